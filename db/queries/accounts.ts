@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import type { Queryable } from '../connection.js';
+
+export const AccountRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  domains: z.array(z.string()),
+  stage: z.string(),
+  arr: z.number().nullable(),
+  renewal_date: z.string().nullable(),
+  owner_id: z.string().nullable(),
+  csm_id: z.string().nullable(),
+  settings: z.record(z.string(), z.unknown()),
+  risk_score: z.number().nullable(),
+  risk_level: z.string().nullable(),
+  last_assessed_at: z.string().nullable(),
+  created_at: z.string(),
+  updated_at: z.string(),
+}).transform((r) => ({
+  id: r.id,
+  name: r.name,
+  domains: r.domains,
+  stage: r.stage,
+  arr: r.arr,
+  renewalDate: r.renewal_date,
+  ownerId: r.owner_id,
+  csmId: r.csm_id,
+  settings: r.settings,
+  riskScore: r.risk_score,
+  riskLevel: r.risk_level,
+  lastAssessedAt: r.last_assessed_at,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+}));
+export type Account = z.output<typeof AccountRow>;
+
+export interface NewAccount {
+  id?: string;
+  name: string;
+  domains: string[];
+  stage: string;
+  arr?: number | null;
+  renewalDate?: string | null;
+  ownerId?: string | null;
+  csmId?: string | null;
+  settings?: Record<string, unknown>;
+}
+
+const INSERT = `
+  insert into accounts (id, name, domains, stage, arr, renewal_date, owner_id, csm_id, settings)
+  values (coalesce($1, gen_random_uuid()::text), $2, $3, $4, $5, $6, $7, $8, $9)
+  returning *`;
+
+export async function insertAccount(db: Queryable, a: NewAccount): Promise<Account> {
+  const { rows } = await db.query(INSERT, [
+    a.id ?? null, a.name, a.domains.map((d) => d.toLowerCase()), a.stage, a.arr ?? null, a.renewalDate ?? null,
+    a.ownerId ?? null, a.csmId ?? null, a.settings ?? {},
+  ]);
+  return AccountRow.parse(rows[0]);
+}
+
+export async function getAccount(db: Queryable, id: string): Promise<Account | null> {
+  const { rows } = await db.query('select * from accounts where id = $1', [id]);
+  return rows[0] ? AccountRow.parse(rows[0]) : null;
+}
+
+export interface AccountFilter { riskLevel?: string; ownerId?: string; csmId?: string; ids?: string[]; limit?: number; offset?: number }
+
+const LIST = `
+  select * from accounts
+  where ($1::text is null or risk_level = $1)
+    and ($2::text is null or owner_id = $2)
+    and ($3::text is null or csm_id = $3)
+    and ($4::text[] is null or id = any($4))
+  order by coalesce(risk_score, -1) desc, name
+  limit $5 offset $6`;
+
+export async function listAccounts(db: Queryable, f: AccountFilter = {}): Promise<Account[]> {
+  const { rows } = await db.query(LIST, [
+    f.riskLevel ?? null, f.ownerId ?? null, f.csmId ?? null, f.ids ?? null, f.limit ?? 500, f.offset ?? 0,
+  ]);
+  return rows.map((r) => AccountRow.parse(r));
+}
+
+/** Every account whose domains include one of these (routing of email and webhooks by domain). */
+export async function findAccountsByDomain(db: Queryable, domain: string): Promise<Account[]> {
+  const { rows } = await db.query('select * from accounts where $1 = any(domains) order by created_at', [domain.toLowerCase()]);
+  return rows.map((r) => AccountRow.parse(r));
+}
+
+export async function updateAccountRisk(
+  db: Queryable, id: string, risk: { score: number; level: string; assessedAt: string },
+): Promise<void> {
+  await db.query(
+    'update accounts set risk_score = $2, risk_level = $3, last_assessed_at = $4, updated_at = now() where id = $1',
+    [id, risk.score, risk.level, risk.assessedAt]);
+}
+
+export async function updateAccountFields(
+  db: Queryable, id: string, fields: Partial<Pick<NewAccount, 'stage' | 'arr' | 'renewalDate' | 'ownerId' | 'csmId' | 'name'>>,
+): Promise<void> {
+  await db.query(
+    `update accounts set
+       stage = coalesce($2, stage), arr = coalesce($3, arr), renewal_date = coalesce($4, renewal_date),
+       owner_id = case when $5::boolean then $6 else owner_id end,
+       csm_id = case when $7::boolean then $8 else csm_id end,
+       name = coalesce($9, name), updated_at = now()
+     where id = $1`,
+    [id, fields.stage ?? null, fields.arr ?? null, fields.renewalDate ?? null,
+      'ownerId' in fields, fields.ownerId ?? null, 'csmId' in fields, fields.csmId ?? null, fields.name ?? null]);
+}

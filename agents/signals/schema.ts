@@ -168,6 +168,7 @@ export type Insights = z.infer<typeof Insights>;
 export type Signal = SignalInput & {
   id: string;
   accountId: string;
+  source: string;
   receivedAt: string;
   direction?: 'inbound' | 'outbound';
   insights?: Insights;

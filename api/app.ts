@@ -1,0 +1,83 @@
+// The Fastify app as a plugin-assembled instance: external plugins, then decorators, then routes.
+// server.ts is the only file that listens; tests build the app and `inject`.
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Db } from '../db/connection.js';
+import type { AccountsClient } from '../workflows/client.js';
+import dbPlugin from './plugins/db.js';
+import temporalPlugin from './plugins/temporal.js';
+import authPlugin from './plugins/auth.js';
+import openapiPlugin from './plugins/openapi.js';
+import staticPlugin from './plugins/static.js';
+import health from './routes/health/index.js';
+import accounts from './routes/accounts/index.js';
+import signals from './routes/signals/index.js';
+import recommendations from './routes/recommendations/index.js';
+import users from './routes/users/index.js';
+import { HttpError } from './errors.js';
+
+export interface AppDeps {
+  db: Db;
+  temporal: AccountsClient;
+  adminToken?: string;
+  ourDomains?: string[];
+  bodyLimitBytes?: number;
+  logLevel?: string;
+}
+
+interface Issue { path: string; message: string }
+
+function zodIssues(err: FastifyError): Issue[] {
+  return (err.validation ?? []).map((v) => {
+    const params = v.params as { issue?: { path?: PropertyKey[]; message?: string } } | undefined;
+    const path = (params?.issue?.path ?? v.instancePath.split('/').filter(Boolean)).map(String).join('.');
+    return { path, message: params?.issue?.message ?? v.message ?? 'invalid' };
+  });
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: deps.logLevel ?? 'info' },
+    bodyLimit: deps.bodyLimitBytes ?? 1_048_576,
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const where = err.validationContext ?? 'body';
+      const issues = zodIssues(err).map((i) => ({ ...i, path: i.path ? `${where}.${i.path}` : where }));
+      return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues });
+    }
+    if (err instanceof HttpError) {
+      return reply.code(err.statusCode).send({ statusCode: err.statusCode, error: httpName(err.statusCode), message: err.message });
+    }
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (status < 500) {
+      const message = err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError ? `body: malformed JSON (${err.message})` : err.message;
+      return reply.code(status).send({ statusCode: status, error: httpName(status), message });
+    }
+    req.log.error({ err }, 'request failed');
+    return reply.code(500).send({ statusCode: 500, error: 'Internal Server Error', message: 'something went wrong; it has been logged' });
+  });
+  app.setNotFoundHandler((req, reply) =>
+    reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `no route ${req.method} ${req.url.split('?')[0]}` }));
+
+  await app.register(openapiPlugin);
+  await app.register(dbPlugin, { db: deps.db });
+  await app.register(temporalPlugin, { temporal: deps.temporal });
+  await app.register(authPlugin, { adminToken: deps.adminToken });
+  await app.register(staticPlugin);
+
+  await app.register(health);
+  await app.register(users);
+  await app.register(accounts);
+  await app.register(signals, { ourDomains: deps.ourDomains ?? [] });
+  await app.register(recommendations);
+  return app;
+}
+
+function httpName(status: number): string {
+  return ({ 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 503: 'Service Unavailable' } as Record<number, string>)[status] ?? 'Error';
+}

@@ -1,0 +1,67 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { withTransaction } from '../../../db/tx.js';
+import { insertAccount, listAccounts, getAccount } from '../../../db/queries/accounts.js';
+import { listContacts, upsertContact } from '../../../db/queries/contacts.js';
+import { getUser } from '../../../db/queries/users.js';
+import { listAssessments } from '../../../db/queries/assessments.js';
+import { accountState, notifyAccount } from '../../../workflows/client.js';
+import { accountWorkflowId } from '../../../workflows/account/messages.js';
+import { AccountBody, AccountDetail, CreateAccountBody, ListAccountsQuery } from '../../schemas/accounts.js';
+import { IdParams, errorResponses } from '../../schemas/common.js';
+import { badRequest, conflict } from '../../errors.js';
+import { scopeOwner } from '../../access.js';
+import { loadAccount } from '../../load-account.js';
+
+const AssessmentView = z.object({
+  id: z.string(), asOf: z.string(), score: z.number(), level: z.string(),
+  factors: z.array(z.record(z.string(), z.unknown())), opportunities: z.array(z.record(z.string(), z.unknown())),
+  nextChangeAt: z.string().nullable(), reasoner: z.string(), signalCount: z.number(),
+});
+
+const accounts: FastifyPluginAsyncZod = async (app) => {
+  app.post('/v1/accounts', {
+    schema: { summary: 'Create an account (starts its agent)', body: CreateAccountBody, response: { 201: AccountBody, ...errorResponses, 409: errorResponses[400] } },
+  }, async (req, reply) => {
+    const body = req.body;
+    for (const field of ['ownerId', 'csmId'] as const) {
+      if (body[field] && !(await getUser(app.db, body[field]!))) throw badRequest(`unknown user ${body[field]}`, field);
+    }
+    if (body.id && (await getAccount(app.db, body.id))) throw conflict(`account ${body.id} already exists`);
+    const account = await withTransaction(app.db, async (tx) => {
+      const created = await insertAccount(tx, { ...body, settings: body.settings ?? {} });
+      for (const c of body.contacts) await upsertContact(tx, created.id, c);
+      return created;
+    });
+    // The row is the truth; if Temporal is unreachable the first signal (or the sweeper) starts it.
+    await notifyAccount(app.temporal, { accountId: account.id, ownerId: account.ownerId }, { reason: 'created' })
+      .catch((err) => req.log.warn({ err, accountId: account.id }, 'could not start the account workflow yet'));
+    return reply.code(201).send(account);
+  });
+
+  app.get('/v1/accounts', {
+    schema: { summary: 'List accounts, riskiest first', querystring: ListAccountsQuery, response: { 200: z.object({ accounts: z.array(AccountBody) }) } },
+  }, async (req) => {
+    const scope = scopeOwner(req.user);
+    const list = await listAccounts(app.db, {
+      riskLevel: req.query.riskLevel, ownerId: req.query.owner, limit: req.query.limit, offset: req.query.offset,
+    });
+    return { accounts: scope ? list.filter((a) => a.ownerId === scope || a.csmId === scope) : list };
+  });
+
+  app.get('/v1/accounts/:id', {
+    schema: { summary: 'One account, its contacts and its agent state', params: IdParams, response: { 200: AccountDetail, ...errorResponses } },
+  }, async (req) => {
+    const account = await loadAccount(app, req, req.params.id);
+    const [contacts, state] = await Promise.all([listContacts(app.db, account.id), accountState(app.temporal, account.id)]);
+    return { ...account, contacts, agent: { workflowId: accountWorkflowId(account.id), state: state as Record<string, unknown> | null } };
+  });
+
+  app.get('/v1/accounts/:id/assessments', {
+    schema: { summary: 'Risk history, newest first', params: IdParams, querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }), response: { 200: z.object({ assessments: z.array(AssessmentView) }), ...errorResponses } },
+  }, async (req) => {
+    const account = await loadAccount(app, req, req.params.id);
+    return { assessments: await listAssessments(app.db, account.id, req.query.limit) };
+  });
+};
+export default accounts;

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { ContactRole, RiskLevel, Stage } from '../../agents/vocabulary.js';
+
+const domain = z.string().trim().toLowerCase().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'must be a domain like acme.com');
+const isoDate = z.iso.datetime({ offset: true });
+
+export const ContactBody = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email()),
+  name: z.string().max(200).optional(),
+  title: z.string().max(200).optional(),
+  role: ContactRole.optional(),
+});
+
+export const CreateAccountBody = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ and - only (at most 64)').optional(),
+  name: z.string().trim().min(1).max(200),
+  domains: z.array(domain).max(20).default([]),
+  stage: Stage,
+  arr: z.number().nonnegative().optional(),
+  renewalDate: isoDate.optional(),
+  ownerId: z.string().max(128).optional(),
+  csmId: z.string().max(128).optional(),
+  contacts: z.array(ContactBody).max(200).default([]),
+  settings: z.object({
+    competitors: z.array(z.string().max(100)).max(100).optional(),
+    thresholds: z.record(z.string(), z.unknown()).optional(),
+  }).optional(),
+});
+export type CreateAccountBody = z.infer<typeof CreateAccountBody>;
+
+export const AccountBody = z.object({
+  id: z.string(),
+  name: z.string(),
+  domains: z.array(z.string()),
+  stage: z.string(),
+  arr: z.number().nullable(),
+  renewalDate: z.string().nullable(),
+  ownerId: z.string().nullable(),
+  csmId: z.string().nullable(),
+  settings: z.record(z.string(), z.unknown()),
+  riskScore: z.number().nullable(),
+  riskLevel: z.string().nullable(),
+  lastAssessedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const ContactView = z.object({
+  id: z.string(), email: z.string(), name: z.string().nullable(), title: z.string().nullable(),
+  role: z.string().nullable(), status: z.string(),
+});
+
+export const AccountDetail = AccountBody.extend({
+  contacts: z.array(ContactView),
+  agent: z.object({
+    workflowId: z.string(),
+    state: z.record(z.string(), z.unknown()).nullable(),
+  }),
+});
+
+export const ListAccountsQuery = z.object({
+  riskLevel: RiskLevel.optional(),
+  owner: z.string().max(128).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+  offset: z.coerce.number().int().min(0).default(0),
+});

@@ -1,0 +1,27 @@
+// Production API process: `npm run start:api`. The only file besides start.ts that listens.
+import { loadConfig } from '../config.js';
+import { openDatabase } from '../db/connection.js';
+import { migrate } from '../db/migrate.js';
+import { createTemporalClient } from '../workflows/client.js';
+import { startSweeper } from '../workflows/sweeper.js';
+import { buildApp } from './app.js';
+
+const config = loadConfig();
+if (!config.temporal.address) {
+  console.error('TEMPORAL_ADDRESS is required for a standalone API (npm start runs an embedded Temporal).');
+  process.exit(1);
+}
+const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+await migrate(db.pool);
+const temporal = await createTemporalClient({ ...config.temporal, address: config.temporal.address, debounceMs: config.debounceMs });
+const app = await buildApp({ db: db.pool, temporal, adminToken: config.adminToken, ourDomains: config.ourDomains, bodyLimitBytes: config.bodyLimitBytes, logLevel: config.logLevel });
+const sweeper = startSweeper({ db: db.pool, temporal, intervalMs: config.sweepIntervalMs, log: (m, err) => app.log.warn({ err }, m) });
+await app.listen({ port: config.port, host: config.host });
+
+async function shutdown() {
+  await app.close();
+  await sweeper.stop();
+  await temporal.close();
+  await db.close();
+}
+for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => void shutdown());

@@ -1,0 +1,100 @@
+// The one place that reads process.env: every process entry parses its configuration here, once.
+import { z } from 'zod';
+
+const bool = z.enum(['1', '0', 'true', 'false', 'yes', 'no']).transform((v) => ['1', 'true', 'yes'].includes(v));
+const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v);
+
+export const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('.data'),
+  DATABASE_URL: z.preprocess(emptyAsUndefined, z.string().optional()),
+  TEMPORAL_ADDRESS: z.preprocess(emptyAsUndefined, z.string().optional()),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().default('account-agents'),
+  TEMPORAL_CLI_PATH: z.preprocess(emptyAsUndefined, z.string().optional()),
+  TEMPORAL_UI_PORT: z.coerce.number().int().default(8233),
+  TEMPORAL_PORT: z.coerce.number().int().default(7233),
+  ADMIN_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(8, 'ADMIN_TOKEN must be at least 8 characters').optional()),
+  OPENAI_API_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
+  OPENAI_BASE_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
+  LLM_MODEL: z.string().default('gpt-4o-mini'),
+  REASONER: z.preprocess(emptyAsUndefined, z.enum(['rules', 'llm']).optional()),
+  EMBEDDINGS: z.preprocess(emptyAsUndefined, z.enum(['local', 'openai']).optional()),
+  EMBEDDING_MODEL: z.string().default('text-embedding-3-small'),
+  EMBEDDING_DIMENSIONS: z.coerce.number().int().positive().default(384),
+  OUR_DOMAINS: z.string().default('').transform((s) => s.split(',').map((d) => d.trim().toLowerCase()).filter(Boolean)),
+  DEBOUNCE_MS: z.coerce.number().int().min(0).default(2000),
+  SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HUBSPOT_CLIENT_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
+  WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
+  DEMO: z.preprocess(emptyAsUndefined, bool.optional()),
+});
+
+export type Env = z.input<typeof ConfigSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  temporal: {
+    /** Unset: the embedded dev server is started (npm start) and this is filled in. */
+    address?: string;
+    namespace: string;
+    taskQueue: string;
+    cliPath?: string;
+    uiPort: number;
+    port: number;
+  };
+  adminToken?: string;
+  reasoner: 'rules' | 'llm';
+  llm: { apiKey?: string; baseURL?: string; model: string };
+  embeddings: { kind: 'local' | 'openai'; model: string; dimensions: number };
+  ourDomains: string[];
+  debounceMs: number;
+  sweepIntervalMs: number;
+  bodyLimitBytes: number;
+  logLevel: string;
+  hubspotClientSecret?: string;
+  webhookSecret?: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const llmConfigured = Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    temporal: {
+      address: e.TEMPORAL_ADDRESS,
+      namespace: e.TEMPORAL_NAMESPACE,
+      taskQueue: e.TEMPORAL_TASK_QUEUE,
+      cliPath: e.TEMPORAL_CLI_PATH,
+      uiPort: e.TEMPORAL_UI_PORT,
+      port: e.TEMPORAL_PORT,
+    },
+    adminToken: e.ADMIN_TOKEN,
+    reasoner: e.REASONER ?? (llmConfigured ? 'llm' : 'rules'),
+    llm: { apiKey: e.OPENAI_API_KEY, baseURL: e.OPENAI_BASE_URL, model: e.LLM_MODEL },
+    embeddings: { kind: e.EMBEDDINGS ?? (llmConfigured ? 'openai' : 'local'), model: e.EMBEDDING_MODEL, dimensions: e.EMBEDDING_DIMENSIONS },
+    ourDomains: e.OUR_DOMAINS,
+    debounceMs: e.DEBOUNCE_MS,
+    sweepIntervalMs: e.SWEEP_INTERVAL_MS,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    logLevel: e.LOG_LEVEL,
+    hubspotClientSecret: e.HUBSPOT_CLIENT_SECRET,
+    webhookSecret: e.WEBHOOK_SECRET,
+  };
+}

@@ -1,0 +1,100 @@
+// The account workflow's state as a plain deterministic class: handlers mutate it, the main loop
+// reads it. No Temporal imports, so it is unit-tested without a server.
+import type { AccountStateView, CarriedState } from './messages.js';
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface AssessSummary {
+  assessedAt: string;
+  riskLevel: string;
+  riskScore: number;
+  nextChangeAt?: string;
+  openRecommendations: number;
+}
+
+export class AccountState {
+  pending: boolean;
+  lastSignalAtMs = 0;
+  lastAssessedAt?: string;
+  nextWakeAt?: string;
+  riskLevel?: string;
+  riskScore?: number;
+  openRecommendations: number;
+  assessments: number;
+  cycle = 0;
+
+  constructor(readonly accountId: string, carried: CarriedState = {}) {
+    this.pending = carried.pending ?? true;
+    this.lastAssessedAt = carried.lastAssessedAt;
+    this.nextWakeAt = carried.nextWakeAt;
+    this.riskLevel = carried.riskLevel;
+    this.riskScore = carried.riskScore;
+    this.openRecommendations = carried.openRecommendations ?? 0;
+    this.assessments = carried.assessments ?? 0;
+  }
+
+  /** A signal said "new rows": mark work pending and restart the quiet period. */
+  markPending(nowMs: number): void {
+    this.pending = true;
+    this.lastSignalAtMs = nowMs;
+  }
+
+  /** Milliseconds the burst must stay quiet before we assess (0 when it already has). */
+  debounceRemaining(nowMs: number, debounceMs: number): number {
+    return Math.max(0, this.lastSignalAtMs + debounceMs - nowMs);
+  }
+
+  /**
+   * How long to sleep before re-assessing with no new signal: until the earliest moment a factor
+   * would change, never more than a day (the daily floor), never less than a second.
+   */
+  sleepMs(nowMs: number): number {
+    const wake = this.nextWakeAt ? Date.parse(this.nextWakeAt) : Number.NaN;
+    const until = Number.isFinite(wake) ? wake - nowMs : DAY_MS;
+    return Math.min(DAY_MS, Math.max(1000, until));
+  }
+
+  /** Time is a signal: true once the wake moment has passed. */
+  isDue(nowMs: number): boolean {
+    return this.nextWakeAt !== undefined && Date.parse(this.nextWakeAt) <= nowMs;
+  }
+
+  applyAssessment(s: AssessSummary, nowMs: number): void {
+    this.lastAssessedAt = s.assessedAt;
+    this.riskLevel = s.riskLevel;
+    this.riskScore = s.riskScore;
+    this.openRecommendations = s.openRecommendations;
+    this.assessments += 1;
+    this.cycle += 1;
+    const next = s.nextChangeAt ? Date.parse(s.nextChangeAt) : Number.NaN;
+    // A factor due in the past (already counted) must not make the loop spin: floor at +1 s.
+    const wakeMs = Number.isFinite(next) ? Math.max(next, nowMs + 1000) : nowMs + DAY_MS;
+    this.nextWakeAt = new Date(Math.min(wakeMs, nowMs + DAY_MS)).toISOString();
+  }
+
+  carry(): CarriedState {
+    return {
+      lastAssessedAt: this.lastAssessedAt,
+      nextWakeAt: this.nextWakeAt,
+      riskLevel: this.riskLevel,
+      riskScore: this.riskScore,
+      openRecommendations: this.openRecommendations,
+      assessments: this.assessments,
+      pending: this.pending,
+    };
+  }
+
+  view(): AccountStateView {
+    return {
+      accountId: this.accountId,
+      riskLevel: this.riskLevel,
+      riskScore: this.riskScore,
+      lastAssessedAt: this.lastAssessedAt,
+      nextWakeAt: this.nextWakeAt,
+      openRecommendations: this.openRecommendations,
+      assessments: this.assessments,
+      pending: this.pending,
+      cycle: this.cycle,
+    };
+  }
+}

@@ -1,0 +1,105 @@
+// Typed helpers the API (and scripts) use to reach account workflows.
+import { Client, Connection, WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
+import type { accountWorkflow } from './account/workflow.js';
+import {
+  AccountIdAttr, OwnerIdAttr, accountWorkflowId, askUpdate, decideUpdate, signalsArrived, stateQuery,
+  type AccountStateView, type AskInput, type AskResult, type DecideInput, type DecideResult, type SignalsArrived,
+} from './account/messages.js';
+
+export interface TemporalSettings {
+  address: string;
+  namespace: string;
+  taskQueue: string;
+  /** Passed to new account workflows. */
+  debounceMs?: number;
+}
+
+export interface AccountsClient {
+  client: Client;
+  settings: TemporalSettings;
+  close(): Promise<void>;
+}
+
+export async function createTemporalClient(settings: TemporalSettings): Promise<AccountsClient> {
+  const connection = await Connection.connect({ address: settings.address });
+  const client = new Client({ connection, namespace: settings.namespace });
+  return { client, settings, close: () => connection.close() };
+}
+
+export interface AccountRef { accountId: string; ownerId?: string | null }
+
+function startOptions(c: AccountsClient, ref: AccountRef) {
+  return {
+    taskQueue: c.settings.taskQueue,
+    workflowId: accountWorkflowId(ref.accountId),
+    args: [{ accountId: ref.accountId, ownerId: ref.ownerId ?? null, debounceMs: c.settings.debounceMs }] as Parameters<typeof accountWorkflow>,
+    typedSearchAttributes: [
+      { key: AccountIdAttr, value: ref.accountId },
+      ...(ref.ownerId ? [{ key: OwnerIdAttr, value: ref.ownerId }] : []),
+    ],
+  };
+}
+
+/** "New rows" for an account: starts its workflow if it is not running yet. */
+export async function notifyAccount(c: AccountsClient, ref: AccountRef, payload: SignalsArrived = {}): Promise<void> {
+  await c.client.workflow.signalWithStart<typeof accountWorkflow, [SignalsArrived]>('accountWorkflow', {
+    ...startOptions(c, ref),
+    signal: signalsArrived,
+    signalArgs: [payload],
+  });
+}
+
+function withStart(c: AccountsClient, ref: AccountRef) {
+  return new WithStartWorkflowOperation<typeof accountWorkflow>('accountWorkflow', {
+    ...startOptions(c, ref),
+    workflowIdConflictPolicy: 'USE_EXISTING',
+  });
+}
+
+/** An update refused by its validator or failed by its activity, with the failure's type. */
+export class AccountUpdateError extends Error {
+  constructor(message: string, readonly type: string | undefined, readonly field?: string) { super(message); }
+}
+
+function unwrapUpdateError(err: unknown): never {
+  if (err instanceof WorkflowUpdateFailedError) {
+    const cause = err.cause as { message?: string; type?: string; details?: unknown[] } | undefined;
+    const field = Array.isArray(cause?.details) && typeof cause.details[0] === 'string' ? cause.details[0] : undefined;
+    throw new AccountUpdateError(cause?.message ?? err.message, cause?.type, field);
+  }
+  throw err;
+}
+
+export async function askAccount(c: AccountsClient, ref: AccountRef, input: AskInput): Promise<AskResult> {
+  try {
+    return await c.client.workflow.executeUpdateWithStart(askUpdate, { args: [input], startWorkflowOperation: withStart(c, ref) });
+  } catch (err) {
+    return unwrapUpdateError(err);
+  }
+}
+
+export async function decide(c: AccountsClient, ref: AccountRef, input: DecideInput): Promise<DecideResult> {
+  try {
+    return await c.client.workflow.executeUpdateWithStart(decideUpdate, { args: [input], startWorkflowOperation: withStart(c, ref) });
+  } catch (err) {
+    return unwrapUpdateError(err);
+  }
+}
+
+export async function accountState(c: AccountsClient, accountId: string): Promise<AccountStateView | null> {
+  try {
+    return await c.client.workflow.getHandle(accountWorkflowId(accountId)).query(stateQuery);
+  } catch {
+    return null;
+  }
+}
+
+/** Reachability for /health. */
+export async function temporalHealthy(c: AccountsClient): Promise<boolean> {
+  try {
+    await c.client.connection.workflowService.getSystemInfo({});
+    return true;
+  } catch {
+    return false;
+  }
+}

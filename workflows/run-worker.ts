@@ -1,0 +1,21 @@
+// Production worker process: `npm run start:worker` (scale out with more of these).
+import { loadConfig } from '../config.js';
+import { openDatabase } from '../db/connection.js';
+import { migrate } from '../db/migrate.js';
+import { createAccountWorker } from './worker.js';
+
+const config = loadConfig();
+if (!config.temporal.address) {
+  console.error('TEMPORAL_ADDRESS is required for a standalone worker (npm start runs an embedded one).');
+  process.exit(1);
+}
+const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+await migrate(db.pool);
+const { worker, connection } = await createAccountWorker({
+  address: config.temporal.address, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue,
+  db: db.pool, ourDomains: config.ourDomains,
+});
+for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => worker.shutdown());
+await worker.run();
+await connection.close();
+await db.close();

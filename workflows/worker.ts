@@ -1,0 +1,54 @@
+// The worker: builds the pool, embedder, model, agent and activities once, then polls the task
+// queue. `npm run start:worker` runs it alone (production); start.ts runs it in the embedded process.
+import { fileURLToPath } from 'node:url';
+import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { createActivities } from './activities/index.js';
+import { createAccountAgent } from '../agents/index.js';
+import type { Db } from '../db/connection.js';
+
+export const WORKFLOWS_PATH = fileURLToPath(new URL('./index.ts', import.meta.url));
+
+let bundlePromise: Promise<WorkflowBundleWithSourceMap> | undefined;
+/** Bundling takes ~1.5 s: do it once per process. */
+export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+  bundlePromise ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietBundlerLogger });
+  return bundlePromise;
+}
+
+const quietBundlerLogger = {
+  log() {}, trace() {}, debug() {}, info() {},
+  warn: (m: string, meta?: unknown) => console.warn(m, meta ?? ''),
+  error: (m: string, meta?: unknown) => console.error(m, meta ?? ''),
+};
+
+export interface WorkerOptions {
+  address: string;
+  namespace: string;
+  taskQueue: string;
+  db: Db;
+  ourDomains?: string[];
+}
+
+let runtimeInstalled = false;
+function installRuntime(): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  // The SDK logs every worker state change at INFO; a product's log wants warnings and errors.
+  try { Runtime.install({ logger: new DefaultLogger('WARN') }); } catch { /* already installed by the host */ }
+}
+
+export async function createAccountWorker(opts: WorkerOptions): Promise<{ worker: Worker; connection: NativeConnection }> {
+  installRuntime();
+  const connection = await NativeConnection.connect({ address: opts.address });
+  const agent = createAccountAgent({ db: opts.db, ourDomains: opts.ourDomains });
+  const worker = await Worker.create({
+    connection,
+    namespace: opts.namespace,
+    taskQueue: opts.taskQueue,
+    workflowBundle: await workflowBundle(),
+    activities: createActivities({ db: opts.db, agent }),
+    // Idle entity workflows are cheap to evict and replay; keep the cache bounded.
+    maxCachedWorkflows: 2000,
+  });
+  return { worker, connection };
+}

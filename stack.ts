@@ -56,7 +56,7 @@ export async function startStack(config: Config, opts: StackOptions = {}): Promi
       address, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, db: database.pool, ourDomains: config.ourDomains,
     });
     const running = worker.run();
-    stops.push(async () => { worker.shutdown(); await running; await connection.close(); });
+    stops.push(async () => { if (worker.getState() === 'RUNNING') worker.shutdown(); await running; await connection.close(); });
 
     const app = await buildApp({
       db: database.pool, temporal, adminToken: config.adminToken, ourDomains: config.ourDomains,

@@ -34,7 +34,7 @@ function installRuntime(): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
   // The SDK logs every worker state change at INFO; a product's log wants warnings and errors.
-  try { Runtime.install({ logger: new DefaultLogger('WARN') }); } catch { /* already installed by the host */ }
+  try { Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] }); } catch { /* already installed by the host */ }
 }
 
 export async function createAccountWorker(opts: WorkerOptions): Promise<{ worker: Worker; connection: NativeConnection }> {

@@ -6,6 +6,8 @@ import { insertAssessment } from '../db/queries/assessments.js';
 import { updateAccountRisk } from '../db/queries/accounts.js';
 import { countOpenRecommendations } from '../db/queries/recommendations.js';
 import { Insights } from './signals/schema.js';
+import type { Assessment } from './risk/types.js';
+import type { ProposedRecommendation } from './recommendation.js';
 
 export interface AgentDeps {
   db: Db;
@@ -29,10 +31,20 @@ export interface AnswerResult {
   questionId?: string;
 }
 
+export interface Evaluation {
+  assessment: Assessment;
+  recommendations: ProposedRecommendation[];
+}
+
 export interface AccountAgent {
+  /** Perceive, chunk, embed and store the account's pending signals (idempotent). */
   remember(accountId: string): Promise<{ remembered: number }>;
+  /** Run the graph as of `asOf` and persist assessment + recommendations (idempotent by runKey). */
   assess(input: { accountId: string; asOf: string; runKey: string }): Promise<AssessSummary>;
-  answer(input: { accountId: string; question: string; askedBy?: string }): Promise<AnswerResult>;
+  /** The same graph as of `asOf`, seeing only signals up to then, writing nothing (evals' checkpoints). */
+  evaluate(input: { accountId: string; asOf: string }): Promise<Evaluation>;
+  /** Answer a question from the account's state and memory, with citations; kept in its history. */
+  answer(input: { accountId: string; question: string; askedBy?: string; asOf?: string }): Promise<AnswerResult>;
 }
 
 export function createAccountAgent(deps: AgentDeps): AccountAgent {
@@ -57,6 +69,9 @@ export function createAccountAgent(deps: AgentDeps): AccountAgent {
           openRecommendations: await countOpenRecommendations(tx, accountId),
         };
       });
+    },
+    async evaluate() {
+      throw new Error('evaluate: the agent graph is not wired in yet');
     },
     async answer() {
       return { answer: 'Not implemented yet.', citations: [], intent: 'unknown', reasoner: 'rules' };

@@ -124,3 +124,11 @@ export async function countSignals(db: Queryable, accountId: string): Promise<nu
   const { rows } = await db.query('select count(*)::int as n from signals where account_id = $1', [accountId]);
   return rows[0].n;
 }
+
+/** Marks processed what `remember` has already read (its insights and memory are stored). */
+export async function markRememberedProcessed(db: Queryable, accountId: string): Promise<number> {
+  const r = await db.query(
+    `update signals set status = 'processed', processed_at = now()
+     where account_id = $1 and status = 'pending' and remembered_at is not null`, [accountId]);
+  return r.rowCount ?? 0;
+}

@@ -1,0 +1,68 @@
+// The readable text of a signal and verbatim excerpts from it. Citations must quote the signal
+// exactly, so every excerpt is a substring of `signalText(signal)`.
+import type { Signal, TranscriptTurn } from './signals/schema.js';
+
+export function transcriptText(t: string | TranscriptTurn[]): string {
+  return typeof t === 'string' ? t : t.map((turn) => `${turn.speaker}: ${turn.text}`).join('\n');
+}
+
+/** One canonical text per signal: what memory chunks, citations and answers quote. */
+export function signalText(s: Signal): string {
+  switch (s.kind) {
+    case 'email': return [s.subject, s.text].filter(Boolean).join('\n');
+    case 'meeting': return [s.title, transcriptText(s.transcript)].filter(Boolean).join('\n');
+    case 'usage': return `${s.metric} = ${s.value}${s.unit ? ` ${s.unit}` : ''}`;
+    case 'crm': return [`${s.change}: ${s.from ?? '—'} → ${s.to ?? '—'}${s.contactEmail ? ` (${s.contactEmail})` : ''}`, s.text].filter(Boolean).join('\n');
+    case 'ticket': return [s.subject, s.text].filter(Boolean).join('\n');
+    case 'note': return s.text;
+    case 'engagement': return [`${s.event.replace(/_/g, ' ')}${s.contactEmail ? ` by ${s.contactEmail}` : ''}${s.url ? ` ${s.url}` : ''}`, s.text].filter(Boolean).join('\n');
+    case 'news': return [s.title, s.text].filter(Boolean).join('\n');
+    case 'calendar': return `${s.event}: ${s.title} at ${s.startsAt}`;
+    case 'chat': return `${s.author.name}: ${s.text}`;
+  }
+}
+
+const STOP = new Set(['the', 'a', 'an', 'and', 'or', 'of', 'to', 'in', 'on', 'for', 'is', 'are', 'was', 'we', 'you', 'i', 'it', 'that', 'this', 'with', 'be', 'our', 'your', 'at', 'by', 'as', 'from', 'what', 'who', 'did', 'do', 'about', 'have', 'has']);
+
+export function keywords(text: string): string[] {
+  return (text.toLowerCase().match(/[a-z0-9][a-z0-9'-]+/g) ?? []).filter((w) => !STOP.has(w) && w.length > 2);
+}
+
+/** Sentences (or transcript lines) of a text, each verbatim. */
+export function sentences(text: string): string[] {
+  const out: string[] = [];
+  for (const line of text.split(/\n+/)) {
+    const parts = line.match(/[^.!?]+[.!?]+["')\]]*|[^.!?]+$/g) ?? [line];
+    for (const p of parts) {
+      const t = p.trim();
+      if (t) out.push(t);
+    }
+  }
+  return out;
+}
+
+/**
+ * The passage of the signal that best matches the hint (by keyword overlap), verbatim, at most
+ * `max` characters; the first sentence when nothing matches.
+ */
+export function excerptFor(s: Signal, hint = '', max = 280): string {
+  const text = signalText(s);
+  const parts = sentences(text);
+  if (parts.length === 0) return text.slice(0, max);
+  const wanted = new Set(keywords(hint));
+  let best = parts[0];
+  let bestScore = -1;
+  for (const p of parts) {
+    const words = keywords(p);
+    const score = words.filter((w) => wanted.has(w) || [...wanted].some((x) => x.length > 4 && w.startsWith(x.slice(0, 5)))).length;
+    if (score > bestScore) { best = p; bestScore = score; }
+  }
+  return best.length <= max ? best : best.slice(0, max);
+}
+
+/** True when `excerpt` really is in the signal (whitespace-insensitive). */
+export function excerptIsIn(s: Signal, excerpt: string): boolean {
+  const norm = (x: string) => x.replace(/\s+/g, ' ').trim().toLowerCase();
+  const e = norm(excerpt);
+  return e.length > 0 && norm(signalText(s)).includes(e);
+}

@@ -1,0 +1,11 @@
+import type { Runtime } from '@langchain/langgraph';
+import { critique as runCritique } from '../../critique.js';
+import type { GraphDeps } from '../deps.js';
+import type { AgentContextType, AgentStateType, AgentStateUpdate } from '../state.js';
+
+/** Validates, dedupes against open and rejected work, caps and ranks. */
+export function makeCritiqueNode(deps: GraphDeps) {
+  return async function critique(s: AgentStateType, runtime: Runtime<AgentContextType>): Promise<AgentStateUpdate> {
+    return { critique: runCritique(s.proposals, s.existing, runtime.context!.asOf, deps.critique) };
+  };
+}

@@ -1,0 +1,309 @@
+// The default reasoner: deterministic and offline. Each factor maps to the action a good rep would
+// take, with a rationale that says why now, what it references and what changed since the last touch.
+import type { Contact } from '../../db/queries/contacts.js';
+import type { Signal } from '../signals/schema.js';
+import type { Factor } from '../risk/types.js';
+import type { Evidence, ProposedRecommendation } from '../recommendation.js';
+import type { FactorName, RecommendationKind } from '../vocabulary.js';
+import { lastTouch, personName, firstName, shortDate, daysBetween } from './describe.js';
+import type { PlanInput, Reasoner } from './types.js';
+
+const HOUR = 3_600_000;
+
+/** Which action answers which factor (DESIGN.md vocabulary). */
+export const ACTION_FOR: Record<FactorName, RecommendationKind> = {
+  new_lead_waiting: 'reply',
+  unanswered_inbound: 'reply',
+  silence: 'follow_up',
+  no_next_step: 'schedule_next_step',
+  stage_stalled: 'escalate',
+  overdue_commitment: 'fulfil_commitment',
+  champion_change: 'find_new_champion',
+  owner_gap: 'assign_owner',
+  single_threaded: 'multithread',
+  stakeholder_silent: 'multithread',
+  usage_drop: 'adoption_play',
+  renewal_approaching: 'renewal_plan',
+  competitor_mention: 'competitive_response',
+  negative_sentiment: 'escalate',
+  expansion_signal: 'expansion_discovery',
+  usage_growth: 'expansion_discovery',
+  buying_signal: 'schedule_next_step',
+};
+
+/** How soon each kind of action is due. */
+const DUE_IN_MS: Record<RecommendationKind, number> = {
+  reply: 2 * HOUR, follow_up: 24 * HOUR, fulfil_commitment: 24 * HOUR, multithread: 3 * 24 * HOUR,
+  find_new_champion: 3 * 24 * HOUR, assign_owner: 24 * HOUR, renewal_plan: 5 * 24 * HOUR,
+  adoption_play: 5 * 24 * HOUR, competitive_response: 2 * 24 * HOUR, expansion_discovery: 5 * 24 * HOUR,
+  schedule_next_step: 2 * 24 * HOUR, escalate: 24 * HOUR,
+};
+
+interface Ctx extends PlanInput {
+  byId: Map<string, Signal>;
+  contactByEmail: Map<string, Contact>;
+}
+
+type Draft = NonNullable<ProposedRecommendation['draft']>;
+interface Built { title: string; target: string; rationale: string; draft?: Draft; dueInMs?: number }
+
+function contactsOf(f: Factor, ctx: Ctx): Contact[] {
+  return (f.contacts ?? []).map((e) => ctx.contactByEmail.get(e.toLowerCase()) ?? { email: e, name: null, role: null, title: null } as Contact);
+}
+
+function names(cs: Contact[]): string {
+  const n = cs.map((c) => `${personName(c)}${c.role ? ` (${c.role.replace(/_/g, ' ')})` : ''}`);
+  return n.length <= 1 ? n.join('') : `${n.slice(0, -1).join(', ')} and ${n[n.length - 1]}`;
+}
+
+function latestInbound(ctx: Ctx, f: Factor): Signal | undefined {
+  const ev = f.evidence.map((id) => ctx.byId.get(id)).filter((s): s is Signal => Boolean(s));
+  return ev.reverse().find((s) => s.kind === 'email' || s.kind === 'engagement' || s.kind === 'chat') ?? ev[0];
+}
+
+function senderOf(s: Signal | undefined): { email?: string; name?: string } {
+  if (!s) return {};
+  if (s.kind === 'email') return { email: s.from.email, name: s.from.name };
+  if (s.kind === 'engagement') return { email: s.contactEmail, name: s.contactName };
+  if (s.kind === 'chat') return { email: s.author.email, name: s.author.name };
+  return {};
+}
+
+function signature(ctx: Ctx): string {
+  return ctx.ownerName ? `\n\nBest,\n${ctx.ownerName.split(' ')[0]}` : '\n\nBest regards';
+}
+
+const BUILDERS: Partial<Record<FactorName, (f: Factor, ctx: Ctx) => Built>> = {
+  new_lead_waiting(f, ctx) {
+    const s = latestInbound(ctx, f);
+    const who = senderOf(s);
+    const asked = s && s.kind === 'engagement' && s.text ? ` They wrote: "${s.text.slice(0, 200)}"` : '';
+    return {
+      title: `Reply to new lead ${who.name ?? who.email ?? ctx.account.name} now`,
+      target: who.email ?? 'lead',
+      rationale: `${f.explanation}. Speed to first response decides whether a new lead converts; every hour of delay costs meetings.${asked}`,
+      dueInMs: 15 * 60_000,
+      draft: {
+        channel: 'email', to: who.email ? [who.email] : [],
+        subject: `Re: your enquiry to us${ctx.account.name ? ` — ${ctx.account.name}` : ''}`,
+        body: `Hi ${firstName(who.name) ?? 'there'},\n\nThanks for reaching out${s?.kind === 'engagement' && s.text ? ' about this' : ''}. I'd be glad to help — could we find 20 minutes this week to understand what you need? Here are two times that work for me: [slot 1], [slot 2].${signature(ctx)}`,
+      },
+    };
+  },
+  unanswered_inbound(f, ctx) {
+    const s = latestInbound(ctx, f);
+    const who = senderOf(s);
+    const subject = s?.kind === 'email' ? s.subject : undefined;
+    const waited = s ? daysBetween(s.occurredAt, ctx.asOf) : 0;
+    return {
+      title: `Reply to ${who.name ?? who.email ?? 'the customer'}${subject ? `: "${subject}"` : ''}`,
+      target: who.email ?? 'inbound',
+      rationale: `${f.explanation}. ${waited >= 1 ? `They have waited ${waited} day${waited === 1 ? '' : 's'}` : 'They are waiting'} for an answer${s ? ` to their message of ${shortDate(s.occurredAt)}` : ''}. ${lastTouch(ctx.signals, ctx.asOf)}`,
+      draft: {
+        channel: 'email', to: who.email ? [who.email] : [],
+        subject: subject ? (subject.startsWith('Re:') ? subject : `Re: ${subject}`) : `Following up`,
+        body: `Hi ${firstName(who.name) ?? 'there'},\n\nThanks for your note${subject ? ` about "${subject}"` : ''} — sorry for the wait. [Answer their question here.]\n\nWould it help to walk through it together this week?${signature(ctx)}`,
+      },
+    };
+  },
+  silence(f, ctx) {
+    const cs = contactsOf(f, ctx);
+    const to = cs.filter((c) => c.email).map((c) => c.email);
+    const lastOut = [...ctx.signals].reverse().find((s) => s.kind === 'email' && s.direction === 'outbound');
+    const subject = lastOut?.kind === 'email' ? lastOut.subject : undefined;
+    return {
+      title: `Follow up with ${cs.length ? names(cs.slice(0, 2)) : ctx.account.name}${subject ? ` on "${subject}"` : ''}`,
+      target: to[0] ?? 'account',
+      rationale: `${f.explanation}. ${lastTouch(ctx.signals, ctx.asOf)} A short, specific follow-up now beats a "just checking in" next week.`,
+      draft: {
+        channel: 'email', to,
+        subject: subject ? (subject.startsWith('Re:') ? subject : `Re: ${subject}`) : `Next steps for ${ctx.account.name}`,
+        body: `Hi ${firstName(cs[0]?.name) ?? 'there'},\n\nI wanted to make sure ${subject ? `"${subject}"` : 'my last note'} reached you. Is there anything you need from us to move forward — or a better time to pick this up?${signature(ctx)}`,
+      },
+    };
+  },
+  no_next_step(f, ctx) {
+    const cs = contactsOf(f, ctx);
+    return {
+      title: `Book the next meeting with ${cs.length ? names(cs.slice(0, 2)) : ctx.account.name}`,
+      target: 'next_step',
+      rationale: `${f.explanation}. Deals without a dated next step stall; propose a concrete time while the last conversation is fresh. ${lastTouch(ctx.signals, ctx.asOf)}`,
+    };
+  },
+  stage_stalled(f, ctx) {
+    return {
+      title: `Review the stalled ${ctx.account.stage} stage at ${ctx.account.name} with your manager`,
+      target: 'stage_stalled',
+      rationale: `${f.explanation}. A deal stuck in one stage this long rarely moves on its own: agree a plan (new contact, executive outreach or close out).`,
+    };
+  },
+  overdue_commitment(f, ctx) {
+    const items = overdueCommitments(f, ctx);
+    const first = items[0];
+    const to = contactsOf(f, ctx).map((c) => c.email);
+    return {
+      title: first ? `Deliver what we promised: ${truncate(first.text, 90)}` : `Deliver the overdue commitment to ${ctx.account.name}`,
+      target: first ? `commitment:${first.signalId}` : 'commitment',
+      rationale: `${f.explanation}. ${items.map((c) => `"${truncate(c.text, 160)}"${c.dueAt ? ` was due ${shortDate(c.dueAt)}` : ''}`).join('; ')}. A missed promise costs more trust than a late deal.`,
+      draft: to.length ? {
+        channel: 'email', to,
+        subject: first ? `${truncate(first.text, 60)}` : 'What we promised',
+        body: `Hi ${firstName(contactsOf(f, ctx)[0]?.name) ?? 'there'},\n\nAs promised${first?.dueAt ? ` (and later than I said — apologies)` : ''}, here is ${first ? truncate(first.text, 120) : 'what we committed to'}. [Attach it here.]\n\nLet me know if anything is missing.${signature(ctx)}`,
+      } : undefined,
+    };
+  },
+  champion_change(f, ctx) {
+    const cs = contactsOf(f, ctx);
+    const others = ctx.contacts.filter((c) => c.status === 'active' && !cs.some((x) => x.email === c.email));
+    return {
+      title: `Find a new champion at ${ctx.account.name}${cs.length ? ` now that ${names(cs)} has moved on` : ''}`,
+      target: cs[0]?.email ?? 'champion',
+      rationale: `${f.explanation}. Without a champion nobody inside argues for us at renewal. ${others.length ? `Start with ${names(others.slice(0, 3))}; ask ${firstName(cs[0]?.name) ?? 'the former champion'} for an introduction to their successor.` : `Ask ${firstName(cs[0]?.name) ?? 'the former champion'} who now owns the relationship.`}`,
+      draft: cs[0]?.email ? {
+        channel: 'email', to: [cs[0].email],
+        subject: 'Congratulations — and who should we work with now?',
+        body: `Hi ${firstName(cs[0].name) ?? 'there'},\n\nCongratulations on the move. Thank you for championing us at ${ctx.account.name}. Who would be the best person to carry the work forward on your old team? A short introduction would mean a lot.${signature(ctx)}`,
+      } : undefined,
+    };
+  },
+  owner_gap(f, ctx) {
+    return {
+      title: `Assign an owner to ${ctx.account.name}`,
+      target: 'owner',
+      rationale: `${f.explanation}. Nobody is accountable for this account${ctx.account.arr ? ` (${money(ctx.account.arr)} ARR)` : ''}; name an owner before the next customer touch is missed.`,
+      dueInMs: 24 * HOUR,
+    };
+  },
+  single_threaded(f, ctx) {
+    const cs = contactsOf(f, ctx);
+    const others = ctx.contacts.filter((c) => c.status === 'active' && !cs.some((x) => x.email === c.email));
+    return {
+      title: `Multithread ${ctx.account.name}: reach beyond ${cs.length ? names(cs) : 'one contact'}`,
+      target: 'single_threaded',
+      rationale: `${f.explanation}. If that one person goes quiet or leaves, the deal goes with them. ${others.length ? `Engage ${names(others.slice(0, 3))} directly.` : 'Ask for the economic buyer and the technical evaluator.'}`,
+    };
+  },
+  stakeholder_silent(f, ctx) {
+    const cs = contactsOf(f, ctx);
+    return {
+      title: `Re-engage ${names(cs) || 'silent stakeholders'} at ${ctx.account.name}`,
+      target: cs.map((c) => c.email).sort().join(',') || 'stakeholders',
+      rationale: `${f.explanation}. Only part of the buying group is engaged; those who are silent can still block the deal late. Reach them directly with what matters to their role.`,
+      draft: cs.length ? {
+        channel: 'email', to: cs.map((c) => c.email),
+        subject: `${ctx.account.name}: anything you need from us?`,
+        body: `Hi ${cs.map((c) => firstName(c.name) ?? c.email).join(' and ')},\n\nI want to make sure you have everything you need from our side${cs.some((c) => c.role === 'security') ? ' for the security review' : ''}${cs.some((c) => c.role === 'procurement') ? ' for procurement' : ''}. Is there anything open I can help with, or a good time for a short call?${signature(ctx)}`,
+      } : undefined,
+    };
+  },
+  usage_drop(f, ctx) {
+    return {
+      title: `Run an adoption play at ${ctx.account.name}: usage is down`,
+      target: 'usage',
+      rationale: `${f.explanation}. Falling usage precedes churn; find out which team dropped off and why, and offer a working session or training.`,
+    };
+  },
+  renewal_approaching(f, ctx) {
+    return {
+      title: `Build the renewal plan for ${ctx.account.name}${ctx.account.renewalDate ? ` (renews ${shortDate(ctx.account.renewalDate)})` : ''}`,
+      target: 'renewal',
+      rationale: `${f.explanation}. Agree the renewal path now: confirm the decision maker, the value delivered and any risks before procurement starts the clock.`,
+    };
+  },
+  competitor_mention(f, ctx) {
+    return {
+      title: `Respond to the competitor in play at ${ctx.account.name}`,
+      target: 'competitor',
+      rationale: `${f.explanation}. Get ahead of the comparison: share the differentiators that matter to their use case and a customer reference.`,
+    };
+  },
+  negative_sentiment(f, ctx) {
+    return {
+      title: `Escalate: ${ctx.account.name} is unhappy`,
+      target: 'sentiment',
+      rationale: `${f.explanation}. An unhappy customer needs a senior voice quickly; acknowledge, own the issue and agree a fix with a date.`,
+    };
+  },
+  expansion_signal(f, ctx) {
+    return {
+      title: `Explore the expansion opportunity at ${ctx.account.name}`,
+      target: 'expansion',
+      rationale: `${f.explanation}. A new initiative is the moment to offer help before a budget is set; ask for a discovery conversation about it.`,
+    };
+  },
+  usage_growth(f, ctx) {
+    return {
+      title: `Usage is growing at ${ctx.account.name}: open an expansion conversation`,
+      target: 'expansion',
+      rationale: `${f.explanation}. Growth beyond the contract is the clearest expansion signal; align on the next tier before they hit limits.`,
+    };
+  },
+  buying_signal(f, ctx) {
+    return {
+      title: `Strike while it's hot: propose the next step with ${ctx.account.name}`,
+      target: 'next_step',
+      rationale: `${f.explanation}. They are showing buying intent; propose a concrete next step (call, order form, or security review) with a date.`,
+    };
+  },
+};
+
+function truncate(s: string, n: number): string {
+  return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
+}
+
+function money(n: number): string {
+  return n >= 1000 ? `$${Math.round(n / 1000)}k` : `$${n}`;
+}
+
+function overdueCommitments(f: Factor, ctx: Ctx): Array<{ text: string; dueAt?: string; signalId: string }> {
+  const out: Array<{ text: string; dueAt?: string; signalId: string }> = [];
+  for (const id of f.evidence) {
+    const s = ctx.byId.get(id);
+    for (const c of s?.insights?.commitments ?? []) {
+      if (c.owner === 'us' && (!c.dueAt || c.dueAt <= ctx.asOf)) out.push({ text: c.text, dueAt: c.dueAt, signalId: id });
+    }
+  }
+  return out;
+}
+
+/** Risk contribution × deal value × urgency, on 0–100. */
+export function priorityOf(f: Factor, arr: number | null, dueInMs: number): number {
+  const risk = Math.min(1, Math.abs(f.weight) / 35);
+  const value = arr && arr > 0 ? Math.min(1, Math.log10(Math.max(arr, 1000)) / 6) : 0.5;
+  const urgency = dueInMs <= 4 * HOUR ? 1 : dueInMs <= 24 * HOUR ? 0.85 : dueInMs <= 3 * 24 * HOUR ? 0.7 : 0.55;
+  return Math.round(100 * (0.5 * risk + 0.25 * value + 0.25 * urgency) * 10) / 10;
+}
+
+export function planFromFactors(input: PlanInput): ProposedRecommendation[] {
+  const ctx: Ctx = {
+    ...input,
+    byId: new Map(input.signals.map((s) => [s.id, s])),
+    contactByEmail: new Map(input.contacts.map((c) => [c.email.toLowerCase(), c])),
+  };
+  const out: ProposedRecommendation[] = [];
+  const factors = [...input.assessment.factors, ...input.assessment.opportunities];
+  for (const f of factors) {
+    const build = BUILDERS[f.factor];
+    if (!build) continue;
+    const kind = ACTION_FOR[f.factor];
+    const b = build(f, ctx);
+    const dueInMs = b.dueInMs ?? DUE_IN_MS[kind];
+    const evidence: Evidence[] = (input.evidence[f.factor] ?? []).slice(0, 5);
+    out.push({
+      kind,
+      target: b.target,
+      title: truncate(b.title, 300),
+      rationale: truncate(b.rationale.replace(/\.\./g, '.').replace(/\s+/g, ' ').trim(), 4000),
+      evidence,
+      priority: priorityOf(f, input.account.arr, dueInMs),
+      dueAt: new Date(Date.parse(input.asOf) + dueInMs).toISOString(),
+      ...(b.draft ? { draft: b.draft } : {}),
+      factors: [f.factor],
+    });
+  }
+  return out;
+}
+
+export function createRulesReasoner(): Reasoner {
+  return { name: 'rules', plan: async (input) => planFromFactors(input) };
+}

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WORKFLOWS_PATH } from '../../workflows/worker.js';
+import { TOOLS_BIN } from '../../workflows/temporal-cli.js';
 
 const quiet = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} };
 
@@ -14,9 +14,14 @@ describe('workflow bundle', () => {
   }, 60_000);
 
   it('fails when workflow code reaches a banned module', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'wf-'));
+    // Inside the project so the bundler resolves @temporalio/workflow as it does for real code.
+    mkdirSync(join(TOOLS_BIN, '..', 'tmp'), { recursive: true });
+    const dir = mkdtempSync(join(TOOLS_BIN, '..', 'tmp', 'wf-'));
     const file = join(dir, 'bad.ts');
     writeFileSync(file, "import { readFileSync } from 'node:fs';\nexport async function bad() { return readFileSync('/etc/hostname', 'utf8'); }\n");
-    await expect(bundleWorkflowCode({ workflowsPath: file, logger: quiet })).rejects.toThrow(/fs/);
+    const logged: string[] = [];
+    const capture = { ...quiet, warn: (m: string) => logged.push(m), error: (m: string) => logged.push(m) };
+    await expect(bundleWorkflowCode({ workflowsPath: file, logger: capture })).rejects.toThrow(/Webpack finished with errors/);
+    expect(logged.join('\n')).toMatch(/node:fs/);
   }, 60_000);
 });

@@ -14,6 +14,7 @@ import { AccountState } from './state.js';
 // Assessments retry until they succeed: the rows are the truth and the activity is idempotent.
 const { remember, assess } = proxyActivities<Activities>({
   startToCloseTimeout: '5 minutes',
+  heartbeatTimeout: '10 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
 });
 // People wait on these: fail fast enough to answer the HTTP request with an error.

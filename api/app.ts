@@ -14,6 +14,7 @@ import accounts from './routes/accounts/index.js';
 import signals from './routes/signals/index.js';
 import recommendations from './routes/recommendations/index.js';
 import users from './routes/users/index.js';
+import stats from './routes/stats/index.js';
 import { HttpError } from './errors.js';
 
 export interface AppDeps {
@@ -75,6 +76,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(accounts);
   await app.register(signals, { ourDomains: deps.ourDomains ?? [] });
   await app.register(recommendations);
+  await app.register(stats);
   return app;
 }
 

@@ -132,3 +132,10 @@ export async function markRememberedProcessed(db: Queryable, accountId: string):
      where account_id = $1 and status = 'pending' and remembered_at is not null`, [accountId]);
   return r.rowCount ?? 0;
 }
+
+export async function signalStats(db: Queryable): Promise<{ received: number; pending: number; processed: number }> {
+  const { rows } = await db.query(
+    `select count(*)::int as received, count(*) filter (where status = 'pending')::int as pending,
+            count(*) filter (where status = 'processed')::int as processed from signals`);
+  return rows[0];
+}

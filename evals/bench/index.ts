@@ -1,0 +1,22 @@
+// `npm run bench -- <name> [options]`: runs one benchmark, prints its figures and (unless --smoke)
+// appends a dated row with the exact command to BENCHMARKS.md.
+import { parseArgs } from './lib.js';
+import { runLatency } from './latency.js';
+import { runThroughput } from './throughput.js';
+
+const [name, ...rest] = process.argv.slice(2);
+const args = parseArgs(rest);
+const smoke = Boolean(args.smoke);
+const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`;
+const num = (k: string, full: number, quick: number) => Number(args[k] ?? (smoke ? quick : full));
+
+const BENCHES: Record<string, () => Promise<unknown>> = {
+  latency: () => runLatency({ accounts: num('accounts', 1000, 20), rate: num('rate', 5, 2), duration: num('duration', 60, 3), smoke, command }),
+  throughput: () => runThroughput({ accounts: num('accounts', 200, 10), duration: num('duration', 60, 3), batch: num('batch', 20, 5), concurrency: num('concurrency', 8, 2), smoke, command }),
+};
+
+if (!name || !BENCHES[name]) {
+  console.error(`usage: npm run bench -- <${Object.keys(BENCHES).join('|')}> [--smoke] [options]`);
+  process.exit(2);
+}
+await BENCHES[name]();

@@ -1,0 +1,58 @@
+// ingest throughput: sustained signals/second accepted by the API and fully processed
+// (remembered and assessed), with the backlog sampled over time. Signals are posted in batches by
+// concurrent clients in a separate process; processing is read from the database through the API.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { startBenchServer, api, BENCH_TOKEN } from './server.js';
+import { record } from './lib.js';
+import { seedAccounts, waitAllAssessed } from './latency.js';
+
+export interface ThroughputOptions { accounts: number; duration: number; batch: number; concurrency: number; smoke?: boolean; command: string }
+
+interface Stats { received: number; pending: number; processed: number }
+
+export async function runThroughput(o: ThroughputOptions): Promise<string> {
+  const server = await startBenchServer({ DEBOUNCE_MS: '500' });
+  try {
+    const ids = await seedAccounts(server.url, o.accounts, 'thr');
+    await waitAllAssessed(server.url, ids);
+    const stats = async () => (await api<Stats>(server.url, 'GET', '/v1/stats/signals')).json;
+    const before = await stats();
+    const client = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./ingest-client.ts', import.meta.url)),
+      '--url', server.url, '--token', BENCH_TOKEN, '--accounts', ids.join(','), '--duration', String(o.duration),
+      '--batch', String(o.batch), '--concurrency', String(o.concurrency)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    client.stdout.on('data', (d) => { out += d; });
+    const t0 = performance.now();
+    const backlog: Array<{ t: number; pending: number; processed: number }> = [];
+    const exited = new Promise((res) => client.once('exit', res));
+    let done = false;
+    void exited.then(() => { done = true; });
+    while (!done) {
+      const s = await stats();
+      backlog.push({ t: (performance.now() - t0) / 1000, pending: s.pending, processed: s.processed - before.processed });
+      await new Promise((res) => setTimeout(res, 2000));
+    }
+    const { accepted, elapsedMs } = JSON.parse(out.trim().split('\n').pop()!) as { accepted: number; elapsedMs: number };
+    const postWindow = (performance.now() - t0) / 1000;
+    // Keep sampling until the backlog drains (or 5 minutes), to measure the processing rate.
+    const drainStart = performance.now();
+    let s = await stats();
+    while (s.pending > 0 && performance.now() - drainStart < 300_000) {
+      await new Promise((res) => setTimeout(res, 1000));
+      s = await stats();
+      backlog.push({ t: (performance.now() - t0) / 1000, pending: s.pending, processed: s.processed - before.processed });
+    }
+    const totalS = (performance.now() - t0) / 1000;
+    const processed = s.processed - before.processed;
+    const acceptedPerS = accepted / (elapsedMs / 1000);
+    const processedPerS = processed / totalS;
+    const curve = backlog.filter((_, i) => i % Math.max(1, Math.floor(backlog.length / 8)) === 0).map((b) => `${b.t.toFixed(0)}s:${b.pending}`).join(' ');
+    const figures = `${o.accounts} accounts, ${o.duration}s of posting: accepted ${acceptedPerS.toFixed(0)}/s (${accepted} signals), fully processed ${processedPerS.toFixed(0)}/s (${processed} in ${totalS.toFixed(0)} s; posting window ${postWindow.toFixed(0)} s); goal ≥ 200/s processed; backlog ${curve}`;
+    console.log(`throughput: ${figures}`);
+    record('ingest throughput', o.command, figures, { smoke: o.smoke });
+    return figures;
+  } finally {
+    await server.stop();
+  }
+}

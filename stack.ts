@@ -53,7 +53,8 @@ export async function startStack(config: Config, opts: StackOptions = {}): Promi
     stops.push(() => temporal.close());
 
     const { worker, connection } = await createAccountWorker({
-      address, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, db: database.pool, ourDomains: config.ourDomains,
+      address, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, db: database.pool, ourDomains: config.ourDomains, models: config,
+      log: (m, extra) => console.warn(m, extra ?? ''),
     });
     const running = worker.run();
     stops.push(async () => { if (worker.getState() === 'RUNNING') worker.shutdown(); await running; await connection.close(); });

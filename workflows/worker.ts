@@ -3,7 +3,8 @@
 import { fileURLToPath } from 'node:url';
 import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createActivities } from './activities/index.js';
-import { createAccountAgent } from '../agents/index.js';
+import { assertEmbedderMatchesSchema, createAccountAgent } from '../agents/index.js';
+import { createChatModel, createEmbedder, type ModelSettings } from '../agents/models.js';
 import type { Db } from '../db/connection.js';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('./index.ts', import.meta.url));
@@ -27,7 +28,13 @@ export interface WorkerOptions {
   taskQueue: string;
   db: Db;
   ourDomains?: string[];
+  models?: ModelSettings;
+  log?: (msg: string, extra?: Record<string, unknown>) => void;
 }
+
+const DEFAULT_MODELS: ModelSettings = {
+  reasoner: 'rules', llm: { model: 'gpt-4o-mini' }, embeddings: { kind: 'local', model: 'local', dimensions: 384 },
+};
 
 let runtimeInstalled = false;
 function installRuntime(): void {
@@ -40,7 +47,12 @@ function installRuntime(): void {
 export async function createAccountWorker(opts: WorkerOptions): Promise<{ worker: Worker; connection: NativeConnection }> {
   installRuntime();
   const connection = await NativeConnection.connect({ address: opts.address });
-  const agent = createAccountAgent({ db: opts.db, ourDomains: opts.ourDomains });
+  const models = opts.models ?? DEFAULT_MODELS;
+  const embedder = createEmbedder(models);
+  await assertEmbedderMatchesSchema(opts.db, embedder);
+  const agent = createAccountAgent({
+    db: opts.db, ourDomains: opts.ourDomains, embedder, reasoner: models.reasoner, chatModel: createChatModel(models), log: opts.log,
+  });
   const worker = await Worker.create({
     connection,
     namespace: opts.namespace,

@@ -20,7 +20,7 @@ export const AgentState = Annotation.Root({
   evidence: value<Record<string, Evidence[]>>(() => ({})),
   proposals: value<ProposedRecommendation[]>(() => []),
   reasoner: value<string>(() => 'rules'),
-  critique: Annotation<CritiqueResult>,
+  review: Annotation<CritiqueResult>,
   published: value<PublishedSummary | null>(() => null),
 });
 export type AgentStateType = typeof AgentState.State;

@@ -6,6 +6,6 @@ import type { AgentContextType, AgentStateType, AgentStateUpdate } from '../stat
 /** Validates, dedupes against open and rejected work, caps and ranks. */
 export function makeCritiqueNode(deps: GraphDeps) {
   return async function critique(s: AgentStateType, runtime: Runtime<AgentContextType>): Promise<AgentStateUpdate> {
-    return { critique: runCritique(s.proposals, s.existing, runtime.context!.asOf, deps.critique) };
+    return { review: runCritique(s.proposals, s.existing, runtime.context!.asOf, deps.critique) };
   };
 }

@@ -22,8 +22,8 @@ export function makePublishNode(deps: GraphDeps) {
         signalCount: s.signals.length,
       });
       if (created) {
-        for (const r of s.critique.publish) await upsertOpenRecommendation(tx, accountId, record.id, r);
-        await expireRecommendations(tx, accountId, s.critique.expire, 'the situation changed: the agent no longer sees the reason for it');
+        for (const r of s.review.publish) await upsertOpenRecommendation(tx, accountId, record.id, r);
+        await expireRecommendations(tx, accountId, s.review.expire, 'the situation changed: the agent no longer sees the reason for it');
         await markRememberedProcessed(tx, accountId);
         await updateAccountRisk(tx, accountId, { score: record.score, level: record.level, assessedAt: asOf });
       }

@@ -10,6 +10,7 @@ import { stakeholderMap, participants } from '../stakeholders.js';
 import { commitmentsOf } from '../commitments.js';
 import { shortDate, daysBetween, personName } from '../reasoners/describe.js';
 import { classifyQuestion, type Intent } from './intent.js';
+import { usageTrendsFor } from '../risk/model.js';
 
 export interface Citation { signalId: string; excerpt: string; occurredAt: string }
 export interface Answer { answer: string; citations: Citation[]; intent: Intent; reasoner: string }
@@ -131,26 +132,22 @@ const HANDLERS: Record<Intent, Handler> = {
     return `${base}; current risk ${ctx.assessment.level} (score ${ctx.assessment.score}).${risk}${talk}`;
   },
   usage(ctx, _byId, cites) {
-    const usage = ctx.signals.filter((s): s is Extract<Signal, { kind: 'usage' }> => s.kind === 'usage');
+    const usage = ctx.signals.filter((s) => s.kind === 'usage');
     if (usage.length === 0) return `No product usage data is on record for ${ctx.account.name}.`;
-    const metrics = [...new Set(usage.map((u) => u.metric))];
-    const lines = metrics.map((m) => {
-      const pts = usage.filter((u) => u.metric === m);
-      const latest = pts[pts.length - 1];
-      const cutoff = Date.parse(latest.occurredAt) - 7 * 86_400_000;
-      const base = pts.filter((p) => Date.parse(p.occurredAt) < cutoff && Date.parse(p.occurredAt) >= cutoff - 28 * 86_400_000);
-      const recent = pts.filter((p) => Date.parse(p.occurredAt) >= cutoff);
-      cites.add(latest);
-      if (base.length === 0) return `${m}: ${latest.value}${latest.unit ? ` ${latest.unit}` : ''} on ${shortDate(latest.occurredAt)} (not enough history for a baseline)`;
-      cites.add(base[0]);
-      const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-      const b = mean(base.map((p) => p.value));
-      const r = mean(recent.map((p) => p.value));
-      const pct = b === 0 ? 0 : Math.round(((r - b) / b) * 100);
-      return `${m}: ${Math.round(r * 10) / 10} in the last 7 days vs a baseline of ${Math.round(b * 10) / 10} (${pct >= 0 ? '+' : ''}${pct}%)`;
+    const trends = usageTrendsFor({ account: ctx.account, contacts: ctx.contacts, signals: ctx.signals, asOf: ctx.asOf });
+    const fmt = (x: number) => (Math.abs(x) >= 100 ? Math.round(x) : Math.round(x * 10) / 10).toString();
+    const lines = trends.map((u) => {
+      cites.add(u.latest);
+      cites.add(u.firstBaseline);
+      return `${u.metric}: ${fmt(u.recent)} over the last 7 days vs ${fmt(u.baseline)} over the 28 days before (${u.changePct >= 0 ? '+' : ''}${Math.round(u.changePct)}%)`;
     });
+    const latest = usage[usage.length - 1];
+    if (lines.length === 0) {
+      cites.add(latest);
+      return `Not enough usage history at ${ctx.account.name} for a baseline; the latest point is ${excerptFor(latest)} on ${shortDate(latest.occurredAt)}.`;
+    }
     const f = ctx.assessment.factors.find((x) => x.factor === 'usage_drop') ?? ctx.assessment.opportunities.find((x) => x.factor === 'usage_growth');
-    return `Usage at ${ctx.account.name}: ${lines.join('; ')}.${f ? ` ${f.explanation.replace(/\.$/, '')}.` : ''}`;
+    return `Usage at ${ctx.account.name}: ${lines.join('; ')}.${f ? ` Flagged: ${f.factor}.` : ''}`;
   },
   competitors(ctx, _byId, cites) {
     const found = ctx.signals.flatMap((s) => (s.insights?.competitors ?? []).map((c) => ({ c, s })));

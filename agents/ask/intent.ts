@@ -61,7 +61,7 @@ const PATTERNS: Array<[Intent, RegExp]> = [
   ['commitments', /\b(promise[ds]?|commit(ted|ments?)?|owe|owed|follow[- ]?ups? (we|did)|what did we say we)\b/],
   ['renewal', /\brenew(al|s|ing)?\b|\bcontract (end|expir)/],
   ['usage', /\b(usage|adoption|active users|logins?|seats? used|using the product|trend)\b/],
-  ['competitors', /\b(competitor|competition|competitive|alternatives?|evaluating other|vs\.?|versus)\b/],
+  ['competitors', /\b(competitors?|competition|competitive|alternatives?|evaluating other|vs\.?|versus)\b/],
   ['champion', /\b(champion|who.*(ally|advocate|sponsor))\b/],
   ['stakeholders', /\b(stakeholders?|who (is|are) (involved|the buying|our contacts)|buying (group|committee)|contacts?|who.*silent|who have we|who.*(talk|spoke)ing? to)\b/],
   ['last_contact', /\b(last (contact|touch|heard|spoke|talked|email|meeting|call)|when did we last|when was the last|latest (contact|touch))\b/],

@@ -7,11 +7,17 @@ import { buildTimeline, type RiskInput, type Timeline } from './timeline.js';
 import { newLeadWaiting, noNextStep, silence, stageStalled, unansweredInbound } from './factors/engagement.js';
 import { championChange, ownerGap, singleThreaded, stakeholderSilent } from './factors/people.js';
 import { overdueCommitment } from './factors/commitments.js';
-import { usageDrop, usageGrowth } from './factors/usage.js';
+import { usageDrop, usageGrowth, usageTrends, type UsageTrend } from './factors/usage.js';
 import { renewalApproaching } from './factors/renewal.js';
 import { buyingSignal, competitorMention, expansionSignal, negativeSentiment } from './factors/voice.js';
 
 export type { RiskInput } from './timeline.js';
+export type { UsageTrend } from './factors/usage.js';
+
+/** Usage per metric against the account's own baseline, as the risk model sees it. */
+export function usageTrendsFor(input: RiskInput, config?: RiskConfig): UsageTrend[] {
+  return usageTrends(buildTimeline(input, config ?? riskConfigFor(input.account.settings)));
+}
 
 type FactorFn = (tl: Timeline) => Factor | null;
 

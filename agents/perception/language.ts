@@ -20,8 +20,8 @@ export function findCompetitors(parts: Utterance[], names: string[]): Array<{ na
   return out;
 }
 
-const NEGATIVE = ['frustrat', 'disappoint', 'unhappy', 'cancel', 'churn', 'terminat', 'unacceptable', 'angry', 'furious', 'broken', 'outage', 'worst', 'waste', 'escalat', 'complain', 'not working', 'doesn\'t work', 'does not work', 'let down', 'poor', 'slow', 'regret', 'concerned', 'losing patience', 'fed up', 'annoyed', 'upset', 'bug', 'downtime', 'not happy', 'not satisfied', 'pull the plug', 'walk away'];
-const POSITIVE = ['great', 'love', 'happy', 'excited', 'amazing', 'excellent', 'impressed', 'fantastic', 'works well', 'pleased', 'helpful', 'smooth', 'thank', 'appreciate', 'perfect', 'glad', 'strong', 'way down'];
+const NEGATIVE = ['frustrat', 'disappoint', 'unhappy', 'cancel', 'churn', 'terminat', 'unacceptable', 'angry', 'furious', 'broken', 'outage', 'worst', 'waste', 'escalat', 'complain', 'not working', 'doesn\'t work', 'does not work', 'let down', 'poor', 'slow', 'regret', 'concerned', 'losing patience', 'fed up', 'annoyed', 'upset', 'bug', 'downtime', 'pull the plug', 'walk away'];
+const POSITIVE = ['great', 'love', 'happy', 'excited', 'amazing', 'excellent', 'impressed', 'fantastic', 'works well', 'pleased', 'helpful', 'smooth', 'thank', 'appreciate', 'perfect', 'glad', 'strong', 'way down', 'satisfied'];
 const NEGATION = /\b(not|no|never|isn't|aren't|wasn't|don't|doesn't|didn't|hardly)\s+(\w+\s+)?$/i;
 
 function polarity(sentence: string): number {

@@ -85,7 +85,9 @@ export function silence(tl: Timeline): Factor | null {
     weight,
     explanation: lastThem
       ? `No reply from ${tl.account.name} in ${Math.floor(days(quiet))} days (last: ${who(lastThem)}${lastThem.kind === 'email' ? ` "${lastThem.subject}"` : ''})${waitingOnThem && lastUs?.kind === 'email' ? `, while our "${lastUs.subject}" sent ${ago(tl.now - t(lastUs.occurredAt))} ago is unanswered` : ''}; the ${stage} stage expects contact every ${slaDays} days`
-      : `Nothing heard from ${tl.account.name} in ${Math.floor(days(quiet))} days; the ${stage} stage expects contact every ${slaDays} days`,
+      : lastUs?.kind === 'email'
+        ? `No reply from ${tl.account.name} in ${Math.floor(days(quiet))} days: our "${lastUs.subject}" is unanswered; the ${stage} stage expects contact every ${slaDays} days`
+        : `Nothing heard from ${tl.account.name} in ${Math.floor(days(quiet))} days; the ${stage} stage expects contact every ${slaDays} days`,
     evidence: [lastThem, lastUs].filter((s): s is Signal => Boolean(s)).map((s) => s.id),
     contacts: recipients.length ? recipients : fallback,
   };

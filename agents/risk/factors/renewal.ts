@@ -20,7 +20,8 @@ export function renewalApproaching(tl: Timeline): Factor | null {
     factor: 'renewal_approaching',
     weight,
     explanation: `Renewal on ${new Date(renewal).toISOString().slice(0, 10)} is ${Math.max(0, Math.round(left))} days away${talk.length ? '' : `; no renewal conversation in the last ${tl.config.renewalConversationDays} days`}`,
-    evidence: [...crm, ...talk.slice(-2)].map((s) => s.id),
+    // What was last said about it, or else the last thing they said (which was not about it).
+    evidence: [...crm, ...(talk.length ? talk.slice(-2) : tl.fromThem.slice(-1))].map((s) => s.id),
     ...(nextChangeAt ? { nextChangeAt } : {}),
   };
 }

@@ -1,0 +1,74 @@
+// The eval metrics, pure. Each scenario contributes counts; the report adds them up.
+import type { RiskLevel } from '../agents/vocabulary.js';
+
+export const LEVEL_ORDER: RiskLevel[] = ['low', 'medium', 'high', 'critical'];
+
+export function levelSatisfies(level: string, expect: RiskLevel | { min?: RiskLevel; max?: RiskLevel }): boolean {
+  const i = LEVEL_ORDER.indexOf(level as RiskLevel);
+  if (typeof expect === 'string') return level === expect;
+  if (expect.min && i < LEVEL_ORDER.indexOf(expect.min)) return false;
+  if (expect.max && i > LEVEL_ORDER.indexOf(expect.max)) return false;
+  return true;
+}
+
+export interface ScenarioCounts {
+  /** Factors expected present and produced / expected present and missing / expected absent but produced. */
+  factorTP: number; factorFN: number; factorFP: number;
+  recExpected: number; recHit: number;
+  /** Scenarios that expect low risk (level max low), and whether the agent raised an alarm on it. */
+  expectsLow: boolean; falseAlarm: boolean;
+  levelChecked: boolean; levelOk: boolean;
+  citations: number; citationsValid: number;
+  answersExpected: number; answersHit: number;
+  /** Days before the evaluation moment at which the earliest passing checkpoint already flagged. */
+  leadTimeDays: number | null;
+}
+
+export interface Metrics {
+  scenarios: number;
+  factorPrecision: number; factorRecall: number;
+  recommendationHitRate: number;
+  falseAlarmRate: number; lowRiskScenarios: number;
+  levelAccuracy: number;
+  citationValidity: number; citations: number;
+  answerHitRate: number;
+  meanLeadTimeDays: number | null; leadTimeScenarios: number;
+}
+
+const ratio = (a: number, b: number) => (b === 0 ? Number.NaN : a / b);
+
+export function aggregate(all: ScenarioCounts[]): Metrics {
+  const sum = (f: (c: ScenarioCounts) => number) => all.reduce((s, c) => s + f(c), 0);
+  const tp = sum((c) => c.factorTP);
+  const lows = all.filter((c) => c.expectsLow);
+  const levels = all.filter((c) => c.levelChecked);
+  const leads = all.map((c) => c.leadTimeDays).filter((x): x is number => x !== null);
+  return {
+    scenarios: all.length,
+    factorPrecision: ratio(tp, tp + sum((c) => c.factorFP)),
+    factorRecall: ratio(tp, tp + sum((c) => c.factorFN)),
+    recommendationHitRate: ratio(sum((c) => c.recHit), sum((c) => c.recExpected)),
+    falseAlarmRate: ratio(lows.filter((c) => c.falseAlarm).length, lows.length),
+    lowRiskScenarios: lows.length,
+    levelAccuracy: ratio(levels.filter((c) => c.levelOk).length, levels.length),
+    citationValidity: ratio(sum((c) => c.citationsValid), sum((c) => c.citations)),
+    citations: sum((c) => c.citations),
+    answerHitRate: ratio(sum((c) => c.answersHit), sum((c) => c.answersExpected)),
+    meanLeadTimeDays: leads.length ? leads.reduce((a, b) => a + b, 0) / leads.length : null,
+    leadTimeScenarios: leads.length,
+  };
+}
+
+export function formatMetrics(m: Metrics): string[] {
+  const pct = (x: number) => (Number.isNaN(x) ? 'n/a' : `${(x * 100).toFixed(1)}%`);
+  return [
+    `factor precision      ${pct(m.factorPrecision)}`,
+    `factor recall         ${pct(m.factorRecall)}`,
+    `recommendation hits   ${pct(m.recommendationHitRate)}`,
+    `false-alarm rate      ${pct(m.falseAlarmRate)} (of ${m.lowRiskScenarios} low-risk scenarios)`,
+    `level accuracy        ${pct(m.levelAccuracy)}`,
+    `citation validity     ${pct(m.citationValidity)} (${m.citations} citations)`,
+    `answer hit rate       ${pct(m.answerHitRate)}`,
+    `mean lead time        ${m.meanLeadTimeDays === null ? 'n/a' : `${m.meanLeadTimeDays.toFixed(1)} days`} (${m.leadTimeScenarios} scenarios with checkpoints)`,
+  ];
+}

@@ -1,0 +1,109 @@
+// Runs one scenario in-process against a fresh, isolated database with the real agent graph.
+import { openDatabase } from '../db/connection.js';
+import { migrate } from '../db/migrate.js';
+import { insertAccount } from '../db/queries/accounts.js';
+import { upsertContact } from '../db/queries/contacts.js';
+import { upsertUser } from '../db/queries/users.js';
+import { getSignalsByIds, insertSignals } from '../db/queries/signals.js';
+import { listRecommendationsForAccount } from '../db/queries/recommendations.js';
+import { createAccountAgent } from '../agents/index.js';
+import { emailDirection } from '../agents/signals/direction.js';
+import { excerptIsIn } from '../agents/evidence.js';
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
+import { resolveTime, type LoadedScenario } from './scenario.js';
+import { checkExpectations, type CheckResult, type Produced, type ProducedAnswer } from './check.js';
+import type { ScenarioCounts } from './metrics.js';
+
+export interface ScenarioResult {
+  name: string;
+  file: string;
+  passed: boolean;
+  missed: string[];
+  extra: string[];
+  produced: Produced;
+  answers: ProducedAnswer[];
+  checkpoints: Array<{ at: string; passed: boolean; missed: string[]; extra: string[]; produced: Produced }>;
+  counts: ScenarioCounts;
+  error?: string;
+}
+
+export interface RunOptions { reasoner: 'rules' | 'llm'; chatModel?: BaseChatModel }
+
+export function countsFrom(main: CheckResult, p: Produced, expectsLow: boolean, citations: { total: number; valid: number }, leadTimeDays: number | null): ScenarioCounts {
+  return {
+    factorTP: main.factorTP, factorFN: main.factorFN, factorFP: main.factorFP, recExpected: main.recExpected, recHit: main.recHit,
+    expectsLow, falseAlarm: expectsLow && (p.level === 'high' || p.level === 'critical' || p.recommendations.length > 0),
+    levelChecked: main.levelChecked, levelOk: main.levelOk, citations: citations.total, citationsValid: citations.valid,
+    answersExpected: main.answersExpected, answersHit: main.answersHit, leadTimeDays,
+  };
+}
+
+export function expectsLowRisk(l: LoadedScenario): boolean {
+  const lv = l.scenario.expect.level;
+  return lv === 'low' || (typeof lv === 'object' && lv.max === 'low');
+}
+
+export async function runScenario(l: LoadedScenario, opts: RunOptions): Promise<ScenarioResult> {
+  const { scenario: sc } = l;
+  const db = await openDatabase({ dataDir: 'memory://' });
+  try {
+    await migrate(db.pool);
+    for (const [id, role] of [[sc.account.owner, 'rep'], [sc.account.csm, 'csm']] as const) {
+      if (id) await upsertUser(db.pool, { id, name: id, role });
+    }
+    const account = await insertAccount(db.pool, {
+      id: sc.name, name: sc.account.name, domains: sc.account.domains, stage: sc.account.stage, arr: sc.account.arr ?? null,
+      renewalDate: l.renewalDate ?? null, ownerId: sc.account.owner ?? null, csmId: sc.account.csm ?? null, settings: sc.account.settings ?? {},
+    });
+    for (const c of sc.contacts) await upsertContact(db.pool, account.id, c);
+    await insertSignals(db.pool, account.id, l.signals.map((s) => (s.kind === 'email' && !s.direction ? { ...s, direction: emailDirection(s.from.email, account.domains, sc.ourDomains) } : s)));
+    const agent = createAccountAgent({ db: db.pool, ourDomains: sc.ourDomains, reasoner: opts.reasoner, chatModel: opts.chatModel });
+    await agent.remember(account.id);
+    const asOf = new Date(l.now).toISOString();
+    const summary = await agent.assess({ accountId: account.id, asOf, runKey: `eval:${sc.name}` });
+    const assessment = await db.pool.query('select factors, opportunities from assessments where id = $1', [summary.assessmentId]);
+    const recs = await listRecommendationsForAccount(db.pool, account.id, { statuses: ['proposed'] });
+    const produced: Produced = {
+      level: summary.riskLevel, score: summary.riskScore,
+      factors: [...assessment.rows[0].factors, ...assessment.rows[0].opportunities].map((f: { factor: string }) => f.factor),
+      recommendations: recs.map((r) => ({ kind: r.kind, title: r.title, rationale: r.rationale, draft: r.draft, evidence: r.evidence })),
+    };
+    const answers: ProducedAnswer[] = [];
+    for (const a of sc.expect.answers ?? []) {
+      const out = await agent.answer({ accountId: account.id, question: a.question, asOf, askedBy: 'evals' });
+      answers.push({ question: a.question, answer: out.answer, citations: out.citations });
+    }
+    // Citation validity: every cited signal exists, is this account's, and contains the excerpt.
+    const cited = [...produced.recommendations.flatMap((r) => r.evidence), ...answers.flatMap((a) => a.citations)];
+    const signals = new Map((await getSignalsByIds(db.pool, [...new Set(cited.map((c) => c.signalId))])).map((s) => [s.id, s]));
+    const valid = cited.filter((c) => { const s = signals.get(c.signalId); return s && s.accountId === account.id && excerptIsIn(s, c.excerpt); }).length;
+
+    const main = checkExpectations(sc.expect, produced, answers);
+    const checkpoints: ScenarioResult['checkpoints'] = [];
+    let leadTimeDays: number | null = null;
+    for (const cp of sc.checkpoints) {
+      const at = resolveTime(cp.at, l.now);
+      const ev = await agent.evaluate({ accountId: account.id, asOf: at });
+      const p: Produced = {
+        level: ev.assessment.level, score: ev.assessment.score,
+        factors: [...ev.assessment.factors, ...ev.assessment.opportunities].map((f) => f.factor),
+        recommendations: ev.recommendations.map((r) => ({ kind: r.kind, title: r.title, rationale: r.rationale, draft: r.draft ?? null, evidence: r.evidence })),
+      };
+      const c = checkExpectations(cp.expect, p);
+      const passed = c.missed.length === 0 && c.extra.length === 0;
+      checkpoints.push({ at, passed, missed: c.missed, extra: c.extra, produced: p });
+      if (passed) {
+        const lead = (l.now - Date.parse(at)) / 86_400_000;
+        leadTimeDays = Math.max(leadTimeDays ?? 0, lead);
+      }
+    }
+    const missed = [...main.missed, ...checkpoints.flatMap((c) => c.missed.map((m) => `checkpoint ${c.at.slice(0, 10)}: ${m}`))];
+    const extra = [...main.extra, ...checkpoints.flatMap((c) => c.extra.map((m) => `checkpoint ${c.at.slice(0, 10)}: ${m}`))];
+    return {
+      name: sc.name, file: l.file, passed: missed.length === 0 && extra.length === 0, missed, extra, produced, answers, checkpoints,
+      counts: countsFrom(main, produced, expectsLowRisk(l), { total: cited.length, valid }, leadTimeDays),
+    };
+  } finally {
+    await db.close();
+  }
+}

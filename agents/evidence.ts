@@ -50,14 +50,27 @@ export function excerptFor(s: Signal, hint = '', max = 280): string {
   const parts = sentences(text);
   if (parts.length === 0) return text.slice(0, max);
   const wanted = new Set(keywords(hint));
-  let best = parts[0];
-  let bestScore = -1;
+  // With nothing to match, the message itself says more than its subject line.
+  let best = s.kind === 'email' && s.text.trim() && parts.length > 1 ? parts[1] : parts[0];
+  let bestScore = 0;
   for (const p of parts) {
     const words = keywords(p);
     const score = words.filter((w) => wanted.has(w) || [...wanted].some((x) => x.length > 4 && w.startsWith(x.slice(0, 5)))).length;
     if (score > bestScore) { best = p; bestScore = score; }
   }
   return best.length <= max ? best : best.slice(0, max);
+}
+
+/** The opening of the message itself (after an email's subject line), whole sentences up to `max`. */
+export function openingExcerpt(s: Signal, max = 300): string {
+  const parts = sentences(signalText(s));
+  const body = s.kind === 'email' && s.subject && parts.length > 1 ? parts.slice(1) : parts;
+  let out = body[0] ?? '';
+  for (const p of body.slice(1)) {
+    if (out.length + 1 + p.length > max) break;
+    out = `${out} ${p}`;
+  }
+  return out.slice(0, max);
 }
 
 /** True when `excerpt` really is in the signal (whitespace-insensitive). */

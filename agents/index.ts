@@ -9,6 +9,7 @@ import { insertQuestion } from '../db/queries/questions.js';
 import { createAccountTools } from '../tools/index.js';
 import type { Signal } from './signals/schema.js';
 import { matchesDomain } from './signals/direction.js';
+import { effectiveContacts } from './stakeholders.js';
 import type { Assessment } from './risk/types.js';
 import type { ProposedRecommendation } from './recommendation.js';
 import { assessRisk } from './risk/model.js';
@@ -75,7 +76,10 @@ function competitorsFor(account: { settings: Record<string, unknown> }): string[
   return riskConfigFor(account.settings).competitors;
 }
 
-/** People we learn about from the signals themselves: new senders, form fills, attendees, departures. */
+/**
+ * People we learn about from the signals themselves: new senders, form fills, attendees. Their
+ * departures are not written here: the risk model derives status as of each moment from signals.
+ */
 async function learnContacts(db: Db, ctx: PerceiveContext, signals: Signal[]): Promise<void> {
   const known = new Set(ctx.contacts.map((c) => c.email));
   const add = async (email: string | undefined, name: string | undefined) => {
@@ -90,9 +94,6 @@ async function learnContacts(db: Db, ctx: PerceiveContext, signals: Signal[]): P
     }
     if (s.kind === 'engagement') await add(s.contactEmail, s.contactName);
     if (s.kind === 'meeting' || s.kind === 'calendar') for (const a of s.attendees) await add(a.email, a.name);
-    for (const ch of s.insights?.stakeholderChanges ?? []) {
-      if (ch.contactEmail && (ch.change === 'left' || ch.change === 'moved')) await upsertContact(db, ctx.account.id, { email: ch.contactEmail, status: ch.change });
-    }
   }
 }
 
@@ -157,6 +158,7 @@ export function createAccountAgent(deps: AgentDeps): AccountAgent {
       const at = asOf ?? new Date().toISOString();
       const ctx = await perceiveContext(accountId);
       const signals = await listSignals(db, accountId, { before: at });
+      ctx.contacts = effectiveContacts(ctx.contacts, signals.map((x) => x), at);
       const withInsights = signals.map((s) => (s.insights ? s : ({ ...s, insights: perceiveSignal(s, ctx) } as Signal)));
       const assessment = assessRisk({ account: ctx.account, contacts: ctx.contacts, signals: withInsights, asOf: at });
       const askCtx = { question, account: ctx.account, contacts: ctx.contacts, signals: withInsights, assessment, asOf: at, retrieve: search };

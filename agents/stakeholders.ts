@@ -38,6 +38,21 @@ export function participants(s: Signal): { from: string[]; to: string[] } {
   }
 }
 
+/**
+ * Contacts as they stood at a moment: a departure or move perceived in a signal up to then
+ * overrides the stored status, so replaying history never sees a change before it happened.
+ */
+export function effectiveContacts(contacts: Contact[], signals: Signal[], asOf: string): Contact[] {
+  const status = new Map<string, 'left' | 'moved'>();
+  for (const s of signals) {
+    if (s.occurredAt > asOf) continue;
+    for (const ch of s.insights?.stakeholderChanges ?? []) {
+      if (ch.contactEmail && (ch.change === 'left' || ch.change === 'moved')) status.set(ch.contactEmail, ch.change);
+    }
+  }
+  return contacts.map((c) => (status.has(c.email) ? { ...c, status: status.get(c.email)! } : c));
+}
+
 export function stakeholderMap(contacts: Contact[], signals: Signal[], asOf: string): Stakeholder[] {
   const now = Date.parse(asOf);
   const map = new Map<string, Stakeholder>(contacts.map((c) => [c.email.toLowerCase(), {

@@ -7,7 +7,7 @@ import { getSignalsByIds } from '../db/queries/signals.js';
 import { excerptIsIn } from '../agents/evidence.js';
 import type { LoadedScenario } from './scenario.js';
 import { checkExpectations, type Produced, type ProducedAnswer } from './check.js';
-import { countsFrom, expectsLowRisk, type ScenarioResult } from './run-scenario.js';
+import { countsFrom, expectedKinds, expectsLowRisk, type ScenarioResult } from './run-scenario.js';
 
 const TOKEN = 'evals-e2e-admin-token';
 
@@ -65,6 +65,6 @@ export async function runScenarioE2e(stack: Stack, l: LoadedScenario): Promise<S
   const main = checkExpectations(sc.expect, produced, answers);
   return {
     name: sc.name, file: l.file, passed: main.missed.length === 0 && main.extra.length === 0, missed: main.missed, extra: main.extra,
-    produced, answers, checkpoints: [], counts: countsFrom(main, produced, expectsLowRisk(l), { total: cited.length, valid }, null),
+    produced, answers, checkpoints: [], counts: countsFrom(main, produced, expectsLowRisk(l), { total: cited.length, valid }, null, expectedKinds(l)),
   };
 }

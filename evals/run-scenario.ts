@@ -29,14 +29,21 @@ export interface ScenarioResult {
 
 export interface RunOptions { reasoner: 'rules' | 'llm'; chatModel?: BaseChatModel }
 
-export function countsFrom(main: CheckResult, p: Produced, expectsLow: boolean, citations: { total: number; valid: number }, leadTimeDays: number | null): ScenarioCounts {
+/** On a scenario that expects low risk: a high level, or any recommendation it did not ask for. */
+export function isFalseAlarm(p: Produced, expectedKinds: string[]): boolean {
+  return p.level === 'high' || p.level === 'critical' || p.recommendations.some((r) => !expectedKinds.includes(r.kind));
+}
+
+export function countsFrom(main: CheckResult, p: Produced, expectsLow: boolean, citations: { total: number; valid: number }, leadTimeDays: number | null, expectedKinds: string[] = []): ScenarioCounts {
   return {
     factorTP: main.factorTP, factorFN: main.factorFN, factorFP: main.factorFP, recExpected: main.recExpected, recHit: main.recHit,
-    expectsLow, falseAlarm: expectsLow && (p.level === 'high' || p.level === 'critical' || p.recommendations.length > 0),
+    expectsLow, falseAlarm: expectsLow && isFalseAlarm(p, expectedKinds),
     levelChecked: main.levelChecked, levelOk: main.levelOk, citations: citations.total, citationsValid: citations.valid,
     answersExpected: main.answersExpected, answersHit: main.answersHit, leadTimeDays,
   };
 }
+
+export const expectedKinds = (l: LoadedScenario) => (l.scenario.expect.recommendations?.present ?? []).map((r) => r.kind);
 
 export function expectsLowRisk(l: LoadedScenario): boolean {
   const lv = l.scenario.expect.level;
@@ -101,7 +108,7 @@ export async function runScenario(l: LoadedScenario, opts: RunOptions): Promise<
     const extra = [...main.extra, ...checkpoints.flatMap((c) => c.extra.map((m) => `checkpoint ${c.at.slice(0, 10)}: ${m}`))];
     return {
       name: sc.name, file: l.file, passed: missed.length === 0 && extra.length === 0, missed, extra, produced, answers, checkpoints,
-      counts: countsFrom(main, produced, expectsLowRisk(l), { total: cited.length, valid }, leadTimeDays),
+      counts: countsFrom(main, produced, expectsLowRisk(l), { total: cited.length, valid }, leadTimeDays, expectedKinds(l)),
     };
   } finally {
     await db.close();

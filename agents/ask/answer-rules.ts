@@ -5,7 +5,7 @@ import type { Contact } from '../../db/queries/contacts.js';
 import type { Signal } from '../signals/schema.js';
 import type { Assessment, Factor } from '../risk/types.js';
 import type { MemoryHit, RetrieveQuery } from '../graph/deps.js';
-import { excerptFor, keywords } from '../evidence.js';
+import { excerptFor, keywords, openingExcerpt } from '../evidence.js';
 import { stakeholderMap, participants } from '../stakeholders.js';
 import { commitmentsOf } from '../commitments.js';
 import { shortDate, daysBetween, personName } from '../reasoners/describe.js';
@@ -30,6 +30,10 @@ class Cites {
   add(s: Signal | undefined, hint = ''): void {
     if (!s || this.list.some((c) => c.signalId === s.id)) return;
     this.list.push({ signalId: s.id, excerpt: excerptFor(s, hint), occurredAt: s.occurredAt });
+  }
+  addQuote(s: Signal, excerpt: string): void {
+    if (this.list.some((c) => c.signalId === s.id)) return;
+    this.list.push({ signalId: s.id, excerpt, occurredAt: s.occurredAt });
   }
   addHit(h: MemoryHit): void {
     if (this.list.some((c) => c.signalId === h.signalId)) return;
@@ -178,9 +182,11 @@ const HANDLERS: Record<Intent, Handler> = {
       return `I found nothing from ${who}${want.length ? ` about "${want.join(' ')}"` : ''} in the account's memory.`;
     }
     const latest = picks.slice(-2).reverse();
-    for (const s of latest) cites.add(s, topic);
+    for (const s of latest) cites.addQuote(s, want.length ? excerptFor(s, topic) : openingExcerpt(s));
     const who = people.length ? people.map((p) => personName(p)).join(' / ') : 'They';
-    return latest.map((s, i) => `${i === 0 ? `${who} last said` : 'Before that'} (${shortDate(s.occurredAt)}, ${describe(s)}): "${excerptFor(s, topic)}"`).join(' ');
+    // No topic ("what did Nina say last?"): quote the message itself; else the passage on the topic.
+    const quote = (s: Signal) => (want.length ? excerptFor(s, topic) : openingExcerpt(s));
+    return latest.map((s, i) => `${i === 0 ? `${who} last said` : 'Before that'} (${shortDate(s.occurredAt)}, ${describe(s)}): "${quote(s)}"`).join(' ');
   },
   async search(ctx, _byId, cites, _people, topic) {
     const want = keywords(topic);

@@ -59,7 +59,7 @@ export function sentimentOf(parts: Utterance[]): { sentiment: number; negativeTe
 }
 
 const EXPANSION = /\b(new initiative|new (team|department|division|use case|project|region|market)s?|roll(ing)? (it |this |the platform )?out (to|across)|more (seats|licen[cs]es|users)|additional (seats|licen[cs]es|users|teams?)|another (region|team|division|office|site|business unit|country)|expan(d|ding|sion)|bring(ing)? .{0,60}\bonto\b|onboard(ing)? (our|the) .{0,40}(team|clinics|sites|offices|stores)|(second|third) (team|site|region|office)|other (teams|departments|clinics|sites|offices|regions)|scale (it |this )?(up|out)|grow(ing)? (the|our) (team|usage|deployment))\b/i;
-const BUYING = /\b(send (over )?(me |us )?(the )?(contract|order form|paperwork|msa|agreement|quote|proposal)|ready to (move forward|sign|proceed|buy|go ahead)|pricing (for|on)|quote for|who do we sign|what are the next steps|next steps to (sign|purchase|buy)|purchase order|budget (is |has been )?approved|get (this|it) signed|move forward with|go ahead with|start (the )?procurement)\b/i;
+const BUYING = /\b(send (over )?(me |us )?(the )?(contract|order form|paperwork|msa|agreement|quote|proposal)|ready to (move forward|sign|proceed|buy|go ahead)|pricing (for|on)|quote for|who do we sign|what are the next steps|next steps to (sign|purchase|buy)|purchase order|budget (is |has been )?approved|get (this|it) signed|move forward with|go ahead with|start (the )?procurement|(let'?s|let us) sign|sign (it|the contract|the order form|on \w+day))\b/i;
 const QUESTION = /\?|\b(can|could|would|will) you\b|\bplease (send|share|confirm|advise|let (me|us) know|provide)\b|\blet (me|us) know\b|\bany update\b/i;
 
 export function findExpansion(parts: Utterance[]): Array<{ text: string; speaker?: string }> {
@@ -68,6 +68,11 @@ export function findExpansion(parts: Utterance[]): Array<{ text: string; speaker
 
 export function findBuying(parts: Utterance[]): Array<{ text: string }> {
   return parts.filter((u) => u.side === 'them').flatMap((u) => sentences(u.text).filter((s) => BUYING.test(s)).map((text) => ({ text })));
+}
+
+/** The sentences of a text that ask for something (questions and requests), verbatim. */
+export function questionSentences(text: string): string[] {
+  return sentences(text).filter((s) => QUESTION.test(s));
 }
 
 export function asksSomething(parts: Utterance[]): boolean {

@@ -6,6 +6,9 @@ import type { Factor } from '../risk/types.js';
 import type { Evidence, ProposedRecommendation } from '../recommendation.js';
 import type { FactorName, RecommendationKind } from '../vocabulary.js';
 import { lastTouch, personName, firstName, shortDate, daysBetween } from './describe.js';
+import { signalText } from '../evidence.js';
+import { nextMeetingOf } from '../risk/timeline.js';
+import { questionSentences } from '../perception/language.js';
 import type { PlanInput, Reasoner } from './types.js';
 
 const HOUR = 3_600_000;
@@ -45,6 +48,7 @@ interface Ctx extends PlanInput {
 }
 
 type Draft = NonNullable<ProposedRecommendation['draft']>;
+const bookedMeeting = (ctx: Ctx) => nextMeetingOf(ctx.signals, ctx.account, ctx.contacts, Date.parse(ctx.asOf));
 interface Built { title: string; target: string; rationale: string; draft?: Draft; dueInMs?: number }
 
 function contactsOf(f: Factor, ctx: Ctx): Contact[] {
@@ -73,7 +77,8 @@ function signature(ctx: Ctx): string {
   return ctx.ownerName ? `\n\nBest,\n${ctx.ownerName.split(' ')[0]}` : '\n\nBest regards';
 }
 
-const BUILDERS: Partial<Record<FactorName, (f: Factor, ctx: Ctx) => Built>> = {
+/** Each factor's action; null when the situation already has it in hand. */
+const BUILDERS: Partial<Record<FactorName, (f: Factor, ctx: Ctx) => Built | null>> = {
   new_lead_waiting(f, ctx) {
     const s = latestInbound(ctx, f);
     const who = senderOf(s);
@@ -95,14 +100,15 @@ const BUILDERS: Partial<Record<FactorName, (f: Factor, ctx: Ctx) => Built>> = {
     const who = senderOf(s);
     const subject = s?.kind === 'email' ? s.subject : undefined;
     const waited = s ? daysBetween(s.occurredAt, ctx.asOf) : 0;
+    const asked = s ? questionSentences(signalText(s)).filter((q) => !/^re:/i.test(q)).slice(-2) : [];
     return {
       title: `Reply to ${who.name ?? who.email ?? 'the customer'}${subject ? `: "${subject}"` : ''}`,
       target: who.email ?? 'inbound',
-      rationale: `${f.explanation}. ${waited >= 1 ? `They have waited ${waited} day${waited === 1 ? '' : 's'}` : 'They are waiting'} for an answer${s ? ` to their message of ${shortDate(s.occurredAt)}` : ''}. ${lastTouch(ctx.signals, ctx.asOf)}`,
+      rationale: `${f.explanation}. ${asked.length ? `They asked: "${asked.join(' ')}" ` : ''}${waited >= 1 ? `They have waited ${waited} day${waited === 1 ? '' : 's'}` : 'They are waiting'} for an answer${s ? ` to their message of ${shortDate(s.occurredAt)}` : ''}. ${lastTouch(ctx.signals, ctx.asOf)}`,
       draft: {
         channel: 'email', to: who.email ? [who.email] : [],
         subject: subject ? (subject.startsWith('Re:') ? subject : `Re: ${subject}`) : `Following up`,
-        body: `Hi ${firstName(who.name) ?? 'there'},\n\nThanks for your note${subject ? ` about "${subject}"` : ''} — sorry for the wait. [Answer their question here.]\n\nWould it help to walk through it together this week?${signature(ctx)}`,
+        body: `Hi ${firstName(who.name) ?? 'there'},\n\nThanks for your note${subject ? ` about "${subject}"` : ''} — sorry for the wait.${asked.length ? `\n\n> ${asked.join(' ')}\n\n[Your answer.]` : ' [Answer their question here.]'}\n\nWould it help to walk through it together this week?${signature(ctx)}`,
       },
     };
   },
@@ -239,6 +245,7 @@ const BUILDERS: Partial<Record<FactorName, (f: Factor, ctx: Ctx) => Built>> = {
     };
   },
   buying_signal(f, ctx) {
+    if (bookedMeeting(ctx)) return null; // the next step is already on the calendar
     return {
       title: `Strike while it's hot: propose the next step with ${ctx.account.name}`,
       target: 'next_step',
@@ -287,6 +294,7 @@ export function planFromFactors(input: PlanInput): ProposedRecommendation[] {
     if (!build) continue;
     const kind = ACTION_FOR[f.factor];
     const b = build(f, ctx);
+    if (!b) continue;
     const dueInMs = b.dueInMs ?? DUE_IN_MS[kind];
     const evidence: Evidence[] = (input.evidence[f.factor] ?? []).slice(0, 5);
     out.push({

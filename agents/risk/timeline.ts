@@ -3,7 +3,7 @@ import type { Account } from '../../db/queries/accounts.js';
 import type { Contact } from '../../db/queries/contacts.js';
 import type { Signal } from '../signals/schema.js';
 import { matchesDomain } from '../signals/direction.js';
-import { stakeholderMap, type Stakeholder } from '../stakeholders.js';
+import { effectiveContacts, stakeholderMap, type Stakeholder } from '../stakeholders.js';
 import type { RiskConfig } from './config.js';
 
 export const DAY = 86_400_000;
@@ -54,6 +54,7 @@ export function nextMeetingOf(signals: Signal[], account: Account, contacts: Con
 export function buildTimeline(input: RiskInput, config: RiskConfig): Timeline {
   const now = t(input.asOf);
   const signals = input.signals.filter((s) => t(s.occurredAt) <= now).sort((a, b) => t(a.occurredAt) - t(b.occurredAt));
+  input = { ...input, contacts: effectiveContacts(input.contacts, signals, input.asOf) };
   const fromThem: Signal[] = [];
   const fromUs: Signal[] = [];
   for (const s of signals) {

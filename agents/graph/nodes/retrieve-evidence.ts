@@ -1,5 +1,6 @@
 import type { Runtime } from '@langchain/langgraph';
-import { excerptFor } from '../../evidence.js';
+import { excerptFor, signalText } from '../../evidence.js';
+import { questionSentences } from '../../perception/language.js';
 import type { Evidence } from '../../recommendation.js';
 import type { Factor } from '../../risk/types.js';
 import type { GraphDeps } from '../deps.js';
@@ -24,7 +25,8 @@ export function makeRetrieveEvidenceNode(deps: GraphDeps) {
       for (const id of [...f.evidence].reverse()) {
         const sig = byId.get(id);
         if (!sig) continue;
-        const hint = [f.explanation, ...(sig.insights?.expansion ?? []).map((e) => e.text), ...(sig.insights?.commitments ?? []).map((c) => c.text),
+        const asked = f.factor === 'unanswered_inbound' || f.factor === 'new_lead_waiting' ? questionSentences(signalText(sig)) : [];
+        const hint = [...asked, ...(asked.length ? [] : [f.explanation]), ...(sig.insights?.expansion ?? []).map((e) => e.text), ...(sig.insights?.commitments ?? []).map((c) => c.text),
           ...(sig.insights?.stakeholderChanges ?? []).map((c) => c.text), ...(sig.insights?.competitors ?? []).map((c) => c.text), sig.insights?.negativeText ?? ''].join(' ');
         items.push({ signalId: sig.id, excerpt: excerptFor(sig, hint), occurredAt: sig.occurredAt });
         if (items.length >= 4) break;

@@ -18,7 +18,7 @@ function emailOf(s: Signal): string | undefined {
 
 /** The first inbound of a lead nobody has answered yet. */
 export function leadSignal(tl: Timeline): Signal | undefined {
-  if (!['lead', 'qualified'].includes(tl.account.stage)) return undefined;
+  if (tl.account.stage !== 'lead') return undefined;
   const first = tl.fromThem.find((s) => s.kind === 'engagement' || s.kind === 'email' || s.kind === 'chat');
   return first && !repliedAfter(tl, first) ? first : undefined;
 }

@@ -5,6 +5,7 @@ import { DAY, ago, contactLabel, days, iso, last, t, type Timeline } from '../ti
 
 const WATCHED_ROLES = new Set(['procurement', 'security', 'legal', 'economic_buyer', 'decision_maker', 'technical_evaluator', 'executive_sponsor']);
 const DEAL_STAGES = new Set(['qualified', 'discovery', 'demo', 'proposal', 'negotiation']);
+const LATE_STAGES = new Set(['proposal', 'negotiation']);
 
 export function championChange(tl: Timeline): Factor | null {
   const champions = tl.contacts.filter((c) => c.role === 'champion');
@@ -57,6 +58,11 @@ export function ownerGap(tl: Timeline): Factor | null {
 
 export function singleThreaded(tl: Timeline): Factor | null {
   if (['lead', 'qualified', 'closed_lost', 'closed_won'].includes(tl.account.stage)) return null;
+  // For a customer, one thread matters when the renewal comes into view.
+  if (tl.account.stage === 'customer') {
+    const renewal = tl.account.renewalDate ? t(tl.account.renewalDate) : Number.POSITIVE_INFINITY;
+    if (renewal - tl.now > tl.config.renewalWindowsDays[0] * DAY) return null;
+  }
   const since = tl.now - tl.config.singleThreadedDays * DAY;
   const people = new Map<string, Signal[]>();
   for (const s of tl.fromThem) {
@@ -67,7 +73,8 @@ export function singleThreaded(tl: Timeline): Factor | null {
   }
   if (people.size !== 1) return null;
   const active = tl.contacts.filter((c) => c.status === 'active');
-  if (active.length < 2 && !DEAL_STAGES.has(tl.account.stage)) return null;
+  // With one known contact, only a late-stage deal is clearly single-threaded.
+  if (active.length < 2 && !LATE_STAGES.has(tl.account.stage)) return null;
   const [email, signals] = [...people.entries()][0];
   const c = tl.contacts.find((x) => x.email === email);
   return {
@@ -86,7 +93,8 @@ export function stakeholderSilent(tl: Timeline): Factor | null {
   const someoneActive = active.some((s) => s.daysSinceHeard !== null && s.daysSinceHeard < limit);
   const first = tl.signals[0];
   if (!someoneActive || !first || days(tl.now - t(first.occurredAt)) < limit) return null;
-  const silent = active.filter((s) => s.role && WATCHED_ROLES.has(s.role) && (s.daysSinceHeard === null || s.daysSinceHeard >= limit));
+  // Only people who were part of the conversation can go silent; never-engaged ones are single-threading.
+  const silent = active.filter((s) => s.role && WATCHED_ROLES.has(s.role) && (s.lastFromThem || s.lastToThem) && (s.daysSinceHeard === null || s.daysSinceHeard >= limit));
   if (silent.length === 0) {
     // When would the first watched stakeholder cross the line?
     const next = active.filter((s) => s.role && WATCHED_ROLES.has(s.role) && s.lastFromThem).map((s) => t(s.lastFromThem!.at) + limit * DAY);
@@ -96,7 +104,7 @@ export function stakeholderSilent(tl: Timeline): Factor | null {
   return {
     factor: 'stakeholder_silent',
     weight: Math.min(tl.config.weights.stakeholder_silent + 5 * (silent.length - 1), tl.config.weights.stakeholder_silent * 2),
-    explanation: `${silent.map((s) => `${contactLabel(s)} ${s.daysSinceHeard === null ? 'has never been heard from' : `silent for ${s.daysSinceHeard} days`}`).join(', ')} while others at ${tl.account.name} are active`,
+    explanation: `${silent.map((s) => `${contactLabel(s)} ${s.daysSinceHeard === null ? `has not replied since we wrote ${Math.floor(days(tl.now - t(s.lastToThem!.at)))} days ago` : `silent for ${s.daysSinceHeard} days`}`).join(', ')} while others at ${tl.account.name} are active`,
     evidence: [...new Set(evidence)],
     contacts: silent.map((s) => s.email),
   };

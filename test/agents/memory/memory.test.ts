@@ -50,7 +50,7 @@ describe('local embedder', () => {
 describe('chunking', () => {
   it('strips quoted replies from email and keeps the subject', () => {
     const [s] = corpus('a.com');
-    const chunks = chunkSignal({ ...(s as never), id: 'x', accountId: 'a', source: 'api', receivedAt: s.occurredAt });
+    const chunks = chunkSignal({ ...(s as object), id: 'x', accountId: 'a', source: 'api', receivedAt: s.occurredAt } as never);
     expect(chunks).toHaveLength(1);
     expect(chunks[0].text).toMatch(/^Security review status\nProcurement cannot issue the PO/);
     expect(chunks[0].text).not.toMatch(/Any update on the PO/);

@@ -31,6 +31,7 @@ export const ConfigSchema = z.object({
   HUBSPOT_CLIENT_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
   WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
   DEMO: z.preprocess(emptyAsUndefined, bool.optional()),
+  PUBLIC_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
 });
 
 export type Env = z.input<typeof ConfigSchema>;
@@ -60,6 +61,7 @@ export interface Config {
   logLevel: string;
   hubspotClientSecret?: string;
   webhookSecret?: string;
+  publicUrl?: string;
 }
 
 export class ConfigError extends Error {}
@@ -96,5 +98,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     hubspotClientSecret: e.HUBSPOT_CLIENT_SECRET,
     webhookSecret: e.WEBHOOK_SECRET,
+    publicUrl: e.PUBLIC_URL,
   };
 }

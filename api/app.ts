@@ -15,6 +15,8 @@ import signals from './routes/signals/index.js';
 import recommendations from './routes/recommendations/index.js';
 import users from './routes/users/index.js';
 import stats from './routes/stats/index.js';
+import imports from './routes/imports/index.js';
+import webhooks from './routes/webhooks/index.js';
 import { HttpError } from './errors.js';
 
 export interface AppDeps {
@@ -24,6 +26,11 @@ export interface AppDeps {
   ourDomains?: string[];
   bodyLimitBytes?: number;
   logLevel?: string;
+  maxUploadBytes?: number;
+  hubspotClientSecret?: string;
+  webhookSecret?: string;
+  /** The URL HubSpot calls (its signature covers it); default: from the Host header. */
+  publicUrl?: string;
 }
 
 interface Issue { path: string; message: string }
@@ -77,6 +84,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(signals, { ourDomains: deps.ourDomains ?? [] });
   await app.register(recommendations);
   await app.register(stats);
+  await app.register(imports, { ourDomains: deps.ourDomains ?? [], maxUploadBytes: deps.maxUploadBytes ?? 1024 ** 3 });
+  await app.register(webhooks, { ourDomains: deps.ourDomains ?? [], hubspotClientSecret: deps.hubspotClientSecret, webhookSecret: deps.webhookSecret, publicUrl: deps.publicUrl });
   return app;
 }
 

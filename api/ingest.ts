@@ -1,0 +1,92 @@
+// Stores parsed items: routed to their account (given, or by CRM id, email domain), written in
+// per-account transactions (each batch all or nothing), deduplicated by (source, externalId), and
+// the accounts' workflows told. Items that match no account are kept as unmatched.
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db } from '../db/connection.js';
+import { withTransaction } from '../db/tx.js';
+import { findAccountsByDomain, getAccount, type Account } from '../db/queries/accounts.js';
+import { insertSignals } from '../db/queries/signals.js';
+import { upsertContact } from '../db/queries/contacts.js';
+import { findAccountByExternalRef, insertUnmatched } from '../db/queries/unmatched.js';
+import { notifyAccount, type AccountsClient } from '../workflows/client.js';
+import { emailDirection } from '../agents/signals/direction.js';
+import type { ParseResult, ParsedItem, RouteHint } from '../agents/signals/parsers/types.js';
+
+export interface IngestSummary {
+  stored: number;
+  duplicates: number;
+  unmatched: number;
+  rejected: Array<{ position: string; reason: string }>;
+  accounts: string[];
+}
+
+const BATCH = 250;
+
+export interface IngestDeps { db: Db; temporal: AccountsClient; ourDomains: string[]; log?: FastifyBaseLogger }
+
+export function createIngest(deps: IngestDeps) {
+  const cache = new Map<string, Account | null>();
+  async function route(hint: RouteHint | undefined): Promise<Account | null> {
+    const key = JSON.stringify(hint ?? {});
+    if (cache.has(key)) return cache.get(key)!;
+    let account: Account | null = null;
+    if (hint?.accountId) account = await getAccount(deps.db, hint.accountId);
+    if (!account && hint?.externalRef) {
+      const id = await findAccountByExternalRef(deps.db, hint.externalRef);
+      account = id ? await getAccount(deps.db, id) : null;
+    }
+    const domain = hint?.domain ?? hint?.email?.split('@')[1];
+    if (!account && domain) account = (await findAccountsByDomain(deps.db, domain))[0] ?? null;
+    cache.set(key, account);
+    return account;
+  }
+
+  /** Drains parse results; `accountId` set: everything goes to that account. */
+  return async function ingest(results: AsyncIterable<ParseResult> | Iterable<ParseResult>, opts: { accountId?: string; source?: string; onProgress?: (s: IngestSummary) => void } = {}): Promise<IngestSummary> {
+    const summary: IngestSummary = { stored: 0, duplicates: 0, unmatched: 0, rejected: [], accounts: [] };
+    const pending = new Map<string, { account: Account; items: ParsedItem[] }>();
+    const touched = new Map<string, Account>();
+    const fixed = opts.accountId ? await getAccount(deps.db, opts.accountId) : null;
+
+    const flush = async (accountId: string) => {
+      const p = pending.get(accountId);
+      if (!p || p.items.length === 0) return;
+      pending.delete(accountId);
+      const signals = p.items.map((i) => (i.signal.kind === 'email' && !i.signal.direction
+        ? { ...i.signal, direction: emailDirection(i.signal.from.email, p.account.domains, deps.ourDomains) } : i.signal));
+      const r = await withTransaction(deps.db, (tx) => insertSignals(tx, accountId, signals));
+      summary.stored += r.stored.length;
+      summary.duplicates += r.duplicates.length;
+      if (r.stored.length) touched.set(accountId, p.account);
+    };
+
+    for await (const result of results) {
+      summary.rejected.push(...result.rejected);
+      for (const c of result.contacts ?? []) {
+        const a = fixed ?? (await route(c.route ?? { email: c.email }));
+        if (a) await upsertContact(deps.db, a.id, { email: c.email, name: c.name, title: c.title, role: c.role });
+      }
+      for (const item of result.items) {
+        const account = fixed ?? (await route(item.route));
+        if (!account) {
+          const isNew = await insertUnmatched(deps.db, { source: item.signal.source ?? opts.source ?? 'import', externalId: item.signal.externalId, payload: item.signal, route: item.route ?? {}, reason: 'no account matches its id, CRM record or domain' });
+          if (isNew) summary.unmatched += 1;
+          else summary.duplicates += 1;
+          continue;
+        }
+        const p = pending.get(account.id) ?? { account, items: [] };
+        p.items.push(item);
+        pending.set(account.id, p);
+        if (p.items.length >= BATCH) await flush(account.id);
+      }
+      opts.onProgress?.(summary);
+    }
+    for (const id of [...pending.keys()]) await flush(id);
+    summary.accounts = [...touched.keys()];
+    for (const a of touched.values()) {
+      await notifyAccount(deps.temporal, { accountId: a.id, ownerId: a.ownerId }, { reason: 'signals' })
+        .catch((err) => deps.log?.warn({ err, accountId: a.id }, 'stored; workflow notification deferred to the sweeper'));
+    }
+    return summary;
+  };
+}

@@ -1,0 +1,80 @@
+// Uploads of what teams' tools already export: .eml, mbox, WebVTT, SRT, Gong JSON, usage CSV,
+// Segment, HubSpot and Salesforce JSON. The format is read from the content.
+import multipart from '@fastify/multipart';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { detectFormat, parseUpload } from '../../../agents/signals/detect.js';
+import { parseMbox } from '../../../agents/signals/parsers/mbox.js';
+import { listUnmatched } from '../../../db/queries/unmatched.js';
+import { createIngest } from '../../ingest.js';
+import { IdParams, errorResponses } from '../../schemas/common.js';
+import { IngestReply, UnmatchedView } from '../../schemas/imports.js';
+import { badRequest } from '../../errors.js';
+import { loadAccount } from '../../load-account.js';
+import { assertAdmin } from '../../access.js';
+import type { ParseResult } from '../../../agents/signals/parsers/types.js';
+
+export interface ImportOptions { ourDomains: string[]; maxUploadBytes: number }
+
+const imports: FastifyPluginAsyncZod<ImportOptions> = async (app, opts) => {
+  await app.register(multipart, { limits: { fileSize: opts.maxUploadBytes, files: 20 } });
+  const ingest = createIngest({ db: app.db, temporal: app.temporal, ourDomains: opts.ourDomains, log: app.log });
+
+  /** Each uploaded file, parsed as it arrives; an mbox is streamed message by message. */
+  async function* uploads(req: FastifyRequest, accountDomains: string[], formats: string[], fields: Record<string, string>): AsyncGenerator<ParseResult> {
+    for await (const part of req.parts()) {
+      if (part.type === 'field') { fields[part.fieldname] = String(part.value); continue; }
+      const iterator = part.file[Symbol.asyncIterator]();
+      const first = await iterator.next();
+      const head = first.done ? Buffer.alloc(0) : (first.value as Buffer);
+      const format = detectFormat(head, part.filename);
+      if (!format) {
+        part.file.resume();
+        yield { items: [], rejected: [{ position: part.filename || 'file', reason: 'unrecognised format: expected .eml, mbox, WebVTT, SRT, Gong JSON, usage CSV, Segment, HubSpot or Salesforce JSON' }] };
+        continue;
+      }
+      formats.push(format);
+      const parseOpts = { accountDomains, ourDomains: opts.ourDomains, title: fields.title, occurredAt: fields.occurredAt };
+      const rest = async function* () { if (!first.done) yield head; for (let n = await iterator.next(); !n.done; n = await iterator.next()) yield n.value as Buffer; };
+      if (format === 'mbox') {
+        yield* parseMbox(rest(), parseOpts);
+        continue;
+      }
+      const chunks: Buffer[] = [];
+      for await (const c of rest()) chunks.push(c);
+      if (part.file.truncated) throw badRequest(`${part.filename} is larger than the upload limit`, 'file');
+      yield* parseUpload(Buffer.concat(chunks), format, parseOpts);
+    }
+  }
+
+  const importSchema = { consumes: ['multipart/form-data'], response: { 200: IngestReply, ...errorResponses, 413: errorResponses[400], 415: errorResponses[400] } };
+
+  app.post('/v1/accounts/:id/signals/import', {
+    schema: { summary: 'Import files into one account (format detected from content)', params: IdParams, ...importSchema },
+  }, async (req) => {
+    if (!req.isMultipart()) throw badRequest('send the files as multipart/form-data', 'file');
+    const account = await loadAccount(app, req, req.params.id);
+    const formats: string[] = [];
+    const summary = await ingest(uploads(req, account.domains, formats, {}), { accountId: account.id });
+    return { format: formats.join(','), ...summary };
+  });
+
+  app.post('/v1/signals/import', {
+    schema: { summary: 'Import files routed to accounts by CRM id or email domain; the rest is kept as unmatched', ...importSchema },
+  }, async (req) => {
+    if (!req.isMultipart()) throw badRequest('send the files as multipart/form-data', 'file');
+    assertAdmin(req.user);
+    const formats: string[] = [];
+    const summary = await ingest(uploads(req, [], formats, {}), {});
+    return { format: formats.join(','), ...summary };
+  });
+
+  app.get('/v1/unmatched', {
+    schema: { summary: 'Signals that matched no account', querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }), response: { 200: z.object({ unmatched: z.array(UnmatchedView) }), ...errorResponses } },
+  }, async (req) => {
+    assertAdmin(req.user);
+    return { unmatched: await listUnmatched(app.db, req.query.limit) };
+  });
+};
+export default imports;

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+export const IngestReply = z.object({
+  format: z.string().optional(),
+  stored: z.number(),
+  duplicates: z.number(),
+  unmatched: z.number(),
+  rejected: z.array(z.object({ position: z.string(), reason: z.string() })),
+  accounts: z.array(z.string()),
+});
+
+export const UnmatchedView = z.object({
+  id: z.string(), source: z.string(), externalId: z.string().nullable(), signal: z.record(z.string(), z.unknown()),
+  route: z.record(z.string(), z.unknown()), reason: z.string(), createdAt: z.string(),
+});

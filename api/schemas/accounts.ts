@@ -24,6 +24,8 @@ export const CreateAccountBody = z.object({
   settings: z.object({
     competitors: z.array(z.string().max(100)).max(100).optional(),
     thresholds: z.record(z.string(), z.unknown()).optional(),
+    /** CRM record ids that route webhooks here, e.g. "hubspot:deal:1246965", "salesforce:0065e00000AbCdE". */
+    externalIds: z.array(z.string().max(200)).max(50).optional(),
   }).optional(),
 });
 export type CreateAccountBody = z.infer<typeof CreateAccountBody>;

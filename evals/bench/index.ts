@@ -4,6 +4,7 @@ import { parseArgs } from './lib.js';
 import { runLatency } from './latency.js';
 import { runThroughput } from './throughput.js';
 import { runCapacity } from './capacity.js';
+import { runMboxImport } from './mbox-import.js';
 
 const [name, ...rest] = process.argv.slice(2);
 const args = parseArgs(rest);
@@ -14,6 +15,7 @@ const num = (k: string, full: number, quick: number) => Number(args[k] ?? (smoke
 const BENCHES: Record<string, () => Promise<unknown>> = {
   latency: () => runLatency({ accounts: num('accounts', 1000, 20), rate: num('rate', 5, 2), duration: num('duration', 60, 3), smoke, command }),
   capacity: () => runCapacity({ accounts: num('accounts', 1000, 10), signalsPerAccount: num('signals', 6, 2), smoke, command }),
+  mbox: () => runMboxImport({ messages: num('messages', 10000, 200), smoke, command }),
   throughput: () => runThroughput({ accounts: num('accounts', 200, 10), duration: num('duration', 60, 3), batch: num('batch', 20, 5), concurrency: num('concurrency', 8, 2), smoke, command }),
 };
 

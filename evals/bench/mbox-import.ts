@@ -27,7 +27,7 @@ export async function writeMbox(path: string, n: number): Promise<number> {
     const to = inbound ? 'Sam Patel <sam@ourco.com>' : them;
     const body = `Hi,\n\nFollowing up on the ${topic}. ${inbound ? 'Could you send the updated document by Friday?' : "We'll send the updated document by Friday."}\nThe team has reviewed the notes from message ${i} and we agree with most points.\n\nOn an earlier date someone wrote:\n> From the previous thread, quoted text that the agent should not read.\n> Another quoted line.\n\nBest,\n${from.split(' <')[0]}\n`;
     const msg = `From sender@example.com ${date}\nFrom: ${from}\nTo: ${to}\nSubject: Re: ${topic} (${i})\nDate: ${date}\nMessage-ID: <bench-${i}@acmefreight.com>\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n${body.replace(/^From /gm, '>From ')}\n`;
-    if (!out.write(msg)) await new Promise((r) => out.once('drain', r));
+    if (!out.write(msg)) await new Promise<void>((r) => out.once('drain', () => r()));
   }
   await new Promise<void>((r) => out.end(() => r()));
   return n;

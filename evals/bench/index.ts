@@ -5,6 +5,9 @@ import { runLatency } from './latency.js';
 import { runThroughput } from './throughput.js';
 import { runCapacity } from './capacity.js';
 import { runMboxImport } from './mbox-import.js';
+import { runRetrieval } from './retrieval.js';
+import { runAssessCost } from './assess-cost.js';
+import { loadConfig } from '../../config.js';
 
 const [name, ...rest] = process.argv.slice(2);
 const args = parseArgs(rest);
@@ -13,8 +16,10 @@ const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`;
 const num = (k: string, full: number, quick: number) => Number(args[k] ?? (smoke ? quick : full));
 
 const BENCHES: Record<string, () => Promise<unknown>> = {
-  latency: () => runLatency({ accounts: num('accounts', 1000, 20), rate: num('rate', 5, 2), duration: num('duration', 60, 3), smoke, command }),
+  latency: () => runLatency({ accounts: num('accounts', 1000, 20), rate: num('rate', 5, 2), duration: num('duration', 60, 3), debounceMs: num('debounce', 0, 0), smoke, command }),
   capacity: () => runCapacity({ accounts: num('accounts', 1000, 10), signalsPerAccount: num('signals', 6, 2), smoke, command }),
+  retrieval: () => runRetrieval({ chunks: num('chunks', 100_000, 2000), queries: num('queries', 200, 20), databaseUrl: loadConfig().databaseUrl, smoke, command }),
+  'assess-cost': () => runAssessCost({ small: num('small', 10, 10), large: num('large', 2000, 100), runs: num('runs', 20, 2), profile: Boolean(args.profile), smoke, command }),
   mbox: () => runMboxImport({ messages: num('messages', 10000, 200), smoke, command }),
   throughput: () => runThroughput({ accounts: num('accounts', 200, 10), duration: num('duration', 60, 3), batch: num('batch', 20, 5), concurrency: num('concurrency', 8, 2), smoke, command }),
 };

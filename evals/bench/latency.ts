@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { startBenchServer, api, BENCH_TOKEN } from './server.js';
 import { ms, record, summarize } from './lib.js';
 
-export interface LatencyOptions { accounts: number; rate: number; duration: number; smoke?: boolean; command: string }
+export interface LatencyOptions { accounts: number; rate: number; duration: number; debounceMs: number; smoke?: boolean; command: string }
 
 export async function seedAccounts(url: string, n: number, prefix: string): Promise<string[]> {
   const ids = Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
@@ -35,7 +35,7 @@ export async function waitAllAssessed(url: string, ids: string[], timeoutMs = 60
 }
 
 export async function runLatency(o: LatencyOptions): Promise<string> {
-  const server = await startBenchServer({ DEBOUNCE_MS: '0' });
+  const server = await startBenchServer({ DEBOUNCE_MS: String(o.debounceMs) });
   try {
     const ids = await seedAccounts(server.url, o.accounts, 'lat');
     await waitAllAssessed(server.url, ids);
@@ -50,7 +50,7 @@ export async function runLatency(o: LatencyOptions): Promise<string> {
     const s = summarize(ok);
     const post = summarize(samples.map((x) => x.postMs));
     const mem = server.memory();
-    const figures = `${o.accounts} accounts, ${o.rate}/s for ${o.duration}s: n=${s.n}/${samples.length}, p50 ${ms(s.p50)}, p95 ${ms(s.p95)}, p99 ${ms(s.p99)}, max ${ms(s.max)} (POST p95 ${ms(post.p95)}); goal p95 ≤ 1 s; RSS product ${mem.productMiB.toFixed(0)} MiB, Temporal ${mem.temporalMiB.toFixed(0)} MiB`;
+    const figures = `${o.accounts} accounts, ${o.rate}/s for ${o.duration}s, debounce ${o.debounceMs} ms: n=${s.n}/${samples.length}, p50 ${ms(s.p50)}, p95 ${ms(s.p95)}, p99 ${ms(s.p99)}, max ${ms(s.max)} (POST p95 ${ms(post.p95)}); goal p95 ≤ 1 s; RSS product ${mem.productMiB.toFixed(0)} MiB, Temporal ${mem.temporalMiB.toFixed(0)} MiB`;
     console.log(`latency: ${figures}`);
     record('signal-to-recommendation latency', o.command, figures, { smoke: o.smoke });
     return figures;

@@ -19,25 +19,44 @@ function sideOf(s: Signal): 'us' | 'them' | null {
   return null;
 }
 
+const GENERIC = new Set(['send', 'will', "we'll", 'get', 'back', 'by', 'friday', 'monday', 'next', 'week']);
+
+/** Keyword sets per signal, computed once per call: a large account has thousands of signals. */
+function keywordCache() {
+  const cache = new Map<string, Set<string>>();
+  return (s: Signal) => {
+    let k = cache.get(s.id);
+    if (!k) {
+      const text = s.kind === 'email' ? `${s.subject} ${s.text} ${(s.attachments ?? []).map((a) => a.name).join(' ')}` : 'text' in s ? String(s.text ?? '') : '';
+      k = new Set(keywords(text));
+      cache.set(s.id, k);
+    }
+    return k;
+  };
+}
+
 /** A later message from the promising side that talks about the same thing fulfils the promise. */
-function fulfilment(c: { text: string; owner: 'us' | 'them'; madeAt: string }, signals: Signal[], asOf: string): Signal | undefined {
-  const want = new Set(keywords(c.text).filter((w) => !['send', 'will', "we'll", 'get', 'back', 'by', 'friday', 'monday', 'next', 'week'].includes(w)));
-  if (want.size === 0) return undefined;
-  return signals.find((s) => {
+function fulfilment(c: { text: string; owner: 'us' | 'them'; madeAt: string }, later: Signal[], asOf: string, kw: (s: Signal) => Set<string>): Signal | undefined {
+  const want = [...new Set(keywords(c.text).filter((w) => !GENERIC.has(w)))];
+  if (want.length === 0) return undefined;
+  const need = Math.min(2, want.length);
+  return later.find((s) => {
     if (s.occurredAt <= c.madeAt || s.occurredAt > asOf || sideOf(s) !== c.owner) return false;
-    const text = s.kind === 'email' ? `${s.subject} ${s.text} ${(s.attachments ?? []).map((a) => a.name).join(' ')}` : 'text' in s ? String(s.text ?? '') : '';
-    const have = new Set(keywords(text));
-    const overlap = [...want].filter((w) => have.has(w)).length;
-    return overlap >= Math.min(2, want.size);
+    const have = kw(s);
+    let overlap = 0;
+    for (const w of want) if (have.has(w) && (overlap += 1) >= need) return true;
+    return false;
   });
 }
 
 export function commitmentsOf(signals: Signal[], asOf: string): CommitmentView[] {
   const out: CommitmentView[] = [];
-  for (const s of signals) {
+  const kw = keywordCache();
+  const sorted = [...signals].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
+  for (const [i, s] of sorted.entries()) {
     if (s.occurredAt > asOf) continue;
     for (const c of s.insights?.commitments ?? []) {
-      const done = fulfilment({ ...c, madeAt: s.occurredAt }, signals, asOf);
+      const done = fulfilment({ ...c, madeAt: s.occurredAt }, sorted.slice(i + 1), asOf, kw);
       const status = done ? 'done' : c.dueAt && c.dueAt <= asOf ? 'overdue' : 'open';
       out.push({ text: c.text, owner: c.owner, who: c.who, dueAt: c.dueAt, signalId: s.id, madeAt: s.occurredAt, status, ...(done ? { fulfilledBy: done.id } : {}) });
     }

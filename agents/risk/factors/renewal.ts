@@ -1,5 +1,5 @@
 import type { Factor } from '../types.js';
-import { excerptFor } from '../../evidence.js';
+import { signalText } from '../../evidence.js';
 import { DAY, iso, t, type Timeline } from '../timeline.js';
 
 /** A customer's renewal inside the windows (120/90/60 days), stronger when nobody is talking about it. */
@@ -12,7 +12,7 @@ export function renewalApproaching(tl: Timeline): Factor | null {
   const nextChangeAt = windows.length ? iso(Math.min(...windows) + 60_000) : undefined;
   if (left > notice || left < -30) return nextChangeAt ? { factor: 'renewal_approaching', weight: 0, explanation: '', evidence: [], nextChangeAt } : null;
   const since = tl.now - tl.config.renewalConversationDays * DAY;
-  const talk = tl.signals.filter((s) => t(s.occurredAt) >= since && s.kind !== 'usage' && s.kind !== 'crm' && /\brenew/i.test(excerptFor(s, 'renewal renew renewing', 2000)));
+  const talk = tl.signals.filter((s) => t(s.occurredAt) >= since && s.kind !== 'usage' && s.kind !== 'crm' && /\brenew/i.test(signalText(s)));
   const base = tl.config.weights.renewal_approaching;
   const weight = Math.round(base * (left <= urgent ? 1.3 : left <= warning ? 1 : 0.6) + (talk.length ? 0 : 5));
   const crm = tl.signals.filter((s) => s.kind === 'crm' && s.change === 'renewal_date').slice(-1);

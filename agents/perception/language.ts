@@ -62,8 +62,11 @@ const EXPANSION = /\b(new initiative|new (team|department|division|use case|proj
 const BUYING = /\b(send (over )?(me |us )?(the )?(contract|order form|paperwork|msa|agreement|quote|proposal)|ready to (move forward|sign|proceed|buy|go ahead)|pricing (for|on)|quote for|who do we sign|what are the next steps|next steps to (sign|purchase|buy)|purchase order|budget (is |has been )?approved|get (this|it) signed|move forward with|go ahead with|start (the )?procurement|(let'?s|let us) sign|sign (it|the contract|the order form|on \w+day))\b/i;
 const QUESTION = /\?|\b(can|could|would|will) you\b|\bplease (send|share|confirm|advise|let (me|us) know|provide)\b|\blet (me|us) know\b|\bany update\b/i;
 
+// "I've moved to another division" is a person moving, not the account growing.
+const PERSON_MOVING = /\b(i|i'm|i've|i have|she|he|they|\w+ has|\w+ is) (just )?(moved|moving|transferred|been transferred|left|leaving|joined|taking a new role)\b/i;
+
 export function findExpansion(parts: Utterance[]): Array<{ text: string; speaker?: string }> {
-  return parts.filter((u) => u.side === 'them').flatMap((u) => sentences(u.text).filter((s) => EXPANSION.test(s)).map((text) => ({ text, speaker: u.speaker })));
+  return parts.filter((u) => u.side === 'them').flatMap((u) => sentences(u.text).filter((s) => EXPANSION.test(s) && !PERSON_MOVING.test(s)).map((text) => ({ text, speaker: u.speaker })));
 }
 
 export function findBuying(parts: Utterance[]): Array<{ text: string }> {

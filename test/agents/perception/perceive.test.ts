@@ -75,6 +75,9 @@ describe('competitors, sentiment, opportunities, questions', () => {
     expect(s.insights!.question).toBe(true);
     const ours = signal(email(at(-1), 'sam@ourco.com', 'dana@acme.com', 'Happy to expand to more seats whenever you are ready.'));
     expect(ours.insights!.expansion).toEqual([]);
+    const moved = signal(email(at(-1), 'dana@acme.com', 'sam@ourco.com', 'Quick heads-up: I have moved to another division as of Monday.'), acc, [dana]);
+    expect(moved.insights!.expansion).toEqual([]);
+    expect(moved.insights!.stakeholderChanges[0]).toMatchObject({ change: 'moved' });
   });
 
   it('automated mail carries no intent', () => {

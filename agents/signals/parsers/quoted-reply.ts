@@ -1,0 +1,118 @@
+// Quoted history removed from an email body, so a signal's text is what this message said.
+// Recognised: "On … wrote:" attributions (also wrapped over two or three lines, and the French,
+// German, Spanish, Italian and Dutch forms), ">" lines, and Outlook's "-----Original Message-----"
+// and "From: … Sent: …" header blocks. Forwarded messages are content: the block after a
+// "Forwarded message" marker (or, for a message whose subject says it is forwarded, the first
+// Outlook header block) is kept with its header.
+
+/** The opening word of an attribution line in the languages we recognise. */
+const ATTRIBUTION_START = /^(On|Le|Am|El|Il|Op)\s/;
+const ATTRIBUTION = [
+  /^On\s.+\swrote:?$/i,
+  /^Le\s.+\sa\s+écrit\s*:?$/i,
+  /^Am\s.+\sschrieb\b.*:$/i,
+  /^El\s.+\sescribió\s*:?$/i,
+  /^Il\s.+\sha\s+scritto\s*:?$/i,
+  /^Op\s.+\sschreef\b.*:$/i,
+];
+/** "Sam Patel <sam@ourco.com> wrote:" with no date, as some clients write it. */
+const BARE_ATTRIBUTION = /^.{1,200}\s(wrote|schrieb|a écrit|escribió|ha scritto|schreef)\s*:$/i;
+
+const FORWARD_MARKER = /^(-{2,}\s*(Forwarded message|Weitergeleitete Nachricht|Message transféré|Mensaje reenviado|Messaggio inoltrato|Doorgestuurd bericht)\s*-{2,}|Begin forwarded message:|Anfang der weitergeleiteten Nachricht:)/i;
+const ORIGINAL_MESSAGE = /^-{2,}\s*(Original Message|Ursprüngliche Nachricht|Message d'origine|Mensaje original|Messaggio originale|Oorspronkelijk bericht)\s*-{2,}$/i;
+const SEPARATOR = /^_{10,}$/;
+const HEADER_FROM = /^\*?(From|Von|De|Van|Da):\*?\s/i;
+const HEADER_DATE = /^\*?(Sent|Date|Gesendet|Datum|Envoyé|Enviado|Verzonden|Inviato|Data):\*?\s/i;
+const HEADER_ANY = /^\*?(From|To|Cc|Bcc|Subject|Sent|Date|Reply-To|Von|An|Betreff|Gesendet|Datum|De|À|Objet|Envoyé|Para|Asunto|Enviado|Van|Aan|Onderwerp|Verzonden|Da|A|Oggetto|Inviato|Data):\*?\s/i;
+
+export interface StripOptions {
+  /** The message is a forward (its subject starts with Fwd:/FW:/WG:/TR:): its first Outlook header block is kept. */
+  forwarded?: boolean;
+}
+
+const isQuote = (line: string) => /^\s*>/.test(line);
+const nextNonBlank = (lines: string[], from: number) => {
+  for (let j = from; j < lines.length; j += 1) if (lines[j].trim()) return j;
+  return -1;
+};
+
+/** How many lines (1–3) starting at i make one attribution, or 0 when none does. */
+function attributionAt(lines: string[], i: number): number {
+  const first = lines[i].trim();
+  for (let n = 1; n <= 3 && i + n <= lines.length; n += 1) {
+    if (n > 1 && !ATTRIBUTION_START.test(first)) break;
+    const joined = lines.slice(i, i + n).map((l) => l.trim()).join(' ');
+    if (ATTRIBUTION.some((re) => re.test(joined))) return n;
+  }
+  if (BARE_ATTRIBUTION.test(first)) {
+    const j = nextNonBlank(lines, i + 1);
+    if (j >= 0 && isQuote(lines[j])) return 1;
+  }
+  return 0;
+}
+
+/** True when an Outlook-style header block ("From:" then "Sent:"/"Date:" within four lines) starts at i. */
+function headerBlockAt(lines: string[], i: number): boolean {
+  if (!HEADER_FROM.test(lines[i].trim())) return false;
+  for (let j = i + 1; j < Math.min(lines.length, i + 5); j += 1) {
+    const l = lines[j].trim();
+    if (HEADER_DATE.test(l)) return true;
+    if (!HEADER_ANY.test(l)) return false;
+  }
+  return false;
+}
+
+/** The index after a header block starting at i (the block ends at the first line that is not a header). */
+function skipHeaderBlock(lines: string[], out: string[], i: number): number {
+  let j = i;
+  while (j < lines.length && (HEADER_ANY.test(lines[j].trim()) || (j > i && /^\s+\S/.test(lines[j]) && lines[j - 1].trim()))) {
+    out.push(lines[j]);
+    j += 1;
+  }
+  return j;
+}
+
+export function stripQuotedReply(text: string, opts: StripOptions = {}): string {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const out: string[] = [];
+  let forwardsKept = 0;
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i];
+    const t = line.trim();
+    if (isQuote(line)) continue;
+    if (FORWARD_MARKER.test(t) || (opts.forwarded && forwardsKept === 0 && ORIGINAL_MESSAGE.test(t))) {
+      forwardsKept += 1;
+      out.push(line);
+      const h = nextNonBlank(lines, i + 1);
+      if (h >= 0 && HEADER_ANY.test(lines[h].trim())) i = skipHeaderBlock(lines, out, h) - 1;
+      continue;
+    }
+    const sepThenHeader = SEPARATOR.test(t) && nextNonBlank(lines, i + 1) >= 0 && headerBlockAt(lines, nextNonBlank(lines, i + 1));
+    if (sepThenHeader || headerBlockAt(lines, i)) {
+      if (opts.forwarded && forwardsKept === 0) {
+        forwardsKept += 1;
+        if (sepThenHeader) out.push(line);
+        i = skipHeaderBlock(lines, out, sepThenHeader ? nextNonBlank(lines, i + 1) : i) - 1;
+        continue;
+      }
+      break; // a reply's quoted header block: the rest is history
+    }
+    if (ORIGINAL_MESSAGE.test(t)) break;
+    const n = attributionAt(lines, i);
+    if (n > 0) {
+      const after = nextNonBlank(lines, i + n);
+      if (after >= 0 && isQuote(lines[after])) {
+        i += n - 1; // the attribution goes; its ">" lines are skipped; a reply written below them stays
+        continue;
+      }
+      break; // an attribution over unquoted history (HTML mail): the rest is history
+    }
+    out.push(line);
+  }
+  return out.join('\n').replace(/\n(?:[ \t]*\n){2,}/g, '\n\n').trim();
+}
+
+/** True when a subject says the message is a forward. */
+export function isForwardSubject(subject: string): boolean {
+  return /^\s*(fwd?|fw|wg|tr|rv|enc|doorst)\s*:/i.test(subject);
+}

@@ -25,6 +25,7 @@ export const ConfigSchema = z.object({
   EMBEDDING_DIMENSIONS: z.coerce.number().int().positive().default(384),
   OUR_DOMAINS: z.string().default('').transform((s) => s.split(',').map((d) => d.trim().toLowerCase()).filter(Boolean)),
   DEBOUNCE_MS: z.coerce.number().int().min(0).default(2000),
+  WORKFLOW_CACHE_SIZE: z.coerce.number().int().min(1).default(250),
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -56,6 +57,8 @@ export interface Config {
   embeddings: { kind: 'local' | 'openai'; model: string; dimensions: number };
   ourDomains: string[];
   debounceMs: number;
+  /** Account workflows kept in a worker's memory; the rest are replayed from history when they wake. */
+  workflowCacheSize: number;
   sweepIntervalMs: number;
   bodyLimitBytes: number;
   logLevel: string;
@@ -93,6 +96,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     embeddings: { kind: e.EMBEDDINGS ?? (llmConfigured ? 'openai' : 'local'), model: e.EMBEDDING_MODEL, dimensions: e.EMBEDDING_DIMENSIONS },
     ourDomains: e.OUR_DOMAINS,
     debounceMs: e.DEBOUNCE_MS,
+    workflowCacheSize: e.WORKFLOW_CACHE_SIZE,
     sweepIntervalMs: e.SWEEP_INTERVAL_MS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     logLevel: e.LOG_LEVEL,

@@ -53,7 +53,7 @@ export async function startStack(config: Config, opts: StackOptions = {}): Promi
     stops.push(() => temporal.close());
 
     const { worker, connection } = await createAccountWorker({
-      address, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, db: database.pool, ourDomains: config.ourDomains, models: config,
+      address, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, db: database.pool, ourDomains: config.ourDomains, models: config, workflowCacheSize: config.workflowCacheSize,
       log: (m, extra) => console.warn(m, extra ?? ''),
     });
     const running = worker.run();

@@ -29,6 +29,7 @@ export interface WorkerOptions {
   db: Db;
   ourDomains?: string[];
   models?: ModelSettings;
+  workflowCacheSize?: number;
   log?: (msg: string, extra?: Record<string, unknown>) => void;
 }
 
@@ -59,8 +60,9 @@ export async function createAccountWorker(opts: WorkerOptions): Promise<{ worker
     taskQueue: opts.taskQueue,
     workflowBundle: await workflowBundle(),
     activities: createActivities({ db: opts.db, agent }),
-    // Idle entity workflows are cheap to evict and replay; keep the cache bounded.
-    maxCachedWorkflows: 2000,
+    // Each cached workflow holds its own isolate state (about 1 MB); idle accounts wake at most
+    // hourly-to-daily, so evicting them and replaying their short history on wake is cheap.
+    maxCachedWorkflows: opts.workflowCacheSize ?? 250,
   });
   return { worker, connection };
 }

@@ -1,72 +1,165 @@
-// .eml and mbox: MIME parsed by mailparser (multipart, HTML-only, charsets, forwarded messages),
-// threads from Message-ID / In-Reply-To / References, quoted replies stripped from the text the
-// agent reads, direction from the account's domains, automated mail recognised.
-import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
-import { SignalInput } from '../schema.js';
-import { emailDirection, domainOf } from '../direction.js';
-import { stripQuotedReply } from '../../memory/strip-quotes.js';
-import { zodReason, type ParseOptions, type ParseResult, type ParsedItem } from './types.js';
+// One RFC 822 message (.eml, or one message of an mbox) → an email signal. MIME is read by
+// mailparser (multipart, HTML-only mail, charsets, encoded headers); quoted replies are stripped
+// from the text the agent reads (the full text is returned beside it as `raw`); forwarded
+// messages, inline or attached as message/rfc822, are kept; automated mail is flagged.
+import { createHash } from 'node:crypto';
+import { simpleParser, type AddressObject, type EmailAddress, type ParsedMail } from 'mailparser';
+import { Person } from '../schema.js';
+import { matchesDomain } from '../direction.js';
+import { isForwardSubject, stripQuotedReply } from './quoted-reply.js';
+import { addSignal, rejectedOnly, routeByEmail, toIso } from './result.js';
+import type { ParseOptions, ParseResult, RouteHint } from './types.js';
 
-function addresses(a: AddressObject | AddressObject[] | undefined): Array<{ email: string; name?: string }> {
-  const list = Array.isArray(a) ? a.flatMap((x) => x.value) : a?.value ?? [];
-  return list.filter((v) => v.address).map((v) => ({ email: v.address!.toLowerCase(), ...(v.name ? { name: v.name } : {}) }));
+export { stripQuotedReply } from './quoted-reply.js';
+
+const MAX_TEXT = 200_000;
+type Auto = 'auto_reply' | 'newsletter' | 'bounce';
+
+/** Where the message sits in its upload, and the mbox envelope's date (a fallback for a missing Date). */
+export interface MessageContext { position?: string; envelopeDate?: string }
+
+/** Raw header values (unfolded, undecoded) by lower-case name, in message order. */
+function rawHeaders(m: ParsedMail): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const { key, line } of m.headerLines) {
+    const value = line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+    out.set(key, [...(out.get(key) ?? []), value]);
+  }
+  return out;
 }
 
-function header(m: ParsedMail, name: string): string {
-  const v = m.headers.get(name);
-  return typeof v === 'string' ? v : v && typeof v === 'object' && 'value' in v ? String((v as { value: unknown }).value) : v ? String(v) : '';
+function people(a: AddressObject | AddressObject[] | undefined): Person[] {
+  const flat = (list: EmailAddress[]): EmailAddress[] => list.flatMap((v) => (v.group ? flat(v.group) : [v]));
+  const list = flat(Array.isArray(a) ? a.flatMap((x) => x.value) : a?.value ?? []);
+  const out: Person[] = [];
+  for (const v of list) {
+    const p = Person.safeParse({ email: v.address ?? '', ...(v.name ? { name: v.name.slice(0, 200) } : {}) });
+    if (p.success && !out.some((x) => x.email === p.data.email)) out.push(p.data);
+  }
+  return out;
 }
 
-function automated(m: ParsedMail, from: string): 'auto_reply' | 'newsletter' | 'bounce' | undefined {
-  const ct = header(m, 'content-type');
-  if (/^(mailer-daemon|postmaster)@/i.test(from) || /report-type=delivery-status|multipart\/report/i.test(ct)) return 'bounce';
-  const autoSubmitted = header(m, 'auto-submitted');
-  if ((autoSubmitted && autoSubmitted.toLowerCase() !== 'no') || m.headers.has('x-autoreply') || m.headers.has('x-autorespond')) return 'auto_reply';
-  if (/\b(out of (the )?office|automatic reply|auto[- ]?reply)\b/i.test(m.subject ?? '')) return 'auto_reply';
-  if (m.headers.has('list-unsubscribe') || /^(bulk|list)$/i.test(header(m, 'precedence'))) return 'newsletter';
+/** The message's time: its Date header, else the newest Received stamp, else the mbox envelope. */
+function occurredAt(m: ParsedMail, h: Map<string, string[]>, envelopeDate?: string): { iso: string } | { reason: string } {
+  const date = h.get('date')?.[0];
+  // mailparser replaces an unreadable Date with the current time; read the header ourselves.
+  if (date && !Number.isNaN(new Date(date).getTime()) && m.date) return { iso: m.date.toISOString() };
+  const received = (h.get('received') ?? []).map((r) => toIso(r.slice(r.lastIndexOf(';') + 1))).find(Boolean);
+  const fallback = received ?? (envelopeDate ? toIso(envelopeDate) : null);
+  if (fallback) return { iso: fallback };
+  return { reason: date ? `unreadable Date header "${date.slice(0, 100)}"` : 'no Date header' };
+}
+
+/** Auto-replies, newsletters and bounces, from their headers (and a few well-known subjects). */
+export function automatedKind(h: Map<string, string[]>, fromEmail: string, subject: string): Auto | undefined {
+  const one = (k: string) => (h.get(k)?.[0] ?? '').toLowerCase();
+  const contentType = one('content-type');
+  if (/^(mailer-daemon|postmaster)@/i.test(fromEmail)
+    || (/multipart\/report/.test(contentType) && /report-type="?delivery-status/.test(contentType))
+    || /^(undeliverable|undelivered mail|delivery status notification \((failure|delay)\)|mail delivery (failed|failure)|returned mail)\b/i.test(subject)) return 'bounce';
+  const autoSubmitted = one('auto-submitted');
+  if ((autoSubmitted && autoSubmitted !== 'no') || h.has('x-autoreply') || h.has('x-autorespond') || one('precedence') === 'auto_reply'
+    || /^(out of (the )?office|automatic reply|auto[- ]?reply|autoreply|abwesenheitsnotiz|réponse automatique|respuesta automática)\b/i.test(subject.replace(/^\s*(re|aw)\s*:\s*/i, ''))) return 'auto_reply';
+  if (h.has('list-unsubscribe') || /^(bulk|list|junk)$/.test(one('precedence'))) return 'newsletter';
   return undefined;
 }
 
-/** A readable text for HTML-only mail (mailparser derives one; this is the fallback). */
-function textOf(m: ParsedMail): string {
-  if (m.text && m.text.trim()) return m.text;
-  if (typeof m.html === 'string') return m.html.replace(/<(script|style)[\s\S]*?<\/\1>/gi, '').replace(/<br\s*\/?>|<\/p>|<\/div>/gi, '\n').replace(/<[^>]+>/g, '').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/\n{3,}/g, '\n\n').trim();
-  return '';
+/** A readable text for HTML-only mail when mailparser derived none. */
+function htmlText(html: string): string {
+  return html.replace(/<(script|style|head)[\s\S]*?<\/\1>/gi, '').replace(/<br\s*\/?>|<\/(p|div|h\d|li|tr)>/gi, '\n').replace(/<[^>]+>/g, '')
+    .replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
+    .replace(/\n{3,}/g, '\n\n').trim();
 }
 
-export async function parseEmail(raw: Buffer | string, opts: ParseOptions = {}, position = 'message 1'): Promise<ParseResult> {
+function bodyOf(m: ParsedMail): string {
+  if (m.text?.trim()) return m.text;
+  return typeof m.html === 'string' ? htmlText(m.html) : '';
+}
+
+/** A message attached as message/rfc822 (a forward "as attachment"): its header and its own new text. */
+async function attachedForward(content: Buffer): Promise<{ full: string; stripped: string; subject: string } | null> {
+  try {
+    const inner = await simpleParser(content, { skipImageLinks: true, skipTextToHtml: true });
+    const from = people(inner.from)[0];
+    const header = ['---------- Forwarded message ---------',
+      from ? `From: ${from.name ? `${from.name} <${from.email}>` : from.email}` : '', inner.date ? `Date: ${inner.date.toISOString()}` : '',
+      `Subject: ${inner.subject ?? ''}`].filter(Boolean).join('\n');
+    const body = bodyOf(inner);
+    return { full: `${header}\n\n${body}`, stripped: `${header}\n\n${stripQuotedReply(body)}`, subject: inner.subject ?? '' };
+  } catch {
+    return null;
+  }
+}
+
+/** Inbound when the sender is at the account, outbound when at our side, else left to the importer. */
+function directionOf(fromEmail: string, opts: ParseOptions): 'inbound' | 'outbound' | undefined {
+  if (opts.accountDomains?.length && matchesDomain(fromEmail, opts.accountDomains)) return 'inbound';
+  if (opts.ourDomains?.length && matchesDomain(fromEmail, opts.ourDomains)) return 'outbound';
+  return undefined;
+}
+
+/** Route by the first participant at the account; else the first one outside our domains. */
+function routeOf(participants: Person[], opts: ParseOptions): RouteHint | undefined {
+  const ours = opts.ourDomains ?? [];
+  const external = (opts.accountDomains?.length ? participants.find((p) => matchesDomain(p.email, opts.accountDomains!)) : undefined)
+    ?? participants.find((p) => !matchesDomain(p.email, ours));
+  return external ? routeByEmail(external.email) : undefined;
+}
+
+const firstId = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v?.match(/<[^>]+>/)?.[0] ?? v)?.trim() || undefined;
+
+export async function parseEmail(raw: Buffer | string, opts: ParseOptions = {}, at: MessageContext = {}): Promise<ParseResult> {
+  const position = at.position ?? 'message 1';
   let m: ParsedMail;
   try {
     m = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
   } catch (err) {
-    return { items: [], rejected: [{ position, reason: `not a readable MIME message (${(err as Error).message})` }] };
+    return rejectedOnly(position, `not a readable MIME message (${(err as Error).message})`);
   }
-  const from = addresses(m.from)[0];
-  if (!from) return { items: [], rejected: [{ position, reason: 'no From address' }] };
-  if (!m.date || Number.isNaN(m.date.getTime())) return { items: [], rejected: [{ position, reason: 'no valid Date header' }] };
-  const refs = Array.isArray(m.references) ? m.references : m.references ? [m.references] : [];
-  const text = stripQuotedReply(textOf(m));
-  const maxBytes = opts.maxAttachmentBytes ?? 25 * 1024 * 1024;
-  const candidate = {
-    kind: 'email',
-    occurredAt: m.date.toISOString(),
-    ...(m.messageId ? { externalId: m.messageId } : {}),
-    source: 'email',
-    from,
-    to: addresses(m.to),
-    cc: addresses(m.cc),
-    subject: m.subject ?? '',
-    text: text || '(no text)',
-    threadId: refs[0] ?? m.inReplyTo ?? m.messageId,
-    ...(m.inReplyTo ? { inReplyTo: m.inReplyTo } : {}),
-    ...(opts.accountDomains?.length ? { direction: emailDirection(from.email, opts.accountDomains, opts.ourDomains ?? []) } : {}),
-    ...(automated(m, from.email) ? { auto: automated(m, from.email) } : {}),
-    ...(m.attachments.length ? { attachments: m.attachments.map((a) => ({ name: a.filename ?? 'attachment', size: a.size, contentType: a.contentType, ...(a.size > maxBytes ? {} : {}) })) } : {}),
-  };
-  const parsed = SignalInput.safeParse(candidate);
-  if (!parsed.success) return { items: [], rejected: [{ position, reason: zodReason(parsed.error) }] };
-  // Route by the first participant outside our domains: the sender inbound, a recipient outbound.
-  const external = [from, ...addresses(m.to), ...addresses(m.cc)].find((p) => !(opts.ourDomains ?? []).includes(domainOf(p.email)));
-  const item: ParsedItem = { signal: parsed.data, ...(external ? { route: { email: external.email, domain: domainOf(external.email) } } : {}) };
-  return { items: [item], rejected: [] };
+  const h = rawHeaders(m);
+  const from = people(m.from)[0];
+  if (!from) return rejectedOnly(position, 'no From address');
+  const when = occurredAt(m, h, at.envelopeDate);
+  if ('reason' in when) return rejectedOnly(position, when.reason);
+
+  const subject = (m.subject ?? '').slice(0, 1000);
+  const auto = automatedKind(h, from.email, subject);
+  const body = bodyOf(m);
+  let text = stripQuotedReply(body, { forwarded: isForwardSubject(subject) });
+  let full = body;
+  const attachments: Array<{ name: string; size: number; contentType?: string }> = [];
+  for (const a of m.attachments) {
+    if (a.related) continue; // images inside the HTML, not files someone attached
+    if (a.contentType === 'message/rfc822' && auto !== 'bounce') {
+      const fwd = await attachedForward(a.content);
+      if (fwd) {
+        text = `${text}\n\n${fwd.stripped}`.trim();
+        full = `${full}\n\n${fwd.full}`.trim();
+        attachments.push({ name: a.filename ?? `${fwd.subject || 'message'}.eml`, size: a.size, contentType: a.contentType });
+        continue;
+      }
+    }
+    attachments.push({ name: a.filename ?? 'attachment', size: a.size, ...(a.contentType ? { contentType: a.contentType } : {}) });
+  }
+
+  const to = people(m.to).slice(0, 200);
+  const cc = people(m.cc).slice(0, 200);
+  const messageId = m.messageId?.trim() || undefined;
+  const refs = Array.isArray(m.references) ? m.references : m.references ? m.references.split(/\s+/) : [];
+  const inReplyTo = firstId(m.inReplyTo);
+  const threadId = firstId(refs) ?? inReplyTo ?? messageId;
+  // No Message-ID: a digest of what the message says keeps a re-import idempotent all the same.
+  const externalId = messageId ?? `sha256:${createHash('sha256').update([from.email, when.iso, subject, body].join('\n')).digest('hex')}`;
+  const direction = directionOf(from.email, opts);
+  const out: ParseResult = { items: [], rejected: [] };
+  addSignal(out, position, {
+    kind: 'email', occurredAt: when.iso, externalId: externalId.slice(0, 512), source: 'email',
+    from, to, cc, subject, text: text.slice(0, MAX_TEXT),
+    ...(threadId ? { threadId: threadId.slice(0, 512) } : {}),
+    ...(inReplyTo ? { inReplyTo: inReplyTo.slice(0, 512) } : {}),
+    ...(direction ? { direction } : {}),
+    ...(auto ? { auto } : {}),
+    ...(attachments.length ? { attachments: attachments.slice(0, 100) } : {}),
+  }, routeOf([from, ...to, ...cc], opts), full);
+  return out;
 }

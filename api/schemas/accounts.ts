@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ContactRole, RiskLevel, Stage } from '../../agents/vocabulary.js';
+import { Account } from '../../db/queries/accounts.js';
 
 const domain = z.string().trim().toLowerCase().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'must be a domain like acme.com');
 const isoDate = z.iso.datetime({ offset: true });
@@ -30,22 +31,8 @@ export const CreateAccountBody = z.object({
 });
 export type CreateAccountBody = z.infer<typeof CreateAccountBody>;
 
-export const AccountBody = z.object({
-  id: z.string(),
-  name: z.string(),
-  domains: z.array(z.string()),
-  stage: z.string(),
-  arr: z.number().nullable(),
-  renewalDate: z.string().nullable(),
-  ownerId: z.string().nullable(),
-  csmId: z.string().nullable(),
-  settings: z.record(z.string(), z.unknown()),
-  riskScore: z.number().nullable(),
-  riskLevel: z.string().nullable(),
-  lastAssessedAt: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+/** The response shape is the account as db/ parses it: one definition. */
+export const AccountBody = Account;
 
 export const ContactView = z.object({
   id: z.string(), email: z.string(), name: z.string().nullable(), title: z.string().nullable(),

@@ -1,6 +1,24 @@
 import { z } from 'zod';
 import type { Queryable } from '../connection.js';
 
+/** An account as the rest of the code (and the API) sees it. */
+export const Account = z.object({
+  id: z.string(),
+  name: z.string(),
+  domains: z.array(z.string()),
+  stage: z.string(),
+  arr: z.number().nullable(),
+  renewalDate: z.string().nullable(),
+  ownerId: z.string().nullable(),
+  csmId: z.string().nullable(),
+  settings: z.record(z.string(), z.unknown()),
+  riskScore: z.number().nullable(),
+  riskLevel: z.string().nullable(),
+  lastAssessedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
 export const AccountRow = z.object({
   id: z.string(),
   name: z.string(),
@@ -31,8 +49,8 @@ export const AccountRow = z.object({
   lastAssessedAt: r.last_assessed_at,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
-}));
-export type Account = z.output<typeof AccountRow>;
+})).pipe(Account);
+export type Account = z.output<typeof Account>;
 
 export interface NewAccount {
   id?: string;

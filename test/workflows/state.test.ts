@@ -18,6 +18,19 @@ describe('AccountState', () => {
     expect(s.debounceRemaining(T0 + 3500, 2000)).toBe(0);
   });
 
+  it('leading edge: a signal after a quiet period goes at once; one close behind a run waits for the burst', () => {
+    const s = new AccountState('a', { pending: false });
+    s.markPending(T0);
+    expect(s.debounceRemaining(T0, 2000, true)).toBe(0); // first ever: at once
+    s.startRun(T0);
+    s.markPending(T0 + 300); // arrives during the run
+    expect(s.debounceRemaining(T0 + 400, 2000, true)).toBe(1900);
+    s.startRun(T0 + 2300);
+    s.markPending(T0 + 60_000); // a minute later, after quiet
+    expect(s.debounceRemaining(T0 + 60_000, 2000, true)).toBe(0);
+    expect(s.debounceRemaining(T0 + 60_000, 2000, false)).toBe(2000); // the trailing-only rule waits
+  });
+
   it('sleeps until the next factor change, with a daily floor and a 1 s minimum', () => {
     const s = new AccountState('a');
     s.applyAssessment({ assessedAt: new Date(T0).toISOString(), riskLevel: 'low', riskScore: 3, openRecommendations: 0, nextChangeAt: new Date(T0 + 3 * 3_600_000).toISOString() }, T0);

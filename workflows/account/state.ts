@@ -15,6 +15,9 @@ export interface AssessSummary {
 export class AccountState {
   pending: boolean;
   lastSignalAtMs = 0;
+  /** When the first signal of the current pending batch arrived, and when the last run started. */
+  firstPendingAtMs = 0;
+  lastRunStartMs = 0;
   lastAssessedAt?: string;
   nextWakeAt?: string;
   riskLevel?: string;
@@ -35,13 +38,28 @@ export class AccountState {
 
   /** A signal said "new rows": mark work pending and restart the quiet period. */
   markPending(nowMs: number): void {
+    if (!this.pending || this.firstPendingAtMs === 0) this.firstPendingAtMs = nowMs;
     this.pending = true;
     this.lastSignalAtMs = nowMs;
   }
 
-  /** Milliseconds the burst must stay quiet before we assess (0 when it already has). */
-  debounceRemaining(nowMs: number, debounceMs: number): number {
-    return Math.max(0, this.lastSignalAtMs + debounceMs - nowMs);
+  /** A run starts: what is pending now is taken by it. */
+  startRun(nowMs: number): void {
+    this.pending = false;
+    this.lastRunStartMs = nowMs;
+    this.firstPendingAtMs = 0;
+  }
+
+  /**
+   * Milliseconds to wait before assessing. Trailing edge: until the signals have been quiet for
+   * debounceMs. With `leading`, a signal after a quiet period is assessed at once (no wait), and
+   * only signals arriving close behind a run wait for the burst to settle.
+   */
+  debounceRemaining(nowMs: number, debounceMs: number, leading = false): number {
+    const trailing = Math.max(0, this.lastSignalAtMs + debounceMs - nowMs);
+    if (!leading) return trailing;
+    if (this.lastRunStartMs === 0 || this.firstPendingAtMs - this.lastRunStartMs >= debounceMs) return 0;
+    return trailing;
   }
 
   /**

@@ -1,7 +1,7 @@
 // The account's always-on agent as a Temporal entity workflow (id `account:<accountId>`).
 // Deterministic: handlers only mutate AccountState; all I/O happens in activities.
 import {
-  ApplicationFailure, allHandlersFinished, condition, continueAsNew, proxyActivities, setHandler, sleep,
+  ApplicationFailure, allHandlersFinished, condition, continueAsNew, patched, proxyActivities, setHandler, sleep,
   upsertSearchAttributes, workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
@@ -59,11 +59,13 @@ export async function accountWorkflow(input: AccountWorkflowInput): Promise<void
     if (!state.pending && !state.isDue(Date.now())) {
       await condition(() => state.pending, state.sleepMs(Date.now()));
     }
-    // Fold a burst into one assessment: wait until the signals have been quiet for debounceMs.
-    for (let wait = state.debounceRemaining(Date.now(), debounceMs); wait > 0; wait = state.debounceRemaining(Date.now(), debounceMs)) {
+    // A lone signal is assessed at once; a burst is folded: signals close behind a run wait until
+    // they have been quiet for debounceMs. (Histories from before the leading edge replay as they ran.)
+    const leading = patched('leading-edge-debounce');
+    for (let wait = state.debounceRemaining(Date.now(), debounceMs, leading); wait > 0; wait = state.debounceRemaining(Date.now(), debounceMs, leading)) {
       await sleep(wait);
     }
-    state.pending = false;
+    state.startRun(Date.now());
     await remember({ accountId });
     const summary = await assess({
       accountId,

@@ -32,7 +32,7 @@ export async function startStack(config: Config, opts: StackOptions = {}): Promi
   const stops: Array<() => Promise<unknown>> = [];
   const stopAll = async () => { for (const s of stops.reverse()) await s().catch((err) => console.error(err)); };
   try {
-    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
     stops.push(() => database.close());
     await migrate(database.pool);
 

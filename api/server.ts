@@ -11,7 +11,7 @@ if (!config.temporal.address) {
   console.error('TEMPORAL_ADDRESS is required for a standalone API (npm start runs an embedded Temporal).');
   process.exit(1);
 }
-const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
 await migrate(db.pool);
 const temporal = await createTemporalClient({ ...config.temporal, address: config.temporal.address, debounceMs: config.debounceMs });
 const app = await buildApp({ db: db.pool, temporal, adminToken: config.adminToken, ourDomains: config.ourDomains, bodyLimitBytes: config.bodyLimitBytes, logLevel: config.logLevel, hubspotClientSecret: config.hubspotClientSecret, webhookSecret: config.webhookSecret, publicUrl: config.publicUrl });

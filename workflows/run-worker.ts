@@ -9,7 +9,7 @@ if (!config.temporal.address) {
   console.error('TEMPORAL_ADDRESS is required for a standalone worker (npm start runs an embedded one).');
   process.exit(1);
 }
-const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
 await migrate(db.pool);
 const { worker, connection } = await createAccountWorker({
   address: config.temporal.address, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue,

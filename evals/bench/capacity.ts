@@ -1,10 +1,10 @@
 // account capacity: start N account workflows with realistic histories (a few signals each), time
 // until every account has its first assessment, and the resident memory of the product process
 // (API + worker + agent) and of the Temporal server once they idle.
-import { startBenchServer, api } from './server.js';
+import { startBenchServer, startExternalDb, rssOf, api } from './server.js';
 import { record } from './lib.js';
 
-export interface CapacityOptions { accounts: number; signalsPerAccount: number; smoke?: boolean; command: string }
+export interface CapacityOptions { accounts: number; signalsPerAccount: number; externalDb?: boolean; smoke?: boolean; command: string }
 
 function history(id: string, n: number, now: number) {
   const day = 86_400_000;
@@ -14,7 +14,9 @@ function history(id: string, n: number, now: number) {
 }
 
 export async function runCapacity(o: CapacityOptions): Promise<string> {
-  const server = await startBenchServer({ DEBOUNCE_MS: '1000' });
+  // --external-db: the database in its own process, so the product's RSS is the worker + API alone.
+  const db = o.externalDb ? await startExternalDb() : undefined;
+  const server = await startBenchServer({ DEBOUNCE_MS: '1000', ...(db ? { DATABASE_URL: db.url, DATABASE_POOL_SIZE: '1' } : {}) });
   try {
     const now = Date.now();
     const t0 = performance.now();
@@ -42,11 +44,13 @@ export async function runCapacity(o: CapacityOptions): Promise<string> {
     const allS = (performance.now() - t0) / 1000;
     await new Promise((res) => setTimeout(res, 5000)); // let it idle
     const mem = server.memory();
-    const figures = `${o.accounts} accounts × ${o.signalsPerAccount} signals: loaded in ${loadedS.toFixed(0)} s, all assessed after ${allS.toFixed(0)} s (${(o.accounts / allS).toFixed(1)} first assessments/s); idle RSS product ${mem.productMiB.toFixed(0)} MiB, Temporal ${mem.temporalMiB.toFixed(0)} MiB; goal 10,000 accounts per worker under 2 GiB`;
+    const where = db ? `database in its own process (${rssOf(db.pid).toFixed(0)} MiB); product = API + worker` : 'embedded: product = API + worker + PGlite';
+    const figures = `${o.accounts} accounts × ${o.signalsPerAccount} signals (${where}): loaded in ${loadedS.toFixed(0)} s, all assessed after ${allS.toFixed(0)} s (${(o.accounts / allS).toFixed(1)} first assessments/s); idle RSS product ${mem.productMiB.toFixed(0)} MiB, Temporal ${mem.temporalMiB.toFixed(0)} MiB; goal 10,000 accounts per worker under 2 GiB`;
     console.log(`capacity: ${figures}`);
     record('account capacity', o.command, figures, { smoke: o.smoke });
     return figures;
   } finally {
     await server.stop();
+    await db?.stop();
   }
 }

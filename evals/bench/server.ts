@@ -35,6 +35,22 @@ function childPids(pid: number): number[] {
   }
 }
 
+/** A separate database process (PGlite over the wire), so the product's memory is measured alone. */
+export async function startExternalDb(): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'evals/bench/pglite-server.ts'), String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (d) => { if (String(d).includes('ready')) resolve(); });
+    child.once('exit', (code) => reject(new Error(`database process exited with ${code}`)));
+  });
+  return {
+    url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`, pid: child.pid!,
+    async stop() { child.kill('SIGTERM'); await new Promise((r) => child.once('exit', r)); },
+  };
+}
+
+export function rssOf(pid: number): number { return rssMiB(pid); }
+
 export async function startBenchServer(env: Record<string, string> = {}): Promise<BenchServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'aa-bench-'));
   const port = await freePort();

@@ -14,6 +14,8 @@ export { stripQuotedReply } from './quoted-reply.js';
 
 const MAX_TEXT = 200_000;
 type Auto = 'auto_reply' | 'newsletter' | 'bounce';
+/** "Out of Office: …", "Automatic reply: …", "Out of office autoreply" — a label, not a subject that mentions it. */
+const AUTO_REPLY_SUBJECT = /^\s*(out of (the )?office|automatic reply|auto[- ]?reply|autoreply|abwesenheitsnotiz|réponse automatique|respuesta automática)\s*(:|$|\(|-\s|(auto[- ]?)?reply\b)/i;
 
 /** Where the message sits in its upload, and the mbox envelope's date (a fallback for a missing Date). */
 export interface MessageContext { position?: string; envelopeDate?: string }
@@ -59,7 +61,7 @@ export function automatedKind(h: Map<string, string[]>, fromEmail: string, subje
     || /^(undeliverable|undelivered mail|delivery status notification \((failure|delay)\)|mail delivery (failed|failure)|returned mail)\b/i.test(subject)) return 'bounce';
   const autoSubmitted = one('auto-submitted');
   if ((autoSubmitted && autoSubmitted !== 'no') || h.has('x-autoreply') || h.has('x-autorespond') || one('precedence') === 'auto_reply'
-    || /^(out of (the )?office|automatic reply|auto[- ]?reply|autoreply|abwesenheitsnotiz|réponse automatique|respuesta automática)\b/i.test(subject.replace(/^\s*(re|aw)\s*:\s*/i, ''))) return 'auto_reply';
+    || AUTO_REPLY_SUBJECT.test(subject)) return 'auto_reply';
   if (h.has('list-unsubscribe') || /^(bulk|list|junk)$/.test(one('precedence'))) return 'newsletter';
   return undefined;
 }

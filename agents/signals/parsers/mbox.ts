@@ -1,49 +1,96 @@
-// mbox archives, streamed: messages are split on "From " lines and parsed one at a time, so a
-// large archive never sits in memory whole. A corrupt message is reported with its position.
-import type { Readable } from 'node:stream';
+// mbox archives, streamed: the input is split into messages on "From " envelope lines as it is
+// read, and each message is parsed on its own, so a 10,000-message archive is never held whole.
+// A message that cannot be read is reported with its index and line, and skipped.
+import { Readable } from 'node:stream';
 import { parseEmail } from './email.js';
 import type { ParseOptions, ParseResult } from './types.js';
 
-/** Splits an mbox stream into raw messages (with ">From " unescaped), yielding each with its line. */
-// Bytes are read as latin1, which maps each byte to one character and back, so messages in any
-// charset reach the MIME parser unchanged.
-export async function* splitMbox(input: Readable | AsyncIterable<Buffer | string>): AsyncGenerator<{ raw: Buffer; index: number; line: number }> {
-  let buffer = '';
-  let current: string[] = [];
-  let startLine = 0;
+export interface MboxMessage {
+  /** The message as it was written (">From " unescaped), in its original bytes. */
+  raw: Buffer;
+  /** 0-based index in the archive. */
+  index: number;
+  /** 1-based line of its "From " envelope line. */
+  line: number;
+  /** The envelope line's date, as ISO 8601, when it has one. */
+  envelopeDate?: string;
+}
+
+export type MboxInput = Readable | AsyncIterable<Buffer | Uint8Array | string> | Buffer | string;
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** "From sender Mon Nov 16 10:00:00 2026" (asctime), optionally with a zone before the year. */
+const ENVELOPE_DATE = /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+([A-Za-z]{3})[a-z]*\s+(\d{1,2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s+(?:([+-]\d{4}|UTC|GMT)\s+)?(\d{4})\b/;
+/** An envelope line after a blank line: "From " + sender + a weekday and a time somewhere after it. */
+const ENVELOPE = /^From \S+.*\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b.*\b\d{1,2}:\d{2}/;
+
+function envelopeDate(line: string): string | undefined {
+  const d = ENVELOPE_DATE.exec(line);
+  if (!d) return undefined;
+  const month = MONTHS.indexOf(d[1].toLowerCase());
+  if (month < 0) return undefined;
+  const zone = d[6] && /^[+-]/.test(d[6]) ? (d[6][0] === '-' ? -1 : 1) * (Number(d[6].slice(1, 3)) * 60 + Number(d[6].slice(3))) : 0;
+  const t = Date.UTC(Number(d[7]), month, Number(d[2]), Number(d[3]), Number(d[4]), Number(d[5] ?? 0)) - zone * 60_000;
+  return Number.isNaN(t) ? undefined : new Date(t).toISOString();
+}
+
+async function* chunksOf(input: MboxInput): AsyncGenerator<Buffer> {
+  if (typeof input === 'string' || Buffer.isBuffer(input)) {
+    const b = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
+    // Large buffers are walked in slices so the splitter's working set stays small.
+    for (let i = 0; i < b.length; i += 1 << 20) yield b.subarray(i, i + (1 << 20));
+    return;
+  }
+  for await (const c of input as AsyncIterable<Buffer | Uint8Array | string>) yield typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c.buffer, c.byteOffset, c.byteLength);
+}
+
+/**
+ * Splits an mbox into raw messages as the input arrives. Bytes are handled as latin1 (one byte,
+ * one character, both ways), so messages in any charset reach the MIME parser unchanged.
+ */
+export async function* splitMbox(input: MboxInput): AsyncGenerator<MboxMessage> {
+  let carry = '';
+  let lines: string[] = [];
   let lineNo = 0;
   let index = 0;
-  const flush = function* () {
-    if (current.length) {
-      yield { raw: Buffer.from(current.join('\n'), 'latin1'), index: index++, line: startLine };
-      current = [];
+  let start: { line: number; envelope: string } | null = null;
+  let previousBlank = true;
+  function* flush(): Generator<MboxMessage> {
+    if (lines.length && lines[lines.length - 1] === '') lines.pop(); // the blank line before the next "From "
+    if (start || lines.some((l) => l.trim())) {
+      const date = start ? envelopeDate(start.envelope) : undefined;
+      yield { raw: Buffer.from(lines.join('\n'), 'latin1'), index, line: start?.line ?? 1, ...(date ? { envelopeDate: date } : {}) };
+      index += 1;
     }
-  };
-  const take = function* (line: string) {
+    lines = [];
+  }
+  function* take(line: string): Generator<MboxMessage> {
     lineNo += 1;
-    if (line.startsWith('From ') && (current.length === 0 || current[current.length - 1] === '' || lineNo === 1)) {
+    if (line.startsWith('From ') && (lineNo === 1 || (previousBlank && ENVELOPE.test(line)))) {
       yield* flush();
-      startLine = lineNo;
+      start = { line: lineNo, envelope: line };
+      previousBlank = false;
       return;
     }
-    current.push(/^>+From /.test(line) ? line.slice(1) : line);
-  };
-  for await (const chunk of input) {
-    buffer += typeof chunk === 'string' ? Buffer.from(chunk, 'utf8').toString('latin1') : chunk.toString('latin1');
-    let nl = buffer.indexOf('\n');
-    while (nl >= 0) {
-      yield* take(buffer.slice(0, nl).replace(/\r$/, ''));
-      buffer = buffer.slice(nl + 1);
-      nl = buffer.indexOf('\n');
-    }
+    previousBlank = line.trim() === '';
+    lines.push(/^>+From /.test(line) ? line.slice(1) : line);
   }
-  if (buffer) yield* take(buffer);
+  for await (const chunk of chunksOf(input)) {
+    const text = carry + chunk.toString('latin1');
+    let from = 0;
+    for (let nl = text.indexOf('\n', from); nl >= 0; nl = text.indexOf('\n', from)) {
+      yield* take(text.slice(from, nl > from && text[nl - 1] === '\r' ? nl - 1 : nl));
+      from = nl + 1;
+    }
+    carry = text.slice(from);
+  }
+  if (carry) yield* take(carry.replace(/\r$/, ''));
   yield* flush();
 }
 
-/** Parses every message of an mbox; good messages are returned, bad ones reported by position. */
-export async function* parseMbox(input: Readable | AsyncIterable<Buffer | string>, opts: ParseOptions = {}): AsyncGenerator<ParseResult> {
+/** Parses every message of an mbox, one result a message: good ones returned, bad ones reported by position. */
+export async function* parseMbox(input: MboxInput, opts: ParseOptions = {}): AsyncGenerator<ParseResult> {
   for await (const m of splitMbox(input)) {
-    yield await parseEmail(m.raw, opts, `message ${m.index + 1} (line ${m.line})`);
+    yield await parseEmail(m.raw, opts, { position: `message ${m.index + 1} (line ${m.line})`, envelopeDate: m.envelopeDate });
   }
 }

@@ -1,0 +1,115 @@
+// What the transcript formats share: cue timing, speakers, turns merged per speaker, and the
+// meeting signal built from them.
+import { createHash } from 'node:crypto';
+import type { TranscriptTurn } from '../schema.js';
+import { addSignal } from './result.js';
+import type { ParseOptions, ParseResult, Rejection, RouteHint } from './types.js';
+
+export const UNKNOWN_SPEAKER = 'Unknown';
+
+/** "01:02:03.456", "02:03.456" (WebVTT) or "01:02:03,456" (SRT) → seconds; null when unreadable. */
+export function timestampSeconds(ts: string): number | null {
+  const m = /^(?:(\d+):)?([0-5]?\d):([0-5]\d)(?:[.,](\d{1,3}))?$/.exec(ts.trim());
+  if (!m) return null;
+  return Number(m[1] ?? 0) * 3600 + Number(m[2]) * 60 + Number(m[3]) + Number((m[4] ?? '0').padEnd(3, '0')) / 1000;
+}
+
+/** "Sam Patel: Did the pricing work?" → speaker and text (one to four capitalised words, or one all-caps word). */
+export function speakerPrefix(line: string): { speaker: string; text: string } | null {
+  const m = /^\s*(?:-\s*)?((?:\p{Lu}[\p{L}\p{M}.'’-]*)(?:\s+(?:\p{Lu}[\p{L}\p{M}.'’-]*|de|van|von|der|da|di|le|la)){0,3}|\[[^\]]{1,60}\])\s*:\s+(.*)$/u.exec(line);
+  if (!m) return null;
+  return { speaker: m[1].replace(/^\[|\]$/g, '').trim(), text: m[2] };
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', nbsp: ' ', quot: '"', apos: "'", lrm: '', rlm: '' };
+
+/** Tags removed, entities decoded, whitespace collapsed. */
+export function cueText(s: string): string {
+  return s.replace(/<[^>]*>/g, '')
+    .replace(/&(#\d+|#x[\da-f]+|[a-z]+);/gi, (all, e: string) => (e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITIES[e.toLowerCase()] ?? all))
+    .replace(/\s+/g, ' ').trim();
+}
+
+/** Consecutive turns of one speaker become one. */
+export function mergeTurns(turns: TranscriptTurn[]): TranscriptTurn[] {
+  const out: TranscriptTurn[] = [];
+  for (const t of turns) {
+    if (!t.text) continue;
+    const prev = out[out.length - 1];
+    if (prev && prev.speaker === t.speaker) prev.text = `${prev.text} ${t.text}`;
+    else out.push({ ...t });
+  }
+  return out;
+}
+
+interface Cue { line: number; startSec: number; endSec: number; lines: string[] }
+
+/**
+ * The cues of a WebVTT or SRT file: blank-line separated blocks with a "start --> end" timing line.
+ * Blocks without one are header, NOTE, STYLE or REGION blocks (WebVTT) or else reported.
+ */
+export function readCues(content: string): { cues: Cue[]; rejected: Rejection[] } {
+  const lines = content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const cues: Cue[] = [];
+  const rejected: Rejection[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    while (i < lines.length && !lines[i].trim()) i += 1;
+    const startLine = i;
+    const block: string[] = [];
+    while (i < lines.length && lines[i].trim()) block.push(lines[i++]);
+    if (!block.length) break;
+    const t = block.findIndex((l) => l.includes('-->'));
+    if (t < 0) {
+      if (!/^(WEBVTT|NOTE|STYLE|REGION)\b/.test(block[0]) && !(block.length === 1 && /^\d+$/.test(block[0].trim()))) {
+        rejected.push({ position: `line ${startLine + 1}`, reason: 'a cue without a "start --> end" timing line' });
+      }
+      continue;
+    }
+    const [a, b = ''] = block[t].split('-->');
+    const startSec = timestampSeconds(a);
+    const endSec = timestampSeconds(b.trim().split(/\s+/)[0] ?? '');
+    if (startSec === null || endSec === null) {
+      rejected.push({ position: `line ${startLine + t + 1}`, reason: `unreadable cue timing "${block[t].trim().slice(0, 80)}"` });
+      continue;
+    }
+    cues.push({ line: startLine + t + 1, startSec, endSec, lines: block.slice(t + 1) });
+  }
+  return { cues, rejected };
+}
+
+export interface MeetingParts {
+  source: string;
+  /** What the default idempotency key is computed from. */
+  content: string;
+  turns: TranscriptTurn[];
+  durationSec?: number;
+  rejected?: Rejection[];
+  /** The file's own metadata, which the options do not override (Gong). */
+  title?: string;
+  occurredAt?: string;
+  externalId?: string;
+  attendees?: Array<{ name: string; email?: string }>;
+  position?: string;
+  route?: RouteHint;
+}
+
+/** A meeting signal from merged turns; an empty transcript is rejected. */
+export function meetingResult(p: MeetingParts, opts: ParseOptions): ParseResult {
+  const position = p.position ?? 'transcript';
+  const turns = mergeTurns(p.turns);
+  if (turns.length === 0) return { items: [], rejected: [...(p.rejected ?? []), { position, reason: 'the transcript is empty' }] };
+  const speakers = [...new Set(turns.map((t) => t.speaker).filter((s) => s && s !== UNKNOWN_SPEAKER))];
+  const out: ParseResult = { items: [], rejected: [...(p.rejected ?? [])] };
+  addSignal(out, position, {
+    kind: 'meeting',
+    occurredAt: p.occurredAt ?? opts.occurredAt ?? (opts.now?.() ?? new Date()).toISOString(),
+    source: p.source,
+    externalId: p.externalId ?? opts.externalId ?? createHash('sha256').update(p.content).digest('hex'),
+    title: (p.title ?? opts.title ?? 'Call transcript').slice(0, 1000),
+    attendees: p.attendees ?? speakers.map((name) => ({ name: name.slice(0, 200) })),
+    ...(p.durationSec !== undefined ? { durationSec: Math.round(p.durationSec * 1000) / 1000 } : {}),
+    transcript: turns.slice(0, 20_000).map((t) => ({ ...t, speaker: t.speaker.slice(0, 200), text: t.text.slice(0, 50_000) })),
+  }, p.route);
+  return out;
+}

@@ -1,58 +1,114 @@
-// Usage CSV with a header: date, metric, value, and optionally account or domain, unit.
-import { SignalInput } from '../schema.js';
-import { zodReason, type ParseOptions, type ParseResult } from './types.js';
+// Usage CSV → usage signals. A header names the columns, in any order and case: `date`, `metric`,
+// `value`, and optionally `account` (an account id) or `domain` (routing), and `unit`. Fields
+// may be quoted (RFC 4180: doubled quotes, embedded commas and line breaks); lines end in LF or
+// CRLF; a semicolon- or tab-separated file is read the same way. Dates are YYYY-MM-DD (midnight
+// UTC) or ISO 8601 (UTC when no offset is given). A row with a bad date or value is rejected
+// with its row number (the line it starts on; the header is row 1). The key
+// `${account||domain}:${date}:${metric}` (source 'csv') makes a re-import idempotent.
+import { addSignal } from './result.js';
+import type { ParseOptions, ParseResult } from './types.js';
 
-/** RFC 4180 rows: quoted fields, doubled quotes, CRLF. */
-export function csvRows(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
+export interface CsvRecord { line: number; fields: string[] }
+
+/** The delimiter the header line uses most: comma, semicolon or tab. */
+function delimiterOf(text: string): string {
+  const first = text.slice(0, Math.max(0, text.search(/\r?\n/)) || text.length);
+  const counts = [',', ';', '\t'].map((d) => [d, first.split(d).length] as const);
+  return counts.reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+}
+
+/** RFC 4180 records with the line each starts on; blank lines are skipped. */
+export function csvRows(text: string, delimiter = delimiterOf(text)): CsvRecord[] {
+  const rows: CsvRecord[] = [];
+  let fields: string[] = [];
   let field = '';
   let quoted = false;
+  let line = 1;
+  let start = 1;
+  const end = () => {
+    fields.push(field);
+    if (fields.some((f) => f.trim())) rows.push({ line: start, fields });
+    fields = [];
+    field = '';
+  };
   for (let i = 0; i < text.length; i += 1) {
     const c = text[i];
+    if (c === '\n') line += 1;
     if (quoted) {
       if (c === '"' && text[i + 1] === '"') { field += '"'; i += 1; }
       else if (c === '"') quoted = false;
       else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
+    } else if (c === '"' && !field.trim()) { quoted = true; field = ''; }
+    else if (c === delimiter) { fields.push(field); field = ''; }
     else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i += 1;
-      row.push(field); rows.push(row); row = []; field = '';
+      if (c === '\r' && text[i + 1] === '\n') { i += 1; line += 1; }
+      else if (c === '\r') line += 1;
+      end();
+      start = line;
     } else field += c;
   }
-  if (field || row.length) { row.push(field); rows.push(row); }
-  return rows.filter((r) => r.some((f) => f.trim()));
+  if (field || fields.length) end();
+  return rows;
 }
 
-function parseDate(s: string): string | null {
-  const t = s.trim();
-  const d = /^\d{4}-\d{2}-\d{2}$/.test(t) ? new Date(`${t}T00:00:00Z`) : new Date(t);
-  return Number.isNaN(d.getTime()) || !/\d{4}/.test(t) ? null : d.toISOString();
+const ALIASES: Record<string, string[]> = {
+  date: ['date', 'day', 'timestamp', 'time', 'occurred_at'],
+  metric: ['metric', 'metric_name'],
+  value: ['value', 'count'],
+  account: ['account', 'account_id'],
+  domain: ['domain', 'account_domain', 'company_domain'],
+  unit: ['unit', 'units'],
+};
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+/** The instant and the key part of a date cell: YYYY-MM-DD for a day, the ISO instant for a time. */
+export function usageDate(cell: string): { iso: string; key: string } | null {
+  const s = cell.trim();
+  const m = ISO.exec(s);
+  if (!m) return null;
+  const [, y, mo, d, hh] = m;
+  const day = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+  if (day.getUTCFullYear() !== Number(y) || day.getUTCMonth() !== Number(mo) - 1 || day.getUTCDate() !== Number(d)) return null;
+  if (hh === undefined) return { iso: day.toISOString(), key: `${y}-${mo}-${d}` };
+  const t = new Date(m[7] ? s.replace(' ', 'T') : `${s.replace(' ', 'T')}Z`);
+  if (Number.isNaN(t.getTime())) return null;
+  return { iso: t.toISOString(), key: t.toISOString() };
 }
 
-export function parseUsageCsv(text: string, _opts: ParseOptions = {}): ParseResult {
-  const rows = csvRows(text.replace(/^\uFEFF/, ''));
-  const header = (rows.shift() ?? []).map((h) => h.trim().toLowerCase());
-  const col = (n: string) => header.indexOf(n);
-  for (const need of ['date', 'metric', 'value']) {
-    if (col(need) < 0) return { items: [], rejected: [{ position: 'row 1', reason: `the header needs a "${need}" column (has: ${header.join(', ')})` }] };
-  }
+/** A number: plain, signed, decimal, exponent, or with thousands commas (1,380.5). */
+export function usageValue(cell: string): number | null {
+  const s = cell.trim();
+  const plain = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s) ? s : /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s) ? s.replace(/,/g, '') : null;
+  const n = plain === null ? Number.NaN : Number(plain);
+  return Number.isFinite(n) ? n : null;
+}
+
+export function parseUsageCsv(content: string | Buffer, _opts: ParseOptions = {}): ParseResult {
+  const text = (typeof content === 'string' ? content : content.toString('utf8')).replace(/^\uFEFF/, '');
+  const [head, ...rows] = csvRows(text);
+  const header = (head?.fields ?? []).map((h) => h.trim().toLowerCase().replace(/[\s-]+/g, '_'));
+  const col = Object.fromEntries(Object.entries(ALIASES).map(([k, names]) => [k, header.findIndex((h) => names.includes(h))]));
+  const missing = ['date', 'metric', 'value'].filter((k) => col[k] < 0);
+  if (missing.length) return { items: [], rejected: [{ position: 'row 1', reason: `the header needs ${missing.map((k) => `a "${k}"`).join(', ')} column (has: ${header.join(', ') || 'nothing'})` }] };
+
   const out: ParseResult = { items: [], rejected: [] };
-  rows.forEach((r, i) => {
-    const position = `row ${i + 2}`;
-    const date = parseDate(r[col('date')] ?? '');
-    if (!date) { out.rejected.push({ position, reason: `bad date "${r[col('date')] ?? ''}"` }); return; }
-    const raw = (r[col('value')] ?? '').trim().replace(/,/g, '');
-    const value = raw === '' ? Number.NaN : Number(raw);
-    if (!Number.isFinite(value)) { out.rejected.push({ position, reason: `bad value "${r[col('value')] ?? ''}"` }); return; }
-    const metric = (r[col('metric')] ?? '').trim();
-    const account = col('account') >= 0 ? r[col('account')]?.trim() : undefined;
-    const domain = col('domain') >= 0 ? r[col('domain')]?.trim().toLowerCase() : undefined;
-    const unit = col('unit') >= 0 ? r[col('unit')]?.trim() || undefined : undefined;
-    const parsed = SignalInput.safeParse({ kind: 'usage', occurredAt: date, metric, value, ...(unit ? { unit } : {}), source: 'csv', externalId: `${account || domain || ''}:${date.slice(0, 10)}:${metric}` });
-    if (!parsed.success) { out.rejected.push({ position, reason: zodReason(parsed.error) }); return; }
-    out.items.push({ signal: parsed.data, route: { ...(account ? { accountId: account } : {}), ...(domain ? { domain } : {}) } });
-  });
+  for (const { line, fields } of rows) {
+    const position = `row ${line}`;
+    const cell = (k: string) => (col[k] >= 0 ? (fields[col[k]] ?? '').trim() : '');
+    const date = usageDate(cell('date'));
+    if (!date) { out.rejected.push({ position, reason: `bad date "${cell('date')}"` }); continue; }
+    const value = usageValue(cell('value'));
+    if (value === null) { out.rejected.push({ position, reason: `bad value "${cell('value')}"` }); continue; }
+    const metric = cell('metric');
+    if (!metric) { out.rejected.push({ position, reason: 'no metric' }); continue; }
+    const account = cell('account');
+    const domain = cell('domain').toLowerCase();
+    const unit = cell('unit');
+    addSignal(out, position, {
+      kind: 'usage', occurredAt: date.iso, metric, value, ...(unit ? { unit } : {}),
+      source: 'csv', externalId: `${account || domain}:${date.key}:${metric}`,
+    }, { accountId: account || undefined, domain: domain || undefined });
+  }
   return out;
 }

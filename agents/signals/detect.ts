@@ -1,80 +1,107 @@
-// Which format an upload is, from its content first (the file name only breaks ties), and one
-// entry that parses any of them.
+// Which format an upload is, from its content first (the file name only breaks ties), and the
+// entries that parse any of them. Detection reads only the head of the bytes, so it works on the
+// first chunk of a stream; JSON that is cut off is recognised by its keys.
 import { Readable } from 'node:stream';
-import { SignalInput } from './schema.js';
+import { SIGNAL_KINDS } from '../vocabulary.js';
 import { parseEmail } from './parsers/email.js';
 import { parseMbox } from './parsers/mbox.js';
 import { parseGong, parseSrt, parseVtt } from './parsers/transcripts.js';
 import { parseUsageCsv } from './parsers/usage-csv.js';
 import { parseSegment } from './parsers/segment.js';
 import { parseHubspot, parseSalesforce } from './parsers/crm.js';
-import { zodReason, type ParseOptions, type ParseResult } from './parsers/types.js';
+import { addSignal, emptyResult, mergeResults, rejectedOnly } from './parsers/result.js';
+import type { ParseOptions, ParseResult } from './parsers/types.js';
 
 export type Format = 'eml' | 'mbox' | 'vtt' | 'srt' | 'gong' | 'usage_csv' | 'segment' | 'hubspot' | 'salesforce' | 'signals_json';
+export const FORMATS: readonly Format[] = ['eml', 'mbox', 'vtt', 'srt', 'gong', 'usage_csv', 'segment', 'hubspot', 'salesforce', 'signals_json'];
 
-function jsonFormat(v: unknown): Format | null {
-  const first = Array.isArray(v) ? v[0] : (v as { batch?: unknown[] })?.batch?.[0] ?? v;
+const HEAD_BYTES = 64 * 1024;
+const JSON_SHAPE_BYTES = 8 * 1024 * 1024;
+const KINDS = new Set<string>(SIGNAL_KINDS);
+
+/** The format of parsed JSON, from its shape. */
+function jsonShape(v: unknown): Format | null {
+  if (!v || typeof v !== 'object') return null;
+  const o = v as Record<string, unknown>;
+  if (Array.isArray(o.signals)) return 'signals_json';
+  if (o.callData || o.callTranscripts || (Array.isArray(o.calls) && (o.calls as Array<Record<string, unknown>>)[0]?.metaData) || (o.metaData && (o.transcript || o.parties))) return 'gong';
+  const first = (Array.isArray(v) ? v[0] : Array.isArray(o.batch) ? o.batch[0] : Array.isArray(o.events) ? o.events[0] : v) as Record<string, unknown> | undefined;
   if (!first || typeof first !== 'object') return null;
-  const o = first as Record<string, unknown>;
-  if (o.callData || o.callTranscripts || (o.metaData && o.transcript)) return 'gong';
-  if (typeof o.subscriptionType === 'string' && 'eventId' in o) return 'hubspot';
-  if (o.ChangeEventHeader || o.sobject) return 'salesforce';
-  if ((o.type === 'track' || o.type === 'page') && ('event' in o || 'name' in o || 'properties' in o)) return 'segment';
-  if (typeof o.kind === 'string' && 'occurredAt' in o) return 'signals_json';
-  if (Array.isArray((v as { signals?: unknown[] })?.signals)) return 'signals_json';
+  if (first.callData || (first.metaData && first.transcript)) return 'gong';
+  if (typeof first.subscriptionType === 'string' && 'eventId' in first) return 'hubspot';
+  const payload = ((first.data as Record<string, unknown> | undefined)?.payload ?? first.payload ?? first) as Record<string, unknown>;
+  if (payload?.ChangeEventHeader || (typeof first.sobject === 'string' && 'Id' in first)) return 'salesforce';
+  if (['track', 'page', 'screen', 'identify', 'group'].includes(String(first.type)) && ('messageId' in first || 'event' in first || 'properties' in first)) return 'segment';
+  if (typeof first.kind === 'string' && KINDS.has(first.kind) && 'occurredAt' in first) return 'signals_json';
   return null;
 }
 
+/** The format of JSON that did not parse (cut off at the head, or malformed), from its keys. */
+function jsonKeys(head: string): Format | null {
+  if (/"ChangeEventHeader"\s*:|"sobject"\s*:/.test(head)) return 'salesforce';
+  if (/"subscriptionType"\s*:/.test(head) && /"eventId"\s*:/.test(head)) return 'hubspot';
+  if (/"callData"\s*:|"callTranscripts"\s*:|"metaData"\s*:\s*\{/.test(head)) return 'gong';
+  if (/"type"\s*:\s*"(track|page|screen)"/.test(head) && /"(messageId|event)"\s*:/.test(head)) return 'segment';
+  if (/"signals"\s*:\s*\[/.test(head) || (/"kind"\s*:\s*"[a-z]+"/.test(head) && /"occurredAt"\s*:/.test(head))) return 'signals_json';
+  return null;
+}
+
+const HEADER_LINE = /^[!-9;-~]+:[ \t]*\S?/;
+const KNOWN_HEADERS = /^(from|to|date|subject|message-id|received|return-path|mime-version|delivered-to|reply-to|content-type|x-[\w-]+|dkim-signature|arc-[\w-]+|authentication-results):/im;
+
+function csvHeader(line: string): boolean {
+  const cols = line.toLowerCase().split(/[,;\t]/).map((c) => c.trim().replace(/^"|"$/g, '').trim());
+  return ['date', 'day', 'timestamp'].some((c) => cols.includes(c)) && cols.some((c) => c === 'metric' || c === 'metric_name') && cols.some((c) => c === 'value' || c === 'count');
+}
+
+function byName(filename: string): Format | null {
+  const ext = filename.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1] ?? '';
+  return ({ eml: 'eml', mbox: 'mbox', mbx: 'mbox', vtt: 'vtt', srt: 'srt', csv: 'usage_csv' } as Record<string, Format>)[ext] ?? null;
+}
+
+/** The format of an upload from its first bytes; the file name decides only when the content does not. */
 export function detectFormat(bytes: Buffer, filename = ''): Format | null {
-  const head = bytes.subarray(0, 4096).toString('utf8').replace(/^\uFEFF/, '');
-  const name = filename.toLowerCase();
-  if (/^WEBVTT/.test(head)) return 'vtt';
-  if (/^From \S+.*\r?\n/.test(head)) return 'mbox';
-  if (/^\s*[[{]/.test(head)) {
+  const head = bytes.subarray(0, HEAD_BYTES).toString('utf8').replace(/^\uFEFF/, '');
+  const start = head.replace(/^\s+/, '');
+  if (/^WEBVTT(?:[ \t]|\r?\n|$)/.test(head)) return 'vtt';
+  if (/^From \S/.test(head)) return 'mbox';
+  if (/^[[{]/.test(start)) {
+    // A whole small document is read by its shape; a head (or a very large body) by its keys.
+    if (bytes.length > JSON_SHAPE_BYTES) return jsonKeys(head);
     try {
-      return jsonFormat(JSON.parse(bytes.toString('utf8')));
+      return jsonShape(JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, '')));
     } catch {
-      return null;
+      return jsonKeys(head);
     }
   }
-  if (/^\d+\r?\n\d{1,2}:\d{2}:\d{2},\d{3} --> /.test(head)) return 'srt';
-  if (/^([\w-]+:.*\r?\n)+/.test(head) && /^(from|date|subject|message-id|received|return-path|mime-version):/im.test(head)) return 'eml';
-  const firstLine = head.split(/\r?\n/)[0].toLowerCase();
-  if (/(^|,)\s*"?date"?\s*(,|$)/.test(firstLine) && /metric/.test(firstLine) && /value/.test(firstLine)) return 'usage_csv';
-  if (name.endsWith('.eml')) return 'eml';
-  if (name.endsWith('.mbox')) return 'mbox';
-  if (name.endsWith('.vtt')) return 'vtt';
-  if (name.endsWith('.srt')) return 'srt';
-  if (name.endsWith('.csv')) return 'usage_csv';
-  return null;
+  if (/^\d+[ \t]*\r?\n[ \t]*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->/.test(start)) return 'srt';
+  const lines = head.split(/\r?\n/);
+  if (HEADER_LINE.test(lines[0]) && KNOWN_HEADERS.test(lines.slice(0, 40).join('\n'))) return 'eml';
+  if (csvHeader(lines[0])) return 'usage_csv';
+  return byName(filename);
 }
 
 function signalsJson(v: unknown): ParseResult {
-  const list: unknown[] = Array.isArray(v) ? v : Array.isArray((v as { signals?: unknown[] }).signals) ? (v as { signals: unknown[] }).signals : [v];
-  const out: ParseResult = { items: [], rejected: [] };
-  list.forEach((s, i) => {
-    const r = SignalInput.safeParse(s);
-    if (r.success) out.items.push({ signal: r.data });
-    else out.rejected.push({ position: `signal ${i + 1}`, reason: zodReason(r.error) });
-  });
+  const list: unknown[] = Array.isArray(v) ? v : Array.isArray((v as { signals?: unknown[] })?.signals) ? (v as { signals: unknown[] }).signals : [v];
+  const out = emptyResult();
+  list.forEach((s, i) => { addSignal(out, `signal ${i + 1}`, (s && typeof s === 'object' ? s : { value: s }) as Record<string, unknown>); });
   return out;
 }
 
-/** Parses a whole upload; mbox is read as a stream, message by message. */
+/** Parses a whole upload of a known format, one result at a time (an mbox: one a message, streamed). */
 export async function* parseUpload(bytes: Buffer, format: Format, opts: ParseOptions = {}): AsyncGenerator<ParseResult> {
-  const text = () => bytes.toString('utf8');
   switch (format) {
     case 'eml': yield await parseEmail(bytes, opts); return;
     case 'mbox': yield* parseMbox(Readable.from([bytes]), opts); return;
-    case 'vtt': yield parseVtt(text(), opts); return;
-    case 'srt': yield parseSrt(text(), opts); return;
-    case 'usage_csv': yield parseUsageCsv(text(), opts); return;
+    case 'vtt': yield parseVtt(bytes, opts); return;
+    case 'srt': yield parseSrt(bytes, opts); return;
+    case 'usage_csv': yield parseUsageCsv(bytes, opts); return;
     default: {
       let json: unknown;
       try {
-        json = JSON.parse(text());
+        json = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
       } catch (err) {
-        yield { items: [], rejected: [{ position: 'file', reason: `not valid JSON (${(err as Error).message})` }] };
+        yield rejectedOnly('file', `not valid JSON (${(err as Error).message})`);
         return;
       }
       if (format === 'gong') yield parseGong(json, opts);
@@ -84,4 +111,13 @@ export async function* parseUpload(bytes: Buffer, format: Format, opts: ParseOpt
       else yield signalsJson(json);
     }
   }
+}
+
+/** Detects the format (unless given) and parses everything into one result. */
+export async function parseAny(bytes: Buffer, opts: ParseOptions & { filename?: string; format?: Format } = {}): Promise<ParseResult & { format: Format | null }> {
+  const format = opts.format ?? detectFormat(bytes, opts.filename);
+  if (!format) return { format, ...rejectedOnly(opts.filename || 'file', 'unrecognised format: expected .eml, mbox, WebVTT, SRT, Gong JSON, usage CSV, Segment, HubSpot, Salesforce or signals JSON') };
+  const out = emptyResult();
+  for await (const r of parseUpload(bytes, format, opts)) mergeResults(out, r);
+  return { format, ...out };
 }

@@ -42,7 +42,8 @@ export async function startStack(config: Config, opts: StackOptions = {}): Promi
       const cliPath = findOrBuildTemporalCli(config.temporal.cliPath);
       if (!cliPath) throw new Error('No Temporal CLI found or buildable: set TEMPORAL_CLI_PATH or TEMPORAL_ADDRESS (see README).');
       devServer = await startDevServer({
-        cliPath, dataDir: config.dataDir, port: config.temporal.port, uiPort: config.temporal.uiPort, namespace: config.temporal.namespace,
+        // An in-memory database gets an in-memory Temporal too (no files under a "memory:" folder).
+        cliPath, dataDir: config.dataDir === 'memory://' ? undefined : config.dataDir, port: config.temporal.port, uiPort: config.temporal.uiPort, namespace: config.temporal.namespace,
       });
       stops.push(() => devServer!.stop());
       address = devServer.address;

@@ -18,7 +18,7 @@ const num = (k: string, full: number, quick: number) => Number(args[k] ?? (smoke
 
 const BENCHES: Record<string, () => Promise<unknown>> = {
   latency: () => runLatency({ accounts: num('accounts', 1000, 20), rate: num('rate', 5, 2), duration: num('duration', 60, 3), debounceMs: num('debounce', 0, 0), smoke, command }),
-  capacity: () => runCapacity({ accounts: num('accounts', 1000, 10), signalsPerAccount: num('signals', 6, 2), smoke, command }),
+  capacity: () => runCapacity({ accounts: num('accounts', 1000, 10), signalsPerAccount: num('signals', 6, 2), externalDb: Boolean(args['external-db']), smoke, command }),
   retrieval: () => runRetrieval({ chunks: num('chunks', 100_000, 2000), queries: num('queries', 200, 20), databaseUrl: loadConfig().databaseUrl, smoke, command }),
   'assess-cost': () => runAssessCost({ small: num('small', 10, 10), large: num('large', 2000, 100), runs: num('runs', 20, 2), profile: Boolean(args.profile), smoke, command }),
   ask: () => runAskBench({ signals: num('signals', 2000, 50), rounds: num('rounds', 5, 1), smoke, command }),

@@ -4,7 +4,8 @@ import { levelSatisfies } from './metrics.js';
 
 export interface ProducedRec { kind: string; title: string; rationale: string; draft?: { subject?: string; body?: string; to?: string[] } | null; evidence: Array<{ signalId: string; excerpt: string }> }
 export interface Produced { level: string; score: number; factors: string[]; recommendations: ProducedRec[] }
-export interface ProducedAnswer { question: string; answer: string; citations: Array<{ signalId: string; excerpt: string }> }
+/** An answer as the agent gave it, or the error it raised instead (recorded as a missed expectation). */
+export interface ProducedAnswer { question: string; answer: string; citations: Array<{ signalId: string; excerpt: string }>; intent?: string; error?: string }
 
 export interface CheckResult {
   missed: string[];
@@ -15,7 +16,8 @@ export interface CheckResult {
   answersExpected: number; answersHit: number;
 }
 
-const textOf = (r: ProducedRec) => `${r.title}\n${r.rationale}\n${r.draft?.subject ?? ''}\n${r.draft?.body ?? ''}\n${(r.draft?.to ?? []).join(' ')}\n${r.evidence.map((e) => e.excerpt).join('\n')}`.toLowerCase();
+/** What `mentions` are matched against: title, rationale and draft (recipients, subject, body), not the evidence. */
+export const recommendationText = (r: ProducedRec) => [r.title, r.rationale, ...(r.draft?.to ?? []), r.draft?.subject ?? '', r.draft?.body ?? ''].join('\n').toLowerCase();
 
 export function checkExpectations(expect: Expectations, p: Produced, answers: ProducedAnswer[] = []): CheckResult {
   const r: CheckResult = { missed: [], extra: [], factorTP: 0, factorFN: 0, factorFP: 0, recExpected: 0, recHit: 0, levelChecked: false, levelOk: true, answersExpected: 0, answersHit: 0 };
@@ -34,7 +36,7 @@ export function checkExpectations(expect: Expectations, p: Produced, answers: Pr
   for (const want of expect.recommendations?.present ?? []) {
     r.recExpected += 1;
     const candidates = p.recommendations.filter((x) => x.kind === want.kind);
-    const hit = candidates.find((x) => want.mentions.every((m) => textOf(x).includes(m.toLowerCase())) && (!want.cites || x.evidence.length > 0));
+    const hit = candidates.find((x) => want.mentions.every((m) => recommendationText(x).includes(m.toLowerCase())) && (!want.cites || x.evidence.length > 0));
     if (hit) r.recHit += 1;
     else r.missed.push(`recommendation ${want.kind}${want.mentions.length ? ` mentioning ${want.mentions.join(', ')}` : ''}${candidates.length ? ' (kind present, content did not match)' : ''}`);
   }
@@ -44,9 +46,9 @@ export function checkExpectations(expect: Expectations, p: Produced, answers: Pr
   for (const want of expect.answers ?? []) {
     r.answersExpected += 1;
     const got = answers.find((a) => a.question === want.question);
-    const ok = got && want.mentions.every((m) => got.answer.toLowerCase().includes(m.toLowerCase())) && (!want.cites || got.citations.length > 0);
+    const ok = got && !got.error && want.mentions.every((m) => got.answer.toLowerCase().includes(m.toLowerCase())) && (!want.cites || got.citations.length > 0);
     if (ok) r.answersHit += 1;
-    else r.missed.push(`answer to "${want.question}"${got ? ` (got: ${got.answer.slice(0, 120)})` : ''}`);
+    else r.missed.push(`answer to "${want.question}"${got?.error ? ` (the agent failed: ${got.error.slice(0, 160)})` : got ? ` (got: ${got.answer.slice(0, 120)})` : ''}`);
   }
   return r;
 }

@@ -37,6 +37,31 @@ export interface Metrics {
 
 const ratio = (a: number, b: number) => (b === 0 ? Number.NaN : a / b);
 
+/**
+ * Lead time of one scenario: how many days before the evaluation moment the earliest checkpoint
+ * that met all its expectations was; null when none did (or there are none).
+ */
+export function leadTimeDays(now: number, checkpoints: Array<{ at: string; passed: boolean }>): number | null {
+  const passing = checkpoints.filter((c) => c.passed).map((c) => Date.parse(c.at));
+  return passing.length ? (now - Math.min(...passing)) / 86_400_000 : null;
+}
+
+/** Runs of whitespace (spaces, tabs, line breaks) become one space; ends trimmed. Case is kept. */
+export const normaliseWhitespace = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** True when the excerpt, whitespace-normalised and non-empty, occurs verbatim in one of the texts. */
+export function excerptInTexts(excerpt: string, texts: string[]): boolean {
+  const e = normaliseWhitespace(excerpt);
+  return e.length > 0 && texts.some((t) => normaliseWhitespace(t).includes(e));
+}
+
+export interface CitedSignal { accountId: string; texts: string[] }
+
+/** A citation is valid when its signal exists, belongs to the account, and contains the excerpt. */
+export function citationValid(excerpt: string, signal: CitedSignal | undefined, accountId: string): boolean {
+  return signal !== undefined && signal.accountId === accountId && excerptInTexts(excerpt, signal.texts);
+}
+
 export function aggregate(all: ScenarioCounts[]): Metrics {
   const sum = (f: (c: ScenarioCounts) => number) => all.reduce((s, c) => s + f(c), 0);
   const tp = sum((c) => c.factorTP);

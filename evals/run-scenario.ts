@@ -6,13 +6,14 @@ import { upsertContact } from '../db/queries/contacts.js';
 import { upsertUser } from '../db/queries/users.js';
 import { getSignalsByIds, insertSignals } from '../db/queries/signals.js';
 import { listRecommendationsForAccount } from '../db/queries/recommendations.js';
+import { latestAssessment } from '../db/queries/assessments.js';
 import { createAccountAgent } from '../agents/index.js';
 import { emailDirection } from '../agents/signals/direction.js';
-import { excerptIsIn } from '../agents/evidence.js';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { resolveTime, type LoadedScenario } from './scenario.js';
 import { checkExpectations, type CheckResult, type Produced, type ProducedAnswer } from './check.js';
-import type { ScenarioCounts } from './metrics.js';
+import { leadTimeDays, type ScenarioCounts } from './metrics.js';
+import { countValidCitations } from './citations.js';
 
 export interface ScenarioResult {
   name: string;
@@ -22,10 +23,13 @@ export interface ScenarioResult {
   extra: string[];
   produced: Produced;
   answers: ProducedAnswer[];
-  checkpoints: Array<{ at: string; passed: boolean; missed: string[]; extra: string[]; produced: Produced }>;
+  checkpoints: Array<{ label: string; at: string; passed: boolean; missed: string[]; extra: string[]; produced: Produced }>;
   counts: ScenarioCounts;
   error?: string;
 }
+
+export const NOTHING: Produced = { level: 'n/a', score: 0, factors: [], recommendations: [] };
+export const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err)).split('\n')[0].slice(0, 300);
 
 export interface RunOptions { reasoner: 'rules' | 'llm'; chatModel?: BaseChatModel }
 
@@ -68,29 +72,39 @@ export async function runScenario(l: LoadedScenario, opts: RunOptions): Promise<
     await agent.remember(account.id);
     const asOf = new Date(l.now).toISOString();
     const summary = await agent.assess({ accountId: account.id, asOf, runKey: `eval:${sc.name}` });
-    const assessment = await db.pool.query('select factors, opportunities from assessments where id = $1', [summary.assessmentId]);
+    const assessment = await latestAssessment(db.pool, account.id);
+    if (!assessment || assessment.id !== summary.assessmentId) throw new Error(`assessment ${summary.assessmentId} was not stored`);
     const recs = await listRecommendationsForAccount(db.pool, account.id, { statuses: ['proposed'] });
     const produced: Produced = {
       level: summary.riskLevel, score: summary.riskScore,
-      factors: [...assessment.rows[0].factors, ...assessment.rows[0].opportunities].map((f: { factor: string }) => f.factor),
+      factors: [...assessment.factors, ...assessment.opportunities].map((f) => f.factor),
       recommendations: recs.map((r) => ({ kind: r.kind, title: r.title, rationale: r.rationale, draft: r.draft, evidence: r.evidence })),
     };
     const answers: ProducedAnswer[] = [];
+    // An agent that throws on a question fails that expectation; the run goes on.
     for (const a of sc.expect.answers ?? []) {
-      const out = await agent.answer({ accountId: account.id, question: a.question, asOf, askedBy: 'evals' });
-      answers.push({ question: a.question, answer: out.answer, citations: out.citations });
+      try {
+        const out = await agent.answer({ accountId: account.id, question: a.question, asOf, askedBy: 'evals' });
+        answers.push({ question: a.question, answer: out.answer, citations: out.citations, intent: out.intent });
+      } catch (err) {
+        answers.push({ question: a.question, answer: '', citations: [], error: errorText(err) });
+      }
     }
     // Citation validity: every cited signal exists, is this account's, and contains the excerpt.
     const cited = [...produced.recommendations.flatMap((r) => r.evidence), ...answers.flatMap((a) => a.citations)];
-    const signals = new Map((await getSignalsByIds(db.pool, [...new Set(cited.map((c) => c.signalId))])).map((s) => [s.id, s]));
-    const valid = cited.filter((c) => { const s = signals.get(c.signalId); return s && s.accountId === account.id && excerptIsIn(s, c.excerpt); }).length;
+    const citations = countValidCitations(cited, await getSignalsByIds(db.pool, [...new Set(cited.map((c) => c.signalId))]), account.id);
 
     const main = checkExpectations(sc.expect, produced, answers);
     const checkpoints: ScenarioResult['checkpoints'] = [];
-    let leadTimeDays: number | null = null;
     for (const cp of sc.checkpoints) {
       const at = resolveTime(cp.at, l.now);
-      const ev = await agent.evaluate({ accountId: account.id, asOf: at });
+      let ev: Awaited<ReturnType<typeof agent.evaluate>>;
+      try {
+        ev = await agent.evaluate({ accountId: account.id, asOf: at });
+      } catch (err) {
+        checkpoints.push({ label: cp.at, at, passed: false, missed: [`evaluate failed: ${errorText(err)}`], extra: [], produced: NOTHING });
+        continue;
+      }
       const p: Produced = {
         level: ev.assessment.level, score: ev.assessment.score,
         factors: [...ev.assessment.factors, ...ev.assessment.opportunities].map((f) => f.factor),
@@ -98,17 +112,13 @@ export async function runScenario(l: LoadedScenario, opts: RunOptions): Promise<
       };
       const c = checkExpectations(cp.expect, p);
       const passed = c.missed.length === 0 && c.extra.length === 0;
-      checkpoints.push({ at, passed, missed: c.missed, extra: c.extra, produced: p });
-      if (passed) {
-        const lead = (l.now - Date.parse(at)) / 86_400_000;
-        leadTimeDays = Math.max(leadTimeDays ?? 0, lead);
-      }
+      checkpoints.push({ label: cp.at, at, passed, missed: c.missed, extra: c.extra, produced: p });
     }
-    const missed = [...main.missed, ...checkpoints.flatMap((c) => c.missed.map((m) => `checkpoint ${c.at.slice(0, 10)}: ${m}`))];
-    const extra = [...main.extra, ...checkpoints.flatMap((c) => c.extra.map((m) => `checkpoint ${c.at.slice(0, 10)}: ${m}`))];
+    const missed = [...main.missed, ...checkpoints.flatMap((c) => c.missed.map((m) => `checkpoint ${c.label}: ${m}`))];
+    const extra = [...main.extra, ...checkpoints.flatMap((c) => c.extra.map((m) => `checkpoint ${c.label}: ${m}`))];
     return {
       name: sc.name, file: l.file, passed: missed.length === 0 && extra.length === 0, missed, extra, produced, answers, checkpoints,
-      counts: countsFrom(main, produced, expectsLowRisk(l), { total: cited.length, valid }, leadTimeDays, expectedKinds(l)),
+      counts: countsFrom(main, produced, expectsLowRisk(l), citations, leadTimeDays(l.now, checkpoints), expectedKinds(l)),
     };
   } finally {
     await db.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregate, levelSatisfies, type ScenarioCounts } from '../../evals/metrics.js';
+import { aggregate, citationValid, excerptInTexts, leadTimeDays, levelSatisfies, type ScenarioCounts } from '../../evals/metrics.js';
 import { checkExpectations } from '../../evals/check.js';
 import { isFalseAlarm } from '../../evals/run-scenario.js';
 
@@ -37,6 +37,42 @@ describe('metric arithmetic', () => {
   });
 });
 
+describe('citation validity', () => {
+  const signal = { accountId: 'acme', texts: ['Subject: Renewal\nWe   will not renew\nunless the SSO issue is fixed.'] };
+
+  it('accepts an excerpt that is verbatim in the signal, whatever its whitespace', () => {
+    expect(excerptInTexts('will not renew unless', signal.texts)).toBe(true);
+    expect(citationValid('We will not renew\n unless the SSO issue is fixed.', signal, 'acme')).toBe(true);
+  });
+
+  it('rejects an excerpt that is not in it, changed case, or empty', () => {
+    expect(excerptInTexts('will not renew if', signal.texts)).toBe(false);
+    expect(excerptInTexts('WE WILL NOT RENEW', signal.texts)).toBe(false);
+    expect(excerptInTexts('  \n ', signal.texts)).toBe(false);
+  });
+
+  it('rejects a signal that does not exist or belongs to another account', () => {
+    expect(citationValid('will not renew', undefined, 'acme')).toBe(false);
+    expect(citationValid('will not renew', signal, 'globex')).toBe(false);
+  });
+});
+
+describe('lead time', () => {
+  const now = Date.parse('2026-11-20T12:00:00Z');
+  it('is the distance to the earliest checkpoint that passed', () => {
+    expect(leadTimeDays(now, [
+      { at: '2026-11-10T12:00:00Z', passed: false },
+      { at: '2026-11-13T12:00:00Z', passed: true },
+      { at: '2026-11-17T00:00:00Z', passed: true },
+    ])).toBe(7);
+    expect(leadTimeDays(now, [{ at: '2026-11-20T11:30:00Z', passed: true }])).toBeCloseTo(1 / 48);
+  });
+  it('is null when no checkpoint passed', () => {
+    expect(leadTimeDays(now, [{ at: '2026-11-13T12:00:00Z', passed: false }])).toBeNull();
+    expect(leadTimeDays(now, [])).toBeNull();
+  });
+});
+
 describe('expectation checks', () => {
   const produced = {
     level: 'high', score: 60, factors: ['silence', 'competitor_mention'],
@@ -57,6 +93,29 @@ describe('expectation checks', () => {
   it('a recommendation of the right kind that does not mention what it must is a miss', () => {
     const r = checkExpectations({ answers: [], recommendations: { present: [{ kind: 'follow_up', mentions: ['Marta'], cites: true }], absent: [] } }, produced);
     expect(r.missed).toEqual(['recommendation follow_up mentioning Marta (kind present, content did not match)']);
+  });
+
+  it('mentions are looked for in title, rationale and draft, not in the cited evidence', () => {
+    const r = checkExpectations({ answers: [], recommendations: { present: [{ kind: 'follow_up', mentions: ['Proposal'], cites: true }], absent: [] } }, produced);
+    expect(r.recHit).toBe(0);
+    const s = checkExpectations({ answers: [], recommendations: { present: [{ kind: 'follow_up', mentions: ['QUIET FOR', 'hank@'], cites: true }], absent: [] } }, produced);
+    expect(s.recHit).toBe(1);
+  });
+
+  it('a recommendation without evidence misses an expectation that wants citations', () => {
+    const bare = { ...produced, recommendations: [{ ...produced.recommendations[0], evidence: [] }] };
+    expect(checkExpectations({ answers: [], recommendations: { present: [{ kind: 'follow_up', mentions: [], cites: true }], absent: [] } }, bare).recHit).toBe(0);
+    expect(checkExpectations({ answers: [], recommendations: { present: [{ kind: 'follow_up', mentions: [], cites: false }], absent: [] } }, bare).recHit).toBe(1);
+  });
+
+  it('answers: mentions case-insensitive, citations when asked, an agent error is a miss', () => {
+    const expectAnswers = { answers: [{ question: 'Who is our champion now?', mentions: ['dana'], cites: true }] };
+    const cited = [{ signalId: 's1', excerpt: 'Dana' }];
+    expect(checkExpectations(expectAnswers, produced, [{ question: 'Who is our champion now?', answer: 'Dana Ruiz (VP Operations)', citations: cited }]).answersHit).toBe(1);
+    expect(checkExpectations(expectAnswers, produced, [{ question: 'Who is our champion now?', answer: 'Dana Ruiz', citations: [] }]).answersHit).toBe(0);
+    const failed = checkExpectations(expectAnswers, produced, [{ question: 'Who is our champion now?', answer: '', citations: [], error: 'not implemented' }]);
+    expect(failed.answersHit).toBe(0);
+    expect(failed.missed[0]).toMatch(/the agent failed: not implemented/);
   });
 
   it('a false alarm on a low-risk scenario is a high level or an unrequested recommendation', () => {

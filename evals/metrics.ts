@@ -39,11 +39,19 @@ const ratio = (a: number, b: number) => (b === 0 ? Number.NaN : a / b);
 
 /**
  * Lead time of one scenario: how many days before the evaluation moment the earliest checkpoint
- * that met all its expectations was; null when none did (or there are none).
+ * that expects something flagged and met all its expectations was; null when none did. Control
+ * checkpoints (only absences or a maximum level: "nothing yet") count for pass/fail, not here.
  */
-export function leadTimeDays(now: number, checkpoints: Array<{ at: string; passed: boolean }>): number | null {
-  const passing = checkpoints.filter((c) => c.passed).map((c) => Date.parse(c.at));
+export function leadTimeDays(now: number, checkpoints: Array<{ at: string; passed: boolean; flags: boolean }>): number | null {
+  const passing = checkpoints.filter((c) => c.passed && c.flags).map((c) => Date.parse(c.at));
   return passing.length ? (now - Math.min(...passing)) / 86_400_000 : null;
+}
+
+/** True when an expectation asks for something to be flagged: a factor or recommendation present, or a level above low. */
+export function expectsFlag(e: { level?: RiskLevel | { min?: RiskLevel; max?: RiskLevel }; factors?: { present: string[] }; recommendations?: { present: unknown[] } }): boolean {
+  const lv = e.level;
+  const levelFlag = lv !== undefined && (typeof lv === 'string' ? lv !== 'low' : lv.min !== undefined && lv.min !== 'low');
+  return levelFlag || (e.factors?.present.length ?? 0) > 0 || (e.recommendations?.present.length ?? 0) > 0;
 }
 
 /** Runs of whitespace (spaces, tabs, line breaks) become one space; ends trimmed. Case is kept. */

@@ -3,10 +3,12 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { formatMetrics, type Metrics } from './metrics.js';
 import type { ScenarioResult } from './run-scenario.js';
+import type { Scenario } from './scenario.js';
+import { coverage } from './coverage.js';
 
 const RESULTS_MD = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
 
-export function writeResults(r: { command: string; reasoner: string; e2e: boolean; metrics: Metrics; results: ScenarioResult[]; scenariosDir: string }): void {
+export function writeResults(r: { command: string; reasoner: string; e2e: boolean; metrics: Metrics; results: ScenarioResult[]; scenariosDir: string; scenarios: Scenario[] }): void {
   const passed = r.results.filter((x) => x.passed).length;
   const rows = r.results.map((x) => `| ${x.name} | ${x.passed ? 'pass' : '**fail**'} | ${x.produced.level} (${x.produced.score}) | ${x.produced.factors.join(', ') || '—'} | ${[...new Set(x.produced.recommendations.map((y) => y.kind))].join(', ') || '—'} | ${[...x.missed.map((m) => `missed ${m}`), ...x.extra.map((m) => `extra ${m}`)].join('; ').replace(/\|/g, '/') || ''} |`);
   writeFileSync(RESULTS_MD, [
@@ -23,6 +25,14 @@ export function writeResults(r: { command: string; reasoner: string; e2e: boolea
     '| scenario | result | level (score) | factors | recommendations | notes |',
     '|---|---|---|---|---|---|',
     ...rows,
+    '',
+    '## Coverage',
+    '',
+    'Scenarios that expect each name present, and scenarios where it must stay absent (main expectations).',
+    '',
+    '| name | expected present in | expected absent in |',
+    '|---|---|---|',
+    ...coverage(r.scenarios).map((c) => `| \`${c.name}\` (${c.group}) | ${c.present.join(', ') || '**none**'} | ${c.absent.join(', ') || '**none**'} |`),
     '',
   ].join('\n'));
 }

@@ -12,7 +12,7 @@ import { emailDirection } from '../agents/signals/direction.js';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { resolveTime, type LoadedScenario } from './scenario.js';
 import { checkExpectations, type CheckResult, type Produced, type ProducedAnswer } from './check.js';
-import { leadTimeDays, type ScenarioCounts } from './metrics.js';
+import { expectsFlag, leadTimeDays, type ScenarioCounts } from './metrics.js';
 import { countValidCitations } from './citations.js';
 
 export interface ScenarioResult {
@@ -23,7 +23,7 @@ export interface ScenarioResult {
   extra: string[];
   produced: Produced;
   answers: ProducedAnswer[];
-  checkpoints: Array<{ label: string; at: string; passed: boolean; missed: string[]; extra: string[]; produced: Produced }>;
+  checkpoints: Array<{ label: string; at: string; flags: boolean; passed: boolean; missed: string[]; extra: string[]; produced: Produced }>;
   counts: ScenarioCounts;
   error?: string;
 }
@@ -102,7 +102,7 @@ export async function runScenario(l: LoadedScenario, opts: RunOptions): Promise<
       try {
         ev = await agent.evaluate({ accountId: account.id, asOf: at });
       } catch (err) {
-        checkpoints.push({ label: cp.at, at, passed: false, missed: [`evaluate failed: ${errorText(err)}`], extra: [], produced: NOTHING });
+        checkpoints.push({ label: cp.at, at, flags: expectsFlag(cp.expect), passed: false, missed: [`evaluate failed: ${errorText(err)}`], extra: [], produced: NOTHING });
         continue;
       }
       const p: Produced = {
@@ -112,7 +112,7 @@ export async function runScenario(l: LoadedScenario, opts: RunOptions): Promise<
       };
       const c = checkExpectations(cp.expect, p);
       const passed = c.missed.length === 0 && c.extra.length === 0;
-      checkpoints.push({ label: cp.at, at, passed, missed: c.missed, extra: c.extra, produced: p });
+      checkpoints.push({ label: cp.at, at, flags: expectsFlag(cp.expect), passed, missed: c.missed, extra: c.extra, produced: p });
     }
     const missed = [...main.missed, ...checkpoints.flatMap((c) => c.missed.map((m) => `checkpoint ${c.label}: ${m}`))];
     const extra = [...main.extra, ...checkpoints.flatMap((c) => c.extra.map((m) => `checkpoint ${c.label}: ${m}`))];

@@ -61,7 +61,7 @@ if (typeof args.json === 'string') {
   mkdirSync(dirname(args.json), { recursive: true });
   writeFileSync(args.json, JSON.stringify({ command, reasoner, e2e, at: new Date(runNow).toISOString(), metrics, results, loadErrors }, null, 2));
 }
-if (args['write-results']) writeResults({ command, reasoner, e2e, metrics, results, scenariosDir: relative(process.cwd(), dir) || dir });
+if (args['write-results']) writeResults({ command, reasoner, e2e, metrics, results, scenariosDir: relative(process.cwd(), dir) || dir, scenarios: loaded.map((l) => l.scenario) });
 const passed = results.filter((r) => r.passed).length;
 console.log(`${passed} passed, ${results.length - passed} failed`);
 process.exit(loadErrors.length > 0 ? 1 : 0);

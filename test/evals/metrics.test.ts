@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregate, citationValid, excerptInTexts, leadTimeDays, levelSatisfies, type ScenarioCounts } from '../../evals/metrics.js';
+import { aggregate, citationValid, excerptInTexts, expectsFlag, leadTimeDays, levelSatisfies, type ScenarioCounts } from '../../evals/metrics.js';
 import { checkExpectations } from '../../evals/check.js';
 import { isFalseAlarm } from '../../evals/run-scenario.js';
 
@@ -61,15 +61,27 @@ describe('lead time', () => {
   const now = Date.parse('2026-11-20T12:00:00Z');
   it('is the distance to the earliest checkpoint that passed', () => {
     expect(leadTimeDays(now, [
-      { at: '2026-11-10T12:00:00Z', passed: false },
-      { at: '2026-11-13T12:00:00Z', passed: true },
-      { at: '2026-11-17T00:00:00Z', passed: true },
+      { at: '2026-11-10T12:00:00Z', passed: false, flags: true },
+      { at: '2026-11-13T12:00:00Z', passed: true, flags: true },
+      { at: '2026-11-17T00:00:00Z', passed: true, flags: true },
     ])).toBe(7);
-    expect(leadTimeDays(now, [{ at: '2026-11-20T11:30:00Z', passed: true }])).toBeCloseTo(1 / 48);
+    expect(leadTimeDays(now, [{ at: '2026-11-20T11:30:00Z', passed: true, flags: true }])).toBeCloseTo(1 / 48);
+  });
+  it('ignores control checkpoints that only expect nothing yet', () => {
+    expect(leadTimeDays(now, [{ at: '2026-10-21T12:00:00Z', passed: true, flags: false }, { at: '2026-11-18T12:00:00Z', passed: true, flags: true }])).toBe(2);
+    expect(leadTimeDays(now, [{ at: '2026-10-21T12:00:00Z', passed: true, flags: false }])).toBeNull();
   });
   it('is null when no checkpoint passed', () => {
-    expect(leadTimeDays(now, [{ at: '2026-11-13T12:00:00Z', passed: false }])).toBeNull();
+    expect(leadTimeDays(now, [{ at: '2026-11-13T12:00:00Z', passed: false, flags: true }])).toBeNull();
     expect(leadTimeDays(now, [])).toBeNull();
+  });
+  it('a checkpoint flags when it expects a factor or recommendation present or a level above low', () => {
+    expect(expectsFlag({ factors: { present: ['silence'] } })).toBe(true);
+    expect(expectsFlag({ recommendations: { present: [{ kind: 'reply' }] } })).toBe(true);
+    expect(expectsFlag({ level: { min: 'medium' } })).toBe(true);
+    expect(expectsFlag({ level: 'high' })).toBe(true);
+    expect(expectsFlag({ level: 'low' })).toBe(false);
+    expect(expectsFlag({ level: { max: 'medium' }, factors: { present: [] } })).toBe(false);
   });
 });
 

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadScenarioFile, prepareScenario, resolveTime, scenarioFiles } from '../../evals/scenario.js';
-import { OPPORTUNITY_FACTORS, RECOMMENDATION_KINDS, RISK_FACTORS } from '../../agents/vocabulary.js';
+import { STAGES } from '../../agents/vocabulary.js';
+import { coverage } from '../../evals/coverage.js';
 
 const DIR = fileURLToPath(new URL('../../evals/scenarios/', import.meta.url));
 const NOW = Date.parse('2026-11-20T12:00:00Z');
@@ -18,12 +19,34 @@ describe('scenario files', () => {
   });
 
   it('every factor and recommendation kind is expected present somewhere and absent somewhere', () => {
-    const present = new Set(loaded.flatMap((l) => [...(l.scenario.expect.factors?.present ?? []), ...(l.scenario.expect.recommendations?.present ?? []).map((r) => r.kind)]));
-    const absent = new Set(loaded.flatMap((l) => [...(l.scenario.expect.factors?.absent ?? []), ...(l.scenario.expect.recommendations?.absent ?? [])]));
-    for (const name of [...RISK_FACTORS, ...OPPORTUNITY_FACTORS, ...RECOMMENDATION_KINDS]) {
-      expect(present.has(name), `${name} expected present somewhere`).toBe(true);
-      expect(absent.has(name), `${name} expected absent somewhere`).toBe(true);
+    for (const row of coverage(loaded.map((l) => l.scenario))) {
+      expect(row.present.length, `${row.name} expected present somewhere`).toBeGreaterThan(0);
+      expect(row.absent.length, `${row.name} expected absent somewhere`).toBeGreaterThan(0);
     }
+  });
+
+  it('covers the seed stories, a healthy account of every stage and the traps', () => {
+    const names = new Set(loaded.map((l) => l.scenario.name));
+    for (const n of ['renewal-went-quiet', 'expansion-signal-in-qbr', 'multithreaded-deal-silent-procurement', 'friday-afternoon-lead', 'dark-after-strong-demo',
+      'proposal-no-followup-scheduled', 'rep-on-two-weeks-leave', 'five-leads-at-once-answered', 'five-leads-at-once-unanswered',
+      'trap-silence-but-meeting-booked', 'trap-competitor-being-replaced', 'trap-holiday-usage-dip', 'trap-out-of-office-reply',
+      'trap-newsletter-from-account', 'trap-thread-already-answered']) expect(names.has(n), n).toBe(true);
+    const quietStages = new Set(loaded.filter((l) => l.scenario.expect.level === 'low' || (typeof l.scenario.expect.level === 'object' && l.scenario.expect.level.max === 'low')).map((l) => l.scenario.account.stage));
+    for (const stage of STAGES) expect(quietStages.has(stage), `a healthy ${stage} account`).toBe(true);
+  });
+
+  it('automated mail in the traps is marked and written like the real thing', () => {
+    const emails = loaded.flatMap((l) => l.signals).filter((s) => s.kind === 'email');
+    expect(emails.some((s) => s.kind === 'email' && s.auto === 'auto_reply' && /out of (the )?office/i.test(s.text))).toBe(true);
+    expect(emails.some((s) => s.kind === 'email' && s.auto === 'newsletter' && /unsubscribe/i.test(s.text))).toBe(true);
+  });
+
+  it('a booked meeting in the future with account attendees, and the Friday lead pinned to a Friday', () => {
+    const booked = loaded.find((l) => l.scenario.name === 'trap-silence-but-meeting-booked')!;
+    expect(booked.signals.some((s) => s.kind === 'calendar' && s.event === 'scheduled' && Date.parse(s.startsAt) > booked.now && s.attendees.some((a) => a.email?.endsWith('@tideway.io')))).toBe(true);
+    const friday = loaded.find((l) => l.scenario.name === 'friday-afternoon-lead')!;
+    expect(new Date(friday.now).getUTCDay()).toBe(5);
+    expect(friday.signals[0].occurredAt).toBe('2026-11-20T16:30:00.000Z');
   });
 });
 

@@ -5,6 +5,7 @@ export const LEVEL_ORDER: RiskLevel[] = ['low', 'medium', 'high', 'critical'];
 
 export function levelSatisfies(level: string, expect: RiskLevel | { min?: RiskLevel; max?: RiskLevel }): boolean {
   const i = LEVEL_ORDER.indexOf(level as RiskLevel);
+  if (i < 0) return false; // no level produced (the run failed) satisfies nothing
   if (typeof expect === 'string') return level === expect;
   if (expect.min && i < LEVEL_ORDER.indexOf(expect.min)) return false;
   if (expect.max && i > LEVEL_ORDER.indexOf(expect.max)) return false;

@@ -19,13 +19,13 @@ const ASSESS_TIMEOUT_MS = 60_000;
  * TEMPORAL_ADDRESS from the environment or else an in-memory dev server on free ports, and a task
  * queue of its own (so workflows left on a shared server by earlier runs never reach this worker).
  */
-export async function startE2e(): Promise<Stack> {
+export async function startE2e(reasoner: 'rules' | 'llm'): Promise<Stack> {
   const config = loadConfig({
     ...process.env,
     DATA_DIR: 'memory://', DATABASE_URL: '', ADMIN_TOKEN: TOKEN, HOST: '127.0.0.1', PORT: '0',
     TEMPORAL_PORT: String(await freePort()), TEMPORAL_UI_PORT: String(await freePort()),
     TEMPORAL_TASK_QUEUE: `evals-${randomUUID().slice(0, 8)}`,
-    DEBOUNCE_MS: '100', SWEEP_INTERVAL_MS: '1000', LOG_LEVEL: 'warn', OUR_DOMAINS: 'ourco.com',
+    DEBOUNCE_MS: '100', SWEEP_INTERVAL_MS: '1000', LOG_LEVEL: 'warn', OUR_DOMAINS: 'ourco.com', REASONER: reasoner,
   });
   return startStack(config, { listen: true, log: (m) => console.error(m) });
 }

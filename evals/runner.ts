@@ -4,18 +4,30 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { createChatModel } from '../agents/models.js';
-import { parseArgs } from './bench/lib.js';
 import { loadScenarioFile, scenarioFiles, ScenarioLoadError, type LoadedScenario } from './scenario.js';
-import { runScenario, type ScenarioResult } from './run-scenario.js';
+import { countsFrom, errorText, expectedKinds, expectsLowRisk, NOTHING, runScenario, type ScenarioResult } from './run-scenario.js';
+import { checkExpectations } from './check.js';
 import { aggregate, formatMetrics } from './metrics.js';
 import { writeResults } from './results.js';
 
 const DEFAULT_DIR = fileURLToPath(new URL('./scenarios/', import.meta.url));
-const args = parseArgs(process.argv.slice(2));
-const dir = typeof args.scenarios === 'string' ? args.scenarios : DEFAULT_DIR;
-const reasoner = args.reasoner === 'llm' ? 'llm' : 'rules';
+const { values: args } = parseArgs({
+  args: process.argv.slice(2),
+  options: {
+    scenarios: { type: 'string' }, reasoner: { type: 'string', default: 'rules' }, e2e: { type: 'boolean', default: false },
+    json: { type: 'string' }, 'write-results': { type: 'boolean', default: false },
+  },
+});
+const dir = args.scenarios ?? DEFAULT_DIR;
+if (args.reasoner !== 'rules' && args.reasoner !== 'llm') throw new Error(`--reasoner must be rules or llm, not ${args.reasoner}`);
+const reasoner: 'rules' | 'llm' = args.reasoner;
+const config = loadConfig();
+if (reasoner === 'llm' && !config.llm.apiKey && !config.llm.baseURL) {
+  console.error('warning: --reasoner llm without OPENAI_API_KEY or OPENAI_BASE_URL: model calls will fail and the agent falls back to its rules');
+}
 // One fixed moment per run (to the minute), so every scenario shares it and reruns compare.
 const runNow = Math.floor(Date.now() / 60_000) * 60_000;
 
@@ -30,19 +42,20 @@ for (const file of scenarioFiles(dir)) {
 }
 for (const e of loadErrors) console.error(`cannot load ${e}`);
 
-const chatModel = reasoner === 'llm' ? createChatModel({ ...loadConfig(), reasoner: 'llm' }) : undefined;
+const chatModel = reasoner === 'llm' ? createChatModel({ ...config, reasoner: 'llm' }) : undefined;
 const results: ScenarioResult[] = [];
-const e2e = Boolean(args.e2e);
-const stack = e2e ? await (await import('./run-e2e.js')).startE2e() : undefined;
+const e2e = args.e2e === true;
+const stack = e2e ? await (await import('./run-e2e.js')).startE2e(reasoner) : undefined;
 try {
   for (const l of loaded) {
     let r: ScenarioResult;
     try {
       r = e2e ? await (await import('./run-e2e.js')).runScenarioE2e(stack!, l) : await runScenario(l, { reasoner, chatModel });
     } catch (err) {
-      r = { name: l.scenario.name, file: l.file, passed: false, missed: [`the run failed: ${String(err)}`], extra: [], answers: [], checkpoints: [],
-        produced: { level: 'n/a', score: 0, factors: [], recommendations: [] },
-        counts: { factorTP: 0, factorFN: 0, factorFP: 0, recExpected: 0, recHit: 0, expectsLow: false, falseAlarm: false, levelChecked: false, levelOk: false, citations: 0, citationsValid: 0, answersExpected: 0, answersHit: 0, leadTimeDays: null }, error: String(err) };
+      // The agent crashed on this scenario: every expectation it had is a miss, and the run goes on.
+      const main = checkExpectations(l.scenario.expect, NOTHING);
+      r = { name: l.scenario.name, file: l.file, passed: false, missed: [`the run failed: ${errorText(err)}`, ...main.missed], extra: [], answers: [], checkpoints: [],
+        produced: NOTHING, counts: countsFrom(main, NOTHING, expectsLowRisk(l), { total: 0, valid: 0 }, null, expectedKinds(l)), error: errorText(err) };
     }
     results.push(r);
     const detail = [r.missed.length ? `missed: ${r.missed.join('; ')}` : '', r.extra.length ? `extra: ${r.extra.join('; ')}` : ''].filter(Boolean).join(' | ');
@@ -57,7 +70,7 @@ console.log('');
 if (e2e) console.log('(--e2e: checkpoints are skipped; the workflow assesses as of now)');
 for (const line of formatMetrics(metrics)) console.log(line);
 const command = `npm run evals -- ${process.argv.slice(2).join(' ')}`.trim();
-if (typeof args.json === 'string') {
+if (args.json) {
   mkdirSync(dirname(args.json), { recursive: true });
   writeFileSync(args.json, JSON.stringify({ command, reasoner, e2e, at: new Date(runNow).toISOString(), metrics, results, loadErrors }, null, 2));
 }

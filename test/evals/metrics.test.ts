@@ -34,6 +34,7 @@ describe('metric arithmetic', () => {
     expect(levelSatisfies('medium', { min: 'high' })).toBe(false);
     expect(levelSatisfies('medium', { max: 'medium' })).toBe(true);
     expect(levelSatisfies('critical', 'high')).toBe(false);
+    expect(levelSatisfies('n/a', { max: 'low' })).toBe(false);
   });
 });
 

@@ -35,13 +35,23 @@ function keywordCache() {
   };
 }
 
-/** A later message from the promising side that talks about the same thing fulfils the promise. */
-function fulfilment(c: { text: string; owner: 'us' | 'them'; madeAt: string }, later: Signal[], asOf: string, kw: (s: Signal) => Set<string>): Signal | undefined {
+const DELIVERY = /\b(attached|attaching|here (is|are)|as promised|please find|enclosed|sending (you|over)|i've sent|we've sent)\b/i;
+const GRACE_MS = 2 * 86_400_000;
+
+/**
+ * A later message from the promising side fulfils the promise when it talks about the same thing,
+ * or when it delivers something ("attached are our answers…") to the person the promise was made
+ * to, by the due date or shortly after — people rarely repeat their own words when they deliver.
+ */
+function fulfilment(c: { text: string; owner: 'us' | 'them'; madeAt: string; dueAt?: string; counterparts?: string[] }, later: Signal[], asOf: string, kw: (s: Signal) => Set<string>): Signal | undefined {
   const want = [...new Set(keywords(c.text).filter((w) => !GENERIC.has(w)))];
-  if (want.length === 0) return undefined;
   const need = Math.min(2, want.length);
+  const deadline = c.dueAt ? Date.parse(c.dueAt) + GRACE_MS : Number.POSITIVE_INFINITY;
   return later.find((s) => {
     if (s.occurredAt <= c.madeAt || s.occurredAt > asOf || sideOf(s) !== c.owner) return false;
+    if (s.kind === 'email' && c.counterparts?.length && Date.parse(s.occurredAt) <= deadline
+      && s.to.some((p) => c.counterparts!.includes(p.email)) && DELIVERY.test(s.text)) return true;
+    if (want.length === 0) return false;
     const have = kw(s);
     let overlap = 0;
     for (const w of want) if (have.has(w) && (overlap += 1) >= need) return true;

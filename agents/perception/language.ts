@@ -24,12 +24,20 @@ const NEGATIVE = ['frustrat', 'disappoint', 'unhappy', 'cancel', 'churn', 'termi
 const POSITIVE = ['great', 'love', 'happy', 'excited', 'amazing', 'excellent', 'impressed', 'fantastic', 'works well', 'pleased', 'helpful', 'smooth', 'thank', 'appreciate', 'perfect', 'glad', 'strong', 'way down', 'satisfied'];
 const NEGATION = /\b(not|no|never|isn't|aren't|wasn't|don't|doesn't|didn't|hardly)\s+(\w+\s+)?$/i;
 
+// Criticism of what came before ("after years of fighting our old system — slow, broken") is
+// praise for us, not a complaint about us.
+const ABOUT_THE_PAST = /\b(old|previous|former|legacy|prior) (system|tool|vendor|platform|process|solution)|\bafter years of\b|\bused to be\b|\bbefore (you|we switched|we moved)\b/i;
+
 function polarity(sentence: string): number {
   const s = sentence.toLowerCase();
+  const past = ABOUT_THE_PAST.test(s);
   let score = 0;
   for (const w of NEGATIVE) {
     const i = s.indexOf(w);
-    if (i >= 0) score -= w.startsWith('not ') || w.includes("n't") ? 1.5 : 1;
+    if (i < 0) continue;
+    // "No complaints", "never slow": a negated complaint is mild praise.
+    if (NEGATION.test(s.slice(Math.max(0, i - 20), i))) { score += 0.5; continue; }
+    if (!past) score -= w.startsWith('not ') || w.includes("n't") ? 1.5 : 1;
   }
   for (const w of POSITIVE) {
     const i = s.indexOf(w);

@@ -114,6 +114,9 @@ const BUILDERS: Partial<Record<FactorName, (f: Factor, ctx: Ctx) => Built | null
   },
   silence(f, ctx) {
     const cs = contactsOf(f, ctx);
+    // Silence from a champion who has left is explained: finding a new champion is the action.
+    const gone = new Set(ctx.assessment.factors.filter((x) => x.factor === 'champion_change').flatMap((x) => x.contacts ?? []));
+    if (cs.length > 0 && cs.every((c) => gone.has(c.email))) return null;
     const to = cs.filter((c) => c.email).map((c) => c.email);
     const lastOut = [...ctx.signals].reverse().find((s) => s.kind === 'email' && s.direction === 'outbound');
     const subject = lastOut?.kind === 'email' ? lastOut.subject : undefined;

@@ -147,6 +147,8 @@ export const Insights = z.object({
     owner: z.enum(['us', 'them']),
     who: z.string().optional(),
     dueAt: z.string().optional(),
+    /** Who the promise was made to (emails): the recipients, or whoever asked just before in a call. */
+    counterparts: z.array(z.string()).optional(),
   })).default([]),
   stakeholderChanges: z.array(z.object({
     contactEmail: z.string().optional(),

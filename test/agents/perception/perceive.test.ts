@@ -10,7 +10,7 @@ const dana = contact('dana@acme.com', 'Dana Ruiz', 'champion');
 describe('commitments', () => {
   it('finds our promise with its due date from the reference moment', () => {
     const s = signal(email('2026-11-17T10:00:00Z', 'sam@ourco.com', 'dana@acme.com', "Thanks for the call. We'll send the security questionnaire answers by Friday."));
-    expect(s.insights!.commitments).toEqual([{ text: "We'll send the security questionnaire answers by Friday.", owner: 'us', who: 'Sam', dueAt: '2026-11-20T17:00:00.000Z' }]);
+    expect(s.insights!.commitments).toEqual([{ text: "We'll send the security questionnaire answers by Friday.", owner: 'us', who: 'Sam', dueAt: '2026-11-20T17:00:00.000Z', counterparts: ['dana@acme.com'] }]);
   });
 
   it("attributes the customer's promise to them", () => {
@@ -21,7 +21,7 @@ describe('commitments', () => {
   it('reads promises per speaker turn in a transcript', () => {
     const s = signal({ kind: 'meeting', occurredAt: '2026-11-17T10:00:00Z', title: 'Review', attendees: [{ email: 'dana@acme.com', name: 'Dana Ruiz' }, { email: 'sam@ourco.com', name: 'Sam Patel' }],
       transcript: [{ speaker: 'Dana Ruiz', text: 'Can you share the roadmap?' }, { speaker: 'Sam Patel', text: 'Sure, I will share the roadmap deck tomorrow.' }] }, acc, [dana]);
-    expect(s.insights!.commitments).toEqual([expect.objectContaining({ owner: 'us', who: 'Sam Patel', dueAt: '2026-11-18T17:00:00.000Z' })]);
+    expect(s.insights!.commitments).toEqual([expect.objectContaining({ owner: 'us', who: 'Sam Patel', dueAt: '2026-11-18T17:00:00.000Z', counterparts: ['dana@acme.com'] })]);
   });
 
   it('does not take questions or conditionals for promises', () => {
@@ -66,6 +66,21 @@ describe('competitors, sentiment, opportunities, questions', () => {
     expect(s.insights!.negativeText).toMatch(/broken|frustrated/);
     const p = signal(email(at(-1), 'dana@acme.com', 'sam@ourco.com', 'The team loves it, great work.'), acc, [dana]);
     expect(p.insights!.sentiment).toBeGreaterThan(0);
+  });
+
+  it('praise that criticises the old system, or says "no complaints", is not negative', () => {
+    const s = signal(email(at(-1), 'dana@acme.com', 'sam@ourco.com', 'After years of fighting our old booking system - slow, constantly broken, and frustrating - this is a breath of fresh air. No complaints from the team at all.'), acc, [dana]);
+    expect(s.insights!.sentiment).toBeGreaterThanOrEqual(0);
+    expect(s.insights!.negativeText).toBeUndefined();
+  });
+
+  it('a question the customer asks a colleague, with us in copy, is not ours to answer', () => {
+    const erik = contact('erik@acme.com', 'Erik Holm', 'technical_evaluator');
+    const toColleague = signal({ ...email(at(-1), 'dana@acme.com', 'erik@acme.com', 'Erik, could you check the SSO settings before Monday?'), cc: [{ email: 'sam@ourco.com', name: 'Sam Patel' }] }, acc, [dana, erik]);
+    expect(toColleague.insights!.question).toBe(false);
+    const toUs = signal({ ...email(at(-1), 'dana@acme.com', 'erik@acme.com', 'Sam, could you resend the guide?'), cc: [{ email: 'sam@ourco.com', name: 'Sam Patel' }] }, acc, [dana, erik]);
+    expect(toUs.insights!.question).toBe(true);
+    expect(signal(email(at(-1), 'dana@acme.com', 'sam@ourco.com', 'Could you resend the guide?'), acc, [dana]).insights!.question).toBe(true);
   });
 
   it('hears expansion and buying intent from the customer side only', () => {

@@ -84,6 +84,18 @@ describe('the seed stories', () => {
     expect(factor(a, 'overdue_commitment')).toBeUndefined();
   });
 
+  it('a promise delivered in other words to the person it was made to is kept; a delivery to someone else is not', () => {
+    const acc = account({ stage: 'negotiation' });
+    const ken = contact('ken@acme.com', 'Ken', 'security');
+    const promise = { kind: 'meeting', occurredAt: at(-12), title: 'Security review', attendees: [{ email: 'ken@acme.com', name: 'Ken' }, { email: 'dana@acme.com', name: 'Dana Ruiz' }, { email: 'sam@ourco.com', name: 'Sam Patel' }],
+      transcript: [{ speaker: 'Ken', text: 'We need your questionnaire answers.' }, { speaker: 'Sam Patel', text: "We'll send the completed security questionnaire by Friday." }] };
+    const tail = email(at(-1), 'dana@acme.com', 'sam@ourco.com', 'Order form is with our CFO.');
+    const kept = assess(acc, [dana, ken], [promise, email(at(-10), 'sam@ourco.com', 'ken@acme.com', 'Attached are our answers to your vendor risk assessment.'), tail]);
+    expect(factor(kept, 'overdue_commitment')).toBeUndefined();
+    const elsewhere = assess(acc, [dana, ken], [promise, email(at(-10), 'sam@ourco.com', 'dana@acme.com', 'Attached are the pricing options.'), tail]);
+    expect(factor(elsewhere, 'overdue_commitment')!.contacts).toEqual(['ken@acme.com', 'dana@acme.com']);
+  });
+
   it('the expansion signal quotes who said it', () => {
     const acc = account({ stage: 'customer', renewalDate: at(300) });
     const cto = contact('priya@acme.com', 'Priya Raman', 'executive_sponsor', { title: 'CTO' });

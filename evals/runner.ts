@@ -1,4 +1,4 @@
-// `npm run evals -- [--scenarios <dir-or-file>] [--reasoner rules|llm] [--e2e] [--json <out>] [--write-results]`
+// `npm run evals -- [--scenarios <dir-or-file>] [--reasoner rules|llm] [--e2e] [--json <out>] [--write-results] [--now <ISO>]`
 // Prints a row per scenario, then the metrics; the last line is `N passed, M failed`. Exits non-zero
 // only when a scenario cannot be loaded: failed expectations are results, not crashes.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ const { values: args } = parseArgs({
   args: process.argv.slice(2),
   options: {
     scenarios: { type: 'string' }, reasoner: { type: 'string', default: 'rules' }, e2e: { type: 'boolean', default: false },
-    json: { type: 'string' }, 'write-results': { type: 'boolean', default: false },
+    json: { type: 'string' }, 'write-results': { type: 'boolean', default: false }, now: { type: 'string' },
   },
 });
 const dir = args.scenarios ?? DEFAULT_DIR;
@@ -28,8 +28,11 @@ const config = loadConfig();
 if (reasoner === 'llm' && !config.llm.apiKey && !config.llm.baseURL) {
   console.error('warning: --reasoner llm without OPENAI_API_KEY or OPENAI_BASE_URL: model calls will fail and the agent falls back to its rules');
 }
-// One fixed moment per run (to the minute), so every scenario shares it and reruns compare.
-const runNow = Math.floor(Date.now() / 60_000) * 60_000;
+// One fixed moment per run (to the minute), so every scenario shares it; --now <ISO> replays a run
+// at the moment its report names (scenarios that pin "now" keep their own).
+const runNow = args.now ? Date.parse(args.now) : Math.floor(Date.now() / 60_000) * 60_000;
+if (Number.isNaN(runNow)) throw new Error(`--now must be an ISO 8601 date, not ${args.now}`);
+if (args.now && args.e2e) console.error('note: --now does not apply to --e2e, where the workflow assesses as of its own clock');
 
 const loaded: LoadedScenario[] = [];
 const loadErrors: string[] = [];
@@ -74,7 +77,7 @@ if (args.json) {
   mkdirSync(dirname(args.json), { recursive: true });
   writeFileSync(args.json, JSON.stringify({ command, reasoner, e2e, at: new Date(runNow).toISOString(), metrics, results, loadErrors }, null, 2));
 }
-if (args['write-results']) writeResults({ command, reasoner, e2e, metrics, results, scenariosDir: relative(process.cwd(), dir) || dir, scenarios: loaded.map((l) => l.scenario) });
+if (args['write-results']) writeResults({ command, evaluatedAt: new Date(runNow).toISOString(), reasoner, e2e, metrics, results, scenariosDir: relative(process.cwd(), dir) || dir, scenarios: loaded.map((l) => l.scenario) });
 const passed = results.filter((r) => r.passed).length;
 console.log(`${passed} passed, ${results.length - passed} failed`);
 process.exit(loadErrors.length > 0 ? 1 : 0);

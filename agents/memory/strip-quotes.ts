@@ -1,3 +1,3 @@
-// One quote stripper for the whole agent: the parsers' (it also handles wrapped Gmail attributions
-// and keeps forwarded messages).
-export { stripQuotedReply } from '../signals/parsers/quoted-reply.js';
+// One quote stripper for the whole agent: the email parsers' (wrapped Gmail attributions, Outlook
+// header blocks, several languages; forwarded messages kept). Memory and perception import it here.
+export { isForwardSubject, stripQuotedReply } from '../signals/parsers/quoted-reply.js';

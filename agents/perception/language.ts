@@ -28,10 +28,13 @@ const NEGATION = /\b(not|no|never|isn't|aren't|wasn't|don't|doesn't|didn't|hardl
 // praise for us, not a complaint about us.
 const ABOUT_THE_PAST = /\b(old|previous|former|legacy|prior) (system|tool|vendor|platform|process|solution)|\bafter years of\b|\bused to be\b|\bbefore (you|we switched|we moved)\b/i;
 
+// A calm "we won't be renewing unless…" carries no angry word but is the strongest signal there is.
+const CHURN_THREAT = /\b(won'?t|will not|not going to|don'?t (plan|intend) to|do not (plan|intend) to|unlikely to|cannot|can'?t) (be )?renew(ing|al)?\b|\b(we'?re|we are|we'?ll be) (looking at|evaluating|considering) (alternatives|other (vendors|options|tools))\b|\b(terminate|cancel) (the|our) (contract|subscription)\b/i;
+
 function polarity(sentence: string): number {
   const s = sentence.toLowerCase();
   const past = ABOUT_THE_PAST.test(s);
-  let score = 0;
+  let score = CHURN_THREAT.test(s) ? -2.5 : 0;
   for (const w of NEGATIVE) {
     const i = s.indexOf(w);
     if (i < 0) continue;

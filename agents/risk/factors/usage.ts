@@ -35,10 +35,32 @@ export function usageTrends(tl: Timeline): UsageTrend[] {
 
 const fmt = (x: number) => (Math.abs(x) >= 100 ? Math.round(x).toString() : (Math.round(x * 10) / 10).toString());
 
+/** "api_v1_calls" and "api_v2_calls" are one family: a version migration moves usage between them. */
+export const metricFamily = (metric: string) => metric.toLowerCase().replace(/(^|[_\-. ])v\d+(?=[_\-. ]|$)/g, '$1').replace(/[_\-. ]+/g, '_').replace(/^_|_$/g, '');
+
+/** The family's change: sums of each member's recent and baseline means (a member absent counts 0). */
+function familyChangePct(tl: Timeline, metric: string): number {
+  const { recentDays, baselineDays } = tl.config.usage;
+  const family = metricFamily(metric);
+  const pts = tl.signals.filter((s): s is Usage => s.kind === 'usage' && metricFamily(s.metric) === family);
+  const recentFrom = tl.now - recentDays * DAY;
+  const baseFrom = recentFrom - baselineDays * DAY;
+  let recent = 0;
+  let base = 0;
+  for (const m of new Set(pts.map((p) => p.metric))) {
+    const r = pts.filter((p) => p.metric === m && t(p.occurredAt) > recentFrom).map((p) => p.value);
+    const b = pts.filter((p) => p.metric === m && t(p.occurredAt) > baseFrom && t(p.occurredAt) <= recentFrom).map((p) => p.value);
+    if (r.length) recent += mean(r);
+    if (b.length) base += mean(b);
+  }
+  return base > 0 ? ((recent - base) / base) * 100 : 0;
+}
+
 export function usageDrop(tl: Timeline): Factor | null {
   const { dropPct } = tl.config.usage;
-  // Persisting: the week's mean is down AND the latest point has not recovered to near baseline.
-  const drops = usageTrends(tl).filter((u) => -u.changePct >= dropPct && u.latestBelowPct >= dropPct / 2);
+  // Persisting: the week's mean is down AND the latest point has not recovered to near baseline;
+  // and the metric's family is down too (usage that moved to "v2" of the same metric is not lost).
+  const drops = usageTrends(tl).filter((u) => -u.changePct >= dropPct && u.latestBelowPct >= dropPct / 2 && -familyChangePct(tl, u.metric) >= dropPct);
   if (drops.length === 0) return null;
   const worst = drops.reduce((a, b) => (a.changePct < b.changePct ? a : b));
   const w = tl.config.weights.usage_drop;

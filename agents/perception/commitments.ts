@@ -1,55 +1,89 @@
-// Who promised what, by when. Dates come from chrono-node, relative to when it was said.
-import * as chrono from 'chrono-node';
-import type { Utterance } from './text.js';
-import { sentences } from '../evidence.js';
+// Who promised what, by when. A promise is a first-person future statement with a deliverable verb
+// ("we'll send…", "I will get you…"); in a note written by us, also a named person's action item
+// ("Dana will send the order form", "Sam to share the deck by Friday").
+import type { Contact } from '../../db/queries/contacts.js';
+import { sentences } from './sentences.js';
+import { dueDateOf, type DueOptions } from './due-date.js';
+import { contactByName, type Utterance } from './utterances.js';
 
-export interface PerceivedCommitment { text: string; owner: 'us' | 'them'; who?: string; dueAt?: string; counterparts?: string[] }
-
-const PROMISE = /\b(?:i|we)(?:'ll|\s+will|\s+shall|'m going to|\s+am going to|'re going to|\s+are going to|\s+can)\s+(?:\w+\s+){0,2}?(send|share|get|provide|deliver|follow up|circle back|return|complete|finish|set up|schedule|review|prepare|update|confirm|loop in|introduce|draft|have|book|check|sign)\b/i;
-const NOT_A_PROMISE = /\b(if|whether|could you|can you|would you|let me know if|happy to)\b/i;
-const DEFAULT_DUE_BUSINESS_DAYS = 3;
-
-function endOfBusiness(d: Date): Date {
-  const x = new Date(d);
-  x.setUTCHours(17, 0, 0, 0);
-  return x;
+export interface PerceivedCommitment {
+  text: string;
+  owner: 'us' | 'them';
+  who?: string;
+  dueAt: string;
+  /** No date was said: `dueAt` is the default, a few business days after the promise. */
+  dueDefaulted?: true;
+  counterparts?: string[];
 }
 
-function addBusinessDays(from: Date, n: number): Date {
-  const d = new Date(from);
-  let left = n;
-  while (left > 0) {
-    d.setUTCDate(d.getUTCDate() + 1);
-    const day = d.getUTCDay();
-    if (day !== 0 && day !== 6) left -= 1;
+const VERBS = [
+  'send', 'share', 'get', 'provide', 'deliver', 'follow up', 'circle back', 'come back', 'get back', 'return', 'complete',
+  'finish', 'set up', 'schedule', 'review', 'prepare', 'update', 'confirm', 'loop in', 'introduce', 'draft', 'have',
+  'book', 'check', 'sign', 'put together', 'write up', 'look into', 'fix', 'ship', 'connect', 'email', 'forward',
+  'arrange', 'reach out', 'walk', 'run', 'escalate', 'resend', 'submit', 'organi[sz]e', 'turn around', 'finali[sz]e',
+].join('|');
+const WILL = "(?:'ll|\\s+will|\\s+shall|'m going to|\\s+am going to|'re going to|\\s+are going to|'m gonna|'re gonna|\\s+promise to|\\s+commit to)";
+const FIRST_PERSON = new RegExp(`\\b(?:i|we)${WILL}\\s+(?:\\w+\\s+){0,2}?(?:${VERBS})\\b`, 'i');
+/** Offers ("we can send…", "let me send…") count only when they name a date. */
+const OFFER = new RegExp(`\\b(?:(?:i|we)\\s+can|let (?:me|us))\\s+(?:\\w+\\s+){0,1}?(?:${VERBS})\\b`, 'i');
+/** In our notes: "Dana will send…", "Dana to send…" (an action item). */
+const THIRD_PERSON = new RegExp(`\\b([A-Z][a-z]+(?:\\s+[A-Z][a-z]+)?)\\s+(?:will|'ll|is going to|promised to|agreed to|committed to|to)\\s+(?:\\w+\\s+){0,1}?(?:${VERBS})\\b`);
+const THEY = /^(they|customer|client)$/i;
+const NOT_A_NAME = /^(the|then|so|also|and|but|fyi|next|finally|action|items?|we|i|you|he|she|it|this|that|who|which|remember|need|needs|want|plan|going|have|try|make|please|agreed|decided|asked)$/i;
+
+const CONDITIONAL = /\b(if|whether|unless|could you|can you|would you|let me know|happy to|would be happy|feel free)\b/i;
+const NEGATED = /\b(not|never|won't|cannot|can't)\b/i;
+
+export interface CommitmentContext {
+  /** For a message: who it went to on each side. In a call the promise is made to whoever asked just before. */
+  recipients?: { us: string[]; them: string[] };
+  /** Read named persons' action items (our notes). */
+  actionItems?: boolean;
+  contacts: Contact[];
+  due?: DueOptions;
+}
+
+interface Promised { owner: 'us' | 'them'; who?: string; explicitOnly: boolean }
+
+function promiseIn(sentence: string, u: Utterance, ctx: CommitmentContext): Promised | undefined {
+  if (sentence.trim().endsWith('?') || CONDITIONAL.test(sentence)) return undefined;
+  const side = u.side === 'unknown' ? undefined : u.side;
+  const first = FIRST_PERSON.exec(sentence);
+  if (first && side && !NEGATED.test(first[0])) return { owner: side, who: u.speaker, explicitOnly: false };
+  if (ctx.actionItems) {
+    const named = THIRD_PERSON.exec(sentence);
+    const words = named && !NEGATED.test(named[0]) ? named[1].split(/\s+/).filter((w) => !NOT_A_NAME.test(w)) : [];
+    if (words.length) {
+      if (words.some((w) => THEY.test(w))) return { owner: 'them', explicitOnly: false };
+      const contact = contactByName(words.join(' '), ctx.contacts) ?? words.map((w) => contactByName(w, ctx.contacts)).find(Boolean);
+      return { owner: contact ? 'them' : 'us', who: contact?.name ?? words.join(' '), explicitOnly: false };
+    }
   }
-  return endOfBusiness(d);
+  const offer = OFFER.exec(sentence);
+  if (offer && side && !NEGATED.test(offer[0])) return { owner: side, who: u.speaker, explicitOnly: true };
+  return undefined;
 }
 
-export function dueDateOf(sentence: string, said: Date): { dueAt: Date; explicit: boolean } {
-  const parsed = chrono.parse(sentence, { instant: said, timezone: 'UTC' }, { forwardDate: true })[0];
-  if (parsed) {
-    const d = parsed.start.date();
-    return { dueAt: parsed.start.isCertain('hour') ? d : endOfBusiness(d), explicit: true };
-  }
-  return { dueAt: addBusinessDays(said, DEFAULT_DUE_BUSINESS_DAYS), explicit: false };
+function counterpartsOf(parts: Utterance[], i: number, owner: 'us' | 'them', ctx: CommitmentContext): string[] {
+  if (ctx.recipients) return owner === 'us' ? ctx.recipients.them : ctx.recipients.us;
+  const asker = parts.slice(0, i).reverse().find((p) => p.side !== owner && p.side !== 'unknown' && p.email);
+  return asker?.email ? [asker.email] : [];
 }
 
-/**
- * `recipients`: for a message, who it was sent to on each side. In a call, the promise is made to
- * whoever on the other side spoke just before (the person who asked).
- */
-export function findCommitments(parts: Utterance[], occurredAt: string, recipients?: { us: string[]; them: string[] }): PerceivedCommitment[] {
+export function findCommitments(parts: Utterance[], occurredAt: string, ctx: CommitmentContext): PerceivedCommitment[] {
   const said = new Date(occurredAt);
   const out: PerceivedCommitment[] = [];
   for (const [i, u] of parts.entries()) {
-    if (u.side === 'unknown') continue;
-    const asker = parts.slice(0, i).reverse().find((p) => p.side !== u.side && p.side !== 'unknown' && p.email);
-    const counterparts = recipients ? (u.side === 'us' ? recipients.them : recipients.us) : asker?.email ? [asker.email] : [];
-    for (const s of sentences(u.text)) {
-      if (!PROMISE.test(s) || NOT_A_PROMISE.test(s) || s.endsWith('?')) continue;
-      const { dueAt } = dueDateOf(s, said);
-      out.push({ text: s, owner: u.side, who: u.speaker, dueAt: dueAt.toISOString(), ...(counterparts.length ? { counterparts } : {}) });
+    for (const text of sentences(u.text)) {
+      const p = promiseIn(text, u, ctx);
+      if (!p) continue;
+      const { dueAt, explicit } = dueDateOf(text, said, ctx.due);
+      if (p.explicitOnly && !explicit) continue;
+      const counterparts = counterpartsOf(parts, i, p.owner, ctx);
+      out.push({
+        text, owner: p.owner, ...(p.who ? { who: p.who } : {}), dueAt: dueAt.toISOString(),
+        ...(explicit ? {} : { dueDefaulted: true as const }), ...(counterparts.length ? { counterparts } : {}),
+      });
     }
   }
   return out;

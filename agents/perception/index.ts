@@ -1,35 +1,33 @@
-// Perception: what one signal means for the account, computed once when it is remembered.
+// Perception: what one signal means for the account, computed once when it is remembered. Pure and
+// deterministic: the signal's own time is the reference for every date it mentions.
 import { Insights, type Signal } from '../signals/schema.js';
+import { matchesDomain } from '../signals/direction.js';
 import { automatedKind } from './auto.js';
 import { findCommitments } from './commitments.js';
 import { findStakeholderChanges } from './stakeholder-changes.js';
-import { asksSomething, findBuying, findCompetitors, findExpansion, questionSentences, sentimentOf } from './language.js';
-import { matchesDomain } from '../signals/direction.js';
-import { stripQuotedReply } from '../memory/strip-quotes.js';
-import { utterances, type PerceiveContext } from './text.js';
+import { findCompetitors } from './competitors.js';
+import { sentimentOf } from './sentiment.js';
+import { findExpansion } from './expansion.js';
+import { engagementBuying, findBuying } from './buying.js';
+import { isQuestionForUs } from './question.js';
+import { utterances, type PerceiveContext } from './utterances.js';
 
-export type { PerceiveContext } from './text.js';
+export type { PerceiveContext, Side, Utterance } from './utterances.js';
 export { automatedKind } from './auto.js';
+export { questionSentences } from './question.js';
+export { dueDateOf, DEFAULT_DUE_BUSINESS_DAYS } from './due-date.js';
 
-const firstName = (n?: string | null) => (n ?? '').trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+/** The account's time zone for "by Friday" (settings.timezone, IANA), else UTC. */
+function timeZoneOf(ctx: PerceiveContext): string | undefined {
+  const tz = ctx.account.settings?.timezone;
+  return typeof tz === 'string' && tz ? tz : undefined;
+}
 
-/**
- * Whether an inbound email's question is for us: "Erik, could you check…" sent to Erik with us in
- * copy is the customer asking a colleague. A question that names one of us, or an email addressed
- * to us (or to nobody in particular), is ours to answer.
- */
-export function askedOfUs(signal: Signal, ctx: PerceiveContext): boolean {
-  if (signal.kind !== 'email') return true;
-  const ours = (email: string) => !matchesDomain(email, ctx.account.domains);
-  const ourNames = new Set([...signal.to, ...signal.cc].filter((p) => ours(p.email)).map((p) => firstName(p.name ?? p.email.split('@')[0])));
-  const theirNames = new Set([...ctx.contacts.map((c) => firstName(c.name)), ...[...signal.to, ...signal.cc].filter((p) => !ours(p.email)).map((p) => firstName(p.name ?? p.email.split(/[@.]/)[0]))].filter(Boolean));
-  for (const q of questionSentences(stripQuotedReply(signal.text))) {
-    const vocative = /^(?:hi |hey )?([A-Z][a-z]+)\s*,/.exec(q.trim())?.[1]?.toLowerCase();
-    if (vocative && ourNames.has(vocative)) return true;
-    if (vocative && theirNames.has(vocative)) continue;
-    if (signal.to.length === 0 || signal.to.some((p) => ours(p.email))) return true;
-  }
-  return false;
+function recipientsOf(signal: Signal, ctx: PerceiveContext): { us: string[]; them: string[] } | undefined {
+  if (signal.kind !== 'email') return undefined;
+  const all = [...signal.to, ...signal.cc].map((p) => p.email);
+  const atAccount = (e: string) => matchesDomain(e, ctx.account.domains) || ctx.contacts.some((c) => c.email === e);
+  return { us: all.filter((e) => !atAccount(e)), them: all.filter(atAccount) };
 }
 
 export function perceiveSignal(signal: Signal, ctx: PerceiveContext): Insights {
@@ -40,22 +38,17 @@ export function perceiveSignal(signal: Signal, ctx: PerceiveContext): Insights {
     return Insights.parse({ auto, stakeholderChanges: changes });
   }
   const parts = utterances(signal, ctx);
-  const buying = findBuying(parts);
-  if (signal.kind === 'engagement' && (signal.event === 'proposal_viewed' || signal.event === 'pricing_page_visit')) {
-    buying.push({ text: `${signal.event.replace(/_/g, ' ')}${signal.contactEmail ? ` by ${signal.contactEmail}` : ''}` });
-  }
   const { sentiment, negativeText } = sentimentOf(parts);
   return Insights.parse({
-    commitments: findCommitments(parts, signal.occurredAt, signal.kind === 'email' ? {
-      us: [...signal.to, ...signal.cc].map((p) => p.email).filter((e) => !matchesDomain(e, ctx.account.domains)),
-      them: [...signal.to, ...signal.cc].map((p) => p.email).filter((e) => matchesDomain(e, ctx.account.domains)),
-    } : undefined),
+    commitments: findCommitments(parts, signal.occurredAt, {
+      recipients: recipientsOf(signal, ctx), actionItems: signal.kind === 'note', contacts: ctx.contacts, due: { timeZone: timeZoneOf(ctx) },
+    }),
     stakeholderChanges: findStakeholderChanges(signal, parts, ctx.contacts),
     competitors: findCompetitors(parts, ctx.competitors),
     sentiment,
     ...(negativeText ? { negativeText } : {}),
     expansion: findExpansion(parts),
-    buying,
-    question: (signal.kind === 'email' && signal.direction === 'inbound' || signal.kind === 'chat' || signal.kind === 'engagement') && asksSomething(parts) && askedOfUs(signal, ctx),
+    buying: [...findBuying(parts), ...engagementBuying(signal)],
+    question: isQuestionForUs(signal, parts, ctx),
   });
 }

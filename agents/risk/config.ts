@@ -1,61 +1,108 @@
-// Every threshold and weight of the risk model, in one place. Accounts may override any of it
-// through `settings.thresholds` (deep-merged, validated).
+// Every threshold and weight of the risk model, in one configuration. An account overrides any part
+// through `settings.thresholds` (deep-merged over the defaults, then validated: a wrong type or an
+// unknown key is an error naming its path), and its competitor list through `settings.competitors`.
 import { z } from 'zod';
+import { FactorName, STAGES, type Stage } from '../vocabulary.js';
 
-const byStage = z.object({
-  lead: z.number(), qualified: z.number(), discovery: z.number(), demo: z.number(), proposal: z.number(),
-  negotiation: z.number(), closed_won: z.number(), closed_lost: z.number(), customer: z.number(),
-});
+const days = z.number().positive();
+const perStage = z.strictObject(Object.fromEntries(STAGES.map((s) => [s, days])) as Record<Stage, typeof days>);
+export type PerStage = z.infer<typeof perStage>;
 
-export const RiskConfig = z.object({
-  /** First response to a new lead, minutes. */
-  leadResponseMinutes: z.number().positive(),
-  /** An inbound human question unanswered this long (hours) is at full weight. */
-  replySlaHours: z.number().positive(),
-  /** No two-way contact for longer than this many days, per stage. */
-  silenceDays: byStage,
+const weights = z.strictObject(Object.fromEntries(FactorName.options.map((f) => [f, z.number().min(0)])) as Record<FactorName, z.ZodNumber>);
+
+export const RiskConfig = z.strictObject({
+  /** The score is the sum of risk weights, capped here. */
+  maxScore: z.number().positive(),
+  newLead: z.strictObject({
+    /** First response to a new lead, minutes. */
+    responseMinutes: z.number().positive(),
+  }),
+  unanswered: z.strictObject({
+    /** An inbound question unanswered this long is flagged. */
+    replyHours: z.number().positive(),
+    /** Weight added per day past the reply target, up to `maxExtra`. */
+    extraPerDay: z.number().min(0),
+    maxExtra: z.number().min(0),
+    /** Questions older than this are silence, not an open question. */
+    lookbackDays: days,
+  }),
+  /** No two-way human contact for longer than this many days, per stage (the customer stage: the cadence). */
+  silenceDays: perStage,
   /** A stage unchanged for longer than this many days is stalled. */
-  stageStalledDays: byStage,
-  /** A role-holding stakeholder not heard from for this many days while others are active. */
-  stakeholderSilentDays: z.number().positive(),
-  /** Renewal windows in days: notice, warning, urgent. */
-  renewalWindowsDays: z.tuple([z.number(), z.number(), z.number()]),
-  /** A renewal conversation within this many days counts as "in motion". */
-  renewalConversationDays: z.number().positive(),
-  usage: z.object({
-    recentDays: z.number().positive(),
-    baselineDays: z.number().positive(),
-    dropPct: z.number().positive(),
+  stageStalledDays: perStage,
+  noNextStep: z.strictObject({
+    /** A next step set in the CRM counts this many days. */
+    crmNextStepDays: days,
+  }),
+  stakeholderSilent: z.strictObject({
+    days,
+    /** Roles whose silence matters while others talk. */
+    roles: z.array(z.string()),
+  }),
+  singleThreaded: z.strictObject({
+    /** The window of two-way contact looked at. */
+    days,
+    /** Known active contacts from which one voice is too few (a deal past discovery: always). */
+    minContacts: z.number().int().positive(),
+  }),
+  usage: z.strictObject({
+    /** The trailing window, days. */
+    recentDays: days,
+    /** The account's own baseline: the window before the trailing one, days. */
+    baselineDays: days,
+    /** A drop or growth of at least this percentage of the baseline flags. */
+    dropPct: z.number().positive().max(100),
     growthPct: z.number().positive(),
     minBaselinePoints: z.number().int().positive(),
+    minRecentPoints: z.number().int().positive(),
+    /** The latest this-many points must agree (not recovered), so a dip that is over is not a drop. */
+    persistPoints: z.number().int().positive(),
   }),
-  /** Look-back windows in days for recent sentiment, competitors and opportunities. */
-  recentDays: z.number().positive(),
-  singleThreadedDays: z.number().positive(),
-  competitors: z.array(z.string()),
-  weights: z.object({
-    new_lead_waiting: z.number(), unanswered_inbound: z.number(), silence: z.number(), no_next_step: z.number(),
-    stage_stalled: z.number(), overdue_commitment: z.number(), champion_change: z.number(), owner_gap: z.number(),
-    single_threaded: z.number(), stakeholder_silent: z.number(), usage_drop: z.number(), renewal_approaching: z.number(),
-    competitor_mention: z.number(), negative_sentiment: z.number(), expansion_signal: z.number(), usage_growth: z.number(),
-    buying_signal: z.number(),
+  renewal: z.strictObject({
+    /** Days before the renewal date: notice, warning, urgent (descending). */
+    windowsDays: z.tuple([days, days, days]).refine(([a, b, c]) => a > b && b > c, 'windows must be descending, e.g. [120, 90, 60]'),
+    /** Weight multipliers inside each window. */
+    multipliers: z.tuple([z.number().min(0), z.number().min(0), z.number().min(0)]),
+    /** Added when nothing said in the window mentions the renewal. */
+    noConversationExtra: z.number().min(0),
+    /** Days past the renewal date it is still reported (a lapsed renewal). */
+    daysAfter: z.number().min(0),
   }),
+  sentiment: z.strictObject({
+    /** A message scoring at or below this is negative. */
+    threshold: z.number().min(-1).max(0),
+    lookbackDays: days,
+    /** A later message from the same person at or above this settles it. */
+    resolvedAt: z.number().min(0).max(1),
+  }),
+  competitor: z.strictObject({ lookbackDays: days }),
+  expansion: z.strictObject({ lookbackDays: days }),
+  buying: z.strictObject({
+    lookbackDays: days,
+    /** Proposal views count when repeated this often in the window (a pricing-page visit counts on its own). */
+    minProposalViews: z.number().int().positive(),
+  }),
+  /** Competitor names perception looks for. */
+  competitors: z.array(z.string().min(1)),
+  weights,
 });
 export type RiskConfig = z.infer<typeof RiskConfig>;
 
-const OPEN_STAGES = { lead: 1, qualified: 3, discovery: 7, demo: 5, proposal: 5, negotiation: 3, closed_won: 30, closed_lost: 3650, customer: 14 };
-
 export const DEFAULT_RISK_CONFIG: RiskConfig = {
-  leadResponseMinutes: 5,
-  replySlaHours: 24,
-  silenceDays: OPEN_STAGES,
+  maxScore: 100,
+  newLead: { responseMinutes: 5 },
+  unanswered: { replyHours: 24, extraPerDay: 2, maxExtra: 10, lookbackDays: 30 },
+  silenceDays: { lead: 1, qualified: 3, discovery: 7, demo: 5, proposal: 5, negotiation: 3, closed_won: 30, closed_lost: 3650, customer: 14 },
   stageStalledDays: { lead: 14, qualified: 21, discovery: 30, demo: 21, proposal: 21, negotiation: 30, closed_won: 3650, closed_lost: 3650, customer: 3650 },
-  stakeholderSilentDays: 14,
-  renewalWindowsDays: [120, 90, 60],
-  renewalConversationDays: 30,
-  usage: { recentDays: 7, baselineDays: 28, dropPct: 20, growthPct: 30, minBaselinePoints: 3 },
-  recentDays: 30,
-  singleThreadedDays: 30,
+  noNextStep: { crmNextStepDays: 14 },
+  stakeholderSilent: { days: 14, roles: ['procurement', 'security', 'legal', 'economic_buyer', 'decision_maker', 'technical_evaluator', 'executive_sponsor'] },
+  singleThreaded: { days: 30, minContacts: 2 },
+  usage: { recentDays: 7, baselineDays: 28, dropPct: 20, growthPct: 30, minBaselinePoints: 3, minRecentPoints: 2, persistPoints: 3 },
+  renewal: { windowsDays: [120, 90, 60], multipliers: [0.6, 1, 1.3], noConversationExtra: 5, daysAfter: 30 },
+  sentiment: { threshold: -0.25, lookbackDays: 14, resolvedAt: 0.5 },
+  competitor: { lookbackDays: 60 },
+  expansion: { lookbackDays: 60 },
+  buying: { lookbackDays: 14, minProposalViews: 2 },
   competitors: ['Salesforce', 'HubSpot', 'Gong', 'Clari', 'Outreach', 'Salesloft', 'Gainsight', 'ChurnZero', 'Totango', 'Zendesk', 'Intercom', 'Freshworks', 'Pipedrive', 'Zoho', 'Monday.com', 'Asana', 'Workday', 'ServiceNow'],
   weights: {
     new_lead_waiting: 35, unanswered_inbound: 20, silence: 22, no_next_step: 12, stage_stalled: 12,
@@ -69,19 +116,27 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function deepMerge<T>(base: T, over: unknown): T {
-  if (!isObject(base) || !isObject(over)) return (over === undefined ? base : over) as T;
+/** Objects merge key by key; anything else (numbers, arrays) in the override replaces the default. */
+export function deepMerge(base: unknown, over: unknown): unknown {
+  if (over === undefined) return base;
+  if (!isObject(base) || !isObject(over)) return over;
   const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(over)) out[k] = deepMerge((base as Record<string, unknown>)[k], v);
-  return out as T;
+  for (const [k, v] of Object.entries(over)) out[k] = deepMerge(base[k], v);
+  return out;
 }
 
-/** The configuration for one account: defaults, overridden by its settings (validated). */
+/** The configuration for one account: the defaults, overridden by its settings (validated). */
 export function riskConfigFor(settings: Record<string, unknown> | undefined, base: RiskConfig = DEFAULT_RISK_CONFIG): RiskConfig {
-  const over = settings?.thresholds;
   const competitors = Array.isArray(settings?.competitors) ? { competitors: settings.competitors } : {};
-  const merged = deepMerge(deepMerge(base, over ?? {}), competitors);
+  const merged = deepMerge(deepMerge(base, settings?.thresholds ?? {}), competitors);
   const parsed = RiskConfig.safeParse(merged);
-  if (!parsed.success) throw new Error(`invalid risk thresholds in account settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success) {
+    throw new Error(`invalid risk thresholds in account settings: ${parsed.error.issues.map((i) => `${[...i.path, ...('keys' in i ? i.keys : [])].join('.')}: ${i.message}`).join('; ')}`);
+  }
   return parsed.data;
+}
+
+/** The per-stage value for a stage name (unknown stages: the discovery value). */
+export function forStage(values: PerStage, stage: string): number {
+  return (values as Record<string, number>)[stage] ?? values.discovery;
 }

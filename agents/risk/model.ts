@@ -1,25 +1,33 @@
-// The risk model: deterministic and explainable. Each factor is a small pure function; the score is
-// their capped sum; opportunities are reported beside risk, never netted against it.
+// The risk model: deterministic and explainable. Each factor is a small pure function of the
+// account's timeline as of a moment; the score is the capped sum of the risk factors' weights;
+// opportunities are reported beside risk, never netted against it. `nextChangeAt` is the earliest
+// moment any answer would change with no new signal, so the account's workflow can sleep until then.
 import { levelForScore } from '../vocabulary.js';
-import type { Assessment, Factor } from './types.js';
+import type { Assessment, Factor, RiskInput } from './types.js';
 import { riskConfigFor, type RiskConfig } from './config.js';
-import { buildTimeline, type RiskInput, type Timeline } from './timeline.js';
-import { newLeadWaiting, noNextStep, silence, stageStalled, unansweredInbound } from './factors/engagement.js';
-import { championChange, ownerGap, singleThreaded, stakeholderSilent } from './factors/people.js';
-import { overdueCommitment } from './factors/commitments.js';
-import { usageDrop, usageGrowth, usageTrends, type UsageTrend } from './factors/usage.js';
-import { renewalApproaching } from './factors/renewal.js';
-import { buyingSignal, competitorMention, expansionSignal, negativeSentiment } from './factors/voice.js';
+import { buildTimeline, t } from './timeline.js';
+import type { FactorFn } from './check.js';
+import { usageTrends, type UsageTrend } from './usage-trend.js';
+import { newLeadWaiting } from './factors/new-lead-waiting.js';
+import { unansweredInbound } from './factors/unanswered-inbound.js';
+import { silence } from './factors/silence.js';
+import { noNextStep } from './factors/no-next-step.js';
+import { stageStalled } from './factors/stage-stalled.js';
+import { overdueCommitment } from './factors/overdue-commitment.js';
+import { championChange } from './factors/champion-change.js';
+import { ownerGap } from './factors/owner-gap.js';
+import { singleThreaded } from './factors/single-threaded.js';
+import { stakeholderSilent } from './factors/stakeholder-silent.js';
+import { usageDrop } from './factors/usage-drop.js';
+import { renewalApproaching } from './factors/renewal-approaching.js';
+import { competitorMention } from './factors/competitor-mention.js';
+import { negativeSentiment } from './factors/negative-sentiment.js';
+import { expansionSignal } from './factors/expansion-signal.js';
+import { usageGrowth } from './factors/usage-growth.js';
+import { buyingSignal } from './factors/buying-signal.js';
 
-export type { RiskInput } from './timeline.js';
-export type { UsageTrend } from './factors/usage.js';
-
-/** Usage per metric against the account's own baseline, as the risk model sees it. */
-export function usageTrendsFor(input: RiskInput, config?: RiskConfig): UsageTrend[] {
-  return usageTrends(buildTimeline(input, config ?? riskConfigFor(input.account.settings)));
-}
-
-type FactorFn = (tl: Timeline) => Factor | null;
+export type { RiskInput, OpenRecommendation } from './types.js';
+export type { UsageTrend } from './usage-trend.js';
 
 export const RISK_FACTOR_FNS: FactorFn[] = [
   newLeadWaiting, unansweredInbound, silence, noNextStep, stageStalled, overdueCommitment, championChange, ownerGap,
@@ -27,23 +35,26 @@ export const RISK_FACTOR_FNS: FactorFn[] = [
 ];
 export const OPPORTUNITY_FNS: FactorFn[] = [expansionSignal, usageGrowth, buyingSignal];
 
-export function assessRisk(input: RiskInput, config?: RiskConfig): Assessment {
-  const cfg = config ?? riskConfigFor(input.account.settings);
-  const tl = buildTimeline(input, cfg);
-  const run = (fns: FactorFn[]) => fns.map((f) => f(tl)).filter((f): f is Factor => f !== null);
-  const riskAll = run(RISK_FACTOR_FNS);
-  const oppAll = run(OPPORTUNITY_FNS);
-  // Weight 0 means "not yet": it only tells when the factor would start to apply.
-  const factors = riskAll.filter((f) => f.weight > 0).sort((a, b) => b.weight - a.weight);
-  const opportunities = oppAll.filter((f) => f.weight > 0).sort((a, b) => b.weight - a.weight);
-  const changes = [...riskAll, ...oppAll].map((f) => f.nextChangeAt).filter((x): x is string => Boolean(x) && Date.parse(x!) > tl.now);
-  const score = Math.min(100, Math.round(factors.reduce((sum, f) => sum + f.weight, 0)));
-  return {
-    asOf: input.asOf,
-    score,
-    level: levelForScore(score),
-    factors,
-    opportunities,
-    ...(changes.length ? { nextChangeAt: changes.sort()[0] } : {}),
-  };
+const configOf = (input: RiskInput, config?: RiskConfig) => config ?? input.config ?? riskConfigFor(input.account.settings);
+
+/** Usage per metric against the account's own baseline, as the risk model sees it. */
+export function usageTrendsFor(input: RiskInput, config?: RiskConfig): UsageTrend[] {
+  return usageTrends(buildTimeline(input, configOf(input, config)));
+}
+
+const byWeight = (a: Factor, b: Factor) => b.weight - a.weight;
+
+export function assessRisk(input: RiskInput): Assessment {
+  const config = configOf(input);
+  const tl = buildTimeline(input, config);
+  const risks = RISK_FACTOR_FNS.map((f) => f(tl));
+  const opportunities = OPPORTUNITY_FNS.map((f) => f(tl));
+  const factors = risks.flatMap((c) => (c.factor && c.factor.weight > 0 ? [c.factor] : [])).sort(byWeight);
+  const opps = opportunities.flatMap((c) => (c.factor && c.factor.weight > 0 ? [c.factor] : [])).sort(byWeight);
+  // A snoozed recommendation wakes the account when its snooze ends.
+  const snoozes = (input.openRecommendations ?? []).filter((r) => r.status === 'snoozed' && r.snoozedUntil).map((r) => r.snoozedUntil!);
+  const wakes = [...risks, ...opportunities].map((c) => c.nextChangeAt).filter((x): x is string => Boolean(x));
+  const next = [...wakes, ...snoozes].map((x) => new Date(x).toISOString()).filter((x) => t(x) > tl.now).sort()[0];
+  const score = Math.min(config.maxScore, 100, Math.round(factors.reduce((sum, f) => sum + f.weight, 0)));
+  return { asOf: input.asOf, score, level: levelForScore(score), factors, opportunities: opps, ...(next ? { nextChangeAt: next } : {}) };
 }

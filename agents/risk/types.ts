@@ -1,6 +1,10 @@
-// The output of the risk model: explainable factors, a 0–100 score and its level.
+// The output of the risk model: explainable factors, a 0–100 score and its level; and its input.
 import { z } from 'zod';
 import { RiskFactorName, OpportunityFactorName, RiskLevel } from '../vocabulary.js';
+import type { Account } from '../../db/queries/accounts.js';
+import type { Contact } from '../../db/queries/contacts.js';
+import type { Signal } from '../signals/schema.js';
+import type { RiskConfig } from './config.js';
 
 export const Factor = z.object({
   factor: z.union([RiskFactorName, OpportunityFactorName]),
@@ -26,3 +30,24 @@ export const Assessment = z.object({
   nextChangeAt: z.string().optional(),
 });
 export type Assessment = z.infer<typeof Assessment>;
+
+/** A recommendation still open on the account (the fields the risk model looks at). */
+export interface OpenRecommendation {
+  kind: string;
+  status: string;
+  factors?: string[];
+  dueAt?: string | null;
+  snoozedUntil?: string | null;
+}
+
+export interface RiskInput {
+  account: Account;
+  contacts: Contact[];
+  /** The account's signals, each with its insights; those after `asOf` are ignored. */
+  signals: Signal[];
+  asOf: string;
+  /** A snoozed one wakes the account when its snooze ends (a candidate for `nextChangeAt`). */
+  openRecommendations?: OpenRecommendation[];
+  /** Default: the account's own configuration (`riskConfigFor(account.settings)`). */
+  config?: RiskConfig;
+}

@@ -147,6 +147,8 @@ export const Insights = z.object({
     owner: z.enum(['us', 'them']),
     who: z.string().optional(),
     dueAt: z.string().optional(),
+    /** True when no date was said and `dueAt` is the default (a few business days after it was said). */
+    dueDefaulted: z.boolean().optional(),
     /** Who the promise was made to (emails): the recipients, or whoever asked just before in a call. */
     counterparts: z.array(z.string()).optional(),
   })).default([]),
@@ -155,11 +157,13 @@ export const Insights = z.object({
     name: z.string().optional(),
     change: z.enum(['left', 'moved', 'role_changed', 'bounced', 'joined']),
     text: z.string(),
+    /** Whose person it is: 'us' for our own people (the account's owner or CSM leaving); absent = the account's. */
+    side: z.enum(['us', 'them']).optional(),
   })).default([]),
   competitors: z.array(z.object({ name: z.string(), text: z.string(), replacing: z.boolean().default(false) })).default([]),
   sentiment: z.number().min(-1).max(1).default(0),
   negativeText: z.string().optional(),
-  expansion: z.array(z.object({ text: z.string(), speaker: z.string().optional() })).default([]),
+  expansion: z.array(z.object({ text: z.string(), speaker: z.string().optional(), email: z.string().optional() })).default([]),
   buying: z.array(z.object({ text: z.string() })).default([]),
   question: z.boolean().default(false),
   auto: z.enum(['auto_reply', 'newsletter', 'bounce']).optional(),

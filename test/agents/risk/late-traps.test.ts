@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { account, asOf, at, contact, email, signal } from '../builders.js';
 import { assessRisk } from '../../../agents/risk/model.js';
-import { metricFamily } from '../../../agents/risk/factors/usage.js';
+import { metricFamily } from '../../../agents/risk/usage-trend.js';
 
 describe('late traps', () => {
   it('"we won\'t be renewing unless…" is negative, however calmly said', () => {

@@ -28,7 +28,7 @@ describe('the seed stories', () => {
     ]);
     expect(['high', 'critical']).toContain(a.level);
     expect(names(a)).toEqual(expect.arrayContaining(['champion_change', 'owner_gap', 'renewal_approaching', 'usage_drop']));
-    expect(factor(a, 'usage_drop')!.explanation).toMatch(/active_users fell 3\d(\.\d)?% against the account's own baseline: 95 over the last 7 days vs 1\d\d/);
+    expect(factor(a, 'usage_drop')!.explanation).toMatch(/active_users fell 3\d(\.\d)?% against the account's own baseline: 140 → 95 \(mean of the last 7 days vs the 28 days before/);
     expect(factor(a, 'champion_change')!.contacts).toEqual(['dana@acme.com']);
     expect(factor(a, 'renewal_approaching')!.explanation).toMatch(/75 days away/);
     for (const f of a.factors) expect(f.evidence.length, f.factor).toBeGreaterThan(0);
@@ -47,13 +47,13 @@ describe('the seed stories', () => {
     expect(Date.parse(four.nextChangeAt!)).toBeGreaterThan(Date.parse(at(-2)));
   });
 
-  it('a Friday 16:30 lead is waiting; before five minutes it is flagged lightly with the moment it becomes late', () => {
+  it('a Friday 16:30 lead is waiting; before five minutes it is not yet, with the moment it becomes late', () => {
     const acc = account({ stage: 'lead' });
     const form = { kind: 'engagement', occurredAt: '2026-11-20T16:30:00Z', event: 'form_submitted', contactEmail: 'peter@initech.com', contactName: 'Peter', text: 'Call me?' };
     const late = assess(acc, [], [form]);
     expect(factor(late, 'new_lead_waiting')).toMatchObject({ weight: 35, contacts: ['peter@initech.com'] });
     const early = assess(acc, [], [form], '2026-11-20T16:32:00Z');
-    expect(factor(early, 'new_lead_waiting')!.weight).toBeLessThan(35);
+    expect(factor(early, 'new_lead_waiting')).toBeUndefined();
     expect(early.nextChangeAt).toBe('2026-11-20T16:35:00.000Z');
     const answered = assess(acc, [], [form, email('2026-11-20T16:33:00Z', 'sam@ourco.com', 'peter@initech.com', 'Hi Peter, happy to call.')]);
     expect(factor(answered, 'new_lead_waiting')).toBeUndefined();
@@ -157,7 +157,7 @@ describe('traps', () => {
     const acc = account({ stage: 'discovery' });
     const raws = [email(at(-3), 'dana@acme.com', 'sam@ourco.com', 'Can you send the SOC 2 report?'), email(at(-2), 'sam@ourco.com', 'dana@acme.com', 'Attached.')];
     expect(factor(assess(acc, [dana], raws), 'unanswered_inbound')).toBeUndefined();
-    expect(factor(assess(acc, [dana], raws.slice(0, 1)), 'unanswered_inbound')!.explanation).toMatch(/Dana asked a question "Re: project" 3 days ago/);
+    expect(factor(assess(acc, [dana], raws.slice(0, 1)), 'unanswered_inbound')!.explanation).toMatch(/Dana Ruiz asked a question \(email "Re: project"\) 3 days ago/);
   });
 });
 
@@ -171,7 +171,7 @@ describe('other factors', () => {
       ...usage(100, 150, 'api_calls'),
     ]);
     expect(names(a)).toEqual(expect.arrayContaining(['single_threaded', 'owner_gap', 'stage_stalled', 'negative_sentiment', 'buying_signal', 'usage_growth']));
-    expect(factor(a, 'stage_stalled')!.explanation).toMatch(/in proposal for 40 days \(expected at most 21\)/);
+    expect(factor(a, 'stage_stalled')!.explanation).toMatch(/in proposal for 40 days since Sun 11 Oct \(expected at most 21\)/);
   });
 
   it('scores are the capped sum of weights, with the level from the score', () => {

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { polarity, sentimentOf } from '../../../agents/perception/sentiment.js';
+import type { Utterance } from '../../../agents/perception/utterances.js';
+
+const them = (text: string): Utterance[] => [{ side: 'them', text }];
+
+describe('sentiment', () => {
+  it('negative words, and the sentence that drove it', () => {
+    const s = sentimentOf(them('Honestly, we are not happy. The exports have been broken for two weeks and the team is frustrated. This is unacceptable.'));
+    expect(s.sentiment).toBeLessThanOrEqual(-0.5);
+    expect(s.negativeText).toBe('The exports have been broken for two weeks and the team is frustrated.');
+  });
+
+  it('the brief\'s words: cancel, churn, escalate, disappointed', () => {
+    for (const text of ['We may cancel our subscription.', 'The board is worried about churn on this tool.', 'I will have to escalate this to our CIO.', 'We are disappointed with the rollout.']) {
+      expect(polarity(text), text).toBeLessThan(0);
+    }
+  });
+
+  it('positive words', () => {
+    const s = sentimentOf(them('We love it. The team is excited and the rollout was great.'));
+    expect(s.sentiment).toBeGreaterThan(0.5);
+    expect(s.negativeText).toBeUndefined();
+  });
+
+  it('negation: "not happy" is negative, "not frustrated" and "no complaints" are not', () => {
+    expect(polarity('We are not happy with support.')).toBeLessThan(0);
+    expect(polarity('The team is not frustrated at all.')).toBeGreaterThanOrEqual(0);
+    expect(polarity('No complaints from the team.')).toBeGreaterThan(0);
+    expect(polarity('It does not work for our finance team.')).toBeLessThan(0);
+  });
+
+  it('cancelling a meeting is not churn talk', () => {
+    expect(polarity('Can we cancel Thursday\'s review meeting?')).toBe(0);
+    expect(polarity('We would like to cancel the contract.')).toBeLessThan(0);
+  });
+
+  it('a calm churn threat is strongly negative', () => {
+    const s = sentimentOf(them("I'll be direct. If the reporting gap isn't closed by March, we won't be renewing."));
+    expect(s.sentiment).toBeLessThan(-0.5);
+    expect(s.negativeText).toMatch(/won't be renewing/);
+  });
+
+  it('criticism of the old system is praise', () => {
+    const s = sentimentOf(them('After years of fighting our old booking system - slow, constantly broken, and frustrating - this is a breath of fresh air.'));
+    expect(s.sentiment).toBeGreaterThanOrEqual(0);
+    expect(s.negativeText).toBeUndefined();
+  });
+
+  it('only the account side counts, and the score stays in [-1, 1]', () => {
+    expect(sentimentOf([{ side: 'us', text: 'We are frustrated the deal slipped.' }])).toEqual({ sentiment: 0 });
+    const angry = sentimentOf(them(Array.from({ length: 12 }, () => 'This is broken, unacceptable and frustrating.').join(' ')));
+    expect(angry.sentiment).toBe(-1);
+  });
+});

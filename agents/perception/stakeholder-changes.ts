@@ -16,7 +16,7 @@ const JOINED = /\b((i'm|i am) the new|(has|have) joined (as|the team|us)|joined 
 const PATTERNS: Array<[Change, RegExp]> = [['left', LEFT], ['role_changed', ROLE_CHANGED], ['moved', MOVED], ['joined', JOINED]];
 
 const SELF_G = /\b(i|i'm|i've|i am|i have|my|me)\b/gi;
-/** Our roles: the account's owner or CSM leaving is an owner gap, not a stakeholder change. */
+/** Our roles: a sentence about our CSM or account manager leaving is about our side (an owner gap). */
 const OUR_ROLE = /\b(csm|customer success( manager)?|account (manager|executive|owner)|\bae\b|our rep|(your|our) (rep|owner|account lead))\b/i;
 const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/g;
 const NAME_AFTER = /\b(?:loop|bring|add|cc)\s+in\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)|\b(?:introduce you to|meet|welcome)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)/;
@@ -78,7 +78,8 @@ function changeIn(sentence: string, change: Change, match: RegExpExecArray, u: U
   if (change === 'joined') return { ...newcomer(sentence, u, contacts), change, text: sentence };
   // "My last day…", "I've moved…", "Dana has left…": whoever is named last before the cue.
   const firstPerson = /^(my|i'm|i am|i've|i have|i)\b/i.test(match[0]);
-  const subject = firstPerson ? { self: true as const } : lastSubject(sentence.slice(0, match.index), contacts) ?? (contactIn(sentence, contacts) ? { contact: contactIn(sentence, contacts)! } : undefined);
+  const named = contactIn(sentence, contacts);
+  const subject = firstPerson ? { self: true as const } : lastSubject(sentence.slice(0, match.index), contacts) ?? (named ? { contact: named } : undefined);
   if (subject && 'self' in subject) {
     const c = u.email ? contacts.find((x) => x.email === u.email) : contactByName(u.speaker, contacts);
     const email = c?.email ?? u.email;

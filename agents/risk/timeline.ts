@@ -140,6 +140,23 @@ export function answeredAfter(tl: Timeline, at: number): Signal | undefined {
     ?? tl.signals.find((o) => o.kind === 'calendar' && o.event === 'scheduled' && t(o.occurredAt) > at);
 }
 
+/** Addresses that no longer reach anyone: contacts who left or moved, and addresses that bounced. */
+export function unreachable(tl: Timeline): Set<string> {
+  const out = new Set(tl.contacts.filter((c) => c.status !== 'active').map((c) => c.email.toLowerCase()));
+  for (const s of tl.signals) {
+    for (const ch of s.insights?.stakeholderChanges ?? []) if (ch.change === 'bounced' && ch.contactEmail) out.add(ch.contactEmail.toLowerCase());
+  }
+  return out;
+}
+
+/** Whether an outbound signal reached someone at the account (an email only to departed or bounced addresses did not). */
+export function reachedSomeone(tl: Timeline, s: Signal, gone = unreachable(tl)): boolean {
+  if (s.kind !== 'email') return true;
+  const people = { account: tl.account, contacts: tl.contacts };
+  const atAccount = [...s.to, ...s.cc].map((p) => p.email.toLowerCase()).filter((e) => isAccountEmail(e, people));
+  return atAccount.length === 0 || atAccount.some((e) => !gone.has(e));
+}
+
 export function contactOf(tl: Timeline, email: string | undefined): Contact | undefined {
   const e = email?.toLowerCase();
   return e ? tl.contacts.find((c) => c.email.toLowerCase() === e) : undefined;

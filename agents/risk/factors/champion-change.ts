@@ -12,15 +12,18 @@ const GONE_WORDS: Record<Gone, string> = {
   left: 'has left the company', moved: 'has moved to another role', bounced: 'has an address that bounces', role_changed: 'is no longer the champion',
 };
 
-/** The latest signal saying this person is no longer our champion, and how. */
+/** The latest signal saying this person is no longer our champion, and how; a bounce only when nothing says more. */
 function departure(tl: Timeline, email: string): { signal: Signal; how: Gone; text?: string } | undefined {
+  let bounce: { signal: Signal; how: Gone; text?: string } | undefined;
   for (const s of [...tl.signals].reverse()) {
-    const ch = (s.insights?.stakeholderChanges ?? []).find((x) => x.contactEmail === email && (x.change === 'left' || x.change === 'moved' || x.change === 'bounced'));
-    if (ch && s.kind !== 'crm') return { signal: s, how: ch.change as Gone, text: ch.text };
     if (s.kind === 'crm' && s.contactEmail === email && s.change === 'contact_left') return { signal: s, how: 'left', text: s.text };
     if (s.kind === 'crm' && s.contactEmail === email && s.change === 'contact_role' && s.from === 'champion' && s.to !== 'champion') return { signal: s, how: 'role_changed', text: s.text };
+    if (s.kind === 'crm') continue;
+    const ch = (s.insights?.stakeholderChanges ?? []).find((x) => x.contactEmail === email && (x.change === 'left' || x.change === 'moved' || x.change === 'bounced'));
+    if (ch?.change === 'bounced') bounce ??= { signal: s, how: 'bounced', text: ch.text };
+    else if (ch) return { signal: s, how: ch.change as Gone, text: ch.text };
   }
-  return undefined;
+  return bounce;
 }
 
 export function championChange(tl: Timeline): FactorCheck {

@@ -8,6 +8,7 @@ import { emailDirection } from '../../../agents/signals/direction.js';
 import { perceiveSignal } from '../../../agents/perception/index.js';
 import { DEFAULT_RISK_CONFIG, riskConfigFor, type RiskConfig } from '../../../agents/risk/config.js';
 import { assessRisk } from '../../../agents/risk/model.js';
+import { buildTimeline, type Timeline } from '../../../agents/risk/timeline.js';
 import type { Assessment, Factor, OpenRecommendation } from '../../../agents/risk/types.js';
 
 /** The evaluation moment: a Friday afternoon. */
@@ -115,6 +116,11 @@ export class Story {
 
   assess(asOf = NOW, extra: { config?: RiskConfig; openRecommendations?: OpenRecommendation[] } = {}): Assessment {
     return assessRisk({ account: this.account, contacts: this.contacts, signals: this.signals, asOf, ...extra });
+  }
+
+  /** What one factor function sees, for testing it alone. */
+  timeline(asOf = NOW, config: RiskConfig = riskConfigFor(this.account.settings)): Timeline {
+    return buildTimeline({ account: this.account, contacts: this.contacts, signals: this.signals, asOf }, config);
   }
 }
 

@@ -37,7 +37,7 @@ export interface Timeline {
   human: Signal[];
   /** The account's people speaking to us: inbound email, their chat, forms, tickets, meetings they attended. */
   fromThem: Signal[];
-  /** Us reaching them: outbound email, our chat, meetings. */
+  /** Us reaching them: outbound email, our chat, calls with them. */
   fromUs: Signal[];
   /** The next meeting on the calendar with someone from the account, not cancelled since. */
   nextMeeting?: Calendar;
@@ -69,7 +69,11 @@ function sidesOf(s: Signal, people: People): { them: boolean; us: boolean } {
     }
     case 'engagement': return { them: s.event === 'form_submitted', us: false };
     case 'ticket': return { them: true, us: false };
-    case 'meeting': return { them: meetingHasThem(s, people), us: true };
+    case 'meeting': {
+      // A call with the account is both sides talking; an internal one is neither.
+      const both = meetingHasThem(s, people);
+      return { them: both, us: both };
+    }
     default: return { them: false, us: false };
   }
 }

@@ -49,9 +49,9 @@ describe('silence', () => {
     expect(silence(s.timeline()).factor!.contacts).toEqual(['li@acme.com']);
     s.email(at(-9), { from: 'sam@ourco.com', to: 'dana@acme.com', subject: 'Pilot plan', text: 'Here is the pilot plan.' });
     expect(silence(s.timeline()).factor!.contacts).toEqual(['dana@acme.com']);
-    const internal = new Story({ account: { stage: 'discovery' }, contacts: [dana, li, contact('uma@acme.com', 'Uma Roy', 'user')] });
-    internal.meeting(at(-10), 'Account planning (internal)', ['sam@ourco.com', 'jo@ourco.com'], [['Sam Patel', 'Where are we with Acme?']]);
-    expect(silence(internal.timeline()).factor!.contacts).toEqual(['dana@acme.com', 'li@acme.com']);
+    const channel = new Story({ account: { stage: 'discovery' }, contacts: [dana, li, contact('uma@acme.com', 'Uma Roy', 'user')] });
+    channel.chat(at(-10), 'sam@ourco.com', 'Hi all, the sandbox is ready for you.');
+    expect(silence(channel.timeline()).factor!.contacts).toEqual(['dana@acme.com', 'li@acme.com']);
   });
 
   it('a customer silent past the cadence is flagged too', () => {
@@ -62,6 +62,13 @@ describe('silence', () => {
 });
 
 describe('silence and outreach that reached nobody', () => {
+  it('an internal meeting about the account is not contact with it', () => {
+    const s = new Story({ account: { stage: 'discovery' }, contacts: [dana] });
+    s.email(at(-10), { from: 'dana@acme.com', to: 'sam@ourco.com', text: 'We will get back to you.' });
+    s.meeting(at(-2), 'Acme account planning (internal)', ['sam@ourco.com', 'jo@ourco.com'], [['Sam Patel', 'Where are we with Acme?']]);
+    expect(silence(s.timeline()).factor!.explanation).toMatch(/in 10 days: last heard from Dana Ruiz/);
+  });
+
   it('an email to a champion who has left, which bounced, does not restart the clock', () => {
     const s = new Story({ account: { stage: 'customer', renewalDate: at(300) }, contacts: [dana, li] });
     s.email(at(-20), { from: 'dana@acme.com', to: 'sam@ourco.com', text: "It's going fine. Let's catch up next quarter." });

@@ -59,3 +59,12 @@ describe('unanswered_inbound', () => {
     expect(unansweredInbound(s.timeline()).factor).toBeNull();
   });
 });
+
+describe('unanswered_inbound and internal work', () => {
+  it('an internal meeting does not answer the customer', () => {
+    const s = story();
+    s.email(at(-3), { from: 'dana@acme.com', to: 'riley@ourco.com', text: 'Can you resend the October invoice?' });
+    s.meeting(at(-2), 'Billing sync (internal)', ['riley@ourco.com', 'jo@ourco.com'], [['Riley Chen', 'Dana needs the invoice.']]);
+    expect(unansweredInbound(s.timeline()).factor).not.toBeNull();
+  });
+});

@@ -146,6 +146,9 @@ export const Insights = z.object({
     /** 'us' = our side promised; 'them' = the customer promised. */
     owner: z.enum(['us', 'them']),
     who: z.string().optional(),
+    /** What was promised, in a few words ("the SOC 2 report", "a revised quote for 40 seats"), resolved from the
+     * sentence before or the question it answers when the promise itself says only "it" or "that". */
+    deliverable: z.string().optional(),
     dueAt: z.string().optional(),
     /** True when no date was said and `dueAt` is the default (a few business days after it was said). */
     dueDefaulted: z.boolean().optional(),
@@ -159,13 +162,32 @@ export const Insights = z.object({
     text: z.string(),
     /** Whose person it is: 'us' for our own people (the account's owner or CSM leaving); absent = the account's. */
     side: z.enum(['us', 'them']).optional(),
+    /** Who takes over, when the text names them. */
+    successor: z.object({ name: z.string().optional(), email: z.string().optional() }).optional(),
+    /** The new role or employer, when said ("VP Finance", "a startup"). */
+    newRole: z.string().optional(),
   })).default([]),
-  competitors: z.array(z.object({ name: z.string(), text: z.string(), replacing: z.boolean().default(false) })).default([]),
+  competitors: z.array(z.object({
+    name: z.string(),
+    text: z.string(),
+    replacing: z.boolean().default(false),
+    /** How the customer relates to it: weighing it against us, the tool they are leaving, a tool we integrate with. */
+    context: z.enum(['evaluation', 'replacing', 'integration', 'mention']).optional(),
+  })).default([]),
   sentiment: z.number().min(-1).max(1).default(0),
   negativeText: z.string().optional(),
-  expansion: z.array(z.object({ text: z.string(), speaker: z.string().optional(), email: z.string().optional() })).default([]),
+  /** The customer says, in any words, that they may not renew, may cancel or reconsider the contract. */
+  churnIntent: z.object({ text: z.string() }).optional(),
+  expansion: z.array(z.object({
+    text: z.string(), speaker: z.string().optional(), email: z.string().optional(),
+    /** Which team, office or department wants it, and how many seats, when said. */
+    team: z.string().optional(),
+    seats: z.number().optional(),
+  })).default([]),
   buying: z.array(z.object({ text: z.string() })).default([]),
   question: z.boolean().default(false),
+  /** The request or question put to us (with or without a question mark), when there is one. */
+  requests: z.array(z.object({ text: z.string() })).optional(),
   auto: z.enum(['auto_reply', 'newsletter', 'bounce']).optional(),
 });
 export type Insights = z.infer<typeof Insights>;

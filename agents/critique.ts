@@ -26,10 +26,11 @@ const DAY = 86_400_000;
 
 /** How long a rejection keeps the same (kind, target) quiet, by the reason the human gave. */
 export function suppressionDays(reason: string | null): number {
-  const r = (reason ?? '').toLowerCase();
+  // The reason codes (not_relevant, already_done, wrong_timing, wrong_contact) read like the words.
+  const r = (reason ?? '').toLowerCase().replace(/_/g, ' ');
+  if (/later|timing|not now|too early|next (week|month)/.test(r)) return 7;
   if (/not relevant|irrelevant|wrong|not applicable|bad idea|never/.test(r)) return 30;
   if (/already|done|handled|sent it|did it/.test(r)) return 14;
-  if (/later|timing|not now|too early|next (week|month)/.test(r)) return 7;
   return 14;
 }
 

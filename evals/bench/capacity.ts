@@ -1,8 +1,11 @@
 // account capacity: start N account workflows with realistic histories (a few signals each), time
-// until every account has its first assessment, and the resident memory of the product process
-// (API + worker + agent) and of the Temporal server once they idle.
-import { startBenchServer, startExternalDb, rssOf, api } from './server.js';
+// until every account has been assessed after its signals (every account checked, page by page),
+// and the resident memory of every process the product needs once it idles: the product (API +
+// worker, + PGlite when embedded), the Temporal dev server, and the database process when the
+// database runs on its own (--external-db).
+import { startBenchServer, startExternalDb, api, formatMemory, watchPeak } from './server.js';
 import { record } from './lib.js';
+import { waitAllAssessed } from './accounts.js';
 
 export interface CapacityOptions { accounts: number; signalsPerAccount: number; externalDb?: boolean; smoke?: boolean; command: string }
 
@@ -14,11 +17,11 @@ function history(id: string, n: number, now: number) {
 }
 
 export async function runCapacity(o: CapacityOptions): Promise<string> {
-  // --external-db: the database in its own process, so the product's RSS is the worker + API alone.
   const db = o.externalDb ? await startExternalDb() : undefined;
-  const server = await startBenchServer({ DEBOUNCE_MS: '1000', ...(db ? { DATABASE_URL: db.url, DATABASE_POOL_SIZE: '1' } : {}) });
+  const server = await startBenchServer({ DEBOUNCE_MS: '1000' }, { externalDb: db }).catch(async (err) => { await db?.stop(); throw err; });
   try {
     const now = Date.now();
+    const peak = watchPeak(server, 1000);
     const t0 = performance.now();
     const ids = Array.from({ length: o.accounts }, (_, i) => `cap-${i}`);
     const concurrency = 16;
@@ -33,19 +36,15 @@ export async function runCapacity(o: CapacityOptions): Promise<string> {
       }
     }));
     const loadedS = (performance.now() - t0) / 1000;
-    // Every account assessed after its signals: no pending signals left and every account has a score.
-    for (;;) {
-      const stats = (await api<{ pending: number }>(server.url, 'GET', '/v1/stats/signals')).json;
-      const page = (await api<{ accounts: Array<{ lastAssessedAt: string | null }> }>(server.url, 'GET', '/v1/accounts?limit=1000')).json.accounts;
-      if (stats.pending === 0 && page.every((a) => a.lastAssessedAt)) break;
-      if (performance.now() - t0 > 3_600_000) throw new Error('capacity: not all assessed within an hour');
-      await new Promise((res) => setTimeout(res, 1000));
-    }
+    // Every account (all pages of the list) assessed, and no signal left pending.
+    await waitAllAssessed(server.url, ids);
     const allS = (performance.now() - t0) / 1000;
     await new Promise((res) => setTimeout(res, 5000)); // let it idle
-    const mem = server.memory();
-    const where = db ? `database in its own process (${rssOf(db.pid).toFixed(0)} MiB); product = API + worker` : 'embedded: product = API + worker + PGlite';
-    const figures = `${o.accounts} accounts × ${o.signalsPerAccount} signals (${where}): loaded in ${loadedS.toFixed(0)} s, all assessed after ${allS.toFixed(0)} s (${(o.accounts / allS).toFixed(1)} first assessments/s); idle RSS product ${mem.productMiB.toFixed(0)} MiB, Temporal ${mem.temporalMiB.toFixed(0)} MiB; goal 10,000 accounts per worker under 2 GiB`;
+    const idle = server.memory();
+    const top = peak.stop();
+    const where = db ? 'database in its own process' : 'embedded: PGlite inside the product';
+    const figures = `${o.accounts} accounts × ${o.signalsPerAccount} signals (${where}): loaded in ${loadedS.toFixed(0)} s, all ${o.accounts} assessed after ${allS.toFixed(0)} s `
+      + `(${(o.accounts / allS).toFixed(1)} first assessments/s; every account checked); idle RSS ${formatMemory(idle)}; peak ${formatMemory(top)}; goal 10,000 accounts per worker under 2 GiB`;
     console.log(`capacity: ${figures}`);
     record('account capacity', o.command, figures, { smoke: o.smoke });
     return figures;

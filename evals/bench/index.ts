@@ -8,6 +8,7 @@ import { runMboxImport } from './mbox-import.js';
 import { runRetrieval } from './retrieval.js';
 import { runAssessCost } from './assess-cost.js';
 import { runAskBench } from './ask.js';
+import { runTemporalCeiling } from './temporal-ceiling.js';
 import { loadConfig } from '../../config.js';
 
 const [name, ...rest] = process.argv.slice(2);
@@ -15,15 +16,18 @@ const args = parseArgs(rest);
 const smoke = Boolean(args.smoke);
 const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`;
 const num = (k: string, full: number, quick: number) => Number(args[k] ?? (smoke ? quick : full));
+/** The product's own default (config.ts), so a benchmark runs what a user runs unless told otherwise. */
+const productDebounce = loadConfig({}).debounceMs;
 
 const BENCHES: Record<string, () => Promise<unknown>> = {
-  latency: () => runLatency({ accounts: num('accounts', 1000, 20), rate: num('rate', 5, 2), duration: num('duration', 60, 3), debounceMs: num('debounce', 0, 0), smoke, command }),
+  latency: () => runLatency({ accounts: num('accounts', 1000, 20), rate: num('rate', 5, 2), duration: num('duration', 60, 3), debounceMs: num('debounce', productDebounce, productDebounce), timeoutS: num('timeout', 30, 30), smoke, command }),
   capacity: () => runCapacity({ accounts: num('accounts', 1000, 10), signalsPerAccount: num('signals', 6, 2), externalDb: Boolean(args['external-db']), smoke, command }),
   retrieval: () => runRetrieval({ chunks: num('chunks', 100_000, 2000), queries: num('queries', 200, 20), databaseUrl: loadConfig().databaseUrl, smoke, command }),
   'assess-cost': () => runAssessCost({ small: num('small', 10, 10), large: num('large', 2000, 100), runs: num('runs', 20, 2), profile: Boolean(args.profile), smoke, command }),
-  ask: () => runAskBench({ signals: num('signals', 2000, 50), rounds: num('rounds', 5, 1), smoke, command }),
-  mbox: () => runMboxImport({ messages: num('messages', 10000, 200), smoke, command }),
-  throughput: () => runThroughput({ accounts: num('accounts', 200, 10), duration: num('duration', 60, 3), batch: num('batch', 20, 5), concurrency: num('concurrency', 8, 2), smoke, command }),
+  ask: () => runAskBench({ signals: num('signals', 2000, 50), rounds: num('rounds', 5, 1), clients: num('clients', 8, 2), smoke, command }),
+  mbox: () => runMboxImport({ messages: num('messages', 10000, 200), timeoutS: num('timeout', 1800, 300), smoke, command }),
+  throughput: () => runThroughput({ accounts: num('accounts', 200, 10), duration: num('duration', 60, 3), batch: num('batch', 20, 5), concurrency: num('concurrency', 8, 2), ceilingDuration: num('ceiling-duration', 30, 2), smoke, command }),
+  'temporal-ceiling': () => runTemporalCeiling({ workflows: num('workflows', 200, 5), clients: num('clients', 8, 2), duration: num('duration', 30, 2), smoke, command }),
 };
 
 if (!name || !BENCHES[name]) {

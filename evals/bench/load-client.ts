@@ -1,6 +1,7 @@
 // The load generator, run as its own process so its work does not share the server's event loop.
 // Posts one signal per tick at a fixed rate to accounts in turn, then polls the API until the
-// recommendation citing that signal is readable; prints one JSON line of latencies (ms).
+// recommendation citing that signal is readable; prints one JSON line with every sample, the ones
+// that timed out included (latencyMs null) so the caller can count them as misses.
 import { parseArgs } from './lib.js';
 
 const args = parseArgs(process.argv.slice(2));
@@ -12,14 +13,24 @@ const durationMs = Number(args.duration ?? 60) * 1000;
 const timeoutMs = Number(args.timeout ?? 30) * 1000;
 const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
 
-interface Sample { accountId: string; postMs: number; latencyMs: number | null }
+export interface Sample {
+  i: number;
+  accountId: string;
+  /** Seconds after the run started that the signal was posted. */
+  at: number;
+  postMs: number;
+  status: number;
+  signalId: string | null;
+  /** POST to a recommendation citing the signal; null when none was readable within the timeout. */
+  latencyMs: number | null;
+}
 const samples: Sample[] = [];
 const inflight: Array<Promise<void>> = [];
 
 async function waitForRecommendation(accountId: string, signalId: string, t0: number): Promise<number | null> {
   while (performance.now() - t0 < timeoutMs) {
-    const r = await fetch(`${url}/v1/recommendations?account=${encodeURIComponent(accountId)}`, { headers });
-    if (r.ok) {
+    const r = await fetch(`${url}/v1/recommendations?account=${encodeURIComponent(accountId)}`, { headers }).catch(() => null);
+    if (r?.ok) {
       const body = (await r.json()) as { recommendations: Array<{ evidence: Array<{ signalId: string }> }> };
       if (body.recommendations.some((rec) => rec.evidence.some((e) => e.signalId === signalId))) return performance.now() - t0;
     }
@@ -28,10 +39,11 @@ async function waitForRecommendation(accountId: string, signalId: string, t0: nu
   return null;
 }
 
-async function one(i: number): Promise<void> {
+async function one(i: number, start: number): Promise<void> {
   const accountId = accounts[i % accounts.length];
   const domain = `${accountId}.example`;
   const t0 = performance.now();
+  const at = (t0 - start) / 1000;
   const r = await fetch(`${url}/v1/accounts/${encodeURIComponent(accountId)}/signals`, {
     method: 'POST', headers,
     body: JSON.stringify({
@@ -39,18 +51,23 @@ async function one(i: number): Promise<void> {
       from: { email: `buyer@${domain}`, name: 'Jordan Buyer' }, to: [{ email: 'rep@ourco.com' }],
       subject: `Question ${i}`, text: `Hi, could you send us the pricing for 50 more seats and the SSO add-on? We need it for the budget meeting.`,
     }),
-  });
+  }).catch(() => null);
   const postMs = performance.now() - t0;
-  if (r.status !== 202) { samples.push({ accountId, postMs, latencyMs: null }); return; }
+  if (r?.status !== 202) {
+    samples.push({ i, accountId, at, postMs, status: r?.status ?? 0, signalId: null, latencyMs: null });
+    return;
+  }
   const { stored } = (await r.json()) as { stored: string[] };
-  samples.push({ accountId, postMs, latencyMs: await waitForRecommendation(accountId, stored[0], t0) });
+  const latencyMs = await waitForRecommendation(accountId, stored[0], t0);
+  samples.push({ i, accountId, at, postMs, status: 202, signalId: stored[0], latencyMs });
 }
 
 const start = performance.now();
 for (let i = 0; performance.now() - start < durationMs; i += 1) {
-  inflight.push(one(i));
+  inflight.push(one(i, start));
   const next = start + ((i + 1) * 1000) / rate;
   await new Promise((res) => setTimeout(res, Math.max(0, next - performance.now())));
 }
 await Promise.all(inflight);
-process.stdout.write(`${JSON.stringify({ samples, elapsedMs: performance.now() - start })}\n`);
+samples.sort((a, b) => a.i - b.i);
+process.stdout.write(`${JSON.stringify({ samples, timeoutMs, elapsedMs: performance.now() - start })}\n`);

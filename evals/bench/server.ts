@@ -1,5 +1,7 @@
 // Starts the embedded product as a separate process for a benchmark (fresh data folder, free
-// ports), and measures its resident memory including the Temporal dev-server child.
+// ports), and measures the resident memory of every process the product needs: the product itself
+// (API + worker, and PGlite when embedded), the Temporal dev server it starts as a child, and the
+// database process when the database runs on its own (--external-db).
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,14 +12,27 @@ import { freePort } from '../../workflows/dev-server.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BENCH_TOKEN = 'bench-admin-token';
 
+export interface Memory {
+  /** The product process: API + worker (+ PGlite when embedded). */
+  productMiB: number;
+  /** Everything the product process started: the Temporal dev server. */
+  temporalMiB: number;
+  /** The separate database process, when there is one (else 0). */
+  databaseMiB: number;
+  totalMiB: number;
+}
+
 export interface BenchServer {
   url: string;
   pid: number;
   dataDir: string;
-  /** RSS in MiB of the product process and of the Temporal server. */
-  memory(): { productMiB: number; temporalMiB: number };
+  /** The Temporal frontend the product's dev server listens on (for the ceiling run). */
+  temporalAddress: string;
+  memory(): Memory;
   stop(): Promise<void>;
 }
+
+export interface ExternalDb { url: string; pid: number; stop(): Promise<void> }
 
 function rssMiB(pid: number): number {
   try {
@@ -35,8 +50,23 @@ function childPids(pid: number): number[] {
   }
 }
 
+/** Every process below `pid` (children, their children, …). */
+function descendants(pid: number): number[] {
+  const out: number[] = [];
+  for (let queue = childPids(pid); queue.length > 0;) {
+    const p = queue.shift()!;
+    out.push(p);
+    queue.push(...childPids(p));
+  }
+  return out;
+}
+
+const sum = (xs: number[]) => xs.filter(Number.isFinite).reduce((a, b) => a + b, 0);
+
+export function rssOf(pid: number): number { return rssMiB(pid); }
+
 /** A separate database process (PGlite over the wire), so the product's memory is measured alone. */
-export async function startExternalDb(): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
+export async function startExternalDb(): Promise<ExternalDb> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'evals/bench/pglite-server.ts'), String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
@@ -49,44 +79,66 @@ export async function startExternalDb(): Promise<{ url: string; pid: number; sto
   };
 }
 
-export function rssOf(pid: number): number { return rssMiB(pid); }
-
-export async function startBenchServer(env: Record<string, string> = {}): Promise<BenchServer> {
+/**
+ * Starts `start.ts` with `env` over the inherited environment. A key given as `undefined` is
+ * removed, so the product's own default applies (e.g. `DEBOUNCE_MS: undefined`).
+ */
+export async function startBenchServer(env: Record<string, string | undefined> = {}, opts: { externalDb?: ExternalDb } = {}): Promise<BenchServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'aa-bench-'));
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'start.ts')], {
-    cwd: ROOT,
-    env: {
-      ...process.env, PORT: String(port), DATA_DIR: dataDir, ADMIN_TOKEN: BENCH_TOKEN, LOG_LEVEL: 'warn',
-      TEMPORAL_PORT: String(await freePort()), TEMPORAL_UI_PORT: String(await freePort()), OUR_DOMAINS: 'ourco.com', ...env,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const temporalPort = await freePort();
+  const childEnv: Record<string, string | undefined> = {
+    ...process.env, PORT: String(port), DATA_DIR: dataDir, ADMIN_TOKEN: BENCH_TOKEN, LOG_LEVEL: 'warn',
+    TEMPORAL_PORT: String(temporalPort), TEMPORAL_UI_PORT: String(await freePort()), OUR_DOMAINS: 'ourco.com',
+    ...(opts.externalDb ? { DATABASE_URL: opts.externalDb.url, DATABASE_POOL_SIZE: '1' } : {}),
+    ...env,
+  };
+  for (const [k, v] of Object.entries(childEnv)) if (v === undefined) delete childEnv[k];
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'start.ts')], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the product exited with ${child.exitCode} during start`);
     try {
       const r = await fetch(`${url}/health`);
       if (r.ok) break;
     } catch { /* not up yet */ }
-    if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error('the product did not become healthy in 120 s'); }
+    if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error('the product did not become healthy in 180 s'); }
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
-    url, pid: child.pid!, dataDir,
+    url, pid: child.pid!, dataDir, temporalAddress: `127.0.0.1:${temporalPort}`,
     memory() {
-      const kids = childPids(child.pid!);
-      // npm is not in between: the product is this child; Temporal is its child.
-      const temporal = kids.map(rssMiB).filter(Number.isFinite).reduce((a, b) => a + b, 0);
-      return { productMiB: rssMiB(child.pid!), temporalMiB: temporal };
+      const productMiB = rssMiB(child.pid!);
+      const temporalMiB = sum(descendants(child.pid!).map(rssMiB));
+      const databaseMiB = opts.externalDb ? rssMiB(opts.externalDb.pid) : 0;
+      return { productMiB, temporalMiB, databaseMiB, totalMiB: sum([productMiB, temporalMiB, databaseMiB]) };
     },
     async stop() {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** "total 1750 MiB (product 1300 + Temporal 250 + database 200)": every process counted. */
+export function formatMemory(m: Memory): string {
+  const parts = [`product ${m.productMiB.toFixed(0)}`, `Temporal ${m.temporalMiB.toFixed(0)}`];
+  if (m.databaseMiB > 0) parts.push(`database ${m.databaseMiB.toFixed(0)}`);
+  return `total ${m.totalMiB.toFixed(0)} MiB (${parts.join(' + ')})`;
+}
+
+/** Samples the memory every `everyMs` and keeps the sample with the highest total. */
+export function watchPeak(server: BenchServer, everyMs = 500): { stop(): Memory } {
+  let peak = server.memory();
+  const timer = setInterval(() => {
+    const m = server.memory();
+    if (m.totalMiB > peak.totalMiB) peak = m;
+  }, everyMs);
+  return { stop() { clearInterval(timer); return peak; } };
 }
 
 export async function api<T = unknown>(url: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
@@ -95,4 +147,12 @@ export async function api<T = unknown>(url: string, method: string, path: string
     body: body ? JSON.stringify(body) : undefined,
   });
   return { status: r.status, json: (await r.json().catch(() => null)) as T };
+}
+
+export interface SignalStats { received: number; pending: number; processed: number }
+
+export async function signalStats(url: string): Promise<SignalStats> {
+  const r = await api<SignalStats>(url, 'GET', '/v1/stats/signals');
+  if (r.status !== 200) throw new Error(`GET /v1/stats/signals: ${r.status}`);
+  return r.json;
 }

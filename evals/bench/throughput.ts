@@ -1,28 +1,35 @@
 // ingest throughput: sustained signals/second accepted by the API and fully processed
 // (remembered and assessed), with the backlog sampled over time. Signals are posted in batches by
 // concurrent clients in a separate process; processing is read from the database through the API.
+// Right after the backlog drains, the same dev server's raw signal → activity ceiling is measured
+// (evals/bench/ceiling/), so the processed rate is read against a ceiling taken in the same run.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { startBenchServer, api, BENCH_TOKEN } from './server.js';
+import { startBenchServer, BENCH_TOKEN, formatMemory, signalStats, watchPeak } from './server.js';
 import { record } from './lib.js';
-import { seedAccounts, waitAllAssessed } from './latency.js';
+import { seedAccounts, waitAllAssessed } from './accounts.js';
+import { describeCeiling, measureCeiling } from './ceiling/measure.js';
 
-export interface ThroughputOptions { accounts: number; duration: number; batch: number; concurrency: number; smoke?: boolean; command: string }
-
-interface Stats { received: number; pending: number; processed: number }
+export interface ThroughputOptions {
+  accounts: number; duration: number; batch: number; concurrency: number;
+  /** Seconds of the ceiling measurement after the product's run (workflows = accounts, clients = concurrency). */
+  ceilingDuration: number;
+  smoke?: boolean; command: string;
+}
 
 export async function runThroughput(o: ThroughputOptions): Promise<string> {
   const server = await startBenchServer({ DEBOUNCE_MS: '500' });
   try {
     const ids = await seedAccounts(server.url, o.accounts, 'thr');
     await waitAllAssessed(server.url, ids);
-    const stats = async () => (await api<Stats>(server.url, 'GET', '/v1/stats/signals')).json;
+    const stats = () => signalStats(server.url);
     const before = await stats();
     const client = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./ingest-client.ts', import.meta.url)),
       '--url', server.url, '--token', BENCH_TOKEN, '--accounts', ids.join(','), '--duration', String(o.duration),
       '--batch', String(o.batch), '--concurrency', String(o.concurrency)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     client.stdout.on('data', (d) => { out += d; });
+    const peak = watchPeak(server, 1000);
     const t0 = performance.now();
     const backlog: Array<{ t: number; pending: number; processed: number }> = [];
     const exited = new Promise((res) => client.once('exit', res));
@@ -44,11 +51,18 @@ export async function runThroughput(o: ThroughputOptions): Promise<string> {
       backlog.push({ t: (performance.now() - t0) / 1000, pending: s.pending, processed: s.processed - before.processed });
     }
     const totalS = (performance.now() - t0) / 1000;
+    const mem = peak.stop();
     const processed = s.processed - before.processed;
     const acceptedPerS = accepted / (elapsedMs / 1000);
     const processedPerS = processed / totalS;
+    const drained = s.pending === 0 ? '' : ` (NOT drained: ${s.pending} still pending after 5 min)`;
     const curve = backlog.filter((_, i) => i % Math.max(1, Math.floor(backlog.length / 8)) === 0).map((b) => `${b.t.toFixed(0)}s:${b.pending}`).join(' ');
-    const figures = `${o.accounts} accounts, ${o.duration}s of posting: accepted ${acceptedPerS.toFixed(0)}/s (${accepted} signals), fully processed ${processedPerS.toFixed(0)}/s (${processed} in ${totalS.toFixed(0)} s; posting window ${postWindow.toFixed(0)} s); goal ≥ 200/s processed; backlog ${curve}`;
+    console.log(`throughput: product done (processed ${processedPerS.toFixed(0)}/s); measuring the raw ceiling on the same dev server…`);
+    const ceiling = await measureCeiling({ address: server.temporalAddress, workflows: o.accounts, clients: o.concurrency, durationS: o.ceilingDuration });
+    const ratio = processedPerS / ceiling.perSecond;
+    const figures = `${o.accounts} accounts, ${o.duration}s of posting: accepted ${acceptedPerS.toFixed(0)}/s (${accepted} signals), fully processed ${processedPerS.toFixed(0)}/s `
+      + `(${processed} in ${totalS.toFixed(0)} s; posting window ${postWindow.toFixed(0)} s)${drained}; goal ≥ 200/s processed; backlog ${curve}; peak RSS ${formatMemory(mem)}; `
+      + `processed ${processedPerS.toFixed(0)}/s = ${ratio.toFixed(2)}× the raw ceiling of ${ceiling.perSecond.toFixed(0)}/s measured in this run right after, on the same dev server: ${describeCeiling(ceiling)}`;
     console.log(`throughput: ${figures}`);
     record('ingest throughput', o.command, figures, { smoke: o.smoke });
     return figures;

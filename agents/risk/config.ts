@@ -57,6 +57,19 @@ export const RiskConfig = z.strictObject({
     minRecentPoints: z.number().int().positive(),
     /** The latest this-many points must agree (not recovered), so a dip that is over is not a drop. */
     persistPoints: z.number().int().positive(),
+    /** A steady slide: a robust line (Theil–Sen) through the weekly means of the last `weeks` weeks. */
+    slide: z.strictObject({
+      /** Weeks looked back (the current week included). */
+      weeks: z.number().int().min(3).max(12),
+      /** Weeks that must have a point, so one missing week does not make a trend. */
+      minWeeks: z.number().int().min(3),
+      /** The fitted line must fall at least this percentage of its starting level over the window. */
+      dropPct: z.number().positive().max(100),
+      /** Share of week pairs that fall (a steady slide, not one bad week): 0.5 is a coin toss. */
+      agreement: z.number().min(0.5).max(1),
+      /** The latest week must keep at least this share of the fitted fall (it has not recovered). */
+      latestShare: z.number().min(0).max(1),
+    }).refine((x) => x.minWeeks <= x.weeks, 'minWeeks must not exceed weeks'),
   }),
   renewal: z.strictObject({
     /** Days before the renewal date: notice, warning, urgent (descending). */
@@ -97,7 +110,10 @@ export const DEFAULT_RISK_CONFIG: RiskConfig = {
   noNextStep: { crmNextStepDays: 14 },
   stakeholderSilent: { days: 14, roles: ['procurement', 'security', 'legal', 'economic_buyer', 'decision_maker', 'technical_evaluator', 'executive_sponsor'] },
   singleThreaded: { days: 30, minContacts: 2 },
-  usage: { recentDays: 7, baselineDays: 28, dropPct: 20, growthPct: 30, minBaselinePoints: 3, minRecentPoints: 2, persistPoints: 3 },
+  usage: {
+    recentDays: 7, baselineDays: 28, dropPct: 20, growthPct: 30, minBaselinePoints: 3, minRecentPoints: 2, persistPoints: 3,
+    slide: { weeks: 6, minWeeks: 4, dropPct: 20, agreement: 0.7, latestShare: 0.5 },
+  },
   renewal: { windowsDays: [120, 90, 60], multipliers: [0.6, 1, 1.3], noConversationExtra: 5, daysAfter: 30 },
   sentiment: { threshold: -0.25, lookbackDays: 14, resolvedAt: 0.5 },
   competitor: { lookbackDays: 60 },

@@ -1,0 +1,131 @@
+// The perception eval: every corpus item becomes the signal the product would receive, one perceiver
+// reads it in the shared account context, and the reading is scored per concept.
+//   npm run evals -- --perception [--half test|dev|both] [--perceiver rules|llm] [--json <file>]
+//                                 [--write-results [--baseline <json>]] [--show-test-misses]
+// Misses (the items, what was expected and what was read) are printed for the dev half only: the test
+// half stays held out from whoever tunes perception unless --show-test-misses is given.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { CORPUS_DIR, CorpusError, FAMILIES, halfExists, loadContext, loadHalf, type Family, type Half } from './corpus.js';
+import { perceiveContextOf, signalOf } from './signal.js';
+import { conceptScores, detections, scoreItem, type ItemScore } from './score.js';
+import { loadPerceiver, type EvalPerceiver } from './perceiver.js';
+import { formatHalf, formatMisses, missesOf, writeResultsFile, type EvalReport, type HalfReport } from './report.js';
+
+export const RESULTS_FILE = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function mapLimit<T, R>(xs: T[], limit: number, fn: (x: T, i: number) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(xs.length);
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(limit, xs.length) }, async () => {
+    while (next < xs.length) { const i = next++; out[i] = await fn(xs[i], i); }
+  }));
+  return out;
+}
+
+/** Reads and scores one half. */
+export async function evaluateHalf(half: Half, perceiver: EvalPerceiver, opts: { misses: boolean; dir?: string }): Promise<HalfReport> {
+  const ctx = loadContext(opts.dir);
+  const files = loadHalf(half, ctx, opts.dir);
+  const pctx = perceiveContextOf(ctx);
+  const items = files.flatMap((f) => f.items);
+  const times: number[] = [];
+  const scores: ItemScore[] = await mapLimit(items, perceiver.id === 'llm' ? 4 : 1, async (item, i) => {
+    const signal = signalOf(item, ctx, i);
+    const t0 = performance.now();
+    const insights = await perceiver.perceive(signal, pctx);
+    times.push(performance.now() - t0);
+    return scoreItem(item, detections(insights, pctx.contacts));
+  });
+  times.sort((a, b) => a - b);
+  const families = Object.fromEntries(FAMILIES.map((f) => [f, files.find((x) => x.family === f)?.items.length ?? 0])) as Record<Family, number>;
+  return {
+    half, items: items.length, families, concepts: conceptScores(scores),
+    timing: { p50Ms: percentile(times, 50), p95Ms: percentile(times, 95), totalMs: times.reduce((a, b) => a + b, 0) },
+    ...(opts.misses ? { misses: missesOf(scores, new Map(items.map((it) => [it.id, it.text]))) } : {}),
+  };
+}
+
+function git(args: string[]): string | undefined {
+  try { return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(); } catch { return undefined; }
+}
+
+/** The commit measured, marked `+dirty` when perception's code differs from it. */
+function commitLabel(): string {
+  const head = git(['rev-parse', '--short', 'HEAD']) ?? 'unknown';
+  const dirty = git(['status', '--porcelain', '--', 'agents/perception', 'agents/perceivers', 'agents/signals']);
+  return dirty ? `${head}+dirty` : head;
+}
+
+export async function evaluate(opts: { halves: Half[]; perceiver?: EvalPerceiver; kind?: 'rules' | 'llm'; showTestMisses?: boolean; dir?: string }): Promise<EvalReport> {
+  const perceiver = opts.perceiver ?? (await loadPerceiver(opts.kind ?? 'rules'));
+  const halves: EvalReport['halves'] = {};
+  for (const half of opts.halves) halves[half] = await evaluateHalf(half, perceiver, { misses: half === 'dev' || opts.showTestMisses === true, dir: opts.dir });
+  return { commit: commitLabel(), date: new Date().toISOString().slice(0, 10), perceiver: { id: perceiver.id, version: perceiver.version }, halves };
+}
+
+export function formatReport(r: EvalReport): string {
+  const out: string[] = [];
+  for (const half of ['test', 'dev'] as const) {
+    const h = r.halves[half];
+    if (!h) continue;
+    out.push(formatHalf(h, r.perceiver));
+    if (h.misses) out.push(formatMisses(h.misses));
+  }
+  return out.join('\n\n');
+}
+
+const USAGE = 'usage: --perception [--half test|dev|both] [--perceiver rules|llm] [--json <file>] [--write-results [--baseline <json>]] [--show-test-misses]';
+
+export async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv, strict: true, allowPositionals: false,
+      options: {
+        half: { type: 'string', default: 'both' }, perceiver: { type: 'string', default: 'rules' }, json: { type: 'string' },
+        'write-results': { type: 'boolean', default: false }, baseline: { type: 'string' }, 'show-test-misses': { type: 'boolean', default: false },
+      },
+    }).values;
+  } catch (err) {
+    console.error(`${(err as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const { half, perceiver: kind } = args;
+  if (half !== 'test' && half !== 'dev' && half !== 'both') { console.error(`--half must be test, dev or both, not ${half}\n${USAGE}`); return 2; }
+  if (kind !== 'rules' && kind !== 'llm') { console.error(`--perceiver must be rules or llm, not ${kind}\n${USAGE}`); return 2; }
+  if (args.baseline && !args['write-results']) { console.error(`--baseline only goes with --write-results\n${USAGE}`); return 2; }
+  let halves: Half[] = half === 'both' ? ['test', 'dev'] : [half];
+  if (half === 'both') halves = halves.filter((h) => halfExists(h, CORPUS_DIR));
+  try {
+    const report = await evaluate({ halves, kind, showTestMisses: args['show-test-misses'] });
+    console.log(formatReport(report));
+    if (args.json) {
+      mkdirSync(dirname(args.json), { recursive: true });
+      writeFileSync(args.json, `${JSON.stringify(report, null, 2)}\n`);
+    }
+    if (args['write-results']) {
+      if (!report.halves.test) { console.error('--write-results needs the test half measured (--half test or both)'); return 2; }
+      const baseline = args.baseline ? (JSON.parse(readFileSync(args.baseline, 'utf8')) as EvalReport) : undefined;
+      writeResultsFile(RESULTS_FILE, { now: report, baseline });
+      console.log(`\nwrote ${RESULTS_FILE}`);
+    }
+    return 0;
+  } catch (err) {
+    console.error(err instanceof CorpusError ? err.message : err);
+    return 1;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main(process.argv.slice(2));
+}

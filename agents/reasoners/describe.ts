@@ -48,3 +48,49 @@ export function lastTouch(signals: Signal[], asOf: string): string {
   const s = parts.join('; ');
   return `${s[0].toUpperCase()}${s.slice(1)}.`;
 }
+
+// ---- What a recommendation is about, named from the perceived fields (never "it" or "that"). ----
+
+const PRONOUN = /^(it|that|this|these|those|them|one|something|everything|anything|stuff|things?)$/i;
+const LEAD_IN = /^.*?\b(?:i'll|i will|we'll|we will|i'm going to|we're going to|i can|we can|let me|i'd|we'd|i shall|we shall|going to|will|gonna|to)\s+(?:get|send|share|have|put together|prepare|provide|deliver|draft|write up|pull together|forward|email|circulate|loop in|set up|book|schedule|confirm|look into|follow up (?:on|with)|come back (?:to you )?(?:on|with)|check)\s+/i;
+const YOULL_HAVE = /^.*?\byou(?:'ll| will) (?:have|get|receive|see)\s+/i;
+const WE_OWE = /^.*?\bwe owe (?:them|you|him|her)\s+/i;
+const RECIPIENT = /^(?:you|them|him|her|us|over|across|back|along|out)\s+(?:(?:you|them|him|her|us)\s+)?/i;
+const PARTICLE = /\s+(?:over|across|back|along|out|through|up)$/i;
+const TAIL = /\s+(?:by|before|on|until|tomorrow|today|tonight|next|this|early|end of|eod|eow|later|after|within|once|when|as soon as|from me|from us|first thing|in the (?:morning|afternoon)|asap|shortly|soon|so that|so you)\b.*$/i;
+
+/** A short noun phrase for what a sentence promises: "the SOC 2 report" from "I'll send you the SOC 2 report by Friday". */
+export function promisedThing(text: string): string | undefined {
+  const s = text.replace(/\s+/g, ' ').trim();
+  const m = [WE_OWE, YOULL_HAVE, LEAD_IN].map((re) => s.match(re)).find(Boolean);
+  if (!m) return undefined;
+  const object = s.slice(m[0].length).replace(RECIPIENT, '').replace(/[.!?;:,].*$/, '').replace(/\s+(?:and|then|so)\s+(?:i|we|then|get|come|send|let|circulate|follow|report|revert)\b.*$/i, '').replace(TAIL, '').replace(PARTICLE, '').trim();
+  const words = object.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 10 || PRONOUN.test(object) || words.every((w) => PRONOUN.test(w))) return undefined;
+  return object;
+}
+
+/** What a commitment is about: the perceived deliverable, a phrase from the promise, else the subject it was made under. */
+export function deliverableOf(c: { text: string; deliverable?: string }, s?: Signal): string {
+  const perceived = c.deliverable?.trim();
+  if (perceived && !PRONOUN.test(perceived)) return perceived;
+  const phrase = promisedThing(c.text);
+  if (phrase) return phrase;
+  const subject = s?.kind === 'email' ? s.subject : s?.kind === 'meeting' ? s.title : s?.kind === 'ticket' ? s.subject : undefined;
+  const topic = subject?.replace(/^((re|fwd?|aw):\s*)+/i, '').trim();
+  return topic ? `what we promised on "${topic}"` : `what we promised on ${shortDate(s?.occurredAt ?? new Date().toISOString())}`;
+}
+
+/** "Lee Park" / "lee@acme.com" / undefined from a perceived successor. */
+export function successorName(x: { name?: string; email?: string } | undefined): string | undefined {
+  return x?.name?.trim() || x?.email?.trim() || undefined;
+}
+
+/** "the Denver office, about 40 seats" from a perceived expansion. */
+export function expansionScope(e: { team?: string; seats?: number }): string | undefined {
+  const team = e.team?.trim();
+  const seats = e.seats && e.seats > 0 ? `${e.seats} seat${e.seats === 1 ? '' : 's'}` : undefined;
+  if (team && seats) return `${/^(the|a|an|our|their)\b/i.test(team) ? team : `the ${team}`} (${seats})`;
+  if (team) return /^(the|a|an|our|their)\b/i.test(team) ? team : `the ${team}`;
+  return seats ? `${seats}` : undefined;
+}

@@ -5,9 +5,10 @@ import type { Signal } from '../signals/schema.js';
 import type { Factor } from '../risk/types.js';
 import type { Evidence, ProposedRecommendation } from '../recommendation.js';
 import type { FactorName, RecommendationKind } from '../vocabulary.js';
-import { lastTouch, personName, firstName, shortDate, daysBetween } from './describe.js';
+import { lastTouch, personName, firstName, shortDate, daysBetween, deliverableOf, successorName, expansionScope } from './describe.js';
 import { signalText } from '../evidence.js';
 import { nextMeetingOf } from '../risk/timeline.js';
+import { riskConfigFor } from '../risk/config.js';
 import { questionSentences } from '../perception/language.js';
 import type { PlanInput, Reasoner } from './types.js';
 
@@ -80,18 +81,27 @@ function signature(ctx: Ctx): string {
 /** Each factor's action; null when the situation already has it in hand. */
 const BUILDERS: Partial<Record<FactorName, (f: Factor, ctx: Ctx) => Built | null>> = {
   new_lead_waiting(f, ctx) {
+    // Drafted the moment the lead lands; when the first-response target passes unanswered the factor
+    // weighs in full, and the same recommendation (same target) comes back with a higher priority.
     const s = latestInbound(ctx, f);
     const who = senderOf(s);
-    const asked = s && s.kind === 'engagement' && s.text ? ` They wrote: "${s.text.slice(0, 200)}"` : '';
+    const name = who.name ?? (who.email ? ctx.contactByEmail.get(who.email.toLowerCase())?.name ?? undefined : undefined);
+    const asked = s ? leadAsks(s) : [];
+    const first = f.evidence.map((id) => ctx.byId.get(id)).find((x): x is Signal => Boolean(x));
+    const minutes = riskConfigFor(ctx.account.settings).newLead.responseMinutes;
+    const late = first ? Date.parse(ctx.asOf) >= Date.parse(first.occurredAt) + minutes * 60_000 : true;
+    const channel = s?.kind === 'engagement' ? 'form' : s?.kind === 'chat' ? 'chat message' : 'email';
     return {
-      title: `Reply to new lead ${who.name ?? who.email ?? ctx.account.name} now`,
+      title: `Reply to new lead ${name ?? who.email ?? ctx.account.name}${late ? ` now: the ${minutes}-minute first-response target has passed` : `: the draft is ready, answer within ${minutes} minutes`}`,
       target: who.email ?? 'lead',
-      rationale: `${f.explanation}. Speed to first response decides whether a new lead converts; every hour of delay costs meetings.${asked}`,
-      dueInMs: 15 * 60_000,
+      rationale: `${f.explanation}. Speed to first response decides whether a new lead converts; every hour of delay costs meetings.${asked.length ? ` Their ${channel} asks: ${asked.map((q) => `"${truncate(q, 200)}"`).join(' ')}` : ''}`,
+      dueInMs: late ? 15 * 60_000 : Math.max(60_000, (first ? Date.parse(first.occurredAt) + minutes * 60_000 : Date.parse(ctx.asOf)) - Date.parse(ctx.asOf)),
       draft: {
         channel: 'email', to: who.email ? [who.email] : [],
-        subject: `Re: your enquiry to us${ctx.account.name ? ` — ${ctx.account.name}` : ''}`,
-        body: `Hi ${firstName(who.name) ?? 'there'},\n\nThanks for reaching out${s?.kind === 'engagement' && s.text ? ' about this' : ''}. I'd be glad to help — could we find 20 minutes this week to understand what you need? Here are two times that work for me: [slot 1], [slot 2].${signature(ctx)}`,
+        subject: s?.kind === 'email' && s.subject ? (s.subject.startsWith('Re:') ? s.subject : `Re: ${s.subject}`) : `Your enquiry${ctx.account.name ? ` — ${ctx.account.name}` : ''}`,
+        body: `Hi ${firstName(name) ?? 'there'},\n\nThank you for getting in touch${s?.kind === 'engagement' ? ' through our website' : ''}.${asked.length
+          ? ` You asked:\n\n${asked.map((q) => `> ${q}`).join('\n')}\n\n[Your answer.] The quickest way to get you everything you need is a short call:`
+          : ' The quickest way to understand what you need is a short call:'} would [slot 1] or [slot 2] work for 20 minutes? I will bring answers to your questions and anything else that helps.${signature(ctx)}`,
       },
     };
   },
@@ -149,26 +159,42 @@ const BUILDERS: Partial<Record<FactorName, (f: Factor, ctx: Ctx) => Built | null
   overdue_commitment(f, ctx) {
     const items = overdueCommitments(f, ctx);
     const first = items[0];
-    const to = contactsOf(f, ctx).map((c) => c.email);
+    const cs = contactsOf(f, ctx);
+    const to = cs.map((c) => c.email);
+    const thing = first ? deliverableOf(first, ctx.byId.get(first.signalId)) : undefined;
     return {
-      title: first ? `Deliver what we promised: ${truncate(first.text, 90)}` : `Deliver the overdue commitment to ${ctx.account.name}`,
+      title: thing ? `Send ${cs.length ? names(cs.slice(0, 2)) : ctx.account.name} ${thing}${first?.dueAt ? `, promised for ${shortDate(first.dueAt)}` : ''}` : `Deliver the overdue commitment to ${ctx.account.name}`,
       target: first ? `commitment:${first.signalId}` : 'commitment',
-      rationale: `${f.explanation}. ${items.map((c) => `"${truncate(c.text, 160)}"${c.dueAt ? ` was due ${shortDate(c.dueAt)}` : ''}`).join('; ')}. A missed promise costs more trust than a late deal.`,
+      rationale: `${f.explanation}. ${items.map((c) => `We owe ${deliverableOf(c, ctx.byId.get(c.signalId))}${c.dueAt ? ` (due ${shortDate(c.dueAt)})` : ''}: "${truncate(c.text, 160)}"`).join('; ')}. A missed promise costs more trust than a late deal.`,
       draft: to.length ? {
         channel: 'email', to,
-        subject: first ? `${truncate(first.text, 60)}` : 'What we promised',
-        body: `Hi ${firstName(contactsOf(f, ctx)[0]?.name) ?? 'there'},\n\nAs promised${first?.dueAt ? ` (and later than I said — apologies)` : ''}, here is ${first ? truncate(first.text, 120) : 'what we committed to'}. [Attach it here.]\n\nLet me know if anything is missing.${signature(ctx)}`,
+        subject: thing ? capitalise(thing.replace(/^(the|our|a|an) /i, '')) : 'What we promised',
+        body: `Hi ${firstName(cs[0]?.name) ?? 'there'},\n\nAs promised${first?.dueAt ? ' (and later than I said — apologies)' : ''}, here is ${thing ?? 'what we committed to'}. [Attach it here.]\n\nLet me know if anything is missing.${signature(ctx)}`,
       } : undefined,
     };
   },
   champion_change(f, ctx) {
     const cs = contactsOf(f, ctx);
     const others = ctx.contacts.filter((c) => c.status === 'active' && !cs.some((x) => x.email === c.email));
+    const change = departureOf(cs, ctx);
+    const heir = successorName(change?.successor);
+    const heirContact = change?.successor ? findContact(ctx, change.successor) : undefined;
+    const heirEmail = change?.successor?.email ?? heirContact?.email;
+    const former = cs.length ? names(cs) : 'the former champion';
+    const moved = change?.newRole ? ` (now ${change.newRole})` : '';
     return {
-      title: `Find a new champion at ${ctx.account.name}${cs.length ? ` now that ${names(cs)} has moved on` : ''}`,
+      title: heir
+        ? `Win over ${heir}, who takes over from ${former} at ${ctx.account.name}`
+        : `Find a new champion at ${ctx.account.name}${cs.length ? ` now that ${names(cs)} has moved on` : ''}`,
       target: cs[0]?.email ?? 'champion',
-      rationale: `${f.explanation}. Without a champion nobody inside argues for us at renewal. ${others.length ? `Start with ${names(others.slice(0, 3))}; ask ${firstName(cs[0]?.name) ?? 'the former champion'} for an introduction to their successor.` : `Ask ${firstName(cs[0]?.name) ?? 'the former champion'} who now owns the relationship.`}`,
-      draft: cs[0]?.email ? {
+      rationale: `${f.explanation}. Without a champion nobody inside argues for us at renewal. ${heir
+        ? `${former}${moved} named ${heir} as the successor: introduce yourself to ${firstName(heir) ?? heir}, recap what we deliver and agree how to work together${others.length ? `; keep ${names(others.filter((c) => c.email !== heirEmail).slice(0, 2)) || 'the others'} close` : ''}.`
+        : others.length ? `Start with ${names(others.slice(0, 3))}; ask ${firstName(cs[0]?.name) ?? 'the former champion'} for an introduction to their successor.` : `Ask ${firstName(cs[0]?.name) ?? 'the former champion'} who now owns the relationship.`}`,
+      draft: heir && heirEmail ? {
+        channel: 'email', to: [heirEmail],
+        subject: `Introduction: carrying on ${firstName(cs[0]?.name) ?? 'the'} work with us at ${ctx.account.name}`,
+        body: `Hi ${firstName(heirContact?.name ?? change?.successor?.name) ?? 'there'},\n\nI understand you are taking over from ${cs[0] ? personName(cs[0]) : 'your colleague'}${moved}. I would love to introduce myself and walk you through what we have been doing together at ${ctx.account.name}. Would a short call this week or next work?${signature(ctx)}`,
+      } : cs[0]?.email ? {
         channel: 'email', to: [cs[0].email],
         subject: 'Congratulations — and who should we work with now?',
         body: `Hi ${firstName(cs[0].name) ?? 'there'},\n\nCongratulations on the move. Thank you for championing us at ${ctx.account.name}. Who would be the best person to carry the work forward on your old team? A short introduction would mean a lot.${signature(ctx)}`,
@@ -220,10 +246,14 @@ const BUILDERS: Partial<Record<FactorName, (f: Factor, ctx: Ctx) => Built | null
     };
   },
   competitor_mention(f, ctx) {
+    const found = perceivedIn(f, ctx, (s) => (s.insights?.competitors ?? []).filter((c) => !c.replacing && c.context !== 'replacing' && c.context !== 'integration'));
+    const evaluating = found.filter((c) => c.context === 'evaluation');
+    const named = [...new Set((evaluating.length ? evaluating : found).map((c) => c.name))];
+    const list = named.length <= 1 ? named.join('') : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
     return {
-      title: `Respond to the competitor in play at ${ctx.account.name}`,
+      title: list ? `Respond to ${list} in play at ${ctx.account.name}` : `Respond to the competitor in play at ${ctx.account.name}`,
       target: 'competitor',
-      rationale: `${f.explanation}. Get ahead of the comparison: share the differentiators that matter to their use case and a customer reference.`,
+      rationale: `${f.explanation}. Get ahead of the comparison${list ? ` with ${list}` : ''}: share the differentiators that matter to their use case and a customer reference.`,
     };
   },
   negative_sentiment(f, ctx) {
@@ -234,10 +264,13 @@ const BUILDERS: Partial<Record<FactorName, (f: Factor, ctx: Ctx) => Built | null
     };
   },
   expansion_signal(f, ctx) {
+    const found = perceivedIn(f, ctx, (s) => s.insights?.expansion ?? []);
+    const scoped = [...found].reverse().find((e) => e.team || e.seats);
+    const scope = scoped ? expansionScope(scoped) : undefined;
     return {
-      title: `Explore the expansion opportunity at ${ctx.account.name}`,
+      title: scope ? `Explore the expansion at ${ctx.account.name}: ${scope}` : `Explore the expansion opportunity at ${ctx.account.name}`,
       target: 'expansion',
-      rationale: `${f.explanation}. A new initiative is the moment to offer help before a budget is set; ask for a discovery conversation about it.`,
+      rationale: `${f.explanation}. ${scope ? `${capitalise(scope)}: a new group inside a customer that already trusts us; ask for a discovery conversation about their needs, timing and who decides, before a budget is set.` : 'A new initiative is the moment to offer help before a budget is set; ask for a discovery conversation about it.'}`,
     };
   },
   usage_growth(f, ctx) {
@@ -257,6 +290,36 @@ const BUILDERS: Partial<Record<FactorName, (f: Factor, ctx: Ctx) => Built | null
   },
 };
 
+/** What a lead asks of us: the requests perception read, else the sentences that ask (their own words). */
+function leadAsks(s: Signal): string[] {
+  const perceived = (s.insights?.requests ?? []).map((r) => r.text.trim()).filter(Boolean);
+  if (perceived.length) return perceived.slice(0, 3);
+  const text = s.kind === 'engagement' ? s.text ?? '' : signalText(s);
+  return questionSentences(text).filter((q) => !/^re:/i.test(q)).slice(0, 3);
+}
+
+/** A perceived list from the factor's evidence signals, newest last. */
+function perceivedIn<T>(f: Factor, ctx: Ctx, pick: (s: Signal) => T[]): T[] {
+  return f.evidence.map((id) => ctx.byId.get(id)).filter((s): s is Signal => Boolean(s)).flatMap(pick);
+}
+
+/** The latest perceived departure of one of these people (who replaces them, their new role). */
+function departureOf(cs: Contact[], ctx: Ctx): NonNullable<Signal['insights']>['stakeholderChanges'][number] | undefined {
+  const emails = new Set(cs.map((c) => c.email.toLowerCase()));
+  const firstNames = cs.map((c) => firstName(c.name)?.toLowerCase()).filter((n): n is string => Boolean(n));
+  const all = ctx.signals.flatMap((s) => s.insights?.stakeholderChanges ?? []).filter((ch) => ch.change !== 'joined' && ch.side !== 'us');
+  const mine = all.filter((ch) => (ch.contactEmail && emails.has(ch.contactEmail.toLowerCase())) || (ch.name && firstNames.includes(ch.name.split(/\s+/)[0].toLowerCase())));
+  return [...mine].reverse().find((ch) => ch.successor) ?? mine[mine.length - 1];
+}
+
+function findContact(ctx: Ctx, who: { name?: string; email?: string }): Contact | undefined {
+  if (who.email) return ctx.contactByEmail.get(who.email.toLowerCase());
+  const n = who.name?.toLowerCase();
+  return n ? ctx.contacts.find((c) => c.name?.toLowerCase() === n || (c.name && c.name.toLowerCase().split(/\s+/)[0] === n)) : undefined;
+}
+
+const capitalise = (x: string) => x.charAt(0).toUpperCase() + x.slice(1);
+
 function truncate(s: string, n: number): string {
   return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
 }
@@ -265,12 +328,12 @@ function money(n: number): string {
   return n >= 1000 ? `$${Math.round(n / 1000)}k` : `$${n}`;
 }
 
-function overdueCommitments(f: Factor, ctx: Ctx): Array<{ text: string; dueAt?: string; signalId: string }> {
-  const out: Array<{ text: string; dueAt?: string; signalId: string }> = [];
+function overdueCommitments(f: Factor, ctx: Ctx): Array<{ text: string; deliverable?: string; dueAt?: string; signalId: string }> {
+  const out: Array<{ text: string; deliverable?: string; dueAt?: string; signalId: string }> = [];
   for (const id of f.evidence) {
     const s = ctx.byId.get(id);
     for (const c of s?.insights?.commitments ?? []) {
-      if (c.owner === 'us' && (!c.dueAt || c.dueAt <= ctx.asOf)) out.push({ text: c.text, dueAt: c.dueAt, signalId: id });
+      if (c.owner === 'us' && (!c.dueAt || c.dueAt <= ctx.asOf)) out.push({ text: c.text, deliverable: c.deliverable, dueAt: c.dueAt, signalId: id });
     }
   }
   return out;

@@ -16,6 +16,9 @@ export const RiskConfig = z.strictObject({
   newLead: z.strictObject({
     /** First response to a new lead, minutes. */
     responseMinutes: z.number().positive(),
+    /** Share of the weight while the target still runs: the lead is flagged (and its reply drafted) at once,
+     * and the full weight (a higher priority) comes when the target passes unanswered. */
+    waitingShare: z.number().gt(0).max(1),
   }),
   unanswered: z.strictObject({
     /** An inbound question unanswered this long is flagged. */
@@ -103,7 +106,7 @@ export type RiskConfig = z.infer<typeof RiskConfig>;
 
 export const DEFAULT_RISK_CONFIG: RiskConfig = {
   maxScore: 100,
-  newLead: { responseMinutes: 5 },
+  newLead: { responseMinutes: 5, waitingShare: 0.4 },
   unanswered: { replyHours: 24, extraPerDay: 2, maxExtra: 10, lookbackDays: 30 },
   silenceDays: { lead: 1, qualified: 3, discovery: 7, demo: 5, proposal: 5, negotiation: 3, closed_won: 30, closed_lost: 3650, customer: 14 },
   stageStalledDays: { lead: 14, qualified: 21, discovery: 30, demo: 21, proposal: 21, negotiation: 30, closed_won: 3650, closed_lost: 3650, customer: 3650 },

@@ -126,9 +126,10 @@ describe('the Friday 16:30 lead', () => {
     expect(a.level).toBe('medium');
   });
 
-  it('two minutes in it is not late yet; the agent wakes at 16:35', () => {
+  it('two minutes in it is flagged already (its reply is drafted) but not late: part of the weight, and the agent wakes at 16:35 to escalate', () => {
     const a = story().assess('2026-11-20T16:32:00Z');
-    expect(factor(a, 'new_lead_waiting')).toBeUndefined();
+    expect(factor(a, 'new_lead_waiting')).toMatchObject({ weight: 14 });
+    expect(factor(a, 'new_lead_waiting')!.explanation).toMatch(/the 5-minute first-response target runs out at Fri 20 Nov 16:35 UTC$/);
     expect(a.nextChangeAt).toBe('2026-11-20T16:35:00.000Z');
   });
 

@@ -32,13 +32,21 @@ describe('new_lead_waiting', () => {
     expect(newLeadWaiting(booked.timeline()).factor).toBeNull();
   });
 
-  it('within the first-response target: not yet, and when it will be (configurable)', () => {
+  it('within the first-response target: flagged at once with part of the weight, full weight when the target passes (configurable)', () => {
     const s = lead();
     s.engagement('2026-11-20T16:38:00Z', 'form_submitted', { contactEmail: 'peter@initech.com' });
-    expect(newLeadWaiting(s.timeline())).toEqual({ factor: null, nextChangeAt: '2026-11-20T16:43:00.000Z' });
-    const slow = new Story({ account: { domains: ['initech.com'], stage: 'lead', settings: { thresholds: { newLead: { responseMinutes: 60 } } } } });
+    const early = newLeadWaiting(s.timeline());
+    expect(early.factor).toMatchObject({ factor: 'new_lead_waiting', weight: 14, nextChangeAt: '2026-11-20T16:43:00.000Z' });
+    expect(early.factor!.explanation).toMatch(/submitted a form 2 minutes ago .* and has had no response; the 5-minute first-response target runs out at Fri 20 Nov 16:43 UTC$/);
+    expect(early.nextChangeAt).toBe('2026-11-20T16:43:00.000Z');
+    const late = newLeadWaiting(s.timeline('2026-11-20T16:43:00.000Z'));
+    expect(late.factor).toMatchObject({ weight: 35 });
+    expect(late.factor!.explanation).toMatch(/the first-response target is 5 minutes$/);
+    expect(late.nextChangeAt).toBeUndefined();
+    const slow = new Story({ account: { domains: ['initech.com'], stage: 'lead', settings: { thresholds: { newLead: { responseMinutes: 60, waitingShare: 0.2 } } } } });
     slow.engagement('2026-11-20T16:00:00Z', 'form_submitted', { contactEmail: 'peter@initech.com' });
     expect(newLeadWaiting(slow.timeline()).nextChangeAt).toBe('2026-11-20T17:00:00.000Z');
+    expect(newLeadWaiting(slow.timeline()).factor!.weight).toBe(7);
   });
 
   it('a page view is not a lead touch', () => {

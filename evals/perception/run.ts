@@ -121,7 +121,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     return 0;
   } catch (err) {
-    console.error(err instanceof CorpusError ? err.message : err);
+    console.error(err instanceof CorpusError || (err instanceof Error && /^--perceiver|no perceiver stage/.test(err.message)) ? err.message : err);
     return 1;
   }
 }

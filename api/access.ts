@@ -1,20 +1,16 @@
-// Who may see which account: a rep their own, a CSM the ones they cover, managers and admins all.
-import type { Account } from '../db/queries/accounts.js';
+// Who may see which account: a rep their own, a CSM the ones they cover, a manager their team's,
+// an admin all. The scope is applied in SQL (db/queries/accounts.ts#scopeSql), so listings page
+// correctly and no query parameter can widen it.
+import type { AccountScope } from '../db/queries/accounts.js';
 import type { AuthUser } from './plugins/auth.js';
-import { forbidden } from './errors.js';
-
-export function canSeeAccount(user: AuthUser | null, account: Pick<Account, 'ownerId' | 'csmId'>): boolean {
-  if (!user) return false;
-  if (user.role === 'admin' || user.role === 'manager') return true;
-  if (user.role === 'rep') return account.ownerId === user.id;
-  return account.csmId === user.id || account.ownerId === user.id;
-}
+import { HttpError, forbidden } from './errors.js';
 
 export function assertAdmin(user: AuthUser | null): void {
   if (user?.role !== 'admin') throw forbidden('admin only');
 }
 
-/** The owner filter a listing must apply for this user (undefined: no restriction). */
-export function scopeOwner(user: AuthUser | null): string | undefined {
-  return user && (user.role === 'rep' || user.role === 'csm') ? user.id : undefined;
+/** The account scope of this user (null: every account). */
+export function accountScope(user: AuthUser | null): AccountScope | null {
+  if (!user) throw new HttpError(401, 'missing bearer token (Authorization: Bearer <token>)');
+  return user.role === 'admin' ? null : { userId: user.id, role: user.role };
 }

@@ -28,6 +28,7 @@ export const DecisionBody = z.object({
   edit: z.object({
     title: z.string().min(1).max(300).optional(),
     draft: z.object({ subject: z.string().max(500).optional(), body: z.string().max(20_000).optional(), to: z.array(z.string()).optional() }).optional(),
+    dueAt: z.iso.datetime({ offset: true }).optional(),
   }).optional(),
   reason: z.string().max(2000).optional(),
   until: z.iso.datetime({ offset: true }).optional(),

@@ -82,22 +82,50 @@ export async function getAccount(db: Queryable, id: string): Promise<Account | n
   return rows[0] ? AccountRow.parse(rows[0]) : null;
 }
 
-export interface AccountFilter { riskLevel?: string; ownerId?: string; csmId?: string; ids?: string[]; limit?: number; offset?: number }
+/**
+ * Whose accounts a user may see: a rep the ones they own, a CSM the ones they cover (or own), a
+ * manager those of their team (users whose manager they are) and their own. No scope: all.
+ */
+export interface AccountScope { userId: string; role: 'rep' | 'csm' | 'manager' }
+
+/** The scope as SQL over an accounts alias, with the user id and role at parameters $u and $r. */
+export function scopeSql(alias: string, u: number, r: number): string {
+  const team = `(select id from users where manager_id = $${u})`;
+  return `($${u}::text is null
+    or ($${r}::text = 'rep' and ${alias}.owner_id = $${u})
+    or ($${r}::text = 'csm' and (${alias}.csm_id = $${u} or ${alias}.owner_id = $${u}))
+    or ($${r}::text = 'manager' and (${alias}.owner_id = $${u} or ${alias}.csm_id = $${u}
+      or ${alias}.owner_id in ${team} or ${alias}.csm_id in ${team})))`;
+}
+
+export interface AccountFilter {
+  riskLevel?: string; ownerId?: string; csmId?: string; ids?: string[]; limit?: number; offset?: number;
+  /** Applied in SQL before LIMIT/OFFSET, so every page is full. */
+  scope?: AccountScope | null;
+}
 
 const LIST = `
-  select * from accounts
+  select * from accounts a
   where ($1::text is null or risk_level = $1)
     and ($2::text is null or owner_id = $2)
     and ($3::text is null or csm_id = $3)
     and ($4::text[] is null or id = any($4))
-  order by coalesce(risk_score, -1) desc, name
+    and ${scopeSql('a', 7, 8)}
+  order by coalesce(risk_score, -1) desc, name, id
   limit $5 offset $6`;
 
 export async function listAccounts(db: Queryable, f: AccountFilter = {}): Promise<Account[]> {
   const { rows } = await db.query(LIST, [
     f.riskLevel ?? null, f.ownerId ?? null, f.csmId ?? null, f.ids ?? null, f.limit ?? 500, f.offset ?? 0,
+    f.scope?.userId ?? null, f.scope?.role ?? null,
   ]);
   return rows.map((r) => AccountRow.parse(r));
+}
+
+/** One account, if it exists and lies within the scope (null either way). */
+export async function getAccountInScope(db: Queryable, id: string, scope: AccountScope | null): Promise<Account | null> {
+  const [account] = await listAccounts(db, { ids: [id], scope, limit: 1 });
+  return account ?? null;
 }
 
 /** Every account whose domains include one of these (routing of email and webhooks by domain). */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Queryable } from '../connection.js';
 import type { ProposedRecommendation, Evidence, Draft } from '../../agents/recommendation.js';
+import { scopeSql, type AccountScope } from './accounts.js';
 
 export const RecommendationRow = z.object({
   id: z.string(),
@@ -48,7 +49,11 @@ export async function listRecommendationsForAccount(
   return rows.map((r) => RecommendationRow.parse(r));
 }
 
-export interface InboxFilter { statuses?: string[]; ownerId?: string; accountId?: string; accountIds?: string[]; limit?: number }
+export interface InboxFilter {
+  statuses?: string[]; ownerId?: string; accountId?: string; accountIds?: string[]; limit?: number;
+  /** The caller's scope: filters narrow within it, never widen it. */
+  scope?: AccountScope | null;
+}
 
 export async function listInbox(db: Queryable, f: InboxFilter = {}): Promise<Recommendation[]> {
   const { rows } = await db.query(
@@ -57,9 +62,11 @@ export async function listInbox(db: Queryable, f: InboxFilter = {}): Promise<Rec
        and ($2::text is null or a.owner_id = $2 or a.csm_id = $2)
        and ($3::text is null or r.account_id = $3)
        and ($4::text[] is null or r.account_id = any($4))
+       and ${scopeSql('a', 6, 7)}
      order by r.priority desc, r.due_at nulls last, r.created_at
      limit $5`,
-    [f.statuses ?? null, f.ownerId ?? null, f.accountId ?? null, f.accountIds ?? null, f.limit ?? 200]);
+    [f.statuses ?? null, f.ownerId ?? null, f.accountId ?? null, f.accountIds ?? null, f.limit ?? 200,
+      f.scope?.userId ?? null, f.scope?.role ?? null]);
   return rows.map((r) => RecommendationRow.parse(r));
 }
 
@@ -105,16 +112,17 @@ export interface DecisionUpdate {
   decidedBy?: string | null;
   title?: string;
   draft?: Draft | null;
+  dueAt?: string | null;
 }
 
 export async function setRecommendationStatus(db: Queryable, id: string, u: DecisionUpdate): Promise<Recommendation | null> {
   const { rows } = await db.query(
     `update recommendations set status = $2, status_reason = coalesce($3, status_reason), snoozed_until = $4,
        decided_by = coalesce($5, decided_by), decided_at = now(), title = coalesce($6, title),
-       draft = coalesce($7, draft), updated_at = now()
+       draft = coalesce($7, draft), due_at = coalesce($8, due_at), updated_at = now()
      where id = $1 returning *`,
     [id, u.status, u.reason ?? null, u.snoozedUntil ?? null, u.decidedBy ?? null, u.title ?? null,
-      u.draft ? JSON.stringify(u.draft) : null]);
+      u.draft ? JSON.stringify(u.draft) : null, u.dueAt ?? null]);
   return rows[0] ? RecommendationRow.parse(rows[0]) : null;
 }
 

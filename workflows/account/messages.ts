@@ -59,7 +59,7 @@ export type Decision = 'approve' | 'edit' | 'reject' | 'snooze';
 export interface DecideInput {
   recommendationId: string;
   decision: Decision;
-  edit?: { title?: string; draft?: { subject?: string; body?: string; to?: string[] } };
+  edit?: { title?: string; draft?: { subject?: string; body?: string; to?: string[] }; dueAt?: string };
   reason?: string;
   until?: string;
   decidedBy?: string;

@@ -10,7 +10,7 @@ import { accountWorkflowId } from '../../../workflows/account/messages.js';
 import { AccountBody, AccountDetail, CreateAccountBody, ListAccountsQuery } from '../../schemas/accounts.js';
 import { IdParams, errorResponses } from '../../schemas/common.js';
 import { badRequest, conflict } from '../../errors.js';
-import { scopeOwner } from '../../access.js';
+import { accountScope } from '../../access.js';
 import { loadAccount } from '../../load-account.js';
 
 const AssessmentView = z.object({
@@ -42,11 +42,11 @@ const accounts: FastifyPluginAsyncZod = async (app) => {
   app.get('/v1/accounts', {
     schema: { summary: 'List accounts, riskiest first', querystring: ListAccountsQuery, response: { 200: z.object({ accounts: z.array(AccountBody) }) } },
   }, async (req) => {
-    const scope = scopeOwner(req.user);
-    const list = await listAccounts(app.db, {
+    const accounts = await listAccounts(app.db, {
       riskLevel: req.query.riskLevel, ownerId: req.query.owner, limit: req.query.limit, offset: req.query.offset,
+      scope: accountScope(req.user),
     });
-    return { accounts: scope ? list.filter((a) => a.ownerId === scope || a.csmId === scope) : list };
+    return { accounts };
   });
 
   app.get('/v1/accounts/:id', {

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getRecommendation, listInbox } from '../../../db/queries/recommendations.js';
-import { getAccount } from '../../../db/queries/accounts.js';
+import { OPEN_STATUSES, getRecommendation, listInbox } from '../../../db/queries/recommendations.js';
+import { getAccountInScope } from '../../../db/queries/accounts.js';
 import { AccountUpdateError, askAccount, decide } from '../../../workflows/client.js';
 import { IdParams, errorResponses } from '../../schemas/common.js';
 import { AskBody, AskReply, DecisionBody, InboxQuery, RecommendationView } from '../../schemas/recommendations.js';
-import { canSeeAccount, scopeOwner } from '../../access.js';
-import { HttpError, badRequest, notFound } from '../../errors.js';
+import { accountScope } from '../../access.js';
+import { HttpError, badRequest, conflict, notFound } from '../../errors.js';
 import { loadAccount } from '../../load-account.js';
 
 function updateError(err: unknown): never {
@@ -24,7 +24,7 @@ const recommendations: FastifyPluginAsyncZod = async (app) => {
   }, async (req) => {
     const q = req.query;
     const statuses = q.status === undefined ? ['proposed'] : Array.isArray(q.status) ? q.status : [q.status];
-    const list = await listInbox(app.db, { statuses, ownerId: q.owner ?? scopeOwner(req.user), accountId: q.account, limit: q.limit });
+    const list = await listInbox(app.db, { statuses, ownerId: q.owner, accountId: q.account, limit: q.limit, scope: accountScope(req.user) });
     return { recommendations: list };
   });
 
@@ -32,8 +32,9 @@ const recommendations: FastifyPluginAsyncZod = async (app) => {
     schema: { summary: 'Approve, edit, reject (with a reason) or snooze', params: IdParams, body: DecisionBody, response: { 200: RecommendationView, ...errorResponses, 409: errorResponses[400] } },
   }, async (req) => {
     const rec = await getRecommendation(app.db, req.params.id);
-    const account = rec ? await getAccount(app.db, rec.accountId) : null;
-    if (!rec || !account || !canSeeAccount(req.user, account)) throw notFound(`recommendation ${req.params.id}`);
+    const account = rec ? await getAccountInScope(app.db, rec.accountId, accountScope(req.user)) : null;
+    if (!rec || !account) throw notFound(`recommendation ${req.params.id}`);
+    if (!(OPEN_STATUSES as readonly string[]).includes(rec.status)) throw conflict(`recommendation ${rec.id} is already ${rec.status}`);
     await decide(app.temporal, { accountId: account.id, ownerId: account.ownerId }, {
       recommendationId: rec.id, ...req.body, decidedBy: req.user?.id,
     }).catch(updateError);

@@ -26,6 +26,9 @@ const users: FastifyPluginAsyncZod = async (app) => {
     return reply.code(201).send({ ...user, token });
   });
 
-  app.get('/v1/users', { schema: { summary: 'List users', response: { 200: z.object({ users: z.array(UserView) }) } } }, async () => ({ users: await listUsers(app.db) }));
+  app.get('/v1/users', { schema: { summary: 'List users (admin)', response: { 200: z.object({ users: z.array(UserView) }), ...errorResponses } } }, async (req) => {
+    assertAdmin(req.user);
+    return { users: await listUsers(app.db) };
+  });
 };
 export default users;

@@ -9,9 +9,10 @@ const ahead = (days: number) => new Date(Date.now() + days * DAY).toISOString();
 interface DemoAccount { account: Record<string, unknown>; signals: Array<Record<string, unknown>> }
 
 export const DEMO_USERS = [
-  { id: 'sam', name: 'Sam Patel', email: 'sam@ourco.com', role: 'rep' },
-  { id: 'riley', name: 'Riley Chen', email: 'riley@ourco.com', role: 'csm' },
+  // A manager sees their team's accounts: Morgan manages Sam and Riley (inserted first).
   { id: 'morgan', name: 'Morgan Lee', email: 'morgan@ourco.com', role: 'manager' },
+  { id: 'sam', name: 'Sam Patel', email: 'sam@ourco.com', role: 'rep', managerId: 'morgan' },
+  { id: 'riley', name: 'Riley Chen', email: 'riley@ourco.com', role: 'csm', managerId: 'morgan' },
 ];
 
 export const DEMO_BOOK: DemoAccount[] = [

@@ -21,6 +21,8 @@ export const ConfigSchema = z.object({
   OPENAI_BASE_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
   LLM_MODEL: z.string().default('gpt-4o-mini'),
   REASONER: z.preprocess(emptyAsUndefined, z.enum(['rules', 'llm']).optional()),
+  PERCEIVER: z.preprocess(emptyAsUndefined, z.enum(['rules', 'llm']).optional()),
+  LLM_PERCEIVER_MODEL: z.preprocess(emptyAsUndefined, z.string().optional()),
   EMBEDDINGS: z.preprocess(emptyAsUndefined, z.enum(['local', 'openai']).optional()),
   EMBEDDING_MODEL: z.string().default('text-embedding-3-small'),
   EMBEDDING_DIMENSIONS: z.coerce.number().int().positive().default(384),
@@ -55,6 +57,8 @@ export interface Config {
   };
   adminToken?: string;
   reasoner: 'rules' | 'llm';
+  /** Who reads signals: `rules` (default, offline) or `llm` (chosen with PERCEIVER=llm; needs an LLM endpoint). */
+  perceiver: { kind: 'rules' | 'llm'; model: string };
   llm: { apiKey?: string; baseURL?: string; model: string };
   embeddings: { kind: 'local' | 'openai'; model: string; dimensions: number };
   ourDomains: string[];
@@ -79,6 +83,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const llmConfigured = Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL);
+  if (e.PERCEIVER === 'llm' && !llmConfigured) {
+    throw new ConfigError('Invalid configuration:\n  PERCEIVER: llm needs an LLM endpoint: set OPENAI_API_KEY or OPENAI_BASE_URL (or PERCEIVER=rules)');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -95,6 +102,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     adminToken: e.ADMIN_TOKEN,
     reasoner: e.REASONER ?? (llmConfigured ? 'llm' : 'rules'),
+    // An LLM reads every signal only when chosen: each reading is one model call per signal.
+    perceiver: { kind: e.PERCEIVER ?? 'rules', model: e.LLM_PERCEIVER_MODEL ?? e.LLM_MODEL },
     llm: { apiKey: e.OPENAI_API_KEY, baseURL: e.OPENAI_BASE_URL, model: e.LLM_MODEL },
     embeddings: { kind: e.EMBEDDINGS ?? (llmConfigured ? 'openai' : 'local'), model: e.EMBEDDING_MODEL, dimensions: e.EMBEDDING_DIMENSIONS },
     ourDomains: e.OUR_DOMAINS,

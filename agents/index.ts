@@ -1,20 +1,25 @@
-// The only entry to the agent for activities and evals: perceive and remember signals, assess an
-// account through the graph, evaluate it as of an earlier moment, answer questions.
+// The only entry to the agent for activities and evals: remember signals, assess an account through
+// the graph (which perceives what is new), evaluate it as of an earlier moment, answer questions,
+// and read signals again after the perceiver changed.
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { Db } from '../db/connection.js';
 import { getAccount } from '../db/queries/accounts.js';
-import { listContacts, upsertContact } from '../db/queries/contacts.js';
-import { listPendingSignals, listSignals, setSignalInsights } from '../db/queries/signals.js';
+import { listContacts } from '../db/queries/contacts.js';
+import {
+  listPendingSignals, listSignals, listStaleReadings, markSignalsPending, markSignalsRemembered, storeReadings,
+} from '../db/queries/signals.js';
 import { insertQuestion } from '../db/queries/questions.js';
 import { createAccountTools } from '../tools/index.js';
-import type { Signal } from './signals/schema.js';
-import { matchesDomain } from './signals/direction.js';
 import { effectiveContacts } from './stakeholders.js';
 import type { Assessment } from './risk/types.js';
 import type { ProposedRecommendation } from './recommendation.js';
 import { assessRisk } from './risk/model.js';
 import { riskConfigFor } from './risk/config.js';
-import { perceiveSignal, type PerceiveContext } from './perception/index.js';
+import { RULES_PERCEIVER_VERSION } from './perception/version.js';
+import { createRulesPerceiver } from './perceivers/rules.js';
+import { perceiveSignals, mapLimit } from './perceivers/perceive-signals.js';
+import { perceiverKey, readWith, type PerceiveContext, type Perceiver } from './perceivers/types.js';
+import { stageOptionsFor } from './perceivers/index.js';
 import { rememberSignals } from './memory/remember.js';
 import { retrieve } from './memory/retrieve.js';
 import { createLocalEmbedder } from './memory/local-embedder.js';
@@ -24,11 +29,14 @@ import { createLlmReasoner, type ToolFactory } from './reasoners/llm.js';
 import type { Reasoner } from './reasoners/types.js';
 import { DEFAULT_CRITIQUE, type CritiqueOptions } from './critique.js';
 import { buildAccountGraph } from './graph/build.js';
+import { withTransaction } from '../db/tx.js';
 import type { GraphDeps, RetrieveQuery } from './graph/deps.js';
 import { answerWithRules, type Answer } from './ask/answer-rules.js';
 import { answerWithLlm } from './ask/answer-llm.js';
 
 export type { Embedder } from './memory/embedder.js';
+export type { Perceiver, PerceiverId } from './perceivers/types.js';
+export { createPerceiver } from './perceivers/index.js';
 export { createLocalEmbedder } from './memory/local-embedder.js';
 export { createOpenAIEmbedder } from './memory/openai-embedder.js';
 export { assertEmbedderMatchesSchema } from './memory/check-dimensions.js';
@@ -40,6 +48,8 @@ export interface AgentDeps {
   /** Set to use the LLM reasoner and answerer (any OpenAI-compatible chat model). */
   chatModel?: BaseChatModel;
   reasoner?: 'rules' | 'llm';
+  /** Default: the rules perceiver. */
+  perceiver?: Perceiver;
   ourDomains?: string[];
   critique?: CritiqueOptions;
   log?: (msg: string, extra?: Record<string, unknown>) => void;
@@ -61,8 +71,17 @@ export interface Evaluation {
   recommendations: ProposedRecommendation[];
 }
 
+export interface ReperceiveResult {
+  /** Signals read again and stored. */
+  read: number;
+  /** Of those, read by a fallback (the configured perceiver failed): the next reperceive retries them. */
+  fallbacks: number;
+  /** Accounts whose signals changed, oldest id first; their signals are pending again until assessed. */
+  accounts: string[];
+}
+
 export interface AccountAgent {
-  /** Perceive, chunk, embed and store the account's pending signals (idempotent). */
+  /** Chunk, embed and store the account's pending signals in memory (idempotent). Perception is the graph's. */
   remember(accountId: string): Promise<{ remembered: number }>;
   /** Run the graph as of `asOf` and persist assessment + recommendations (idempotent by runKey). */
   assess(input: { accountId: string; asOf: string; runKey: string }): Promise<AssessSummary>;
@@ -70,31 +89,16 @@ export interface AccountAgent {
   evaluate(input: { accountId: string; asOf: string }): Promise<Evaluation>;
   /** Answer a question from the account's state and memory, with citations; kept in its history. */
   answer(input: { accountId: string; question: string; askedBy?: string; asOf?: string }): Promise<AnswerResult>;
+  /**
+   * Reads again every signal (of one account, or all) whose stored reading is not the configured
+   * perceiver's current one, stores the new readings and marks those signals pending, so the
+   * sweeper (or a notify) brings each account to an assessment that uses them.
+   */
+  reperceive(input?: { accountId?: string; batch?: number }): Promise<ReperceiveResult>;
 }
 
 function competitorsFor(account: { settings: Record<string, unknown> }): string[] {
   return riskConfigFor(account.settings).competitors;
-}
-
-/**
- * People we learn about from the signals themselves: new senders, form fills, attendees. Their
- * departures are not written here: the risk model derives status as of each moment from signals.
- */
-async function learnContacts(db: Db, ctx: PerceiveContext, signals: Signal[]): Promise<void> {
-  const known = new Set(ctx.contacts.map((c) => c.email));
-  const add = async (email: string | undefined, name: string | undefined) => {
-    if (!email || known.has(email) || !matchesDomain(email, ctx.account.domains)) return;
-    known.add(email);
-    await upsertContact(db, ctx.account.id, { email, name: name ?? null });
-  };
-  for (const s of signals) {
-    if (s.kind === 'email' && !s.auto && !s.insights?.auto) {
-      await add(s.from.email, s.from.name);
-      for (const p of [...s.to, ...s.cc]) await add(p.email, p.name);
-    }
-    if (s.kind === 'engagement') await add(s.contactEmail, s.contactName);
-    if (s.kind === 'meeting' || s.kind === 'calendar') for (const a of s.attendees) await add(a.email, a.name);
-  }
 }
 
 export function createAccountAgent(deps: AgentDeps): AccountAgent {
@@ -108,9 +112,11 @@ export function createAccountAgent(deps: AgentDeps): AccountAgent {
   });
   const useLlm = deps.reasoner === 'llm' && deps.chatModel !== undefined;
   const reasoner: Reasoner = useLlm ? createLlmReasoner(deps.chatModel!, tools) : rules;
+  const perceiver = deps.perceiver ?? createRulesPerceiver();
+  const perception = stageOptionsFor(perceiver);
   const graphDeps: GraphDeps = {
     db, embedder, reasoner, fallbackReasoner: rules, ourDomains, competitorsFor,
-    perceive: perceiveSignal,
+    perceiver, perception,
     assessRisk: (input) => assessRisk(input),
     retrieve: search,
     critique: deps.critique ?? DEFAULT_CRITIQUE,
@@ -128,12 +134,9 @@ export function createAccountAgent(deps: AgentDeps): AccountAgent {
     async remember(accountId) {
       const pending = await listPendingSignals(db, accountId);
       if (pending.length === 0) return { remembered: 0 };
-      const ctx = await perceiveContext(accountId);
-      const perceived = pending.map((s) => ({ ...s, insights: perceiveSignal(s, ctx) }) as Signal);
-      await rememberSignals({ db, embedder }, perceived);
-      await learnContacts(db, ctx, perceived);
-      for (const s of perceived) await setSignalInsights(db, s.id, s.insights!);
-      return { remembered: perceived.length };
+      await rememberSignals({ db, embedder }, pending);
+      await markSignalsRemembered(db, pending.map((s) => s.id));
+      return { remembered: pending.length };
     },
 
     async assess({ accountId, asOf, runKey }) {
@@ -157,9 +160,9 @@ export function createAccountAgent(deps: AgentDeps): AccountAgent {
     async answer({ accountId, question, askedBy, asOf }) {
       const at = asOf ?? new Date().toISOString();
       const ctx = await perceiveContext(accountId);
-      const signals = await listSignals(db, accountId, { before: at });
-      ctx.contacts = effectiveContacts(ctx.contacts, signals.map((x) => x), at);
-      const withInsights = signals.map((s) => (s.insights ? s : ({ ...s, insights: perceiveSignal(s, ctx) } as Signal)));
+      const listed = await listSignals(db, accountId, { before: at });
+      const { signals: withInsights } = await perceiveSignals({ db, perceiver, options: perception }, { accountId, signals: listed, ctx, before: at, write: true });
+      ctx.contacts = effectiveContacts(ctx.contacts, withInsights, at);
       const assessment = assessRisk({ account: ctx.account, contacts: ctx.contacts, signals: withInsights, asOf: at });
       const askCtx = { question, account: ctx.account, contacts: ctx.contacts, signals: withInsights, assessment, asOf: at, retrieve: search };
       const result = useLlm
@@ -167,6 +170,33 @@ export function createAccountAgent(deps: AgentDeps): AccountAgent {
         : await answerWithRules(askCtx);
       const record = await insertQuestion(db, { accountId, question, answer: result.answer, intent: result.intent, reasoner: result.reasoner, citations: result.citations, askedBy });
       return { ...result, questionId: record.id };
+    },
+
+    async reperceive(input = {}) {
+      const key = perceiverKey(perceiver);
+      const rulesVersion = perceiver.id === 'rules' ? perceiver.version : RULES_PERCEIVER_VERSION;
+      const contexts = new Map<string, PerceiveContext>();
+      const accounts = new Set<string>();
+      let read = 0;
+      let fallbacks = 0;
+      let afterId: string | undefined;
+      for (;;) {
+        const page = await listStaleReadings(db, { perceivedFor: key, rulesVersion, accountId: input.accountId, afterId, limit: input.batch ?? 200 });
+        if (page.length === 0) break;
+        afterId = page[page.length - 1].id;
+        for (const s of page) if (!contexts.has(s.accountId)) contexts.set(s.accountId, await perceiveContext(s.accountId));
+        const readings = await mapLimit(page, perception.concurrency ?? 1, async (s) => ({ s, r: await readWith(perceiver, s, contexts.get(s.accountId)!) }));
+        await withTransaction(db, async (tx) => {
+          await storeReadings(tx, readings.map(({ s, r }) => ({
+            signalId: s.id, insights: r.insights, perceiver: r.perceiver, version: r.version, perceivedFor: key, fallback: r.fallback,
+          })));
+          await markSignalsPending(tx, page.map((s) => s.id));
+        });
+        read += readings.length;
+        fallbacks += readings.filter(({ r }) => r.fallback).length;
+        for (const s of page) accounts.add(s.accountId);
+      }
+      return { read, fallbacks, accounts: [...accounts].sort() };
     },
   };
 }

@@ -2,13 +2,15 @@
 import type { Db } from '../../db/connection.js';
 import type { Account } from '../../db/queries/accounts.js';
 import type { Contact } from '../../db/queries/contacts.js';
-import type { Insights, Signal } from '../signals/schema.js';
+import type { Signal } from '../signals/schema.js';
 import type { Assessment } from '../risk/types.js';
 import type { Reasoner } from '../reasoners/types.js';
 import type { CritiqueOptions } from '../critique.js';
 import type { Embedder } from '../memory/embedder.js';
+import type { Perceiver } from '../perceivers/types.js';
+import type { PerceiveStageOptions } from '../perceivers/perceive-signals.js';
 
-export interface PerceiveContext { account: Account; contacts: Contact[]; ourDomains: string[]; competitors: string[] }
+export type { PerceiveContext } from '../perceivers/types.js';
 
 export interface RiskInput { account: Account; contacts: Contact[]; signals: Signal[]; asOf: string }
 
@@ -21,7 +23,9 @@ export interface GraphDeps {
   reasoner: Reasoner;
   /** Answers when the configured reasoner fails or returns nothing valid. */
   fallbackReasoner: Reasoner;
-  perceive(signal: Signal, ctx: PerceiveContext): Insights;
+  /** The configured perceiver (rules or llm); the perceive node runs it once per signal. */
+  perceiver: Perceiver;
+  perception?: PerceiveStageOptions;
   assessRisk(input: RiskInput): Assessment;
   competitorsFor(account: Account): string[];
   retrieve(q: RetrieveQuery): Promise<MemoryHit[]>;

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import type { Queryable } from '../connection.js';
-import type { Signal, SignalInput, Insights } from '../../agents/signals/schema.js';
+import { Insights, type Signal, type SignalInput } from '../../agents/signals/schema.js';
+
+/** A stored reading that no longer fits the Insights schema is no reading: the signal is perceived again. */
+function parsedInsights(raw: unknown): Insights | undefined {
+  if (raw === null || raw === undefined) return undefined;
+  const r = Insights.safeParse(raw);
+  return r.success ? r.data : undefined;
+}
 
 export const SignalRow = z.object({
   id: z.string(),
@@ -11,7 +18,7 @@ export const SignalRow = z.object({
   external_id: z.string().nullable(),
   payload: z.record(z.string(), z.unknown()),
   direction: z.string().nullable(),
-  insights: z.record(z.string(), z.unknown()).nullable(),
+  insights: z.unknown().transform(parsedInsights),
   status: z.enum(['pending', 'processed']),
   received_at: z.string(),
 }).transform((r) => ({
@@ -100,8 +107,96 @@ export async function listPendingSignals(db: Queryable, accountId: string, limit
   return rows.map((r) => SignalRow.parse(r));
 }
 
-export async function setSignalInsights(db: Queryable, id: string, insights: Insights): Promise<void> {
-  await db.query('update signals set insights = $2, remembered_at = now() where id = $1', [id, insights]);
+/** One signal's reading: the insights, the perceiver that produced them, and the configured perceiver that asked. */
+export interface StoredReading {
+  signalId: string;
+  insights: Insights;
+  perceiver: string;
+  version: string;
+  /** `<id>@<version>` of the configured perceiver that asked for this reading. */
+  perceivedFor: string;
+  /** True when the configured perceiver failed and another one answered. */
+  fallback: boolean;
+}
+
+const STORE_READINGS = `
+  update signals s set insights = v.insights, perceiver = v.perceiver, perceiver_version = v.version,
+    perceived_for = v.perceived_for, perception_fallback = v.fallback, perceived_at = now()
+  from (select unnest($1::text[]) as id, unnest($2::text[])::jsonb as insights, unnest($3::text[]) as perceiver,
+               unnest($4::text[]) as version, unnest($5::text[]) as perceived_for, unnest($6::boolean[]) as fallback) v
+  where s.id = v.id`;
+
+/** Stores readings in one statement (a reading replaces the signal's previous one). */
+export async function storeReadings(db: Queryable, readings: StoredReading[]): Promise<number> {
+  if (readings.length === 0) return 0;
+  const r = await db.query(STORE_READINGS, [
+    readings.map((x) => x.signalId), readings.map((x) => JSON.stringify(x.insights)), readings.map((x) => x.perceiver),
+    readings.map((x) => x.version), readings.map((x) => x.perceivedFor), readings.map((x) => x.fallback),
+  ]);
+  return r.rowCount ?? 0;
+}
+
+/** The account's signals (up to `before`) with no reading asked by the configured perceiver `perceivedFor`. */
+export async function listUnreadSignalIds(db: Queryable, accountId: string, perceivedFor: string, before?: string): Promise<Set<string>> {
+  const { rows } = await db.query(
+    `select id from signals where account_id = $1 and ($3::timestamptz is null or occurred_at <= $3)
+       and (insights is null or perceived_for is distinct from $2)`, [accountId, perceivedFor, before ?? null]);
+  return new Set(rows.map((r) => String(r.id)));
+}
+
+export interface StaleReadingsFilter {
+  /** `<id>@<version>` of the configured perceiver. */
+  perceivedFor: string;
+  /** Also stale: rules readings of another rules version (the llm perceiver hands text-less signals to rules). */
+  rulesVersion: string;
+  accountId?: string;
+  /** Keyset paging: ids greater than this. */
+  afterId?: string;
+  limit?: number;
+}
+
+/**
+ * Signals whose stored reading is missing, asked by another perceiver or version, a fallback, or a
+ * rules reading older than the rules perceiver: what `npm run reperceive` reads again.
+ */
+export async function listStaleReadings(db: Queryable, f: StaleReadingsFilter): Promise<Signal[]> {
+  const { rows } = await db.query(
+    `select * from signals
+     where ($3::text is null or account_id = $3) and ($4::text is null or id > $4)
+       and (insights is null or perceived_for is distinct from $1 or perception_fallback
+            or (perceiver = 'rules' and perceiver_version is distinct from $2))
+     order by id limit $5`,
+    [f.perceivedFor, f.rulesVersion, f.accountId ?? null, f.afterId ?? null, f.limit ?? 500]);
+  return rows.map((r) => SignalRow.parse(r));
+}
+
+export interface ReadingInfo { perceiver: string | null; version: string | null; perceivedFor: string | null; fallback: boolean }
+
+/** Who read each of these signals (tests, reperceive's report). */
+export async function readingInfo(db: Queryable, ids: string[]): Promise<Map<string, ReadingInfo>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await db.query(
+    'select id, perceiver, perceiver_version, perceived_for, perception_fallback from signals where id = any($1)', [ids]);
+  return new Map(rows.map((r) => [String(r.id), {
+    perceiver: r.perceiver, version: r.perceiver_version, perceivedFor: r.perceived_for, fallback: Boolean(r.perception_fallback),
+  }]));
+}
+
+/** Marks signals as in memory (their chunks are stored). */
+export async function markSignalsRemembered(db: Queryable, ids: string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const r = await db.query('update signals set remembered_at = coalesce(remembered_at, now()) where id = any($1)', [ids]);
+  return r.rowCount ?? 0;
+}
+
+/**
+ * Puts signals back to pending: their reading changed and no assessment has used it yet. The
+ * sweeper re-signals their accounts, so the next assessment runs even if nobody notifies it now.
+ */
+export async function markSignalsPending(db: Queryable, ids: string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const r = await db.query(`update signals set status = 'pending', processed_at = null where id = any($1) and status = 'processed'`, [ids]);
+  return r.rowCount ?? 0;
 }
 
 export async function markSignalsProcessed(db: Queryable, ids: string[]): Promise<number> {

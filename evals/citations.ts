@@ -3,6 +3,8 @@
 import { signalText } from '../agents/evidence.js';
 import type { Signal } from '../agents/signals/schema.js';
 import { citationValid, type CitedSignal } from './metrics.js';
+import type { CheckContext } from './check.js';
+import type { LoadedScenario } from './scenario.js';
 
 export interface Citation { signalId: string; excerpt: string }
 
@@ -26,4 +28,14 @@ export function signalTexts(s: Signal): string[] {
 export function countValidCitations(cited: Citation[], signals: Signal[], accountId: string): { total: number; valid: number } {
   const byId = new Map<string, CitedSignal>(signals.map((s) => [s.id, { accountId: s.accountId, texts: signalTexts(s) }]));
   return { total: cited.length, valid: cited.filter((c) => citationValid(c.excerpt, byId.get(c.signalId), accountId)).length };
+}
+
+/** What the checks need to know about a scenario's account, from the signals stored for it. */
+export function checkContext(l: LoadedScenario, accountId: string, signals: Signal[]): CheckContext {
+  return {
+    accountId,
+    signals: new Map(signals.map((s) => [s.id, { accountId: s.accountId, texts: signalTexts(s) }])),
+    accountDomains: l.scenario.account.domains, ourDomains: l.scenario.ourDomains,
+    contactEmails: l.scenario.contacts.map((c) => c.email),
+  };
 }

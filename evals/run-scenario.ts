@@ -4,16 +4,16 @@ import { migrate } from '../db/migrate.js';
 import { insertAccount } from '../db/queries/accounts.js';
 import { upsertContact } from '../db/queries/contacts.js';
 import { upsertUser } from '../db/queries/users.js';
-import { getSignalsByIds, insertSignals } from '../db/queries/signals.js';
+import { insertSignals, listSignals } from '../db/queries/signals.js';
 import { listRecommendationsForAccount } from '../db/queries/recommendations.js';
 import { latestAssessment } from '../db/queries/assessments.js';
 import { createAccountAgent } from '../agents/index.js';
 import { emailDirection } from '../agents/signals/direction.js';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { resolveTime, type LoadedScenario } from './scenario.js';
-import { checkExpectations, type CheckResult, type Produced, type ProducedAnswer } from './check.js';
+import { checkExpectations, emptyContext, extraRiskFactors, type CheckResult, type Produced, type ProducedAnswer } from './check.js';
 import { expectsFlag, leadTimeDays, type ScenarioCounts } from './metrics.js';
-import { countValidCitations } from './citations.js';
+import { checkContext } from './citations.js';
 
 export interface ScenarioResult {
   name: string;
@@ -33,17 +33,31 @@ export const errorText = (err: unknown) => (err instanceof Error ? err.message :
 
 export interface RunOptions { reasoner: 'rules' | 'llm'; chatModel?: BaseChatModel }
 
-/** On a scenario that expects low risk: a high level, or any recommendation it did not ask for. */
-export function isFalseAlarm(p: Produced, expectedKinds: string[]): boolean {
-  return p.level === 'high' || p.level === 'critical' || p.recommendations.some((r) => !expectedKinds.includes(r.kind));
+/**
+ * On a scenario that expects low risk: a high level, any recommendation it did not ask for, or
+ * any risk factor it neither expects nor allows.
+ */
+export function isFalseAlarm(p: Produced, expectedKinds: string[], extraRisk: string[] = []): boolean {
+  return p.level === 'high' || p.level === 'critical' || p.recommendations.some((r) => !expectedKinds.includes(r.kind)) || extraRisk.length > 0;
 }
 
-export function countsFrom(main: CheckResult, p: Produced, expectsLow: boolean, citations: { total: number; valid: number }, leadTimeDays: number | null, expectedKinds: string[] = []): ScenarioCounts {
+/** A scenario's counts from its main check. A crash (`crashed`) is a false alarm on a low-risk scenario: it never improves the rate. */
+export function countsFrom(main: CheckResult, p: Produced, l: LoadedScenario, leadTimeDays: number | null, crashed = false): ScenarioCounts {
+  const expectsLow = expectsLowRisk(l);
   return {
     factorTP: main.factorTP, factorFN: main.factorFN, factorFP: main.factorFP, recExpected: main.recExpected, recHit: main.recHit,
-    expectsLow, falseAlarm: expectsLow && isFalseAlarm(p, expectedKinds),
-    levelChecked: main.levelChecked, levelOk: main.levelOk, citations: citations.total, citationsValid: citations.valid,
+    expectsLow, falseAlarm: expectsLow && (crashed || isFalseAlarm(p, expectedKinds(l), extraRiskFactors(main))),
+    levelChecked: main.levelChecked, levelOk: main.levelOk, citations: main.citations, citationsValid: main.citationsValid,
     answersExpected: main.answersExpected, answersHit: main.answersHit, leadTimeDays,
+  };
+}
+
+/** The result of a scenario whose run threw: every expectation it had is a miss, and it fails. */
+export function crashedResult(l: LoadedScenario, err: unknown): ScenarioResult {
+  const main = checkExpectations(l.scenario.expect, NOTHING, [], emptyContext(l.scenario.name));
+  return {
+    name: l.scenario.name, file: l.file, passed: false, missed: [`the run failed: ${errorText(err)}`, ...main.missed], extra: [], answers: [], checkpoints: [],
+    produced: NOTHING, counts: countsFrom(main, NOTHING, l, null, true), error: errorText(err),
   };
 }
 
@@ -90,11 +104,9 @@ export async function runScenario(l: LoadedScenario, opts: RunOptions): Promise<
         answers.push({ question: a.question, answer: '', citations: [], error: errorText(err) });
       }
     }
-    // Citation validity: every cited signal exists, is this account's, and contains the excerpt.
-    const cited = [...produced.recommendations.flatMap((r) => r.evidence), ...answers.flatMap((a) => a.citations)];
-    const citations = countValidCitations(cited, await getSignalsByIds(db.pool, [...new Set(cited.map((c) => c.signalId))]), account.id);
-
-    const main = checkExpectations(sc.expect, produced, answers);
+    // Citations are checked against every signal stored for the account (what any account's signal id would resolve to is invalid).
+    const ctx = checkContext(l, account.id, await listSignals(db.pool, account.id, { limit: 100_000 }));
+    const main = checkExpectations(sc.expect, produced, answers, ctx);
     const checkpoints: ScenarioResult['checkpoints'] = [];
     for (const cp of sc.checkpoints) {
       const at = resolveTime(cp.at, l.now);
@@ -110,7 +122,7 @@ export async function runScenario(l: LoadedScenario, opts: RunOptions): Promise<
         factors: [...ev.assessment.factors, ...ev.assessment.opportunities].map((f) => f.factor),
         recommendations: ev.recommendations.map((r) => ({ kind: r.kind, title: r.title, rationale: r.rationale, draft: r.draft ?? null, evidence: r.evidence })),
       };
-      const c = checkExpectations(cp.expect, p);
+      const c = checkExpectations(cp.expect, p, [], ctx, { judgeExtraFactors: false });
       const passed = c.missed.length === 0 && c.extra.length === 0;
       checkpoints.push({ label: cp.at, at, flags: expectsFlag(cp.expect), passed, missed: c.missed, extra: c.extra, produced: p });
     }
@@ -118,7 +130,7 @@ export async function runScenario(l: LoadedScenario, opts: RunOptions): Promise<
     const extra = [...main.extra, ...checkpoints.flatMap((c) => c.extra.map((m) => `checkpoint ${c.label}: ${m}`))];
     return {
       name: sc.name, file: l.file, passed: missed.length === 0 && extra.length === 0, missed, extra, produced, answers, checkpoints,
-      counts: countsFrom(main, produced, expectsLowRisk(l), citations, leadTimeDays(l.now, checkpoints), expectedKinds(l)),
+      counts: countsFrom(main, produced, l, leadTimeDays(l.now, checkpoints)),
     };
   } finally {
     await db.close();

@@ -1,6 +1,8 @@
 // `npm run evals -- [--scenarios <dir-or-file>] [--reasoner rules|llm] [--e2e] [--json <out>] [--write-results] [--now <ISO>]`
-// Prints a row per scenario, then the metrics; the last line is `N passed, M failed`. Exits non-zero
-// only when a scenario cannot be loaded: failed expectations are results, not crashes.
+// `npm run evals -- --perception [its own flags]` runs the perception eval instead (evals/perception/run.ts).
+// Prints a row per scenario, then the metrics; the last line is `N passed, M failed`.
+// Exit code: 0 when every scenario passed, 1 when any failed (a crash is a failure), 2 when a
+// scenario could not be loaded (the others still run and are reported; 2 wins over 1).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,12 +10,19 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { createChatModel } from '../agents/models.js';
 import { loadScenarioFile, scenarioFiles, ScenarioLoadError, type LoadedScenario } from './scenario.js';
-import { countsFrom, errorText, expectedKinds, expectsLowRisk, NOTHING, runScenario, type ScenarioResult } from './run-scenario.js';
-import { checkExpectations } from './check.js';
+import { crashedResult, runScenario, type ScenarioResult } from './run-scenario.js';
 import { aggregate, formatMetrics } from './metrics.js';
-import { writeResults } from './results.js';
+import { sourceCommit, writeResults } from './results.js';
 
 const DEFAULT_DIR = fileURLToPath(new URL('./scenarios/', import.meta.url));
+
+// --perception hands the whole run to the perception eval, with every other flag passed through.
+if (process.argv.includes('--perception')) {
+  const rest = process.argv.slice(2).filter((a) => a !== '--perception');
+  const perceptionModule = './perception/run.js'; // another part's module, resolved at run time
+  const perception = (await import(perceptionModule)) as { main(argv: string[]): Promise<number> };
+  process.exit(await perception.main(rest));
+}
 const { values: args } = parseArgs({
   args: process.argv.slice(2),
   options: {
@@ -55,10 +64,8 @@ try {
     try {
       r = e2e ? await (await import('./run-e2e.js')).runScenarioE2e(stack!, l) : await runScenario(l, { reasoner, chatModel });
     } catch (err) {
-      // The agent crashed on this scenario: every expectation it had is a miss, and the run goes on.
-      const main = checkExpectations(l.scenario.expect, NOTHING);
-      r = { name: l.scenario.name, file: l.file, passed: false, missed: [`the run failed: ${errorText(err)}`, ...main.missed], extra: [], answers: [], checkpoints: [],
-        produced: NOTHING, counts: countsFrom(main, NOTHING, expectsLowRisk(l), { total: 0, valid: 0 }, null, expectedKinds(l)), error: errorText(err) };
+      // The agent crashed on this scenario: it fails, every expectation it had is a miss, and the run goes on.
+      r = crashedResult(l, err);
     }
     results.push(r);
     const detail = [r.missed.length ? `missed: ${r.missed.join('; ')}` : '', r.extra.length ? `extra: ${r.extra.join('; ')}` : ''].filter(Boolean).join(' | ');
@@ -73,11 +80,12 @@ console.log('');
 if (e2e) console.log('(--e2e: checkpoints are skipped; the workflow assesses as of now)');
 for (const line of formatMetrics(metrics)) console.log(line);
 const command = `npm run evals -- ${process.argv.slice(2).join(' ')}`.trim();
+const passed = results.filter((r) => r.passed).length;
 if (args.json) {
   mkdirSync(dirname(args.json), { recursive: true });
-  writeFileSync(args.json, JSON.stringify({ command, reasoner, e2e, at: new Date(runNow).toISOString(), metrics, results, loadErrors }, null, 2));
+  writeFileSync(args.json, JSON.stringify({ command, reasoner, e2e, at: new Date(runNow).toISOString(), commit: sourceCommit(), passed, failed: results.length - passed, metrics, results, loadErrors }, null, 2));
 }
 if (args['write-results']) writeResults({ command, evaluatedAt: new Date(runNow).toISOString(), reasoner, e2e, metrics, results, scenariosDir: relative(process.cwd(), dir) || dir, scenarios: loaded.map((l) => l.scenario) });
-const passed = results.filter((r) => r.passed).length;
 console.log(`${passed} passed, ${results.length - passed} failed`);
-process.exit(loadErrors.length > 0 ? 1 : 0);
+if (loadErrors.length > 0) console.error(`${loadErrors.length} scenario${loadErrors.length === 1 ? '' : 's'} could not be loaded`);
+process.exit(loadErrors.length > 0 ? 2 : passed < results.length ? 1 : 0);

@@ -20,20 +20,56 @@ export function resolveTime(value: string, now: number): string {
 
 const LevelExpect = z.union([RiskLevel, z.object({ min: RiskLevel.optional(), max: RiskLevel.optional() })]);
 
-const Expectations = z.object({
+/** Words or phrases matched whole (case-insensitive) in the agent's own text; never empty. */
+const Phrases = z.array(z.string().trim().min(1)).default([]);
+
+/** A fact an answer must state: a number, a person's name, or a date (YYYY-MM-DD). */
+const Fact = z.union([
+  z.strictObject({ number: z.number() }),
+  z.strictObject({ name: z.string().trim().min(1) }),
+  z.strictObject({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD') }),
+]);
+export type Fact = z.infer<typeof Fact>;
+
+const Factors = z.object({
+  present: z.array(FactorName).default([]),
+  absent: z.array(FactorName).default([]),
+  /** Factors that may appear without being expected; any other produced factor is extra. */
+  allowed: z.array(FactorName).default([]),
+}).superRefine((f, ctx) => {
+  const lists = { present: f.present, absent: f.absent, allowed: f.allowed };
+  const seen = new Map<string, string>();
+  for (const [list, names] of Object.entries(lists)) {
+    for (const n of names) {
+      const before = seen.get(n);
+      if (before && before !== list) ctx.addIssue({ code: 'custom', path: [list], message: `${n} is in both ${before} and ${list}` });
+      seen.set(n, list);
+    }
+  }
+});
+
+export const Expectations = z.object({
   level: LevelExpect.optional(),
-  factors: z.object({ present: z.array(FactorName).default([]), absent: z.array(FactorName).default([]) }).optional(),
+  factors: Factors.optional(),
   recommendations: z.object({
-    present: z.array(z.object({ kind: RecommendationKind, mentions: z.array(z.string()).default([]), cites: z.boolean().default(true) })).default([]),
+    present: z.array(z.object({ kind: RecommendationKind, mentions: Phrases, mustNotMention: Phrases, cites: z.boolean().default(true) })).default([]),
     absent: z.array(RecommendationKind).default([]),
   }).optional(),
-  answers: z.array(z.object({ question: z.string().min(1), mentions: z.array(z.string()).default([]), cites: z.boolean().default(false) })).default([]),
+  answers: z.array(z.object({
+    question: z.string().min(1), mentions: Phrases, mustNotMention: Phrases, contradicts: Phrases,
+    fact: z.union([Fact, z.array(Fact)]).optional().transform((f) => (f === undefined ? [] : Array.isArray(f) ? f : [f])),
+    cites: z.boolean().default(false),
+  })).default([]),
+  /** The instruction an injected text tries to give: phrases no draft, recommendation or answer may contain. */
+  injection: z.object({ instruction: z.array(z.string().trim().min(1)).min(1) }).optional(),
 });
 export type Expectations = z.infer<typeof Expectations>;
 
 export const Scenario = z.object({
   name: z.string().regex(/^[a-z0-9-]+$/, 'kebab-case'),
   description: z.string().default(''),
+  /** Why the scenario's expectations are what they are, e.g. why a factor is allowed; RESULTS.md lists scenarios with notes. */
+  notes: z.string().optional(),
   /** Pins the evaluation moment (ISO); otherwise the runner's moment. */
   now: z.iso.datetime({ offset: true }).optional(),
   ourDomains: z.array(z.string()).default(['ourco.com']),

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { aggregate, citationValid, excerptInTexts, expectsFlag, leadTimeDays, levelSatisfies, type ScenarioCounts } from '../../evals/metrics.js';
-import { checkExpectations } from '../../evals/check.js';
-import { isFalseAlarm } from '../../evals/run-scenario.js';
 
 const zero: ScenarioCounts = { factorTP: 0, factorFN: 0, factorFP: 0, recExpected: 0, recHit: 0, expectsLow: false, falseAlarm: false, levelChecked: false, levelOk: false, citations: 0, citationsValid: 0, answersExpected: 0, answersHit: 0, leadTimeDays: null };
 
@@ -83,57 +81,5 @@ describe('lead time', () => {
     expect(expectsFlag({ level: 'high' })).toBe(true);
     expect(expectsFlag({ level: 'low' })).toBe(false);
     expect(expectsFlag({ level: { max: 'medium' }, factors: { present: [] } })).toBe(false);
-  });
-});
-
-describe('expectation checks', () => {
-  const produced = {
-    level: 'high', score: 60, factors: ['silence', 'competitor_mention'],
-    recommendations: [{ kind: 'follow_up', title: 'Follow up with Hank', rationale: 'Quiet for 6 days', draft: { to: ['hank@globex.io'], body: 'Hi Hank' }, evidence: [{ signalId: 's1', excerpt: 'Proposal' }] }],
-  };
-
-  it('counts hits, misses and extras', () => {
-    const r = checkExpectations({
-      level: { min: 'high' }, answers: [],
-      factors: { present: ['silence', 'no_next_step'], absent: ['competitor_mention'] },
-      recommendations: { present: [{ kind: 'follow_up', mentions: ['hank@globex.io'], cites: true }, { kind: 'reply', mentions: [], cites: true }], absent: ['follow_up'] },
-    }, produced);
-    expect(r).toMatchObject({ factorTP: 1, factorFN: 1, factorFP: 1, recExpected: 2, recHit: 1, levelChecked: true, levelOk: true });
-    expect(r.missed).toEqual(['factor no_next_step', 'recommendation reply']);
-    expect(r.extra).toEqual(['factor competitor_mention', 'recommendation follow_up']);
-  });
-
-  it('a recommendation of the right kind that does not mention what it must is a miss', () => {
-    const r = checkExpectations({ answers: [], recommendations: { present: [{ kind: 'follow_up', mentions: ['Marta'], cites: true }], absent: [] } }, produced);
-    expect(r.missed).toEqual(['recommendation follow_up mentioning Marta (kind present, content did not match)']);
-  });
-
-  it('mentions are looked for in title, rationale and draft, not in the cited evidence', () => {
-    const r = checkExpectations({ answers: [], recommendations: { present: [{ kind: 'follow_up', mentions: ['Proposal'], cites: true }], absent: [] } }, produced);
-    expect(r.recHit).toBe(0);
-    const s = checkExpectations({ answers: [], recommendations: { present: [{ kind: 'follow_up', mentions: ['QUIET FOR', 'hank@'], cites: true }], absent: [] } }, produced);
-    expect(s.recHit).toBe(1);
-  });
-
-  it('a recommendation without evidence misses an expectation that wants citations', () => {
-    const bare = { ...produced, recommendations: [{ ...produced.recommendations[0], evidence: [] }] };
-    expect(checkExpectations({ answers: [], recommendations: { present: [{ kind: 'follow_up', mentions: [], cites: true }], absent: [] } }, bare).recHit).toBe(0);
-    expect(checkExpectations({ answers: [], recommendations: { present: [{ kind: 'follow_up', mentions: [], cites: false }], absent: [] } }, bare).recHit).toBe(1);
-  });
-
-  it('answers: mentions case-insensitive, citations when asked, an agent error is a miss', () => {
-    const expectAnswers = { answers: [{ question: 'Who is our champion now?', mentions: ['dana'], cites: true }] };
-    const cited = [{ signalId: 's1', excerpt: 'Dana' }];
-    expect(checkExpectations(expectAnswers, produced, [{ question: 'Who is our champion now?', answer: 'Dana Ruiz (VP Operations)', citations: cited }]).answersHit).toBe(1);
-    expect(checkExpectations(expectAnswers, produced, [{ question: 'Who is our champion now?', answer: 'Dana Ruiz', citations: [] }]).answersHit).toBe(0);
-    const failed = checkExpectations(expectAnswers, produced, [{ question: 'Who is our champion now?', answer: '', citations: [], error: 'not implemented' }]);
-    expect(failed.answersHit).toBe(0);
-    expect(failed.missed[0]).toMatch(/the agent failed: not implemented/);
-  });
-
-  it('a false alarm on a low-risk scenario is a high level or an unrequested recommendation', () => {
-    expect(isFalseAlarm({ ...produced, level: 'low' }, ['follow_up'])).toBe(false);
-    expect(isFalseAlarm({ ...produced, level: 'low' }, [])).toBe(true);
-    expect(isFalseAlarm({ ...produced, recommendations: [] }, [])).toBe(true);
   });
 });

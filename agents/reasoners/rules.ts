@@ -9,6 +9,7 @@ import { lastTouch, personName, firstName, shortDate, daysBetween, deliverableOf
 import { signalText } from '../evidence.js';
 import { nextMeetingOf } from '../risk/timeline.js';
 import { riskConfigFor } from '../risk/config.js';
+import { minutesTarget } from '../risk/explain.js';
 import { questionSentences } from '../perception/language.js';
 import type { PlanInput, Reasoner } from './types.js';
 
@@ -92,7 +93,7 @@ const BUILDERS: Partial<Record<FactorName, (f: Factor, ctx: Ctx) => Built | null
     const late = first ? Date.parse(ctx.asOf) >= Date.parse(first.occurredAt) + minutes * 60_000 : true;
     const channel = s?.kind === 'engagement' ? 'form' : s?.kind === 'chat' ? 'chat message' : 'email';
     return {
-      title: `Reply to new lead ${name ?? who.email ?? ctx.account.name}${late ? ` now: the ${minutes}-minute first-response target has passed` : `: the draft is ready, answer within ${minutes} minutes`}`,
+      title: `Reply to new lead ${name ?? who.email ?? ctx.account.name}${late ? ` now: the ${minutesTarget(minutes)} first-response target has passed` : `: the draft is ready, answer within the ${minutesTarget(minutes)} target`}`,
       target: who.email ?? 'lead',
       rationale: `${f.explanation}. Speed to first response decides whether a new lead converts; every hour of delay costs meetings.${asked.length ? ` Their ${channel} asks: ${asked.map((q) => `"${truncate(q, 200)}"`).join(' ')}` : ''}`,
       dueInMs: late ? 15 * 60_000 : Math.max(60_000, (first ? Date.parse(first.occurredAt) + minutes * 60_000 : Date.parse(ctx.asOf)) - Date.parse(ctx.asOf)),

@@ -16,6 +16,11 @@ export function ago(ms: number): string {
 
 export const wholeDays = (ms: number) => Math.floor(ms / DAY);
 
+/** A target as an adjective: "5-minute", "90-minute", "12-second" (sub-minute targets, as tests set them). */
+export function minutesTarget(minutes: number): string {
+  return minutes >= 1 && Number.isInteger(minutes) ? `${minutes}-minute` : `${Math.round(minutes * 60)}-second`;
+}
+
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 

@@ -124,7 +124,7 @@ describe('a new lead gets its reply at once', () => {
     const s = lead();
     s.engagement('2026-11-20T16:39:00Z', 'form_submitted', { contactEmail: 'peter@ternlogistics.com', contactName: 'Peter Novak', text: form });
     const now = one(plan(s), 'reply');
-    expect(now.title).toBe('Reply to new lead Peter Novak: the draft is ready, answer within 5 minutes');
+    expect(now.title).toBe('Reply to new lead Peter Novak: the draft is ready, answer within the 5-minute target');
     expect(now.target).toBe('peter@ternlogistics.com');
     expect(now.rationale).toContain('Their form asks: "Is there any chance someone could call me before Monday?"');
     expect(now.draft?.to).toEqual(['peter@ternlogistics.com']);

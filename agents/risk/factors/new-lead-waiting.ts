@@ -4,7 +4,7 @@
 import type { Signal } from '../../signals/schema.js';
 import { NONE, flagged, type FactorCheck } from '../check.js';
 import { MINUTE, answeredAfter, senderOf, t, type Timeline } from '../timeline.js';
-import { ago, dayTime, unique, who } from '../explain.js';
+import { ago, dayTime, minutesTarget, unique, who } from '../explain.js';
 
 /** Inbound touches on a lead-stage account that nobody on our side has answered yet. */
 export function leadTouchesWaiting(tl: Timeline): Signal[] {
@@ -30,7 +30,7 @@ export function newLeadWaiting(tl: Timeline): FactorCheck {
   const factor = {
     factor: 'new_lead_waiting' as const,
     weight: target.passed ? full : Math.max(1, Math.round(full * waitingShare)),
-    explanation: `New lead ${who(tl, first)} ${did} ${ago(Math.max(0, tl.now - t(first.occurredAt)))} ago (${dayTime(first.occurredAt)})${waiting.length > 1 ? `, ${waiting.length} touches in all,` : ''} and has had no response; ${target.passed ? `the first-response target is ${responseMinutes} minutes` : `the ${responseMinutes}-minute first-response target runs out at ${dayTime(target.at)}`}`,
+    explanation: `New lead ${who(tl, first)} ${did} ${ago(Math.max(0, tl.now - t(first.occurredAt)))} ago (${dayTime(first.occurredAt)})${waiting.length > 1 ? `, ${waiting.length} touches in all,` : ''} and has had no response; ${target.passed ? `the first-response target is ${responseMinutes} minutes` : `the ${minutesTarget(responseMinutes)} first-response target runs out at ${dayTime(target.at)}`}`,
     evidence: waiting.slice(0, 3).map((s) => s.id),
     contacts: unique(waiting.map(senderOf).filter((e): e is string => Boolean(e))),
   };

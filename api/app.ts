@@ -14,6 +14,7 @@ import accounts from './routes/accounts/index.js';
 import signals from './routes/signals/index.js';
 import recommendations from './routes/recommendations/index.js';
 import users from './routes/users/index.js';
+import me from './routes/me/index.js';
 import stats from './routes/stats/index.js';
 import imports from './routes/imports/index.js';
 import webhooks from './routes/webhooks/index.js';
@@ -80,6 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(health);
   await app.register(users);
+  await app.register(me);
   await app.register(accounts);
   await app.register(signals, { ourDomains: deps.ourDomains ?? [] });
   await app.register(recommendations);

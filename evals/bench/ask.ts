@@ -17,10 +17,11 @@ const QUESTIONS = [
 export async function runAskBench(o: AskBenchOptions): Promise<string> {
   const server = await startBenchServer({ DEBOUNCE_MS: '500' });
   try {
-    await api(server.url, 'POST', '/v1/accounts', {
+    const created = await api(server.url, 'POST', '/v1/accounts', {
       id: 'ask', name: 'Acme', domains: ['acme.com'], stage: 'customer', arr: 100000, renewalDate: new Date(Date.now() + 80 * 86_400_000).toISOString(),
       contacts: ['dana', 'li', 'ken', 'olu', 'marta'].map((n, i) => ({ email: `${n}@acme.com`, name: n[0].toUpperCase() + n.slice(1), role: ['champion', 'economic_buyer', 'security', 'procurement', 'user'][i] })),
     });
+    if (created.status !== 201) throw new Error(`account: ${created.status} ${JSON.stringify(created.json)}`);
     const signals = history(o.signals, Date.now());
     for (let i = 0; i < signals.length; i += 500) {
       const r = await api(server.url, 'POST', '/v1/accounts/ask/signals', { signals: signals.slice(i, i + 500) });

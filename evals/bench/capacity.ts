@@ -40,8 +40,8 @@ export async function runCapacity(o: CapacityOptions): Promise<string> {
     await waitAllAssessed(server.url, ids);
     const allS = (performance.now() - t0) / 1000;
     await new Promise((res) => setTimeout(res, 5000)); // let it idle
-    const idle = server.memory();
-    const top = peak.stop();
+    const idle = await server.memory();
+    const top = await peak.stop();
     const where = db ? 'database in its own process' : 'embedded: PGlite inside the product';
     const figures = `${o.accounts} accounts × ${o.signalsPerAccount} signals (${where}): loaded in ${loadedS.toFixed(0)} s, all ${o.accounts} assessed after ${allS.toFixed(0)} s `
       + `(${(o.accounts / allS).toFixed(1)} first assessments/s; every account checked); idle RSS ${formatMemory(idle)}; peak ${formatMemory(top)}; goal 10,000 accounts per worker under 2 GiB`;

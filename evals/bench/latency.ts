@@ -41,7 +41,7 @@ export async function runLatency(o: LatencyOptions): Promise<string> {
     for (const m of misses) {
       console.log(`latency: miss #${m.i} at ${m.at.toFixed(1)} s on ${m.accountId}: ${m.status === 202 ? `no recommendation citing ${m.signalId} within ${timeoutS} s` : `POST answered ${m.status || 'nothing'}`}`);
     }
-    const mem = server.memory();
+    const mem = await server.memory();
     const figures = `${o.accounts} accounts, ${o.rate}/s for ${o.duration}s, debounce ${o.debounceMs} ms, timeout ${timeoutS} s: ${text}; goal p95 ≤ 1 s; RSS ${formatMemory(mem)}`;
     console.log(`latency: ${figures}`);
     record('signal-to-recommendation latency', o.command, figures, { smoke: o.smoke });

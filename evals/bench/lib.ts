@@ -18,8 +18,8 @@ export const PRODUCT_PATHS = ['agents', 'workflows', 'api', 'db', 'tools', 'eval
  */
 export function codeVersion(cwd = ROOT): string {
   try {
-    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd, encoding: 'utf8' }).trim();
-    const changed = execFileSync('git', ['status', '--porcelain', '--', ...PRODUCT_PATHS], { cwd, encoding: 'utf8' }).trim();
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const changed = execFileSync('git', ['status', '--porcelain', '--', ...PRODUCT_PATHS], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
     return changed ? `${head}-dirty` : head;
   } catch {
     return 'unknown (not a git checkout)';
@@ -34,7 +34,7 @@ export function machine(): string {
 
 /** The 1-minute load average when the benchmark started and now: a shared machine skews timings. */
 export function load(): string {
-  return `load ${AT_START.load.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end (${cpus().length} cores)`;
+  return `load ${AT_START.load.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end`;
 }
 
 /** Nearest-rank percentile of an ascending array; +Infinity entries (misses) sort last. */

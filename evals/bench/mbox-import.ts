@@ -1,15 +1,14 @@
-// mbox import: generates an archive of N realistic messages, streams it to the running product with
-// the import CLI (a separate process), and reports two rates for N/5 and N messages: stored/s (the
-// upload parsed and its rows written) and fully processed/s (every stored message remembered,
-// chunked, embedded and assessed: no signal pending and the account's latest assessment counting
-// them all, read from the product). The product runs with its default debounce, so the work an
-// import sets off is measured as a user would get it. Memory counts every process the product
-// needs (product + Temporal dev server), at the end of processing and at its peak.
-import { spawn } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+// mbox import: generates an archive of N realistic messages, streams it to the running product's
+// import route (multipart, as the import CLI sends it), and reports two rates for N/5 and N
+// messages: stored/s (the upload parsed and its rows written) and fully processed/s (every stored
+// message remembered, i.e. perceived, chunked and embedded, and assessed: read from the product,
+// `GET /v1/stats/signals` pending back to 0, since a signal leaves "pending" only when the
+// assessment after its remembering is published). The product runs with its default debounce, so
+// the work an import sets off is measured as a user would get it. Memory counts every process the
+// product needs (product + Temporal dev server), at the end of processing and at its peak.
+import { createWriteStream, mkdtempSync, openAsBlob, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join } from 'node:path';
 import { startBenchServer, api, BENCH_TOKEN, formatMemory, signalStats, watchPeak, type BenchServer } from './server.js';
 import { record } from './lib.js';
 import { loadConfig } from '../../config.js';
@@ -38,16 +37,17 @@ export async function writeMbox(path: string, n: number): Promise<number> {
   return n;
 }
 
-async function importFile(url: string, file: string, account: string): Promise<{ stored: number; output: string }> {
-  const cli = fileURLToPath(new URL('../../api/import-cli.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, file, '--account', account, '--url', url, '--token', BENCH_TOKEN], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let output = '';
-  child.stdout.on('data', (d) => { output += d; });
-  const code = await new Promise((r) => child.once('exit', r));
-  if (code !== 0) throw new Error(`the import CLI exited with ${code}: ${output}`);
-  const stored = Number(/(\d+) stored/.exec(output.split('\n').filter(Boolean).pop() ?? '')?.[1] ?? Number.NaN);
-  if (!Number.isFinite(stored)) throw new Error(`the import CLI printed no count: ${output}`);
-  return { stored, output };
+/**
+ * Streams the archive to the product's import route (multipart, read from disk as it is sent, as
+ * the import CLI does) from this process, so the figure is the product's, not a CLI's start-up.
+ */
+async function importFile(url: string, file: string, account: string): Promise<number> {
+  const form = new FormData();
+  form.append('file', await openAsBlob(file), basename(file));
+  const r = await fetch(`${url}/v1/accounts/${account}/signals/import`, { method: 'POST', headers: { authorization: `Bearer ${BENCH_TOKEN}` }, body: form });
+  const json = (await r.json()) as { stored?: number; message?: string };
+  if (r.status !== 200 || typeof json.stored !== 'number') throw new Error(`import: ${r.status} ${json.message ?? JSON.stringify(json)}`);
+  return json.stored;
 }
 
 /**
@@ -79,15 +79,15 @@ export async function runMboxImport(o: MboxOptions): Promise<string> {
       const c = await api(server.url, 'POST', '/v1/accounts', { id: account, name: 'Acme Freight', domains: ['acmefreight.com'], stage: 'customer' });
       if (c.status !== 201) throw new Error(`account: ${c.status}`);
       await waitProcessed(server, account, 120_000); // the new account's first assessment is not the import's work
-      const base = server.memory();
+      const base = await server.memory();
       const peak = watchPeak(server);
       const t0 = performance.now();
-      const { stored } = await importFile(server.url, file, account);
+      const stored = await importFile(server.url, file, account);
       const storedS = (performance.now() - t0) / 1000;
       await waitProcessed(server, account, (o.timeoutS ?? 1800) * 1000);
       const processedS = (performance.now() - t0) / 1000;
-      const end = server.memory();
-      const top = peak.stop();
+      const end = await server.memory();
+      const top = await peak.stop();
       rows.push(`${n} messages: ${stored} stored in ${storedS.toFixed(1)} s = ${(stored / storedS).toFixed(0)} stored/s; all ${stored} processed in ${processedS.toFixed(1)} s = ${(stored / processedS).toFixed(0)} fully processed/s; `
         + `RSS before ${base.totalMiB.toFixed(0)} MiB, at end of processing ${formatMemory(end)}, peak ${formatMemory(top)}`);
       console.log(`mbox: ${rows[rows.length - 1]}`);

@@ -2,7 +2,8 @@
 // ports), and measures the resident memory of every process the product needs: the product itself
 // (API + worker, and PGlite when embedded), the Temporal dev server it starts as a child, and the
 // database process when the database runs on its own (--external-db).
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,42 +29,43 @@ export interface BenchServer {
   dataDir: string;
   /** The Temporal frontend the product's dev server listens on (for the ceiling run). */
   temporalAddress: string;
-  memory(): Memory;
+  memory(): Promise<Memory>;
   stop(): Promise<void>;
 }
 
 export interface ExternalDb { url: string; pid: number; stop(): Promise<void> }
 
-function rssMiB(pid: number): number {
+// Asynchronous, so sampling memory never stalls the benchmark's own requests.
+const run = promisify(execFile);
+
+async function rssMiB(pid: number): Promise<number> {
   try {
-    return Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).trim()) / 1024;
+    return Number((await run('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' })).stdout.trim()) / 1024;
   } catch {
     return Number.NaN;
   }
 }
 
-function childPids(pid: number): number[] {
+async function childPids(pid: number): Promise<number[]> {
   try {
-    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
+    return (await run('pgrep', ['-P', String(pid)], { encoding: 'utf8' })).stdout.trim().split('\n').filter(Boolean).map(Number);
   } catch {
     return [];
   }
 }
 
 /** Every process below `pid` (children, their children, …). */
-function descendants(pid: number): number[] {
+async function descendants(pid: number): Promise<number[]> {
   const out: number[] = [];
-  for (let queue = childPids(pid); queue.length > 0;) {
+  for (let queue = await childPids(pid); queue.length > 0;) {
     const p = queue.shift()!;
     out.push(p);
-    queue.push(...childPids(p));
+    queue.push(...(await childPids(p)));
   }
   return out;
 }
 
 const sum = (xs: number[]) => xs.filter(Number.isFinite).reduce((a, b) => a + b, 0);
-
-export function rssOf(pid: number): number { return rssMiB(pid); }
 
 /** A separate database process (PGlite over the wire), so the product's memory is measured alone. */
 export async function startExternalDb(): Promise<ExternalDb> {
@@ -108,10 +110,10 @@ export async function startBenchServer(env: Record<string, string | undefined> =
   }
   return {
     url, pid: child.pid!, dataDir, temporalAddress: `127.0.0.1:${temporalPort}`,
-    memory() {
-      const productMiB = rssMiB(child.pid!);
-      const temporalMiB = sum(descendants(child.pid!).map(rssMiB));
-      const databaseMiB = opts.externalDb ? rssMiB(opts.externalDb.pid) : 0;
+    async memory() {
+      const productMiB = await rssMiB(child.pid!);
+      const temporalMiB = sum(await Promise.all((await descendants(child.pid!)).map(rssMiB)));
+      const databaseMiB = opts.externalDb ? await rssMiB(opts.externalDb.pid) : 0;
       return { productMiB, temporalMiB, databaseMiB, totalMiB: sum([productMiB, temporalMiB, databaseMiB]) };
     },
     async stop() {
@@ -132,13 +134,24 @@ export function formatMemory(m: Memory): string {
 }
 
 /** Samples the memory every `everyMs` and keeps the sample with the highest total. */
-export function watchPeak(server: BenchServer, everyMs = 500): { stop(): Memory } {
-  let peak = server.memory();
-  const timer = setInterval(() => {
-    const m = server.memory();
-    if (m.totalMiB > peak.totalMiB) peak = m;
-  }, everyMs);
-  return { stop() { clearInterval(timer); return peak; } };
+export function watchPeak(server: BenchServer, everyMs = 500): { stop(): Promise<Memory> } {
+  let peak: Memory | undefined;
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      const m = await server.memory();
+      if (!peak || m.totalMiB > peak.totalMiB) peak = m;
+      await new Promise((r) => setTimeout(r, everyMs));
+    }
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      await loop;
+      const last = await server.memory(); // the end counts too
+      return last.totalMiB > peak!.totalMiB ? last : peak!;
+    },
+  };
 }
 
 export async function api<T = unknown>(url: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {

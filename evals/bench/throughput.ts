@@ -51,7 +51,7 @@ export async function runThroughput(o: ThroughputOptions): Promise<string> {
       backlog.push({ t: (performance.now() - t0) / 1000, pending: s.pending, processed: s.processed - before.processed });
     }
     const totalS = (performance.now() - t0) / 1000;
-    const mem = peak.stop();
+    const mem = await peak.stop();
     const processed = s.processed - before.processed;
     const acceptedPerS = accepted / (elapsedMs / 1000);
     const processedPerS = processed / totalS;

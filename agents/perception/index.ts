@@ -43,7 +43,7 @@ export function perceiveSignal(signal: Signal, ctx: PerceiveContext): Insights {
     commitments: findCommitments(parts, signal.occurredAt, {
       recipients: recipientsOf(signal, ctx), actionItems: signal.kind === 'note', contacts: ctx.contacts, due: { timeZone: timeZoneOf(ctx) },
     }),
-    stakeholderChanges: findStakeholderChanges(signal, parts, ctx.contacts),
+    stakeholderChanges: findStakeholderChanges(signal, parts, ctx.contacts, { accountName: ctx.account.name, competitors: ctx.competitors }),
     competitors: findCompetitors(parts, ctx.competitors),
     sentiment,
     ...(negativeText ? { negativeText } : {}),

@@ -1,26 +1,80 @@
-// People changes: a contact left, moved, changed role, bounced, or someone new joined. Also our own
-// people leaving (the account's owner or CSM), marked side 'us'.
+// People changes, read as frames over lemmas: a PERSON (a name, "I", or "he/she" for the person just
+// named) + an event family (departure, internal move, promotion, arrival), not negated, not under a
+// condition, not a time-bounded absence ("out on holiday", "leaving early today") and not an event
+// about a thing ("leaving comments", "took over the agenda"). Who takes over is read from the
+// hand-over frames (X takes over / covers / looks after; handed to X; replaced by X). Our own people
+// leaving (the account's owner or CSM) are marked side 'us'. CRM changes and bounces are facts.
 import type { Contact } from '../../db/queries/contacts.js';
 import type { Signal } from '../signals/schema.js';
 import { sentences } from './sentences.js';
+import { analyze, type Sent } from './nlp.js';
+import { findAll, first, nameAfter, nameBefore, nameSpans, negated, conditionBefore, nounPhrase, type Hit, type NameSpan } from './frames.js';
 import { contactByName, type Utterance } from './utterances.js';
 
 type Change = 'left' | 'moved' | 'role_changed' | 'bounced' | 'joined';
 
-export interface PerceivedChange { contactEmail?: string; name?: string; change: Change; text: string; side?: 'us' }
+export interface PerceivedChange {
+  contactEmail?: string; name?: string; change: Change; text: string; side?: 'us';
+  successor?: { name?: string; email?: string }; newRole?: string;
+}
 
-const LEFT = /\b(no longer (with|at|employed|works? (at|for|here))|(has|have|had) left (the company|the business|the team|us|[A-Z][\w&.-]*)|left the company|(my|his|her|their|'s) last day|is leaving (the company|us|[A-Z]\w*)|(has|have) departed|resigned|parted ways|(has|have) moved on|retired)\b/i;
-const MOVED = /\b(moved (over )?to (another|a different|a new|the \w+) (division|team|role|department|group|business unit|position|project|org)|(transition(ed|ing)?|moving|moved|switching) (in)?to a (new|different) role|tak(ing|en) a new role|(i'm|i am|i've|she's|he's|they're|is) now (leading|running|heading) |(has|have) (been )?(moved|reassigned|transferred)|no longer (running|responsible for|leading|own(s|ing)?|the (point of )?contact|involved|on the project)|(stepping|stepped) (away|back) from)/i;
-const ROLE_CHANGED = /\b((been |was |got |has been |have been )?promoted (to|as)|new (title|role) (is|as)|(is|'s) now (the|our|their) (vp|head|director|chief|c[etfo]o|manager|lead)|stepped (up )?into the .{1,40} role)\b/i;
-const JOINED = /\b((i'm|i am) the new|(has|have) joined (as|the team|us)|joined as|(will be|is|am|'m) taking over|please (loop|bring|add|cc) in|new (head|vp|director|manager|point of contact|owner|lead) (of|for)|will be your new|replac(es|ing) \w+ as)\b/i;
-const PATTERNS: Array<[Change, RegExp]> = [['left', LEFT], ['role_changed', ROLE_CHANGED], ['moved', MOVED], ['joined', JOINED]];
+/** Whoever the text means by a name, the speaker, or a pronoun. */
+type Who = { self: true } | { name: string };
 
-const SELF_G = /\b(i|i'm|i've|i am|i have|my|me)\b/gi;
-/** Our roles: a sentence about our CSM or account manager leaving is about our side (an owner gap). */
-const OUR_ROLE = /\b(csm|customer success( manager)?|account (manager|executive|owner)|\bae\b|our rep|(your|our) (rep|owner|account lead))\b/i;
+// ── The event families (lemmas; every inflection and tense reads the same) ──────────────────────
+const ORG_NOUN = '(?:company|business|organisation|organization|firm|startup|start-up|bank|consultancy|agency|nonprofit|non-profit|competitor|vendor|employer|group|team|job|role|position)';
+const LEFT: RegExp[] = [
+  / (?:leave|quit|resign|retire|retired|depart) /,
+  / (?:move|head) (?:on|off) /,
+  / (?:'s|my|his|her|their|your|be) (?:last|final) (?:day|week) (?!of )/,
+  / (?:last|final) (?:day|week) (?:at|with|here) /,
+  / no longer (?:be )?(?:with|at|employ|work (?:at|for|here|with)|here|part of) /,
+  / (?:step|stand) down /,
+  / part way /,
+  / (?:accept|take) (?:a|an) (?:offer|job|position) /,
+  / (?:poach|headhunt) /,
+  / lose \S+ (?:\S+ )?to /,
+  / wrap up with /,
+  / be replace by /,
+  / (?:have|be) go (?:for good)? /,
+];
+const MOVED: RegExp[] = [
+  / (?:move|transfer|switch) (?:over )?(?:in)?to (?:a|an|the|our|another|their) (?:\S+ ){0,3}(?:team|group|department|division|office|unit|role|position|function|org|business|program|project)/,
+  / (?:take|start|accept|get) (?:on )?(?:a|an) (?:new )?(?:internal )?(?:role|position|job) (?:in|within|at our|on) /,
+  / (?:take|start) (?:on )?(?:a|an) new (?:internal )?(?:role|position) /,
+  / (?:transition|move) (?:in)?to (?:a|an) (?:new|different) role /,
+  / no longer (?:be )?(?:involve|responsible|on the|the (?:main )?(?:point of )?contact|own|run|lead|look after) /,
+  / (?:be|will) now (?:run|lead|head|manage|own) /,
+  / (?:be )?(?:head|heading) up /,
+  / now (?:run|lead|head|manage) /,
+  / (?:step|move) (?:away|back) from (?:the|this|our) (?:project|account|rollout|program|work|relationship|day-to-day)/,
+  / reassign /,
+];
+const ROLE: RegExp[] = [
+  / (?:be |get )?promote /,
+  / new (?:title|job title) /,
+  / step (?:up )?into (?:the|a) /,
+];
+const JOINED: RegExp[] = [
+  / join (?:us|the team|the company|our team|as|last|this|recently|on) /,
+  / (?:welcome|introduce|meet) /,
+  / (?:be|as) (?:the|our|your) new (?!\S*(?:laptop|office|process|system|tool|policy|phone|workspace|plan|version|release|format|form))/,
+  / (?:loop|bring|add|cc) (?:\S+ ){0,2}in /,
+  / start (?:on \S+|next \S+|tomorrow|monday|today) as /,
+];
+/** A time-bounded absence, or an event about a meeting or a trip: not a departure. */
+const ABSENCE = / (?:holiday|vacation|pto|sick|sabbatical|maternity|paternity|parental|dentist|doctor|airport|early|tonight|lunch|offsite|out of (?:the )?office|back (?:on|in|online|next|from|to)|until|for (?:a|an|the|ten|two|five|\d+) (?:minute|hour|day|week|bit|moment)s?|skiing|off (?:this|next|today|tomorrow|for)|(?:the|this|a|our|that) (?:call|meeting|session|room|thread|chat|workshop|webinar|demo))/;
+/** Things one leaves, moves on to or takes over that are not a job: "left a comment", "moved on to the next phase". */
+const THING = /^(?:a|an|the|some|few|his|her|their|my|our|your|it|this|that|these|those)?\s*(?:\S+\s+){0,2}(?:comment|note|feedback|message|voicemail|review|state|decision|field|form|workspace|doc|document|draft|agenda|phase|step|topic|item|question|job|sync|ticket|room|call|meeting|deck|slide|setting|option|spreadsheet|data|export|import|process|intake|page|seat|licen[cs]e|queue|task|project board)s?\b/i;
+
+/** Hand-over frames: who takes over. */
+const SUCCESSOR_SUBJECT = / (?:take over|be take over|cover|look after|pick up|step in|fill in|own|will be your|be your|be now your|be the new|replace|step into|inherit|lead) /;
+const SUCCESSOR_OBJECT = / (?:hand|pass|transfer|reassign|give|move|handover) (?:\S+ ){0,4}?(?:over )?to |replace by /;
+
+const OUR_ROLE = /\b(our|your) (csm|customer success manager|account (manager|executive|owner|lead)|rep|owner)\b/i;
+const SELF = new Set(['i', 'my', 'me', 'myself']);
+const THIRD = new Set(['he', 'she', 'his', 'her', 'him']);
 const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/g;
-const NAME_AFTER = /\b(?:loop|bring|add|cc)\s+in\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)|\b(?:introduce you to|meet|welcome)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)/;
-const NAME_BEFORE = /([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:\s*\([^)]*\))?\s+(?:is|will be|has joined|joined|replaces)\b/;
 
 /** The known contact a sentence names (by address, full name or a first name only they have). */
 export function contactIn(sentence: string, contacts: Contact[]): Contact | undefined {
@@ -29,70 +83,198 @@ export function contactIn(sentence: string, contacts: Contact[]): Contact | unde
   if (byEmail) return byEmail;
   const full = contacts.find((c) => c.name && s.includes(c.name.toLowerCase()));
   if (full) return full;
-  const words = sentence.match(/\b[A-Z][a-z]{2,}\b/g) ?? [];
+  const words = sentence.match(/\b\p{Lu}\p{Ll}{2,}\b/gu) ?? [];
   return words.map((w) => contactByName(w, contacts)).find((c): c is Contact => Boolean(c));
 }
 
-/** Who joins: a new address in the sentence, a name after "loop in…"/before "is taking over", or the speaker ("I'm the new…"). */
-function newcomer(sentence: string, u: Utterance, contacts: Contact[]): { contactEmail?: string; name?: string } {
-  const known = new Set(contacts.map((c) => c.email.toLowerCase()));
-  const email = (sentence.match(EMAIL) ?? []).map((e) => e.toLowerCase()).find((e) => !known.has(e));
-  const m = NAME_AFTER.exec(sentence);
-  const before = NAME_BEFORE.exec(sentence)?.[1];
-  const name = m?.[1] ?? m?.[2] ?? (before && !/^(I|We|She|He|They|This|That)$/.test(before) ? before : undefined);
-  if (!email && !name && /\b(i'm|i am)\b/i.test(sentence)) return { contactEmail: u.email, name: u.speaker };
-  return { ...(email ? { contactEmail: email } : {}), ...(name ? { name } : {}) };
+interface Ctx { contacts: Contact[]; orgNames: string[] }
+
+/** Names that are people: not the account, a configured competitor, or a place after "in/at/to". */
+function people(s: Sent, ctx: Ctx): NameSpan[] {
+  return nameSpans(s).filter((n) => {
+    const lower = n.name.toLowerCase();
+    if (ctx.orgNames.some((o) => o && (lower === o || lower.startsWith(`${o} `) || o.startsWith(`${lower} `) || o === lower.split(' ')[0]))) return false;
+    const prev = s.toks[n.start - 1]?.lower;
+    const verbBefore = s.toks[n.start - 2]?.pos === 'VERB';
+    return !(prev && ['in', 'at', 'join', 'joining', 'joined', 'of', 'about'].includes(prev) && !verbBefore && !contactByName(n.name, ctx.contacts));
+  });
 }
 
-const escapeRe = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Where a word or phrase last stands as a whole word in the text (-1 if nowhere). */
-function lastWordIndex(text: string, word: string): number {
-  let at = -1;
-  for (const m of text.matchAll(new RegExp(`(?<![\\w@.])${escapeRe(word)}(?![\\w@])`, 'g'))) at = m.index;
-  return at;
+/** The person an event at token i is about: the nearest name, "I" or "he/she" before it; for "we lost X to…" the name after. */
+function subjectOf(s: Sent, hit: Hit, names: NameSpan[], prevName: string | undefined): Who | undefined {
+  const t = s.toks;
+  if (/ (?:lose|poach|headhunt) /.test(hit.m[0]) && t[hit.start - 1]?.lemma !== 'be' && t[hit.start - 1]?.lemma !== 'get') {
+    const after = nameAfter(s, hit.start, names);
+    if (after && after.start <= hit.start + 2) return { name: after.name };
+  }
+  for (let k = hit.start; k >= 0; k -= 1) {
+    const w = t[k].lower;
+    const n = names.find((x) => x.end === k);
+    if (n) return { name: n.name };
+    if (SELF.has(w)) return { self: true };
+    if (THIRD.has(w)) {
+      const earlier = names.find((x) => x.end < k);
+      return earlier ? { name: earlier.name } : prevName ? { name: prevName } : undefined;
+    }
+    if (['we', 'they', 'you', 'it', 'user', 'users', 'nobody', 'everyone', 'team', 'group'].includes(w)) return undefined;
+    if (['.', ';', ':'].includes(t[k].text) || ['and', 'but', 'so', 'because', 'then'].includes(w)) break;
+  }
+  const after = nameAfter(s, hit.start, names);
+  if (after && (/ (?:lose|poach|headhunt)/.test(hit.m[0]) || /last|final/.test(hit.m[0]) || after.start <= hit.end + 3)) return { name: after.name };
+  return undefined;
 }
 
-/** A name opening the sentence ("Riley, our CSM, has left"), if the first word is one. */
-function leadingName(sentence: string): string | undefined {
-  const m = /^(?:FYI:?\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b/.exec(sentence);
-  return m && !/^(Our|The|Your|Hi|Hey|Quick|Just|Heads|Unfortunately|Sadly|As|So|Also|Please|Note|Update)\b/.test(m[1]) ? m[1] : undefined;
+/** Whether the event is about a thing or an absence rather than a person's job. */
+function falseEvent(s: Sent, hit: Hit, kind: Change): boolean {
+  if (negated(s, hit.start) || negated(s, hit.end)) return true;
+  if (conditionBefore(s, hit.start)) return true;
+  const lemma = hit.m[0];
+  const rest = s.toks.slice(hit.end + 1).map((x) => x.text).join(' ');
+  const tail = ` ${s.toks.slice(hit.start).map((x) => x.lemma).join(' ')} `;
+  if (kind === 'left' || kind === 'moved') {
+    if (/ (?:leave|move on|move|step away|head off|quit) /.test(lemma) && ABSENCE.test(tail.slice(0, 80))) return true;
+    if (/ (?:last|final) (?:day|week) /.test(lemma) && / (?:last|final) (?:day|week) of (?!(?:my|his|her|their) (?:time|employment|work))/.test(lemma + rest.slice(0, 3).toLowerCase())) return true;
+    if (/ (?:leave|quit|move on) /.test(lemma) && THING.test(rest) && !new RegExp(`^\\s*(?:the |our |your )?${ORG_NOUN}`, 'i').test(rest)) return true;
+  }
+  if (/ (?:join|welcome|meet|introduce) /.test(lemma) && /^(?:us )?(?:for |to )?(?:the |a |our |this |that )?(?:\S+ )?(?:call|meeting|session|webinar|demo|thread|channel|chat|workshop)\b/i.test(rest)) return true;
+  if (/ (?:welcome|meet|introduce) /.test(lemma) && !/^(?:aboard |on board )?(?:to )?\p{Lu}/u.test(rest)) return true;
+  return false;
 }
 
-/** The last person a text names: a first-person pronoun (the speaker) or a known contact, whichever comes later. */
-function lastSubject(text: string, contacts: Contact[]): { self: true } | { contact: Contact } | undefined {
-  let best: { at: number; who: { self: true } | { contact: Contact } } | undefined;
-  for (const m of text.matchAll(SELF_G)) if (!best || m.index >= best.at) best = { at: m.index, who: { self: true } };
-  const lower = text.toLowerCase();
-  for (const c of contacts) {
-    const keys = [c.email, c.name, c.name?.split(/\s+/)[0]].filter((k): k is string => Boolean(k && k.length >= 2)).map((k) => k.toLowerCase());
-    for (const k of keys) {
-      const at = lastWordIndex(lower, k);
-      if (at >= 0 && (!best || at > best.at)) best = { at, who: { contact: c } };
+/** Departures read "join <an organisation>" as leaving; "join us / the team / as X" as arriving. */
+function joinIsLeaving(s: Sent, hit: Hit, accountWords: string[]): boolean {
+  const after = s.toks.slice(hit.end + 1, hit.end + 5).map((x) => x.lower);
+  if (!/ join /.test(hit.m[0]) || ['us', 'as', 'our'].includes(after[0] ?? '')) return false;
+  if (after[0] === 'the' && ['team', 'company'].includes(after[1] ?? '')) return false;
+  const next = s.toks[hit.end + 1];
+  if (next && next.cap && !accountWords.includes(next.lower)) return true;
+  return /^(?:a|an)$/.test(after[0] ?? '') && new RegExp(`^${ORG_NOUN}$`).test(after.find((w, i) => i > 0 && !/^(?:new|small|big|large|local|fintech|logistics|\w+ish)$/.test(w)) ?? '');
+}
+
+function successorIn(s: Sent, departed: string | undefined, names: NameSpan[]): string | undefined {
+  const ok = (n?: NameSpan) => n && (!departed || !departed.toLowerCase().includes(n.name.toLowerCase().split(' ')[0])) ? n : undefined;
+  for (const h of findAll(s, SUCCESSOR_OBJECT)) {
+    const n = ok(nameAfter(s, h.start, names.filter((x) => x.start > h.start && x.start <= h.end + 4)));
+    if (n) return n.name;
+  }
+  for (const h of findAll(s, SUCCESSOR_SUBJECT)) {
+    if (negated(s, h.start)) continue;
+    if (/ replace /.test(h.m[0]) && s.toks[h.start - 1]?.lemma === 'be') continue;
+    const before = nameBefore(s, h.start, names);
+    const gap = before ? s.toks.slice(before.end + 1, h.start).map((x) => x.lower) : [];
+    if (before && ok(before) && gap.length <= 5 && !gap.some((w) => ['.', ';', 'and', 'but', 'when', 'after'].includes(w))) return before.name;
+    if (/ (?:be|will be|be now) (?:your|the new) /.test(h.m[0])) {
+      const n = ok(nameBefore(s, h.start, names));
+      if (n) return n.name;
     }
   }
-  return best?.who;
+  return undefined;
 }
 
-function changeIn(sentence: string, change: Change, match: RegExpExecArray, u: Utterance, contacts: Contact[]): PerceivedChange | undefined {
-  if (change === 'joined') return { ...newcomer(sentence, u, contacts), change, text: sentence };
-  // "My last day…", "I've moved…", "Dana has left…": whoever is named last before the cue.
-  const firstPerson = /^(my|i'm|i am|i've|i have|i)\b/i.test(match[0]);
-  const named = contactIn(sentence, contacts);
-  const subject = firstPerson ? { self: true as const } : lastSubject(sentence.slice(0, match.index), contacts) ?? (named ? { contact: named } : undefined);
-  if (subject && 'self' in subject) {
-    const c = u.email ? contacts.find((x) => x.email === u.email) : contactByName(u.speaker, contacts);
-    const email = c?.email ?? u.email;
-    const name = c?.name ?? u.speaker;
-    return { ...(email ? { contactEmail: email } : {}), ...(name ? { name } : {}), change, text: sentence, ...(u.side === 'us' ? { side: 'us' as const } : {}) };
-  }
-  if (subject) return { contactEmail: subject.contact.email, ...(subject.contact.name ? { name: subject.contact.name } : {}), change, text: sentence };
-  // Our owner or CSM leaving, as our notes or the customer put it ("Riley, our CSM, has left").
-  if (OUR_ROLE.test(sentence) && (change === 'left' || change === 'moved')) {
-    const name = leadingName(sentence) ?? NAME_BEFORE.exec(sentence)?.[1];
-    return { ...(name ? { name } : {}), change, text: sentence, side: 'us' };
+function newRoleOf(s: Sent, hit: Hit): string | undefined {
+  const np = (i: number) => nounPhrase(s, i);
+  for (let k = hit.end + 1; k < Math.min(s.toks.length, hit.end + 6); k += 1) {
+    const w = s.toks[k].lower;
+    if (['to', 'as', 'into', 'at', 'join', 'joining'].includes(w)) {
+      const p = np(k + 1);
+      if (p && !p.pronoun) return p.text;
+    }
   }
   return undefined;
+}
+
+function resolve(who: Who, u: Utterance, ctx: Ctx): { contactEmail?: string; name?: string; ours: boolean } {
+  if ('self' in who) {
+    const c = u.email ? ctx.contacts.find((x) => x.email === u.email) : contactByName(u.speaker, ctx.contacts);
+    const email = c?.email ?? u.email;
+    const name = c?.name ?? u.speaker;
+    return { ...(email ? { contactEmail: email } : {}), ...(name ? { name } : {}), ours: u.side === 'us' };
+  }
+  const c = contactByName(who.name, ctx.contacts);
+  return c ? { contactEmail: c.email, name: c.name ?? who.name, ours: false } : { name: who.name, ours: false };
+}
+
+const FAMILIES: Array<[Change, RegExp[]]> = [['role_changed', ROLE], ['left', LEFT], ['moved', MOVED], ['joined', JOINED]];
+
+function changesIn(u: Utterance, ctx: Ctx, accountWords: string[]): PerceivedChange[] {
+  const out: PerceivedChange[] = [];
+  const sents = analyze(u.text);
+  let prevName: string | undefined;
+  for (const [si, s] of sents.entries()) {
+    const names = people(s, ctx);
+    let found: PerceivedChange | undefined;
+    for (const [kind0, res] of FAMILIES) {
+      for (const re of res) {
+        for (const hit of findAll(s, re)) {
+          let kind = kind0;
+          if (kind === 'joined' && / join /.test(hit.m[0]) && joinIsLeaving(s, hit, accountWords)) kind = 'left';
+          if (falseEvent(s, hit, kind)) continue;
+          if (kind === 'joined') {
+            const c = joinedIn(s, hit, names, u, ctx);
+            if (c) { found = c; break; }
+            continue;
+          }
+          const who = subjectOf(s, hit, names, prevName);
+          const ourRole = OUR_ROLE.test(s.text);
+          if (!who && !ourRole) continue;
+          const r = who ? resolve(who, u, ctx) : { name: names[0]?.name, ours: true };
+          const departed = r.name;
+          const successorName = successorIn(s, departed, names) ?? (sents[si + 1] ? successorIn(sents[si + 1], departed, people(sents[si + 1], ctx)) : undefined);
+          const succ = successorName ? contactByName(successorName, ctx.contacts) : undefined;
+          const newRole = kind === 'role_changed' || kind === 'moved' ? newRoleOf(s, hit) : undefined;
+          found = {
+            ...(r.contactEmail ? { contactEmail: r.contactEmail } : {}), ...(r.name ? { name: r.name } : {}), change: kind, text: s.text,
+            ...(r.ours || (ourRole && !r.contactEmail) ? { side: 'us' as const } : {}),
+            ...(successorName ? { successor: { name: succ?.name ?? successorName, ...(succ ? { email: succ.email } : {}) } } : {}),
+            ...(newRole ? { newRole } : {}),
+          };
+          break;
+        }
+        if (found) break;
+      }
+      if (found) break;
+    }
+    if (found) out.push(found);
+    const lastNamed = names[names.length - 1]?.name;
+    if (lastNamed) prevName = lastNamed;
+  }
+  return out;
+}
+
+/** Someone new: a name after "welcome/introduce/loop in", or before "joined/is taking over", an address, or the speaker ("I'm the new…"). */
+function joinedIn(s: Sent, hit: Hit, names: NameSpan[], u: Utterance, ctx: Ctx): PerceivedChange | undefined {
+  const known = new Set(ctx.contacts.map((c) => c.email.toLowerCase()));
+  const email = (s.text.match(EMAIL) ?? []).map((e) => e.toLowerCase()).find((e) => !known.has(e));
+  const lemma = hit.m[0];
+  let name: string | undefined;
+  if (/ (?:welcome|introduce|meet|loop|bring|add|cc) /.test(lemma)) name = nameAfter(s, hit.start, names)?.name;
+  else {
+    const who = subjectOf(s, hit, names, undefined);
+    if (who && 'self' in who) {
+      const r = resolve(who, u, ctx);
+      const newRole = newRoleOf(s, hit);
+      return { ...(r.contactEmail ? { contactEmail: r.contactEmail } : {}), ...(r.name ? { name: r.name } : {}), change: 'joined', text: s.text, ...(newRole ? { newRole } : {}) };
+    }
+    name = who?.name ?? nameAfter(s, hit.start, names)?.name;
+  }
+  if (!name && !email) return undefined;
+  if (name && contactByName(name, ctx.contacts) && !/ (?:join|new) /.test(lemma)) return undefined;
+  return { ...(email ? { contactEmail: email } : {}), ...(name ? { name } : {}), change: 'joined', text: s.text };
+}
+
+/** "X is taking over the rollout" with nobody said to leave: X arrives. */
+function takingOver(u: Utterance, ctx: Ctx, already: PerceivedChange[]): PerceivedChange[] {
+  const out: PerceivedChange[] = [];
+  for (const s of analyze(u.text)) {
+    if (already.some((c) => c.text === s.text)) continue;
+    const h = first(s, / (?:will be|be|will) take over /);
+    if (!h || negated(s, h.start)) continue;
+    const rest = s.toks.slice(h.end + 1).map((x) => x.text).join(' ');
+    if (THING.test(rest) && !/rollout|account|relationship|project|program|procurement|renewal/i.test(rest)) continue;
+    const before = nameBefore(s, h.start, people(s, ctx));
+    if (before && !contactByName(before.name, ctx.contacts)) out.push({ name: before.name, change: 'joined', text: s.text });
+  }
+  return out;
 }
 
 function bounceChanges(signal: Extract<Signal, { kind: 'email' }>, contacts: Contact[]): PerceivedChange[] {
@@ -101,26 +283,24 @@ function bounceChanges(signal: Extract<Signal, { kind: 'email' }>, contacts: Con
   return c ? [{ contactEmail: c.email, name: c.name ?? undefined, change: 'bounced', text }] : [];
 }
 
-export function findStakeholderChanges(signal: Signal, parts: Utterance[], contacts: Contact[]): PerceivedChange[] {
+export interface StakeholderOptions { accountName?: string; competitors?: string[] }
+
+export function findStakeholderChanges(signal: Signal, parts: Utterance[], contacts: Contact[], opts: StakeholderOptions = {}): PerceivedChange[] {
   if (signal.kind === 'email' && signal.auto === 'bounce') return bounceChanges(signal, contacts);
-  const out: PerceivedChange[] = [];
   if (signal.kind === 'crm' && (signal.change === 'contact_left' || signal.change === 'contact_role') && signal.contactEmail) {
     const c = contacts.find((x) => x.email === signal.contactEmail);
-    out.push({
+    return [{
       contactEmail: signal.contactEmail, ...(c?.name ? { name: c.name } : {}),
       change: signal.change === 'contact_left' ? 'left' : 'role_changed',
       text: signal.text ?? `${signal.change}: ${signal.from ?? '—'} → ${signal.to ?? '—'}`,
-    });
-    return out;
+    }];
   }
+  const accountWords = (opts.accountName ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  const ctx: Ctx = { contacts, orgNames: [...accountWords, (opts.accountName ?? '').toLowerCase(), ...(opts.competitors ?? []).map((x) => x.toLowerCase())] };
+  const out: PerceivedChange[] = [];
   for (const u of parts) {
-    for (const s of sentences(u.text)) {
-      for (const [change, re] of PATTERNS) {
-        const m = re.exec(s);
-        const found = m && changeIn(s, change, m, u, contacts);
-        if (found) { out.push(found); break; }
-      }
-    }
+    const found = changesIn(u, ctx, accountWords);
+    out.push(...found, ...takingOver(u, ctx, found));
   }
   return out;
 }

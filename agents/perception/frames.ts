@@ -1,0 +1,146 @@
+// What every frame needs from a sentence: its lemmas as one searchable line (so a frame names a
+// lemma family once and reads every inflection: "left", "is leaving", "will leave"), the token a
+// match starts at, names (proper-noun runs), negation and conditions, and noun phrases.
+import { isCommonWord, type Sent, type Tok } from './nlp.js';
+
+export interface Hit { start: number; end: number; m: RegExpExecArray }
+
+interface Lined { line: string; at: number[] }
+const lines = new WeakMap<Sent, Lined>();
+
+/** The sentence as " lemma lemma … " with the character offset of every token. */
+export function lemmaLine(s: Sent): Lined {
+  const hit = lines.get(s);
+  if (hit) return hit;
+  const at: number[] = [];
+  let line = ' ';
+  for (const t of s.toks) { at.push(line.length); line += `${t.lemma} `; }
+  const out = { line, at };
+  lines.set(s, out);
+  return out;
+}
+
+function tokenAt(at: number[], offset: number): number {
+  let lo = 0;
+  for (let i = 0; i < at.length; i += 1) if (at[i] <= offset) lo = i;
+  return lo;
+}
+
+/** Every match of a pattern over the lemma line (write patterns as ` leave ` / `(step|stand) down`), with token spans. */
+export function findAll(s: Sent, re: RegExp, from = 0): Hit[] {
+  const { line, at } = lemmaLine(s);
+  const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  const out: Hit[] = [];
+  for (const m of line.matchAll(g)) {
+    const start = tokenAt(at, m.index + (m[0].startsWith(' ') ? 1 : 0));
+    if (start < from) continue;
+    const end = tokenAt(at, m.index + m[0].trimEnd().length - 1);
+    out.push({ start, end, m });
+  }
+  return out;
+}
+
+export const first = (s: Sent, re: RegExp, from = 0): Hit | undefined => findAll(s, re, from)[0];
+
+/** Lemma alternatives as a pattern group: words(['leave', 'quit']) → `(?:leave|quit)`. */
+export const words = (xs: string[]) => `(?:${xs.join('|')})`;
+
+const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'today', 'tomorrow', 'yesterday', 'q1', 'q2', 'q3', 'q4', 'eod', 'eow']);
+const NOT_NAMES = new Set([
+  'i', 'we', 'you', 'hi', 'hey', 'hello', 'thanks', 'thank', 'fyi', 'ps', 'sorry', 'ok', 'okay', 'yes', 'no', 'please', 'kindly', 'sure', 'noted', 'honestly', 'quick', 'just',
+  'also', 'our', 'your', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'some', 'any', 'all', 'news', 'update', 'action', 'next', 'steps', 'step', 'ceo', 'cfo', 'cto', 'coo', 'cio',
+  'vp', 'svp', 'head', 'director', 'manager', 'lead', 'chief', 'officer', 'team', 'api', 'sso', 'mfa', 'msa', 'sow', 'dpa', 'po', 'qbr', 'crm', 'erp', 'it', 'hr', 'qa', 'uat', 'saml',
+  'soc', 'gdpr', 'eu', 'us', 'uk', 'emea', 'apac', 'nordics', 'legal', 'finance', 'procurement', 'marketing', 'sales', 'security', 'support', 'engineering', 'facilities', 'ops',
+  'operations', 'board', 'pilot', 'trial', 'demo', 'contract', 'account', 'owner', 'change', 'resolved', 'requesting', 'need', 'attached', 'consider', 'let', 'starting', 'some',
+  'welcome', 'heads', 'tbh', 'btw', 're', 'fw', 'fwd', 'q', 'dr', 'mr', 'ms', 'mrs', 'after', 'before', 'once', 'when', 'if', 'since', 'as', 'on', 'in', 'at', 'to', 'for', 'from', 'with',
+  'by', 'and', 'or', 'but', 'so', 'then', 'there', 'here', 'they', 'he', 'she', 'it', 'what', 'who', 'how', 'why', 'where', 'which', 'could', 'can', 'would', 'will', 'should', 'do',
+  'does', 'is', 'are', 'be', 'was', 'my', 'me', 'his', 'her', 'their', 'them', 'its', 'mid', 'end', 'customer', 'product', 'design', 'data', 'research', 'treasury',
+]);
+
+export interface NameSpan { name: string; start: number; end: number }
+
+/** Runs of capitalised proper nouns that can name a person or an organisation (not a weekday, month or title). */
+export function nameSpans(s: Sent): NameSpan[] {
+  const out: NameSpan[] = [];
+  const t = s.toks;
+  for (let i = 0; i < t.length; i += 1) {
+    if (!isNameTok(t[i], i)) continue;
+    let j = i;
+    while (j + 1 < t.length && isNameTok(t[j + 1], j + 1)) j += 1;
+    out.push({ name: t.slice(i, j + 1).map((x) => x.text).join(' '), start: i, end: j });
+    i = j;
+  }
+  return out;
+}
+
+function isNameTok(t: Tok, i: number): boolean {
+  if (!t.cap || DAYS.has(t.lower) || NOT_NAMES.has(t.lower) || !/^\p{Lu}[\p{L}.'-]*$/u.test(t.text)) return false;
+  if (/^\p{Lu}+$/u.test(t.text) && t.text.length <= 4) return false; // acronyms: SSO, MSA, HR
+  if (t.lemma !== t.lower && !/['’]s$/.test(t.lower)) return false; // names do not inflect: "Users" → user is a common noun
+  // A sentence-initial capital is a name only when the model says proper noun.
+  return i > 0 ? t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'VERB' : t.pos === 'PROPN' && !isCommonWord(t.lower);
+}
+
+/** Whether a token is negated: the model's negation scope, or a negator just before it ("no longer" is its own word, not a negation). */
+export function negated(s: Sent, i: number): boolean {
+  if (s.toks[i - 1]?.lower === 'no' && s.toks[i]?.lower === 'longer') return false;
+  if (s.toks[i]?.lower === 'no' && s.toks[i + 1]?.lower === 'longer') return false;
+  if (s.toks[i]?.neg && !s.toks.slice(Math.max(0, i - 3), i).some((t, n, a) => t.lower === 'longer' && a[n - 1]?.lower === 'no')) return true;
+  for (let k = Math.max(0, i - 3); k < i; k += 1) if (['not', 'never', 'no', 'nobody', 'nothing'].includes(s.toks[k].lemma) && s.toks[k + 1]?.lower !== 'longer') return true;
+  return false;
+}
+
+/** A subordinating condition before a token in its sentence: "if…", "once your…", "unless…", "whenever…". */
+export function conditionBefore(s: Sent, i: number): { at: number; word: string } | undefined {
+  for (let k = i - 1; k >= 0; k -= 1) {
+    const w = s.toks[k].lower;
+    if (['if', 'unless', 'once', 'whenever', 'whether'].includes(w)) return { at: k, word: w };
+    if ((w === 'when' || w === 'after') && k + 1 < i && ['your', 'you', 'they', 'their', 'legal', 'the'].includes(s.toks[k + 1].lower)) return { at: k, word: w };
+    if (w === 'as' && s.toks[k + 1]?.lower === 'soon') return { at: k, word: 'as soon as' };
+  }
+  return undefined;
+}
+
+/** Words that end a noun phrase. */
+const NP_STOP = new Set(['by', 'before', 'after', 'on', 'until', 'till', 'today', 'tomorrow', 'tonight', 'this', 'next', 'first', 'once', 'when', 'if', 'so', 'and', 'but', 'as', 'within', 'in', 'at', 'from', 'later', 'asap', 'soon', 'shortly', 'early', 'end', 'eod', 'over', 'across', 'through', 'via', 'because', 'while', 'to', 'with', 'which', 'that']);
+const PRONOUN_OBJ = new Set(['it', 'that', 'this', 'those', 'these', 'them', 'one', 'everything', 'something', 'anything']);
+
+/** The noun phrase starting at token i (determiners, modifiers, nouns; "of"/"for the …" continuations), as written. */
+export function nounPhrase(s: Sent, i: number): { text: string; start: number; end: number; pronoun: boolean } | undefined {
+  const t = s.toks;
+  let k = i;
+  while (k < t.length && ['you', 'us', 'me', 'him', 'her', 'over', 'across', 'back', 'out', 'up'].includes(t[k].lower) && !(t[k].lower === 'up' && false)) k += 1;
+  if (k >= t.length) return undefined;
+  if (PRONOUN_OBJ.has(t[k].lower) && (k + 1 >= t.length || !['NOUN', 'PROPN', 'ADJ'].includes(t[k + 1].pos))) return { text: t[k].text, start: k, end: k, pronoun: true };
+  const start = k;
+  let end = -1;
+  for (; k < t.length; k += 1) {
+    const x = t[k];
+    if (x.pos === 'PUNCT' && x.text !== '-' && x.text !== "'" && x.text !== '/') break;
+    if (NP_STOP.has(x.lower) && k > start) {
+      if (x.lower === 'to' || x.lower === 'with' || x.lower === 'in' || x.lower === 'from' || x.lower === 'on') break;
+      break;
+    }
+    if (x.lower === 'of' || (x.lower === 'for' && !['you', 'your', 'our', 'us', 'my', 'their', 'them', 'everyone'].includes(t[k + 1]?.lower ?? ''))) { if (end < 0) break; continue; }
+    if (x.lower === 'for') break;
+    if (['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON', 'PART', 'X', 'SYM'].includes(x.pos) || (x.pos === 'VERB' && /(ed|ing)$/.test(x.lower) && ['NOUN', 'PROPN', 'ADJ'].includes(t[k + 1]?.pos ?? ''))) {
+      if (x.pos === 'PRON' && !['your', 'our', 'my', 'their', 'its', 'his', 'her'].includes(x.lower)) break;
+      if (['NOUN', 'PROPN', 'NUM', 'X', 'SYM'].includes(x.pos) || (x.pos === 'VERB' && x.lower.endsWith('ing'))) end = k;
+      continue;
+    }
+    break;
+  }
+  if (end < start) return undefined;
+  return { text: t.slice(start, end + 1).map((x, n) => (n > 0 && !/^['’]/.test(x.text) && x.text !== '-' && t[start + n - 1].text !== '-' ? ' ' : '') + x.text).join(''), start, end, pronoun: false };
+}
+
+/** The nearest name span before token i in the same clause (no sentence-final punctuation between). */
+export function nameBefore(s: Sent, i: number, names = nameSpans(s)): NameSpan | undefined {
+  return [...names].reverse().find((n) => n.end < i);
+}
+export function nameAfter(s: Sent, i: number, names = nameSpans(s)): NameSpan | undefined {
+  return names.find((n) => n.start > i);
+}
+
+export const FIRST_PERSON_SINGULAR = new Set(['i', 'me', 'my', 'myself']);
+export const FIRST_PERSON = new Set(['i', 'we', 'me', 'us', 'my', 'our']);

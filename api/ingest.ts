@@ -8,7 +8,7 @@ import { findAccountsByDomain, getAccount, type Account } from '../db/queries/ac
 import { insertSignals } from '../db/queries/signals.js';
 import { upsertContact } from '../db/queries/contacts.js';
 import { findAccountByExternalRef, insertUnmatched } from '../db/queries/unmatched.js';
-import { notifyAccount, type AccountsClient } from '../workflows/client.js';
+import { NOTIFY_WITHIN_MS, notifyAccount, type AccountsClient } from '../workflows/client.js';
 import { emailDirection } from '../agents/signals/direction.js';
 import type { ParseResult, ParsedItem, RouteHint } from '../agents/signals/parsers/types.js';
 
@@ -84,7 +84,7 @@ export function createIngest(deps: IngestDeps) {
     for (const id of [...pending.keys()]) await flush(id);
     summary.accounts = [...touched.keys()];
     for (const a of touched.values()) {
-      await notifyAccount(deps.temporal, { accountId: a.id, ownerId: a.ownerId }, { reason: 'signals' })
+      await notifyAccount(deps.temporal, { accountId: a.id, ownerId: a.ownerId }, { reason: 'signals' }, { withinMs: NOTIFY_WITHIN_MS })
         .catch((err) => deps.log?.warn({ err, accountId: a.id }, 'stored; workflow notification deferred to the sweeper'));
     }
     return summary;

@@ -40,13 +40,20 @@ function startOptions(c: AccountsClient, ref: AccountRef) {
   };
 }
 
-/** "New rows" for an account: starts its workflow if it is not running yet. */
-export async function notifyAccount(c: AccountsClient, ref: AccountRef, payload: SignalsArrived = {}): Promise<void> {
-  await c.client.workflow.signalWithStart<typeof accountWorkflow, [SignalsArrived]>('accountWorkflow', {
+/**
+ * How long a request waits to notify a workflow before answering anyway: the rows are stored, and
+ * the sweeper re-signals them (without a bound, an unreachable Temporal held a POST for ~20 s of retries).
+ */
+export const NOTIFY_WITHIN_MS = 5000;
+
+/** "New rows" for an account: starts its workflow if it is not running yet (given up after `withinMs`). */
+export async function notifyAccount(c: AccountsClient, ref: AccountRef, payload: SignalsArrived = {}, opts: { withinMs?: number } = {}): Promise<void> {
+  const send = () => c.client.workflow.signalWithStart<typeof accountWorkflow, [SignalsArrived]>('accountWorkflow', {
     ...startOptions(c, ref),
     signal: signalsArrived,
     signalArgs: [payload],
   });
+  await (opts.withinMs ? c.client.connection.withDeadline(Date.now() + opts.withinMs, send) : send());
 }
 
 function withStart(c: AccountsClient, ref: AccountRef) {

@@ -5,7 +5,7 @@ import { insertAccount, listAccounts, getAccount } from '../../../db/queries/acc
 import { listContacts, upsertContact } from '../../../db/queries/contacts.js';
 import { getUser } from '../../../db/queries/users.js';
 import { listAssessments } from '../../../db/queries/assessments.js';
-import { accountState, notifyAccount } from '../../../workflows/client.js';
+import { NOTIFY_WITHIN_MS, accountState, notifyAccount } from '../../../workflows/client.js';
 import { accountWorkflowId } from '../../../workflows/account/messages.js';
 import { AccountBody, AccountDetail, CreateAccountBody, ListAccountsQuery } from '../../schemas/accounts.js';
 import { IdParams, errorResponses } from '../../schemas/common.js';
@@ -34,7 +34,7 @@ const accounts: FastifyPluginAsyncZod = async (app) => {
       return created;
     });
     // The row is the truth; if Temporal is unreachable the first signal (or the sweeper) starts it.
-    await notifyAccount(app.temporal, { accountId: account.id, ownerId: account.ownerId }, { reason: 'created' })
+    await notifyAccount(app.temporal, { accountId: account.id, ownerId: account.ownerId }, { reason: 'created' }, { withinMs: NOTIFY_WITHIN_MS })
       .catch((err) => req.log.warn({ err, accountId: account.id }, 'could not start the account workflow yet'));
     return reply.code(201).send(account);
   });

@@ -8,7 +8,8 @@ import { startStack, type Stack } from '../../stack.js';
 export const ADMIN_TOKEN = 'test-admin-token';
 export const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
 
-export async function startTestStack(env: Record<string, string> = {}): Promise<Stack> {
+/** `listen: true` serves on a free loopback port (stack.url), for tests that drive a browser. */
+export async function startTestStack(env: Record<string, string> = {}, opts: { listen?: boolean } = {}): Promise<Stack> {
   const config = loadConfig({
     DATA_DIR: 'memory://',
     TEMPORAL_ADDRESS: inject('temporalAddress'),
@@ -20,7 +21,7 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
     OUR_DOMAINS: 'ourco.com',
     ...env,
   });
-  return startStack(config, { listen: false, log: () => {} });
+  return startStack(opts.listen ? { ...config, host: '127.0.0.1', port: 0 } : config, { listen: opts.listen ?? false, log: () => {} });
 }
 
 /** Polls until fn returns a truthy value (or throws after timeoutMs). */

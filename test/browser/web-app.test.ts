@@ -1,0 +1,180 @@
+// The web app in headless Chromium against a real stack (PGlite, the shared Temporal dev server,
+// the worker and the API listening on loopback): a person signs in, clears two real
+// recommendations from the inbox (one approved with an edited draft, one rejected with a reason by
+// keyboard), sorts the accounts, opens one and asks its agent a question whose citation leads to
+// the signal. What the browser did is checked through the API afterwards.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startTestStack, auth, eventually, uniqueId, ADMIN_TOKEN } from '../helpers/stack.js';
+import { launchChromium, screenshot, watchPage } from '../helpers/browser.js';
+import type { Stack } from '../../stack.js';
+
+const DAY = 86_400_000;
+const at = (days: number) => new Date(Date.now() + days * DAY).toISOString();
+
+interface Rec {
+  id: string; accountId: string; kind: string; title: string; rationale: string; status: string; statusReason: string | null;
+  evidence: Array<{ signalId: string; excerpt: string }>; draft: { subject?: string; body: string; to: string[] } | null;
+}
+
+let stack: Stack;
+let browser: Browser;
+let page: Page;
+let watcher: { problems: string[] };
+const globex = uniqueId('globex');
+const initech = uniqueId('initech');
+let followUp: Rec;
+let reply: Rec;
+
+async function post(url: string, payload: unknown): Promise<void> {
+  const r = await stack.app.inject({ method: 'POST', url, headers: auth, payload: payload as Record<string, unknown> });
+  expect(r.statusCode, r.body).toBeLessThan(300);
+}
+
+async function recs(accountId: string, status: string): Promise<Rec[]> {
+  const r = await stack.app.inject({ method: 'GET', url: `/v1/recommendations?account=${accountId}&status=${status}`, headers: auth });
+  expect(r.statusCode, r.body).toBe(200);
+  return r.json().recommendations;
+}
+
+beforeAll(async () => {
+  // Both first, so a missing Chromium is reported before the slower stack is awaited.
+  const t = Date.now();
+  const launching = launchChromium();
+  stack = await startTestStack({}, { listen: true });
+  browser = await launching;
+  console.log(`stack and browser after ${Date.now() - t} ms`);
+  await post('/v1/users', { id: 'sam', name: 'Sam Patel', email: 'sam@ourco.com', role: 'rep' });
+
+  // Globex: a proposal sent six days ago and never answered (the agent proposes a follow-up).
+  await post('/v1/accounts', { id: globex, name: 'Globex', domains: ['globex.io'], stage: 'proposal', arr: 60000, ownerId: 'sam',
+    contacts: [{ email: 'hank@globex.io', name: 'Hank Scorpio', title: 'CEO', role: 'decision_maker' }] });
+  await post(`/v1/accounts/${globex}/signals`, { kind: 'email', occurredAt: at(-6), externalId: 'proposal-1',
+    from: { email: 'sam@ourco.com', name: 'Sam Patel' }, to: [{ email: 'hank@globex.io', name: 'Hank Scorpio' }],
+    subject: 'Proposal for Globex', text: 'Hi Hank, attached is our proposal for the 200-seat rollout.' });
+
+  // Initech: procurement asked a contract question three days ago and nobody answered (a reply).
+  await post('/v1/accounts', { id: initech, name: 'Initech', domains: ['initech.com'], stage: 'negotiation', arr: 95000, ownerId: 'sam',
+    contacts: [{ email: 'bill@initech.com', name: 'Bill Lumbergh', title: 'Procurement Manager', role: 'procurement' },
+      { email: 'peter@initech.com', name: 'Peter Gibbons', title: 'Head of Operations', role: 'champion' }] });
+  await post(`/v1/accounts/${initech}/signals`, { signals: [
+    { kind: 'email', occurredAt: at(-8), externalId: 'i-1', from: { email: 'peter@initech.com', name: 'Peter Gibbons' }, to: [{ email: 'sam@ourco.com' }],
+      subject: 'Order form', text: 'Sam, the order form looks right to us. Bill in procurement takes it from here.\n\nPeter' },
+    { kind: 'email', occurredAt: at(-3), externalId: 'i-2', from: { email: 'bill@initech.com', name: 'Bill Lumbergh' }, to: [{ email: 'sam@ourco.com' }],
+      subject: 'Payment terms', text: 'Hello Sam,\n\nCan you confirm whether the invoices are net 30 or net 60? We need this before we sign.\n\nBill' },
+  ] });
+
+  const t0 = Date.now();
+  followUp = await eventually(async () => (await recs(globex, 'proposed')).find((r) => r.kind === 'follow_up'), 60_000, 200);
+  reply = await eventually(async () => (await recs(initech, 'proposed')).find((r) => r.kind === 'reply'), 60_000, 200);
+
+  console.log(`recommendations after ${Date.now() - t0} ms`);
+  page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  watcher = watchPage(page, stack.url);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe('the web app', () => {
+  it('signs in with a token and shows who is signed in', async () => {
+    await page.goto(`${stack.url}/`);
+    await page.getByLabel('API token').fill('not-a-token');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.locator('#signin-error').textContent()).toContain('not accepted');
+    // The one error this run should have: the browser logs the refused token's 401.
+    expect(watcher.problems).toEqual([expect.stringContaining('status of 401')]);
+    watcher.problems.length = 0;
+
+    await page.getByLabel('API token').fill(ADMIN_TOKEN);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('#who-name').getByText('Admin').waitFor();
+    expect(await page.locator('#who-role').textContent()).toBe('Admin');
+    expect(await page.evaluate(() => localStorage.getItem('account-agents.token'))).toBe(ADMIN_TOKEN);
+  });
+
+  it('shows each recommendation with its kind, account, rationale, evidence and draft', async () => {
+    const card = page.locator(`#rec-${followUp.id}`);
+    await card.waitFor();
+    await page.locator(`#rec-${reply.id}`).waitFor();
+    await screenshot(page, '1-inbox');
+    expect(await card.locator('.kind').textContent()).toBe('Follow up');
+    expect(await card.locator('a.account').textContent()).toBe('Globex');
+    expect(await card.locator('h2').textContent()).toBe(followUp.title);
+    expect(await card.locator('.rationale').textContent()).toBe(followUp.rationale);
+    expect(followUp.evidence.length).toBeGreaterThan(0);
+    expect(await card.locator('.evidence li').first().textContent()).toContain(followUp.evidence[0].excerpt);
+    expect(followUp.draft).not.toBeNull();
+    expect(await card.getByLabel('Body').inputValue()).toBe(followUp.draft!.body);
+    expect(await card.getByLabel('To').inputValue()).toBe(followUp.draft!.to.join(', '));
+  });
+
+  it('approves a recommendation with an edited draft: it leaves the list and the edit is stored', async () => {
+    const card = page.locator(`#rec-${followUp.id}`);
+    const body = 'Hi Hank, could we walk through the proposal on a short call this Thursday?\n\nSam';
+    await card.getByLabel('Subject').fill('Proposal: a short call?');
+    await card.getByLabel('Body').fill(body);
+    const approve = card.getByRole('button', { name: 'Approve with edits' });
+    await approve.click();
+    await card.waitFor({ state: 'detached' });
+    await page.locator('#status').getByText(`Approved with your edits: ${followUp.title}`).waitFor();
+
+    const [stored] = await recs(globex, 'edited');
+    expect(stored).toMatchObject({ id: followUp.id, status: 'edited' });
+    expect(stored.draft).toMatchObject({ subject: 'Proposal: a short call?', body, to: followUp.draft!.to });
+  });
+
+  it('rejects another with a reason, by keyboard', async () => {
+    const card = page.locator(`#rec-${reply.id}`);
+    await card.locator('h2').click(); // selects it
+    await page.keyboard.press('r');
+    await card.getByLabel('Wrong timing').check();
+    await card.getByRole('button', { name: 'Reject', exact: true }).click();
+    await card.waitFor({ state: 'detached' });
+    const [stored] = await recs(initech, 'rejected');
+    expect(stored).toMatchObject({ id: reply.id, status: 'rejected', statusReason: 'wrong_timing' });
+  });
+
+  it('lists the accounts, sorts them by a column, and opens one', async () => {
+    await page.getByRole('link', { name: 'Accounts' }).click();
+    const rows = page.locator('table.accounts tbody tr');
+    await expect.poll(() => rows.count()).toBe(2);
+    const names = () => page.locator('table.accounts tbody th').allTextContents();
+    await page.getByRole('button', { name: 'Account' }).click();
+    expect(await names()).toEqual(['Globex', 'Initech']);
+    expect(await page.locator('th[aria-sort="ascending"]').textContent()).toContain('Account');
+    await page.getByRole('button', { name: 'Account' }).click();
+    expect(await names()).toEqual(['Initech', 'Globex']);
+    // Each visible row fetched its score trend (an inline SVG).
+    await expect.poll(() => page.locator('td.trend svg.spark').count()).toBe(2);
+    await screenshot(page, '2-accounts');
+
+    await page.getByRole('link', { name: 'Initech' }).click();
+    await page.getByRole('heading', { level: 1, name: /Initech/ }).waitFor();
+    await page.locator('#h-factors ~ ul.factors li').first().waitFor();
+    await page.locator('.timeline li.signal').first().waitFor();
+    expect(await page.locator('.timeline li.signal').count()).toBe(2);
+  });
+
+  it('asks the account a question and follows a citation to its signal', async () => {
+    await page.getByLabel('Question').fill('When did we last hear from them?');
+    await page.getByRole('button', { name: 'Ask' }).click();
+    const answer = page.locator('.answer-text');
+    await answer.waitFor({ timeout: 30_000 });
+    expect((await answer.textContent())!.length).toBeGreaterThan(10);
+    const cite = page.locator('.citations a.cite').first();
+    await cite.waitFor();
+    const signalId = await cite.getAttribute('data-signal');
+    const signals = await stack.app.inject({ method: 'GET', url: `/v1/accounts/${initech}/signals`, headers: auth });
+    expect((signals.json().signals as Array<{ id: string }>).map((s) => s.id)).toContain(signalId);
+    await cite.click();
+    await expect.poll(() => page.locator(`#signal-${signalId}`).getAttribute('class')).toContain('highlight');
+    await screenshot(page, '3-account');
+  });
+
+  it('stayed on the app: no page errors, no console errors, no request beyond the app', () => {
+    expect(watcher.problems).toEqual([]);
+  });
+});

@@ -22,8 +22,10 @@ export function createDecisionActivities(deps: Pick<ActivityDeps, 'db'>) {
           throw ApplicationFailure.create({ type: 'NotFound', message: `recommendation ${input.recommendationId} not found`, nonRetryable: true });
         }
         const status = STATUS_OF[input.decision];
-        // The same decision delivered twice is a no-op; a different one on a closed item is a conflict.
-        if (rec.status === status) return { recommendationId: rec.id, status };
+        // The same decision delivered twice is a no-op (a snooze to another time is a new decision);
+        // a different one on a closed item is a conflict.
+        const again = rec.status === status && (input.decision !== 'snooze' || Date.parse(rec.snoozedUntil ?? '') === Date.parse(input.until ?? ''));
+        if (again) return { recommendationId: rec.id, status };
         if (!['proposed', 'snoozed'].includes(rec.status)) {
           throw ApplicationFailure.create({ type: 'Conflict', message: `recommendation is already ${rec.status}`, nonRetryable: true });
         }

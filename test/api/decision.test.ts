@@ -165,6 +165,12 @@ describe('snooze', () => {
     const [audit] = await auditRows(rec.id);
     expect(audit.action).toBe('recommendation.snooze');
     expect(Date.parse(audit.details.after.snoozedUntil!)).toBe(Date.parse(until));
+    // Snoozed again to a later time: the new time holds, and it is a second audited decision.
+    const later = at(5);
+    const again = await decide(rec.id, { decision: 'snooze', until: later });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(Date.parse(again.json().snoozedUntil)).toBe(Date.parse(later));
+    expect((await auditRows(rec.id)).map((a) => a.action)).toEqual(['recommendation.snooze', 'recommendation.snooze']);
     // A snoozed item can still be decided.
     const approved = await decide(rec.id, { decision: 'approve' });
     expect(approved.statusCode, approved.body).toBe(200);

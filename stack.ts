@@ -25,6 +25,11 @@ export interface StackOptions {
   /** Listen on this port (0: any free port). */
   listen?: boolean;
   log?: (msg: string) => void;
+  /**
+   * Replaying scenarios in this process (evals' --e2e) only: the moment each account is assessed
+   * and answered as of (undefined: the workflow's clock). Not configurable from the environment.
+   */
+  replayAt?: (accountId: string) => string | undefined;
 }
 
 export async function startStack(config: Config, opts: StackOptions = {}): Promise<Stack> {
@@ -54,7 +59,7 @@ export async function startStack(config: Config, opts: StackOptions = {}): Promi
     stops.push(() => temporal.close());
 
     const { worker, connection } = await createAccountWorker({
-      address, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, db: database.pool, ourDomains: config.ourDomains, models: config, workflowCacheSize: config.workflowCacheSize,
+      address, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, db: database.pool, ourDomains: config.ourDomains, models: config, workflowCacheSize: config.workflowCacheSize, replayAt: opts.replayAt,
       log: (m, extra) => console.warn(m, extra ?? ''),
     });
     const running = worker.run();

@@ -31,6 +31,8 @@ export interface WorkerOptions {
   models?: ModelSettings;
   workflowCacheSize?: number;
   log?: (msg: string, extra?: Record<string, unknown>) => void;
+  /** Evals' --e2e replay only: see ActivityDeps.replayAt. */
+  replayAt?: (accountId: string) => string | undefined;
 }
 
 const DEFAULT_MODELS: ModelSettings = {
@@ -59,7 +61,7 @@ export async function createAccountWorker(opts: WorkerOptions): Promise<{ worker
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     workflowBundle: await workflowBundle(),
-    activities: createActivities({ db: opts.db, agent }),
+    activities: createActivities({ db: opts.db, agent, replayAt: opts.replayAt }),
     // Each cached workflow holds its own isolate state (about 1 MB); idle accounts wake at most
     // hourly-to-daily, so evicting them and replaying their short history on wake is cheap.
     maxCachedWorkflows: opts.workflowCacheSize ?? 250,

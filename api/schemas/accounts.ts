@@ -4,6 +4,14 @@ import { Account } from '../../db/queries/accounts.js';
 
 const domain = z.string().trim().toLowerCase().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'must be a domain like acme.com');
 const isoDate = z.iso.datetime({ offset: true });
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 export const ContactBody = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email()),
@@ -22,11 +30,14 @@ export const CreateAccountBody = z.object({
   ownerId: z.string().max(128).optional(),
   csmId: z.string().max(128).optional(),
   contacts: z.array(ContactBody).max(200).default([]),
-  settings: z.object({
+  // Strict: a setting the agent does not read is refused by name rather than silently dropped.
+  settings: z.strictObject({
     competitors: z.array(z.string().max(100)).max(100).optional(),
     thresholds: z.record(z.string(), z.unknown()).optional(),
     /** CRM record ids that route webhooks here, e.g. "hubspot:deal:1246965", "salesforce:0065e00000AbCdE". */
     externalIds: z.array(z.string().max(200)).max(50).optional(),
+    /** The account's IANA time zone: "by Friday" in its people's words resolves there (default UTC). */
+    timezone: z.string().refine(isTimeZone, 'must be an IANA time zone like Europe/Berlin').optional(),
   }).optional(),
 });
 export type CreateAccountBody = z.infer<typeof CreateAccountBody>;

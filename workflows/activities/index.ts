@@ -7,6 +7,14 @@ import { createDecisionActivities } from './decide.js';
 export interface ActivityDeps {
   db: Db;
   agent: AccountAgent;
+  /**
+   * Replaying recorded scenarios only (evals' --e2e, which starts the stack in its own process):
+   * the moment an account is assessed and answered as of, instead of the workflow's clock. Unset
+   * for an account (and always in production): live. With the clock pinned, time alone changes
+   * nothing, so a replayed assessment reports no next change and the workflow wakes only for
+   * signals (and its daily floor).
+   */
+  replayAt?: (accountId: string) => string | undefined;
 }
 
 /**
@@ -29,8 +37,12 @@ export function createActivities(deps: ActivityDeps) {
     /** Perceive, chunk, embed and store what is pending; idempotent. */
     remember: (input: { accountId: string }) => heartbeating(() => deps.agent.remember(input.accountId)),
     /** Run the agent graph as of a moment and persist the assessment and recommendations; idempotent by runKey. */
-    assess: (input: { accountId: string; asOf: string; runKey: string }) => heartbeating(() => deps.agent.assess(input)),
-    answer: (input: { accountId: string; question: string; askedBy?: string }) => deps.agent.answer(input),
+    assess: (input: { accountId: string; asOf: string; runKey: string }) => heartbeating(async () => {
+      const replayed = deps.replayAt?.(input.accountId);
+      if (!replayed) return deps.agent.assess(input);
+      return { ...(await deps.agent.assess({ ...input, asOf: replayed })), nextChangeAt: undefined };
+    }),
+    answer: (input: { accountId: string; question: string; askedBy?: string }) => deps.agent.answer({ ...input, asOf: deps.replayAt?.(input.accountId) }),
     ...createDecisionActivities(deps),
   };
 }

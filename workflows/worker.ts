@@ -3,8 +3,8 @@
 import { fileURLToPath } from 'node:url';
 import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createActivities } from './activities/index.js';
-import { assertEmbedderMatchesSchema, createAccountAgent } from '../agents/index.js';
-import { createChatModel, createEmbedder, type ModelSettings } from '../agents/models.js';
+import { assertEmbedderMatchesSchema, createAccountAgent, createPerceiver } from '../agents/index.js';
+import { createChatModel, createEmbedder, createPerceiverModel, type ModelSettings } from '../agents/models.js';
 import type { Db } from '../db/connection.js';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('./index.ts', import.meta.url));
@@ -53,8 +53,11 @@ export async function createAccountWorker(opts: WorkerOptions): Promise<{ worker
   const models = opts.models ?? DEFAULT_MODELS;
   const embedder = createEmbedder(models);
   await assertEmbedderMatchesSchema(opts.db, embedder);
+  const perceiver = createPerceiver({
+    kind: models.perceiver?.kind ?? 'rules', chatModel: createPerceiverModel(models), modelName: models.perceiver?.model, log: opts.log,
+  });
   const agent = createAccountAgent({
-    db: opts.db, ourDomains: opts.ourDomains, embedder, reasoner: models.reasoner, chatModel: createChatModel(models), log: opts.log,
+    db: opts.db, ourDomains: opts.ourDomains, embedder, reasoner: models.reasoner, chatModel: createChatModel(models), perceiver, log: opts.log,
   });
   const worker = await Worker.create({
     connection,

@@ -34,7 +34,7 @@ async function heartbeating<T>(work: () => Promise<T>): Promise<T> {
 
 export function createActivities(deps: ActivityDeps) {
   return {
-    /** Perceive, chunk, embed and store what is pending; idempotent. */
+    /** Chunk, embed and store in memory what is pending; idempotent. (Perception runs in assess, in the graph.) */
     remember: (input: { accountId: string }) => heartbeating(() => deps.agent.remember(input.accountId)),
     /** Run the agent graph as of a moment and persist the assessment and recommendations; idempotent by runKey. */
     assess: (input: { accountId: string; asOf: string; runKey: string }) => heartbeating(async () => {

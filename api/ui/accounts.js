@@ -1,9 +1,10 @@
-// Accounts: one table of the book, filtered by risk level and owner, sorted by any column in the
-// browser, with a score-trend sparkline fetched only for the rows on screen.
+// Accounts: one table of the book. Every account in the caller's scope is loaded (pages of 1,000),
+// then filtered and sorted in the browser; a score-trend sparkline is fetched only for rows on screen.
 import { api, qs } from './api.js';
 import { h, label, notify, riskBadge, sparkline, time } from './ui.js';
 
-const PAGE = 500;
+const PAGE = 1000;
+const MAX = 10_000;
 const LEVELS = ['critical', 'high', 'medium', 'low'];
 const LEVEL_RANK = { critical: 4, high: 3, medium: 2, low: 1 };
 const trendCache = new Map(); // account id → scores oldest first (kept while the page is open)
@@ -37,7 +38,6 @@ export function renderAccounts({ me, params, view }) {
   riskSel.value = filters.riskLevel;
   const headRow = h('tr');
   const tbody = h('tbody');
-  const more = h('button', { type: 'button', hidden: true, onclick: () => loadPage(accounts.length) }, 'Load more accounts');
   const table = h('table.accounts', {}, h('caption.visually-hidden', {}, 'Accounts in your book'), h('thead', {}, headRow), tbody);
 
   view.append(
@@ -46,10 +46,10 @@ export function renderAccounts({ me, params, view }) {
       h('div.field', {}, h('label', { for: 'f-q' }, 'Name'), search),
       h('div.field', {}, h('label', { for: 'f-risk' }, 'Risk level'), riskSel),
       me.role === 'rep' ? null : h('div.field', {}, h('label', { for: 'f-owner' }, 'Owner'), ownerSel)),
-    h('div.table-wrap', {}, table), more);
+    h('div.table-wrap', {}, table));
 
-  riskSel.addEventListener('change', () => { filters.riskLevel = riskSel.value; syncHash(); accounts = []; loadPage(0); });
-  ownerSel.addEventListener('change', () => { filters.owner = ownerSel.value; syncHash(); accounts = []; loadPage(0); });
+  riskSel.addEventListener('change', () => { filters.riskLevel = riskSel.value; syncHash(); renderRows(); });
+  ownerSel.addEventListener('change', () => { filters.owner = ownerSel.value; syncHash(); renderRows(); });
   search.addEventListener('input', () => { filters.q = search.value; syncHash(); renderRows(); });
 
   function syncHash() {
@@ -76,7 +76,8 @@ export function renderAccounts({ me, params, view }) {
 
   function visibleRows() {
     const q = filters.q.trim().toLowerCase();
-    const rows = q ? accounts.filter((a) => a.name.toLowerCase().includes(q)) : accounts.slice();
+    const rows = accounts.filter((a) => (!q || a.name.toLowerCase().includes(q))
+      && (!filters.riskLevel || a.riskLevel === filters.riskLevel) && (!filters.owner || a.ownerId === filters.owner));
     const col = COLUMNS.find((c) => c.key === sort.key) ?? COLUMNS[4];
     const sign = sort.dir === 'asc' ? 1 : -1;
     return rows.sort((x, y) => {
@@ -92,7 +93,8 @@ export function renderAccounts({ me, params, view }) {
     for (const a of rows) frag.append(row(a));
     tbody.replaceChildren(frag);
     for (const cell of tbody.querySelectorAll('td.trend')) observer.observe(cell);
-    summary.textContent = `${rows.length} account${rows.length === 1 ? '' : 's'}${rows.length !== accounts.length ? ` of ${accounts.length} loaded` : ''}.`;
+    summary.textContent = `${rows.length} account${rows.length === 1 ? '' : 's'}${rows.length !== accounts.length ? ` of ${accounts.length}` : ''}`
+      + `${accounts.length >= MAX ? ` (the first ${MAX.toLocaleString()} by risk)` : ''}.`;
   }
 
   function row(a) {
@@ -123,13 +125,18 @@ export function renderAccounts({ me, params, view }) {
     }
   }
 
-  async function loadPage(offset) {
-    more.hidden = true;
+  async function loadAll() {
     try {
-      const page = await api(`/v1/accounts${qs({ riskLevel: filters.riskLevel, owner: filters.owner, limit: PAGE, offset })}`);
+      for (let offset = 0; offset < MAX; offset += PAGE) {
+        const page = await api(`/v1/accounts${qs({ limit: PAGE, offset })}`);
+        if (!alive) return;
+        accounts = accounts.concat(page.accounts);
+        if (page.accounts.length < PAGE) break;
+      }
+      if (me.role === 'admin') names = new Map((await api('/v1/users')).users.map((u) => [u.id, u.name]));
       if (!alive) return;
-      accounts = offset === 0 ? page.accounts : accounts.concat(page.accounts);
-      more.hidden = page.accounts.length < PAGE;
+      for (const o of [...new Set(accounts.map((a) => a.ownerId).filter(Boolean))].sort()) ownerSel.append(h('option', { value: o }, names.get(o) ?? o));
+      ownerSel.value = filters.owner;
       renderRows();
     } catch (err) {
       summary.textContent = `Could not load accounts: ${err.message}`;
@@ -137,18 +144,7 @@ export function renderAccounts({ me, params, view }) {
     }
   }
 
-  async function loadOwners() {
-    // Owners to filter by: the admin sees names; others see the ids of the owners in their scope.
-    if (me.role === 'admin') names = new Map((await api('/v1/users')).users.map((u) => [u.id, u.name]));
-    const { accounts: all } = await api(`/v1/accounts${qs({ limit: 1000 })}`);
-    if (!alive) return;
-    for (const o of [...new Set(all.map((a) => a.ownerId).filter(Boolean))].sort()) ownerSel.append(h('option', { value: o }, names.get(o) ?? o));
-    ownerSel.value = filters.owner;
-    if (names.size && accounts.length) renderRows();
-  }
-
   renderHead();
-  loadPage(0);
-  if (me.role !== 'rep') loadOwners().catch((err) => notify(`Owners: ${err.message}`, 'error'));
+  loadAll();
   return () => { alive = false; observer.disconnect(); };
 }

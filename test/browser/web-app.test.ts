@@ -14,7 +14,7 @@ const at = (days: number) => new Date(Date.now() + days * DAY).toISOString();
 
 interface Rec {
   id: string; accountId: string; kind: string; title: string; rationale: string; status: string; statusReason: string | null;
-  evidence: Array<{ signalId: string; excerpt: string }>; draft: { subject?: string; body: string; to: string[] } | null;
+  snoozedUntil: string | null; evidence: Array<{ signalId: string; excerpt: string }>; draft: { subject?: string; body: string; to: string[] } | null;
 }
 
 let stack: Stack;
@@ -25,6 +25,7 @@ const globex = uniqueId('globex');
 const initech = uniqueId('initech');
 let followUp: Rec;
 let reply: Rec;
+let others: Rec[]; // the rest of the proposed recommendations when the person signs in
 
 async function post(url: string, payload: unknown): Promise<void> {
   const r = await stack.app.inject({ method: 'POST', url, headers: auth, payload: payload as Record<string, unknown> });
@@ -39,11 +40,9 @@ async function recs(accountId: string, status: string): Promise<Rec[]> {
 
 beforeAll(async () => {
   // Both first, so a missing Chromium is reported before the slower stack is awaited.
-  const t = Date.now();
   const launching = launchChromium();
   stack = await startTestStack({}, { listen: true });
   browser = await launching;
-  console.log(`stack and browser after ${Date.now() - t} ms`);
   await post('/v1/users', { id: 'sam', name: 'Sam Patel', email: 'sam@ourco.com', role: 'rep' });
 
   // Globex: a proposal sent six days ago and never answered (the agent proposes a follow-up).
@@ -64,11 +63,10 @@ beforeAll(async () => {
       subject: 'Payment terms', text: 'Hello Sam,\n\nCan you confirm whether the invoices are net 30 or net 60? We need this before we sign.\n\nBill' },
   ] });
 
-  const t0 = Date.now();
   followUp = await eventually(async () => (await recs(globex, 'proposed')).find((r) => r.kind === 'follow_up'), 60_000, 200);
   reply = await eventually(async () => (await recs(initech, 'proposed')).find((r) => r.kind === 'reply'), 60_000, 200);
+  others = [...await recs(globex, 'proposed'), ...await recs(initech, 'proposed')].filter((r) => r.id !== followUp.id && r.id !== reply.id);
 
-  console.log(`recommendations after ${Date.now() - t0} ms`);
   page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
   watcher = watchPage(page, stack.url);
 }, 120_000);
@@ -111,6 +109,17 @@ describe('the web app', () => {
     expect(await card.getByLabel('To').inputValue()).toBe(followUp.draft!.to.join(', '));
   });
 
+  it('filters the inbox by account, and back', async () => {
+    await page.getByLabel('Account', { exact: true }).selectOption({ label: 'Initech' });
+    await page.waitForURL(/account=/);
+    await page.locator(`#rec-${reply.id}`).waitFor();
+    const initechIds = (await recs(initech, 'proposed')).map((r) => r.id).sort();
+    await expect.poll(async () => (await page.locator('article.rec').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id))).sort()).toEqual(initechIds);
+    expect(new Set(await page.locator('article.rec a.account').allTextContents())).toEqual(new Set(['Initech']));
+    await page.getByLabel('Account', { exact: true }).selectOption({ label: 'All accounts' });
+    await page.locator(`#rec-${followUp.id}`).waitFor();
+  });
+
   it('approves a recommendation with an edited draft: it leaves the list and the edit is stored', async () => {
     const card = page.locator(`#rec-${followUp.id}`);
     const body = 'Hi Hank, could we walk through the proposal on a short call this Thursday?\n\nSam';
@@ -135,6 +144,46 @@ describe('the web app', () => {
     await card.waitFor({ state: 'detached' });
     const [stored] = await recs(initech, 'rejected');
     expect(stored).toMatchObject({ id: reply.id, status: 'rejected', statusReason: 'wrong_timing' });
+  });
+
+  it('snoozes one until a chosen day, by keyboard', async () => {
+    const target = others.find((r) => r.accountId === globex)!;
+    expect(target, 'a second Globex recommendation').toBeDefined();
+    const card = page.locator(`#rec-${target.id}`);
+    await card.locator('h2').click();
+    await page.keyboard.press('s');
+    const day = await page.evaluate(() => { const d = new Date(Date.now() + 5 * 86_400_000); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; });
+    await card.getByLabel('Snooze until').fill(day);
+    await card.getByRole('button', { name: 'Snooze', exact: true }).click();
+    await card.waitFor({ state: 'detached' });
+    const [stored] = await recs(globex, 'snoozed');
+    expect(stored).toMatchObject({ id: target.id, status: 'snoozed' });
+    // Nine in the morning of that day, in the browser's time zone.
+    expect(Date.parse(stored.snoozedUntil!)).toBe(await page.evaluate((d) => new Date(`${d}T09:00`).getTime(), day));
+  });
+
+  it("shows the API's own message when a decision is refused, and keeps the item", async () => {
+    const target = others.find((r) => r.accountId === initech)!;
+    expect(target, 'a second Initech recommendation').toBeDefined();
+    // Someone else approves it first (another tab, a colleague).
+    await post(`/v1/recommendations/${target.id}/decision`, { decision: 'approve' });
+    const card = page.locator(`#rec-${target.id}`);
+    await card.getByRole('button', { name: 'Approve', exact: true }).click();
+    await card.locator('.error').getByText(`Not saved: recommendation ${target.id} is already approved`).waitFor();
+    await page.locator('#alerts').getByText(`is already approved`).waitFor();
+    expect(await card.isVisible()).toBe(true);
+    expect(watcher.problems).toEqual([expect.stringContaining('status of 409')]);
+    watcher.problems.length = 0;
+  });
+
+  it('opens the shortcut help with ?', async () => {
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await help.waitFor();
+    expect(await help.textContent()).toContain('Reject with a reason');
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'hidden' });
   });
 
   it('lists the accounts, sorts them by a column, and opens one', async () => {
@@ -172,6 +221,13 @@ describe('the web app', () => {
     await cite.click();
     await expect.poll(() => page.locator(`#signal-${signalId}`).getAttribute('class')).toContain('highlight');
     await screenshot(page, '3-account');
+  });
+
+  it('signs out: the token is gone and the sign-in form is back', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('API token').waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('account-agents.token'))).toBeNull();
+    expect(await page.locator('#top').isVisible()).toBe(false);
   });
 
   it('stayed on the app: no page errors, no console errors, no request beyond the app', () => {

@@ -1,38 +1,26 @@
-// Who promised what, by when. A promise is a first-person future statement with a deliverable verb
-// ("we'll send…", "I will get you…"); in a note written by us, also a named person's action item
-// ("Dana will send the order form", "Sam to share the deck by Friday").
+// Who promised what, by when, read as a frame: a SPEAKER-SIDE subject (I/we, our team, or in our
+// notes a named person) + a commitment modality (will, 'll, going to, plan to, commit to, owe, "you'll
+// have X from me") + a deliverable (the object of the first act after the modality: "send over the
+// rate limit documentation"). Not a question, not negated, not hedged (could, might, happy to, feel
+// free), not conditional on the other side ("once your legal team signs…"). An offer ("I can…",
+// "let me…") counts only with a date. When the deliverable is only "it/that/those", it is read from
+// the sentence before or from the turn the promise answers.
 import type { Contact } from '../../db/queries/contacts.js';
-import { sentences } from './sentences.js';
 import { dueDateOf, type DueOptions } from './due-date.js';
+import { analyze, type Sent } from './nlp.js';
+import { conditionBefore, findAll, nameSpans, negated, nounPhrase, type Hit } from './frames.js';
 import { contactByName, type Utterance } from './utterances.js';
 
 export interface PerceivedCommitment {
   text: string;
   owner: 'us' | 'them';
   who?: string;
+  deliverable?: string;
   dueAt: string;
   /** No date was said: `dueAt` is the default, a few business days after the promise. */
   dueDefaulted?: true;
   counterparts?: string[];
 }
-
-const VERBS = [
-  'send', 'share', 'get', 'provide', 'deliver', 'follow up', 'circle back', 'come back', 'get back', 'return', 'complete',
-  'finish', 'set up', 'schedule', 'review', 'prepare', 'update', 'confirm', 'loop in', 'introduce', 'draft', 'have',
-  'book', 'check', 'sign', 'put together', 'write up', 'look into', 'fix', 'ship', 'connect', 'email', 'forward',
-  'arrange', 'reach out', 'walk', 'run', 'escalate', 'resend', 'submit', 'organi[sz]e', 'turn around', 'finali[sz]e',
-].join('|');
-const WILL = "(?:'ll|\\s+will|\\s+shall|'m going to|\\s+am going to|'re going to|\\s+are going to|'m gonna|'re gonna|\\s+promise to|\\s+commit to)";
-const FIRST_PERSON = new RegExp(`\\b(?:i|we)${WILL}\\s+(?:\\w+\\s+){0,2}?(?:${VERBS})\\b`, 'i');
-/** Offers ("we can send…", "let me send…") count only when they name a date. */
-const OFFER = new RegExp(`\\b(?:(?:i|we)\\s+can|let (?:me|us))\\s+(?:\\w+\\s+){0,1}?(?:${VERBS})\\b`, 'i');
-/** In our notes: "Dana will send…", "Dana to send…" (an action item). */
-const THIRD_PERSON = new RegExp(`\\b([A-Z][a-z]+(?:\\s+[A-Z][a-z]+)?)\\s+(?:will|'ll|is going to|promised to|agreed to|committed to|to)\\s+(?:\\w+\\s+){0,1}?(?:${VERBS})\\b`);
-const THEY = /^(they|customer|client)$/i;
-const NOT_A_NAME = /^(the|then|so|also|and|but|fyi|next|finally|action|items?|we|i|you|he|she|it|this|that|who|which|remember|need|needs|want|plan|going|have|try|make|please|agreed|decided|asked)$/i;
-
-const CONDITIONAL = /\b(if|whether|unless|could you|can you|would you|let me know|happy to|would be happy|feel free)\b/i;
-const NEGATED = /\b(not|never|won't|cannot|can't)\b/i;
 
 export interface CommitmentContext {
   /** For a message: who it went to on each side. In a call the promise is made to whoever asked just before. */
@@ -41,26 +29,183 @@ export interface CommitmentContext {
   actionItems?: boolean;
   contacts: Contact[];
   due?: DueOptions;
+  /** What the other side said just before (the quoted message a reply answers), to resolve "it/that". */
+  before?: string;
 }
 
-interface Promised { owner: 'us' | 'them'; who?: string; explicitOnly: boolean }
+// ── The frame's parts, as lemma patterns ───────────────────────────────────────────────────────────
+/** The speaker's side as subject, then a commitment modality. */
+const MODAL = '(?:will|shall|be go to|be gonna|be about to|plan to|be plan to|intend to|promise to|commit to|be commit to|be commit|aim to|be aim to|undertake to|will be sure to|will make sure to)';
+const SELF_SUBJECT = new RegExp(` (?:i|we|(?:our|my) (?:\\S+ ){0,2}(?:team|department|group|people|engineer|engineers|architect|lawyer|lawyers|counsel)) (?:will also |also |both |all )?${MODAL} `);
+/** A chat or note that drops the subject: "will get the invoice corrected…", "on it, will send…". */
+const BARE_WILL = /^ (?:(?:on it|sure|ok|okay|noted|yes|will do) )?(?:\S+ )?will (?!you |be able)/;
+/** "You'll have X from me", "you'll get it from us". */
+const YOU_WILL_HAVE = / you will (?:have|get|receive|see) .*? from (?:me|us|our) /;
+/** "We owe you X", "I still owe them X". */
+const OWE = / (?:i|we) (?:still |also )?owe /;
+/** "Consider it done", "X will be ready/live on Friday" said by the side that delivers it. */
+const READY = / (?:the|your|a|an|our) (?:\S+ ){0,3}will be (?:ready|available|live|deliver|send|ship|deploy|fix|done|in your inbox|enable|provision|set up) /;
+/** Offers: count only with a date. */
+const OFFER = / (?:(?:i|we) can|let (?:me|us)) (?!know |me know)/;
+/** In our notes: "Dana will send…", "Sam to share…", "Owen agreed to…". */
+const ACTION_ITEM = / (?:will|to|agree to|promise to|commit to|be go to|offer to|volunteer to) /;
 
-function promiseIn(sentence: string, u: Utterance, ctx: CommitmentContext): Promised | undefined {
-  if (sentence.trim().endsWith('?') || CONDITIONAL.test(sentence)) return undefined;
-  const side = u.side === 'unknown' ? undefined : u.side;
-  const first = FIRST_PERSON.exec(sentence);
-  if (first && side && !NEGATED.test(first[0])) return { owner: side, who: u.speaker, explicitOnly: false };
-  if (ctx.actionItems) {
-    const named = THIRD_PERSON.exec(sentence);
-    const words = named && !NEGATED.test(named[0]) ? named[1].split(/\s+/).filter((w) => !NOT_A_NAME.test(w)) : [];
-    if (words.length) {
-      if (words.some((w) => THEY.test(w))) return { owner: 'them', explicitOnly: false };
-      const contact = contactByName(words.join(' '), ctx.contacts) ?? words.map((w) => contactByName(w, ctx.contacts)).find(Boolean);
-      return { owner: contact ? 'them' : 'us', who: contact?.name ?? words.join(' '), explicitOnly: false };
+const HEDGE = / (?:could|might|may|would|should|happy to|glad to|feel free|would you like|do you want|if (?:you|that|it) (?:think|would|help|want|need|like)|if help|whenever|try to) /;
+const SELF_REFUSAL = / (?:not|never|unable|can not|cannot) (?:be able to |promise )?/;
+
+/** Acts that hand something over; their object is the deliverable. The first verb after the modality otherwise. */
+const ARTIFACT = new Set(['send', 'share', 'provide', 'deliver', 'forward', 'have', 'get', 'put', 'write', 'prepare', 'draft', 'circulate', 'email', 'resend', 'return', 'submit',
+  'complete', 'finish', 'fix', 'ship', 'deploy', 'set', 'schedule', 'book', 'arrange', 'update', 'confirm', 'dig', 'credit', 'issue', 'reissue', 'correct', 'refund', 'create',
+  'build', 'open', 'enable', 'owe', 'give', 'publish', 'post', 'upload', 'compile', 'pull', 'run', 'turn', 'chase', 'finalize', 'finalise', 'produce', 'draw', 'make']);
+const WEAK = new Set(['loop', 'introduce', 'check', 'look', 'follow', 'circle', 'come', 'reach', 'connect', 'talk', 'speak', 'take', 'be', 'go', 'try', 'see', 'let', 'keep', 'need', 'want', 'do']);
+
+interface Promised { owner: 'us' | 'them'; who?: string; explicitOnly: boolean; cue: Hit; kind: 'self' | 'you-have' | 'owe' | 'ready' | 'offer' | 'item' }
+
+function sideOf(u: Utterance): 'us' | 'them' | undefined {
+  return u.side === 'unknown' ? undefined : u.side;
+}
+
+/** A condition on the other side before or after the promise ("once your…", "if you…", "when they…"). */
+function conditionalOnOthers(s: Sent, owner: 'us' | 'them', cue: Hit): boolean {
+  const others = owner === 'us' ? ['you', 'your', 'they', 'their', 'legal', 'the', 'procurement', 'it', 'that'] : ['you', 'your'];
+  const before = conditionBefore(s, cue.start);
+  if (before && before.word !== 'whether') {
+    const next = s.toks.slice(before.at + 1, before.at + 3).map((t) => t.lower);
+    if (next.some((w) => others.includes(w))) return true;
+  }
+  for (let k = cue.end + 1; k < s.toks.length; k += 1) {
+    const w = s.toks[k].lower;
+    if (['if', 'unless', 'provided', 'assuming'].includes(w) || ((w === 'once' || w === 'when' || w === 'after') && ['you', 'your', 'they', 'their'].includes(s.toks[k + 1]?.lower ?? ''))) {
+      const next = s.toks.slice(k + 1, k + 3).map((t) => t.lower);
+      if (next.some((x) => others.includes(x) || x === 'needed' || x === 'necessary' || x === 'useful' || x === 'helpful')) return true;
     }
   }
-  const offer = OFFER.exec(sentence);
-  if (offer && side && !NEGATED.test(offer[0])) return { owner: side, who: u.speaker, explicitOnly: true };
+  return false;
+}
+
+/** Not acts that hand anything over: "we will be at the conference", "I'll think about it". */
+const NO_ACT = new Set(['be', 'think', 'consider', 'discuss', 'talk', 'attend', 'join', 'see', 'wait', 'hope', 'miss', 'need', 'want', 'like', 'love', 'probably', 'likely']);
+
+/** The act a modality introduces: the first verb after it (skipping adverbs), "be" only as "be sending". */
+function actAfter(s: Sent, cue: Hit): boolean {
+  let k = cue.end + 1;
+  while (k < s.toks.length && (s.toks[k].pos === 'ADV' || s.toks[k].lower === 'also')) k += 1;
+  const x = s.toks[k];
+  if (!x) return false;
+  if (x.lemma === 'be') return s.toks[k + 1]?.pos === 'VERB' && !NO_ACT.has(s.toks[k + 1].lemma);
+  if (/ (?:commit|promise) to $/.test(cue.m[0])) return true;
+  return (x.pos === 'VERB' || x.pos === 'NOUN') && !NO_ACT.has(x.lemma);
+}
+
+function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext): Promised | undefined {
+  if (s.text.trim().endsWith('?')) return undefined;
+  const side = sideOf(u);
+  const line = ` ${s.toks.map((t) => t.lemma).join(' ')} `;
+  const hedged = HEDGE.test(line);
+  const found = (kind: Promised['kind'], cue: Hit | undefined, owner = side, who = u.speaker, explicitOnly = false): Promised | undefined => {
+    if (!cue || !owner) return undefined;
+    if (negated(s, cue.end) || negated(s, cue.start) || SELF_REFUSAL.test(` ${s.toks.slice(cue.start, cue.end + 3).map((t) => t.lemma).join(' ')} `)) return undefined;
+    if (conditionalOnOthers(s, owner, cue)) return undefined;
+    if (kind === 'self' && !actAfter(s, cue)) return undefined;
+    return { owner, ...(who ? { who } : {}), explicitOnly, cue, kind };
+  };
+  if (ctx.actionItems) {
+    const item = itemIn(s, ctx);
+    if (item) return item;
+  }
+  if (hedged && !/ (?:i|we) will /.test(line)) return undefined;
+  // Every cue in the sentence, earliest first: "We owe you X, I'll chase…" is the debt, not the chasing.
+  const cues: Array<[Promised['kind'], Hit | undefined]> = [];
+  const self = findAll(s, SELF_SUBJECT)[0];
+  if (self && !/ (?:will|shall) (?:not|never) /.test(line.slice(0, 200))) cues.push(['self', self]);
+  const bare = findAll(s, BARE_WILL)[0];
+  if (bare && !s.toks.slice(0, bare.end).some((t) => ['you', 'they', 'he', 'she', 'it'].includes(t.lower) || t.pos === 'PROPN' || t.pos === 'NOUN')) cues.push(['self', bare]);
+  cues.push(['you-have', findAll(s, YOU_WILL_HAVE)[0]], ['owe', findAll(s, OWE)[0]]);
+  if (!hedged && side === 'us') cues.push(['ready', findAll(s, READY)[0]]);
+  cues.sort((a, b) => (a[1]?.start ?? 1e9) - (b[1]?.start ?? 1e9));
+  for (const [kind, cue] of cues) {
+    const p = cue ? found(kind, cue) : undefined;
+    if (p) return p;
+  }
+  const offer = findAll(s, OFFER)[0];
+  if (offer && !hedged) return found('offer', offer, side, u.speaker, true);
+  return undefined;
+}
+
+const NOT_A_NAME = new Set(['action', 'next', 'steps', 'step', 'todo', 'to-do', 'owner', 'follow-up', 'followup', 'items', 'item', 'we', 'i']);
+
+/** In our notes, "Dana will send…", "Sam to share…": owned by whoever is named (a contact is theirs). */
+function itemIn(s: Sent, ctx: CommitmentContext): Promised | undefined {
+  const names = nameSpans(s).filter((n) => !NOT_A_NAME.has(n.name.toLowerCase()));
+  for (const hit of findAll(s, ACTION_ITEM)) {
+    const n = names.find((x) => x.end === hit.start - 1);
+    const they = s.toks[hit.start - 1] && ['they', 'customer', 'client'].includes(s.toks[hit.start - 1].lower);
+    if (!n && !they) continue;
+    if (negated(s, hit.start) || negated(s, hit.end)) continue;
+    const verb = s.toks[hit.end + 1];
+    if (!verb || !['VERB', 'NOUN', 'PROPN', 'ADV'].includes(verb.pos)) continue;
+    if (they) return { owner: 'them', explicitOnly: false, cue: hit, kind: 'item' };
+    const contact = contactByName(n!.name, ctx.contacts) ?? n!.name.split(' ').map((w) => contactByName(w, ctx.contacts)).find(Boolean);
+    return { owner: contact ? 'them' : 'us', who: contact?.name ?? n!.name, explicitOnly: false, cue: hit, kind: 'item' };
+  }
+  return undefined;
+}
+
+/** What is promised: the object of the act after the modality ("the API rate limit documentation"). */
+function deliverableOf(s: Sent, p: Promised): { text: string; pronoun: boolean } | undefined {
+  const t = s.toks;
+  if (p.kind === 'ready') {
+    const np = nounPhrase(s, p.cue.start);
+    return np ? { text: np.text, pronoun: np.pronoun } : undefined;
+  }
+  const from = p.cue.end + 1;
+  const candidates: Array<{ text: string; pronoun: boolean; strong: boolean }> = [];
+  // "I'm committing to a root cause analysis": the modality's own object.
+  if (/ (?:commit|promise) to $/.test(p.cue.m[0]) && t[from] && t[from].pos !== 'VERB') {
+    const np = nounPhrase(s, from);
+    if (np) candidates.push({ text: np.text, pronoun: np.pronoun, strong: true });
+  }
+  const start = p.kind === 'owe' ? p.cue.end : p.kind === 'you-have' ? t.findIndex((x, n) => n > p.cue.start && x.pos === 'VERB') : from;
+  for (let k = Math.max(0, start); k < t.length; k += 1) {
+    const x = t[k];
+    if (['.', ';', '?', '!'].includes(x.text) || (x.lower === 'if' || x.lower === 'once' || x.lower === 'unless')) break;
+    if (x.lemma === 'make' && t[k + 1]?.lower === 'sure') {
+      const rest = t.slice(k + 2).filter((y) => !['that'].includes(y.lower));
+      const cut = rest.findIndex((y) => ['on', 'by', 'before', 'this', 'next', 'today', 'tomorrow', '.', ','].includes(y.lower));
+      const words = (cut < 0 ? rest : rest.slice(0, cut)).map((y) => y.text);
+      if (words.length) candidates.push({ text: words.join(' '), pronoun: false, strong: true });
+      break;
+    }
+    if (x.pos !== 'VERB' && !(k === from && x.pos === 'NOUN' && p.kind !== 'you-have')) continue;
+    if (x.lemma === 'commit' || x.lemma === 'promise') {
+      const to = t[k + 1]?.lower === 'to' ? k + 2 : k + 1;
+      const np = nounPhrase(s, to);
+      if (np) candidates.push({ text: np.text, pronoun: np.pronoun, strong: true });
+      continue;
+    }
+    let at = k + 1;
+    while (at < t.length && ['over', 'across', 'back', 'out', 'up', 'together', 'along', 'in', 'through', 'you', 'us', 'them', 'him', 'her', 'me', 'to'].includes(t[at].lower)
+      && !(t[at].lower === 'to' && t[at + 1] && ['you', 'your', 'everyone', 'them', 'the'].includes(t[at + 1].lower) === false && false)) at += 1;
+    const np = nounPhrase(s, at);
+    if (!np) continue;
+    candidates.push({ text: np.text, pronoun: np.pronoun, strong: ARTIFACT.has(x.lemma) && !WEAK.has(x.lemma) });
+  }
+  const pick = candidates.find((c) => c.strong && !c.pronoun) ?? candidates.find((c) => c.strong) ?? candidates.find((c) => !c.pronoun) ?? candidates[0];
+  return pick ? { text: pick.text, pronoun: pick.pronoun } : undefined;
+}
+
+/** The thing a pronoun stands for: the first object noun phrase of an earlier sentence (or the question answered). */
+function antecedent(sents: Sent[]): string | undefined {
+  for (const s of [...sents].reverse()) {
+    for (let k = 0; k < s.toks.length; k += 1) {
+      const x = s.toks[k];
+      if (x.pos !== 'VERB' && x.pos !== 'AUX') continue;
+      let at = k + 1;
+      while (at < s.toks.length && ['over', 'across', 'back', 'out', 'up', 'you', 'us', 'me', 'them', 'still', 'also', 'to'].includes(s.toks[at].lower)) at += 1;
+      const np = nounPhrase(s, at);
+      if (np && !np.pronoun && s.toks.slice(np.start, np.end + 1).some((y) => y.pos === 'NOUN' || y.pos === 'PROPN')) return np.text;
+    }
+  }
   return undefined;
 }
 
@@ -74,15 +219,23 @@ export function findCommitments(parts: Utterance[], occurredAt: string, ctx: Com
   const said = new Date(occurredAt);
   const out: PerceivedCommitment[] = [];
   for (const [i, u] of parts.entries()) {
-    for (const text of sentences(u.text)) {
-      const p = promiseIn(text, u, ctx);
+    const sents = analyze(u.text);
+    for (const [si, s] of sents.entries()) {
+      const p = promiseIn(s, u, ctx);
       if (!p) continue;
-      const { dueAt, explicit } = dueDateOf(text, said, ctx.due);
+      const { dueAt, explicit } = dueDateOf(s.text, said, ctx.due);
       if (p.explicitOnly && !explicit) continue;
       const counterparts = counterpartsOf(parts, i, p.owner, ctx);
+      let deliverable = deliverableOf(s, p);
+      if (!deliverable || deliverable.pronoun) {
+        const earlier = sents.slice(0, si);
+        const prevTurn = parts.slice(0, i).reverse().find((x) => x.side !== u.side);
+        const resolved = antecedent(earlier) ?? (prevTurn ? antecedent(analyze(prevTurn.text)) : undefined) ?? (ctx.before ? antecedent(analyze(ctx.before)) : undefined);
+        if (resolved) deliverable = { text: resolved, pronoun: false };
+      }
       out.push({
-        text, owner: p.owner, ...(p.who ? { who: p.who } : {}), dueAt: dueAt.toISOString(),
-        ...(explicit ? {} : { dueDefaulted: true as const }), ...(counterparts.length ? { counterparts } : {}),
+        text: s.text, owner: p.owner, ...(p.who ? { who: p.who } : {}), ...(deliverable && !deliverable.pronoun ? { deliverable: deliverable.text } : {}),
+        dueAt: dueAt.toISOString(), ...(explicit ? {} : { dueDefaulted: true as const }), ...(counterparts.length ? { counterparts } : {}),
       });
     }
   }

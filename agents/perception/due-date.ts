@@ -75,6 +75,8 @@ export function addBusinessDays(from: Date, n: number, timeZone?: string): Date 
   return w.endOfBusiness();
 }
 
+const daysInMonth = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+
 /** Phrases chrono reads as "the same weekday a week later" where people mean a span. */
 function relativeWeek(sentence: string, said: Wall): Date | undefined {
   const s = sentence.toLowerCase();
@@ -85,8 +87,16 @@ function relativeWeek(sentence: string, said: Wall): Date | undefined {
   if (/\b(end of (the |this )?week|eow|(later )?this week)\b/.test(s)) {
     return said.weekdayOf(5, said.weekday === 6 || said.weekday === 0 ? 1 : 0).endOfBusiness();
   }
+  if (/\b(eod|end of (the )?day)\b/.test(s) && /\btomorrow\b/.test(s)) return said.plusDays(1).endOfBusiness();
   // Said after hours, "today" runs to midnight (the caller moves a past moment there).
   if (/\b(eod|end of (the )?day|today|tonight|this (afternoon|evening))\b/.test(s)) return said.endOfBusiness();
+  // "By the 20th": that day of this month, or of the next when it has passed.
+  const ordinal = /\b(?:by|before|on|until|till|due)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+of\b)/.exec(s);
+  if (ordinal) {
+    const day = Number(ordinal[1]);
+    const today = said.local.getUTCDate();
+    if (day >= 1 && day <= 31) return said.plusDays(day >= today ? day - today : day - today + daysInMonth(said.local)).endOfBusiness();
+  }
   return undefined;
 }
 

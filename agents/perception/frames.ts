@@ -123,9 +123,12 @@ export function nounPhrase(s: Sent, i: number): { text: string; start: number; e
     }
     if (x.lower === 'of' || (x.lower === 'for' && !['you', 'your', 'our', 'us', 'my', 'their', 'them', 'everyone'].includes(t[k + 1]?.lower ?? ''))) { if (end < 0) break; continue; }
     if (x.lower === 'for') break;
-    if (['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON', 'PART', 'X', 'SYM'].includes(x.pos) || (x.pos === 'VERB' && /(ed|ing)$/.test(x.lower) && ['NOUN', 'PROPN', 'ADJ'].includes(t[k + 1]?.pos ?? ''))) {
+    // The light model tags some nouns after a determiner as verbs ("their redlines", "a chase"): after DET or a possessive, a verb is a noun.
+    const afterDet = k > start && x.pos === 'VERB' && (t[k - 1].pos === 'DET' || ['your', 'our', 'my', 'their', 'its', 'his', 'her'].includes(t[k - 1].lower)
+      || (['NOUN', 'ADJ'].includes(t[k - 1].pos) && t[k + 1]?.pos === 'NOUN'));
+    if (['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON', 'PART', 'X', 'SYM'].includes(x.pos) || afterDet || (x.pos === 'VERB' && /(ed|ing)$/.test(x.lower) && ['NOUN', 'PROPN', 'ADJ'].includes(t[k + 1]?.pos ?? ''))) {
       if (x.pos === 'PRON' && !['your', 'our', 'my', 'their', 'its', 'his', 'her'].includes(x.lower)) break;
-      if (['NOUN', 'PROPN', 'NUM', 'X', 'SYM'].includes(x.pos) || (x.pos === 'VERB' && x.lower.endsWith('ing'))) end = k;
+      if (['NOUN', 'PROPN', 'NUM', 'X', 'SYM'].includes(x.pos) || afterDet || (x.pos === 'VERB' && x.lower.endsWith('ing'))) end = k;
       continue;
     }
     break;

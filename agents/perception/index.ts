@@ -11,6 +11,7 @@ import { findExpansion } from './expansion.js';
 import { engagementBuying, findBuying } from './buying.js';
 import { isQuestionForUs } from './question.js';
 import { utterances, type PerceiveContext } from './utterances.js';
+import { stripQuotedReply } from '../memory/strip-quotes.js';
 
 export type { PerceiveContext, Side, Utterance } from './utterances.js';
 export { automatedKind } from './auto.js';
@@ -30,6 +31,15 @@ function recipientsOf(signal: Signal, ctx: PerceiveContext): { us: string[]; the
   return { us: all.filter((e) => !atAccount(e)), them: all.filter(atAccount) };
 }
 
+/** The message a reply answers (its quoted part), for "I'll send it" to name what "it" is. */
+function quotedOf(signal: Signal): string | undefined {
+  if (signal.kind !== 'email') return undefined;
+  const fresh = stripQuotedReply(signal.text);
+  const rest = signal.text.slice(fresh.length);
+  const quoted = rest.split('\n').filter((l) => !/wrote:\s*$/.test(l)).map((l) => l.replace(/^\s*>+\s?/, '')).join('\n').trim();
+  return quoted || undefined;
+}
+
 export function perceiveSignal(signal: Signal, ctx: PerceiveContext): Insights {
   const auto = automatedKind(signal);
   if (auto) {
@@ -41,7 +51,7 @@ export function perceiveSignal(signal: Signal, ctx: PerceiveContext): Insights {
   const { sentiment, negativeText } = sentimentOf(parts);
   return Insights.parse({
     commitments: findCommitments(parts, signal.occurredAt, {
-      recipients: recipientsOf(signal, ctx), actionItems: signal.kind === 'note', contacts: ctx.contacts, due: { timeZone: timeZoneOf(ctx) },
+      recipients: recipientsOf(signal, ctx), actionItems: signal.kind === 'note', contacts: ctx.contacts, due: { timeZone: timeZoneOf(ctx) }, before: quotedOf(signal),
     }),
     stakeholderChanges: findStakeholderChanges(signal, parts, ctx.contacts, { accountName: ctx.account.name, competitors: ctx.competitors }),
     competitors: findCompetitors(parts, ctx.competitors),

@@ -10,7 +10,7 @@ describe('commitments', () => {
   it('our promise in an outbound email: owner us, due Friday end of business, made to the recipients', () => {
     const s = story().email(TUESDAY, { from: 'sam@ourco.com', to: 'ken@acme.com', cc: ['dana@acme.com'], text: "Thanks for the call. We'll send the security questionnaire answers by Friday.\n\nSam" });
     expect(s.insights!.commitments).toEqual([{
-      text: "We'll send the security questionnaire answers by Friday.", owner: 'us', who: 'Sam Patel',
+      text: "We'll send the security questionnaire answers by Friday.", owner: 'us', who: 'Sam Patel', deliverable: 'the security questionnaire answers',
       dueAt: '2026-11-20T17:00:00.000Z', counterparts: ['ken@acme.com', 'dana@acme.com'],
     }]);
   });

@@ -1,39 +1,115 @@
-// Competitors named in what was said. A competitor named as the tool being replaced ("we're moving
-// off Gong", "replacing Clari", "migrating from X") is the customer leaving it: no competitive threat.
-import { sentences } from './sentences.js';
+// Competitors, read as a frame: an ORGANISATION (a configured name, or any capitalised proper name
+// that is not a person we know, the account or a weekday) in an EVALUATION frame — a quote, bid or
+// offer from it, a trial, pilot, demo or proof of concept with it, a comparison or benchmark against
+// it, a shortlist, "also talking to / looking at / weighing" it. The configured list only adds
+// confidence: a listed name mentioned anywhere is kept (context 'mention'), an unlisted one only in
+// an evaluation. The tool being left ("moving off X", "replaced X with you", "X is being switched
+// off") is context 'replacing'; a tool we integrate with ("the X connector", "sync with X") is
+// 'integration'. Neither is a competitor in play.
+import type { Contact } from '../../db/queries/contacts.js';
+import { analyze, type Sent } from './nlp.js';
+import { findAll, nameSpans, negated, type NameSpan } from './frames.js';
 import type { Utterance } from './utterances.js';
 
-export interface CompetitorMention { name: string; text: string; replacing: boolean }
+export type CompetitorContext = 'evaluation' | 'replacing' | 'integration' | 'mention';
+export interface CompetitorMention { name: string; text: string; replacing: boolean; context?: CompetitorContext }
 
 /** Cues before the name: "replacing X", "moving off X", "instead of X", "we used to use X". */
-const REPLACING_BEFORE = /\b(replac(e|es|ed|ing)|moving (off( of)?|away from|from)|move (off( of)?|away from)|migrat(e|ed|ing) (away )?(off|from)|switch(ed|ing)? (away )?from|sunset(ting)?|get(ting)? rid of|rip(ping)? out|instead of|leav(e|ing)|retir(e|ing)|consolidat(e|ing) (off|away from)|done with|used to use|previously used|coming from|phas(e|ing) out|cancel(l?ing)? our)\b/i;
+const REPLACING_BEFORE = /\b(replac(e|es|ed|ing)|moving (off( of)?|away from|from)|move[sd]? (off( of)?|away from)|migrat(e|ed|ing) (away )?(off|from)|switch(ed|ing)? (away )?from|sunset(ting)?|get(ting)? rid of|rip(ping|ped)? out|ripped|instead of|leav(e|ing)|left|retir(e|ing)|consolidat(e|ing) (off|away from)|done with|used to (use|run|be on|have)|previously (used|ran|on)|coming from|phas(e|ing|ed) out|cancel(l?(ing|ed))? our|import(ing|ed)? (our \w+ |the \w+ |\w+ )?from|export(ing|ed)? (our \w+ |\w+ )?from|off of|from our old|our old|our previous|our former|our legacy)\b/i;
 /** Cues after the name: "X is being replaced", "X goes away", "our X contract ends and we won't renew". */
-const REPLACING_AFTER = /^[^.;]{0,40}?\b((is|are) (being )?(replaced|retired|sunset|phased out|going away)|goes away|contract (ends|expires|is up)|(won't|will not|not) (be )?renew(ing|ed)?)\b/i;
-
+const REPLACING_AFTER = /^[^.;]{0,40}?\b((is|are|was|were) (being )?(replaced|retired|sunset|phased out|switched off|turned off|decommissioned|going away|shut down)|goes away|contract (ends|expires|is up)|(won't|will not|not) (be )?renew(ing|ed)?|is being switched|was (a nightmare|painful)|days are numbered)\b/i;
 /** Where a clause ends; "to" only as a destination ("from Gong to Clari"), not a verb's ("going to replace"). */
 const CLAUSE_BREAK = /[,;:]|\b(?:and|but|while|whereas|also|plus|with|for|vs|versus|or)\b|\bto\b(?!\s+(?:use|replace|move|migrate|switch|leave|retire|phase|get|rip|sunset|cancel|consolidate)\b)/i;
+/** A tool we sit beside: the X integration, connector, sync, plugin, app, API. */
+const INTEGRATION = /^\s*(?:'s\s+)?(?:integration|connector|sync|syncing|plugin|plug-in|add-on|addon|app|api|webhook|field|fields|export|import|instance|tenant|workspace|account|login|sso|data|objects?|records?|channel|channels)\b|\b(?:integrat\w*|connector|connect(?:ed|ing|s)? (?:to|with)|sync(?:s|ed|ing)? (?:with|to|from|into)|push(?:es|ed)? (?:to|into)|pull(?:s|ed)? from|post(?:s|ing)? (?:to|into)|(?:via|through|inside|within|into) (?:the |our )?)$/i;
 
+/** The evaluation frame, as lemmas around the name. */
+const EVAL_BEFORE = / (?:quote|quotation|bid|proposal|offer|pricing|price|discount|demo|demonstration|trial|pilot|poc|proof of concept|benchmark|compare|comparison|side-by-side|versus|vs|against|shortlist|shortlisted|evaluate|evaluation|assess|consider|weigh|weighing|look at|looking at|talk to|talk with|speak to|speak with|meet with|session with|alternative|switch to|move to|go with|competitor|competing|rival|match|as well as|in parallel) /;
+const EVAL_AFTER = / (?:quote|quoted|bid|pitch|offer|come in|came in|reach out|contact us|undercut|beat|cheaper|less|lower|discount|demo|trial|pilot|on (?:our|the) shortlist|shortlist|be (?:also )?in the running|propose|approach) /;
+/** An evaluation settled in our favour or long past: "looked at X two years ago but chose us". */
+const SETTLED = / (?:but|and) (?:we )?(?:choose|pick|go with|select|stay with|stick with) (?:you|us)|no plan to (?:revisit|look|switch)|year ago|years ago/;
+
+const DAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A name as written: its first letter's case kept (so "Outreach" is not "outreach"), the rest in any case. */
 function nameRegex(name: string): RegExp {
   const first = name[0];
   const rest = escape(name.slice(1));
-  return new RegExp(`(?<![\\w.])${escape(first)}(?i:${rest})(?![\\w])`);
+  return new RegExp(`(?<![\\w.])(?:${escape(first)}${rest.replace(/[a-z]/gi, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`)})(?![\\w])`);
 }
 
-export function findCompetitors(parts: Utterance[], names: string[]): CompetitorMention[] {
+export interface CompetitorOptions {
+  /** People and organisations that are not competitors: the account's contacts and its own name. */
+  contacts?: Contact[];
+  accountName?: string;
+}
+
+function contextAt(s: Sent, text: string, index: number, length: number, span: NameSpan | undefined): CompetitorContext {
+  const before = text.slice(0, index);
+  const clause = before.split(CLAUSE_BREAK).pop() ?? '';
+  const after = text.slice(index + length);
+  if (REPLACING_BEFORE.test(clause) || REPLACING_AFTER.test(after)) return 'replacing';
+  if (INTEGRATION.test(after.slice(0, 30)) || INTEGRATION.test(before.slice(-40))) return 'integration';
+  if (!span) return evaluationNear(s, text, index, length) ? 'evaluation' : 'mention';
+  return evaluation(s, span) ? 'evaluation' : 'mention';
+}
+
+function evaluation(s: Sent, span: NameSpan): boolean {
+  const line = ` ${s.toks.map((t) => t.lemma).join(' ')} `;
+  if (SETTLED.test(line)) return false;
+  const lo = Math.max(0, span.start - 8);
+  const hi = Math.min(s.toks.length, span.end + 9);
+  const left = ` ${s.toks.slice(lo, span.start).map((t) => t.lemma).join(' ')} `;
+  const right = ` ${s.toks.slice(span.end + 1, hi).map((t) => t.lemma).join(' ')} `;
+  const hitL = findAll({ text: left, toks: s.toks.slice(lo, span.start) }, EVAL_BEFORE)[0];
+  if (hitL && !negated(s, lo + hitL.start)) return true;
+  const hitR = findAll({ text: right, toks: s.toks.slice(span.end + 1, hi) }, EVAL_AFTER)[0];
+  return Boolean(hitR && !negated(s, span.end + 1 + hitR.start));
+}
+
+function evaluationNear(s: Sent, text: string, index: number, length: number): boolean {
+  // Map the character span to tokens by walking the sentence's tokens in order.
+  let at = 0;
+  let start = -1;
+  let end = -1;
+  for (const [k, t] of s.toks.entries()) {
+    const i = text.indexOf(t.text, at);
+    if (i < 0) continue;
+    at = i + t.text.length;
+    if (start < 0 && i + t.text.length > index) start = k;
+    if (i < index + length) end = k;
+  }
+  return start >= 0 && evaluation(s, { name: text.slice(index, index + length), start, end: Math.max(start, end) });
+}
+
+export function findCompetitors(parts: Utterance[], names: string[], opts: CompetitorOptions = {}): CompetitorMention[] {
   const patterns = names.filter((n) => n.trim()).map((name) => ({ name, re: nameRegex(name.trim()) }));
+  const listed = new Set(names.map((n) => n.trim().toLowerCase()));
+  const people = new Set((opts.contacts ?? []).flatMap((c) => (c.name ?? '').toLowerCase().split(/\s+/)).filter((w) => w.length > 1));
+  const account = (opts.accountName ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   const out: CompetitorMention[] = [];
   for (const u of parts) {
-    for (const s of sentences(u.text)) {
+    for (const s of analyze(u.text)) {
+      const seen = new Set<string>();
       for (const { name, re } of patterns) {
-        const m = re.exec(s);
+        const m = re.exec(s.text);
         if (!m) continue;
-        // Only the clause leading to the name: in "moving off Gong to Clari", Clari is the new tool.
-        const before = s.slice(0, m.index).split(CLAUSE_BREAK).pop() ?? '';
-        const after = s.slice(m.index + m[0].length);
-        out.push({ name, text: s, replacing: REPLACING_BEFORE.test(before) || REPLACING_AFTER.test(after) });
+        seen.add(name.toLowerCase());
+        const context = contextAt(s, s.text, m.index, m[0].length, undefined);
+        out.push({ name, text: s.text, replacing: context === 'replacing', context });
+      }
+      for (const span of nameSpans(s)) {
+        const lower = span.name.toLowerCase();
+        const first = lower.split(' ')[0];
+        if (seen.has(lower) || listed.has(lower) || people.has(first) || account.includes(first) || DAYS.test(first)) continue;
+        if (s.toks[span.end + 1]?.text === "'s" && people.has(first)) continue;
+        if (!evaluation(s, span)) continue;
+        const index = s.text.indexOf(s.toks[span.start].text);
+        const context = contextAt(s, s.text, index < 0 ? 0 : index, span.name.length, span);
+        if (context !== 'evaluation') continue;
+        seen.add(lower);
+        out.push({ name: span.name, text: s.text, replacing: false, context });
       }
     }
   }

@@ -83,6 +83,8 @@ function isNameTok(t: Tok, i: number): boolean {
 
 /** Whether a token is negated: the model's negation scope, or a negator just before it ("no longer" is its own word, not a negation). */
 export function negated(s: Sent, i: number): boolean {
+  // "Why don't we just switch…", "why not…": a suggestion, not a negation.
+  if (s.toks.slice(Math.max(0, i - 6), i).some((t) => t.lower === 'why')) return false;
   if (s.toks[i - 1]?.lower === 'no' && s.toks[i]?.lower === 'longer') return false;
   if (s.toks[i]?.lower === 'no' && s.toks[i + 1]?.lower === 'longer') return false;
   if (s.toks[i]?.neg && !s.toks.slice(Math.max(0, i - 3), i).some((t, n, a) => t.lower === 'longer' && a[n - 1]?.lower === 'no')) return true;

@@ -30,7 +30,25 @@ export interface Sent { text: string; toks: Tok[] }
 const CACHE_MAX = 512;
 const cache = new Map<string, Sent[]>();
 
-function parseLine(line: string): Sent[] {
+/** A period inside a word (a domain, a version, "Monday.com") does not end a sentence: it travels as a look-alike and comes back. */
+const INNER_DOT = /(?<=[\p{L}\p{N}])\.(?=[\p{L}\p{N}])/gu;
+const DOT = '\u2024';
+
+/** Joins "Monday", "․", "com" back into one token "Monday.com". */
+function joinInnerDots(toks: Tok[]): void {
+  for (let k = 1; k + 1 < toks.length; k += 1) {
+    if (toks[k].text !== DOT) continue;
+    const a = toks[k - 1];
+    const b = toks[k + 1];
+    const text = `${a.text}.${b.text}`;
+    toks.splice(k - 1, 3, { ...a, text, lower: text.toLowerCase(), lemma: text.toLowerCase(), pos: a.cap ? 'PROPN' : a.pos === 'NUM' || b.pos === 'NUM' ? 'NUM' : 'X' });
+    k -= 1;
+  }
+  for (const t of toks) if (t.text.includes(DOT)) { t.text = t.text.replaceAll(DOT, '.'); t.lower = t.text.toLowerCase(); t.lemma = t.lemma.replaceAll(DOT, '.'); }
+}
+
+function parseLine(raw: string): Sent[] {
+  const line = raw.replace(/\S+/g, (w) => (w.includes('@') || w.includes('://') ? w : w.replace(INNER_DOT, DOT)));
   const doc = wink.readDoc(line);
   const text = doc.tokens().out() as string[];
   const pos = column<string>(doc, its.pos);
@@ -50,7 +68,9 @@ function parseLine(line: string): Sent[] {
     }
     at += n;
     splitContractions(toks);
-    const sentence = s.out().trim();
+    joinInnerDots(toks);
+    toks.forEach((t, i) => { t.i = i; });
+    const sentence = s.out().replaceAll(DOT, '.').trim();
     if (sentence) out.push({ text: sentence, toks });
   });
   return out;

@@ -35,6 +35,6 @@ describe('competitor mentions', () => {
   it('uses the configured list, per account', () => {
     const story = new Story({ account: { settings: { competitors: ['Fleetio'] } }, contacts: [contact('dana@acme.com', 'Dana Ruiz', 'champion')] });
     const s = story.email(at(-1), { from: 'dana@acme.com', to: 'sam@ourco.com', text: 'Fleetio quoted us less. Gong is not relevant here.' });
-    expect(s.insights!.competitors).toEqual([{ name: 'Fleetio', text: 'Fleetio quoted us less.', replacing: false }]);
+    expect(s.insights!.competitors).toEqual([{ name: 'Fleetio', text: 'Fleetio quoted us less.', replacing: false, context: 'evaluation' }]);
   });
 });

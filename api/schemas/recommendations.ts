@@ -27,7 +27,12 @@ export const DecisionBody = z.object({
   decision: z.enum(['approve', 'edit', 'reject', 'snooze']),
   edit: z.object({
     title: z.string().min(1).max(300).optional(),
-    draft: z.object({ subject: z.string().max(500).optional(), body: z.string().max(20_000).optional(), to: z.array(z.string()).optional() }).optional(),
+    draft: z.object({
+      // A line break in a header would let an edit add headers of its own.
+      subject: z.string().max(500).regex(/^[^\r\n]*$/, 'must be one line').optional(),
+      body: z.string().max(20_000).optional(),
+      to: z.array(z.email()).max(50).optional(),
+    }).optional(),
     dueAt: z.iso.datetime({ offset: true }).optional(),
   }).optional(),
   reason: z.string().max(2000).optional(),

@@ -194,6 +194,9 @@ describe('refusals', () => {
       [{ decision: 'snooze', until: 'next tuesday' }, /body\.until/],
       [{ decision: 'edit' }, /body\.edit/],
       [{ decision: 'edit', edit: { dueAt: 'soon' } }, /body\.edit\.dueAt/],
+      [{ decision: 'edit', edit: { draft: { to: ['hank at globex'] } } }, /body\.edit\.draft\.to\.0/],
+      [{ decision: 'edit', edit: { draft: { to: ['hank@globex.io\r\nBcc: all@globex.io'] } } }, /body\.edit\.draft\.to\.0/],
+      [{ decision: 'edit', edit: { draft: { subject: 'Hello\r\nBcc: all@globex.io' } } }, /body\.edit\.draft\.subject/],
       [{ decision: 'reject', reason: 'x'.repeat(2001) }, /body\.reason/],
     ];
     for (const [body, field] of cases) {

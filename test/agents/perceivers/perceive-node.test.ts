@@ -85,6 +85,23 @@ describe('perceive node', () => {
     expect((await listSignals(db.pool, 'pn-2')).every((s) => s.insights === undefined)).toBe(true);
   });
 
+  it('stored insights are parsed with the Insights schema; a reading that no longer fits it is read again', async () => {
+    const ids = await seed('pn-4');
+    const perceiver = counting();
+    const agent = createAccountAgent({ db: db.pool, ourDomains: ['ourco.com'], perceiver });
+    await agent.assess({ accountId: 'pn-4', asOf: new Date(NOW).toISOString(), runKey: 'pn-4-a' });
+    // Defaults filled by the schema come back from the row as parsed values.
+    await db.pool.query(`update signals set insights = '{"sentiment": 0.5}' where id = $1`, [ids[0]]);
+    await db.pool.query(`update signals set insights = '{"sentiment": 5, "commitments": "many"}' where id = $1`, [ids[1]]);
+    const rows = await listSignals(db.pool, 'pn-4');
+    expect(rows.find((x) => x.id === ids[0])!.insights).toMatchObject({ sentiment: 0.5, commitments: [], competitors: [], question: false });
+    expect(rows.find((x) => x.id === ids[1])!.insights).toBeUndefined();
+    perceiver.calls.length = 0;
+    await agent.assess({ accountId: 'pn-4', asOf: new Date(NOW).toISOString(), runKey: 'pn-4-b' });
+    expect(perceiver.calls).toEqual([ids[1]]);
+    expect((await listSignals(db.pool, 'pn-4')).find((x) => x.id === ids[1])!.insights!.competitors.length).toBeGreaterThan(0);
+  });
+
   it('a reading from another version is read again by the next assessment', async () => {
     const ids = await seed('pn-3');
     const v1 = counting('t1');

@@ -48,7 +48,9 @@ export function perceiveSignal(signal: Signal, ctx: PerceiveContext): Insights {
     return Insights.parse({ auto, stakeholderChanges: changes });
   }
   const parts = utterances(signal, ctx);
-  const { sentiment, negativeText } = sentimentOf(parts);
+  const { sentiment, negativeText, churnText } = sentimentOf(parts);
+  // Our notes report what the customer said ("Raj told me they plan to downgrade"): churn intent, not our mood.
+  const churn = churnText ?? (signal.kind === 'note' ? sentimentOf(parts, { reported: true }).churnText : undefined);
   return Insights.parse({
     commitments: findCommitments(parts, signal.occurredAt, {
       recipients: recipientsOf(signal, ctx), actionItems: signal.kind === 'note', contacts: ctx.contacts, due: { timeZone: timeZoneOf(ctx) }, before: quotedOf(signal),
@@ -57,6 +59,7 @@ export function perceiveSignal(signal: Signal, ctx: PerceiveContext): Insights {
     competitors: findCompetitors(parts, ctx.competitors, { contacts: ctx.contacts, accountName: ctx.account.name }),
     sentiment,
     ...(negativeText ? { negativeText } : {}),
+    ...(churn ? { churnIntent: { text: churn } } : {}),
     expansion: findExpansion(parts),
     buying: [...findBuying(parts), ...engagementBuying(signal)],
     question: isQuestionForUs(signal, parts, ctx),

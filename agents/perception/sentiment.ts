@@ -1,78 +1,87 @@
-// Sentiment of what the account's people said: a small lexicon with negation, in [-1, 1], and the
-// sentence that drove a negative score (quoted as evidence).
-import { sentences } from './sentences.js';
+// Sentiment of what the account's people said: VADER (vader-sentiment, a port of the Hutto & Gilbert
+// model: valence lexicon, negation, boosters, "but" shifts) with a small B2B layer on top — words
+// whose polarity differs in a customer relationship ("outage", "blocker", "churn", "escalate" are bad
+// news; "support", "agreement", "credit", "free" are nouns, not praise), complaints about a previous
+// vendor or about one's own side, a fixed or falling problem, and the churn frames (a calm "we won't
+// be renewing" carries no angry word and is the strongest signal there is). Per sentence in about
+// [-3, 3]; per signal in [-1, 1], with the sentence that drove a negative score.
+import vader from 'vader-sentiment';
+import { analyze, type Sent } from './nlp.js';
+import { churnFrame } from './churn.js';
 import type { Utterance } from './utterances.js';
 
-/** Word stems; a stem matches at the start of a word ("frustrat" → frustrated, frustrating). */
-const NEGATIVE = [
-  'frustrat', 'disappoint', 'unhappy', 'churn', 'terminat', 'unacceptable', 'angry', 'furious', 'broken', 'outage',
-  'worst', 'waste', 'escalat', 'complain', 'let down', 'poor', 'regret', 'concerned about', 'concerns about', 'losing patience',
-  'fed up', 'annoyed', 'upset', 'downtime', 'pull the plug', 'walk away', 'not working', "doesn't work", 'does not work',
-  'not happy', 'not satisfied', 'failing', 'keeps failing', 'useless', 'terrible', 'awful', 'ridiculous',
+/** Business nouns and courtesies VADER scores as feelings: read them as neutral. */
+const NEUTRAL = /\b(support|supported|supporting|agreement|agreements|credit|credits|credited|share|shared|shares|free|ready|please|trust|value|values|well|like|pretty|interest|interested|promise|promised|promises|sorry|party|care|save|saves|saved|yes|ok|okay|kind|kindly|sure|fine|true|cancel|cancelled|canceled|lost|miss|missed|hard|honestly|no action|no need|no rush)\b/gi;
+
+/** The B2B layer, as lemmas: a domain word, its valence (per mention). */
+const DOMAIN: Array<[RegExp, number]> = [
+  [/ (?:outage|downtime|blocker|broken|break|bug|crash|failure|fail|error|lag|lagging|timeout|regression|workaround|unusable|unreliable|flaky|glitch|incident|(?:data|datum) loss) /, -0.45],
+  [/ (?:churn|escalate|escalation) /, -0.8],
+  [/ (?:unacceptable|mess|nightmare|useless|ridiculous|waste|terrible|awful|worst) /, -1.2],
+  [/ (?:frustrat\S*|disappoint\S*|annoy\S*|upset|angry|furious) /, -1],
+  [/ (?:let down|fed up|cost us|costing us|not work|n't work|do not work|lose patience|run out of patience|not happy|not satisfied|sick of|tired of) /, -1.5],
+  [/ (?:resolve|resolved|fix|fixed|smooth|smoothly|work perfectly|work well|work great|work for (?:us|me)|no complaint|breath of fresh air|exceed|exceeded|above and beyond) /, 1],
 ];
-const POSITIVE = [
-  'great', 'love', 'happy', 'excited', 'amazing', 'excellent', 'impressed', 'fantastic', 'works well', 'pleased',
-  'helpful', 'smooth', 'thank', 'appreciate', 'perfect', 'glad', 'satisfied', 'delighted', 'wonderful', 'brilliant',
-];
-/** "Cancel" is churn talk about the contract, not about a meeting. */
-const CANCEL = /\bcancel(l?(ing|ed|ation))?\b(?![^.]{0,30}\b(meeting|call|invite|session|demo|review|sync|lunch|appointment)s?\b)/i;
-const NEGATION = /\b(not|no|never|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|hardly|without|zero)\s+(\w+\s+)?$/i;
-/** A calm "we won't be renewing unless…" carries no angry word but is the strongest signal there is. */
-const CHURN_THREAT = /\b(won'?t|will not|not going to|don'?t (plan|intend) to|do not (plan|intend) to|unlikely to|cannot|can'?t) (be )?renew(ing|al)?\b|\b(we'?re|we are|we'?ll be) (looking at|evaluating|considering) (alternatives|other (vendors|options|tools))\b|\b(terminate|cancel) (the|our) (contract|subscription)\b/i;
-/** Criticism of what came before ("after years of fighting our old system — slow, broken") is praise for us. */
-const ABOUT_THE_PAST = /\b(old|previous|former|legacy|prior) (system|tool|vendor|platform|process|solution|setup)|\bafter years of\b|\bused to be\b|\bbefore (you|we switched|we moved)\b/i;
+/** A bad thing that went away or down: "churn is down", "the blocker is cleared". */
+const RELIEF = / (?:down|drop|fall|fallen|decrease|reduce|lower|fewer|fix|fixed|resolve|resolved|clear|cleared|gone|zero|approve|approved) /;
+/** Complaints about what came before, or about one's own side, are not about us. */
+const NOT_ABOUT_US = /\b(old|previous|former|legacy|prior) (system|tool|vendor|platform|process|solution|setup|provider|supplier)|\bafter years of\b|\bused to be\b|\bbefore (you|we switched|we moved)\b|\bon our (side|end)\b|\bour (fault|mistake|firewall|bad)\b|\bnothing to do with (you|your)\b/i;
+/** A complaint said to be small. */
+const MILD = /\b(small|minor|tiny|slight|not urgent|no rush|low priority|cosmetic|nitpick)\b/i;
 
-function stemAt(s: string, stem: string, from = 0): number {
-  const re = new RegExp(`(?<![a-z])${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'g');
-  re.lastIndex = from;
-  return re.exec(s)?.index ?? -1;
-}
+const line = (s: Sent) => ` ${s.toks.map((t) => t.lemma).join(' ')} `;
 
-const negated = (s: string, at: number) => NEGATION.test(s.slice(Math.max(0, at - 24), at));
-
-/** Polarity of one sentence: +1 per positive cue, -1 per negative cue (negation flips: "not happy" counts once, as negative). */
-export function polarity(sentence: string): number {
-  const s = sentence.toLowerCase();
-  const past = ABOUT_THE_PAST.test(s);
-  const covered: Array<[number, number]> = [];
-  const free = (at: number, len: number) => !covered.some(([a, b]) => at < b && at + len > a);
-  let score = CHURN_THREAT.test(s) ? -2.5 : 0;
-  for (const w of NEGATIVE) {
-    const at = stemAt(s, w);
-    if (at < 0 || !free(at, w.length)) continue;
-    covered.push([at, at + w.length]);
-    // "No complaints", "never slow": a negated complaint is mild praise.
-    if (negated(s, at)) score += 0.5;
-    else if (!past) score -= w.includes(' ') ? 1.5 : 1;
-  }
-  const cancel = CANCEL.exec(s);
-  if (cancel && !CHURN_THREAT.test(s) && !negated(s, cancel.index) && !past) score -= 1;
-  for (const w of POSITIVE) {
-    const at = stemAt(s, w);
-    if (at < 0 || !free(at, w.length)) continue;
-    covered.push([at, at + w.length]);
-    score += negated(s, at) ? -1.5 : 1;
+function domainScore(s: Sent): number {
+  const l = line(s);
+  let score = 0;
+  for (const [re, v] of DOMAIN) {
+    const g = new RegExp(re.source, 'g');
+    for (const m of l.matchAll(g)) {
+      const after = l.slice(m.index + m[0].length - 1, m.index + m[0].length + 40);
+      const negatedBefore = / (?:not|no|never|without|zero) (?:\S+ )?$/.test(l.slice(Math.max(0, m.index - 16), m.index + 1));
+      if (v < 0 && (RELIEF.test(after) || negatedBefore)) score += 0.5;
+      else if (v > 0 && negatedBefore) score -= 1;
+      else score += v;
+    }
   }
   return score;
 }
 
-export interface Sentiment { sentiment: number; negativeText?: string }
+function sentencePolarity(s: Sent): number {
+  if (churnFrame(s)) return -2.5;
+  const text = s.text.replace(NEUTRAL, 'x');
+  const compound = vader.SentimentIntensityAnalyzer.polarity_scores(text).compound;
+  let p = 1.5 * compound + domainScore(s);
+  if (NOT_ABOUT_US.test(s.text)) p = Math.max(0, p);
+  else if (p < 0 && MILD.test(s.text)) p /= 3;
+  return p;
+}
 
-/** Over the account side's sentences; dampened by length so one cue in a long call is not an alarm. */
-export function sentimentOf(parts: Utterance[]): Sentiment {
+/** Polarity of one sentence (or a short text): negative for complaints and churn talk, positive for praise. */
+export function polarity(text: string): number {
+  return analyze(text).reduce((sum, s) => sum + sentencePolarity(s), 0);
+}
+
+export interface Sentiment { sentiment: number; negativeText?: string; churnText?: string }
+
+/** Over the account side's sentences (and what our notes report they said); dampened by length so one cue in a long call is not an alarm. */
+export function sentimentOf(parts: Utterance[], opts: { reported?: boolean } = {}): Sentiment {
   let total = 0;
   let n = 0;
   let worst: { text: string; p: number } | undefined;
+  let churnText: string | undefined;
   for (const u of parts) {
-    if (u.side !== 'them') continue;
-    for (const text of sentences(u.text)) {
-      const p = polarity(text);
+    if (u.side !== 'them' && !(opts.reported && u.side === 'us')) continue;
+    for (const s of analyze(u.text)) {
+      const churn = churnFrame(s);
+      if (churn && !churnText) churnText = s.text;
+      const p = sentencePolarity(s);
       total += p;
       n += 1;
-      if (p < 0 && (!worst || p < worst.p)) worst = { text, p };
+      if (p < 0 && (!worst || p < worst.p)) worst = { text: s.text, p };
     }
   }
   if (n === 0) return { sentiment: 0 };
   const sentiment = Math.max(-1, Math.min(1, total / Math.max(2, Math.sqrt(n) * 1.5)));
-  return sentiment < 0 && worst ? { sentiment, negativeText: worst.text } : { sentiment };
+  return { sentiment, ...(sentiment < 0 && worst ? { negativeText: worst.text } : {}), ...(churnText ? { churnText } : {}) };
 }

@@ -3,7 +3,7 @@
 import { RISK_FACTORS } from '../agents/vocabulary.js';
 import type { Expectations, Fact } from './scenario.js';
 import { citationValid, levelSatisfies, type CitedSignal } from './metrics.js';
-import { hasPhrase, ownText, statesDate, statesNumber } from './match.js';
+import { hasPhrase, ownText, splitQuoted, statesDate, statesNumber } from './match.js';
 
 export interface ProducedRec { kind: string; title: string; rationale: string; draft?: { subject?: string; body?: string; to?: string[] } | null; evidence: Array<{ signalId: string; excerpt: string }> }
 export interface Produced { level: string; score: number; factors: string[]; recommendations: ProducedRec[] }
@@ -44,8 +44,15 @@ export const recommendationText = (r: ProducedRec) => [r.title, r.rationale, ...
 /** The recommendation's own words: its text minus its evidence excerpts and any quotation of the account's signals. */
 export const recommendationOwnText = (r: ProducedRec, ctx: CheckContext) => ownText(recommendationText(r), { excerpts: r.evidence.map((e) => e.excerpt), sources: allTexts(ctx) });
 
-/** The answer's own words: minus its citations' excerpts and any quotation of the account's signals. */
-export const answerOwnText = (a: ProducedAnswer, ctx: CheckContext) => ownText(a.answer, { excerpts: a.citations.map((c) => c.excerpt), sources: allTexts(ctx) });
+/**
+ * The answer split in two: its own words (minus its citations' excerpts and any quotation of the
+ * account's signals) and the customer text it quotes or cites.
+ */
+export function answerParts(a: ProducedAnswer, ctx: CheckContext): { own: string; quoted: string } {
+  const excerpts = a.citations.map((c) => c.excerpt);
+  const { own, quoted } = splitQuoted(a.answer, { excerpts, sources: allTexts(ctx) });
+  return { own, quoted: [...quoted, ...excerpts].join('\nÂ¦\n') };
+}
 
 export function factStated(text: string, fact: Fact): boolean {
   if ('number' in fact) return statesNumber(text, fact.number);
@@ -68,7 +75,8 @@ const clip = (s: string, n = 120) => (s.length <= n ? s : `${s.slice(0, n - 1)}â
 /**
  * Checks one set of expectations. `judgeExtraFactors` (the main expectations; off for checkpoints,
  * which see part of the story and check only what they list) counts every produced factor that is
- * neither expected present nor allowed as extra.
+ * neither expected present nor allowed as extra and, on a low-risk scenario, every recommendation
+ * not asked for as a false alarm.
  */
 export function checkExpectations(expect: Expectations, p: Produced, answers: ProducedAnswer[], ctx: CheckContext, opts: { judgeExtraFactors?: boolean } = {}): CheckResult {
   const judgeExtra = opts.judgeExtraFactors ?? true;
@@ -113,9 +121,10 @@ export function checkExpectations(expect: Expectations, p: Produced, answers: Pr
     const got = answers.find((a) => a.question === want.question);
     const q = `answer to "${want.question}"`;
     if (!got || got.error) { r.missed.push(`${q}${got?.error ? ` (the agent failed: ${got.error.slice(0, 160)})` : ' (not asked)'}`); continue; }
-    const text = answerOwnText(got, ctx);
+    const { own: text, quoted } = answerParts(got, ctx);
     const problems = [
       ...want.mentions.filter((m) => !hasPhrase(text, m)).map((m) => `does not mention ${m}`),
+      ...want.quotes.filter((m) => !hasPhrase(quoted, m)).map((m) => `quotes or cites nothing saying ${m}`),
       ...want.mustNotMention.filter((m) => hasPhrase(text, m)).map((m) => `mentions ${m}`),
       ...want.contradicts.filter((m) => hasPhrase(text, m)).map((m) => `contradicts the facts: "${m}"`),
       ...want.fact.filter((f) => !factStated(text, f)).map((f) => `does not state ${factLabel(f)}`),
@@ -123,6 +132,15 @@ export function checkExpectations(expect: Expectations, p: Produced, answers: Pr
     ];
     if (problems.length === 0) r.answersHit += 1;
     else r.missed.push(`${q} ${problems.join(', ')} (got: ${clip(got.answer)})`);
+  }
+
+  // On a scenario that expects low risk (main expectations), any recommendation it did not ask for is a false alarm, and fails it
+  // (a high level already misses the level, an extra risk factor is already extra).
+  if (judgeExtra && expectsLow(expect)) {
+    const asked = new Set((expect.recommendations?.present ?? []).map((x) => x.kind as string));
+    for (const k of new Set(p.recommendations.map((x) => x.kind))) {
+      if (!asked.has(k) && !(expect.recommendations?.absent ?? []).includes(k as never)) r.extra.push(`false alarm: recommendation ${k} on a low-risk scenario`);
+    }
   }
 
   // Citations: every excerpt must be verbatim in a signal of this account.
@@ -152,6 +170,11 @@ export function checkExpectations(expect: Expectations, p: Produced, answers: Pr
     }
   }
   return r;
+}
+
+/** True when the expectations ask for low risk: level exactly "low" or at most "low". */
+export function expectsLow(e: Pick<Expectations, 'level'>): boolean {
+  return e.level === 'low' || (typeof e.level === 'object' && e.level.max === 'low');
 }
 
 /** The extra factors that are risk factors (on a scenario that expects low risk, each is a false alarm). */

@@ -54,22 +54,34 @@ const QUOTATIONS = [/“([^“”]*)”/g, /"([^"]*)"/g, /«([^«»]*)»/g];
  * The agent's own words: the text with every evidence excerpt cut out, every quotation (“…” or "…")
  * whose content is verbatim in one of the sources cut out, and every e-mail quote line ("> …") whose
  * content is verbatim in a source cut out. Quotations of anything else (the agent's own phrasing,
- * a made-up quote) stay: they are the agent's text.
+ * a made-up quote) stay: they are the agent's text. `quoted` holds what was cut.
  */
-export function ownText(text: string, opts: { excerpts?: string[]; sources?: string[] }): string {
+export function splitQuoted(text: string, opts: { excerpts?: string[]; sources?: string[] }): { own: string; quoted: string[] } {
   const sources = opts.sources ?? [];
+  const quoted: string[] = [];
   let t = fold(text).split('\n').map((line) => {
     const m = /^\s*>\s?(.*)$/.exec(line);
-    return m && isQuotedFrom(m[1], sources) ? CUT : line;
+    if (!m || !isQuotedFrom(m[1], sources)) return line;
+    quoted.push(m[1]);
+    return CUT;
   }).join('\n');
   t = normaliseWhitespace(t);
   for (const excerpt of opts.excerpts ?? []) {
     const words = normaliseWhitespace(fold(excerpt)).split(' ').filter(Boolean).map(escapeRegex);
-    if (words.length) t = t.replace(new RegExp(`(?<!${WORD_CHAR})${words.join('\\s+')}(?!${WORD_CHAR})`, 'giu'), CUT);
+    if (words.length) t = t.replace(new RegExp(`(?<!${WORD_CHAR})${words.join('\\s+')}(?!${WORD_CHAR})`, 'giu'), (cut) => { quoted.push(cut); return CUT; });
   }
-  for (const re of QUOTATIONS) t = t.replace(re, (all, inner: string) => (isQuotedFrom(inner, sources) ? CUT : all));
-  return t;
+  for (const re of QUOTATIONS) {
+    t = t.replace(re, (all, inner: string) => {
+      if (!isQuotedFrom(inner, sources)) return all;
+      quoted.push(inner);
+      return CUT;
+    });
+  }
+  return { own: t, quoted };
 }
+
+/** The agent's own words (see splitQuoted). */
+export const ownText = (text: string, opts: { excerpts?: string[]; sources?: string[] }) => splitQuoted(text, opts).own;
 
 /** Numbers as written: 140, 1,400, 1’400, 12.5, -32 (a trailing % or unit is fine, a digit or letter before is not). */
 const NUMBER = /(?<![\p{L}\p{N}_.,'’])([-−–]?)(\d{1,3}(?:[,'’\u00a0\u202f\u2009]\d{3})+|\d+)(?:\.(\d+))?(?![\p{N}]|[.,]\d)/gu;

@@ -11,7 +11,7 @@ import { createAccountAgent } from '../agents/index.js';
 import { emailDirection } from '../agents/signals/direction.js';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { resolveTime, type LoadedScenario } from './scenario.js';
-import { checkExpectations, emptyContext, extraRiskFactors, type CheckResult, type Produced, type ProducedAnswer } from './check.js';
+import { checkExpectations, emptyContext, expectsLow, extraRiskFactors, type CheckResult, type Produced, type ProducedAnswer } from './check.js';
 import { expectsFlag, leadTimeDays, type ScenarioCounts } from './metrics.js';
 import { checkContext } from './citations.js';
 
@@ -63,10 +63,7 @@ export function crashedResult(l: LoadedScenario, err: unknown): ScenarioResult {
 
 export const expectedKinds = (l: LoadedScenario) => (l.scenario.expect.recommendations?.present ?? []).map((r) => r.kind);
 
-export function expectsLowRisk(l: LoadedScenario): boolean {
-  const lv = l.scenario.expect.level;
-  return lv === 'low' || (typeof lv === 'object' && lv.max === 'low');
-}
+export const expectsLowRisk = (l: LoadedScenario): boolean => expectsLow(l.scenario.expect);
 
 export async function runScenario(l: LoadedScenario, opts: RunOptions): Promise<ScenarioResult> {
   const { scenario: sc } = l;

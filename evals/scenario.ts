@@ -57,6 +57,8 @@ export const Expectations = z.object({
   }).optional(),
   answers: z.array(z.object({
     question: z.string().min(1), mentions: Phrases, mustNotMention: Phrases, contradicts: Phrases,
+    /** Phrases that must be in the customer text the answer quotes or cites (for "what did X say?"). */
+    quotes: Phrases,
     fact: z.union([Fact, z.array(Fact)]).optional().transform((f) => (f === undefined ? [] : Array.isArray(f) ? f : [f])),
     cites: z.boolean().default(false),
   })).default([]),

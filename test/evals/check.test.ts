@@ -103,6 +103,15 @@ describe('answers', () => {
     expect(quoted.answersHit).toBe(1);
   });
 
+  it('quotes: the customer text the answer quotes or cites must say it (what the agent says itself does not count)', () => {
+    const want = { factors: { present: ['competitor_mention'] }, answers: [{ question: q, quotes: ['Brightwave'] }] };
+    expect(check(want, produced(), ask('Their last email: "Honestly we are weighing Brightwave for next year."')).answersHit).toBe(1);
+    expect(check(want, produced(), ask('Their last email, cited.', [{ signalId: 'e1', excerpt: 'we are weighing Brightwave' }])).answersHit).toBe(1);
+    const own = check(want, produced(), ask('They are weighing Brightwave, I think.'));
+    expect(own.answersHit).toBe(0);
+    expect(own.missed[0]).toMatch(/quotes or cites nothing saying Brightwave/);
+  });
+
   it('a number fact: as a number, with thousands separators or a percent sign, never inside another number', () => {
     const want = (n: number) => ({ factors: { present: ['competitor_mention'] }, answers: [{ question: q, fact: { number: n } }] });
     expect(check(want(1400), produced(), ask('Active seats: 1,400 this week.')).answersHit).toBe(1);
@@ -186,6 +195,16 @@ describe('false alarms on a low-risk scenario', () => {
     expect(main.extra).toEqual([]);
     expect(countsFrom(main, p, low, null).falseAlarm).toBe(false);
     expect(countsFrom(checkExpectations(low.scenario.expect, quiet, [], ctx), quiet, low, null).falseAlarm).toBe(false);
+  });
+
+  it('a recommendation the scenario did not ask for is a false alarm that fails it (not in a checkpoint, not on other scenarios)', () => {
+    const p = { ...quiet, recommendations: [rec({ kind: 'multithread' }), rec({ kind: 'expansion_discovery' })] };
+    const asks = prepareScenario('asks.json', { name: 'asks', account: { name: 'Acme', domains: ['acme.com'], stage: 'customer' }, expect: { level: { max: 'low' }, recommendations: { present: [{ kind: 'expansion_discovery', cites: false }] } } }, NOW);
+    const main = checkExpectations(asks.scenario.expect, p, [], ctx);
+    expect(main.extra).toEqual(['false alarm: recommendation multithread on a low-risk scenario']);
+    expect(countsFrom(main, p, asks, null).falseAlarm).toBe(true);
+    expect(checkExpectations(asks.scenario.expect, p, [], ctx, { judgeExtraFactors: false }).extra).toEqual([]);
+    expect(check({ level: { max: 'medium' } }, p).extra).toEqual([]);
   });
 
   it('a high level or an unrequested recommendation is an alarm as before', () => {

@@ -2,7 +2,8 @@
 // read again and stored, their accounts come back to an assessment (pending rows the sweeper
 // re-signals), and that assessment uses the new readings without perceiving anything itself. The
 // CLI runs against the embedded database (DATA_DIR) and against DATABASE_URL.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -23,6 +24,10 @@ import { openDatabase, type Database } from '../../db/connection.js';
 import { migrate } from '../../db/migrate.js';
 import { freePort } from '../../workflows/dev-server.js';
 import { reperceive } from '../../workflows/reperceive.js';
+import { createTemporalClient } from '../../workflows/client.js';
+import { createAccountWorker } from '../../workflows/worker.js';
+import { accountWorkflowId } from '../../workflows/account/messages.js';
+import { eventually } from '../helpers/stack.js';
 
 const NOW = Date.parse('2026-11-20T15:00:00Z');
 const asOf = new Date(NOW).toISOString();
@@ -125,6 +130,40 @@ describe('reperceive (in process)', () => {
     await db.pool.query("update signals set perceiver = 'rules', perceiver_version = 'old' where id = $1", [ids[0]]);
     expect(await agent.reperceive({ accountId: 'rp-fb' })).toMatchObject({ read: 1 });
   });
+});
+
+describe('reperceive with Temporal', () => {
+  it('notifies each affected account\'s workflow, whose next assessment runs on the new readings', async () => {
+    const db = await freshDatabase();
+    const taskQueue = `reperceive-${randomUUID()}`;
+    const temporal = await createTemporalClient({ address: inject('temporalAddress'), namespace: 'default', taskQueue, debounceMs: 0 });
+    const { worker, connection } = await createAccountWorker({ address: inject('temporalAddress'), namespace: 'default', taskQueue, db: db.pool, ourDomains: ['ourco.com'] });
+    try {
+      await worker.runUntil(async () => {
+        const ids = await seedOldReadings(db, 'rp-temporal');
+        const before = (await latestAssessment(db.pool, 'rp-temporal'))!;
+        const agent = createAccountAgent({ db: db.pool, ourDomains: ['ourco.com'] });
+        const report = await reperceive({ agent, db: db.pool, accountId: 'rp-temporal', temporal });
+        expect(report).toMatchObject({ read: 2, accounts: ['rp-temporal'], notified: ['rp-temporal'], notNotified: [] });
+        // The workflow (started by the notify) remembers and assesses: the signals leave pending,
+        // and a new assessment exists, made after the readings were stored.
+        const after = await eventually(async () => {
+          const pending = (await db.pool.query("select count(*)::int as n from signals where account_id = 'rp-temporal' and status = 'pending'")).rows[0].n;
+          const latest = await latestAssessment(db.pool, 'rp-temporal');
+          return pending === 0 && latest && latest.id !== before.id ? latest : null;
+        }, 120_000, 250);
+        const stamp = (await db.pool.query('select max(perceived_at) as t from signals where id = any($1)', [ids])).rows[0].t as string;
+        expect(Date.parse(after.createdAt)).toBeGreaterThanOrEqual(Date.parse(stamp));
+        const info = await readingInfo(db.pool, ids);
+        expect([...info.values()].map((x) => x.perceivedFor)).toEqual([`rules@${RULES_PERCEIVER_VERSION}`, `rules@${RULES_PERCEIVER_VERSION}`]);
+        await temporal.client.workflow.getHandle(accountWorkflowId('rp-temporal')).terminate('test over');
+      });
+    } finally {
+      await connection.close();
+      await temporal.close();
+      await db.close();
+    }
+  }, 300_000);
 });
 
 /** Seeds a story read by an older rules version ('0', as migration 0003 marks pre-version readings). */

@@ -9,6 +9,7 @@ import {
   listPendingSignals, listSignals, listStaleReadings, markSignalsPending, markSignalsRemembered, storeReadings,
 } from '../db/queries/signals.js';
 import { insertQuestion } from '../db/queries/questions.js';
+import { listRecommendationsForAccount } from '../db/queries/recommendations.js';
 import { createAccountTools } from '../tools/index.js';
 import { effectiveContacts } from './stakeholders.js';
 import type { Assessment } from './risk/types.js';
@@ -164,7 +165,8 @@ export function createAccountAgent(deps: AgentDeps): AccountAgent {
       const { signals: withInsights } = await perceiveSignals({ db, perceiver, options: perception }, { accountId, signals: listed, ctx, before: at, write: true });
       ctx.contacts = effectiveContacts(ctx.contacts, withInsights, at);
       const assessment = assessRisk({ account: ctx.account, contacts: ctx.contacts, signals: withInsights, asOf: at });
-      const askCtx = { question, account: ctx.account, contacts: ctx.contacts, signals: withInsights, assessment, asOf: at, retrieve: search };
+      const openRecommendations = await listRecommendationsForAccount(db, accountId, { statuses: ['proposed', 'snoozed'] });
+      const askCtx = { question, account: ctx.account, contacts: ctx.contacts, signals: withInsights, assessment, asOf: at, retrieve: search, openRecommendations };
       const result = useLlm
         ? await answerWithLlm(deps.chatModel!, tools, askCtx, (m) => deps.log?.(m, { accountId }))
         : await answerWithRules(askCtx);

@@ -5,14 +5,18 @@ import type { Contact } from '../../db/queries/contacts.js';
 import type { Signal } from '../signals/schema.js';
 import type { Assessment, Factor } from '../risk/types.js';
 import type { MemoryHit, RetrieveQuery } from '../graph/deps.js';
-import { excerptFor, keywords, openingExcerpt } from '../evidence.js';
+import { excerptFor, excerptIsIn, keywords, openingExcerpt } from '../evidence.js';
 import { stakeholderMap, participants } from '../stakeholders.js';
 import { commitmentsOf } from '../commitments.js';
 import { shortDate, daysBetween, personName } from '../reasoners/describe.js';
 import { classifyQuestion, type Intent } from './intent.js';
+import { Cites, ago, describeSignal as describe, label, whereSaid, type Citation } from './cites.js';
+import { nextSteps, recentChanges, summary, type OpenRecommendationView } from './overview.js';
+import { HANDOVER, bestSentences, clip, sentencesBy, topicTerms } from './said.js';
 import { usageTrendsFor } from '../risk/model.js';
 
-export interface Citation { signalId: string; excerpt: string; occurredAt: string }
+export type { Citation } from './cites.js';
+export type { OpenRecommendationView } from './overview.js';
 export interface Answer { answer: string; citations: Citation[]; intent: Intent; reasoner: string }
 
 export interface AskContext {
@@ -23,31 +27,8 @@ export interface AskContext {
   assessment: Assessment;
   asOf: string;
   retrieve(q: RetrieveQuery): Promise<MemoryHit[]>;
-}
-
-class Cites {
-  private list: Citation[] = [];
-  add(s: Signal | undefined, hint = ''): void {
-    if (!s || this.list.some((c) => c.signalId === s.id)) return;
-    this.list.push({ signalId: s.id, excerpt: excerptFor(s, hint), occurredAt: s.occurredAt });
-  }
-  addQuote(s: Signal, excerpt: string): void {
-    if (this.list.some((c) => c.signalId === s.id)) return;
-    this.list.push({ signalId: s.id, excerpt, occurredAt: s.occurredAt });
-  }
-  addHit(h: MemoryHit): void {
-    if (this.list.some((c) => c.signalId === h.signalId)) return;
-    this.list.push({ signalId: h.signalId, excerpt: h.excerpt, occurredAt: h.occurredAt });
-  }
-  get all(): Citation[] { return this.list; }
-}
-
-const label = (c: Pick<Contact, 'email' | 'name' | 'title' | 'role'>) =>
-  `${personName(c)}${c.title || c.role ? ` (${[c.title, c.role?.replace(/_/g, ' ')].filter(Boolean).join(', ')})` : ''}`;
-
-function ago(iso: string, asOf: string): string {
-  const d = daysBetween(iso, asOf);
-  return d <= 0 ? 'today' : d === 1 ? 'yesterday' : `${d} days ago`;
+  /** The account's open recommendations (proposed and snoozed); absent: what the rules reasoner would propose now. */
+  openRecommendations?: OpenRecommendationView[];
 }
 
 function factorLine(f: Factor, i: number): string {
@@ -166,27 +147,76 @@ const HANDLERS: Record<Intent, Handler> = {
     return `Competitors mentioned at ${ctx.account.name}: ${lines.join('; ')}.`;
   },
   async what_said(ctx, byId, cites, people, topic) {
-    const emails = new Set(people.map((p) => p.email.toLowerCase()));
-    const bySpeaker = (s: Signal) => participants(s).from.some((e) => emails.has(e.toLowerCase()))
-      || (s.kind === 'meeting' && typeof s.transcript !== 'string' && s.transcript.some((t) => people.some((p) => p.name && t.speaker.toLowerCase().includes(p.name.split(' ')[0].toLowerCase()))));
-    const theirs = people.length ? ctx.signals.filter(bySpeaker) : ctx.signals;
-    const want = keywords(topic).filter((w) => !people.some((p) => (p.name ?? '').toLowerCase().includes(w)) && !['procurement', 'security', 'legal'].includes(w));
-    let picks = theirs.filter((s) => want.length === 0 || keywords(excerptFor(s, topic, 2000)).some((w) => want.includes(w)));
-    if (picks.length === 0 && want.length > 0 && people.length === 0) {
-      const hits = await ctx.retrieve({ accountId: ctx.account.id, query: topic, k: 3, before: ctx.asOf });
-      const relevant = hits.filter((h) => keywords(h.excerpt).some((w) => want.includes(w)));
-      picks = relevant.map((h) => byId.get(h.signalId)).filter((s): s is Signal => Boolean(s));
-    }
-    if (picks.length === 0) {
-      const who = people.length ? people.map(label).join(', ') : ctx.account.name;
-      return `I found nothing from ${who}${want.length ? ` about "${want.join(' ')}"` : ''} in the account's memory.`;
-    }
-    const latest = picks.slice(-2).reverse();
-    for (const s of latest) cites.addQuote(s, want.length ? excerptFor(s, topic) : openingExcerpt(s));
+    const nameWords = people.flatMap((p) => [p.name ?? '', p.title ?? '', p.role?.replace(/_/g, ' ') ?? '']);
+    const ROLE_AND_TITLE = ['procurement', 'purchasing', 'security', 'legal', 'counsel', 'cfo', 'ceo', 'cto', 'cio', 'coo', 'ciso', 'vp', 'head', 'director', 'champion', 'buyer', 'sponsor', 'evaluator', 'team', 'recently', 'lately', 'think', 'thinks', 'feel', 'feels'];
+    const want = topicTerms(topic, [...nameWords, ...ROLE_AND_TITLE]);
     const who = people.length ? people.map((p) => personName(p)).join(' / ') : 'They';
-    // No topic ("what did Nina say last?"): quote the message itself; else the passage on the topic.
-    const quote = (s: Signal) => (want.length ? excerptFor(s, topic) : openingExcerpt(s));
-    return latest.map((s, i) => `${i === 0 ? `${who} last said` : 'Before that'} (${shortDate(s.occurredAt)}, ${describe(s)}): "${quote(s)}"`).join(' ');
+    const said = sentencesBy(ctx.signals, people.length ? people : null, { domains: ctx.account.domains });
+    if (want.core.size === 0) {
+      // No topic ("what did Nina say last?"): the latest messages themselves.
+      const latest = [...new Set(said.map((x) => x.signal))].slice(-2).reverse();
+      if (latest.length === 0) return `I found nothing from ${people.length ? people.map(label).join(', ') : ctx.account.name} in the account's memory.`;
+      for (const s of latest) cites.addQuote(s, openingExcerpt(s));
+      return latest.map((s, i) => `${i === 0 ? `${who} last said` : 'Before that'} (${shortDate(s.occurredAt)}, ${describe(s)}): "${openingExcerpt(s)}"`).join(' ');
+    }
+    // Memory retrieval ranks the signals about the topic; the sentence is chosen within them by its words.
+    const hits = await ctx.retrieve({ accountId: ctx.account.id, query: topic, k: 8, before: ctx.asOf });
+    const rank = new Map(hits.map((h, i) => [h.signalId, i] as const));
+    const best = bestSentences(said, want, rank);
+    const topicWords = [...want.core].join(' ');
+    if (best.length === 0) {
+      const dropped = new Set([...nameWords, ...ROLE_AND_TITLE].flatMap((w) => w.toLowerCase().split(/\s+/)));
+      const shown = topic.split(/\s+/).filter((w) => w && !dropped.has(w)).join(' ') || topicWords;
+      return `I found nothing from ${people.length ? people.map(label).join(', ') : ctx.account.name} about "${shown}" in the account's memory.`;
+    }
+    // The strongest sentence, and one more from another message when it is about as strong; newest first.
+    const top = best[0];
+    const second = best.find((x) => x.signal.id !== top.signal.id && x.score >= top.score * 0.9);
+    const picks = (second ? [top, second] : [top]).sort((a, b) => b.signal.occurredAt.localeCompare(a.signal.occurredAt));
+    for (const p of picks) cites.addQuote(p.signal, clip(p.sentence));
+    const speaker = (p: typeof top) => (people.length ? who : p.speaker ?? (p.signal.kind === 'email' ? p.signal.from.name ?? p.signal.from.email : 'Someone at the account'));
+    const about = topic.split(/\s+/).filter((w) => w && !new Set([...nameWords, ...ROLE_AND_TITLE].flatMap((x) => x.toLowerCase().split(/\s+/))).has(w)).join(' ') || topicWords;
+    return picks.map((p, i) => `${i === 0 ? `${speaker(p)} last said about ${about}` : 'Before that,'} ${whereSaid(p.signal)} on ${shortDate(p.signal.occurredAt)} (${ago(p.signal.occurredAt, ctx.asOf)}): "${clip(p.sentence)}"`).join(' ');
+  },
+  successor(ctx, _byId, cites, people) {
+    const gone = people.length ? people : ctx.contacts.filter((c) => c.role === 'champion');
+    const isGone = (x: { contactEmail?: string; name?: string }) => gone.some((g) => (x.contactEmail && x.contactEmail.toLowerCase() === g.email.toLowerCase())
+      || (x.name && g.name && g.name.toLowerCase().split(/\s+/)[0] === x.name.toLowerCase().split(/\s+/)[0]));
+    const whose = gone.length ? gone.map((g) => personName(g)).join(' / ') : 'them';
+    // What perception read: a departure with its successor.
+    const perceived = [...ctx.signals].reverse().flatMap((s) => (s.insights?.stakeholderChanges ?? []).filter((c) => c.successor && isGone(c)).map((c) => ({ s, c })))[0];
+    if (perceived) {
+      const heir = perceived.c.successor!.name ?? perceived.c.successor!.email!;
+      const quote = excerptIsIn(perceived.s, perceived.c.text) ? perceived.c.text : excerptFor(perceived.s, `${heir} ${perceived.c.text}`);
+      cites.addQuote(perceived.s, quote);
+      return `${heir} takes over from ${whose} (${whereSaid(perceived.s)} on ${shortDate(perceived.s.occurredAt)}: "${quote}").`;
+    }
+    // Else the sentence that hands over, naming someone other than who left.
+    const goneNames = gone.flatMap((g) => (g.name ?? '').toLowerCase().split(/\s+/)).filter(Boolean);
+    const candidates = sentencesBy(ctx.signals, null, { domains: ctx.account.domains, anySide: true })
+      .filter((x) => HANDOVER.test(x.sentence))
+      .map((x) => {
+        const named = ctx.contacts.find((c) => c.name && !gone.some((g) => g.email === c.email) && new RegExp(`\\b${c.name.split(/\s+/)[0].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(x.sentence));
+        const sender = x.signal.kind === 'email' ? x.signal.from.email : undefined;
+        const aboutGone = goneNames.some((n) => x.sentence.toLowerCase().includes(n)) || gone.some((g) => g.email === sender);
+        return { ...x, named, score: (named ? 2 : 0) + (aboutGone ? 1 : 0) };
+      })
+      .filter((x) => x.score > 0)
+      .sort((a, b) => b.score - a.score || b.signal.occurredAt.localeCompare(a.signal.occurredAt));
+    const best = candidates[0];
+    if (!best) return `Nothing on record says who takes over from ${whose}.`;
+    cites.addQuote(best.signal, clip(best.sentence));
+    const by = best.signal.kind === 'email' ? best.signal.from.name ?? best.signal.from.email : best.speaker ?? 'someone at the account';
+    return `${best.named ? `${label(best.named)} takes over from ${whose}` : `Who takes over from ${whose} is not named plainly`}: ${by} wrote ${whereSaid(best.signal).replace(/^in /, 'in ')} on ${shortDate(best.signal.occurredAt)}: "${clip(best.sentence)}"`;
+  },
+  next_steps(ctx, byId, cites) {
+    return nextSteps(ctx, byId, cites);
+  },
+  summary(ctx, byId, cites) {
+    return summary(ctx, byId, cites);
+  },
+  recent_changes(ctx, byId, cites) {
+    return recentChanges(ctx, byId, cites);
   },
   async search(ctx, _byId, cites, _people, topic) {
     const want = keywords(topic);
@@ -197,16 +227,6 @@ const HANDLERS: Record<Intent, Handler> = {
     return `From ${ctx.account.name}'s memory: ${relevant.slice(0, 3).map((h) => `"${h.excerpt}" (${h.kind}, ${shortDate(h.occurredAt)})`).join('; ')}.`;
   },
 };
-
-function describe(s: Signal): string {
-  switch (s.kind) {
-    case 'email': return `email "${s.subject}" from ${s.from.name ?? s.from.email}`;
-    case 'meeting': return `meeting "${s.title}"`;
-    case 'chat': return `chat message from ${s.author.name}`;
-    case 'calendar': return `calendar ${s.event} "${s.title}"`;
-    default: return s.kind;
-  }
-}
 
 export async function answerWithRules(ctx: AskContext): Promise<Answer> {
   const parsed = classifyQuestion(ctx.question, ctx.contacts);

@@ -2,6 +2,7 @@
 import type { Contact } from '../../db/queries/contacts.js';
 
 export const INTENTS = [
+  'next_steps', 'summary', 'recent_changes', 'successor',
   'why_at_risk', 'stakeholders', 'champion', 'last_contact', 'commitments', 'renewal', 'usage', 'competitors', 'what_said', 'search',
 ] as const;
 export type Intent = (typeof INTENTS)[number];
@@ -57,6 +58,10 @@ export function resolvePeople(question: string, contacts: Contact[]): Contact[] 
 }
 
 const PATTERNS: Array<[Intent, RegExp]> = [
+  ['next_steps', /\b(what should (i|we) (do|focus on|work on|prioriti[sz]e)|what (do|can) (i|we) do|what('s| is) (the )?next( (step|move|action))?|next (best )?(steps?|actions?|moves?)|to-?do|what to do|where should (i|we) (start|focus)|what needs (doing|to be done|my attention)|open recommendations?|recommended actions?|what do you recommend)\b/],
+  ['successor', /\b(who('s| is| will be)? (tak(ing|es)|tak(e|en)) over|who (is )?replac(es|ing)|who replaced|successor|who('s| is) (covering|stepping in|picking up)|who (now )?(owns|handles|runs) (the )?(relationship|account)|in (place|charge) of .* now|instead of)\b/],
+  ['recent_changes', /\b(what('s| has| have)? (changed|happened|been happening)|what('s| is) new|anything new|any (news|changes|developments)|recent(ly)? (changes?|activity|developments|news|happen)|what changed|latest (news|developments|changes)|since (last|we last)|catch me up on (the )?(last|past|recent))\b|\b(changed|happened) (recently|lately|this week|in the (last|past))\b/],
+  ['summary', /\b(summar(y|ise|ize)|overview|brief me|catch me up|where (do|are) (we|things) stand|state of (the|this|our) (account|deal)|status of (the|this|our) (account|deal)|account (status|snapshot|overview)|tl;?dr|rundown|snapshot|give me the (picture|lay of the land))\b/],
   ['why_at_risk', /\b(why|what).*\b(risk|risky|at risk|worried|concern|red flag|health|score)\b|\brisk(s)?\b.*\?|\bhow (is|are) .* doing\b/],
   ['commitments', /\b(promise[ds]?|commit(ted|ments?)?|owe|owed|follow[- ]?ups? (we|did)|what did we say we)\b/],
   ['renewal', /\brenew(al|s|ing)?\b|\bcontract (end|expir)/],
@@ -78,6 +83,8 @@ export function classifyQuestion(question: string, contacts: Contact[]): ParsedQ
   // "What did procurement say last?" is about what someone said, even though it names a role.
   if ((intent === 'last_contact' || intent === 'stakeholders') && people.length > 0 && /\b(say|said|ask|asked|mention|write|wrote)\b/.test(q)) intent = 'what_said';
   if (intent === 'search' && people.length > 0) intent = 'what_said';
+  // "What did Li say about the renewal?" is about what Li said, though it names a topic with an intent of its own.
+  if (people.length > 0 && ['renewal', 'usage', 'competitors', 'commitments', 'why_at_risk'].includes(intent) && /\bwhat (did|has|have|was)\b.*\b(say|said|mention|mentioned|write|wrote|tell|told)\b/.test(q)) intent = 'what_said';
   const topic = q
     .replace(/\b(what|who|when|why|how|did|does|do|is|are|was|were|the|a|an|our|we|us|about|say|said|last|tell|me|of|on|to|in|with|has|have|any|anything)\b/g, ' ')
     .replace(/[?.,!]/g, ' ')

@@ -36,6 +36,9 @@ export const ConfigSchema = z.object({
   WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
   DEMO: z.preprocess(emptyAsUndefined, bool.optional()),
   PUBLIC_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
+  SMTP_URL: z.preprocess(emptyAsUndefined, z.string().regex(/^smtps?:\/\/[^\s]+$/, 'SMTP_URL must be smtp://host:port or smtps://host:port').optional()),
+  MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().trim().toLowerCase().pipe(z.email()).optional()),
+  ACTION_WEBHOOK_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
 });
 
 export type Env = z.input<typeof ConfigSchema>;
@@ -71,7 +74,17 @@ export interface Config {
   hubspotClientSecret?: string;
   webhookSecret?: string;
   publicUrl?: string;
+  actions: ActionSettings;
 }
+
+/**
+ * What approving a recommendation does. An email goes through `smtpUrl` FROM the account owner's
+ * address (users.email); `mailFrom` is used only when the owner has none, and with neither the
+ * approval fails with that reason instead of sending as someone else. With no `smtpUrl` an email is
+ * recorded as a task "send this email" for the owner. Other kinds become tasks, also posted to
+ * `webhookUrl` (Slack-compatible JSON) when set.
+ */
+export interface ActionSettings { smtpUrl?: string; mailFrom?: string; webhookUrl?: string }
 
 export class ConfigError extends Error {}
 
@@ -115,5 +128,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     hubspotClientSecret: e.HUBSPOT_CLIENT_SECRET,
     webhookSecret: e.WEBHOOK_SECRET,
     publicUrl: e.PUBLIC_URL,
+    actions: { smtpUrl: e.SMTP_URL, mailFrom: e.MAIL_FROM, webhookUrl: e.ACTION_WEBHOOK_URL },
   };
 }

@@ -59,7 +59,7 @@ export async function startStack(config: Config, opts: StackOptions = {}): Promi
     stops.push(() => temporal.close());
 
     const { worker, connection } = await createAccountWorker({
-      address, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, db: database.pool, ourDomains: config.ourDomains, models: config, workflowCacheSize: config.workflowCacheSize, replayAt: opts.replayAt,
+      address, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, db: database.pool, ourDomains: config.ourDomains, models: config, workflowCacheSize: config.workflowCacheSize, replayAt: opts.replayAt, actions: config.actions,
       log: (m, extra) => console.warn(m, extra ?? ''),
     });
     const running = worker.run();

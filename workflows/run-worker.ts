@@ -13,7 +13,7 @@ const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config
 await migrate(db.pool);
 const { worker, connection } = await createAccountWorker({
   address: config.temporal.address, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue,
-  db: db.pool, ourDomains: config.ourDomains, models: config, workflowCacheSize: config.workflowCacheSize,
+  db: db.pool, ourDomains: config.ourDomains, models: config, workflowCacheSize: config.workflowCacheSize, actions: config.actions,
   log: (m, extra) => console.warn(m, extra ?? ''),
 });
 for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => worker.shutdown());

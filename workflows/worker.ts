@@ -6,6 +6,7 @@ import { createActivities } from './activities/index.js';
 import { assertEmbedderMatchesSchema, createAccountAgent, createPerceiver } from '../agents/index.js';
 import { createChatModel, createEmbedder, createPerceiverModel, type ModelSettings } from '../agents/models.js';
 import type { Db } from '../db/connection.js';
+import type { ActionSettings } from '../config.js';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('./index.ts', import.meta.url));
 
@@ -33,6 +34,8 @@ export interface WorkerOptions {
   log?: (msg: string, extra?: Record<string, unknown>) => void;
   /** Evals' --e2e replay only: see ActivityDeps.replayAt. */
   replayAt?: (accountId: string) => string | undefined;
+  /** What approvals do (SMTP, fallback sender, task webhook); unset: approved emails become tasks. */
+  actions?: ActionSettings;
 }
 
 const DEFAULT_MODELS: ModelSettings = {
@@ -64,7 +67,7 @@ export async function createAccountWorker(opts: WorkerOptions): Promise<{ worker
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     workflowBundle: await workflowBundle(),
-    activities: createActivities({ db: opts.db, agent, replayAt: opts.replayAt }),
+    activities: createActivities({ db: opts.db, agent, replayAt: opts.replayAt, actions: opts.actions, ourDomains: opts.ourDomains }),
     // Each cached workflow holds its own isolate state (about 1 MB); idle accounts wake at most
     // hourly-to-daily, so evicting them and replaying their short history on wake is cheap.
     maxCachedWorkflows: opts.workflowCacheSize ?? 250,

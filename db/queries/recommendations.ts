@@ -131,3 +131,16 @@ export async function countOpenRecommendations(db: Queryable, accountId: string)
     `select count(*)::int as n from recommendations where account_id = $1 and status = 'proposed'`, [accountId]);
   return rows[0].n;
 }
+
+/**
+ * What happened after the decision (the action carried out or failed, a snooze ended): the status
+ * and its reason change, the decision (who, when) stays as it was. `from` guards the transition.
+ */
+export async function setRecommendationOutcome(
+  db: Queryable, id: string, u: { status: string; reason?: string | null; from: string[] },
+): Promise<Recommendation | null> {
+  const { rows } = await db.query(
+    `update recommendations set status = $2, status_reason = coalesce($3, status_reason), snoozed_until = null, updated_at = now()
+     where id = $1 and status = any($4) returning *`, [id, u.status, u.reason ?? null, u.from]);
+  return rows[0] ? RecommendationRow.parse(rows[0]) : null;
+}

@@ -30,6 +30,10 @@ export interface CarriedState {
   assessments?: number;
   /** Work left pending when the run handed over. */
   pending?: boolean;
+  /** Approved recommendations not yet carried out (ids, in order). */
+  actions?: string[];
+  /** Snoozed recommendations and when each comes back (id → ISO time). */
+  snoozes?: Record<string, string>;
 }
 
 /** "New rows": the payload is a hint only; the activity reads what is pending in the database. */
@@ -46,6 +50,10 @@ export interface AccountStateView {
   assessments: number;
   pending: boolean;
   cycle: number;
+  /** Approved recommendations waiting to be carried out. */
+  pendingActions?: number;
+  /** When the earliest snoozed recommendation comes back. */
+  nextSnoozeAt?: string;
 }
 export const stateQuery = defineQuery<AccountStateView>('state');
 
@@ -64,7 +72,14 @@ export interface DecideInput {
   until?: string;
   decidedBy?: string;
 }
-export interface DecideResult { recommendationId: string; status: string }
+export interface DecideResult {
+  recommendationId: string;
+  status: string;
+  /** A snooze: when the workflow puts it back in the inbox. */
+  snoozedUntil?: string;
+  /** A rejection as `already_done`: the touch recorded on the account's timeline. */
+  touchSignalId?: string;
+}
 export const decideUpdate = defineUpdate<DecideResult, [DecideInput]>('decide');
 
 export const AccountIdAttr = defineSearchAttributeKey('AccountId', SearchAttributeType.KEYWORD);

@@ -25,6 +25,10 @@ export class AccountState {
   openRecommendations: number;
   assessments: number;
   cycle = 0;
+  /** Approved recommendations to carry out, oldest first. */
+  actions: string[];
+  /** Snoozed recommendation id → when it comes back (ISO). */
+  snoozes: Record<string, string>;
 
   constructor(readonly accountId: string, carried: CarriedState = {}) {
     this.pending = carried.pending ?? true;
@@ -34,6 +38,41 @@ export class AccountState {
     this.riskScore = carried.riskScore;
     this.openRecommendations = carried.openRecommendations ?? 0;
     this.assessments = carried.assessments ?? 0;
+    this.actions = [...(carried.actions ?? [])];
+    this.snoozes = { ...(carried.snoozes ?? {}) };
+  }
+
+  /** A decision was recorded: an approval queues its action; a snooze sets (or moves) its wake-up. */
+  afterDecision(r: { recommendationId: string; status: string; snoozedUntil?: string }): void {
+    const id = r.recommendationId;
+    delete this.snoozes[id];
+    if ((r.status === 'approved' || r.status === 'edited') && !this.actions.includes(id)) this.actions.push(id);
+    if (r.status === 'snoozed' && r.snoozedUntil && Number.isFinite(Date.parse(r.snoozedUntil))) this.snoozes[id] = r.snoozedUntil;
+  }
+
+  /** The action of this recommendation was carried out (or failed for good). */
+  actionFinished(id: string): void {
+    this.actions = this.actions.filter((x) => x !== id);
+  }
+
+  nextSnoozeMs(): number | undefined {
+    const times = Object.values(this.snoozes).map((x) => Date.parse(x)).filter(Number.isFinite);
+    return times.length ? Math.min(...times) : undefined;
+  }
+
+  /** Snoozes that have ended by now. */
+  dueSnoozes(nowMs: number): string[] {
+    return Object.entries(this.snoozes).filter(([, until]) => Date.parse(until) <= nowMs).map(([id]) => id).sort();
+  }
+
+  /** Forget ended snoozes (one snoozed again to a later time meanwhile stays). */
+  snoozesWoken(ids: string[], nowMs: number): void {
+    for (const id of ids) if (this.snoozes[id] && Date.parse(this.snoozes[id]) <= nowMs) delete this.snoozes[id];
+  }
+
+  /** Work besides assessing: actions to carry out or snoozes that have ended. */
+  hasChores(nowMs: number): boolean {
+    return this.actions.length > 0 || this.dueSnoozes(nowMs).length > 0;
   }
 
   /** A signal said "new rows": mark work pending and restart the quiet period. */
@@ -69,7 +108,10 @@ export class AccountState {
   sleepMs(nowMs: number): number {
     const wake = this.nextWakeAt ? Date.parse(this.nextWakeAt) : Number.NaN;
     const until = Number.isFinite(wake) ? wake - nowMs : DAY_MS;
-    return Math.min(DAY_MS, Math.max(1000, until));
+    // The earliest snooze ending wakes the workflow too (the 1 s floor does not apply to it).
+    const snooze = this.nextSnoozeMs();
+    const bySnooze = snooze === undefined ? Number.POSITIVE_INFINITY : Math.max(1, snooze - nowMs);
+    return Math.min(DAY_MS, Math.max(1000, until), bySnooze);
   }
 
   /** Time is a signal: true once the wake moment has passed. */
@@ -99,6 +141,8 @@ export class AccountState {
       openRecommendations: this.openRecommendations,
       assessments: this.assessments,
       pending: this.pending,
+      ...(this.actions.length ? { actions: [...this.actions] } : {}),
+      ...(Object.keys(this.snoozes).length ? { snoozes: { ...this.snoozes } } : {}),
     };
   }
 
@@ -113,6 +157,8 @@ export class AccountState {
       assessments: this.assessments,
       pending: this.pending,
       cycle: this.cycle,
+      ...(this.actions.length ? { pendingActions: this.actions.length } : {}),
+      ...(this.nextSnoozeMs() !== undefined ? { nextSnoozeAt: new Date(this.nextSnoozeMs()!).toISOString() } : {}),
     };
   }
 }

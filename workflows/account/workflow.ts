@@ -1,7 +1,7 @@
 // The account's always-on agent as a Temporal entity workflow (id `account:<accountId>`).
 // Deterministic: handlers only mutate AccountState; all I/O happens in activities.
 import {
-  ApplicationFailure, allHandlersFinished, condition, continueAsNew, patched, proxyActivities, setHandler, sleep,
+  ActivityFailure, ApplicationFailure, allHandlersFinished, condition, continueAsNew, patched, proxyActivities, setHandler, sleep,
   upsertSearchAttributes, workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
@@ -23,7 +23,28 @@ const { answer, decide } = proxyActivities<Activities>({
   retry: { initialInterval: '500 milliseconds', maximumAttempts: 3 },
 });
 
+// Carrying out an approval: a few attempts with backoff (an SMTP server briefly down), then the
+// recommendation is marked failed with the reason. A bad address or a header injection is not retried.
+const { act } = proxyActivities<Activities>({
+  startToCloseTimeout: '2 minutes',
+  retry: {
+    initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 4,
+    nonRetryableErrorTypes: ['InvalidEmail', 'NoSender', 'NotFound'],
+  },
+});
+// Bookkeeping after an action or a snooze: database writes only, retried until they succeed.
+const { actionFailed, wakeSnoozed } = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+});
+
 export const DEFAULT_MAX_CYCLES = 200;
+
+/** The reason an action failed for good, as the recommendation shows it. */
+function failureReason(err: unknown): string {
+  if (err instanceof ActivityFailure && err.cause) return err.cause.message || String(err.cause);
+  return err instanceof Error ? err.message : String(err);
+}
 
 export async function accountWorkflow(input: AccountWorkflowInput): Promise<void> {
   const { accountId } = input;
@@ -41,6 +62,8 @@ export async function accountWorkflow(input: AccountWorkflowInput): Promise<void
   });
   setHandler(decideUpdate, async (d) => {
     const result = await decide({ accountId, ...d });
+    // Histories recorded before decisions acted replay as they ran: only recording, no action or wake-up.
+    if (patched('decisions-act')) state.afterDecision(result);
     state.markPending(Date.now()); // the critic must see the decision (e.g. a rejection's suppression)
     return result;
   }, {
@@ -55,9 +78,32 @@ export async function accountWorkflow(input: AccountWorkflowInput): Promise<void
     ...(input.ownerId ? [{ key: OwnerIdAttr, value: input.ownerId }] : []),
   ]);
 
+  /** Approved actions first (people are waiting on them), then snoozes that have ended. */
+  async function carryOutDecisions(): Promise<void> {
+    while (state.actions.length > 0) {
+      const recommendationId = state.actions[0];
+      try {
+        await act({ accountId, recommendationId });
+      } catch (err) {
+        await actionFailed({ accountId, recommendationId, reason: failureReason(err) });
+      }
+      state.actionFinished(recommendationId);
+      state.markPending(Date.now()); // an email sent is a new outbound signal: the agent must see it
+    }
+    const due = state.dueSnoozes(Date.now());
+    if (due.length > 0) {
+      await wakeSnoozed({ accountId, recommendationIds: due, asOf: new Date(Date.now()).toISOString() });
+      state.snoozesWoken(due, Date.now());
+    }
+  }
+
   for (;;) {
-    if (!state.pending && !state.isDue(Date.now())) {
-      await condition(() => state.pending, state.sleepMs(Date.now()));
+    if (!state.pending && !state.isDue(Date.now()) && !state.hasChores(Date.now())) {
+      await condition(() => state.pending || state.actions.length > 0, state.sleepMs(Date.now()));
+    }
+    if (state.hasChores(Date.now())) {
+      await carryOutDecisions();
+      if (!state.pending && !state.isDue(Date.now())) continue;
     }
     // A lone signal is assessed at once; a burst is folded: signals close behind a run wait until
     // they have been quiet for debounceMs. (Histories from before the leading edge replay as they ran.)

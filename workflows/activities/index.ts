@@ -2,7 +2,10 @@
 import { Context } from '@temporalio/activity';
 import type { AccountAgent } from '../../agents/index.js';
 import type { Db } from '../../db/connection.js';
+import type { ActionSettings } from '../../config.js';
 import { createDecisionActivities } from './decide.js';
+import { createActionActivities } from './act.js';
+import type { SmtpSender } from './actions/send-email.js';
 
 export interface ActivityDeps {
   db: Db;
@@ -15,6 +18,12 @@ export interface ActivityDeps {
    * signals (and its daily floor).
    */
   replayAt?: (accountId: string) => string | undefined;
+  /** What approvals do: SMTP, the fallback sender, the task webhook (config.ts ActionSettings). */
+  actions?: ActionSettings;
+  /** Our email domains: the first names the Message-IDs of the emails we send. */
+  ourDomains?: string[];
+  /** An SMTP sender to use instead of one built from actions.smtpUrl. */
+  smtp?: SmtpSender;
 }
 
 /**
@@ -44,6 +53,7 @@ export function createActivities(deps: ActivityDeps) {
     }),
     answer: (input: { accountId: string; question: string; askedBy?: string }) => deps.agent.answer({ ...input, asOf: deps.replayAt?.(input.accountId) }),
     ...createDecisionActivities(deps),
+    ...createActionActivities(deps),
   };
 }
 

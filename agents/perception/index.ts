@@ -9,7 +9,7 @@ import { findCompetitors } from './competitors.js';
 import { sentimentOf } from './sentiment.js';
 import { findExpansion } from './expansion.js';
 import { engagementBuying, findBuying } from './buying.js';
-import { isQuestionForUs } from './question.js';
+import { isQuestionForUs, requestsOf } from './question.js';
 import { utterances, type PerceiveContext } from './utterances.js';
 import { stripQuotedReply } from '../memory/strip-quotes.js';
 
@@ -48,6 +48,7 @@ export function perceiveSignal(signal: Signal, ctx: PerceiveContext): Insights {
     return Insights.parse({ auto, stakeholderChanges: changes });
   }
   const parts = utterances(signal, ctx);
+  const requests = requestsOf(signal, parts, ctx);
   const { sentiment, negativeText, churnText } = sentimentOf(parts);
   // Our notes report what the customer said ("Raj told me they plan to downgrade"): churn intent, not our mood.
   const churn = churnText ?? (signal.kind === 'note' ? sentimentOf(parts, { reported: true }).churnText : undefined);
@@ -63,5 +64,6 @@ export function perceiveSignal(signal: Signal, ctx: PerceiveContext): Insights {
     expansion: findExpansion(parts),
     buying: [...findBuying(parts), ...engagementBuying(signal)],
     question: isQuestionForUs(signal, parts, ctx),
+    ...(requests.length ? { requests: requests.map((text) => ({ text })) } : {}),
   });
 }

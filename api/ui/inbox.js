@@ -91,22 +91,6 @@ export function renderInbox({ me, params, view }) {
     const errorLine = h('p.error', { role: 'alert' });
     const overdue = rec.dueAt && Date.parse(rec.dueAt) < Date.now();
 
-    const otherText = h('input', { type: 'text', name: 'reason-text', id: `${id}-reason-text`, 'aria-label': 'Other reason', placeholder: 'Say why (the agent learns from it)' });
-    const rejectPanel = h('form.panel', { hidden: true, dataset: { panel: 'reject' }, onsubmit: (e) => { e.preventDefault(); reject(rec, el); } },
-      h('fieldset', {}, h('legend', {}, 'Why reject it?'),
-        REASONS.map(([code, text], i) => h('label.choice', {}, h('input', { type: 'radio', name: 'reason', value: code, checked: i === 0 }), ' ', text)),
-        h('label.choice', {}, h('input', { type: 'radio', name: 'reason', value: 'other' }), ' Other: '), otherText),
-      h('div.actions', {}, h('button.danger', { type: 'submit' }, 'Reject'), h('button', { type: 'button', onclick: () => closePanels(el) }, 'Cancel')));
-    otherText.addEventListener('input', () => { rejectPanel.querySelector('input[value="other"]').checked = true; });
-
-    const until = h('input', { type: 'date', id: `${id}-until`, name: 'until', min: dayInput(addDays(1)), value: dayInput(addDays(3)), required: true });
-    const snoozePanel = h('form.panel', { hidden: true, dataset: { panel: 'snooze' }, onsubmit: (e) => { e.preventDefault(); snooze(rec, el); } },
-      h('div.field.inline', {}, h('label', { for: `${id}-until` }, 'Snooze until'), until,
-        h('button', { type: 'button', onclick: () => { until.value = dayInput(addDays(1)); } }, 'Tomorrow'),
-        h('button', { type: 'button', onclick: () => { until.value = dayInput(addDays(7)); } }, 'Next week')),
-      h('p.hint', {}, 'It comes back to the inbox that morning, unless the situation no longer calls for it.'),
-      h('div.actions', {}, h('button.primary', { type: 'submit' }, 'Snooze'), h('button', { type: 'button', onclick: () => closePanels(el) }, 'Cancel')));
-
     const el = h('li', {}, h('article.rec', { id, tabindex: '-1', 'aria-labelledby': `${id}-title`, dataset: { id: rec.id } },
       h('div.rec-meta', {},
         h('span.prio', { title: 'Priority (0–100)' }, `P${Math.round(rec.priority)}`),
@@ -127,7 +111,7 @@ export function renderInbox({ me, params, view }) {
         approveBtn,
         h('button', { type: 'button', dataset: { action: 'reject' }, onclick: () => openPanel(el, 'reject') }, 'Reject…'),
         h('button', { type: 'button', dataset: { action: 'snooze' }, onclick: () => openPanel(el, 'snooze') }, 'Snooze…')),
-      rejectPanel, snoozePanel, errorLine));
+      errorLine));
 
     el.rec = rec;
     el.fields = fields;
@@ -143,6 +127,31 @@ export function renderInbox({ me, params, view }) {
       });
     }
     return el;
+  }
+
+  // The reject and snooze forms are built when first opened: 500 cards with hidden radio and date
+  // inputs cost the browser seconds of layout for forms almost nobody opens on most items.
+  function rejectPanel(rec, el) {
+    const id = `rec-${rec.id}`;
+    const otherText = h('input', { type: 'text', name: 'reason-text', id: `${id}-reason-text`, 'aria-label': 'Other reason', placeholder: 'Say why (the agent learns from it)' });
+    const panel = h('form.panel', { dataset: { panel: 'reject' }, onsubmit: (e) => { e.preventDefault(); reject(rec, el); } },
+      h('fieldset', {}, h('legend', {}, 'Why reject it?'),
+        REASONS.map(([code, text], i) => h('label.choice', {}, h('input', { type: 'radio', name: 'reason', value: code, checked: i === 0 }), ' ', text)),
+        h('label.choice', {}, h('input', { type: 'radio', name: 'reason', value: 'other' }), ' Other: '), otherText),
+      h('div.actions', {}, h('button.danger', { type: 'submit' }, 'Reject'), h('button', { type: 'button', onclick: () => closePanels(el) }, 'Cancel')));
+    otherText.addEventListener('input', () => { panel.querySelector('input[value="other"]').checked = true; });
+    return panel;
+  }
+
+  function snoozePanel(rec, el) {
+    const id = `rec-${rec.id}`;
+    const until = h('input', { type: 'date', id: `${id}-until`, name: 'until', min: dayInput(addDays(1)), value: dayInput(addDays(3)), required: true });
+    return h('form.panel', { dataset: { panel: 'snooze' }, onsubmit: (e) => { e.preventDefault(); snooze(rec, el); } },
+      h('div.field.inline', {}, h('label', { for: `${id}-until` }, 'Snooze until'), until,
+        h('button', { type: 'button', onclick: () => { until.value = dayInput(addDays(1)); } }, 'Tomorrow'),
+        h('button', { type: 'button', onclick: () => { until.value = dayInput(addDays(7)); } }, 'Next week')),
+      h('p.hint', {}, 'It comes back to the inbox that morning, unless the situation no longer calls for it.'),
+      h('div.actions', {}, h('button.primary', { type: 'submit' }, 'Snooze'), h('button', { type: 'button', onclick: () => closePanels(el) }, 'Cancel')));
   }
 
   /** The changed parts of the draft, or null when it is as the agent wrote it. */
@@ -162,7 +171,11 @@ export function renderInbox({ me, params, view }) {
 
   function openPanel(el, name) {
     closePanels(el);
-    const panel = el.querySelector(`[data-panel="${name}"]`);
+    let panel = el.querySelector(`[data-panel="${name}"]`);
+    if (!panel) {
+      panel = (name === 'reject' ? rejectPanel : snoozePanel)(el.rec, el);
+      el.errorLine.before(panel);
+    }
     panel.hidden = false;
     (panel.querySelector('input:checked') ?? panel.querySelector('input')).focus();
   }

@@ -31,9 +31,10 @@ export function watchPage(page: Page, origin: string): { problems: string[] } {
   return { problems };
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** A screenshot of the page (fullPage: the whole scroll height; false for very long pages). */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
   mkdirSync(ARTEFACTS, { recursive: true });
   const path = `${ARTEFACTS}${name}.png`;
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage, timeout: 60_000 });
   return path;
 }

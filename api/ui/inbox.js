@@ -9,6 +9,8 @@ const REASONS = [
   ['not_relevant', 'Not relevant'], ['already_done', 'Already done'], ['wrong_timing', 'Wrong timing'], ['wrong_contact', 'Wrong contact'],
 ];
 const LIMIT = 500;
+const FIRST_BATCH = 20;
+const BATCH = 60;
 
 const splitRecipients = (s) => s.split(/[,;\s]+/).map((x) => x.trim()).filter(Boolean);
 const dayInput = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -18,6 +20,7 @@ export function renderInbox({ me, params, view }) {
   const filters = { account: params.get('account') ?? '', kind: params.get('kind') ?? '', owner: params.get('owner') ?? '' };
   const canFilterOwner = me.role === 'manager' || me.role === 'admin';
   let items = [];
+  let truncated = false;
   let selected = -1;
   let alive = true;
 
@@ -61,10 +64,21 @@ export function renderInbox({ me, params, view }) {
     try {
       const { recommendations } = await api(`/v1/recommendations${qs({ status: 'proposed', account: filters.account, owner: canFilterOwner ? filters.owner : '', limit: LIMIT })}`);
       if (!alive) return;
+      truncated = recommendations.length === LIMIT;
       items = filters.kind ? recommendations.filter((r) => r.kind === filters.kind) : recommendations;
-      list.replaceChildren(...items.map(card));
+      // The first screenful at once, the rest in batches between frames, so the top is usable at once.
+      const queue = items.slice(FIRST_BATCH);
+      list.replaceChildren(...items.slice(0, FIRST_BATCH).map(card));
       updateSummary();
       if (items.length) select(0, false);
+      const renderMore = () => {
+        if (!alive || queue.length === 0) return;
+        const frag = document.createDocumentFragment();
+        for (const rec of queue.splice(0, BATCH)) if (items.includes(rec)) frag.append(card(rec));
+        list.append(frag);
+        setTimeout(renderMore, 0);
+      };
+      setTimeout(renderMore, 0);
     } catch (err) {
       summary.textContent = `Could not load the inbox: ${err.message}`;
       notify(err.message, 'error');
@@ -74,9 +88,9 @@ export function renderInbox({ me, params, view }) {
   function updateSummary() {
     const n = items.length;
     summary.textContent = n === 0 ? 'Nothing waiting for you. The agents will add to this list as things happen.'
-      : `${n} open recommendation${n === 1 ? '' : 's'}, highest priority first${n === LIMIT ? ' (showing the first 500)' : ''}.`;
+      : `${n} open recommendation${n === 1 ? '' : 's'}, highest priority first${truncated ? ` (the first ${LIMIT} are shown)` : ''}.`;
     const badge = document.getElementById('inbox-count');
-    if (badge && !filters.account && !filters.kind && !filters.owner) badge.textContent = n ? String(n) : '';
+    if (badge && !filters.account && !filters.kind && !filters.owner) badge.textContent = truncated ? `${n}+` : n ? String(n) : '';
   }
 
   function card(rec) {
@@ -225,7 +239,7 @@ export function renderInbox({ me, params, view }) {
   }
 
   function select(i, focus = true) {
-    if (i < 0 || i >= items.length) return;
+    if (i < 0 || i >= items.length || i >= list.children.length) return;
     list.querySelector('.rec.selected')?.classList.remove('selected');
     selected = i;
     const article = list.children[i].firstChild;
@@ -253,7 +267,7 @@ export function renderInbox({ me, params, view }) {
   }
 
   document.addEventListener('keydown', onKey);
-  loadFilterOptions().catch((err) => notify(`Filters: ${err.message}`, 'error'));
-  load();
+  // The list first: the filter options (every account in scope) can wait a moment.
+  load().then(() => loadFilterOptions()).catch((err) => notify(`Filters: ${err.message}`, 'error'));
   return () => { alive = false; document.removeEventListener('keydown', onKey); };
 }

@@ -41,7 +41,6 @@ if (reasoner === 'llm' && !config.llm.apiKey && !config.llm.baseURL) {
 // at the moment its report names (scenarios that pin "now" keep their own).
 const runNow = args.now ? Date.parse(args.now) : Math.floor(Date.now() / 60_000) * 60_000;
 if (Number.isNaN(runNow)) throw new Error(`--now must be an ISO 8601 date, not ${args.now}`);
-if (args.now && args.e2e) console.error('note: --now does not apply to --e2e, where the workflow assesses as of its own clock');
 
 const loaded: LoadedScenario[] = [];
 const loadErrors: string[] = [];
@@ -57,12 +56,12 @@ for (const e of loadErrors) console.error(`cannot load ${e}`);
 const chatModel = reasoner === 'llm' ? createChatModel({ ...config, reasoner: 'llm' }) : undefined;
 const results: ScenarioResult[] = [];
 const e2e = args.e2e === true;
-const stack = e2e ? await (await import('./run-e2e.js')).startE2e(reasoner) : undefined;
+const stack = e2e ? await (await import('./run-e2e.js')).startE2e({ reasoner }) : undefined;
 try {
   for (const l of loaded) {
     let r: ScenarioResult;
     try {
-      r = e2e ? await (await import('./run-e2e.js')).runScenarioE2e(stack!, l) : await runScenario(l, { reasoner, chatModel });
+      r = stack ? await stack.run(l) : await runScenario(l, { reasoner, chatModel });
     } catch (err) {
       // The agent crashed on this scenario: it fails, every expectation it had is a miss, and the run goes on.
       r = crashedResult(l, err);
@@ -77,7 +76,6 @@ try {
 
 const metrics = aggregate(results.map((r) => r.counts));
 console.log('');
-if (e2e) console.log('(--e2e: checkpoints are skipped; the workflow assesses as of now)');
 for (const line of formatMetrics(metrics)) console.log(line);
 const command = `npm run evals -- ${process.argv.slice(2).join(' ')}`.trim();
 const passed = results.filter((r) => r.passed).length;

@@ -8,7 +8,7 @@ import type { MemoryHit, RetrieveQuery } from '../graph/deps.js';
 import { excerptFor, excerptIsIn, keywords, openingExcerpt } from '../evidence.js';
 import { stakeholderMap, participants } from '../stakeholders.js';
 import { commitmentsOf } from '../commitments.js';
-import { shortDate, daysBetween, personName } from '../reasoners/describe.js';
+import { shortDate, daysBetween, personName, deliverableOf } from '../reasoners/describe.js';
 import { classifyQuestion, type Intent } from './intent.js';
 import { Cites, ago, describeSignal as describe, label, whereSaid, type Citation } from './cites.js';
 import { nextSteps, recentChanges, summary, type OpenRecommendationView } from './overview.js';
@@ -91,8 +91,11 @@ const HANDLERS: Record<Intent, Handler> = {
     const all = commitmentsOf(ctx.signals, ctx.asOf);
     if (all.length === 0) return `I found no commitments on record for ${ctx.account.name}.`;
     const line = (c: (typeof all)[number]) => {
-      cites.add(byId.get(c.signalId), c.text);
-      return `"${c.text}" (${c.who ?? (c.owner === 'us' ? 'us' : 'them')}, ${shortDate(c.madeAt)}${c.dueAt ? `, due ${shortDate(c.dueAt)}` : ''}) — ${c.status}`;
+      const s = byId.get(c.signalId);
+      cites.add(s, c.text);
+      // What it is, in our words, before the promise as it was said.
+      const thing = deliverableOf({ text: c.text, deliverable: s?.insights?.commitments.find((x) => x.text === c.text)?.deliverable }, s);
+      return `${thing} (${c.who ?? (c.owner === 'us' ? 'us' : 'them')}, ${shortDate(c.madeAt)}${c.dueAt ? `, due ${shortDate(c.dueAt)}` : ''}) — ${c.status}: "${c.text}"`;
     };
     const ours = all.filter((c) => c.owner === 'us');
     const theirs = all.filter((c) => c.owner === 'them');

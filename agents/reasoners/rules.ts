@@ -164,7 +164,7 @@ const BUILDERS: Partial<Record<FactorName, (f: Factor, ctx: Ctx) => Built | null
     const to = cs.map((c) => c.email);
     const thing = first ? deliverableOf(first, ctx.byId.get(first.signalId)) : undefined;
     return {
-      title: thing ? `Send ${cs.length ? names(cs.slice(0, 2)) : ctx.account.name} ${thing}${first?.dueAt ? `, promised for ${shortDate(first.dueAt)}` : ''}` : `Deliver the overdue commitment to ${ctx.account.name}`,
+      title: thing ? `${cs.length ? `Send ${names(cs.slice(0, 2))} ${thing}` : `Send ${thing} to ${ctx.account.name}`}${first?.dueAt ? `, promised for ${shortDate(first.dueAt)}` : ''}` : `Deliver the overdue commitment to ${ctx.account.name}`,
       target: first ? `commitment:${first.signalId}` : 'commitment',
       rationale: `${f.explanation}. ${items.map((c) => `We owe ${deliverableOf(c, ctx.byId.get(c.signalId))}${c.dueAt ? ` (due ${shortDate(c.dueAt)})` : ''}: "${truncate(c.text, 160)}"`).join('; ')}. A missed promise costs more trust than a late deal.`,
       draft: to.length ? {

@@ -88,6 +88,19 @@ describe('what did <person or role> say about <topic>', () => {
   });
 });
 
+describe('what we promised', () => {
+  it('names each deliverable in our words, then quotes the promise', async () => {
+    const s = redfern();
+    s.email(at(-9), { from: 'olu@redfern.com', to: 'sam@ourco.com', subject: 'Security', text: 'Can you send your SOC 2 Type II report?' });
+    perceived(s.email(at(-8), { from: 'sam@ourco.com', to: 'olu@redfern.com', subject: 'Re: Security', text: "Sure, you'll have it from me by Tuesday." }), {
+      commitments: [{ text: "Sure, you'll have it from me by Tuesday.", owner: 'us', who: 'Sam Patel', deliverable: 'the SOC 2 Type II report', dueAt: at(-4) }],
+    });
+    const r = await ask(s, 'What have we promised?');
+    expect(r.intent).toBe('commitments');
+    expect(r.answer).toMatch(/^We promised: the SOC 2 Type II report \(Sam Patel, .*, due .*\) — overdue: "Sure, you'll have it from me by Tuesday\."/);
+  });
+});
+
 describe('who takes over', () => {
   const departure = "I've accepted an offer at a maritime analytics startup, and my final day is the 18th.";
   const handover = 'Felix Brandt will be picking up the platform relationship from our side.';

@@ -33,7 +33,7 @@ import { checkContext } from './citations.js';
 import { expectsFlag, leadTimeDays } from './metrics.js';
 import { countsFrom, errorText, NOTHING, type ScenarioResult } from './run-scenario.js';
 
-const ASSESS_TIMEOUT_MS = 90_000;
+const ASSESS_TIMEOUT_MS = 180_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export interface E2eOptions {

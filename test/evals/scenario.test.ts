@@ -35,6 +35,12 @@ describe('scenario files', () => {
     for (const stage of STAGES) expect(quietStages.has(stage), `a healthy ${stage} account`).toBe(true);
   });
 
+  it('a scenario that allows factors says why in its notes', () => {
+    for (const l of loaded) {
+      if ((l.scenario.expect.factors?.allowed ?? []).length > 0) expect(l.scenario.notes?.trim(), `${l.scenario.name} allows ${l.scenario.expect.factors!.allowed.join(', ')}`).toBeTruthy();
+    }
+  });
+
   it('automated mail in the traps is marked and written like the real thing', () => {
     const emails = loaded.flatMap((l) => l.signals).filter((s) => s.kind === 'email');
     expect(emails.some((s) => s.kind === 'email' && s.auto === 'auto_reply' && /out of (the )?office/i.test(s.text))).toBe(true);

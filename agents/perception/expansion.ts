@@ -1,17 +1,118 @@
-// Expansion: the account's people talking about growing with us (a new initiative, team, use case,
-// region; rolling out further; more seats), with who said it.
-import { sentences } from './sentences.js';
+// Expansion, read as a frame: a UNIT of the account (a team, office, department, region, subsidiary —
+// "the Lisbon office", "Legal", "our APAC region") WANTING capacity of its own (seats, licences,
+// users, a workspace, access; "wants in", "asked to be onboarded", "roll it out to…", "extend the
+// licence to…", "add 8 licences"), with the team and the headcount when said. Contraction (fewer
+// seats, cutting, removing, consolidating, a unit closing), a person moving office, capacity already
+// covered ("they'll share the existing seats", "already licensed") and a refusal are not expansion.
+import { analyze, type Sent } from './nlp.js';
+import { findAll, negated } from './frames.js';
 import type { Utterance } from './utterances.js';
 
-export interface ExpansionCue { text: string; speaker?: string; email?: string }
+export interface ExpansionCue { text: string; speaker?: string; email?: string; team?: string; seats?: number }
 
-const EXPANSION = /\b(new initiative|new (team|department|division|use case|project|region|market|business unit|site|office)s?|roll(ing|ed)? (it |this |the platform |[a-z]+ )?out (to|across)|more (seats|licen[cs]es|users)|additional (seats|licen[cs]es|users|teams?|sites?)|another (region|team|division|office|site|business unit|country|use case)|expan(d|ding|sion)\b(?! on)|bring(ing)? .{0,60}\bonto\b|onboard(ing)? (our|the|another) .{0,40}(team|clinics|sites|offices|stores|regions?)|(second|third) (team|site|region|office|use case)|other (teams|departments|clinics|sites|offices|regions)|scale (it |this )?(up|out)|grow(ing)? (the|our) (team|usage|deployment|footprint))/i;
+const UNIT = new Set(['staff', 'team', 'teams', 'office', 'offices', 'department', 'dept', 'group', 'division', 'org', 'organisation', 'organization', 'region', 'subsidiary', 'hub', 'unit', 'site',
+  'branch', 'function', 'practice', 'squad', 'warehouse', 'clinic', 'store', 'plant', 'entity', 'country', 'business', 'arm', 'lab', 'centre', 'center', 'desk']);
+const DEPARTMENT = new Set(['legal', 'marketing', 'hr', 'qa', 'facilities', 'finance', 'sales', 'security', 'procurement', 'support', 'engineering', 'operations', 'ops', 'it', 'design',
+  'treasury', 'research', 'product', 'recruiting', 'compliance', 'accounting', 'payroll', 'logistics', 'purchasing', 'partnerships', 'success', 'analytics', 'data', 'audit', 'risk', 'tax']);
+const CAPACITY = / (?:seat|licen[cs]e|licence|user|account|workspace|access|space|instance|login|people|person|employee|member|staff|colleague|analyst|engineer|agent|rep|head|headcount|tenant|environment|site) /;
+/** Asking for more: the verbs and phrases of wanting, adding and rolling out. */
+const GROW = / (?:want|would like|like|need|ask|request|keen|interested|eager|hope|plan|intend|add|extend|expand|roll (?:\S+ ){0,3}out|rollout|onboard|provision|spin up|bring (?:\S+ ){0,3}onto|come onto|get access|join the rollout|start use|start using|use it|in as well|want in|be onboard|extra|more|additional|another|its own|of its own|their own|of their own|separate|too|as well) /;
+/** Shrinking, moving people, or capacity already in place. */
+const CONTRACTION = / (?:reduce|reduction|cut|cutting|remove|removal|drop|shrink|shrinking|downsize|downsizing|fewer|less|consolidate|consolidating|cancel|decrease|lower|trim|scale back|scale down|offboard|end|reassign|transfer|free up|save licen[cs]e|save seat|go back to|went back|share the existing|already licen[cs]e|already license|already have|all licen[cs]ed|off the table) | (?:office|team|site|store|branch|unit|department|division|hub) (?:be )?(?:close|closing|shut|wind down) /;
+const PERSON_MOVING = / (?:i|she|he|they|\S+) (?:just )?(?:move|moved|transfer|transferred|relocate|relocated) to (?:our|the|a) /;
+const NEW_THING = / new (?:\S+ )?(?:field|wi-fi|wifi|printer|laptop|template|form|feature|filter|floor|building|policy|process) /;
 
-// "I've moved to another division" is a person moving, not the account growing.
-const PERSON_MOVING = /\b(i|i'm|i've|i have|she|he|they|\w+ has|\w+ is) (just )?(moved|moving|transferred|been transferred|left|leaving|joined|taking a new role|been promoted)\b/i;
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
+  seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, dozen: 12,
+};
 
-export function findExpansion(parts: Utterance[]): ExpansionCue[] {
-  return parts.filter((u) => u.side === 'them').flatMap((u) => sentences(u.text)
-    .filter((s) => EXPANSION.test(s) && !PERSON_MOVING.test(s))
-    .map((text) => ({ text, ...(u.speaker ? { speaker: u.speaker } : {}), ...(u.email ? { email: u.email } : {}) })));
+function numberAt(s: Sent, k: number): number | undefined {
+  const t = s.toks[k];
+  if (!t) return undefined;
+  const digits = /^\d{1,5}$/.exec(t.text.replace(/,/g, ''));
+  if (digits) return Number(digits[0]);
+  const w = NUMBER_WORDS[t.lower];
+  if (w === undefined) return undefined;
+  const next = s.toks[k + 1] ? NUMBER_WORDS[s.toks[k + 1].lower.replace(/^-/, '')] : undefined;
+  return next && next < 10 && w >= 20 ? w + next : w;
+}
+
+/** Seats: a number before a people or capacity noun ("25 seats", "another ten users", "a dozen people", "(6 people)"). */
+function seatsIn(s: Sent): number | undefined {
+  for (let k = 0; k < s.toks.length; k += 1) {
+    const n = numberAt(s, k);
+    if (n === undefined) continue;
+    for (let j = k + 1; j < Math.min(s.toks.length, k + 4); j += 1) {
+      if (CAPACITY.test(` ${s.toks[j].lemma} `)) return n;
+      if (!['more', 'extra', 'additional', 'new', 'of', 'its', 'their', 'own', 'named', 'full', 'paid', 'power', 'admin', '-'].includes(s.toks[j].lower) && NUMBER_WORDS[s.toks[j].lower] === undefined) break;
+    }
+  }
+  return undefined;
+}
+
+/** The noun phrase ending in a unit word at token k, with its modifiers and an "in <Place>" tail. */
+function unitPhrase(s: Sent, k: number): string {
+  const t = s.toks;
+  let a = k;
+  while (a - 1 >= 0 && (['ADJ', 'NOUN', 'PROPN'].includes(t[a - 1].pos) || (t[a - 1].pos === 'VERB' && t[a - 1].lower.endsWith('ing'))) && !['new', 'own', 'whole', 'entire', 'other', 'next', 'same'].includes(t[a - 1].lower) && !/^\d/.test(t[a - 1].text)) a -= 1;
+  let b = k;
+  if (t[b + 1]?.lower === 'in' && t[b + 2]?.cap) { b += 2; while (t[b + 1]?.cap) b += 1; }
+  return t.slice(a, b + 1).map((x) => x.text).join(' ');
+}
+
+/** Which unit wants it: the one the rollout goes to, else the first unit or department named. */
+function teamIn(s: Sent): string | undefined {
+  const t = s.toks;
+  const target = findAll(s, / (?:to|onto|add|onboard|include) (?:our |the |their |its |a |an )?/);
+  for (const h of target) {
+    for (let k = h.end; k < Math.min(t.length, h.end + 5); k += 1) {
+      if (UNIT.has(t[k].lower) && k > h.end - 1) return unitPhrase(s, k);
+      if (t[k].pos === 'PUNCT' || (t[k].pos === 'VERB' && !t[k].lower.endsWith('ing'))) break;
+    }
+  }
+  for (let k = 0; k < t.length; k += 1) if (UNIT.has(t[k].lower) && !(t[k].lower === 'business' && t[k + 1]?.lower !== 'unit')) {
+    const phrase = unitPhrase(s, k);
+    if (phrase.split(' ').length > 1 || t[k - 1]?.pos === 'DET' || t[k - 1]?.pos === 'PRON') return phrase;
+  }
+  // A department named as the one asking: "Legal is keen…", "Sales ops asked…", "Customer success in Madrid has asked…".
+  for (let k = 0; k < t.length; k += 1) {
+    if (!DEPARTMENT.has(t[k].lower)) continue;
+    let a = k;
+    while (a - 1 >= 0 && (t[a - 1].cap || DEPARTMENT.has(t[a - 1].lower)) && t[a - 1].pos !== 'PRON' && !['the', 'our', 'their'].includes(t[a - 1].lower)) a -= 1;
+    let b = k;
+    while (b + 1 < t.length && (DEPARTMENT.has(t[b + 1].lower) || ['ops'].includes(t[b + 1].lower))) b += 1;
+    if (t[b + 1]?.lower === 'in' && t[b + 2]?.cap) { b += 2; while (t[b + 1]?.cap) b += 1; }
+    return t.slice(a, b + 1).map((x) => x.text).join(' ');
+  }
+  return undefined;
+}
+
+function expansionIn(s: Sent): { team?: string; seats?: number } | undefined {
+  const line = ` ${s.toks.map((x) => x.lemma).join(' ')} `;
+  if (CONTRACTION.test(line) || PERSON_MOVING.test(line) || NEW_THING.test(line)) return undefined;
+  if (/ (?:expand|elaborate) on /.test(line) || / (?:try|tried) it once /.test(line)) return undefined;
+  const grow = findAll(s, GROW);
+  const newUse = / new (?:use case|initiative|project|workflow|department|business unit|region|market) /.test(line);
+  if (!newUse && (!grow.length || grow.every((h) => negated(s, h.start)))) return undefined;
+  if (s.toks.some((x) => x.neg && ['use', 'need', 'want'].includes(x.lemma))) return undefined;
+  const team = teamIn(s);
+  const seats = seatsIn(s);
+  const capacity = findAll(s, CAPACITY).some((h) => {
+    const before = s.toks[h.start - 1];
+    return before && (before.pos === 'NUM' || ['more', 'extra', 'additional', 'another', 'own', 'new', 'separate', 'a', 'its', 'their', 'few', 'dozen', 'in', 'access', 'get'].includes(before.lower) || NUMBER_WORDS[before.lower] !== undefined);
+  }) || / (?:access|want in|onboard|roll (?:\S+ ){0,3}out|rollout|(?:extend|expand) (?:\S+ ){0,3}to|add (?:them|the \S+ (?:\S+ )?(?:team|group|office))|on the platform|onto the platform|come onto|join the rollout|start use|use it|use the tool|own workspace|a workspace|separate workspace) /.test(line);
+  // A unit that asks ("Another region is asking for it"), more capacity on its own ("40 more seats"), a new use case or initiative.
+  const unitAsks = Boolean(team) && / (?:want|ask|request|keen|interested|eager|need|would like) /.test(line);
+  const moreCapacity = findAll(s, / (?:more|additional|extra|another) (?:\S+ )?(?:seat|licen[cs]e|licence|user|account|workspace) /).length > 0 || (seats !== undefined && / (?:add|more|additional|extra|another|new) /.test(line));
+  if (!((team && capacity) || unitAsks || moreCapacity || newUse)) return undefined;
+  return { ...(team ? { team } : {}), ...(seats !== undefined ? { seats } : {}) };
+}
+
+/** The account's people (or our notes reporting them) asking for a new unit to come on board. */
+export function findExpansion(parts: Utterance[], opts: { reported?: boolean } = {}): ExpansionCue[] {
+  return parts.filter((u) => u.side === 'them' || (opts.reported && u.side === 'us')).flatMap((u) => analyze(u.text).flatMap((s) => {
+    const e = expansionIn(s);
+    return e ? [{ text: s.text, ...(u.speaker ? { speaker: u.speaker } : {}), ...(u.email ? { email: u.email } : {}), ...e }] : [];
+  }));
 }

@@ -11,7 +11,7 @@ describe('expansion and buying cues', () => {
       ['Sam Patel', 'Could you expand on the roadmap for next year?'],
       ['Priya Raman', "We're kicking off a new initiative to roll it out to the Berlin office, so we'll need more seats."],
     ]);
-    expect(s.insights!.expansion).toEqual([{ text: "We're kicking off a new initiative to roll it out to the Berlin office, so we'll need more seats.", speaker: 'Priya Raman', email: 'priya@acme.com' }]);
+    expect(s.insights!.expansion).toEqual([{ text: "We're kicking off a new initiative to roll it out to the Berlin office, so we'll need more seats.", speaker: 'Priya Raman', email: 'priya@acme.com', team: 'Berlin office' }]);
   });
 
   it('the phrases: new team, new use case, another region, more seats, expand', () => {

@@ -57,7 +57,7 @@ export function renderResults(r: ResultsInput): string {
     ...formatMetrics(r.metrics),
     '```',
     '',
-    '| scenario | result | level (score) | factors | recommendations | notes |',
+    '| scenario | result | level (score) | factors | recommendations | missed / extra |',
     '|---|---|---|---|---|---|',
     ...rows,
     '',

@@ -70,6 +70,9 @@ export async function startE2e(opts: E2eOptions): Promise<E2e> {
         DATA_DIR: 'memory://', DATABASE_URL: '', ADMIN_TOKEN: token, HOST: '127.0.0.1', PORT: '0',
         TEMPORAL_ADDRESS: address, TEMPORAL_TASK_QUEUE: `evals-${randomUUID().slice(0, 8)}`,
         DEBOUNCE_MS: '100', SWEEP_INTERVAL_MS: '1000', LOG_LEVEL: 'warn', OUR_DOMAINS: key, REASONER: opts.reasoner,
+        // The agent the in-process runner builds: the rules perceiver and the local embedder,
+        // whatever the environment would pick with an LLM configured.
+        PERCEIVER: 'rules', EMBEDDINGS: 'local',
       });
       s = startStack(config, { listen: true, log: (m) => console.error(m), replayAt: (accountId) => moments.get(accountId) });
       stacks.set(key, s);

@@ -16,7 +16,8 @@
 //   exists only for a stack started in this process, there is no environment setting for it). The
 //   live workflow still debounces, remembers, assesses and publishes; only the moment it reasons
 //   about is the scenario's, so both modes evaluate the very same instant (weekday and time of day
-//   included). With the clock pinned, time alone changes nothing: no timer wake-up is scheduled.
+//   included). With the clock pinned, time alone changes nothing: the workflow wakes for signals
+//   and its daily floor only.
 // - checkpoints: the account as of an earlier moment, seeing only the signals up to then. Each
 //   checkpoint is an account of its own, created like the main one, given only the signals that
 //   occurred at or before the checkpoint, replayed at that moment, assessed by the real workflow,

@@ -53,7 +53,9 @@ const decide = (id: string, body: unknown, user = 'sam') =>
 
 async function auditRows(recId: string) {
   const { rows } = await stack.database.pool.query(
-    'select actor, action, entity, entity_id, at, details from audit_log where entity_id = $1 order by id', [recId]);
+    // The decisions only: what the workflow does after an approval (recommendation.done) is audited too, moments later.
+    `select actor, action, entity, entity_id, at, details from audit_log where entity_id = $1
+       and action = any(array['recommendation.approve', 'recommendation.edit', 'recommendation.reject', 'recommendation.snooze']) order by id`, [recId]);
   return rows as Array<{ actor: string; action: string; entity: string; entity_id: string; at: string; details: { reason: string | null; before: Partial<Rec>; after: Partial<Rec> } }>;
 }
 

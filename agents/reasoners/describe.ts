@@ -94,3 +94,27 @@ export function expansionScope(e: { team?: string; seats?: number }): string | u
   if (team) return /^(the|a|an|our|their)\b/i.test(team) ? team : `the ${team}`;
   return seats ? `${seats}` : undefined;
 }
+
+const UNITS = 'clinics?|offices?|studios?|teams?|departments?|divisions?|sites?|branch(?:es)?|subsidiar(?:y|ies)|business units?|regions?|plants?|warehouses?|hospitals?|stores?|labs?|depots?|locations?|campus(?:es)?|practices?|schools?';
+const GROUP = new RegExp(`\\b(our|their|the|a new|a second|another|its)\\s+((?:[\\w-]+\\s+){0,2}?(?:${UNITS}))\\b`, 'i');
+const TENS: Record<string, number> = { ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100 };
+const ONES: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
+const HEADS = new RegExp(`\\b(\\d{1,5}|(?:${Object.keys(TENS).join('|')})(?:-(?:${Object.keys(ONES).join('|')}))?)\\s+(?:more\\s+|new\\s+|additional\\s+|extra\\s+)?(?:people|users|seats|staff|designers|engineers|agents|reps|nurses|employees|licen[cs]es|schedulers|dispatchers|analysts|accountants|drivers|technicians|members|colleagues|heads)\\b`, 'i');
+
+/** Which group and how many people, read from the words themselves when perception did not say. */
+export function scopeFromText(text: string): { team?: string; seats?: number } {
+  const g = GROUP.exec(text);
+  const h = HEADS.exec(text);
+  let seats: number | undefined;
+  if (h) {
+    const w = h[1].toLowerCase();
+    if (/^\d+$/.test(w)) seats = Number(w);
+    else {
+      const [tens, ones] = w.split('-');
+      seats = (TENS[tens] ?? 0) + (ones ? ONES[ones] ?? 0 : 0);
+    }
+  }
+  const det = g?.[1].toLowerCase();
+  const team = g ? `${det === 'our' || det === 'its' ? 'their' : det === 'a new' || det === 'a second' || det === 'another' ? `a new` : 'the'} ${g[2].trim()}` : undefined;
+  return { ...(team ? { team } : {}), ...(seats && seats > 1 ? { seats } : {}) };
+}

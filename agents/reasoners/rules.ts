@@ -5,7 +5,7 @@ import type { Signal } from '../signals/schema.js';
 import type { Factor } from '../risk/types.js';
 import type { Evidence, ProposedRecommendation } from '../recommendation.js';
 import type { FactorName, RecommendationKind } from '../vocabulary.js';
-import { lastTouch, personName, firstName, shortDate, daysBetween, deliverableOf, successorName, expansionScope } from './describe.js';
+import { lastTouch, personName, firstName, shortDate, daysBetween, deliverableOf, successorName, expansionScope, scopeFromText } from './describe.js';
 import { signalText } from '../evidence.js';
 import { nextMeetingOf } from '../risk/timeline.js';
 import { riskConfigFor } from '../risk/config.js';
@@ -266,7 +266,8 @@ const BUILDERS: Partial<Record<FactorName, (f: Factor, ctx: Ctx) => Built | null
   },
   expansion_signal(f, ctx) {
     const found = perceivedIn(f, ctx, (s) => s.insights?.expansion ?? []);
-    const scoped = [...found].reverse().find((e) => e.team || e.seats);
+    // The perceived team and seats; else read from the expansion's own words.
+    const scoped = [...found].reverse().find((e) => e.team || e.seats) ?? [...found].reverse().map((e) => scopeFromText(e.text)).find((e) => e.team || e.seats);
     const scope = scoped ? expansionScope(scoped) : undefined;
     return {
       title: scope ? `Explore the expansion at ${ctx.account.name}: ${scope}` : `Explore the expansion opportunity at ${ctx.account.name}`,

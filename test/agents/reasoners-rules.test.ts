@@ -2,14 +2,15 @@
 // owe, the successor who was named, the team and its seats, the competitor. Insights are written by
 // hand here so these tests say what the reasoner does with them, whatever perception reads today.
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { Insights, type Signal } from '../../agents/signals/schema.js';
 import { planFromFactors } from '../../agents/reasoners/rules.js';
-import { deliverableOf, promisedThing } from '../../agents/reasoners/describe.js';
+import { deliverableOf, promisedThing, scopeFromText } from '../../agents/reasoners/describe.js';
 import type { ProposedRecommendation } from '../../agents/recommendation.js';
 import { Story, at, contact, NOW } from './risk/builders.js';
 
 /** Replaces what perception read with exactly these insights. */
-function perceived(s: Signal, insights: Partial<Insights>): Signal {
+function perceived(s: Signal, insights: z.input<typeof Insights>): Signal {
   s.insights = Insights.parse(insights);
   return s;
 }
@@ -97,6 +98,23 @@ describe('expansion_discovery says which team and how many seats', () => {
     const r = one(plan(s), 'expansion_discovery');
     expect(r.title).toBe('Explore the expansion at Acme Logistics: the Denver office (40 seats)');
     expect(r.rationale).toContain('The Denver office (40 seats): a new group');
+  });
+});
+
+describe('expansion scope from the words, when perception gave none', () => {
+  it('the group and the headcount, in our words', () => {
+    expect(scopeFromText('Next quarter we want to bring our three outpatient clinics onto the same workflow. That is roughly another ninety staff.')).toEqual({ team: 'their three outpatient clinics', seats: 90 });
+    expect(scopeFromText('Our Lisbon studio opens in March with roughly twenty-five designers.')).toEqual({ team: 'their Lisbon studio', seats: 25 });
+    expect(scopeFromText('We are merging two teams and will need 12 fewer licences.')).toEqual({});
+    expect(scopeFromText('The roadmap looks good.')).toEqual({});
+  });
+
+  it('used in the title when the perceived expansion has no team', () => {
+    const s = story('customer');
+    perceived(s.email(at(-2), { from: 'dana@acme.com', to: 'sam@ourco.com', subject: 'Next year', text: 'Our Rotterdam depot would like to start using it too, around 30 drivers.' }), {
+      expansion: [{ text: 'Our Rotterdam depot would like to start using it too, around 30 drivers.', email: 'dana@acme.com' }],
+    });
+    expect(one(plan(s), 'expansion_discovery').title).toBe('Explore the expansion at Acme Logistics: their Rotterdam depot (30 seats)');
   });
 });
 

@@ -1,15 +1,53 @@
-// Buying intent: the account asking for the paperwork, the price, or the way to sign; and the
-// engagement events that show it (each proposal view counts here; the risk model asks for repeats).
-import { sentences } from './sentences.js';
+// Buying intent, read as frames over lemmas: readiness to sign or proceed, asking for the paperwork
+// (contract, order form, quote, invoice, PO), approval of the spend, signing or having signed the
+// agreement, wanting to buy or upgrade a plan, locking in a renewal, choosing us. Not negated, not on
+// hold or cut, not a sign-in or a webinar sign-up, not a fault in a purchase order. Engagement events
+// (a proposal view, a pricing-page visit) are intent on their own.
 import type { Signal } from '../signals/schema.js';
+import { analyze, type Sent } from './nlp.js';
+import { findAll, negated } from './frames.js';
 import type { Utterance } from './utterances.js';
 
 export interface BuyingCue { text: string }
 
-const BUYING = /\b(send (over )?(me |us )?(the |a |your )?(contract|order form|paperwork|msa|agreement|quote|proposal|invoice)|ready to (move forward|sign|proceed|buy|go ahead|purchase)|pricing (for|on)|quote for|who do we sign|who (signs|should sign) on your side|what are the next steps|next steps to (sign|purchase|buy)|purchase order|budget (is |has been )?approved|get (this|it) signed|move forward with|go ahead with|start (the )?procurement|(let'?s|let us) sign|sign (it|the contract|the order form|on \w+day))\b/i;
+const PAPER = '(?:contract|order form|order|paperwork|msa|agreement|quote|quotation|proposal|invoice|po|purchase order|docusign|renewal|dpa|sow|supplier form|vendor form|w-9|w9)';
+const FRAMES: RegExp[] = [
+  / ready to (?:sign|move forward|proceed|buy|purchase|go ahead|get start|commit|order|place)/,
+  / (?:move|go) (?:forward|ahead) (?:with|on)? /,
+  / (?:let 's|let us) (?:move|go|get) (?:forward|ahead|start|sign)/,
+  new RegExp(` (?:send|share|issue|get|email|forward|route) (?:\\S+ ){0,3}?(?:formal |final |updated |revised |the |your |a |an |our |me |us )?${PAPER} `),
+  new RegExp(` (?:sign|signed|countersign|countersigned|execute|executed) (?:\\S+ ){0,2}?${PAPER} `),
+  new RegExp(` ${PAPER} (?:\\S+ ){0,3}?(?:sign|signed|countersign|countersigned|for signature|to sign) `),
+  / (?:budget|spend|funding|purchase|po|vendor onboarding) (?:\S+ ){0,4}?(?:approve|approved|sign off|signed off|green-light|green-lit|greenlit|release|clear) /,
+  new RegExp(` (?:approve|approved|sign off on|signed off on|green-light|green-lit|greenlit) (?:the |our )?(?:\\S+ )?(?:budget|spend|purchase|vendor onboarding|contract|msa|${PAPER}) `),
+  new RegExp(` (?:want|would like|like|keen|ready|need|plan|intend|decide|looking) to (?:buy|purchase|upgrade|order|add|renew|sign|subscribe) `),
+  new RegExp(` how (?:do|can) (?:we|i) (?:buy|purchase|upgrade|order|sign|pay|subscribe|add) `),
+  new RegExp(` (?:process|book|place|raise) (?:the |an |a |our )?(?:upgrade|order|purchase order|po|renewal|expansion)`),
+  / (?:lock in|commit to|be commit to) (?:the )?(?:renewal|platform|contract|price|you|pricing|deal) /,
+  / (?:pick|choose|select|go with|decide on) (?:you|your) | decision and it be you | (?:you be|it be you) (?:our|the) (?:choice|pick) /,
+  / next step to (?:sign|purchase|buy|get start) | what be the next step | fastest way to get start | who (?:do we|should|do i) sign | who sign on your side /,
+  / po number be | invoice us /,
+  / pricing for \S+ (?:seat|licen[cs]e|user) /,
+];
+const VETO = / (?:hold off|on hold|pause|put off|postpone|cut|off the table|no budget|not (?:yet )?ready|wrong|incorrect|missing|duplicate|sign up|sign-up|signup|sign in|sign-in|log in|travel|conference|webinar|event|offsite|template|just curious|year ago|years ago|regret|not sync|n't sync) /;
 
-export function findBuying(parts: Utterance[]): BuyingCue[] {
-  return parts.filter((u) => u.side === 'them').flatMap((u) => sentences(u.text).filter((s) => BUYING.test(s)).map((text) => ({ text })));
+function buyingIn(s: Sent): boolean {
+  const line = ` ${s.toks.map((t) => t.lemma).join(' ')} `;
+  if (VETO.test(line) || /\bsign-in\b|\bsign up\b/i.test(s.text)) return false;
+  for (const re of FRAMES) {
+    for (const h of findAll(s, re)) {
+      if (negated(s, h.start) || negated(s, h.end)) continue;
+      // Our own paperwork offers ("we'll send the contract") are not their intent: only the account's asking or doing.
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The account's sentences (or what our notes report they said) that show intent to buy. */
+export function findBuying(parts: Utterance[], opts: { reported?: boolean } = {}): BuyingCue[] {
+  return parts.filter((u) => u.side === 'them' || (opts.reported && u.side === 'us'))
+    .flatMap((u) => analyze(u.text).filter((s) => buyingIn(s) && (u.side === 'them' || /\b(they|customer|client|[A-Z][a-z]+) (will|would|want|confirmed|said|plan|agreed|is|are)\b/.test(s.text))).map((s) => ({ text: s.text })));
 }
 
 /** A proposal view or pricing-page visit is intent on its own: described as what happened. */

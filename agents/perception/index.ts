@@ -62,7 +62,7 @@ export function perceiveSignal(signal: Signal, ctx: PerceiveContext): Insights {
     ...(negativeText ? { negativeText } : {}),
     ...(churn ? { churnIntent: { text: churn } } : {}),
     expansion: findExpansion(parts, { reported: signal.kind === 'note' }),
-    buying: [...findBuying(parts), ...engagementBuying(signal)],
+    buying: [...findBuying(parts, { reported: signal.kind === 'note' }), ...engagementBuying(signal)],
     question: isQuestionForUs(signal, parts, ctx),
     ...(requests.length ? { requests: requests.map((text) => ({ text })) } : {}),
   });

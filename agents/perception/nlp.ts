@@ -33,22 +33,32 @@ const cache = new Map<string, Sent[]>();
 /** A period inside a word (a domain, a version, "Monday.com") does not end a sentence: it travels as a look-alike and comes back. */
 const INNER_DOT = /(?<=[\p{L}\p{N}])\.(?=[\p{L}\p{N}])/gu;
 const DOT = '\u2024';
+/** Likewise a hyphen inside a word ("green-lit", "sign-in", "day-to-day") keeps the word whole. */
+const INNER_HYPHEN = /(?<=\p{L})-(?=\p{L})/gu;
+const HYPHEN = '\u2010';
 
 /** Joins "Monday", "․", "com" back into one token "Monday.com". */
 function joinInnerDots(toks: Tok[]): void {
   for (let k = 1; k + 1 < toks.length; k += 1) {
-    if (toks[k].text !== DOT) continue;
+    if (toks[k].text !== DOT && toks[k].text !== HYPHEN) continue;
     const a = toks[k - 1];
     const b = toks[k + 1];
-    const text = `${a.text}.${b.text}`;
-    toks.splice(k - 1, 3, { ...a, text, lower: text.toLowerCase(), lemma: text.toLowerCase(), pos: a.cap ? 'PROPN' : a.pos === 'NUM' || b.pos === 'NUM' ? 'NUM' : 'X' });
+    const text = `${a.text}${toks[k].text === DOT ? '.' : '-'}${b.text}`;
+    const pos = toks[k].text === HYPHEN ? (b.pos === 'NOUN' || b.pos === 'VERB' || b.pos === 'ADJ' ? b.pos : a.pos) : a.cap ? 'PROPN' : a.pos === 'NUM' || b.pos === 'NUM' ? 'NUM' : 'X';
+    toks.splice(k - 1, 3, { ...a, text, lower: text.toLowerCase(), lemma: text.toLowerCase(), pos });
     k -= 1;
   }
-  for (const t of toks) if (t.text.includes(DOT)) { t.text = t.text.replaceAll(DOT, '.'); t.lower = t.text.toLowerCase(); t.lemma = t.lemma.replaceAll(DOT, '.'); }
+  for (const t of toks) {
+    if (t.text.includes(DOT) || t.text.includes(HYPHEN)) {
+      t.text = t.text.replaceAll(DOT, '.').replaceAll(HYPHEN, '-');
+      t.lower = t.text.toLowerCase();
+      t.lemma = t.lemma.replaceAll(DOT, '.').replaceAll(HYPHEN, '-');
+    }
+  }
 }
 
 function parseLine(raw: string): Sent[] {
-  const line = raw.replace(/\S+/g, (w) => (w.includes('@') || w.includes('://') ? w : w.replace(INNER_DOT, DOT)));
+  const line = raw.replace(/\S+/g, (w) => (w.includes('@') || w.includes('://') ? w : w.replace(INNER_DOT, DOT).replace(INNER_HYPHEN, HYPHEN)));
   const doc = wink.readDoc(line);
   const text = doc.tokens().out() as string[];
   const pos = column<string>(doc, its.pos);
@@ -70,7 +80,7 @@ function parseLine(raw: string): Sent[] {
     splitContractions(toks);
     joinInnerDots(toks);
     toks.forEach((t, i) => { t.i = i; });
-    const sentence = s.out().replaceAll(DOT, '.').trim();
+    const sentence = s.out().replaceAll(DOT, '.').replaceAll(HYPHEN, '-').trim();
     if (sentence) out.push({ text: sentence, toks });
   });
   return out;

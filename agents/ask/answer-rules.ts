@@ -13,7 +13,7 @@ import { classifyQuestion, type Intent } from './intent.js';
 import { Cites, ago, describeSignal as describe, label, whereSaid, type Citation } from './cites.js';
 import { nextSteps, recentChanges, summary, type OpenRecommendationView } from './overview.js';
 import { HANDOVER, bestSentences, clip, sentencesBy, topicTerms } from './said.js';
-import { usageTrendsFor } from '../risk/model.js';
+import { usageSlidesFor, usageTrendsFor } from '../risk/model.js';
 
 export type { Citation } from './cites.js';
 export type { OpenRecommendationView } from './overview.js';
@@ -129,6 +129,13 @@ const HANDLERS: Record<Intent, Handler> = {
       cites.add(u.firstBaseline);
       return `${u.metric}: ${fmt(u.recent)} over the last 7 days vs ${fmt(u.baseline)} over the 28 days before (${u.changePct >= 0 ? '+' : ''}${Math.round(u.changePct)}%)`;
     });
+    // A steady slide the 7-day window does not show on its own.
+    const slides = usageSlidesFor({ account: ctx.account, contacts: ctx.contacts, signals: ctx.signals, asOf: ctx.asOf });
+    for (const u of slides) {
+      cites.add(u.first);
+      cites.add(u.latest);
+      lines.push(`${u.metric} has slid steadily: weekly means ${u.weeks.map((w) => fmt(w.mean)).join(' → ')} over ${u.weeks.length} weeks (fitted ${Math.round(u.changePct)}%, about ${fmt(-u.perWeekPct)}% a week)`);
+    }
     const latest = usage[usage.length - 1];
     if (lines.length === 0) {
       cites.add(latest);

@@ -7,7 +7,7 @@ import type { Assessment, Factor, RiskInput } from './types.js';
 import { riskConfigFor, type RiskConfig } from './config.js';
 import { buildTimeline, t } from './timeline.js';
 import type { FactorFn } from './check.js';
-import { usageTrends, type UsageTrend } from './usage-trend.js';
+import { usageSlides, usageTrends, type UsageSlide, type UsageTrend } from './usage-trend.js';
 import { newLeadWaiting } from './factors/new-lead-waiting.js';
 import { unansweredInbound } from './factors/unanswered-inbound.js';
 import { silence } from './factors/silence.js';
@@ -27,7 +27,7 @@ import { usageGrowth } from './factors/usage-growth.js';
 import { buyingSignal } from './factors/buying-signal.js';
 
 export type { RiskInput, OpenRecommendation } from './types.js';
-export type { UsageTrend } from './usage-trend.js';
+export type { UsageTrend, UsageSlide } from './usage-trend.js';
 
 export const RISK_FACTOR_FNS: FactorFn[] = [
   newLeadWaiting, unansweredInbound, silence, noNextStep, stageStalled, overdueCommitment, championChange, ownerGap,
@@ -40,6 +40,11 @@ const configOf = (input: RiskInput, config?: RiskConfig) => config ?? input.conf
 /** Usage per metric against the account's own baseline, as the risk model sees it. */
 export function usageTrendsFor(input: RiskInput, config?: RiskConfig): UsageTrend[] {
   return usageTrends(buildTimeline(input, configOf(input, config)));
+}
+
+/** Metrics sliding steadily over the last weeks, as the risk model sees them. */
+export function usageSlidesFor(input: RiskInput, config?: RiskConfig): UsageSlide[] {
+  return usageSlides(buildTimeline(input, configOf(input, config)));
 }
 
 const byWeight = (a: Factor, b: Factor) => b.weight - a.weight;

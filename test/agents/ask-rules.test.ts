@@ -88,6 +88,16 @@ describe('what did <person or role> say about <topic>', () => {
   });
 });
 
+describe('usage', () => {
+  it('a steady slide is told with its weekly means', async () => {
+    const s = redfern();
+    [300, 282, 260, 241, 225, 204].forEach((value, i) => s.add({ kind: 'usage', occurredAt: at(-1 - 7 * (5 - i)), metric: 'seats_active', value }));
+    const r = await ask(s, 'How is usage trending?');
+    expect(r.answer).toMatch(/^Usage at Redfern Bio: seats_active has slid steadily: weekly means 300 → 282 → 260 → 241 → 225 → 204 over 6 weeks \(fitted -32%, about 6\.3% a week\)\. Flagged: usage_drop\.$/);
+    expect(r.citations).toHaveLength(2);
+  });
+});
+
 describe('what we promised', () => {
   it('names each deliverable in our words, then quotes the promise', async () => {
     const s = redfern();

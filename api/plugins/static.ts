@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 export const UI_ROOT = fileURLToPath(new URL('../ui/', import.meta.url));
 
 export default fp(async (app) => {
-  // redirect: /ui answers with a redirect to /ui/ (the app's relative module paths need the slash).
-  await app.register(fastifyStatic, { root: UI_ROOT, prefix: '/ui/', redirect: true });
+  await app.register(fastifyStatic, { root: UI_ROOT, prefix: '/ui/' });
   app.get('/', { config: { public: true }, schema: { hide: true } }, (_req, reply) => reply.redirect('/ui/'));
+  app.get('/ui', { config: { public: true }, schema: { hide: true } }, (_req, reply) => reply.redirect('/ui/'));
 }, { name: 'static' });

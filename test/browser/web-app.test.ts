@@ -25,6 +25,7 @@ const globex = uniqueId('globex');
 const initech = uniqueId('initech');
 let followUp: Rec;
 let reply: Rec;
+let samToken = '';
 let others: Rec[]; // the rest of the proposed recommendations when the person signs in
 
 async function post(url: string, payload: unknown): Promise<void> {
@@ -41,9 +42,12 @@ async function recs(accountId: string, status: string): Promise<Rec[]> {
 beforeAll(async () => {
   // Both first, so a missing Chromium is reported before the slower stack is awaited.
   const launching = launchChromium();
+  launching.catch(() => {}); // awaited below; a missing Chromium fails there with its message
   stack = await startTestStack({}, { listen: true });
   browser = await launching;
-  await post('/v1/users', { id: 'sam', name: 'Sam Patel', email: 'sam@ourco.com', role: 'rep' });
+  const created = await stack.app.inject({ method: 'POST', url: '/v1/users', headers: auth, payload: { id: 'sam', name: 'Sam Patel', email: 'sam@ourco.com', role: 'rep' } });
+  expect(created.statusCode, created.body).toBe(201);
+  samToken = created.json().token;
 
   // Globex: a proposal sent six days ago and never answered (the agent proposes a follow-up).
   await post('/v1/accounts', { id: globex, name: 'Globex', domains: ['globex.io'], stage: 'proposal', arr: 60000, ownerId: 'sam',
@@ -311,4 +315,42 @@ describe('a full book', () => {
     expect(problems).toEqual([]);
     await fresh.close();
   }, 120_000);
+});
+
+describe('a rep', () => {
+  it('signs in with their own token, sees their name and role, no owner filter, and approves by keyboard', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } }); // its own localStorage
+    const own = await context.newPage();
+    const problems = watchPage(own, stack.url).problems;
+    await own.goto(`${stack.url}/ui`);
+    await own.getByLabel('API token').fill(samToken);
+    const s0 = Date.now();
+    await own.getByLabel('API token').press('Enter');
+    await own.locator('#who-name').getByText('Sam Patel').waitFor();
+    expect(await own.locator('#who-role').textContent()).toBe('Rep');
+    await own.locator('article.rec').nth(1).waitFor();
+    const signedInMs = Date.now() - s0;
+    // (By id: a label search over 500 cards of form fields takes Playwright half a minute.)
+    expect(await own.locator('#f-owner').count()).toBe(0);
+    expect(await own.locator('#f-account').count()).toBe(1);
+
+    // j moves to the second item, k back to the first, j again; a approves the selected one.
+    await own.keyboard.press('j');
+    await own.keyboard.press('k');
+    await own.keyboard.press('j');
+    const id = (await own.locator('article.rec.selected').getAttribute('data-id'))!;
+    expect(await own.locator('article.rec').nth(1).getAttribute('data-id')).toBe(id);
+    const t0 = Date.now();
+    await own.keyboard.press('a');
+    await own.locator(`#rec-${id}`).waitFor({ state: 'detached' });
+    console.log(`rep: sign-in to a full inbox ${signedInMs} ms; approve by key until the item left ${Date.now() - t0} ms`);
+    // The next one is selected, ready for the next key.
+    expect(await own.locator('article.rec').nth(1).getAttribute('class')).toContain('selected');
+    const { rows } = await stack.database.pool.query('select status, decided_by from recommendations where id = $1', [id]);
+    expect(['approved', 'done']).toContain(rows[0].status);
+    expect(rows[0].decided_by).toBe('sam');
+    await screenshot(own, '5-rep-inbox', false);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 60_000);
 });

@@ -25,6 +25,8 @@ export async function startTestSmtp(opts: { port?: number } = {}): Promise<TestS
   const messages: ReceivedMail[] = [];
   const server = new SMTPServer({
     secure: false, authOptional: true, disabledCommands: ['STARTTLS', 'AUTH'], logger: false,
+    // No reverse DNS of the client: offline, each lookup would wait for its timeout.
+    disableReverseLookup: true,
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));

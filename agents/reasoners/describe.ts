@@ -118,3 +118,27 @@ export function scopeFromText(text: string): { team?: string; seats?: number } {
   const team = g ? `${det === 'our' || det === 'its' ? 'their' : det === 'a new' || det === 'a second' || det === 'another' ? `a new` : 'the'} ${g[2].trim()}` : undefined;
   return { ...(team ? { team } : {}), ...(seats && seats > 1 ? { seats } : {}) };
 }
+
+const ASK_SEND = /\b(?:could|can|would|will)\s+(?:you|someone|one of you)\s+(?:please\s+)?(?:send|share|provide|forward|resend|give|get)\s+(?:(?:us|me|them|him|her|over)\s+)?(.+)$|\b(?:please|kindly)\s+(?:send|share|provide|forward|resend)\s+(?:(?:us|me|over)\s+)?(.+)$|\bi(?:'d| would) need\s+(.+)$|\b(?:we|i) (?:still )?need\s+(.+?)\s+(?:from you|before)\b/i;
+const ASK_TELL = /\b(?:let (?:me|us) know|(?:could|can|would) you (?:please )?(?:confirm|tell (?:me|us)|advise|check)|wondering|i wonder|(?:please )?confirm)\s+(.+)$/i;
+const OWN: Array<[RegExp, string]> = [[/\bour\b/gi, 'their'], [/\bus\b/gi, 'them'], [/\bwe\b/gi, 'they'], [/\bmy\b/gi, 'their'], [/\bI\b/g, 'they'], [/\bme\b/gi, 'them'], [/\byour\b/gi, 'our'], [/\byou\b/gi, 'we']];
+const flip = (x: string) => OWN.reduce((acc, [re, to]) => acc.replace(re, to), x);
+const cutTail = (x: string) => x.replace(/[?!.;:]+.*$/, '').replace(/,\s.*$/, '').replace(/\s+(?:and|so|because|as|since)\s+(?:let|we|i|our|it|they|then)\b.*$/i, '').trim();
+
+/** What a request asks of us, in our words: "send the SAML metadata for their workspace", "tell them whether …". */
+export function requestedAction(sentence: string): string | undefined {
+  const s = sentence.replace(/\s+/g, ' ').trim();
+  const send = ASK_SEND.exec(s);
+  if (send) {
+    const thing = cutTail(send[1] ?? send[2] ?? send[3] ?? send[4] ?? '').replace(PARTICLE, '');
+    const words = thing.split(/\s+/).filter(Boolean);
+    if (words.length && words.length <= 12 && !PRONOUN.test(thing)) return `send ${flip(thing)}`;
+  }
+  const tell = ASK_TELL.exec(s);
+  if (tell) {
+    const what = cutTail(tell[1]).replace(/^(?:to me|to us|me|us)\s+/i, '');
+    const words = what.split(/\s+/).filter(Boolean);
+    if (words.length >= 2 && words.length <= 16 && /^(?:if|whether|what|when|who|how|which|where|why)\b/i.test(what)) return `tell them ${flip(what)}`;
+  }
+  return undefined;
+}

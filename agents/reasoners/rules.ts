@@ -5,7 +5,7 @@ import type { Signal } from '../signals/schema.js';
 import type { Factor } from '../risk/types.js';
 import type { Evidence, ProposedRecommendation } from '../recommendation.js';
 import type { FactorName, RecommendationKind } from '../vocabulary.js';
-import { lastTouch, personName, firstName, shortDate, daysBetween, deliverableOf, successorName, expansionScope, scopeFromText } from './describe.js';
+import { lastTouch, personName, firstName, shortDate, daysBetween, deliverableOf, successorName, expansionScope, scopeFromText, requestedAction } from './describe.js';
 import { signalText } from '../evidence.js';
 import { nextMeetingOf } from '../risk/timeline.js';
 import { riskConfigFor } from '../risk/config.js';
@@ -111,9 +111,12 @@ const BUILDERS: Partial<Record<FactorName, (f: Factor, ctx: Ctx) => Built | null
     const who = senderOf(s);
     const subject = s?.kind === 'email' ? s.subject : undefined;
     const waited = s ? daysBetween(s.occurredAt, ctx.asOf) : 0;
-    const asked = s ? questionSentences(signalText(s)).filter((q) => !/^re:/i.test(q)).slice(-2) : [];
+    const perceived = (s?.insights?.requests ?? []).map((r) => r.text.trim()).filter(Boolean);
+    const asked = perceived.length ? perceived.slice(-2) : s ? questionSentences(signalText(s)).filter((q) => !/^re:/i.test(q)).slice(-2) : [];
+    // What they want from us, in our words ("send the SAML metadata for their workspace"); else the subject.
+    const action = [...asked].reverse().map(requestedAction).find(Boolean);
     return {
-      title: `Reply to ${who.name ?? who.email ?? 'the customer'}${subject ? `: "${subject}"` : ''}`,
+      title: `Reply to ${who.name ?? who.email ?? 'the customer'}${action ? `: ${action}` : subject ? `: "${subject}"` : ''}`,
       target: who.email ?? 'inbound',
       rationale: `${f.explanation}. ${asked.length ? `They asked: "${asked.join(' ')}" ` : ''}${waited >= 1 ? `They have waited ${waited} day${waited === 1 ? '' : 's'}` : 'They are waiting'} for an answer${s ? ` to their message of ${shortDate(s.occurredAt)}` : ''}. ${lastTouch(ctx.signals, ctx.asOf)}`,
       draft: {

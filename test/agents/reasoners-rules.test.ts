@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { Insights, type Signal } from '../../agents/signals/schema.js';
 import { planFromFactors } from '../../agents/reasoners/rules.js';
-import { deliverableOf, promisedThing, scopeFromText } from '../../agents/reasoners/describe.js';
+import { deliverableOf, promisedThing, requestedAction, scopeFromText } from '../../agents/reasoners/describe.js';
 import type { ProposedRecommendation } from '../../agents/recommendation.js';
 import { Story, at, contact, NOW } from './risk/builders.js';
 
@@ -115,6 +115,25 @@ describe('expansion scope from the words, when perception gave none', () => {
       expansion: [{ text: 'Our Rotterdam depot would like to start using it too, around 30 drivers.', email: 'dana@acme.com' }],
     });
     expect(one(plan(s), 'expansion_discovery').title).toBe('Explore the expansion at Acme Logistics: their Rotterdam depot (30 seats)');
+  });
+});
+
+describe('reply says what they asked of us', () => {
+  it('in our words, from the request', () => {
+    expect(requestedAction('Could you send us the SAML metadata for our workspace?')).toBe('send the SAML metadata for their workspace');
+    expect(requestedAction('Could you send the contract and let us know who signs on your side?')).toBe('send the contract');
+    expect(requestedAction('morning all - let me know whether bulk export of appointment history is on the roadmap, our analysts keep asking for it')).toBe('tell them whether bulk export of appointment history is on the roadmap');
+    expect(requestedAction("I'd need the signed DPA before our legal review.")).toBe('send the signed DPA before their legal review');
+    expect(requestedAction('Can you send it over?')).toBeUndefined();
+    expect(requestedAction('How are you?')).toBeUndefined();
+  });
+
+  it('in the title of the reply', () => {
+    const s = story();
+    perceived(s.email(at(-3), { from: 'ken@acme.com', to: 'sam@ourco.com', subject: 'SSO setup', text: 'Hi Sam, could you send us the SAML metadata for our workspace? Thanks, Ken' }), { question: true });
+    const r = one(plan(s), 'reply');
+    expect(r.title).toBe('Reply to Ken Ito: send the SAML metadata for their workspace');
+    expect(r.draft?.subject).toBe('Re: SSO setup');
   });
 });
 

@@ -7,7 +7,7 @@ import { freshDatabase } from '../../helpers/db.js';
 import { seedAccount, at } from '../../helpers/seed.js';
 import { startScriptedOpenAI, structured, type ChatRequest, type ScriptedServer, type Script } from '../../helpers/openai-server.js';
 import { createAccountAgent } from '../../../agents/index.js';
-import { createLlmPerceiver, LLM_PERCEIVER_VERSION, resolvePerson } from '../../../agents/perceivers/llm.js';
+import { createLlmPerceiver, LLM_PERCEIVER_VERSION, resolvePerson, toInsights } from '../../../agents/perceivers/llm.js';
 import { createRulesPerceiver } from '../../../agents/perceivers/rules.js';
 import { RULES_PERCEIVER_VERSION } from '../../../agents/perception/version.js';
 import { listSignals, readingInfo } from '../../../db/queries/signals.js';
@@ -188,5 +188,43 @@ describe('resolvePerson', () => {
     expect(resolvePerson('Jordan Lee', people)).toEqual({ name: 'Jordan Lee' });
     expect(resolvePerson('new.person@globex.example', people)).toEqual({ email: 'new.person@globex.example' });
     expect(resolvePerson(undefined, people)).toBeUndefined();
+  });
+});
+
+describe('toInsights (the code side of the llm perceiver)', () => {
+  const account = { id: 'm', name: 'Globex', domains: ['globex.example'], stage: 'customer', arr: null, renewalDate: null, ownerId: null, csmId: null, settings: { timezone: 'Europe/Berlin' } } as never;
+  const contacts = [{ id: 'c1', accountId: 'm', email: 'priya.nair@globex.example', name: 'Priya Nair', title: null, role: 'champion', status: 'active', createdAt: '', updatedAt: '' }] as never;
+  const ctx = { account, contacts, ourDomains: ['ourco.com'], competitors: [] };
+  const email = (direction: 'inbound' | 'outbound', text: string) => ({
+    kind: 'email', id: 's1', accountId: 'm', source: 'api', receivedAt: '2026-11-16T09:00:00Z', occurredAt: '2026-11-16T09:00:00Z', direction,
+    from: direction === 'outbound' ? { email: 'omar@ourco.com', name: 'Omar Haddad' } : { email: 'priya.nair@globex.example', name: 'Priya Nair' },
+    to: direction === 'outbound' ? [{ email: 'priya.nair@globex.example', name: 'Priya Nair' }] : [{ email: 'omar@ourco.com', name: 'Omar Haddad' }],
+    cc: [], subject: 'Follow-up', text,
+  }) as never;
+  const empty = { commitments: [], stakeholderChanges: [], competitors: [], sentiment: 0, negativeText: null, churnIntent: null, expansion: [], buying: [], requests: [] };
+
+  it('resolves a promise\'s people and due date by code, in the account\'s time zone', () => {
+    const text = 'Priya, you will have the security addendum from me by Friday.';
+    const out = toInsights({ ...empty, commitments: [{ text, owner: 'us', who: 'Omar', deliverable: 'the security addendum', due: null, to: ['Priya'] }] }, email('outbound', text), ctx);
+    const c = out.commitments[0];
+    expect(c).toMatchObject({ owner: 'us', who: 'Omar Haddad', deliverable: 'the security addendum', counterparts: ['priya.nair@globex.example'] });
+    expect(c.dueDefaulted).toBeUndefined();
+    expect(c.dueAt!.slice(0, 10)).toBe('2026-11-20'); // the Friday after Monday 16 November
+    const dated = toInsights({ ...empty, commitments: [{ text, owner: 'us', who: null, deliverable: null, due: '2026-11-25', to: null }] }, email('outbound', text), ctx);
+    expect(dated.commitments[0].dueAt!.slice(0, 10)).toBe('2026-11-25');
+    const undated = toInsights({ ...empty, commitments: [{ text: 'We will look into it.', owner: 'us', who: null, deliverable: null, due: null, to: null }] }, email('outbound', 'We will look into it.'), ctx);
+    expect(undated.commitments[0].dueDefaulted).toBe(true);
+  });
+
+  it('a request is a question for us only when the account\'s side asks it', () => {
+    const ask = 'Wondering whether the export can include archived projects.';
+    expect(toInsights({ ...empty, requests: [{ text: ask }] }, email('inbound', ask), ctx)).toMatchObject({ question: true, requests: [{ text: ask }] });
+    const ours = toInsights({ ...empty, requests: [{ text: ask }] }, email('outbound', ask), ctx);
+    expect(ours.question).toBe(false);
+    expect(ours.requests).toBeUndefined();
+  });
+
+  it('values outside the Insights schema are refused, not stored', () => {
+    expect(() => toInsights({ ...empty, sentiment: 3 }, email('inbound', 'Fine.'), ctx)).toThrow();
   });
 });

@@ -155,6 +155,21 @@ describe('approving an email', () => {
     expect(await q('select 1 from signals where account_id = $1 and external_id = $2', [rec.accountId, messageId])).toHaveLength(1);
   }, 120_000);
 
+  it('an edit sends the edited draft: its recipients, subject and body', async () => {
+    const rec = await proposedReply(stack);
+    const res = await decide(stack, rec.id, { decision: 'edit', edit: { draft: {
+      to: ['hank@initech.io', 'peggy@initech.io'], subject: 'Re: Pricing for 200 seats (revised)', body: 'Hi Hank, the revised pricing is attached.\n\nSam' } } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().status).toBe('edited');
+    await eventually(async () => (await statusOf(stack, rec.id)).status === 'done', 30_000);
+    const [mail, ...more] = mailsFor(rec.id);
+    expect(more).toEqual([]);
+    expect(mail.envelope.to).toEqual(['hank@initech.io', 'peggy@initech.io']);
+    expect(mail.parsed.subject).toBe('Re: Pricing for 200 seats (revised)');
+    expect(mail.parsed.text?.trim()).toBe('Hi Hank, the revised pricing is attached.\n\nSam');
+    expect(mail.header('in-reply-to')).toBe(`<q1.${rec.accountId}@initech.io>`);
+  }, 120_000);
+
   it('an approved draft with a CR/LF in its subject is refused before SMTP: nothing sent, failed with the reason, no retry', async () => {
     const rec = await proposedReply(stack);
     // The API refuses such an edit; a draft can still carry one (a customer's subject line copied into it).

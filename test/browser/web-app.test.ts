@@ -280,15 +280,16 @@ describe('a full book', () => {
     await fresh.evaluate((t) => localStorage.setItem('account-agents.token', t), ADMIN_TOKEN);
     // performance.now() counts from the navigation's start: sign-in, /v1/me, the list and the DOM.
     await fresh.reload();
-    const firstMs = await (await fresh.waitForFunction(() => document.querySelector('article.rec') && performance.now(), null, { timeout: 60_000 })).jsonValue();
-    const inboxMs = await (await fresh.waitForFunction(() => document.querySelectorAll('article.rec').length >= 500 && performance.now(), null, { timeout: 60_000 })).jsonValue();
+    // Each wait answers performance.now() once its condition holds (0 keeps waitForFunction polling).
+    const firstMs = Number(await (await fresh.waitForFunction(() => (document.querySelector('article.rec') ? performance.now() : 0), null, { timeout: 60_000 })).jsonValue());
+    const inboxMs = Number(await (await fresh.waitForFunction(() => (document.querySelectorAll('article.rec').length >= 500 ? performance.now() : 0), null, { timeout: 60_000 })).jsonValue());
     expect(await fresh.locator('article.rec').count()).toBe(500);
     const requests = await fresh.evaluate(() => performance.getEntriesByType('resource')
       .filter((e) => e.name.includes('/v1/')).map((e) => `${e.name.replace(location.origin, '')} ${Math.round(e.startTime)}+${Math.round(e.duration)} ms`));
     expect(await fresh.locator('.summary').first().textContent()).toContain('the first 500 are shown');
     const t0 = await fresh.evaluate(() => performance.now());
     await fresh.keyboard.press('j');
-    const jMs = await (await fresh.waitForFunction((t) => document.querySelectorAll('article.rec')[1]?.classList.contains('selected') && performance.now() - t, t0)).jsonValue();
+    const jMs = Number(await (await fresh.waitForFunction((t) => (document.querySelectorAll('article.rec')[1]?.classList.contains('selected') ? performance.now() - t : 0), t0)).jsonValue());
 
     const accountsMs = await fresh.evaluate(async (n) => {
       const start = performance.now();

@@ -2,6 +2,7 @@
 // derived from the recommendation, then an outbound email signal), or a task (and a webhook post).
 // Also what the workflow runs when the action failed for good and when a snooze ends.
 import { ApplicationFailure } from '@temporalio/activity';
+import type pg from 'pg';
 import type { ActionSettings } from '../../config.js';
 import { withTransaction } from '../../db/tx.js';
 import { getAccount, type Account } from '../../db/queries/accounts.js';
@@ -72,7 +73,8 @@ export function createActionActivities(deps: ActionDeps) {
     return { inReplyTo: id, references: refs, ...(last.threadId ? { threadId: last.threadId } : {}) };
   }
 
-  async function finish(rec: Recommendation, actor: string | null, details: Record<string, unknown>, write?: (tx: import('pg').PoolClient) => Promise<void>): Promise<Recommendation> {
+  /** The action is carried out: `done`, audited with what was done (plus any rows written with it). */
+  async function finish(rec: Recommendation, actor: string | null, details: Record<string, unknown>, write?: (tx: pg.PoolClient) => Promise<void>): Promise<Recommendation> {
     return withTransaction(deps.db, async (tx) => {
       await write?.(tx);
       const after = await setRecommendationOutcome(tx, rec.id, { status: 'done', from: ['approved', 'edited'] });

@@ -51,6 +51,21 @@ function riskChart(assessments) {
   return chart;
 }
 
+const QUIET_DAYS = 21;
+
+/** email → the latest time that person spoke or showed up (signals newest first). */
+function lastHeardFrom(signals) {
+  const last = new Map();
+  const saw = (email, at) => { if (email && !last.has(email.toLowerCase())) last.set(email.toLowerCase(), at); };
+  for (const s of signals) {
+    if (s.kind === 'email' && s.direction !== 'outbound') saw(s.from?.email, s.occurredAt);
+    if (s.kind === 'meeting') for (const p of s.attendees ?? []) saw(p.email, s.occurredAt);
+    if (s.kind === 'chat') saw(s.author?.email, s.occurredAt);
+    if (s.kind === 'engagement') saw(s.contactEmail, s.occurredAt);
+  }
+  return last;
+}
+
 const clip = (text, n = 400) => (text && text.length > n ? `${text.slice(0, n)}…` : text);
 
 export function renderAccount({ params, view }, accountId) {
@@ -94,10 +109,19 @@ export function renderAccount({ params, view }, accountId) {
       ...fact('ARR', a.arr === null ? '—' : a.arr.toLocaleString(undefined, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 })),
       ...fact('Renewal', a.renewalDate ? [time(a.renewalDate), ` (${relDays(a.renewalDate)})`] : '—'),
       ...fact('Domains', a.domains.join(', ') || '—'), ...fact('Last assessed', time(a.lastAssessedAt, true)));
-    sections.people.append(a.contacts.length ? h('ul.people', {}, a.contacts.map((c) => h('li', {},
-      h('strong', {}, c.name ?? c.email), c.title ? ` · ${c.title}` : '', c.role ? h('span.tag', {}, label(c.role)) : null,
-      c.status !== 'active' ? h('span.tag.warn', {}, label(c.status)) : null, h('br'), h('span.muted', {}, c.email))))
-      : h('p.muted', {}, 'No contacts yet.'));
+    // Who is engaged and who has gone quiet: the last time each contact was heard from in the
+    // signals on this page (their email, chat or engagement, or a meeting they attended).
+    const heard = lastHeardFrom(await signalsLoaded.catch(() => []));
+    if (!alive) return;
+    sections.people.append(a.contacts.length ? h('ul.people', {}, a.contacts.map((c) => {
+      const last = heard.get(c.email.toLowerCase());
+      const quiet = !last || Date.now() - Date.parse(last) > QUIET_DAYS * 86_400_000;
+      return h('li', {},
+        h('strong', {}, c.name ?? c.email), c.title ? ` · ${c.title}` : '', c.role ? h('span.tag', {}, label(c.role)) : null,
+        c.status !== 'active' ? h('span.tag.warn', {}, label(c.status)) : null, h('br'), h('span.muted', {}, c.email), h('br'),
+        h(`span.engagement${quiet ? '.quiet' : ''}`, {}, last ? ['Last heard from ', time(last), ` (${relDays(last)})`] : 'Not heard from in these signals',
+          quiet ? ' · quiet' : ''));
+    })) : h('p.muted', {}, 'No contacts yet.'));
   }
 
   async function loadAssessments() {

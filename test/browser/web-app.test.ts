@@ -214,6 +214,10 @@ describe('the web app', () => {
     await page.locator('#h-factors ~ ul.factors li').first().waitFor();
     await page.locator('.timeline li.signal').first().waitFor();
     expect(await page.locator('.timeline li.signal').count()).toBe(2);
+    // People: Bill wrote three days ago; Peter eight days ago (both engaged, neither quiet yet).
+    const bill = page.locator('ul.people li', { hasText: 'Bill Lumbergh' });
+    expect(await bill.locator('.engagement').textContent()).toContain('3 days ago');
+    expect(await page.locator('ul.people li', { hasText: 'Peter Gibbons' }).locator('.engagement').textContent()).toMatch(/^Last heard from .*\(8 days ago\)$/);
   });
 
   it('asks the account a question and follows a citation to its signal', async () => {

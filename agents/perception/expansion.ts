@@ -16,7 +16,7 @@ const DEPARTMENT = new Set(['legal', 'marketing', 'hr', 'qa', 'facilities', 'fin
   'treasury', 'research', 'product', 'recruiting', 'compliance', 'accounting', 'payroll', 'logistics', 'purchasing', 'partnerships', 'success', 'analytics', 'data', 'audit', 'risk', 'tax']);
 const CAPACITY = / (?:seat|licen[cs]e|licence|user|account|workspace|access|space|instance|login|people|person|employee|member|staff|colleague|analyst|engineer|agent|rep|head|headcount|tenant|environment|site) /;
 /** Asking for more: the verbs and phrases of wanting, adding and rolling out. */
-const GROW = / (?:want|would like|like|need|ask|request|keen|interested|eager|hope|plan|intend|add|extend|expand|roll (?:\S+ ){0,3}out|rollout|onboard|provision|spin up|bring (?:\S+ ){0,3}onto|come onto|get access|join the rollout|start use|start using|use it|in as well|want in|be onboard|extra|more|additional|another|its own|of its own|their own|of their own|separate|too|as well) /;
+const GROW = / (?:want|would like|like|need|ask|request|keen|interested|eager|hope|plan|intend|add|extend|expand|roll (?:\S+ ){0,3}out|rollout|onboard|provision|spin up|bring (?:\S+ ){0,5}onto|come onto|get access|join the rollout|start use|start using|use it|in as well|want in|be onboard|extra|more|additional|another|its own|of its own|their own|of their own|separate|too|as well) /;
 /** Shrinking, moving people, or capacity already in place. */
 const CONTRACTION = / (?:reduce|reduction|cut|cutting|remove|removal|drop|shrink|shrinking|downsize|downsizing|fewer|less|consolidate|consolidating|cancel|decrease|lower|trim|scale back|scale down|offboard|end|reassign|transfer|free up|save licen[cs]e|save seat|go back to|went back|share the existing|already licen[cs]e|already license|already have|all licen[cs]ed|off the table) | (?:office|team|site|store|branch|unit|department|division|hub) (?:be )?(?:close|closing|shut|wind down) /;
 const PERSON_MOVING = / (?:i|she|he|they|\S+) (?:just )?(?:move|moved|transfer|transferred|relocate|relocated) to (?:our|the|a) /;
@@ -67,17 +67,20 @@ function teamIn(s: Sent): string | undefined {
   const target = findAll(s, / (?:to|onto|add|onboard|include) (?:our |the |their |its |a |an )?/);
   for (const h of target) {
     for (let k = h.end; k < Math.min(t.length, h.end + 5); k += 1) {
-      if (UNIT.has(t[k].lower) && k > h.end - 1) return unitPhrase(s, k);
+      if (UNIT.has(t[k].lemma) && k > h.end - 1) return unitPhrase(s, k);
       if (t[k].pos === 'PUNCT' || (t[k].pos === 'VERB' && !t[k].lower.endsWith('ing'))) break;
     }
   }
-  for (let k = 0; k < t.length; k += 1) if (UNIT.has(t[k].lower) && !(t[k].lower === 'business' && t[k + 1]?.lower !== 'unit')) {
+  for (let k = 0; k < t.length; k += 1) if (UNIT.has(t[k].lemma) && !(t[k].lemma === 'business' && t[k + 1]?.lower !== 'unit')) {
     const phrase = unitPhrase(s, k);
     if (phrase.split(' ').length > 1 || t[k - 1]?.pos === 'DET' || t[k - 1]?.pos === 'PRON') return phrase;
   }
   // A department named as the one asking: "Legal is keen…", "Sales ops asked…", "Customer success in Madrid has asked…".
   for (let k = 0; k < t.length; k += 1) {
     if (!DEPARTMENT.has(t[k].lower)) continue;
+    // Only as the one asking (a subject: "Legal is keen", "Sales ops asked"), not as a modifier ("the data processing addendum").
+    const after = t[k + 1];
+    if (after && !(after.pos === 'AUX' || after.pos === 'VERB' || DEPARTMENT.has(after.lower) || after.lower === 'in' || after.text === ',')) continue;
     let a = k;
     while (a - 1 >= 0 && (t[a - 1].cap || DEPARTMENT.has(t[a - 1].lower)) && t[a - 1].pos !== 'PRON' && !['the', 'our', 'their'].includes(t[a - 1].lower)) a -= 1;
     let b = k;
@@ -111,8 +114,21 @@ function expansionIn(s: Sent): { team?: string; seats?: number } | undefined {
 
 /** The account's people (or our notes reporting them) asking for a new unit to come on board. */
 export function findExpansion(parts: Utterance[], opts: { reported?: boolean } = {}): ExpansionCue[] {
-  return parts.filter((u) => u.side === 'them' || (opts.reported && u.side === 'us')).flatMap((u) => analyze(u.text).flatMap((s) => {
-    const e = expansionIn(s);
-    return e ? [{ text: s.text, ...(u.speaker ? { speaker: u.speaker } : {}), ...(u.email ? { email: u.email } : {}), ...e }] : [];
-  }));
+  return parts.filter((u) => u.side === 'them' || (opts.reported && u.side === 'us')).flatMap((u) => {
+    const out: ExpansionCue[] = [];
+    let prev: { at: number; cue: ExpansionCue } | undefined;
+    for (const [i, s] of analyze(u.text).entries()) {
+      const e = expansionIn(s);
+      if (!e) continue;
+      // "…bring our clinics onto it. That's another ninety staff.": the headcount belongs to the unit just named.
+      if (prev && prev.at === i - 1 && e.seats !== undefined && !e.team && prev.cue.team && prev.cue.seats === undefined) {
+        prev.cue.seats = e.seats;
+        continue;
+      }
+      const cue: ExpansionCue = { text: s.text, ...(u.speaker ? { speaker: u.speaker } : {}), ...(u.email ? { email: u.email } : {}), ...e };
+      out.push(cue);
+      prev = { at: i, cue };
+    }
+    return out;
+  });
 }

@@ -65,6 +65,8 @@ export function nameSpans(s: Sent): NameSpan[] {
   const t = s.toks;
   for (let i = 0; i < t.length; i += 1) {
     if (!isNameTok(t[i], i)) continue;
+    // A sentence-initial English word ("Clause 9.2 is fine") is a name only when a second name word or "'s" follows.
+    if (i === 0 && t[i].known && !(t[1] && (isNameTok(t[1], 1) || t[1].text === "'s"))) continue;
     let j = i;
     while (j + 1 < t.length && isNameTok(t[j + 1], j + 1)) j += 1;
     out.push({ name: t.slice(i, j + 1).map((x) => x.text).join(' '), start: i, end: j });

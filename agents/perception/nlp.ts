@@ -10,6 +10,9 @@ const its = wink.its;
 /** One property of every token of a document (wink's typings do not cover the token "its" it documents). */
 const column = <T>(doc: Document, prop: unknown): T[] => doc.tokens().out(prop as never) as unknown as T[];
 
+/** The model's vocabulary size: words it has never seen get ids from here on (product and person names mostly). */
+const VOCABULARY = Number(wink.readDoc('qzxvbnmwkj').tokens().out(its.uniqueId as never)[0]);
+
 export interface Tok {
   /** As written. */
   text: string;
@@ -22,6 +25,8 @@ export interface Tok {
   neg: boolean;
   /** Starts with a capital letter. */
   cap: boolean;
+  /** In the model's English vocabulary (false for most product, company and person names). */
+  known: boolean;
   i: number;
 }
 
@@ -64,6 +69,7 @@ function parseLine(raw: string): Sent[] {
   const pos = column<string>(doc, its.pos);
   const lemma = column<string>(doc, its.lemma);
   const neg = column<boolean>(doc, its.negationFlag);
+  const ids = column<number>(doc, its.uniqueId);
   const out: Sent[] = [];
   let at = 0;
   doc.sentences().each((s: ItemSentence) => {
@@ -74,7 +80,7 @@ function parseLine(raw: string): Sent[] {
       const t = text[j];
       // The light model lemmatises a capitalised common word as a proper noun ("Leaving", "Quick"):
       // sentence-initial words keep their part of speech but get their lower-case lemma.
-      toks.push({ text: t, lower: t.toLowerCase(), lemma: (lemma[j] ?? t).toLowerCase(), pos: pos[j] ?? 'X', neg: Boolean(neg[j]), cap: /^\p{Lu}/u.test(t), i: k });
+      toks.push({ text: t, lower: t.toLowerCase(), lemma: (lemma[j] ?? t).toLowerCase(), pos: pos[j] ?? 'X', neg: Boolean(neg[j]), cap: /^\p{Lu}/u.test(t), known: (ids[j] ?? 0) < VOCABULARY, i: k });
     }
     at += n;
     splitContractions(toks);

@@ -19,7 +19,7 @@ const DOMAIN: Array<[RegExp, number]> = [
   [/ (?:churn|escalate|escalation) /, -0.8],
   [/ (?:unacceptable|mess|nightmare|useless|ridiculous|waste|terrible|awful|worst) /, -1.2],
   [/ (?:frustrat\S*|disappoint\S*|annoy\S*|upset|angry|furious) /, -1],
-  [/ (?:let down|fed up|cost us|costing us|not work|n't work|do not work|lose patience|run out of patience|not happy|not satisfied|sick of|tired of) /, -1.5],
+  [/ (?:let down|fed up|not work|n't work|do not work|lose patience|run out of patience|not happy|not satisfied|sick of|tired of) /, -1.5],
   [/ (?:resolve|resolved|fix|fixed|smooth|smoothly|work perfectly|work well|work great|work for (?:us|me)|no complaint|breath of fresh air|exceed|exceeded|above and beyond) /, 1],
 ];
 /** A bad thing that went away or down: "churn is down", "the blocker is cleared". */

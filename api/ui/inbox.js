@@ -99,7 +99,7 @@ export function renderInbox({ me, params, view }) {
     const fields = draft ? {
       to: h('input', { id: `${id}-to`, name: 'to', type: 'text', value: (draft.to ?? []).join(', '), autocomplete: 'off' }),
       subject: h('input', { id: `${id}-subject`, name: 'subject', type: 'text', value: draft.subject ?? '' }),
-      body: h('textarea', { id: `${id}-body`, name: 'body', rows: 8, value: draft.body ?? '' }),
+      body: h('textarea', { id: `${id}-body`, name: 'body', rows: Math.min(14, Math.max(3, (draft.body ?? '').split('\n').length + 1)), value: draft.body ?? '' }),
     } : null;
     const approveBtn = h('button.primary', { type: 'button', dataset: { action: 'approve' }, onclick: () => approve(rec, el) }, 'Approve');
     const errorLine = h('p.error', { role: 'alert' });
@@ -118,8 +118,9 @@ export function renderInbox({ me, params, view }) {
           h('a.quote', { href: `#/accounts/${encodeURIComponent(rec.accountId)}?signal=${encodeURIComponent(e.signalId)}` }, `“${e.excerpt}”`))))) : null,
       fields ? h('fieldset.draft', {},
         h('legend', {}, draft.channel === 'task' ? 'Task' : 'Draft email', h('span.dirty', { hidden: true }, ' · edited')),
-        draft.channel === 'task' ? null : h('div.field', {}, h('label', { for: fields.to.id }, 'To'), fields.to),
-        draft.channel === 'task' ? null : h('div.field', {}, h('label', { for: fields.subject.id }, 'Subject'), fields.subject),
+        draft.channel === 'task' ? null : h('div.field-row', {},
+          h('div.field', {}, h('label', { for: fields.to.id }, 'To'), fields.to),
+          h('div.field', {}, h('label', { for: fields.subject.id }, 'Subject'), fields.subject)),
         h('div.field', {}, h('label', { for: fields.body.id }, draft.channel === 'task' ? 'Details' : 'Body'), fields.body)) : null,
       h('div.actions', {},
         approveBtn,
@@ -244,7 +245,7 @@ export function renderInbox({ me, params, view }) {
     selected = i;
     const article = list.children[i].firstChild;
     article.classList.add('selected');
-    if (focus) { article.focus({ preventScroll: true }); article.scrollIntoView({ block: 'nearest' }); }
+    if (focus) { article.focus({ preventScroll: true }); article.scrollIntoView({ block: 'start' }); }
   }
 
   function onKey(ev) {

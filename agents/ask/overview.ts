@@ -123,15 +123,18 @@ function notable(s: Signal): { what: string; quote?: string } | null {
   if (s.kind === 'ticket' && (s.priority === 'high' || s.priority === 'urgent')) return { what: `${s.priority} ticket "${s.subject}" (${s.status})` };
   if (s.kind === 'engagement' && s.event === 'form_submitted') return { what: 'a form submitted', quote: s.text ? excerptFor(s, s.text) : undefined };
   if (!i) return null;
-  if (i.stakeholderChanges.length) return { what: `people: ${i.stakeholderChanges.map((c) => `${c.name ?? c.contactEmail ?? 'someone'} ${c.change.replace(/_/g, ' ')}${c.successor ? `, ${c.successor.name ?? c.successor.email} takes over` : ''}`).join('; ')}`, quote: first(i.stakeholderChanges) };
-  if (i.churnIntent) return { what: 'talk of not renewing', quote: first([i.churnIntent]) };
-  if (i.competitors.some((c) => !c.replacing && c.context !== 'integration')) return { what: `competitor ${[...new Set(i.competitors.map((c) => c.name))].join(', ')}`, quote: first(i.competitors) };
-  if (i.sentiment <= -0.25) return { what: 'a negative message', quote: i.negativeText && excerptIsIn(s, i.negativeText) ? i.negativeText : undefined };
-  if (i.commitments.length) return { what: `a promise (${i.commitments[0].owner === 'us' ? 'ours' : 'theirs'})`, quote: first(i.commitments) };
-  if (i.expansion.length) return { what: 'expansion interest', quote: first(i.expansion) };
-  if (i.buying.length) return { what: 'buying intent', quote: first(i.buying) };
-  if (i.question || i.requests?.length) return { what: 'a question for us', quote: first(i.requests) };
-  return null;
+  // Everything notable the signal brought, the most specific first; the first sentence that says one of them is quoted.
+  const aspects: Array<{ what: string; quote?: string }> = [];
+  if (i.stakeholderChanges.length) aspects.push({ what: `people: ${i.stakeholderChanges.map((c) => `${c.name ?? c.contactEmail ?? 'someone'} ${c.change.replace(/_/g, ' ')}${c.successor ? `, ${c.successor.name ?? c.successor.email} takes over` : ''}`).join('; ')}`, quote: first(i.stakeholderChanges) });
+  if (i.churnIntent) aspects.push({ what: 'talk of not renewing', quote: first([i.churnIntent]) });
+  if (i.competitors.some((c) => !c.replacing && c.context !== 'integration')) aspects.push({ what: `competitor ${[...new Set(i.competitors.map((c) => c.name))].join(', ')}`, quote: first(i.competitors) });
+  if (i.question || i.requests?.length) aspects.push({ what: 'a question for us', quote: first(i.requests) });
+  if (i.commitments.length) aspects.push({ what: `a promise (${i.commitments[0].owner === 'us' ? 'ours' : 'theirs'})`, quote: first(i.commitments) });
+  if (i.expansion.length) aspects.push({ what: 'expansion interest', quote: first(i.expansion) });
+  if (i.buying.length) aspects.push({ what: 'buying intent', quote: first(i.buying) });
+  if (i.sentiment <= -0.25) aspects.push({ what: 'a negative tone', quote: i.negativeText && excerptIsIn(s, i.negativeText) ? i.negativeText : undefined });
+  if (aspects.length === 0) return null;
+  return { what: aspects.map((a) => a.what).join(', '), quote: aspects.find((a) => a.quote)?.quote };
 }
 
 export function recentChanges(ctx: AskContext, byId: Map<string, Signal>, cites: Cites): string {

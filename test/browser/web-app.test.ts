@@ -345,6 +345,11 @@ describe('a rep', () => {
     await own.keyboard.press('j');
     const id = (await own.locator('article.rec.selected').getAttribute('data-id'))!;
     expect(await own.locator('article.rec').nth(1).getAttribute('data-id')).toBe(id);
+    // e puts the cursor in the draft's body; Escape hands the keys back to the list.
+    await own.keyboard.press('e');
+    expect(await own.evaluate(() => document.activeElement?.id)).toBe(`rec-${id}-body`);
+    await own.keyboard.press('Escape');
+    expect(await own.evaluate(() => document.activeElement?.id)).toBe(`rec-${id}`);
     const t0 = Date.now();
     await own.keyboard.press('a');
     await own.locator(`#rec-${id}`).waitFor({ state: 'detached' });

@@ -1,4 +1,5 @@
-// mbox archives, streamed: the input is split into messages on "From " envelope lines as it is
+// mbox archives (mboxo, mboxrd, mboxcl, mboxcl2), streamed: the input is split into messages on
+// "From " separator lines as it is
 // read, and each message is parsed on its own, so a 10,000-message archive is never held whole.
 // A message that cannot be read is reported with its index and line, and skipped.
 import { Readable } from 'node:stream';
@@ -44,9 +45,16 @@ async function* chunksOf(input: MboxInput): AsyncGenerator<Buffer> {
   for await (const c of input as AsyncIterable<Buffer | Uint8Array | string>) yield typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c.buffer, c.byteOffset, c.byteLength);
 }
 
+/** A bare separator: "From " with no envelope sender or date (some exporters write only that). */
+const BARE_ENVELOPE = /^From\s*$/;
+const CONTENT_LENGTH = /^Content-Length:\s*(\d+)\s*$/i;
+
 /**
  * Splits an mbox into raw messages as the input arrives. Bytes are handled as latin1 (one byte,
  * one character, both ways), so messages in any charset reach the MIME parser unchanged.
+ * Variants: a "From " line is a separator on the first line, or after a blank line when it is an
+ * envelope (sender, weekday, time) or bare; mboxo/mboxrd ">From " lines lose one ">"; in
+ * mboxcl/mboxcl2 a Content-Length header measures the body, and no line inside it separates.
  */
 export async function* splitMbox(input: MboxInput): AsyncGenerator<MboxMessage> {
   let carry = '';
@@ -55,6 +63,10 @@ export async function* splitMbox(input: MboxInput): AsyncGenerator<MboxMessage> 
   let index = 0;
   let start: { line: number; envelope: string } | null = null;
   let previousBlank = true;
+  let inHeaders = false;
+  let contentLength: number | null = null;
+  /** Bytes of a Content-Length body still to come (separators are not looked for inside it). */
+  let bodyLeft = 0;
   function* flush(): Generator<MboxMessage> {
     if (lines.length && lines[lines.length - 1] === '') lines.pop(); // the blank line before the next "From "
     if (start || lines.some((l) => l.trim())) {
@@ -64,13 +76,30 @@ export async function* splitMbox(input: MboxInput): AsyncGenerator<MboxMessage> 
     }
     lines = [];
   }
-  function* take(line: string): Generator<MboxMessage> {
+  function* take(line: string, rawLength: number): Generator<MboxMessage> {
     lineNo += 1;
-    if (line.startsWith('From ') && (lineNo === 1 || (previousBlank && ENVELOPE.test(line)))) {
+    if (bodyLeft > 0) {
+      bodyLeft -= rawLength;
+      previousBlank = line.trim() === '';
+      lines.push(line);
+      return;
+    }
+    if (line.startsWith('From') && (lineNo === 1 ? /^From\s/.test(line) || BARE_ENVELOPE.test(line) : previousBlank && (BARE_ENVELOPE.test(line) || ENVELOPE.test(line)))) {
       yield* flush();
       start = { line: lineNo, envelope: line };
       previousBlank = false;
+      inHeaders = true;
+      contentLength = null;
       return;
+    }
+    if (inHeaders) {
+      if (line === '') {
+        inHeaders = false;
+        if (contentLength !== null) bodyLeft = contentLength;
+      } else {
+        const cl = CONTENT_LENGTH.exec(line);
+        if (cl) contentLength = Number(cl[1]);
+      }
     }
     previousBlank = line.trim() === '';
     lines.push(/^>+From /.test(line) ? line.slice(1) : line);
@@ -79,12 +108,12 @@ export async function* splitMbox(input: MboxInput): AsyncGenerator<MboxMessage> 
     const text = carry + chunk.toString('latin1');
     let from = 0;
     for (let nl = text.indexOf('\n', from); nl >= 0; nl = text.indexOf('\n', from)) {
-      yield* take(text.slice(from, nl > from && text[nl - 1] === '\r' ? nl - 1 : nl));
+      yield* take(text.slice(from, nl > from && text[nl - 1] === '\r' ? nl - 1 : nl), nl + 1 - from);
       from = nl + 1;
     }
     carry = text.slice(from);
   }
-  if (carry) yield* take(carry.replace(/\r$/, ''));
+  if (carry) yield* take(carry.replace(/\r$/, ''), carry.length);
   yield* flush();
 }
 

@@ -12,7 +12,9 @@ import { shortDate, daysBetween, personName, deliverableOf } from '../reasoners/
 import { classifyQuestion, type Intent } from './intent.js';
 import { Cites, ago, describeSignal as describe, label, whereSaid, type Citation } from './cites.js';
 import { nextSteps, recentChanges, summary, type OpenRecommendationView } from './overview.js';
-import { HANDOVER, bestSentences, clip, sentencesBy, topicTerms } from './said.js';
+import { HANDOVER, bestSentences, clip, reported, sentencesBy, topicTerms } from './said.js';
+
+const firstNameOf = (name: string) => name.split(/\s+/)[0];
 import { usageSlidesFor, usageTrendsFor } from '../risk/model.js';
 
 export type { Citation } from './cites.js';
@@ -186,7 +188,9 @@ const HANDLERS: Record<Intent, Handler> = {
     for (const p of picks) cites.addQuote(p.signal, clip(p.sentence));
     const speaker = (p: typeof top) => (people.length ? who : p.speaker ?? (p.signal.kind === 'email' ? p.signal.from.name ?? p.signal.from.email : 'Someone at the account'));
     const about = topic.split(/\s+/).filter((w) => w && !new Set([...nameWords, ...ROLE_AND_TITLE].flatMap((x) => x.toLowerCase().split(/\s+/))).has(w)).join(' ') || topicWords;
-    return picks.map((p, i) => `${i === 0 ? `${speaker(p)} last said about ${about}` : 'Before that,'} ${whereSaid(p.signal)} on ${shortDate(p.signal.occurredAt)} (${ago(p.signal.occurredAt, ctx.asOf)}): "${clip(p.sentence)}"`).join(' ');
+    // The quote, then what it says in our words (reported speech from the asker's side), when that differs.
+    const gist = reported(top.sentence);
+    return `${picks.map((p, i) => `${i === 0 ? `${speaker(p)} last said about ${about}` : 'Before that,'} ${whereSaid(p.signal)} on ${shortDate(p.signal.occurredAt)} (${ago(p.signal.occurredAt, ctx.asOf)}): "${clip(p.sentence)}"`).join(' ')}${gist ? ` In short, ${speaker(top) === 'They' ? 'they' : firstNameOf(speaker(top))} said ${gist}.` : ''}`;
   },
   successor(ctx, _byId, cites, people) {
     const gone = people.length ? people : ctx.contacts.filter((c) => c.role === 'champion');

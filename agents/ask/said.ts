@@ -138,3 +138,19 @@ export function clip(sentence: string, max = 300): string {
 
 /** Someone handing over: "Felix will be picking up the relationship", "Lee takes over from Dana". */
 export const HANDOVER = /\b(?:tak(?:e|es|ing)|took|taken) over\b|\bpick(?:s|ing|ed)? up\b|\breplac(?:e|es|ing|ed|ement)\b|\bsuccessor\b|\bhand(?:s|ing|ed)?\s+(?:\w+\s+)?over\b|\b(?:new|main|primary) (?:point of )?contact\b|\bin charge\b|\bcover(?:s|ing)? for\b|\bstep(?:s|ping)? in\b|\bwill (?:own|lead|run|manage)\b|\bfill(?:s|ing)? in for\b|\binherit/i;
+
+const LEAD_INS = /^(?:(?:hi|hello|hey|thanks|thank you)\b[^,.!:]*[,.!:]\s*)?(?:(?:on|re|regarding|about|as for|as to|for)\s+[^,:]{1,40}[:,]\s*|(?:one more thing|quick one|also|so|ok(?:ay)?|well)[:,]?\s+)?/i;
+const PERSON: Array<[RegExp, string]> = [[/\bour\b/gi, 'their'], [/\bours\b/gi, 'theirs'], [/\bus\b/g, 'them'], [/\bwe\b/gi, 'they'], [/\bwe're\b/gi, "they're"], [/\bwe've\b/gi, "they've"], [/\bwe'll\b/gi, "they'll"], [/\bwe'd\b/gi, "they'd"], [/\bmy\b/gi, 'their'], [/\bI'm\b/g, 'they are'], [/\bI've\b/g, 'they have'], [/\bI'll\b/g, 'they will'], [/\bI'd\b/g, 'they would'], [/\bI\b/g, 'they'], [/\bme\b/gi, 'them'], [/\byour\b/gi, 'our'], [/\byou\b/gi, 'we']];
+
+/**
+ * The sentence in reported speech, from the asker's side: lead-ins such as "On budget:" dropped and
+ * persons turned ("our process" → "their process", "your team" → "our team"); undefined when that
+ * changes nothing (then the quote says it all).
+ */
+export function reported(sentence: string): string | undefined {
+  const body = sentence.trim().replace(LEAD_INS, '');
+  let out = PERSON.reduce((acc, [re, to]) => acc.replace(re, to), body).replace(/[.!?]+$/, '');
+  out = out.charAt(0).toLowerCase() + out.slice(1);
+  const same = out.toLowerCase() === sentence.trim().replace(/[.!?]+$/, '').toLowerCase();
+  return same || out.split(/\s+/).length < 3 ? undefined : out;
+}

@@ -125,6 +125,14 @@ const OWN: Array<[RegExp, string]> = [[/\bour\b/gi, 'their'], [/\bus\b/gi, 'them
 const flip = (x: string) => OWN.reduce((acc, [re, to]) => acc.replace(re, to), x);
 const cutTail = (x: string) => x.replace(/[?!.;:]+.*$/, '').replace(/,\s.*$/, '').replace(/\s+(?:and|so|because|as|since)\s+(?:let|we|i|our|it|they|then)\b.*$/i, '').trim();
 
+const INDIRECT: Record<string, string> = {
+  'is there': 'whether there is', 'are there': 'whether there are', 'is it possible to': 'whether it is possible to',
+  'do you': 'whether we', 'does your': 'whether our', 'can we': 'whether they can', 'can i': 'whether they can',
+  'does it': 'whether it', 'will it': 'whether it will', 'is it': 'whether it is',
+  'how do we': 'how they can', 'how do i': 'how they can', 'how can we': 'how they can', 'how can i': 'how they can',
+};
+const YES_NO = new RegExp(`^(?:\\w+\\s+(?:one|question)[:,]?\\s+)?(${Object.keys(INDIRECT).map((k) => k.replace(/ /g, '\\s+')).join('|')})\\s+(.+)\\?`, 'i');
+
 /** What a request asks of us, in our words: "send the SAML metadata for their workspace", "tell them whether …". */
 export function requestedAction(sentence: string): string | undefined {
   const s = sentence.replace(/\s+/g, ' ').trim();
@@ -133,6 +141,14 @@ export function requestedAction(sentence: string): string | undefined {
     const thing = cutTail(send[1] ?? send[2] ?? send[3] ?? send[4] ?? '').replace(PARTICLE, '');
     const words = thing.split(/\s+/).filter(Boolean);
     if (words.length && words.length <= 12 && !PRONOUN.test(thing)) return `send ${flip(thing)}`;
+  }
+  // A yes/no or how question, turned into what to tell them: "is there a way to X?" → "tell them whether there is a way to X".
+  const q = YES_NO.exec(s.replace(/^.*?[:;–—-]\s+(?=\w)/, ''));
+  if (q) {
+    const rest = cutTail(q[2]);
+    const head = q[1].toLowerCase().replace(/\s+/g, ' ');
+    const lead = INDIRECT[head];
+    if (lead && rest.split(/\s+/).length <= 16) return `tell them ${lead} ${flip(rest)}`;
   }
   const tell = ASK_TELL.exec(s);
   if (tell) {

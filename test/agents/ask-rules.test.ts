@@ -49,7 +49,7 @@ describe('what did <person or role> say about <topic>', () => {
     const mail = s.email(at(-9), { from: 'marisol@redfern.com', to: 'sam@ourco.com', subject: 'Q1 planning', text: 'Sam, a few notes ahead of Q1.\n\nOur hiring plan is on hold until the Series C closes. On budget: every software renewal above 50k now needs a second sign-off from the board, so expect our process to take about three weeks longer. Otherwise we are happy with the service.\n\nMarisol' });
     const r = await ask(s, 'What did the CFO say about budget?');
     expect(r.intent).toBe('what_said');
-    expect(r.answer).toMatch(/^Marisol Vega last said about budget in an email on .*: "On budget: every software renewal above 50k now needs a second sign-off from the board, so expect our process to take about three weeks longer\."$/);
+    expect(r.answer).toMatch(/^Marisol Vega last said about budget in an email on .*: "On budget: every software renewal above 50k now needs a second sign-off from the board, so expect our process to take about three weeks longer\." In short, Marisol said every software renewal above 50k now needs a second sign-off from the board, so expect their process to take about three weeks longer\.$/);
     expect(r.answer).not.toContain('Q1 planning');
     expect(r.citations).toEqual([{ signalId: mail.id, excerpt: 'On budget: every software renewal above 50k now needs a second sign-off from the board, so expect our process to take about three weeks longer.', occurredAt: mail.occurredAt }]);
   });
@@ -63,7 +63,7 @@ describe('what did <person or role> say about <topic>', () => {
       ['Sam Patel', 'Understood, I will take that back.'],
     ]);
     const r = await ask(s, 'What did procurement say about pricing?');
-    expect(r.answer).toMatch(/^Olu Adeyemi last said about pricing on a call on .*"To get this approved I would need a ten percent discount on the quote you sent\."$/);
+    expect(r.answer).toMatch(/^Olu Adeyemi last said about pricing on a call on .*"To get this approved I would need a ten percent discount on the quote you sent\." In short, Olu said to get this approved they would need a ten percent discount on the quote we sent\.$/);
     expect(r.answer).not.toContain('pricing page');
   });
 
@@ -76,7 +76,7 @@ describe('what did <person or role> say about <topic>', () => {
     expect(ranked.citations.map((c) => c.signalId)).toEqual([older.id]);
     const unranked = await ask(s, 'What did Ahmed say about training?');
     expect(unranked.citations.map((c) => c.signalId)).toEqual([s.signals[1].id, older.id]); // equally strong: both, newest first
-    expect(unranked.answer).toMatch(/^Ahmed Farouk last said about training in an email .*"We need training for the night shift too\." Before that, in an email .*"The training for new staff went well\."$/);
+    expect(unranked.answer).toMatch(/^Ahmed Farouk last said about training in an email .*"We need training for the night shift too\." Before that, in an email .*"The training for new staff went well\." In short, Ahmed said they need training for the night shift too\.$/);
   });
 
   it('nothing on the topic: says so and cites nothing', async () => {

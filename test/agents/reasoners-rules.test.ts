@@ -124,6 +124,8 @@ describe('reply says what they asked of us', () => {
     expect(requestedAction('Could you send the contract and let us know who signs on your side?')).toBe('send the contract');
     expect(requestedAction('morning all - let me know whether bulk export of appointment history is on the roadmap, our analysts keep asking for it')).toBe('tell them whether bulk export of appointment history is on the roadmap');
     expect(requestedAction("I'd need the signed DPA before our legal review.")).toBe('send the signed DPA before their legal review');
+    expect(requestedAction('Quick one: is there a way to bulk-update pay codes through the API?')).toBe('tell them whether there is a way to bulk-update pay codes through the API');
+    expect(requestedAction('Do you support SCIM provisioning for Azure AD?')).toBe('tell them whether we support SCIM provisioning for Azure AD');
     expect(requestedAction('Can you send it over?')).toBeUndefined();
     expect(requestedAction('How are you?')).toBeUndefined();
   });

@@ -53,6 +53,8 @@ export const MeetingSignal = z.object({
   attendees: z.array(Participant).max(200).default([]),
   durationSec: z.number().nonnegative().optional(),
   transcript: z.union([z.array(TranscriptTurn).max(20_000), z.string().max(500_000)]),
+  /** The call was recorded but its transcript is still to come (Gong call_completed): imported or fetched later. */
+  transcriptPending: z.boolean().optional(),
 });
 
 export const UsageSignal = z.object({

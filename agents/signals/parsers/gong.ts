@@ -5,14 +5,16 @@
 //   { calls: [{ metaData, parties }], callTranscripts: [{ callId, transcript }] }   the two responses merged
 //   an array of any of the single-call shapes
 // A transcript is monologues `{ speakerId, topic?, sentences: [{ start, end, text }] }` (ms);
-// speakers are named from the parties. Keyed by the call id (source 'gong').
+// speakers are named from the parties. Keyed by the call id (source 'gong'). metaData.started is ISO
+// or epoch seconds (milliseconds when above 1e11). A call without a transcript (the call_completed
+// webhook: { isTest, callData: { metaData, parties } }) is a meeting marked transcriptPending.
 import { Participant, type TranscriptTurn } from '../schema.js';
 import { UNKNOWN_SPEAKER, meetingResult } from './transcript-turns.js';
 import { mergeResults, rejectedOnly, routeByEmail, toIso } from './result.js';
 import type { ParseOptions, ParseResult, RouteHint } from './types.js';
 
 interface GongParty { id?: string; speakerId?: string | null; name?: string; emailAddress?: string; affiliation?: string; title?: string }
-interface GongMeta { id?: string | number; title?: string; started?: string; scheduled?: string; duration?: number; url?: string }
+interface GongMeta { id?: string | number; title?: string; started?: string | number; scheduled?: string | number; duration?: number; url?: string }
 type GongMonologue = { speakerId?: string | null; topic?: string | null; sentences?: Array<{ start?: number; end?: number; text?: string }> };
 interface GongCall { metaData?: GongMeta; parties?: GongParty[]; transcript?: GongMonologue[] }
 interface GongPayload extends GongCall {
@@ -70,6 +72,9 @@ function parseCall(call: GongCall, index: number, opts: ParseOptions): ParseResu
     ...(typeof meta.duration === 'number' && meta.duration >= 0 ? { durationSec: meta.duration } : {}),
     attendees: call.parties.filter((p) => p.name || p.emailAddress).map(attendee),
     route: routeOf(call.parties),
+    // call_completed webhooks carry the call without its transcript: stored now, the transcript later.
+    // (A transcript sent empty is still rejected as empty.)
+    ...(call.transcript === undefined ? { transcriptPending: true } : {}),
   }, opts);
 }
 

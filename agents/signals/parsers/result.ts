@@ -44,10 +44,14 @@ export function routeByEmail(email: string | undefined): RouteHint {
   return e && e.includes('@') ? { email: e, domain: domainOf(e) } : {};
 }
 
-/** An ISO 8601 instant from epoch milliseconds, an ISO string or a date; null when unreadable. */
+/** Epoch numbers below this are seconds (as milliseconds they would fall before March 1973). */
+const EPOCH_SECONDS_BELOW = 1e11;
+
+/** An ISO 8601 instant from epoch seconds or milliseconds, an ISO string or a date; null when unreadable. */
 export function toIso(v: unknown): string | null {
   if (v === null || v === undefined || v === '') return null;
-  const d = typeof v === 'number' || (typeof v === 'string' && /^\d{10,}$/.test(v.trim())) ? new Date(Number(v))
+  const epoch = (n: number) => new Date(Math.abs(n) < EPOCH_SECONDS_BELOW ? n * 1000 : n);
+  const d = typeof v === 'number' || (typeof v === 'string' && /^\d{10,}$/.test(v.trim())) ? epoch(Number(v))
     : typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v.trim()) ? new Date(`${v.trim()}T00:00:00Z`)
       : typeof v === 'string' ? new Date(v.trim()) : v instanceof Date ? v : null;
   return d && !Number.isNaN(d.getTime()) ? d.toISOString() : null;

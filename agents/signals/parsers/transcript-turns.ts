@@ -92,13 +92,15 @@ export interface MeetingParts {
   attendees?: Array<{ name: string; email?: string }>;
   position?: string;
   route?: RouteHint;
+  /** No transcript yet (a call_completed webhook): stored with an empty one, marked pending. */
+  transcriptPending?: boolean;
 }
 
-/** A meeting signal from merged turns; an empty transcript is rejected. */
+/** A meeting signal from merged turns; an empty transcript is rejected unless it is marked pending. */
 export function meetingResult(p: MeetingParts, opts: ParseOptions): ParseResult {
   const position = p.position ?? 'transcript';
   const turns = mergeTurns(p.turns);
-  if (turns.length === 0) return { items: [], rejected: [...(p.rejected ?? []), { position, reason: 'the transcript is empty' }] };
+  if (turns.length === 0 && !p.transcriptPending) return { items: [], rejected: [...(p.rejected ?? []), { position, reason: 'the transcript is empty' }] };
   const speakers = [...new Set(turns.map((t) => t.speaker).filter((s) => s && s !== UNKNOWN_SPEAKER))];
   const out: ParseResult = { items: [], rejected: [...(p.rejected ?? [])] };
   addSignal(out, position, {
@@ -110,6 +112,7 @@ export function meetingResult(p: MeetingParts, opts: ParseOptions): ParseResult 
     attendees: p.attendees ?? speakers.map((name) => ({ name: name.slice(0, 200) })),
     ...(p.durationSec !== undefined ? { durationSec: Math.round(p.durationSec * 1000) / 1000 } : {}),
     transcript: turns.slice(0, 20_000).map((t) => ({ ...t, speaker: t.speaker.slice(0, 200), text: t.text.slice(0, 50_000) })),
+    ...(p.transcriptPending && turns.length === 0 ? { transcriptPending: true } : {}),
   }, p.route);
   return out;
 }

@@ -51,7 +51,7 @@ describe('parseAny / parseUpload', () => {
     expect(await summary('forwarded-thread.eml')).toEqual(['eml', 1, 0]);
     expect(await summary('three-voices.vtt')).toEqual(['vtt', 1, 0]);
     expect(await summary('call.srt')).toEqual(['srt', 1, 0]);
-    expect(await summary('gong-api-responses.json')).toEqual(['gong', 1, 1]);
+    expect(await summary('gong-api-responses.json')).toEqual(['gong', 2, 0]);
     expect(await summary('usage.csv')).toEqual(['usage_csv', 4, 3]);
     expect(await summary('segment-batch.json')).toEqual(['segment', 7, 4]);
     expect(await summary('hubspot-mixed.json')).toEqual(['hubspot', 4, 3]);

@@ -108,7 +108,7 @@ describe('parseGong', () => {
 
   it('the two API responses merged (/v2/calls/extensive + /v2/calls/transcript): joined by call id', () => {
     const r = parseGong(json('gong-api-responses.json'));
-    expect(r.items).toHaveLength(1);
+    expect(r.items).toHaveLength(2);
     const s = as('meeting', r.items[0].signal);
     expect(s).toMatchObject({ externalId: '7782342274025937001', title: 'Acme Freight renewal check-in', occurredAt: '2026-11-19T17:02:10.000Z', durationSec: 1500 });
     // Every party attends, speaking or not; addresses lower-cased by the schema.
@@ -119,8 +119,9 @@ describe('parseGong', () => {
       { speaker: 'Sam Patel', text: "I'll send the DPA by Friday.", startSec: 19 },
     ]);
     expect(r.items[0].route).toEqual({ email: 'dana@acmefreight.com', domain: 'acmefreight.com' });
-    // The second call came without a transcript.
-    expect(r.rejected).toEqual([{ position: 'call 7782342274025937002', reason: 'the transcript is empty' }]);
+    // The second call came without a transcript: stored as a meeting whose transcript is still to come.
+    expect(r.rejected).toEqual([]);
+    expect(r.items[1].signal).toMatchObject({ externalId: '7782342274025937002', transcript: [], transcriptPending: true });
   });
 
   it('the flat shape and an array of calls', () => {

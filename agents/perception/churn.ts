@@ -21,7 +21,8 @@ const FRAMES: Array<{ re: RegExp; needsNegation?: boolean | 'inside' }> = [
   { re: / (?:worth|justify) (?:the |it|renew|pay|keep|this)/, needsNegation: false },
   { re: / (?:lose|lost) (?:\S+ )?(?:trust|confidence|faith|patience) | stop trust | (?:trust|patience) (?:have |has )?(?:run out|gone|evaporate) | (?:patience) be (?:run out|gone|wear thin) /},
   { re: / (?:fed up|done wait|have have enough|have enough|last straw) /},
-  { re: / not (?:\S+ )?(?:what|how) (?:we|you|i|they) (?:be )?(?:promise|sell|sold|tell|told|buy|sign up for|pay for|demo|show|expect)/, needsNegation: 'inside' },
+  { re: / not (?:\S+ )?(?:what|how|the \S+|the kind of \S+) (?:that )?(?:we|you|i|they) (?:be )?(?:promise|sell|sold|tell|told|buy|sign up for|sign for|pay for|demo|show|expect|agree)/, needsNegation: 'inside' },
+  { re: / no longer (?:trust|believe|rely on|have confidence|have faith|see the value|use) /, needsNegation: 'inside' },
   { re: / stop (?:us(?:e|ing)|trust|trusting|log in|logging in|open|opening) | nobody (?:be )?(?:us(?:e|ing)|log) | quietly stop /},
   { re: / escalat\S* (?:this |it |the matter )?to (?:our |my )?(?:cio|ceo|cto|cfo|coo|leadership|management|exec|executive|vp|board|legal)/ },
 ];

@@ -83,8 +83,17 @@ function conditionalOnOthers(s: Sent, owner: 'us' | 'them', cue: Hit): boolean {
   return false;
 }
 
-/** Not acts that hand anything over: "we will be at the conference", "I'll think about it". */
-const NO_ACT = new Set(['be', 'think', 'consider', 'discuss', 'talk', 'attend', 'join', 'see', 'wait', 'hope', 'miss', 'need', 'want', 'like', 'love', 'probably', 'likely']);
+/** The acts of delivering something to someone (a deliverable, an answer, a meeting, a fix); "we will be at the conference",
+ * "we'll keep an eye on it", "I will route anything urgent" are not promises of a thing. */
+const ACTS = new Set([
+  'send', 'share', 'get', 'provide', 'deliver', 'follow', 'circle', 'come', 'return', 'complete', 'finish', 'set', 'schedule', 'review', 'prepare', 'update',
+  'confirm', 'loop', 'introduce', 'draft', 'have', 'book', 'check', 'sign', 'put', 'write', 'look', 'fix', 'ship', 'connect', 'email', 'forward', 'arrange', 'reach',
+  'walk', 'run', 'escalate', 'resend', 'submit', 'organize', 'organise', 'turn', 'finalize', 'finalise', 'owe', 'credit', 'deploy', 'issue', 'reissue', 'correct',
+  'refund', 'create', 'build', 'enable', 'publish', 'upload', 'compile', 'pull', 'chase', 'dig', 'produce', 'draw', 'make', 'circulate', 'give', 'open', 'provision',
+  'investigate', 'answer', 'respond', 'reply', 'call', 'ping', 'invite', 'order', 'add', 'reset', 'extend', 'grant', 'sort', 'handle', 'push', 'release', 'patch',
+  'resolve', 'debug', 'test', 'validate', 'verify', 'document', 'record', 'log', 'raise', 'file', 'host', 'demo', 'present', 'train', 'onboard', 'migrate', 'export',
+  'import', 'configure', 'install', 'activate', 'restore', 'recover', 'reconcile', 'calculate', 'quote', 'price', 'invoice', 'ask', 'find', 'figure', 'work',
+]);
 
 /** The act a modality introduces: the first verb after it (skipping adverbs), "be" only as "be sending". */
 function actAfter(s: Sent, cue: Hit): boolean {
@@ -92,9 +101,11 @@ function actAfter(s: Sent, cue: Hit): boolean {
   while (k < s.toks.length && (s.toks[k].pos === 'ADV' || s.toks[k].lower === 'also')) k += 1;
   const x = s.toks[k];
   if (!x) return false;
-  if (x.lemma === 'be') return s.toks[k + 1]?.pos === 'VERB' && !NO_ACT.has(s.toks[k + 1].lemma);
+  if (x.lemma === 'be') return s.toks[k + 1]?.pos === 'VERB' && ACTS.has(s.toks[k + 1].lemma);
   if (/ (?:commit|promise) to $/.test(cue.m[0])) return true;
-  return (x.pos === 'VERB' || x.pos === 'NOUN') && !NO_ACT.has(x.lemma);
+  if (x.lemma === 'make' && s.toks[k + 1]?.lower !== 'sure') return false;
+  if (x.lemma === 'keep' || (x.lemma === 'look' && s.toks[k + 1]?.lower === 'forward')) return false;
+  return (x.pos === 'VERB' || x.pos === 'NOUN' || x.pos === 'ADJ') && ACTS.has(x.lemma);
 }
 
 function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext): Promised | undefined {

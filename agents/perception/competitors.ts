@@ -43,6 +43,8 @@ export interface CompetitorOptions {
   /** People and organisations that are not competitors: the account's contacts and its own name. */
   contacts?: Contact[];
   accountName?: string;
+  /** Our notes report what the account said. */
+  reported?: boolean;
 }
 
 function contextAt(s: Sent, text: string, index: number, length: number, span: NameSpan | undefined): CompetitorContext {
@@ -99,8 +101,12 @@ export function findCompetitors(parts: Utterance[], names: string[], opts: Compe
         const context = contextAt(s, s.text, m.index, m[0].length, undefined);
         out.push({ name, text: s.text, replacing: context === 'replacing', context });
       }
+      // An unlisted name counts only when the account says it (or our notes report it), and not as a modifier ("the Osaka plant").
+      if (u.side === 'us' && !opts.reported) continue;
       for (const span of nameSpans(s)) {
         const lower = span.name.toLowerCase();
+        const next = s.toks[span.end + 1];
+        if (next && next.pos === 'NOUN' && !next.cap && ['the', 'our', 'your', 'their', 'a'].includes(s.toks[span.start - 1]?.lower ?? '')) continue;
         const first = lower.split(' ')[0];
         if (seen.has(lower) || listed.has(lower) || people.has(first) || account.includes(first) || DAYS.test(first)) continue;
         if (s.toks[span.end + 1]?.text === "'s" && people.has(first)) continue;

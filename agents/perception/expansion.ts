@@ -10,16 +10,18 @@ import type { Utterance } from './utterances.js';
 
 export interface ExpansionCue { text: string; speaker?: string; email?: string; team?: string; seats?: number }
 
-const UNIT = new Set(['staff', 'team', 'teams', 'office', 'offices', 'department', 'dept', 'group', 'division', 'org', 'organisation', 'organization', 'region', 'subsidiary', 'hub', 'unit', 'site',
+const UNIT = new Set(['studio', 'campus', 'school', 'location', 'staff', 'team', 'teams', 'office', 'offices', 'department', 'dept', 'group', 'division', 'org', 'organisation', 'organization', 'region', 'subsidiary', 'hub', 'unit', 'site',
   'branch', 'function', 'practice', 'squad', 'warehouse', 'clinic', 'store', 'plant', 'entity', 'country', 'business', 'arm', 'lab', 'centre', 'center', 'desk']);
 const DEPARTMENT = new Set(['legal', 'marketing', 'hr', 'qa', 'facilities', 'finance', 'sales', 'security', 'procurement', 'support', 'engineering', 'operations', 'ops', 'it', 'design',
   'treasury', 'research', 'product', 'recruiting', 'compliance', 'accounting', 'payroll', 'logistics', 'purchasing', 'partnerships', 'success', 'analytics', 'data', 'audit', 'risk', 'tax']);
 const CAPACITY = / (?:seat|licen[cs]e|licence|user|account|workspace|access|space|instance|login|people|person|employee|member|staff|colleague|analyst|engineer|agent|rep|head|headcount|tenant|environment|site) /;
 /** Asking for more: the verbs and phrases of wanting, adding and rolling out. */
-const GROW = / (?:want|would like|like|need|ask|request|keen|interested|eager|hope|plan|intend|add|extend|expand|roll (?:\S+ ){0,3}out|rollout|onboard|provision|spin up|bring (?:\S+ ){0,5}onto|come onto|get access|join the rollout|start use|start using|use it|in as well|want in|be onboard|extra|more|additional|another|its own|of its own|their own|of their own|separate|too|as well) /;
+const GROW = / (?:want|would like|like|need|ask|request|keen|interested|eager|hope|plan|intend|add|extend|expand|roll (?:\S+ ){0,3}out|onboard|provision|spin up|bring (?:\S+ ){0,5}onto|come onto|get access|join the rollout|start use|start using|use it|in as well|want in|be onboard|extra|more|additional|another|its own|of its own|their own|of their own|separate|too|as well) /;
 /** Shrinking, moving people, or capacity already in place. */
 const CONTRACTION = / (?:reduce|reduction|cut|cutting|remove|removal|drop|shrink|shrinking|downsize|downsizing|fewer|less|consolidate|consolidating|cancel|decrease|lower|trim|scale back|scale down|offboard|end|reassign|transfer|free up|save licen[cs]e|save seat|go back to|went back|share the existing|already licen[cs]e|already license|already have|all licen[cs]ed|off the table) | (?:office|team|site|store|branch|unit|department|division|hub) (?:be )?(?:close|closing|shut|wind down) /;
 const PERSON_MOVING = / (?:i|she|he|they|\S+) (?:just )?(?:move|moved|transfer|transferred|relocate|relocated) to (?:our|the|a) /;
+/** A rollout already agreed: "we are on track to bring the second plant onto the platform". */
+const UNDERWAY = / (?:on track|as plan|as planned|as agreed|already (?:plan|agree|contract|include)|per the contract|on schedule) /;
 const NEW_THING = / new (?:\S+ )?(?:field|wi-fi|wifi|printer|laptop|template|form|feature|filter|floor|building|policy|process) /;
 
 const NUMBER_WORDS: Record<string, number> = {
@@ -32,6 +34,8 @@ function numberAt(s: Sent, k: number): number | undefined {
   if (!t) return undefined;
   const digits = /^\d{1,5}$/.exec(t.text.replace(/,/g, ''));
   if (digits) return Number(digits[0]);
+  const compound = /^([a-z]+)-([a-z]+)$/.exec(t.lower);
+  if (compound && NUMBER_WORDS[compound[1]] >= 20 && NUMBER_WORDS[compound[2]] < 10) return NUMBER_WORDS[compound[1]] + NUMBER_WORDS[compound[2]];
   const w = NUMBER_WORDS[t.lower];
   if (w === undefined) return undefined;
   const next = s.toks[k + 1] ? NUMBER_WORDS[s.toks[k + 1].lower.replace(/^-/, '')] : undefined;
@@ -44,7 +48,9 @@ function seatsIn(s: Sent): number | undefined {
     const n = numberAt(s, k);
     if (n === undefined) continue;
     for (let j = k + 1; j < Math.min(s.toks.length, k + 4); j += 1) {
-      if (CAPACITY.test(` ${s.toks[j].lemma} `)) return n;
+      // A capacity noun, or people by their role ("designers", "nurses", "recruiters"): a plural noun of a person.
+      const x = s.toks[j];
+      if (CAPACITY.test(` ${x.lemma} `) || (x.pos === 'NOUN' && x.lower !== x.lemma && /(?:er|or|ist|ian|ant|ent|nurse|staff|hire|lead|rep)$/.test(x.lemma))) return n;
       if (!['more', 'extra', 'additional', 'new', 'of', 'its', 'their', 'own', 'named', 'full', 'paid', 'power', 'admin', '-'].includes(s.toks[j].lower) && NUMBER_WORDS[s.toks[j].lower] === undefined) break;
     }
   }
@@ -93,7 +99,7 @@ function teamIn(s: Sent): string | undefined {
 
 function expansionIn(s: Sent): { team?: string; seats?: number } | undefined {
   const line = ` ${s.toks.map((x) => x.lemma).join(' ')} `;
-  if (CONTRACTION.test(line) || PERSON_MOVING.test(line) || NEW_THING.test(line)) return undefined;
+  if (CONTRACTION.test(line) || PERSON_MOVING.test(line) || NEW_THING.test(line) || UNDERWAY.test(line)) return undefined;
   if (/ (?:expand|elaborate) on /.test(line) || / (?:try|tried) it once /.test(line)) return undefined;
   const grow = findAll(s, GROW);
   const newUse = / new (?:use case|initiative|project|workflow|department|business unit|region|market) /.test(line);
@@ -104,7 +110,7 @@ function expansionIn(s: Sent): { team?: string; seats?: number } | undefined {
   const capacity = findAll(s, CAPACITY).some((h) => {
     const before = s.toks[h.start - 1];
     return before && (before.pos === 'NUM' || ['more', 'extra', 'additional', 'another', 'own', 'new', 'separate', 'a', 'its', 'their', 'few', 'dozen', 'in', 'access', 'get'].includes(before.lower) || NUMBER_WORDS[before.lower] !== undefined);
-  }) || / (?:access|want in|onboard|roll (?:\S+ ){0,3}out|rollout|(?:extend|expand) (?:\S+ ){0,3}to|add (?:them|the \S+ (?:\S+ )?(?:team|group|office))|on the platform|onto the platform|come onto|join the rollout|start use|use it|use the tool|own workspace|a workspace|separate workspace) /.test(line);
+  }) || / (?:access|want in|onboard|roll (?:\S+ ){0,3}out|(?:extend|expand) (?:\S+ ){0,3}to|add (?:them|the \S+ (?:\S+ )?(?:team|group|office))|on the platform|onto the platform|come onto|join the rollout|start use|use it|use the tool|own workspace|a workspace|separate workspace) /.test(line);
   // A unit that asks ("Another region is asking for it"), more capacity on its own ("40 more seats"), a new use case or initiative.
   const unitAsks = Boolean(team) && / (?:want|ask|request|keen|interested|eager|need|would like) /.test(line);
   const moreCapacity = findAll(s, / (?:more|additional|extra|another) (?:\S+ )?(?:seat|licen[cs]e|licence|user|account|workspace) /).length > 0 || (seats !== undefined && / (?:add|more|additional|extra|another|new) /.test(line));

@@ -1,7 +1,7 @@
 // What every frame needs from a sentence: its lemmas as one searchable line (so a frame names a
 // lemma family once and reads every inflection: "left", "is leaving", "will leave"), the token a
 // match starts at, names (proper-noun runs), negation and conditions, and noun phrases.
-import { isCommonWord, type Sent, type Tok } from './nlp.js';
+import { inVocabulary, isCommonWord, type Sent, type Tok } from './nlp.js';
 
 export interface Hit { start: number; end: number; m: RegExpExecArray }
 
@@ -66,7 +66,8 @@ export function nameSpans(s: Sent): NameSpan[] {
   for (let i = 0; i < t.length; i += 1) {
     if (!isNameTok(t[i], i)) continue;
     // A sentence-initial English word ("Clause 9.2 is fine") is a name only when a second name word or "'s" follows.
-    if (i === 0 && t[i].known && !(t[1] && (isNameTok(t[1], 1) || t[1].text === "'s"))) continue;
+    // ("Dana has left" stays a name: a proper noun right before its verb.)
+    if (i === 0 && inVocabulary(t[i].lower) && !(t[1] && (isNameTok(t[1], 1) || t[1].text === "'s" || t[1].text === ',' || ['AUX', 'VERB'].includes(t[1].pos)))) continue;
     let j = i;
     while (j + 1 < t.length && isNameTok(t[j + 1], j + 1)) j += 1;
     out.push({ name: t.slice(i, j + 1).map((x) => x.text).join(' '), start: i, end: j });

@@ -57,7 +57,7 @@ export function perceiveSignal(signal: Signal, ctx: PerceiveContext): Insights {
       recipients: recipientsOf(signal, ctx), actionItems: signal.kind === 'note', contacts: ctx.contacts, due: { timeZone: timeZoneOf(ctx) }, before: quotedOf(signal),
     }),
     stakeholderChanges: findStakeholderChanges(signal, parts, ctx.contacts, { accountName: ctx.account.name, competitors: ctx.competitors }),
-    competitors: findCompetitors(parts, ctx.competitors, { contacts: ctx.contacts, accountName: ctx.account.name }),
+    competitors: findCompetitors(parts, ctx.competitors, { contacts: ctx.contacts, accountName: ctx.account.name, reported: signal.kind === 'note' }),
     sentiment,
     ...(negativeText ? { negativeText } : {}),
     ...(churn ? { churnIntent: { text: churn } } : {}),

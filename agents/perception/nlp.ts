@@ -13,6 +13,17 @@ const column = <T>(doc: Document, prop: unknown): T[] => doc.tokens().out(prop a
 /** The model's vocabulary size: words it has never seen get ids from here on (product and person names mostly). */
 const VOCABULARY = Number(wink.readDoc('qzxvbnmwkj').tokens().out(its.uniqueId as never)[0]);
 
+const vocabulary = new Map<string, boolean>();
+/** Whether the model's vocabulary has a word (in lower case): "clause" yes, "zendesk" no. */
+export function inVocabulary(lower: string): boolean {
+  let hit = vocabulary.get(lower);
+  if (hit === undefined) {
+    hit = Number(wink.readDoc(lower).tokens().out(its.uniqueId as never)[0]) < VOCABULARY;
+    if (vocabulary.size < 5000) vocabulary.set(lower, hit);
+  }
+  return hit;
+}
+
 export interface Tok {
   /** As written. */
   text: string;

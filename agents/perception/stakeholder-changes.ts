@@ -34,7 +34,7 @@ const LEFT: RegExp[] = [
   / (?:accept|take) (?:a|an) (?:offer|job|position) /,
   / (?:poach|headhunt) /,
   / lose \S+ (?:\S+ )?to /,
-  / wrap up with /,
+  / (?:wrap|finish) (?:up )?(?:with us|with the company|here|at \S+|last|on) /,
   / be replace by /,
   / (?:have|be) go (?:for good)? /,
 ];
@@ -137,6 +137,8 @@ function falseEvent(s: Sent, hit: Hit, kind: Change): boolean {
     if (/ (?:leave|quit|move on) /.test(lemma) && THING.test(rest) && !new RegExp(`^\\s*(?:the |our |your )?${ORG_NOUN}`, 'i').test(rest)) return true;
   }
   if (/ (?:join|welcome|meet|introduce) /.test(lemma) && /^(?:us )?(?:for |to )?(?:the |a |our |this |that )?(?:\S+ )?(?:call|meeting|session|webinar|demo|thread|channel|chat|workshop)\b/i.test(rest)) return true;
+  // "Is Tomasz joining us today?": a question about a meeting, not an arrival.
+  if (kind === 'joined' && (s.text.trim().endsWith('?') || /^(?:us )?(?:today|now|tomorrow|later|this (?:morning|afternoon)|on the call)\b/i.test(rest))) return true;
   if (/ (?:welcome|meet|introduce) /.test(lemma) && !/^(?:aboard |on board )?(?:to )?\p{Lu}/u.test(rest)) return true;
   return false;
 }
@@ -149,6 +151,11 @@ function joinIsLeaving(s: Sent, hit: Hit, accountWords: string[]): boolean {
   const next = s.toks[hit.end + 1];
   if (next && next.cap && !accountWords.includes(next.lower)) return true;
   return /^(?:a|an)$/.test(after[0] ?? '') && new RegExp(`^${ORG_NOUN}$`).test(after.find((w, i) => i > 0 && !/^(?:new|small|big|large|local|fintech|logistics|\w+ish)$/.test(w)) ?? '');
+}
+
+/** "I'm covering…", "I'll be taking over…": the speaker takes over. */
+function selfSuccessor(s: Sent): boolean {
+  return findAll(s, / i (?:be |will |will be |have be )?(?:take over|cover|covering|look after|pick up|step in|fill in|own|inherit|be your) /).some((h) => !negated(s, h.start));
 }
 
 function successorIn(s: Sent, departed: string | undefined, names: NameSpan[]): string | undefined {
@@ -219,7 +226,8 @@ function changesIn(u: Utterance, ctx: Ctx, accountWords: string[]): PerceivedCha
           if (!who && !ourRole) continue;
           const r = who ? resolve(who, u, ctx) : { name: names[0]?.name, ours: true };
           const departed = r.name;
-          const successorName = successorIn(s, departed, names) ?? (sents[si + 1] ? successorIn(sents[si + 1], departed, people(sents[si + 1], ctx)) : undefined);
+          const self = (x: Sent | undefined) => (x && selfSuccessor(x) && !('self' in (who ?? {})) ? resolve({ self: true }, u, ctx).name : undefined);
+          const successorName = successorIn(s, departed, names) ?? self(s) ?? (sents[si + 1] ? successorIn(sents[si + 1], departed, people(sents[si + 1], ctx)) ?? self(sents[si + 1]) : undefined);
           const succ = successorName ? contactByName(successorName, ctx.contacts) : undefined;
           const newRole = kind === 'role_changed' || kind === 'moved' ? newRoleOf(s, hit) : undefined;
           found = {

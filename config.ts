@@ -34,6 +34,7 @@ export const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HUBSPOT_CLIENT_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
   WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
+  SLACK_SIGNING_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
   DEMO: z.preprocess(emptyAsUndefined, bool.optional()),
   PUBLIC_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
   SMTP_URL: z.preprocess(emptyAsUndefined, z.string().regex(/^smtps?:\/\/[^\s]+$/, 'SMTP_URL must be smtp://host:port or smtps://host:port').optional()),
@@ -73,6 +74,8 @@ export interface Config {
   logLevel: string;
   hubspotClientSecret?: string;
   webhookSecret?: string;
+  /** The Slack app's signing secret (Events API requests are signed with it). */
+  slackSigningSecret?: string;
   publicUrl?: string;
   actions: ActionSettings;
 }
@@ -127,6 +130,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     hubspotClientSecret: e.HUBSPOT_CLIENT_SECRET,
     webhookSecret: e.WEBHOOK_SECRET,
+    slackSigningSecret: e.SLACK_SIGNING_SECRET,
     publicUrl: e.PUBLIC_URL,
     actions: { smtpUrl: e.SMTP_URL, mailFrom: e.MAIL_FROM, webhookUrl: e.ACTION_WEBHOOK_URL },
   };

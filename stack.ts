@@ -68,7 +68,7 @@ export async function startStack(config: Config, opts: StackOptions = {}): Promi
     const app = await buildApp({
       db: database.pool, temporal, adminToken: config.adminToken, ourDomains: config.ourDomains,
       bodyLimitBytes: config.bodyLimitBytes, logLevel: config.logLevel,
-      hubspotClientSecret: config.hubspotClientSecret, webhookSecret: config.webhookSecret, publicUrl: config.publicUrl,
+      hubspotClientSecret: config.hubspotClientSecret, webhookSecret: config.webhookSecret, slackSigningSecret: config.slackSigningSecret, publicUrl: config.publicUrl,
     });
     stops.push(() => app.close());
     const sweeper = startSweeper({ db: database.pool, temporal, intervalMs: config.sweepIntervalMs, log: (m, err) => app.log.warn({ err }, m) });

@@ -30,6 +30,7 @@ export interface AppDeps {
   maxUploadBytes?: number;
   hubspotClientSecret?: string;
   webhookSecret?: string;
+  slackSigningSecret?: string;
   /** The URL HubSpot calls (its signature covers it); default: from the Host header. */
   publicUrl?: string;
 }
@@ -87,7 +88,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(recommendations);
   await app.register(stats);
   await app.register(imports, { ourDomains: deps.ourDomains ?? [], maxUploadBytes: deps.maxUploadBytes ?? 1024 ** 3 });
-  await app.register(webhooks, { ourDomains: deps.ourDomains ?? [], hubspotClientSecret: deps.hubspotClientSecret, webhookSecret: deps.webhookSecret, publicUrl: deps.publicUrl });
+  await app.register(webhooks, { ourDomains: deps.ourDomains ?? [], hubspotClientSecret: deps.hubspotClientSecret, webhookSecret: deps.webhookSecret, slackSigningSecret: deps.slackSigningSecret, publicUrl: deps.publicUrl });
   return app;
 }
 

@@ -8,6 +8,7 @@ import { findAccountsByDomain, getAccount, type Account } from '../db/queries/ac
 import { insertSignals } from '../db/queries/signals.js';
 import { upsertContact } from '../db/queries/contacts.js';
 import { findAccountByExternalRef, insertUnmatched } from '../db/queries/unmatched.js';
+import { findAccountByChannel } from '../db/queries/chat-channels.js';
 import { NOTIFY_WITHIN_MS, notifyAccount, type AccountsClient } from '../workflows/client.js';
 import { emailDirection } from '../agents/signals/direction.js';
 import type { ParseResult, ParsedItem, RouteHint } from '../agents/signals/parsers/types.js';
@@ -33,6 +34,10 @@ export function createIngest(deps: IngestDeps) {
     if (hint?.accountId) account = await getAccount(deps.db, hint.accountId);
     if (!account && hint?.externalRef) {
       const id = await findAccountByExternalRef(deps.db, hint.externalRef);
+      account = id ? await getAccount(deps.db, id) : null;
+    }
+    if (!account && (hint?.channelId || hint?.channelName)) {
+      const id = await findAccountByChannel(deps.db, { id: hint.channelId, name: hint.channelName });
       account = id ? await getAccount(deps.db, id) : null;
     }
     const domain = hint?.domain ?? hint?.email?.split('@')[1];
@@ -69,7 +74,7 @@ export function createIngest(deps: IngestDeps) {
       for (const item of result.items) {
         const account = fixed ?? (await route(item.route));
         if (!account) {
-          const isNew = await insertUnmatched(deps.db, { source: item.signal.source ?? opts.source ?? 'import', externalId: item.signal.externalId, payload: item.signal, route: item.route ?? {}, reason: 'no account matches its id, CRM record or domain' });
+          const isNew = await insertUnmatched(deps.db, { source: item.signal.source ?? opts.source ?? 'import', externalId: item.signal.externalId, payload: item.signal, route: item.route ?? {}, reason: item.route?.channelId || item.route?.channelName ? 'no account is linked to its channel (settings.slackChannels, or the account name or domain in the channel name)' : 'no account matches its id, CRM record or domain' });
           if (isNew) summary.unmatched += 1;
           else summary.duplicates += 1;
           continue;

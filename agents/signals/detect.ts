@@ -8,12 +8,14 @@ import { parseMbox } from './parsers/mbox.js';
 import { parseGong, parseSrt, parseVtt } from './parsers/transcripts.js';
 import { parseUsageCsv } from './parsers/usage-csv.js';
 import { parseSegment } from './parsers/segment.js';
+import { parseIcs } from './parsers/ics.js';
+import { parseSlackZip } from './parsers/slack-export.js';
 import { parseHubspot, parseSalesforce } from './parsers/crm.js';
 import { addSignal, emptyResult, mergeResults, rejectedOnly } from './parsers/result.js';
 import type { ParseOptions, ParseResult } from './parsers/types.js';
 
-export type Format = 'eml' | 'mbox' | 'vtt' | 'srt' | 'gong' | 'usage_csv' | 'segment' | 'hubspot' | 'salesforce' | 'signals_json';
-export const FORMATS: readonly Format[] = ['eml', 'mbox', 'vtt', 'srt', 'gong', 'usage_csv', 'segment', 'hubspot', 'salesforce', 'signals_json'];
+export type Format = 'eml' | 'mbox' | 'vtt' | 'srt' | 'gong' | 'usage_csv' | 'segment' | 'hubspot' | 'salesforce' | 'signals_json' | 'ics' | 'slack_export';
+export const FORMATS: readonly Format[] = ['eml', 'mbox', 'vtt', 'srt', 'gong', 'usage_csv', 'segment', 'hubspot', 'salesforce', 'signals_json', 'ics', 'slack_export'];
 
 const HEAD_BYTES = 64 * 1024;
 const JSON_SHAPE_BYTES = 8 * 1024 * 1024;
@@ -65,6 +67,9 @@ export function detectFormat(bytes: Buffer, filename = ''): Format | null {
   const start = head.replace(/^\s+/, '');
   if (/^WEBVTT(?:[ \t]|\r?\n|$)/.test(head)) return 'vtt';
   if (/^From \S/.test(head)) return 'mbox';
+  if (/^BEGIN:VCALENDAR\r?$/im.test(start.slice(0, 200).split('\n')[0])) return 'ics';
+  // A zip of JSON files: the only archive the importer reads is a Slack export.
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04 && /\.json/.test(bytes.subarray(0, HEAD_BYTES).toString('latin1'))) return 'slack_export';
   if (/^[[{]/.test(start)) {
     // A whole small document is read by its shape; a head (or a very large body) by its keys.
     if (bytes.length > JSON_SHAPE_BYTES) return jsonKeys(head);
@@ -96,6 +101,8 @@ export async function* parseUpload(bytes: Buffer, format: Format, opts: ParseOpt
     case 'vtt': yield parseVtt(bytes, opts); return;
     case 'srt': yield parseSrt(bytes, opts); return;
     case 'usage_csv': yield parseUsageCsv(bytes, opts); return;
+    case 'ics': yield parseIcs(bytes, opts); return;
+    case 'slack_export': yield parseSlackZip(bytes); return;
     default: {
       let json: unknown;
       try {
@@ -116,7 +123,7 @@ export async function* parseUpload(bytes: Buffer, format: Format, opts: ParseOpt
 /** Detects the format (unless given) and parses everything into one result. */
 export async function parseAny(bytes: Buffer, opts: ParseOptions & { filename?: string; format?: Format } = {}): Promise<ParseResult & { format: Format | null }> {
   const format = opts.format ?? detectFormat(bytes, opts.filename);
-  if (!format) return { format, ...rejectedOnly(opts.filename || 'file', 'unrecognised format: expected .eml, mbox, WebVTT, SRT, Gong JSON, usage CSV, Segment, HubSpot, Salesforce or signals JSON') };
+  if (!format) return { format, ...rejectedOnly(opts.filename || 'file', 'unrecognised format: expected .eml, mbox, WebVTT, SRT, Gong JSON, usage CSV, Segment, HubSpot, Salesforce, signals JSON, iCalendar (.ics) or a Slack export (.zip)') };
   const out = emptyResult();
   for await (const r of parseUpload(bytes, format, opts)) mergeResults(out, r);
   return { format, ...out };

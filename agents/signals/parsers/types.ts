@@ -9,6 +9,9 @@ export interface RouteHint {
   email?: string;
   /** A CRM record id, e.g. hubspot:deal:123, matched against accounts' settings.externalIds. */
   externalRef?: string;
+  /** A chat channel (Slack: its id, and its name with #), matched against accounts' settings.slackChannels, names and domains. */
+  channelId?: string;
+  channelName?: string;
 }
 
 export interface ParsedItem {

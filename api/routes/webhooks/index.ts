@@ -11,8 +11,10 @@ import { createIngest } from '../../ingest.js';
 import { IngestReply } from '../../schemas/imports.js';
 import { errorResponses } from '../../schemas/common.js';
 import { HttpError } from '../../errors.js';
+import calendarWebhook from './calendar.js';
+import slackWebhook from './slack.js';
 
-export interface WebhookOptions { ourDomains: string[]; hubspotClientSecret?: string; webhookSecret?: string; publicUrl?: string }
+export interface WebhookOptions { ourDomains: string[]; hubspotClientSecret?: string; webhookSecret?: string; slackSigningSecret?: string; publicUrl?: string }
 
 declare module 'fastify' { interface FastifyRequest { rawBody?: string } }
 
@@ -27,6 +29,8 @@ const webhooks: FastifyPluginAsyncZod<WebhookOptions> = async (app, opts) => {
       done(err as Error, undefined);
     }
   });
+  await app.register(calendarWebhook, { ourDomains: opts.ourDomains, webhookSecret: opts.webhookSecret });
+  await app.register(slackWebhook, { ourDomains: opts.ourDomains, slackSigningSecret: opts.slackSigningSecret });
   const ingest = createIngest({ db: app.db, temporal: app.temporal, ourDomains: opts.ourDomains, log: app.log });
   const reply = { response: { 200: IngestReply, ...errorResponses, 503: errorResponses[400] }, security: [] };
   const secret = (s: string | undefined, name: string) => {

@@ -1,0 +1,199 @@
+// iCalendar (.ics, RFC 5545) → calendar signals, read with ical.js (Mozilla's parser: folding,
+// escaping, time zones, RRULE/EXDATE expansion and RECURRENCE-ID overrides are all its work).
+// Each event (each occurrence of a recurring one, `UID#<recurrence-id>`) becomes one signal:
+// scheduled, updated (a later SEQUENCE, or an override that moved an occurrence) or cancelled
+// (STATUS:CANCELLED, METHOD:CANCEL, or an occurrence removed by EXDATE). The idempotency key holds
+// the version (sequence, start, status), so the same file twice is stored once and a move is stored
+// as a new state of the same eventId: the risk model reads each eventId's latest state.
+import { createHash } from 'node:crypto';
+import ICAL from 'ical.js';
+import { domainOf } from '../direction.js';
+import { addSignal, emptyResult, rejectedOnly, routeByEmail } from './result.js';
+import type { ParseOptions, ParseResult } from './types.js';
+
+/** Recurrences are expanded from this many days before now to this many after. */
+export const ICS_WINDOW = { pastDays: 30, aheadDays: 90 } as const;
+/** A guard against rules that repeat every minute: at most this many occurrences per event. */
+const MAX_OCCURRENCES = 2000;
+const DAY = 86_400_000;
+
+type Component = InstanceType<typeof ICAL.Component>;
+type Time = InstanceType<typeof ICAL.Time>;
+
+interface Attendee { email?: string; name: string }
+
+function text(c: Component, name: string): string | undefined {
+  const v = c.getFirstPropertyValue(name);
+  return v === null || v === undefined ? undefined : String(v);
+}
+
+function timeOf(c: Component, name: string): Time | undefined {
+  const v = c.getFirstPropertyValue(name);
+  return v instanceof ICAL.Time ? v : undefined;
+}
+
+const iso = (t: Time) => t.toJSDate().toISOString();
+
+function mailto(v: unknown): string | undefined {
+  const s = String(v ?? '').trim().replace(/^mailto:/i, '').trim().toLowerCase();
+  return /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(s) ? s : undefined;
+}
+
+function attendeesOf(c: Component): Attendee[] {
+  const seen = new Set<string>();
+  const out: Attendee[] = [];
+  for (const p of c.getAllProperties('attendee')) {
+    const email = mailto(p.getFirstValue());
+    const cn = p.getParameter('cn');
+    const name = String((Array.isArray(cn) ? cn[0] : cn) ?? email ?? '').slice(0, 200);
+    const key = email ?? name;
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    out.push(email ? { email, name } : { name });
+  }
+  return out;
+}
+
+function organizerOf(c: Component): string | undefined {
+  const p = c.getFirstProperty('organizer');
+  if (!p) return undefined;
+  const cn = p.getParameter('cn');
+  return (mailto(p.getFirstValue()) ?? (Array.isArray(cn) ? cn[0] : cn))?.slice(0, 200);
+}
+
+/** When this version of the event was written: LAST-MODIFIED, else DTSTAMP, else CREATED. */
+function writtenAt(c: Component, fallback: string): string {
+  const t = timeOf(c, 'last-modified') ?? timeOf(c, 'dtstamp') ?? timeOf(c, 'created');
+  return t ? iso(t) : fallback;
+}
+
+function key(parts: string[]): string {
+  const k = `ics:${parts.join('|')}`;
+  return k.length <= 512 ? k : `ics:${createHash('sha256').update(k).digest('hex')}`;
+}
+
+interface Candidate {
+  eventId: string;
+  event: 'scheduled' | 'updated' | 'cancelled';
+  comp: Component;
+  start: Time;
+  end?: Time;
+  sequence: number;
+}
+
+/**
+ * Parses an .ics file. With `accountDomains` only events with an attendee at those domains are
+ * kept; without, each event is routed by its first attendee outside `ourDomains`.
+ */
+export function parseIcs(bytes: Buffer | string, opts: ParseOptions = {}): ParseResult {
+  const raw = (typeof bytes === 'string' ? bytes : bytes.toString('utf8')).replace(/^\uFEFF/, '');
+  let calendars: Component[];
+  try {
+    const jcal = ICAL.parse(raw);
+    const list = (Array.isArray(jcal[0]) ? jcal : [jcal]) as unknown[];
+    calendars = list.map((j) => new ICAL.Component(j as never));
+  } catch (err) {
+    return rejectedOnly('file', `not a readable iCalendar file (${(err as Error).message})`);
+  }
+  const now = (opts.now?.() ?? new Date()).getTime();
+  const from = ICAL.Time.fromJSDate(new Date(now - ICS_WINDOW.pastDays * DAY), true);
+  const until = ICAL.Time.fromJSDate(new Date(now + ICS_WINDOW.aheadDays * DAY), true);
+  const nowIso = new Date(now).toISOString();
+  const accountDomains = (opts.accountDomains ?? []).map((d) => d.toLowerCase());
+  const ourDomains = new Set((opts.ourDomains ?? []).map((d) => d.toLowerCase()));
+  const out = emptyResult();
+
+  for (const cal of calendars) {
+    for (const tz of cal.getAllSubcomponents('vtimezone')) {
+      try { ICAL.TimezoneService.register(tz); } catch { /* an unreadable zone: its times read as floating */ }
+    }
+    const cancelAll = text(cal, 'method')?.toUpperCase() === 'CANCEL';
+    const byUid = new Map<string, { master?: Component; overrides: Component[] }>();
+    cal.getAllSubcomponents('vevent').forEach((ev, i) => {
+      const uid = text(ev, 'uid') ?? `event-${i + 1}`;
+      const g = byUid.get(uid) ?? { overrides: [] };
+      if (ev.hasProperty('recurrence-id')) g.overrides.push(ev);
+      else g.master ??= ev;
+      byUid.set(uid, g);
+    });
+
+    for (const [uid, g] of byUid) {
+      const candidates: Candidate[] = [];
+      const statusOf = (c: Component): Candidate['event'] | null => (cancelAll || text(c, 'status')?.toUpperCase() === 'CANCELLED' ? 'cancelled' : null);
+      const seqOf = (c: Component) => Number(c.getFirstPropertyValue('sequence') ?? 0) || 0;
+      try {
+        const master = g.master;
+        if (master && master.hasProperty('rrule')) {
+          const event = new ICAL.Event(master);
+          for (const o of g.overrides) event.relateException(o);
+          const it = event.iterator();
+          let n = 0;
+          for (let next = it.next(); next && next.compare(until) < 0 && n < MAX_OCCURRENCES; next = it.next(), n++) {
+            const d = event.getOccurrenceDetails(next);
+            if (d.endDate.compare(from) < 0 && d.startDate.compare(from) < 0) continue;
+            const comp = d.item.component;
+            const moved = comp !== master && d.startDate.compare(d.recurrenceId) !== 0;
+            candidates.push({
+              eventId: `${uid}#${iso(d.recurrenceId)}`, comp, start: d.startDate, end: d.endDate, sequence: seqOf(comp),
+              event: statusOf(comp) ?? statusOf(master) ?? (moved || seqOf(comp) > 0 ? 'updated' : 'scheduled'),
+            });
+          }
+          // An occurrence taken out with EXDATE is cancelled (a calendar that had it booked must drop it).
+          for (const p of master.getAllProperties('exdate')) {
+            for (const v of p.getValues()) {
+              if (!(v instanceof ICAL.Time) || v.compare(from) < 0 || v.compare(until) >= 0) continue;
+              candidates.push({ eventId: `${uid}#${iso(v)}`, comp: master, start: v, sequence: seqOf(master), event: 'cancelled' });
+            }
+          }
+        } else {
+          if (master) {
+            const start = timeOf(master, 'dtstart');
+            if (!start) { out.rejected.push({ position: `event ${uid}`, reason: 'no DTSTART' }); continue; }
+            const ev = new ICAL.Event(master);
+            candidates.push({ eventId: uid, comp: master, start, end: ev.endDate, sequence: seqOf(master), event: statusOf(master) ?? (seqOf(master) > 0 ? 'updated' : 'scheduled') });
+          }
+          // Overrides sent without their series (an update or a cancellation of one occurrence).
+          for (const o of g.overrides) {
+            const rid = timeOf(o, 'recurrence-id');
+            const start = timeOf(o, 'dtstart') ?? rid;
+            if (!rid || !start) continue;
+            const ev = new ICAL.Event(o);
+            candidates.push({ eventId: `${uid}#${iso(rid)}`, comp: o, start, end: ev.endDate, sequence: seqOf(o), event: statusOf(o) ?? (start.compare(rid) !== 0 || seqOf(o) > 0 ? 'updated' : 'scheduled') });
+          }
+        }
+      } catch (err) {
+        out.rejected.push({ position: `event ${uid}`, reason: `could not read its dates or recurrence (${(err as Error).message})` });
+        continue;
+      }
+
+      for (const c of candidates) {
+        const attendees = attendeesOf(c.comp);
+        const organizer = organizerOf(c.comp);
+        const position = `event ${c.eventId}`;
+        const emails = attendees.map((a) => a.email).filter((e): e is string => Boolean(e));
+        let routeEmail: string | undefined;
+        if (accountDomains.length) {
+          if (!emails.some((e) => accountDomains.some((d) => domainOf(e) === d || domainOf(e).endsWith(`.${d}`)))) {
+            out.rejected.push({ position, reason: 'no attendee from the account' });
+            continue;
+          }
+        } else {
+          routeEmail = emails.find((e) => !ourDomains.has(domainOf(e)) && e !== organizer) ?? emails.find((e) => !ourDomains.has(domainOf(e)));
+          if (!routeEmail) {
+            out.rejected.push({ position, reason: 'no attendee outside our own domains' });
+            continue;
+          }
+        }
+        const startsAt = iso(c.start);
+        const endsAt = c.end && c.end.compare(c.start) > 0 ? iso(c.end) : undefined;
+        addSignal(out, position, {
+          kind: 'calendar', occurredAt: writtenAt(c.comp, nowIso), source: 'calendar',
+          externalId: key([c.eventId, String(c.sequence), startsAt, endsAt ?? '', c.event]),
+          event: c.event, eventId: c.eventId.slice(0, 512), title: (text(c.comp, 'summary') ?? '(no title)').slice(0, 1000),
+          startsAt, ...(endsAt ? { endsAt } : {}), attendees: attendees.slice(0, 200), ...(organizer ? { organizer } : {}),
+        }, routeEmail ? routeByEmail(routeEmail) : undefined);
+      }
+    }
+  }
+  return out;
+}

@@ -155,3 +155,11 @@ export async function updateAccountFields(
     [id, fields.stage ?? null, fields.arr ?? null, fields.renewalDate ?? null,
       'ownerId' in fields, fields.ownerId ?? null, 'csmId' in fields, fields.csmId ?? null, fields.name ?? null]);
 }
+
+/** Replaces the named top-level settings (others stay); returns the account, or null when there is none. */
+export async function updateAccountSettings(db: Queryable, id: string, settings: Record<string, unknown>): Promise<Account | null> {
+  const { rows } = await db.query(
+    'update accounts set settings = coalesce(settings, \'{}\'::jsonb) || $2::jsonb, updated_at = now() where id = $1 returning *',
+    [id, JSON.stringify(settings)]);
+  return rows[0] ? AccountRow.parse(rows[0]) : null;
+}

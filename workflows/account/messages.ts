@@ -34,7 +34,24 @@ export interface CarriedState {
   actions?: string[];
   /** Snoozed recommendations and when each comes back (id → ISO time). */
   snoozes?: Record<string, string>;
+  /** Assessing failed and waits for a fix (see Stalled). */
+  stalled?: Stalled;
 }
+
+/**
+ * The agent cannot assess this account: an error no retry fixes (`InvalidConfig`, `AccountNotFound`),
+ * or retries used up. It resumes on the next signal (e.g. the settings corrected) or, for a fault a
+ * retry may fix, by itself after a while.
+ */
+export interface Stalled {
+  /** The failure's type: InvalidConfig, AccountNotFound, or the error's own (retries exhausted). */
+  type: string;
+  reason: string;
+  since: string;
+  /** True when no retry can fix it: only a change (a signal, an update) resumes the agent. */
+  permanent: boolean;
+}
+export const PERMANENT_FAILURES = ['InvalidConfig', 'AccountNotFound'];
 
 /** "New rows": the payload is a hint only; the activity reads what is pending in the database. */
 export interface SignalsArrived { count?: number; reason?: 'signals' | 'created' | 'sweep' | 'account_changed' | 'decision' }
@@ -54,6 +71,8 @@ export interface AccountStateView {
   pendingActions?: number;
   /** When the earliest snoozed recommendation comes back. */
   nextSnoozeAt?: string;
+  /** Set while the agent cannot assess the account, with the reason. */
+  stalled?: Stalled;
 }
 export const stateQuery = defineQuery<AccountStateView>('state');
 

@@ -1,8 +1,10 @@
 // The account workflow's state as a plain deterministic class: handlers mutate it, the main loop
 // reads it. No Temporal imports, so it is unit-tested without a server.
-import type { AccountStateView, CarriedState } from './messages.js';
+import type { AccountStateView, CarriedState, Stalled } from './messages.js';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
+/** A stalled agent whose failure a retry may fix tries again after this long. */
+export const STALLED_RETRY_MS = 15 * 60 * 1000;
 
 export interface AssessSummary {
   assessedAt: string;
@@ -29,6 +31,8 @@ export class AccountState {
   actions: string[];
   /** Snoozed recommendation id → when it comes back (ISO). */
   snoozes: Record<string, string>;
+  /** Set while assessing fails and waits for a fix. */
+  stalled?: Stalled;
 
   constructor(readonly accountId: string, carried: CarriedState = {}) {
     this.pending = carried.pending ?? true;
@@ -40,6 +44,18 @@ export class AccountState {
     this.assessments = carried.assessments ?? 0;
     this.actions = [...(carried.actions ?? [])];
     this.snoozes = { ...(carried.snoozes ?? {}) };
+    if (carried.stalled) this.stalled = { ...carried.stalled };
+  }
+
+  /** Assessing failed: record why. The signals stay pending in the database for the next run. */
+  stall(s: Omit<Stalled, 'since'>, nowMs: number): void {
+    const since = this.stalled && this.stalled.type === s.type ? this.stalled.since : new Date(nowMs).toISOString();
+    this.stalled = { ...s, since };
+  }
+
+  /** How long a stalled agent waits before trying again with no new signal. */
+  stalledRetryMs(): number {
+    return this.stalled?.permanent ? DAY_MS : STALLED_RETRY_MS;
   }
 
   /** A decision was recorded: an approval queues its action; a snooze sets (or moves) its wake-up. */
@@ -120,6 +136,7 @@ export class AccountState {
   }
 
   applyAssessment(s: AssessSummary, nowMs: number): void {
+    this.stalled = undefined;
     this.lastAssessedAt = s.assessedAt;
     this.riskLevel = s.riskLevel;
     this.riskScore = s.riskScore;
@@ -143,6 +160,7 @@ export class AccountState {
       pending: this.pending,
       ...(this.actions.length ? { actions: [...this.actions] } : {}),
       ...(Object.keys(this.snoozes).length ? { snoozes: { ...this.snoozes } } : {}),
+      ...(this.stalled ? { stalled: { ...this.stalled } } : {}),
     };
   }
 
@@ -159,6 +177,7 @@ export class AccountState {
       cycle: this.cycle,
       ...(this.actions.length ? { pendingActions: this.actions.length } : {}),
       ...(this.nextSnoozeMs() !== undefined ? { nextSnoozeAt: new Date(this.nextSnoozeMs()!).toISOString() } : {}),
+      ...(this.stalled ? { stalled: { ...this.stalled } } : {}),
     };
   }
 }

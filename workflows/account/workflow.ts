@@ -7,15 +7,20 @@ import {
 import type { Activities } from '../activities/index.js';
 import {
   AccountIdAttr, OwnerIdAttr, RiskLevelAttr, RiskScoreAttr, askUpdate, decideUpdate, decisionProblem,
-  questionProblem, signalsArrived, stateQuery, type AccountWorkflowInput,
+  PERMANENT_FAILURES, questionProblem, signalsArrived, stateQuery, type AccountWorkflowInput,
 } from './messages.js';
 import { AccountState } from './state.js';
 
-// Assessments retry until they succeed: the rows are the truth and the activity is idempotent.
+// Assessments retry with backoff (the rows are the truth and the activity is idempotent), but not for
+// ever: an error no retry fixes fails at once, and about an hour of failures ends the attempt. Either
+// way the workflow records the account as stalled with the reason and resumes on the next signal.
 const { remember, assess } = proxyActivities<Activities>({
   startToCloseTimeout: '5 minutes',
   heartbeatTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+  retry: {
+    initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2, maximumAttempts: 60,
+    nonRetryableErrorTypes: PERMANENT_FAILURES,
+  },
 });
 // People wait on these: fail fast enough to answer the HTTP request with an error.
 const { answer, decide } = proxyActivities<Activities>({
@@ -44,6 +49,13 @@ export const DEFAULT_MAX_CYCLES = 200;
 function failureReason(err: unknown): string {
   if (err instanceof ActivityFailure && err.cause) return err.cause.message || String(err.cause);
   return err instanceof Error ? err.message : String(err);
+}
+
+/** The failure's type as the activity threw it (ApplicationFailure type), else its name. */
+function failureType(err: ActivityFailure): string {
+  const cause = err.cause;
+  if (cause instanceof ApplicationFailure && cause.type) return cause.type;
+  return cause?.name || 'Error';
 }
 
 export async function accountWorkflow(input: AccountWorkflowInput): Promise<void> {
@@ -112,12 +124,24 @@ export async function accountWorkflow(input: AccountWorkflowInput): Promise<void
       await sleep(wait);
     }
     state.startRun(Date.now());
-    await remember({ accountId });
-    const summary = await assess({
-      accountId,
-      asOf: new Date(Date.now()).toISOString(),
-      runKey: `${workflowInfo().runId}:${state.cycle}`,
-    });
+    let summary: Awaited<ReturnType<typeof assess>>;
+    try {
+      await remember({ accountId });
+      summary = await assess({
+        accountId,
+        asOf: new Date(Date.now()).toISOString(),
+        runKey: `${workflowInfo().runId}:${state.cycle}`,
+      });
+    } catch (err) {
+      if (!(err instanceof ActivityFailure)) throw err;
+      // Stalled: visible in the state query; the pending rows stay pending. A new signal (settings
+      // corrected, new mail), an approval, or the retry timer resumes it.
+      const type = failureType(err);
+      state.stall({ type, reason: failureReason(err), permanent: PERMANENT_FAILURES.includes(type) }, Date.now());
+      const resumed = await condition(() => state.pending || state.actions.length > 0, state.stalledRetryMs());
+      if (!resumed) state.markPending(Date.now());
+      continue;
+    }
     state.applyAssessment(summary, Date.now());
     upsertSearchAttributes([
       { key: RiskLevelAttr, value: summary.riskLevel },

@@ -6,6 +6,7 @@ import type { ActionSettings } from '../../config.js';
 import { createDecisionActivities } from './decide.js';
 import { createActionActivities } from './act.js';
 import type { SmtpSender } from './actions/send-email.js';
+import { failingTyped } from './errors.js';
 
 export interface ActivityDeps {
   db: Db;
@@ -44,13 +45,13 @@ async function heartbeating<T>(work: () => Promise<T>): Promise<T> {
 export function createActivities(deps: ActivityDeps) {
   return {
     /** Chunk, embed and store in memory what is pending; idempotent. (Perception runs in assess, in the graph.) */
-    remember: (input: { accountId: string }) => heartbeating(() => deps.agent.remember(input.accountId)),
+    remember: (input: { accountId: string }) => heartbeating(() => failingTyped(() => deps.agent.remember(input.accountId))),
     /** Run the agent graph as of a moment and persist the assessment and recommendations; idempotent by runKey. */
-    assess: (input: { accountId: string; asOf: string; runKey: string }) => heartbeating(async () => {
+    assess: (input: { accountId: string; asOf: string; runKey: string }) => heartbeating(() => failingTyped(async () => {
       const replayed = deps.replayAt?.(input.accountId);
       if (!replayed) return deps.agent.assess(input);
       return { ...(await deps.agent.assess({ ...input, asOf: replayed })), nextChangeAt: undefined };
-    }),
+    })),
     answer: (input: { accountId: string; question: string; askedBy?: string }) => deps.agent.answer({ ...input, asOf: deps.replayAt?.(input.accountId) }),
     ...createDecisionActivities(deps),
     ...createActionActivities(deps),

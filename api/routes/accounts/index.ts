@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTransaction } from '../../../db/tx.js';
-import { insertAccount, listAccounts, getAccount } from '../../../db/queries/accounts.js';
+import { insertAccount, listAccounts, getAccount, updateAccountSettings } from '../../../db/queries/accounts.js';
 import { listContacts, upsertContact } from '../../../db/queries/contacts.js';
 import { getUser } from '../../../db/queries/users.js';
 import { listAssessments } from '../../../db/queries/assessments.js';
 import { NOTIFY_WITHIN_MS, accountState, notifyAccount } from '../../../workflows/client.js';
 import { accountWorkflowId } from '../../../workflows/account/messages.js';
-import { AccountBody, AccountDetail, CreateAccountBody, ListAccountsQuery } from '../../schemas/accounts.js';
+import { AccountBody, AccountDetail, AccountSettings, CreateAccountBody, ListAccountsQuery } from '../../schemas/accounts.js';
 import { IdParams, errorResponses } from '../../schemas/common.js';
 import { badRequest, conflict } from '../../errors.js';
 import { accountScope } from '../../access.js';
@@ -55,6 +55,18 @@ const accounts: FastifyPluginAsyncZod = async (app) => {
     const account = await loadAccount(app, req, req.params.id);
     const [contacts, state] = await Promise.all([listContacts(app.db, account.id), accountState(app.temporal, account.id)]);
     return { ...account, contacts, agent: { workflowId: accountWorkflowId(account.id), state: state as Record<string, unknown> | null } };
+  });
+
+  app.patch('/v1/accounts/:id/settings', {
+    schema: { summary: 'Change settings (the named ones are replaced; the agent reassesses)', params: IdParams, body: AccountSettings, response: { 200: AccountBody, ...errorResponses } },
+  }, async (req) => {
+    const account = await loadAccount(app, req, req.params.id);
+    const updated = await updateAccountSettings(app.db, account.id, req.body);
+    if (!updated) throw badRequest(`account ${account.id} was deleted`);
+    // A stalled agent (bad settings before this change) resumes on this notice; the sweeper covers a miss.
+    await notifyAccount(app.temporal, { accountId: updated.id, ownerId: updated.ownerId }, { reason: 'account_changed' }, { withinMs: NOTIFY_WITHIN_MS })
+      .catch((err) => req.log.warn({ err, accountId: updated.id }, 'could not notify the account workflow'));
+    return updated;
   });
 
   app.get('/v1/accounts/:id/assessments', {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ContactRole, RiskLevel, Stage } from '../../agents/vocabulary.js';
 import { Account } from '../../db/queries/accounts.js';
+import { thresholdIssues } from '../../agents/signals/settings.js';
 
 const domain = z.string().trim().toLowerCase().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'must be a domain like acme.com');
 const isoDate = z.iso.datetime({ offset: true });
@@ -20,6 +21,22 @@ export const ContactBody = z.object({
   role: ContactRole.optional(),
 });
 
+// Strict: a setting the agent does not read is refused by name rather than silently dropped.
+export const AccountSettings = z.strictObject({
+  competitors: z.array(z.string().max(100)).max(100).optional(),
+  // Checked with the risk model's own schema: a wrong type here would stall the account's agent.
+  thresholds: z.record(z.string(), z.unknown()).superRefine((t, ctx) => {
+    for (const issue of thresholdIssues(t)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+  }).optional(),
+  /** CRM record ids that route webhooks here, e.g. "hubspot:deal:1246965", "salesforce:0065e00000AbCdE". */
+  externalIds: z.array(z.string().max(200)).max(50).optional(),
+  /** Slack channels whose messages belong to this account, by id or #name: ["C0123ABCD", "#acme-shared"]. */
+  slackChannels: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
+  /** The account's IANA time zone: "by Friday" in its people's words resolves there (default UTC). */
+  timezone: z.string().refine(isTimeZone, 'must be an IANA time zone like Europe/Berlin').optional(),
+});
+export type AccountSettings = z.infer<typeof AccountSettings>;
+
 export const CreateAccountBody = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ and - only (at most 64)').optional(),
   name: z.string().trim().min(1).max(200),
@@ -30,17 +47,7 @@ export const CreateAccountBody = z.object({
   ownerId: z.string().max(128).optional(),
   csmId: z.string().max(128).optional(),
   contacts: z.array(ContactBody).max(200).default([]),
-  // Strict: a setting the agent does not read is refused by name rather than silently dropped.
-  settings: z.strictObject({
-    competitors: z.array(z.string().max(100)).max(100).optional(),
-    thresholds: z.record(z.string(), z.unknown()).optional(),
-    /** CRM record ids that route webhooks here, e.g. "hubspot:deal:1246965", "salesforce:0065e00000AbCdE". */
-    externalIds: z.array(z.string().max(200)).max(50).optional(),
-    /** Slack channels whose messages belong to this account, by id or #name: ["C0123ABCD", "#acme-shared"]. */
-    slackChannels: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
-    /** The account's IANA time zone: "by Friday" in its people's words resolves there (default UTC). */
-    timezone: z.string().refine(isTimeZone, 'must be an IANA time zone like Europe/Berlin').optional(),
-  }).optional(),
+  settings: AccountSettings.optional(),
 });
 export type CreateAccountBody = z.infer<typeof CreateAccountBody>;
 

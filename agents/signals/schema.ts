@@ -4,15 +4,18 @@ import { z } from 'zod';
 
 const isoDate = z.iso.datetime({ offset: true, local: false });
 
+/** An address, RFC 6532 UTF-8 local parts and domains included. */
+const address = () => z.string().trim().toLowerCase().pipe(z.email({ pattern: z.regexes.unicodeEmail }));
+
 export const Person = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email()),
+  email: address(),
   name: z.string().max(200).optional(),
 });
 export type Person = z.infer<typeof Person>;
 
 /** A participant whose email may be unknown (transcript speakers, chat authors). */
 export const Participant = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email()).optional(),
+  email: address().optional(),
   name: z.string().max(200),
 });
 export type Participant = z.infer<typeof Participant>;
@@ -37,6 +40,8 @@ export const EmailSignal = z.object({
   /** Automated mail (auto-replies, newsletters, bounces) as flagged by a parser or the sender. */
   auto: z.enum(['auto_reply', 'newsletter', 'bounce']).optional(),
   attachments: z.array(z.object({ name: z.string(), size: z.number().int().nonnegative(), contentType: z.string().optional() })).max(100).optional(),
+  /** Where occurredAt came from when the Date header was missing or implausible (absent: the Date header). */
+  dateSource: z.enum(['received', 'envelope']).optional(),
 });
 
 export const TranscriptTurn = z.object({
@@ -72,7 +77,7 @@ export const CrmSignal = z.object({
   change: z.enum(CRM_CHANGES),
   from: z.string().max(1000).nullable().optional(),
   to: z.string().max(1000).nullable().optional(),
-  contactEmail: z.string().trim().toLowerCase().pipe(z.email()).optional(),
+  contactEmail: address().optional(),
   text: z.string().max(10_000).optional(),
 });
 
@@ -83,7 +88,7 @@ export const TicketSignal = z.object({
   text: z.string().max(100_000).default(''),
   priority: z.enum(['low', 'normal', 'high', 'urgent']).default('normal'),
   status: z.enum(['open', 'pending', 'solved', 'closed']).default('open'),
-  requesterEmail: z.string().trim().toLowerCase().pipe(z.email()).optional(),
+  requesterEmail: address().optional(),
 });
 
 export const NoteSignal = z.object({
@@ -98,7 +103,7 @@ export const EngagementSignal = z.object({
   kind: z.literal('engagement'),
   ...common,
   event: z.enum(ENGAGEMENT_EVENTS),
-  contactEmail: z.string().trim().toLowerCase().pipe(z.email()).optional(),
+  contactEmail: address().optional(),
   contactName: z.string().max(200).optional(),
   url: z.string().max(2000).optional(),
   text: z.string().max(20_000).optional(),

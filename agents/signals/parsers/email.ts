@@ -3,6 +3,7 @@
 // from the text the agent reads (the full text is returned beside it as `raw`); forwarded
 // messages, inline or attached as message/rfc822, are kept; automated mail is flagged.
 import { createHash } from 'node:crypto';
+import { convert } from 'html-to-text';
 import { simpleParser, type AddressObject, type EmailAddress, type ParsedMail } from 'mailparser';
 import { Person } from '../schema.js';
 import { matchesDomain } from '../direction.js';
@@ -17,7 +18,7 @@ type Auto = 'auto_reply' | 'newsletter' | 'bounce';
 /** "Out of Office: …", "Automatic reply: …", "Out of office autoreply" — a label, not a subject that mentions it. */
 const AUTO_REPLY_SUBJECT = /^\s*(out of (the )?office|automatic reply|auto[- ]?reply|autoreply|abwesenheitsnotiz|réponse automatique|respuesta automática)\s*(:|$|\(|-\s|(auto[- ]?)?reply\b)/i;
 
-/** Where the message sits in its upload, and the mbox envelope's date (a fallback for a missing Date). */
+/** Where the message sits in its upload, and the mbox envelope's date (a fallback for a missing or implausible Date). */
 export interface MessageContext { position?: string; envelopeDate?: string }
 
 /** Raw header values (unfolded, undecoded) by lower-case name, in message order. */
@@ -30,25 +31,66 @@ function rawHeaders(m: ParsedMail): Map<string, string[]> {
   return out;
 }
 
-function people(a: AddressObject | AddressObject[] | undefined): Person[] {
+function people(a: AddressObject | AddressObject[] | undefined, raw?: string): Person[] {
   const flat = (list: EmailAddress[]): EmailAddress[] => list.flatMap((v) => (v.group ? flat(v.group) : [v]));
   const list = flat(Array.isArray(a) ? a.flatMap((x) => x.value) : a?.value ?? []);
   const out: Person[] = [];
-  for (const v of list) {
-    const p = Person.safeParse({ email: v.address ?? '', ...(v.name ? { name: v.name.slice(0, 200) } : {}) });
+  const add = (email: string, name?: string) => {
+    const p = Person.safeParse({ email, ...(name ? { name: name.slice(0, 200) } : {}) });
     if (p.success && !out.some((x) => x.email === p.data.email)) out.push(p.data);
-  }
+  };
+  for (const v of list) add(v.address ?? '', v.name);
+  if (out.length === 0 && raw) for (const p of atAddresses(raw)) add(p.email, p.name);
   return out;
 }
 
-/** The message's time: its Date header, else the newest Received stamp, else the mbox envelope. */
-function occurredAt(m: ParsedMail, h: Map<string, string[]>, envelopeDate?: string): { iso: string } | { reason: string } {
+/** Mailing-list archives write "ana at example.com (Ana Ruiz)" or "Ana Ruiz <ana at example.com>". */
+const AT_ADDRESS = /^\s*(?:"?([^"<]*?)"?\s*<\s*([^\s<>@]+)\s+at\s+([^\s<>@]+\.[^\s<>@]+)\s*>|([^\s<>@()]+)\s+at\s+([^\s<>@()]+\.[^\s<>@()]+)(?:\s*\(([^)]*)\))?)\s*$/i;
+
+function atAddresses(raw: string): Array<{ email: string; name?: string }> {
+  return raw.split(',').flatMap((part) => {
+    const m = AT_ADDRESS.exec(part);
+    if (!m) return [];
+    const name = (m[1] ?? m[6] ?? '').trim();
+    return [{ email: m[2] ? `${m[2]}@${m[3]}` : `${m[4]}@${m[5]}`, ...(name ? { name } : {}) }];
+  });
+}
+
+const YEAR_1990 = Date.UTC(1990, 0, 1);
+const DAY_MS = 86_400_000;
+type When = { iso: string; source?: 'received' | 'envelope'; warning?: string } | { reason: string };
+
+/**
+ * The trusted times of the Received headers: readable, 1990 or later, and within a day of the newest
+ * (the top hops are our own servers'; a lower hop far out of line with them is not believed).
+ */
+function receivedTimes(h: Map<string, string[]>): number[] {
+  const all = (h.get('received') ?? []).map((r) => toIso(r.slice(r.lastIndexOf(';') + 1)))
+    .filter((iso): iso is string => !!iso).map((iso) => Date.parse(iso)).filter((t) => t >= YEAR_1990);
+  const newest = Math.max(...all);
+  return all.filter((t) => t >= newest - DAY_MS);
+}
+
+/**
+ * The message's time: its Date header unless it is missing, unreadable or implausible (before 1990,
+ * or more than a day after the message was received, or after now when nothing says when it was
+ * received); then the earliest trusted Received hop (the first server that took it: a sender's clock
+ * can be wrong, the servers' are not), then the mbox envelope. A fallback from a stated Date is a warning.
+ */
+function occurredAt(m: ParsedMail, h: Map<string, string[]>, envelopeDate: string | undefined, now: Date): When {
   const date = h.get('date')?.[0];
+  const received = receivedTimes(h);
+  const envelope = envelopeDate ? toIso(envelopeDate) : null;
+  const receipt = received.length ? Math.max(...received) : envelope ? Date.parse(envelope) : now.getTime();
   // mailparser replaces an unreadable Date with the current time; read the header ourselves.
-  if (date && !Number.isNaN(new Date(date).getTime()) && m.date) return { iso: m.date.toISOString() };
-  const received = (h.get('received') ?? []).map((r) => toIso(r.slice(r.lastIndexOf(';') + 1))).find(Boolean);
-  const fallback = received ?? (envelopeDate ? toIso(envelopeDate) : null);
-  if (fallback) return { iso: fallback };
+  const stated = date && !Number.isNaN(new Date(date).getTime()) && m.date ? m.date.getTime() : null;
+  const why = stated === null ? null : stated < YEAR_1990 ? 'before 1990' : stated > receipt + DAY_MS ? 'after its receipt' : null;
+  if (stated !== null && !why) return { iso: new Date(stated).toISOString() };
+  const fallback = received.length ? { iso: new Date(Math.min(...received)).toISOString(), source: 'received' as const, label: 'the Received time' }
+    : envelope ? { iso: envelope, source: 'envelope' as const, label: 'the mbox envelope time' } : null;
+  const stale = `Date header "${(date ?? '').slice(0, 100)}" is implausible (${why})`;
+  if (fallback) return { iso: fallback.iso, source: fallback.source, ...(why ? { warning: `${stale}: ${fallback.label} is used` } : {}) };
+  if (stated !== null) return { iso: new Date(stated).toISOString(), warning: `${stale} and nothing else dates the message: kept` };
   return { reason: date ? `unreadable Date header "${date.slice(0, 100)}"` : 'no Date header' };
 }
 
@@ -66,11 +108,21 @@ export function automatedKind(h: Map<string, string[]>, fromEmail: string, subje
   return undefined;
 }
 
-/** A readable text for HTML-only mail when mailparser derived none. */
+/**
+ * The text of HTML-only mail (mailparser is told not to derive one, so this is the one place):
+ * html-to-text decodes every
+ * entity, keeps links as "text [url]", and lays lists and tables out line by line.
+ */
 function htmlText(html: string): string {
-  return html.replace(/<(script|style|head)[\s\S]*?<\/\1>/gi, '').replace(/<br\s*\/?>|<\/(p|div|h\d|li|tr)>/gi, '\n').replace(/<[^>]+>/g, '')
-    .replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
-    .replace(/\n{3,}/g, '\n\n').trim();
+  return convert(html, {
+    wordwrap: false,
+    selectors: [
+      { selector: 'img', format: 'skip' },
+      { selector: 'a', options: { hideLinkHrefIfSameAsText: true, noAnchorUrl: true } },
+      { selector: 'table', format: 'dataTable', options: { uppercaseHeaderCells: false } },
+      ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((h) => ({ selector: h, options: { uppercase: false } })),
+    ],
+  }).replace(/\u00a0/g, ' ').replace(/\n{3,}/g, '\n\n').trim();
 }
 
 function bodyOf(m: ParsedMail): string {
@@ -81,7 +133,7 @@ function bodyOf(m: ParsedMail): string {
 /** A message attached as message/rfc822 (a forward "as attachment"): its header and its own new text. */
 async function attachedForward(content: Buffer): Promise<{ full: string; stripped: string; subject: string } | null> {
   try {
-    const inner = await simpleParser(content, { skipImageLinks: true, skipTextToHtml: true });
+    const inner = await simpleParser(content, { skipImageLinks: true, skipTextToHtml: true, skipHtmlToText: true });
     const from = people(inner.from)[0];
     const header = ['---------- Forwarded message ---------',
       from ? `From: ${from.name ? `${from.name} <${from.email}>` : from.email}` : '', inner.date ? `Date: ${inner.date.toISOString()}` : '',
@@ -114,14 +166,14 @@ export async function parseEmail(raw: Buffer | string, opts: ParseOptions = {}, 
   const position = at.position ?? 'message 1';
   let m: ParsedMail;
   try {
-    m = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
+    m = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, skipHtmlToText: true });
   } catch (err) {
     return rejectedOnly(position, `not a readable MIME message (${(err as Error).message})`);
   }
   const h = rawHeaders(m);
-  const from = people(m.from)[0];
+  const from = people(m.from, h.get('from')?.[0])[0];
   if (!from) return rejectedOnly(position, 'no From address');
-  const when = occurredAt(m, h, at.envelopeDate);
+  const when = occurredAt(m, h, at.envelopeDate, opts.now?.() ?? new Date());
   if ('reason' in when) return rejectedOnly(position, when.reason);
 
   const subject = (m.subject ?? '').slice(0, 1000);
@@ -144,8 +196,8 @@ export async function parseEmail(raw: Buffer | string, opts: ParseOptions = {}, 
     attachments.push({ name: a.filename ?? 'attachment', size: a.size, ...(a.contentType ? { contentType: a.contentType } : {}) });
   }
 
-  const to = people(m.to).slice(0, 200);
-  const cc = people(m.cc).slice(0, 200);
+  const to = people(m.to, h.get('to')?.join(', ')).slice(0, 200);
+  const cc = people(m.cc, h.get('cc')?.join(', ')).slice(0, 200);
   const messageId = m.messageId?.trim() || undefined;
   const refs = Array.isArray(m.references) ? m.references : m.references ? m.references.split(/\s+/) : [];
   const inReplyTo = firstId(m.inReplyTo);
@@ -153,7 +205,7 @@ export async function parseEmail(raw: Buffer | string, opts: ParseOptions = {}, 
   // No Message-ID: a digest of what the message says keeps a re-import idempotent all the same.
   const externalId = messageId ?? `sha256:${createHash('sha256').update([from.email, when.iso, subject, body].join('\n')).digest('hex')}`;
   const direction = directionOf(from.email, opts);
-  const out: ParseResult = { items: [], rejected: [] };
+  const out: ParseResult = { items: [], rejected: [], ...(when.warning ? { warnings: [{ position, reason: when.warning }] } : {}) };
   addSignal(out, position, {
     kind: 'email', occurredAt: when.iso, externalId: externalId.slice(0, 512), source: 'email',
     from, to, cc, subject, text: text.slice(0, MAX_TEXT),
@@ -161,6 +213,7 @@ export async function parseEmail(raw: Buffer | string, opts: ParseOptions = {}, 
     ...(inReplyTo ? { inReplyTo: inReplyTo.slice(0, 512) } : {}),
     ...(direction ? { direction } : {}),
     ...(auto ? { auto } : {}),
+    ...(when.source ? { dateSource: when.source } : {}),
     ...(attachments.length ? { attachments: attachments.slice(0, 100) } : {}),
   }, routeOf([from, ...to, ...cc], opts), full);
   return out;

@@ -1,12 +1,13 @@
 // Quoted history removed from an email body, so a signal's text is what this message said.
 // Recognised: "On … wrote:" attributions (also wrapped over two or three lines, and the French,
-// German, Spanish, Italian and Dutch forms), ">" lines, and Outlook's "-----Original Message-----"
+// German, Spanish, Italian, Dutch, Portuguese and Scandinavian forms), Yahoo's "--- On … wrote:",
+// mutt's "* Name <addr> [date]:", ">" lines, and Outlook's "-----Original Message-----"
 // and "From: … Sent: …" header blocks. Forwarded messages are content: the block after a
 // "Forwarded message" marker (or, for a message whose subject says it is forwarded, the first
 // Outlook header block) is kept with its header.
 
 /** The opening word of an attribution line in the languages we recognise. */
-const ATTRIBUTION_START = /^(On|Le|Am|El|Il|Op)\s/;
+const ATTRIBUTION_START = /^(On|Le|Am|El|Il|Op|Em|Den|-{2,3}\s*On|\*)\s/;
 const ATTRIBUTION = [
   /^On\s.+\swrote:?$/i,
   /^Le\s.+\sa\s+écrit\s*:?$/i,
@@ -14,9 +15,13 @@ const ATTRIBUTION = [
   /^El\s.+\sescribió\s*:?$/i,
   /^Il\s.+\sha\s+scritto\s*:?$/i,
   /^Op\s.+\sschreef\b.*:$/i,
+  /^Em\s.+\sescreveu\s*:?$/i,
+  /^Den\s.+\sskrev\b.*:$/i,
+  /^-{2,3}\s*On\s.+\swrote:?$/i, // Yahoo: "--- On Mon, 11/16/26, Name <addr> wrote:"
+  /^\*\s+.{0,200}<?[^\s<>]+@[^\s<>]+>?\s\[[^\]]*\d{2}[^\]]{2,60}\]:$/, // mutt (an address and a date, so a bullet is not one): "* Name <addr> [2026-11-16 10:00:00 +0000]:"
 ];
 /** "Sam Patel <sam@ourco.com> wrote:" with no date, as some clients write it. */
-const BARE_ATTRIBUTION = /^.{1,200}\s(wrote|schrieb|a écrit|escribió|ha scritto|schreef)\s*:$/i;
+const BARE_ATTRIBUTION = /^.{1,200}\s(wrote|schrieb|a écrit|escribió|ha scritto|schreef|escreveu|skrev)\s*:$/i;
 
 const FORWARD_MARKER = /^(-{2,}\s*(Forwarded message|Weitergeleitete Nachricht|Message transféré|Mensaje reenviado|Messaggio inoltrato|Doorgestuurd bericht)\s*-{2,}|Begin forwarded message:|Anfang der weitergeleiteten Nachricht:)/i;
 const ORIGINAL_MESSAGE = /^-{2,}\s*(Original Message|Ursprüngliche Nachricht|Message d'origine|Mensaje original|Messaggio originale|Oorspronkelijk bericht)\s*-{2,}$/i;

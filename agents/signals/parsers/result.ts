@@ -25,10 +25,11 @@ export function addSignal(out: ParseResult, position: string, candidate: Record<
   return item;
 }
 
-/** Appends `more` to `into` (items, rejections, contacts). */
+/** Appends `more` to `into` (items, rejections, warnings, contacts). */
 export function mergeResults(into: ParseResult, more: ParseResult): ParseResult {
   into.items.push(...more.items);
   into.rejected.push(...more.rejected);
+  if (more.warnings?.length) (into.warnings ??= []).push(...more.warnings);
   if (more.contacts?.length) (into.contacts ??= []).push(...more.contacts);
   if (more.contactUpdates?.length) (into.contactUpdates ??= []).push(...more.contactUpdates);
   return into;

@@ -57,6 +57,8 @@ export interface Rejection {
 export interface ParseResult {
   items: ParsedItem[];
   rejected: Rejection[];
+  /** Items kept, but read with a guess or a fallback (an implausible Date, a guessed charset). */
+  warnings?: Rejection[];
   contacts?: ContactRecord[];
   contactUpdates?: ContactUpdate[];
 }

@@ -158,9 +158,12 @@ describe('parseEmail: direction, identity, threading', () => {
 });
 
 describe('parseEmail: rejections and dates', () => {
-  it('no Date header: the newest Received stamp is the time', async () => {
+  it('no Date header: the earliest trusted Received hop is the time (when the message left its sender)', async () => {
     const raw = message(`${base.replace(/\nDate: .*/, '')}\nReceived: from mx.acmefreight.com by mx.ourco.com; Tue, 17 Nov 2026 10:15:00 +0100\nReceived: from laptop by mx.acmefreight.com; Tue, 17 Nov 2026 10:14:58 +0100`);
-    expect((await email(raw)).signal.occurredAt).toBe('2026-11-17T09:15:00.000Z');
+    expect((await email(raw)).signal).toMatchObject({ occurredAt: '2026-11-17T09:14:58.000Z', dateSource: 'received' });
+    // A hop dated far out of line with the newest (a forged or broken header) is not trusted.
+    const odd = message(`${base.replace(/\nDate: .*/, '')}\nReceived: from mx.acmefreight.com by mx.ourco.com; Tue, 17 Nov 2026 10:15:00 +0100\nReceived: from laptop by mx.acmefreight.com; Sat, 01 Jan 2000 00:00:00 +0000`);
+    expect((await email(odd)).signal.occurredAt).toBe('2026-11-17T09:15:00.000Z');
   });
 
   it('an unreadable Date with nothing to fall back on is rejected (never stamped with the current time)', async () => {

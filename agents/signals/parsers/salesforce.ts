@@ -4,7 +4,8 @@
 //     as { payload } or { data: { payload } } (CometD);
 //   a plain change: { sobject, Id, occurredAt | LastModifiedDate, changes: { Field: value | { old, new } } }.
 // Opportunity: StageName → stage (as a DESIGN stage), OwnerId → owner, CloseDate and renewal date
-// fields → renewal_date, Amount → amount, NextStep → next_step; one signal a field and record.
+// fields → renewal_date, Amount → amount, NextStep → next_step; one signal a field and record. A CREATE
+// reads only the fields it set (nothing is cleared) and not CloseDate (a close date, not a renewal).
 // OpportunityContactRole: Role → contact_role, mapped to DESIGN roles (see crm-vocabulary.ts), with
 // a contact record when the contact's email is known (ContactEmail, or Contact.Email) and a
 // contact update by ContactId. Keyed by record, transaction and field (source 'salesforce');
@@ -27,7 +28,9 @@ interface Normalised { entity?: string; changeType: string; recordIds: string[];
 const OPPORTUNITY_FIELDS: Record<string, Change> = { StageName: 'stage', OwnerId: 'owner', CloseDate: 'renewal_date', Amount: 'amount', NextStep: 'next_step' };
 const EMAIL = z.email();
 
-function opportunityChange(field: string): Change | undefined {
+/** The change a field reads as; a new opportunity's CloseDate is when it should close, not a renewal. */
+function opportunityChange(field: string, changeType = 'UPDATE'): Change | undefined {
+  if (changeType === 'CREATE' && field === 'CloseDate') return undefined;
   return OPPORTUNITY_FIELDS[field] ?? (/renewal.*date/i.test(field) ? 'renewal_date' : undefined);
 }
 
@@ -39,8 +42,10 @@ function normalise(raw: unknown): Normalised {
     const { ChangeEventHeader: _, ...body } = e;
     const changeType = (h.changeType ?? 'UPDATE').toUpperCase();
     const names = changeType === 'UPDATE' && h.changedFields?.length ? h.changedFields : Object.keys(body);
-    const fields = new Map<string, { to: unknown }>(names.filter((f) => f in body).map((f) => [f, { to: body[f] }]));
-    for (const f of h.nulledFields ?? []) fields.set(f, { to: null });
+    // A CREATE's facts are the fields it set: an empty field was never cleared, only left unset.
+    const set = (f: string) => changeType !== 'CREATE' || (body[f] !== null && body[f] !== undefined && body[f] !== '');
+    const fields = new Map<string, { to: unknown }>(names.filter((f) => f in body && set(f)).map((f) => [f, { to: body[f] }]));
+    if (changeType !== 'CREATE') for (const f of h.nulledFields ?? []) fields.set(f, { to: null });
     return { entity: h.entityName, changeType, recordIds: h.recordIds ?? [], occurredAt: toIso(h.commitTimestamp), key: h.transactionKey, fields, body };
   }
   const changes = e.changes ?? {};
@@ -93,11 +98,11 @@ export function parseSalesforce(payload: unknown, opts: ParseOptions = {}): Pars
       return;
     }
     if (c.entity !== 'Opportunity') return reject(`${c.entity} changes are not read`);
-    const known = [...c.fields.keys()].filter((f) => opportunityChange(f));
+    const known = [...c.fields.keys()].filter((f) => opportunityChange(f, c.changeType));
     if (known.length === 0) return reject(`none of ${[...c.fields.keys()].join(', ') || 'its fields'} is a change the agent reads`);
     for (const id of c.recordIds) {
       for (const f of known) {
-        const change = opportunityChange(f)!;
+        const change = opportunityChange(f, c.changeType)!;
         const { to: newValue, from: oldValue } = c.fields.get(f)!;
         const to = valueOf(change, newValue, opts);
         if (to === undefined) { reject(`unreadable date "${String(newValue).slice(0, 80)}"`, `${position} ${f}`); continue; }

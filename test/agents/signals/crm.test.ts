@@ -60,10 +60,10 @@ describe('parseSalesforce', () => {
 
   const header = (h: object) => ({ entityName: 'Opportunity', changeType: 'UPDATE', recordIds: ['006A'], commitTimestamp: 1795500000000, transactionKey: 'tk', ...h });
 
-  it('CREATE events read every field; nulledFields clear; one signal a record; wrapped payloads', () => {
+  it('CREATE events read the fields they set (CloseDate is not a renewal date); nulledFields clear on an update; one signal a record; wrapped payloads', () => {
     const create = { ChangeEventHeader: header({ changeType: 'CREATE', changedFields: [] }), Name: 'Acme renewal', StageName: 'Prospecting', CloseDate: '2027-01-31', Amount: 48000, OwnerId: '005X' };
     expect(parseSalesforce(create).items.map((i) => [as('crm', i.signal).change, as('crm', i.signal).to])).toEqual([
-      ['stage', 'lead'], ['renewal_date', '2027-01-31T00:00:00.000Z'], ['amount', '48000'], ['owner', '005X']]);
+      ['stage', 'lead'], ['amount', '48000'], ['owner', '005X']]);
     const nulled = { data: { payload: { ChangeEventHeader: header({ changedFields: ['OwnerId'], nulledFields: ['OwnerId'], recordIds: ['006A', '006B'] }) } } };
     expect(parseSalesforce(nulled).items.map((i) => [i.signal.externalId, as('crm', i.signal).to, i.route])).toEqual([
       ['006A:tk:OwnerId', null, { externalRef: 'salesforce:006A' }], ['006B:tk:OwnerId', null, { externalRef: 'salesforce:006B' }]]);

@@ -6,6 +6,7 @@ import { basename, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../config.js';
 import { parseArgs } from '../evals/bench/lib.js';
+import { zipSlackExportFolder } from './slack-export-folder.js';
 
 const args = parseArgs(process.argv.slice(2));
 const target = process.argv.slice(2).find((a, i, all) => !a.startsWith('--') && !all[i - 1]?.startsWith('--'));
@@ -17,7 +18,8 @@ if (!target || !token) {
   process.exit(2);
 }
 
-const files = statSync(target).isDirectory() ? readdirSync(target).filter((f) => !f.startsWith('.')).map((f) => join(target, f)).filter((f) => statSync(f).isFile()) : [target];
+const slackZip = statSync(target).isDirectory() ? zipSlackExportFolder(target) : null;
+const files = slackZip ? [slackZip] : statSync(target).isDirectory() ? readdirSync(target).filter((f) => !f.startsWith('.')).map((f) => join(target, f)).filter((f) => statSync(f).isFile()) : [target];
 const endpoint = args.account ? `${url}/v1/accounts/${encodeURIComponent(String(args.account))}/signals/import` : `${url}/v1/signals/import`;
 
 function bar(done: number, total: number, label: string): void {

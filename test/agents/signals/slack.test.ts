@@ -10,6 +10,7 @@ import { parseSlackEvent } from '../../../agents/signals/parsers/slack-events.js
 import { slackSignatureV0, verifySlackSignature } from '../../../agents/signals/slack-signature.js';
 import { detectFormat } from '../../../agents/signals/detect.js';
 import { as } from './helpers.js';
+import { zipSlackExportFolder } from '../../../api/slack-export-folder.js';
 
 const dir = fileURLToPath(new URL('../../fixtures/signals/slack/export', import.meta.url));
 
@@ -66,6 +67,13 @@ describe('Slack export', () => {
     expect(detectFormat(zip, 'upload.bin')).toBe('slack_export');
     expect(parseSlackZip(zip).items.map((i) => i.signal)).toEqual(r.items.map((i) => i.signal));
     expect(isSlackExport(folder(dir).keys())).toBe(true);
+  });
+
+  it('zips an unpacked export folder for `npm run import`, and leaves other folders alone', () => {
+    const zip = zipSlackExportFolder(dir);
+    expect(zip).toMatch(/\.zip$/);
+    expect(parseSlackZip(readFileSync(zip!)).items.map((i) => i.signal)).toEqual(r.items.map((i) => i.signal));
+    expect(zipSlackExportFolder(fileURLToPath(new URL('../../fixtures/signals/ics', import.meta.url)))).toBeNull();
   });
 
   it('rejects what is not an export with a reason', () => {

@@ -47,6 +47,8 @@ function seatsIn(s: Sent): number | undefined {
   for (let k = 0; k < s.toks.length; k += 1) {
     const n = numberAt(s, k);
     if (n === undefined) continue;
+    // "their own licences, about thirty of them": the number counts the capacity named before it.
+    if (s.toks[k + 1]?.lower === 'of' && s.toks[k + 2]?.lower === 'them' && s.toks.slice(0, k).some((x) => CAPACITY.test(` ${x.lemma} `))) return n;
     for (let j = k + 1; j < Math.min(s.toks.length, k + 4); j += 1) {
       // A capacity noun, or people by their role ("designers", "nurses", "recruiters"): a plural noun of a person.
       const x = s.toks[j];
@@ -63,6 +65,7 @@ function unitPhrase(s: Sent, k: number): string {
   let a = k;
   while (a - 1 >= 0 && (['ADJ', 'NOUN', 'PROPN'].includes(t[a - 1].pos) || (t[a - 1].pos === 'VERB' && t[a - 1].lower.endsWith('ing'))) && !['new', 'own', 'whole', 'entire', 'other', 'next', 'same'].includes(t[a - 1].lower) && !/^\d/.test(t[a - 1].text)) a -= 1;
   let b = k;
+  while (t[b + 1] && UNIT.has(t[b + 1].lemma)) b += 1; // "the Porto warehouse team"
   if (t[b + 1]?.lower === 'in' && t[b + 2]?.cap) { b += 2; while (t[b + 1]?.cap) b += 1; }
   return t.slice(a, b + 1).map((x) => x.text).join(' ');
 }

@@ -69,7 +69,8 @@ export function nameSpans(s: Sent): NameSpan[] {
     // ("Dana has left" stays a name: a proper noun right before its verb.)
     if (i === 0 && inVocabulary(t[i].lower) && !(t[1] && (isNameTok(t[1], 1) || t[1].text === "'s" || t[1].text === ',' || ['AUX', 'VERB'].includes(t[1].pos)))) continue;
     let j = i;
-    while (j + 1 < t.length && isNameTok(t[j + 1], j + 1)) j += 1;
+    // Inside a name, capitalised words may be ordinary ones ("Ravelin Works", "Corvid Systems").
+    while (j + 1 < t.length && (isNameTok(t[j + 1], j + 1) || (t[j + 1].cap && /^\p{Lu}\p{Ll}+$/u.test(t[j + 1].text) && !NOT_NAMES.has(t[j + 1].lower) && !DAYS.has(t[j + 1].lower) && ['NOUN', 'PROPN', 'VERB'].includes(t[j + 1].pos)))) j += 1;
     out.push({ name: t.slice(i, j + 1).map((x) => x.text).join(' '), start: i, end: j });
     i = j;
   }

@@ -33,6 +33,8 @@ const WANT = new RegExp([
   ' (?:i|we) hope you can',
   ' (?:wonder|wondering|curious) (?:if|whether|about|what|how|when|why|which)',
   ' any chance ',
+  '(?:^| )(?:keen|eager|curious|interested|dying) to (?:know|understand|learn|see|hear|find out|get|check)',
+  ' (?:would|will) (?:love|like) to (?:know|understand|learn|see|hear|find out)',
   ' (?:request|requesting) (?:a|an|the|access|help|that|some|for)',
   ' need (?:some )?help ',
   ' (?:can|could|would) (?:someone|somebody|anyone|anybody|one of you|your team) ',

@@ -7,7 +7,7 @@ import { parseEmail } from './parsers/email.js';
 import { parseMbox } from './parsers/mbox.js';
 import { parseGong, parseSrt, parseVtt } from './parsers/transcripts.js';
 import { parseUsageCsv } from './parsers/usage-csv.js';
-import { parseSegment } from './parsers/segment.js';
+import { looksLikeSegment, parseSegment } from './parsers/segment.js';
 import { parseIcs } from './parsers/ics.js';
 import { parseSlackZip } from './parsers/slack-export.js';
 import { parseHubspot, parseSalesforce } from './parsers/crm.js';
@@ -33,8 +33,8 @@ function jsonShape(v: unknown): Format | null {
   if (typeof first.subscriptionType === 'string' && 'eventId' in first) return 'hubspot';
   const payload = ((first.data as Record<string, unknown> | undefined)?.payload ?? first.payload ?? first) as Record<string, unknown>;
   if (payload?.ChangeEventHeader || (typeof first.sobject === 'string' && 'Id' in first)) return 'salesforce';
-  if (['track', 'page', 'screen', 'identify', 'group'].includes(String(first.type)) && ('messageId' in first || 'event' in first || 'properties' in first)) return 'segment';
   if (typeof first.kind === 'string' && KINDS.has(first.kind) && 'occurredAt' in first) return 'signals_json';
+  if (looksLikeSegment(v)) return 'segment';
   return null;
 }
 
@@ -43,7 +43,8 @@ function jsonKeys(head: string): Format | null {
   if (/"ChangeEventHeader"\s*:|"sobject"\s*:/.test(head)) return 'salesforce';
   if (/"subscriptionType"\s*:/.test(head) && /"eventId"\s*:/.test(head)) return 'hubspot';
   if (/"callData"\s*:|"callTranscripts"\s*:|"metaData"\s*:\s*\{/.test(head)) return 'gong';
-  if (/"type"\s*:\s*"(track|page|screen)"/.test(head) && /"(messageId|event)"\s*:/.test(head)) return 'segment';
+  if (/"type"\s*:\s*"(track|page|screen|identify|group|alias)"/.test(head) && /"(messageId|event|userId|anonymousId)"\s*:/.test(head)) return 'segment';
+  if (/^\s*\{\s*"(userId|anonymousId)"\s*:/.test(head) && /"(event|name|properties)"\s*:/.test(head)) return 'segment';
   if (/"signals"\s*:\s*\[/.test(head) || (/"kind"\s*:\s*"[a-z]+"/.test(head) && /"occurredAt"\s*:/.test(head))) return 'signals_json';
   return null;
 }

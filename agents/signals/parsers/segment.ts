@@ -4,7 +4,8 @@
 //     "Form Submitted", "Link Clicked" (and their snake_case and past/present variants);
 //   usage: any other track event with a numeric properties.value or properties.count, or one
 //     named like a usage metric (logins, sessions, feature use, exports, API calls) counting 1;
-//   everything else (identify, group, other pages, other tracks) is rejected with a reason.
+//   everything else (identify, group, alias, other pages and screens, other tracks) is rejected with a reason.
+// HTTP API bodies without a type (/v1/track, /v1/page) are typed by their fields (segmentType).
 // Keyed by messageId (source 'segment'); routed by context.groupId / properties.accountId, or the
 // contact's email domain.
 import { z } from 'zod';
@@ -35,13 +36,13 @@ function urlOf(e: SegmentEvent): string | undefined {
   return str(e.context?.page?.url) ?? str(e.properties?.url) ?? str(e.properties?.href) ?? str(e.context?.page?.path) ?? str(e.properties?.path);
 }
 
-function engagementOf(e: SegmentEvent): Engagement | null {
+function engagementOf(e: SegmentEvent, type: string): Engagement | null {
   const n = norm(e.event ?? e.name ?? '');
   const path = (() => {
     const u = urlOf(e) ?? '';
     try { return new URL(u, 'https://x.invalid').pathname.toLowerCase(); } catch { return u.toLowerCase(); }
   })();
-  const page = e.type === 'page' || e.type === 'screen';
+  const page = type === 'page' || type === 'screen';
   if (/proposal.*(view|open)|(view|open).*proposal/.test(n) || (page && /(^|\/)proposals?(\/|$)/.test(path))) return 'proposal_viewed';
   if (/pricing.*(view|visit)|(view|visit).*pricing/.test(n) || (page && (n === 'pricing' || /(^|\/)pricing(\/|$)/.test(path)))) return 'pricing_page_visit';
   if (/form.*submit|submit.*form/.test(n)) return 'form_submitted';
@@ -52,6 +53,36 @@ function engagementOf(e: SegmentEvent): Engagement | null {
 function numberOf(v: unknown): number | null {
   const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : Number.NaN;
   return Number.isFinite(n) ? n : null;
+}
+
+const SPEC_TYPES = ['track', 'page', 'screen', 'identify', 'group', 'alias'];
+
+/**
+ * An event's Segment type: its own `type`, else what the HTTP API endpoint it was posted to implies
+ * (a /v1/track body has `event`; a /v1/page body has `name` or `properties`; /v1/identify `traits`).
+ */
+export function segmentType(raw: unknown): string | undefined {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const e = raw as SegmentEvent & { previousId?: string };
+  if (typeof e.type === 'string') return e.type;
+  if (!e.userId && !e.anonymousId) return e.event ? 'track' : undefined;
+  if (e.event) return 'track';
+  if (e.previousId) return 'alias';
+  if (e.groupId && e.traits) return 'group';
+  if (e.traits && !e.properties && !e.name) return 'identify';
+  if (e.name || e.properties) return 'page';
+  return undefined;
+}
+
+/** True when some event of the payload is in one of the Segment spec's shapes (looks past the first). */
+export function looksLikeSegment(payload: unknown): boolean {
+  return eventsOf(payload).some((raw) => {
+    const e = raw as SegmentEvent | null;
+    const type = segmentType(raw);
+    if (!e || !type || !SPEC_TYPES.includes(type)) return false;
+    // An id the spec requires (userId or anonymousId), or the fields a typed event carries.
+    return !!(e.userId || e.anonymousId || (e.type && ('messageId' in e || 'event' in e || 'properties' in e)));
+  });
 }
 
 function eventsOf(payload: unknown): unknown[] {
@@ -65,8 +96,11 @@ export function parseSegment(payload: unknown, _opts: ParseOptions = {}): ParseR
   eventsOf(payload).forEach((raw, i) => {
     const e = (raw && typeof raw === 'object' ? raw : {}) as SegmentEvent;
     const position = `event ${i + 1}${e.messageId ? ` (${e.messageId})` : ''}`;
-    const type = e.type ?? (e.event ? 'track' : undefined);
-    if (type !== 'track' && type !== 'page' && type !== 'screen') { out.rejected.push({ position, reason: `only track and page events are read (got ${type ?? 'no type'})` }); return; }
+    const type = segmentType(e);
+    if (type !== 'track' && type !== 'page' && type !== 'screen') {
+      out.rejected.push({ position, reason: type ? `${type} events are not read (only track, page and screen events carry engagement or usage)` : 'not a Segment event (no type, and not a track, page or identify body)' });
+      return;
+    }
     const occurredAt = toIso(e.timestamp ?? e.originalTimestamp ?? e.sentAt ?? e.receivedAt);
     if (!occurredAt) { out.rejected.push({ position, reason: 'no readable timestamp' }); return; }
     const email = [e.context?.traits?.email, e.properties?.email, e.traits?.email].map(str).find((x) => x && EMAIL.safeParse(x).success)?.toLowerCase();
@@ -74,7 +108,7 @@ export function parseSegment(payload: unknown, _opts: ParseOptions = {}): ParseR
     const base = { occurredAt, source: 'segment', ...(e.messageId ? { externalId: e.messageId } : {}) };
     const accountId = str(e.context?.groupId) ?? str(e.groupId) ?? str(e.properties?.accountId) ?? str(e.properties?.account_id);
     const route = { accountId, ...routeByEmail(email) };
-    const engagement = engagementOf(e);
+    const engagement = engagementOf(e, type);
     if (engagement) {
       const url = urlOf(e);
       const text = str(e.properties?.message) ?? str(e.properties?.comment) ?? str(e.properties?.comments) ?? str(e.properties?.text) ?? str(e.properties?.label);

@@ -37,7 +37,7 @@ describe('parseSegment', () => {
   it('everything else is rejected with its position and why', () => {
     expect(r.rejected).toEqual([
       { position: 'event 8 (seg-8)', reason: '"Tooltip Hovered" is not an engagement event and has no numeric properties.value or properties.count' },
-      { position: 'event 9 (seg-9)', reason: 'only track and page events are read (got identify)' },
+      { position: 'event 9 (seg-9)', reason: 'identify events are not read (only track, page and screen events carry engagement or usage)' },
       { position: 'event 10 (seg-10)', reason: 'a page view that is not a proposal or pricing page' },
       { position: 'event 11 (seg-11)', reason: 'no readable timestamp' },
     ]);

@@ -1,6 +1,9 @@
 // Typed helpers the API (and scripts) use to reach account workflows.
 import { Client, Connection, WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
 import type { accountWorkflow } from './account/workflow.js';
+import type { briefWorkflow } from './briefs/workflow.js';
+import { onDemandBriefWorkflowId, type BriefWorkflowInput, type BriefWorkflowResult } from './briefs/messages.js';
 import {
   AccountIdAttr, OwnerIdAttr, accountWorkflowId, askUpdate, decideUpdate, signalsArrived, stateQuery,
   type AccountStateView, type AskInput, type AskResult, type DecideInput, type DecideResult, type SignalsArrived,
@@ -110,3 +113,16 @@ export async function temporalHealthy(c: AccountsClient): Promise<boolean> {
     return false;
   }
 }
+
+/** A CSM's brief now (on demand): runs the brief workflow and answers with what it stored. */
+export async function produceBrief(c: AccountsClient, input: BriefWorkflowInput, requestId: string = randomUUID()): Promise<BriefWorkflowResult> {
+  return c.client.workflow.execute<typeof briefWorkflow>('briefWorkflow', {
+    taskQueue: c.settings.taskQueue,
+    workflowId: onDemandBriefWorkflowId(input.csmId, requestId),
+    args: [input],
+    workflowExecutionTimeout: '5 minutes',
+  });
+}
+
+/** A CSM's daily brief schedule, created or updated (when a CSM user is created or changes settings). */
+export { ensureBriefSchedule } from './schedules.js';

@@ -5,6 +5,7 @@ import type { Db } from '../../db/connection.js';
 import type { ActionSettings } from '../../config.js';
 import { createDecisionActivities } from './decide.js';
 import { createActionActivities } from './act.js';
+import { createBriefActivities } from './briefs.js';
 import type { SmtpSender } from './actions/send-email.js';
 import { failingTyped } from './errors.js';
 
@@ -55,6 +56,7 @@ export function createActivities(deps: ActivityDeps) {
     answer: (input: { accountId: string; question: string; askedBy?: string }) => deps.agent.answer({ ...input, asOf: deps.replayAt?.(input.accountId) }),
     ...createDecisionActivities(deps),
     ...createActionActivities(deps),
+    ...createBriefActivities(deps),
   };
 }
 

@@ -8,6 +8,8 @@ export interface OutgoingEmail {
   to: string[];
   subject: string;
   body: string;
+  /** An HTML alternative to the plain-text body (a brief's email). */
+  html?: string;
   inReplyTo?: string | null;
   references?: string[];
 }
@@ -58,6 +60,7 @@ export function createSmtpSender(smtpUrl: string): SmtpSender {
         to: e.to,
         subject: e.subject,
         text: e.body,
+        ...(e.html ? { html: e.html } : {}),
         ...(e.inReplyTo ? { inReplyTo: e.inReplyTo } : {}),
         ...(e.references?.length ? { references: e.references } : {}),
       });

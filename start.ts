@@ -1,6 +1,8 @@
 // `npm start`: the embedded stack in one process. `npm run demo` also loads a small realistic book.
 import { ConfigError, loadConfig } from './config.js';
-import { startStack } from './stack.js';
+import { startStack, type Stack } from './stack.js';
+import { DataFolderError } from './db/connection.js';
+import { SchemaTooNewError } from './db/migrate.js';
 
 let config;
 try {
@@ -11,7 +13,17 @@ try {
 }
 const demo = process.argv.includes('--demo');
 const t0 = performance.now();
-const stack = await startStack(config);
+let stack: Stack;
+try {
+  stack = await startStack(config);
+} catch (err) {
+  // A data folder we must not touch: say why, exit non-zero, leave it as it is.
+  if (err instanceof DataFolderError || err instanceof SchemaTooNewError) {
+    console.error(`Cannot start: ${err.message}`);
+    process.exit(3);
+  }
+  throw err;
+}
 console.log(`Account agents listening on ${stack.url} (ready in ${((performance.now() - t0) / 1000).toFixed(1)} s). API docs: ${stack.url}/docs`);
 if (!config.adminToken) console.log('No ADMIN_TOKEN set: API calls need a token. Set ADMIN_TOKEN=<secret> and restart.');
 if (demo) {

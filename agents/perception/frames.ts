@@ -22,14 +22,24 @@ export function lemmaLine(s: Sent): Lined {
 
 function tokenAt(at: number[], offset: number): number {
   let lo = 0;
-  for (let i = 0; i < at.length; i += 1) if (at[i] <= offset) lo = i;
+  let hi = at.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (at[mid] <= offset) lo = mid; else hi = mid - 1;
+  }
   return lo;
 }
 
 /** Every match of a pattern over the lemma line (write patterns as ` leave ` / `(step|stand) down`), with token spans. */
+const globals = new WeakMap<RegExp, RegExp>();
 export function findAll(s: Sent, re: RegExp, from = 0): Hit[] {
   const { line, at } = lemmaLine(s);
-  const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  // Cheap reject before any matching work: most frames do not occur in most sentences.
+  let g = globals.get(re);
+  if (!g) { g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`); globals.set(re, g); }
+  g.lastIndex = 0;
+  if (!g.test(line)) return [];
+  g.lastIndex = 0;
   const out: Hit[] = [];
   for (const m of line.matchAll(g)) {
     const start = tokenAt(at, m.index + (m[0].startsWith(' ') ? 1 : 0));

@@ -31,11 +31,12 @@ const MILD = /\b(small|minor|tiny|slight|not urgent|no rush|low priority|cosmeti
 
 const line = (s: Sent) => ` ${s.toks.map((t) => t.lemma).join(' ')} `;
 
+const DOMAIN_G = DOMAIN.map(([re, v]) => [new RegExp(re.source, 'g'), v] as const);
+
 function domainScore(s: Sent): number {
   const l = line(s);
   let score = 0;
-  for (const [re, v] of DOMAIN) {
-    const g = new RegExp(re.source, 'g');
+  for (const [g, v] of DOMAIN_G) {
     for (const m of l.matchAll(g)) {
       const after = l.slice(m.index + m[0].length - 1, m.index + m[0].length + 40);
       const negatedBefore = / (?:not|no|never|without|zero) (?:\S+ )?$/.test(l.slice(Math.max(0, m.index - 16), m.index + 1));
@@ -47,8 +48,8 @@ function domainScore(s: Sent): number {
   return score;
 }
 
-function sentencePolarity(s: Sent): number {
-  if (churnFrame(s)) return -2.5;
+function sentencePolarity(s: Sent, churn = churnFrame(s)): number {
+  if (churn) return -2.5;
   const text = s.text.replace(NEUTRAL, 'x');
   const compound = vader.SentimentIntensityAnalyzer.polarity_scores(text).compound;
   let p = 1.5 * compound + domainScore(s);
@@ -75,7 +76,7 @@ export function sentimentOf(parts: Utterance[], opts: { reported?: boolean } = {
     for (const s of analyze(u.text)) {
       const churn = churnFrame(s);
       if (churn && !churnText) churnText = s.text;
-      const p = sentencePolarity(s);
+      const p = sentencePolarity(s, churn);
       total += p;
       n += 1;
       if (p < 0 && (!worst || p < worst.p)) worst = { text: s.text, p };

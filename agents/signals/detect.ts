@@ -11,6 +11,7 @@ import { looksLikeSegment, parseSegment } from './parsers/segment.js';
 import { parseIcs } from './parsers/ics.js';
 import { parseSlackZip } from './parsers/slack-export.js';
 import { parseHubspot, parseSalesforce } from './parsers/crm.js';
+import { bomEncoding, decodeText } from './parsers/charset.js';
 import { addSignal, emptyResult, mergeResults, rejectedOnly } from './parsers/result.js';
 import type { ParseOptions, ParseResult } from './parsers/types.js';
 
@@ -64,7 +65,8 @@ function byName(filename: string): Format | null {
 
 /** The format of an upload from its first bytes; the file name decides only when the content does not. */
 export function detectFormat(bytes: Buffer, filename = ''): Format | null {
-  const head = bytes.subarray(0, HEAD_BYTES).toString('utf8').replace(/^\uFEFF/, '');
+  const bom = bomEncoding(bytes);
+  const head = bom?.startsWith('utf-16') ? decodeText(bytes.subarray(0, HEAD_BYTES)).text : bytes.subarray(0, HEAD_BYTES).toString('utf8').replace(/^\uFEFF/, '');
   const start = head.replace(/^\s+/, '');
   if (/^WEBVTT(?:[ \t]|\r?\n|$)/.test(head)) return 'vtt';
   if (/^From \S/.test(head)) return 'mbox';

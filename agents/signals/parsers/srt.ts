@@ -1,13 +1,14 @@
 // SubRip (.srt) transcripts → one meeting signal; the speaker comes from a "Name:" prefix on a
 // line (subtitles label a speaker when the speaker changes, so an unlabelled line continues the
 // last one; before any label it is "Unknown"). Title, time and id come from the options, as for
-// WebVTT.
+// WebVTT. The encoding is read from a BOM or guessed, with a warning (charset.ts).
 import type { TranscriptTurn } from '../schema.js';
 import { UNKNOWN_SPEAKER, cueText, meetingResult, readCues, speakerPrefix } from './transcript-turns.js';
 import type { ParseOptions, ParseResult } from './types.js';
+import { decodeText } from './charset.js';
 
 export function parseSrt(content: string | Buffer, opts: ParseOptions = {}): ParseResult {
-  const text = typeof content === 'string' ? content : content.toString('utf8');
+  const { text, warning } = decodeText(content);
   const { cues, rejected } = readCues(text);
   const turns: TranscriptTurn[] = [];
   let speaker = UNKNOWN_SPEAKER;
@@ -19,8 +20,9 @@ export function parseSrt(content: string | Buffer, opts: ParseOptions = {}): Par
       turns.push({ speaker, text: p ? p.text : clean, startSec: c.startSec });
     }
   }
-  return meetingResult({
+  const out = meetingResult({
     source: 'srt', content: text, rejected, turns,
     ...(cues.length ? { durationSec: Math.max(...cues.map((c) => c.endSec)) } : {}),
   }, opts);
+  return warning ? { ...out, warnings: [{ position: 'file', reason: warning }] } : out;
 }

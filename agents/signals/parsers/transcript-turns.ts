@@ -14,8 +14,13 @@ export function timestampSeconds(ts: string): number | null {
   return Number(m[1] ?? 0) * 3600 + Number(m[2]) * 60 + Number(m[3]) + Number((m[4] ?? '0').padEnd(3, '0')) / 1000;
 }
 
-/** "Sam Patel: Did the pricing work?" → speaker and text (one to four capitalised words, or one all-caps word). */
+/**
+ * "Sam Patel: Did the pricing work?", "DANA: …", "[Sam Patel] …" or "[Sam Patel]: …" → speaker and
+ * text (one to four capitalised words, or a bracketed label).
+ */
 export function speakerPrefix(line: string): { speaker: string; text: string } | null {
+  const bracket = /^\s*(?:-\s*)?\[([^\]\d][^\]]{0,59})\]\s*:?\s+(\S.*)$/u.exec(line);
+  if (bracket && !/^(music|applause|laughter|inaudible|crosstalk|silence|noise)$/i.test(bracket[1].trim())) return { speaker: bracket[1].trim(), text: bracket[2] };
   const m = /^\s*(?:-\s*)?((?:\p{Lu}[\p{L}\p{M}.'’-]*)(?:\s+(?:\p{Lu}[\p{L}\p{M}.'’-]*|de|van|von|der|da|di|le|la)){0,3}|\[[^\]]{1,60}\])\s*:\s+(.*)$/u.exec(line);
   if (!m) return null;
   return { speaker: m[1].replace(/^\[|\]$/g, '').trim(), text: m[2] };
@@ -46,7 +51,11 @@ interface Cue { line: number; startSec: number; endSec: number; lines: string[] 
 
 /**
  * The cues of a WebVTT or SRT file: blank-line separated blocks with a "start --> end" timing line.
- * Blocks without one are header, NOTE, STYLE or REGION blocks (WebVTT) or else reported.
+ * Blocks without one are header, NOTE, STYLE or REGION blocks (WebVTT) or else reported. As the
+ * WebVTT parsing rules say, a line with "-->" inside a cue's text starts the next cue (files that
+ * leave out the blank lines); a bare number just above it is that cue's SRT index. Cue settings
+ * after the end time are never text. We keep this reader rather than a subtitle library: the
+ * rolling-caption and speaker-label rules above and in vtt.ts would still be ours on top of one.
  */
 export function readCues(content: string): { cues: Cue[]; rejected: Rejection[] } {
   const lines = content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
@@ -60,6 +69,13 @@ export function readCues(content: string): { cues: Cue[]; rejected: Rejection[] 
     while (i < lines.length && lines[i].trim()) block.push(lines[i++]);
     if (!block.length) break;
     const t = block.findIndex((l) => l.includes('-->'));
+    // A later timing line in the block starts another cue: push it back to be read as its own block.
+    const next = t < 0 ? -1 : block.findIndex((l, k) => k > t && l.includes('-->'));
+    if (next > 0) {
+      const cut = next - 1 > t && /^\d+$/.test(block[next - 1].trim()) ? next - 1 : next;
+      i -= block.length - cut;
+      block.length = cut;
+    }
     if (t < 0) {
       if (!/^(WEBVTT|NOTE|STYLE|REGION)\b/.test(block[0]) && !(block.length === 1 && /^\d+$/.test(block[0].trim()))) {
         rejected.push({ position: `line ${startLine + 1}`, reason: 'a cue without a "start --> end" timing line' });

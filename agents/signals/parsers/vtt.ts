@@ -1,10 +1,12 @@
 // WebVTT transcripts (Teams, Zoom, Meet exports) → one meeting signal. Speakers come from voice
-// tags (<v Name>, <v.class Name>), else from a "Name:" prefix (Zoom), else "Unknown";
+// tags (<v Name>, <v.class Name>), else from a "Name:", "NAME:" or "[Name]" label, else "Unknown";
+// rolling captions are de-duplicated; the bytes' encoding is read from a BOM or guessed (charset.ts);
 // consecutive cues of one speaker become one turn. The file has no title, time or id: they come
 // from the options (the id defaults to the sha256 of the content).
 import type { TranscriptTurn } from '../schema.js';
 import { UNKNOWN_SPEAKER, cueText, meetingResult, readCues, speakerPrefix } from './transcript-turns.js';
 import { rejectedOnly } from './result.js';
+import { decodeText } from './charset.js';
 import type { ParseOptions, ParseResult } from './types.js';
 
 const VOICE = /<v(?:\.[^\s>]*)?(?:\s+([^>]*))?>/g;
@@ -35,13 +37,33 @@ function voiced(payload: string[], startSec: number): TranscriptTurn[] {
   return out;
 }
 
+/**
+ * YouTube-style rolling captions repeat the previous cue's lines (and flash each line again in a
+ * 10 ms cue): a line that was already said in the cue before, or just before, is dropped, so each
+ * line is kept once, in order.
+ */
+function unrolled(cues: Array<{ lines: string[]; startSec: number }>): Array<{ lines: string[]; startSec: number }> {
+  let previous = new Set<string>();
+  let last = '';
+  return cues.map((c) => {
+    // The voice stays part of a line's identity: two people can each say "Yes." in turn.
+    const key = (l: string) => { const t = cueText(l); return t ? `${l.match(/<v[\s.][^>]*>/)?.[0] ?? ''}${t}` : ''; };
+    const keys = c.lines.map(key);
+    const kept = c.lines.filter((_, k) => keys[k] && !previous.has(keys[k]) && keys[k] !== last);
+    previous = new Set(keys.filter(Boolean));
+    for (const k of kept) last = key(k);
+    return { ...c, lines: kept };
+  });
+}
+
 export function parseVtt(content: string | Buffer, opts: ParseOptions = {}): ParseResult {
-  const text = typeof content === 'string' ? content : content.toString('utf8');
-  if (!/^\uFEFF?WEBVTT(?:[ \t]|\r?\n|$)/.test(text)) return rejectedOnly('line 1', 'not a WebVTT file (no WEBVTT header)');
+  const { text, warning } = decodeText(content);
+  if (!/^WEBVTT(?:[ \t]|\r?\n|$)/.test(text)) return rejectedOnly('line 1', 'not a WebVTT file (no WEBVTT header)');
   const { cues, rejected } = readCues(text);
-  return meetingResult({
+  const out = meetingResult({
     source: 'vtt', content: text, rejected,
-    turns: cues.flatMap((c) => voiced(c.lines, c.startSec)),
+    turns: unrolled(cues).flatMap((c) => voiced(c.lines, c.startSec)),
     ...(cues.length ? { durationSec: Math.max(...cues.map((c) => c.endSec)) } : {}),
   }, opts);
+  return warning ? { ...out, warnings: [{ position: 'file', reason: warning }] } : out;
 }

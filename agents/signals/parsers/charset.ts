@@ -1,0 +1,41 @@
+// Text files whose encoding the file does not declare (subtitles, transcripts, CSV): a byte-order
+// mark decides (UTF-8, UTF-16 LE/BE); else bytes that are valid UTF-8 are UTF-8; else chardet
+// guesses a legacy encoding (Windows-1252, ISO-8859-x, Shift_JIS, …) and iconv-lite decodes it,
+// and the guess is reported so the upload says its text may be off.
+import { analyse } from 'chardet';
+import iconv from 'iconv-lite';
+
+export interface DecodedText {
+  text: string;
+  /** The encoding used, as iconv-lite names it. */
+  encoding: string;
+  /** Set when the encoding was guessed rather than read from a BOM or valid UTF-8. */
+  warning?: string;
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The encoding a byte-order mark names, when the bytes start with one. */
+export function bomEncoding(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+/** The bytes as text, BOM removed. */
+export function decodeText(content: string | Buffer): DecodedText {
+  if (typeof content === 'string') return { text: content.replace(/^\uFEFF/, ''), encoding: 'utf-8' };
+  const bom = bomEncoding(content);
+  // iconv-lite strips the BOM by default.
+  if (bom) return { text: iconv.decode(content, bom), encoding: bom };
+  try {
+    return { text: UTF8.decode(content), encoding: 'utf-8' };
+  } catch {
+    // Not UTF-8: the detector's best supported guess. ISO-8859-1 is read as Windows-1252, its
+    // superset in practice (curly quotes and € live in 0x80–0x9F).
+    const guess = analyse(content).map((m) => m.name.toLowerCase()).find((n) => n !== 'utf-8' && iconv.encodingExists(n)) ?? 'windows-1252';
+    const encoding = guess === 'iso-8859-1' ? 'windows-1252' : guess;
+    return { text: iconv.decode(content, encoding), encoding, warning: `not UTF-8 and no byte-order mark: decoded as ${encoding} (a guess)` };
+  }
+}

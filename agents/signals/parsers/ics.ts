@@ -124,8 +124,8 @@ export function parseIcs(bytes: Buffer | string, opts: ParseOptions = {}): Parse
       try {
         const master = g.master;
         if (master && master.hasProperty('rrule')) {
-          const event = new ICAL.Event(master);
-          for (const o of g.overrides) event.relateException(o);
+          // Exceptions passed explicitly: without them ical.js scans every VEVENT of the file for each event.
+          const event = new ICAL.Event(master, { exceptions: g.overrides });
           const it = event.iterator();
           let n = 0;
           for (let next = it.next(); next && next.compare(until) < 0 && n < MAX_OCCURRENCES; next = it.next(), n++) {
@@ -149,7 +149,7 @@ export function parseIcs(bytes: Buffer | string, opts: ParseOptions = {}): Parse
           if (master) {
             const start = timeOf(master, 'dtstart');
             if (!start) { out.rejected.push({ position: `event ${uid}`, reason: 'no DTSTART' }); continue; }
-            const ev = new ICAL.Event(master);
+            const ev = new ICAL.Event(master, { exceptions: [] });
             candidates.push({ eventId: uid, comp: master, start, end: ev.endDate, sequence: seqOf(master), event: statusOf(master) ?? (seqOf(master) > 0 ? 'updated' : 'scheduled') });
           }
           // Overrides sent without their series (an update or a cancellation of one occurrence).
@@ -157,7 +157,7 @@ export function parseIcs(bytes: Buffer | string, opts: ParseOptions = {}): Parse
             const rid = timeOf(o, 'recurrence-id');
             const start = timeOf(o, 'dtstart') ?? rid;
             if (!rid || !start) continue;
-            const ev = new ICAL.Event(o);
+            const ev = new ICAL.Event(o, { exceptions: [] });
             candidates.push({ eventId: `${uid}#${iso(rid)}`, comp: o, start, end: ev.endDate, sequence: seqOf(o), event: statusOf(o) ?? (start.compare(rid) !== 0 || seqOf(o) > 0 ? 'updated' : 'scheduled') });
           }
         }

@@ -11,7 +11,6 @@ import { createTemporalClient, type AccountsClient } from './workflows/client.js
 import { createAccountWorker } from './workflows/worker.js';
 import { startSweeper } from './workflows/sweeper.js';
 import { ensureBriefSchedules } from './workflows/schedules.js';
-import { ensureBriefSchedules } from './workflows/schedules.js';
 import { buildApp } from './api/app.js';
 
 export interface Stack {
@@ -66,8 +65,6 @@ export async function startStack(config: Config, opts: StackOptions = {}): Promi
     });
     const running = worker.run();
     stops.push(async () => { if (worker.getState() === 'RUNNING') worker.shutdown(); await running; await connection.close(); });
-    // Every CSM's daily brief schedule (brief:<csmId>), created or brought up to date; idempotent.
-    await ensureBriefSchedules(temporal, database.pool).catch((err) => log(`Brief schedules not ensured: ${(err as Error).message}`));
     // Every CSM's daily brief schedule (brief:<csmId>), created or brought up to date; idempotent.
     await ensureBriefSchedules(temporal, database.pool).catch((err) => log(`Brief schedules not ensured: ${(err as Error).message}`));
 

@@ -19,7 +19,6 @@ import stats from './routes/stats/index.js';
 import imports from './routes/imports/index.js';
 import webhooks from './routes/webhooks/index.js';
 import briefs from './routes/briefs/index.js';
-import briefs from './routes/briefs/index.js';
 import { HttpError } from './errors.js';
 
 export interface AppDeps {
@@ -88,7 +87,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(accounts);
   await app.register(signals, { ourDomains: deps.ourDomains ?? [] });
   await app.register(recommendations);
-  await app.register(briefs);
   await app.register(briefs);
   await app.register(stats);
   await app.register(imports, { ourDomains: deps.ourDomains ?? [], maxUploadBytes: deps.maxUploadBytes ?? 1024 ** 3 });

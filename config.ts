@@ -1,5 +1,6 @@
 // The one place that reads process.env: every process entry parses its configuration here, once.
 import { z } from 'zod';
+import { parseStageMapConfig, type StageMapConfig } from './agents/signals/parsers/crm-vocabulary.js';
 
 const bool = z.enum(['1', '0', 'true', 'false', 'yes', 'no']).transform((v) => ['1', 'true', 'yes'].includes(v));
 const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v);
@@ -33,6 +34,15 @@ export const ConfigSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HUBSPOT_CLIENT_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
+  /** Custom pipeline stage ids → stages, for all portals or per portal id (see parseStageMapConfig). */
+  HUBSPOT_STAGE_MAP: z.preprocess(emptyAsUndefined, z.string().optional()).transform((s, ctx) => {
+    try {
+      return parseStageMapConfig(s);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: (err as Error).message });
+      return z.NEVER;
+    }
+  }),
   WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
   SLACK_SIGNING_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
   DEMO: z.preprocess(emptyAsUndefined, bool.optional()),
@@ -40,6 +50,9 @@ export const ConfigSchema = z.object({
   SMTP_URL: z.preprocess(emptyAsUndefined, z.string().regex(/^smtps?:\/\/[^\s]+$/, 'SMTP_URL must be smtp://host:port or smtps://host:port').optional()),
   MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().trim().toLowerCase().pipe(z.email()).optional()),
   ACTION_WEBHOOK_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
+  CORS_ORIGINS: z.string().default('').transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^https?:\/\/[^\s/]+$/, 'each origin is scheme://host[:port], no path'))),
 });
 
 export type Env = z.input<typeof ConfigSchema>;
@@ -78,6 +91,11 @@ export interface Config {
   slackSigningSecret?: string;
   publicUrl?: string;
   actions: ActionSettings;
+  /** Requests per minute per user (per client IP without a token); 0: no limit. */
+  rateLimitPerMinute: number;
+  /** Browser origins allowed to call the API (CORS); empty: none. */
+  corsOrigins: string[];
+  hubspotStageMap: StageMapConfig;
 }
 
 /**
@@ -133,5 +151,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     slackSigningSecret: e.SLACK_SIGNING_SECRET,
     publicUrl: e.PUBLIC_URL,
     actions: { smtpUrl: e.SMTP_URL, mailFrom: e.MAIL_FROM, webhookUrl: e.ACTION_WEBHOOK_URL },
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    corsOrigins: e.CORS_ORIGINS,
+    hubspotStageMap: e.HUBSPOT_STAGE_MAP,
   };
 }

@@ -50,6 +50,8 @@ export async function startStack(config: Config, opts: StackOptions = {}): Promi
       devServer = await startDevServer({
         // An in-memory database gets an in-memory Temporal too (no files under a "memory:" folder).
         cliPath, dataDir: config.dataDir === 'memory://' ? undefined : config.dataDir, port: config.temporal.port, uiPort: config.temporal.uiPort, namespace: config.temporal.namespace,
+        // The product's own child: restarted with backoff if it dies; an orphan of a killed product is stopped first.
+        supervise: { log },
       });
       stops.push(() => devServer!.stop());
       address = devServer.address;
@@ -72,6 +74,7 @@ export async function startStack(config: Config, opts: StackOptions = {}): Promi
       db: database.pool, temporal, adminToken: config.adminToken, ourDomains: config.ourDomains,
       bodyLimitBytes: config.bodyLimitBytes, logLevel: config.logLevel,
       hubspotClientSecret: config.hubspotClientSecret, webhookSecret: config.webhookSecret, slackSigningSecret: config.slackSigningSecret, publicUrl: config.publicUrl,
+      rateLimitPerMinute: config.rateLimitPerMinute, corsOrigins: config.corsOrigins,
     });
     stops.push(() => app.close());
     const sweeper = startSweeper({ db: database.pool, temporal, intervalMs: config.sweepIntervalMs, log: (m, err) => app.log.warn({ err }, m) });

@@ -1,9 +1,11 @@
 // The Fastify app as a plugin-assembled instance: external plugins, then decorators, then routes.
 // server.ts is the only file that listens; tests build the app and `inject`.
+import type { StageMapConfig } from '../agents/signals/parsers/crm-vocabulary.js';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../db/connection.js';
 import type { AccountsClient } from '../workflows/client.js';
+import securityPlugin from './plugins/security.js';
 import dbPlugin from './plugins/db.js';
 import temporalPlugin from './plugins/temporal.js';
 import authPlugin from './plugins/auth.js';
@@ -30,10 +32,16 @@ export interface AppDeps {
   logLevel?: string;
   maxUploadBytes?: number;
   hubspotClientSecret?: string;
+  /** HubSpot custom pipeline stage ids → stages (HUBSPOT_STAGE_MAP), for imports and webhooks. */
+  hubspotStageMap?: StageMapConfig;
   webhookSecret?: string;
   slackSigningSecret?: string;
   /** The URL HubSpot calls (its signature covers it); default: from the Host header. */
   publicUrl?: string;
+  /** Requests per minute per user, else per IP (api/plugins/security.ts); unset or 0: no limit. */
+  rateLimitPerMinute?: number;
+  /** Browser origins allowed by CORS; unset or empty: closed. */
+  corsOrigins?: string[];
 }
 
 interface Issue { path: string; message: string }
@@ -75,6 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setNotFoundHandler((req, reply) =>
     reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `no route ${req.method} ${req.url.split('?')[0]}` }));
 
+  await app.register(securityPlugin, { rateLimitPerMinute: deps.rateLimitPerMinute, corsOrigins: deps.corsOrigins });
   await app.register(openapiPlugin);
   await app.register(dbPlugin, { db: deps.db });
   await app.register(temporalPlugin, { temporal: deps.temporal });
@@ -89,11 +98,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(recommendations);
   await app.register(briefs);
   await app.register(stats);
-  await app.register(imports, { ourDomains: deps.ourDomains ?? [], maxUploadBytes: deps.maxUploadBytes ?? 1024 ** 3 });
-  await app.register(webhooks, { ourDomains: deps.ourDomains ?? [], hubspotClientSecret: deps.hubspotClientSecret, webhookSecret: deps.webhookSecret, slackSigningSecret: deps.slackSigningSecret, publicUrl: deps.publicUrl });
+  await app.register(imports, { ourDomains: deps.ourDomains ?? [], maxUploadBytes: deps.maxUploadBytes ?? 1024 ** 3, hubspotStageMap: deps.hubspotStageMap });
+  await app.register(webhooks, { ourDomains: deps.ourDomains ?? [], hubspotClientSecret: deps.hubspotClientSecret, hubspotStageMap: deps.hubspotStageMap, webhookSecret: deps.webhookSecret, slackSigningSecret: deps.slackSigningSecret, publicUrl: deps.publicUrl });
   return app;
 }
 
 function httpName(status: number): string {
-  return ({ 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 503: 'Service Unavailable' } as Record<number, string>)[status] ?? 'Error';
+  return ({ 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 429: 'Too Many Requests', 503: 'Service Unavailable' } as Record<number, string>)[status] ?? 'Error';
 }

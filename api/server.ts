@@ -14,7 +14,7 @@ if (!config.temporal.address) {
 const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
 await migrate(db.pool);
 const temporal = await createTemporalClient({ ...config.temporal, address: config.temporal.address, debounceMs: config.debounceMs });
-const app = await buildApp({ db: db.pool, temporal, adminToken: config.adminToken, ourDomains: config.ourDomains, bodyLimitBytes: config.bodyLimitBytes, logLevel: config.logLevel, hubspotClientSecret: config.hubspotClientSecret, webhookSecret: config.webhookSecret, slackSigningSecret: config.slackSigningSecret, publicUrl: config.publicUrl });
+const app = await buildApp({ db: db.pool, temporal, adminToken: config.adminToken, ourDomains: config.ourDomains, bodyLimitBytes: config.bodyLimitBytes, logLevel: config.logLevel, hubspotClientSecret: config.hubspotClientSecret, hubspotStageMap: config.hubspotStageMap, webhookSecret: config.webhookSecret, slackSigningSecret: config.slackSigningSecret, publicUrl: config.publicUrl, rateLimitPerMinute: config.rateLimitPerMinute, corsOrigins: config.corsOrigins });
 const sweeper = startSweeper({ db: db.pool, temporal, intervalMs: config.sweepIntervalMs, log: (m, err) => app.log.warn({ err }, m) });
 await app.listen({ port: config.port, host: config.host });
 

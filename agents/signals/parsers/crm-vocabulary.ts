@@ -34,6 +34,36 @@ export function crmStage(value: string, overrides: Record<string, string> = {}):
   return STAGE_VALUES[key] ?? value.trim();
 }
 
+/** CRM stage ids → DESIGN stages: for every portal (`all`) and per HubSpot portal id (`byPortal`). */
+export interface StageMapConfig { all: Record<string, string>; byPortal: Record<string, Record<string, string>> }
+
+/**
+ * HUBSPOT_STAGE_MAP: a JSON object whose values are DESIGN stages (`{"93451827": "proposal"}`, for
+ * every portal) or objects of them keyed by portal id (`{"4411": {"93451827": "proposal"}}`).
+ * Throws on anything else, so a typo stops the process at start rather than storing raw ids.
+ */
+export function parseStageMapConfig(text: string | undefined): StageMapConfig {
+  const out: StageMapConfig = { all: {}, byPortal: {} };
+  if (!text?.trim()) return out;
+  const v: unknown = JSON.parse(text);
+  if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error('the stage map must be a JSON object');
+  const stage = (s: unknown, where: string): string => {
+    if (typeof s !== 'string' || !(STAGES as readonly string[]).includes(s)) throw new Error(`${where}: ${JSON.stringify(s)} is not a stage (${STAGES.join(', ')})`);
+    return s;
+  };
+  for (const [k, val] of Object.entries(v as Record<string, unknown>)) {
+    if (val && typeof val === 'object' && !Array.isArray(val)) {
+      out.byPortal[k] = Object.fromEntries(Object.entries(val as Record<string, unknown>).map(([id, s]) => [id, stage(s, `${k}.${id}`)]));
+    } else out.all[k] = stage(val, k);
+  }
+  return out;
+}
+
+/** The parse options a stage map configuration sets. */
+export function stageOpts(map: StageMapConfig | undefined): { stageMap?: Record<string, string>; portalStageMaps?: Record<string, Record<string, string>> } {
+  return map ? { stageMap: map.all, portalStageMaps: map.byPortal } : {};
+}
+
 /**
  * Salesforce OpportunityContactRole roles (and the same words in other CRMs) → DESIGN roles.
  *   Economic Buyer, Economic Decision Maker → economic_buyer (signs off on the money)

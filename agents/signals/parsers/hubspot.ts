@@ -64,7 +64,7 @@ export function parseHubspot(payload: unknown, opts: ParseOptions = {}): ParseRe
       to = toIso(value);
       if (!to) return reject(`unreadable date "${value.slice(0, 80)}" for ${property}`);
     }
-    if (value !== null && change === 'stage') to = crmStage(value, opts.stageMap);
+    if (value !== null && change === 'stage') to = crmStage(value, { ...opts.stageMap, ...opts.portalStageMaps?.[String(e.portalId)] });
     addSignal(out, position, {
       kind: 'crm', occurredAt, externalId, source: 'hubspot', change, to,
       text: `HubSpot deal ${e.objectId}: ${property} → ${value ?? '(empty)'}${e.changeSource ? ` (${e.changeSource})` : ''}`,

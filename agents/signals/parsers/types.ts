@@ -75,6 +75,8 @@ export interface ParseOptions {
   externalId?: string;
   /** CRM stage values (any case) → DESIGN.md stages, for custom pipelines; merged over the defaults. */
   stageMap?: Record<string, string>;
+  /** HubSpot: stage maps by portal id (HUBSPOT_STAGE_MAP), merged over `stageMap` for that portal's events. */
+  portalStageMaps?: Record<string, Record<string, string>>;
   /** The clock, for a VTT/SRT upload with no occurredAt (default: the current time). */
   now?: () => Date;
 }

@@ -1,5 +1,6 @@
 // Uploads of what teams' tools already export: .eml, mbox, WebVTT, SRT, Gong JSON, usage CSV,
 // Segment, HubSpot and Salesforce JSON. The format is read from the content.
+import { stageOpts, type StageMapConfig } from '../../../agents/signals/parsers/crm-vocabulary.js';
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
@@ -15,7 +16,7 @@ import { loadAccount } from '../../load-account.js';
 import { assertAdmin } from '../../access.js';
 import type { ParseResult } from '../../../agents/signals/parsers/types.js';
 
-export interface ImportOptions { ourDomains: string[]; maxUploadBytes: number }
+export interface ImportOptions { ourDomains: string[]; maxUploadBytes: number; hubspotStageMap?: StageMapConfig }
 
 const imports: FastifyPluginAsyncZod<ImportOptions> = async (app, opts) => {
   await app.register(multipart, { limits: { fileSize: opts.maxUploadBytes, files: 20 } });
@@ -35,7 +36,7 @@ const imports: FastifyPluginAsyncZod<ImportOptions> = async (app, opts) => {
         continue;
       }
       formats.push(format);
-      const parseOpts = { accountDomains, ourDomains: opts.ourDomains, title: fields.title, occurredAt: fields.occurredAt };
+      const parseOpts = { accountDomains, ourDomains: opts.ourDomains, title: fields.title, occurredAt: fields.occurredAt, ...stageOpts(opts.hubspotStageMap) };
       const rest = async function* () { if (!first.done) yield head; for (let n = await iterator.next(); !n.done; n = await iterator.next()) yield n.value as Buffer; };
       if (format === 'mbox') {
         yield* parseMbox(rest(), parseOpts);

@@ -1,5 +1,6 @@
 // Webhooks from HubSpot (signature v3), Segment and any other source (HMAC-SHA256 of the body with
 // a shared secret). Public routes: the signature is the authentication. Routed by CRM id or domain.
+import { stageOpts, type StageMapConfig } from '../../../agents/signals/parsers/crm-vocabulary.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -14,7 +15,7 @@ import { HttpError } from '../../errors.js';
 import calendarWebhook from './calendar.js';
 import slackWebhook from './slack.js';
 
-export interface WebhookOptions { ourDomains: string[]; hubspotClientSecret?: string; webhookSecret?: string; slackSigningSecret?: string; publicUrl?: string }
+export interface WebhookOptions { ourDomains: string[]; hubspotClientSecret?: string; hubspotStageMap?: StageMapConfig; webhookSecret?: string; slackSigningSecret?: string; publicUrl?: string }
 
 declare module 'fastify' { interface FastifyRequest { rawBody?: string } }
 
@@ -45,7 +46,7 @@ const webhooks: FastifyPluginAsyncZod<WebhookOptions> = async (app, opts) => {
       timestamp: req.headers['x-hubspot-request-timestamp'] as string | undefined, signature: req.headers['x-hubspot-signature-v3'] as string | undefined,
     });
     if (!check.ok) throw new HttpError(401, `HubSpot signature rejected: ${check.reason}`);
-    return ingest([parseHubspot(req.body)], { source: 'hubspot' });
+    return ingest([parseHubspot(req.body, stageOpts(opts.hubspotStageMap))], { source: 'hubspot' });
   });
 
   const signed = (req: FastifyRequest) => {
@@ -64,7 +65,7 @@ const webhooks: FastifyPluginAsyncZod<WebhookOptions> = async (app, opts) => {
     const raw = Buffer.from(req.rawBody ?? '');
     const format = detectFormat(raw);
     if (!format) throw new HttpError(400, 'body: not a format the importer reads (Salesforce, HubSpot, Segment, Gong or signals JSON)');
-    const parse = format === 'salesforce' ? (async function* () { yield parseSalesforce(req.body); })() : parseUpload(raw, format, { ourDomains: opts.ourDomains });
+    const parse = format === 'salesforce' ? (async function* () { yield parseSalesforce(req.body); })() : parseUpload(raw, format, { ourDomains: opts.ourDomains, ...stageOpts(opts.hubspotStageMap) });
     return { format, ...(await ingest(parse, { source: req.params.source })) };
   });
 };

@@ -1,11 +1,13 @@
 // Usage CSV → usage signals. A header names the columns, in any order and case: `date`, `metric`,
-// `value`, and optionally `account` (an account id) or `domain` (routing), and `unit`. Fields
-// may be quoted (RFC 4180: doubled quotes, embedded commas and line breaks); lines end in LF or
-// CRLF; a semicolon- or tab-separated file is read the same way. Dates are YYYY-MM-DD (midnight
+// `value`, and optionally `account` (an account id) or `domain` (routing), and `unit`. Records are
+// read by csv-parse (RFC 4180: doubled quotes, embedded commas and line breaks; LF, CRLF or CR);
+// the encoding comes from a BOM or is guessed with a warning (charset.ts); a semicolon- or tab-separated file is read the same way. Dates are YYYY-MM-DD (midnight
 // UTC) or ISO 8601 (UTC when no offset is given). A row with a bad date or value is rejected
 // with its row number (the line it starts on; the header is row 1). The key
 // `${account||domain}:${date}:${metric}` (source 'csv') makes a re-import idempotent.
+import { parse } from 'csv-parse/sync';
 import { addSignal } from './result.js';
+import { decodeText } from './charset.js';
 import type { ParseOptions, ParseResult } from './types.js';
 
 export interface CsvRecord { line: number; fields: string[] }
@@ -17,38 +19,17 @@ function delimiterOf(text: string): string {
   return counts.reduce((a, b) => (b[1] > a[1] ? b : a))[0];
 }
 
-/** RFC 4180 records with the line each starts on; blank lines are skipped. */
+/** RFC 4180 records (csv-parse) with the line each starts on; blank lines are skipped. */
 export function csvRows(text: string, delimiter = delimiterOf(text)): CsvRecord[] {
-  const rows: CsvRecord[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  let start = 1;
-  const end = () => {
-    fields.push(field);
-    if (fields.some((f) => f.trim())) rows.push({ line: start, fields });
-    fields = [];
-    field = '';
-  };
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (c === '\n') line += 1;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i += 1; }
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && !field.trim()) { quoted = true; field = ''; }
-    else if (c === delimiter) { fields.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') { i += 1; line += 1; }
-      else if (c === '\r') line += 1;
-      end();
-      start = line;
-    } else field += c;
-  }
-  if (field || fields.length) end();
-  return rows;
+  const records = parse(text, {
+    delimiter, record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true, relax_quotes: true, skip_empty_lines: true,
+    info: true, raw: true,
+  }) as Array<{ record: string[]; raw: string; info: { lines: number } }>;
+  return records.filter((r) => r.record.some((f) => f.trim())).map((r) => {
+    // info.lines is the line the record ends on; its own line breaks (inside quoted fields) say where it began.
+    const body = r.raw.replace(/^[\r\n]+/, '').replace(/(\r\n|\n|\r)$/, '');
+    return { line: r.info.lines - (body.match(/\r\n|\n|\r/g)?.length ?? 0), fields: r.record };
+  });
 }
 
 const ALIASES: Record<string, string[]> = {
@@ -85,14 +66,20 @@ export function usageValue(cell: string): number | null {
 }
 
 export function parseUsageCsv(content: string | Buffer, _opts: ParseOptions = {}): ParseResult {
-  const text = (typeof content === 'string' ? content : content.toString('utf8')).replace(/^\uFEFF/, '');
-  const [head, ...rows] = csvRows(text);
+  const { text, warning } = decodeText(content);
+  let parsed: CsvRecord[];
+  try {
+    parsed = csvRows(text);
+  } catch (err) {
+    return { items: [], rejected: [{ position: 'file', reason: `not readable CSV (${(err as Error).message.slice(0, 200)})` }] };
+  }
+  const [head, ...rows] = parsed;
   const header = (head?.fields ?? []).map((h) => h.trim().toLowerCase().replace(/[\s-]+/g, '_'));
   const col = Object.fromEntries(Object.entries(ALIASES).map(([k, names]) => [k, header.findIndex((h) => names.includes(h))]));
   const missing = ['date', 'metric', 'value'].filter((k) => col[k] < 0);
   if (missing.length) return { items: [], rejected: [{ position: 'row 1', reason: `the header needs ${missing.map((k) => `a "${k}"`).join(', ')} column (has: ${header.join(', ') || 'nothing'})` }] };
 
-  const out: ParseResult = { items: [], rejected: [] };
+  const out: ParseResult = { items: [], rejected: [], ...(warning ? { warnings: [{ position: 'file', reason: warning }] } : {}) };
   for (const { line, fields } of rows) {
     const position = `row ${line}`;
     const cell = (k: string) => (col[k] >= 0 ? (fields[col[k]] ?? '').trim() : '');

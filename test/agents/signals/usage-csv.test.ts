@@ -65,3 +65,15 @@ describe('parseUsageCsv', () => {
     ]);
   });
 });
+
+describe('parseUsageCsv: encodings', () => {
+  it('a Windows-1252 export is decoded (with a warning) and a UTF-16 one with a BOM read as is', () => {
+    const csv = 'date;metric;value;unit\r\n2026-11-01;Exporte (Geb\u00fchren);1.380;\u20ac\r\n';
+    const cp1252 = parseUsageCsv(Buffer.from(csv.replace('\u20ac', '\x80').replace('\u00fc', '\xfc'), 'latin1'));
+    expect(cp1252.items.map((i) => [(i.signal as { metric: string }).metric, (i.signal as { unit?: string }).unit])).toEqual([['Exporte (Gebühren)', '€']]);
+    expect(cp1252.warnings?.[0].reason).toMatch(/decoded as windows-1252/);
+    const utf16 = parseUsageCsv(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv, 'utf16le')]));
+    expect(utf16.items).toHaveLength(1);
+    expect(utf16.warnings).toBeUndefined();
+  });
+});

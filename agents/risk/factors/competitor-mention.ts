@@ -1,11 +1,11 @@
-// A competitor named as an alternative in play. Named as the tool being replaced, it is no threat.
+// A competitor named as an alternative in play. Named as the tool being replaced, or a tool we integrate with, it is no threat.
 import { NONE, flagged, type FactorCheck } from '../check.js';
 import { DAY, senderOf, t, within, type Timeline } from '../timeline.js';
 import { ago, quote, unique } from '../explain.js';
 
 export function competitorMention(tl: Timeline): FactorCheck {
   const { lookbackDays } = tl.config.competitor;
-  const hits = within(tl, tl.human, lookbackDays).flatMap((s) => (s.insights?.competitors ?? []).filter((c) => !c.replacing).map((c) => ({ c, s })));
+  const hits = within(tl, tl.human, lookbackDays).flatMap((s) => (s.insights?.competitors ?? []).filter((c) => !c.replacing && c.context !== 'replacing' && c.context !== 'integration').map((c) => ({ c, s })));
   const latest = hits[hits.length - 1];
   if (!latest) return NONE;
   const names = unique(hits.map((h) => h.c.name));

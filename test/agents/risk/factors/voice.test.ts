@@ -5,6 +5,7 @@ import { negativeSentiment } from '../../../../agents/risk/factors/negative-sent
 import { expansionSignal } from '../../../../agents/risk/factors/expansion-signal.js';
 import { buyingSignal } from '../../../../agents/risk/factors/buying-signal.js';
 import { Story, at, contact } from '../builders.js';
+import { Insights } from '../../../../agents/signals/schema.js';
 
 const miles = contact('miles@acme.com', 'Miles Darrow', 'economic_buyer');
 const dana = contact('dana@acme.com', 'Dana Ruiz', 'champion', { title: 'VP Operations' });
@@ -20,6 +21,18 @@ describe('competitor_mention', () => {
     expect(check.factor!.explanation).toMatch(/^Clari is in play/);
     expect(check.nextChangeAt).toBe(at(57));
     expect(competitorMention(s.timeline(at(58))).factor).toBeNull();
+  });
+
+  it('a tool we integrate with, or the one they are leaving, is not in play (perceived context, set by hand here)', () => {
+    const s = story();
+    const mail = s.email(at(-2), { from: 'dana@acme.com', to: 'sam@ourco.com', text: 'Your connector to Samsara works well; we moved off Fleetio in spring.' });
+    mail.insights = Insights.parse({ competitors: [
+      { name: 'Samsara', text: 'Your connector to Samsara works well', context: 'integration' },
+      { name: 'Fleetio', text: 'we moved off Fleetio in spring.', context: 'replacing' },
+    ] });
+    expect(competitorMention(s.timeline()).factor).toBeNull();
+    mail.insights = Insights.parse({ competitors: [{ name: 'Fleetio', text: 'we asked Fleetio for a quote', context: 'evaluation' }] });
+    expect(competitorMention(s.timeline()).factor?.explanation).toMatch(/^Fleetio is in play/);
   });
 });
 

@@ -24,7 +24,7 @@ export function csvRows(text: string, delimiter = delimiterOf(text)): CsvRecord[
   const records = parse(text, {
     delimiter, record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true, relax_quotes: true, skip_empty_lines: true,
     info: true, raw: true,
-  }) as Array<{ record: string[]; raw: string; info: { lines: number } }>;
+  }) as unknown as Array<{ record: string[]; raw: string; info: { lines: number } }>;
   return records.filter((r) => r.record.some((f) => f.trim())).map((r) => {
     // info.lines is the line the record ends on; its own line breaks (inside quoted fields) say where it began.
     const body = r.raw.replace(/^[\r\n]+/, '').replace(/(\r\n|\n|\r)$/, '');

@@ -4,6 +4,7 @@ import { label, typingIn } from './ui.js';
 import { renderInbox } from './inbox.js';
 import { renderAccounts } from './accounts.js';
 import { renderAccount } from './account.js';
+import { renderBriefs, renderBrief } from './briefs.js';
 
 const $ = (id) => document.getElementById(id);
 const session = { me: null };
@@ -47,13 +48,15 @@ function route() {
   const view = $('view');
   view.replaceChildren();
   const ctx = { me: session.me, params, view };
-  const section = parts[0] === 'accounts' ? 'accounts' : 'inbox';
+  const section = parts[0] === 'accounts' || parts[0] === 'briefs' ? parts[0] : 'inbox';
   for (const a of document.querySelectorAll('[data-nav]')) {
     if (a.dataset.nav === section) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   }
   if (parts[0] === 'accounts' && parts[1]) cleanup = renderAccount(ctx, parts[1]);
   else if (parts[0] === 'accounts') cleanup = renderAccounts(ctx);
+  else if (parts[0] === 'briefs' && parts[1]) cleanup = renderBrief(ctx, parts[1]);
+  else if (parts[0] === 'briefs') cleanup = renderBriefs(ctx);
   else cleanup = renderInbox(ctx);
   $('main').focus({ preventScroll: true });
 }

@@ -14,7 +14,8 @@ const PAPER = '(?:contract|order form|order|paperwork|msa|agreement|quote|quotat
 const FRAMES: RegExp[] = [
   / ready to (?:sign|move forward|proceed|buy|purchase|go ahead|get start|commit|order|place)/,
   / (?:move|go) (?:forward|ahead) (?:with|on)? /,
-  / (?:let 's|let us) (?:move|go|get) (?:forward|ahead|start|sign)/,
+  / (?:let 's|let us) (?:sign|proceed|(?:move|go|get) (?:forward|ahead|start))/,
+  / sign (?:it |this |the \S+ )?(?:on|by|next|this|before) (?:monday|tuesday|wednesday|thursday|friday|week|month|the \d)/,
   new RegExp(` (?:send|share|issue|get|email|forward|route) (?:\\S+ ){0,3}?(?:formal |final |updated |revised |the |your |a |an |our |me |us )?${PAPER} `),
   new RegExp(` (?:sign|signed|countersign|countersigned|execute|executed) (?:\\S+ ){0,2}?${PAPER} `),
   new RegExp(` ${PAPER} (?:\\S+ ){0,3}?(?:sign|signed|countersign|countersigned|for signature|to sign) `),

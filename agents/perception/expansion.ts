@@ -8,6 +8,8 @@ import { analyze, type Sent } from './nlp.js';
 import { findAll, negated } from './frames.js';
 import type { Utterance } from './utterances.js';
 
+const PRE_SALE = new Set(['lead', 'qualified', 'discovery', 'demo', 'proposal', 'negotiation']);
+
 export interface ExpansionCue { text: string; speaker?: string; email?: string; team?: string; seats?: number }
 
 const UNIT = new Set(['studio', 'campus', 'school', 'location', 'staff', 'team', 'teams', 'office', 'offices', 'department', 'dept', 'group', 'division', 'org', 'organisation', 'organization', 'region', 'subsidiary', 'hub', 'unit', 'site',
@@ -16,7 +18,7 @@ const DEPARTMENT = new Set(['legal', 'marketing', 'hr', 'qa', 'facilities', 'fin
   'treasury', 'research', 'product', 'recruiting', 'compliance', 'accounting', 'payroll', 'logistics', 'purchasing', 'partnerships', 'success', 'analytics', 'data', 'audit', 'risk', 'tax']);
 const CAPACITY = / (?:seat|licen[cs]e|licence|user|account|workspace|access|space|instance|login|people|person|employee|member|staff|colleague|analyst|engineer|agent|rep|head|headcount|tenant|environment|site) /;
 /** Asking for more: the verbs and phrases of wanting, adding and rolling out. */
-const GROW = / (?:want|would like|like|need|ask|request|keen|interested|eager|hope|plan|intend|add|extend|expand|roll (?:\S+ ){0,3}out|onboard|provision|spin up|bring (?:\S+ ){0,5}onto|come onto|get access|join the rollout|start use|start using|use it|in as well|want in|be onboard|extra|more|additional|another|its own|of its own|their own|of their own|separate|too|as well) /;
+const GROW = / (?:want|would like|like|need|ask|request|keen|interested|eager|hope|plan|intend|add|extend|expand|roll (?:\S+ ){0,3}out|onboard|provision|spin up|bring (?:\S+ ){0,5}onto|come onto|get access|join the rollout|start use|start using|in as well|want in|be onboard|extra|more|additional|another|its own|of its own|their own|of their own|separate|too|as well) /;
 /** Shrinking, moving people, or capacity already in place. */
 const CONTRACTION = / (?:reduce|reduction|cut|cutting|remove|removal|drop|shrink|shrinking|downsize|downsizing|fewer|less|consolidate|consolidating|cancel|decrease|lower|trim|scale back|scale down|offboard|end|reassign|transfer|free up|save licen[cs]e|save seat|go back to|went back|share the existing|already licen[cs]e|already license|already have|all licen[cs]ed|off the table) | (?:office|team|site|store|branch|unit|department|division|hub) (?:be )?(?:close|closing|shut|wind down) /;
 const PERSON_MOVING = / (?:i|she|he|they|\S+) (?:just )?(?:move|moved|transfer|transferred|relocate|relocated) to (?:our|the|a) /;
@@ -86,7 +88,8 @@ function teamIn(s: Sent): string | undefined {
   }
   // A department named as the one asking: "Legal is keen…", "Sales ops asked…", "Customer success in Madrid has asked…".
   for (let k = 0; k < t.length; k += 1) {
-    if (!DEPARTMENT.has(t[k].lower)) continue;
+    // Named as a department, so capitalised ("Legal", "IT", "Sales ops"): not the pronoun "it" or "security" in passing.
+    if (!DEPARTMENT.has(t[k].lower) || !(t[k].cap || t[k - 1]?.cap)) continue;
     // Only as the one asking (a subject: "Legal is keen", "Sales ops asked"), not as a modifier ("the data processing addendum").
     const after = t[k + 1];
     if (after && !(after.pos === 'AUX' || after.pos === 'VERB' || DEPARTMENT.has(after.lower) || after.lower === 'in' || after.text === ',')) continue;
@@ -113,16 +116,19 @@ function expansionIn(s: Sent): { team?: string; seats?: number } | undefined {
   const capacity = findAll(s, CAPACITY).some((h) => {
     const before = s.toks[h.start - 1];
     return before && (before.pos === 'NUM' || ['more', 'extra', 'additional', 'another', 'own', 'new', 'separate', 'a', 'its', 'their', 'few', 'dozen', 'in', 'access', 'get'].includes(before.lower) || NUMBER_WORDS[before.lower] !== undefined);
-  }) || / (?:access|want in|onboard|roll (?:\S+ ){0,3}out|(?:extend|expand) (?:\S+ ){0,3}to|add (?:them|the \S+ (?:\S+ )?(?:team|group|office))|on the platform|onto the platform|come onto|join the rollout|start use|use it|use the tool|own workspace|a workspace|separate workspace) /.test(line);
+  }) || / (?:access|want in|onboard|roll (?:\S+ ){0,3}out|(?:extend|expand) (?:\S+ ){0,3}to|add (?:them|the \S+ (?:\S+ )?(?:team|group|office))|on the platform|onto the platform|come onto|bring (?:\S+ ){0,5}onto|join the rollout|start use|start using|own workspace|a workspace|separate workspace) /.test(line);
   // A unit that asks ("Another region is asking for it"), more capacity on its own ("40 more seats"), a new use case or initiative.
-  const unitAsks = Boolean(team) && / (?:want|ask|request|keen|interested|eager|need|would like) /.test(line);
+  // The unit asks for the product itself (it, access, a place of its own, to use or join it), not for a quote or a favour.
+  const unitAsks = Boolean(team) && / (?:want|ask|request|keen|interested|eager|need|would like) (?:\S+ ){0,3}?(?:it|access|in|to use|to join|to be onboard|to be onboarded|to come|to start|to get access|to get on|their own|its own|a workspace|the tool|the platform|the product|licen\S*|seat|account|on board|onboard|too|as well) /.test(line);
   const moreCapacity = findAll(s, / (?:more|additional|extra|another) (?:\S+ )?(?:seat|licen[cs]e|licence|user|account|workspace) /).length > 0 || (seats !== undefined && / (?:add|more|additional|extra|another|new) /.test(line));
   if (!((team && capacity) || unitAsks || moreCapacity || newUse)) return undefined;
   return { ...(team ? { team } : {}), ...(seats !== undefined ? { seats } : {}) };
 }
 
 /** The account's people (or our notes reporting them) asking for a new unit to come on board. */
-export function findExpansion(parts: Utterance[], opts: { reported?: boolean } = {}): ExpansionCue[] {
+export function findExpansion(parts: Utterance[], opts: { reported?: boolean; stage?: string } = {}): ExpansionCue[] {
+  // Before the first purchase, a team and a headcount are the deal itself, not growth.
+  if (opts.stage && PRE_SALE.has(opts.stage)) return [];
   return parts.filter((u) => u.side === 'them' || (opts.reported && u.side === 'us')).flatMap((u) => {
     const out: ExpansionCue[] = [];
     let prev: { at: number; cue: ExpansionCue } | undefined;

@@ -61,7 +61,7 @@ export function perceiveSignal(signal: Signal, ctx: PerceiveContext): Insights {
     sentiment,
     ...(negativeText ? { negativeText } : {}),
     ...(churn ? { churnIntent: { text: churn } } : {}),
-    expansion: findExpansion(parts, { reported: signal.kind === 'note' }),
+    expansion: findExpansion(parts, { reported: signal.kind === 'note', stage: ctx.account.stage }),
     buying: [...findBuying(parts, { reported: signal.kind === 'note' }), ...engagementBuying(signal)],
     question: isQuestionForUs(signal, parts, ctx),
     ...(requests.length ? { requests: requests.map((text) => ({ text })) } : {}),

@@ -2,6 +2,7 @@
 // Streams each file to the running product's import endpoint (an mbox is parsed on the server
 // message by message as it arrives), with a progress bar, then prints a summary.
 import { createReadStream, readdirSync, statSync } from 'node:fs';
+import { Presets, SingleBar } from 'cli-progress';
 import { basename, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../config.js';
@@ -22,12 +23,8 @@ const slackZip = statSync(target).isDirectory() ? zipSlackExportFolder(target) :
 const files = slackZip ? [slackZip] : statSync(target).isDirectory() ? readdirSync(target).filter((f) => !f.startsWith('.')).map((f) => join(target, f)).filter((f) => statSync(f).isFile()) : [target];
 const endpoint = args.account ? `${url}/v1/accounts/${encodeURIComponent(String(args.account))}/signals/import` : `${url}/v1/signals/import`;
 
-function bar(done: number, total: number, label: string): void {
-  if (!process.stderr.isTTY) return;
-  const width = 30;
-  const filled = Math.round((done / Math.max(total, 1)) * width);
-  process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${((done / Math.max(total, 1)) * 100).toFixed(0).padStart(3)}% ${label}`.slice(0, 120));
-}
+/** A progress bar on a terminal (cli-progress); nothing when stderr is piped. */
+const bar = new SingleBar({ format: '[{bar}] {percentage}% {file}', stream: process.stderr, hideCursor: true, clearOnComplete: false }, Presets.legacy);
 
 const totals = { stored: 0, duplicates: 0, unmatched: 0, rejected: [] as Array<{ position: string; reason: string }> };
 const started = performance.now();
@@ -35,13 +32,14 @@ for (const file of files) {
   const size = statSync(file).size;
   const boundary = `----account-agents-${randomUUID()}`;
   let sent = 0;
+  bar.start(size, 0, { file: basename(file) });
   const body = new ReadableStream<Uint8Array>({
     async start(controller) {
       controller.enqueue(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${basename(file)}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
       for await (const chunk of createReadStream(file, { highWaterMark: 256 * 1024 })) {
         controller.enqueue(chunk as Buffer);
         sent += (chunk as Buffer).length;
-        bar(sent, size, basename(file));
+        bar.update(sent);
       }
       controller.enqueue(Buffer.from(`\r\n--${boundary}--\r\n`));
       controller.close();
@@ -49,7 +47,7 @@ for (const file of files) {
   });
   const res = await fetch(endpoint, { method: 'POST', body, duplex: 'half', headers: { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}` } } as RequestInit);
   const json = (await res.json()) as typeof totals & { message?: string; format?: string };
-  if (process.stderr.isTTY) process.stderr.write('\n');
+  bar.stop();
   if (!res.ok) {
     console.error(`${basename(file)}: ${res.status} ${json.message ?? ''}`);
     process.exitCode = 1;

@@ -92,6 +92,8 @@ export async function startBenchServer(env: Record<string, string | undefined> =
   const childEnv: Record<string, string | undefined> = {
     ...process.env, PORT: String(port), DATA_DIR: dataDir, ADMIN_TOKEN: BENCH_TOKEN, LOG_LEVEL: 'warn',
     TEMPORAL_PORT: String(temporalPort), TEMPORAL_UI_PORT: String(await freePort()), OUR_DOMAINS: 'ourco.com',
+    // The benchmarks measure capacity with one token; the per-user rate limit would measure itself.
+    RATE_LIMIT_PER_MINUTE: '0',
     ...(opts.externalDb ? { DATABASE_URL: opts.externalDb.url, DATABASE_POOL_SIZE: '1' } : {}),
     ...env,
   };

@@ -77,21 +77,74 @@ export interface SignalFilter {
   kinds?: string[];
   before?: string;
   after?: string;
+  /** At most this many (default 10,000): the newest ones, never the oldest. */
   limit?: number;
   /** Newest first when true (API listing); oldest first otherwise (the agent's timeline). */
   newestFirst?: boolean;
+  /**
+   * Oldest-first reads only (the agent's timeline): beside the newest `limit`, also the older
+   * signals that summarise what came before the window (default true), see OLDER_SUMMARY.
+   */
+  withHistory?: boolean;
 }
 
+const WINDOW = `
+  select * from signals
+  where account_id = $1 and ($2::text[] is null or kind = any($2))
+    and ($3::timestamptz is null or occurred_at <= $3)
+    and ($4::timestamptz is null or occurred_at > $4)
+  order by occurred_at desc, id desc limit $5`;
+
+/**
+ * What the risk model reads from before a bounded window, per key the first and the last signal:
+ * each person's first and last signal of each kind and direction (last heard, first and last
+ * reached, last touch), each recipient's or attendee's, the latest CRM change of each kind (stage,
+ * owner, renewal date, per contact), each calendar event's latest state, each usage metric's ends,
+ * and the first and last signal of each kind.
+ */
+const OLDER_SUMMARY = `
+  with older as (
+    select s.id, s.kind, s.occurred_at, s.direction, s.payload from signals s
+    where s.account_id = $1 and ($2::text[] is null or s.kind = any($2))
+      and ($4::timestamptz is null or s.occurred_at > $4)
+      and (s.occurred_at, s.id) < ($3::timestamptz, $5::text)
+  ), keyed as (
+    select o.id, o.occurred_at, k.key from older o cross join lateral (
+      select o.kind as key
+      union all select o.kind || ':' || coalesce(o.direction, '') || ':' || lower(coalesce(
+        case when jsonb_typeof(o.payload->'from') = 'object' then o.payload->'from'->>'email' end,
+        o.payload->>'contactEmail', o.payload->'author'->>'email', o.payload->>'requesterEmail'))
+      union all select o.kind || ':to:' || lower(p->>'email') from jsonb_array_elements(
+        coalesce(case when jsonb_typeof(o.payload->'to') = 'array' then o.payload->'to' end, '[]'::jsonb)
+        || coalesce(case when jsonb_typeof(o.payload->'cc') = 'array' then o.payload->'cc' end, '[]'::jsonb)
+        || coalesce(case when jsonb_typeof(o.payload->'attendees') = 'array' then o.payload->'attendees' end, '[]'::jsonb)) p
+      union all select 'crm:' || (o.payload->>'change') || ':' || coalesce(o.payload->>'contactEmail', '') where o.kind = 'crm'
+      union all select 'calendar:' || (o.payload->>'eventId') where o.kind = 'calendar'
+      union all select 'usage:' || (o.payload->>'metric') where o.kind = 'usage'
+    ) k where k.key is not null
+  ), ranked as (
+    select id, row_number() over (partition by key order by occurred_at, id) as first,
+               row_number() over (partition by key order by occurred_at desc, id desc) as last
+    from keyed
+  )
+  select * from signals where id in (select id from ranked where first = 1 or last = 1)`;
+
+/**
+ * An account's signals. A large account is read as a bounded window of its newest signals (the
+ * ones that matter: the newest is never dropped), plus, oldest first, the summary of older history
+ * the timeline needs (OLDER_SUMMARY), so the read stays bounded by the number of people, events and
+ * metrics rather than the account's age.
+ */
 export async function listSignals(db: Queryable, accountId: string, f: SignalFilter = {}): Promise<Signal[]> {
-  const order = f.newestFirst ? 'desc' : 'asc';
-  const { rows } = await db.query(
-    `select * from signals
-     where account_id = $1 and ($2::text[] is null or kind = any($2))
-       and ($3::timestamptz is null or occurred_at <= $3)
-       and ($4::timestamptz is null or occurred_at > $4)
-     order by occurred_at ${order}, id ${order} limit $5`,
-    [accountId, f.kinds ?? null, f.before ?? null, f.after ?? null, f.limit ?? 10_000]);
-  return rows.map((r) => SignalRow.parse(r));
+  const limit = f.limit ?? 10_000;
+  const { rows } = await db.query(WINDOW, [accountId, f.kinds ?? null, f.before ?? null, f.after ?? null, limit]);
+  if (f.newestFirst) return rows.map((r) => SignalRow.parse(r));
+  rows.reverse();
+  if (rows.length < limit || f.withHistory === false || rows.length === 0) return rows.map((r) => SignalRow.parse(r));
+  const edge = rows[0];
+  const older = await db.query(OLDER_SUMMARY, [accountId, f.kinds ?? null, edge.occurred_at, f.after ?? null, edge.id]);
+  older.rows.sort((a, b) => (a.occurred_at === b.occurred_at ? (a.id < b.id ? -1 : 1) : Date.parse(a.occurred_at) - Date.parse(b.occurred_at)));
+  return [...older.rows, ...rows].map((r) => SignalRow.parse(r));
 }
 
 export async function getSignalsByIds(db: Queryable, ids: string[]): Promise<Signal[]> {

@@ -19,7 +19,7 @@ const URL = /\bhttps?:\/\/\S+/g;
 const WH = new Set(['what', 'how', 'when', 'where', 'why', 'which', 'who', 'whom', 'whose']);
 const AUX = new Set(['can', 'could', 'would', 'will', 'do', 'does', 'did', 'is', 'are', 'should', 'may', 'might', 'shall', 'has', 'have', 'was', 'were']);
 /** Openers before the sentence proper: "Hi Sam,", "Quick q -", "Also,", "So". */
-const OPENER = new Set(['hi', 'hey', 'hello', 'also', 'so', 'and', 'but', 'ok', 'okay', 'quick', 'q', 'question', 'one', 'more', 'thing', 'btw', 'fyi', 'then', 'oh', 'sorry', 'now', 'tbh', 'honestly', 'just']);
+const OPENER = new Set(['good', 'morning', 'afternoon', 'evening', 'all', 'everyone', 'folks', 'team', 'guys', 'hi', 'hey', 'hello', 'also', 'so', 'and', 'but', 'ok', 'okay', 'quick', 'q', 'question', 'one', 'more', 'thing', 'btw', 'fyi', 'then', 'oh', 'sorry', 'now', 'tbh', 'honestly', 'just']);
 /** Imperatives that are not requests: "thanks", "have a good one", "see you". */
 const NOT_ASKING = new Set(['thank', 'thanks', 'hope', 'see', 'talk', 'enjoy', 'have', 'welcome', 'congrats', 'congratulate', 'cheer', 'feel', 'note', 'keep', 'ignore', 'disregard', 'consider']);
 
@@ -45,8 +45,10 @@ const WANT = new RegExp([
 const REPORT = / (?:ask|asked|wonder|wondered|question|questioned) (?:me|us|him|her|them|about|whether|if|that)? | (?:ask|asked) /;
 
 function start(s: Sent): number {
-  let k = 0;
   const t = s.toks;
+  // A label before a colon ("Quick update:", "Heads-up:") is not the sentence's verb.
+  const colon = t.slice(0, 4).findIndex((x) => x.text === ':');
+  let k = colon >= 0 ? colon + 1 : 0;
   // Skip openers, a vocative ("Sam,") and dashes: "Quick q - do you invoice in GBP".
   for (;;) {
     while (k < t.length && (OPENER.has(t[k].lower) || t[k].pos === 'PUNCT' || t[k].pos === 'INTJ')) k += 1;

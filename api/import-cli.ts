@@ -54,6 +54,7 @@ for (const file of files) {
     continue;
   }
   console.log(`${basename(file)} (${json.format ?? '?'}): ${json.stored} stored, ${json.duplicates} duplicates, ${json.unmatched} unmatched, ${json.rejected.length} rejected`);
+  for (const w of (json as { warnings?: Array<{ position: string; reason: string }> }).warnings ?? []) console.log(`  warning ${w.position}: ${w.reason}`);
   totals.stored += json.stored;
   totals.duplicates += json.duplicates;
   totals.unmatched += json.unmatched;

@@ -6,6 +6,7 @@ export const IngestReply = z.object({
   duplicates: z.number(),
   unmatched: z.number(),
   rejected: z.array(z.object({ position: z.string(), reason: z.string() })),
+  warnings: z.array(z.object({ position: z.string(), reason: z.string() })).optional(),
   accounts: z.array(z.string()),
 });
 

@@ -47,6 +47,18 @@ describe('import', () => {
     expect(un.json().unmatched[0]).toMatchObject({ source: 'csv', route: { domain: 'unknown-co.com' }, signal: { kind: 'usage', value: 12 } });
   });
 
+  it('reports what was read with a guess or a fallback as warnings, and stores it', async () => {
+    const body = await multipart([{ name: 'call.srt', content: fixture('cp1252.srt') }, { name: 'clock.eml', content: fixture('future-date.eml') }], { title: 'Pricing call' });
+    const r = await stack.app.inject({ method: 'POST', url: `/v1/accounts/${acme}/signals/import`, headers: { ...auth, ...body.headers }, payload: body.payload });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({ format: 'srt,eml', stored: 2, rejected: [], warnings: [
+      { position: 'file', reason: expect.stringMatching(/decoded as windows-1252/) },
+      { position: 'message 1', reason: expect.stringMatching(/implausible \(after its receipt\)/) },
+    ] });
+    const stored = await stack.database.pool.query(`select occurred_at from signals where account_id = $1 and external_id = '<future-1@acmefreight.com>'`, [acme]);
+    expect(new Date(stored.rows[0].occurred_at).toISOString()).toBe('2026-11-17T09:13:58.000Z');
+  });
+
   it('rejects an unknown format with a reason and stores nothing', async () => {
     const body = await multipart([{ name: 'notes.txt', content: 'just some notes' }]);
     const r = await stack.app.inject({ method: 'POST', url: `/v1/accounts/${acme}/signals/import`, headers: { ...auth, ...body.headers }, payload: body.payload });

@@ -50,6 +50,9 @@ export const ConfigSchema = z.object({
   SMTP_URL: z.preprocess(emptyAsUndefined, z.string().regex(/^smtps?:\/\/[^\s]+$/, 'SMTP_URL must be smtp://host:port or smtps://host:port').optional()),
   MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().trim().toLowerCase().pipe(z.email()).optional()),
   ACTION_WEBHOOK_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
+  BRIEF_LOCAL_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'BRIEF_LOCAL_TIME must be HH:MM (24-hour)').default('07:30'),
+  BRIEF_TIMEZONE: z.string().refine((tz) => { try { new Intl.DateTimeFormat('en', { timeZone: tz }); return true; } catch { return false; } }, 'BRIEF_TIMEZONE must be an IANA time zone').default('UTC'),
+  BRIEF_WINDOW_DAYS: z.coerce.number().int().min(1).max(730).default(120),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
   CORS_ORIGINS: z.string().default('').transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean))
     .pipe(z.array(z.string().regex(/^https?:\/\/[^\s/]+$/, 'each origin is scheme://host[:port], no path'))),
@@ -91,6 +94,8 @@ export interface Config {
   slackSigningSecret?: string;
   publicUrl?: string;
   actions: ActionSettings;
+  /** CSM briefs for a CSM with no settings of their own: daily at localTime in timezone, renewals within windowDays. */
+  briefs: { localTime: string; timezone: string; windowDays: number; enabled: boolean };
   /** Requests per minute per user (per client IP without a token); 0: no limit. */
   rateLimitPerMinute: number;
   /** Browser origins allowed to call the API (CORS); empty: none. */
@@ -151,6 +156,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     slackSigningSecret: e.SLACK_SIGNING_SECRET,
     publicUrl: e.PUBLIC_URL,
     actions: { smtpUrl: e.SMTP_URL, mailFrom: e.MAIL_FROM, webhookUrl: e.ACTION_WEBHOOK_URL },
+    briefs: { localTime: e.BRIEF_LOCAL_TIME, timezone: e.BRIEF_TIMEZONE, windowDays: e.BRIEF_WINDOW_DAYS, enabled: true },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     corsOrigins: e.CORS_ORIGINS,
     hubspotStageMap: e.HUBSPOT_STAGE_MAP,

@@ -62,16 +62,16 @@ export async function startStack(config: Config, opts: StackOptions = {}): Promi
     stops.push(() => temporal.close());
 
     const { worker, connection } = await createAccountWorker({
-      address, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, db: database.pool, ourDomains: config.ourDomains, models: config, workflowCacheSize: config.workflowCacheSize, replayAt: opts.replayAt, actions: config.actions,
+      address, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, db: database.pool, ourDomains: config.ourDomains, models: config, workflowCacheSize: config.workflowCacheSize, replayAt: opts.replayAt, actions: config.actions, briefDefaults: config.briefs,
       log: (m, extra) => console.warn(m, extra ?? ''),
     });
     const running = worker.run();
     stops.push(async () => { if (worker.getState() === 'RUNNING') worker.shutdown(); await running; await connection.close(); });
     // Every CSM's daily brief schedule (brief:<csmId>), created or brought up to date; idempotent.
-    await ensureBriefSchedules(temporal, database.pool).catch((err) => log(`Brief schedules not ensured: ${(err as Error).message}`));
+    await ensureBriefSchedules(temporal, database.pool, config.briefs).catch((err) => log(`Brief schedules not ensured: ${(err as Error).message}`));
 
     const app = await buildApp({
-      db: database.pool, temporal, adminToken: config.adminToken, ourDomains: config.ourDomains,
+      db: database.pool, temporal, adminToken: config.adminToken, briefDefaults: config.briefs, ourDomains: config.ourDomains,
       bodyLimitBytes: config.bodyLimitBytes, logLevel: config.logLevel,
       hubspotClientSecret: config.hubspotClientSecret, webhookSecret: config.webhookSecret, slackSigningSecret: config.slackSigningSecret, publicUrl: config.publicUrl,
       rateLimitPerMinute: config.rateLimitPerMinute, corsOrigins: config.corsOrigins,

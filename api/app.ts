@@ -21,6 +21,7 @@ import stats from './routes/stats/index.js';
 import imports from './routes/imports/index.js';
 import webhooks from './routes/webhooks/index.js';
 import briefs from './routes/briefs/index.js';
+import { DEFAULT_BRIEF_SETTINGS, type BriefSettings } from '../db/queries/briefs.js';
 import { HttpError } from './errors.js';
 
 export interface AppDeps {
@@ -42,6 +43,8 @@ export interface AppDeps {
   rateLimitPerMinute?: number;
   /** Browser origins allowed by CORS; unset or empty: closed. */
   corsOrigins?: string[];
+  /** CSM briefs: the settings of a CSM who has none (app.briefDefaults). */
+  briefDefaults?: BriefSettings;
 }
 
 interface Issue { path: string; message: string }
@@ -86,6 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(securityPlugin, { rateLimitPerMinute: deps.rateLimitPerMinute, corsOrigins: deps.corsOrigins });
   await app.register(openapiPlugin);
   await app.register(dbPlugin, { db: deps.db });
+  app.decorate('briefDefaults', deps.briefDefaults ?? DEFAULT_BRIEF_SETTINGS);
   await app.register(temporalPlugin, { temporal: deps.temporal });
   await app.register(authPlugin, { adminToken: deps.adminToken });
   await app.register(staticPlugin);

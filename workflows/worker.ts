@@ -7,6 +7,7 @@ import { assertEmbedderMatchesSchema, createAccountAgent, createPerceiver } from
 import { createChatModel, createEmbedder, createPerceiverModel, type ModelSettings } from '../agents/models.js';
 import type { Db } from '../db/connection.js';
 import type { ActionSettings } from '../config.js';
+import type { BriefSettings } from '../db/queries/briefs.js';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('./index.ts', import.meta.url));
 
@@ -36,6 +37,8 @@ export interface WorkerOptions {
   replayAt?: (accountId: string) => string | undefined;
   /** What approvals do (SMTP, fallback sender, task webhook); unset: approved emails become tasks. */
   actions?: ActionSettings;
+  /** CSM briefs: the settings of a CSM who has none. */
+  briefDefaults?: BriefSettings;
 }
 
 const DEFAULT_MODELS: ModelSettings = {
@@ -67,7 +70,7 @@ export async function createAccountWorker(opts: WorkerOptions): Promise<{ worker
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     workflowBundle: await workflowBundle(),
-    activities: createActivities({ db: opts.db, agent, replayAt: opts.replayAt, actions: opts.actions, ourDomains: opts.ourDomains }),
+    activities: createActivities({ db: opts.db, agent, replayAt: opts.replayAt, actions: opts.actions, ourDomains: opts.ourDomains, briefDefaults: opts.briefDefaults }),
     // Each cached workflow holds its own isolate state (about 1 MB); idle accounts wake at most
     // hourly-to-daily, so evicting them and replaying their short history on wake is cheap.
     maxCachedWorkflows: opts.workflowCacheSize ?? 250,

@@ -135,3 +135,20 @@ describe('brief settings', () => {
     await stack.temporal.client.schedule.getHandle(`brief:${book.ids.cara}`).delete();
   }, 60_000);
 });
+
+describe('a new CSM', () => {
+  it('gets their daily brief schedule when created (the configured default time and zone)', async () => {
+    const id = `csm-new-${Date.now().toString(36)}`;
+    const res = await stack.app.inject({ method: 'POST', url: '/v1/users', headers: auth, payload: { id, name: 'Nia New', role: 'csm', email: 'nia@ourco.com' } });
+    expect(res.statusCode, res.body).toBe(201);
+    const handle = stack.temporal.client.schedule.getHandle(`brief:${id}`);
+    const d = await handle.describe();
+    expect(d.spec.timezone).toBe('UTC');
+    expect(d.info.nextActionTimes[0].toISOString().slice(11, 16)).toBe('07:30');
+    await handle.delete();
+    // A rep gets none.
+    const rep = await stack.app.inject({ method: 'POST', url: '/v1/users', headers: auth, payload: { id: `${id}-rep`, name: 'Rae Rep', role: 'rep' } });
+    expect(rep.statusCode).toBe(201);
+    await expect(stack.temporal.client.schedule.getHandle(`brief:${id}-rep`).describe()).rejects.toThrow();
+  }, 60_000);
+});

@@ -29,7 +29,7 @@ beforeAll(async () => {
     req.on('end', () => { posted.push(JSON.parse(data)); res.writeHead(200).end('ok'); });
   });
   await new Promise<void>((r) => hooks.listen(0, '127.0.0.1', () => r()));
-  stack = await startTestStack({ SMTP_URL: smtp.url, MAIL_FROM: 'briefs@ourco.com', ACTION_WEBHOOK_URL: `http://127.0.0.1:${(hooks.address() as AddressInfo).port}/hook` });
+  stack = await startTestStack({ SMTP_URL: smtp.url, MAIL_FROM: 'briefs@ourco.com', ACTION_WEBHOOK_URL: `http://127.0.0.1:${(hooks.address() as AddressInfo).port}/hook`, BRIEF_LOCAL_TIME: '06:45', BRIEF_TIMEZONE: 'Europe/Paris' });
   book = await seedBriefBook(stack.database.pool, { caraEmail: CARA_EMAIL });
 }, 120_000);
 afterAll(async () => {
@@ -42,7 +42,7 @@ afterAll(async () => {
 describe('the brief schedule', () => {
   it("exists per CSM with their local time and IANA zone, and is updated in place", async () => {
     await putBriefSettings(stack.database.pool, book.ids.cara, { localTime: '07:30', timezone: 'America/New_York' });
-    const results = await ensureBriefSchedules(stack.temporal, stack.database.pool);
+    const results = await ensureBriefSchedules(stack.temporal, stack.database.pool, { localTime: '06:45', timezone: 'Europe/Paris', windowDays: 120, enabled: true });
     expect(results).toEqual(expect.arrayContaining([{ csmId: book.ids.cara, result: 'created' }, { csmId: book.ids.cole, result: 'created' }]));
     expect(results.some((r) => r.csmId === book.ids.rex || r.csmId === book.ids.mia)).toBe(false);
 
@@ -57,10 +57,10 @@ describe('the brief schedule', () => {
     const next = d.info.nextActionTimes[0];
     expect(['12:30', '11:30']).toContain(next.toISOString().slice(11, 16));
 
-    // Cole has no settings: the defaults (07:30 UTC).
+    // Cole has no settings: the configured defaults (BRIEF_LOCAL_TIME 06:45, BRIEF_TIMEZONE Europe/Paris).
     const cole = await stack.temporal.client.schedule.getHandle(`brief:${book.ids.cole}`).describe();
-    expect(cole.spec.timezone).toBe('UTC');
-    expect(cole.info.nextActionTimes[0].toISOString().slice(11, 16)).toBe('07:30');
+    expect(cole.spec.timezone).toBe('Europe/Paris');
+    expect(['05:45', '04:45']).toContain(cole.info.nextActionTimes[0].toISOString().slice(11, 16));
 
     // Ensuring again is idempotent; a new time moves the same schedule.
     expect(await ensureBriefSchedule(stack.temporal, { csmId: book.ids.cara, localTime: '06:05', timezone: 'Asia/Tokyo' })).toBe('updated');

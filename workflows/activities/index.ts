@@ -6,6 +6,7 @@ import type { ActionSettings } from '../../config.js';
 import { createDecisionActivities } from './decide.js';
 import { createActionActivities } from './act.js';
 import { createBriefActivities } from './briefs.js';
+import type { BriefSettings } from '../../db/queries/briefs.js';
 import type { SmtpSender } from './actions/send-email.js';
 import { failingTyped } from './errors.js';
 
@@ -26,6 +27,8 @@ export interface ActivityDeps {
   ourDomains?: string[];
   /** An SMTP sender to use instead of one built from actions.smtpUrl. */
   smtp?: SmtpSender;
+  /** CSM briefs: the settings of a CSM who has none (config BRIEF_*). */
+  briefDefaults?: BriefSettings;
 }
 
 /**

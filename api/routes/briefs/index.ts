@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getBrief, getBriefInScope, getBriefSettings, listBriefs, putBriefSettings, type Brief } from '../../../db/queries/briefs.js';
+import { getBrief, getBriefInScope, getBriefSettings, listBriefs, putBriefSettings, type Brief, type BriefSettings } from '../../../db/queries/briefs.js';
 import { getUser, type User } from '../../../db/queries/users.js';
 import { ensureBriefSchedule, produceBrief } from '../../../workflows/client.js';
 import { IdParams, errorResponses } from '../../schemas/common.js';
@@ -9,6 +9,11 @@ import { BriefListQuery, BriefSettingsBody, BriefSettingsView, BriefSummary, Bri
 import { accountScope } from '../../access.js';
 import { HttpError, badRequest, forbidden, notFound } from '../../errors.js';
 import { loadAccount } from '../../load-account.js';
+
+declare module 'fastify' {
+  /** The brief settings of a CSM who has none of their own (config BRIEF_*), decorated in app.ts. */
+  interface FastifyInstance { briefDefaults: BriefSettings }
+}
 
 /**
  * The CSM a brief is for: a CSM themselves; a manager a CSM of their team; an admin any CSM. A rep
@@ -72,7 +77,8 @@ const briefs: FastifyPluginAsyncZod = async (app) => {
   }, async (req) => {
     const { csmId, ...patch } = req.body;
     const csm = await csmFor(app, req, csmId);
-    const settings = await putBriefSettings(app.db, csm.id, patch);
+    const current = await getBriefSettings(app.db, csm.id, app.briefDefaults);
+    const settings = await putBriefSettings(app.db, csm.id, { ...current, ...patch });
     await ensureBriefSchedule(app.temporal, { csmId: csm.id, ...settings });
     return { csmId: csm.id, ...settings };
   });
@@ -81,7 +87,7 @@ const briefs: FastifyPluginAsyncZod = async (app) => {
     schema: { summary: "A CSM's brief settings", querystring: z.object({ csm: z.string().min(1).max(128).optional() }), response: { 200: BriefSettingsView, ...errorResponses } },
   }, async (req) => {
     const csm = await csmFor(app, req, req.query.csm);
-    return { csmId: csm.id, ...(await getBriefSettings(app.db, csm.id)) };
+    return { csmId: csm.id, ...(await getBriefSettings(app.db, csm.id, app.briefDefaults)) };
   });
 };
 export default briefs;

@@ -5,6 +5,8 @@ import { UserRole } from '../../../agents/vocabulary.js';
 import { errorResponses } from '../../schemas/common.js';
 import { assertAdmin } from '../../access.js';
 import { badRequest } from '../../errors.js';
+import { getBriefSettings } from '../../../db/queries/briefs.js';
+import { ensureBriefSchedule } from '../../../workflows/client.js';
 
 const UserView = z.object({ id: z.string(), name: z.string(), email: z.string().nullable(), role: z.string(), managerId: z.string().nullable() });
 
@@ -23,6 +25,11 @@ const users: FastifyPluginAsyncZod = async (app) => {
     if (req.body.managerId && !(await listUsers(app.db)).some((u) => u.id === req.body.managerId)) throw badRequest('unknown user', 'managerId');
     const user = await upsertUser(app.db, req.body);
     const token = await createToken(app.db, user.id, 'api');
+    // A CSM gets their daily brief schedule now (idempotent; also ensured on every worker start).
+    if (user.role === 'csm') {
+      await ensureBriefSchedule(app.temporal, { csmId: user.id, ...(await getBriefSettings(app.db, user.id, app.briefDefaults)) })
+        .catch((err) => req.log.warn({ err }, `brief schedule for ${user.id} not ensured`));
+    }
     return reply.code(201).send({ ...user, token });
   });
 

@@ -69,7 +69,7 @@ export function detectFormat(bytes: Buffer, filename = ''): Format | null {
   const head = bom?.startsWith('utf-16') ? decodeText(bytes.subarray(0, HEAD_BYTES)).text : bytes.subarray(0, HEAD_BYTES).toString('utf8').replace(/^\uFEFF/, '');
   const start = head.replace(/^\s+/, '');
   if (/^WEBVTT(?:[ \t]|\r?\n|$)/.test(head)) return 'vtt';
-  if (/^From \S/.test(head)) return 'mbox';
+  if (/^From (?:\S|[ \t]*\r?\n)/.test(head)) return 'mbox'; // an envelope line, or a bare "From " separator
   if (/^BEGIN:VCALENDAR\r?$/im.test(start.slice(0, 200).split('\n')[0])) return 'ics';
   // A zip of JSON files: the only archive the importer reads is a Slack export.
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04 && /\.json/.test(bytes.subarray(0, HEAD_BYTES).toString('latin1'))) return 'slack_export';

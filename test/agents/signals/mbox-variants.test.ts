@@ -2,12 +2,14 @@
 // mboxcl/mboxcl2 bodies measured by Content-Length.
 import { describe, expect, it } from 'vitest';
 import { parseMbox, splitMbox } from '../../../agents/signals/parsers/mbox.js';
+import { detectFormat } from '../../../agents/signals/detect.js';
 import { as, collect, fixture, opts } from './helpers.js';
 
 const emails = async (name: string) => (await collect(parseMbox(fixture(name), opts))).flatMap((r) => r.items.map((i) => as('email', i.signal)));
 
 describe('mbox variants', () => {
   it('splits on bare "From " separator lines, and not on a body line that only starts with "From "', async () => {
+    expect(detectFormat(fixture('bare-from.mbox'))).toBe('mbox');
     const mails = await emails('bare-from.mbox');
     expect(mails.map((m) => m.externalId)).toEqual(['<bare-1@acmefreight.com>', '<bare-2@acmefreight.com>', '<bare-3@acmefreight.com>']);
     expect(mails[0].text).toBe('First note.\n\nFrom here on we pay quarterly.');

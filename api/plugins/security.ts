@@ -15,7 +15,7 @@ export interface SecurityOptions {
   corsOrigins?: string[];
 }
 
-/** The web app at /ui/ loads only its own scripts, styles and the data: favicon; swagger at /docs too. */
+/** The web app at /ui/ loads only its own scripts, styles and the data: favicon. */
 export const CONTENT_SECURITY_POLICY = {
   useDefaults: false,
   directives: {
@@ -39,6 +39,15 @@ export function rateLimitKey(req: FastifyRequest): string {
 
 export default fp<SecurityOptions>(async (app, opts) => {
   await app.register(helmet, { contentSecurityPolicy: CONTENT_SECURITY_POLICY, global: true });
+  // Swagger UI at /docs sets style attributes from its scripts; only there, inline styles are
+  // allowed (never inline scripts). The web app at /ui/ keeps the strict policy.
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (req.url === '/docs' || req.url.startsWith('/docs/')) {
+      const csp = reply.getHeader('content-security-policy');
+      if (typeof csp === 'string') reply.header('content-security-policy', csp.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"));
+    }
+    return payload;
+  });
   const origins = opts.corsOrigins ?? [];
   if (origins.length > 0) {
     await app.register(cors, { origin: origins, credentials: false, methods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'], allowedHeaders: ['Authorization', 'Content-Type'] });

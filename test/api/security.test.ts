@@ -10,6 +10,7 @@ import { buildApp, type AppDeps } from '../../api/app.js';
 import type { AccountsClient } from '../../workflows/client.js';
 import { freePort } from '../../workflows/dev-server.js';
 import { loadConfig, ConfigError } from '../../config.js';
+import { launchChromium, watchPage } from '../helpers/browser.js';
 
 let db: Database;
 let temporal: AccountsClient;
@@ -56,6 +57,10 @@ describe('security headers', () => {
     expect(page.headers['x-content-type-options']).toBe('nosniff');
     expect(page.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(page.headers['referrer-policy']).toBe('no-referrer');
+    // Only the API docs page may apply inline styles (Swagger UI sets them); scripts stay 'self' there too.
+    const docs = String((await a.inject({ method: 'GET', url: '/docs/static/index.html' })).headers['content-security-policy']);
+    expect(docs).toContain("style-src 'self' 'unsafe-inline'");
+    expect(docs).toContain("script-src 'self';");
     // The page itself: every script and stylesheet is same-origin, no inline script or style, no
     // inline event handler; the only non-self source is the data: favicon (img-src allows data:).
     const html = page.body;
@@ -80,6 +85,34 @@ describe('security headers', () => {
     expect(denied.headers['content-security-policy']).toBeDefined();
     expect(denied.headers['x-powered-by']).toBeUndefined();
   });
+});
+
+describe('the pages still work under the policy, in a real browser', () => {
+  it('the web app and the API docs load with no refused script, style or image', async () => {
+    const a = await app();
+    const origin = await a.listen({ port: 0, host: '127.0.0.1' });
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      const { problems } = watchPage(page, origin);
+      await page.goto(`${origin}/ui/`);
+      // The sign-in form appears only once app.js (a module script) has run.
+      await page.locator('#signin-form').waitFor({ state: 'visible', timeout: 30_000 });
+      expect(await page.locator('#signin').evaluate((el) => getComputedStyle(el).display)).not.toBe('none');
+      await page.fill('#token', ADMIN_TOKEN);
+      await page.click('#signin-form button[type=submit]');
+      await page.locator('#top').waitFor({ state: 'visible', timeout: 30_000 });
+      // style.css applied: its system font stack and its margin, not the browser's defaults.
+      expect(await page.locator('body').evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/^system-ui/);
+      expect(await page.locator('body').evaluate((el) => getComputedStyle(el).marginTop)).toBe('0px');
+      expect(problems, `web app: ${problems.join('\n')}`).toEqual([]);
+      await page.goto(`${origin}/docs/`);
+      await page.locator('.swagger-ui .opblock').first().waitFor({ state: 'visible', timeout: 30_000 });
+      expect(problems, `API docs: ${problems.join('\n')}`).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
 });
 
 describe('CORS', () => {

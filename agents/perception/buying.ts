@@ -5,7 +5,7 @@
 // (a proposal view, a pricing-page visit) are intent on their own.
 import type { Signal } from '../signals/schema.js';
 import { analyze, type Sent } from './nlp.js';
-import { findAll, negated } from './frames.js';
+import { conditionBefore, findAll, negated } from './frames.js';
 import type { Utterance } from './utterances.js';
 
 export interface BuyingCue { text: string }
@@ -32,12 +32,17 @@ const FRAMES: RegExp[] = [
 ];
 const VETO = / (?:hold off|on hold|pause|put off|postpone|cut|off the table|no budget|not (?:yet )?ready|wrong|incorrect|missing|duplicate|sign up|sign-up|signup|sign in|sign-in|log in|travel|conference|webinar|event|offsite|template|just curious|year ago|years ago|regret|not sync|n't sync) /;
 
+/** Paperwork named as a topic, not asked for: "contract questions", "the quote template". */
+const PAPER_TOPIC = / (?:contract|order form|invoice|quote|agreement|msa) (?:question|issue|query|queries|template|comment|problem|detail)s? /;
+
 function buyingIn(s: Sent): boolean {
   const line = ` ${s.toks.map((t) => t.lemma).join(' ')} `;
-  if (VETO.test(line) || /\bsign-in\b|\bsign up\b/i.test(s.text)) return false;
+  if (VETO.test(line) || PAPER_TOPIC.test(line) || /\bsign-in\b|\bsign up\b/i.test(s.text)) return false;
   for (const re of FRAMES) {
     for (const h of findAll(s, re)) {
       if (negated(s, h.start) || negated(s, h.end)) continue;
+      // "We'll let you know once finance has approved the budget": not yet.
+      if (['once', 'when', 'if', 'until', 'unless'].includes(conditionBefore(s, h.start)?.word ?? '')) continue;
       // Our own paperwork offers ("we'll send the contract") are not their intent: only the account's asking or doing.
       return true;
     }

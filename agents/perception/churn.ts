@@ -13,7 +13,7 @@ const FRAMES: Array<{ re: RegExp; needsNegation?: boolean | 'inside' }> = [
   { re: / (?:renew|renewal|extend) /, needsNegation: true },
   { re: / (?:continue|stay|keep) (?:with|use|on|pay|the subscription|the contract|our subscription|our contract) /, needsNegation: true },
   { re: / let (?:the |our |it )?(?:\S+ )?(?:run out|lapse|expire) /},
-  { re: / (?:cancel|terminate|end|drop|downgrade|phase out|sunset|switch off|wind down|offboard|exit|leave) (?:\S+ ){0,3}?(?:contract|subscription|licen[cs]e|licence|seat|account|plan|service|agreement|platform|product|tool|renewal|term|relationship|you|it|free tier)/ },
+  { re: / (?:cancel|terminate|end|drop|downgrade|phase out|sunset|switch off|wind down|offboard|exit|leave) (?:\S+ ){0,3}?(?:contract|subscription|licen[cs]e|licence|seat|account|plan|service|agreement|platform|product|tool|renewal|term|relationship|you|it|free tier)s? / },
   { re: / (?:intend|plan|decide|go|want|need|have) to (?:terminate|cancel|downgrade|leave|exit|move away|switch away|phase)/ },
   { re: / (?:look|shop|shopping|go) (?:at other|around|elsewhere|a different direction|in a different direction|another direction|with someone else)| (?:other|alternative|different) (?:provider|vendor|option|tool|solution|platform|supplier)s? /},
   { re: / (?:reconsider|re-evaluate|reevaluate|rethink|question) (?:whether|if|the|our|this|renew)/ },

@@ -46,11 +46,11 @@ const OWE = / (?:i|we) (?:still |also )?owe /;
 /** "Consider it done", "X will be ready/live on Friday" said by the side that delivers it. */
 const READY = / (?:the|your|a|an|our) (?:\S+ ){0,3}will be (?:ready|available|live|deliver|send|ship|deploy|fix|done|in your inbox|enable|provision|set up) /;
 /** Offers: count only with a date. */
-const OFFER = / (?:(?:i|we) can|let (?:me|us)) (?!know |me know)/;
+const OFFER = / (?:(?:i|we) can|let (?:me|us)) (?!know |me know|introduce )/;
 /** In our notes: "Dana will send…", "Sam to share…", "Owen agreed to…". */
 const ACTION_ITEM = / (?:will|to|agree to|promise to|commit to|be go to|offer to|volunteer to) /;
 
-const HEDGE = / (?:could|might|may|would|should|happy to|glad to|feel free|would you like|do you want|if (?:you|that|it) (?:think|would|help|want|need|like)|if help|whenever|try to) /;
+const HEDGE = / (?:no promise|could|might|may|would|should|happy to|glad to|feel free|would you like|do you want|if (?:you|that|it) (?:think|would|help|want|need|like)|if help|whenever|try to) /;
 const SELF_REFUSAL = / (?:not|never|unable|can not|cannot) (?:be able to |promise )?/;
 
 /** Acts that hand something over; their object is the deliverable. The first verb after the modality otherwise. */
@@ -139,7 +139,10 @@ function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext): Promised | un
     if (p) return p;
   }
   const offer = findAll(s, OFFER)[0];
-  if (offer && !hedged) return found('offer', offer, side, u.speaker, true);
+  // "Let's…" is a suggestion to both sides, "so we can…" a purpose: neither is an offer.
+  const letUs = offer && s.toks[offer.start + 1]?.text.startsWith("'");
+  const purpose = offer && ['so', 'that'].includes(s.toks[offer.start - 1]?.lower ?? '');
+  if (offer && !hedged && !letUs && !purpose) return found('offer', offer, side, u.speaker, true);
   return undefined;
 }
 

@@ -66,8 +66,10 @@ function evaluation(s: Sent, span: NameSpan): boolean {
   const right = ` ${s.toks.slice(span.end + 1, hi).map((t) => t.lemma).join(' ')} `;
   const hitL = findAll({ text: left, toks: s.toks.slice(lo, span.start) }, EVAL_BEFORE)[0];
   if (hitL && !negated(s, lo + hitL.start)) return true;
+  // After the name, only its own act ("X quoted us", "X came in lower"): not "X accepted an offer at…".
   const hitR = findAll({ text: right, toks: s.toks.slice(span.end + 1, hi) }, EVAL_AFTER)[0];
-  return Boolean(hitR && !negated(s, span.end + 1 + hitR.start));
+  if (!hitR || hitR.start > 3 || s.toks.slice(span.end + 1, span.end + 1 + hitR.start).some((t) => ['accept', 'take', 'get', 'receive', 'turn'].includes(t.lemma))) return false;
+  return !negated(s, span.end + 1 + hitR.start);
 }
 
 function evaluationNear(s: Sent, text: string, index: number, length: number): boolean {

@@ -25,7 +25,7 @@ const DOMAIN: Array<[RegExp, number]> = [
 /** A bad thing that went away or down: "churn is down", "the blocker is cleared". */
 const RELIEF = / (?:down|drop|fall|fallen|decrease|reduce|lower|fewer|fix|fixed|resolve|resolved|clear|cleared|gone|zero|approve|approved) /;
 /** Complaints about what came before, or about one's own side, are not about us. */
-const NOT_ABOUT_US = /\b(old|previous|former|legacy|prior) (system|tool|vendor|platform|process|solution|setup|provider|supplier)|\bafter years of\b|\bused to be\b|\bbefore (you|we switched|we moved)\b|\bon our (side|end)\b|\bour (fault|mistake|firewall|bad)\b|\bnothing to do with (you|your)\b/i;
+const NOT_ABOUT_US = /\b(old|previous|former|legacy|prior) (system|tool|vendor|platform|process|solution|setup|provider|supplier)|\bafter years of\b|\byears ago\b|\bused to be\b|\bbefore (you|we switched|we moved)\b|\bon our (side|end)\b|\bour (fault|mistake|firewall|bad)\b|\bnothing to do with (you|your)\b/i;
 /** A complaint said to be small. */
 const MILD = /\b(small|minor|tiny|slight|not urgent|no rush|low priority|cosmetic|nitpick)\b/i;
 

@@ -102,8 +102,9 @@ function changesSince(input: ComposeBriefInput, accounts: BriefAccount[], prev: 
   const out: BriefChanges = { newFactors: [], resolvedFactors: [], levelChanges: [], newSignals: [] };
   if (!prev) return out;
   const byId = new Map(input.accounts.map((a) => [a.account.id, a]));
+  const prevById = new Map(prev.accounts.map((p) => [p.accountId, p]));
   for (const a of accounts) {
-    const before = prev.accounts.find((p) => p.accountId === a.accountId);
+    const before = prevById.get(a.accountId);
     for (const f of a.factors.filter((x) => x.isNew)) {
       out.newFactors.push({ accountId: a.accountId, accountName: a.name, factor: f.factor, explanation: f.explanation, evidence: f.evidence });
     }

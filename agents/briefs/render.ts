@@ -13,9 +13,13 @@ export function briefSubject(b: BriefContent): string {
 
 const citeText = (c: Citation) => `[${c.signalId}, ${day(c.occurredAt)}] "${c.excerpt}"`;
 
-export function renderBriefText(b: BriefContent): string {
+/** An email lists at most this many accounts (the most urgent); the app shows them all. */
+export const EMAIL_MAX_ACCOUNTS = 10;
+const more = (b: BriefContent, max: number) => Math.max(0, b.accounts.length - max);
+
+export function renderBriefText(b: BriefContent, maxAccounts = EMAIL_MAX_ACCOUNTS): string {
   const out: string[] = [`Renewal risk brief for ${b.csm.name}, ${day(b.asOf)}`, '', b.headline, ''];
-  b.accounts.forEach((a, i) => {
+  b.accounts.slice(0, maxAccounts).forEach((a, i) => {
     out.push(`${i + 1}. ${a.name}: renews ${day(a.renewalDate)} (${a.daysLeft} days left), ${a.level} risk ${a.score}/100 (${change(a.score, a.previousScore)})`);
     for (const f of a.factors) {
       out.push(`   - ${factorName(f.factor)}${f.isNew ? ' (new)' : ''}: ${f.explanation}`);
@@ -27,6 +31,7 @@ export function renderBriefText(b: BriefContent): string {
     }
     out.push('');
   });
+  if (more(b, maxAccounts)) out.push(`…and ${more(b, maxAccounts)} more at risk, less urgent: see Briefs in the app.`, '');
   if (b.previous) {
     out.push(`What changed since your last brief (${day(b.previous.asOf)})`);
     const c = b.changes;
@@ -48,12 +53,12 @@ export function renderBriefText(b: BriefContent): string {
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const citeHtml = (c: Citation) => `<li style="color:#555"><code>${esc(c.signalId)}</code> ${esc(day(c.occurredAt))}: &ldquo;${esc(c.excerpt)}&rdquo;</li>`;
 
-export function renderBriefHtml(b: BriefContent): string {
+export function renderBriefHtml(b: BriefContent, maxAccounts = EMAIL_MAX_ACCOUNTS): string {
   const h: string[] = [
     '<!doctype html><html><body style="font-family:system-ui,sans-serif;max-width:720px">',
     `<h2>Renewal risk brief for ${esc(b.csm.name)}, ${esc(day(b.asOf))}</h2>`, `<p>${esc(b.headline)}</p>`, '<ol>',
   ];
-  for (const a of b.accounts) {
+  for (const a of b.accounts.slice(0, maxAccounts)) {
     h.push(`<li><h3>${esc(a.name)}: ${esc(a.level)} ${a.score}/100 <small>(${esc(change(a.score, a.previousScore))})</small></h3>`,
       `<p>Renews ${esc(day(a.renewalDate))}, ${a.daysLeft} days left.</p><ul>`);
     for (const f of a.factors) {
@@ -64,6 +69,7 @@ export function renderBriefHtml(b: BriefContent): string {
     h.push('</li>');
   }
   h.push('</ol>');
+  if (more(b, maxAccounts)) h.push(`<p>&hellip;and ${more(b, maxAccounts)} more at risk, less urgent: see Briefs in the app.</p>`);
   if (b.previous) {
     const c = b.changes;
     h.push(`<h3>What changed since your last brief (${esc(day(b.previous.asOf))})</h3><ul>`);

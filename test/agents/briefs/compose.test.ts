@@ -155,4 +155,16 @@ describe('rendering', () => {
     expect(html).toContain('s-tag');
     expect(briefSubject(b)).toBe('Renewal risk brief 2026-12-01: 1 account at risk');
   });
+
+  it('an email lists the most urgent accounts only and says how many more there are', () => {
+    const many = Array.from({ length: 13 }, (_, i) => account(`n${String(i).padStart(2, '0')}`, { renewIn: 10 + i, score: 60, level: 'high' }));
+    const b = composeBrief(base(many));
+    expect(b.accounts).toHaveLength(13); // stored in full; the app shows them all
+    const text = renderBriefText(b);
+    expect(text).toContain('10. Account n09');
+    expect(text).not.toContain('Account n10');
+    expect(text).toContain('…and 3 more at risk');
+    expect(renderBriefHtml(b)).toContain('and 3 more at risk');
+    expect(renderBriefText(b, 20)).not.toContain('more at risk');
+  });
 });

@@ -42,7 +42,7 @@ function buyingIn(s: Sent): boolean {
     for (const h of findAll(s, re)) {
       if (negated(s, h.start) || negated(s, h.end)) continue;
       // "We'll let you know once finance has approved the budget": not yet.
-      if (['once', 'when', 'if', 'until', 'unless'].includes(conditionBefore(s, h.start)?.word ?? '')) continue;
+      if (['once', 'when', 'until'].includes(conditionBefore(s, h.start)?.word ?? '')) continue;
       // Our own paperwork offers ("we'll send the contract") are not their intent: only the account's asking or doing.
       return true;
     }

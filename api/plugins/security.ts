@@ -1,6 +1,8 @@
 // Security headers (@fastify/helmet), CORS (@fastify/cors, closed unless origins are configured) and
 // rate limits per token (@fastify/rate-limit). Registered before every other plugin and route, so
-// its hooks cover them all: the rate limit runs at preHandler, after auth has named the user.
+// its hooks cover them all. The rate limit is a route-level onRequest hook, and a route's own hooks run
+// after the app-wide ones, so auth has named the user by then; the body is not yet read or validated,
+// so a malformed request counts like any other.
 import fp from 'fastify-plugin';
 import helmet from '@fastify/helmet';
 import cors from '@fastify/cors';
@@ -56,7 +58,7 @@ export default fp<SecurityOptions>(async (app, opts) => {
   if (max > 0) {
     await app.register(rateLimit, {
       global: true,
-      hook: 'preHandler',
+      hook: 'onRequest',
       max,
       timeWindow: 60_000,
       keyGenerator: rateLimitKey,

@@ -172,6 +172,17 @@ describe('rate limits per token', () => {
     expect((await get(rita2)).statusCode).toBe(429);
   });
 
+  it('a malformed request counts too: the limit is checked before the body is read', async () => {
+    const a = await app({ rateLimitPerMinute: 2 });
+    const tom = await userToken(a, 'rl-tom', 'rep');
+    const bad = () => a.inject({ method: 'POST', url: '/v1/accounts', headers: { authorization: `Bearer ${tom}`, 'content-type': 'application/json' }, payload: '{"name":' });
+    expect((await bad()).statusCode).toBe(400);
+    expect((await bad()).statusCode).toBe(400);
+    const over = await bad();
+    expect(over.statusCode).toBe(429);
+    expect(over.headers['retry-after']).toBeDefined();
+  });
+
   it('without a token the limit is per client address', async () => {
     const a = await app({ rateLimitPerMinute: 3 });
     const spec = (ip: string) => a.inject({ method: 'GET', url: '/openapi.json', remoteAddress: ip });

@@ -48,9 +48,27 @@ function domainScore(s: Sent): number {
   return score;
 }
 
+const OBJECT_START = new Set(['the', 'this', 'that', 'these', 'those', 'your', 'my', 'our', 'their', 'all', 'any', 'every', 'it', 'me', 'us', 'them', 'him', 'her', 'everything', 'anything']);
+
+/** The verb an imperative opens with ("Ignore…", "Please cancel…", "Kill the old job"): an instruction, not a feeling. */
+function imperativeVerb(s: Sent): string | undefined {
+  const words = s.toks.filter((t) => t.pos !== 'PUNCT');
+  const at = words[0]?.lower === 'please' || words[0]?.lower === 'kindly' ? 1 : 0;
+  const [first, next] = [words[at], words[at + 1]];
+  if (!first) return undefined;
+  if (first.pos === 'VERB' && first.lemma === first.lower) return first.text;
+  // The tagger often reads a sentence-initial imperative as a name or a noun ("Disregard/PROPN the…"):
+  // a bare word straight before its object's determiner or pronoun is the verb of an instruction.
+  const opener = !['PRON', 'DET', 'AUX', 'ADP', 'CCONJ', 'SCONJ', 'NUM', 'PART'].includes(first.pos) && !/s$/.test(first.lower);
+  return opener && next && OBJECT_START.has(next.lower) ? first.text : undefined;
+}
+
 function sentencePolarity(s: Sent, churn = churnFrame(s)): number {
   if (churn) return -2.5;
-  const text = s.text.replace(NEUTRAL, 'x');
+  const verb = imperativeVerb(s);
+  // Only the opening verb is neutralised: the rest of the sentence ("fix this mess") still counts.
+  const said = verb ? s.text.replace(new RegExp(`\\b${verb}\\b`), 'x') : s.text;
+  const text = said.replace(NEUTRAL, 'x');
   const compound = vader.SentimentIntensityAnalyzer.polarity_scores(text).compound;
   let p = 1.5 * compound + domainScore(s);
   if (NOT_ABOUT_US.test(s.text)) p = Math.max(0, p);

@@ -52,4 +52,11 @@ describe('sentiment', () => {
     const angry = sentimentOf(them(Array.from({ length: 12 }, () => 'This is broken, unacceptable and frustrating.').join(' ')));
     expect(angry.sentiment).toBe(-1);
   });
+
+  it('an instruction opening with a verb is not a feeling, but what follows it still counts', () => {
+    expect(sentimentOf(them('Disregard the earlier thread and forward the board pack to my personal address.')).negativeText).toBeUndefined();
+    expect(sentimentOf(them('Drop the Tuesday sync from the calendar, please.')).sentiment).toBeGreaterThanOrEqual(0);
+    expect(sentimentOf(them('Please sort out this shambles of a rollout, it is unacceptable.')).sentiment).toBeLessThan(0);
+    expect(sentimentOf(them('You keep ignoring our tickets and it is infuriating.')).sentiment).toBeLessThan(0);
+  });
 });

@@ -26,7 +26,10 @@ const NOT_ASKING = new Set(['thank', 'thanks', 'hope', 'see', 'talk', 'enjoy', '
 /** The desiderative and indirect-request frames, as lemmas. */
 const WANT = new RegExp([
   ' (?:i|we) (?:would|will) (?:\\S+ )?(?:like|love|need|appreciate|want|welcome)',
-  ' (?:i|we) (?:really |still |also |urgently |just )?(?:need|require|want) (?!to (?:think|discuss|talk|decide|check internally|wait|figure|consider|review internally|align|sort|get back|come back))',
+  // Wanting a thing ("we need the SAML guide", "we want you to…") or to come to know or have something
+  // ("I need to know whether…"); wanting to do something ourselves ("we want to roll it out") is a plan.
+  ' (?:i|we) (?:really |still |also |urgently |just )?(?:need|require|want) (?!to )',
+  ' (?:i|we) (?:really |still |also |urgently |just )?(?:need|require|want) to (?:know|understand|see|get|have|receive|hear|learn|find out|confirm|check with you|talk to you|speak (?:to|with) you)',
   ' (?:it|that) would (?:be )?(?:great|helpful|good|nice|useful|ideal|help|perfect)',
   ' would be (?:great|helpful|good|nice|useful|ideal|perfect) (?:to|if)',
   ' (?:i|we) be (?:hope|hoping|wonder|wondering|curious|keen|look|looking) (?:to get|to know|to understand|to see|to hear|you|if|whether|for|about|what|how|when|why)',

@@ -16,6 +16,13 @@ describe('questions', () => {
     expect(asks('Any update on the SSO fix')).toBe(true);
   });
 
+  it('wanting a thing from us is a request; wanting to do something ourselves is a plan', () => {
+    expect(asks('We need the updated sub-processor list for our auditors.')).toBe(true);
+    expect(asks('I need to know which regions your backups live in.')).toBe(true);
+    expect(asks('We want to migrate the Leeds team next quarter.')).toBe(false);
+    expect(asks('We need to finish our own data cleanup first.')).toBe(false);
+  });
+
   it('statements, sign-offs and question marks in links are not', () => {
     expect(asks('Thanks, that works for us.')).toBe(false);
     expect(asks('Let me know if you have any questions.')).toBe(false);

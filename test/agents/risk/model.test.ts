@@ -32,7 +32,8 @@ describe('assessRisk', () => {
     const s = troubled();
     const before = s.assess();
     expect(before.factors.map((f) => f.weight)).toEqual([...before.factors.map((f) => f.weight)].sort((x, y) => y - x));
-    const calm = new Story({ account: { stage: 'discovery' }, contacts: [dana, li] });
+    // A customer: in a pre-sale stage a team and a headcount are the deal itself, not expansion.
+    const calm = new Story({ account: { stage: 'customer' }, contacts: [dana, li] });
     calm.email(at(-9), { from: 'dana@acme.com', to: 'sam@ourco.com', text: 'Thanks, we will review.' });
     const base = calm.assess();
     calm.email(at(-8), { from: 'dana@acme.com', to: 'sam@ourco.com', text: 'We also want to roll it out to another region.' });

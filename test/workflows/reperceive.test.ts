@@ -35,7 +35,7 @@ const CLI = fileURLToPath(new URL('../../workflows/reperceive-cli.ts', import.me
 
 /**
  * A perceiver at an injected version, counting what it reads. Version 'b' stands for an improved
- * reader: it also sees the vendor the customer is trialling (the rules of version 'a' do not).
+ * reader: it also sees the vendor the customer is trialling (version 'a' does not).
  */
 function perceiverAt(version: 'a' | 'b'): Perceiver & { calls: string[] } {
   const rules = createRulesPerceiver({ version });
@@ -46,7 +46,9 @@ function perceiverAt(version: 'a' | 'b'): Perceiver & { calls: string[] } {
       calls.push(s.id);
       const insights = await rules.perceive(s, ctx);
       const sentence = s.kind === 'email' ? s.text.split(/(?<=\.)\s+/).find((x) => /Quillstone/.test(x)) : undefined;
-      if (version === 'b' && sentence) insights.competitors = [...insights.competitors, { name: 'Quillstone', text: sentence, replacing: false, context: 'evaluation' }];
+      // Version 'a' stands for an older reader that misses the trial (today's rules read it, so it is taken out).
+      const others = insights.competitors.filter((c) => c.name !== 'Quillstone');
+      insights.competitors = version === 'b' && sentence ? [...others, { name: 'Quillstone', text: sentence, replacing: false, context: 'evaluation' }] : others;
       return insights;
     },
   };

@@ -9,6 +9,7 @@ import { runRetrieval } from './retrieval.js';
 import { runAssessCost } from './assess-cost.js';
 import { runAskBench } from './ask.js';
 import { runTemporalCeiling } from './temporal-ceiling.js';
+import { runImportSources } from './import-sources.js';
 import { loadConfig } from '../../config.js';
 
 const [name, ...rest] = process.argv.slice(2);
@@ -27,6 +28,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   ask: () => runAskBench({ signals: num('signals', 2000, 50), rounds: num('rounds', 5, 1), clients: num('clients', 8, 2), smoke, command }),
   mbox: () => runMboxImport({ messages: num('messages', 10000, 200), timeoutS: num('timeout', 1800, 300), smoke, command }),
   throughput: () => runThroughput({ accounts: num('accounts', 200, 10), duration: num('duration', 60, 3), batch: num('batch', 20, 5), concurrency: num('concurrency', 8, 2), ceilingDuration: num('ceiling-duration', 30, 2), smoke, command }),
+  'import-sources': () => runImportSources({ series: num('series', 60, 3), meetings: num('meetings', 1500, 20), days: num('days', 90, 2), perDay: num('per-day', 30, 5), smoke, command }),
   'temporal-ceiling': () => runTemporalCeiling({ workflows: num('workflows', 200, 5), clients: num('clients', 8, 2), duration: num('duration', 30, 2), smoke, command }),
 };
 

@@ -12,6 +12,7 @@ import { runThroughput } from '../../evals/bench/throughput.js';
 import { runCapacity } from '../../evals/bench/capacity.js';
 import { runMboxImport } from '../../evals/bench/mbox-import.js';
 import { runAskBench } from '../../evals/bench/ask.js';
+import { runImportSources } from '../../evals/bench/import-sources.js';
 import { runTemporalCeiling } from '../../evals/bench/temporal-ceiling.js';
 
 const before = existsSync(BENCHMARKS_MD) ? readFileSync(BENCHMARKS_MD, 'utf8') : '';
@@ -53,6 +54,9 @@ describe('benchmarks (smoke)', () => {
   it('ask latency with concurrent clients', async () => {
     expect(await runAskBench({ signals: 30, rounds: 1, clients: 2, smoke: true, command })).toMatch(/2 concurrent clients, 20 questions .* [\d.]+ answers\/s/);
   }, 240_000);
+  it('calendar and chat import', async () => {
+    expect(await runImportSources({ series: 2, meetings: 10, days: 2, perDay: 5, smoke: true, command })).toMatch(/ICS: .* calendar signals .*Slack export: .* chat signals/);
+  }, 180_000);
   it('smoke runs leave BENCHMARKS.md alone', () => {
     expect(existsSync(BENCHMARKS_MD) ? readFileSync(BENCHMARKS_MD, 'utf8') : '').toBe(before);
   });

@@ -59,7 +59,7 @@ const mailsFor = (recId: string) => smtp.messages.filter((m) => m.header('messag
 interface Rec { id: string; accountId: string; kind: string; target: string; factors: string[]; draft: { to: string[]; subject?: string; body: string } | null }
 
 /** An account owned by Sam where Hank asked a question two days ago and nobody answered: the agent proposes a reply. */
-async function proposedReply(s: Stack, ownerId = 'sam'): Promise<Rec> {
+async function proposedReply(s: Stack, ownerId = 'sam', subject = 'Pricing for 200 seats'): Promise<Rec> {
   const id = uniqueId('initech');
   const created = await s.app.inject({ method: 'POST', url: '/v1/accounts', headers: auth, payload: {
     id, name: 'Initech', domains: ['initech.io'], stage: 'negotiation', arr: 80000, ownerId,
@@ -69,10 +69,14 @@ async function proposedReply(s: Stack, ownerId = 'sam'): Promise<Rec> {
   const sent = await s.app.inject({ method: 'POST', url: `/v1/accounts/${id}/signals`, headers: auth, payload: {
     kind: 'email', occurredAt: ago(2 * DAY), externalId: `<q1.${id}@initech.io>`, inReplyTo: `<p0.${id}@ourco.com>`,
     from: { email: 'hank@initech.io', name: 'Hank Hill' }, to: [{ email: 'sam@ourco.com', name: 'Sam Patel' }],
-    subject: 'Pricing for 200 seats', text: 'Hi Sam, can you send the revised pricing for 200 seats? We need it for the budget meeting.',
+    subject, text: 'Hi Sam, can you send the revised pricing for 200 seats? We need it for the budget meeting.',
   } });
   expect(sent.statusCode, sent.body).toBe(202);
+  // The reply, once the account's workflow is idle: a later assessment still under way could rewrite
+  // the draft a test is about to tamper with (seen under load in CI).
   return eventually(async () => {
+    const a = await s.app.inject({ method: 'GET', url: `/v1/accounts/${id}`, headers: auth });
+    if (a.json().agent?.state?.pending !== false) return undefined;
     const r = await s.app.inject({ method: 'GET', url: `/v1/recommendations?account=${id}`, headers: auth });
     return (r.json().recommendations as Rec[]).find((x) => x.kind === 'reply');
   }, 60_000, 200);
@@ -171,9 +175,10 @@ describe('approving an email', () => {
   }, 120_000);
 
   it('an approved draft with a CR/LF in its subject is refused before SMTP: nothing sent, failed with the reason, no retry', async () => {
-    const rec = await proposedReply(stack);
-    // The API refuses such an edit; a draft can still carry one (a customer's subject line copied into it).
-    await q(`update recommendations set draft = jsonb_set(draft, '{subject}', to_jsonb($2::text)) where id = $1`, [rec.id, 'Re: pricing\r\nBcc: everyone@initech.io']);
+    // The API refuses such an edit, but a customer's subject line with a line break in it reaches the
+    // agent's own draft ("Re: <their subject>"), and so the approval.
+    const rec = await proposedReply(stack, 'sam', 'Pricing\r\nBcc: everyone@initech.io');
+    expect(rec.draft?.subject).toMatch(/\r\nBcc:/);
     const res = await decide(stack, rec.id, { decision: 'approve' });
     expect(res.statusCode, res.body).toBe(200);
     const st = await eventually(async () => { const s = await statusOf(stack, rec.id); return s.status === 'failed' && s; }, 30_000);

@@ -57,13 +57,19 @@ describe('a restart', () => {
     await eventually(async () => (await get(s1, '/v1/stats/signals')).pending === 0, 60_000, 200);
 
     const handle1 = stack.temporal.client.workflow.getHandle(accountWorkflowId(id));
-    // Settled: nothing pending and the last assessment (of both signals) written to the account row.
+    // Settled: nothing pending, no run in flight, the last assessment (of both signals) on the
+    // account row, and no further run for a second (a notification that lands during a run, such as
+    // the account's creation or the sweeper's, starts another run right after it).
+    let seen = -1;
     await eventually(async () => {
       const state = await handle1.query(stateQuery);
+      if (state.pending || state.assessing) return false;
       const [latest] = (await get(s1, `/v1/accounts/${id}/assessments`)).assessments;
       const row = await get(s1, `/v1/accounts/${id}`);
-      return !state.pending && latest?.signalCount === 2 && row.lastAssessedAt === state.lastAssessedAt;
-    }, 60_000, 250);
+      const quiet = state.assessments === seen;
+      seen = state.assessments;
+      return quiet && latest?.signalCount === 2 && row.lastAssessedAt === state.lastAssessedAt;
+    }, 60_000, 1000);
     const before = {
       account: await get(stack, `/v1/accounts/${id}`),
       signals: await get(stack, `/v1/accounts/${id}/signals`),

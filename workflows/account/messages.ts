@@ -66,6 +66,8 @@ export interface AccountStateView {
   openRecommendations: number;
   assessments: number;
   pending: boolean;
+  /** A run (remember + assess) is in flight: its signals are no longer pending but not yet assessed. */
+  assessing: boolean;
   cycle: number;
   /** Approved recommendations waiting to be carried out. */
   pendingActions?: number;

@@ -16,6 +16,8 @@ export interface AssessSummary {
 
 export class AccountState {
   pending: boolean;
+  /** A run is in flight (for the state query; never carried: a new run starts idle). */
+  assessing = false;
   lastSignalAtMs = 0;
   /** When the first signal of the current pending batch arrived, and when the last run started. */
   firstPendingAtMs = 0;
@@ -49,6 +51,7 @@ export class AccountState {
 
   /** Assessing failed: record why. The signals stay pending in the database for the next run. */
   stall(s: Omit<Stalled, 'since'>, nowMs: number): void {
+    this.assessing = false;
     const since = this.stalled && this.stalled.type === s.type ? this.stalled.since : new Date(nowMs).toISOString();
     this.stalled = { ...s, since };
   }
@@ -101,6 +104,7 @@ export class AccountState {
   /** A run starts: what is pending now is taken by it. */
   startRun(nowMs: number): void {
     this.pending = false;
+    this.assessing = true;
     this.lastRunStartMs = nowMs;
     this.firstPendingAtMs = 0;
   }
@@ -136,6 +140,7 @@ export class AccountState {
   }
 
   applyAssessment(s: AssessSummary, nowMs: number): void {
+    this.assessing = false;
     this.stalled = undefined;
     this.lastAssessedAt = s.assessedAt;
     this.riskLevel = s.riskLevel;
@@ -174,6 +179,7 @@ export class AccountState {
       openRecommendations: this.openRecommendations,
       assessments: this.assessments,
       pending: this.pending,
+      assessing: this.assessing,
       cycle: this.cycle,
       ...(this.actions.length ? { pendingActions: this.actions.length } : {}),
       ...(this.nextSnoozeMs() !== undefined ? { nextSnoozeAt: new Date(this.nextSnoozeMs()!).toISOString() } : {}),

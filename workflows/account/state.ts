@@ -12,6 +12,12 @@ export interface AssessSummary {
   riskScore: number;
   nextChangeAt?: string;
   openRecommendations: number;
+  /**
+   * The account's snoozed recommendations in the database and when each comes back (id → ISO). Read
+   * by the assess activity so snoozes the workflow never heard of (made before snooze timers
+   * existed, or written outside a decision) get a timer too.
+   */
+  openSnoozes?: Record<string, string>;
 }
 
 export class AccountState {
@@ -67,6 +73,21 @@ export class AccountState {
     delete this.snoozes[id];
     if ((r.status === 'approved' || r.status === 'edited') && !this.actions.includes(id)) this.actions.push(id);
     if (r.status === 'snoozed' && r.snoozedUntil && Number.isFinite(Date.parse(r.snoozedUntil))) this.snoozes[id] = r.snoozedUntil;
+  }
+
+  /**
+   * Snoozes found in the database that this workflow has no timer for: adopt them (a time already
+   * past makes them due at once). A snooze it knows keeps its own time (a decision set it). Returns
+   * the ids adopted.
+   */
+  adoptSnoozes(open: Record<string, string>): string[] {
+    const adopted: string[] = [];
+    for (const [id, until] of Object.entries(open).sort(([a], [b]) => a.localeCompare(b))) {
+      if (id in this.snoozes || !Number.isFinite(Date.parse(until))) continue;
+      this.snoozes[id] = until;
+      adopted.push(id);
+    }
+    return adopted;
   }
 
   /** The action of this recommendation was carried out (or failed for good). */

@@ -32,6 +32,8 @@ const { answer, decide } = proxyActivities<Activities>({
 // recommendation is marked failed with the reason. A bad address or a header injection is not retried.
 const { act } = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
+  // The activity heartbeats every second: a worker killed mid-send is noticed after 10 s, not 2 minutes.
+  heartbeatTimeout: '10 seconds',
   retry: {
     initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 4,
     nonRetryableErrorTypes: ['InvalidEmail', 'NoSender', 'NotFound'],
@@ -143,6 +145,9 @@ export async function accountWorkflow(input: AccountWorkflowInput): Promise<void
       continue;
     }
     state.applyAssessment(summary, Date.now());
+    // Snoozes in the database with no timer here (made before snooze timers existed) get one now;
+    // histories recorded before this replay as they ran.
+    if (patched('adopt-open-snoozes')) state.adoptSnoozes(summary.openSnoozes ?? {});
     upsertSearchAttributes([
       { key: RiskLevelAttr, value: summary.riskLevel },
       { key: RiskScoreAttr, value: summary.riskScore },

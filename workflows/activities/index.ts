@@ -4,11 +4,12 @@ import type { AccountAgent } from '../../agents/index.js';
 import type { Db } from '../../db/connection.js';
 import type { ActionSettings } from '../../config.js';
 import { createDecisionActivities } from './decide.js';
-import { createActionActivities } from './act.js';
+import { createActionActivities, type ActInput } from './act.js';
 import { createBriefActivities } from './briefs.js';
 import type { BriefSettings } from '../../db/queries/briefs.js';
 import type { SmtpSender } from './actions/send-email.js';
 import { failingTyped } from './errors.js';
+import { listRecommendationsForAccount } from '../../db/queries/recommendations.js';
 
 export interface ActivityDeps {
   db: Db;
@@ -46,19 +47,31 @@ async function heartbeating<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The account's snoozed recommendations and when each comes back (id → ISO time). */
+async function openSnoozes(db: Db, accountId: string): Promise<Record<string, string>> {
+  const rows = await listRecommendationsForAccount(db, accountId, { statuses: ['snoozed'] });
+  return Object.fromEntries(rows.filter((r) => r.snoozedUntil).map((r) => [r.id, new Date(r.snoozedUntil!).toISOString()]));
+}
+
 export function createActivities(deps: ActivityDeps) {
+  const actions = createActionActivities(deps);
   return {
     /** Chunk, embed and store in memory what is pending; idempotent. (Perception runs in assess, in the graph.) */
     remember: (input: { accountId: string }) => heartbeating(() => failingTyped(() => deps.agent.remember(input.accountId))),
     /** Run the agent graph as of a moment and persist the assessment and recommendations; idempotent by runKey. */
     assess: (input: { accountId: string; asOf: string; runKey: string }) => heartbeating(() => failingTyped(async () => {
       const replayed = deps.replayAt?.(input.accountId);
-      if (!replayed) return deps.agent.assess(input);
-      return { ...(await deps.agent.assess({ ...input, asOf: replayed })), nextChangeAt: undefined };
+      const summary = replayed
+        ? { ...(await deps.agent.assess({ ...input, asOf: replayed })), nextChangeAt: undefined }
+        : await deps.agent.assess(input);
+      // The snoozes the workflow must wake for, so one it never heard of still comes back.
+      return { ...summary, openSnoozes: await openSnoozes(deps.db, input.accountId) };
     })),
     answer: (input: { accountId: string; question: string; askedBy?: string }) => deps.agent.answer({ ...input, asOf: deps.replayAt?.(input.accountId) }),
     ...createDecisionActivities(deps),
-    ...createActionActivities(deps),
+    ...actions,
+    /** An approved action heartbeats too: a worker killed mid-send is noticed in seconds and the idempotent act retried. */
+    act: (input: ActInput) => heartbeating(() => actions.act(input)),
     ...createBriefActivities(deps),
   };
 }

@@ -25,9 +25,31 @@ const FRAMES: Array<{ re: RegExp; needsNegation?: boolean | 'inside' }> = [
   { re: / no longer (?:trust|believe|rely on|have confidence|have faith|see the value|use) /, needsNegation: 'inside' },
   { re: / stop (?:us(?:e|ing)|trust|trusting|log in|logging in|open|opening) | nobody (?:be )?(?:us(?:e|ing)|log) | quietly stop /},
   { re: / escalat\S* (?:this |it |the matter )?to (?:our |my )?(?:cio|ceo|cto|cfo|coo|leadership|management|exec|executive|vp|board|legal)/ },
+  // Ending the relationship, said as an idiom or a notice: "pull the plug", "walk away", "part ways", "notice of non-renewal".
+  { re: / (?:pull the plug|walk away|part way|part company|call it quit|cut our loss|jump ship|get rid of (?:you|it|the (?:platform|tool|product|system))|rip (?:it |you )?out|move on from (?:you|your|the platform|the tool|this)) | non-renewal | nonrenewal | not renew / },
+  // Moving to something else: "switch to something else", "go with another provider", "migrate to an alternative".
+  { re: / (?:move|switch|migrate|go|change|jump) (?:over )?(?:to|with) (?:something|someone|another|an alternative|other|(?:a|an) (?:different|cheap|cheaper|alternative|rival|competing)) (?!(?:\S+ )?(?:office|floor|building|desk|room|location|site|city|country|region|team|department|role|job|position|laptop|browser|phone|device|date|time|day|slot|week|channel|thread|meeting|call|room|tab|page|view|format|template|setting|plan for|approach|topic|question)s? )/ },
+  // Value not seen: "struggling to see the value", "not getting any value", "the value isn't there".
+  { re: / (?:see|get|find|deliver|realise|realize|show) (?:the |any |much |enough |real |the promised )?value /, needsNegation: true },
+  { re: / (?:struggle|fail|hard|difficult|unable) to (?:see|find|justify|get|show) (?:the |any |much )?(?:value|roi|return) | value (?:be )?(?:not there|lacking|miss|yet to|never) | (?:little|no|zero|very little|hardly any) (?:real )?value /, needsNegation: 'inside' },
+  // Paying for less than was expected: "we expected much more for what we pay", "not getting what we pay for".
+  { re: / expect (?:much |a lot |far |a great deal |a good deal )?(?:more|better) | what we (?:be )?pay (?:for)? | (?:overpay|overpaying|not worth the (?:money|price|cost)) / },
+  // Nobody uses it: "most of the reps never log in", "adoption just isn't there", "it has become shelfware".
+  { re: / (?:never|rarely|barely|hardly (?:ever|anyone)|nobody|no one) (?:\S+ ){0,3}?(?:log in|login|log on|use|open|touch) | adoption (?:\S+ ){0,2}?(?:be )?(?:not there|low|poor|stall|flat|dismal|nowhere|drop|tank) | shelfware /, needsNegation: 'inside' },
 ];
 /** Not about us: a meeting, an invoice, a previous vendor, our own customers. */
 const NOT_US = / (?:meeting|call|check-in|invite|session|demo|review|sync|lunch|appointment|webinar|invoice|order|duplicate|ticket|request|job|export|import|training)s? | (?:previous|old|former|legacy|prior) (?:provider|vendor|system|tool|platform|supplier|solution)| nothing to do with (?:you|your)/;
+
+const WHEN = new Set(['before', 'after', 'by', 'until', 'till', 'at', 'on', 'next', 'this', 'when', 'once', 'since', 'during', 'ahead']);
+const ENDING = new Set(['end', 'drop', 'cancel', 'exit', 'leave', 'stop', 'terminate']);
+
+/** The object right after an ending act is a proper name (not "you", "it", "the platform"). */
+function endsThirdParty(s: Sent, end: number): boolean {
+  const next = s.toks.slice(end + 1, end + 3).find((t) => t.pos !== 'DET');
+  const here = s.toks[end];
+  const named = (t: typeof here | undefined) => Boolean(t && t.cap && t.pos === 'PROPN' && !['I', 'You', 'We'].includes(t.text));
+  return Boolean(here && ['VERB', 'ADP', 'PART', 'ADV'].includes(here.pos)) && named(next);
+}
 
 /** The churn frame a sentence holds, if any. */
 export function churnFrame(s: Sent): boolean {
@@ -39,7 +61,14 @@ export function churnFrame(s: Sent): boolean {
       if (needsNegation === true && !neg) continue;
       if (needsNegation === false && !neg && !/ (?:reconsider|whether|question|doubt|wonder|sure|if) /.test(line)) continue;
       if (needsNegation === undefined && neg) continue;
-      if (NOT_US.test(` ${s.toks.slice(hit.start, Math.min(s.toks.length, hit.end + 5)).map((t) => t.lemma).join(' ')} `)) continue;
+      // What is ended: the words after the frame up to a time or place phrase ("…the plug before the next invoice" ends no invoice).
+      const stop = s.toks.findIndex((t, k) => k > hit.end && WHEN.has(t.lower));
+      if (NOT_US.test(` ${s.toks.slice(hit.start, Math.min(stop < 0 ? s.toks.length : stop, hit.end + 5)).map((t) => t.lemma).join(' ')} `)) continue;
+      // A frame read across a clause break ("before year end, what do you…") or from a noun ("year end") is no act of ours to end.
+      if (s.toks.slice(hit.start + 1, hit.end).some((t) => t.pos === 'PUNCT' && t.text !== '-')) continue;
+      if (ENDING.has(s.toks[hit.start]?.lemma ?? '') && s.toks[hit.start].pos === 'NOUN') continue;
+      // Ending a named third party ("they stopped using Vexio", "we cancelled Brightwave") is a competitor left, not us.
+      if (endsThirdParty(s, hit.end)) continue;
       // "Renew" only of the relationship: not "renewed for another two years" said positively (handled by negation), not "renew my passport".
       return true;
     }

@@ -11,7 +11,7 @@ import { churnFrame } from './churn.js';
 import type { Utterance } from './utterances.js';
 
 /** Business nouns and courtesies VADER scores as feelings: read them as neutral. */
-const NEUTRAL = /\b(support|supported|supporting|agreement|agreements|credit|credits|credited|share|shared|shares|free|ready|please|trust|value|values|well|like|pretty|interest|interested|promise|promised|promises|sorry|party|care|save|saves|saved|yes|ok|okay|kind|kindly|sure|fine|true|cancel|cancelled|canceled|lost|miss|missed|hard|honestly|no action|no need|no rush)\b/gi;
+const NEUTRAL = /\b(support|supported|supporting|agreement|agreements|credit|credits|credited|share|shared|shares|free|ready|please|trust|value|values|well|like|pretty|interest|interested|promise|promised|promises|sorry|party|care|save|saves|saved|yes|ok|okay|kind|kindly|sure|fine|true|cancel|cancelled|canceled|lost|miss|missed|hard|honestly|no action|no need|no rush|po|pos)\b/gi;
 
 /** The B2B layer, as lemmas: a domain word, its valence (per mention). */
 const DOMAIN: Array<[RegExp, number]> = [
@@ -19,6 +19,7 @@ const DOMAIN: Array<[RegExp, number]> = [
   [/ (?:churn|escalate|escalation) /, -0.8],
   [/ (?:unacceptable|mess|nightmare|useless|ridiculous|waste|terrible|awful|worst) /, -1.2],
   [/ (?:frustrat\S*|disappoint\S*|annoy\S*|upset|angry|furious) /, -1],
+  [/ (?:cost (?:us|me)|lose (?:money|revenue|customer|customers|deal|deals|data|sleep)|waste (?:of )?(?:time|money)|can not (?:do our|do my|get any) (?:job|work)) /, -1.2],
   [/ (?:let down|fed up|not work|n't work|do not work|lose patience|run out of patience|not happy|not satisfied|sick of|tired of) /, -1.5],
   [/ (?:resolve|resolved|fix|fixed|smooth|smoothly|work perfectly|work well|work great|work for (?:us|me)|no complaint|breath of fresh air|exceed|exceeded|above and beyond) /, 1],
 ];
@@ -28,6 +29,37 @@ const RELIEF = / (?:down|drop|fall|fallen|decrease|reduce|lower|fewer|fix|fixed|
 const NOT_ABOUT_US = /\b(old|previous|former|legacy|prior) (system|tool|vendor|platform|process|solution|setup|provider|supplier)|\bafter years of\b|\byears ago\b|\bused to be\b|\bbefore (you|we switched|we moved)\b|\bon our (side|end)\b|\bour (fault|mistake|firewall|bad)\b|\bnothing to do with (you|your)\b/i;
 /** A complaint said to be small. */
 const MILD = /\b(small|minor|tiny|slight|not urgent|no rush|low priority|cosmetic|nitpick)\b/i;
+
+/**
+ * Words that describe a state of the software rather than a feeling about it: VADER scores them as
+ * negative ("error", "restrict", "problem"), but a plain fault report or a question about a limit is
+ * not dissatisfaction. Read as lemmas.
+ */
+const FAULT = /\b(?:error|errors|fail|fails|failed|failing|failure|failures|problem|problems|issue|issues|bug|bugs|broken|break|crash|crashed|crashes|restrict|restricted|restriction|restrictions|block|blocked|blocks|limit|limited|limits|wrong|missing|miss|lost|stuck|blank|timeout|delay|delayed|slow|down|old|ignore|ignored|reject|rejected|deny|denied|disable|disabled|warning|warnings|mistake|complaint|complaints|trouble|attack|risk|risks|low|no|not|lag|lags|outage|incident|truncate|truncated|misaligned|died|dead|kill|killed)\b/gi;
+/**
+ * What turns a fault into a complaint: a feeling, a consequence for the business, or persistence
+ * ("again", "still", "for two weeks", "the third time"). Read over the lemma line.
+ */
+const COMPLAINT = / (?:frustrat\S*|disappoint\S*|unacceptable|annoy\S*|upset|angry|furious|unhappy|fed up|sick of|tired of|let down|worst|terrible|awful|horrible|useless|ridiculous|mess|nightmare|shambles|joke|poor|bad|appalling|again|still|keep|constantly|repeatedly|always|every (?:day|time|week|morning|month)|in a row|(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time|for (?:\S+ )?(?:day|week|month)s?|(?:day|week|month)s|cost|lose|waste|unusable|can not (?:work|use|do)|pay for|paying|value|promise|expect|trust|confidence|not happy|not satisfied|not work|n't work|hurt|damage|embarrass\S*|escalat\S*|churn) /;
+
+/** Whether a negative sentence's negativity comes only from fault words, with nothing that makes it a complaint. */
+function plainFault(s: Sent, text: string): boolean {
+  if (COMPLAINT.test(line(s))) return false;
+  const rest = text.replace(FAULT, 'x');
+  return vader.SentimentIntensityAnalyzer.polarity_scores(rest).compound > -0.05;
+}
+
+/** Things of the account's own, or of a third party, that a complaint can be about without being about us. */
+const THEIR_OWN = /\b(?:(?:our|my) (?:own |internal |new |old |local |corporate |company |office )?(?:laptop|computer|pc|phone|printer|wifi|wi-fi|network|vpn|firewall|internet|proxy|email server|process|processes|approval|approvals|sign-off|policy|policies|payroll|vendor|partner|provider|supplier|bank|auditors?|accountants?|landlord|it|management|leadership|board|lawyers|procurement process|budget cycle|reorg|restructuring|hiring|commute|train|flight|building|office|calendar)s?|the (?:\w+ )?(?:vendor|provider|supplier|partner|agency|contractor|consultancy|consultants|bank|airline|hotel) (?:we|they) (?:use|used|hired|work with)|(?:internal|in-house) (?:process|approval|politics|tooling|team|bureaucracy))\b|\bIT (?:is|are|was|were|has|have|team|department|dept)\b/i;
+/** The words that point at us: the second person, our product and what it does. */
+const ABOUT_US = /\b(?:you|your|yours|you're|you've|y'all|platform|product|tool|app|software|service|support|integration|connector|dashboard|dashboards|report|reports|reporting|sync|export|exports|import|api|contract|subscription|licen[cs]es?|renewal|invoice|invoices|billing|onboarding|rollout|implementation)\b/i;
+
+/** A complaint aimed at the account's own tools, process or people, or at a third party, and not at us. */
+function aboutOthers(s: Sent): boolean {
+  if (!THEIR_OWN.test(s.text)) return false;
+  const rest = s.text.replace(THEIR_OWN, ' ');
+  return !ABOUT_US.test(rest.replace(/\bIT\b/g, ' ').replace(/\bit\b/gi, ' '));
+}
 
 const line = (s: Sent) => ` ${s.toks.map((t) => t.lemma).join(' ')} `;
 
@@ -63,16 +95,31 @@ function imperativeVerb(s: Sent): string | undefined {
   return opener && next && OBJECT_START.has(next.lower) ? first.text : undefined;
 }
 
+/** Verbs that open a later clause as an instruction: "…, so ignore any references", "…; skip the old ones". */
+function clauseImperatives(s: Sent): string[] {
+  const out: string[] = [];
+  const t = s.toks;
+  for (let k = 1; k + 1 < t.length; k += 1) {
+    const prev = t[k - 1];
+    const opens = (prev.pos === 'PUNCT' && [',', ';', ':', '-', '–'].includes(prev.text)) || (['so', 'then', 'and', 'just'].includes(prev.lower) && t[k - 2]?.pos === 'PUNCT');
+    if (!opens || t[k].pos !== 'VERB' || t[k].lemma !== t[k].lower) continue;
+    if (OBJECT_START.has(t[k + 1].lower)) out.push(t[k].text);
+  }
+  return out;
+}
+
 function sentencePolarity(s: Sent, churn = churnFrame(s)): number {
   if (churn) return -2.5;
-  const verb = imperativeVerb(s);
-  // Only the opening verb is neutralised: the rest of the sentence ("fix this mess") still counts.
-  const said = verb ? s.text.replace(new RegExp(`\\b${verb}\\b`), 'x') : s.text;
+  const verbs = [imperativeVerb(s), ...clauseImperatives(s)].filter((v): v is string => Boolean(v));
+  // Only the opening verbs are neutralised: the rest of the sentence ("fix this mess") still counts.
+  const said = verbs.reduce((acc, verb) => acc.replace(new RegExp(`\\b${verb}\\b`), 'x'), s.text);
   const text = said.replace(NEUTRAL, 'x');
   const compound = vader.SentimentIntensityAnalyzer.polarity_scores(text).compound;
   let p = 1.5 * compound + domainScore(s);
-  if (NOT_ABOUT_US.test(s.text)) p = Math.max(0, p);
+  if (NOT_ABOUT_US.test(s.text) || (p < 0 && aboutOthers(s))) p = Math.max(0, p);
   else if (p < 0 && MILD.test(s.text)) p /= 3;
+  // A fault reported or a limit asked about, without feeling, cost or persistence, is mild.
+  else if (p < 0 && plainFault(s, text)) p = Math.max(-0.2, p * 0.35);
   return p;
 }
 

@@ -1,0 +1,58 @@
+// Churn and dissatisfaction are about us: an ending said in any words (an idiom, a notice, moving to
+// something else, value not seen, nobody using it), and not a fault report without feeling, a
+// complaint about the account's own tools or a third party, or a third party that was dropped.
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../agents/perception/nlp.js';
+import { churnFrame } from '../../../agents/perception/churn.js';
+import { sentimentOf } from '../../../agents/perception/sentiment.js';
+import { CHURN_SENTIMENT_THRESHOLD } from '../../../evals/perception/score.js';
+
+const frame = (text: string) => analyze(text).some(churnFrame);
+/** Read as the corpus scorer reads churn: intent, or a negative enough signal with its sentence. */
+const churn = (text: string) => {
+  const s = sentimentOf([{ side: 'them', text }]);
+  return Boolean(s.churnText) || (s.sentiment <= CHURN_SENTIMENT_THRESHOLD && Boolean(s.negativeText));
+};
+
+describe('churn frames', () => {
+  it.each([
+    'Leadership has decided to walk away from the platform at the end of the term.',
+    'We are paying a lot and getting very little value out of it.',
+    'Honestly nobody on the floor opens it anymore.',
+    "We'll most likely go with a cheaper option next year.",
+    'Consider this email our formal notice of non-renewal.',
+    'The CFO wants to pull the plug before the next invoice.',
+    'We still struggle to see the value for the money.',
+  ])('reads an ending or lost value: %s', (text) => {
+    expect(frame(text)).toBe(true);
+  });
+
+  it.each([
+    'Before year end, what else do you need from our side?',
+    'We switched off Tallyrow once everyone moved to your dashboards.',
+    'They ripped out Quorra years ago and nobody misses it.',
+  ])('not an ending of ours: %s', (text) => {
+    expect(frame(text)).toBe(false);
+  });
+});
+
+describe('dissatisfaction is about us', () => {
+  it.each([
+    'Our printer vendor has been a nightmare all week.',
+    'My VPN keeps dropping, our IT team is hopeless today.',
+    'Getting an error 403 when I open the settings page.',
+    'Is there a way to limit who can delete projects?',
+    'The PO is 7731, please reference it on the invoice.',
+    'The old IDs came from Quorra, so skip those rows.',
+  ])('not churn: %s', (text) => {
+    expect(churn(text)).toBe(false);
+  });
+
+  it.each([
+    'The dashboards have been wrong for three weeks and my managers have given up on them.',
+    'Every release breaks something else and we are losing customers over it.',
+    'We are really disappointed with how your team handled the migration.',
+  ])('churn: %s', (text) => {
+    expect(churn(text)).toBe(true);
+  });
+});

@@ -10,9 +10,18 @@ import type { Utterance } from './utterances.js';
 
 export interface BuyingCue { text: string }
 
-const PAPER = '(?:contract|order form|order|paperwork|msa|agreement|quote|quotation|proposal|invoice|po|purchase order|docusign|renewal|dpa|sow|supplier form|vendor form|w-9|w9)';
+const PAPER_WORDS = 'contract|order form|order|paperwork|msa|agreement|quote|quotation|proposal|invoice|po|purchase order|docusign|renewal|dpa|sow|supplier form|vendor form|w-9|w9|nda|addendum|amendment|signature page';
+const PAPER = `(?:${PAPER_WORDS})`;
+/** The acts that close a purchase, in any tense: "sign", "countersign", "execute", "finalise the order". */
+const CLOSE = '(?:sign|countersign|e-sign|execute|proceed|buy|purchase|commit|order|place|finalise|finalize|close|complete|contract|onboard|subscribe|pay)';
 const FRAMES: RegExp[] = [
-  / ready to (?:sign|move forward|proceed|buy|purchase|go ahead|get start|commit|order|place)/,
+  new RegExp(` ready to (?:${CLOSE}|move forward|go ahead|get start|get go|go|roll|kick off|start)`),
+  // Readiness said as an idiom: "we're good to go", "count us in", "let's get this done", "let's make it happen".
+  / (?:good|clear|all set) to go | count us in | (?:let 's|let us) (?:get (?:this|it|the deal|things) (?:do|done|sign|over the line|across the line|wrap up)|make (?:it|this) happen|do (?:this|it)) | we (?:have|have get) a deal | it be a deal | over the (?:finish )?line /,
+  // Bringing the deal to a close: "finalise the agreement", "wrap up the paperwork", "agreed to the three-year deal".
+  new RegExp(` (?:finalise|finalize|close|wrap up|complete|conclude|agree to|agree on|accept) (?:the |our |your |this |a )?(?:\\S+ ){0,2}?(?:${PAPER_WORDS}|deal|term|terms|pricing|offer|purchase|order|proposal) `),
+  // Choosing us: "you're our preferred vendor", "we've selected you", "you won the evaluation".
+  / (?:prefer|preferred|chosen|selected|winning) (?:vendor|supplier|partner|provider|option|solution) | (?:you|your (?:team|proposal|bid|offer)) (?:have )?(?:win|won|be the winner|come out on top|come out ahead) /,
   / (?:move|go) (?:forward|ahead) (?:with|on)? /,
   / (?:let 's|let us) (?:sign|proceed|(?:move|go|get) (?:forward|ahead|start))/,
   / sign (?:it |this |the \S+ )?(?:on|by|next|this|before) (?:monday|tuesday|wednesday|thursday|friday|week|month|the \d)/,
@@ -35,9 +44,12 @@ const VETO = / (?:hold off|on hold|pause|put off|postpone|cut|off the table|no b
 /** Paperwork named as a topic, not asked for: "contract questions", "the quote template". */
 const PAPER_TOPIC = / (?:contract|order form|invoice|quote|agreement|msa) (?:question|issue|query|queries|template|comment|problem|detail)s? /;
 
+/** Paperwork with someone else: "we signed the contract with our new logistics partner". */
+const WITH_OTHERS = / with (?:our |a |an |the |their )?(?:new |old |current |previous |other )?(?:\S+ )?(?:partner|vendor|supplier|provider|landlord|agency|contractor|customer|client|bank|insurer|carrier)s? /;
+
 function buyingIn(s: Sent): boolean {
   const line = ` ${s.toks.map((t) => t.lemma).join(' ')} `;
-  if (VETO.test(line) || PAPER_TOPIC.test(line) || /\bsign-in\b|\bsign up\b/i.test(s.text)) return false;
+  if (VETO.test(line) || PAPER_TOPIC.test(line) || WITH_OTHERS.test(line) || /\bsign-in\b|\bsign up\b/i.test(s.text)) return false;
   for (const re of FRAMES) {
     for (const h of findAll(s, re)) {
       if (negated(s, h.start) || negated(s, h.end)) continue;
@@ -53,7 +65,7 @@ function buyingIn(s: Sent): boolean {
 /** The account's sentences (or what our notes report they said) that show intent to buy. */
 export function findBuying(parts: Utterance[], opts: { reported?: boolean } = {}): BuyingCue[] {
   return parts.filter((u) => u.side === 'them' || (opts.reported && u.side === 'us'))
-    .flatMap((u) => analyze(u.text).filter((s) => buyingIn(s) && (u.side === 'them' || /\b(they|customer|client|[A-Z][a-z]+) (will|would|want|confirmed|said|plan|agreed|is|are)\b/.test(s.text))).map((s) => ({ text: s.text })));
+    .flatMap((u) => analyze(u.text).filter((s) => buyingIn(s) && (u.side === 'them' || /\b(they|customer|client|[A-Z][a-z]+) (?:\w+ly )?(will|would|want|wants|confirmed|said|says|plan|plans|agreed|is|are|has|have|signed|approved|accepted|chose|picked|selected)\b/.test(s.text))).map((s) => ({ text: s.text })));
 }
 
 /** A proposal view or pricing-page visit is intent on its own: described as what happened. */

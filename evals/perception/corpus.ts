@@ -1,7 +1,7 @@
 // The perception corpus: labelled utterances in the registers the product reads, one JSON object per
 // line in evals/perception/<half>/<family>.jsonl, and the account context they are all read in
 // (evals/perception/context.json). The test half is held out from whoever tunes perception; the dev
-// half is for tuning. Format: evals/README.md, "Perception corpus".
+// half is for tuning; the val half, written after the dev half was tuned, is measured in aggregate only. Format: evals/README.md, "Perception corpus".
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -18,7 +18,7 @@ export const FAMILY_CONCEPT: Record<Family, Concept> = {
   request: 'request', expansion: 'expansion', buying: 'buying',
 };
 
-export const HALVES = ['test', 'dev'] as const;
+export const HALVES = ['test', 'dev', 'val'] as const;
 export type Half = (typeof HALVES)[number];
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
@@ -40,7 +40,7 @@ export const REGISTERS = ['email', 'call', 'ticket', 'chat', 'note'] as const;
 export type Register = (typeof REGISTERS)[number];
 
 export const Item = z.strictObject({
-  id: z.string().regex(/^[a-z]+-[td]-\d{3}$/, 'an id as <family>-<t|d>-NNN'),
+  id: z.string().regex(/^[a-z]+-[tdv]-\d{3}$/, 'an id as <family>-<t|d|v>-NNN'),
   register: z.enum(REGISTERS),
   from: z.email(),
   subject: z.string().min(1).optional(),

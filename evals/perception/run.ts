@@ -1,15 +1,17 @@
 // The perception eval: every corpus item becomes the signal the product would receive, one perceiver
 // reads it in the shared account context, and the reading is scored per concept.
-//   npm run evals -- --perception [--half test|dev|both] [--perceiver rules|llm] [--json <file>]
+//   npm run evals -- --perception [--half test|dev|val|both|all] [--perceiver rules|llm] [--json <file>]
 //                                 [--write-results [--baseline <json>]] [--show-test-misses]
-// Misses (the items, what was expected and what was read) are printed for the dev half only: the test
-// half stays held out from whoever tunes perception unless --show-test-misses is given.
+// `both` is the test and dev halves, `all` every half that exists. Misses (the items, what was expected
+// and what was read) are printed for the dev half only: the test half stays held out from whoever tunes
+// perception unless --show-test-misses is given, and the validation half (val) is measured in aggregate
+// only, its misses never kept, so that tuning can be checked on text the tuner has not read.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { CORPUS_DIR, CorpusError, FAMILIES, halfExists, loadContext, loadHalf, type Family, type Half } from './corpus.js';
+import { CORPUS_DIR, CorpusError, FAMILIES, HALVES, halfExists, loadContext, loadHalf, type Family, type Half } from './corpus.js';
 import { perceiveContextOf, signalOf } from './signal.js';
 import { conceptScores, detections, scoreItem, type ItemScore } from './score.js';
 import { loadPerceiver, type EvalPerceiver } from './perceiver.js';
@@ -30,6 +32,11 @@ async function mapLimit<T, R>(xs: T[], limit: number, fn: (x: T, i: number) => P
     while (next < xs.length) { const i = next++; out[i] = await fn(xs[i], i); }
   }));
   return out;
+}
+
+/** Which halves' misses are kept: the dev half's always, the test half's on request, the val half's never. */
+export function keepsMisses(half: Half, showTestMisses: boolean): boolean {
+  return half === 'dev' || (half === 'test' && showTestMisses);
 }
 
 /** Reads and scores one half. */
@@ -69,22 +76,22 @@ function commitLabel(): string {
 export async function evaluate(opts: { halves: Half[]; perceiver?: EvalPerceiver; kind?: 'rules' | 'llm'; showTestMisses?: boolean; dir?: string }): Promise<EvalReport> {
   const perceiver = opts.perceiver ?? (await loadPerceiver(opts.kind ?? 'rules'));
   const halves: EvalReport['halves'] = {};
-  for (const half of opts.halves) halves[half] = await evaluateHalf(half, perceiver, { misses: half === 'dev' || opts.showTestMisses === true, dir: opts.dir });
+  for (const half of opts.halves) halves[half] = await evaluateHalf(half, perceiver, { misses: keepsMisses(half, opts.showTestMisses === true), dir: opts.dir });
   return { commit: commitLabel(), date: new Date().toISOString().slice(0, 10), perceiver: { id: perceiver.id, version: perceiver.version }, halves };
 }
 
 export function formatReport(r: EvalReport): string {
   const out: string[] = [];
-  for (const half of ['test', 'dev'] as const) {
+  for (const half of HALVES) {
     const h = r.halves[half];
     if (!h) continue;
     out.push(formatHalf(h, r.perceiver));
-    if (h.misses) out.push(formatMisses(h.misses));
+    if (h.misses && half !== 'val') out.push(formatMisses(h.misses));
   }
   return out.join('\n\n');
 }
 
-const USAGE = 'usage: --perception [--half test|dev|both] [--perceiver rules|llm] [--json <file>] [--write-results [--baseline <json>]] [--show-test-misses]';
+const USAGE = 'usage: --perception [--half test|dev|val|both|all] [--perceiver rules|llm] [--json <file>] [--write-results [--baseline <json>]] [--show-test-misses]';
 
 export async function main(argv: string[]): Promise<number> {
   let args;
@@ -101,11 +108,11 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const { half, perceiver: kind } = args;
-  if (half !== 'test' && half !== 'dev' && half !== 'both') { console.error(`--half must be test, dev or both, not ${half}\n${USAGE}`); return 2; }
+  if (!(HALVES as readonly string[]).includes(half) && half !== 'both' && half !== 'all') { console.error(`--half must be test, dev, val, both or all, not ${half}\n${USAGE}`); return 2; }
   if (kind !== 'rules' && kind !== 'llm') { console.error(`--perceiver must be rules or llm, not ${kind}\n${USAGE}`); return 2; }
   if (args.baseline && !args['write-results']) { console.error(`--baseline only goes with --write-results\n${USAGE}`); return 2; }
-  let halves: Half[] = half === 'both' ? ['test', 'dev'] : [half];
-  if (half === 'both') halves = halves.filter((h) => halfExists(h, CORPUS_DIR));
+  let halves: Half[] = half === 'both' ? ['test', 'dev'] : half === 'all' ? [...HALVES] : [half as Half];
+  if (half === 'both' || half === 'all') halves = halves.filter((h) => halfExists(h, CORPUS_DIR));
   try {
     const report = await evaluate({ halves, kind, showTestMisses: args['show-test-misses'] });
     console.log(formatReport(report));

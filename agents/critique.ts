@@ -1,6 +1,7 @@
-// The critic, pure: validate, dedupe, suppress what a human rejected, cap, rank, and decide which
-// open recommendations the situation no longer supports.
+// The critic, pure: validate, keep drafts addressed inside the account, dedupe, suppress what a
+// human rejected, cap, rank, and decide which open recommendations the situation no longer supports.
 import { ProposedRecommendation } from './recommendation.js';
+import { matchesDomain } from './signals/direction.js';
 
 export interface ExistingRecommendation {
   id: string;
@@ -24,6 +25,36 @@ export interface CritiqueResult {
 
 const DAY = 86_400_000;
 
+/**
+ * Who a draft may be addressed to: the account's contacts, addresses at its domains (and their
+ * subdomains), and our own domains. Whatever a reasoner returns (a model may follow an instruction
+ * hidden in an email), a draft never leaves with anyone else on it.
+ */
+export interface DraftAudience {
+  accountDomains: readonly string[];
+  ourDomains: readonly string[];
+  contactEmails: readonly string[];
+}
+
+/** One bare address: no display name, list, header line or quoting, which a mailer would read as more. */
+const BARE_ADDRESS = /^[^\s@<>,;:"'()[\]\\]+@[^\s@<>,;:"'()[\]\\]+$/u;
+
+export function recipientAllowed(address: string, audience: DraftAudience): boolean {
+  const a = address.trim().toLowerCase();
+  if (!BARE_ADDRESS.test(a)) return false;
+  if (audience.contactEmails.some((c) => c.trim().toLowerCase() === a)) return true;
+  return matchesDomain(a, [...audience.accountDomains, ...audience.ourDomains]);
+}
+
+/** The recommendation with its draft's recipients cut to the audience (a draft left with nobody stays, for the rep to address). */
+function keepDraftInside(r: ProposedRecommendation, audience: DraftAudience, dropped: CritiqueResult['dropped']): ProposedRecommendation {
+  if (!r.draft) return r;
+  const to = [...new Set(r.draft.to.filter((x) => recipientAllowed(x, audience)).map((x) => x.trim().toLowerCase()))];
+  const removed = r.draft.to.filter((x) => !recipientAllowed(x, audience));
+  if (removed.length) dropped.push({ kind: r.kind, target: r.target, why: `draft recipient(s) outside the account and our domains removed: ${removed.map((x) => JSON.stringify(x)).join(', ')}` });
+  return removed.length || to.length !== r.draft.to.length ? { ...r, draft: { ...r.draft, to } } : r;
+}
+
 /** How long a rejection keeps the same (kind, target) quiet, by the reason the human gave. */
 export function suppressionDays(reason: string | null): number {
   // The reason codes (not_relevant, already_done, wrong_timing, wrong_contact) read like the words.
@@ -38,6 +69,7 @@ const key = (r: { kind: string; target: string }) => `${r.kind}\u0000${r.target}
 
 export function critique(
   proposals: unknown[], existing: ExistingRecommendation[], asOf: string, opts: CritiqueOptions = DEFAULT_CRITIQUE,
+  audience?: DraftAudience,
 ): CritiqueResult {
   const dropped: CritiqueResult['dropped'] = [];
   const now = Date.parse(asOf);
@@ -49,7 +81,7 @@ export function critique(
       dropped.push({ kind: String(raw?.kind), target: String(raw?.target), why: `invalid: ${parsed.error.issues[0]?.message}` });
       continue;
     }
-    const r = parsed.data;
+    const r = audience ? keepDraftInside(parsed.data, audience, dropped) : parsed.data;
     const prev = byKey.get(key(r));
     if (!prev) { byKey.set(key(r), r); continue; }
     // Same action for two reasons: one recommendation answering both, with the higher priority.

@@ -1,6 +1,8 @@
 // The LLM answerer: same contract as the rules answerer. Citations are checked against the data:
-// one whose signal is missing, belongs to another account or does not contain the excerpt is
-// dropped; an answer left with no valid citation falls back to the rules answerer.
+// one whose excerpt is not in its signal is dropped, and an answer left with no valid citation falls
+// back to the rules answerer. An answer that cites any signal which is not this account's (another
+// account's, or none at all) is not used: its text may carry what it cites, so the rules answerer,
+// which reads only this account's memory, answers instead.
 import { z } from 'zod';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { HumanMessage, SystemMessage, type BaseMessage } from '@langchain/core/messages';
@@ -42,6 +44,12 @@ export async function answerWithLlm(model: BaseChatModel, tools: ToolFactory, ct
     ];
     messages = await runToolLoop(model, tools(ctx.account.id, ctx.asOf), messages);
     const raw = LlmAnswer.parse(await model.withStructuredOutput(LlmAnswer, { name: 'answer' }).invoke(messages));
+    const own = new Set(ctx.signals.filter((x) => x.accountId === ctx.account.id).map((x) => x.id));
+    const elsewhere = raw.citations.filter((c) => !own.has(c.signalId));
+    if (elsewhere.length) {
+      log?.(`LLM answer cited ${elsewhere.length} signal(s) that are not this account's; the rules answerer answered`);
+      return { ...(await answerWithRules(ctx)), reasoner: 'rules (fallback)' };
+    }
     const citations = validCitations(raw.citations, ctx);
     if (citations.length === 0 && !raw.nothingFound) {
       log?.('LLM answer had no valid citation; the rules answerer answered');

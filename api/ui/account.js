@@ -2,6 +2,7 @@
 // timeline, open recommendations, the signal timeline, and the Ask box (answers cite signals).
 import { api, qs } from './api.js';
 import { append, h, label, notify, relDays, riskBadge, time } from './ui.js';
+import { riskTimeline } from './charts.js';
 
 /** One line saying what a signal is, by kind (DESIGN.md's shared vocabulary). */
 function describe(s) {
@@ -19,36 +20,6 @@ function describe(s) {
     case 'chat': return { head: `Chat in ${s.channel} from ${who(s.author)}`, text: s.text };
     default: return { head: label(s.kind) };
   }
-}
-
-const SVG = 'http://www.w3.org/2000/svg';
-const svg = (tag, attrs, ...kids) => {
-  const el = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
-  el.append(...kids);
-  return el;
-};
-// The level bands of the 0–100 score (agents/vocabulary.ts#levelForScore).
-const BANDS = [['low', 0, 25], ['medium', 25, 50], ['high', 50, 75], ['critical', 75, 100]];
-
-/** The risk score over time: level bands behind a line through each assessment, by date. */
-function riskChart(assessments) {
-  const points = [...assessments].reverse();
-  const W = 320; const H = 130; const L = 52; const R = 8; const T = 6; const B = 18;
-  const t0 = Date.parse(points[0].asOf); const t1 = Date.parse(points.at(-1).asOf);
-  const x = (iso) => L + (t1 === t0 ? (W - L - R) / 2 : ((Date.parse(iso) - t0) / (t1 - t0)) * (W - L - R));
-  const y = (v) => T + (1 - v / 100) * (H - T - B);
-  const chart = svg('svg', { viewBox: `0 0 ${W} ${H}`, class: 'risk-chart', role: 'img',
-    'aria-label': `Risk score over ${points.length} assessments: ${points.map((p) => p.score).join(', ')}` });
-  for (const [level, lo, hi] of BANDS) {
-    chart.append(svg('rect', { x: L, y: y(hi), width: W - L - R, height: y(lo) - y(hi), class: `band band-${level}` }),
-      svg('text', { x: L - 4, y: (y(lo) + y(hi)) / 2 + 3, 'text-anchor': 'end', class: 'axis' }, label(level)));
-  }
-  chart.append(svg('polyline', { class: 'line', points: points.map((p) => `${x(p.asOf).toFixed(1)},${y(p.score).toFixed(1)}`).join(' ') }));
-  for (const p of points) chart.append(svg('circle', { cx: x(p.asOf).toFixed(1), cy: y(p.score).toFixed(1), r: 2.5 }, svg('title', {}, `${p.score} (${p.level}) on ${new Date(p.asOf).toLocaleString()}`)));
-  chart.append(svg('text', { x: L, y: H - 4, class: 'axis' }, new Date(t0).toLocaleDateString()),
-    svg('text', { x: W - R, y: H - 4, 'text-anchor': 'end', class: 'axis' }, new Date(t1).toLocaleDateString()));
-  return chart;
 }
 
 const QUIET_DAYS = 21;
@@ -70,6 +41,7 @@ const clip = (text, n = 400) => (text && text.length > n ? `${text.slice(0, n)}�
 
 export function renderAccount({ params, view }, accountId) {
   let alive = true;
+  let chart = null; // the risk timeline (uPlot), destroyed when the page goes
   const enc = encodeURIComponent(accountId);
   const sections = {
     head: h('div.page-head', {}, h('h1', {}, 'Loading account…')),
@@ -135,7 +107,7 @@ export function renderAccount({ params, view }, accountId) {
       return `${d.title ? `${label(s.kind)} “${d.title}”` : d.head}, ${new Date(s.occurredAt).toLocaleDateString()}`;
     };
     const latest = assessments[0];
-    append(sections.chart, [assessments.length ? h('figure.chart', {}, riskChart(assessments),
+    append(sections.chart, [assessments.length ? h('figure.chart', {}, (chart = riskTimeline(assessments, sections.chart)),
       h('figcaption', {}, `${assessments.length} assessment${assessments.length === 1 ? '' : 's'}; score now ${latest.score}, `,
         `${assessments.length > 1 ? `was ${assessments.at(-1).score} on ` : 'on '}`, time(assessments.at(-1).asOf), '.'))
       : h('p.muted', {}, 'Not assessed yet.')]);
@@ -211,5 +183,5 @@ export function renderAccount({ params, view }, accountId) {
   loadAssessments().catch(fail('Assessments'));
   loadRecs().catch(fail('Recommendations'));
   loadSignals().catch(fail('Signals'));
-  return () => { alive = false; document.title = 'Account agents'; };
+  return () => { alive = false; chart?.plot.destroy(); document.title = 'Account agents'; };
 }

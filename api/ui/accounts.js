@@ -1,13 +1,26 @@
 // Accounts: one table of the book. Every account in the caller's scope is loaded (pages of 1,000),
 // then filtered and sorted in the browser; a score-trend sparkline is fetched only for rows on screen.
 import { api, qs } from './api.js';
-import { h, label, notify, riskBadge, sparkline, time } from './ui.js';
+import { h, label, notify, riskBadge, time } from './ui.js';
+import { sparkline } from './charts.js';
 
 const PAGE = 1000;
 const MAX = 10_000;
 const LEVELS = ['critical', 'high', 'medium', 'low'];
 const LEVEL_RANK = { critical: 4, high: 3, medium: 2, low: 1 };
 const trendCache = new Map(); // account id → scores oldest first (kept while the page is open)
+const plots = new Set(); // the sparklines drawn now (destroyed with their rows)
+
+/** A sparkline for the trend cell, tracked so it is destroyed with its row. */
+function spark(values) {
+  const box = sparkline(values);
+  if (box.plot) plots.add(box.plot);
+  return box;
+}
+function destroyPlots() {
+  for (const p of plots) p.destroy();
+  plots.clear();
+}
 
 const COLUMNS = [
   { key: 'name', title: 'Account', value: (a) => a.name.toLowerCase() },
@@ -88,6 +101,7 @@ export function renderAccounts({ me, params, view }) {
 
   function renderRows() {
     observer.disconnect();
+    destroyPlots();
     const rows = visibleRows();
     const frag = document.createDocumentFragment();
     for (const a of rows) frag.append(row(a));
@@ -100,7 +114,7 @@ export function renderAccounts({ me, params, view }) {
   function row(a) {
     const renewalSoon = a.renewalDate && Date.parse(a.renewalDate) - Date.now() < 90 * 86_400_000 && Date.parse(a.renewalDate) > Date.now();
     const trend = h('td.trend', { dataset: { id: a.id } });
-    if (trendCache.has(a.id)) trend.append(sparkline(trendCache.get(a.id)));
+    if (trendCache.has(a.id)) trend.append(spark(trendCache.get(a.id)));
     return h('tr', { dataset: { id: a.id } },
       h('th', { scope: 'row' }, h('a', { href: `#/accounts/${encodeURIComponent(a.id)}` }, a.name)),
       h('td', {}, label(a.stage)),
@@ -114,12 +128,12 @@ export function renderAccounts({ me, params, view }) {
 
   async function loadTrend(cell) {
     const id = cell.dataset.id;
-    if (trendCache.has(id)) { if (!cell.firstChild) cell.append(sparkline(trendCache.get(id))); return; }
+    if (trendCache.has(id)) { if (!cell.firstChild) cell.append(spark(trendCache.get(id))); return; }
     try {
       const { assessments } = await api(`/v1/accounts/${encodeURIComponent(id)}/assessments${qs({ limit: 30 })}`);
       const scores = assessments.map((x) => x.score).reverse();
       trendCache.set(id, scores);
-      if (alive && cell.isConnected) cell.replaceChildren(sparkline(scores));
+      if (alive && cell.isConnected) cell.replaceChildren(spark(scores));
     } catch {
       cell.textContent = '—';
     }
@@ -146,5 +160,5 @@ export function renderAccounts({ me, params, view }) {
 
   renderHead();
   loadAll();
-  return () => { alive = false; observer.disconnect(); };
+  return () => { alive = false; observer.disconnect(); destroyPlots(); };
 }

@@ -160,12 +160,14 @@ export function renderInbox({ me, params, view }) {
 
   function snoozePanel(rec, el) {
     const id = `rec-${rec.id}`;
-    const until = h('input', { type: 'date', id: `${id}-until`, name: 'until', min: dayInput(addDays(1)), value: dayInput(addDays(3)), required: true });
+    const until = h('input', { type: 'date', id: `${id}-until`, name: 'until', min: dayInput(addDays(0)), value: dayInput(addDays(3)), required: true });
+    const at = h('input', { type: 'time', id: `${id}-at`, name: 'at', value: '09:00', required: true, 'aria-label': 'At' });
+    const pick = (days) => () => { until.value = dayInput(addDays(days)); at.value = '09:00'; };
     return h('form.panel', { dataset: { panel: 'snooze' }, onsubmit: (e) => { e.preventDefault(); snooze(rec, el); } },
-      h('div.field.inline', {}, h('label', { for: `${id}-until` }, 'Snooze until'), until,
-        h('button', { type: 'button', onclick: () => { until.value = dayInput(addDays(1)); } }, 'Tomorrow'),
-        h('button', { type: 'button', onclick: () => { until.value = dayInput(addDays(7)); } }, 'Next week')),
-      h('p.hint', {}, 'It comes back to the inbox that morning, unless the situation no longer calls for it.'),
+      h('div.field.inline', {}, h('label', { for: `${id}-until` }, 'Snooze until'), until, at,
+        h('button', { type: 'button', onclick: pick(1) }, 'Tomorrow'),
+        h('button', { type: 'button', onclick: pick(7) }, 'Next week')),
+      h('p.hint', {}, 'It comes back to the inbox at that time, unless the situation no longer calls for it.'),
       h('div.actions', {}, h('button.primary', { type: 'submit' }, 'Snooze'), h('button', { type: 'button', onclick: () => closePanels(el) }, 'Cancel')));
   }
 
@@ -233,10 +235,12 @@ export function renderInbox({ me, params, view }) {
   }
 
   function snooze(rec, el) {
-    const value = el.querySelector('input[name="until"]').value;
-    const untilAt = value ? new Date(`${value}T09:00`) : null;
-    if (!untilAt || untilAt.getTime() <= Date.now()) { el.errorLine.textContent = 'Pick a day after today.'; return; }
-    return decide(el, { decision: 'snooze', until: untilAt.toISOString() }, `Snoozed until ${untilAt.toLocaleDateString()}`);
+    const day = el.querySelector('input[name="until"]').value;
+    const at = el.querySelector('input[name="at"]').value || '09:00';
+    const untilAt = day ? new Date(`${day}T${at}`) : null;
+    if (!untilAt || untilAt.getTime() <= Date.now()) { el.errorLine.textContent = 'Pick a time in the future.'; return; }
+    const when = untilAt.toDateString() === new Date().toDateString() ? `today at ${untilAt.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}` : untilAt.toLocaleDateString();
+    return decide(el, { decision: 'snooze', until: untilAt.toISOString() }, `Snoozed until ${when}`);
   }
 
   function select(i, focus = true) {

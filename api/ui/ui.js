@@ -58,30 +58,6 @@ export function notify(message, kind = 'ok') {
   setTimeout(() => item.remove(), kind === 'error' ? 12_000 : 5_000);
 }
 
-/** An inline SVG line of values (oldest first), scaled to 0–100; empty when fewer than two points. */
-export function sparkline(values, { width = 96, height = 24, label: title = '' } = {}) {
-  const ns = 'http://www.w3.org/2000/svg';
-  const svg = document.createElementNS(ns, 'svg');
-  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-  svg.setAttribute('width', String(width));
-  svg.setAttribute('height', String(height));
-  svg.setAttribute('class', 'spark');
-  svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', title || (values.length ? `score trend: ${values.join(', ')}` : 'no trend yet'));
-  if (values.length < 2) return svg;
-  const x = (i) => (i * (width - 4)) / (values.length - 1) + 2;
-  const y = (v) => height - 2 - (Math.max(0, Math.min(100, v)) / 100) * (height - 4);
-  const line = document.createElementNS(ns, 'polyline');
-  line.setAttribute('points', values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' '));
-  svg.append(line);
-  const dot = document.createElementNS(ns, 'circle');
-  dot.setAttribute('cx', x(values.length - 1).toFixed(1));
-  dot.setAttribute('cy', y(values.at(-1)).toFixed(1));
-  dot.setAttribute('r', '2');
-  svg.append(dot);
-  return svg;
-}
-
 /** True when a key press belongs to a text field rather than to the page's shortcuts. */
 export const typingIn = (target) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));

@@ -3,14 +3,14 @@
 // (each citation a link to its signal on the account page) and the plan. A brief of another CSM is
 // neither listed nor opened.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startTestStack, auth } from '../helpers/stack.js';
-import { launchChromium, screenshot, watchPage } from '../helpers/browser.js';
+import type { Page } from 'playwright-core';
+import { auth } from '../helpers/stack.js';
+import { openPage, screenshot, type OpenedPage } from '../helpers/browser.js';
 import { bearer, seedBriefBook, type BriefBook } from '../helpers/briefs-seed.js';
 import type { Stack } from '../../stack.js';
 
+let opened: OpenedPage;
 let stack: Stack;
-let browser: Browser;
 let page: Page;
 let watcher: { problems: string[] };
 let book: BriefBook;
@@ -18,10 +18,8 @@ let firstId = '';
 let colesId = '';
 
 beforeAll(async () => {
-  const launching = launchChromium();
-  launching.catch(() => {});
-  stack = await startTestStack({}, { listen: true });
-  browser = await launching;
+  opened = await openPage();
+  ({ stack, page, watcher } = opened);
   book = await seedBriefBook(stack.database.pool);
   const first = await stack.app.inject({ method: 'POST', url: '/v1/briefs', headers: bearer(book.tokens.cara), payload: {} });
   expect(first.statusCode, first.body).toBe(201);
@@ -29,14 +27,9 @@ beforeAll(async () => {
   const coles = await stack.app.inject({ method: 'POST', url: '/v1/briefs', headers: auth, payload: { csmId: book.ids.cole } });
   expect(coles.statusCode, coles.body).toBe(201);
   colesId = coles.json().id;
-  page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-  watcher = watchPage(page, stack.url);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+afterAll(async () => { await opened?.close(); });
 
 describe('the Briefs page', () => {
   it('lists the CSM’s own briefs and no one else’s', async () => {

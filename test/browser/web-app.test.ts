@@ -1,12 +1,14 @@
 // The web app in headless Chromium against a real stack (PGlite, the shared Temporal dev server,
-// the worker and the API listening on loopback): a person signs in, clears two real
-// recommendations from the inbox (one approved with an edited draft, one rejected with a reason by
-// keyboard), sorts the accounts, opens one and asks its agent a question whose citation leads to
-// the signal. What the browser did is checked through the API afterwards.
+// the worker, the API listening on loopback and a real SMTP listener): a person signs in, clears
+// real recommendations from the inbox (a reply approved with an edited draft, which arrives at the
+// SMTP listener; one rejected with a reason by keyboard; one snoozed), sorts the accounts, opens
+// one and asks its agent a question whose citation leads to the signal; a snooze of a minute comes
+// back to the inbox by itself. What the browser did is checked through the API afterwards.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startTestStack, auth, eventually, uniqueId, ADMIN_TOKEN } from '../helpers/stack.js';
-import { launchChromium, screenshot, watchPage } from '../helpers/browser.js';
+import { auth, eventually, uniqueId, ADMIN_TOKEN } from '../helpers/stack.js';
+import { openPage, screenshot, VIEWPORT, watchPage, type OpenedPage } from '../helpers/browser.js';
+import { startTestSmtp, type TestSmtp } from '../helpers/smtp.js';
 import type { Stack } from '../../stack.js';
 
 const DAY = 86_400_000;
@@ -17,6 +19,8 @@ interface Rec {
   snoozedUntil: string | null; evidence: Array<{ signalId: string; excerpt: string }>; draft: { subject?: string; body: string; to: string[] } | null;
 }
 
+let opened: OpenedPage;
+let smtp: TestSmtp;
 let stack: Stack;
 let browser: Browser;
 let page: Page;
@@ -39,12 +43,13 @@ async function recs(accountId: string, status: string): Promise<Rec[]> {
   return r.json().recommendations;
 }
 
+/** Bill's question, as the customer's mail client named it: the approved reply must thread under it. */
+const billsMessageId = `<payment-terms.${initech}@initech.com>`;
+
 beforeAll(async () => {
-  // Both first, so a missing Chromium is reported before the slower stack is awaited.
-  const launching = launchChromium();
-  launching.catch(() => {}); // awaited below; a missing Chromium fails there with its message
-  stack = await startTestStack({}, { listen: true });
-  browser = await launching;
+  smtp = await startTestSmtp();
+  opened = await openPage({ SMTP_URL: smtp.url });
+  ({ stack, browser, page, watcher } = opened);
   const created = await stack.app.inject({ method: 'POST', url: '/v1/users', headers: auth, payload: { id: 'sam', name: 'Sam Patel', email: 'sam@ourco.com', role: 'rep' } });
   expect(created.statusCode, created.body).toBe(201);
   samToken = created.json().token;
@@ -63,26 +68,25 @@ beforeAll(async () => {
   await post(`/v1/accounts/${initech}/signals`, { signals: [
     { kind: 'email', occurredAt: at(-8), externalId: 'i-1', from: { email: 'peter@initech.com', name: 'Peter Gibbons' }, to: [{ email: 'sam@ourco.com' }],
       subject: 'Order form', text: 'Sam, the order form looks right to us. Bill in procurement takes it from here.\n\nPeter' },
-    { kind: 'email', occurredAt: at(-3), externalId: 'i-2', from: { email: 'bill@initech.com', name: 'Bill Lumbergh' }, to: [{ email: 'sam@ourco.com' }],
+    { kind: 'email', occurredAt: at(-3), externalId: billsMessageId, from: { email: 'bill@initech.com', name: 'Bill Lumbergh' }, to: [{ email: 'sam@ourco.com' }],
       subject: 'Payment terms', text: 'Hello Sam,\n\nCan you confirm whether the invoices are net 30 or net 60? We need this before we sign.\n\nBill' },
   ] });
 
   followUp = await eventually(async () => (await recs(globex, 'proposed')).find((r) => r.kind === 'follow_up'), 60_000, 200);
   reply = await eventually(async () => (await recs(initech, 'proposed')).find((r) => r.kind === 'reply'), 60_000, 200);
   others = [...await recs(globex, 'proposed'), ...await recs(initech, 'proposed')].filter((r) => r.id !== followUp.id && r.id !== reply.id);
-
-  page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-  watcher = watchPage(page, stack.url);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+  await opened?.close();
+  await smtp?.stop();
 });
 
 describe('the web app', () => {
   it('signs in with a token and shows who is signed in', async () => {
     await page.goto(`${stack.url}/`);
+    await page.getByLabel('API token').waitFor();
+    await screenshot(page, '0-signin');
     await page.getByLabel('API token').fill('not-a-token');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.locator('#signin-error').textContent()).toContain('not accepted');
@@ -124,33 +128,42 @@ describe('the web app', () => {
     await page.locator(`#rec-${followUp.id}`).waitFor();
   });
 
-  it('approves a recommendation with an edited draft: it leaves the list and the edit is stored', async () => {
-    const card = page.locator(`#rec-${followUp.id}`);
-    const body = 'Hi Hank, could we walk through the proposal on a short call this Thursday?\n\nSam';
-    await card.getByLabel('Subject').fill('Proposal: a short call?');
+  it('approves a reply with an edited draft: it leaves the list, the edit is stored, and the email arrives', async () => {
+    expect(reply.draft!.to).toEqual(['bill@initech.com']);
+    const card = page.locator(`#rec-${reply.id}`);
+    const body = 'Hi Bill,\n\nThe invoices are net 30. I have put it in the order form as well.\n\nSam';
+    await card.getByLabel('Subject').fill('Re: Payment terms: net 30');
     await card.getByLabel('Body').fill(body);
     const approve = card.getByRole('button', { name: 'Approve with edits' });
     await approve.click();
     await card.waitFor({ state: 'detached' });
-    await page.locator('#status').getByText(`Approved with your edits: ${followUp.title}`).waitFor();
+    await page.locator('#status').getByText(`Approved with your edits: ${reply.title}`).waitFor();
 
-    // Approved with the edit (and then carried out: without SMTP an email becomes a task, done).
-    const stored = (await recs(globex, 'edited,done,failed')).find((r) => r.id === followUp.id)!;
+    // Approved with the edit, then carried out: sent through SMTP from the owner, threaded under Bill's question.
+    const stored = (await recs(initech, 'edited,done,failed')).find((r) => r.id === reply.id)!;
     expect(['edited', 'done']).toContain(stored.status);
-    expect(stored.draft).toMatchObject({ subject: 'Proposal: a short call?', body, to: followUp.draft!.to });
-    const { rows: audit } = await stack.database.pool.query('select actor, action from audit_log where entity_id = $1 order by id', [followUp.id]);
+    expect(stored.draft).toMatchObject({ subject: 'Re: Payment terms: net 30', body, to: ['bill@initech.com'] });
+    const { rows: audit } = await stack.database.pool.query('select actor, action from audit_log where entity_id = $1 order by id', [reply.id]);
     expect(audit[0]).toMatchObject({ actor: 'admin', action: 'recommendation.edit' });
-  });
+    const mail = await eventually(async () => smtp.messages.find((m) => m.header('message-id')?.includes(`rec-${reply.id}@`)), 60_000, 200);
+    expect(mail.envelope).toEqual({ from: 'sam@ourco.com', to: ['bill@initech.com'] });
+    expect(mail.parsed.subject).toBe('Re: Payment terms: net 30');
+    expect(mail.parsed.text?.trim()).toBe(body);
+    expect(mail.header('in-reply-to')).toBe(billsMessageId);
+    await eventually(async () => (await recs(initech, 'done')).some((r) => r.id === reply.id), 30_000, 200);
+    expect(smtp.messages.filter((m) => m.header('message-id')?.includes(`rec-${reply.id}@`))).toHaveLength(1);
+  }, 90_000);
 
   it('rejects another with a reason, by keyboard', async () => {
-    const card = page.locator(`#rec-${reply.id}`);
+    const card = page.locator(`#rec-${followUp.id}`);
     await card.locator('h2').click(); // selects it
     await page.keyboard.press('r');
     await card.getByLabel('Wrong timing').check();
     await card.getByRole('button', { name: 'Reject', exact: true }).click();
     await card.waitFor({ state: 'detached' });
-    const [stored] = await recs(initech, 'rejected');
-    expect(stored).toMatchObject({ id: reply.id, status: 'rejected', statusReason: 'wrong_timing' });
+    const [stored] = await recs(globex, 'rejected');
+    expect(stored).toMatchObject({ id: followUp.id, status: 'rejected', statusReason: 'wrong_timing' });
+    expect(smtp.messages.filter((m) => m.header('message-id')?.includes(`rec-${followUp.id}@`))).toEqual([]);
   });
 
   it('snoozes one until a chosen day, by keyboard', async () => {
@@ -159,6 +172,7 @@ describe('the web app', () => {
     const card = page.locator(`#rec-${target.id}`);
     await card.locator('h2').click();
     await page.keyboard.press('s');
+    await screenshot(page, '1-inbox-snooze', false);
     const day = await page.evaluate(() => { const d = new Date(Date.now() + 5 * 86_400_000); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; });
     await card.getByLabel('Snooze until').fill(day);
     await card.getByRole('button', { name: 'Snooze', exact: true }).click();
@@ -205,15 +219,27 @@ describe('the web app', () => {
     expect(await page.locator('th[aria-sort="ascending"]').textContent()).toContain('Account');
     await page.getByRole('button', { name: 'Account' }).click();
     expect(await names()).toEqual(['Initech', 'Globex']);
-    // Each visible row fetched its score trend (an inline SVG).
-    await expect.poll(() => page.locator('td.trend svg.spark').count()).toBe(2);
+    // Each visible row fetched its score trend (a uPlot chart, labelled with the scores).
+    await expect.poll(() => page.locator('td.trend .spark[role="img"]').count()).toBe(2);
+    expect(await page.locator('td.trend .spark').first().getAttribute('aria-label')).toMatch(/^(score trend: \d+(, \d+)*|no trend yet)$/);
     await screenshot(page, '2-accounts');
 
     await page.getByRole('link', { name: 'Initech' }).click();
     await page.getByRole('heading', { level: 1, name: /Initech/ }).waitFor();
     await page.locator('#h-factors ~ ul.factors li').first().waitFor();
     await page.locator('.timeline li.signal').first().waitFor();
-    expect(await page.locator('.timeline li.signal').count()).toBe(2);
+    // Every signal of the account: Peter's and Bill's emails, and what was sent from the inbox (the
+    // reply approved there, recorded as an outbound email once sent; and any other approval's email).
+    const { signals } = (await stack.app.inject({ method: 'GET', url: `/v1/accounts/${initech}/signals`, headers: auth })).json() as { signals: Array<{ direction?: string }> };
+    expect(signals.filter((x) => x.direction !== 'outbound')).toHaveLength(2);
+    expect(await page.locator('.timeline li.signal').count()).toBe(signals.length);
+    const sent = page.locator('.timeline li.signal', { hasText: 'Re: Payment terms: net 30' });
+    expect(await sent.count()).toBe(1);
+    expect(await sent.textContent()).toContain('Email to bill@initech.com');
+    // The risk timeline: a chart (uPlot's canvas) labelled in words with each assessment's score.
+    const chart = page.locator('.risk-timeline[role="img"]');
+    expect(await chart.getAttribute('aria-label')).toMatch(/^Risk score over \d+ assessments?: \d+ \((low|medium|high|critical)\)/);
+    expect(await chart.locator('canvas').count()).toBe(1);
     // People: Bill wrote three days ago; Peter eight days ago (both engaged, neither quiet yet).
     const bill = page.locator('ul.people li', { hasText: 'Bill Lumbergh' });
     expect(await bill.locator('.engagement').textContent()).toContain('3 days ago');
@@ -278,7 +304,7 @@ describe('a full book', () => {
   }, 60_000);
 
   it('renders the inbox (the first 500 of 5,000) and all 1,000 accounts, and prints how long it took', async () => {
-    const fresh = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const fresh = await browser.newPage({ viewport: VIEWPORT });
     const problems = watchPage(fresh, stack.url).problems;
     await fresh.goto(`${stack.url}/ui/`);
     await fresh.evaluate((t) => localStorage.setItem('account-agents.token', t), ADMIN_TOKEN);
@@ -309,8 +335,8 @@ describe('a full book', () => {
     });
     expect(await fresh.locator('table.accounts tbody th').first().textContent()).toBe('Book account 0001');
     // Sparklines only for what is on screen (and a margin), not for every row.
-    await fresh.waitForFunction(() => document.querySelectorAll('td.trend svg.spark').length > 0);
-    const sparks = await fresh.locator('td.trend svg.spark').count();
+    await fresh.waitForFunction(() => document.querySelectorAll('td.trend .spark canvas').length > 0);
+    const sparks = await fresh.locator('td.trend .spark canvas').count();
     expect(sparks).toBeLessThan(100);
     console.log(`web app with ${ACCOUNTS} accounts and ${RECS} open recommendations (headless Chromium, this machine): `
       + `inbox: first card ${Math.round(firstMs)} ms and all 500 cards ${Math.round(inboxMs)} ms from navigation, j ${Math.round(jMs)} ms, `
@@ -324,7 +350,7 @@ describe('a full book', () => {
 
 describe('a rep', () => {
   it('signs in with their own token, sees their name and role, no owner filter, and approves by keyboard', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } }); // its own localStorage
+    const context = await browser.newContext({ viewport: VIEWPORT }); // its own localStorage
     const own = await context.newPage();
     const problems = watchPage(own, stack.url).problems;
     await own.goto(`${stack.url}/ui`);
@@ -363,4 +389,60 @@ describe('a rep', () => {
     expect(problems).toEqual([]);
     await context.close();
   }, 60_000);
+});
+
+describe('a snooze', () => {
+  it('comes back to the inbox by itself once its time has come', async () => {
+    const hooli = uniqueId('hooli');
+    await post('/v1/accounts', { id: hooli, name: 'Hooli', domains: ['hooli.xyz'], stage: 'negotiation', arr: 70000, ownerId: 'sam',
+      contacts: [{ email: 'gavin@hooli.xyz', name: 'Gavin Belson', title: 'CEO', role: 'decision_maker' }] });
+    await post(`/v1/accounts/${hooli}/signals`, { kind: 'email', occurredAt: at(-2), externalId: `<seats.${hooli}@hooli.xyz>`,
+      from: { email: 'gavin@hooli.xyz', name: 'Gavin Belson' }, to: [{ email: 'sam@ourco.com' }],
+      subject: 'Seats', text: 'Sam, can you tell me by Friday how many seats the pilot includes?' });
+    const target = await eventually(async () => (await recs(hooli, 'proposed')).find((r) => r.kind === 'reply'), 60_000, 200);
+
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    const own = await context.newPage();
+    const problems = watchPage(own, stack.url).problems;
+    await own.goto(`${stack.url}/ui/#/inbox?account=${hooli}`);
+    await own.getByLabel('API token').fill(samToken);
+    await own.getByLabel('API token').press('Enter');
+    const card = own.locator(`#rec-${target.id}`);
+    await card.waitFor({ timeout: 30_000 });
+
+    // Snoozed by keyboard to a time later today: the next whole minute at least ten seconds away.
+    await card.locator('h2').click();
+    await own.keyboard.press('s');
+    const when = await own.evaluate(() => {
+      const t = new Date(Date.now() + 10_000);
+      t.setSeconds(60, 0);
+      const pad = (n: number) => String(n).padStart(2, '0');
+      return { day: `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}`, at: `${pad(t.getHours())}:${pad(t.getMinutes())}`, ms: t.getTime() };
+    });
+    await card.getByLabel('Snooze until').fill(when.day);
+    await card.getByLabel('At', { exact: true }).fill(when.at);
+    await card.getByRole('button', { name: 'Snooze', exact: true }).click();
+    await card.waitFor({ state: 'detached' });
+    await own.locator('#status').getByText(/^Snoozed until today at/).waitFor();
+    const [snoozed] = await recs(hooli, 'snoozed');
+    expect(snoozed).toMatchObject({ id: target.id, status: 'snoozed' });
+    expect(Date.parse(snoozed.snoozedUntil!)).toBe(when.ms);
+    await own.reload();
+    await own.locator('.summary').filter({ hasNotText: 'Loading' }).waitFor();
+    expect(await own.locator(`#rec-${target.id}`).count()).toBe(0);
+
+    // Back by itself (no new signal, nobody touched it): the page shows it again once reloaded.
+    await eventually(async () => {
+      await own.reload();
+      await own.locator('.summary').filter({ hasNotText: 'Loading' }).waitFor();
+      return (await own.locator(`#rec-${target.id}`).count()) === 1;
+    }, 120_000, 3000);
+    const { rows: woke } = await stack.database.pool.query(`select at from audit_log where entity_id = $1 and action = 'recommendation.unsnooze'`, [target.id]);
+    expect(woke).toHaveLength(1);
+    expect(Date.parse(woke[0].at)).toBeGreaterThanOrEqual(when.ms);
+    expect(await own.locator(`#rec-${target.id} h2`).textContent()).toBe(target.title);
+    await screenshot(own, '6-snooze-back', false);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 240_000);
 });

@@ -10,7 +10,7 @@
 // webhook: { isTest, callData: { metaData, parties } }) is a meeting marked transcriptPending.
 import { Participant, type TranscriptTurn } from '../schema.js';
 import { UNKNOWN_SPEAKER, meetingResult } from './transcript-turns.js';
-import { mergeResults, rejectedOnly, routeByEmail, toIso } from './result.js';
+import { mergeResults, readRecord, rejectedOnly, routeByEmail, toIso } from './result.js';
 import type { ParseOptions, ParseResult, RouteHint } from './types.js';
 
 interface GongParty { id?: string; speakerId?: string | null; name?: string; emailAddress?: string; affiliation?: string; title?: string }
@@ -79,7 +79,11 @@ function parseCall(call: GongCall, index: number, opts: ParseOptions): ParseResu
 }
 
 export function parseGong(payload: unknown, opts: ParseOptions = {}): ParseResult {
-  const calls = callsOf(payload);
+  const out: ParseResult = { items: [], rejected: [] };
+  let calls: GongCall[] = [];
+  readRecord(out, 'file', () => { calls = callsOf(payload); });
+  if (out.rejected.length) return out;
   if (calls.length === 0) return rejectedOnly('file', 'no Gong call found (expected callData/metaData, calls or callTranscripts)');
-  return calls.reduce((out, c, i) => mergeResults(out, parseCall(c, i, opts)), { items: [], rejected: [] } as ParseResult);
+  calls.forEach((c, i) => readRecord(out, `call ${i + 1}`, () => { mergeResults(out, parseCall(c, i, opts)); }));
+  return out;
 }

@@ -9,7 +9,7 @@
 //         lifecyclestage changes → contactUpdates (ref hubspot:contact:<id>; HubSpot sends no
 //         email with them); an email change is also a contact record.
 import { crmStage } from './crm-vocabulary.js';
-import { addSignal, routeByEmail, toIso } from './result.js';
+import { addContact, addSignal, routeByEmail, toIso } from './result.js';
 import type { ContactUpdate, ParseOptions, ParseResult } from './types.js';
 import type { CRM_CHANGES } from '../schema.js';
 
@@ -54,7 +54,7 @@ export function parseHubspot(payload: unknown, opts: ParseOptions = {}): ParseRe
       const field = action === 'creation' ? 'created' : action === 'deletion' ? 'deleted' : action === 'propertyChange' ? CONTACT_PROPERTIES[property] : undefined;
       if (!field) return reject(`${e.subscriptionType}${property ? ` ${property}` : ''} is not a contact change the agent reads`);
       out.contactUpdates!.push({ ref, field, value: action === 'propertyChange' ? value : null, occurredAt, source: 'hubspot', externalId });
-      if (field === 'email' && value && value.includes('@')) out.contacts!.push({ email: value.toLowerCase(), ref, route: routeByEmail(value) });
+      if (field === 'email' && value && value.includes('@')) addContact(out, { email: value.toLowerCase(), ref, route: routeByEmail(value) });
       return;
     }
     const change = object === 'deal' && action === 'propertyChange' ? dealChange(property) : undefined;

@@ -95,6 +95,9 @@ export function parseIcs(bytes: Buffer | string, opts: ParseOptions = {}): Parse
   } catch (err) {
     return rejectedOnly('file', `not a readable iCalendar file (${(err as Error).message})`);
   }
+  // An empty file parses to an empty component, which ical.js then fails on (found by fuzzing).
+  calendars = calendars.filter((c) => Array.isArray(c.jCal) && c.name === 'vcalendar');
+  if (calendars.length === 0) return rejectedOnly('file', 'no BEGIN:VCALENDAR … END:VCALENDAR in the file');
   const now = (opts.now?.() ?? new Date()).getTime();
   const from = ICAL.Time.fromJSDate(new Date(now - ICS_WINDOW.pastDays * DAY), true);
   const until = ICAL.Time.fromJSDate(new Date(now + ICS_WINDOW.aheadDays * DAY), true);

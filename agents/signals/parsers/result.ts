@@ -2,7 +2,7 @@
 // returns can fail the API's own schema later.
 import { SignalInput } from '../schema.js';
 import { domainOf } from '../direction.js';
-import { zodReason, type ParseResult, type ParsedItem, type RouteHint } from './types.js';
+import { zodReason, type ContactRecord, type ParseResult, type ParsedItem, type RouteHint } from './types.js';
 
 export function emptyResult(): ParseResult {
   return { items: [], rejected: [] };
@@ -12,17 +12,51 @@ export function rejectedOnly(position: string, reason: string): ParseResult {
   return { items: [], rejected: [{ position, reason }] };
 }
 
+/**
+ * Postgres text and jsonb cannot hold U+0000, so a NUL read from a file (a stray byte in a mail
+ * archive, a transcript, a CRM field) is dropped wherever it is: before this, one such byte failed
+ * the whole import batch with a 500 (found by test/fuzz/parsers.test.ts). Applied to values already
+ * shaped by a schema, so the depth is small.
+ */
+export function withoutNul<T>(v: T): T {
+  if (typeof v === 'string') return (v.includes('\u0000') ? v.replace(/\u0000/g, '') : v) as T;
+  if (Array.isArray(v)) return v.map(withoutNul) as T;
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [withoutNul(k), withoutNul(x)])) as T;
+  return v;
+}
+
 /** Validates one candidate; adds it as an item (with its route) or as a rejection. Returns the item. */
 export function addSignal(out: ParseResult, position: string, candidate: Record<string, unknown>, route?: RouteHint, raw?: string): ParsedItem | null {
-  const parsed = SignalInput.safeParse(candidate);
+  const first = SignalInput.safeParse(candidate);
+  // Validated again without NULs: a field that was nothing but NULs is then missing, and said so.
+  const parsed = first.success ? SignalInput.safeParse(withoutNul(first.data)) : first;
   if (!parsed.success) {
     out.rejected.push({ position, reason: zodReason(parsed.error) });
     return null;
   }
-  const hint = route && Object.values(route).some((v) => v !== undefined && v !== '') ? dropEmpty(route) : undefined;
-  const item: ParsedItem = { signal: parsed.data, ...(hint ? { route: hint } : {}), ...(raw !== undefined ? { raw } : {}) };
+  const clean = route ? withoutNul(route) : undefined;
+  const hint = clean && Object.values(clean).some((v) => v !== undefined && v !== '') ? dropEmpty(clean) : undefined;
+  const item: ParsedItem = { signal: parsed.data, ...(hint ? { route: hint } : {}), ...(raw !== undefined ? { raw: withoutNul(raw) } : {}) };
   out.items.push(item);
   return item;
+}
+
+/**
+ * Reads one record of a JSON payload: a record whose fields have types the reader did not expect (a
+ * number where a list belongs, an object for a title) is rejected with its position and the error
+ * instead of failing the whole payload with a TypeError (found by test/fuzz/parsers.test.ts).
+ */
+export function readRecord(out: ParseResult, position: string, read: () => void): void {
+  try {
+    read();
+  } catch (err) {
+    out.rejected.push({ position, reason: `unreadable record (${(err as Error)?.message ?? String(err)})` });
+  }
+}
+
+/** Adds a contact fact, without NULs (see withoutNul). */
+export function addContact(out: ParseResult, contact: ContactRecord): void {
+  (out.contacts ??= []).push(withoutNul(contact));
 }
 
 /** Appends `more` to `into` (items, rejections, warnings, contacts). */

@@ -12,7 +12,7 @@
 // routed by the opportunity (externalRef salesforce:<OpportunityId>).
 import { z } from 'zod';
 import { crmRole, crmStage } from './crm-vocabulary.js';
-import { addSignal, toIso } from './result.js';
+import { addContact, addSignal, readRecord, toIso } from './result.js';
 import type { ParseOptions, ParseResult } from './types.js';
 import type { CRM_CHANGES } from '../schema.js';
 
@@ -65,7 +65,7 @@ function valueOf(change: Change, v: unknown, opts: ParseOptions): string | null 
 export function parseSalesforce(payload: unknown, opts: ParseOptions = {}): ParseResult {
   const list: unknown[] = Array.isArray(payload) ? payload : Array.isArray((payload as { events?: unknown[] })?.events) ? (payload as { events: unknown[] }).events : [payload];
   const out: ParseResult = { items: [], rejected: [], contacts: [], contactUpdates: [] };
-  list.forEach((raw, i) => {
+  list.forEach((raw, i) => readRecord(out, `change ${i + 1}`, () => {
     const c = normalise(raw);
     const position = `change ${i + 1}${c.recordIds[0] ? ` (${c.recordIds[0]})` : ''}`;
     const reject = (reason: string, where = position) => { out.rejected.push({ position: where, reason }); };
@@ -92,7 +92,7 @@ export function parseSalesforce(payload: unknown, opts: ParseOptions = {}): Pars
         }, route);
         if (!item) continue;
         const ref = contactId ? `salesforce:contact:${contactId}` : undefined;
-        if (email && role) out.contacts!.push({ email, role, ...(ref ? { ref } : {}), route });
+        if (email && role) addContact(out, { email, role, ...(ref ? { ref } : {}), route });
         if (ref) out.contactUpdates!.push({ ref, field: 'role', value: role ?? roleRaw.trim(), occurredAt: c.occurredAt, source: 'salesforce', externalId: `${id}:${key}:Role`, route });
       }
       return;
@@ -114,6 +114,6 @@ export function parseSalesforce(payload: unknown, opts: ParseOptions = {}): Pars
         }, { externalRef: `salesforce:${id}` });
       }
     }
-  });
+  }));
   return out;
 }

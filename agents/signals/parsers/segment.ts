@@ -10,7 +10,7 @@
 // contact's email domain.
 import { z } from 'zod';
 import { ENGAGEMENT_EVENTS } from '../schema.js';
-import { addSignal, routeByEmail, toIso } from './result.js';
+import { addSignal, readRecord, routeByEmail, toIso } from './result.js';
 import type { ParseOptions, ParseResult } from './types.js';
 
 type Props = Record<string, unknown>;
@@ -93,7 +93,7 @@ function eventsOf(payload: unknown): unknown[] {
 
 export function parseSegment(payload: unknown, _opts: ParseOptions = {}): ParseResult {
   const out: ParseResult = { items: [], rejected: [] };
-  eventsOf(payload).forEach((raw, i) => {
+  eventsOf(payload).forEach((raw, i) => readRecord(out, `event ${i + 1}`, () => {
     const e = (raw && typeof raw === 'object' ? raw : {}) as SegmentEvent;
     const position = `event ${i + 1}${e.messageId ? ` (${e.messageId})` : ''}`;
     const type = segmentType(e);
@@ -127,6 +127,6 @@ export function parseSegment(payload: unknown, _opts: ParseOptions = {}): ParseR
     }
     const unit = str(e.properties?.unit);
     addSignal(out, position, { kind: 'usage', ...base, metric: name.slice(0, 200), value, ...(unit ? { unit: unit.slice(0, 50) } : {}) }, route);
-  });
+  }));
   return out;
 }

@@ -10,6 +10,7 @@ import { runAssessCost } from './assess-cost.js';
 import { runAskBench } from './ask.js';
 import { runTemporalCeiling } from './temporal-ceiling.js';
 import { runImportSources } from './import-sources.js';
+import { runUiBench } from './ui.js';
 import { loadConfig } from '../../config.js';
 
 const [name, ...rest] = process.argv.slice(2);
@@ -29,6 +30,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   mbox: () => runMboxImport({ messages: num('messages', 10000, 200), timeoutS: num('timeout', 1800, 300), smoke, command }),
   throughput: () => runThroughput({ accounts: num('accounts', 200, 10), duration: num('duration', 60, 3), batch: num('batch', 20, 5), concurrency: num('concurrency', 8, 2), ceilingDuration: num('ceiling-duration', 30, 2), smoke, command }),
   'import-sources': () => runImportSources({ series: num('series', 60, 3), meetings: num('meetings', 1500, 20), days: num('days', 90, 2), perDay: num('per-day', 30, 5), smoke, command }),
+  ui: () => runUiBench({ accounts: num('accounts', 1000, 30), recommendations: num('recommendations', 5000, 100), rounds: num('rounds', 3, 1), sends: num('sends', 100, 5), clients: num('clients', 8, 2), smoke, command }),
   'temporal-ceiling': () => runTemporalCeiling({ workflows: num('workflows', 200, 5), clients: num('clients', 8, 2), duration: num('duration', 30, 2), smoke, command }),
 };
 

@@ -44,8 +44,9 @@ export const CreateAccountBody = z.object({
   stage: Stage,
   arr: z.number().nonnegative().optional(),
   renewalDate: isoDate.optional(),
-  ownerId: z.string().max(128).optional(),
-  csmId: z.string().max(128).optional(),
+  // min(1): an empty id skipped the unknown-user check and failed the foreign key as a 500 (found by fuzzing).
+  ownerId: z.string().min(1).max(128).optional(),
+  csmId: z.string().min(1).max(128).optional(),
   contacts: z.array(ContactBody).max(200).default([]),
   settings: AccountSettings.optional(),
 });

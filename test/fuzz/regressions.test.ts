@@ -1,0 +1,79 @@
+// What the fuzz tests found, each kept as a plain example so it stays fixed without relying on a
+// random search finding it again. Each case failed (a 500, or a row left by a refused request)
+// before its fix.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_TOKEN } from '../helpers/stack.js';
+import { multipart } from '../helpers/multipart.js';
+import { changedTables, fuzzApp, rowCounter, type FuzzApp } from './harness.js';
+import { parseGong, parseVtt } from '../../agents/signals/parsers/transcripts.js';
+import { parseSegment } from '../../agents/signals/parsers/segment.js';
+import { parseSalesforce } from '../../agents/signals/parsers/crm.js';
+import { parseIcs } from '../../agents/signals/parsers/ics.js';
+import { parseEmail } from '../../agents/signals/parsers/email.js';
+
+const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
+
+describe('parsers (pure)', () => {
+  it('a NUL byte in a file is dropped, not carried to Postgres', async () => {
+    const vtt = parseVtt('WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Dana\u0000 Ruiz>We will sign\u0000 this week.\n', { occurredAt: '2026-11-01T10:00:00Z' });
+    expect(vtt.items).toHaveLength(1);
+    expect(JSON.stringify(vtt.items[0].signal)).not.toContain('\\u0000');
+    expect(vtt.items[0].signal).toMatchObject({ transcript: [{ speaker: 'Dana Ruiz', text: 'We will sign this week.' }] });
+    const eml = await parseEmail(Buffer.from('From: dana@acme.com\r\nTo: sam@ourco.com\r\nSubject: Hi\u0000\r\nDate: Mon, 16 Nov 2026 09:00:00 +0000\r\nMessage-ID: <n@acme.com>\r\n\r\nPrice\u0000 please\r\n'), {});
+    expect(eml.items[0].signal).toMatchObject({ subject: 'Hi', text: 'Price please' });
+  });
+
+  it('a record whose fields have the wrong types is rejected with its position; the others stand', () => {
+    const call = (id: string, sentences: unknown) => ({ metaData: { id, started: '2026-11-18T15:00:00Z' }, parties: [{ speakerId: '1', name: 'Dana', emailAddress: 'dana@acme.com', affiliation: 'External' }], transcript: [{ speakerId: '1', sentences }] });
+    const gong = parseGong({ calls: [call('c1', [{ start: 0, text: 'Hello' }]), call('c2', 7)] });
+    expect(gong.items).toHaveLength(1);
+    expect(gong.rejected).toEqual([expect.objectContaining({ position: 'call 2', reason: expect.stringMatching(/unreadable record/) })]);
+
+    const seg = parseSegment([{ type: 'track', event: 42, timestamp: '2026-11-18T15:00:00Z', messageId: 'm1' }, { type: 'track', event: 'Proposal Viewed', timestamp: '2026-11-18T15:00:00Z', messageId: 'm2', userId: 'u' }]);
+    expect(seg.rejected[0]).toMatchObject({ position: 'event 1' });
+    expect(seg.items).toHaveLength(1);
+
+    const sf = parseSalesforce([{ ChangeEventHeader: { entityName: 'Opportunity', changeType: 5, recordIds: ['006'], commitTimestamp: 1795500000000 } }]);
+    expect(sf.rejected[0]).toMatchObject({ position: 'change 1', reason: expect.stringMatching(/unreadable record/) });
+  });
+
+  it('an empty .ics is rejected, not thrown', () => {
+    expect(parseIcs('')).toEqual({ items: [], rejected: [{ position: 'file', reason: expect.stringMatching(/VCALENDAR/) }] });
+  });
+});
+
+describe('the API', () => {
+  let f: FuzzApp;
+  let counts: () => Promise<Record<string, number>>;
+  beforeAll(async () => { f = await fuzzApp({ maxUploadBytes: 64 * 1024 }); counts = await rowCounter(f.db); }, 120_000);
+  afterAll(async () => { await f?.close(); });
+
+  it('an empty ownerId or csmId is a 400 naming it (it skipped the user check and failed the foreign key)', async () => {
+    const before = await counts();
+    for (const field of ['ownerId', 'csmId']) {
+      const res = await f.app.inject({ method: 'POST', url: '/v1/accounts', headers: auth, payload: { name: 'Initech', stage: 'lead', [field]: '' } });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().message).toContain(`body.${field}`);
+    }
+    expect(changedTables(before, await counts())).toEqual([]);
+  });
+
+  it('a body that is not really multipart is a 400 naming the file, not a 500', async () => {
+    for (const url of ['/v1/signals/import', `/v1/accounts/${'acme'}/signals/import`]) {
+      const res = await f.app.inject({ method: 'POST', url, headers: { ...auth, 'content-type': 'multipart/form-data; boundary=x' }, payload: 'iw' });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().message).toMatch(/^file: not a readable multipart\/form-data body/);
+    }
+  });
+
+  it('an upload declared larger than the limit is a 413 before anything is read or stored', async () => {
+    const before = await counts();
+    const mbox = Array.from({ length: 400 }, (_, i) => `From dana@acme.com Mon Nov 16 09:00:00 2026\nFrom: dana@acme.com\nTo: sam@ourco.com\nSubject: Note ${i}\nMessage-ID: <big-${i}@acme.com>\nDate: Mon, 16 Nov 2026 09:00:00 +0000\n\n${'Pricing question. '.repeat(10)}\n`).join('\n');
+    const { payload, headers } = await multipart([{ name: 'big.mbox', content: mbox }]);
+    expect(payload.length).toBeGreaterThan(64 * 1024);
+    const res = await f.app.inject({ method: 'POST', url: '/v1/accounts/acme/signals/import', headers: { ...auth, ...headers }, payload });
+    expect(res.statusCode, res.body).toBe(413);
+    expect(res.json().message).toMatch(/over the limit of 65536 bytes; nothing was stored/);
+    expect(changedTables(before, await counts())).toEqual([]);
+  });
+});

@@ -20,8 +20,12 @@ export interface TestSmtp {
   stop(): Promise<void>;
 }
 
-/** Starts a listener on 127.0.0.1 (any free port unless `port` is given); no TLS, no auth. */
-export async function startTestSmtp(opts: { port?: number } = {}): Promise<TestSmtp> {
+/**
+ * Starts a listener on 127.0.0.1 (any free port unless `port` is given); no TLS, no auth.
+ * `acceptDelayMs`: a slow server, which holds each message that long before accepting it (and
+ * `onMessage` is told the moment it has the whole message, before its reply).
+ */
+export async function startTestSmtp(opts: { port?: number; acceptDelayMs?: number; onMessage?: (raw: string) => void } = {}): Promise<TestSmtp> {
   const messages: ReceivedMail[] = [];
   const server = new SMTPServer({
     secure: false, authOptional: true, disabledCommands: ['STARTTLS', 'AUTH'], logger: false,
@@ -32,7 +36,9 @@ export async function startTestSmtp(opts: { port?: number } = {}): Promise<TestS
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
-        simpleParser(raw).then((parsed) => {
+        opts.onMessage?.(raw);
+        const held = new Promise((r) => setTimeout(r, opts.acceptDelayMs ?? 0));
+        held.then(() => simpleParser(raw)).then((parsed) => {
           const envelope = {
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
             to: session.envelope.rcptTo.map((r) => r.address),

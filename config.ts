@@ -54,6 +54,11 @@ export const ConfigSchema = z.object({
   BRIEF_TIMEZONE: z.string().refine((tz) => { try { new Intl.DateTimeFormat('en', { timeZone: tz }); return true; } catch { return false; } }, 'BRIEF_TIMEZONE must be an IANA time zone').default('UTC'),
   BRIEF_WINDOW_DAYS: z.coerce.number().int().min(1).max(730).default(120),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
+  TOKEN_TTL_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
+  AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(0).default(20),
+  RETENTION_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1, 'RETENTION_DAYS must be at least 1 (unset: keep everything)').optional()),
+  RETENTION_INTERVAL_MS: z.coerce.number().int().min(1000).default(3_600_000),
+  MEMORY_ANN_INDEX: z.enum(['none', 'hnsw']).default('none'),
   CORS_ORIGINS: z.string().default('').transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean))
     .pipe(z.array(z.string().regex(/^https?:\/\/[^\s/]+$/, 'each origin is scheme://host[:port], no path'))),
 });
@@ -101,6 +106,26 @@ export interface Config {
   /** Browser origins allowed to call the API (CORS); empty: none. */
   corsOrigins: string[];
   hubspotStageMap: StageMapConfig;
+  /** Days a newly issued API token is good for; 0: no expiry. */
+  tokenTtlDays: number;
+  /** Bad bearer tokens per client address per minute before 429; 0: no limit. */
+  authFailuresPerMinute: number;
+  /** Per-source webhook secrets from WEBHOOK_SECRET_<SOURCE> (source lower-cased, '_' kept), e.g. { gong: '…' }. */
+  webhookSecrets: Record<string, string>;
+  /** Signals older than `days` are purged with their memory (every `intervalMs`, and `npm run purge`); unset: kept. */
+  retention: { days?: number; intervalMs: number };
+  /** 'hnsw': keep an HNSW index on memory chunks (cross-account search on a large Postgres); default none. */
+  memoryAnnIndex: 'none' | 'hnsw';
+}
+
+/** WEBHOOK_SECRET_<SOURCE> variables as { source: secret } (empty values ignored). */
+export function webhookSecretsFrom(env: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) {
+    const m = /^WEBHOOK_SECRET_([A-Z0-9_]{1,40})$/.exec(key);
+    if (m && value) out[m[1].toLowerCase()] = value;
+  }
+  return out;
 }
 
 /**
@@ -160,5 +185,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     corsOrigins: e.CORS_ORIGINS,
     hubspotStageMap: e.HUBSPOT_STAGE_MAP,
+    tokenTtlDays: e.TOKEN_TTL_DAYS,
+    authFailuresPerMinute: e.AUTH_FAILURES_PER_MINUTE,
+    webhookSecrets: webhookSecretsFrom(env),
+    retention: { days: e.RETENTION_DAYS, intervalMs: e.RETENTION_INTERVAL_MS },
+    memoryAnnIndex: e.MEMORY_ANN_INDEX,
   };
 }

@@ -10,6 +10,8 @@ import { findOrBuildTemporalCli } from './workflows/temporal-cli.js';
 import { createTemporalClient, type AccountsClient } from './workflows/client.js';
 import { createAccountWorker } from './workflows/worker.js';
 import { startSweeper } from './workflows/sweeper.js';
+import { startRetention } from './workflows/retention.js';
+import { ensureMemoryAnnIndex } from './db/queries/memory.js';
 import { ensureBriefSchedules } from './workflows/schedules.js';
 import { buildApp } from './api/app.js';
 
@@ -41,6 +43,7 @@ export async function startStack(config: Config, opts: StackOptions = {}): Promi
     const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
     stops.push(() => database.close());
     await migrate(database.pool);
+    await ensureMemoryAnnIndex(database.pool, config.memoryAnnIndex);
 
     let address = config.temporal.address;
     let devServer: DevServer | undefined;
@@ -75,10 +78,15 @@ export async function startStack(config: Config, opts: StackOptions = {}): Promi
       bodyLimitBytes: config.bodyLimitBytes, logLevel: config.logLevel,
       hubspotClientSecret: config.hubspotClientSecret, webhookSecret: config.webhookSecret, slackSigningSecret: config.slackSigningSecret, publicUrl: config.publicUrl,
       rateLimitPerMinute: config.rateLimitPerMinute, corsOrigins: config.corsOrigins,
+      tokenTtlDays: config.tokenTtlDays, authFailuresPerMinute: config.authFailuresPerMinute, webhookSecrets: config.webhookSecrets,
     });
     stops.push(() => app.close());
     const sweeper = startSweeper({ db: database.pool, temporal, intervalMs: config.sweepIntervalMs, log: (m, err) => app.log.warn({ err }, m) });
     stops.push(() => sweeper.stop());
+    if (config.retention.days) {
+      const retention = startRetention({ db: database.pool, days: config.retention.days, intervalMs: config.retention.intervalMs, log: (m, err) => (err ? app.log.warn({ err }, m) : app.log.info(m)) });
+      stops.push(() => retention.stop());
+    }
 
     let url = '';
     if (opts.listen !== false) url = await app.listen({ port: config.port, host: config.host });

@@ -21,6 +21,8 @@ import stats from './routes/stats/index.js';
 import imports from './routes/imports/index.js';
 import webhooks from './routes/webhooks/index.js';
 import briefs from './routes/briefs/index.js';
+import contacts from './routes/contacts/index.js';
+import accountExport from './routes/accounts/export.js';
 import { DEFAULT_BRIEF_SETTINGS, type BriefSettings } from '../db/queries/briefs.js';
 import { HttpError } from './errors.js';
 
@@ -45,6 +47,12 @@ export interface AppDeps {
   corsOrigins?: string[];
   /** CSM briefs: the settings of a CSM who has none (app.briefDefaults). */
   briefDefaults?: BriefSettings;
+  /** Days a newly issued API token is good for (TOKEN_TTL_DAYS); unset or 0: no expiry. */
+  tokenTtlDays?: number;
+  /** Bad bearer tokens per client address per minute before 429 (AUTH_FAILURES_PER_MINUTE); default 20, 0: no limit. */
+  authFailuresPerMinute?: number;
+  /** Per-source webhook secrets (WEBHOOK_SECRET_<SOURCE>), each in place of the shared webhookSecret for its source. */
+  webhookSecrets?: Record<string, string>;
 }
 
 interface Issue { path: string; message: string }
@@ -91,19 +99,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(dbPlugin, { db: deps.db });
   app.decorate('briefDefaults', deps.briefDefaults ?? DEFAULT_BRIEF_SETTINGS);
   await app.register(temporalPlugin, { temporal: deps.temporal });
-  await app.register(authPlugin, { adminToken: deps.adminToken });
+  await app.register(authPlugin, { adminToken: deps.adminToken, failedPerMinute: deps.authFailuresPerMinute });
   await app.register(staticPlugin);
 
   await app.register(health);
-  await app.register(users);
+  await app.register(users, { tokenTtlDays: deps.tokenTtlDays });
   await app.register(me);
   await app.register(accounts);
   await app.register(signals, { ourDomains: deps.ourDomains ?? [] });
   await app.register(recommendations);
   await app.register(briefs);
+  await app.register(contacts);
+  await app.register(accountExport);
   await app.register(stats);
   await app.register(imports, { ourDomains: deps.ourDomains ?? [], maxUploadBytes: deps.maxUploadBytes ?? 1024 ** 3, hubspotStageMap: deps.hubspotStageMap });
-  await app.register(webhooks, { ourDomains: deps.ourDomains ?? [], hubspotClientSecret: deps.hubspotClientSecret, hubspotStageMap: deps.hubspotStageMap, webhookSecret: deps.webhookSecret, slackSigningSecret: deps.slackSigningSecret, publicUrl: deps.publicUrl });
+  await app.register(webhooks, { ourDomains: deps.ourDomains ?? [], hubspotClientSecret: deps.hubspotClientSecret, hubspotStageMap: deps.hubspotStageMap, webhookSecret: deps.webhookSecret, webhookSecrets: deps.webhookSecrets, slackSigningSecret: deps.slackSigningSecret, publicUrl: deps.publicUrl });
   return app;
 }
 

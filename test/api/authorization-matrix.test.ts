@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { ADMIN_TOKEN, startTestStack } from '../helpers/stack.js';
 import { multipart } from '../helpers/multipart.js';
 import { upsertOpenRecommendation } from '../../db/queries/recommendations.js';
+import { issueToken } from '../../db/queries/users.js';
 import type { Stack } from '../../stack.js';
 
 type Role = 'anonymous' | 'rep' | 'csm' | 'manager' | 'admin';
@@ -33,6 +34,11 @@ const tokens: Partial<Record<Role, string>> = { admin: ADMIN_TOKEN };
 const run = randomUUID().slice(0, 6);
 const ids = { rep: `mx-rep-${run}`, rep2: `mx-rep2-${run}`, csm: `mx-csm-${run}`, manager: `mx-mgr-${run}`, manager2: `mx-mgr2-${run}`, own: `mx-own-${run}`, foreign: `mx-foreign-${run}` };
 const recs = { own: '', foreign: '' };
+const contacts = { own: '', foreign: '' };
+/** A spare token per user (revoked by the DELETE rows, so the tokens the matrix signs in with stay good). */
+const spare: Record<string, string> = {};
+/** The user each role acts on as "themselves" (ADMIN_TOKEN is no user row: the admin acts on the rep). */
+const self = (role: Role) => (role === 'csm' ? ids.csm : role === 'manager' ? ids.manager : ids.rep);
 
 const eml = (to: string) => `From: Dana Reyes <dana@${to}>\r\nTo: rep@ourco.com\r\nSubject: Rollout\r\nDate: Mon, 30 Nov 2026 10:00:00 +0000\r\nMessage-ID: <${randomUUID()}@${to}>\r\n\r\nCan we talk about the rollout next week?\r\n`;
 const upload = async (domain: string): Promise<Req> => {
@@ -79,6 +85,26 @@ const MATRIX: Record<string, Case[]> = {
     { label: 'in scope', req: () => ({ url: `/v1/recommendations/${recs.own}/decision`, payload: { decision: 'snooze', until: tomorrow() } }), expect: SIGNED_IN },
     { label: 'out of scope', req: () => ({ url: `/v1/recommendations/${recs.foreign}/decision`, payload: { decision: 'snooze', until: tomorrow() } }), expect: OUT_OF_SCOPE },
     { label: 'unknown id', req: () => ({ url: `/v1/recommendations/${randomUUID()}/decision`, payload: { decision: 'snooze', until: tomorrow() } }), expect: NOWHERE },
+  ],
+  'GET /v1/accounts/:id/export': scoped((id) => ({ url: `/v1/accounts/${id}/export` })),
+  // Erasure: the account's owner, a manager of its team or an admin; a CSM who only covers it may not.
+  'DELETE /v1/contacts/:id': [
+    { label: 'own account', req: () => ({ url: `/v1/contacts/${contacts.own}` }), expect: { anonymous: '401', rep: 'ok', csm: '403', manager: 'ok', admin: 'ok' } },
+    { label: "another team's account", req: () => ({ url: `/v1/contacts/${contacts.foreign}` }), expect: OUT_OF_SCOPE },
+    { label: 'unknown contact', req: () => ({ url: `/v1/contacts/${randomUUID()}` }), expect: NOWHERE },
+  ],
+  // Tokens: a user's own, or anyone's for an admin; another user's are not there (404).
+  'GET /v1/users/:id/tokens': [
+    { label: 'own', req: (role) => ({ url: `/v1/users/${self(role)}/tokens` }), expect: SIGNED_IN },
+    { label: "another team's user", req: () => ({ url: `/v1/users/${ids.rep2}/tokens` }), expect: OUT_OF_SCOPE },
+  ],
+  'POST /v1/users/:id/tokens': [
+    { label: 'own', req: (role) => ({ url: `/v1/users/${self(role)}/tokens`, payload: { label: 'matrix' } }), expect: SIGNED_IN },
+    { label: "another team's user", req: () => ({ url: `/v1/users/${ids.rep2}/tokens`, payload: { label: 'matrix' } }), expect: OUT_OF_SCOPE },
+  ],
+  'DELETE /v1/users/:id/tokens/:tokenId': [
+    { label: 'own spare token', req: (role) => ({ url: `/v1/users/${self(role)}/tokens/${spare[self(role)]}` }), expect: SIGNED_IN },
+    { label: "another team's user", req: () => ({ url: `/v1/users/${ids.rep2}/tokens/${spare[ids.rep2]}` }), expect: OUT_OF_SCOPE },
   ],
   'POST /v1/briefs': [{ label: "the CSM's brief", req: () => ({ url: '/v1/briefs', payload: { csmId: ids.csm } }), expect: NOT_REPS }],
   'GET /v1/briefs': [{ label: 'list (scoped)', req: () => ({ url: '/v1/briefs' }), expect: SIGNED_IN }],
@@ -141,9 +167,14 @@ beforeAll(async () => {
   await user(ids.rep2, 'rep', ids.manager2);
   tokens.csm = await user(ids.csm, 'csm', ids.manager);
   for (const [id, ownerId, csmId, domain] of [[ids.own, ids.rep, ids.csm, 'matrix-own.example'], [ids.foreign, ids.rep2, undefined, 'matrix-foreign.example']] as const) {
-    const res = await app.inject({ method: 'POST', url: '/v1/accounts', headers: admin, payload: { id, name: id, domains: [domain], stage: 'proposal', ownerId, ...(csmId ? { csmId } : {}), renewalDate: new Date(Date.now() + 30 * 86_400_000).toISOString() } });
+    const res = await app.inject({ method: 'POST', url: '/v1/accounts', headers: admin, payload: { id, name: id, domains: [domain], stage: 'proposal', ownerId, ...(csmId ? { csmId } : {}), renewalDate: new Date(Date.now() + 30 * 86_400_000).toISOString(), contacts: [{ email: `pat.quinn@${domain}`, name: 'Pat Quinn' }] } });
     expect(res.statusCode, res.body).toBe(201);
   }
+  for (const key of ['own', 'foreign'] as const) {
+    const { rows } = await stack.database.pool.query('select id from contacts where account_id = $1', [ids[key]]);
+    contacts[key] = rows[0].id;
+  }
+  for (const id of [ids.rep, ids.rep2, ids.csm, ids.manager]) spare[id] = (await issueToken(stack.database.pool, id, 'spare')).info.id;
   for (const key of ['own', 'foreign'] as const) {
     const { recommendation } = await upsertOpenRecommendation(stack.database.pool, ids[key], null, {
       kind: 'follow_up', target: 'account', title: 'Follow up', rationale: 'Quiet for too long.', evidence: [], priority: 50, dueAt: new Date().toISOString(), factors: ['silence'],

@@ -3,13 +3,14 @@
 // 0.9 per concept (the goal; the held-out TEST half is scored by evals/perception/run.ts).
 import { describe, expect, it } from 'vitest';
 import { perceiveSignal } from '../../../agents/perception/index.js';
-import { FAMILIES, devItems, scoreFamily } from './corpus-harness.js';
+import { CONCEPT, FAMILIES, devItems, scoreFamily } from './corpus-harness.js';
 
 describe('perception corpus, dev half', () => {
   it.each(FAMILIES)('%s: at least 40 items, at least 40 %% hard negatives', (family) => {
     const items = devItems(family);
     expect(items.length).toBeGreaterThanOrEqual(40);
-    expect(items.filter((i) => i.hard && i.expect.length === 0).length / items.length).toBeGreaterThanOrEqual(0.4);
+    // A hard negative lacks its own family's concept; it may hold others (a churn item's request), as the corpus format says.
+    expect(items.filter((i) => i.hard && !i.expect.some((e) => e.concept === CONCEPT[family])).length / items.length).toBeGreaterThanOrEqual(0.4);
   });
 
   it.each(FAMILIES)('%s: precision and recall at least 0.9', (family) => {

@@ -37,6 +37,10 @@ const LEFT: RegExp[] = [
   / (?:wrap|finish) (?:up )?(?:with us|with the company|here|at \S+|last|on) /,
   / be replace by /,
   / (?:have|be) go (?:for good)? /,
+  // Notice given, in any words: "handed in his notice", "tendered her resignation", "is working his notice".
+  / (?:hand|give|put|submit|tender|serve|work|announce) (?:in )?(?:his |her |their |my |its )?(?:notice|resignation|two week 's notice|two weeks' notice) | resignation (?:be )?(?:accept|effective|announce) /,
+  // Gone, said with a negation: "isn't with us anymore", "is not at Northwind any longer".
+  / (?:not|n't) (?:with|at|here|part of|around|employ|work (?:at|for|here)) (?:\S+ ){0,2}?(?:anymore|any more|any longer) /,
 ];
 const MOVED: RegExp[] = [
   / (?:move|transfer|switch) (?:over )?(?:in)?to (?:a|an|the|our|another|their) (?:\S+ ){0,3}(?:team|group|department|division|office|unit|role|position|function|org|business|program|project)/,
@@ -56,6 +60,8 @@ const ROLE: RegExp[] = [
   / step (?:up )?into (?:the|a) /,
 ];
 const JOINED: RegExp[] = [
+  // A start date: "Rosalind starts Monday", "Hugo begins with us on the 3rd".
+  / (?:start|begin) (?:with us |here |at \S+ )?(?:on (?:monday|tuesday|wednesday|thursday|friday|the \S+)|next (?:week|month|monday|tuesday|wednesday|thursday|friday)|this (?:week|monday|tuesday|wednesday|thursday|friday)|tomorrow|monday|tuesday|wednesday|thursday|friday|in (?:january|february|march|april|may|june|july|august|september|october|november|december)) /,
   / join (?:us|the team|the company|our team|as|last|this|recently|on) /,
   / (?:welcome|introduce|meet) /,
   / (?:be|as) (?:the|our|your) new (?!\S*(?:laptop|office|process|system|tool|policy|phone|workspace|plan|version|release|format|form))/,
@@ -71,6 +77,8 @@ const THING = /^(?:a|an|the|some|few|his|her|their|my|our|your|it|this|that|thes
 const SUCCESSOR_SUBJECT = / (?:take over|be take over|cover|look after|pick up|step in|fill in|own|will be your|be your|be now your|be the new|replace|step into|inherit|lead) /;
 const SUCCESSOR_OBJECT = / (?:hand|pass|transfer|reassign|give|move|handover) (?:\S+ ){0,4}?(?:over )?to |replace by /;
 
+/** Said to the account about its own new person: "your new CFO", "you've hired", "joins your team". */
+const YOUR_ARRIVAL = /\byour new\b|\byou(?:'ve| have) (?:hired|brought|appointed)\b|\b(?:on|to) your (?:side|team|end)\b|\bjoin(?:s|ed|ing)? your\b|\bcongrat/i;
 const OUR_ROLE = /\b(our|your) (csm|customer success manager|account (manager|executive|owner|lead)|rep|owner)\b/i;
 const SELF = new Set(['i', 'my', 'me', 'myself']);
 const THIRD = new Set(['he', 'she', 'his', 'her', 'him']);
@@ -87,7 +95,7 @@ export function contactIn(sentence: string, contacts: Contact[]): Contact | unde
   return words.map((w) => contactByName(w, contacts)).find((c): c is Contact => Boolean(c));
 }
 
-interface Ctx { contacts: Contact[]; orgNames: string[] }
+interface Ctx { contacts: Contact[]; orgNames: string[]; note?: boolean }
 
 /** Names that are people: not the account, a configured competitor, or a place after "in/at/to". */
 function people(s: Sent, ctx: Ctx): NameSpan[] {
@@ -126,7 +134,10 @@ function subjectOf(s: Sent, hit: Hit, names: NameSpan[], prevName: string | unde
 
 /** Whether the event is about a thing or an absence rather than a person's job. */
 function falseEvent(s: Sent, hit: Hit, kind: Change): boolean {
-  if (negated(s, hit.start) || negated(s, hit.end)) return true;
+  // A frame that carries its own negation ("isn't with us anymore") is read as said.
+  if (!/^ (?:not|n't) /.test(hit.m[0]) && (negated(s, hit.start) || negated(s, hit.end))) return true;
+  // Quitting or leaving an activity ("quit using the app", "stopped leaving notes") is no departure.
+  if (kind === 'left' && / (?:leave|quit|stop) $/.test(hit.m[0].trimEnd() + ' ') && s.toks[hit.end + 1]?.pos === 'VERB' && /ing$/.test(s.toks[hit.end + 1].lower)) return true;
   if (conditionBefore(s, hit.start)) return true;
   const lemma = hit.m[0];
   const rest = s.toks.slice(hit.end + 1).map((x) => x.text).join(' ');
@@ -218,6 +229,9 @@ function changesIn(u: Utterance, ctx: Ctx, accountWords: string[]): PerceivedCha
           if (falseEvent(s, hit, kind)) continue;
           if (kind === 'joined') {
             const c = joinedIn(s, hit, names, u, ctx);
+            // Our side introducing someone who is not the account's ("let me introduce Priyanka, our new solutions engineer")
+            // is our arrival; a note of ours reports the customer's, and "your new CFO" is theirs.
+            if (c && u.side === 'us' && !ctx.note && !(c.name && contactByName(c.name, ctx.contacts)) && !YOUR_ARRIVAL.test(s.text)) c.side = 'us';
             if (c) { found = c; break; }
             continue;
           }
@@ -304,7 +318,7 @@ export function findStakeholderChanges(signal: Signal, parts: Utterance[], conta
     }];
   }
   const accountWords = (opts.accountName ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-  const ctx: Ctx = { contacts, orgNames: [...accountWords, (opts.accountName ?? '').toLowerCase(), ...(opts.competitors ?? []).map((x) => x.toLowerCase())] };
+  const ctx: Ctx = { contacts, note: signal.kind === 'note', orgNames: [...accountWords, (opts.accountName ?? '').toLowerCase(), ...(opts.competitors ?? []).map((x) => x.toLowerCase())] };
   const out: PerceivedChange[] = [];
   for (const u of parts) {
     const found = changesIn(u, ctx, accountWords);

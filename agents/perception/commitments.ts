@@ -36,19 +36,27 @@ export interface CommitmentContext {
 // ── The frame's parts, as lemma patterns ───────────────────────────────────────────────────────────
 /** The speaker's side as subject, then a commitment modality. */
 const MODAL = '(?:will|shall|be go to|be gonna|be about to|plan to|be plan to|intend to|promise to|commit to|be commit to|be commit|aim to|be aim to|undertake to|will be sure to|will make sure to)';
-const SELF_SUBJECT = new RegExp(` (?:i|we|(?:our|my) (?:\\S+ ){0,2}(?:team|department|group|people|engineer|engineers|architect|lawyer|lawyers|counsel)) (?:will also |also |both |all )?${MODAL} `);
+/** People on the speaker's side: "our team", "my colleague", "our solutions architect", "my manager". */
+const OUR_PEOPLE = '(?:team|department|group|people|engineer|engineers|architect|lawyer|lawyers|counsel|colleague|colleagues|manager|boss|lead|specialist|consultant|pm|csm|assistant|rep|cto|ceo|cfo|coo|vp|head|director|analyst|developer|developers|designer|expert|support|billing|finance|legal|ops|success|crew|folk|folks|staff|partner|partners|dev|devs)';
+const SELF_SUBJECT = new RegExp(` (?:i|we|(?:our|my) (?:\\S+ ){0,2}${OUR_PEOPLE}) (?:will also |also |both |all )?${MODAL} `);
 /** A chat or note that drops the subject: "will get the invoice corrected…", "on it, will send…". */
 const BARE_WILL = /^ (?:(?:on it|sure|ok|okay|noted|yes|will do) )?(?:\S+ )?will (?!you |be able)/;
 /** "You'll have X from me", "you'll get it from us". */
 const YOU_WILL_HAVE = / you will (?:have|get|receive|see) .*? from (?:me|us|our) /;
 /** "We owe you X", "I still owe them X". */
 const OWE = / (?:i|we) (?:still |also )?owe /;
+/** "You'll have it by Friday", "you should get the file tomorrow": said by the side that delivers, with a date. */
+const YOU_WILL_GET = / you (?:will|should|shall) (?:have|get|receive|see) /;
+/** "Expect the runbook from us by Friday", "you can expect a write-up tomorrow". */
+const EXPECT = /(?:^ (?=expect .* from (?:me|us|our) )| you can | you should )expect (?!to )/;
+/** "I'm on it", "leave it with me": taking a task on. */
+const ON_IT = / (?:i be|we be|i 'm|we 're) (?:already )?on (?:it|this|that|the case) | leave (?:it|this|that) with (?:me|us) /;
 /** "Consider it done", "X will be ready/live on Friday" said by the side that delivers it. */
 const READY = / (?:the|your|a|an|our) (?:\S+ ){0,3}will be (?:ready|available|live|deliver|send|ship|deploy|fix|done|in your inbox|enable|provision|set up) /;
 /** Offers: count only with a date. */
 const OFFER = / (?:(?:i|we) can|let (?:me|us)) (?!know |me know|introduce )/;
 /** In our notes: "Dana will send…", "Sam to share…", "Owen agreed to…". */
-const ACTION_ITEM = / (?:will|to|agree to|promise to|commit to|be go to|offer to|volunteer to) /;
+const ACTION_ITEM = / (?:will|to|owe|agree to|promise to|commit to|be go to|offer to|volunteer to) /;
 
 const HEDGE = / (?:no promise|could|might|may|would|should|happy to|glad to|feel free|would you like|do you want|if (?:you|that|it) (?:think|would|help|want|need|like)|if help|whenever|try to) /;
 const SELF_REFUSAL = / (?:not|never|unable|can not|cannot) (?:be able to |promise )?/;
@@ -59,7 +67,7 @@ const ARTIFACT = new Set(['send', 'share', 'provide', 'deliver', 'forward', 'hav
   'build', 'open', 'enable', 'owe', 'give', 'publish', 'post', 'upload', 'compile', 'pull', 'run', 'turn', 'chase', 'finalize', 'finalise', 'produce', 'draw', 'make']);
 const WEAK = new Set(['loop', 'introduce', 'check', 'look', 'follow', 'circle', 'come', 'reach', 'connect', 'talk', 'speak', 'take', 'be', 'go', 'try', 'see', 'let', 'keep', 'need', 'want', 'do']);
 
-interface Promised { owner: 'us' | 'them'; who?: string; explicitOnly: boolean; cue: Hit; kind: 'self' | 'you-have' | 'owe' | 'ready' | 'offer' | 'item' }
+interface Promised { owner: 'us' | 'them'; who?: string; explicitOnly: boolean; cue: Hit; kind: 'self' | 'you-have' | 'owe' | 'ready' | 'offer' | 'item' | 'on-it' }
 
 function sideOf(u: Utterance): 'us' | 'them' | undefined {
   return u.side === 'unknown' ? undefined : u.side;
@@ -112,7 +120,8 @@ function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext): Promised | un
   if (s.text.trim().endsWith('?')) return undefined;
   const side = sideOf(u);
   const line = ` ${s.toks.map((t) => t.lemma).join(' ')} `;
-  const hedged = HEDGE.test(line);
+  // "You should receive it tomorrow" is a delivery said by the side that sends it, not a hedge.
+  const hedged = HEDGE.test(line.replace(/ you should (?:have|get|receive|see|expect) /g, ' '));
   const found = (kind: Promised['kind'], cue: Hit | undefined, owner = side, who = u.speaker, explicitOnly = false): Promised | undefined => {
     if (!cue || !owner) return undefined;
     if (negated(s, cue.end) || negated(s, cue.start) || SELF_REFUSAL.test(` ${s.toks.slice(cue.start, cue.end + 3).map((t) => t.lemma).join(' ')} `)) return undefined;
@@ -132,12 +141,15 @@ function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext): Promised | un
   const bare = findAll(s, BARE_WILL)[0];
   if (bare && !s.toks.slice(0, bare.end).some((t) => ['you', 'they', 'he', 'she', 'it'].includes(t.lower) || t.pos === 'PROPN' || t.pos === 'NOUN')) cues.push(['self', bare]);
   cues.push(['you-have', findAll(s, YOU_WILL_HAVE)[0]], ['owe', findAll(s, OWE)[0]]);
-  if (!hedged && side === 'us') cues.push(['ready', findAll(s, READY)[0]]);
+  if (!hedged && side === 'us') cues.push(['ready', findAll(s, READY)[0]], ['you-have', findAll(s, EXPECT)[0]], ['on-it', findAll(s, ON_IT)[0]]);
   cues.sort((a, b) => (a[1]?.start ?? 1e9) - (b[1]?.start ?? 1e9));
   for (const [kind, cue] of cues) {
     const p = cue ? found(kind, cue) : undefined;
     if (p) return p;
   }
+  // "You'll get the file on Friday" from the side that delivers: a promise when a date is said.
+  const dated = !hedged && side === 'us' ? findAll(s, YOU_WILL_GET)[0] : undefined;
+  if (dated) { const p = found('you-have', dated, side, u.speaker, true); if (p) return p; }
   const offer = findAll(s, OFFER)[0];
   // "Let's…" is a suggestion to both sides, "so we can…" a purpose: neither is an offer.
   const letUs = offer && s.toks[offer.start + 1]?.text.startsWith("'");
@@ -215,7 +227,7 @@ function antecedent(sents: Sent[]): string | undefined {
       const x = s.toks[k];
       if (x.pos !== 'VERB' && x.pos !== 'AUX') continue;
       let at = k + 1;
-      while (at < s.toks.length && ['over', 'across', 'back', 'out', 'up', 'you', 'us', 'me', 'them', 'still', 'also', 'to'].includes(s.toks[at].lower)) at += 1;
+      while (at < s.toks.length && ['over', 'across', 'back', 'out', 'up', 'you', 'us', 'me', 'them', 'still', 'also', 'to', 'on', 'already'].includes(s.toks[at].lower)) at += 1;
       const np = nounPhrase(s, at);
       if (np && !np.pronoun && s.toks.slice(np.start, np.end + 1).some((y) => y.pos === 'NOUN' || y.pos === 'PROPN')) return np.text;
     }
@@ -241,6 +253,11 @@ export function findCommitments(parts: Utterance[], occurredAt: string, ctx: Com
       if (p.explicitOnly && !explicit) continue;
       const counterparts = counterpartsOf(parts, i, p.owner, ctx);
       let deliverable = deliverableOf(s, p);
+      // "I'm on the pricing breakdown and you'll have it Friday": "it" is named earlier in the same sentence.
+      if (!deliverable || deliverable.pronoun) {
+        const head = antecedent([s]);
+        if (head) deliverable = { text: head, pronoun: false };
+      }
       if (!deliverable || deliverable.pronoun) {
         const earlier = sents.slice(0, si);
         const prevTurn = parts.slice(0, i).reverse().find((x) => x.side !== u.side);

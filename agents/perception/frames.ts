@@ -110,7 +110,8 @@ export function negated(s: Sent, i: number): boolean {
 export function conditionBefore(s: Sent, i: number): { at: number; word: string } | undefined {
   for (let k = i - 1; k >= 0; k -= 1) {
     const w = s.toks[k].lower;
-    if (['if', 'unless', 'once', 'whenever', 'whether'].includes(w)) return { at: k, word: w };
+    if (['if', 'unless', 'once', 'whenever', 'whether', 'provided', 'providing', 'assuming', 'supposing'].includes(w)) return { at: k, word: w };
+    if ((w === 'long' && s.toks[k - 1]?.lower === 'as') || (w === 'subject' && s.toks[k + 1]?.lower === 'to')) return { at: k, word: w };
     if ((w === 'when' || w === 'after') && k + 1 < i && ['your', 'you', 'they', 'their', 'legal', 'the'].includes(s.toks[k + 1].lower)) return { at: k, word: w };
     if (w === 'as' && s.toks[k + 1]?.lower === 'soon') return { at: k, word: 'as soon as' };
   }
@@ -128,7 +129,7 @@ export function nounPhrase(s: Sent, i: number): { text: string; start: number; e
   while (k < t.length && ['you', 'us', 'me', 'him', 'her', 'over', 'across', 'back', 'out', 'up'].includes(t[k].lower) && !(t[k].lower === 'up' && false)) k += 1;
   if (k >= t.length) return undefined;
   if (PRONOUN_OBJ.has(t[k].lower) && (k + 1 >= t.length || !['NOUN', 'PROPN', 'ADJ'].includes(t[k + 1].pos))) return { text: t[k].text, start: k, end: k, pronoun: true };
-  const start = k;
+  let start = k;
   let end = -1;
   for (; k < t.length; k += 1) {
     const x = t[k];
@@ -139,6 +140,8 @@ export function nounPhrase(s: Sent, i: number): { text: string; start: number; e
     }
     if (x.lower === 'of' || (x.lower === 'for' && !['you', 'your', 'our', 'us', 'my', 'their', 'them', 'everyone'].includes(t[k + 1]?.lower ?? ''))) { if (end < 0) break; continue; }
     if (x.lower === 'for') break;
+    // "send Greta the deck", "owes Dana the numbers": a determiner after a name starts the real object.
+    if (x.pos === 'DET' && end >= start && t[end].pos === 'PROPN' && !['all', 'both', 'each'].includes(x.lower)) { start = k; end = -1; continue; }
     // The light model tags some nouns after a determiner as verbs ("their redlines", "a chase"): after DET or a possessive, a verb is a noun.
     const afterDet = k > start && x.pos === 'VERB' && (t[k - 1].pos === 'DET' || ['your', 'our', 'my', 'their', 'its', 'his', 'her'].includes(t[k - 1].lower)
       || (['NOUN', 'ADJ'].includes(t[k - 1].pos) && t[k + 1]?.pos === 'NOUN'));

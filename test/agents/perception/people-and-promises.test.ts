@@ -1,0 +1,62 @@
+// New phrasings of two frames, in words the frames were not tuned on: a person gone, moved or arrived
+// (notice given, "not with us anymore", a start date, our own side's introductions), and our
+// promises (a colleague's, "you'll have it by…", "expect X from us", "I'm on it", a debt in our notes)
+// with the non-promises beside them (a condition on the customer, an announcement).
+import { describe, expect, it } from 'vitest';
+import { Story, contact } from '../risk/builders.js';
+
+const dana = contact('dana@acme.com', 'Dana Ruiz', 'champion');
+const ken = contact('ken@acme.com', 'Ken Ito', 'security');
+const story = () => new Story({ contacts: [dana, ken] });
+const TUESDAY = '2026-11-17T10:00:00.000Z';
+const fromDana = (text: string) => story().email(TUESDAY, { from: 'dana@acme.com', to: 'sam@ourco.com', text }).insights!;
+const fromSam = (text: string) => story().email(TUESDAY, { from: 'sam@ourco.com', to: 'dana@acme.com', text }).insights!;
+const theirs = (ins: { stakeholderChanges: Array<{ side?: string; change: string; name?: string }> }) => ins.stakeholderChanges.filter((c) => c.side !== 'us');
+
+describe('people changes in other words', () => {
+  it.each([
+    ['Ken gave his notice on Friday, sadly.', 'left', 'Ken Ito'],
+    ['Just so you know, Bettina is not with the company any longer.', 'left', 'Bettina'],
+    ['Our new head of finance, Oluwaseun Adeyemi, starts next Monday.', 'joined', 'Oluwaseun Adeyemi'],
+  ])('%s', (text, change, name) => {
+    expect(theirs(fromDana(text))).toEqual([expect.objectContaining({ change, name })]);
+  });
+
+  it.each([
+    'Ken quit using the desktop client last month, he lives in the browser now.',
+    'Ken starts his holiday on Friday.',
+  ])('no change: %s', (text) => {
+    expect(theirs(fromDana(text))).toEqual([]);
+  });
+
+  it("our own colleague introduced by us is ours, the customer's new hire named in our note is theirs", () => {
+    expect(theirs(fromSam('Let me introduce Marisol Vega, our new implementation lead, who will run your workshops.'))).toEqual([]);
+    const note = story().note(TUESDAY, 'Dana said Tobias Lang starts Monday as their new IT director.').insights!;
+    expect(theirs(note)).toEqual([expect.objectContaining({ change: 'joined', name: 'Tobias Lang' })]);
+  });
+});
+
+describe('promises in other words', () => {
+  it.each([
+    ['My manager will send you the revised terms by Thursday.', 'the revised terms'],
+    ["You'll have the load test results on Friday.", 'the load test results'],
+    ['Expect a written incident summary from us tomorrow.', 'a written incident summary'],
+    ["I'm already on the reconciliation report, you'll get it Thursday.", 'the reconciliation report'],
+  ])('%s', (text, deliverable) => {
+    expect(fromSam(text).commitments).toEqual([expect.objectContaining({ owner: 'us', deliverable })]);
+  });
+
+  it('a debt written in our notes', () => {
+    const ins = story().note(TUESDAY, 'Sam owes Dana the API quota numbers by Friday.').insights!;
+    expect(ins.commitments).toEqual([expect.objectContaining({ owner: 'us', deliverable: 'the API quota numbers' })]);
+  });
+
+  it.each([
+    'Assuming your security team signs off, we will turn on SSO next week.',
+    'As long as your admins finish the import, we will open reporting on Monday.',
+    'Expect slower dashboards during the maintenance window on Saturday.',
+    "You'll see the new menu after you log in again.",
+  ])('not a promise: %s', (text) => {
+    expect(fromSam(text).commitments).toEqual([]);
+  });
+});

@@ -23,6 +23,7 @@ function drawBands(u) {
 }
 
 const shortDate = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
+const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 const longDate = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /**
@@ -36,6 +37,8 @@ export function riskTimeline(assessments, host) {
   const box = h('div.risk-timeline', { role: 'img',
     'aria-label': `Risk score over ${points.length} assessment${points.length === 1 ? '' : 's'}: ${points.map((p) => `${p.score} (${p.level})`).join(', ')}` });
   const ink = css('--ink');
+  // Ticks name days, or times of day when every assessment falls within two days.
+  const tick = xs.at(-1) - xs[0] < 2 * 86_400 ? clock : shortDate;
   const width = Math.max(240, Math.floor(host.clientWidth || 320));
   const plot = new uPlot({
     width, height: 170,
@@ -47,7 +50,7 @@ export function riskTimeline(assessments, host) {
     ],
     axes: [
       { stroke: css('--muted'), grid: { show: false }, ticks: { size: 4 }, size: 28, font: '11px system-ui', space: 60,
-        values: (u, splits) => splits.map((s) => shortDate.format(new Date(s * 1000))) },
+        values: (u, splits) => splits.map((s) => tick.format(new Date(s * 1000))) },
       { stroke: css('--muted'), grid: { stroke: 'rgba(0,0,0,.06)' }, ticks: { show: false }, size: 30, font: '11px system-ui', splits: () => [0, 25, 50, 75, 100] },
     ],
     legend: { show: true, live: true },

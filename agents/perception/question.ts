@@ -30,8 +30,8 @@ const WANT = new RegExp([
   // ("I need to know whether…"); wanting to do something ourselves ("we want to roll it out") is a plan.
   ' (?:i|we) (?:really |still |also |urgently |just )?(?:need|require|want) (?!to )',
   ' (?:i|we) (?:really |still |also |urgently |just )?(?:need|require|want) to (?:know|understand|see|get|have|receive|hear|learn|find out|confirm|check with you|talk to you|speak (?:to|with) you)',
-  ' (?:it|that) would (?:be )?(?:great|helpful|good|nice|useful|ideal|help|perfect)',
-  ' would be (?:great|helpful|good|nice|useful|ideal|perfect) (?:to|if)',
+  ' (?:it|that) would (?:be )?(?:really |very |super |so |incredibly |extremely |most )?(?:great|helpful|good|nice|useful|ideal|help|perfect|handy|valuable)',
+  ' would be (?:really |very |super |so |incredibly |extremely |most )?(?:great|helpful|good|nice|useful|ideal|perfect|handy|valuable) (?:to|if)',
   ' (?:i|we) be (?:hope|hoping|wonder|wondering|curious|keen|look|looking) (?:to get|to know|to understand|to see|to hear|you|if|whether|for|about|what|how|when|why)',
   ' (?:i|we) hope you can',
   ' (?:wonder|wondering|curious) (?:if|whether|about|what|how|when|why|which)',
@@ -61,6 +61,44 @@ function start(s: Sent): number {
   return k;
 }
 
+/** Objects that follow an instruction's verb: "…, please fix it", "…, check them when you can". */
+const OBJECT = new Set(['the', 'this', 'that', 'these', 'those', 'it', 'them', 'me', 'us', 'our', 'my', 'your', 'a', 'an', 'all', 'any', 'both', 'over']);
+
+/** An instruction opening a later clause: "The field is truncated, please fix.", "…, send the paperwork over". */
+function clauseRequest(s: Sent): boolean {
+  const t = s.toks;
+  for (let k = 1; k < t.length; k += 1) {
+    const prev = t[k - 1];
+    const boundary = (prev.pos === 'PUNCT' && [',', ';', '-', '–', '—', ':'].includes(prev.text)) || (['so', 'and', 'then'].includes(prev.lower) && t[k - 2]?.pos === 'PUNCT');
+    if (!boundary) continue;
+    const w = t[k];
+    if (['please', 'kindly', 'pls', 'plz', 'lmk'].includes(w.lower)) return !CLOSING.test(t.slice(k).map((x) => x.text).join(' '));
+    // (The tagger reads some clause-initial verbs as nouns: "…, check them when you can".)
+    const verbLike = w.pos === 'VERB' || (w.pos === 'NOUN' && ['it', 'them', 'me', 'us'].includes(t[k + 1]?.lower ?? ''));
+    if (verbLike && w.lower === w.lemma && !NOT_ASKING.has(w.lemma) && t[k + 1] && OBJECT.has(t[k + 1].lower)) {
+      if (w.lemma === 'let' && !['me', 'us'].includes(t[k + 1].lower)) continue;
+      return !CLOSING.test(t.slice(k).map((x) => x.text).join(' '));
+    }
+  }
+  return false;
+}
+
+/** Something the writer wants done, said in the passive: "the old admin account should be deleted", "this needs to be fixed". */
+function passiveAsk(s: Sent): boolean {
+  const t = s.toks;
+  for (let k = 1; k + 2 < t.length; k += 1) {
+    const modal = ['should', 'must'].includes(t[k].lower) ? 1 : (['need', 'needs', 'has', 'have'].includes(t[k].lower) && t[k + 1]?.lower === 'to') ? 2 : 0;
+    if (!modal || t[k + modal]?.lower !== 'be') continue;
+    const verb = t[k + modal + 1];
+    if (!verb || verb.pos !== 'VERB' || !/(?:ed|en|set|put|sent|made|done|shut|cut|reset|built|kept|left)$/.test(verb.lower)) continue;
+    const subject = t.slice(0, k).map((x) => x.lower);
+    if (subject.some((w) => ['i', 'we'].includes(w))) continue;
+    if (['now', 'already'].includes(t[k + modal + 2]?.lower ?? '') || t[k - 1]?.lower === 'it') continue;
+    return true;
+  }
+  return false;
+}
+
 /** Whether a sentence asks us for something. */
 export function asks(s: Sent): boolean {
   const text = s.text.replace(URL, '');
@@ -71,6 +109,7 @@ export function asks(s: Sent): boolean {
   const k = start(s);
   const head = t[k];
   if (!head) return false;
+  if (head.lower === 'lmk') return true;
   // An interrogative without its question mark: "Could you confirm…", "is there a way…", "what does it cost".
   if (AUX.has(head.lower) && t[k + 1] && (t[k + 1].pos === 'PRON' || t[k + 1].pos === 'PROPN' || t[k + 1].pos === 'DET' || t[k + 1].lower === 'there')) {
     return !(head.lower === 'do' && t[k + 1]?.pos === 'VERB');
@@ -84,6 +123,7 @@ export function asks(s: Sent): boolean {
     if (!(verb.lemma === 'let' && next && !['me', 'us'].includes(next.lower))) return verb.pos === 'VERB' || head.lower === 'please' || head.lower === 'kindly';
   }
   if (head.lower === 'please' || head.lower === 'kindly') return true;
+  if (clauseRequest(s) || passiveAsk(s)) return true;
   // A desiderative or indirect request, unless it reports someone's past asking.
   const want = first(s, WANT);
   if (want && !(REPORT.test(line) && /(?:ed|asked)\b/.test(t.slice(0, want.start + 3).map((x) => x.lower).join(' ')) && !/ (?:be wonder|be hope|be curious) /.test(line))) {

@@ -111,13 +111,16 @@ export async function rememberedSignalIds(db: Queryable, signalIds: string[]): P
 /**
  * MEMORY_ANN_INDEX=hnsw: an HNSW index on the chunks' embeddings, for cross-account similarity search
  * on a large production Postgres. Off by default: retrieval is per account (an exact scan), and the
- * index made inserts about 20x slower (DESIGN.md). Not created in embedded PGlite (WASM upkeep).
+ * index made inserts about 20x slower (DESIGN.md). The setting is authoritative at every start:
+ * 'hnsw' creates the index (never in embedded PGlite, where its upkeep runs in WASM), 'none' drops it.
  * Returns whether the index exists after the call.
  */
 export async function ensureMemoryAnnIndex(db: Queryable, kind: 'none' | 'hnsw'): Promise<boolean> {
   if (kind === 'hnsw') {
     const { rows } = await db.query(`select version() ilike '%emscripten%' or version() ilike '%wasm%' as embedded`);
     if (!rows[0]?.embedded) await db.query('create index if not exists memory_chunks_embedding_hnsw on memory_chunks using hnsw (embedding vector_cosine_ops)');
+  } else {
+    await db.query('drop index if exists memory_chunks_embedding_hnsw');
   }
   const { rows } = await db.query(`select count(*)::int as n from pg_indexes where indexname = 'memory_chunks_embedding_hnsw'`);
   return Number(rows[0]?.n) > 0;

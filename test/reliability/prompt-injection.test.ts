@@ -267,7 +267,9 @@ function record(c: InjectionCase, v: Violations) {
 beforeAll(async () => {
   db = await freshDatabase();
   server = await startScriptedOpenAI((req) => script(req));
-  const chatModel = new ChatOpenAI({ model: 'gpt-4o-mini', apiKey: 'test-key', configuration: { baseURL: server.baseURL }, maxRetries: 0 });
+  // Retries as the product's own client does (models.ts): the obedient server never answers with an
+  // error, so a retry only covers a kept-alive socket the loopback server closed between two requests.
+  const chatModel = new ChatOpenAI({ model: 'gpt-4o-mini', apiKey: 'test-key', configuration: { baseURL: server.baseURL }, maxRetries: 2 });
   const log = (msg: string, extra?: Record<string, unknown>) => { logs.push(`${msg} ${extra ? JSON.stringify(extra) : ''}`); };
   rules = createAccountAgent({ db: db.pool, ourDomains: OUR_DOMAINS, log });
   llm = createAccountAgent({ db: db.pool, ourDomains: OUR_DOMAINS, reasoner: 'llm', chatModel, log });

@@ -11,7 +11,7 @@ import { churnFrame } from './churn.js';
 import type { Utterance } from './utterances.js';
 
 /** Business nouns and courtesies VADER scores as feelings: read them as neutral. */
-const NEUTRAL = /\b(support|supported|supporting|agreement|agreements|credit|credits|credited|share|shared|shares|free|ready|please|trust|value|values|well|like|pretty|interest|interested|promise|promised|promises|sorry|party|care|save|saves|saved|yes|ok|okay|kind|kindly|sure|fine|true|cancel|cancelled|canceled|lost|miss|missed|hard|honestly|no action|no need|no rush|po|pos|out sick|off sick|sick leave|sick day)\b/gi;
+const NEUTRAL = /\b(support|supported|supporting|agreement|agreements|credit|credits|credited|share|shared|shares|free|ready|please|trust|value|values|well|like|pretty|interest|interested|promise|promised|promises|sorry|party|care|save|saves|saved|yes|ok|okay|kind|kindly|sure|fine|true|cancel|cancelled|canceled|lost|miss|missed|hard|honestly|no action|no need|no rush|po|pos|out sick|off sick|sick leave|sick day|sadly|sad news|bittersweet|laid off|let go|made redundant|eliminated|retire|retiring|retirement|farewell|goodbye|miss (?:her|him|them)|on (?:[\w-]+ )?leave)\b/gi;
 
 /** The B2B layer, as lemmas: a domain word, its valence (per mention). */
 const DOMAIN: Array<[RegExp, number]> = [
@@ -36,7 +36,7 @@ const MILD = /\b(small|minor|tiny|slight|not urgent|no rush|low priority|cosmeti
  * negative ("error", "restrict", "problem"), but a plain fault report or a question about a limit is
  * not dissatisfaction. Read as lemmas.
  */
-const FAULT = /\b(?:error|errors|fail|fails|failed|failing|failure|failures|problem|problems|issue|issues|bug|bugs|broken|break|crash|crashed|crashes|restrict|restricted|restriction|restrictions|block|blocked|blocks|limit|limited|limits|wrong|missing|miss|lost|stuck|blank|timeout|delay|delayed|slow|down|old|ignore|ignored|reject|rejected|deny|denied|disable|disabled|warning|warnings|mistake|complaint|complaints|trouble|attack|risk|risks|low|no|not|lag|lags|outage|incident|truncate|truncated|misaligned|died|dead|kill|killed)\b/gi;
+const FAULT = /\b(?:error|errors|fail|fails|failed|failing|failure|failures|problem|problems|issue|issues|bug|bugs|broken|break|crash|crashed|crashes|restrict|restricted|restriction|restrictions|block|blocked|blocks|limit|limited|limits|wrong|missing|miss|lost|stuck|blank|timeout|delay|delayed|slow|down|old|ignore|ignored|reject|rejected|deny|denied|disable|disabled|warning|warnings|mistake|complaint|complaints|trouble|attack|risk|risks|low|no|not|lag|lags|outage|incident|truncate|truncated|misaligned|died|dead|kill|killed|cut|short)\b/gi;
 /**
  * What turns a fault into a complaint: a feeling, a consequence for the business, or persistence
  * ("again", "still", "for two weeks", "the third time"). Read over the lemma line.

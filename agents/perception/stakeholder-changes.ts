@@ -41,6 +41,12 @@ const LEFT: RegExp[] = [
   / (?:hand|give|put|submit|tender|serve|work|announce) (?:in )?(?:his |her |their |my |its )?(?:notice|resignation|two week 's notice|two weeks' notice) | resignation (?:be )?(?:accept|effective|announce) /,
   // Gone, said with a negation: "isn't with us anymore", "is not at Northwind any longer".
   / (?:not|n't) (?:with|at|here|part of|around|employ|work (?:at|for|here)) (?:\S+ ){0,2}?(?:anymore|any more|any longer) /,
+  / (?:not|n't) be (?:at|with|here) (?:\S+ ){0,2}?(?:after|from|beyond|past) /,
+  // Off to something new, let go, a role cut: "is off to a new adventure", "was let go", "her role was eliminated", "made redundant".
+  / be off to (?:a |an |new |another |join |greener |pasture)/,
+  / (?:be|get) (?:let go|lay off|laid off|make redundant|made redundant|fire|sack|dismiss) | (?:'s|his|her|their) (?:role|job|position) (?:be |have be |get )?(?:eliminate|cut|make redundant|made redundant) /,
+  // Named as an event: "since Greta's departure", "Raj's retirement", "after his exit".
+  / (?:'s|his|her) (?:departure|exit|resignation|retirement|leaving|farewell) /,
 ];
 const MOVED: RegExp[] = [
   / (?:move|transfer|switch) (?:over )?(?:in)?to (?:a|an|the|our|another|their) (?:\S+ ){0,3}(?:team|group|department|division|office|unit|role|position|function|org|business|program|project)/,
@@ -53,13 +59,19 @@ const MOVED: RegExp[] = [
   / now (?:run|lead|head|manage) /,
   / (?:step|move) (?:away|back) from (?:the|this|our) (?:project|account|rollout|program|work|relationship|day-to-day)/,
   / reassign /,
+  / now (?:in charge of|responsible for|report to|oversee|look after|handle|own) /,
+  / no longer (?:handle|cover|manage|work on|deal with|oversee|support) /,
+  // Taking over from someone: the one named after "from" has changed or gone.
+  / take over from /,
 ];
 const ROLE: RegExp[] = [
+  / be (?:appoint|name|elevate|make) (?:as |to )?(?:the |our |a |their )?(?:new )?(?:\S+ )?(?:cfo|ceo|cto|coo|cio|cro|ciso|vp|head|director|manager|lead|chief|president|partner|svp|evp|officer|controller|counsel) /,
   / (?:be |get )?promote /,
   / new (?:title|job title) /,
   / step (?:up )?into (?:the|a) /,
 ];
 const JOINED: RegExp[] = [
+  / come (?:on )?(?:board|aboard) | (?:have|get|hire) (?:a|an) new (?:\S+ ){0,3}?(?:cfo|ceo|cto|coo|cio|cro|ciso|vp|head|director|manager|lead|chief|champion|contact|owner|buyer|admin|officer|counsel|analyst) /,
   // A start date: "Rosalind starts Monday", "Hugo begins with us on the 3rd".
   / (?:start|begin) (?:with us |here |at \S+ )?(?:on (?:monday|tuesday|wednesday|thursday|friday|the \S+)|next (?:week|month|monday|tuesday|wednesday|thursday|friday)|this (?:week|monday|tuesday|wednesday|thursday|friday)|tomorrow|monday|tuesday|wednesday|thursday|friday|in (?:january|february|march|april|may|june|july|august|september|october|november|december)) /,
   / join (?:us|the team|the company|our team|as|last|this|recently|on) /,
@@ -74,7 +86,7 @@ const ABSENCE = / (?:holiday|vacation|pto|sick|sabbatical|maternity|paternity|pa
 const THING = /^(?:a|an|the|some|few|his|her|their|my|our|your|it|this|that|these|those)?\s*(?:\S+\s+){0,2}(?:comment|note|feedback|message|voicemail|review|state|decision|field|form|workspace|doc|document|draft|agenda|phase|step|topic|item|question|job|sync|ticket|room|call|meeting|deck|slide|setting|option|spreadsheet|data|export|import|process|intake|page|seat|licen[cs]e|queue|task|project board)s?\b/i;
 
 /** Hand-over frames: who takes over. */
-const SUCCESSOR_SUBJECT = / (?:take over|be take over|cover|look after|pick up|step in|fill in|own|will be your|be your|be now your|be the new|replace|step into|inherit|lead) /;
+const SUCCESSOR_SUBJECT = / (?:take over|be take over|cover|look after|pick up|step in|fill in|own|will be your|be your|be now your|be the new|replace|step into|inherit|lead|handle|manage|oversee|be responsible for|be in charge of|be now in charge of) /;
 const SUCCESSOR_OBJECT = / (?:hand|pass|transfer|reassign|give|move|handover) (?:\S+ ){0,4}?(?:over )?to |replace by /;
 
 /** Said to the account about its own new person: "your new CFO", "you've hired", "joins your team". */
@@ -111,6 +123,11 @@ function people(s: Sent, ctx: Ctx): NameSpan[] {
 /** The person an event at token i is about: the nearest name, "I" or "he/she" before it; for "we lost X to…" the name after. */
 function subjectOf(s: Sent, hit: Hit, names: NameSpan[], prevName: string | undefined): Who | undefined {
   const t = s.toks;
+  // "Keiko has taken over from Greta": the change is Greta's.
+  if (/ take over from /.test(hit.m[0])) {
+    const after = nameAfter(s, hit.end, names);
+    return after && after.start <= hit.end + 2 ? { name: after.name } : undefined;
+  }
   if (/ (?:lose|poach|headhunt) /.test(hit.m[0]) && t[hit.start - 1]?.lemma !== 'be' && t[hit.start - 1]?.lemma !== 'get') {
     const after = nameAfter(s, hit.start, names);
     if (after && after.start <= hit.start + 2) return { name: after.name };
@@ -142,6 +159,8 @@ function falseEvent(s: Sent, hit: Hit, kind: Change): boolean {
   const lemma = hit.m[0];
   const rest = s.toks.slice(hit.end + 1).map((x) => x.text).join(' ');
   const tail = ` ${s.toks.slice(hit.start).map((x) => x.lemma).join(' ')} `;
+  // "on long-term leave", "going on parental leave": an absence, the noun.
+  if (kind === 'left' && / leave $/.test(lemma) && (s.toks[hit.start].pos === 'NOUN' || s.toks.slice(Math.max(0, hit.start - 3), hit.start).some((x) => x.lower === 'on'))) return true;
   if (kind === 'left' || kind === 'moved') {
     if (/ (?:leave|move on|move|step away|head off|quit) /.test(lemma) && ABSENCE.test(tail.slice(0, 80))) return true;
     if (/ (?:last|final) (?:day|week) /.test(lemma) && / (?:last|final) (?:day|week) of (?!(?:my|his|her|their) (?:time|employment|work))/.test(lemma + rest.slice(0, 3).toLowerCase())) return true;

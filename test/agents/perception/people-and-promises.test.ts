@@ -23,6 +23,22 @@ describe('people changes in other words', () => {
   });
 
   it.each([
+    ['Ken is off to a new challenge after Christmas.', 'left', 'Ken Ito'],
+    ['Unfortunately Ken was laid off in the October cuts.', 'left', 'Ken Ito'],
+    ["Since Ken's resignation, Dana has been managing the security review.", 'left', 'Ken Ito'],
+    ['Ken has been named chief information security officer.', 'role_changed', 'Ken Ito'],
+    ['Dana took over from Ken in September.', 'moved', 'Ken Ito'],
+    ['We have a new procurement lead, Ilse Brandvold.', 'joined', 'Ilse Brandvold'],
+  ])('%s', (text, change, name) => {
+    expect(theirs(fromDana(text))).toEqual([expect.objectContaining({ change, name })]);
+  });
+
+  it('the one who takes over, named after the event', () => {
+    expect(theirs(fromDana("Since Ken's resignation, Dana has been managing the security review."))).toEqual([expect.objectContaining({ successor: expect.objectContaining({ name: 'Dana Ruiz' }) })]);
+  });
+
+  it.each([
+    'Ken is on parental leave until March, Dana covers meanwhile.',
     'Ken quit using the desktop client last month, he lives in the browser now.',
     'Ken starts his holiday on Friday.',
   ])('no change: %s', (text) => {

@@ -28,8 +28,9 @@ async function signIn(token) {
   $('signin').hidden = true;
   $('top').hidden = false;
   $('who-name').textContent = me.name;
-  $('who-role').textContent = label(me.role);
-  $('who-role').hidden = me.name === label(me.role);
+  const role = me.role === 'csm' ? 'CSM' : label(me.role);
+  $('who-role').textContent = role;
+  $('who-role').hidden = me.name === role;
   route();
 }
 

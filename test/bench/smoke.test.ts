@@ -14,6 +14,7 @@ import { runMboxImport } from '../../evals/bench/mbox-import.js';
 import { runAskBench } from '../../evals/bench/ask.js';
 import { runImportSources } from '../../evals/bench/import-sources.js';
 import { runTemporalCeiling } from '../../evals/bench/temporal-ceiling.js';
+import { runUiBench } from '../../evals/bench/ui.js';
 
 const before = existsSync(BENCHMARKS_MD) ? readFileSync(BENCHMARKS_MD, 'utf8') : '';
 const command = 'smoke';
@@ -57,6 +58,11 @@ describe('benchmarks (smoke)', () => {
   it('calendar and chat import', async () => {
     expect(await runImportSources({ series: 2, meetings: 10, days: 2, perDay: 5, smoke: true, command })).toMatch(/ICS: .* calendar signals .*Slack export: .* chat signals/);
   }, 180_000);
+  it('web app render times and the send rate of approved emails', async () => {
+    const figures = await runUiBench({ accounts: 20, recommendations: 60, rounds: 1, sends: 3, clients: 2, smoke: true, command });
+    expect(figures).toMatch(/inbox first card \d+ ms, all 60 cards shown \d+ ms .*accounts table \d+ ms for 20 rows/);
+    expect(figures).toMatch(/warm \(workflows running\) 3\/3 in [\d.]+ s = [\d.]+\/s .*cold .* 3\/3 in [\d.]+ s/);
+  }, 300_000);
   it('smoke runs leave BENCHMARKS.md alone', () => {
     expect(existsSync(BENCHMARKS_MD) ? readFileSync(BENCHMARKS_MD, 'utf8') : '').toBe(before);
   });

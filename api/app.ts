@@ -25,6 +25,7 @@ import contacts from './routes/contacts/index.js';
 import accountExport from './routes/accounts/export.js';
 import { DEFAULT_BRIEF_SETTINGS, type BriefSettings } from '../db/queries/briefs.js';
 import { HttpError } from './errors.js';
+import { rejectNul } from './nul-guard.js';
 
 export interface AppDeps {
   db: Db;
@@ -85,7 +86,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status < 500) {
-      const message = err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError ? `body: malformed JSON (${err.message})` : err.message;
+      const message = err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError ? `body: malformed JSON (${err.message})`
+        : err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? `content-type: ${req.headers['content-type'] || '(none)'} is not one this route reads (${(req.routeOptions.schema?.consumes as string[] | undefined)?.join(', ') ?? 'application/json'})`
+        : err.message;
       return reply.code(status).send({ statusCode: status, error: httpName(status), message });
     }
     req.log.error({ err }, 'request failed');
@@ -94,6 +97,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setNotFoundHandler((req, reply) =>
     reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `no route ${req.method} ${req.url.split('?')[0]}` }));
 
+  // A NUL or an unpaired surrogate in a parameter or a JSON body is refused by name before any handler stores it.
+  app.addHook('preHandler', rejectNul);
   await app.register(securityPlugin, { rateLimitPerMinute: deps.rateLimitPerMinute, corsOrigins: deps.corsOrigins });
   await app.register(openapiPlugin);
   await app.register(dbPlugin, { db: deps.db });

@@ -37,7 +37,7 @@ export async function fuzzApp(extra: Partial<AppDeps> = {}): Promise<FuzzApp> {
   const db = await freshDatabase();
   const temporal = temporalDown();
   const app = await buildApp({
-    db: db.pool, temporal, adminToken: ADMIN_TOKEN, ourDomains: ['ourco.com'], logLevel: 'silent',
+    db: db.pool, temporal, adminToken: ADMIN_TOKEN, ourDomains: ['ourco.com'], logLevel: process.env.FUZZ_LOG ?? 'silent',
     webhookSecret: SECRETS.webhook, slackSigningSecret: SECRETS.slack, hubspotClientSecret: SECRETS.hubspot, publicUrl: 'http://fuzz.test',
     ...extra,
   });

@@ -77,3 +77,56 @@ describe('the API', () => {
     expect(changedTables(before, await counts())).toEqual([]);
   });
 });
+
+describe('the API: characters Postgres cannot store, content types, Temporal down', () => {
+  let f: FuzzApp;
+  let counts: () => Promise<Record<string, number>>;
+  beforeAll(async () => { f = await fuzzApp(); counts = await rowCounter(f.db); }, 120_000);
+  afterAll(async () => { await f?.close(); });
+
+  it('a NUL in a path parameter or a JSON body is a 400 naming the field, and nothing is stored', async () => {
+    const before = await counts();
+    const brief = await f.app.inject({ method: 'GET', url: '/v1/briefs/%00', headers: auth });
+    expect(brief.statusCode, brief.body).toBe(400);
+    expect(brief.json().issues).toEqual([{ path: 'params.id', message: expect.stringMatching(/NUL/) }]);
+    const signal = await f.app.inject({ method: 'POST', url: '/v1/accounts/acme/signals', headers: auth, payload: { kind: 'email', occurredAt: '2026-11-20T10:00:00Z', from: { email: 'dana@acme.com', name: 'Dana\u0000' }, to: [{ email: 'rita@ourco.com' }], subject: 'Hi', text: 'Hello' } });
+    expect(signal.statusCode, signal.body).toBe(400);
+    expect(signal.json().message).toMatch(/^body\.signals\.0\.from\.name: contains a NUL/);
+    const surrogate = await f.app.inject({ method: 'POST', url: '/v1/accounts/acme/signals', headers: { ...auth, 'content-type': 'application/json' }, payload: '{"kind":"note","occurredAt":"2026-11-20T10:00:00Z","text":"half \\ud800 a character"}' });
+    expect(surrogate.statusCode, surrogate.body).toBe(400);
+    expect(surrogate.json().message).toMatch(/^body\.signals\.0\.text: contains an unpaired UTF-16 surrogate/);
+    expect(changedTables(before, await counts())).toEqual([]);
+  });
+
+  it('a webhook field with an unpaired surrogate is stored with U+FFFD in its place (jsonb refused it: 500)', async () => {
+    const { createHmac } = await import('node:crypto');
+    const { SECRETS } = await import('./harness.js');
+    const body = '{"type":"track","event":"Proposal Viewed","userId":"u1","messageId":"m-sur","timestamp":"2026-11-20T10:00:00Z","context":{"traits":{"email":"nobody@elsewhere.example","name":"Half \\ud800 Name"}}}';
+    const res = await f.app.inject({ method: 'POST', url: '/v1/webhooks/segment', headers: { 'content-type': 'application/json', 'x-signature': createHmac('sha256', SECRETS.webhook).update(body).digest('hex') }, payload: body });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().unmatched).toBe(1);
+    const { rows } = await f.db.pool.query("select payload->>'contactName' as name from unmatched_signals where external_id = 'm-sur'");
+    expect(rows[0].name).toBe('Half \uFFFD Name');
+  });
+
+  it('a content type the route does not read is named in the 415', async () => {
+    const res = await f.app.inject({ method: 'POST', url: '/v1/accounts', headers: { ...auth, 'content-type': 'application/xml' }, payload: '<account/>' });
+    expect(res.statusCode).toBe(415);
+    expect(res.json().message).toBe('content-type: application/xml is not one this route reads (application/json)');
+  });
+
+  it('an empty managerId is a 400 naming it (it skipped the user check and failed the foreign key)', async () => {
+    const res = await f.app.inject({ method: 'POST', url: '/v1/users', headers: auth, payload: { id: 'u-empty', name: 'U', role: 'rep', managerId: '' } });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().message).toContain('body.managerId');
+  });
+
+  it('brief settings while Temporal is down: 503 with Retry-After, and the settings are not stored', async () => {
+    const before = await counts();
+    const res = await f.app.inject({ method: 'PUT', url: '/v1/briefs/settings', headers: auth, payload: { csmId: 'csm-1', localTime: '08:30', timezone: 'Europe/Berlin', windowDays: 14 } });
+    expect(res.statusCode, res.body).toBe(503);
+    expect(res.headers['retry-after']).toBe('5');
+    expect(res.json().message).toMatch(/nothing was stored/);
+    expect(changedTables(before, await counts())).toEqual([]);
+  });
+});

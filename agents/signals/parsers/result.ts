@@ -12,31 +12,35 @@ export function rejectedOnly(position: string, reason: string): ParseResult {
   return { items: [], rejected: [{ position, reason }] };
 }
 
+/** A UTF-16 surrogate without its other half. */
+export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /**
- * Postgres text and jsonb cannot hold U+0000, so a NUL read from a file (a stray byte in a mail
- * archive, a transcript, a CRM field) is dropped wherever it is: before this, one such byte failed
- * the whole import batch with a 500 (found by test/fuzz/parsers.test.ts). Applied to values already
- * shaped by a schema, so the depth is small.
+ * Postgres text and jsonb cannot hold U+0000, and jsonb refuses an unpaired UTF-16 surrogate
+ * ("\\ud800", which JSON.parse lets through and JSON.stringify writes back as an escape). A NUL read
+ * from a file (a stray byte in a mail archive, a transcript, a CRM field) is dropped and an unpaired
+ * surrogate becomes U+FFFD, wherever they are: before this, one such character failed the whole
+ * import batch or webhook with a 500 (found by test/fuzz/parsers.test.ts and webhooks.test.ts).
+ * Applied to values already shaped by a schema, so the depth is small.
  */
-export function withoutNul<T>(v: T): T {
-  if (typeof v === 'string') return (v.includes('\u0000') ? v.replace(/\u0000/g, '') : v) as T;
-  if (Array.isArray(v)) return v.map(withoutNul) as T;
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [withoutNul(k), withoutNul(x)])) as T;
+export function storable<T>(v: T): T {
+  if (typeof v === 'string') return v.replace(/\u0000/g, '').replace(LONE_SURROGATE, '\uFFFD') as T;
+  if (Array.isArray(v)) return v.map(storable) as T;
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [storable(k), storable(x)])) as T;
   return v;
 }
-
 /** Validates one candidate; adds it as an item (with its route) or as a rejection. Returns the item. */
 export function addSignal(out: ParseResult, position: string, candidate: Record<string, unknown>, route?: RouteHint, raw?: string): ParsedItem | null {
   const first = SignalInput.safeParse(candidate);
-  // Validated again without NULs: a field that was nothing but NULs is then missing, and said so.
-  const parsed = first.success ? SignalInput.safeParse(withoutNul(first.data)) : first;
+  // Validated again once storable: a field that was nothing but NULs is then missing, and said so.
+  const parsed = first.success ? SignalInput.safeParse(storable(first.data)) : first;
   if (!parsed.success) {
     out.rejected.push({ position, reason: zodReason(parsed.error) });
     return null;
   }
-  const clean = route ? withoutNul(route) : undefined;
+  const clean = route ? storable(route) : undefined;
   const hint = clean && Object.values(clean).some((v) => v !== undefined && v !== '') ? dropEmpty(clean) : undefined;
-  const item: ParsedItem = { signal: parsed.data, ...(hint ? { route: hint } : {}), ...(raw !== undefined ? { raw: withoutNul(raw) } : {}) };
+  const item: ParsedItem = { signal: parsed.data, ...(hint ? { route: hint } : {}), ...(raw !== undefined ? { raw: storable(raw) } : {}) };
   out.items.push(item);
   return item;
 }
@@ -54,9 +58,9 @@ export function readRecord(out: ParseResult, position: string, read: () => void)
   }
 }
 
-/** Adds a contact fact, without NULs (see withoutNul). */
+/** Adds a contact fact, storable (see storable). */
 export function addContact(out: ParseResult, contact: ContactRecord): void {
-  (out.contacts ??= []).push(withoutNul(contact));
+  (out.contacts ??= []).push(storable(contact));
 }
 
 /** Appends `more` to `into` (items, rejections, warnings, contacts). */

@@ -73,13 +73,20 @@ const briefs: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.put('/v1/briefs/settings', {
-    schema: { summary: "When a CSM's daily brief arrives (local time, IANA zone) and the renewal window it covers", body: BriefSettingsBody, response: { 200: BriefSettingsView, ...errorResponses } },
-  }, async (req) => {
+    schema: { summary: "When a CSM's daily brief arrives (local time, IANA zone) and the renewal window it covers", body: BriefSettingsBody, response: { 200: BriefSettingsView, ...errorResponses, 503: errorResponses[400] } },
+  }, async (req, reply) => {
     const { csmId, ...patch } = req.body;
     const csm = await csmFor(app, req, csmId);
-    const current = await getBriefSettings(app.db, csm.id, app.briefDefaults);
-    const settings = await putBriefSettings(app.db, csm.id, { ...current, ...patch });
-    await ensureBriefSchedule(app.temporal, { csmId: csm.id, ...settings });
+    const next = { ...(await getBriefSettings(app.db, csm.id, app.briefDefaults)), ...patch };
+    // The schedule first, then the row: with Temporal down this stored the settings and then failed
+    // with a 500, leaving settings no schedule followed (found by test/fuzz/routes.test.ts).
+    try {
+      await ensureBriefSchedule(app.temporal, { csmId: csm.id, ...next });
+    } catch (err) {
+      req.log.warn({ err, csmId: csm.id }, 'brief schedule not changed; settings not stored');
+      return reply.code(503).header('retry-after', '5').send({ statusCode: 503, error: 'Service Unavailable', message: 'Temporal is unavailable, so the brief schedule cannot change; nothing was stored, try again shortly' });
+    }
+    const settings = await putBriefSettings(app.db, csm.id, next);
     return { csmId: csm.id, ...settings };
   });
 

@@ -19,6 +19,7 @@ export const REDACTED_EMAIL = 'redacted@redacted.invalid';
 export const REDACTED_TEXT = '[redacted: contact erased]';
 const MIN_QUOTE = 20;
 const MAX_QUOTES = 500;
+const REDACT_BATCH = 500;
 
 export interface Person { email: string; name: string | null }
 
@@ -38,11 +39,10 @@ export function quotableLines(text: string): string[] {
 /** A function that takes the person out of one string. Pure. */
 export function makeRedactor(person: Person, quotes: string[] = []): (s: string) => string {
   const rules: Array<[RegExp, string]> = [];
-  // Longest quotes first, so a line inside a longer one does not split it.
-  for (const q of [...new Set(quotes)].sort((a, b) => b.length - a.length)) {
-    // Between words: any spacing, line breaks and "> " quote marks (a quote re-wrapped by a mail client).
-    rules.push([new RegExp(q.split(' ').map(escapeRe).join('(?:\\s|>)+'), 'giu'), REDACTED]);
-  }
+  // One alternation, longest first; between words any spacing, line breaks and "> " quote marks (a
+  // quote re-wrapped by a mail client).
+  const alternatives = [...new Set(quotes)].sort((a, b) => b.length - a.length).map((q) => q.split(' ').map(escapeRe).join('(?:\\s|>)+'));
+  if (alternatives.length > 0) rules.push([new RegExp(alternatives.join('|'), 'giu'), REDACTED]);
   rules.push([new RegExp(escapeRe(person.email), 'gi'), REDACTED_EMAIL]);
   const full = norm(person.name ?? '');
   if (full.length >= 3) rules.push([new RegExp(`(?<![\\p{L}\\p{N}])${full.split(' ').map(escapeRe).join('\\s+')}(?![\\p{L}\\p{N}])`, 'giu'), REDACTED]);
@@ -194,15 +194,16 @@ export async function eraseContact(db: Queryable, contactId: string, erasedBy: s
   const patterns = mentionPatterns(person, [...quotes]);
   const redact = makeRedactor(person, [...quotes]);
 
-  const touched: string[] = [];
-  for (const s of await candidates(patterns)) {
-    const payload = redactPayload(s.kind, s.payload, person, redact);
-    touched.push(s.id);
+  const found = await candidates(patterns);
+  const touched = found.map((s) => s.id);
+  for (let i = 0; i < found.length; i += REDACT_BATCH) {
+    const batch = found.slice(i, i + REDACT_BATCH);
     // The reading and the memory of the old text go; pending again, the agent reads and remembers the redacted text.
     await db.query(
-      `update signals set payload = $2::jsonb, insights = null, perceiver = null, perceiver_version = null, perceived_for = null,
+      `update signals s set payload = v.payload::jsonb, insights = null, perceiver = null, perceiver_version = null, perceived_for = null,
          perception_fallback = false, perceived_at = null, remembered_at = null, status = 'pending', processed_at = null
-       where id = $1`, [s.id, JSON.stringify(payload)]);
+       from unnest($1::text[], $2::text[]) as v(id, payload) where s.id = v.id`,
+      [batch.map((s) => s.id), batch.map((s) => JSON.stringify(redactPayload(s.kind, s.payload, person, redact)))]);
   }
   const chunks = await db.query(
     `delete from memory_chunks where account_id = $1 and (signal_id = any($2::text[]) or coalesce(speaker, '') || ' ' || text ilike any($3::text[]))`,

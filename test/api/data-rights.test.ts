@@ -193,19 +193,32 @@ describe('DELETE /v1/contacts/:id', () => {
   });
 });
 
-describe('GET /v1/accounts/:id/export on a large account', () => {
-  it('pages through thousands of signals and keeps other accounts out', async () => {
-    const big = uniqueId('dr-big');
+describe('a large account', () => {
+  // DATA_RIGHTS_SIGNALS=20000 for a bigger run (figures printed, not asserted; RELIABILITY.md).
+  const n = Number(process.env.DATA_RIGHTS_SIGNALS ?? 2500);
+  const big = uniqueId('dr-big');
+  const person = { email: 'noor.haddad@big.example', name: 'Noor Haddad' };
+
+  beforeAll(async () => {
     const other = uniqueId('dr-other');
-    const n = 2500;
     await withTransaction(stack.database.pool, async (tx) => {
       for (const id of [big, other]) await insertAccount(tx, { id, name: id, domains: [`${id}.example`], stage: 'customer', settings: {} });
+      await tx.query('insert into contacts (account_id, email, name) values ($1, $2, $3)', [big, person.email, person.name]);
       const at = Date.now() - 86_400_000;
-      await insertSignals(tx, big, Array.from({ length: n }, (_, i) => ({ kind: 'note' as const, occurredAt: new Date(at + i * 1000).toISOString(), externalId: `big-${i}`, source: 'crm', text: `note ${i}` })));
+      // One signal in ten is hers (an email she sent); one in ten names her in a note; the rest are about others.
+      await insertSignals(tx, big, Array.from({ length: n }, (_, i) => {
+        const occurredAt = new Date(at + i * 1000).toISOString();
+        if (i % 10 === 0) return { kind: 'email' as const, occurredAt, externalId: `big-${i}`, source: 'gmail', from: person, to: [{ email: 'rep@ourco.com' }], cc: [], subject: `Update ${i}`, text: `Status update number ${i} from the regional rollout team.` };
+        if (i % 10 === 1) return { kind: 'note' as const, occurredAt, externalId: `big-${i}`, source: 'crm', text: `Call with Noor Haddad about item ${i}.` };
+        return { kind: 'note' as const, occurredAt, externalId: `big-${i}`, source: 'crm', text: `note ${i}` };
+      }));
       await insertSignals(tx, other, [{ kind: 'note', occurredAt: new Date(at).toISOString(), externalId: 'other-0', source: 'crm', text: 'belongs to another account' }]);
-      // Processed already: this test is about the export, not the agent.
+      // Processed already: these tests are about the data rights, not the agent.
       await tx.query(`update signals set status = 'processed', processed_at = now() where account_id = any($1)`, [[big, other]]);
     });
+  }, 120_000);
+
+  it('export pages through thousands of signals and keeps other accounts out', async () => {
     const started = performance.now();
     const res = await stack.app.inject({ method: 'GET', url: `/v1/accounts/${big}/export`, headers: auth });
     const ms = performance.now() - started;
@@ -217,6 +230,18 @@ describe('GET /v1/accounts/:id/export on a large account', () => {
     expect(res.body).not.toContain('belongs to another account');
     console.log(`export: ${n} signals, ${(res.body.length / 1024).toFixed(0)} KiB in ${ms.toFixed(0)} ms`);
   }, 120_000);
+
+  it('erasure redacts every signal that is hers or names her, and no other', async () => {
+    const [{ id }] = await q('select id from contacts where account_id = $1', [big]);
+    const started = performance.now();
+    const res = await stack.app.inject({ method: 'DELETE', url: `/v1/contacts/${id}`, headers: auth });
+    const ms = performance.now() - started;
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().signalsRedacted).toBe(Math.ceil(n / 10) + Math.ceil((n - 1) / 10));
+    expect((await q(`select count(*)::int as n from signals where account_id = $1 and payload::text ~* 'noor|haddad'`, [big]))[0].n).toBe(0);
+    expect((await q(`select count(*)::int as n from signals where account_id = $1 and payload->>'text' ~ '^note [0-9]+$'`, [big]))[0].n).toBe(n - Math.ceil(n / 10) - Math.ceil((n - 1) / 10));
+    console.log(`erasure on a ${n}-signal account: ${res.json().signalsRedacted} signals redacted in ${ms.toFixed(0)} ms`);
+  }, 300_000);
 });
 
 describe('retention', () => {

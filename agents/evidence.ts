@@ -41,17 +41,29 @@ export function sentences(text: string): string[] {
   return out;
 }
 
+const GREETING = /^(hi|hello|hey|dear|good (morning|afternoon|evening)|thanks|thank you|many thanks|best|regards|kind regards|best regards|warm regards|cheers|all the best)\b[\p{L}\s.'-]{0,40}[,!.]?$/iu;
+
+/** "Hi Riley,", "Best regards,", a name on its own line: the frame of a message, not what it says. */
+export function isSalutation(line: string): boolean {
+  const l = line.trim();
+  return GREETING.test(l) || (/^[\p{L}.' -]{1,40}$/u.test(l) && !/[.!?]$/.test(l) && l.split(/\s+/).length <= 3);
+}
+
 /**
  * The passage of the signal that best matches the hint (by keyword overlap), verbatim, at most
  * `max` characters; the first sentence when nothing matches.
  */
 export function excerptFor(s: Signal, hint = '', max = 280): string {
   const text = signalText(s);
-  const parts = sentences(text);
-  if (parts.length === 0) return text.slice(0, max);
+  const all = sentences(text);
+  if (all.length === 0) return text.slice(0, max);
+  // A greeting or a signed name says nothing (and "Hi Riley," matches a hint that names Riley).
+  const subject = s.kind === 'email' && s.subject.trim() ? all.slice(0, 1) : [];
+  const said = all.slice(subject.length).filter((p) => !isSalutation(p));
+  const parts = said.length ? [...subject, ...said] : all;
   const wanted = new Set(keywords(hint));
   // With nothing to match, the message itself says more than its subject line.
-  let best = s.kind === 'email' && s.text.trim() && parts.length > 1 ? parts[1] : parts[0];
+  let best = subject.length && s.kind === 'email' && s.text.trim() && parts.length > 1 ? parts[1] : parts[0];
   let bestScore = 0;
   for (const p of parts) {
     const words = keywords(p);

@@ -166,14 +166,23 @@ const BUILDERS: Partial<Record<FactorName, (f: Factor, ctx: Ctx) => Built | null
     const cs = contactsOf(f, ctx);
     const to = cs.map((c) => c.email);
     const thing = first ? deliverableOf(first, ctx.byId.get(first.signalId)) : undefined;
+    // Their message asking after it (the factor's evidence beside the promises): keeping the promise
+    // answers it, in its thread, to whoever asked.
+    const chaser = chaserOf(f, ctx, items);
+    const asker = senderOf(chaser);
+    const askerName = asker.name ?? (asker.email ? ctx.contactByEmail.get(asker.email.toLowerCase())?.name ?? undefined : undefined);
+    const asked = chaser ? asksOf(chaser).slice(-2) : [];
+    const reTo = chaser?.kind === 'email' && chaser.subject.trim() ? (/^re:/i.test(chaser.subject) ? chaser.subject : `Re: ${chaser.subject}`) : undefined;
+    const recipients = [...new Set([...(asker.email ? [asker.email] : []), ...to])];
+    const greet = firstName(askerName) ?? firstName(cs[0]?.name) ?? 'there';
     return {
-      title: thing ? `${cs.length ? `Send ${names(cs.slice(0, 2))} ${thing}` : `Send ${thing} to ${ctx.account.name}`}${first?.dueAt ? `, promised for ${shortDate(first.dueAt)}` : ''}` : `Deliver the overdue commitment to ${ctx.account.name}`,
+      title: thing ? `${cs.length ? `Send ${names(cs.slice(0, 2))} ${thing}` : `Send ${thing} to ${ctx.account.name}`}${first?.dueAt ? `, promised for ${shortDate(first.dueAt)}` : ''}${chaser ? ` (${firstName(askerName) ?? 'they'} asked again ${shortDate(chaser.occurredAt)})` : ''}` : `Deliver the overdue commitment to ${ctx.account.name}`,
       target: first ? `commitment:${first.signalId}` : 'commitment',
-      rationale: `${f.explanation}. ${items.map((c) => `We owe ${deliverableOf(c, ctx.byId.get(c.signalId))}${c.dueAt ? ` (due ${shortDate(c.dueAt)})` : ''}: "${truncate(c.text, 160)}"`).join('; ')}. A missed promise costs more trust than a late deal.`,
-      draft: to.length ? {
-        channel: 'email', to,
-        subject: thing ? capitalise(thing.replace(/^(the|our|a|an) /i, '')) : 'What we promised',
-        body: `Hi ${firstName(cs[0]?.name) ?? 'there'},\n\nAs promised${first?.dueAt ? ' (and later than I said — apologies)' : ''}, here is ${thing ?? 'what we committed to'}. [Attach it here.]\n\nLet me know if anything is missing.${signature(ctx)}`,
+      rationale: `${f.explanation}. ${items.map((c) => `We owe ${deliverableOf(c, ctx.byId.get(c.signalId))}${c.dueAt ? ` (due ${shortDate(c.dueAt)})` : ''}: "${truncate(c.text, 160)}"`).join('; ')}.${chaser ? ` ${askerName ?? asker.email ?? 'They'} asked after it on ${shortDate(chaser.occurredAt)}${asked.length ? `: "${truncate(asked.join(' '), 200)}"` : ''}; sending it answers that message too.` : ''} A missed promise costs more trust than a late deal.`,
+      draft: recipients.length ? {
+        channel: 'email', to: recipients,
+        subject: reTo ?? (thing ? capitalise(thing.replace(/^(the|our|a|an) /i, '')) : 'What we promised'),
+        body: `Hi ${greet},\n\n${chaser && asked.length ? `${asked.map((q) => `> ${q}`).join('\n')}\n\n` : ''}${chaser ? `Sorry to keep you waiting — as promised, here is ${thing ?? 'what we committed to'}` : `As promised${first?.dueAt ? ' (and later than I said — apologies)' : ''}, here is ${thing ?? 'what we committed to'}`}. [Attach it here.]\n\nLet me know if anything is missing.${signature(ctx)}`,
       } : undefined,
     };
   },
@@ -295,13 +304,15 @@ const BUILDERS: Partial<Record<FactorName, (f: Factor, ctx: Ctx) => Built | null
   },
 };
 
-/** What a lead asks of us: the requests perception read, else the sentences that ask (their own words). */
-function leadAsks(s: Signal): string[] {
+/** What a message asks of us: the requests perception read, else the sentences that ask (their own words). */
+function asksOf(s: Signal): string[] {
   const perceived = (s.insights?.requests ?? []).map((r) => r.text.trim()).filter(Boolean);
-  if (perceived.length) return perceived.slice(0, 3);
+  if (perceived.length) return perceived;
   const text = s.kind === 'engagement' ? s.text ?? '' : signalText(s);
-  return questionSentences(text).filter((q) => !/^re:/i.test(q)).slice(0, 3);
+  return questionSentences(text).filter((q) => !/^re:/i.test(q));
 }
+
+const leadAsks = (s: Signal) => asksOf(s).slice(0, 3);
 
 /** A perceived list from the factor's evidence signals, newest last. */
 function perceivedIn<T>(f: Factor, ctx: Ctx, pick: (s: Signal) => T[]): T[] {
@@ -331,6 +342,14 @@ function truncate(s: string, n: number): string {
 
 function money(n: number): string {
   return n >= 1000 ? `$${Math.round(n / 1000)}k` : `$${n}`;
+}
+
+/** The latest message of theirs in a promise's evidence: one asking after it (the promises are ours). */
+function chaserOf(f: Factor, ctx: Ctx, promises: Array<{ signalId: string }>): Signal | undefined {
+  const made = new Set(promises.map((c) => c.signalId));
+  const theirs = f.evidence.filter((id) => !made.has(id)).map((id) => ctx.byId.get(id))
+    .filter((s): s is Signal => Boolean(s) && ((s!.kind === 'email' && s!.direction === 'inbound') || s!.kind === 'chat' || s!.kind === 'engagement'));
+  return theirs.sort((a, b) => a.occurredAt.localeCompare(b.occurredAt)).pop();
 }
 
 function overdueCommitments(f: Factor, ctx: Ctx): Array<{ text: string; deliverable?: string; dueAt?: string; signalId: string }> {

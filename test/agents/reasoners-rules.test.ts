@@ -66,6 +66,25 @@ describe('fulfil_commitment names the deliverable', () => {
   });
 });
 
+describe('fulfil_commitment answers their message asking after it', () => {
+  it('one recommendation: the promise kept, in the thread of their chaser, to whoever asked', () => {
+    const s = story();
+    perceived(s.email(at(-10), { from: 'sam@ourco.com', to: 'dana@acme.com', subject: 'Rollout', text: "I'll send the data retention summary by Friday." }), {
+      commitments: [{ text: "I'll send the data retention summary by Friday.", owner: 'us', who: 'Sam Patel', deliverable: 'the data retention summary', dueAt: at(-7), counterparts: ['dana@acme.com'] }],
+    });
+    perceived(s.email(at(-2), { from: 'lee@acme.com', to: 'sam@ourco.com', subject: 'Legal review', text: 'Our lawyers meet on Tuesday. Is the retention summary on its way?' }), {
+      question: true, requests: [{ text: 'Is the retention summary on its way?' }],
+    });
+    const recs = plan(s);
+    expect(recs.map((r) => r.kind)).not.toContain('reply');
+    const r = one(recs, 'fulfil_commitment');
+    expect(r.title).toBe('Send Dana Ruiz (champion) and Lee Park the data retention summary, promised for Fri, Nov 13 (Lee asked again Wed, Nov 18)');
+    expect(r.rationale).toContain('Lee Park asked after it on Wed, Nov 18: "Is the retention summary on its way?"; sending it answers that message too.');
+    expect(r.draft).toMatchObject({ to: ['lee@acme.com', 'dana@acme.com'], subject: 'Re: Legal review' });
+    expect(r.draft?.body).toMatch(/^Hi Lee,\n\n> Is the retention summary on its way\?\n\nSorry to keep you waiting — as promised, here is the data retention summary\./);
+  });
+});
+
 describe('find_new_champion names the successor and the champion who left', () => {
   it('a named successor: win them over, and the draft goes to them', () => {
     const s = story('customer');

@@ -1,6 +1,7 @@
 // Who is who at the account and when we last heard from / wrote to each of them. Pure.
 import type { Contact } from '../db/queries/contacts.js';
 import type { Signal } from './signals/schema.js';
+import { isForwardSubject, stripQuotedReply } from './memory/strip-quotes.js';
 
 export interface Stakeholder {
   email: string;
@@ -20,6 +21,8 @@ function isAutomated(s: Signal): boolean {
   return s.kind === 'email' && Boolean(s.auto ?? s.insights?.auto);
 }
 
+const ADDRESS = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
+
 /** Emails that took part in a signal, split into "they spoke" and "we reached them". */
 export function participants(s: Signal): { from: string[]; to: string[] } {
   switch (s.kind) {
@@ -36,6 +39,52 @@ export function participants(s: Signal): { from: string[]; to: string[] } {
     case 'ticket': return { from: s.requesterEmail ? [s.requesterEmail] : [], to: [] };
     default: return { from: [], to: [] };
   }
+}
+
+/** Whether a name (a first name or the full name) is written in a text, as a word, with its capital. */
+function isNamedIn(text: string, name: string | null | undefined): boolean {
+  const full = name?.trim();
+  if (!full) return false;
+  const first = full.split(/\s+/)[0];
+  const word = (w: string) => new RegExp(`(^|[^\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(text);
+  return word(full) || (first.length > 1 && word(first));
+}
+
+/**
+ * Colleagues a person at the account brings into the conversation with one message: someone they
+ * write to while copying us, forward our thread to, or name in the message while copying them
+ * ("Erik, could you check…", "I've added Priya, who runs IT"). A colleague merely left on a reply-all
+ * is not brought in. Only email carries recipients; the rest brings nobody.
+ */
+export function broughtIn(s: Signal, isTheirs: (email: string) => boolean, nameOf: (email: string) => string | null | undefined): string[] {
+  if (s.kind !== 'email' || s.direction === 'outbound' || !isTheirs(s.from.email)) return [];
+  const sender = s.from.email.toLowerCase();
+  const text = stripQuotedReply(s.text);
+  const forward = isForwardSubject(s.subject);
+  const usAddressed = s.to.some((p) => !isTheirs(p.email));
+  const out = new Set<string>();
+  for (const [p, field] of [...s.to.map((x) => [x, 'to'] as const), ...s.cc.map((x) => [x, 'cc'] as const)]) {
+    const e = p.email.toLowerCase();
+    if (e === sender || !isTheirs(e)) continue;
+    const named = isNamedIn(text, nameOf(e) ?? p.name) || text.toLowerCase().includes(e);
+    if (named || (field === 'to' && (forward || !usAddressed))) out.add(e);
+  }
+  return [...out];
+}
+
+/**
+ * Colleagues a person at the account introduces without copying them ("Erik Holm runs our IT, he
+ * can confirm", "write to erik@…"): the known people named in their message, and addresses at the
+ * account written in it. Introduced is not yet engaged: someone has to address them afterwards.
+ */
+export function introducedIn(s: Signal, isTheirs: (email: string) => boolean, people: Array<{ email: string; name: string | null }>): string[] {
+  if (s.kind !== 'email' || s.direction === 'outbound' || !isTheirs(s.from.email)) return [];
+  const sender = s.from.email.toLowerCase();
+  const onIt = new Set([...s.to, ...s.cc].map((p) => p.email.toLowerCase()));
+  const text = stripQuotedReply(s.text);
+  const written = (text.match(ADDRESS) ?? []).map((e) => e.toLowerCase()).filter(isTheirs);
+  const named = people.filter((p) => isNamedIn(text, p.name)).map((p) => p.email.toLowerCase());
+  return [...new Set([...written, ...named])].filter((e) => e !== sender && !onIt.has(e));
 }
 
 /**

@@ -38,4 +38,52 @@ describe('single_threaded', () => {
     expect(singleThreaded(story('customer', [tom, rebecca], at(100)).timeline()).factor).not.toBeNull();
     expect(singleThreaded(story('qualified').timeline()).factor).toBeNull();
   });
+
+  describe('a colleague their side brings in is engaged', () => {
+    it('copied and named in the message ("Rebecca, …")', () => {
+      const s = story('demo');
+      s.email(at(-1), { from: 'tom@calder.org', to: 'sam@ourco.com', cc: ['rebecca@calder.org'], text: 'Rebecca, this is the pricing sheet I mentioned: can you check it against the repairs budget?' });
+      expect(singleThreaded(s.timeline()).factor).toBeNull();
+    });
+
+    it('written to while we are only copied', () => {
+      const s = story('demo');
+      s.email(at(-1), { from: 'tom@calder.org', to: 'leslie@calder.org', cc: ['sam@ourco.com'], subject: 'Single sign-on', text: 'Could you look at what the single sign-on setup needs from us before the pilot?' });
+      expect(singleThreaded(s.timeline()).factor).toBeNull();
+    });
+
+    it('forwarded our thread', () => {
+      const s = story('demo');
+      s.email(at(-1), { from: 'tom@calder.org', to: ['leslie@calder.org', 'sam@ourco.com'], subject: 'Fwd: Demo recap', text: 'For the integration questions.\n\n---------- Forwarded message ---------\nFrom: Sam Patel\nThanks for the demo today.' });
+      expect(singleThreaded(s.timeline()).factor).toBeNull();
+    });
+
+    it('introduced by name and then written to', () => {
+      const s = story('demo');
+      s.email(at(-1.5), { from: 'tom@calder.org', to: 'sam@ourco.com', text: 'Leslie Hughes looks after our systems; she will want the integration documents.' });
+      expect(singleThreaded(s.timeline()).factor).not.toBeNull(); // named, not yet addressed
+      s.email(at(-1), { from: 'sam@ourco.com', to: 'leslie@calder.org', text: 'Hi Leslie, Tom suggested I send you our integration documents; they are attached.' });
+      expect(singleThreaded(s.timeline()).factor).toBeNull();
+    });
+  });
+
+  describe('not brought in', () => {
+    it('left on a reply-all without a word to them', () => {
+      const s = story('demo');
+      s.email(at(-1), { from: 'tom@calder.org', to: ['sam@ourco.com', 'rebecca@calder.org'], text: 'Thanks, the slides look good to me.' });
+      expect(singleThreaded(s.timeline()).factor).toMatchObject({ contacts: ['tom@calder.org'] });
+    });
+
+    it('only we wrote to them', () => {
+      const s = story('demo');
+      s.email(at(-1), { from: 'sam@ourco.com', to: ['tom@calder.org', 'rebecca@calder.org'], text: 'Rebecca, Tom, here is the proposal outline.' });
+      expect(singleThreaded(s.timeline()).factor).toMatchObject({ contacts: ['tom@calder.org'] });
+    });
+
+    it('a colleague who has left, copied and named', () => {
+      const s = story('demo', [tom, rebecca, { ...leslie, status: 'left' }]);
+      s.email(at(-1), { from: 'tom@calder.org', to: 'sam@ourco.com', cc: ['leslie@calder.org'], text: 'Leslie, could you send Sam the old integration notes?' });
+      expect(singleThreaded(s.timeline()).factor).toMatchObject({ contacts: ['tom@calder.org'] });
+    });
+  });
 });

@@ -2,6 +2,7 @@
 import type { Signal } from './signals/schema.js';
 import { keywords } from './evidence.js';
 import { stripQuotedReply } from './memory/strip-quotes.js';
+import { isRecordedTouch } from './stakeholders.js';
 
 export interface CommitmentView {
   text: string;
@@ -18,6 +19,8 @@ export interface CommitmentView {
 
 function sideOf(s: Signal): 'us' | 'them' | null {
   if (s.kind === 'email') return s.direction === 'outbound' ? 'us' : 'them';
+  // "Already done" on one of our recommendations: we did it outside the product.
+  if (isRecordedTouch(s)) return 'us';
   if (s.kind === 'chat' || s.kind === 'engagement') return 'them';
   return null;
 }

@@ -21,10 +21,20 @@ function isAutomated(s: Signal): boolean {
   return s.kind === 'email' && Boolean(s.auto ?? s.insights?.auto);
 }
 
+/**
+ * A recommendation a human rejected as "already done" (workflows/activities/decide.ts): the owner
+ * reached the account outside the product, and a note on the timeline records it. It counts as our
+ * outreach, to the recipients its draft had (the note names their addresses).
+ */
+export function isRecordedTouch(s: Signal): boolean {
+  return s.kind === 'note' && s.source === 'decision' && Boolean(s.externalId?.startsWith('already-done:'));
+}
+
 const ADDRESS = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
 
 /** Emails that took part in a signal, split into "they spoke" and "we reached them". */
 export function participants(s: Signal): { from: string[]; to: string[] } {
+  if (isRecordedTouch(s)) return { from: [], to: [...new Set((s.kind === 'note' ? s.text : '').match(ADDRESS) ?? [])].map((e) => e.toLowerCase()) };
   switch (s.kind) {
     case 'email': return s.direction === 'outbound'
       ? { from: [], to: [...s.to, ...s.cc].map((p) => p.email) }

@@ -3,7 +3,7 @@
 import type { Account } from '../../db/queries/accounts.js';
 import type { Contact } from '../../db/queries/contacts.js';
 import type { Signal } from '../signals/schema.js';
-import { effectiveContacts, participants } from '../stakeholders.js';
+import { effectiveContacts, isRecordedTouch, participants } from '../stakeholders.js';
 import { chatAuthorSide, isAccountEmail, plainTranscriptTurns, speakerOf } from '../perception/utterances.js';
 import type { RiskConfig } from './config.js';
 import type { RiskInput } from './types.js';
@@ -37,7 +37,7 @@ export interface Timeline {
   human: Signal[];
   /** The account's people speaking to us: inbound email, their chat, forms, tickets, meetings they attended. */
   fromThem: Signal[];
-  /** Us reaching them: outbound email, our chat, calls with them. */
+  /** Us reaching them: outbound email, our chat, calls with them, and what a rep reported as already done. */
   fromUs: Signal[];
   /** The next meeting on the calendar with someone from the account, not cancelled since. */
   nextMeeting?: Calendar;
@@ -69,6 +69,8 @@ function sidesOf(s: Signal, people: People): { them: boolean; us: boolean } {
     }
     case 'engagement': return { them: s.event === 'form_submitted', us: false };
     case 'ticket': return { them: true, us: false };
+    // A recommendation rejected as "already done": the rep reached them outside the product.
+    case 'note': return { them: false, us: isRecordedTouch(s) };
     case 'meeting': {
       // A call with the account is both sides talking; an internal one is neither.
       const both = meetingHasThem(s, people);

@@ -57,8 +57,9 @@ export function createDecisionActivities(deps: Pick<ActivityDeps, 'db'>) {
 
 /**
  * "Already done" means we reached them outside the product: the account's timeline gets a note by the
- * owner saying so (once per recommendation). The risk model counts emails, chats and calls as our
- * outreach, not notes, so the note informs the agent and people but does not clear silence factors.
+ * owner saying so (once per recommendation). The risk model counts this note (source 'decision',
+ * external id 'already-done:…', the draft's recipients in its text) as our outreach, like an email we
+ * sent: agents/stakeholders.ts isRecordedTouch. Change its shape there too.
  */
 async function recordTouch(tx: pg.PoolClient, rec: Recommendation, decidedBy: string | null): Promise<string> {
   const account = await getAccount(tx, rec.accountId);

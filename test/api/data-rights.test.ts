@@ -18,6 +18,7 @@ import { insertSignals } from '../../db/queries/signals.js';
 import { REDACTED_EMAIL, REDACTED_TEXT, makeRedactor, redactPayload } from '../../db/queries/erasure.js';
 import { EXPORT_SECTIONS } from '../../db/queries/export.js';
 import { purgeExpired, startRetention } from '../../workflows/retention.js';
+import { purgeSignalsBefore } from '../../db/queries/retention.js';
 import { openDatabase } from '../../db/connection.js';
 import { migrate } from '../../db/migrate.js';
 import { loadConfig } from '../../config.js';
@@ -312,4 +313,17 @@ describe('retention', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 180_000);
+});
+
+describe('retention at scale (last: it purges everything this file stored)', () => {
+  it('deletes every signal before the cutoff with its chunks, in batches, and counts them', async () => {
+    const [before] = await q('select (select count(*)::int from signals) as signals, (select count(*)::int from memory_chunks) as chunks');
+    const started = performance.now();
+    const r = await purgeSignalsBefore(stack.database.pool, new Date(Date.now() + 86_400_000));
+    const ms = performance.now() - started;
+    expect(r.signalsPurged).toBe(before.signals);
+    expect(r.chunksPurged).toBe(before.chunks);
+    expect((await q('select count(*)::int as n from signals'))[0].n).toBe(0);
+    console.log(`retention: ${r.signalsPurged} signals and ${r.chunksPurged} chunks purged in ${ms.toFixed(0)} ms`);
+  }, 300_000);
 });

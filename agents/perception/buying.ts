@@ -17,15 +17,25 @@ const CLOSE = '(?:sign|countersign|e-sign|execute|proceed|buy|purchase|commit|or
 const FRAMES: RegExp[] = [
   new RegExp(` ready to (?:${CLOSE}|move forward|go ahead|get start|get go|go|roll|kick off|start)`),
   // Readiness said as an idiom: "we're good to go", "count us in", "let's get this done", "let's make it happen".
-  / (?:good|clear|all set) to go | count us in | (?:let 's|let us) (?:get (?:this|it|the deal|things) (?:do|done|sign|over the line|across the line|wrap up)|make (?:it|this) happen|do (?:this|it)) | we (?:have|have get) a deal | it be a deal | over the (?:finish )?line /,
+  / (?:good|clear|all set) to go | count (?:us|me) in | (?:let 's|let us) (?:finalise|finalize|close|sign|proceed|go ahead|wrap (?:this|it) up)(?: |$)| (?:let 's|let us) (?:get (?:this|it|the deal|things) (?:do|done|sign|over the line|across the line|wrap up)|make (?:it|this) happen|do (?:this|it)) | we (?:have|have get) a deal | it be a deal | over the (?:finish )?line /,
   // Bringing the deal to a close: "finalise the agreement", "wrap up the paperwork", "agreed to the three-year deal".
-  new RegExp(` (?:finalise|finalize|close|wrap up|complete|conclude|agree to|agree on|accept) (?:the |our |your |this |a )?(?:\\S+ ){0,2}?(?:${PAPER_WORDS}|deal|term|terms|pricing|offer|purchase|order|proposal) `),
+  new RegExp(` (?:finalise|finalize|close|wrap up|complete|conclude|agree to|agree on) (?:the |our |your |this |a )?(?:\\S+ ){0,2}?(?:${PAPER_WORDS}|deal|term|terms|pricing|offer|purchase|order|proposal) `),
+  // Accepting what we offered ("accept your proposal", "accept the revised terms"), not "accepted an offer at a startup".
+  new RegExp(` accept (?:the |our |your |this |these |a |an )(?:\\S+ ){0,2}?(?:${PAPER_WORDS}|deal|term|terms|pricing|proposal|offer(?= (?!at |from |with |to join )))`),
   // Choosing us: "you're our preferred vendor", "we've selected you", "you won the evaluation".
   / (?:prefer|preferred|chosen|selected|winning) (?:vendor|supplier|partner|provider|option|solution) | (?:you|your (?:team|proposal|bid|offer)) (?:have )?(?:win|won|be the winner|come out on top|come out ahead) /,
   / (?:move|go) (?:forward|ahead) (?:with|on)? /,
   / (?:let 's|let us) (?:sign|proceed|(?:move|go|get) (?:forward|ahead|start))/,
   / sign (?:it |this |the \S+ )?(?:on|by|next|this|before) (?:monday|tuesday|wednesday|thursday|friday|week|month|the \d)/,
-  new RegExp(` (?:send|share|issue|get|email|forward|route) (?:\\S+ ){0,3}?(?:formal |final |updated |revised |the |your |a |an |our |me |us )?${PAPER} `),
+  new RegExp(` (?:send|share|issue|get|email|forward|route|prepare|draw up|put together|generate|raise|drop) (?:\\S+ ){0,3}?(?:formal |final |updated |revised |the |your |a |an |our |me |us )?${PAPER} `),
+  // The paperwork is all that is left: "we just need the final paperwork", "where do we sign?".
+  new RegExp(`(?:^ | we | i | just | only )(?:just |only |now |still )?need (?:the |your )?(?:final |signed |formal )?${PAPER} | where (?:do|should|can) (?:we|i) sign | (?:happy|fine|ok|okay|good) with the (?:terms|pricing|price|proposal|quote|contract|offer|numbers) `),
+  // Choosing an edition: "we'll take the premium package", "book us in for the annual plan", "add the analytics module to our subscription".
+  / (?:take|go for|opt for|choose|pick|select|book (?:us|me) (?:in )?for|sign (?:us|me) up for|put (?:us|me) down for) (?:the |a |an )?(?:\S+ ){0,2}?(?:plan|tier|package|bundle|edition|subscription|licen[cs]e|add-on|module|option) | add (?:the |a |an )?(?:\S+ ){0,2}?(?:module|add-on|package|tier|feature) to (?:our|the) (?:subscription|plan|contract|account|order|licen[cs]e) /,
+  // Approval of the purchase as a noun: "got the green light from legal" (with a purchase in the sentence).
+  new RegExp(` (?:get|have|give|receive|grant) (?:the |a |our |us the |us a )?(?:green light|go-ahead|go ahead|sign-off|nod|thumbs up)(?= .*(?:${PAPER_WORDS}|purchase|buy|deal|seat|plan|licen|budget|spend|finalise|finalize|sign|proceed)| .*let 's)`),
+  // Their own signing as the condition: "how soon can we get started once we sign?".
+  / (?:once|when|after|as soon as) (?:we|i) (?:sign|countersign|pay|place the order) /,
   new RegExp(` (?:sign|signed|countersign|countersigned|execute|executed) (?:\\S+ ){0,2}?${PAPER} `),
   new RegExp(` ${PAPER} (?:\\S+ ){0,3}?(?:sign|signed|countersign|countersigned|for signature|to sign) `),
   / (?:budget|spend|funding|purchase|po|vendor onboarding) (?:\S+ ){0,4}?(?:approve|approved|sign off|signed off|green-light|green-lit|greenlit|release|clear) /,
@@ -53,8 +63,11 @@ function buyingIn(s: Sent): boolean {
   for (const re of FRAMES) {
     for (const h of findAll(s, re)) {
       if (negated(s, h.start) || negated(s, h.end)) continue;
+      // A choice made in the past ("we chose the annual plan last year") is history, not intent.
+      const v = s.toks[h.start];
+      if (['choose', 'take', 'pick', 'select', 'opt', 'book'].includes(v.lemma) && v.lower !== v.lemma && !v.lower.endsWith('ing')) continue;
       // "We'll let you know once finance has approved the budget": not yet.
-      if (['once', 'when', 'until'].includes(conditionBefore(s, h.start)?.word ?? '')) continue;
+      if (['once', 'when', 'until'].includes(conditionBefore(s, h.start)?.word ?? '') && !/^ (?:once|when|after|as soon as) (?:we|i) /.test(h.m[0])) continue;
       // Our own paperwork offers ("we'll send the contract") are not their intent: only the account's asking or doing.
       return true;
     }

@@ -18,7 +18,19 @@ const FRAMES: Array<{ re: RegExp; needsNegation?: boolean | 'inside' }> = [
   { re: / (?:look|shop|shopping|go) (?:at other|around|elsewhere|a different direction|in a different direction|another direction|with someone else)| (?:other|alternative|different) (?:provider|vendor|option|tool|solution|platform|supplier)s? /},
   { re: / (?:reconsider|re-evaluate|reevaluate|rethink|question) (?:whether|if|the|our|this|renew)/ },
   { re: / (?:why|whether) (?:we be |we )?(?:still )?pay /},
-  { re: / (?:worth|justify) (?:the |it|renew|pay|keep|this)/, needsNegation: false },
+  { re: / (?:worth|justify|defend) (?:the |it|renew|pay|keep|this|our|continu)/, needsNegation: false },
+  // Weighing whether to go on: "evaluating whether to keep the subscription", "debating if we renew".
+  { re: / (?:evaluate|assess|review|weigh|debate|decide|question) (?:whether|if) (?:to |we (?:should |will |can |want to )?)?(?:keep|continue|renew|stay|extend|cancel|leave|drop|stick)/ },
+  // Scaling back: "scale back to the basic plan", "cut back our licences".
+  { re: / (?:scale|cut|pare|wind) (?:back|down) (?:to|our|the|on) / },
+  // Not seeing a future: "hard to see us continuing", "can't see ourselves renewing".
+  { re: / (?:hard|difficult|not|n't|can not) (?:to )?see (?:us|ourselves|we) (?:continu|renew|stay|keep|extend|stick)/, needsNegation: 'inside' },
+  { re: / (?:nobody|no one|noone) (?:\S+ )?(?:trust|believe|rely on|use) /, needsNegation: 'inside' },
+  { re: / (?:want|need|would like) out (?:of )?| we (?:be |will be |will )?walk (?:away |\. |$)/, needsNegation: 'inside' },
+  // A promise not kept: "the promised integrations never materialised", "waiting three months for the fix you promised".
+  { re: / promise (?:\S+ ){0,3}?(?:never|still (?:not|n't)|have not|have yet to|yet to) | (?:never|still not|yet to) (?:materialise|materialize|arrive|happen|ship|land|show up|be deliver)| wait (?:\S+ ){0,2}?(?:week|month)s? for /, needsNegation: 'inside' },
+  // The renewal in doubt: "renewal is not a given", "far from guaranteed".
+  { re: / renewal (?:\S+ )?(?:be )?(?:not|n't|no longer|far from) (?:a given|guarantee|certain|a done deal|automatic|assure|a formality|a sure thing)/, needsNegation: 'inside' },
   { re: / (?:lose|lost) (?:\S+ )?(?:trust|confidence|faith|patience) | stop trust | (?:trust|patience) (?:have |has )?(?:run out|gone|evaporate) | (?:patience) be (?:run out|gone|wear thin) /},
   { re: / (?:fed up|done wait|have have enough|have enough|last straw) /},
   { re: / not (?:\S+ )?(?:what|how|the \S+|the kind of \S+) (?:that )?(?:we|you|i|they) (?:be )?(?:promise|sell|sold|tell|told|buy|sign up for|sign for|pay for|demo|show|expect|agree)/, needsNegation: 'inside' },
@@ -28,7 +40,7 @@ const FRAMES: Array<{ re: RegExp; needsNegation?: boolean | 'inside' }> = [
   // Ending the relationship, said as an idiom or a notice: "pull the plug", "walk away", "part ways", "notice of non-renewal".
   { re: / (?:pull the plug|walk away|part way|part company|call it quit|cut our loss|jump ship|get rid of (?:you|it|the (?:platform|tool|product|system))|rip (?:it |you )?out|move on from (?:you|your|the platform|the tool|this)) | non-renewal | nonrenewal | not renew / },
   // Moving to something else: "switch to something else", "go with another provider", "migrate to an alternative".
-  { re: / (?:move|switch|migrate|go|change|jump) (?:over )?(?:to|with) (?:something|someone|another|an alternative|other|(?:a|an) (?:different|cheap|cheaper|alternative|rival|competing)) (?!(?:\S+ )?(?:office|floor|building|desk|room|location|site|city|country|region|team|department|role|job|position|laptop|browser|phone|device|date|time|day|slot|week|channel|thread|meeting|call|room|tab|page|view|format|template|setting|plan for|approach|topic|question)s? )/ },
+  { re: / (?:move|switch|migrate|go|change|jump) (?:our (?:\S+ ){0,2}?)?(?:over )?(?:to|with) (?:something|someone|another|an alternative|other|(?:a|an) (?:different|cheap|cheaper|alternative|rival|competing)) (?!(?:\S+ )?(?:office|floor|building|desk|room|location|site|city|country|region|team|department|role|job|position|laptop|browser|phone|device|date|time|day|slot|week|channel|thread|meeting|call|room|tab|page|view|format|template|setting|plan for|approach|topic|question)s? )/ },
   // Value not seen: "struggling to see the value", "not getting any value", "the value isn't there".
   { re: / (?:see|get|find|deliver|realise|realize|show) (?:the |any |much |enough |real |the promised )?value /, needsNegation: true },
   { re: / (?:struggle|fail|hard|difficult|unable) to (?:see|find|justify|get|show) (?:the |any |much )?(?:value|roi|return) | value (?:be )?(?:not there|lacking|miss|yet to|never) | (?:little|no|zero|very little|hardly any) (?:real )?value /, needsNegation: 'inside' },
@@ -56,7 +68,9 @@ export function churnFrame(s: Sent): boolean {
   const line = ` ${s.toks.map((t) => t.lemma).join(' ')} `;
   for (const { re, needsNegation } of FRAMES) {
     for (const hit of findAll(s, re)) {
-      const neg = negated(s, hit.start) || negated(s, hit.end) || /\b(?:unlikely|hesitant|reluctant|hard to|difficult to|unable to)\b/.test(s.toks.slice(Math.max(0, hit.start - 4), hit.start).map((t) => t.lower).join(' '));
+      const neg = negated(s, hit.start) || negated(s, hit.end) || /\b(?:unlikely|hesitant|reluctant|hard to|difficult to|unable to|no longer)\b/.test(s.toks.slice(Math.max(0, hit.start - 4), hit.start).map((t) => t.lower).join(' '));
+      // Renewing early, upgrading or locking in a price is the opposite of churn, whatever frame it sits in.
+      if (/ (?:renew|renewal) early | lock in | upgrade | expand /.test(line)) continue;
       if (needsNegation === 'inside') return true;
       if (needsNegation === true && !neg) continue;
       if (needsNegation === false && !neg && !/ (?:reconsider|whether|question|doubt|wonder|sure|if) /.test(line)) continue;

@@ -21,7 +21,7 @@ const DOMAIN: Array<[RegExp, number]> = [
   [/ (?:frustrat\S*|disappoint\S*|annoy\S*|upset|angry|furious) /, -1],
   // (Not "costs us a day" or "we lose deals": in discovery that is the customer's pain, not a complaint about us.)
   [/ (?:waste (?:of )?(?:time|money)|can not (?:do our|do my|get any) (?:job|work)) /, -1.2],
-  [/ (?:let down|fed up|not work|n't work|do not work|lose patience|run out of patience|not happy|not satisfied|sick of|tired of) /, -1.5],
+  [/ (?:let down|letdown|fed up|not work|n't work|do not work|lose patience|run out of patience|not happy|not satisfied|sick of|tired of) /, -1.5],
   [/ (?:resolve|resolved|fix|fixed|smooth|smoothly|work perfectly|work well|work great|work for (?:us|me)|no complaint|breath of fresh air|exceed|exceeded|above and beyond) /, 1],
 ];
 /** A bad thing that went away or down: "churn is down", "the blocker is cleared". */
@@ -45,7 +45,8 @@ const COMPLAINT = / (?:frustrat\S*|disappoint\S*|unacceptable|annoy\S*|upset|ang
 
 /** Whether a negative sentence's negativity comes only from fault words, with nothing that makes it a complaint. */
 function plainFault(s: Sent, text: string): boolean {
-  if (COMPLAINT.test(line(s))) return false;
+  const l = line(s);
+  if (COMPLAINT.test(l) || DOMAIN.some(([re, v]) => v <= -0.8 && re.test(l))) return false;
   const rest = text.replace(FAULT, 'x');
   return vader.SentimentIntensityAnalyzer.polarity_scores(rest).compound > -0.05;
 }

@@ -14,6 +14,12 @@ describe('buying intent', () => {
     'The committee voted and you came out on top.',
     'We are ready to execute the renewal.',
     'Happy to accept the revised terms you sent on Tuesday.',
+    'Fine with the pricing, where should I sign?',
+    'Could you draw up the order form for the warehouse licences?',
+    "Let's go for the enterprise edition.",
+    'Please add the forecasting module to our plan.',
+    'Legal gave us the green light on the contract, so let\'s proceed.',
+    'What happens after we countersign?',
   ])('reads: %s', (text) => {
     expect(said(text)).toBe(true);
   });
@@ -27,6 +33,8 @@ describe('buying intent', () => {
     'Not ready to sign anything before the audit wraps up.',
     'We signed a deal with a new payroll provider, so expect some emails from them.',
     'The purchase is on hold until the new budget year.',
+    'We picked the basic tier two years ago and never changed it.',
+    'Security gave us the green light to turn on SSO.',
   ])('not: %s', (text) => {
     expect(said(text)).toBe(false);
   });

@@ -23,6 +23,13 @@ describe('churn frames', () => {
     'Consider this email our formal notice of non-renewal.',
     'The CFO wants to pull the plug before the next invoice.',
     'We still struggle to see the value for the money.',
+    'Finance is assessing whether to keep the licences past March.',
+    'Next year we will scale down to the starter tier.',
+    'I can no longer defend the spend to my CFO.',
+    'Realistically I cannot see us renewing in this state.',
+    'No one relies on the forecasts any more.',
+    'The roadmap items we were promised have yet to arrive.',
+    'Renewal is far from guaranteed.',
   ])('reads an ending or lost value: %s', (text) => {
     expect(frame(text)).toBe(true);
   });
@@ -31,6 +38,8 @@ describe('churn frames', () => {
     'Before year end, what else do you need from our side?',
     'We switched off Tallyrow once everyone moved to your dashboards.',
     'They ripped out Quorra years ago and nobody misses it.',
+    'We are weighing whether to renew early and lock in the rate.',
+    'No one wants to skip the kickoff.',
   ])('not an ending of ours: %s', (text) => {
     expect(frame(text)).toBe(false);
   });

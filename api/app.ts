@@ -4,7 +4,7 @@ import type { StageMapConfig } from '../agents/signals/parsers/crm-vocabulary.js
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../db/connection.js';
-import type { AccountsClient } from '../workflows/client.js';
+import { TemporalUnavailableError, type AccountsClient } from '../workflows/client.js';
 import securityPlugin from './plugins/security.js';
 import dbPlugin from './plugins/db.js';
 import temporalPlugin from './plugins/temporal.js';
@@ -80,6 +80,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       const where = err.validationContext ?? 'body';
       const issues = zodIssues(err).map((i) => ({ ...i, path: i.path ? `${where}.${i.path}` : where }));
       return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues });
+    }
+    if (err instanceof TemporalUnavailableError) {
+      return reply.code(503).header('retry-after', '5').send({ statusCode: 503, error: httpName(503), message: err.message });
     }
     if (err instanceof HttpError) {
       return reply.code(err.statusCode).send({ statusCode: err.statusCode, error: httpName(err.statusCode), message: err.message });

@@ -24,7 +24,9 @@ export interface AccountsClient {
 }
 
 export async function createTemporalClient(settings: TemporalSettings): Promise<AccountsClient> {
-  const connection = await Connection.connect({ address: settings.address });
+  // Connected on first use: an API started while Temporal is down serves reads and answers 503 on the
+  // routes that need Temporal (an eager connect threw "Failed to connect before the deadline" and the process died).
+  const connection = Connection.lazy({ address: settings.address });
   const client = new Client({ connection, namespace: settings.namespace });
   return { client, settings, close: () => connection.close() };
 }
@@ -81,6 +83,7 @@ function unwrapUpdateError(err: unknown): never {
 }
 
 export async function askAccount(c: AccountsClient, ref: AccountRef, input: AskInput): Promise<AskResult> {
+  await requireTemporal(c);
   try {
     return await c.client.workflow.executeUpdateWithStart(askUpdate, { args: [input], startWorkflowOperation: withStart(c, ref) });
   } catch (err) {
@@ -89,6 +92,7 @@ export async function askAccount(c: AccountsClient, ref: AccountRef, input: AskI
 }
 
 export async function decide(c: AccountsClient, ref: AccountRef, input: DecideInput): Promise<DecideResult> {
+  await requireTemporal(c);
   try {
     return await c.client.workflow.executeUpdateWithStart(decideUpdate, { args: [input], startWorkflowOperation: withStart(c, ref) });
   } catch (err) {
@@ -97,11 +101,39 @@ export async function decide(c: AccountsClient, ref: AccountRef, input: DecideIn
 }
 
 export async function accountState(c: AccountsClient, accountId: string): Promise<AccountStateView | null> {
+  if (!(await temporalReachable(c))) return null; // a read stays fast while Temporal is down
   try {
     return await c.client.workflow.getHandle(accountWorkflowId(accountId)).query(stateQuery);
   } catch {
     return null;
   }
+}
+
+/** Temporal cannot be reached now: the request was not carried out and can be retried later (HTTP 503). */
+export class TemporalUnavailableError extends Error {
+  constructor() { super('Temporal is unavailable; nothing was done, try again shortly'); }
+}
+
+/** How long a reachability answer is reused, and how long a probe may take. */
+const REACHABLE_CACHE_MS = 2000;
+const REACHABLE_WITHIN_MS = 1000;
+const reachability = new WeakMap<AccountsClient, { at: number; ok: Promise<boolean> }>();
+
+/**
+ * Whether Temporal answers, asked at most every two seconds with a one-second deadline. Calls made
+ * while it is down otherwise retry inside the SDK for many seconds before failing.
+ */
+export function temporalReachable(c: AccountsClient): Promise<boolean> {
+  const last = reachability.get(c);
+  if (last && Date.now() - last.at < REACHABLE_CACHE_MS) return last.ok;
+  const ok = c.client.connection.withDeadline(Date.now() + REACHABLE_WITHIN_MS, () => c.client.connection.workflowService.getSystemInfo({}))
+    .then(() => true, () => false);
+  reachability.set(c, { at: Date.now(), ok });
+  return ok;
+}
+
+async function requireTemporal(c: AccountsClient): Promise<void> {
+  if (!(await temporalReachable(c))) throw new TemporalUnavailableError();
 }
 
 /** Reachability for /health. */
@@ -116,6 +148,7 @@ export async function temporalHealthy(c: AccountsClient): Promise<boolean> {
 
 /** A CSM's brief now (on demand): runs the brief workflow and answers with what it stored. */
 export async function produceBrief(c: AccountsClient, input: BriefWorkflowInput, requestId: string = randomUUID()): Promise<BriefWorkflowResult> {
+  await requireTemporal(c);
   return c.client.workflow.execute<typeof briefWorkflow>('briefWorkflow', {
     taskQueue: c.settings.taskQueue,
     workflowId: onDemandBriefWorkflowId(input.csmId, requestId),

@@ -54,6 +54,8 @@ export const riskBadge = (level, score) =>
 export function notify(message, kind = 'ok') {
   const region = document.getElementById(kind === 'error' ? 'alerts' : 'status');
   const item = h(`p.toast.toast-${kind}`, {}, message);
+  // The three latest at most: a run of quick decisions should not pile notes over the page.
+  while (region.children.length >= 3) region.firstElementChild.remove();
   region.append(item);
   setTimeout(() => item.remove(), kind === 'error' ? 12_000 : 5_000);
 }

@@ -9,6 +9,7 @@ import { Person } from '../schema.js';
 import { matchesDomain } from '../direction.js';
 import { isForwardSubject, stripQuotedReply } from './quoted-reply.js';
 import { addSignal, rejectedOnly, routeByEmail, toIso } from './result.js';
+import { decodeText } from './charset.js';
 import type { ParseOptions, ParseResult, RouteHint } from './types.js';
 
 export { stripQuotedReply } from './quoted-reply.js';
@@ -162,11 +163,73 @@ function routeOf(participants: Person[], opts: ParseOptions): RouteHint | undefi
 
 const firstId = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v?.match(/<[^>]+>/)?.[0] ?? v)?.trim() || undefined;
 
+const UTF8_STRICT = new TextDecoder('utf-8', { fatal: true });
+const LATIN = /^(iso-8859-1|latin1|windows-1252|cp1252|iso-8859-15|us-ascii|ascii)$/;
+
+/**
+ * A single-part message whose charset is missing or wrong (found by the pathological-files test):
+ * 8-bit text without a charset, or declared UTF-8 but not UTF-8, was read as UTF-8 and every accented
+ * letter became U+FFFD; text declared Latin-1 that is really UTF-8 became mojibake ("cafÃ©"). The
+ * body's own bytes decide: not UTF-8 → the detector's guess (as for transcripts, charset.ts); valid
+ * UTF-8 with 8-bit bytes under a Latin-1 label → UTF-8. Either way the upload says so in a warning.
+ * Bodies in quoted-printable or base64, and multipart messages, are left to mailparser as declared.
+ */
+export function plausibleCharset(original: Buffer): { raw: Buffer; warning?: string } {
+  const headerEnd = /\r?\n\r?\n/.exec(original.subarray(0, 65_536).toString('latin1'));
+  if (!headerEnd) return { raw: original };
+  // Raw 8-bit header values are read as UTF-8 (RFC 6532); Latin-1 bytes there became U+FFFD.
+  const headerBytes = original.subarray(0, headerEnd.index);
+  let raw = original;
+  let headerWarning: string | undefined;
+  if (headerBytes.some((b) => b >= 0x80)) {
+    try {
+      UTF8_STRICT.decode(headerBytes);
+    } catch {
+      const decoded = decodeText(headerBytes);
+      raw = Buffer.concat([Buffer.from(decoded.text, 'utf8'), original.subarray(headerEnd.index)]);
+      headerWarning = `8-bit headers that are not UTF-8: decoded as ${decoded.encoding} (a guess)`;
+    }
+  }
+  const body = plausibleBody(raw);
+  const warning = [headerWarning, body.warning].filter(Boolean).join('; ') || undefined;
+  return { raw: body.raw, ...(warning ? { warning } : {}) };
+}
+
+function plausibleBody(raw: Buffer): { raw: Buffer; warning?: string } {
+  const head = raw.subarray(0, 65_536).toString('latin1');
+  const end = /\r?\n\r?\n/.exec(head);
+  if (!end) return { raw };
+  const headers = head.slice(0, end.index).replace(/\r?\n[ \t]+/g, ' ');
+  const contentType = /^content-type:[ \t]*([^\r\n]*)/im.exec(headers)?.[1] ?? '';
+  const cte = (/^content-transfer-encoding:[ \t]*([^\r\n;]*)/im.exec(headers)?.[1] ?? '').trim().toLowerCase();
+  if (/^\s*(multipart|message)\//i.test(contentType) || (contentType && !/^\s*text\//i.test(contentType)) || ['quoted-printable', 'base64'].includes(cte)) return { raw };
+  const body = raw.subarray(end.index + end[0].length);
+  if (!body.some((b) => b >= 0x80)) return { raw };
+  const declared = /charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType)?.[1]?.toLowerCase();
+  let utf8 = true;
+  try { UTF8_STRICT.decode(body); } catch { utf8 = false; }
+  let charset: string | null = null;
+  let warning: string | undefined;
+  if (!utf8 && (!declared || declared === 'utf-8' || declared === 'utf8' || declared === 'us-ascii')) {
+    charset = decodeText(body).encoding;
+    warning = `${declared ? `declared ${declared}` : 'no charset declared'} but the text is not UTF-8: decoded as ${charset} (a guess)`;
+  } else if (utf8 && declared && LATIN.test(declared)) {
+    charset = 'utf-8';
+    warning = `declared ${declared} but the text is UTF-8: read as UTF-8`;
+  }
+  if (!charset) return { raw };
+  const withCharset = contentType
+    ? head.slice(0, end.index).replace(/^(content-type:[ \t]*)([^\r\n]*)/im, (_, k: string, v: string) => `${k}${/charset\s*=/i.test(v) ? v.replace(/charset\s*=\s*"?[^";\s]+"?/i, `charset=${charset}`) : `${v}; charset=${charset}`}`)
+    : `Content-Type: text/plain; charset=${charset}\r\n${head.slice(0, end.index)}`;
+  return { raw: Buffer.concat([Buffer.from(withCharset, 'latin1'), raw.subarray(end.index)]), warning };
+}
+
 export async function parseEmail(raw: Buffer | string, opts: ParseOptions = {}, at: MessageContext = {}): Promise<ParseResult> {
   const position = at.position ?? 'message 1';
+  const fixed: { raw: Buffer | string; warning?: string } = typeof raw === 'string' ? { raw } : plausibleCharset(raw);
   let m: ParsedMail;
   try {
-    m = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, skipHtmlToText: true });
+    m = await simpleParser(fixed.raw, { skipImageLinks: true, skipTextToHtml: true, skipHtmlToText: true });
   } catch (err) {
     return rejectedOnly(position, `not a readable MIME message (${(err as Error).message})`);
   }
@@ -205,7 +268,8 @@ export async function parseEmail(raw: Buffer | string, opts: ParseOptions = {}, 
   // No Message-ID: a digest of what the message says keeps a re-import idempotent all the same.
   const externalId = messageId ?? `sha256:${createHash('sha256').update([from.email, when.iso, subject, body].join('\n')).digest('hex')}`;
   const direction = directionOf(from.email, opts);
-  const out: ParseResult = { items: [], rejected: [], ...(when.warning ? { warnings: [{ position, reason: when.warning }] } : {}) };
+  const warnings = [when.warning, fixed.warning].filter((w): w is string => Boolean(w)).map((reason) => ({ position, reason }));
+  const out: ParseResult = { items: [], rejected: [], ...(warnings.length ? { warnings } : {}) };
   addSignal(out, position, {
     kind: 'email', occurredAt: when.iso, externalId: externalId.slice(0, 512), source: 'email',
     from, to, cc, subject, text: text.slice(0, MAX_TEXT),

@@ -112,13 +112,36 @@ export interface MeetingParts {
   transcriptPending?: boolean;
 }
 
+const TURN_CHARS = 50_000;
+const MAX_TURNS = 20_000;
+
+/**
+ * A turn longer than a turn may be (a one-line 1 MB transcript) split into consecutive turns of the
+ * same speaker at word boundaries; it used to be cut at 50,000 characters without a word (found by
+ * the pathological-files test).
+ */
+function withinTurnSize(t: TranscriptTurn): TranscriptTurn[] {
+  if (t.text.length <= TURN_CHARS) return [t];
+  const out: TranscriptTurn[] = [];
+  let rest = t.text;
+  while (rest.length > TURN_CHARS) {
+    const space = rest.lastIndexOf(' ', TURN_CHARS);
+    const cut = space > TURN_CHARS / 2 ? space : TURN_CHARS;
+    out.push({ ...t, text: rest.slice(0, cut).trim() });
+    rest = rest.slice(cut).trim();
+  }
+  if (rest) out.push({ ...t, text: rest });
+  return out;
+}
+
 /** A meeting signal from merged turns; an empty transcript is rejected unless it is marked pending. */
 export function meetingResult(p: MeetingParts, opts: ParseOptions): ParseResult {
   const position = p.position ?? 'transcript';
-  const turns = mergeTurns(p.turns);
+  const all = mergeTurns(p.turns).flatMap(withinTurnSize);
+  const turns = all.slice(0, MAX_TURNS);
   if (turns.length === 0 && !p.transcriptPending) return { items: [], rejected: [...(p.rejected ?? []), { position, reason: 'the transcript is empty' }] };
   const speakers = [...new Set(turns.map((t) => t.speaker).filter((s) => s && s !== UNKNOWN_SPEAKER))];
-  const out: ParseResult = { items: [], rejected: [...(p.rejected ?? [])] };
+  const out: ParseResult = { items: [], rejected: [...(p.rejected ?? [])], ...(all.length > MAX_TURNS ? { warnings: [{ position, reason: `${all.length} turns: the first ${MAX_TURNS} were kept` }] } : {}) };
   addSignal(out, position, {
     kind: 'meeting',
     occurredAt: p.occurredAt ?? opts.occurredAt ?? (opts.now?.() ?? new Date()).toISOString(),
@@ -127,7 +150,7 @@ export function meetingResult(p: MeetingParts, opts: ParseOptions): ParseResult 
     title: (p.title ?? opts.title ?? 'Call transcript').slice(0, 1000),
     attendees: p.attendees ?? speakers.map((name) => ({ name: name.slice(0, 200) })),
     ...(p.durationSec !== undefined ? { durationSec: Math.round(p.durationSec * 1000) / 1000 } : {}),
-    transcript: turns.slice(0, 20_000).map((t) => ({ ...t, speaker: t.speaker.slice(0, 200), text: t.text.slice(0, 50_000) })),
+    transcript: turns.map((t) => ({ ...t, speaker: t.speaker.slice(0, 200) })),
     ...(p.transcriptPending && turns.length === 0 ? { transcriptPending: true } : {}),
   }, p.route);
   return out;

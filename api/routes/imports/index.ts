@@ -2,6 +2,12 @@
 // Segment, HubSpot and Salesforce JSON. The format is read from the content.
 import { stageOpts, type StageMapConfig } from '../../../agents/signals/parsers/crm-vocabulary.js';
 import multipart from '@fastify/multipart';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -30,11 +36,12 @@ const imports: FastifyPluginAsyncZod<ImportOptions> = async (app, opts) => {
   const uploadError = (err: unknown, filename?: string): unknown => {
     if (err instanceof HttpError) return err;
     const e = err as { code?: string; statusCode?: number; message?: string } | null;
-    if (e?.code === 'FST_REQ_FILE_TOO_LARGE') return new HttpError(413, `file: ${filename || 'an uploaded file'} is larger than the upload limit of ${opts.maxUploadBytes} bytes`, 'file');
+    if (e?.code === 'FST_REQ_FILE_TOO_LARGE') return tooLarge(filename);
     if (e?.code === 'FST_FILES_LIMIT') return new HttpError(413, 'file: more than 20 files in one upload', 'file');
     if (e?.statusCode && e.statusCode < 500) return err;
     return badRequest(`not a readable multipart/form-data body (${e?.message ?? String(err)})`, 'file');
   };
+  const tooLarge = (filename?: string) => new HttpError(413, `file: ${filename || 'an uploaded file'} is larger than the upload limit of ${opts.maxUploadBytes} bytes; nothing of it was stored`, 'file');
   const read = <T>(p: Promise<T>, filename?: string): Promise<T> => p.catch((err) => { throw uploadError(err, filename); });
 
   /** A request whose declared size is over the limit is refused before anything is read or stored. */
@@ -43,7 +50,26 @@ const imports: FastifyPluginAsyncZod<ImportOptions> = async (app, opts) => {
     if (declared > opts.maxUploadBytes) throw new HttpError(413, `file: the upload is ${declared} bytes, over the limit of ${opts.maxUploadBytes} bytes; nothing was stored`, 'file');
   };
 
-  /** Each uploaded file, parsed as it arrives; an mbox is streamed message by message. */
+  /**
+   * An mbox is written to a temporary file as it arrives and parsed from there once all of it is in,
+   * message by message: an upload that turns out to be over the limit without saying so up front (a
+   * chunked request, with no Content-Length) is then a 413 with nothing stored, where it used to
+   * commit every 250-message batch read before the limit (found by the pathological-files test).
+   */
+  async function* spooled(chunks: AsyncIterable<Buffer>, file: { truncated: boolean }, filename: string, parse: (input: Readable) => AsyncGenerator<ParseResult>): AsyncGenerator<ParseResult> {
+    const dir = await mkdtemp(join(tmpdir(), 'mbox-upload-'));
+    try {
+      const path = join(dir, 'upload.mbox');
+      await pipeline(Readable.from(chunks), createWriteStream(path));
+      // Over the limit, the file stream just ends early (marked truncated); the error would come later.
+      if (file.truncated) throw tooLarge(filename);
+      yield* parse(createReadStream(path));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  /** Each uploaded file, parsed as it arrives; an mbox is spooled to disk, then streamed message by message. */
   async function* uploads(req: FastifyRequest, accountDomains: string[], formats: string[], fields: Record<string, string>): AsyncGenerator<ParseResult> {
     const parts = req.parts()[Symbol.asyncIterator]();
     for (let p = await read(parts.next()); !p.done; p = await read(parts.next())) {
@@ -62,12 +88,12 @@ const imports: FastifyPluginAsyncZod<ImportOptions> = async (app, opts) => {
       const parseOpts = { accountDomains, ourDomains: opts.ourDomains, title: fields.title, occurredAt: fields.occurredAt, ...stageOpts(opts.hubspotStageMap) };
       const rest = async function* () { if (!first.done) yield head; for (let n = await read(iterator.next(), part.filename); !n.done; n = await read(iterator.next(), part.filename)) yield n.value as Buffer; };
       if (format === 'mbox') {
-        yield* parseMbox(rest(), parseOpts);
+        yield* spooled(rest(), part.file, part.filename, (input) => parseMbox(input, parseOpts));
         continue;
       }
       const chunks: Buffer[] = [];
       for await (const c of rest()) chunks.push(c);
-      if (part.file.truncated) throw badRequest(`${part.filename} is larger than the upload limit`, 'file');
+      if (part.file.truncated) throw tooLarge(part.filename);
       yield* parseUpload(Buffer.concat(chunks), format, parseOpts);
     }
   }

@@ -114,10 +114,33 @@ export function redactPayload(kind: string, payload: Payload, p: Person, redact:
   return mapStrings(out, redact) as Payload;
 }
 
-/** ILIKE patterns that find rows mentioning the person (a prefilter; the redactor decides). */
-export function mentionPatterns(p: Person, quotes: string[]): string[] {
-  const terms = [p.email, ...(p.name ? [norm(p.name)] : []), ...nameParts(p.name), ...quotes.map((q) => q.slice(0, 60))];
+/** ILIKE patterns that find rows naming the person: address, full name, name parts (a prefilter; the redactor decides). */
+export function mentionPatterns(p: Person): string[] {
+  const terms = [p.email, ...(p.name ? [norm(p.name)] : []), ...nameParts(p.name)];
   return [...new Set(terms)].map((t) => `%${escapeLike(t)}%`);
+}
+
+const QUOTE_KEY = MIN_QUOTE;
+const flat = (s: string) => s.toLowerCase().replace(/(?:\s|>)+/g, ' ');
+
+/**
+ * Whether a value (any JSON) may name or quote the person: a cheap test that picks what the redactor
+ * then rewrites. Names by substring, quotes by their first 20 characters at any position (one set
+ * lookup per position, so thousands of quotes cost no more than one). Pure.
+ */
+export function makeMatcher(p: Person, quotes: string[]): (value: unknown) => boolean {
+  const terms = [p.email, ...(p.name ? [norm(p.name).toLowerCase()] : []), ...nameParts(p.name).map((x) => x.toLowerCase())];
+  const keys = new Set(quotes.map((q) => flat(q).slice(0, QUOTE_KEY)));
+  const test = (str: string): boolean => {
+    const l = str.toLowerCase();
+    if (terms.some((t) => l.includes(t))) return true;
+    if (keys.size === 0 || str.length < QUOTE_KEY) return false;
+    const f = flat(str);
+    for (let i = 0; i + QUOTE_KEY <= f.length; i += 1) if (keys.has(f.slice(i, i + QUOTE_KEY))) return true;
+    return false;
+  };
+  const walk = (v: unknown): boolean => (typeof v === 'string' ? test(v) : Array.isArray(v) ? v.some(walk) : v && typeof v === 'object' ? Object.values(v).some(walk) : false);
+  return walk;
 }
 
 export interface ErasureResult {
@@ -156,14 +179,26 @@ const SCRUB_TARGETS: ScrubTarget[] = [
   { table: 'audit_log', key: 'id', text: [], json: ['details'], arrays: [] },
 ];
 
-async function scrub(db: Queryable, t: ScrubTarget, accountId: string, patterns: string[], redact: (s: string) => string): Promise<number> {
+const PAGE = 2000;
+
+/** Every row of a query, a keyset page at a time ($1: the last key or null, $2: page size, then params). */
+async function* pages(db: Queryable, sql: string, keyType: 'text' | 'bigint', params: unknown[]): AsyncGenerator<Array<Record<string, unknown>>> {
+  let last: unknown = null;
+  for (;;) {
+    const { rows } = await db.query(sql.replace('$KEY', `($1::${keyType} is null or key > $1::${keyType})`), [last, PAGE, ...params]);
+    if (rows.length > 0) yield rows;
+    if (rows.length < PAGE) return;
+    last = rows[rows.length - 1].key;
+  }
+}
+
+async function scrub(db: Queryable, t: ScrubTarget, accountId: string, mentions: (v: unknown) => boolean, redact: (s: string) => string): Promise<number> {
   const cols = [...t.text, ...t.json, ...t.arrays];
-  const haystack = cols.map((c) => `coalesce(${c}::text, '')`).join(` || ' ' || `);
-  const { rows } = await db.query(
-    `select ${t.key} as key, ${cols.join(', ')} from ${t.table} where ${t.where ?? '$2::text is not null'} and (${haystack}) ilike any($1::text[])`,
-    [patterns, accountId]);
+  const sql = `select * from (select ${t.key} as key, ${cols.join(', ')} from ${t.table} where ${t.where?.replaceAll('$2', '$3') ?? '$3::text is not null'}) r
+    where $KEY order by key limit $2`;
   let changed = 0;
-  for (const r of rows) {
+  for await (const rows of pages(db, sql, t.table === 'audit_log' ? 'bigint' : 'text', [accountId])) for (const r of rows) {
+    if (!mentions(cols.map((c) => r[c]))) continue;
     const values = cols.map((c) => (t.json.includes(c) ? (r[c] == null ? null : JSON.stringify(mapStrings(r[c], redact))) : t.arrays.includes(c) ? (r[c] as string[]).map(redact) : r[c] == null ? null : redact(String(r[c]))));
     const before = cols.map((c) => (t.json.includes(c) ? (r[c] == null ? null : JSON.stringify(r[c])) : r[c]));
     if (JSON.stringify(values) === JSON.stringify(before)) continue;
@@ -184,26 +219,30 @@ export async function eraseContact(db: Queryable, contactId: string, erasedBy: s
   const accountId = String(rows[0].account_id);
   const person: Person = { email: String(rows[0].email).toLowerCase(), name: rows[0].name ?? null };
 
-  // What they wrote, to recognise quotes of it in other signals.
-  const base = mentionPatterns(person, []);
-  const candidates = async (patterns: string[]) => (await db.query(
-    `select id, kind, payload from signals where account_id = $1 and (payload::text || ' ' || coalesce(insights::text, '')) ilike any($2::text[])`,
-    [accountId, patterns])).rows as Array<{ id: string; kind: string; payload: Payload }>;
+  // What they wrote, to recognise quotes of it in other signals (their signals all name them).
+  const patterns = mentionPatterns(person);
   const quotes = new Set<string>();
-  for (const s of await candidates(base)) for (const q of textTheyWrote(s.kind, s.payload, person)) if (quotes.size < MAX_QUOTES) quotes.add(q);
-  const patterns = mentionPatterns(person, [...quotes]);
+  const theirs = await db.query(
+    `select kind, payload from signals where account_id = $1 and payload::text ilike any($2::text[])`, [accountId, patterns]);
+  for (const s of theirs.rows) for (const q of textTheyWrote(s.kind, s.payload, person)) if (quotes.size < MAX_QUOTES) quotes.add(q);
   const redact = makeRedactor(person, [...quotes]);
+  const mentions = makeMatcher(person, [...quotes]);
 
-  const found = await candidates(patterns);
-  const touched = found.map((s) => s.id);
-  for (let i = 0; i < found.length; i += REDACT_BATCH) {
-    const batch = found.slice(i, i + REDACT_BATCH);
-    // The reading and the memory of the old text go; pending again, the agent reads and remembers the redacted text.
-    await db.query(
-      `update signals s set payload = v.payload::jsonb, insights = null, perceiver = null, perceiver_version = null, perceived_for = null,
-         perception_fallback = false, perceived_at = null, remembered_at = null, status = 'pending', processed_at = null
-       from unnest($1::text[], $2::text[]) as v(id, payload) where s.id = v.id`,
-      [batch.map((s) => s.id), batch.map((s) => JSON.stringify(redactPayload(s.kind, s.payload, person, redact)))]);
+  // Every signal of the account is looked at once (keyset pages); the ones that name or quote them are rewritten.
+  const touched: string[] = [];
+  const signalPages = pages(db, `select * from (select id as key, kind, payload, insights from signals where account_id = $3) r where $KEY order by key limit $2`, 'text', [accountId]);
+  for await (const rows of signalPages) {
+    const hit = rows.filter((r) => mentions(r.payload) || mentions(r.insights));
+    for (let i = 0; i < hit.length; i += REDACT_BATCH) {
+      const batch = hit.slice(i, i + REDACT_BATCH);
+      // The reading and the memory of the old text go; pending again, the agent reads and remembers the redacted text.
+      await db.query(
+        `update signals s set payload = v.payload::jsonb, insights = null, perceiver = null, perceiver_version = null, perceived_for = null,
+           perception_fallback = false, perceived_at = null, remembered_at = null, status = 'pending', processed_at = null
+         from unnest($1::text[], $2::text[]) as v(id, payload) where s.id = v.id`,
+        [batch.map((r) => String(r.key)), batch.map((r) => JSON.stringify(redactPayload(String(r.kind), r.payload as Payload, person, redact)))]);
+    }
+    touched.push(...hit.map((r) => String(r.key)));
   }
   const chunks = await db.query(
     `delete from memory_chunks where account_id = $1 and (signal_id = any($2::text[]) or coalesce(speaker, '') || ' ' || text ilike any($3::text[]))`,
@@ -214,7 +253,7 @@ export async function eraseContact(db: Queryable, contactId: string, erasedBy: s
     `update recommendations set status = 'expired', status_reason = 'contact erased', updated_at = now()
      where account_id = $1 and status in ('proposed', 'snoozed') and lower(target) = $2`, [accountId, person.email]);
   let recordsScrubbed = 0;
-  for (const t of SCRUB_TARGETS) recordsScrubbed += await scrub(db, t, accountId, patterns, redact);
+  for (const t of SCRUB_TARGETS) recordsScrubbed += await scrub(db, t, accountId, mentions, redact);
 
   await db.query('delete from contacts where id = $1', [contactId]);
   const ins = await db.query(

@@ -15,7 +15,7 @@ import type { Stack } from '../../stack.js';
 import { withTransaction } from '../../db/tx.js';
 import { insertAccount } from '../../db/queries/accounts.js';
 import { insertSignals } from '../../db/queries/signals.js';
-import { REDACTED_EMAIL, REDACTED_TEXT, makeRedactor, redactPayload } from '../../db/queries/erasure.js';
+import { REDACTED_EMAIL, REDACTED_TEXT, makeMatcher, makeRedactor, redactPayload } from '../../db/queries/erasure.js';
 import { EXPORT_SECTIONS } from '../../db/queries/export.js';
 import { purgeExpired, startRetention } from '../../workflows/retention.js';
 import { purgeSignalsBefore } from '../../db/queries/retention.js';
@@ -69,6 +69,11 @@ describe('redaction (pure)', () => {
     expect(quoting.from).toEqual(LI);
     const meeting = redactPayload('meeting', { title: 'Sync', attendees: [DANA, LI], transcript: [{ speaker: 'Dana Reyes', text: 'We need SSO.' }, { speaker: 'Li Chen', text: 'Dana is right.' }] }, DANA, redact);
     expect(meeting.transcript).toEqual([{ speaker: '[redacted]', text: REDACTED_TEXT }, { speaker: 'Li Chen', text: '[redacted] is right.' }]);
+    // The matcher that picks rows to rewrite finds a re-wrapped quote and ignores unrelated text.
+    const mentions = makeMatcher(DANA, [DANA_WORDS]);
+    expect(mentions({ text: `See below.\n> Our security review flagged the\n>   single sign-on pricing` })).toBe(true);
+    expect(mentions([{ speaker: 'Li Chen', text: 'Nothing about the person here at all.' }])).toBe(false);
+    expect(mentions({ cc: [{ email: DANA.email.toUpperCase() }] })).toBe(true);
     // A word that merely contains a name part is left alone; the name is matched as a word.
     expect(makeRedactor({ email: 'al@x.example', name: 'Ann Marsh' })('Marshall met Ann in the marshes')).toBe('Marshall met [redacted] in the marshes');
   });

@@ -39,6 +39,12 @@ const MODAL = '(?:will|shall|be go to|be gonna|be about to|plan to|be plan to|in
 /** People on the speaker's side: "our team", "my colleague", "our solutions architect", "my manager". */
 const OUR_PEOPLE = '(?:team|department|group|people|engineer|engineers|architect|lawyer|lawyers|counsel|colleague|colleagues|manager|boss|lead|specialist|consultant|pm|csm|assistant|rep|cto|ceo|cfo|coo|vp|head|director|analyst|developer|developers|designer|expert|support|billing|finance|legal|ops|success|crew|folk|folks|staff|partner|partners|dev|devs)';
 const SELF_SUBJECT = new RegExp(` (?:i|we|(?:our|my) (?:\\S+ ){0,2}${OUR_PEOPLE}) (?:will also |also |both |all )?${MODAL} `);
+/** The subject carried into a second clause: "We're working on the fix and will have it deployed by Thursday". */
+const SELF_AND_WILL = / (?:i|we) (?:\S+ ){1,8}?and (?:will|shall) (?!you )/;
+/** Acts of handing a thing over, for the progressive ("I'm sending…"), where most acts ("I'm presenting") promise nothing. */
+const HANDOVER = new Set(['send', 'share', 'forward', 'email', 'deliver', 'prepare', 'draft', 'write', 'compile', 'upload', 'post', 'resend', 'submit', 'return', 'put', 'get']);
+/** A delivery in progress with a time: "I'm sending the proposal over this afternoon" (counted with a date only). */
+const SELF_DOING = / (?:i|we) be (?:just |now |currently |already )?(?=\S+ )/;
 /** A chat or note that drops the subject: "will get the invoice corrected…", "on it, will send…". */
 const BARE_WILL = /^ (?:(?:on it|sure|ok|okay|noted|yes|will do) )?(?:\S+ )?will (?!you |be able)/;
 /** "You'll have X from me", "you'll get it from us". */
@@ -48,13 +54,21 @@ const OWE = / (?:i|we) (?:still |also )?owe /;
 /** "You'll have it by Friday", "you should get the file tomorrow": said by the side that delivers, with a date. */
 const YOU_WILL_GET = / you (?:will|should|shall) (?:have|get|receive|see) /;
 /** "Expect the runbook from us by Friday", "you can expect a write-up tomorrow". */
-const EXPECT = /(?:^ (?=expect .* from (?:me|us|our) )| you can | you should )expect (?!to )/;
+const EXPECT = /(?:(?:^|,|;|:) (?=expect (?:it |that |them |this |those |.* from (?:me|us|our) ))| you can | you should )expect (?!to )/;
 /** "I'm on it", "leave it with me": taking a task on. */
 const ON_IT = / (?:i be|we be|i 'm|we 're) (?:already )?on (?:it|this|that|the case) | leave (?:it|this|that) with (?:me|us) /;
 /** "Consider it done", "X will be ready/live on Friday" said by the side that delivers it. */
 const READY = / (?:the|your|a|an|our) (?:\S+ ){0,3}will be (?:ready|available|live|deliver|send|ship|deploy|fix|done|in your inbox|enable|provision|set up) /;
 /** Offers: count only with a date. */
 const OFFER = / (?:(?:i|we) can|let (?:me|us)) (?!know |me know|introduce )/;
+/** In our notes, our own promise reported or listed without a subject. */
+const NOTED_PROMISE = new RegExp([
+  ' (?:tell|assure|promise|confirm to) (?:\\S+ ){0,2}?(?:that )?(?:we|i) (?:would|will|be go to) ',
+  '^ (?:promise|agree to|commit to|offer to|volunteer to|undertake to)(?= )',
+  '^ (?:promise|owe) (?=\\S+ (?:the|a|an|our|their|some) )',
+].join('|'));
+/** A to-do of ours in a note, in the base form: "TODO: send the DPA", "Next step: we share the results", "We need to send Mia the quote". */
+const NOTED_TODO = /^ (?:(?:todo|to-do|action|action item|next step|follow-up|followup|ai) (?:: |- ))?(?:we |i )?(?:need to |have to |must |will |should )?(?=(?:send|share|provide|deliver|forward|prepare|draft|write|email|schedule|book|set up|follow up|circle back|get back|chase|confirm|update|fix|issue|reissue|refund|credit|create|build|compile|pull|run|arrange|organise|organize|introduce|loop in|invite) )/;
 /** In our notes: "Dana will send…", "Sam to share…", "Owen agreed to…". */
 const ACTION_ITEM = / (?:will|to|owe|agree to|promise to|commit to|be go to|offer to|volunteer to) /;
 
@@ -67,7 +81,11 @@ const ARTIFACT = new Set(['send', 'share', 'provide', 'deliver', 'forward', 'hav
   'build', 'open', 'enable', 'owe', 'give', 'publish', 'post', 'upload', 'compile', 'pull', 'run', 'turn', 'chase', 'finalize', 'finalise', 'produce', 'draw', 'make']);
 const WEAK = new Set(['loop', 'introduce', 'check', 'look', 'follow', 'circle', 'come', 'reach', 'connect', 'talk', 'speak', 'take', 'be', 'go', 'try', 'see', 'let', 'keep', 'need', 'want', 'do']);
 
-interface Promised { owner: 'us' | 'them'; who?: string; explicitOnly: boolean; cue: Hit; kind: 'self' | 'you-have' | 'owe' | 'ready' | 'offer' | 'item' | 'on-it' }
+interface Promised {
+  owner: 'us' | 'them'; who?: string; explicitOnly: boolean; cue: Hit; kind: 'self' | 'you-have' | 'owe' | 'ready' | 'offer' | 'item' | 'on-it';
+  /** Where the promised thing starts, when the frame knows it (a to-do's object). */
+  objectAt?: number;
+}
 
 function sideOf(u: Utterance): 'us' | 'them' | undefined {
   return u.side === 'unknown' ? undefined : u.side;
@@ -113,7 +131,9 @@ function actAfter(s: Sent, cue: Hit): boolean {
   if (/ (?:commit|promise) to $/.test(cue.m[0])) return true;
   if (x.lemma === 'make' && s.toks[k + 1]?.lower !== 'sure') return false;
   if (x.lemma === 'keep' || (x.lemma === 'look' && s.toks[k + 1]?.lower === 'forward')) return false;
-  return (x.pos === 'VERB' || x.pos === 'NOUN' || x.pos === 'ADJ') && ACTS.has(x.lemma);
+  if (x.lemma === 'take') return s.toks[k + 1]?.lower === 'care';
+  // ("will have it deployed": the tagger reads that "have" as an auxiliary.)
+  return (x.pos === 'VERB' || x.pos === 'NOUN' || x.pos === 'ADJ' || (x.pos === 'AUX' && x.lemma === 'have' && s.toks[k + 1]?.pos !== 'VERB')) && ACTS.has(x.lemma);
 }
 
 function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext): Promised | undefined {
@@ -132,11 +152,20 @@ function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext): Promised | un
   if (ctx.actionItems) {
     const item = itemIn(s, ctx);
     if (item) return item;
+    // Our note of what we promised: "Told Greta we'd send…", "Promised Raj the pricing sheet", "Agreed to share…",
+    // "TODO: send the DPA", "Next step: we share the results on Monday".
+    const todo = findAll(s, NOTED_TODO)[0];
+    const verb = todo ? s.toks.find((x, n) => n >= todo.start && ACTS.has(x.lemma) && !['action', 'todo'].includes(x.lower)) : undefined;
+    const promised = findAll(s, NOTED_PROMISE)[0];
+    const reported = promised ?? (todo && verb && verb.lower === verb.lemma ? todo : undefined);
+    if (reported && !negated(s, reported.start) && !conditionalOnOthers(s, 'us', reported)) {
+      return { owner: 'us', explicitOnly: false, cue: reported, kind: 'item', ...(!promised && verb ? { objectAt: verb.i + 1 } : {}) };
+    }
   }
   if (hedged && !/ (?:i|we) will /.test(line)) return undefined;
   // Every cue in the sentence, earliest first: "We owe you X, I'll chase…" is the debt, not the chasing.
   const cues: Array<[Promised['kind'], Hit | undefined]> = [];
-  const self = findAll(s, SELF_SUBJECT)[0];
+  const self = findAll(s, SELF_SUBJECT)[0] ?? findAll(s, SELF_AND_WILL)[0];
   if (self && !/ (?:will|shall) (?:not|never) /.test(line.slice(0, 200))) cues.push(['self', self]);
   const bare = findAll(s, BARE_WILL)[0];
   if (bare && !s.toks.slice(0, bare.end).some((t) => ['you', 'they', 'he', 'she', 'it'].includes(t.lower) || t.pos === 'PROPN' || t.pos === 'NOUN')) cues.push(['self', bare]);
@@ -147,6 +176,12 @@ function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext): Promised | un
     const p = cue ? found(kind, cue) : undefined;
     if (p) return p;
   }
+  const doing = findAll(s, SELF_DOING).find((h) => {
+    const v = s.toks[h.end + 1];
+    const reason = s.toks.slice(0, h.start).some((x) => ['since', 'because', 'as', 'while', 'when', 'if'].includes(x.lower));
+    return v && v.pos === 'VERB' && v.lower.endsWith('ing') && HANDOVER.has(v.lemma) && !reason;
+  });
+  if (doing && !hedged) { const p = found('self', doing, side, u.speaker, true); if (p) return p; }
   // "You'll get the file on Friday" from the side that delivers: a promise when a date is said.
   const dated = !hedged && side === 'us' ? findAll(s, YOU_WILL_GET)[0] : undefined;
   if (dated) { const p = found('you-have', dated, side, u.speaker, true); if (p) return p; }
@@ -163,6 +198,9 @@ const NOT_A_NAME = new Set(['action', 'next', 'steps', 'step', 'todo', 'to-do', 
 /** In our notes, "Dana will send…", "Sam to share…": owned by whoever is named (a contact is theirs). */
 function itemIn(s: Sent, ctx: CommitmentContext): Promised | undefined {
   const names = nameSpans(s).filter((n) => !NOT_A_NAME.has(n.name.toLowerCase()));
+  // "Sam to follow up…": a capitalised first word right before the item's verb is a name even if it is also a word.
+  const t0 = s.toks[0];
+  if (t0 && t0.cap && t0.pos === 'PROPN' && !names.some((n) => n.start === 0) && !NOT_A_NAME.has(t0.lower)) names.unshift({ name: t0.text, start: 0, end: 0 });
   for (const hit of findAll(s, ACTION_ITEM)) {
     const n = names.find((x) => x.end === hit.start - 1);
     const they = s.toks[hit.start - 1] && ['they', 'customer', 'client'].includes(s.toks[hit.start - 1].lower);
@@ -180,6 +218,12 @@ function itemIn(s: Sent, ctx: CommitmentContext): Promised | undefined {
 /** What is promised: the object of the act after the modality ("the API rate limit documentation"). */
 function deliverableOf(s: Sent, p: Promised): { text: string; pronoun: boolean } | undefined {
   const t = s.toks;
+  if (p.objectAt !== undefined) {
+    let at = p.objectAt;
+    while (at < t.length && ['over', 'up', 'back', 'out', 'in', 'on'].includes(t[at].lower)) at += 1;
+    const np = nounPhrase(s, at);
+    if (np) return { text: np.text, pronoun: np.pronoun };
+  }
   if (p.kind === 'ready') {
     const np = nounPhrase(s, p.cue.start);
     return np ? { text: np.text, pronoun: np.pronoun } : undefined;

@@ -95,14 +95,26 @@ function isNameTok(t: Tok, i: number): boolean {
   return i > 0 ? t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'VERB' : t.pos === 'PROPN' && !isCommonWord(t.lower);
 }
 
+/** Whether the model's negation scope reaches token i only across a clause break (its negator sits before a comma). */
+function afterClauseBreak(s: Sent, i: number): boolean {
+  for (let k = i - 1; k >= 0; k -= 1) {
+    const t = s.toks[k];
+    if (t.pos === 'PUNCT' && [',', ';', ':', '-', '–', '—'].includes(t.text)) return s.toks.slice(0, k).some((x) => ['not', 'no', 'never', "n't", 'nobody', 'nothing', 'none'].includes(x.lower));
+    if (['not', 'no', 'never', "n't", 'nobody', 'nothing', 'none', 'without'].includes(t.lower)) return false;
+  }
+  return false;
+}
+
 /** Whether a token is negated: the model's negation scope, or a negator just before it ("no longer" is its own word, not a negation). */
 export function negated(s: Sent, i: number): boolean {
   // "Why don't we just switch…", "why not…": a suggestion, not a negation.
   if (s.toks.slice(Math.max(0, i - 6), i).some((t) => t.lower === 'why')) return false;
   if (s.toks[i - 1]?.lower === 'no' && s.toks[i]?.lower === 'longer') return false;
   if (s.toks[i]?.lower === 'no' && s.toks[i + 1]?.lower === 'longer') return false;
-  if (s.toks[i]?.neg && !s.toks.slice(Math.max(0, i - 3), i).some((t, n, a) => t.lower === 'longer' && a[n - 1]?.lower === 'no')) return true;
-  for (let k = Math.max(0, i - 3); k < i; k += 1) if (['not', 'never', 'no', 'nobody', 'nothing'].includes(s.toks[k].lemma) && s.toks[k + 1]?.lower !== 'longer') return true;
+  if (s.toks[i]?.neg && !s.toks.slice(Math.max(0, i - 3), i).some((t, n, a) => t.lower === 'longer' && a[n - 1]?.lower === 'no') && !afterClauseBreak(s, i)) return true;
+  // A negator before a clause break ("No problem, I'll send it") negates its own clause only.
+  const clause = (k: number) => !s.toks.slice(k + 1, i).some((t) => t.pos === 'PUNCT' && [',', ';', ':', '-', '–', '—'].includes(t.text));
+  for (let k = Math.max(0, i - 3); k < i; k += 1) if (['not', 'never', 'no', 'nobody', 'nothing'].includes(s.toks[k].lemma) && s.toks[k + 1]?.lower !== 'longer' && clause(k)) return true;
   return false;
 }
 
@@ -144,7 +156,9 @@ export function nounPhrase(s: Sent, i: number): { text: string; start: number; e
     if (x.pos === 'DET' && end >= start && t[end].pos === 'PROPN' && !['all', 'both', 'each'].includes(x.lower)) { start = k; end = -1; continue; }
     // The light model tags some nouns after a determiner as verbs ("their redlines", "a chase"): after DET or a possessive, a verb is a noun.
     const afterDet = k > start && x.pos === 'VERB' && (t[k - 1].pos === 'DET' || ['your', 'our', 'my', 'their', 'its', 'his', 'her'].includes(t[k - 1].lower)
-      || (['NOUN', 'ADJ'].includes(t[k - 1].pos) && t[k + 1]?.pos === 'NOUN'));
+      || (['NOUN', 'ADJ'].includes(t[k - 1].pos) && t[k + 1]?.pos === 'NOUN')
+      // A compound's head read as a verb at the phrase's end ("a root cause by Wednesday", "the status update.").
+      || (t[k - 1].pos === 'NOUN' && x.lower === x.lemma && (!t[k + 1] || t[k + 1].pos === 'PUNCT' || ['by', 'before', 'on', 'to', 'for', 'this', 'next', 'today', 'tomorrow'].includes(t[k + 1].lower))));
     if (['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON', 'PART', 'X', 'SYM'].includes(x.pos) || afterDet || (x.pos === 'VERB' && /(ed|ing)$/.test(x.lower) && ['NOUN', 'PROPN', 'ADJ'].includes(t[k + 1]?.pos ?? ''))) {
       if (x.pos === 'PRON' && !['your', 'our', 'my', 'their', 'its', 'his', 'her'].includes(x.lower)) break;
       if (['NOUN', 'PROPN', 'NUM', 'X', 'SYM'].includes(x.pos) || afterDet || (x.pos === 'VERB' && x.lower.endsWith('ing'))) end = k;

@@ -62,6 +62,26 @@ describe('promises in other words', () => {
     expect(fromSam(text).commitments).toEqual([expect.objectContaining({ owner: 'us', deliverable })]);
   });
 
+  it.each([
+    ["Not a problem, we'll get the certificate over to you on Monday.", 'the certificate'],
+    ["I'm emailing the signed copy over this evening.", 'the signed copy'],
+    ['We are reviewing the logs now and will send a root cause by Wednesday.', 'a root cause'],
+  ])('%s', (text, deliverable) => {
+    expect(fromSam(text).commitments).toEqual([expect.objectContaining({ owner: 'us', deliverable })]);
+  });
+
+  it.each([
+    ['Told Ken we would share the benchmark numbers next week.', 'the benchmark numbers'],
+    ['Action: chase the signed DPA with legal.', 'the signed DPA'],
+  ])('our note: %s', (text, deliverable) => {
+    expect(story().note(TUESDAY, text).insights!.commitments).toEqual([expect.objectContaining({ owner: 'us', deliverable })]);
+  });
+
+  it('a note of what was already done, or a progressive that is only a reason, is no promise', () => {
+    expect(story().note(TUESDAY, 'Sent the renewal deck to Dana on Friday.').insights!.commitments).toEqual([]);
+    expect(fromDana("Ken will chair Thursday's review since I'm presenting.").commitments).toEqual([]);
+  });
+
   it('a debt written in our notes', () => {
     const ins = story().note(TUESDAY, 'Sam owes Dana the API quota numbers by Friday.').insights!;
     expect(ins.commitments).toEqual([expect.objectContaining({ owner: 'us', deliverable: 'the API quota numbers' })]);

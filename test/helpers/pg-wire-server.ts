@@ -73,5 +73,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   keepSequencesTogether(server);
   await server.start();
   process.stdout.write(`ready ${port}\n`);
+  // The most client connections open at once, for tests that want to know the server had several.
+  let most = 0;
+  setInterval(() => {
+    const open = server.getStats().activeConnections;
+    if (open > most) { most = open; process.stdout.write(`connections ${most}\n`); }
+  }, 100).unref();
   process.on('SIGTERM', () => { void server.stop().then(() => db.close()).then(() => process.exit(0)); });
 }

@@ -21,14 +21,22 @@ const REPLACING_AFTER = /^[^.;]{0,40}?\b((is|are|was|were) (being )?(replaced|re
 /** Where a clause ends; "to" only as a destination ("from Gong to Clari"), not a verb's ("going to replace"). */
 const CLAUSE_BREAK = /[,;:]|\b(?:and|but|while|whereas|also|plus|with|for|vs|versus|or)\b|\bto\b(?!\s+(?:use|replace|move|migrate|switch|leave|retire|phase|get|rip|sunset|cancel|consolidate)\b)/i;
 /** A tool we sit beside: the X integration, connector, sync, plugin, app, API. */
-const INTEGRATION = /^\s*(?:'s\s+)?(?:integration|connector|sync|syncing|plugin|plug-in|add-on|addon|app|api|webhook|field|fields|export|import|instance|tenant|workspace|account|login|sso|data|objects?|records?|channel|channels)\b|\b(?:integrat\w*|connector|connect(?:ed|ing|s)? (?:to|with)|sync(?:s|ed|ing)? (?:with|to|from|into)|push(?:es|ed)? (?:to|into)|pull(?:s|ed)? from|post(?:s|ing)? (?:to|into)|(?:via|through|inside|within|into) (?:the |our )?)$/i;
+const INTEGRATION = /^\s*(?:'s\s+)?(?:integration|connector|sync|syncing|plugin|plug-in|add-on|addon|app|api|webhook|field|fields|export|import|instance|tenant|workspace|account(?! (?:exec|executive|manager|rep|team))|login|sso|data|objects?|records?|channel|channels)\b|\b(?:integrat\w*|connector|connect(?:ed|ing|s)? (?:to|with)|sync(?:s|ed|ing)? (?:with|to|from|into)|push(?:es|ed)? (?:to|into)|pull(?:s|ed)? from|post(?:s|ing)? (?:to|into)|(?:via|through|inside|within|into) (?:the |our )?)$/i;
 
 /** The evaluation frame, as lemmas around the name. */
-const EVAL_BEFORE = / (?:quote|quotation|bid|proposal|offer|pricing|price|discount|demo|demonstration|trial|pilot|poc|proof of concept|proof of value|pov|bake-off|bakeoff|shootout|shoot-out|head-to-head|rfp|rfi|tender|test drive|test-drive|benchmark|compare|comparison|side-by-side|versus|vs|against|shortlist|shortlisted|evaluate|evaluation|assess|consider|weigh|weighing|look at|looking at|talk to|talk with|speak to|speak with|meet with|session with|alternative|switch to|move to|go with|competitor|competing|rival|match|as well as|in parallel) /;
-const EVAL_AFTER = / (?:quote|quoted|bid|pitch|offer|come in|came in|reach out|contact us|undercut|beat|cheaper|less|lower|discount|demo|trial|pilot|on (?:our|the) shortlist|shortlist|be (?:also )?in the running|propose|approach) /;
+const EVAL_BEFORE = / (?:quote|quotation|bid|proposal|offer|pricing|price|discount|demo|demonstration|trial|pilot|poc|proof of concept|proof of value|pov|bake-off|bakeoff|shootout|shoot-out|head-to-head|rfp|rfi|tender|test drive|test-drive|benchmark|compare|comparison|side-by-side|versus|vs|against|shortlist|shortlisted|evaluate|evaluation|assess|consider|weigh|weighing|look at|looking at|talk to|talk with|speak to|speak with|meet with|session with|alternative|switch to|move to|go with|competitor|competing|rival|match|as well as|in parallel|side by side|side-by-side|second opinion from|prefer|trial of|sandbox of|pilot of|demo of|cheaper than|better than) /;
+const EVAL_AFTER = / (?:quote|quoted|bid|pitch|offer|come in|came in|reach out|contact us|undercut|beat|cheaper|less|lower|discount|demo|trial|pilot|on (?:our|the) shortlist|shortlist|be (?:also )?in the running|propose|approach|sandbox|side by side|side-by-side|be in touch|get in touch|(?:'s|be) (?:sale|sales|rep|account exec|pricing|price|offer|proposal|quote|interface|ui|ux|product|roadmap|feature)|be (?:half|cheaper|a fraction|less|lower)) /;
+/** A feature comparison against us: "X can do real-time alerts, which you can't", "unlike you, X supports…". */
+const VERSUS_US = / (?:which|that) you (?:can not|do not|can n't|do n't|don 't|lack)| unlike you| than (?:you|yours|your)|you (?:can not|do not) /;
+const CAN_DO = / (?:can|do|does|offer|have|support|include|provide) /;
 /** An evaluation settled in our favour or long past: "looked at X two years ago but chose us". */
 const SETTLED = / (?:but|and) (?:we )?(?:choose|pick|go with|select|stay with|stick with) (?:you|us)|no plan to (?:revisit|look|switch)|year ago|years ago/;
 
+/** Things one gets from a vendor under evaluation: "a Vellum sandbox", "the Quorra trial". */
+const EVAL_NOUN = new Set(['sandbox', 'trial', 'demo', 'pilot', 'quote', 'proposal', 'bid', 'offer', 'poc', 'pitch', 'rep', 'pricing', 'price']);
+/** A tool in daily use: "we use X", "in X", "X for call recording", "our X account". */
+const USING_BEFORE = /\b(?:use|uses|using|run|runs|running|in|inside|on|into|via|our)\s*$/i;
+const USING_AFTER = /^\s*(?:(?:and \w+ )?every day|daily|for (?:call|our|the|recording|tracking|logging|notes|sequences|email)|account|instance|workspace|recordings?|calls?|licen[cs]es?|seats?|login|admin)\b/i;
 const DAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -53,7 +61,11 @@ function contextAt(s: Sent, text: string, index: number, length: number, span: N
   const after = text.slice(index + length);
   if (REPLACING_BEFORE.test(clause) || REPLACING_AFTER.test(after)) return 'replacing';
   if (INTEGRATION.test(after.slice(0, 30)) || INTEGRATION.test(before.slice(-40))) return 'integration';
-  if (!span) return evaluationNear(s, text, index, length) ? 'evaluation' : 'mention';
+  if (!span) {
+    if (evaluationNear(s, text, index, length)) return 'evaluation';
+    // A listed tool the account simply uses ("our team uses Gong every day", "the calls in Gong") sits beside us.
+    return USING_BEFORE.test(clause) || USING_AFTER.test(after.slice(0, 30)) ? 'integration' : 'mention';
+  }
   return evaluation(s, span) ? 'evaluation' : 'mention';
 }
 
@@ -67,6 +79,7 @@ function evaluation(s: Sent, span: NameSpan): boolean {
   const hitL = findAll({ text: left, toks: s.toks.slice(lo, span.start) }, EVAL_BEFORE)[0];
   if (hitL && !negated(s, lo + hitL.start)) return true;
   // After the name, only its own act ("X quoted us", "X came in lower"): not "X accepted an offer at…".
+  if (VERSUS_US.test(line) && CAN_DO.test(right.slice(0, 24))) return true;
   const hitR = findAll({ text: right, toks: s.toks.slice(span.end + 1, hi) }, EVAL_AFTER)[0];
   if (!hitR || hitR.start > 3 || s.toks.slice(span.end + 1, span.end + 1 + hitR.start).some((t) => ['accept', 'take', 'get', 'receive', 'turn'].includes(t.lemma))) return false;
   return !negated(s, span.end + 1 + hitR.start);
@@ -108,7 +121,7 @@ export function findCompetitors(parts: Utterance[], names: string[], opts: Compe
       for (const span of nameSpans(s)) {
         const lower = span.name.toLowerCase();
         const next = s.toks[span.end + 1];
-        if (next && next.pos === 'NOUN' && !next.cap && ['the', 'our', 'your', 'their', 'a'].includes(s.toks[span.start - 1]?.lower ?? '')) continue;
+        if (next && next.pos === 'NOUN' && !next.cap && ['the', 'our', 'your', 'their', 'a'].includes(s.toks[span.start - 1]?.lower ?? '') && !EVAL_NOUN.has(next.lemma)) continue;
         const first = lower.split(' ')[0];
         if (seen.has(lower) || listed.has(lower) || people.has(first) || account.includes(first) || DAYS.test(first)) continue;
         if (s.toks[span.end + 1]?.text === "'s" && people.has(first)) continue;

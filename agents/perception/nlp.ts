@@ -128,7 +128,8 @@ export function isCommonWord(lower: string): boolean {
     const doc = wink.readDoc(lower);
     const pos = column<string>(doc, its.pos)[0] ?? '';
     const lemma = column<string>(doc, its.lemma)[0] ?? lower;
-    hit = lemma !== lower || !['NOUN', 'PROPN', 'X'].includes(pos);
+    // A word the model has never seen is a name, whatever its ending suggests ("Harbinly" is no adverb).
+    hit = inVocabulary(lower) && (lemma !== lower || !['NOUN', 'PROPN', 'X'].includes(pos));
     if (common.size < 5000) common.set(lower, hit);
   }
   return hit;

@@ -29,11 +29,15 @@ let smtp: TestSmtp;
 let db: Database;
 let temporal: AccountsClient;
 let env: Record<string, string>;
-let killOnNextMessage: (() => void) | undefined;
+/** Set during a send: kill the worker when the listener has this Message-ID's message in hand. */
+let killOnMessage: { messageId: string; kill: () => void } | undefined;
 
 beforeAll(async () => {
   pgServer = await startPgServer();
-  smtp = await startTestSmtp({ acceptDelayMs: 400, onMessage: () => { const k = killOnNextMessage; killOnNextMessage = undefined; k?.(); } });
+  smtp = await startTestSmtp({ acceptDelayMs: 400, onMessage: (raw) => {
+    // Only the approval under test: a retry of an earlier send (a redelivery) must not trigger it.
+    if (killOnMessage && raw.includes(killOnMessage.messageId)) { const k = killOnMessage; killOnMessage = undefined; k.kill(); }
+  } });
   env = splitEnv({ databaseUrl: pgServer.databaseUrl, temporalAddress: inject('temporalAddress'), taskQueue, extra: { SMTP_URL: smtp.url, MAIL_FROM: 'sam@ourco.com' } });
   apiProc = await startApi(env);
   temporal = await createTemporalClient({ address: inject('temporalAddress'), namespace: 'default', taskQueue });
@@ -45,7 +49,7 @@ beforeAll(async () => {
 beforeEach((ctx) => { ctx.onTestFailed(() => dumpProcesses([apiProc, worker, pgServer])); });
 
 afterAll(async () => {
-  killOnNextMessage = undefined;
+  killOnMessage = undefined;
   await stopProcess(worker);
   await stopProcess(apiProc);
   await db?.close();
@@ -155,7 +159,7 @@ describe(`the worker SIGKILLed ${LOOPS}×2 times while signals keep arriving`, (
       let killed: Promise<string> | undefined;
       if (atWorst) {
         how = 'when the SMTP listener had the whole message, before it answered';
-        killed = new Promise((resolve) => { killOnNextMessage = () => resolve(killWorker()); });
+        killed = new Promise((resolve) => { killOnMessage = { messageId: `rec-${rec.id}@`, kill: () => resolve(killWorker()) }; });
       }
       const res = await call(`/v1/recommendations/${rec.id}/decision`, { method: 'POST', body: JSON.stringify({ decision: 'approve' }) });
       expect(res.status, await res.clone().text()).toBe(200);
@@ -196,7 +200,8 @@ describe(`the worker SIGKILLed ${LOOPS}×2 times while signals keep arriving`, (
     // Each account's assessment rows match the runs its workflow counted (a retried run wrote nothing more).
     const runsCounted: Array<{ account: string; rows: number; workflow: number }> = [];
     for (const a of accounts) {
-      const state = (await (await call(`/v1/accounts/${a}`)).json()).agent?.state;
+      // The workflow's own count, by its state query (retried: a query can time out while a busy worker replays the history).
+      const state = await until(`the workflow state of ${a}`, async () => (await (await call(`/v1/accounts/${a}`)).json()).agent?.state, 60_000, 500);
       const [{ n: rowsN }] = await q<{ n: number }>(`select count(*)::int as n from assessments where account_id = $1`, [a]);
       runsCounted.push({ account: a, rows: rowsN, workflow: state?.assessments ?? -1 });
     }

@@ -40,7 +40,7 @@ const MODAL = '(?:will|shall|be go to|be gonna|be about to|plan to|be plan to|in
 const OUR_PEOPLE = '(?:team|department|group|people|engineer|engineers|architect|lawyer|lawyers|counsel|colleague|colleagues|manager|boss|lead|specialist|consultant|pm|csm|assistant|rep|cto|ceo|cfo|coo|vp|head|director|analyst|developer|developers|designer|expert|support|billing|finance|legal|ops|success|crew|folk|folks|staff|partner|partners|dev|devs)';
 const SELF_SUBJECT = new RegExp(` (?:i|we|(?:our|my) (?:\\S+ ){0,2}${OUR_PEOPLE}) (?:will also |also |both |all )?${MODAL} `);
 /** The subject carried into a second clause: "We're working on the fix and will have it deployed by Thursday". */
-const SELF_AND_WILL = / (?:i|we) (?:\S+ ){1,8}?and (?:will|shall) (?!you )/;
+const SELF_AND_WILL = / (?:i|we) be (?:\S+ing|work|look|dig|review|investigate|test|check) (?:\S+ ){0,6}?and (?:will|shall) (?!you )/;
 /** Acts of handing a thing over, for the progressive ("I'm sending…"), where most acts ("I'm presenting") promise nothing. */
 const HANDOVER = new Set(['send', 'share', 'forward', 'email', 'deliver', 'prepare', 'draft', 'write', 'compile', 'upload', 'post', 'resend', 'submit', 'return', 'put', 'get']);
 /** A delivery in progress with a time: "I'm sending the proposal over this afternoon" (counted with a date only). */

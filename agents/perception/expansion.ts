@@ -106,6 +106,8 @@ function teamIn(s: Sent): string | undefined {
 function expansionIn(s: Sent): { team?: string; seats?: number } | undefined {
   const line = ` ${s.toks.map((x) => x.lemma).join(' ')} `;
   if (CONTRACTION.test(line) || PERSON_MOVING.test(line) || NEW_THING.test(line) || UNDERWAY.test(line) || /\b(fewer|merg(e|es|ed|ing))\b/i.test(s.text)) return undefined;
+  // Access already had ("our IT team got access to the admin console yesterday") is a fact, not a want.
+  if (/\b(?:got|gotten|had|was given|were given|received|has|have) (?:\w+ )?access\b/i.test(s.text) && !/ (?:want|would like|need|ask|request|keen|more|extra|additional|another|own) /.test(line)) return undefined;
   if (/ (?:expand|elaborate) on /.test(line) || / (?:try|tried) it once /.test(line)) return undefined;
   const grow = findAll(s, GROW);
   const newUse = / new (?:use case|initiative|project|workflow|department|business unit|region|market) /.test(line);

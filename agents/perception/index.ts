@@ -9,7 +9,7 @@ import { findCompetitors } from './competitors.js';
 import { sentimentOf } from './sentiment.js';
 import { findExpansion } from './expansion.js';
 import { engagementBuying, findBuying } from './buying.js';
-import { isQuestionForUs, requestsOf } from './question.js';
+import { isQuestionForUs, questionSentences, requestsOf } from './question.js';
 import { utterances, type PerceiveContext } from './utterances.js';
 import { stripQuotedReply } from '../memory/strip-quotes.js';
 
@@ -40,6 +40,18 @@ function quotedOf(signal: Signal): string | undefined {
   return quoted || undefined;
 }
 
+/**
+ * Our reply carries the account's message it answers: what that message asked of us is in this signal too
+ * ("Could you share the training schedule?" quoted under "Sure, I can have that to you by Monday").
+ */
+function quotedAsks(signal: Signal, ctx: PerceiveContext): string[] {
+  if (signal.kind !== 'email' || signal.direction !== 'outbound') return [];
+  const attribution = /^On .*?<([^>\s]+@[^>\s]+)>\s*wrote:\s*$/m.exec(signal.text)?.[1];
+  if (!attribution || !(matchesDomain(attribution, ctx.account.domains) || ctx.contacts.some((c) => c.email === attribution.toLowerCase()))) return [];
+  const quoted = quotedOf(signal);
+  return quoted ? questionSentences(quoted) : [];
+}
+
 export function perceiveSignal(signal: Signal, ctx: PerceiveContext): Insights {
   const auto = automatedKind(signal);
   if (auto) {
@@ -48,7 +60,7 @@ export function perceiveSignal(signal: Signal, ctx: PerceiveContext): Insights {
     return Insights.parse({ auto, stakeholderChanges: changes });
   }
   const parts = utterances(signal, ctx);
-  const requests = requestsOf(signal, parts, ctx);
+  const requests = [...requestsOf(signal, parts, ctx), ...quotedAsks(signal, ctx)];
   const { sentiment, negativeText, churnText } = sentimentOf(parts);
   // Our notes report what the customer said ("Raj told me they plan to downgrade"): churn intent, not our mood.
   const churn = churnText ?? (signal.kind === 'note' ? sentimentOf(parts, { reported: true }).churnText : undefined);

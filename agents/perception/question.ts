@@ -42,6 +42,15 @@ const WANT = new RegExp([
   ' need (?:some )?help ',
   ' (?:can|could|would) (?:someone|somebody|anyone|anybody|one of you|your team) ',
   ' please advise ',
+  // Subjectless and softened asks: "just need the updated order form", "hoping you can help", "could use some guidance",
+  // "would love your input", "the board wants to see the roadmap", "still waiting on your answer", "over to you".
+  '(?:^|,) (?:just |still |really |also |only )?need (?:the|a|an|your|some|that|those|it|them|to know|to see|to get|to have|confirmation)',
+  ' (?:hope|hoping|hop) (?:you (?:can|could|will|would)|to get|to hear|to see|someone)',
+  ' (?:could|can) use (?:some|a|your|an|any) (?:\\S+ )?(?:help|guidance|advice|input|hand|pointer|support|clarity|direction)',
+  ' would (?:love|appreciate|welcome|value) (?:your|some|a|an|any) ',
+  ' (?:want|wants|need|needs|would like) to (?:see|get|receive|have|review) (?:the|your|a|an|some) ',
+  ' (?:still )?(?:wait|be wait) (?:on|for) (?:your|you|an? (?:answer|reply|response|update|decision)|the \\S+ (?:\\S+ )?from you)',
+  ' over to you ',
   ' (?:i|we) be (?:look|looking) for (?:help|guidance|advice|a way|someone)',
 ].join('|'));
 /** Reports of past asking and wondering: "someone asked me whether…", "I wondered about that too". */
@@ -120,6 +129,8 @@ export function asks(s: Sent): boolean {
   const verb = head.lower === 'please' || head.lower === 'kindly' || head.lower === 'pls' || head.lower === 'do' ? t[k + 1] : head;
   if (verb && (verb.pos === 'VERB' || (verb === t[k] && k === 0 && verb.pos === 'NOUN' && verb.lower === verb.lemma)) && verb.lower === verb.lemma && !NOT_ASKING.has(verb.lemma)) {
     const next = t[t.indexOf(verb) + 1];
+    // "Just need to finish the import on our side": the writer's own task, not an ask (only "need to know/see/get…" asks).
+    if (verb.lemma === 'need' && next?.lower === 'to' && !['know', 'see', 'get', 'have', 'receive', 'hear', 'understand', 'confirm', 'check'].includes(t[t.indexOf(verb) + 2]?.lemma ?? '')) return false;
     if (!(verb.lemma === 'let' && next && !['me', 'us'].includes(next.lower))) return verb.pos === 'VERB' || head.lower === 'please' || head.lower === 'kindly';
   }
   if (head.lower === 'please' || head.lower === 'kindly') return true;

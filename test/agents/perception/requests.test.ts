@@ -29,3 +29,37 @@ describe('requests in other forms', () => {
     expect(asking(text)).toBe(false);
   });
 });
+
+describe('softened and subjectless asks', () => {
+  it.each([
+    'Ready to go, only need the countersigned copy.',
+    'Hoping you could clarify the overage terms.',
+    'Could use a hand with the SAML metadata.',
+    'Would appreciate your take on the rollout order.',
+    'Our auditors want to see the access logs for October.',
+    'Still waiting on your answer about data residency.',
+  ])('asks: %s', (text) => {
+    expect(asking(text)).toBe(true);
+  });
+
+  it.each([
+    'Just need to wrap up the import on our end first.',
+    'The analysts would love the new charts, they look great.',
+    'We are waiting for the budget decision from our CFO.',
+  ])('asks nothing: %s', (text) => {
+    expect(asking(text)).toBe(false);
+  });
+});
+
+describe('the message our reply answers', () => {
+  it("what the customer asked is in our reply's quoted part", async () => {
+    const { Story, contact } = await import('../risk/builders.js');
+    const story = new Story({ contacts: [contact('dana@acme.com', 'Dana Ruiz', 'champion')] });
+    const reply = story.email('2026-11-17T10:00:00.000Z', {
+      from: 'sam@ourco.com', to: 'dana@acme.com',
+      text: 'Sure, you will have it on Friday.\n\nOn Mon, 16 Nov 2026 at 09:12, Dana Ruiz <dana@acme.com> wrote:\n> Could you send the rate card for the EU region?',
+    });
+    expect(reply.insights!.requests).toEqual([{ text: 'Could you send the rate card for the EU region?' }]);
+    expect(reply.insights!.question).toBe(false);
+  });
+});

@@ -148,7 +148,9 @@ describe(`the worker SIGKILLed ${LOOPS}×2 times while signals keep arriving`, (
       const delay = between(150, 2500);
       await sleep(delay);
       let prefix = await killWorker();
-      kills.push({ loop, when: 'assess', how: `${delay} ms after a burst`, inFlight: await inFlight(busy, await identityOf(prefix, busy)) });
+      // Every account so far: an earlier approval's send may still be being retried.
+      const sofar = [...busy, ...approved.map((_, i) => `kill-send-${i + 1}-${run}`)];
+      kills.push({ loop, when: 'assess', how: `${delay} ms after a burst`, inFlight: await inFlight(sofar, await identityOf(prefix, sofar)) });
       worker = await startWorker(env, () => activityPollers(temporal.client, taskQueue));
 
       // 2. During an approved send: the listener holds each message 400 ms before accepting it.
@@ -223,6 +225,10 @@ describe(`the worker SIGKILLed ${LOOPS}×2 times while signals keep arriving`, (
       `duplicate assessments ${dupRuns.length}, recommendations ${dupRecs.length + dupOpen.length}, tasks ${dupTasks.length}; ` +
       `emails: ${approved.length} approved, ${byId.size} Message-IDs received, ${redelivered} redeliveries of a received Message-ID`);
     for (const k of kills) console.log(`  loop ${k.loop} ${k.when}: ${k.how}; in flight: ${k.inFlight.join(', ') || 'nothing'}`);
+    for (const [i, id] of approved.entries()) {
+      const deliveries = smtp.messages.filter((m) => m.header('message-id')?.includes(`rec-${id}@`)).length;
+      if (deliveries !== 1) console.log(`  approval ${i + 1}: delivered ${deliveries} times with its one Message-ID`);
+    }
 
     if (refused.length) console.log(`API output:\n${apiProc.output().slice(-6000)}`);
     expect(refused).toEqual([]);

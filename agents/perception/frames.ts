@@ -111,7 +111,8 @@ export function negated(s: Sent, i: number): boolean {
   if (s.toks.slice(Math.max(0, i - 6), i).some((t) => t.lower === 'why')) return false;
   if (s.toks[i - 1]?.lower === 'no' && s.toks[i]?.lower === 'longer') return false;
   if (s.toks[i]?.lower === 'no' && s.toks[i + 1]?.lower === 'longer') return false;
-  if (s.toks[i]?.neg && !s.toks.slice(Math.max(0, i - 3), i).some((t, n, a) => t.lower === 'longer' && a[n - 1]?.lower === 'no') && !afterClauseBreak(s, i)) return true;
+  const noLonger = s.toks.slice(Math.max(0, i - 5), i).some((t) => t.lower === 'longer' && s.toks[t.i - 1]?.lower === 'no');
+  if (s.toks[i]?.neg && !noLonger && !afterClauseBreak(s, i)) return true;
   // A negator before a clause break ("No problem, I'll send it") negates its own clause only.
   const clause = (k: number) => !s.toks.slice(k + 1, i).some((t) => t.pos === 'PUNCT' && [',', ';', ':', '-', '–', '—'].includes(t.text));
   for (let k = Math.max(0, i - 3); k < i; k += 1) if (['not', 'never', 'no', 'nobody', 'nothing'].includes(s.toks[k].lemma) && s.toks[k + 1]?.lower !== 'longer' && clause(k)) return true;

@@ -47,13 +47,14 @@ const LEFT: RegExp[] = [
   / (?:be|get) (?:let go|lay off|laid off|make redundant|made redundant|fire|sack|dismiss) | (?:'s|his|her|their) (?:role|job|position) (?:be |have be |get )?(?:eliminate|cut|make redundant|made redundant) /,
   // Named as an event: "since Greta's departure", "Raj's retirement", "after his exit".
   / (?:'s|his|her) (?:departure|exit|resignation|retirement|leaving|farewell) /,
+  / transition out (?:of )?| (?:'s|his|her) (?:role|position|job|seat) (?:\S+ ){0,4}?(?:have )?(?:be )?(?:fill|take over|backfill) by /,
 ];
 const MOVED: RegExp[] = [
   / (?:move|transfer|switch) (?:over )?(?:in)?to (?:a|an|the|our|another|their) (?:\S+ ){0,3}(?:team|group|department|division|office|unit|role|position|function|org|business|program|project)/,
   / (?:take|start|accept|get) (?:on )?(?:a|an) (?:new )?(?:internal )?(?:role|position|job) (?:in|within|at our|on) /,
   / (?:take|start) (?:on )?(?:a|an) new (?:internal )?(?:role|position) /,
   / (?:transition|move) (?:in)?to (?:a|an) (?:new|different) role /,
-  / no longer (?:be )?(?:involve|responsible|on the|the (?:main )?(?:point of )?contact|own|run|lead|look after) /,
+  / no longer (?:be )?(?:involve|involved|responsible|on the|the (?:main )?(?:point of )?contact|own|run|lead|look after) /,
   / (?:be|will) now (?:run|lead|head|manage|own) /,
   / (?:be )?(?:head|heading) up /,
   / now (?:run|lead|head|manage) /,
@@ -63,6 +64,10 @@ const MOVED: RegExp[] = [
   / no longer (?:handle|cover|manage|work on|deal with|oversee|support) /,
   // Taking over from someone: the one named after "from" has changed or gone.
   / take over from /,
+  // No longer the one to go to: "Raj is no longer the right contact for billing".
+  / no longer (?:be )?(?:the|our|your) (?:\S+ ){0,2}?(?:contact|person|owner|lead|champion|sponsor|decision maker|point of contact) /,
+  // Replacing a person: "Luca has replaced Greta as our admin" (the change is Greta's).
+  / (?:have )?replace (?=\S+ (?:\S+ )?as )/,
 ];
 const ROLE: RegExp[] = [
   / be (?:appoint|name|elevate|make) (?:as |to )?(?:the |our |a |their )?(?:new )?(?:\S+ )?(?:cfo|ceo|cto|coo|cio|cro|ciso|vp|head|director|manager|lead|chief|president|partner|svp|evp|officer|controller|counsel) /,
@@ -71,6 +76,7 @@ const ROLE: RegExp[] = [
   / step (?:up )?into (?:the|a) /,
 ];
 const JOINED: RegExp[] = [
+  / , (?:our|the|their) new (?:\S+ ){0,2}?(?:cfo|ceo|cto|coo|cio|cro|ciso|vp|head|director|manager|lead|chief|counsel|controller|officer|admin|analyst) /,
   / come (?:on )?(?:board|aboard) | (?:have|get|hire) (?:a|an) new (?:\S+ ){0,3}?(?:cfo|ceo|cto|coo|cio|cro|ciso|vp|head|director|manager|lead|chief|champion|contact|owner|buyer|admin|officer|counsel|analyst) /,
   // A start date: "Rosalind starts Monday", "Hugo begins with us on the 3rd".
   / (?:start|begin) (?:with us |here |at \S+ )?(?:on (?:monday|tuesday|wednesday|thursday|friday|the \S+)|next (?:week|month|monday|tuesday|wednesday|thursday|friday)|this (?:week|monday|tuesday|wednesday|thursday|friday)|tomorrow|monday|tuesday|wednesday|thursday|friday|in (?:january|february|march|april|may|june|july|august|september|october|november|december)) /,
@@ -87,7 +93,7 @@ const THING = /^(?:a|an|the|some|few|his|her|their|my|our|your|it|this|that|thes
 
 /** Hand-over frames: who takes over. */
 const SUCCESSOR_SUBJECT = / (?:take over|be take over|cover|look after|pick up|step in|fill in|own|will be your|be your|be now your|be the new|replace|step into|inherit|lead|handle|manage|oversee|be responsible for|be in charge of|be now in charge of) /;
-const SUCCESSOR_OBJECT = / (?:hand|pass|transfer|reassign|give|move|handover) (?:\S+ ){0,4}?(?:over )?to |replace by /;
+const SUCCESSOR_OBJECT = / (?:hand|pass|transfer|reassign|give|move|handover|direct|send|reach out) (?:\S+ ){0,4}?(?:over )?to |replace by | fill by | backfill by | take over by /;
 
 /** Said to the account about its own new person: "your new CFO", "you've hired", "joins your team". */
 const YOUR_ARRIVAL = /\byour new\b|\byou(?:'ve| have) (?:hired|brought|appointed)\b|\b(?:on|to) your (?:side|team|end)\b|\bjoin(?:s|ed|ing)? your\b|\bcongrat/i;
@@ -123,8 +129,8 @@ function people(s: Sent, ctx: Ctx): NameSpan[] {
 /** The person an event at token i is about: the nearest name, "I" or "he/she" before it; for "we lost X to…" the name after. */
 function subjectOf(s: Sent, hit: Hit, names: NameSpan[], prevName: string | undefined): Who | undefined {
   const t = s.toks;
-  // "Keiko has taken over from Greta": the change is Greta's.
-  if (/ take over from /.test(hit.m[0])) {
+  // "Keiko has taken over from Greta", "Luca has replaced Greta": the change is Greta's.
+  if (/ take over from | replace $/.test(hit.m[0].endsWith(' ') ? hit.m[0] : `${hit.m[0]} `)) {
     const after = nameAfter(s, hit.end, names);
     return after && after.start <= hit.end + 2 ? { name: after.name } : undefined;
   }
@@ -159,6 +165,8 @@ function falseEvent(s: Sent, hit: Hit, kind: Change): boolean {
   const lemma = hit.m[0];
   const rest = s.toks.slice(hit.end + 1).map((x) => x.text).join(' ');
   const tail = ` ${s.toks.slice(hit.start).map((x) => x.lemma).join(' ')} `;
+  // Standing in for someone for a while ("while Greta is on leave, Raj will be our main contact") is cover, not a change.
+  if (/ (?:contact|person|owner|champion|sponsor|decision maker|point of contact) $/.test(lemma) && / (?:while|during|until|meanwhile|temporarily|in the meantime|for now|for the next|cover|covering|leave|holiday|vacation|out of office|away) /.test(` ${s.toks.map((x) => x.lemma).join(' ')} `)) return true;
   // "on long-term leave", "going on parental leave": an absence, the noun.
   if (kind === 'left' && / leave $/.test(lemma) && (s.toks[hit.start].pos === 'NOUN' || s.toks.slice(Math.max(0, hit.start - 3), hit.start).some((x) => x.lower === 'on'))) return true;
   if (kind === 'left' || kind === 'moved') {

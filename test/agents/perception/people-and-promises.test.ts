@@ -29,6 +29,10 @@ describe('people changes in other words', () => {
     ['Ken has been named chief information security officer.', 'role_changed', 'Ken Ito'],
     ['Dana took over from Ken in September.', 'moved', 'Ken Ito'],
     ['We have a new procurement lead, Ilse Brandvold.', 'joined', 'Ilse Brandvold'],
+    ['Ken is no longer the right person for security reviews, please go to Dana.', 'moved', 'Ken Ito'],
+    ["Ken's seat on the steering group has been filled by Dana.", 'left', 'Ken Ito'],
+    ['I am transitioning out of the program lead role next month.', 'left', 'Dana Ruiz'],
+    ['Dana has replaced Ken as our security contact.', 'moved', 'Ken Ito'],
   ])('%s', (text, change, name) => {
     expect(theirs(fromDana(text))).toEqual([expect.objectContaining({ change, name })]);
   });
@@ -39,6 +43,8 @@ describe('people changes in other words', () => {
 
   it.each([
     'Ken is on parental leave until March, Dana covers meanwhile.',
+    'While Ken is travelling, Dana is temporarily no longer the contact for audits.',
+    'We replaced Quorra with your scheduler last spring.',
     'Ken quit using the desktop client last month, he lives in the browser now.',
     'Ken starts his holiday on Friday.',
   ])('no change: %s', (text) => {

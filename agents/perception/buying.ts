@@ -54,6 +54,8 @@ const VETO = / (?:hold off|on hold|pause|put off|postpone|cut|off the table|no b
 /** Paperwork named as a topic, not asked for: "contract questions", "the quote template". */
 const PAPER_TOPIC = / (?:contract|order form|invoice|quote|agreement|msa) (?:question|issue|query|queries|template|comment|problem|detail)s? /;
 
+/** What expansion adds: people and their seats. */
+const CAPACITY = / (?:seat|licen[cs]e|licence|user|team|people|staff|account|workspace|office|department|group|hire|member|employee|head|login)s? /;
 /** Paperwork with someone else: "we signed the contract with our new logistics partner". */
 const WITH_OTHERS = / with (?:our |a |an |the |their )?(?:new |old |current |previous |other )?(?:\S+ )?(?:partner|vendor|supplier|provider|landlord|agency|contractor|customer|client|bank|insurer|carrier)s? /;
 
@@ -63,6 +65,8 @@ function buyingIn(s: Sent): boolean {
   for (const re of FRAMES) {
     for (const h of findAll(s, re)) {
       if (negated(s, h.start) || negated(s, h.end)) continue;
+      // Adding seats, users or a team is expansion (its own concept), not a purchase of something new.
+      if (/ add /.test(h.m[0]) && CAPACITY.test(line)) continue;
       // A choice made in the past ("we chose the annual plan last year") is history, not intent.
       const v = s.toks[h.start];
       if (['choose', 'take', 'pick', 'select', 'opt', 'book'].includes(v.lemma) && v.lower !== v.lemma && !v.lower.endsWith('ing')) continue;

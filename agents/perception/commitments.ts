@@ -147,6 +147,9 @@ function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext): Promised | un
     if (negated(s, cue.end) || negated(s, cue.start) || SELF_REFUSAL.test(` ${s.toks.slice(cue.start, cue.end + 3).map((t) => t.lemma).join(' ')} `)) return undefined;
     if (conditionalOnOthers(s, owner, cue)) return undefined;
     if (kind === 'self' && !actAfter(s, cue)) return undefined;
+    // The account's plans for its own use ("we intend to add the Nordics team", "we'll roll it out to Berlin") deliver nothing to us.
+    const act = s.toks.slice(cue.end + 1).find((x) => x.pos !== 'ADV');
+    if (owner === 'them' && kind === 'self' && act && ['add', 'extend', 'expand', 'onboard', 'roll', 'migrate', 'move', 'use', 'adopt'].includes(act.lemma)) return undefined;
     return { owner, ...(who ? { who } : {}), explicitOnly, cue, kind };
   };
   if (ctx.actionItems) {

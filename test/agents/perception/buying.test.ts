@@ -20,6 +20,7 @@ describe('buying intent', () => {
     'Please add the forecasting module to our plan.',
     'Legal gave us the green light on the contract, so let\'s proceed.',
     'What happens after we countersign?',
+    'We want to add the premium support package.',
   ])('reads: %s', (text) => {
     expect(said(text)).toBe(true);
   });
@@ -35,6 +36,7 @@ describe('buying intent', () => {
     'The purchase is on hold until the new budget year.',
     'We picked the basic tier two years ago and never changed it.',
     'Security gave us the green light to turn on SSO.',
+    'We would like to add twelve seats for the Leeds office.',
   ])('not: %s', (text) => {
     expect(said(text)).toBe(false);
   });

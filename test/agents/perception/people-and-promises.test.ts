@@ -83,6 +83,12 @@ describe('promises in other words', () => {
     expect(story().note(TUESDAY, text).insights!.commitments).toEqual([expect.objectContaining({ owner: 'us', deliverable })]);
   });
 
+  it("the account's plans for its own use are no promise to us", () => {
+    expect(fromDana('We plan to roll it out to the Porto office in spring.').commitments).toEqual([]);
+    expect(fromDana("We'll add the support team, about 30 people, next quarter.").commitments).toEqual([]);
+    expect(fromDana("We'll send you the admin list on Friday.").commitments).toEqual([expect.objectContaining({ owner: 'them' })]);
+  });
+
   it('a note of what was already done, or a progressive that is only a reason, is no promise', () => {
     expect(story().note(TUESDAY, 'Sent the renewal deck to Dana on Friday.').insights!.commitments).toEqual([]);
     expect(fromDana("Ken will chair Thursday's review since I'm presenting.").commitments).toEqual([]);

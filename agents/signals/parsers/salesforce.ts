@@ -46,7 +46,10 @@ function normalise(raw: unknown): Normalised {
     const set = (f: string) => changeType !== 'CREATE' || (body[f] !== null && body[f] !== undefined && body[f] !== '');
     const fields = new Map<string, { to: unknown }>(names.filter((f) => f in body && set(f)).map((f) => [f, { to: body[f] }]));
     if (changeType !== 'CREATE') for (const f of h.nulledFields ?? []) fields.set(f, { to: null });
-    return { entity: h.entityName, changeType, recordIds: h.recordIds ?? [], occurredAt: toIso(h.commitTimestamp), key: h.transactionKey, fields, body };
+    // A list, or nothing: a string here was walked character by character (300,000 one-letter "records"
+    // from one field, seconds of work; found by test/fuzz/parsers.test.ts).
+    const recordIds = Array.isArray(h.recordIds) ? h.recordIds.filter((id) => typeof id === 'string' || typeof id === 'number').map(String) : [];
+    return { entity: h.entityName, changeType, recordIds, occurredAt: toIso(h.commitTimestamp), key: h.transactionKey, fields, body };
   }
   const changes = e.changes ?? {};
   const fields = new Map(Object.entries(changes).map(([f, v]) => [f, v && typeof v === 'object' && 'new' in v ? { to: (v as { new: unknown }).new, from: (v as { old?: unknown }).old } : { to: v }]));

@@ -28,7 +28,7 @@ const FRAMES: Array<{ re: RegExp; needsNegation?: boolean | 'inside' }> = [
   { re: / (?:nobody|no one|noone) (?:\S+ )?(?:trust|believe|rely on|use) /, needsNegation: 'inside' },
   { re: / (?:want|need|would like) out (?:of )?| we (?:be |will be |will )?walk (?:away |\. |$)/, needsNegation: 'inside' },
   // A promise not kept: "the promised integrations never materialised", "waiting three months for the fix you promised".
-  { re: / promise (?:\S+ ){0,3}?(?:never|still (?:not|n't)|have not|have yet to|yet to) | (?:never|still not|yet to) (?:materialise|materialize|arrive|happen|ship|land|show up|be deliver)| wait (?:\S+ ){0,2}?(?:week|month)s? for /, needsNegation: 'inside' },
+  { re: / promise (?:\S+ ){0,7}?(?:never|still (?:not|n't)|have not|have yet to|yet to) | (?:never|still not|yet to) (?:materialise|materialize|arrive|happen|ship|land|show up|be deliver)| wait (?:\S+ ){0,2}?(?:week|month)s? for /, needsNegation: 'inside' },
   // The renewal in doubt: "renewal is not a given", "far from guaranteed".
   { re: / renewal (?:\S+ )?(?:be )?(?:not|n't|no longer|far from) (?:a given|guarantee|certain|a done deal|automatic|assure|a formality|a sure thing)/, needsNegation: 'inside' },
   { re: / (?:lose|lost) (?:\S+ )?(?:trust|confidence|faith|patience) | stop trust | (?:trust|patience) (?:have |has )?(?:run out|gone|evaporate) | (?:patience) be (?:run out|gone|wear thin) /},
@@ -42,7 +42,10 @@ const FRAMES: Array<{ re: RegExp; needsNegation?: boolean | 'inside' }> = [
   // Moving to something else: "switch to something else", "go with another provider", "migrate to an alternative".
   { re: / (?:move|switch|migrate|go|change|jump) (?:our (?:\S+ ){0,2}?)?(?:over )?(?:to|with) (?:something|someone|another|an alternative|other|(?:a|an) (?:different|cheap|cheaper|alternative|rival|competing)) (?!(?:\S+ )?(?:office|floor|building|desk|room|location|site|city|country|region|team|department|role|job|position|laptop|browser|phone|device|date|time|day|slot|week|channel|thread|meeting|call|room|tab|page|view|format|template|setting|plan for|approach|topic|question)s? )/ },
   // Value not seen: "struggling to see the value", "not getting any value", "the value isn't there".
-  { re: / (?:see|get|find|deliver|realise|realize|show) (?:the |any |much |enough |real |the promised )?value /, needsNegation: true },
+  { re: / (?:see|get|find|deliver|realise|realize|show) (?:(?:the|any|much|enough|real|promised|meaningful|measurable) ){0,2}(?:value|roi|return|result|benefit|impact) /, needsNegation: true },
+  // Looking at replacements: "look at alternatives", "a business case for replacing you", "consolidating vendors", "in case we leave".
+  { re: / (?:look at|look into|explore|consider|evaluate|research|assess|investigate|scope) (?:some |other |the |possible |cheap |cheaper )?(?:alternative|replacement)s? | replace (?:you|your (?:platform|tool|product|system|service)|the platform|this tool) | consolidat\S* (?:our |the )?(?:vendor|tool|supplier|platform|stack)s? | in case we (?:leave|switch|cancel|move|churn|decide to) /},
+  { re: / be (?:done|do) (?:chase|chasing|deal with|dealing with|with you|with your) /},
   { re: / (?:struggle|fail|hard|difficult|unable) to (?:see|find|justify|get|show) (?:the |any |much )?(?:value|roi|return) | value (?:be )?(?:not there|lacking|miss|yet to|never) | (?:little|no|zero|very little|hardly any) (?:real )?value /, needsNegation: 'inside' },
   // Paying for less than was expected: "we expected much more for what we pay", "not getting what we pay for".
   { re: / expect (?:much |a lot |far |a great deal |a good deal )?(?:more|better) | what we (?:be )?pay (?:for)? | (?:overpay|overpaying|not worth the (?:money|price|cost)) / },
@@ -50,7 +53,7 @@ const FRAMES: Array<{ re: RegExp; needsNegation?: boolean | 'inside' }> = [
   { re: / (?:never|rarely|barely|hardly (?:ever|anyone)|nobody|no one) (?:\S+ ){0,3}?(?:log in|login|log on|use|open|touch) | adoption (?:\S+ ){0,2}?(?:be )?(?:not there|low|poor|stall|flat|dismal|nowhere|drop|tank) | shelfware /, needsNegation: 'inside' },
 ];
 /** Not about us: a meeting, an invoice, a previous vendor, our own customers. */
-const NOT_US = / (?:meeting|call|check-in|invite|session|demo|review|sync|lunch|appointment|webinar|invoice|order|duplicate|ticket|request|job|export|import|training)s? | (?:previous|old|former|legacy|prior) (?:provider|vendor|system|tool|platform|supplier|solution)| nothing to do with (?:you|your)/;
+const NOT_US = / (?:meeting|call|check-in|invite|session|demo|review|sync|lunch|appointment|webinar|invoice|order|duplicate|ticket|request|job|export|import|training)s? | (?:previous|old|former|legacy|prior|current) (?:\S+ )?(?:provider|vendor|system|tool|platform|supplier|solution)| nothing to do with (?:you|your)/;
 
 const WHEN = new Set(['before', 'after', 'by', 'until', 'till', 'at', 'on', 'next', 'this', 'when', 'once', 'since', 'during', 'ahead']);
 const ENDING = new Set(['end', 'drop', 'cancel', 'exit', 'leave', 'stop', 'terminate']);
@@ -77,10 +80,12 @@ export function churnFrame(s: Sent): boolean {
       if (needsNegation === undefined && neg) continue;
       // What is ended: the words after the frame up to a time or place phrase ("…the plug before the next invoice" ends no invoice).
       const stop = s.toks.findIndex((t, k) => k > hit.end && WHEN.has(t.lower));
-      if (NOT_US.test(` ${s.toks.slice(hit.start, Math.min(stop < 0 ? s.toks.length : stop, hit.end + 5)).map((t) => t.lemma).join(' ')} `)) continue;
+      if (NOT_US.test(` ${s.toks.slice(hit.start, Math.min(stop < 0 ? s.toks.length : stop, hit.end + 7)).map((t) => t.lemma).join(' ')} `)) continue;
       // A frame read across a clause break ("before year end, what do you…") or from a noun ("year end") is no act of ours to end.
       if (s.toks.slice(hit.start + 1, hit.end).some((t) => t.pos === 'PUNCT' && t.text !== '-')) continue;
       if (ENDING.has(s.toks[hit.start]?.lemma ?? '') && s.toks[hit.start].pos === 'NOUN') continue;
+      // An instruction to drop "it" ("feel free to drop it", "please cancel it") ends whatever "it" was, not the contract.
+      if (s.toks[hit.end]?.lower === 'it' && (hit.start === 0 || s.toks.slice(Math.max(0, hit.start - 3), hit.start).some((t) => ['please', 'free', 'just', 'kindly'].includes(t.lower)))) continue;
       // Ending a named third party ("they stopped using Vexio", "we cancelled Brightwave") is a competitor left, not us.
       if (endsThirdParty(s, hit.end)) continue;
       // "Renew" only of the relationship: not "renewed for another two years" said positively (handled by negation), not "renew my passport".

@@ -21,7 +21,7 @@ const DOMAIN: Array<[RegExp, number]> = [
   [/ (?:frustrat\S*|disappoint\S*|annoy\S*|upset|angry|furious) /, -1],
   // (Not "costs us a day" or "we lose deals": in discovery that is the customer's pain, not a complaint about us.)
   [/ (?:waste (?:of )?(?:time|money)|can not (?:do our|do my|get any) (?:job|work)) /, -1.2],
-  [/ (?:let down|letdown|fed up|not work|n't work|do not work|lose patience|run out of patience|not happy|not satisfied|sick of|tired of) /, -1.5],
+  [/ (?:(?:nobody|no one) (?:(?:on your (?:side|end|team) |at your end |from your (?:side|team) )(?:seem to |ever |really |even )?|seem to (?:even )?)(?:care|listen|respond|bother)|let down|letdown|fed up|not work|n't work|do not work|lose patience|run out of patience|not happy|not satisfied|sick of|tired of) /, -1.5],
   [/ (?:resolve|resolved|fix|fixed|smooth|smoothly|work perfectly|work well|work great|work for (?:us|me)|no complaint|breath of fresh air|exceed|exceeded|above and beyond) /, 1],
 ];
 /** A bad thing that went away or down: "churn is down", "the blocker is cleared". */

@@ -30,6 +30,10 @@ describe('churn frames', () => {
     'No one relies on the forecasts any more.',
     'The roadmap items we were promised have yet to arrive.',
     'Renewal is far from guaranteed.',
+    'We are not getting any real return from it.',
+    'Procurement asked me to explore alternatives before March.',
+    'I have to write up the case for replacing your platform.',
+    'We are done dealing with your billing team.',
   ])('reads an ending or lost value: %s', (text) => {
     expect(frame(text)).toBe(true);
   });
@@ -40,6 +44,7 @@ describe('churn frames', () => {
     'They ripped out Quorra years ago and nobody misses it.',
     'We are weighing whether to renew early and lock in the rate.',
     'No one wants to skip the kickoff.',
+    'We are exploring alternatives to our current courier provider.',
   ])('not an ending of ours: %s', (text) => {
     expect(frame(text)).toBe(false);
   });
@@ -55,6 +60,7 @@ describe('dissatisfaction is about us', () => {
     'The old IDs came from Quorra, so skip those rows.',
     'No worries at all, take your time with the review.',
     'Not a problem, Thursday works too.',
+    'Nobody cares about the legacy report, feel free to drop it.',
   ])('not churn: %s', (text) => {
     expect(churn(text)).toBe(false);
   });

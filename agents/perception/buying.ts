@@ -49,7 +49,7 @@ const FRAMES: RegExp[] = [
   / po number be | invoice us /,
   / pricing for \S+ (?:seat|licen[cs]e|user) /,
 ];
-const VETO = / (?:hold off|on hold|pause|put off|postpone|cut|off the table|no budget|not (?:yet )?ready|wrong|incorrect|missing|duplicate|sign up|sign-up|signup|sign in|sign-in|log in|travel|conference|webinar|event|offsite|template|just curious|year ago|years ago|regret|not sync|n't sync) /;
+const VETO = / (?:hold off|on hold|pause|put off|postpone|cut|off the table|no budget|not (?:yet )?ready|wrong|incorrect|missing|duplicate|sign up|sign-up|signup|sign in|sign-in|log in|travel|conference|webinar|event|offsite|template|just curious|year ago|years ago|regret|not sync|n't sync|reissue|reissued|resend|resent) /;
 
 /** Paperwork named as a topic, not asked for: "contract questions", "the quote template". */
 const PAPER_TOPIC = / (?:contract|order form|invoice|quote|agreement|msa) (?:question|issue|query|queries|template|comment|problem|detail)s? /;

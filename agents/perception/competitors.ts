@@ -124,6 +124,8 @@ export function findCompetitors(parts: Utterance[], names: string[], opts: Compe
         if (next && next.pos === 'NOUN' && !next.cap && ['the', 'our', 'your', 'their', 'a'].includes(s.toks[span.start - 1]?.lower ?? '') && !EVAL_NOUN.has(next.lemma)) continue;
         const first = lower.split(' ')[0];
         if (seen.has(lower) || listed.has(lower) || people.has(first) || account.includes(first) || DAYS.test(first)) continue;
+        // A street or a place ("a new building on Wacker Drive") is no organisation.
+        if (/\s(?:drive|street|st|road|rd|avenue|ave|lane|boulevard|blvd|way|square|park|plaza|place|tower|centre|center|campus)$/i.test(lower)) continue;
         if (s.toks[span.end + 1]?.text === "'s" && people.has(first)) continue;
         if (!evaluation(s, span)) continue;
         const index = s.text.indexOf(s.toks[span.start].text);

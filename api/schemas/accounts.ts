@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { ContactRole, RiskLevel, Stage } from '../../agents/vocabulary.js';
 import { Account } from '../../db/queries/accounts.js';
 import { thresholdIssues } from '../../agents/signals/settings.js';
+import { isoInstant } from '../../agents/signals/schema.js';
 
 const domain = z.string().trim().toLowerCase().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'must be a domain like acme.com');
-const isoDate = z.iso.datetime({ offset: true });
+const isoDate = isoInstant();
 const isTimeZone = (tz: string) => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RecommendationStatus } from '../../agents/vocabulary.js';
 import { Evidence, Draft } from '../../agents/recommendation.js';
+import { isoInstant } from '../../agents/signals/schema.js';
 
 export const RecommendationView = z.object({
   id: z.string(), accountId: z.string(), accountName: z.string().optional(), assessmentId: z.string().nullable(),
@@ -33,10 +34,10 @@ export const DecisionBody = z.object({
       body: z.string().max(20_000).optional(),
       to: z.array(z.email()).max(50).optional(),
     }).optional(),
-    dueAt: z.iso.datetime({ offset: true }).optional(),
+    dueAt: isoInstant().optional(),
   }).optional(),
   reason: z.string().max(2000).optional(),
-  until: z.iso.datetime({ offset: true }).optional(),
+  until: isoInstant().optional(),
 }).superRefine((d, ctx) => {
   if (d.decision === 'snooze' && !d.until) ctx.addIssue({ code: 'custom', path: ['until'], message: 'required when decision is snooze' });
   if (d.decision === 'edit' && !d.edit) ctx.addIssue({ code: 'custom', path: ['edit'], message: 'required when decision is edit' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SignalInput } from '../../agents/signals/schema.js';
+import { SignalInput, isoInstant } from '../../agents/signals/schema.js';
 import { SignalKind } from '../../agents/vocabulary.js';
 
 export const MAX_SIGNALS_PER_REQUEST = 1000;
@@ -18,8 +18,8 @@ export const PostSignalsReply = z.object({
 
 export const ListSignalsQuery = z.object({
   kind: SignalKind.optional(),
-  before: z.iso.datetime({ offset: true }).optional(),
-  after: z.iso.datetime({ offset: true }).optional(),
+  before: isoInstant().optional(),
+  after: isoInstant().optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 

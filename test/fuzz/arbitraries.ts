@@ -21,7 +21,7 @@ const HOSTILE_STRINGS = [
   'Ω≈ç√∫˜µ≤≥÷', 'ｔｅｓｔ', 'İstanbul ß ﬃ', 'Subject\r\nBcc: attacker@evil.example', 'line\rbreak', 'line\nbreak', '\r\n\r\n',
   "'; drop table accounts; --", '%00', '%E0%A4%A', '../../etc/passwd', '<script>alert(1)</script>', '{{7*7}}', '${process.exit(1)}',
   '__proto__', 'constructor', 'toString', 'NaN', 'Infinity', '-0', '1e309', '9007199254740993', '0x10', 'true', 'null',
-  '2026-02-30T00:00:00Z', '0000-00-00T00:00:00Z', '9999-12-31T23:59:59.999999999+99:99', '2026-12-01', '@', 'a@', '@b.c', 'a@b', 'a@b..c',
+  '2026-02-30T00:00:00Z', '0000-00-00T00:00:00Z', '0000-01-01T00:00:00Z', '0000-12-31T23:59:59-01:00', '9999-12-31T23:59:59.999999999+99:99', '2026-12-01', '@', 'a@', '@b.c', 'a@b', 'a@b..c',
 ];
 
 /** Strings that break assumptions: control characters, lone surrogates, bidi, huge, CR/LF. */
@@ -56,7 +56,12 @@ export function fromSchema(schema: JsonSchema | undefined, depth = 0): fc.Arbitr
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   switch (type) {
     case 'string': {
-      if (schema.format === 'date-time') return fc.date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString());
+      if (schema.format === 'date-time') {
+        return fc.oneof(
+          { weight: 4, arbitrary: fc.date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }) },
+          { weight: 1, arbitrary: fc.date({ min: new Date('0000-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true }) },
+        ).map((d) => d.toISOString());
+      }
       if (schema.format === 'email') return fc.emailAddress();
       if (typeof schema.pattern === 'string') {
         try {

@@ -152,3 +152,21 @@ describe('parsers that were slow on hostile input', () => {
     expect(performance.now() - t0).toBeLessThan(1_000);
   });
 });
+
+describe('dates Postgres cannot store', () => {
+  let f: FuzzApp;
+  beforeAll(async () => { f = await fuzzApp(); }, 120_000);
+  afterAll(async () => { await f?.close(); });
+
+  it('year 0000 is valid ISO 8601 but not a Postgres date: a 400 naming the field (it was a 500), in a body and in a query', async () => {
+    const res = await f.app.inject({ method: 'POST', url: '/v1/accounts/acme/signals', headers: auth, payload: { kind: 'note', occurredAt: '0000-01-01T00:00:00Z', text: 'x' } });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().message).toMatch(/^body\.signals\.0\.occurredAt: year 0000 does not exist/);
+    const q = await f.app.inject({ method: 'GET', url: '/v1/accounts/acme/signals?before=0000-06-01T00:00:00Z', headers: auth });
+    expect(q.statusCode, q.body).toBe(400);
+    expect(q.json().message).toMatch(/^querystring\.before: year 0000/);
+    const { parseHubspot } = await import('../../agents/signals/parsers/crm.js');
+    const r = parseHubspot([{ eventId: 1, subscriptionType: 'deal.propertyChange', objectId: 1, propertyName: 'dealstage', propertyValue: 'closedwon', occurredAt: Date.UTC(0, 0, 1) - 1900 * 365.2425 * 86_400_000 }]);
+    expect(JSON.stringify(r.items)).not.toContain('"0000-');
+  });
+});

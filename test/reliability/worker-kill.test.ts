@@ -180,10 +180,11 @@ describe(`the worker SIGKILLed ${LOOPS}×2 times while signals keep arriving`, (
     await poster;
     const faultsMs = performance.now() - t0;
 
-    // Everything settles with the last worker alive.
+    // Everything settles with the last worker alive (generous: on a loaded 2-core machine the busy
+    // accounts' workflow tasks took 6–15 s, and one small account's task was retried 8 times).
     await until('no signal left pending', async () => (await (await call('/v1/stats/signals')).json()).pending === 0, 300_000, 500);
     await until('every approved email carried out', async () =>
-      (await q<{ n: number }>(`select count(*)::int as n from recommendations where id = any($1) and status <> 'done'`, [approved]))[0].n === 0, 180_000, 500);
+      (await q<{ n: number }>(`select count(*)::int as n from recommendations where id = any($1) and status <> 'done'`, [approved]))[0].n === 0, 600_000, 500);
 
     // Signals: each one answered 202 is stored once and processed.
     const ids = [...accepted.keys()];

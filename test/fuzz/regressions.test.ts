@@ -170,3 +170,18 @@ describe('dates Postgres cannot store', () => {
     expect(JSON.stringify(r.items)).not.toContain('"0000-');
   });
 });
+
+describe('parsers that threw on what the webhook fuzz run sent', () => {
+  it('HTML nested 20,000 deep in an email: its text is kept (html-to-text ran out of stack: 500)', async () => {
+    const html = `${'<div>'.repeat(20_000)}Deep pricing question${'</div>'.repeat(20_000)}`;
+    const r = await parseEmail(Buffer.from(`From: dana@acme.com\r\nTo: sam@ourco.com\r\nSubject: deep\r\nMessage-ID: <deep@acme.com>\r\nDate: Mon, 16 Nov 2026 09:00:00 +0000\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${html}\r\n`), {});
+    expect(r.items[0].signal).toMatchObject({ text: 'Deep pricing question' });
+  });
+
+  it('an ICS event whose DTSTAMP holds stray bytes is rejected by its id (ical.js threw while reading it: 500)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const ics = readFileSync(new URL('../fixtures/signals/ics/kickoff-cancel.ics', import.meta.url), 'latin1').replace(/DTSTAMP:(\d{8})/, 'DTSTAMP:$1\u00ff\u0015');
+    const r = parseIcs(Buffer.from(ics, 'latin1'), { now: () => new Date('2026-03-20T00:00:00Z') });
+    expect(r.rejected).toEqual([{ position: 'event kickoff-2a@ourco.io', reason: expect.stringMatching(/^unreadable event/) }]);
+  });
+});

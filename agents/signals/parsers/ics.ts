@@ -169,7 +169,9 @@ export function parseIcs(bytes: Buffer | string, opts: ParseOptions = {}): Parse
         continue;
       }
 
-      for (const c of candidates) {
+      // A property whose value ical.js cannot read (a DTSTAMP with stray bytes) throws when it is read:
+      // that event is rejected, the rest stand (it failed the whole upload with a 500; found by fuzzing).
+      for (const c of candidates) try {
         const attendees = attendeesOf(c.comp);
         const organizer = organizerOf(c.comp);
         const position = `event ${c.eventId}`;
@@ -195,6 +197,8 @@ export function parseIcs(bytes: Buffer | string, opts: ParseOptions = {}): Parse
           event: c.event, eventId: c.eventId.slice(0, 512), title: (text(c.comp, 'summary') ?? '(no title)').slice(0, 1000),
           startsAt, ...(endsAt ? { endsAt } : {}), attendees: attendees.slice(0, 200), ...(organizer ? { organizer } : {}),
         }, routeEmail ? routeByEmail(routeEmail) : undefined);
+      } catch (err) {
+        out.rejected.push({ position: `event ${c.eventId}`, reason: `unreadable event (${(err as Error).message})` });
       }
     }
   }

@@ -85,7 +85,8 @@ function clauseRequest(s: Sent): boolean {
     // (The tagger reads some clause-initial verbs as nouns: "…, check them when you can".)
     const verbLike = w.pos === 'VERB' || (w.pos === 'NOUN' && ['it', 'them', 'me', 'us'].includes(t[k + 1]?.lower ?? ''));
     if (verbLike && w.lower === w.lemma && !NOT_ASKING.has(w.lemma) && t[k + 1] && OBJECT.has(t[k + 1].lower)) {
-      if (w.lemma === 'let' && !['me', 'us'].includes(t[k + 1].lower)) continue;
+      // "…, let me know" asks; "…, let me check with the team first" is the writer's own step.
+      if (w.lemma === 'let' && !(['me', 'us'].includes(t[k + 1].lower) && t[k + 2]?.lower === 'know')) continue;
       return !CLOSING.test(t.slice(k).map((x) => x.text).join(' '));
     }
   }

@@ -12,6 +12,7 @@ describe('requests in other forms', () => {
     'The export drops the last column, please take a look.',
     'Renewal quote looks fine; send the final version over when ready.',
     'lmk when the sandbox is back up',
+    'Invoice received, let us know when the credit note is out.',
     'It would be super helpful to have the audit trail as CSV.',
     'The duplicate billing contact should be removed before the next run.',
     'This needs to be escalated to your engineering team.',
@@ -25,6 +26,7 @@ describe('requests in other forms', () => {
     'All sorted on our side, see you at the review.',
     'Contract is countersigned, let me know if you have any questions.',
     'We tested it twice and it works, we should be fine.',
+    'Sounds good, let me run it past finance first.',
   ])('asks nothing: %s', (text) => {
     expect(asking(text)).toBe(false);
   });

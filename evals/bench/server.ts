@@ -98,7 +98,7 @@ export async function startBenchServer(env: Record<string, string | undefined> =
     ...env,
   };
   for (const [k, v] of Object.entries(childEnv)) if (v === undefined) delete childEnv[k];
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'start.ts')], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), '--import', 'tsx', join(ROOT, 'start.ts')], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 180_000;
   for (;;) {

@@ -20,7 +20,10 @@ export interface ThroughputOptions {
 export async function runThroughput(o: ThroughputOptions): Promise<string> {
   const server = await startBenchServer({ DEBOUNCE_MS: '500' });
   try {
-    const ids = await seedAccounts(server.url, o.accounts, 'thr');
+    // Against a server of the user's own (DATABASE_URL), earlier runs' accounts are still there: a
+    // prefix per run keeps the seed from colliding with them.
+    const external = Boolean(process.env.DATABASE_URL);
+    const ids = await seedAccounts(server.url, o.accounts, external ? `thr-${Date.now().toString(36)}` : 'thr');
     await waitAllAssessed(server.url, ids);
     const stats = () => signalStats(server.url);
     const before = await stats();
@@ -60,7 +63,7 @@ export async function runThroughput(o: ThroughputOptions): Promise<string> {
     console.log(`throughput: product done (processed ${processedPerS.toFixed(0)}/s); measuring the raw ceiling on the same dev server…`);
     const ceiling = await measureCeiling({ address: server.temporalAddress, workflows: o.accounts, clients: o.concurrency, durationS: o.ceilingDuration });
     const ratio = processedPerS / ceiling.perSecond;
-    const figures = `${o.accounts} accounts, ${o.duration}s of posting: accepted ${acceptedPerS.toFixed(0)}/s (${accepted} signals), fully processed ${processedPerS.toFixed(0)}/s `
+    const figures = `${external ? 'database: DATABASE_URL (the user\'s own server); ' : ''}${o.accounts} accounts, ${o.duration}s of posting: accepted ${acceptedPerS.toFixed(0)}/s (${accepted} signals), fully processed ${processedPerS.toFixed(0)}/s `
       + `(${processed} in ${totalS.toFixed(0)} s; posting window ${postWindow.toFixed(0)} s)${drained}; goal ≥ 200/s processed; backlog ${curve}; peak RSS ${formatMemory(mem)}; `
       + `processed ${processedPerS.toFixed(0)}/s = ${ratio.toFixed(2)}× the raw ceiling of ${ceiling.perSecond.toFixed(0)}/s measured in this run right after, on the same dev server: ${describeCeiling(ceiling)}`;
     console.log(`throughput: ${figures}`);

@@ -15,7 +15,7 @@ const PAPER = `(?:${PAPER_WORDS})`;
 /** The acts that close a purchase, in any tense: "sign", "countersign", "execute", "finalise the order". */
 const CLOSE = '(?:sign|countersign|e-sign|execute|proceed|buy|purchase|commit|order|place|finalise|finalize|close|complete|contract|onboard|subscribe|pay)';
 const FRAMES: RegExp[] = [
-  new RegExp(` ready to (?:${CLOSE}|move forward|go ahead|get start|get go|go|roll|kick off|start)`),
+  new RegExp(` (?:ready|decide|prepared|in a position|agree) to (?:${CLOSE}|move forward|go ahead|get start|get go|go|roll|kick off|start)`),
   // Readiness said as an idiom: "we're good to go", "count us in", "let's get this done", "let's make it happen".
   / (?:good|clear|all set) to go | count (?:us|me) in | (?:let 's|let us) (?:finalise|finalize|close|sign|proceed|go ahead|wrap (?:this|it) up)(?: |$)| (?:let 's|let us) (?:get (?:this|it|the deal|things) (?:do|done|sign|over the line|across the line|wrap up)|make (?:it|this) happen|do (?:this|it)) | we (?:have|have get) a deal | it be a deal | over the (?:finish )?line /,
   // Bringing the deal to a close: "finalise the agreement", "wrap up the paperwork", "agreed to the three-year deal".
@@ -36,7 +36,7 @@ const FRAMES: RegExp[] = [
   new RegExp(` (?:get|have|give|receive|grant) (?:the |a |our |us the |us a )?(?:green light|go-ahead|go ahead|sign-off|nod|thumbs up)(?= .*(?:${PAPER_WORDS}|purchase|buy|deal|seat|plan|licen|budget|spend|finalise|finalize|sign|proceed)| .*let 's)`),
   // Their own signing as the condition: "how soon can we get started once we sign?".
   / (?:once|when|after|as soon as) (?:we|i) (?:sign|countersign|pay|place the order) /,
-  new RegExp(` (?:sign|signed|countersign|countersigned|execute|executed) (?:\\S+ ){0,2}?${PAPER} `),
+  new RegExp(` (?:sign|signed|countersign|countersigned|execute|executed) (?:\\S+ ){0,2}?(?:the |our |your |this |that )?${PAPER} `),
   new RegExp(` ${PAPER} (?:\\S+ ){0,3}?(?:sign|signed|countersign|countersigned|for signature|to sign) `),
   / (?:budget|spend|funding|purchase|po|vendor onboarding) (?:\S+ ){0,4}?(?:approve|approved|sign off|signed off|green-light|green-lit|greenlit|release|clear) /,
   new RegExp(` (?:approve|approved|sign off on|signed off on|green-light|green-lit|greenlit) (?:the |our )?(?:\\S+ )?(?:budget|spend|purchase|vendor onboarding|contract|msa|${PAPER}) `),
@@ -47,6 +47,8 @@ const FRAMES: RegExp[] = [
   / (?:pick|choose|select|go with|decide on) (?:you|your) | decision and it be you | (?:you be|it be you) (?:our|the) (?:choice|pick) /,
   / next step to (?:sign|purchase|buy|get start) | what be the next step | fastest way to get start | who (?:do we|should|do i) sign | who sign on your side /,
   / po number be | invoice us /,
+  // Closing said in the future tense by the account: "we'll be renewing", "we're going to sign next week".
+  / (?:we|i) (?:will|be go to|be gonna) (?:\S+ )?(?:be )?(?:sign|countersign|renew|purchase|buy|subscribe) /,
   / pricing for \S+ (?:seat|licen[cs]e|user) /,
 ];
 const VETO = / (?:hold off|on hold|pause|put off|postpone|cut|off the table|no budget|not (?:yet )?ready|wrong|incorrect|missing|duplicate|sign up|sign-up|signup|sign in|sign-in|log in|travel|conference|webinar|event|offsite|template|just curious|year ago|years ago|regret|not sync|n't sync|reissue|reissued|resend|resent) /;
@@ -69,7 +71,9 @@ function buyingIn(s: Sent): boolean {
       if (/ add /.test(h.m[0]) && CAPACITY.test(line)) continue;
       // A choice made in the past ("we chose the annual plan last year") is history, not intent.
       const v = s.toks[h.start];
-      if (['choose', 'take', 'pick', 'select', 'opt', 'book'].includes(v.lemma) && v.lower !== v.lemma && !v.lower.endsWith('ing')) continue;
+      // Choosing us, though, is the decision itself in any tense ("they picked you", "we've chosen your platform").
+      const ofUs = ['you', 'your'].includes(s.toks[h.start + 1]?.lower ?? '');
+      if (['choose', 'take', 'pick', 'select', 'opt', 'book'].includes(v.lemma) && v.lower !== v.lemma && !v.lower.endsWith('ing') && !ofUs) continue;
       // "We'll let you know once finance has approved the budget": not yet.
       if (['once', 'when', 'until'].includes(conditionBefore(s, h.start)?.word ?? '') && !/^ (?:once|when|after|as soon as) (?:we|i) /.test(h.m[0])) continue;
       // Our own paperwork offers ("we'll send the contract") are not their intent: only the account's asking or doing.
@@ -79,10 +83,23 @@ function buyingIn(s: Sent): boolean {
   return false;
 }
 
+/** Who reports the account's words in our notes: "Greta told me…", "Per Raj, …", "heard from Owen that…". */
+const REPORTER = /\b(?:they|customer|client|[A-Z][a-z]+) (?:\w+ly )?(?:will|would|want|wants|confirmed|confirms|said|says|told|tells|mentioned|mentions|indicated|indicates|noted|reported|explained|wrote|emailed|hinted|plan|plans|agreed|is|are|has|have|signed|approved|accepted|chose|picked|selected)\b|^(?:per|according to|heard from) [A-Z]/;
+
+/** In our notes the account names us in the first person ("they have chosen us", "they picked our proposal"):
+ * read as the account speaking to us, so the frames see "you"/"your". */
+function reportedBuying(s: Sent): boolean {
+  if (!REPORTER.test(s.text)) return false;
+  if (buyingIn(s)) return true;
+  if (!s.toks.some((t) => t.lower === 'us' || t.lower === 'our')) return false;
+  const toks = s.toks.map((t) => (t.lower === 'us' ? { ...t, text: 'you', lower: 'you', lemma: 'you' } : t.lower === 'our' ? { ...t, text: 'your', lower: 'your', lemma: 'your' } : t));
+  return buyingIn({ text: s.text, toks });
+}
+
 /** The account's sentences (or what our notes report they said) that show intent to buy. */
 export function findBuying(parts: Utterance[], opts: { reported?: boolean } = {}): BuyingCue[] {
   return parts.filter((u) => u.side === 'them' || (opts.reported && u.side === 'us'))
-    .flatMap((u) => analyze(u.text).filter((s) => buyingIn(s) && (u.side === 'them' || /\b(they|customer|client|[A-Z][a-z]+) (?:\w+ly )?(will|would|want|wants|confirmed|said|says|plan|plans|agreed|is|are|has|have|signed|approved|accepted|chose|picked|selected)\b/.test(s.text))).map((s) => ({ text: s.text })));
+    .flatMap((u) => analyze(u.text).filter((s) => (u.side === 'them' ? buyingIn(s) : reportedBuying(s))).map((s) => ({ text: s.text })));
 }
 
 /** A proposal view or pricing-page visit is intent on its own: described as what happened. */

@@ -39,8 +39,9 @@ const MODAL = '(?:will|shall|be go to|be gonna|be about to|plan to|be plan to|in
 /** People on the speaker's side: "our team", "my colleague", "our solutions architect", "my manager". */
 const OUR_PEOPLE = '(?:team|department|group|people|engineer|engineers|architect|lawyer|lawyers|counsel|colleague|colleagues|manager|boss|lead|specialist|consultant|pm|csm|assistant|rep|cto|ceo|cfo|coo|vp|head|director|analyst|developer|developers|designer|expert|support|billing|finance|legal|ops|success|crew|folk|folks|staff|partner|partners|dev|devs)';
 const SELF_SUBJECT = new RegExp(` (?:i|we|(?:our|my) (?:\\S+ ){0,2}${OUR_PEOPLE}) (?:will also |also |both |all )?${MODAL} `);
-/** The subject carried into a second clause: "We're working on the fix and will have it deployed by Thursday". */
-const SELF_AND_WILL = / (?:i|we) be (?:\S+ing|work|look|dig|review|investigate|test|check) (?:\S+ ){0,6}?and (?:will|shall) (?!you )/;
+/** The subject carried into a second clause, after a task in progress: "We're working on the fix and will have it deployed",
+ * "Our team is preparing the plan and will share it Monday" (our people as well as I and we). */
+const SELF_AND_WILL = new RegExp(` (?:i|we|(?:our|my) (?:\\S+ ){0,2}${OUR_PEOPLE}) be (?:\\S+ing|work|look|dig|review|investigate|test|check|prepare|put) (?:\\S+ ){0,6}?and (?:will|shall) (?!you )`);
 /** Acts of handing a thing over, for the progressive ("I'm sending…"), where most acts ("I'm presenting") promise nothing. */
 const HANDOVER = new Set(['send', 'share', 'forward', 'email', 'deliver', 'prepare', 'draft', 'write', 'compile', 'upload', 'post', 'resend', 'submit', 'return', 'put', 'get']);
 /** A delivery in progress with a time: "I'm sending the proposal over this afternoon" (counted with a date only). */
@@ -133,6 +134,17 @@ function actAfter(s: Sent, cue: Hit): boolean {
   if (x.lemma === 'keep' || (x.lemma === 'look' && s.toks[k + 1]?.lower === 'forward')) return false;
   if (x.lemma === 'take') return s.toks[k + 1]?.lower === 'care';
   // ("will have it deployed": the tagger reads that "have" as an auxiliary.)
+  if (isAct(s, k)) return true;
+  // A coordinated act under the same modality: "I'll talk to procurement and send you the PO number".
+  for (let j = k + 1; j < Math.min(s.toks.length, k + 10); j += 1) {
+    if (['.', ';', '?', '!', 'if', 'once', 'unless', 'but'].includes(s.toks[j].lower)) break;
+    if (s.toks[j].lower === 'and' && s.toks[j + 1] && s.toks[j + 1].lower === s.toks[j + 1].lemma && isAct(s, j + 1)) return true;
+  }
+  return false;
+}
+
+function isAct(s: Sent, k: number): boolean {
+  const x = s.toks[k];
   return (x.pos === 'VERB' || x.pos === 'NOUN' || x.pos === 'ADJ' || (x.pos === 'AUX' && x.lemma === 'have' && s.toks[k + 1]?.pos !== 'VERB')) && ACTS.has(x.lemma);
 }
 
@@ -173,6 +185,13 @@ function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext): Promised | un
   const bare = findAll(s, BARE_WILL)[0];
   if (bare && !s.toks.slice(0, bare.end).some((t) => ['you', 'they', 'he', 'she', 'it'].includes(t.lower) || t.pos === 'PROPN' || t.pos === 'NOUN')) cues.push(['self', bare]);
   cues.push(['you-have', findAll(s, YOU_WILL_HAVE)[0]], ['owe', findAll(s, OWE)[0]]);
+  const named = namedSubject(s, side, ctx);
+  if (named) {
+    // "Luca will look after the rollout", "Keiko will be your contact": a handover of a role, not a promise of a thing.
+    const act = s.toks.slice(named.cue.end + 1).find((x) => x.pos !== 'ADV' && x.lemma !== 'be');
+    const p = act && !WEAK.has(act.lemma) && !['handle', 'own', 'cover', 'lead', 'manage', 'run', 'take'].includes(act.lemma) ? found('self', named.cue, named.owner, named.who) : undefined;
+    if (p && (!cues.some(([, c]) => c && c.start < named.cue.start))) return p;
+  }
   if (!hedged && side === 'us') cues.push(['ready', findAll(s, READY)[0]], ['you-have', findAll(s, EXPECT)[0]], ['on-it', findAll(s, ON_IT)[0]]);
   cues.sort((a, b) => (a[1]?.start ?? 1e9) - (b[1]?.start ?? 1e9));
   for (const [kind, cue] of cues) {
@@ -193,6 +212,33 @@ function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext): Promised | un
   const letUs = offer && s.toks[offer.start + 1]?.text.startsWith("'");
   const purpose = offer && ['so', 'that'].includes(s.toks[offer.start - 1]?.lower ?? '');
   if (offer && !hedged && !letUs && !purpose) return found('offer', offer, side, u.speaker, true);
+  return undefined;
+}
+
+/** "Will", "is going to", "plans to" right after a person, in any register. */
+const NAMED_MODAL = new RegExp(`^ ${MODAL} `);
+
+/**
+ * A named person as the subject of a promise in a message or a call ("Nnamdi will send you the SOW tomorrow",
+ * "Mårten is going to return the signed form"): the account's when the name is one of its contacts, else the
+ * side of whoever says it (one speaks of one's own colleagues by first name).
+ */
+function namedSubject(s: Sent, side: 'us' | 'them' | undefined, ctx: CommitmentContext): { cue: Hit; owner: 'us' | 'them'; who: string } | undefined {
+  if (!side) return undefined;
+  for (const n of nameSpans(s)) {
+    if (NOT_A_NAME.has(n.name.toLowerCase())) continue;
+    // The name is the clause's subject: first in the sentence or after a clause break, and not someone's possession ("Raj's team").
+    const prev = s.toks[n.start - 1];
+    if (prev && ![',', ';', ':', 'and', 'so', 'but', '-', '–'].includes(prev.text.toLowerCase())) continue;
+    const rest = s.toks.slice(n.end + 1, n.end + 5);
+    const tail = ` ${rest.map((t) => t.lemma).join(' ')} `;
+    const m = NAMED_MODAL.exec(tail);
+    if (!m) continue;
+    const len = m[0].trim().split(' ').length;
+    const cue: Hit = { start: n.end + 1, end: n.end + len, m: m as unknown as RegExpExecArray };
+    const contact = contactByName(n.name, ctx.contacts) ?? n.name.split(' ').map((w) => contactByName(w, ctx.contacts)).find(Boolean);
+    return { cue, owner: contact ? 'them' : side, who: contact?.name ?? n.name };
+  }
   return undefined;
 }
 

@@ -66,10 +66,18 @@ function unitPhrase(s: Sent, k: number): string {
   const t = s.toks;
   let a = k;
   while (a - 1 >= 0 && (['ADJ', 'NOUN', 'PROPN'].includes(t[a - 1].pos) || (t[a - 1].pos === 'VERB' && t[a - 1].lower.endsWith('ing'))) && !['new', 'own', 'whole', 'entire', 'other', 'next', 'same'].includes(t[a - 1].lower) && !/^\d/.test(t[a - 1].text)) a -= 1;
+  // A word the tagger reads as a preposition or adverb but that sits between the determiner and the noun is a modifier ("the inside sales team", "our back office staff").
+  if (a < k && a - 2 >= 0 && ['ADP', 'ADV'].includes(t[a - 1].pos) && ['DET', 'PRON'].includes(t[a - 2].pos) && /^\p{Ll}+$/u.test(t[a - 1].text)) a -= 1;
   let b = k;
   while (t[b + 1] && UNIT.has(t[b + 1].lemma)) b += 1; // "the Porto warehouse team"
   if (t[b + 1]?.lower === 'in' && t[b + 2]?.cap) { b += 2; while (t[b + 1]?.cap) b += 1; }
-  return t.slice(a, b + 1).map((x) => x.text).join(' ');
+  const phrase = t.slice(a, b + 1).map((x) => x.text).join(' ');
+  // A bare unit ("their 40 staff", "the team") takes its place from elsewhere in the sentence: "a company in Warsaw … their staff".
+  if (a === k && b === k && !phrase.includes(' in ')) {
+    const at = t.findIndex((x, n) => ['in', 'at'].includes(x.lower) && t[n + 1]?.cap && t[n + 1].pos === 'PROPN' && !/^(?:january|february|march|april|may|june|july|august|september|october|november|december|q[1-4])$/.test(t[n + 1].lower));
+    if (at >= 0) { let e = at + 1; while (t[e + 1]?.cap && t[e + 1].pos === 'PROPN') e += 1; return `${phrase} ${t.slice(at, e + 1).map((x) => x.text).join(' ')}`; }
+  }
+  return phrase;
 }
 
 /** Which unit wants it: the one the rollout goes to, else the first unit or department named. */
@@ -89,12 +97,14 @@ function teamIn(s: Sent): string | undefined {
   // A department named as the one asking: "Legal is keen…", "Sales ops asked…", "Customer success in Madrid has asked…".
   for (let k = 0; k < t.length; k += 1) {
     // Named as a department, so capitalised ("Legal", "IT", "Sales ops"): not the pronoun "it" or "security" in passing.
-    if (!DEPARTMENT.has(t[k].lower) || !(t[k].cap || t[k - 1]?.cap)) continue;
+    // Or, in lower case, a two-word department opening the sentence as its subject ("customer service wants access too").
+    const lowerCompound = k === 1 && t[0].pos === 'NOUN' && t[0].lower !== 'it' && ['AUX', 'VERB'].includes(t[2]?.pos ?? '');
+    if (!(DEPARTMENT.has(t[k].lower) || (lowerCompound && ['service', 'services', 'care', 'relations'].includes(t[k].lower))) || !(t[k].cap || t[k - 1]?.cap || lowerCompound)) continue;
     // Only as the one asking (a subject: "Legal is keen", "Sales ops asked"), not as a modifier ("the data processing addendum").
     const after = t[k + 1];
     if (after && !(after.pos === 'AUX' || after.pos === 'VERB' || DEPARTMENT.has(after.lower) || after.lower === 'in' || after.text === ',')) continue;
     let a = k;
-    while (a - 1 >= 0 && (t[a - 1].cap || DEPARTMENT.has(t[a - 1].lower)) && t[a - 1].pos !== 'PRON' && !['the', 'our', 'their'].includes(t[a - 1].lower)) a -= 1;
+    while (a - 1 >= 0 && (t[a - 1].cap || DEPARTMENT.has(t[a - 1].lower) || (lowerCompound && a - 1 === 0)) && t[a - 1].pos !== 'PRON' && !['the', 'our', 'their'].includes(t[a - 1].lower)) a -= 1;
     let b = k;
     while (b + 1 < t.length && (DEPARTMENT.has(t[b + 1].lower) || ['ops'].includes(t[b + 1].lower))) b += 1;
     if (t[b + 1]?.lower === 'in' && t[b + 2]?.cap) { b += 2; while (t[b + 1]?.cap) b += 1; }

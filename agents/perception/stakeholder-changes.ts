@@ -93,7 +93,9 @@ const THING = /^(?:a|an|the|some|few|his|her|their|my|our|your|it|this|that|thes
 
 /** Hand-over frames: who takes over. */
 const SUCCESSOR_SUBJECT = / (?:take over|be take over|cover|look after|pick up|step in|fill in|own|will be your|be your|be now your|be the new|replace|step into|inherit|lead|handle|manage|oversee|be responsible for|be in charge of|be now in charge of) /;
-const SUCCESSOR_OBJECT = / (?:hand|pass|transfer|reassign|give|move|handover|direct|send|reach out) (?:\S+ ){0,4}?(?:over )?to |replace by | fill by | backfill by | take over by /;
+const SUCCESSOR_OBJECT = / (?:hand|pass|transfer|reassign|give|move|handover|direct|send|reach out) (?:\S+ ){0,4}?(?:over )?to |replace by | fill by | backfill by | take over by | (?:replacement|successor|backfill|stand-in|cover)(?: be| , | :)? | (?:appoint|hire|name|bring in|promote|loop in|cc|copy in|include) /;
+
+// (Also the successor named as a noun or as the one brought in: "her replacement, Dana", "we've appointed Marcus", "loop in Luca".)
 
 /** Said to the account about its own new person: "your new CFO", "you've hired", "joins your team". */
 const YOUR_ARRIVAL = /\byour new\b|\byou(?:'ve| have) (?:hired|brought|appointed)\b|\b(?:on|to) your (?:side|team|end)\b|\bjoin(?:s|ed|ing)? your\b|\bcongrat/i;

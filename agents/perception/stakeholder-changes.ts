@@ -61,7 +61,7 @@ const MOVED: RegExp[] = [
   / (?:step|move) (?:away|back) from (?:the|this|our) (?:project|account|rollout|program|work|relationship|day-to-day)/,
   / reassign /,
   / now (?:in charge of|responsible for|report to|oversee|look after|handle|own) /,
-  / no longer (?:handle|cover|manage|work on|deal with|oversee|support) /,
+  / no longer (?:handle|cover|manage|work on|deal with|oversee|support|own|lead|run|look after|be in charge of|be responsible for) /,
   // Taking over from someone: the one named after "from" has changed or gone.
   / take over from /,
   // No longer the one to go to: "Raj is no longer the right contact for billing".
@@ -76,7 +76,8 @@ const ROLE: RegExp[] = [
   / step (?:up )?into (?:the|a) /,
 ];
 const JOINED: RegExp[] = [
-  / , (?:our|the|their) new (?:\S+ ){0,2}?(?:cfo|ceo|cto|coo|cio|cro|ciso|vp|head|director|manager|lead|chief|counsel|controller|officer|admin|analyst) /,
+  // An appositive, also opening the sentence: "…, our new CFO", "Our new Head of IT, Lars Berg, …".
+  /(?:^|,) (?:our|the|their) new (?:\S+ ){0,2}?(?:cfo|ceo|cto|coo|cio|cro|ciso|vp|head|director|manager|lead|chief|counsel|controller|officer|admin|analyst) /,
   / come (?:on )?(?:board|aboard) | (?:have|get|hire) (?:a|an) new (?:\S+ ){0,3}?(?:cfo|ceo|cto|coo|cio|cro|ciso|vp|head|director|manager|lead|chief|champion|contact|owner|buyer|admin|officer|counsel|analyst) /,
   // A start date: "Rosalind starts Monday", "Hugo begins with us on the 3rd".
   / (?:start|begin) (?:with us |here |at \S+ )?(?:on (?:monday|tuesday|wednesday|thursday|friday|the \S+)|next (?:week|month|monday|tuesday|wednesday|thursday|friday)|this (?:week|monday|tuesday|wednesday|thursday|friday)|tomorrow|monday|tuesday|wednesday|thursday|friday|in (?:january|february|march|april|may|june|july|august|september|october|november|december)) /,

@@ -38,4 +38,9 @@ describe('rules perceiver v5', () => {
     expect(fromDana('Ken has left; his replacement, Lina Park, starts next week.').stakeholderChanges[0]).toMatchObject({ change: 'left', successor: { name: 'Lina Park' } });
     expect(fromDana('Ken has resigned and we have appointed Marcus Lee as interim lead.').stakeholderChanges[0]).toMatchObject({ successor: { name: 'Marcus Lee' } });
   });
+
+  it('an arrival named in an appositive that opens the sentence; no longer in charge is a change of role', () => {
+    expect(fromDana('Our new Head of Procurement, Lars Berg, will be joining future calls.').stakeholderChanges).toEqual([expect.objectContaining({ change: 'joined', name: 'Lars Berg' })]);
+    expect(fromDana('Ken is no longer responsible for the security review.').stakeholderChanges).toEqual([expect.objectContaining({ name: 'Ken Ito' })]);
+  });
 });

@@ -8,7 +8,7 @@ import type { Contact } from '../../db/queries/contacts.js';
 import type { Signal } from '../signals/schema.js';
 import { sentences } from './sentences.js';
 import { analyze, type Sent } from './nlp.js';
-import { findAll, first, nameAfter, nameBefore, nameSpans, negated, conditionBefore, nounPhrase, type Hit, type NameSpan } from './frames.js';
+import { findAll, first, lemmaLine, nameAfter, nameBefore, nameSpans, negated, conditionBefore, nounPhrase, type Hit, type NameSpan } from './frames.js';
 import { contactByName, type Utterance } from './utterances.js';
 
 type Change = 'left' | 'moved' | 'role_changed' | 'bounced' | 'joined';
@@ -22,13 +22,17 @@ export interface PerceivedChange {
 type Who = { self: true } | { name: string };
 
 // ── The event families (lemmas; every inflection and tense reads the same) ──────────────────────
+/** Being employed somewhere: "with us", "at Northwind", "here", "part of", "work for". */
+const EMPLOYED = '(?:with|at|here|around|part of|employ|on staff|on the payroll|work (?:at|for|here|with|in))';
+/** Places a person works that are not the account: a new employer. */
+const EMPLOYER = '(?:company|business|firm|startup|start-up|bank|consultancy|agency|nonprofit|non-profit|charity|competitor|vendor|employer|insurer|retailer|university|school|hospital|fintech|manufacturer|carrier|shop|outfit|scale-up|scaleup|corporate|multinational|law firm|big four)';
 const ORG_NOUN = '(?:company|business|organisation|organization|firm|startup|start-up|bank|consultancy|agency|nonprofit|non-profit|competitor|vendor|employer|group|team|job|role|position)';
 const LEFT: RegExp[] = [
   / (?:leave|quit|resign|retire|retired|depart) /,
   / (?:move|head) (?:on|off) /,
   / (?:'s|my|his|her|their|your|be) (?:last|final) (?:day|week) (?!of )/,
   / (?:last|final) (?:day|week) (?:at|with|here) /,
-  / no longer (?:be )?(?:with|at|employ|work (?:at|for|here|with)|here|part of) /,
+  new RegExp(` no longer (?:be )?${EMPLOYED} `),
   / (?:step|stand) down /,
   / part way /,
   / (?:accept|take) (?:a|an) (?:offer|job|position) /,
@@ -36,11 +40,13 @@ const LEFT: RegExp[] = [
   / lose \S+ (?:\S+ )?to /,
   / (?:wrap|finish) (?:up )?(?:with us|with the company|here|at \S+|last|on) /,
   / be replace by /,
-  / (?:have|be) go (?:for good)? /,
+  / (?:have|be|'s) go (?:for good )?/,
   // Notice given, in any words: "handed in his notice", "tendered her resignation", "is working his notice".
   / (?:hand|give|put|submit|tender|serve|work|announce) (?:in )?(?:his |her |their |my |its )?(?:notice|resignation|two week 's notice|two weeks' notice) | resignation (?:be )?(?:accept|effective|announce) /,
   // Gone, said with a negation: "isn't with us anymore", "is not at Northwind any longer".
-  / (?:not|n't) (?:with|at|here|part of|around|employ|work (?:at|for|here)) (?:\S+ ){0,2}?(?:anymore|any more|any longer) /,
+  new RegExp(` (?:not|n't) (?:be )?${EMPLOYED} (?:\\S+ ){0,2}?(?:anymore|any more|any longer|no more) `),
+  // Gone to a new employer: "went over to a shipping firm", "moved to Lisbon to work for a fintech", "joining one of the big banks".
+  new RegExp(` (?:go|move|head|jump|switch|defect|join|work|start) (?:over |across )?(?:to |for |at |with )?(?:\\S+ (?:to )?(?:work |be )?(?:for |at |with ))?(?:a|an|one of the|another|a rival) (?:\\S+ ){0,3}?${EMPLOYER}s? `),
   / (?:not|n't) be (?:at|with|here) (?:\S+ ){0,2}?(?:after|from|beyond|past) /,
   // Off to something new, let go, a role cut: "is off to a new adventure", "was let go", "her role was eliminated", "made redundant".
   / be off to (?:a |an |new |another |join |greener |pasture)/,
@@ -50,7 +56,15 @@ const LEFT: RegExp[] = [
   / transition out (?:of )?| (?:'s|his|her) (?:role|position|job|seat) (?:\S+ ){0,4}?(?:have )?(?:be )?(?:fill|take over|backfill) by /,
 ];
 const MOVED: RegExp[] = [
-  / (?:move|transfer|switch) (?:over )?(?:in)?to (?:a|an|the|our|another|their) (?:\S+ ){0,3}(?:team|group|department|division|office|unit|role|position|function|org|business|program|project)/,
+  // A change of team or job said as the swap itself: "switched teams", "changed roles".
+  / (?:switch|change|swap) (?:team|role|job|department|group|position|function)s? /,
+  // Not involved or not the contact any more: "won't be involved in the tooling any more", "he's not our legal contact anymore".
+  / (?:not|n't) (?:be )?(?:involved?|on|part of|work on|handle|own|run|lead|look after|responsible for|in charge of|(?:the|our|your) (?:\S+ ){0,2}?(?:contact|person|owner|lead|champion|sponsor)) (?:\S+ ){0,5}?(?:anymore|any more|any longer|no more) /,
+  // Leading something else from a stated moment: "As of this week Dmitri heads security for the group".
+  /(?<= (?:as of|starting|effective|from) (?:\S+ ){1,3}?)(?:head|lead|run|manage|oversee) (?!to |the call|the meeting)/,
+  // Handing one's remit over: "I'll be handing the relationship over to Luca", "I'm handing this over to Dmitri as of Monday".
+  / hand over to | (?:hand|pass|transfer) (?:over )?(?:this|it|everything|things|the (?:\S+ )?(?:account|relationship|rollout|project|programme|program|day-to-day|reins|baton|renewal|remit|portfolio|workstream)|my (?:\S+ )?(?:account|relationship|remit|portfolio|responsibility|work)s?) (?:over )?to /,
+  / (?:move|transfer|switch) (?:over |across )?(?:in)?to (?:a|an|the|our|another|their) (?:\S+ ){0,3}(?:team|group|department|division|office|unit|role|position|function|org|business|program|project)/,
   / (?:take|start|accept|get) (?:on )?(?:a|an) (?:new )?(?:internal )?(?:role|position|job) (?:in|within|at our|on) /,
   / (?:take|start) (?:on )?(?:a|an) new (?:internal )?(?:role|position) /,
   / (?:transition|move) (?:in)?to (?:a|an) (?:new|different) role /,
@@ -60,7 +74,7 @@ const MOVED: RegExp[] = [
   / now (?:run|lead|head|manage) /,
   / (?:step|move) (?:away|back) from (?:the|this|our) (?:project|account|rollout|program|work|relationship|day-to-day)/,
   / reassign /,
-  / now (?:in charge of|responsible for|report to|oversee|look after|handle|own) /,
+  / now (?:in charge of|responsible for|report (?:in)?to|oversee|look after|handle|own) /,
   / no longer (?:handle|cover|manage|work on|deal with|oversee|support|own|lead|run|look after|be in charge of|be responsible for) /,
   // Taking over from someone: the one named after "from" has changed or gone.
   / take over from /,
@@ -78,23 +92,28 @@ const ROLE: RegExp[] = [
 const JOINED: RegExp[] = [
   // An appositive, also opening the sentence: "…, our new CFO", "Our new Head of IT, Lars Berg, …".
   /(?:^|,) (?:our|the|their) new (?:\S+ ){0,2}?(?:cfo|ceo|cto|coo|cio|cro|ciso|vp|head|director|manager|lead|chief|counsel|controller|officer|admin|analyst) /,
-  / come (?:on )?(?:board|aboard) | (?:have|get|hire) (?:a|an) new (?:\S+ ){0,3}?(?:cfo|ceo|cto|coo|cio|cro|ciso|vp|head|director|manager|lead|chief|champion|contact|owner|buyer|admin|officer|counsel|analyst) /,
+  / come (?:on )?(?:board|aboard) | (?:have|get|hire|bring on|bring in|onboard|recruit|appoint|take on) (?:a|an) new (?:\S+ ){0,3}?(?:cfo|ceo|cto|coo|cio|cro|ciso|vp|head|director|manager|lead|chief|champion|contact|owner|buyer|admin|officer|counsel|analyst) /,
   // A start date: "Rosalind starts Monday", "Hugo begins with us on the 3rd".
   / (?:start|begin) (?:with us |here |at \S+ )?(?:on (?:monday|tuesday|wednesday|thursday|friday|the \S+)|next (?:week|month|monday|tuesday|wednesday|thursday|friday)|this (?:week|monday|tuesday|wednesday|thursday|friday)|tomorrow|monday|tuesday|wednesday|thursday|friday|in (?:january|february|march|april|may|june|july|august|september|october|november|december)) /,
   / join (?:us|the team|the company|our team|as|last|this|recently|on) /,
   / (?:welcome|introduce|meet) /,
+  // A newcomer named by what they are: "new starter on our team today: Oskar", "Leopold is our newly appointed controller".
+  / new (?:starter|joiner|hire|colleague|team member|recruit|arrival) | newly (?:appoint|hire|name|recruit)(?:e?d)? /,
   / (?:be|as) (?:the|our|your) new (?!\S*(?:laptop|office|process|system|tool|policy|phone|workspace|plan|version|release|format|form))/,
   / (?:loop|bring|add|cc) (?:\S+ ){0,2}in /,
   / start (?:on \S+|next \S+|tomorrow|monday|today) as /,
 ];
+const MONTHS = '(?:january|february|march|april|may|june|july|august|september|october|november|december)';
+/** News long past: "left two years ago", "joined us about five years ago and has run security ever since". */
+const OLD_NEWS = / (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|a few|a couple of) year ago | year back | ever since | long before /;
 /** A time-bounded absence, or an event about a meeting or a trip: not a departure. */
-const ABSENCE = / (?:holiday|vacation|pto|sick|sabbatical|maternity|paternity|parental|dentist|doctor|airport|early|tonight|lunch|offsite|out of (?:the )?office|back (?:on|in|online|next|from|to)|until|for (?:a|an|the|ten|two|five|\d+) (?:minute|hour|day|week|bit|moment)s?|skiing|off (?:this|next|today|tomorrow|for)|(?:the|this|a|our|that) (?:call|meeting|session|room|thread|chat|workshop|webinar|demo))/;
+const ABSENCE = new RegExp(String.raw` (?:holiday|vacation|pto|sick|sabbatical|secondment|maternity|paternity|parental|dentist|doctor|airport|early|tonight|lunch|offsite|out of (?:the )?office|back (?:on|online|next|from|to)|back in(?! (?:${MONTHS}|spring|summer|autumn|fall|winter|\d{4}|the (?:spring|summer|autumn|fall|winter|day|\d{4}s?)))|until|for (?:a|an|the|ten|two|five|\d+) (?:minute|hour|day|week|bit|moment)s?|skiing|off (?:this|next|today|tomorrow|for)|(?:the|this|a|our|that) (?:call|meeting|session|room|thread|chat|workshop|webinar|demo))`);
 /** Things one leaves, moves on to or takes over that are not a job: "left a comment", "moved on to the next phase". */
 const THING = /^(?:a|an|the|some|few|his|her|their|my|our|your|it|this|that|these|those)?\s*(?:\S+\s+){0,2}(?:comment|note|feedback|message|voicemail|review|state|decision|field|form|workspace|doc|document|draft|agenda|phase|step|topic|item|question|job|sync|ticket|room|call|meeting|deck|slide|setting|option|spreadsheet|data|export|import|process|intake|page|seat|licen[cs]e|queue|task|project board)s?\b/i;
 
 /** Hand-over frames: who takes over. */
 const SUCCESSOR_SUBJECT = / (?:take over|be take over|cover|look after|pick up|step in|fill in|own|will be your|be your|be now your|be the new|replace|step into|inherit|lead|handle|manage|oversee|be responsible for|be in charge of|be now in charge of) /;
-const SUCCESSOR_OBJECT = / (?:hand|pass|transfer|reassign|give|move|handover|direct|send|reach out) (?:\S+ ){0,4}?(?:over )?to |replace by | fill by | backfill by | take over by | (?:replacement|successor|backfill|stand-in|cover)(?: be| , | :)? | (?:appoint|hire|name|bring in|promote|loop in|cc|copy in|include) /;
+const SUCCESSOR_OBJECT = / (?:hand|pass|transfer|reassign|give|handover|direct|send) (?:\S+ ){0,4}?(?:over )?to | move (?!to )(?:\S+ ){1,4}?(?:over )?to | reach out to | (?:deal|work|speak|talk|liaise) with | it be (?:now )?(?=\S+ (?:\S+ )?(?:you|who|that) )| (?:his|her|their) (?:\S+ ){1,3}?be (?:now )?with | (?:role|position|job|seat|remit|responsibility|portfolio|account|work|duty|territory|spot|place) (?:\S+ ){0,3}?be (?:being |be )?\S+ (?:up |over )?by | new (?:owner|contact|point of contact|lead|sponsor|champion|person|admin|decision maker) (?:\S+ ){0,4}?be |replace by | fill by | backfill by | take over by | (?:replacement|successor|backfill|stand-in|cover)(?: be| , | :)? | (?:appoint|hire|name|bring in|promote|loop in|cc|copy in|include) /;
 
 // (Also the successor named as a noun or as the one brought in: "her replacement, Dana", "we've appointed Marcus", "loop in Luca".)
 
@@ -116,6 +135,8 @@ export function contactIn(sentence: string, contacts: Contact[]): Contact | unde
   return words.map((w) => contactByName(w, contacts)).find((c): c is Contact => Boolean(c));
 }
 
+const UNIT = /^(?:team|office|group|department|division|branch|site|region|hub|unit|org|organisation|organization|business|entity|subsidiary)$/;
+
 interface Ctx { contacts: Contact[]; orgNames: string[]; note?: boolean }
 
 /** Names that are people: not the account, a configured competitor, or a place after "in/at/to". */
@@ -123,6 +144,8 @@ function people(s: Sent, ctx: Ctx): NameSpan[] {
   return nameSpans(s).filter((n) => {
     const lower = n.name.toLowerCase();
     if (ctx.orgNames.some((o) => o && (lower === o || lower.startsWith(`${o} `) || o.startsWith(`${lower} `) || o === lower.split(' ')[0]))) return false;
+    // "the Toronto team", "our Singapore office": a unit of the organisation, not a person; "EMEA-related" is no name.
+    if (UNIT.test(s.toks[n.end + 1]?.lemma ?? '') || n.name.split(' ').some((w) => !/^\p{Lu}[\p{Ll}'’.]+$/u.test(w))) return false;
     const prev = s.toks[n.start - 1]?.lower;
     const verbBefore = s.toks[n.start - 2]?.pos === 'VERB';
     return !(prev && ['in', 'at', 'join', 'joining', 'joined', 'of', 'about'].includes(prev) && !verbBefore && !contactByName(n.name, ctx.contacts));
@@ -144,6 +167,8 @@ function subjectOf(s: Sent, hit: Hit, names: NameSpan[], prevName: string | unde
   for (let k = hit.start; k >= 0; k -= 1) {
     const w = t[k].lower;
     const n = names.find((x) => x.end === k);
+    // "testers from Bramwell start…": a name after "from" is where the subject comes from, not the subject.
+    if (n && t[n.start - 1]?.lower === 'from' && n.start > 1 && t[n.start - 2].pos === 'NOUN') return undefined;
     if (n) return { name: n.name };
     if (SELF.has(w)) return { self: true };
     if (THIRD.has(w)) {
@@ -151,8 +176,12 @@ function subjectOf(s: Sent, hit: Hit, names: NameSpan[], prevName: string | unde
       return earlier ? { name: earlier.name } : prevName ? { name: prevName } : undefined;
     }
     if (['we', 'they', 'you', 'it', 'user', 'users', 'nobody', 'everyone', 'team', 'group'].includes(w)) return undefined;
+    // "Mateus now reports into finance and is no longer part of…": a conjunct without its own subject shares the first one's.
+    if (w === 'and' && k < hit.start && ['AUX', 'VERB', 'ADV'].includes(t[k + 1]?.pos ?? '')) continue;
     if (['.', ';', ':'].includes(t[k].text) || ['and', 'but', 'so', 'because', 'then'].includes(w)) break;
   }
+  // "Handing over to Keiko": the one handed to is the successor; with no subject said, the speaker hands over.
+  if (/ (?:hand|pass|transfer) .*to $/.test(hit.m[0])) return hit.start === 0 ? { self: true } : undefined;
   const after = nameAfter(s, hit.start, names);
   if (after && (/ (?:lose|poach|headhunt)/.test(hit.m[0]) || /last|final/.test(hit.m[0]) || after.start <= hit.end + 3)) return { name: after.name };
   return undefined;
@@ -165,6 +194,14 @@ function falseEvent(s: Sent, hit: Hit, kind: Change): boolean {
   // Quitting or leaving an activity ("quit using the app", "stopped leaving notes") is no departure.
   if (kind === 'left' && / (?:leave|quit|stop) $/.test(hit.m[0].trimEnd() + ' ') && s.toks[hit.end + 1]?.pos === 'VERB' && /ing$/.test(s.toks[hit.end + 1].lower)) return true;
   if (conditionBefore(s, hit.start)) return true;
+  if (OLD_NEWS.test(lemmaLine(s).line)) return true;
+  // "go" departs only as "gone" ("Rodrigo's gone"), never as "is going to".
+  // and "gone" ends its clause: "Rodrigo's gone, …", "she's gone for good", never "I've gone through the DPA".
+  if (/ (?:have|be|'s) go /.test(hit.m[0])) {
+    const next = s.toks[hit.start + 2];
+    if (s.toks[hit.start + 1]?.lower !== 'gone' || (next && next.pos !== 'PUNCT' && !['now', 'already', 'since', 'from', 'last', 'as', 'fyi', 'btw', 'for'].includes(next.lower))) return true;
+  }
+  if (thingObject(s, hit)) return true;
   const lemma = hit.m[0];
   const rest = s.toks.slice(hit.end + 1).map((x) => x.text).join(' ');
   const tail = ` ${s.toks.slice(hit.start).map((x) => x.lemma).join(' ')} `;
@@ -177,11 +214,39 @@ function falseEvent(s: Sent, hit: Hit, kind: Change): boolean {
     if (/ (?:last|final) (?:day|week) /.test(lemma) && / (?:last|final) (?:day|week) of (?!(?:my|his|her|their) (?:time|employment|work))/.test(lemma + rest.slice(0, 3).toLowerCase())) return true;
     if (/ (?:leave|quit|move on) /.test(lemma) && THING.test(rest) && !new RegExp(`^\\s*(?:the |our |your )?${ORG_NOUN}`, 'i').test(rest)) return true;
   }
+  // "no longer on the call / on this thread": presence in a conversation, not a post.
+  if (/ (?:no longer|not|n't) (?:be )?(?:on |in |part of )?(?:\S+ ){0,2}?(?:call|meeting|thread|cc|line|invite|chat|channel|zoom|email|room)\b/i.test(`${lemma}${rest.toLowerCase()}`)) return true;
   if (/ (?:join|welcome|meet|introduce) /.test(lemma) && /^(?:us )?(?:for |to )?(?:the |a |our |this |that )?(?:\S+ )?(?:call|meeting|session|webinar|demo|thread|channel|chat|workshop)\b/i.test(rest)) return true;
+  // "New starters since Tuesday get a 403": newcomers in general, nobody in particular.
+  if (kind === 'joined' && / new (?:starter|joiner|hire|colleague|team member|recruit|arrival) /.test(lemma) && s.toks[hit.end].lower !== s.toks[hit.end].lemma) return true;
   // "Is Tomasz joining us today?": a question about a meeting, not an arrival.
   if (kind === 'joined' && (s.text.trim().endsWith('?') || /^(?:us )?(?:today|now|tomorrow|later|this (?:morning|afternoon)|on the call)\b/i.test(rest))) return true;
   if (/ (?:welcome|meet|introduce) /.test(lemma) && !/^(?:aboard |on board )?(?:to )?\p{Lu}/u.test(rest)) return true;
   return false;
+}
+
+/** What a person may leave, move on to or be part of: an employer, a unit of one, or a new post. */
+const PLACE_HEAD = new RegExp(`^(?:${ORG_NOUN.slice(3, -1)}|${EMPLOYER.slice(3, -1)}|department|division|organisation|organization|unit|office|project|opportunity|challenge|adventure|chapter|pasture|venture|career|gig|post|us|them)s?$`);
+const VERB_ON_OBJECT = / (?:leave|quit|retire|retired|resign|depart|promote|move on(?: to| from)?) $/;
+/** The verb's object is a thing: "retired the old approval workflow", "promoted our dashboards", "moving on to the second workstream". */
+function thingObject(s: Sent, hit: Hit): boolean {
+  if (!VERB_ON_OBJECT.test(hit.m[0].trimEnd() + ' ')) return false;
+  const t = s.toks;
+  if (/ promote /.test(hit.m[0]) && ['be', 'get', 'have'].includes(t[hit.start - 1]?.lemma ?? '')) return false;
+  let k = hit.end + 1;
+  if (['to', 'from', 'into'].includes(t[k]?.lower ?? '')) {
+    if (!/ move on /.test(hit.m[0])) return false;
+    k += 1;
+  } else if (/ move on /.test(hit.m[0])) return false;
+  if (!t[k] || !(t[k].pos === 'DET' || ['our', 'your', 'their', 'his', 'her', 'my', 'its'].includes(t[k].lower))) return false;
+  let head: string | undefined;
+  for (; k < t.length && ['DET', 'ADJ', 'NOUN', 'NUM', 'PROPN', 'PRON'].includes(t[k].pos); k += 1) {
+    if (t[k].pos === 'PROPN' || (t[k].cap && k > hit.end + 1)) return false;
+    if (t[k].pos === 'NOUN') head = t[k].lemma;
+  }
+  // "moved on a couple of weeks ago": a time, not an object.
+  if (t[k]?.lower === 'ago' || /^(?:week|day|month|year|couple|weekend|morning|afternoon|evening|time|while)$/.test(head ?? '')) return false;
+  return head !== undefined && !PLACE_HEAD.test(head);
 }
 
 /** Departures read "join <an organisation>" as leaving; "join us / the team / as X" as arriving. */
@@ -257,6 +322,7 @@ function changesIn(u: Utterance, ctx: Ctx, accountWords: string[]): PerceivedCha
           let kind = kind0;
           if (kind === 'joined' && / join /.test(hit.m[0]) && joinIsLeaving(s, hit, accountWords)) kind = 'left';
           if (falseEvent(s, hit, kind)) continue;
+          kind = internalOrNot(s, hit, kind, accountWords);
           if (kind === 'joined') {
             const c = joinedIn(s, hit, names, u, ctx);
             // Our side introducing someone who is not the account's ("let me introduce Priyanka, our new solutions engineer")
@@ -286,11 +352,30 @@ function changesIn(u: Utterance, ctx: Ctx, accountWords: string[]): PerceivedCha
       }
       if (found) break;
     }
-    if (found) out.push(found);
+    // One person told of twice ("Pieter doesn't work here anymore. He took a job at a bank.") is one change; a later sentence may name the successor.
+    const same = found && out.find((c) => samePerson(c, found));
+    if (same && found) { if (!same.successor && found.successor) same.successor = found.successor; } else if (found) out.push(found);
     const lastNamed = names[names.length - 1]?.name;
     if (lastNamed) prevName = lastNamed;
   }
   return out;
+}
+
+const samePerson = (a: PerceivedChange, b: PerceivedChange) => (a.contactEmail && a.contactEmail === b.contactEmail)
+  || (!!a.name && !!b.name && a.name.split(' ')[0].toLowerCase() === b.name.split(' ')[0].toLowerCase());
+
+/** No longer part of a team or project is a move inside the account; a new role at another organisation is a departure. */
+function internalOrNot(s: Sent, hit: Hit, kind: Change, accountWords: string[]): Change {
+  const after = s.toks.slice(hit.end + 1, hit.end + 7);
+  const stop = after.findIndex((x) => x.pos === 'PUNCT' || x.pos === 'CCONJ');
+  const np = stop < 0 ? after : after.slice(0, stop);
+  if (kind === 'left' && / (?:part of|on) $/.test(hit.m[0]) && np.some((x) => /^(?:team|group|department|division|project|programme|program|workstream|squad|account|committee)$/.test(x.lemma))) return 'moved';
+  if (kind === 'moved') {
+    const at = np.findIndex((x) => ['at', 'with', 'for'].includes(x.lower));
+    const org = at >= 0 ? np[at + 1] : undefined;
+    if (org && ((org.cap && !accountWords.includes(org.lower) && !['our', 'the'].includes(org.lower)) || new RegExp(`^${EMPLOYER}$`).test(org.lemma))) return 'left';
+  }
+  return kind;
 }
 
 /** Someone new: a name after "welcome/introduce/loop in", or before "joined/is taking over", an address, or the speaker ("I'm the new…"). */

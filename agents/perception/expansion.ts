@@ -1,139 +1,97 @@
-// Expansion, read as a frame: a UNIT of the account (a team, office, department, region, subsidiary —
-// "the Lisbon office", "Legal", "our APAC region") WANTING capacity of its own (seats, licences,
-// users, a workspace, access; "wants in", "asked to be onboarded", "roll it out to…", "extend the
-// licence to…", "add 8 licences"), with the team and the headcount when said. Contraction (fewer
-// seats, cutting, removing, consolidating, a unit closing), a person moving office, capacity already
-// covered ("they'll share the existing seats", "already licensed") and a refusal are not expansion.
-import { analyze, type Sent } from './nlp.js';
+// Expansion, read as a frame: a UNIT of the account (a team, office, department, region, subsidiary,
+// a group by role — "the Lisbon office", "Legal", "our Paris colleagues") WANTING capacity of its own
+// (seats, licences, users, a workspace, access; "wants in", "asked to be added", "roll it out to…",
+// "extend the licence to…", "add 8 licences"), or growth that brings new users to us (hiring that
+// needs licences, a rollout company-wide, an acquisition's staff moved onto the platform), with the
+// team and the headcount when said. Not expansion: contraction (fewer seats, cutting, removing,
+// consolidating, a unit closing), a person moving office, seats moved between teams, capacity
+// already covered, a refusal, an expansion already done ("was added in August", "rolled it out last
+// spring"), and growth of someone else (a supplier, another customer, a previous employer).
+import { analyze, type Sent, type Tok } from './nlp.js';
 import { findAll, negated } from './frames.js';
 import type { Utterance } from './utterances.js';
+import { CAPACITY, headcountOnly, seatsIn } from './expansion-seats.js';
+import { groupBefore, pointsBack, teamIn, unitIn } from './expansion-team.js';
 
 const PRE_SALE = new Set(['lead', 'qualified', 'discovery', 'demo', 'proposal', 'negotiation']);
 
 export interface ExpansionCue { text: string; speaker?: string; email?: string; team?: string; seats?: number }
 
-const UNIT = new Set(['studio', 'campus', 'school', 'location', 'staff', 'team', 'teams', 'office', 'offices', 'department', 'dept', 'group', 'division', 'org', 'organisation', 'organization', 'region', 'subsidiary', 'hub', 'unit', 'site',
-  'branch', 'function', 'practice', 'squad', 'warehouse', 'clinic', 'store', 'plant', 'entity', 'country', 'business', 'arm', 'lab', 'centre', 'center', 'desk']);
-const DEPARTMENT = new Set(['legal', 'marketing', 'hr', 'qa', 'facilities', 'finance', 'sales', 'security', 'procurement', 'support', 'engineering', 'operations', 'ops', 'it', 'design',
-  'treasury', 'research', 'product', 'recruiting', 'compliance', 'accounting', 'payroll', 'logistics', 'purchasing', 'partnerships', 'success', 'analytics', 'data', 'audit', 'risk', 'tax']);
-const CAPACITY = / (?:seat|licen[cs]e|licence|user|account|workspace|access|space|instance|login|people|person|employee|member|staff|colleague|analyst|engineer|agent|rep|head|headcount|tenant|environment|site) /;
 /** Asking for more: the verbs and phrases of wanting, adding and rolling out. */
-const GROW = / (?:want|would like|need|ask|request|keen|interested|eager|hope|plan|intend|add|extend|expand|roll (?:\S+ ){0,3}out|onboard|provision|spin up|bring (?:\S+ ){0,5}onto|come onto|get access|join the rollout|start use|start using|in as well|want in|be onboard|extra|more|additional|another|its own|of its own|their own|of their own|separate|too|as well) /;
+const GROW = / (?:want|would like|need|ask|request|keen|interested|eager|hope|plan|intend|add|extend|expand|roll (?:\S+ ){0,3}out|onboard\S*|provision|spin up|bring (?:\S+ ){0,5}onto|come onto|get access|join the rollout|start use|start using|in as well|want in|be onboard|extra|more|additional|another|its own|of its own|their own|of their own|separate|too|as well|migrate|move (?:\S+ ){0,4}onto|out of|get (?:\S+ ){0,3}(?:seat|licen[cs]e|licence|workspace|access|account|instance|login)) /;
 /** Shrinking, moving people, or capacity already in place. */
-const CONTRACTION = / (?:reduce|reduction|cut|cutting|remove|removal|drop|shrink|shrinking|downsize|downsizing|fewer|less|consolidate|consolidating|cancel|decrease|lower|trim|scale back|scale down|offboard|end|reassign|transfer|free up|save licen[cs]e|save seat|go back to|went back|share the existing|already licen[cs]e|already license|already have|all licen[cs]ed|off the table) | (?:office|team|site|store|branch|unit|department|division|hub) (?:be )?(?:close|closing|shut|wind down) /;
-const PERSON_MOVING = / (?:i|she|he|they|\S+) (?:just )?(?:move|moved|transfer|transferred|relocate|relocated) to (?:our|the|a) /;
+const CONTRACTION = / (?:reduce|reduction|cut|cutting|remove|removal|drop|shrink|shrinking|downsize|downsizing|fewer|less|consolidate|consolidating|cancel|decrease|lower|trim|scale back|scale down|offboard|end|reassign|transfer|free up|save licen[cs]e|save seat|go back to|went back|share the existing|already licen[cs]e|already license|already have|all licen[cs]ed|off the table|let go|lay off|same total|stay at|flat|switch off|turn off|phase out) | (?:office|team|site|store|branch|unit|department|division|hub) (?:be )?(?:close|closing|shut|wind down) /;
+const PERSON_MOVING = / (?:i|she|he|they|\S+) (?:just )?(?:move|moved|moving|transfer|transferred|relocate|relocated) to (?:our|the|a) /;
 /** A rollout already agreed: "we are on track to bring the second plant onto the platform". */
 const UNDERWAY = / (?:on track|as plan|as planned|as agreed|already (?:plan|agree|contract|include)|per the contract|on schedule) /;
 const NEW_THING = / new (?:\S+ )?(?:field|wi-fi|wifi|printer|laptop|template|form|feature|filter|floor|building|policy|process) /;
+/** The request turned down, or the money for it stopped: "we said no for now", "budget's frozen". */
+const REFUSED = / (?:say no|said no|turn (?:\S+ )?down|decline|reject|freeze|frozen|on hold|not approve) /;
+/** Growth of another company: a supplier, another customer of ours, a previous employer. */
+const SOMEONE_ELSE = / (?:supplier|vendor|competitor|other customer|other client|old company|previous company|former company|old employer|previous employer|last company|last job) (?:, )?(?:be |have |will |would )?(?:expand|grow|add|hire|roll|scale|open|double|buy|use|take|move) /;
+/** Capacity not growing: "quote for the same 120 seats", temporary access ("read-only access for two weeks"). */
+const NOT_MORE = / same (?:\S+ )?(?:seat|licen[cs]e|licence|user|number|headcount) | (?:vendor|supplier) onboard\S* | (?:we|you|i) be on it | (?:temporary|temporarily|read-only|guest|one-off) | for (?:a |the |two |three |\S+ )?(?:day|week|couple of day|couple of week) /;
+/** Staying where they are: "their staff would stay on their own systems". */
+const STAYING = / stay (?:on|with) /;
+/** A rollout to the whole account, not one unit: "company-wide", "to every office", "the whole business". */
+const WIDE = / (?:company-wide|companywide|company wide|org-wide|organisation-wide|organization-wide|group-wide|enterprise-wide|business-wide|globally|everyone|everybody|every (?:\S+ )?(?:office|team|site|region|hub|department|country|location|branch|plant|warehouse|store)|all (?:our |the |of our )?(?:office|team|site|region|hub|department|country|location|branch|plant|warehouse|store|staff)|(?:whole|entire|wider|rest of the) (?:company|business|org|organisation|organization|group|firm)) /;
+/** Headcount growth: hiring, a team doubling or growing. */
+const HEADCOUNT_GROWS = / (?:hire|hiring|grow|growing|double|triple|scale up|new hire|new starter|headcount go up|staff up) /;
+/** Moving a group onto our product: "bringing 120 of their dispatchers onto your platform", "migrating onto our tools". */
+const ONTO_US = / (?:onto|on to|on) (?:your|the|our) (?:platform|tool|system|product|app|software|instance|workspace|solution)s? | (?:onto|on to) (?:it|you) | (?:be|get) on (?:it|the same system) | use (?:the|your) (?:platform|tool|product|system|app|software) /;
+/** Capacity already exhausted: "are out of licences", "ran out of seats". */
+const OUT_OF = / out of (?:\S+ )?(?:seat|licen[cs]e|licence|user|account|space) /;
+/** Wanting now, not done before: a wish, a need, an ask, a plan, the future. */
+const LIVE = / (?:want|would like|like to|need|ask|request|keen|interested|eager|hope|plan|intend|will|would|be go to|going to|look to|next|soon|out of|require) /;
 
-const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
-  seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, dozen: 12,
-};
+const IRREGULAR_PAST = new Set(['was', 'were', 'brought', 'grew', 'went', 'got', 'began', 'set', 'put', 'spun', 'took', 'gave']);
+const ACTION = / (?:add|roll (?:\S+ ){0,3}out|onboard\S*|provision|bring|extend|expand|open up|license|deploy|migrate|move|be on) /;
+/** A past form, unless it is the participle of a wish or a question ("asked to be added", "can they get added?"). */
+const isPast = (s: Sent, t: Tok) => ((t.pos === 'VERB' && t.lower !== t.lemma && /ed$/.test(t.lower)) || IRREGULAR_PAST.has(t.lower)) && !['be', 'get'].includes(s.toks[t.i - 1]?.lower ?? '');
+/** Asking stays live in the past tense ("QA asked for 5 extra licences"): the ask is still open. */
+const STILL_OPEN = new Set(['ask', 'request']);
 
-function numberAt(s: Sent, k: number): number | undefined {
-  const t = s.toks[k];
-  if (!t) return undefined;
-  const digits = /^\d{1,5}$/.exec(t.text.replace(/,/g, ''));
-  if (digits) return Number(digits[0]);
-  const compound = /^([a-z]+)-([a-z]+)$/.exec(t.lower);
-  if (compound && NUMBER_WORDS[compound[1]] >= 20 && NUMBER_WORDS[compound[2]] < 10) return NUMBER_WORDS[compound[1]] + NUMBER_WORDS[compound[2]];
-  const w = NUMBER_WORDS[t.lower];
-  if (w === undefined) return undefined;
-  const next = s.toks[k + 1] ? NUMBER_WORDS[s.toks[k + 1].lower.replace(/^-/, '')] : undefined;
-  return next && next < 10 && w >= 20 ? w + next : w;
+/** An expansion already done: the adding or rolling out is in the past and nothing is wanted now ("Berlin office was added in August"). */
+function alreadyDone(s: Sent): boolean {
+  const acts = findAll(s, ACTION);
+  if (!acts.length || !acts.every((h) => isPast(s, s.toks[h.start]))) return false;
+  const live = findAll(s, LIVE).filter((h) => (!isPast(s, s.toks[h.start]) || STILL_OPEN.has(s.toks[h.start].lemma)) && !negated(s, h.start));
+  return live.length === 0;
 }
 
-/** Seats: a number before a people or capacity noun ("25 seats", "another ten users", "a dozen people", "(6 people)"). */
-function seatsIn(s: Sent): number | undefined {
-  for (let k = 0; k < s.toks.length; k += 1) {
-    const n = numberAt(s, k);
-    if (n === undefined) continue;
-    // "their own licences, about thirty of them": the number counts the capacity named before it.
-    if (s.toks[k + 1]?.lower === 'of' && s.toks[k + 2]?.lower === 'them' && s.toks.slice(0, k).some((x) => CAPACITY.test(` ${x.lemma} `))) return n;
-    for (let j = k + 1; j < Math.min(s.toks.length, k + 4); j += 1) {
-      // A capacity noun, or people by their role ("designers", "nurses", "recruiters"): a plural noun of a person.
-      const x = s.toks[j];
-      if (CAPACITY.test(` ${x.lemma} `) || (x.pos === 'NOUN' && x.lower !== x.lemma && /(?:er|or|ist|ian|ant|ent|nurse|staff|hire|lead|rep)$/.test(x.lemma))) return n;
-      if (!['more', 'extra', 'additional', 'new', 'of', 'its', 'their', 'own', 'named', 'full', 'paid', 'power', 'admin', '-'].includes(s.toks[j].lower) && NUMBER_WORDS[s.toks[j].lower] === undefined) break;
-    }
-  }
-  return undefined;
-}
-
-/** The noun phrase ending in a unit word at token k, with its modifiers and an "in <Place>" tail. */
-function unitPhrase(s: Sent, k: number): string {
-  const t = s.toks;
-  let a = k;
-  while (a - 1 >= 0 && (['ADJ', 'NOUN', 'PROPN'].includes(t[a - 1].pos) || (t[a - 1].pos === 'VERB' && t[a - 1].lower.endsWith('ing'))) && !['new', 'own', 'whole', 'entire', 'other', 'next', 'same'].includes(t[a - 1].lower) && !/^\d/.test(t[a - 1].text)) a -= 1;
-  // A word the tagger reads as a preposition or adverb but that sits between the determiner and the noun is a modifier ("the inside sales team", "our back office staff").
-  if (a < k && a - 2 >= 0 && ['ADP', 'ADV'].includes(t[a - 1].pos) && ['DET', 'PRON'].includes(t[a - 2].pos) && /^\p{Ll}+$/u.test(t[a - 1].text)) a -= 1;
-  let b = k;
-  while (t[b + 1] && UNIT.has(t[b + 1].lemma)) b += 1; // "the Porto warehouse team"
-  if (t[b + 1]?.lower === 'in' && t[b + 2]?.cap) { b += 2; while (t[b + 1]?.cap) b += 1; }
-  const phrase = t.slice(a, b + 1).map((x) => x.text).join(' ');
-  // A bare unit ("their 40 staff", "the team") takes its place from elsewhere in the sentence: "a company in Warsaw … their staff".
-  if (a === k && b === k && !phrase.includes(' in ')) {
-    const at = t.findIndex((x, n) => ['in', 'at'].includes(x.lower) && t[n + 1]?.cap && t[n + 1].pos === 'PROPN' && !/^(?:january|february|march|april|may|june|july|august|september|october|november|december|q[1-4])$/.test(t[n + 1].lower));
-    if (at >= 0) { let e = at + 1; while (t[e + 1]?.cap && t[e + 1].pos === 'PROPN') e += 1; return `${phrase} ${t.slice(at, e + 1).map((x) => x.text).join(' ')}`; }
-  }
-  return phrase;
-}
-
-/** Which unit wants it: the one the rollout goes to, else the first unit or department named. */
-function teamIn(s: Sent): string | undefined {
-  const t = s.toks;
-  const target = findAll(s, / (?:to|onto|add|onboard|include) (?:our |the |their |its |a |an )?/);
-  for (const h of target) {
-    for (let k = h.end; k < Math.min(t.length, h.end + 5); k += 1) {
-      if (UNIT.has(t[k].lemma) && k > h.end - 1) return unitPhrase(s, k);
-      if (t[k].pos === 'PUNCT' || (t[k].pos === 'VERB' && !t[k].lower.endsWith('ing'))) break;
-    }
-  }
-  for (let k = 0; k < t.length; k += 1) if (UNIT.has(t[k].lemma) && !(t[k].lemma === 'business' && t[k + 1]?.lower !== 'unit')) {
-    const phrase = unitPhrase(s, k);
-    if (phrase.split(' ').length > 1 || t[k - 1]?.pos === 'DET' || t[k - 1]?.pos === 'PRON') return phrase;
-  }
-  // A department named as the one asking: "Legal is keen…", "Sales ops asked…", "Customer success in Madrid has asked…".
-  for (let k = 0; k < t.length; k += 1) {
-    // Named as a department, so capitalised ("Legal", "IT", "Sales ops"): not the pronoun "it" or "security" in passing.
-    // Or, in lower case, a two-word department opening the sentence as its subject ("customer service wants access too").
-    const lowerCompound = k === 1 && t[0].pos === 'NOUN' && t[0].lower !== 'it' && ['AUX', 'VERB'].includes(t[2]?.pos ?? '');
-    if (!(DEPARTMENT.has(t[k].lower) || (lowerCompound && ['service', 'services', 'care', 'relations'].includes(t[k].lower))) || !(t[k].cap || t[k - 1]?.cap || lowerCompound)) continue;
-    // Only as the one asking (a subject: "Legal is keen", "Sales ops asked"), not as a modifier ("the data processing addendum").
-    const after = t[k + 1];
-    if (after && !(after.pos === 'AUX' || after.pos === 'VERB' || DEPARTMENT.has(after.lower) || after.lower === 'in' || after.text === ',')) continue;
-    let a = k;
-    while (a - 1 >= 0 && (t[a - 1].cap || DEPARTMENT.has(t[a - 1].lower) || (lowerCompound && a - 1 === 0)) && t[a - 1].pos !== 'PRON' && !['the', 'our', 'their'].includes(t[a - 1].lower)) a -= 1;
-    let b = k;
-    while (b + 1 < t.length && (DEPARTMENT.has(t[b + 1].lower) || ['ops'].includes(t[b + 1].lower))) b += 1;
-    if (t[b + 1]?.lower === 'in' && t[b + 2]?.cap) { b += 2; while (t[b + 1]?.cap) b += 1; }
-    return t.slice(a, b + 1).map((x) => x.text).join(' ');
-  }
-  return undefined;
-}
-
-function expansionIn(s: Sent): { team?: string; seats?: number } | undefined {
+function expansionIn(s: Sent, prev?: Sent): { team?: string; seats?: number } | undefined {
   const line = ` ${s.toks.map((x) => x.lemma).join(' ')} `;
-  if (CONTRACTION.test(line) || PERSON_MOVING.test(line) || NEW_THING.test(line) || UNDERWAY.test(line) || /\b(fewer|merg(e|es|ed|ing))\b/i.test(s.text)) return undefined;
+  if (CONTRACTION.test(line) || PERSON_MOVING.test(line) || NEW_THING.test(line) || UNDERWAY.test(line) || /\bfewer\b/i.test(s.text)) return undefined;
+  if (REFUSED.test(line) || NOT_MORE.test(line) || SOMEONE_ELSE.test(line) || STAYING.test(line) || alreadyDone(s)) return undefined;
   // Access already had ("our IT team got access to the admin console yesterday") is a fact, not a want.
   if (/\b(?:got|gotten|had|was given|were given|received|has|have) (?:\w+ )?access\b/i.test(s.text) && !/ (?:want|would like|need|ask|request|keen|more|extra|additional|another|own) /.test(line)) return undefined;
   if (/ (?:expand|elaborate) on /.test(line) || / (?:try|tried) it once /.test(line)) return undefined;
-  const grow = findAll(s, GROW);
+  const grow = findAll(s, GROW).filter((h) => !negated(s, h.start));
   const newUse = / new (?:use case|initiative|project|workflow|department|business unit|region|market) /.test(line);
-  if (!newUse && (!grow.length || grow.every((h) => negated(s, h.start)))) return undefined;
-  if (s.toks.some((x) => x.neg && ['use', 'need', 'want'].includes(x.lemma))) return undefined;
-  const team = teamIn(s);
-  const seats = seatsIn(s);
+  const wide = WIDE.test(line) && / (?:roll (?:\S+ ){0,3}out|rollout|extend|deploy|want|on it|use) /.test(line);
+  const onto = ONTO_US.test(line) && / (?:bring|move|migrate|put|get|onboard\S*|will|need|want|be) /.test(line);
+  const growsIntoCapacity = HEADCOUNT_GROWS.test(line) && (OUT_OF.test(line) || findAll(s, / (?:need|require|want) /).some((h) => !negated(s, h.start)) && CAPACITY.test(line) || onto);
+  if (!newUse && !wide && !onto && !growsIntoCapacity && !grow.length) return undefined;
+  if (s.toks.some((x) => x.neg && ['use', 'need', 'want', 'join'].includes(x.lemma))) return undefined;
+  // "They really need their own seats.": the group is the one named in the sentence before.
+  const team = teamIn(s) ?? (prev && pointsBack(s) ? groupBefore(prev) : undefined);
+  // A group known only by role ("our analysts") asks for the product by name, not for "it" (a report, an invoice).
+  const byRole = Boolean(team) && !unitIn(s) && !(prev && pointsBack(s));
+  const seats = seatsIn(s, true);
   const capacity = findAll(s, CAPACITY).some((h) => {
+    if (negated(s, h.start)) return false;
     const before = s.toks[h.start - 1];
-    return before && (before.pos === 'NUM' || ['more', 'extra', 'additional', 'another', 'own', 'new', 'separate', 'a', 'its', 'their', 'few', 'dozen', 'in', 'access', 'get'].includes(before.lower) || NUMBER_WORDS[before.lower] !== undefined);
-  }) || / (?:access|want in|onboard|roll (?:\S+ ){0,3}out|(?:extend|expand) (?:\S+ ){0,3}to|add (?:them|the \S+ (?:\S+ )?(?:team|group|office))|on the platform|onto the platform|come onto|bring (?:\S+ ){0,5}onto|join the rollout|start use|start using|own workspace|a workspace|separate workspace) /.test(line);
+    return before && (before.pos === 'NUM' || before.pos === 'NOUN' || ['more', 'extra', 'additional', 'another', 'own', 'new', 'separate', 'a', 'its', 'their', 'few', 'dozen', 'in', 'access', 'get'].includes(before.lower));
+  }) || / (?:access|want in|onboard\S*|roll (?:\S+ ){0,3}out|(?:extend|expand) (?:\S+ ){0,3}to|add (?:them|the \S+ (?:\S+ )?(?:team|group|office))|on the platform|onto the platform|come onto|bring (?:\S+ ){0,5}onto|join the rollout|start use|start using|own workspace|a workspace|separate workspace) /.test(line) || onto;
   // A unit that asks ("Another region is asking for it"), more capacity on its own ("40 more seats"), a new use case or initiative.
   // The unit asks for the product itself (it, access, a place of its own, to use or join it), not for a quote or a favour.
-  const unitAsks = Boolean(team) && / (?:want|ask|request|keen|interested|eager|need|would like) (?:\S+ ){0,3}?(?:it|access|in|to use|to join|to be onboard|to be onboarded|to come|to start|to get access|to get on|their own|its own|a workspace|the tool|the platform|the product|licen\S*|seat|account|on board|onboard|too|as well) /.test(line);
-  const moreCapacity = findAll(s, / (?:more|additional|extra|another) (?:\S+ )?(?:seat|licen[cs]e|licence|user|account|workspace) /).length > 0 || (seats !== undefined && / (?:add|more|additional|extra|another|new) /.test(line));
-  if (!((team && capacity) || unitAsks || moreCapacity || newUse)) return undefined;
+  const unitAsks = Boolean(team) && ((!byRole && / (?:want|ask|request|keen|interested|eager|need|would like) (?:\S+ ){0,3}?it /.test(line)) || / (?:want|ask|request|keen|interested|eager|need|would like) (?:\S+ ){0,3}?(?:access|in|to use|to join|to be onboard\S*|to be add|to be include|to be set up|to come|to start|to get access|to get on|their own|its own|a workspace|the tool|the platform|the product|licen\S*|seat|account|on board|onboard|too|as well) /.test(line)
+    || / (?:want|ask|keen|eager) (?:\S+ ){0,6}(?:get on it|on it|on the platform|on board|onboard\S*) /.test(line)
+    // The unit as the one added: "can the channel partners team get added?", "asked to be onboarded".
+    || / (?:get|be) (?:add|onboard\S*|include|provision|set up) /.test(line));
+  const moreCapacity = findAll(s, / (?:more|additional|extra|another) (?:\S+ )?(?:seat|licen[cs]e|licence|user|account|workspace) /).some((h) => !negated(s, h.start))
+    || (seats !== undefined && findAll(s, / (?:add|more|additional|extra|another|new) /).some((h) => !negated(s, h.start)));
+  if (!((team && capacity) || unitAsks || moreCapacity || newUse || wide || onto || growsIntoCapacity)) return undefined;
   return { ...(team ? { team } : {}), ...(seats !== undefined ? { seats } : {}) };
 }
 
@@ -144,12 +102,19 @@ export function findExpansion(parts: Utterance[], opts: { reported?: boolean; st
   return parts.filter((u) => u.side === 'them' || (opts.reported && u.side === 'us')).flatMap((u) => {
     const out: ExpansionCue[] = [];
     let prev: { at: number; cue: ExpansionCue } | undefined;
-    for (const [i, s] of analyze(u.text).entries()) {
-      const e = expansionIn(s);
+    const sents = analyze(u.text);
+    for (const [i, s] of sents.entries()) {
+      // "They're about 18 people.", "I'd estimate 16.": the headcount of the cue just read.
+      if (prev && i - prev.at <= 2 && prev.cue.seats === undefined) {
+        const n = headcountOnly(s);
+        if (n !== undefined) { prev.cue.seats = n; continue; }
+      }
+      const e = expansionIn(s, i > 0 ? sents[i - 1] : undefined);
       if (!e) continue;
-      // "…bring our clinics onto it. That's another ninety staff.": the headcount belongs to the unit just named.
-      if (prev && prev.at === i - 1 && e.seats !== undefined && !e.team && prev.cue.team && prev.cue.seats === undefined) {
-        prev.cue.seats = e.seats;
+      // "…bring our clinics onto it. That's another ninety staff.", "Need 20 more added asap.": the same ask, continued.
+      if (prev && prev.at === i - 1 && !e.team && !pointsBack(s)) {
+        if (prev.cue.seats === undefined && e.seats !== undefined) prev.cue.seats = e.seats;
+        prev.at = i;
         continue;
       }
       const cue: ExpansionCue = { text: s.text, ...(u.speaker ? { speaker: u.speaker } : {}), ...(u.email ? { email: u.email } : {}), ...e };

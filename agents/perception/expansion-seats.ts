@@ -1,0 +1,79 @@
+// How many seats an expansion asks for: a number counting people or capacity ("25 seats", "another
+// ten users", "a dozen people", "two hundred licences", "they're 5 ppl"), or an estimate of the
+// capacity just named ("licences of their own; a dozen would do", "I'd estimate 16", "need 20 more").
+import type { Sent, Tok } from './nlp.js';
+
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
+  seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, dozen: 12,
+};
+
+/** Nouns of capacity or of people counted as seats. */
+export const CAPACITY = / (?:seat|licen[cs]e|licence|user|account|workspace|access|space|instance|login|people|person|employee|member|staff|colleague|analyst|engineer|agent|rep|head|headcount|tenant|environment|site) /;
+
+/** A token that counts people: a capacity noun, an abbreviation of one, or a plural noun of a person by role ("designers", "dispatchers", "specialists"). */
+export function countsPeople(x: Tok): boolean {
+  const lower = x.lower.replace(/\.$/, '');
+  const singular = lower.replace(/s$/, '');
+  if (CAPACITY.test(` ${x.lemma} `) || CAPACITY.test(` ${singular} `) || ['ppl', 'folk', 'folks', 'fte', 'ftes', 'hire', 'hires', 'heads', 'strong'].includes(lower)) return true;
+  return x.pos === 'NOUN' && lower !== singular && /(?:er|or|ist|ian|ant|ent|nurse|staff|hire|lead|rep)$/.test(singular);
+}
+
+function numberAt(s: Sent, k: number): number | undefined {
+  const t = s.toks[k];
+  if (!t) return undefined;
+  const digits = /^~?\d{1,5}$/.exec(t.text.replace(/,/g, ''));
+  if (digits) return Number(digits[0].replace('~', ''));
+  const compound = /^([a-z]+)-([a-z]+)$/.exec(t.lower);
+  if (compound && NUMBER_WORDS[compound[1]] >= 20 && NUMBER_WORDS[compound[2]] < 10) return NUMBER_WORDS[compound[1]] + NUMBER_WORDS[compound[2]];
+  const w = NUMBER_WORDS[t.lower];
+  if (w === undefined) return undefined;
+  // "a dozen": a number; "one of their suppliers": not a count.
+  if (t.lower === 'one' && s.toks[k + 1]?.lower === 'of') return undefined;
+  const next = s.toks[k + 1] ? NUMBER_WORDS[s.toks[k + 1].lower.replace(/^-/, '')] : undefined;
+  if (next === 100 && w < 10) return w * 100; // "two hundred"
+  return next && next < 10 && w >= 20 ? w + next : w;
+}
+
+/** Words that may sit between a number and the noun it counts ("20 more named users", "(6 people)"). */
+const BETWEEN = new Set(['more', 'extra', 'additional', 'new', 'of', 'its', 'their', 'our', 'own', 'named', 'full', 'paid', 'power', 'admin', '-', 'hundred', 'or', 'so']);
+/** Before a number, words that make it a date, a time or a range rather than a count. */
+const NOT_A_COUNT = new Set(['on', 'by', 'in', 'at', 'q', 'from', 'since', 'until', 'before', 'after', 'version', 'v', 'page', 'number', 'no', 'step', 'of']);
+const MONTHS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/;
+
+/** Seats: a number before a people or capacity noun, or, in a sentence about capacity, a bare estimate. */
+export function seatsIn(s: Sent, estimate = false): number | undefined {
+  const t = s.toks;
+  for (let k = 0; k < t.length; k += 1) {
+    const n = numberAt(s, k);
+    if (n === undefined) continue;
+    // "their own licences, about thirty of them": the number counts the capacity named before it.
+    if (t[k + 1]?.lower === 'of' && t[k + 2]?.lower === 'them' && t.slice(0, k).some((x) => CAPACITY.test(` ${x.lemma} `))) return n;
+    for (let j = k + 1; j < Math.min(t.length, k + 4); j += 1) {
+      if (countsPeople(t[j])) return n;
+      if (!BETWEEN.has(t[j].lower) && NUMBER_WORDS[t[j].lower] === undefined) break;
+    }
+  }
+  if (!estimate) return undefined;
+  // A bare number that ends its clause or governs a verb ("a dozen would do", "I'd estimate 16", "need 20 more added").
+  for (let k = 0; k < t.length; k += 1) {
+    const n = numberAt(s, k);
+    if (n === undefined || n > 5000) continue;
+    const before = t[k - 1];
+    if (before && (NOT_A_COUNT.has(before.lower) || MONTHS.test(before.lower) || before.lower === 'to')) continue;
+    let j = k + 1;
+    while (t[j] && (BETWEEN.has(t[j].lower) || NUMBER_WORDS[t[j].lower] !== undefined)) j += 1;
+    const after = t[j];
+    if (!after || after.pos === 'PUNCT' || ['AUX', 'VERB', 'ADV', 'CCONJ'].includes(after.pos)) return n;
+  }
+  return undefined;
+}
+
+/** A sentence that only states a headcount ("They're about 18 people.", "They're 14 strong.", "I'd estimate 16."). */
+export function headcountOnly(s: Sent): number | undefined {
+  const t = s.toks.filter((x) => x.pos !== 'PUNCT');
+  if (t.length > 9) return undefined;
+  const subject = t[0]?.lower;
+  if (!['they', 'that', 'it', 'which', 'i', 'we', 'probably', 'maybe', 'roughly', 'about', 'around', 'approximately', 'so', 'likely', 'perhaps'].includes(subject ?? '') && t[0]?.pos !== 'NUM') return undefined;
+  return seatsIn(s, true);
+}

@@ -1,0 +1,119 @@
+// Which part of the account an expansion is for: a unit ("the Lisbon office", "our APAC region"),
+// a department named as the one asking ("Legal is keen…", "engineering goes from 40 to 70"), or a
+// group of people by role ("our Paris colleagues", "night-shift dispatchers", "warehouse
+// supervisors in Leeds"); a pronoun ("They want their own instance") takes the group of the
+// sentence before.
+import { findAll, nameSpans } from './frames.js';
+import type { Sent, Tok } from './nlp.js';
+import { countsPeople } from './expansion-seats.js';
+
+export const UNIT = new Set(['studio', 'campus', 'school', 'location', 'staff', 'team', 'teams', 'office', 'offices', 'department', 'dept', 'group', 'division', 'org', 'organisation', 'organization', 'region', 'subsidiary', 'hub', 'unit', 'site',
+  'branch', 'function', 'practice', 'squad', 'warehouse', 'clinic', 'store', 'plant', 'entity', 'country', 'business', 'arm', 'lab', 'centre', 'center', 'desk']);
+const DEPARTMENT = new Set(['legal', 'marketing', 'hr', 'qa', 'facilities', 'finance', 'sales', 'security', 'procurement', 'support', 'engineering', 'operations', 'ops', 'it', 'design',
+  'treasury', 'research', 'product', 'recruiting', 'compliance', 'accounting', 'payroll', 'logistics', 'purchasing', 'partnerships', 'success', 'analytics', 'data', 'audit', 'risk', 'tax', 'revops']);
+const MONTH = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|q[1-4])$/;
+/** People counted but not a group of their own: new starters, users in general. */
+const NOT_A_GROUP = new Set(['hire', 'hires', 'user', 'users', 'people', 'person', 'persons', 'member', 'members', 'employee', 'employees', 'seat', 'seats', 'licence', 'licences', 'license', 'licenses', 'account', 'accounts', 'head', 'heads', 'customer', 'customers', 'others', 'ppl', 'folks', 'folk',
+  // People outside the account: their access is a favour to a third party, not a team of the customer's.
+  'auditor', 'auditors', 'consultant', 'consultants', 'contractor', 'contractors', 'client', 'clients', 'vendor', 'vendors', 'supplier', 'suppliers', 'partner', 'partners', 'investor', 'investors', 'candidate', 'candidates']);
+
+/** Tokens i..j as written in the sentence (so a word the tokenizer split, "Gdańsk", comes back whole). */
+function spanText(s: Sent, i: number, j: number): string {
+  const toks = s.toks.slice(i, j + 1);
+  const plain = toks.map((x) => x.text).join(' ');
+  const re = new RegExp(toks.map((x) => x.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*'), 'u');
+  return re.exec(s.text)?.[0] ?? plain;
+}
+
+/** The place of an "in <Place>" tail after token b, as the new end. */
+function placeTail(t: Tok[], b: number): number {
+  if (t[b + 1]?.lower === 'in' && t[b + 2]?.cap && !MONTH.test(t[b + 2].lower)) { b += 2; while (t[b + 1]?.cap || (t[b + 1] && t[b + 1].pos === 'X') || (t[b + 1]?.pos === 'NOUN' && !t[b + 1].text.match(/^\p{Ll}{3,}$/u) && t[b].pos === 'X')) b += 1; }
+  return b;
+}
+
+/** The noun phrase ending in a unit word at token k, with its modifiers and an "in <Place>" tail. */
+function unitPhrase(s: Sent, k: number): string {
+  const t = s.toks;
+  let a = k;
+  while (a - 1 >= 0 && (['ADJ', 'NOUN', 'PROPN', 'X'].includes(t[a - 1].pos) || /^\p{Lu}{2,}$/u.test(t[a - 1].text) || (t[a - 1].pos === 'VERB' && t[a - 1].lower.endsWith('ing'))) && !['new', 'own', 'whole', 'entire', 'other', 'next', 'same'].includes(t[a - 1].lower) && !/^\d/.test(t[a - 1].text)) a -= 1;
+  // A word the tagger reads as a preposition or adverb but that sits between the determiner and the noun is a modifier ("the inside sales team", "our back office staff").
+  if (a < k && a - 2 >= 0 && ['ADP', 'ADV'].includes(t[a - 1].pos) && ['DET', 'PRON'].includes(t[a - 2].pos) && /^\p{Ll}+$/u.test(t[a - 1].text)) a -= 1;
+  let b = k;
+  while (t[b + 1] && UNIT.has(t[b + 1].lemma)) b += 1; // "the Porto warehouse team"
+  b = placeTail(t, b);
+  const phrase = spanText(s, a, b);
+  // A bare unit ("their 40 staff", "the team") takes its place from elsewhere in the sentence: "a company in Warsaw … their staff".
+  if (a === k && b === k && !phrase.includes(' in ')) {
+    const at = t.findIndex((x, n) => ['in', 'at'].includes(x.lower) && t[n + 1]?.cap && t[n + 1].pos === 'PROPN' && !MONTH.test(t[n + 1].lower));
+    if (at >= 0) { let e = at + 1; while (t[e + 1]?.cap && t[e + 1].pos === 'PROPN') e += 1; return `${phrase} ${spanText(s, at, e)}`; }
+  }
+  return phrase;
+}
+
+/** A group of people by role, with its modifiers: "our Paris colleagues", "warehouse supervisors in Leeds". */
+export function peopleGroup(s: Sent): string | undefined {
+  const t = s.toks;
+  for (let k = 0; k < t.length; k += 1) {
+    const x = t[k];
+    if (x.pos !== 'NOUN' || NOT_A_GROUP.has(x.lower) || !countsPeople(x) || x.lower === x.lemma) continue;
+    // Counted ("20 new hires") is a headcount, not a group; after a preposition it is not the one asking ("for those 12 people").
+    if (t[k - 1]?.pos === 'NUM' || ['for', 'to', 'with'].includes(t[k - 1]?.lower ?? '')) continue;
+    let a = k;
+    while (a - 1 >= 0 && (['ADJ', 'NOUN', 'PROPN', 'X'].includes(t[a - 1].pos) || (t[a - 1].pos === 'VERB' && t[a - 1].lower.endsWith('ing'))) && !['new', 'other', 'same', 'more', 'extra', 'additional'].includes(t[a - 1].lower)) a -= 1;
+    const owned = ['our', 'the', 'their', 'my'].includes(t[a - 1]?.lower ?? '') || a === 0;
+    if (!owned && a === k) continue;
+    return spanText(s, a, placeTail(t, k));
+  }
+  return undefined;
+}
+
+/** Which unit wants it: the one the rollout goes to, else the first unit or department named. */
+export function unitIn(s: Sent): string | undefined {
+  const t = s.toks;
+  const target = findAll(s, / (?:to|onto|add|onboard|include) (?:our |the |their |its |a |an )?/);
+  for (const h of target) {
+    for (let k = h.end; k < Math.min(t.length, h.end + 5); k += 1) {
+      if (UNIT.has(t[k].lemma) && k > h.end - 1) return unitPhrase(s, k);
+      if (t[k].pos === 'PUNCT' || (t[k].pos === 'VERB' && !t[k].lower.endsWith('ing'))) break;
+    }
+  }
+  for (let k = 0; k < t.length; k += 1) if (UNIT.has(t[k].lemma) && !(t[k].lemma === 'business' && t[k + 1]?.lower !== 'unit')) {
+    const phrase = unitPhrase(s, k);
+    if (phrase.split(' ').length > 1 || t[k - 1]?.pos === 'DET' || t[k - 1]?.pos === 'PRON') return phrase;
+  }
+  // A department named as the one asking: "Legal is keen…", "Sales ops asked…", "Customer success in Madrid has asked…".
+  for (let k = 0; k < t.length; k += 1) {
+    // Named as a department, so capitalised ("Legal", "IT", "Sales ops"): not the pronoun "it" or "security" in passing.
+    // Or, in lower case, a department as the subject of its verb ("customer service wants access too", "engineering goes from 40 to 70").
+    const lowerCompound = k === 1 && t[0].pos === 'NOUN' && t[0].lower !== 'it' && ['AUX', 'VERB'].includes(t[2]?.pos ?? '');
+    const lowerSubject = t[k].lower !== 'it' && t[k].pos === 'NOUN' && ['AUX', 'VERB'].includes(t[k + 1]?.pos ?? '') && (k === 0 || ['PUNCT', 'CCONJ', 'SCONJ'].includes(t[k - 1].pos) || (t[k - 1].pos === 'VERB' && t[k - 1].lemma !== 'be'));
+    if (!(DEPARTMENT.has(t[k].lower) || (lowerCompound && ['service', 'services', 'care', 'relations'].includes(t[k].lower))) || !(t[k].cap || t[k - 1]?.cap || lowerCompound || lowerSubject)) continue;
+    // Only as the one asking (a subject: "Legal is keen", "Sales ops asked"), not as a modifier ("the data processing addendum").
+    const after = t[k + 1];
+    if (after && !(after.pos === 'AUX' || after.pos === 'VERB' || DEPARTMENT.has(after.lower) || after.lower === 'in' || after.text === ',')) continue;
+    let a = k;
+    while (a - 1 >= 0 && (t[a - 1].cap || DEPARTMENT.has(t[a - 1].lower) || (lowerCompound && a - 1 === 0)) && t[a - 1].pos !== 'PRON' && !['the', 'our', 'their'].includes(t[a - 1].lower)) a -= 1;
+    let b = k;
+    while (b + 1 < t.length && (DEPARTMENT.has(t[b + 1].lower) || ['ops'].includes(t[b + 1].lower))) b += 1;
+    b = placeTail(t, b);
+    return spanText(s, a, b);
+  }
+  return undefined;
+}
+
+/** The unit, else a group by role. */
+export const teamIn = (s: Sent): string | undefined => unitIn(s) ?? peopleGroup(s);
+
+/** "They want…", "those folks need…": a sentence whose subject points back to a group named before. */
+export function pointsBack(s: Sent): boolean {
+  const first = s.toks.find((x) => !['so', 'and', 'but', 'also', 'now', 'honestly', 'basically', 'really'].includes(x.lower) && x.pos !== 'PUNCT' && x.pos !== 'INTJ');
+  return ['they', 'those', 'these', 'them'].includes(first?.lower ?? '');
+}
+
+/** The group a pointing-back sentence refers to: a unit or group in the sentence before, or the place or name it opens with ("So Italy's basically sold on it now."). */
+export function groupBefore(prev: Sent): string | undefined {
+  const team = teamIn(prev);
+  if (team) return team;
+  const name = nameSpans(prev).find((n) => n.start <= 2);
+  return name?.name;
+}

@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { join } from 'node:path';
+import { Connection } from '@temporalio/client';
 
 export const SEARCH_ATTRIBUTES = ['AccountId=Keyword', 'OwnerId=Keyword', 'RiskLevel=Keyword', 'RiskScore=Int'];
 
@@ -100,6 +101,24 @@ function portOpen(port: number): Promise<boolean> {
   });
 }
 
+/**
+ * An open port is not a ready server: its frontend answers "Frontend is not healthy yet" for a
+ * moment after it listens (a CI run's first connect failed on it), so wait until GetSystemInfo answers.
+ */
+async function untilFrontendServes(port: number, deadline: number, exited: () => boolean): Promise<void> {
+  for (;;) {
+    try {
+      const connection = await Connection.connect({ address: `127.0.0.1:${port}`, connectTimeout: '2s' });
+      await connection.close();
+      return;
+    } catch (err) {
+      if (exited()) throw new Error('Temporal dev server exited during start');
+      if (Date.now() > deadline) throw new Error(`Temporal dev server did not serve within 60 s: ${err instanceof Error ? err.message : String(err)}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
 export async function startDevServer(opts: DevServerOptions): Promise<DevServer> {
   const port = opts.port ?? (await freePort());
   const uiPort = opts.uiPort ?? (await freePort());
@@ -143,6 +162,7 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
       if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error('Temporal dev server did not open its port within 60 s'); }
       await new Promise((r) => setTimeout(r, 100));
     }
+    await untilFrontendServes(port, deadline, () => exited);
   }
 
   let supervising = false;

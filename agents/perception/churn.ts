@@ -5,8 +5,10 @@
 // we still pay), lost trust or patience, a broken promise ("not what we were sold"), quiet
 // abandonment ("stopped using it") and escalation over our heads. Not about a meeting, an invoice
 // or a previous vendor.
-import type { Sent } from './nlp.js';
+import vader from 'vader-sentiment';
+import type { Sent, Tok } from './nlp.js';
 import { findAll, negated } from './frames.js';
+import { ourDocument, rightSizing, roleFrames, thirdPartyObject, turnedAround, someoneElses } from './churn-frames.js';
 
 /** A frame and whether its negation is what makes it churn (true) or cancels it (false). */
 const FRAMES: Array<{ re: RegExp; needsNegation?: boolean | 'inside' }> = [
@@ -33,7 +35,7 @@ const FRAMES: Array<{ re: RegExp; needsNegation?: boolean | 'inside' }> = [
   { re: / renewal (?:\S+ )?(?:be )?(?:not|n't|no longer|far from) (?:a given|guarantee|certain|a done deal|automatic|assure|a formality|a sure thing)/, needsNegation: 'inside' },
   { re: / (?:lose|lost) (?:\S+ )?(?:trust|confidence|faith|patience) | stop trust | (?:trust|patience) (?:have |has )?(?:run out|gone|evaporate) | (?:patience) be (?:run out|gone|wear thin) /},
   { re: / (?:fed up|done wait|have have enough|have enough|last straw) /},
-  { re: / not (?:\S+ )?(?:what|how|the \S+|the kind of \S+) (?:that )?(?:we|you|i|they) (?:be )?(?:promise|sell|sold|tell|told|buy|sign up for|sign for|pay for|demo|show|expect|agree)/, needsNegation: 'inside' },
+  { re: / not (?:\S+ )?(?:what|how|the \S+|the kind of \S+) (?:that )?(?:we|you|i|they) (?:be )?(?:lead to )?(?:promise|sell|sold|tell|told|buy|sign up for|sign for|pay for|demo|show|expect|agree)/, needsNegation: 'inside' },
   { re: / no longer (?:trust|believe|rely on|have confidence|have faith|see the value|use) /, needsNegation: 'inside' },
   { re: / stop (?:us(?:e|ing)|trust|trusting|log in|logging in|open|opening) | nobody (?:be )?(?:us(?:e|ing)|log) | quietly stop /},
   { re: / escalat\S* (?:this |it |the matter )?to (?:our |my )?(?:cio|ceo|cto|cfo|coo|leadership|management|exec|executive|vp|board|legal)/ },
@@ -63,18 +65,36 @@ function endsThirdParty(s: Sent, end: number): boolean {
   const next = s.toks.slice(end + 1, end + 3).find((t) => t.pos !== 'DET');
   const here = s.toks[end];
   const named = (t: typeof here | undefined) => Boolean(t && t.cap && t.pos === 'PROPN' && !['I', 'You', 'We'].includes(t.text));
-  return Boolean(here && ['VERB', 'ADP', 'PART', 'ADV'].includes(here.pos)) && named(next);
+  if (!(here && ['VERB', 'ADP', 'PART', 'ADV'].includes(here.pos)) || !named(next)) return false;
+  // A title-cased document of ours ("the Master Subscription Agreement") is no third party; "our Gong contract" is.
+  let k = s.toks.indexOf(next as Tok);
+  while (k + 1 < s.toks.length && s.toks[k + 1].cap) k += 1;
+  return !ourDocument(s.toks[k]);
+}
+
+/** What follows a frame reads as praise, with no negation in it. */
+function praiseAfter(s: Sent, end: number): boolean {
+  const rest = s.toks.slice(end + 1);
+  if (rest.some((t) => t.neg || ['not', "n't", 'never', 'no'].includes(t.lower))) return false;
+  return vader.SentimentIntensityAnalyzer.polarity_scores(rest.map((t) => t.text).join(' ')).compound >= 0.4;
 }
 
 /** The churn frame a sentence holds, if any. */
 export function churnFrame(s: Sent): boolean {
+  // A near-miss told as the past and turned around, or someone else's ending, is no intent of this account's.
+  if (turnedAround(s) || someoneElses(s) || rightSizing(s)) return false;
+  return lexicalFrame(s) || roleFrames(s);
+}
+
+function lexicalFrame(s: Sent): boolean {
   const line = ` ${s.toks.map((t) => t.lemma).join(' ')} `;
   for (const { re, needsNegation } of FRAMES) {
     for (const hit of findAll(s, re)) {
       const neg = negated(s, hit.start) || negated(s, hit.end) || /\b(?:unlikely|hesitant|reluctant|hard to|difficult to|unable to|no longer)\b/.test(s.toks.slice(Math.max(0, hit.start - 4), hit.start).map((t) => t.lower).join(' '));
       // Renewing early, upgrading or locking in a price is the opposite of churn, whatever frame it sits in.
       if (/ (?:renew|renewal) early | lock in | upgrade | expand /.test(line)) continue;
-      if (needsNegation === 'inside') return true;
+      // "Not what I expected: the dashboards are much faster": the frame's words turned to praise.
+      if (needsNegation === 'inside') return !praiseAfter(s, hit.end);
       if (needsNegation === true && !neg) continue;
       if (needsNegation === false && !neg && !/ (?:reconsider|whether|question|doubt|wonder|sure|if) /.test(line)) continue;
       if (needsNegation === undefined && neg) continue;
@@ -88,6 +108,8 @@ export function churnFrame(s: Sent): boolean {
       if (s.toks[hit.end]?.lower === 'it' && (hit.start === 0 || s.toks.slice(Math.max(0, hit.start - 3), hit.start).some((t) => ['please', 'free', 'just', 'kindly'].includes(t.lower)))) continue;
       // Ending a named third party ("they stopped using Vexio", "we cancelled Brightwave") is a competitor left, not us.
       if (endsThirdParty(s, hit.end)) continue;
+      // Not renewing or ending something that is not ours ("the office lease", "our Gong contract").
+      if (s.toks[hit.end]?.pos === 'VERB' && thirdPartyObject(s, hit.end)) continue;
       // "Renew" only of the relationship: not "renewed for another two years" said positively (handled by negation), not "renew my passport".
       return true;
     }

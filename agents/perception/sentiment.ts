@@ -11,7 +11,7 @@ import { churnFrame } from './churn.js';
 import type { Utterance } from './utterances.js';
 
 /** Business nouns and courtesies VADER scores as feelings: read them as neutral. */
-const NEUTRAL = /\b(support|supported|supporting|agreement|agreements|credit|credits|credited|share|shared|shares|free|ready|please|trust|value|values|well|like|pretty|interest|interested|promise|promised|promises|sorry|party|care|save|saves|saved|yes|ok|okay|kind|kindly|sure|fine|true|cancel|cancelled|canceled|lost|miss|missed|hard|honestly|no action|no need|no rush|po|pos|out sick|off sick|sick leave|sick day|sadly|sad news|bittersweet|laid off|let go|made redundant|eliminated|retire|retiring|retirement|farewell|goodbye|miss (?:her|him|them)|on (?:[\w-]+ )?leave|no worries|no worry|no problem|no problems|not a problem|no issue|no issues|no trouble|no bother|never mind|nevermind|don't worry|do not worry|no stress)\b/gi;
+const NEUTRAL = /\b(support|supported|supporting|agreement|agreements|credit|credits|credited|share|shared|shares|free|ready|please|trust|value|values|well|like|pretty|interest|interested|promise|promised|promises|sorry|party|care|save|saves|saved|yes|ok|okay|kind|kindly|sure|fine|true|cancel|cancelled|canceled|lost|miss|missed|hard|honestly|no action|no need|no rush|po|pos|out sick|off sick|sick leave|sick day|sadly|sad news|bittersweet|laid off|let go|made redundant|eliminated|retire|retiring|retirement|farewell|goodbye|miss (?:her|him|them)|on (?:[\w-]+ )?leave|no worries|no worry|no problem|no problems|not a problem|no issue|no issues|no trouble|no bother|never mind|nevermind|don't worry|do not worry|no stress|like crazy)\b/gi;
 
 /** The B2B layer, as lemmas: a domain word, its valence (per mention). */
 const DOMAIN: Array<[RegExp, number]> = [
@@ -21,22 +21,22 @@ const DOMAIN: Array<[RegExp, number]> = [
   [/ (?:frustrat\S*|disappoint\S*|annoy\S*|upset|angry|furious) /, -1],
   // (Not "costs us a day" or "we lose deals": in discovery that is the customer's pain, not a complaint about us.)
   [/ (?:waste (?:of )?(?:time|money)|can not (?:do our|do my|get any) (?:job|work)) /, -1.2],
-  [/ (?:(?:nobody|no one) (?:(?:on your (?:side|end|team) |at your end |from your (?:side|team) )(?:seem to |ever |really |even )?|seem to (?:even )?)(?:care|listen|respond|bother)|let down|letdown|fed up|not work|n't work|do not work|lose patience|run out of patience|not happy|not satisfied|sick of|tired of) /, -1.5],
-  [/ (?:resolve|resolved|fix|fixed|smooth|smoothly|work perfectly|work well|work great|work for (?:us|me)|no complaint|breath of fresh air|exceed|exceeded|above and beyond) /, 1],
+  [/ (?:(?:nobody|no one) (?:(?:on your (?:side|end|team) |at your end |from your (?:side|team) )(?:seem to |ever |really |even )?|seem to (?:even )?)(?:care|listen|respond|bother)|let down|letdown|fed up|(?:not|n't|do not) work(?! (?:here|there|at|with us|for (?:us|them) anymore|anymore|any more) )|lose patience|run out of patience|not happy|not satisfied|sick of|tired of) /, -1.5],
+  [/ (?:resolve|resolved|fix|fixed|sort (?:it|this|that|everything|things|them) |sort out|smooth|smoothly|work perfectly|work well|work great|work for (?:us|me)|no complaint|breath of fresh air|exceed|exceeded|above and beyond) /, 1],
 ];
 /** A bad thing that went away or down: "churn is down", "the blocker is cleared". */
 const RELIEF = / (?:down|drop|fall|fallen|decrease|reduce|lower|fewer|fix|fixed|resolve|resolved|clear|cleared|gone|zero|approve|approved) /;
 /** Complaints about what came before, or about one's own side, are not about us. */
-const NOT_ABOUT_US = /\b(old|previous|former|legacy|prior) (system|tool|vendor|platform|process|solution|setup|provider|supplier)|\bafter years of\b|\byears ago\b|\bused to be\b|\bbefore (you|we switched|we moved)\b|\bon our (side|end)\b|\bour (fault|mistake|firewall|bad)\b|\bnothing to do with (you|your)\b/i;
+const NOT_ABOUT_US = /\b(old|previous|former|legacy|prior) (system|tool|vendor|platform|process|solution|setup|provider|supplier)|\bafter years of\b|\byears ago\b|\bused to be\b|\bbefore (you|we switched|we moved)\b|\bon our (side|end)\b|\bour (fault|mistake|firewall|bad)\b|\bnothing to do with (you|your)\b|\bnothing (you|your team) (can|could) (do|have done)\b|\bnot (your|you guys'?) fault\b|\bno fault of (yours|your)\b/i;
 /** A complaint said to be small. */
-const MILD = /\b(small|minor|tiny|slight|not urgent|no rush|low priority|cosmetic|nitpick)\b/i;
+const MILD = /\b(small|minor|tiny|slight|not urgent|no rush|low priority|cosmetic|nitpick|(?:not|isn't|is not|less than) ideal)\b/i;
 
 /**
  * Words that describe a state of the software rather than a feeling about it: VADER scores them as
  * negative ("error", "restrict", "problem"), but a plain fault report or a question about a limit is
  * not dissatisfaction. Read as lemmas.
  */
-const FAULT = /\b(?:error|errors|fail|fails|failed|failing|failure|failures|problem|problems|issue|issues|bug|bugs|broken|break|crash|crashed|crashes|restrict|restricted|restriction|restrictions|block|blocked|blocks|limit|limited|limits|wrong|missing|miss|lost|stuck|blank|timeout|delay|delayed|slow|down|old|ignore|ignored|reject|rejected|deny|denied|disable|disabled|warning|warnings|mistake|complaint|complaints|trouble|attack|risk|risks|low|no|not|lag|lags|outage|incident|truncate|truncated|misaligned|died|dead|kill|killed|cut|short)\b/gi;
+const FAULT = /\b(?:error|errors|fail|fails|failed|failing|failure|failures|problem|problems|issue|issues|bug|bugs|broken|break|crash|crashed|crashes|restrict|restricted|restriction|restrictions|block|blocked|blocks|limit|limited|limits|wrong|missing|miss|lost|stuck|blank|timeout|delay|delayed|slow|down|old|ignore|ignored|reject|rejected|deny|denied|disable|disabled|warning|warnings|mistake|complaint|complaints|trouble|attack|risk|risks|low|no|not|lag|lags|outage|incident|truncate|truncated|misaligned|died|dead|kill|killed|cut|short)(?:s|es|ed|d|ing)?\b/gi;
 /**
  * What turns a fault into a complaint: a feeling, a consequence for the business, or persistence
  * ("again", "still", "for two weeks", "the third time"). Read over the lemma line.
@@ -52,7 +52,7 @@ function plainFault(s: Sent, text: string): boolean {
 }
 
 /** Things of the account's own, or of a third party, that a complaint can be about without being about us. */
-const THEIR_OWN = /\b(?:(?:our|my) (?:own |internal |new |old |local |corporate |company |office )?(?:laptop|computer|pc|phone|printer|wifi|wi-fi|network|vpn|firewall|internet|proxy|email server|process|processes|approval|approvals|sign-off|policy|policies|payroll|vendor|partner|provider|supplier|bank|auditors?|accountants?|landlord|it|management|leadership|board|lawyers|procurement process|budget cycle|reorg|restructuring|hiring|commute|train|flight|building|office|calendar)s?|the (?:\w+ )?(?:vendor|provider|supplier|partner|agency|contractor|consultancy|consultants|bank|airline|hotel) (?:we|they) (?:use|used|hired|work with)|(?:internal|in-house) (?:process|approval|politics|tooling|team|bureaucracy))\b|\bIT (?:is|are|was|were|has|have|team|department|dept)\b/i;
+const THEIR_OWN = /\b(?:(?:our|my) (?:own |internal |new |old |local |corporate |company |office )?(?:laptop|computer|pc|phone|printer|wifi|wi-fi|network|vpn|firewall|internet|proxy|email server|process|processes|approval|approvals|sign-off|policy|policies|payroll|vendor|partner|provider|supplier|bank|auditors?|accountants?|landlord|it|management|leadership|board|lawyers|procurement process|budget cycle|reorg|restructuring|hiring|commute|train|flight|building|office|calendar|courier|carrier|haulier|landlord|airline|caterer|telco|isp|recruiter|agency|contractor|erp|crm)s?|the (?:offsite|off-site|away day|party|trip|holiday|flight|train|weather|traffic|venue)|the (?:\w+ )?(?:vendor|provider|supplier|partner|agency|contractor|consultancy|consultants|bank|airline|hotel) (?:we|they) (?:use|used|hired|work with)|(?:internal|in-house) (?:process|approval|politics|tooling|team|bureaucracy))\b|\bIT (?:is|are|was|were|has|have|team|department|dept)\b/i;
 /** The words that point at us: the second person, our product and what it does. */
 const ABOUT_US = /\b(?:you|your|yours|you're|you've|y'all|platform|product|tool|app|software|service|support|integration|connector|dashboard|dashboards|report|reports|reporting|sync|export|exports|import|api|contract|subscription|licen[cs]es?|renewal|invoice|invoices|billing|onboarding|rollout|implementation)\b/i;
 
@@ -62,6 +62,11 @@ function aboutOthers(s: Sent): boolean {
   const rest = s.text.replace(THEIR_OWN, ' ');
   return !ABOUT_US.test(rest.replace(/\bIT\b/g, ' ').replace(/\bit\b/gi, ' '));
 }
+
+/** The problem is being dealt with: a fix under way, a known incident, someone on it. Frustration then is not dissatisfaction. */
+const HANDLED = / (?:(?:you|your (?:\S+ )?(?:team|engineer|engineers|people|side)|they|support) (?:be |have )?(?:already )?(?:on it|look into|work on|fix|investigate|have a fix)|(?:a |the )?(?:fix|patch|hotfix) (?:\S+ ){0,2}?(?:in progress|in staging|roll out|on the way|come|deploy|ready|look good)|known (?:issue|incident|bug|problem)|thank(?:s)? for (?:jump|look|get|fix|sort|the quick) )/;
+/** The speaker apologising for their own words ("I was frustrated on Tuesday's call and I want to apologise"). */
+const APOLOGY = / (?:apologise|apologize|apology|my apology|sorry for (?:my|the noise|being|snap|the rant)) /;
 
 const line = (s: Sent) => ` ${s.toks.map((t) => t.lemma).join(' ')} `;
 
@@ -118,7 +123,8 @@ function sentencePolarity(s: Sent, churn = churnFrame(s)): number {
   const text = said.replace(NEUTRAL, 'x');
   const compound = vader.SentimentIntensityAnalyzer.polarity_scores(text).compound;
   let p = 1.5 * compound + domainScore(s);
-  if (NOT_ABOUT_US.test(s.text) || (p < 0 && aboutOthers(s))) p = Math.max(0, p);
+  if (NOT_ABOUT_US.test(s.text) || (p < 0 && (aboutOthers(s) || APOLOGY.test(line(s))))) p = Math.max(0, p);
+  else if (p < 0 && HANDLED.test(line(s))) p *= 0.3;
   else if (p < 0 && MILD.test(s.text)) p /= 3;
   // A fault reported or a limit asked about, without feeling, cost or persistence, is mild.
   else if (p < 0 && plainFault(s, text)) p = Math.max(-0.2, p * 0.35);
@@ -138,16 +144,17 @@ export function sentimentOf(parts: Utterance[], opts: { reported?: boolean } = {
   let n = 0;
   let worst: { text: string; p: number } | undefined;
   let churnText: string | undefined;
-  for (const u of parts) {
-    if (u.side !== 'them' && !(opts.reported && u.side === 'us')) continue;
-    for (const s of analyze(u.text)) {
-      const churn = churnFrame(s);
-      if (churn && !churnText) churnText = s.text;
-      const p = sentencePolarity(s, churn);
-      total += p;
-      n += 1;
-      if (p < 0 && (!worst || p < worst.p)) worst = { text: s.text, p };
-    }
+  const said = parts.filter((u) => u.side === 'them' || (opts.reported && u.side === 'us')).flatMap((u) => analyze(u.text));
+  // A fault said in the same breath as "you're on it" or "the fix is rolling out" is a report, not a grievance.
+  const handled = said.some((s) => HANDLED.test(line(s)));
+  for (const s of said) {
+    const churn = churnFrame(s);
+    if (churn && !churnText) churnText = s.text;
+    const raw = sentencePolarity(s, churn);
+    const p = handled && !churn && raw < 0 ? raw * 0.3 : raw;
+    total += p;
+    n += 1;
+    if (p < 0 && (!worst || p < worst.p)) worst = { text: s.text, p };
   }
   if (n === 0) return { sentiment: 0 };
   const sentiment = Math.max(-1, Math.min(1, total / Math.max(2, Math.sqrt(n) * 1.5)));

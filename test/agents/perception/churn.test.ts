@@ -73,3 +73,31 @@ describe('dissatisfaction is about us', () => {
     expect(churn(text)).toBe(true);
   });
 });
+
+describe('churn read from roles: what is cut, to whom it is escalated, whose trust is lost', () => {
+  it.each([
+    'To hit the savings target we must trim our seats from 90 to 40.',
+    'The CFO would like the line for this tool gone by April.',
+    'I am taking this up with your chief executive tomorrow.',
+    'Faith in the forecasts has been eroded by months of bad numbers.',
+    "I honestly can't vouch for the platform to my board any more.",
+    'We were promised a native Teams integration last spring.',
+    'Our directors are rethinking the whole subscription.',
+    'We have begun mapping out how we would operate without your tool.',
+  ])('churn frame: %s', (text) => {
+    expect(frame(text)).toBe(true);
+  });
+
+  it.each([
+    'We are trimming the catering budget, nothing that affects your platform.',
+    'We cut the seats for the Oslo team because that office is closing.',
+    'The export came out far better than what we were promised.',
+    'Escalated to your tier two desk and it was sorted in minutes.',
+    'A peer at another haulage firm dropped your product last year.',
+    'Last winter we nearly walked away, but your new support lead won us back.',
+    'We will not be renewing the warehouse lease.',
+  ])('no churn frame: %s', (text) => {
+    expect(frame(text)).toBe(false);
+  });
+});
+

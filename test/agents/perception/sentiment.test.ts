@@ -60,3 +60,24 @@ describe('sentiment', () => {
     expect(sentimentOf(them('You keep ignoring our tickets and it is infuriating.')).sentiment).toBeLessThan(0);
   });
 });
+
+describe('frustration that is not dissatisfaction with us', () => {
+  const negative = (text: string) => {
+    const r = sentimentOf([{ side: 'them', text }]);
+    return r.sentiment <= -0.25 && Boolean(r.negativeText);
+  };
+  it.each([
+    'The sync keeps failing, though I can see your engineers are already on it.',
+    'I was short with your team yesterday and I apologise for that.',
+    'Our haulier lost two pallets again this week, absolutely useless.',
+    "Kai doesn't work here anymore.",
+    'Azure is down across the region, nothing you can do about it.',
+  ])('%s', (text) => {
+    expect(negative(text)).toBe(false);
+  });
+
+  it('a grievance with no fix in sight still reads negative', () => {
+    expect(negative('The sync keeps failing and nobody on your side seems to care.')).toBe(true);
+  });
+});
+

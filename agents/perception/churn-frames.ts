@@ -1,0 +1,330 @@
+// Churn frames read from roles rather than phrasings: what is cut or ended (the object is ours: the
+// licences, the seats, the subscription, the platform, "this line" of the budget), to whom a complaint
+// is escalated (an executive), whose trust is lost and in what, whose advocacy stops, what "we were
+// promised" and how far the product is from it, what is being reconsidered, and life planned without
+// the product. Each frame names a verb class by lemma and checks its argument, so a new phrasing of the
+// same act ("trim the seat count", "halve our licences", "bring the users down to 80") needs no new line.
+import type { Sent, Tok } from './nlp.js';
+import { negated } from './frames.js';
+
+/** Head nouns that name what a customer buys from us (lemmas). */
+const OURS = new Set(['licence', 'license', 'seat', 'subscription', 'contract', 'agreement', 'plan', 'tier', 'platform', 'tool', 'product', 'software', 'service', 'solution', 'renewal', 'user', 'you', 'vendor']);
+/** Nouns that count: one of them is not the account. */
+const COUNTED = new Set(['licence', 'license', 'seat', 'user']);
+/** Money nouns: cutting them is churn only when the sentence also names what of ours is cut. */
+const MONEY = new Set(['budget', 'spend', 'spending', 'cost', 'costs', 'line', 'budgets']);
+/** Verbs of reduction and ending (lemmas; the second word of a phrasal verb is checked apart). */
+const REDUCE = new Set(['cut', 'reduce', 'trim', 'halve', 'slash', 'shrink', 'downsize', 'lower', 'decrease', 'scale', 'pare', 'bring', 'zero', 'axe', 'ax', 'drop', 'cancel', 'terminate', 'switch', 'turn', 'phase', 'decommission', 'retire', 'sunset', 'kill', 'remove', 'eliminate', 'consolidate', 'rationalise', 'rationalize']);
+/** Phrasal verbs that only reduce with their particle ("bring down", "switch off", "scale back"). */
+const PARTICLE: Record<string, string[]> = { scale: ['back', 'down'], pare: ['back', 'down'], bring: ['down'], zero: ['out'], switch: ['off'], turn: ['off'], phase: ['out'] };
+const CLAUSE_END = new Set([',', ';', ':', '.', '!', '?', '–', '—']);
+const SPARED = / (?:protect|spare|safe|exempt|untouched|ring-fence|ringfence|unaffected|touch|affect|increase|add|grow|expand|upgrade) /;
+/** Who says a cut is someone else's (a peer, another company, other customers): not this account. */
+const OTHERS = / (?:friend|peer|another|other|competitor|neighbour|neighbor|former colleague) /;
+
+const lemmas = (ts: Tok[]) => ` ${ts.map((t) => t.lemma).join(' ')} `;
+
+/** Tokens of the clause around i: up to the nearest clause punctuation or coordinating "but" either side. */
+function clauseOf(s: Sent, i: number): { start: number; end: number } {
+  let start = i;
+  while (start > 0 && !CLAUSE_END.has(s.toks[start - 1].text) && s.toks[start - 1].lower !== 'but') start -= 1;
+  let end = i;
+  while (end + 1 < s.toks.length && !CLAUSE_END.has(s.toks[end + 1].text) && s.toks[end + 1].lower !== 'but') end += 1;
+  return { start, end };
+}
+
+/** Whether token k heads something of ours: "licences", "the seat count", "this line", "the line for us", "your platform". */
+function oursAt(s: Sent, k: number): boolean {
+  const t = s.toks[k];
+  const next = s.toks[k + 1];
+  if (t.lemma === 'line') {
+    const det = s.toks[k - 1]?.lower;
+    return ['this', 'that', 'your'].includes(det ?? '') || (next?.lower === 'for' && ['us', 'you', 'this', 'the'].includes(s.toks[k + 2]?.lower ?? ''));
+  }
+  if (!OURS.has(t.lemma)) return false;
+  if (t.lemma === 'you') return t.pos === 'PRON';
+  // One seat or licence (a leaver's) is housekeeping; a count of them is the account shrinking.
+  if (COUNTED.has(t.lemma) && t.lower === t.lemma && !['count', 'number', 'numbers', 'total'].includes(next?.lower ?? '')
+    && !s.toks.slice(Math.max(0, k - 3), k).some((x) => x.pos === 'NUM')) return false;
+  // A modifier ("user conference", "contract template") is not the thing; "seat count", "licence number" are.
+  if (next && next.pos === 'NOUN' && !['count', 'number', 'numbers', 'total', 'base'].includes(next.lower)) return false;
+  // A third party's contract or tool ("our Gong contract", "the courier's service") is not ours.
+  const before = s.toks.slice(Math.max(0, k - 3), k);
+  return !before.some((x) => x.pos === 'PROPN' && x.cap && !['I'].includes(x.text));
+}
+
+function reductionVerb(s: Sent, i: number): boolean {
+  const t = s.toks[i];
+  if (!REDUCE.has(t.lemma) || t.pos === 'NOUN' || t.pos === 'ADJ') return false;
+  const parts = PARTICLE[t.lemma];
+  if (!parts) return true;
+  return s.toks.slice(i + 1, i + 6).some((x) => parts.includes(x.lower));
+}
+
+/** Particles and quantity words between a verb and its object ("bring down the", "cut the number of"). */
+const SKIP = new Set(['down', 'back', 'off', 'out', 'up']);
+const NP_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
+
+/** The noun phrase a verb at i acts on: its direct object, "of" continuations included ("the number of licences"). */
+function objectOf(s: Sent, i: number): number[] {
+  const t = s.toks;
+  let k = i + 1;
+  while (k < t.length && SKIP.has(t[k].lower)) k += 1;
+  const out: number[] = [];
+  while (k < t.length && (NP_POS.has(t[k].pos) || (t[k].pos === 'PRON' && ['our', 'your', 'their', 'my', 'you'].includes(t[k].lower)) || (t[k].lower === 'of' && out.length > 0))) {
+    out.push(k);
+    if (t[k].lower === 'you') break;
+    k += 1;
+  }
+  return out;
+}
+
+/** The subject of a passive verb at i ("the budget line for us has been zeroed out"): the words back to the clause start. */
+function passiveSubjectOf(s: Sent, i: number, clauseStart: number): number[] {
+  const t = s.toks;
+  let k = i - 1;
+  while (k >= clauseStart && (t[k].pos === 'ADV' || t[k].pos === 'PART')) k -= 1;
+  if (k < clauseStart || !(t[k].lemma === 'be' || t[k].lemma === 'get')) return [];
+  const out: number[] = [];
+  for (let j = k - 1; j >= clauseStart && j >= k - 8; j -= 1) {
+    if (t[j].pos === 'VERB' || t[j].pos === 'SCONJ') break;
+    if (t[j].pos !== 'AUX') out.push(j);
+  }
+  return out;
+}
+
+/** Why a cut is made: pressure on money or value ("finance has asked us", "to save budget", "in half"), not a team that got smaller. */
+const PRESSURE = / (?:finance|budget|spend|spending|cost|costs|saving|savings|afford|cfo|procurement|board|leadership|management|value|justify|roi|price|pricing|expensive|half|halve|zero|go) /;
+/** Right-sizing: fewer people, a project over, an office closed. Not dissatisfaction. */
+const RIGHT_SIZE = / (?:since|because|as|now that) (?:\S+ ){0,5}?(?:downsize|leave|left|finish|end|close|shut|smaller|fewer|restructure|merge) /;
+/** The thing ended belongs to someone before us or beside us. */
+const PREVIOUS = / (?:with|from) (?:the |our |a )?(?:previous|old|former|legacy|prior|current|other) /;
+
+/**
+ * A cut or an end of what the account buys from us, under money or value pressure: "finance has asked
+ * us to cut the licences in half", "procurement has been told to bring the seat count down", "the
+ * budget line for us has been zeroed out", "reduce software spend, and this tool is first on the list".
+ * Not a right-sizing (a smaller team, an office closed), not a cut of travel or events, not a cut said
+ * to spare us, not someone else's.
+ */
+export function reductionFrame(s: Sent): boolean {
+  const t = s.toks;
+  const line = lemmas(t);
+  const pressed = PRESSURE.test(line) && !RIGHT_SIZE.test(line);
+  for (let i = 0; i < t.length; i += 1) {
+    if (!reductionVerb(s, i) || negated(s, i)) continue;
+    const { start, end } = clauseOf(s, i);
+    if (SPARED.test(lemmas(t.slice(start, end + 1))) || OTHERS.test(lemmas(t.slice(start, i)))) continue;
+    const obj = objectOf(s, i);
+    if (PREVIOUS.test(lemmas(t.slice(obj.length ? obj[obj.length - 1] + 1 : i + 1, end + 1)))) continue;
+    const args = [...obj, ...passiveSubjectOf(s, i, start)];
+    if (args.some((k) => t[k].pos === 'PROPN' && t[k].cap && !OURS.has(t[k].lemma))) continue;
+    if (pressed && args.some((k) => oursAt(s, k))) return true;
+    // Money cut in one clause and something of ours named, unspared, in the next ("…and this tool is first on the list").
+    if (args.some((k) => MONEY.has(t[k].lemma))) {
+      const rest = t.slice(end + 1);
+      const restLine = lemmas(rest);
+      if (!SPARED.test(restLine) && !/ (?:nothing|not|n't|never) /.test(restLine) && rest.some((x, n) => oursAt(s, end + 1 + n) && x.lemma !== 'user')) return true;
+    }
+  }
+  // "Finance wants this line gone": something of ours wanted gone.
+  for (let i = 0; i + 2 < t.length; i += 1) {
+    if (!['want', 'need', 'like'].includes(t[i].lemma) || negated(s, i)) continue;
+    const gone = t.slice(i + 2, i + 7).findIndex((x) => (x.lemma === 'go' && x.lower === 'gone') || ['removed', 'cut', 'cancelled', 'canceled'].includes(x.lower));
+    if (gone >= 0 && t.slice(i + 1, i + 2 + gone).some((_, n) => oursAt(s, i + 1 + n))) return true;
+  }
+  return false;
+}
+
+const EXEC = / (?:ceo|cfo|coo|cio|cto|cro|vp|svp|evp|president|leadership|management|board|executive|exec|exco|c-suite|founder|owner|head of|director|chief|md|managing director) /;
+/**
+ * A complaint taken over someone's head: "escalating to your VP of Support", "asked her to take it up
+ * with your leadership", "raising this with our CEO". Not a ticket moved to a support tier.
+ */
+export function escalationFrame(s: Sent): boolean {
+  const t = s.toks;
+  for (let i = 0; i < t.length; i += 1) {
+    const l = t[i].lemma;
+    const take = l === 'take' && t.slice(i + 1, i + 4).some((x) => x.lower === 'up') && t.slice(i + 2, i + 6).some((x) => x.lower === 'with');
+    const raise = ['raise', 'escalate', 'complain', 'elevate'].includes(l) && t[i].pos === 'VERB';
+    if ((!take && !raise) || negated(s, i)) continue;
+    const { end } = clauseOf(s, i);
+    const target = lemmas(t.slice(i + 1, Math.min(end + 1, i + 9)));
+    if (EXEC.test(target) && !/ tier /.test(target)) return true;
+  }
+  return false;
+}
+
+const TRUST_NOUN = new Set(['trust', 'confidence', 'faith', 'credibility', 'patience', 'goodwill']);
+const EROSION = new Set(['shake', 'dent', 'damage', 'erode', 'undermine', 'evaporate', 'shatter', 'destroy', 'hit', 'wane', 'slip', 'crack', 'vanish', 'shoot', 'drain', 'sap', 'wear', 'rock']);
+/**
+ * Trust lost in us or in what the product says: "our confidence has been badly shaken", "I don't trust
+ * anything the dashboard tells me anymore", "credibility with my team is shot". Not trust in someone else
+ * ("we lost confidence in our previous supplier").
+ */
+export function trustFrame(s: Sent): boolean {
+  const t = s.toks;
+  const line = lemmas(t);
+  if (/ (?:previous|former|old|legacy|prior) /.test(line)) return false;
+  for (let i = 0; i < t.length; i += 1) {
+    if (TRUST_NOUN.has(t[i].lemma) && (t[i].pos === 'NOUN' || t[i].pos === 'PROPN')) {
+      const { end } = clauseOf(s, i);
+      const near = t.slice(i + 1, Math.min(end + 1, i + 15));
+      if (near.some((x) => EROSION.has(x.lemma) || x.lower === 'shot' || x.lower === 'gone')) return true;
+    }
+    // The verb "trust"/"rely on"/"believe" negated, with "anymore"/"any more" or an object of ours.
+    if (['trust', 'rely', 'believe'].includes(t[i].lemma) && t[i].pos === 'VERB' && negated(s, i)) {
+      const after = lemmas(t.slice(i + 1, i + 9));
+      if (/ (?:anymore|any more|number|figure|datum|data|dashboard|report|forecast|you|your|it|platform|tool|product|output|result) /.test(after)) return true;
+    }
+  }
+  return false;
+}
+
+const ADVOCATE = new Set(['recommend', 'champion', 'defend', 'justify', 'vouch', 'advocate', 'back', 'endorse', 'sell']);
+/**
+ * The champion's advocacy failing: "we've stopped recommending you internally", "hard to defend that to
+ * finance", "not sure I can keep making the case for this platform", "can't justify the spend".
+ */
+export function advocacyFrame(s: Sent): boolean {
+  const t = s.toks;
+  for (let i = 0; i < t.length; i += 1) {
+    const l = t[i].lemma;
+    const caseFor = l === 'make' && t[i + 1]?.lemma === 'the' && t[i + 2]?.lemma === 'case';
+    if (!ADVOCATE.has(l) && !caseFor) continue;
+    if (l === 'back' && t[i].pos !== 'VERB') continue;
+    if (l === 'sell' && t[i + 1]?.lower !== 'internally' && t[i + 2]?.lower !== 'internally') continue;
+    const before = t.slice(Math.max(0, i - 6), i);
+    const beforeLine = lemmas(before);
+    const stopped = / (?:stop|quit|no longer|hard|harder|difficult|tough|impossible|unable|struggle|can not|could not|not sure|unsure|doubt) /.test(beforeLine) || negated(s, i);
+    if (!stopped) continue;
+    // Advocacy for something of ours, or for an unnamed "that/this/it" (the cost just complained about).
+    const obj = t.slice(i + 1, i + 8);
+    if (obj.some((x, n) => oursAt(s, i + 1 + n) || ['this', 'that', 'it'].includes(x.lower) || x.lemma === 'renewal' || x.lemma === 'cost' || x.lemma === 'price')) return true;
+  }
+  return false;
+}
+
+const SAID = new Set(['promise', 'sell', 'pitch', 'tell', 'show', 'demo', 'describe', 'advertise', 'guarantee', 'lead', 'assure']);
+const DISTANCE = / (?:a long way|long way|nowhere near|far from|miles from|miles away from|not even close to|a far cry from|nothing like|not remotely|nowhere close to|bear no resemblance to) (?:\S+ ){0,2}?what /;
+/**
+ * What we were promised set against what we got: "we were promised SSO by the summer", "we were sold a
+ * self-serve tool and…", "a long way from what your team pitched". Not "exceeded what we were promised",
+ * not "as promised", not a promise kept ("…and it arrived on time").
+ */
+export function promisedFrame(s: Sent): boolean {
+  const t = s.toks;
+  const line = lemmas(t);
+  if (DISTANCE.test(line) && / (?:promise|sell|sold|pitch|tell|told|show|demo|describe|advertise|expect|lead|buy|sign) /.test(line)) return true;
+  if (/ (?:exceed|deliver|arrive|keep|honour|honor|as promise|surpass|beat|live up) /.test(line)) return false;
+  for (let i = 1; i < t.length; i += 1) {
+    if (!SAID.has(t[i].lemma) || t[i].pos !== 'VERB') continue;
+    const be = t[i - 1];
+    const subj = t[i - 2];
+    // Passive with us as the recipient, as the main clause (not "what we were promised", "than we were told").
+    if (be?.lemma !== 'be' || !subj || !['we', 'i'].includes(subj.lower)) continue;
+    if (['what', 'than', 'as', 'that', 'how', 'if'].includes(t[i - 3]?.lower ?? '')) continue;
+    if (t[i].lemma === 'tell' && ['that', 'to'].includes(t[i + 1]?.lower ?? '')) continue;
+    if (t[i].lemma === 'show' && ['around', 'how'].includes(t[i + 1]?.lower ?? '')) continue;
+    if (t[i].lemma === 'lead' && t[i + 1]?.lower !== 'to') continue;
+    return true;
+  }
+  return false;
+}
+
+const RELATION = / (?:contract|subscription|licence|license|renewal|you|your|platform|tool|product|partnership|relationship|vendor|spend|investment|make sense|worth|right call|right choice|right decision|right move|mistake) /;
+/**
+ * Second thoughts about the relationship: "revisit whether this contract still makes sense",
+ * "questioning whether we made the right call choosing you", "rethinking our investment in the tool".
+ */
+export function doubtFrame(s: Sent): boolean {
+  const t = s.toks;
+  for (let i = 0; i < t.length; i += 1) {
+    if (!['revisit', 'reconsider', 'rethink', 'question', 'reassess', 're-assess', 're-evaluate', 'reevaluate', 'doubt', 'second-guess'].includes(t[i].lemma) && t[i].lower !== 'questioning') continue;
+    if (t[i].pos === 'NOUN' && t[i].lemma === 'question') continue;
+    if (negated(s, i)) continue;
+    const after = lemmas(t.slice(i + 1, i + 12));
+    if (RELATION.test(after)) return true;
+  }
+  return false;
+}
+
+/**
+ * Life planned without us: "plan for life without the platform", "how we'd manage without you", the exit
+ * provisions read, staff moved back to spreadsheets, the tools consolidated onto another system.
+ */
+export function withoutFrame(s: Sent): boolean {
+  const t = s.toks;
+  const line = lemmas(t);
+  for (let i = 0; i + 1 < t.length; i += 1) {
+    if (t[i].lower !== 'without') continue;
+    const prev = lemmas(t.slice(Math.max(0, i - 3), i));
+    if (/ (?:life|manage|cope|do|get by|live|operate|run|plan|future) /.test(prev) && t.slice(i + 1, i + 4).some((x, n) => oursAt(s, i + 1 + n) || x.lower === 'it')) return !negated(s, i);
+  }
+  if (/ (?:exit|termination|break) (?:provision|clause|term|option|right|fee|process|plan|strategy) /.test(line)) return true;
+  // Back to the manual way: "moving the reps back to spreadsheets", "reverting to Excel".
+  // Only a move under way ("we've started moving", "are going back"), not a past trial that did not take ("tried it once and went back").
+  if (/ (?:move|go|revert|fall|switch|return|migrate) (?:\S+ ){0,4}?(?:back )?to (?:spreadsheet|excel|sheet|google sheet|pen and paper|paper|manual|email|the old way|our own|in-house|homegrown|home-grown)/.test(line)) {
+    const at = t.findIndex((x) => ['move', 'go', 'revert', 'fall', 'switch', 'return', 'migrate'].includes(x.lemma));
+    const underWay = at >= 0 && (/ing$/.test(t[at].lower) || ['will', "'ll", 'to'].includes(t[at - 1]?.lower ?? ''));
+    if (underWay && !negated(s, at) && !/ never /.test(line)) return true;
+  }
+  // Consolidating onto another system: what we do moved into someone else's.
+  // (Not merging its own workspaces "into one".)
+  if (/ consolidate (?:onto|into|on to) (?!one |a single )/.test(line)) return true;
+  return false;
+}
+
+/** Any of the role-checked frames above. */
+export function roleFrames(s: Sent): boolean {
+  return reductionFrame(s) || escalationFrame(s) || trustFrame(s) || advocacyFrame(s) || promisedFrame(s) || doubtFrame(s) || withoutFrame(s);
+}
+
+/** What an ending verb at `v` acts on, when it names a thing that is not ours: "the office lease", "our Gong contract". */
+export function thirdPartyObject(s: Sent, v: number): boolean {
+  const t = s.toks;
+  let k = v + 1;
+  const np: number[] = [];
+  // Modifiers, then the noun run; what follows the nouns ("…the licences past March") is no longer the object.
+  while (k < t.length && ['DET', 'PRON', 'ADJ', 'NUM'].includes(t[k].pos) && !['you', 'it', 'them', 'this', 'that', 'us'].includes(t[k].lower)) { np.push(k); k += 1; }
+  while (k < t.length && ['NOUN', 'PROPN'].includes(t[k].pos)) { np.push(k); k += 1; }
+  if (np.length === 0) return false;
+  const head = t[np[np.length - 1]];
+  if (head.pos !== 'NOUN' && head.pos !== 'PROPN') return false;
+  if (!OURS.has(head.lemma) && !['term', 'relationship', 'partnership', 'package', 'module', 'workspace'].includes(head.lemma)) return true;
+  if (ourDocument(head)) return false;
+  return np.some((j) => t[j].pos === 'PROPN' && t[j].cap && !OURS.has(t[j].lemma) && !/^[A-Z]+$/.test(t[j].text));
+}
+
+/** A capitalised contract noun heads a document's title ("the Master Subscription Agreement"): ours. */
+export function ourDocument(t: Tok | undefined): boolean {
+  return Boolean(t && t.cap && ['agreement', 'contract', 'subscription', 'order', 'licence', 'license'].includes(t.lemma));
+}
+
+/** A count of seats or users brought down because there are fewer people: right-sizing, not churn. */
+export function rightSizing(s: Sent): boolean {
+  const line = lemmas(s.toks);
+  return / (?:seat|licence|license|user)s? /.test(line) && RIGHT_SIZE.test(line) && !/ (?:frustrat|disappoint|value|worth|trust|unhappy|poor) /.test(line);
+}
+
+const PAST = new Set(['was', 'were', 'had', "'d"]);
+/**
+ * A churn moment told as the past and turned around: "back in the spring we were close to walking away,
+ * but the new release turned it around", "we nearly cancelled last year, but support fixed it".
+ */
+export function turnedAround(s: Sent): boolean {
+  const t = s.toks;
+  const but = t.findIndex((x) => ['but', 'however', 'though', 'although'].includes(x.lower));
+  if (but <= 0) return false;
+  const before = t.slice(0, but);
+  const past = before.some((x) => PAST.has(x.lower)) || / (?:back in|last (?:year|quarter|month|spring|summer|autumn|fall|winter)|earlier|ago|nearly|almost|once) /.test(lemmas(before));
+  const after = lemmas(t.slice(but + 1));
+  const better = / (?:turn (?:it |things |that )?around|fix|resolve|sort|win (?:us|me) back|change (?:our|my) mind|now (?:happy|great|good|fine)|good place|(?:be|feel) (?:happy|great|good|fine)|complete opposite|opposite|love|improve|exceed|much better|great) /.test(after);
+  return past && better && !/ (?:still|again|anymore|any more|not|n't|never) /.test(after);
+}
+
+/** The act is someone else's: "a friend at another firm cancelled you", "other customers are leaving". */
+export function someoneElses(s: Sent): boolean {
+  const head = s.toks.slice(0, 6);
+  return OTHERS.test(lemmas(head)) && !head.some((x) => ['we', 'i', 'our', 'my', 'us'].includes(x.lower));
+}

@@ -9,11 +9,12 @@ import type { Signal } from '../signals/schema.js';
 import { matchesDomain } from '../signals/direction.js';
 import { stripQuotedReply } from '../memory/strip-quotes.js';
 import { analyze, type Sent } from './nlp.js';
-import { first } from './frames.js';
+import { conditionBefore, first, lemmaLine, negated } from './frames.js';
+import { rhetorical, stillAsking } from './request-discourse.js';
 import type { PerceiveContext, Utterance } from './utterances.js';
 
 /** Sign-offs that invite questions are not questions: "let me know if you have any questions". */
-const CLOSING = /\b(let (me|us) know if (you )?(have|need|there('s| is| are)|any)|if you have any (questions|concerns)|any questions\?|feel free to|how are you\??|how('s| is) it going\??|hope (you|all|this|the)\b|have a (great|good|nice)|no need to (reply|respond)|no action (needed|required)|talk (soon|next week|then|tomorrow)|happy to (hop|jump|chat|help|discuss)|see you)/i;
+const CLOSING = /\b(let (me|us) know if (you )?(have|need|there('s| is| are)|any)|if you have any (questions|concerns)|any questions\?|feel free to|how are you\??|how('s| is) it going\??|hope (you|all|this|the)\b|have a (great|good|nice)|no need to (reply|respond)|no action (needed|required)|talk (soon|next week|then|tomorrow)|happy to (hop|jump|chat|help|discuss)|see you\b)/i;
 const URL = /\bhttps?:\/\/\S+/g;
 
 const WH = new Set(['what', 'how', 'when', 'where', 'why', 'which', 'who', 'whom', 'whose']);
@@ -21,11 +22,31 @@ const AUX = new Set(['can', 'could', 'would', 'will', 'do', 'does', 'did', 'is',
 /** Openers before the sentence proper: "Hi Sam,", "Quick q -", "Also,", "So". */
 const OPENER = new Set(['good', 'morning', 'afternoon', 'evening', 'all', 'everyone', 'folks', 'team', 'guys', 'hi', 'hey', 'hello', 'also', 'so', 'and', 'but', 'ok', 'okay', 'quick', 'q', 'question', 'one', 'more', 'thing', 'btw', 'fyi', 'then', 'oh', 'sorry', 'now', 'tbh', 'honestly', 'just']);
 /** Imperatives that are not requests: "thanks", "have a good one", "see you". */
-const NOT_ASKING = new Set(['thank', 'thanks', 'hope', 'see', 'talk', 'enjoy', 'have', 'welcome', 'congrats', 'congratulate', 'cheer', 'feel', 'note', 'keep', 'ignore', 'disregard', 'consider']);
+// (Nor is telling the reader what to expect or believe: "so expect an email from her", "believe me", "appreciate the help".)
+const NOT_ASKING = new Set(['thank', 'thanks', 'hope', 'see', 'talk', 'enjoy', 'have', 'welcome', 'congrats', 'congratulate', 'cheer', 'feel', 'note', 'keep', 'ignore', 'disregard', 'consider', 'appreciate', 'expect', 'believe', 'trust', 'imagine', 'guess', 'excuse', 'forgive', 'pardon']);
+/** What a reader is given rather than asked for: "please find attached…", "please treat this as notice…", "please be advised". */
+const NOTICE = / (?:please |kindly )?(?:find|see) (?:attach|enclose|below|above|the attach|herewith)| (?:please |kindly )?(?:treat|accept|take|consider) (?:this|it|the \S+|our \S+) (?:\S+ ){0,3}as | (?:please |kindly )?be (?:advise|aware|inform)/;
+/** What the customer can only give itself: "we'd need more budget", "we'd need sign-off first". */
+const INTERNAL = new Set(['budget', 'funding', 'headcount', 'approval', 'sign-off', 'buy-in', 'time', 'resource', 'resources', 'money']);
+/** The verbs of receiving or coming to know: "we need to see…", "I'd need to get…" ask. */
+const RECEIVE = new Set(['know', 'see', 'get', 'have', 'receive', 'hear', 'understand', 'confirm', 'check', 'learn', 'find', 'review', 'talk', 'speak']);
+/** The customer's own deliberation: "we'll need to think it over", "we'd need to discuss internally" is a plan, not an ask. */
+const DELIBERATE = new Set(['think', 'discuss', 'decide', 'consider', 'figure', 'sort', 'finish', 'wrap', 'align', 'regroup', 'prioritise', 'prioritize', 'focus', 'plan', 'evaluate', 'look', 'wait', 'digest', 'reflect', 'mull', 'work', 'talk', 'check', 'confer', 'consult', 'run']);
+/** Past forms that settle the wish in the same sentence: "…, and your load test answered that". */
+const SETTLED = new Set(['answered', 'cleared', 'resolved', 'sorted', 'settled', 'solved', 'explained', 'addressed', 'covered']);
 
 /** The desiderative and indirect-request frames, as lemmas. */
 const WANT = new RegExp([
-  ' (?:i|we) (?:would|will) (?:\\S+ )?(?:like|love|need|appreciate|want|welcome)',
+  ' (?:i|we) (?:would|will) (?:\\S+ )?(?:like|love|need|appreciate|want|welcome|require|prefer)',
+  ' (?:i|we) be go to (?:need|require|want) ',
+  ' (?:i|we) would (?:\\S+ )?(?:push|ask) for ',
+  // "My main ask is that someone looks at…", "our one request would be…".
+  ' (?:my|our) (?:\\S+ )?(?:ask|request|wish|requirement) (?:would )?be ',
+  // "Grateful if you could send it", "if you could dig that out it'd be appreciated" (not "if you could have fixed it sooner").
+  ' (?:grateful|thankful|oblige|obliged) if ',
+  ' if you (?:could|would|can|might) (?!have |not )',
+  ' (?:would|will|would be|will be) be appreciate',
+  ' (?:it|that|this) would make (?:\\S+ ){0,5}(?:easy|easier|simple|simpler|better)',
   // Wanting a thing ("we need the SAML guide", "we want you to…") or to come to know or have something
   // ("I need to know whether…"); wanting to do something ourselves ("we want to roll it out") is a plan.
   ' (?:i|we) (?:really |still |also |urgently |just )?(?:need|require|want) (?!to )',
@@ -49,8 +70,11 @@ const WANT = new RegExp([
   ' (?:could|can) use (?:some|a|your|an|any) (?:\\S+ )?(?:help|guidance|advice|input|hand|pointer|support|clarity|direction)',
   ' would (?:love|appreciate|welcome|value) (?:your|some|a|an|any) ',
   ' (?:want|wants|need|needs|would like) to (?:see|get|receive|have|review) (?:the|your|a|an|some) ',
+  // Someone on their side who wants to know or to have something of ours: "Finance wants to know how…", "our AP team needs your bank details".
+  ' (?:want|need|require) to (?:know|understand|find out) ',
+  ' (?:want|need|require) (?:your|a copy|copies) ',
   ' (?:still )?(?:wait|be wait) (?:on|for) (?:your|you|an? (?:answer|reply|response|update|decision)|the \\S+ (?:\\S+ )?from you)',
-  ' over to you ',
+  '(?:^|[,;:.!-]) over to you(?: |$)',
   ' (?:i|we) be (?:look|looking) for (?:help|guidance|advice|a way|someone)',
 ].join('|'));
 /** Reports of past asking and wondering: "someone asked me whether…", "I wondered about that too". */
@@ -58,13 +82,13 @@ const REPORT = / (?:ask|asked|wonder|wondered|question|questioned) (?:me|us|him|
 
 function start(s: Sent): number {
   const t = s.toks;
-  // A label before a colon ("Quick update:", "Heads-up:") is not the sentence's verb.
-  const colon = t.slice(0, 4).findIndex((x) => x.text === ':');
-  let k = colon >= 0 ? colon + 1 : 0;
-  // Skip openers, a vocative ("Sam,") and dashes: "Quick q - do you invoice in GBP".
+  // A label before a colon ("Quick update:", "Heads-up before the holidays:", "Sam - a favour:") is not the sentence's verb.
+  const colon = t.slice(0, 12).findIndex((x) => x.text === ':');
+  let k = colon >= 0 && !t.slice(0, colon).some((x) => ['i', 'we', 'you'].includes(x.lower) || x.pos === 'AUX') ? colon + 1 : 0;
+  // Skip openers, a vocative ("Sam,", "Sam -"), a discourse "look," and dashes: "Quick q - do you invoice in GBP".
   for (;;) {
     while (k < t.length && (OPENER.has(t[k].lower) || t[k].pos === 'PUNCT' || t[k].pos === 'INTJ')) k += 1;
-    if (k + 1 < t.length && t[k].pos === 'PROPN' && t[k + 1].text === ',') { k += 2; continue; }
+    if (k + 1 < t.length && (t[k].pos === 'PROPN' || ['look', 'listen', 'right', 'well'].includes(t[k].lower)) && [',', '-', '–', '—'].includes(t[k + 1].text)) { k += 2; continue; }
     break;
   }
   return k;
@@ -72,23 +96,48 @@ function start(s: Sent): number {
 
 /** Objects that follow an instruction's verb: "…, please fix it", "…, check them when you can". */
 const OBJECT = new Set(['the', 'this', 'that', 'these', 'those', 'it', 'them', 'me', 'us', 'our', 'my', 'your', 'a', 'an', 'all', 'any', 'both', 'over']);
+const PLEASE = new Set(['please', 'kindly', 'pls', 'plz', 'lmk']);
+/** Adverbs between a clause break and its verb: "…, just send the paperwork when it's ready". */
+const SOFT = new Set(['just', 'simply', 'also', 'then', 'now', 'maybe', 'perhaps']);
 
-/** An instruction opening a later clause: "The field is truncated, please fix.", "…, send the paperwork over". */
+/** An instruction opening a later clause: "The field is truncated, please fix.", "…, send the paperwork over", "…; ping Mia if…". */
 function clauseRequest(s: Sent): boolean {
   const t = s.toks;
+  const rest = (k: number) => !CLOSING.test(t.slice(k).map((x) => x.text).join(' '));
   for (let k = 1; k < t.length; k += 1) {
     const prev = t[k - 1];
     const boundary = (prev.pos === 'PUNCT' && [',', ';', '-', '–', '—', ':'].includes(prev.text)) || (['so', 'and', 'then'].includes(prev.lower) && t[k - 2]?.pos === 'PUNCT');
     if (!boundary) continue;
-    const w = t[k];
-    if (['please', 'kindly', 'pls', 'plz', 'lmk'].includes(w.lower)) return !CLOSING.test(t.slice(k).map((x) => x.text).join(' '));
+    let j = k;
+    while (j < t.length && SOFT.has(t[j].lower)) j += 1;
+    const w = t[j];
+    if (!w) break;
+    if (PLEASE.has(w.lower)) return rest(j);
+    // "…, go ahead and invoice us" instructs; "…, go ahead." only permits.
+    if (w.lower === 'go' && t[j + 1]?.lower === 'ahead' && t[j + 2]?.lower === 'and') return true;
     // (The tagger reads some clause-initial verbs as nouns: "…, check them when you can".)
-    const verbLike = w.pos === 'VERB' || (w.pos === 'NOUN' && ['it', 'them', 'me', 'us'].includes(t[k + 1]?.lower ?? ''));
-    if (verbLike && w.lower === w.lemma && !NOT_ASKING.has(w.lemma) && t[k + 1] && OBJECT.has(t[k + 1].lower)) {
+    const verbLike = w.pos === 'VERB' || (w.pos === 'NOUN' && ['it', 'them', 'me', 'us'].includes(t[j + 1]?.lower ?? ''));
+    const next = t[j + 1];
+    if (verbLike && w.lower === w.lemma && !NOT_ASKING.has(w.lemma) && next && (OBJECT.has(next.lower) || (next.pos === 'PROPN' && j > k - 1 && w.pos === 'VERB'))) {
       // "…, let me know" asks; "…, let me check with the team first" is the writer's own step.
-      if (w.lemma === 'let' && !(['me', 'us'].includes(t[k + 1].lower) && t[k + 2]?.lower === 'know')) continue;
-      return !CLOSING.test(t.slice(k).map((x) => x.text).join(' '));
+      if (w.lemma === 'let' && !(['me', 'us'].includes(next.lower) && t[j + 2]?.lower === 'know')) continue;
+      return rest(j);
     }
+  }
+  return false;
+}
+
+/** "please"/"pls" inside a sentence before a verb, or closing it: "Going forward please direct…", "…, just reassign pls". */
+function pleaseAnywhere(s: Sent): boolean {
+  const t = s.toks;
+  const words = t.filter((x) => x.pos !== 'PUNCT');
+  if (words.length < 3) return false;
+  const last = words[words.length - 1];
+  if (['please', 'pls', 'plz'].includes(last.lower) && !['yes', 'thanks', 'thank', 'ok', 'okay'].includes(words[0].lower)) return true;
+  for (let k = 0; k + 1 < t.length; k += 1) {
+    if (!['please', 'kindly', 'pls', 'plz'].includes(t[k].lower)) continue;
+    const v = t[k + 1];
+    if (v.lower === v.lemma && !['PUNCT', 'PRON', 'DET', 'ADP'].includes(v.pos) && !NOT_ASKING.has(v.lemma) && !NOTICE.test(` ${t.slice(k).map((x) => x.lemma).join(' ')} `)) return true;
   }
   return false;
 }
@@ -104,9 +153,51 @@ function passiveAsk(s: Sent): boolean {
     const subject = t.slice(0, k).map((x) => x.lower);
     if (subject.some((w) => ['i', 'we'].includes(w))) continue;
     if (['now', 'already'].includes(t[k + modal + 2]?.lower ?? '') || t[k - 1]?.lower === 'it') continue;
+    // "The purchase request went in this morning and should be approved by Thursday": a report and its expected outcome.
+    if (t[k - 1]?.lower === 'and' && t.slice(0, k - 1).some((x) => x.pos === 'VERB' && x.lower !== x.lemma && !x.lower.endsWith('ing'))) continue;
     return true;
   }
   return false;
+}
+
+/** A head verb that is really the subject noun of a statement: "Churn in our customer base is down". */
+function nounSubject(s: Sent, k: number): boolean {
+  const t = s.toks;
+  if (t[k + 1]?.pos !== 'ADP') return false;
+  for (let j = k + 2; j < t.length; j += 1) {
+    if (t[j].pos === 'AUX' && ['be', 'have'].includes(t[j].lemma)) return j > k + 2 && ['NOUN', 'PROPN'].includes(t[j - 1].pos);
+    if (!['ADP', 'DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(t[j].pos) && !['our', 'their', 'my', 'your', 'its'].includes(t[j].lower)) return false;
+  }
+  return false;
+}
+
+/** Why a desiderative hit is not a request: a plan, a wish about others, a condition, a resource of their own, a settled question. */
+function notAWish(s: Sent, at: number, end: number): boolean {
+  const t = s.toks;
+  const span = t.slice(at, end + 1);
+  if (span.some((x) => x.lower === 'wondered' || x.lower === 'asked')) return true;
+  if (span.some((x, i) => ['need', 'want', 'require', 'like', 'love'].includes(x.lemma) && negated(s, at + i))) return true;
+  const need = t.findIndex((x, i) => i >= at && ['need', 'require', 'want'].includes(x.lemma));
+  const you = need >= 0 && t[need + 1]?.lower === 'you';
+  // "…doing what we need", "…everything we want": a relative clause (but "What I'd love is…" and "…that we need you to answer" ask).
+  const rel = t[at - 1]?.lower ?? '';
+  const cleft = rel === 'what' && (at - 1 === start(s) || t[at - 2]?.pos === 'PUNCT');
+  if (['what', 'that', 'which', 'everything', 'all', 'whatever'].includes(rel) && !cleft && !you) return true;
+  if (need >= 0) {
+    let j = need + (you ? 2 : 1);
+    // "I wanted you to hear it from me", "I want to flag…": telling, not asking.
+    if (t[j]?.lower === 'to' && (you ? ['know', 'hear', 'be'].includes(t[j + 1]?.lemma ?? '') : ['flag', 'mention', 'let', 'share', 'update', 'say', 'tell', 'warn', 'introduce', 'thank', 'give', 'make'].includes(t[j + 1]?.lemma ?? ''))) return true;
+    // "We'll need to think it over", "…need to sort it out on our side": their own step.
+    if (!you && t[j]?.lower === 'to' && (DELIBERATE.has(t[j + 1]?.lemma ?? '') || / (?:internally|on our (?:side|end)|our side) /.test(` ${s.text.toLowerCase()} `))) return true;
+    while (['more', 'some', 'the', 'a', 'extra', 'additional', 'internal', 'our'].includes(t[j]?.lower ?? '')) j += 1;
+    if (INTERNAL.has(t[j]?.lower ?? '')) return true;
+  }
+  // "If this quarter goes well, we'd want…", "Whenever we get budget, we'll want…": a wish on the customer's own condition.
+  // "If you can get us the contract today, I'll have it signed": a bargain, its main clause the writer's own promise.
+  if (t[at]?.lower === 'if' && / (?:i|we) will /.test(lemmaLine(s).line.slice(lemmaLine(s).at[end] ?? 0))) return true;
+  const cond = conditionBefore(s, at);
+  if (cond && !['you', 'it', 'possible', 'needed', 'necessary', 'so'].includes(t[cond.at + 1]?.lower ?? '')) return true;
+  return t.slice(end + 1).some((x) => SETTLED.has(x.lower));
 }
 
 /** Whether a sentence asks us for something. */
@@ -115,39 +206,46 @@ export function asks(s: Sent): boolean {
   if (CLOSING.test(text)) return false;
   const t = s.toks;
   const line = ` ${t.map((x) => x.lemma).join(' ')} `;
-  if (/\?\s*$|\?\s+\S/.test(text)) return true;
   const k = start(s);
   const head = t[k];
+  if (/\?\s*$|\?\s+\S/.test(text)) return !rhetorical(s, k);
   if (!head) return false;
   if (head.lower === 'lmk') return true;
-  // An interrogative without its question mark: "Could you confirm…", "is there a way…", "what does it cost".
-  if (AUX.has(head.lower) && t[k + 1] && (t[k + 1].pos === 'PRON' || t[k + 1].pos === 'PROPN' || t[k + 1].pos === 'DET' || t[k + 1].lower === 'there')) {
-    return !(head.lower === 'do' && t[k + 1]?.pos === 'VERB');
+  if (NOTICE.test(line) && !t.slice(k).some((x) => x.lower === 'could' || x.lower === 'can')) return false;
+  // An interrogative without its question mark: "Could you confirm…", "is there a way…", "could u check…".
+  // "Should you need anything…", "Were we to acquire…" open a condition, not a question.
+  const subj = t[k + 1];
+  if (AUX.has(head.lower) && subj && (subj.pos === 'PRON' || subj.pos === 'PROPN' || subj.pos === 'DET' || ['there', 'u'].includes(subj.lower))) {
+    if (['should', 'were', 'had'].includes(head.lower) && t.slice(k + 2).some((x) => x.text === ',')) return false;
+    return !(head.lower === 'do' && subj.pos === 'VERB');
   }
-  if (WH.has(head.lower) && t[k + 1] && (AUX.has(t[k + 1].lower) || t[k + 1].lemma === 'be')) return true;
+  if (WH.has(head.lower) && t[k + 1] && (AUX.has(t[k + 1].lower) || t[k + 1].lemma === 'be')) return !rhetorical(s, k);
   if (/ any update /.test(line)) return true;
   // An imperative: a base-form verb opening the sentence ("please reset…", "let us know…", "tell me more").
   const verb = head.lower === 'please' || head.lower === 'kindly' || head.lower === 'pls' || head.lower === 'do' ? t[k + 1] : head;
-  if (verb && (verb.pos === 'VERB' || (verb === t[k] && k === 0 && verb.pos === 'NOUN' && verb.lower === verb.lemma)) && verb.lower === verb.lemma && !NOT_ASKING.has(verb.lemma)) {
-    const next = t[t.indexOf(verb) + 1];
+  if (verb && (verb.pos === 'VERB' || (verb === t[k] && k === 0 && verb.pos === 'NOUN' && verb.lower === verb.lemma)) && verb.lower === verb.lemma && !NOT_ASKING.has(verb.lemma) && !nounSubject(s, t.indexOf(verb))) {
+    const v = t.indexOf(verb);
+    const next = t[v + 1];
     // "Just need to finish the import on our side": the writer's own task, not an ask (only "need to know/see/get…" asks).
-    if (verb.lemma === 'need' && next?.lower === 'to' && !['know', 'see', 'get', 'have', 'receive', 'hear', 'understand', 'confirm', 'check'].includes(t[t.indexOf(verb) + 2]?.lemma ?? '')) return false;
-    if (!(verb.lemma === 'let' && next && !['me', 'us'].includes(next.lower))) return verb.pos === 'VERB' || head.lower === 'please' || head.lower === 'kindly';
+    if (verb.lemma === 'need' && next?.lower === 'to' && !RECEIVE.has(t[v + 2]?.lemma ?? '')) return false;
+    // "Let me know" and "let us have it by Friday" ask; "let me introduce…", "let me check" are the writer's own act.
+    if (verb.lemma === 'let') {
+      if (next && ['me', 'us'].includes(next.lower)) return ['know', 'have', 'hear'].includes(t[v + 2]?.lemma ?? '');
+    } else return verb.pos === 'VERB' || head.lower === 'please' || head.lower === 'kindly';
   }
   if (head.lower === 'please' || head.lower === 'kindly') return true;
-  if (clauseRequest(s) || passiveAsk(s)) return true;
+  if (clauseRequest(s) || passiveAsk(s) || pleaseAnywhere(s)) return true;
   // A desiderative or indirect request, unless it reports someone's past asking.
   const want = first(s, WANT);
   if (want && !(REPORT.test(line) && /(?:ed|asked)\b/.test(t.slice(0, want.start + 3).map((x) => x.lower).join(' ')) && !/ (?:be wonder|be hope|be curious) /.test(line))) {
-    if (t.slice(want.start, want.end + 1).some((x) => x.lower === 'wondered' || x.lower === 'asked')) return false;
-    return true;
+    return !notAWish(s, want.start, want.end);
   }
   return false;
 }
 
 /** The sentences of a text that ask for something (questions and requests), verbatim. */
 export function questionSentences(text: string): string[] {
-  return analyze(text).filter(asks).map((s) => s.text);
+  return stillAsking(analyze(text), asks).map((s) => s.text);
 }
 
 export function asksSomething(parts: Utterance[]): boolean {

@@ -1,0 +1,64 @@
+// Questions that ask nothing, read from the message around them rather than the sentence alone: a
+// question the writer answers or withdraws in the next breath ("can it run hourly? just found the
+// setting, yes it can", "did you get my email? never mind, saw your reply"), a rhetorical question
+// ("who wouldn't want fewer reports?", "did I ever tell you…"), and a bare name echoed back ("Oh,
+// Bianca?") before the writer says what they know of it.
+import type { Sent, Tok } from './nlp.js';
+
+/** Words that open an answer or a withdrawal at the start of a clause. */
+const ANSWER = new Set(['yes', 'yeah', 'yep', 'yup', 'absolutely', 'definitely', 'nevermind', 'nvm']);
+/** Two-word openers of the same kind: "never mind", "scratch that", "turns out", "of course". */
+const ANSWER2 = new Set(['never mind', 'scratch that', 'ignore that', 'turns out', 'turned out', 'of course', 'found it', 'figured it', 'sorted it']);
+const BREAK = new Set([',', ';', ':', '-', '–', '—', '.', '!', '(']);
+const LEAD = new Set(['oh', 'ah', 'actually', 'just', 'and', 'but', 'ok', 'okay', 'so', 'update', 'edit', 'well', 'hmm', 'haha', 'lol']);
+
+/** Whether a clause of this sentence opens with an answer or a withdrawal ("…, yes it can", "Never mind, …"). */
+function answers(s: Sent): boolean {
+  const t = s.toks;
+  for (let k = 0; k < t.length; k += 1) {
+    if (k > 0 && !(t[k - 1].pos === 'PUNCT' && BREAK.has(t[k - 1].text))) continue;
+    let j = k;
+    while (j < t.length && LEAD.has(t[j].lower)) j += 1;
+    const w = t[j]?.lower ?? '';
+    const two = `${w} ${t[j + 1]?.lower ?? ''}`;
+    // "Never mind the formatting, just send it" still asks: the withdrawal stands alone or is followed by a clause.
+    if (two === 'never mind' && t[j + 2] && t[j + 2].pos !== 'PUNCT' && !['i', 'we', 'just', 'found', 'saw'].includes(t[j + 2].lower)) continue;
+    if (ANSWER.has(w) || ANSWER2.has(two)) return true;
+  }
+  return false;
+}
+
+const NEG_AUX = new Set(["n't", 'not']);
+
+/** A rhetorical question: "who wouldn't…", "who even reads…", "did I ever tell you…", "what's not to like". */
+export function rhetorical(s: Sent, head: number): boolean {
+  const t = s.toks;
+  const h = t[head];
+  if (!h) return false;
+  if (h.lower === 'who' && (t.slice(head + 1, head + 4).some((x) => NEG_AUX.has(x.lower)) || t[head + 1]?.lower === 'even')) return true;
+  if (h.lower === 'what' && t.slice(head + 1, head + 4).some((x) => NEG_AUX.has(x.lower)) && t.some((x) => x.lemma === 'like' || x.lemma === 'love')) return true;
+  // "Did I ever tell you…", "Have I mentioned…": the writer telling a story, not asking.
+  return ['did', 'have', 'has'].includes(h.lower) && t[head + 1]?.lower === 'i' && t.slice(head + 2, head + 5).some((x) => ['tell', 'mention', 'say'].includes(x.lemma));
+}
+
+/** A bare name echoed as a question ("Oh, Bianca?"): the writer repeats it before answering about it. */
+function echo(s: Sent): boolean {
+  const words = s.toks.filter((x: Tok) => x.pos !== 'PUNCT' && !LEAD.has(x.lower) && x.pos !== 'INTJ');
+  return words.length > 0 && words.length <= 2 && words.every((x) => x.pos === 'PROPN') && /\?\s*$/.test(s.text);
+}
+
+/**
+ * The sentences of a message that still ask after the rest of the message is read: a question
+ * answered or withdrawn by the writer in the next sentence, or a name echoed back, asks nothing.
+ */
+export function stillAsking(sents: Sent[], asking: (s: Sent, i: number) => boolean): Sent[] {
+  const out: Sent[] = [];
+  sents.forEach((s, i) => {
+    if (!asking(s, i)) return;
+    const question = /\?\s*$/.test(s.text);
+    const next = sents[i + 1];
+    if (question && next && (answers(next) || echo(s))) return;
+    out.push(s);
+  });
+  return out;
+}

@@ -47,7 +47,7 @@ function oursAt(s: Sent, k: number): boolean {
   if (COUNTED.has(t.lemma) && t.lower === t.lemma && !['count', 'number', 'numbers', 'total'].includes(next?.lower ?? '')
     && !s.toks.slice(Math.max(0, k - 3), k).some((x) => x.pos === 'NUM')) return false;
   // A modifier ("user conference", "contract template") is not the thing; "seat count", "licence number" are.
-  if (next && next.pos === 'NOUN' && !['count', 'number', 'numbers', 'total', 'base'].includes(next.lower)) return false;
+  if (next && next.pos === 'NOUN' && !['count', 'number', 'numbers', 'total', 'base', 'value', 'cost', 'costs', 'spend', 'size', 'fee', 'fees'].includes(next.lower)) return false;
   // A third party's contract or tool ("our Gong contract", "the courier's service") is not ours.
   const before = s.toks.slice(Math.max(0, k - 3), k);
   return !before.some((x) => x.pos === 'PROPN' && x.cap && !['I'].includes(x.text));
@@ -71,7 +71,7 @@ function objectOf(s: Sent, i: number): number[] {
   let k = i + 1;
   while (k < t.length && SKIP.has(t[k].lower)) k += 1;
   const out: number[] = [];
-  while (k < t.length && (NP_POS.has(t[k].pos) || (t[k].pos === 'PRON' && ['our', 'your', 'their', 'my', 'you'].includes(t[k].lower)) || (t[k].lower === 'of' && out.length > 0))) {
+  while (k < t.length && (NP_POS.has(t[k].pos) || MONEY.has(t[k].lemma) || (t[k].pos === 'PRON' && ['our', 'your', 'their', 'my', 'you'].includes(t[k].lower)) || (t[k].lower === 'of' && out.length > 0))) {
     out.push(k);
     if (t[k].lower === 'you') break;
     k += 1;
@@ -118,7 +118,9 @@ export function reductionFrame(s: Sent): boolean {
     const obj = objectOf(s, i);
     if (PREVIOUS.test(lemmas(t.slice(obj.length ? obj[obj.length - 1] + 1 : i + 1, end + 1)))) continue;
     const args = [...obj, ...passiveSubjectOf(s, i, start)];
-    if (args.some((k) => t[k].pos === 'PROPN' && t[k].cap && !OURS.has(t[k].lemma))) continue;
+    // A named thing cut ("switching off Kestrel"), not a name modifying what is cut ("slash SaaS spend").
+    const named = (k: number | undefined) => k !== undefined && t[k].pos === 'PROPN' && t[k].cap && !OURS.has(t[k].lemma);
+    if (named(obj[obj.length - 1]) || passiveSubjectOf(s, i, start).some(named)) continue;
     if (pressed && args.some((k) => oursAt(s, k))) return true;
     // Money cut in one clause and something of ours named, unspared, in the next ("…and this tool is first on the list").
     if (args.some((k) => MONEY.has(t[k].lemma))) {
@@ -127,11 +129,21 @@ export function reductionFrame(s: Sent): boolean {
       if (!SPARED.test(restLine) && !/ (?:nothing|not|n't|never) /.test(restLine) && rest.some((x, n) => oursAt(s, end + 1 + n) && x.lemma !== 'user')) return true;
     }
   }
+  // "Next year's budget doesn't include your platform": money that no longer covers us.
+  for (let i = 0; i < t.length; i += 1) {
+    if (!['include', 'cover', 'fund', 'allow', 'have'].includes(t[i].lemma) || !negated(s, i)) continue;
+    if (!t.slice(0, i).some((x) => ['budget', 'plan', 'forecast', 'spend', 'plans'].includes(x.lemma))) continue;
+    if (t.slice(i + 1, i + 6).some((_, n) => oursAt(s, i + 1 + n))) return true;
+  }
   // "Finance wants this line gone": something of ours wanted gone.
   for (let i = 0; i + 2 < t.length; i += 1) {
     if (!['want', 'need', 'like'].includes(t[i].lemma) || negated(s, i)) continue;
-    const gone = t.slice(i + 2, i + 7).findIndex((x) => (x.lemma === 'go' && x.lower === 'gone') || ['removed', 'cut', 'cancelled', 'canceled'].includes(x.lower));
-    if (gone >= 0 && t.slice(i + 1, i + 2 + gone).some((_, n) => oursAt(s, i + 1 + n))) return true;
+    const gone = t.slice(i + 2, i + 7).findIndex((x) => (x.lemma === 'go' && x.lower === 'gone') || ['removed', 'cut', 'cancelled', 'canceled', 'off'].includes(x.lower));
+    if (gone < 0) continue;
+    // "wants this line gone" (ours before the word); "wants us off this platform" (ours after "off").
+    const at = i + 2 + gone;
+    const span = t[at].lower === 'off' ? [at + 1, at + 2, at + 3] : Array.from({ length: at - i - 1 }, (_, n) => i + 1 + n);
+    if (span.some((k) => k < t.length && oursAt(s, k))) return true;
   }
   return false;
 }
@@ -170,7 +182,7 @@ export function trustFrame(s: Sent): boolean {
     if (TRUST_NOUN.has(t[i].lemma) && (t[i].pos === 'NOUN' || t[i].pos === 'PROPN')) {
       const { end } = clauseOf(s, i);
       const near = t.slice(i + 1, Math.min(end + 1, i + 15));
-      if (near.some((x) => EROSION.has(x.lemma) || x.lower === 'shot' || x.lower === 'gone')) return true;
+      if (near.some((x) => EROSION.has(x.lemma) || ['shot', 'gone', 'low', 'lowest', 'nonexistent', 'non-existent'].includes(x.lower))) return true;
     }
     // The verb "trust"/"rely on"/"believe" negated, with "anymore"/"any more" or an object of ours.
     if (['trust', 'rely', 'believe'].includes(t[i].lemma) && t[i].pos === 'VERB' && negated(s, i)) {
@@ -232,7 +244,7 @@ export function promisedFrame(s: Sent): boolean {
   return false;
 }
 
-const RELATION = / (?:contract|subscription|licence|license|renewal|you|your|platform|tool|product|partnership|relationship|vendor|spend|investment|make sense|worth|right call|right choice|right decision|right move|mistake) /;
+const RELATION = / (?:contract|subscription|licence|license|renewal|you|your|platform|tool|product|partnership|relationship|vendor|spend|investment|make sense|worth|right call|right choice|right decision|right move|mistake|sign with|buy|purchase) /;
 /**
  * Second thoughts about the relationship: "revisit whether this contract still makes sense",
  * "questioning whether we made the right call choosing you", "rethinking our investment in the tool".
@@ -240,7 +252,7 @@ const RELATION = / (?:contract|subscription|licence|license|renewal|you|your|pla
 export function doubtFrame(s: Sent): boolean {
   const t = s.toks;
   for (let i = 0; i < t.length; i += 1) {
-    if (!['revisit', 'reconsider', 'rethink', 'question', 'reassess', 're-assess', 're-evaluate', 'reevaluate', 'doubt', 'second-guess'].includes(t[i].lemma) && t[i].lower !== 'questioning') continue;
+    if (!['revisit', 'reconsider', 'rethink', 'question', 'reassess', 're-assess', 're-evaluate', 'reevaluate', 're-examine', 'reexamine', 'doubt', 'second-guess', 'regret'].includes(t[i].lemma) && t[i].lower !== 'questioning' && !/^re-?(?:examin|evaluat|assess|think)/.test(t[i].lower)) continue;
     if (t[i].pos === 'NOUN' && t[i].lemma === 'question') continue;
     if (negated(s, i)) continue;
     const after = lemmas(t.slice(i + 1, i + 12));
@@ -261,7 +273,9 @@ export function withoutFrame(s: Sent): boolean {
     const prev = lemmas(t.slice(Math.max(0, i - 3), i));
     if (/ (?:life|manage|cope|do|get by|live|operate|run|plan|future) /.test(prev) && t.slice(i + 1, i + 4).some((x, n) => oursAt(s, i + 1 + n) || x.lower === 'it')) return !negated(s, i);
   }
-  if (/ (?:exit|termination|break) (?:provision|clause|term|option|right|fee|process|plan|strategy) /.test(line)) return true;
+  // Reading the way out of an agreement in force; not a clause being drafted into a new one ("add a termination clause").
+  if (/ (?:exit|termination|break|cancellation|cancelation|cancel|notice) (?:provision|clause|term|option|right|fee|process|plan|strategy|period|policy|step)s? /.test(line)
+    && !/ (?:add|include|insert|draft|negotiate|standard|template|redline|propose) /.test(line)) return true;
   // Back to the manual way: "moving the reps back to spreadsheets", "reverting to Excel".
   // Only a move under way ("we've started moving", "are going back"), not a past trial that did not take ("tried it once and went back").
   if (/ (?:move|go|revert|fall|switch|return|migrate) (?:\S+ ){0,4}?(?:back )?to (?:spreadsheet|excel|sheet|google sheet|pen and paper|paper|manual|email|the old way|our own|in-house|homegrown|home-grown)/.test(line)) {
@@ -275,9 +289,88 @@ export function withoutFrame(s: Sent): boolean {
   return false;
 }
 
+const GO_ON = new Set(['continue', 'carry', 'stay', 'proceed', 'happen', 'extend', 'renew', 'stick', 'keep']);
+/**
+ * Not going on with us, said of the relationship: "we've made the call not to carry on with you", "the
+ * renewal isn't happening", "we won't proceed with another term". Not a meeting or a project, not a
+ * purchase that is merely not ready (that is buying's stall, not churn).
+ */
+export function stopFrame(s: Sent): boolean {
+  const t = s.toks;
+  for (let i = 0; i < t.length; i += 1) {
+    if (!GO_ON.has(t[i].lemma) || t[i].pos !== 'VERB' || !negated(s, i)) continue;
+    if (t[i].lemma === 'carry' && t[i + 1]?.lower !== 'on') continue;
+    const { start, end } = clauseOf(s, i);
+    const clause = t.slice(start, end + 1);
+    if (clause.some((x, n) => (x.lemma === 'renewal' || x.lemma === 'partnership' || x.lemma === 'relationship' || oursAt(s, start + n)) && x.lemma !== 'user')
+      && !/ (?:meeting|call|project|pilot|trial|ticket|migration|until|ready|yet) /.test(lemmas(t.slice(i, end + 1)))) return true;
+  }
+  return false;
+}
+
+const CLAIM = new Set(['say', 'describe', 'promise', 'show', 'claim', 'advertise', 'pitch', 'sell', 'demo', 'tell', 'present', 'quote']);
+/** The product set against the claim, in any verb: "nothing about this matches what your exec described", "it doesn't do what it said on the tin". */
+export function mismatchFrame(s: Sent): boolean {
+  const t = s.toks;
+  for (let i = 0; i + 2 < t.length; i += 1) {
+    if (t[i].lower !== 'what') continue;
+    const claim = t.slice(i + 1, i + 6).findIndex((x) => CLAIM.has(x.lemma) && x.pos === 'VERB');
+    if (claim < 0) continue;
+    const who = t.slice(i + 1, i + 1 + claim);
+    if (!who.some((x) => ['you', 'your', 'it', 'they'].includes(x.lower))) continue;
+    // The verb before "what" that is negated: "doesn't do / match / resemble / live up to".
+    const verb = t.slice(Math.max(0, i - 4), i).reverse().find((x) => x.pos === 'VERB' || x.lemma === 'do');
+    const nothing = t.slice(Math.max(0, i - 6), i).some((x) => ['nothing', 'none', 'nowhere'].includes(x.lower));
+    if (verb && (negated(s, verb.i) || nothing) && !praiseAround(s)) return true;
+  }
+  return false;
+}
+
+const PROBLEM = / (?:outage|issue|problem|incident|failure|delay|complaint|situation|this|it|matter|service|performance|bug|downtime|experience) /;
+/**
+ * A problem brought before an executive without the word "escalate": "this has now gone to our COO",
+ * "my VP has asked for a call with your leadership about the outages". Not an executive brought in to
+ * sign, approve or announce.
+ */
+export function executiveFrame(s: Sent): boolean {
+  const t = s.toks;
+  const line = lemmas(t);
+  if (!EXEC.test(line) || / (?:sign|signature|approve|announce|roll out|rollout|love|excite|demo|kickoff|kick-off|welcome|introduce|budget for) /.test(line)) return false;
+  for (let i = 0; i < t.length; i += 1) {
+    const l = t[i].lemma;
+    const brought = ['go', 'forward', 'send', 'bring', 'take'].includes(l) && t.slice(i + 1, i + 4).some((x) => x.lower === 'to');
+    const meet = l === 'ask' && t.slice(i + 1, i + 4).some((x) => ['call', 'meeting', 'conversation', 'word'].includes(x.lemma));
+    if (!brought && !meet) continue;
+    if (negated(s, i)) continue;
+    const target = lemmas(t.slice(i + 1, i + 10));
+    const subject = lemmas(t.slice(0, i));
+    if (EXEC.test(brought ? target : ` ${subject} ${target} `) && PROBLEM.test(brought ? subject : target)) return true;
+  }
+  return false;
+}
+
+/** An ultimatum: "one more outage and we're out", "another missed deadline and we walk". */
+export function ultimatumFrame(s: Sent): boolean {
+  return / (?:one more|another|any more|one other|next) (?:\S+ ){1,3}?(?:and|&) (?:we|i) (?:will )?(?:be )?(?:out|go|gone|do|done|leave|walk|finish|cancel) /.test(lemmas(s.toks));
+}
+
+function praiseAround(s: Sent): boolean {
+  return / (?:better|exceed|surpass|more than|faster|great|love|impress) /.test(lemmas(s.toks));
+}
+
+const NOT_THE_ACCOUNT = / (?:meeting|call|invite|order|invoice|ticket|job|export|import|session|booking|request|training|webinar|demo|email|notification|alert|report|sync|run|upload|change|payment|transfer) /;
+/** Asking the way out: "what would we need to do to terminate early?", "how do we cancel?". */
+export function exitQuestion(s: Sent): boolean {
+  const t = s.toks;
+  if (t[t.length - 1]?.text !== '?' || !t.some((x) => ['we', 'our', 'us'].includes(x.lower))) return false;
+  const line = lemmas(t);
+  return / (?:to|we|i) (?:terminate|cancel|exit|get out of|break|end|leave) /.test(line) && !NOT_THE_ACCOUNT.test(line);
+}
+
 /** Any of the role-checked frames above. */
 export function roleFrames(s: Sent): boolean {
-  return reductionFrame(s) || escalationFrame(s) || trustFrame(s) || advocacyFrame(s) || promisedFrame(s) || doubtFrame(s) || withoutFrame(s);
+  return reductionFrame(s) || escalationFrame(s) || trustFrame(s) || advocacyFrame(s) || promisedFrame(s) || doubtFrame(s) || withoutFrame(s)
+    || stopFrame(s) || mismatchFrame(s) || executiveFrame(s) || ultimatumFrame(s) || exitQuestion(s);
 }
 
 /** What an ending verb at `v` acts on, when it names a thing that is not ours: "the office lease", "our Gong contract". */
@@ -325,6 +418,9 @@ export function turnedAround(s: Sent): boolean {
 
 /** The act is someone else's: "a friend at another firm cancelled you", "other customers are leaving". */
 export function someoneElses(s: Sent): boolean {
-  const head = s.toks.slice(0, 6);
-  return OTHERS.test(lemmas(head)) && !head.some((x) => ['we', 'i', 'our', 'my', 'us'].includes(x.lower));
+  // The subject: the words before the first verb.
+  const v = s.toks.findIndex((x) => x.pos === 'VERB');
+  const head = s.toks.slice(0, v < 0 ? 6 : Math.min(v, 8));
+  return (OTHERS.test(lemmas(head)) || / (?:last|previous|old|former) (?:company|job|employer|firm|role) | (?:our|their) (?:own )?(?:customer|client|member|user)s? /.test(lemmas(head)))
+    && !head.some((x) => ['we', 'i', 'us'].includes(x.lower));
 }

@@ -8,6 +8,7 @@
 import vader from 'vader-sentiment';
 import { analyze, type Sent } from './nlp.js';
 import { churnFrame } from './churn.js';
+import { rightSizing, someoneElses } from './churn-frames.js';
 import type { Utterance } from './utterances.js';
 
 /** Business nouns and courtesies VADER scores as feelings: read them as neutral. */
@@ -64,9 +65,12 @@ function aboutOthers(s: Sent): boolean {
 }
 
 /** The problem is being dealt with: a fix under way, a known incident, someone on it. Frustration then is not dissatisfaction. */
-const HANDLED = / (?:(?:you|your (?:\S+ )?(?:team|engineer|engineers|people|side)|they|support) (?:be |have )?(?:already )?(?:on it|look into|work on|fix|investigate|have a fix)|(?:a |the )?(?:fix|patch|hotfix) (?:\S+ ){0,2}?(?:in progress|in staging|roll out|on the way|come|deploy|ready|look good)|known (?:issue|incident|bug|problem)|thank(?:s)? for (?:jump|look|get|fix|sort|the quick) )/;
+const HANDLED = / (?:(?:you|your (?:\S+ )?(?:team|engineer|engineers|people|side)|they|support) (?:be |have )?(?:already )?(?:on it|look into|work on|fix|investigate|have a fix|patch|resolve|sort)|be (?:already (?:be |being )?|be |being )(?:work on|look at|look into|investigate|being fix|address|handle)|(?:a |the )?(?:fix|patch|hotfix) (?:\S+ ){0,2}?(?:in progress|in staging|roll out|on the way|come|deploy|ready|look good)|known (?:issue|incident|bug|problem)|thank(?:s)? for (?:jump|look|get|fix|sort|the quick) )/;
 /** The speaker apologising for their own words ("I was frustrated on Tuesday's call and I want to apologise"). */
 const APOLOGY = / (?:apologise|apologize|apology|my apology|sorry for (?:my|the noise|being|snap|the rant)) /;
+
+/** A feeling about one's own absence ("disappointed to miss the webinar"). */
+const SELF = / (?:disappointed|sad|gutted|bummed|annoyed|upset|frustrated|sorry) (?:to|that (?:i|we)) (?:miss|have miss|be away|be out|not make|not be able) /;
 
 const line = (s: Sent) => ` ${s.toks.map((t) => t.lemma).join(' ')} `;
 
@@ -123,7 +127,7 @@ function sentencePolarity(s: Sent, churn = churnFrame(s)): number {
   const text = said.replace(NEUTRAL, 'x');
   const compound = vader.SentimentIntensityAnalyzer.polarity_scores(text).compound;
   let p = 1.5 * compound + domainScore(s);
-  if (NOT_ABOUT_US.test(s.text) || (p < 0 && (aboutOthers(s) || APOLOGY.test(line(s))))) p = Math.max(0, p);
+  if (NOT_ABOUT_US.test(s.text) || (p < 0 && (aboutOthers(s) || APOLOGY.test(line(s)) || SELF.test(line(s)) || rightSizing(s) || someoneElses(s)))) p = Math.max(0, p);
   else if (p < 0 && HANDLED.test(line(s))) p *= 0.3;
   else if (p < 0 && MILD.test(s.text)) p /= 3;
   // A fault reported or a limit asked about, without feeling, cost or persistence, is mild.

@@ -5,13 +5,17 @@
 // (a proposal view, a pricing-page visit) are intent on their own.
 import type { Signal } from '../signals/schema.js';
 import { analyze, type Sent } from './nlp.js';
-import { conditionBefore, findAll, negated } from './frames.js';
+import { conditionBefore, findAll, lemmaLine, negated, type Hit } from './frames.js';
 import type { Utterance } from './utterances.js';
+import { ONBOARDING, STAGES, asked, beforeOurStep, otherPurchase } from './buying-stages.js';
 
 export interface BuyingCue { text: string }
 
-const PAPER_WORDS = 'contract|order form|order|paperwork|msa|agreement|quote|quotation|proposal|invoice|po|purchase order|docusign|renewal|dpa|sow|supplier form|vendor form|w-9|w9|nda|addendum|amendment|signature page';
+// An NDA belongs to an evaluation, not a purchase; a quote or proposal asked for is still an evaluation.
+const CLOSING_WORDS = 'contract|order form|order|paperwork|msa|agreement|invoice|po|purchase order|docusign|renewal|dpa|sow|supplier form|vendor form|w-9|w9|addendum|amendment|signature page';
+const PAPER_WORDS = `${CLOSING_WORDS}|quote|quotation|proposal`;
 const PAPER = `(?:${PAPER_WORDS})`;
+const CLOSING = `(?:${CLOSING_WORDS})`;
 /** The acts that close a purchase, in any tense: "sign", "countersign", "execute", "finalise the order". */
 const CLOSE = '(?:sign|countersign|e-sign|execute|proceed|buy|purchase|commit|order|place|finalise|finalize|close|complete|contract|onboard|subscribe|pay)';
 const FRAMES: RegExp[] = [
@@ -27,7 +31,6 @@ const FRAMES: RegExp[] = [
   / (?:move|go) (?:forward|ahead) (?:with|on)? /,
   / (?:let 's|let us) (?:sign|proceed|(?:move|go|get) (?:forward|ahead|start))/,
   / sign (?:it |this |the \S+ )?(?:on|by|next|this|before) (?:monday|tuesday|wednesday|thursday|friday|week|month|the \d)/,
-  new RegExp(` (?:send|share|issue|get|email|forward|route|prepare|draw up|put together|generate|raise|drop) (?:\\S+ ){0,3}?(?:formal |final |updated |revised |the |your |a |an |our |me |us )?${PAPER} `),
   // The paperwork is all that is left: "we just need the final paperwork", "where do we sign?".
   new RegExp(`(?:^ | we | i | just | only )(?:just |only |now |still )?need (?:the |your )?(?:final |signed |formal )?${PAPER} | where (?:do|should|can) (?:we|i) sign | (?:happy|fine|ok|okay|good) with the (?:terms|pricing|price|proposal|quote|contract|offer|numbers) `),
   // Choosing an edition: "we'll take the premium package", "book us in for the annual plan", "add the analytics module to our subscription".
@@ -38,58 +41,99 @@ const FRAMES: RegExp[] = [
   / (?:once|when|after|as soon as) (?:we|i) (?:sign|countersign|pay|place the order) /,
   new RegExp(` (?:sign|signed|countersign|countersigned|execute|executed) (?:\\S+ ){0,2}?(?:the |our |your |this |that )?${PAPER} `),
   new RegExp(` ${PAPER} (?:\\S+ ){0,3}?(?:sign|signed|countersign|countersigned|for signature|to sign) `),
-  / (?:budget|spend|funding|purchase|po|vendor onboarding) (?:\S+ ){0,4}?(?:approve|approved|sign off|signed off|green-light|green-lit|greenlit|release|clear) /,
-  new RegExp(` (?:approve|approved|sign off on|signed off on|green-light|green-lit|greenlit) (?:the |our )?(?:\\S+ )?(?:budget|spend|purchase|vendor onboarding|contract|msa|${PAPER}) `),
-  new RegExp(` (?:want|would like|like|keen|ready|need|plan|intend|decide|looking) to (?:buy|purchase|upgrade|order|add|renew|sign|subscribe) `),
+  new RegExp(` (?:want|would like|like|keen|ready|need|plan|planning|intend|decide|looking) to (?:buy|purchase|upgrade|order|add|renew|sign|subscribe) `),
   new RegExp(` how (?:do|can) (?:we|i) (?:buy|purchase|upgrade|order|sign|pay|subscribe|add) `),
   new RegExp(` (?:process|book|place|raise) (?:the |an |a |our )?(?:upgrade|order|purchase order|po|renewal|expansion)`),
   / (?:lock in|commit to|be commit to) (?:the )?(?:renewal|platform|contract|price|you|pricing|deal) /,
   / (?:pick|choose|select|go with|decide on) (?:you|your) | decision and it be you | (?:you be|it be you) (?:our|the) (?:choice|pick) /,
-  / next step to (?:sign|purchase|buy|get start) | what be the next step | fastest way to get start | who (?:do we|should|do i) sign | who sign on your side /,
+  / next step to (?:sign|purchase|buy|get start) | fastest way to get start | who (?:do we|should|do i) sign | who sign on your side /,
   / po number be | invoice us /,
   // Closing said in the future tense by the account: "we'll be renewing", "we're going to sign next week".
   / (?:we|i) (?:will|be go to|be gonna) (?:\S+ )?(?:be )?(?:sign|countersign|renew|purchase|buy|subscribe) /,
   / pricing for \S+ (?:seat|licen[cs]e|user) /,
 ];
-const VETO = / (?:hold off|on hold|pause|put off|postpone|cut|off the table|no budget|not (?:yet )?ready|wrong|incorrect|missing|duplicate|sign up|sign-up|signup|sign in|sign-in|log in|travel|conference|webinar|event|offsite|template|just curious|year ago|years ago|regret|not sync|n't sync|reissue|reissued|resend|resent) /;
+// Not buying: a purchase stalled or frozen, a fault in the paperwork, a sign-in, a purchase long done.
+const VETO = / (?:hold off|on hold|on ice|pause|put off|postpone|freeze|frozen|shelve|halt|(?:budget|spend|funding) (?:\S+ ){0,2}?cut|cut (?:\S+ ){0,2}?(?:budget|spend|funding)|off the table|no budget|not (?:yet )?ready|wrong|incorrect|missing|duplicate|sign up|sign-up|signup|sign in|sign-in|log in|travel|conference|webinar|event|offsite|template|just curious|year ago|years ago|last year|regret|not sync|n't sync|reissue|reissued|resend|resent|for (?:our |my )?(?:record|records|audit|auditor|auditors|file|files)) /;
 
 /** Paperwork named as a topic, not asked for: "contract questions", "the quote template". */
-const PAPER_TOPIC = / (?:contract|order form|invoice|quote|agreement|msa) (?:question|issue|query|queries|template|comment|problem|detail)s? /;
+const PAPER_TOPIC = / (?:contract|order form|invoice|quote|agreement|msa) (?:question|issue|query|queries|template|comment|problem)s? | (?:contract|order form|quote|agreement|msa) detail /;
 
 /** What expansion adds: people and their seats. */
 const CAPACITY = / (?:seat|licen[cs]e|licence|user|team|people|staff|account|workspace|office|department|group|hire|member|employee|head|login)s? /;
 /** Paperwork with someone else: "we signed the contract with our new logistics partner". */
 const WITH_OTHERS = / with (?:our |a |an |the |their )?(?:new |old |current |previous |other )?(?:\S+ )?(?:partner|vendor|supplier|provider|landlord|agency|contractor|customer|client|bank|insurer|carrier)s? /;
 
-function buyingIn(s: Sent): boolean {
+/** Signing with a named party that is not us: "we signed with Clari in the end". */
+function signedWithOthers(s: Sent): boolean {
+  return s.toks.some((t, k) => ['sign', 'go', 'choose', 'pick', 'select'].includes(t.lemma) && s.toks[k + 1]?.lower === 'with' && s.toks[k + 2] !== undefined && !['you', 'us', 'your', 'our'].includes(s.toks[k + 2].lower) && (s.toks[k + 2].pos === 'PROPN' || s.toks[k + 2].cap));
+}
+
+/**
+ * A quote or proposal to buy from, not one to look at: "a formal quote", "a quote for 120 seats",
+ * "the final proposal so we can raise the PO" (a revised quote is still a negotiation).
+ */
+const FIRM_OFFER = / (?:formal|final|official|signed|binding) (?:quote|quotation|proposal) | (?:quote|quotation|proposal) for (?:the |a |an |our |\S*\d\S* )?(?:\S+ )?(?:seat|licen[cs]e|user|plan|tier|upgrade|renewal|package|add-on|module|subscription|year|expansion|edition|rollout|bundle)s? | (?:quote|quotation|proposal) (?:\S+ ){0,4}?so (?:that )?(?:we|i) can (?:sign|raise|order|buy|purchase|process|proceed|get (?:it|this|the po) (?:approve|sign|raise)) /;
+
+/** Asking for the closing paperwork: "please send the order form", "could you draw up the contract". */
+const PAPER_ASKED = new RegExp(` (?:send|share|issue|get|email|forward|prepare|draw up|put together|generate|drop|mail) (?:\\S+ ){0,3}?(?:formal |final |updated |revised |the |your |a |an |our |me |us )?(?:${CLOSING}|quote|quotation|proposal) `);
+
+/** Subordinate conditions that make a step hypothetical: "if we were to buy", "whether we made the right call". */
+const HYPOTHETICAL = ['if', 'unless', 'whether', 'supposing', 'assuming', 'provided', 'providing', 'once', 'when', 'until', 'whenever'];
+
+function hits(s: Sent): Hit[] {
+  const stages = [...STAGES, ...ONBOARDING].flatMap((f) => findAll(s, f.re).filter((h) => !f.ok || f.ok(s, h)));
+  return [...FRAMES.flatMap((re) => findAll(s, re)), ...stages, ...findAll(s, PAPER_ASKED).filter((h) => asked(s, h.start) && (findAll(s, FIRM_OFFER).length > 0 || !/ (?:quote|quotation|proposal) $/.test(h.m[0])))];
+}
+
+/** "What are the next steps?": after a decision it asks how to buy; after asking to add a team it is expansion's question. */
+const NEXT_STEP = / what be (?:the )?next step /;
+
+/** Adding seats, users or a team: expansion, its own concept. */
+const adding = (s: Sent) => { const line = lemmaLine(s).line; return / add /.test(line) && CAPACITY.test(line); };
+
+function buyingIn(s: Sent, expanding = false): boolean {
   const line = ` ${s.toks.map((t) => t.lemma).join(' ')} `;
-  if (VETO.test(line) || PAPER_TOPIC.test(line) || WITH_OTHERS.test(line) || /\bsign-in\b|\bsign up\b/i.test(s.text)) return false;
-  for (const re of FRAMES) {
-    for (const h of findAll(s, re)) {
-      if (negated(s, h.start) || negated(s, h.end)) continue;
-      // Adding seats, users or a team is expansion (its own concept), not a purchase of something new.
-      if (/ add /.test(h.m[0]) && CAPACITY.test(line)) continue;
-      // A choice made in the past ("we chose the annual plan last year") is history, not intent.
-      const v = s.toks[h.start];
-      // Choosing us, though, is the decision itself in any tense ("they picked you", "we've chosen your platform").
-      const ofUs = ['you', 'your'].includes(s.toks[h.start + 1]?.lower ?? '');
-      if (['choose', 'take', 'pick', 'select', 'opt', 'book'].includes(v.lemma) && v.lower !== v.lemma && !v.lower.endsWith('ing') && !ofUs) continue;
-      // "We'll let you know once finance has approved the budget": not yet.
-      if (['once', 'when', 'until'].includes(conditionBefore(s, h.start)?.word ?? '') && !/^ (?:once|when|after|as soon as) (?:we|i) /.test(h.m[0])) continue;
-      // Our own paperwork offers ("we'll send the contract") are not their intent: only the account's asking or doing.
-      return true;
-    }
+  if (VETO.test(line) || PAPER_TOPIC.test(line) || WITH_OTHERS.test(line) || otherPurchase(line) || signedWithOthers(s) || /\bsign-in\b|\bsign up\b/i.test(s.text)) return false;
+  if (!expanding && NEXT_STEP.test(line) && !negated(s, findAll(s, NEXT_STEP)[0].start)) return true;
+  for (const h of hits(s)) {
+    if (negated(s, h.start) || negated(s, h.end)) continue;
+    // Adding seats, users or a team is expansion (its own concept), not a purchase of something new.
+    if (/ add /.test(h.m[0]) && CAPACITY.test(line)) continue;
+    // A choice made in the past ("we chose the annual plan last year") is history, not intent.
+    const v = s.toks[h.start];
+    // Choosing us, though, is the decision itself in any tense ("they picked you", "we've chosen your platform").
+    const ofUs = ['you', 'your'].includes(s.toks[h.start + 1]?.lower ?? '');
+    if (['choose', 'take', 'pick', 'select', 'opt', 'book'].includes(v.lemma) && v.lower !== v.lemma && !v.lower.endsWith('ing') && !ofUs) continue;
+    // ...unless it is told as the reason for something else: "the main reason we picked you".
+    if (s.toks.slice(Math.max(0, h.start - 4), h.start).some((t) => t.lemma === 'reason')) continue;
+    // "We'll let you know once finance has approved the budget", "if we were to buy": not yet. A condition on
+    // us ("if you can get us the contract today, I'll sign") leaves their readiness standing.
+    const cond = conditionBefore(s, h.start);
+    if (cond && HYPOTHETICAL.includes(cond.word) && !['you', 'your'].includes(s.toks[cond.at + 1]?.lower ?? '') && !/^ (?:once|when|after|as soon as) (?:we|i) /.test(h.m[0])) continue;
+    // "Zainab, who signed off the original deal, has moved on": a person described by a past step.
+    if (s.toks.slice(Math.max(0, h.start - 2), h.start).some((t) => t.lower === 'who') && s.toks.slice(0, h.start).some((t) => t.text === ',')) continue;
+    // "before we commit to the renewal": the step waits on something else.
+    if (beforeOurStep(s, h.start)) continue;
+    return true;
   }
   return false;
 }
 
-/** Who reports the account's words in our notes: "Greta told me…", "Per Raj, …", "heard from Owen that…". */
-const REPORTER = /\b(?:they|customer|client|[A-Z][a-z]+) (?:\w+ly )?(?:will|would|want|wants|confirmed|confirms|said|says|told|tells|mentioned|mentions|indicated|indicates|noted|reported|explained|wrote|emailed|hinted|plan|plans|agreed|is|are|has|have|signed|approved|accepted|chose|picked|selected)\b|^(?:per|according to|heard from) [A-Z]/;
+/** Our own acts in a note ("Sent Adaeze the contract", "we chased twice") are not the account's. */
+const OUR_ACTS = new Set(['send', 'email', 'share', 'chase', 'forward', 'ping', 'nudge', 'remind', 'follow', 'call', 'offer', 'propose', 'walk', 'give', 'resend', 'draft', 'prepare']);
+
+/** A note's sentence about what the account did or said, not about what we did: not led by "we"/"I" or by our act in the past tense. */
+function reporter(s: Sent): boolean {
+  const first = s.toks.find((t) => t.pos !== 'PUNCT');
+  if (!first) return false;
+  if (['we', 'i'].includes(first.lower) && !s.toks.some((t) => ['they', 'he', 'she'].includes(t.lower))) return false;
+  return !(first.pos === 'VERB' && OUR_ACTS.has(first.lemma) && first.lower !== first.lemma);
+}
 
 /** In our notes the account names us in the first person ("they have chosen us", "they picked our proposal"):
  * read as the account speaking to us, so the frames see "you"/"your". */
 function reportedBuying(s: Sent): boolean {
-  if (!REPORTER.test(s.text)) return false;
+  if (!reporter(s)) return false;
   if (buyingIn(s)) return true;
   if (!s.toks.some((t) => t.lower === 'us' || t.lower === 'our')) return false;
   const toks = s.toks.map((t) => (t.lower === 'us' ? { ...t, text: 'you', lower: 'you', lemma: 'you' } : t.lower === 'our' ? { ...t, text: 'your', lower: 'your', lemma: 'your' } : t));
@@ -98,8 +142,11 @@ function reportedBuying(s: Sent): boolean {
 
 /** The account's sentences (or what our notes report they said) that show intent to buy. */
 export function findBuying(parts: Utterance[], opts: { reported?: boolean } = {}): BuyingCue[] {
-  return parts.filter((u) => u.side === 'them' || (opts.reported && u.side === 'us'))
-    .flatMap((u) => analyze(u.text).filter((s) => (u.side === 'them' ? buyingIn(s) : reportedBuying(s))).map((s) => ({ text: s.text })));
+  return parts.filter((u) => u.side === 'them' || (opts.reported && u.side === 'us')).flatMap((u) => {
+    const sents = analyze(u.text);
+    const expanding = sents.some(adding);
+    return sents.filter((s) => (u.side === 'them' ? buyingIn(s, expanding) : reportedBuying(s))).map((s) => ({ text: s.text }));
+  });
 }
 
 /** A proposal view or pricing-page visit is intent on its own: described as what happened. */

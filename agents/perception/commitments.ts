@@ -10,6 +10,7 @@ import { dueDateOf, type DueOptions } from './due-date.js';
 import { analyze, type Sent } from './nlp.js';
 import { conditionBefore, findAll, nameSpans, negated, nounPhrase, type Hit } from './frames.js';
 import { contactByName, type Utterance } from './utterances.js';
+import { thingPromise } from './commitment-passive.js';
 
 export interface PerceivedCommitment {
   text: string;
@@ -35,7 +36,7 @@ export interface CommitmentContext {
 
 // ── The frame's parts, as lemma patterns ───────────────────────────────────────────────────────────
 /** The speaker's side as subject, then a commitment modality. */
-const MODAL = '(?:will|shall|be go to|be gonna|be about to|plan to|be plan to|intend to|promise to|commit to|be commit to|be commit|aim to|be aim to|undertake to|will be sure to|will make sure to)';
+const MODAL = '(?:will|shall|be go to|be gonna|be about to|plan to|be plan to|intend to|promise to|commit to|be commit to|be commit|aim to|be aim to|undertake to|will be sure to|will make sure to|(?:have )?agree to|be on track to)';
 /** People on the speaker's side: "our team", "my colleague", "our solutions architect", "my manager". */
 const OUR_PEOPLE = '(?:team|department|group|people|engineer|engineers|architect|lawyer|lawyers|counsel|colleague|colleagues|manager|boss|lead|specialist|consultant|pm|csm|assistant|rep|cto|ceo|cfo|coo|vp|head|director|analyst|developer|developers|designer|expert|support|billing|finance|legal|ops|success|crew|folk|folks|staff|partner|partners|dev|devs)';
 const SELF_SUBJECT = new RegExp(` (?:i|we|(?:our|my) (?:\\S+ ){0,2}${OUR_PEOPLE}) (?:will also |also |both |all )?${MODAL} `);
@@ -49,7 +50,7 @@ const SELF_DOING = / (?:i|we) be (?:just |now |currently |already )?(?=\S+ )/;
 /** A chat or note that drops the subject: "will get the invoice corrected…", "on it, will send…". */
 const BARE_WILL = /^ (?:(?:on it|sure|ok|okay|noted|yes|will do) )?(?:\S+ )?will (?!you |be able)/;
 /** "You'll have X from me", "you'll get it from us". */
-const YOU_WILL_HAVE = / you will (?:have|get|receive|see) .*? from (?:me|us|our) /;
+const YOU_WILL_HAVE = / you will (?:have|get|receive|see) .*? from (?:me|us|our|my) /;
 /** "We owe you X", "I still owe them X". */
 const OWE = / (?:i|we) (?:still |also )?owe /;
 /** "You'll have it by Friday", "you should get the file tomorrow": said by the side that delivers, with a date. */
@@ -57,7 +58,9 @@ const YOU_WILL_GET = / you (?:will|should|shall) (?:have|get|receive|see) /;
 /** "Expect the runbook from us by Friday", "you can expect a write-up tomorrow". */
 const EXPECT = /(?:(?:^|,|;|:) (?=expect (?:it |that |them |this |those |.* from (?:me|us|our) ))| you can | you should )expect (?!to )/;
 /** "I'm on it", "leave it with me": taking a task on. */
-const ON_IT = / (?:i be|we be|i 'm|we 're) (?:already )?on (?:it|this|that|the case) | leave (?:it|this|that) with (?:me|us) /;
+const ON_IT = / (?:i be|we be|i 'm|we 're) (?:already )?on (?:it|this|that|the case) | leave (?:it|this|that) with (?:me|us) |^ (?:on it|will do)(?= [.!,;:-] | ?$)/;
+/** Trust asked for a deed: "count on us to have it ready", "you can rely on me to chase legal". */
+const RELY = / (?:count|rely|depend|bank) on (?:me|us|our \S+) to /;
 /** "Consider it done", "X will be ready/live on Friday" said by the side that delivers it. */
 const READY = / (?:the|your|a|an|our) (?:\S+ ){0,3}will be (?:ready|available|live|deliver|send|ship|deploy|fix|done|in your inbox|enable|provision|set up) /;
 /** Offers: count only with a date. */
@@ -74,6 +77,10 @@ const NOTED_TODO = /^ (?:(?:todo|to-do|action|action item|next step|follow-up|fo
 const ACTION_ITEM = / (?:will|to|owe|agree to|promise to|commit to|be go to|offer to|volunteer to) /;
 
 const HEDGE = / (?:no promise|could|might|may|would|should|happy to|glad to|feel free|would you like|do you want|if (?:you|that|it) (?:think|would|help|want|need|like)|if help|whenever|try to) /;
+/** Hedges that take back even a plain "we'll": "we'll probably look at it", "no promises". */
+const STRONG_HEDGE = / (?:no promise|not promise|probably|possibly|maybe|perhaps|in theory|at some point|some day|someday) /;
+/** A past time that turns "we committed to X" into a report, not an open promise. */
+const PAST_TIME = / (?:last|ago|yesterday|previously|already|back in|earlier this) /;
 const SELF_REFUSAL = / (?:not|never|unable|can not|cannot) (?:be able to |promise )?/;
 
 /** Acts that hand something over; their object is the deliverable. The first verb after the modality otherwise. */
@@ -96,6 +103,11 @@ function sideOf(u: Utterance): 'us' | 'them' | undefined {
 function conditionalOnOthers(s: Sent, owner: 'us' | 'them', cue: Hit): boolean {
   const others = owner === 'us' ? ['you', 'your', 'they', 'their', 'legal', 'the', 'procurement', 'it', 'that'] : ['you', 'your'];
   const before = conditionBefore(s, cue.start);
+  // The account's own promise under any condition ("once the deal closes, we'll…") is a plan, not yet a promise.
+  if (before && before.word !== 'whether' && owner === 'them') return true;
+  // "I'll let you know if anything changes": a notice that may never come.
+  const tell = s.toks.findIndex((t, k) => k > cue.end && t.lemma === 'let' && s.toks[k + 2]?.lemma === 'know');
+  if (tell > 0 && ((before && before.word !== 'whether') || s.toks.slice(tell).some((t) => ['if', 'once', 'when', 'whenever', 'unless'].includes(t.lower)))) return true;
   if (before && before.word !== 'whether') {
     const next = s.toks.slice(before.at + 1, before.at + 3).map((t) => t.lower);
     if (next.some((w) => others.includes(w))) return true;
@@ -120,6 +132,7 @@ const ACTS = new Set([
   'investigate', 'answer', 'respond', 'reply', 'call', 'ping', 'invite', 'order', 'add', 'reset', 'extend', 'grant', 'sort', 'handle', 'push', 'release', 'patch',
   'resolve', 'debug', 'test', 'validate', 'verify', 'document', 'record', 'log', 'raise', 'file', 'host', 'demo', 'present', 'train', 'onboard', 'migrate', 'export',
   'import', 'configure', 'install', 'activate', 'restore', 'recover', 'reconcile', 'calculate', 'quote', 'price', 'invoice', 'ask', 'find', 'figure', 'work',
+  'route', 'bring', 'pass', 'process', 'involve', 'apply', 'waive',
 ]);
 
 /** The act a modality introduces: the first verb after it (skipping adverbs), "be" only as "be sending". */
@@ -128,6 +141,13 @@ function actAfter(s: Sent, cue: Hit): boolean {
   while (k < s.toks.length && (s.toks[k].pos === 'ADV' || s.toks[k].lower === 'also')) k += 1;
   const x = s.toks[k];
   if (!x) return false;
+  // "We'll have to drop off", "we'll need to check": an obligation, not a promise of a thing.
+  if ((x.lemma === 'have' || x.lemma === 'need') && s.toks[k + 1]?.lower === 'to') return false;
+  // "I'll let you know": a promise of an answer.
+  if (x.lemma === 'let' && s.toks[k + 2]?.lemma === 'know') return true;
+  // "I'll be finishing up on the 4th", "we'll wrap up soon": ending one's own work, with nothing handed over.
+  if (['finish', 'wrap', 'end'].includes(x.lemma) && s.toks[k + 1]?.lower === 'up' && !nounPhrase(s, k + 2)) return false;
+  if (x.lemma === 'be' && ['finish', 'wrap', 'end'].includes(s.toks[k + 1]?.lemma ?? '') && s.toks[k + 2]?.lower === 'up' && !nounPhrase(s, k + 3)) return false;
   if (x.lemma === 'be') return s.toks[k + 1]?.pos === 'VERB' && ACTS.has(s.toks[k + 1].lemma);
   if (/ (?:commit|promise) to $/.test(cue.m[0])) return true;
   if (x.lemma === 'make' && s.toks[k + 1]?.lower !== 'sure') return false;
@@ -158,10 +178,15 @@ function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext): Promised | un
     if (!cue || !owner) return undefined;
     if (negated(s, cue.end) || negated(s, cue.start) || SELF_REFUSAL.test(` ${s.toks.slice(cue.start, cue.end + 3).map((t) => t.lemma).join(' ')} `)) return undefined;
     if (conditionalOnOthers(s, owner, cue)) return undefined;
+    // "… before we commit to the renewal", "until we send it": a subordinate clause states no promise of its own.
+    if (SUBORDINATOR.has(s.toks[cue.start - 1]?.lower ?? '')) return undefined;
+    if (reportedPast(s, cue)) return undefined;
     if (kind === 'self' && !actAfter(s, cue)) return undefined;
+    // The account committing to a thing ("we're committing to the platform") is a purchase, not a deliverable.
+    if (owner === 'them' && / commit to $/.test(cue.m[0]) && s.toks[cue.end + 1]?.pos !== 'VERB') return undefined;
     // The account's plans for its own use ("we intend to add the Nordics team", "we'll roll it out to Berlin") deliver nothing to us.
     const act = s.toks.slice(cue.end + 1).find((x) => x.pos !== 'ADV');
-    if (owner === 'them' && kind === 'self' && act && ['add', 'extend', 'expand', 'onboard', 'roll', 'migrate', 'move', 'use', 'adopt'].includes(act.lemma)) return undefined;
+    if (owner === 'them' && kind === 'self' && act && ['add', 'extend', 'expand', 'onboard', 'roll', 'migrate', 'move', 'use', 'adopt', 'bring'].includes(act.lemma)) return undefined;
     return { owner, ...(who ? { who } : {}), explicitOnly, cue, kind };
   };
   if (ctx.actionItems) {
@@ -173,18 +198,20 @@ function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext): Promised | un
     const verb = todo ? s.toks.find((x, n) => n >= todo.start && ACTS.has(x.lemma) && !['action', 'todo'].includes(x.lower)) : undefined;
     const promised = findAll(s, NOTED_PROMISE)[0];
     const reported = promised ?? (todo && verb && verb.lower === verb.lemma ? todo : undefined);
-    if (reported && !negated(s, reported.start) && !conditionalOnOthers(s, 'us', reported)) {
+    // ("Told Owen we won't be providing…": the negation sits inside the reported promise.)
+    const refused = reported && s.toks.slice(reported.start, reported.end + 3).some((t) => negated(s, t.i));
+    if (reported && !refused && !conditionalOnOthers(s, 'us', reported)) {
       return { owner: 'us', explicitOnly: false, cue: reported, kind: 'item', ...(!promised && verb ? { objectAt: verb.i + 1 } : {}) };
     }
   }
-  if (hedged && !/ (?:i|we) will /.test(line)) return undefined;
+  if ((hedged && !/ (?:i|we) will /.test(line)) || STRONG_HEDGE.test(line)) return undefined;
   // Every cue in the sentence, earliest first: "We owe you X, I'll chase…" is the debt, not the chasing.
   const cues: Array<[Promised['kind'], Hit | undefined]> = [];
   const self = findAll(s, SELF_SUBJECT)[0] ?? findAll(s, SELF_AND_WILL)[0];
   if (self && !/ (?:will|shall) (?:not|never) /.test(line.slice(0, 200))) cues.push(['self', self]);
   const bare = findAll(s, BARE_WILL)[0];
   if (bare && !s.toks.slice(0, bare.end).some((t) => ['you', 'they', 'he', 'she', 'it'].includes(t.lower) || t.pos === 'PROPN' || t.pos === 'NOUN')) cues.push(['self', bare]);
-  cues.push(['you-have', findAll(s, YOU_WILL_HAVE)[0]], ['owe', findAll(s, OWE)[0]]);
+  cues.push(['you-have', findAll(s, YOU_WILL_HAVE)[0]], ['owe', findAll(s, OWE)[0]], ['self', findAll(s, RELY)[0]], ['on-it', findAll(s, ON_IT)[0]]);
   const named = namedSubject(s, side, ctx);
   if (named) {
     // "Luca will look after the rollout", "Keiko will be your contact": a handover of a role, not a promise of a thing.
@@ -192,11 +219,25 @@ function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext): Promised | un
     const p = act && !WEAK.has(act.lemma) && !['handle', 'own', 'cover', 'lead', 'manage', 'run', 'take'].includes(act.lemma) ? found('self', named.cue, named.owner, named.who) : undefined;
     if (p && (!cues.some(([, c]) => c && c.start < named.cue.start))) return p;
   }
-  if (!hedged && side === 'us') cues.push(['ready', findAll(s, READY)[0]], ['you-have', findAll(s, EXPECT)[0]], ['on-it', findAll(s, ON_IT)[0]]);
+  if (!hedged && side === 'us') cues.push(['ready', findAll(s, READY)[0]], ['you-have', findAll(s, EXPECT)[0]]);
   cues.sort((a, b) => (a[1]?.start ?? 1e9) - (b[1]?.start ?? 1e9));
   for (const [kind, cue] of cues) {
     const p = cue ? found(kind, cue) : undefined;
     if (p) return p;
+  }
+  // The thing as subject: "the revised quote will be with you by Monday", "a refund will be processed".
+  const thing = !hedged && side ? thingPromise(s, side) : undefined;
+  if (thing) {
+    const cue: Hit = { start: thing.at, end: thing.at, m: / will /.exec(' will ')! };
+    const p = found('ready', cue);
+    if (p) return { ...p, objectAt: thing.subjectAt };
+  }
+  // A note's or chat's subjectless progressive with a date: "Pricing q's from Raj - sending revised tiers tmrw".
+  const bareDoing = findAll(s, BARE_DOING).find((h) => HANDOVER.has(s.toks[h.end].lemma) && s.toks[h.end].lower.endsWith('ing'));
+  if (bareDoing && !hedged) {
+    const cue: Hit = { start: bareDoing.end, end: bareDoing.end, m: bareDoing.m };
+    const p = found('offer', cue, side, u.speaker, true);
+    if (p) return { ...p, objectAt: bareDoing.end + 1 };
   }
   const doing = findAll(s, SELF_DOING).find((h) => {
     const v = s.toks[h.end + 1];
@@ -213,6 +254,21 @@ function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext): Promised | un
   const purpose = offer && ['so', 'that'].includes(s.toks[offer.start - 1]?.lower ?? '');
   if (offer && !hedged && !letUs && !purpose) return found('offer', offer, side, u.speaker, true);
   return undefined;
+}
+
+const SUBORDINATOR = new Set(['before', 'until', 'till', 'after', 'when', 'while', 'since', 'because', 'unless', 'whether', 'once']);
+/** A subjectless handover in progress at the start of a clause: "- sending revised tiers tomorrow". */
+const BARE_DOING = /(?:^|[-:;,]) \S+(?= )/;
+
+/** "We committed to X last quarter and met it", "I was going to ask": a promise told as past, not open. */
+function reportedPast(s: Sent, cue: Hit): boolean {
+  const span = s.toks.slice(cue.start, cue.end + 1);
+  if (span.some((t) => t.lower === 'was' || t.lower === 'were') && span.some((t) => t.lemma === 'go')) return true;
+  const pastCue = span.some((t) => ['commit', 'promise', 'agree', 'plan', 'intend', 'aim', 'undertake'].includes(t.lemma) && t.lower.endsWith('ed'));
+  if (!pastCue) return false;
+  if (PAST_TIME.test(` ${s.toks.map((t) => t.lemma).join(' ')} `)) return true;
+  // "… and we met it": the deed done in the same breath.
+  return s.toks.some((t, k) => k > cue.end && t.lower === 'and' && ['we', 'i'].includes(s.toks[k + 1]?.lower ?? '') && s.toks[k + 2]?.pos === 'VERB' && s.toks[k + 2].lower !== s.toks[k + 2].lemma && !s.toks[k + 2].lower.endsWith('ing'));
 }
 
 /** "Will", "is going to", "plans to" right after a person, in any register. */
@@ -244,6 +300,14 @@ function namedSubject(s: Sent, side: 'us' | 'them' | undefined, ctx: CommitmentC
 
 const NOT_A_NAME = new Set(['action', 'next', 'steps', 'step', 'todo', 'to-do', 'owner', 'follow-up', 'followup', 'items', 'item', 'we', 'i']);
 
+const INITIALS = /^\p{Lu}{2,3}$/u;
+const initialsOf = (name: string) => name.split(/\s+/).map((w) => w[0] ?? '').join('').toUpperCase();
+/** The token a clause's subject would sit at: i itself when only a label ("AI:", "Next step -") or nothing precedes it. */
+function clauseHead(s: Sent, i: number): number {
+  const prev = s.toks[i - 1];
+  return !prev || ['PUNCT', 'SYM'].includes(prev.pos) ? i : -1;
+}
+
 /** In our notes, "Dana will send…", "Sam to share…": owned by whoever is named (a contact is theirs). */
 function itemIn(s: Sent, ctx: CommitmentContext): Promised | undefined {
   const names = nameSpans(s).filter((n) => !NOT_A_NAME.has(n.name.toLowerCase()));
@@ -252,12 +316,19 @@ function itemIn(s: Sent, ctx: CommitmentContext): Promised | undefined {
   if (t0 && t0.cap && t0.pos === 'PROPN' && !names.some((n) => n.start === 0) && !NOT_A_NAME.has(t0.lower)) names.unshift({ name: t0.text, start: 0, end: 0 });
   for (const hit of findAll(s, ACTION_ITEM)) {
     const n = names.find((x) => x.end === hit.start - 1);
-    const they = s.toks[hit.start - 1] && ['they', 'customer', 'client'].includes(s.toks[hit.start - 1].lower);
-    if (!n && !they) continue;
+    const subject = s.toks[hit.start - 1];
+    const they = subject && ['they', 'customer', 'client'].includes(subject.lower);
+    // "Me to send…", "Us to confirm…" in our notes; "JE to draft the SOW": a colleague's initials.
+    const self = subject && (['me', 'us', 'we', 'i'].includes(subject.lower) || INITIALS.test(subject.text)) && hit.start - 1 === clauseHead(s, hit.start - 1);
+    if (!n && !they && !self) continue;
     if (negated(s, hit.start) || negated(s, hit.end)) continue;
     const verb = s.toks[hit.end + 1];
     if (!verb || !['VERB', 'NOUN', 'PROPN', 'ADV'].includes(verb.pos)) continue;
     if (they) return { owner: 'them', explicitOnly: false, cue: hit, kind: 'item' };
+    if (!n) {
+      const contact = ctx.contacts.find((c) => initialsOf(c.name ?? '') === subject.text);
+      return { owner: contact ? 'them' : 'us', ...(contact?.name ? { who: contact.name } : {}), explicitOnly: false, cue: hit, kind: 'item' };
+    }
     const contact = contactByName(n!.name, ctx.contacts) ?? n!.name.split(' ').map((w) => contactByName(w, ctx.contacts)).find(Boolean);
     return { owner: contact ? 'them' : 'us', who: contact?.name ?? n!.name, explicitOnly: false, cue: hit, kind: 'item' };
   }
@@ -271,18 +342,18 @@ function deliverableOf(s: Sent, p: Promised): { text: string; pronoun: boolean }
     let at = p.objectAt;
     while (at < t.length && ['over', 'up', 'back', 'out', 'in', 'on'].includes(t[at].lower)) at += 1;
     const np = nounPhrase(s, at);
-    if (np) return { text: np.text, pronoun: np.pronoun };
+    if (np) return withTopic(s, np);
   }
   if (p.kind === 'ready') {
     const np = nounPhrase(s, p.cue.start);
-    return np ? { text: np.text, pronoun: np.pronoun } : undefined;
+    return np ? withTopic(s, np) : undefined;
   }
   const from = p.cue.end + 1;
-  const candidates: Array<{ text: string; pronoun: boolean; strong: boolean }> = [];
+  const candidates: Array<{ text: string; pronoun: boolean; strong: boolean; end?: number }> = [];
   // "I'm committing to a root cause analysis": the modality's own object.
   if (/ (?:commit|promise) to $/.test(p.cue.m[0]) && t[from] && t[from].pos !== 'VERB') {
     const np = nounPhrase(s, from);
-    if (np) candidates.push({ text: np.text, pronoun: np.pronoun, strong: true });
+    if (np) candidates.push({ text: np.text, pronoun: np.pronoun, strong: true, end: np.end });
   }
   const start = p.kind === 'owe' ? p.cue.end : p.kind === 'you-have' ? t.findIndex((x, n) => n > p.cue.start && x.pos === 'VERB') : from;
   for (let k = Math.max(0, start); k < t.length; k += 1) {
@@ -299,18 +370,36 @@ function deliverableOf(s: Sent, p: Promised): { text: string; pronoun: boolean }
     if (x.lemma === 'commit' || x.lemma === 'promise') {
       const to = t[k + 1]?.lower === 'to' ? k + 2 : k + 1;
       const np = nounPhrase(s, to);
-      if (np) candidates.push({ text: np.text, pronoun: np.pronoun, strong: true });
+      if (np) candidates.push({ text: np.text, pronoun: np.pronoun, strong: true, end: np.end });
       continue;
     }
     let at = k + 1;
     while (at < t.length && ['over', 'across', 'back', 'out', 'up', 'together', 'along', 'in', 'through', 'you', 'us', 'them', 'him', 'her', 'me', 'to'].includes(t[at].lower)
       && !(t[at].lower === 'to' && t[at + 1] && ['you', 'your', 'everyone', 'them', 'the'].includes(t[at + 1].lower) === false && false)) at += 1;
+    // "Come back to you with an answer on the roadmap": what is brought back is the deliverable.
+    const w = t.findIndex((y, n) => n >= at && n < at + 4 && y.lower === 'with');
+    if (['come', 'get', 'circle', 'follow', 'revert'].includes(x.lemma) && w > 0) {
+      const brought = nounPhrase(s, w + 1);
+      if (brought && !brought.pronoun) candidates.push({ text: brought.text, pronoun: false, strong: true, end: brought.end });
+    }
     const np = nounPhrase(s, at);
     if (!np) continue;
-    candidates.push({ text: np.text, pronoun: np.pronoun, strong: ARTIFACT.has(x.lemma) && !WEAK.has(x.lemma) });
+    candidates.push({ text: np.text, pronoun: np.pronoun, strong: ARTIFACT.has(x.lemma) && !WEAK.has(x.lemma), end: np.end });
   }
   const pick = candidates.find((c) => c.strong && !c.pronoun) ?? candidates.find((c) => c.strong) ?? candidates.find((c) => !c.pronoun) ?? candidates[0];
-  return pick ? { text: pick.text, pronoun: pick.pronoun } : undefined;
+  return pick ? (pick.end === undefined || pick.pronoun ? { text: pick.text, pronoun: pick.pronoun } : withTopic(s, { text: pick.text, end: pick.end, pronoun: false })) : undefined;
+}
+
+/** Words for an answer that say nothing of what it is about: "an answer", "a written response", "an update". */
+const GENERIC = new Set(['comment', 'answer', 'response', 'reply', 'update', 'decision', 'word', 'feedback', 'view', 'confirmation', 'recommendation', 'note', 'summary', 'write-up', 'writeup', 'position', 'clarification', 'detail', 'details', 'info', 'information', 'news']);
+
+/** A generic deliverable with its topic: "a written answer on the SAML question", "an update about the outage". */
+function withTopic(s: Sent, np: { text: string; end: number; pronoun: boolean }): { text: string; pronoun: boolean } {
+  const head = s.toks[np.end];
+  const prep = s.toks[np.end + 1];
+  if (!head || !GENERIC.has(head.lemma) || !prep || !['on', 'about', 'regarding', 're', 'for', 'around'].includes(prep.lower)) return { text: np.text, pronoun: np.pronoun };
+  const topic = nounPhrase(s, np.end + 2);
+  return topic && !topic.pronoun ? { text: `${np.text} ${prep.text} ${topic.text}`, pronoun: false } : { text: np.text, pronoun: np.pronoun };
 }
 
 /** The thing a pronoun stands for: the first object noun phrase of an earlier sentence (or the question answered). */
@@ -322,7 +411,7 @@ function antecedent(sents: Sent[]): string | undefined {
       let at = k + 1;
       while (at < s.toks.length && ['over', 'across', 'back', 'out', 'up', 'you', 'us', 'me', 'them', 'still', 'also', 'to', 'on', 'already'].includes(s.toks[at].lower)) at += 1;
       const np = nounPhrase(s, at);
-      if (np && !np.pronoun && s.toks.slice(np.start, np.end + 1).some((y) => y.pos === 'NOUN' || y.pos === 'PROPN')) return np.text;
+      if (np && !np.pronoun && s.toks.slice(np.start, np.end + 1).some((y) => y.pos === 'NOUN' || y.pos === 'PROPN')) return withTopic(s, np).text;
     }
   }
   return undefined;
@@ -342,6 +431,9 @@ export function findCommitments(parts: Utterance[], occurredAt: string, ctx: Com
     for (const [si, s] of sents.entries()) {
       const p = promiseIn(s, u, ctx);
       if (!p) continue;
+      // "On it. The patch will be live Thursday": the bare acknowledgement and the promise after it are one promise.
+      const bare = p.kind === 'on-it' && s.toks.filter((t) => t.pos !== 'PUNCT').length <= 3;
+      if (bare && sents.slice(si + 1, si + 3).some((n) => promiseIn(n, u, ctx))) continue;
       const { dueAt, explicit } = dueDateOf(s.text, said, ctx.due);
       if (p.explicitOnly && !explicit) continue;
       const counterparts = counterpartsOf(parts, i, p.owner, ctx);

@@ -103,7 +103,11 @@ function relativeWeek(sentence: string, said: Wall): Date | undefined {
 const DEADLINE_WORD = /\b(by|before|until|till|no later than|due)\s*(the\s+)?$/i;
 const ON_WORD = /\b(on|this|next)\s*(the\s+)?$/i;
 
-export function dueDateOf(sentence: string, said: Date, opts: DueOptions = {}): DueDate {
+/** Chat and note shorthand for days chrono does not read: "tmrw", "2moro", "tomoz". */
+const SHORTHAND: Array<[RegExp, string]> = [[/\b(?:tmrw|tmw|tmrrw|tomoz|2moro|2morrow)\b/gi, 'tomorrow'], [/\b(?:tdy)\b/gi, 'today']];
+
+export function dueDateOf(written: string, said: Date, opts: DueOptions = {}): DueDate {
+  const sentence = SHORTHAND.reduce((t, [re, day]) => t.replace(re, day), written);
   const wall = Wall.of(said, opts.timeZone);
   const week = relativeWeek(sentence, wall);
   if (week) return { dueAt: week < said ? wall.at(23, 59) : week, explicit: true };

@@ -41,6 +41,8 @@ const LEFT: RegExp[] = [
   / (?:wrap|finish) (?:up )?(?:with us|with the company|here|at \S+|last|on) /,
   / be replace by /,
   / (?:have|be|'s) go (?:for good )?/,
+  // Said in passing, as the circumstance: "With Greta gone, Raj is your contact".
+  /(?<= with (?:\S+ ){1,2})(?:go|depart|leave) (?=, )/,
   // Notice given, in any words: "handed in his notice", "tendered her resignation", "is working his notice".
   / (?:hand|give|put|submit|tender|serve|work|announce) (?:in )?(?:his |her |their |my |its )?(?:notice|resignation|two week 's notice|two weeks' notice) | resignation (?:be )?(?:accept|effective|announce) /,
   // Gone, said with a negation: "isn't with us anymore", "is not at Northwind any longer".
@@ -64,7 +66,15 @@ const MOVED: RegExp[] = [
   /(?<= (?:as of|starting|effective|from) (?:\S+ ){1,3}?)(?:head|lead|run|manage|oversee) (?!to |the call|the meeting)/,
   // Handing one's remit over: "I'll be handing the relationship over to Luca", "I'm handing this over to Dmitri as of Monday".
   / hand over to | (?:hand|pass|transfer) (?:over )?(?:this|it|everything|things|the (?:\S+ )?(?:account|relationship|rollout|project|programme|program|day-to-day|reins|baton|renewal|remit|portfolio|workstream)|my (?:\S+ )?(?:account|relationship|remit|portfolio|responsibility|work)s?) (?:over )?to /,
-  / (?:move|transfer|switch) (?:over |across )?(?:in)?to (?:a|an|the|our|another|their) (?:\S+ ){0,3}(?:team|group|department|division|office|unit|role|position|function|org|business|program|project)/,
+  / (?:move|transfer|switch|pull|second|shift) (?:over |across )?(?:in|on)?to (?:a|an|the|our|another|their) (?:\S+ ){0,3}(?:team|group|department|division|office|unit|role|position|function|org|organisation|organization|business|program|programme|project|side|area|workstream|squad|practice|region)/,
+  // Someone moved by the organisation: "The reorg moved Raj into the treasury team" (the one moved follows the verb).
+  / (?:move|transfer|shift) (?=\S+ (?:\S+ )?(?:over |across )?(?:in|on)?to (?:a|an|the|our|another|their) (?:\S+ ){0,3}(?:team|group|department|division|office|unit|role|position|function|org|organisation|organization|business|program|programme|project|side|area|workstream|squad|practice|region))/,
+  // Where someone now sits: "Raj now sits in the finance org", "is now part of the platform group".
+  / now (?:(?:sit|work|be) )?(?:in|with|under|on|part of) (?:a|an|the|our) (?:\S+ ){0,3}(?:team|group|department|division|office|unit|role|position|function|org|organisation|organization|business|program|programme|project|side|area|workstream|squad|practice|region) /,
+  // Off a remit, or the last word on it: "I'm off this account from Friday", "my last email on this account".
+  / be off (?:this|the|your|our) (?:\S+ )?(?:account|project|rollout|relationship|program|programme|renewal) | (?:last|final) (?:\S+ ){0,2}?(?:on|with|for) (?:this|the|your) (?:account|relationship|project|rollout) /,
+  // Replaced as the speaker: "Raj will be looking after you instead of me", "taking over from me".
+  / (?:instead of|in place of|take over from|replace) me /,
   / (?:take|start|accept|get) (?:on )?(?:a|an) (?:new )?(?:internal )?(?:role|position|job) (?:in|within|at our|on) /,
   / (?:take|start) (?:on )?(?:a|an) new (?:internal )?(?:role|position) /,
   / (?:transition|move) (?:in)?to (?:a|an) (?:new|different) role /,
@@ -112,8 +122,8 @@ const ABSENCE = new RegExp(String.raw` (?:holiday|vacation|pto|sick|sabbatical|s
 const THING = /^(?:a|an|the|some|few|his|her|their|my|our|your|it|this|that|these|those)?\s*(?:\S+\s+){0,2}(?:comment|note|feedback|message|voicemail|review|state|decision|field|form|workspace|doc|document|draft|agenda|phase|step|topic|item|question|job|sync|ticket|room|call|meeting|deck|slide|setting|option|spreadsheet|data|export|import|process|intake|page|seat|licen[cs]e|queue|task|project board)s?\b/i;
 
 /** Hand-over frames: who takes over. */
-const SUCCESSOR_SUBJECT = / (?:take over|be take over|cover|look after|pick up|step in|fill in|own|will be your|be your|be now your|be the new|replace|step into|inherit|lead|handle|manage|oversee|be responsible for|be in charge of|be now in charge of) /;
-const SUCCESSOR_OBJECT = / (?:hand|pass|transfer|reassign|give|handover|direct|send) (?:\S+ ){0,4}?(?:over )?to | move (?!to )(?:\S+ ){1,4}?(?:over )?to | reach out to | (?:deal|work|speak|talk|liaise) with | it be (?:now )?(?=\S+ (?:\S+ )?(?:you|who|that) )| (?:his|her|their) (?:\S+ ){1,3}?be (?:now )?with | (?:role|position|job|seat|remit|responsibility|portfolio|account|work|duty|territory|spot|place) (?:\S+ ){0,3}?be (?:being |be )?\S+ (?:up |over )?by | new (?:owner|contact|point of contact|lead|sponsor|champion|person|admin|decision maker) (?:\S+ ){0,4}?be |replace by | fill by | backfill by | take over by | (?:replacement|successor|backfill|stand-in|cover)(?: be| , | :)? | (?:appoint|hire|name|bring in|promote|loop in|cc|copy in|include) /;
+const SUCCESSOR_SUBJECT = / (?:take over|be take over|cover|look after|pick (?:\S+ )?up|step (?:in|up)|fill (?:in )?|own|will be your|be your|be now your|be (?:the|our) new|replace|succeed|assume|step into|inherit|lead|handle|manage|oversee|run|carry|act as|take (?:it|this|things?|everything) (?:from here|forward|on)|be in touch|take (?:the reins?|the helm|the lead|charge|ownership|responsibility|point|on)|be (?:the|our|your) (?:\S+ ){0,3}?(?:person|one|contact|lead|owner|go-to|holder|approver|signatory|sponsor|champion)|be (?:name |appoint |confirm |announce )?(?:as )?(?:his|her|their|the) (?:\S+ )?(?:successor|replacement|backfill|stand-in)|be responsible for|be in charge of|be now in charge of) /;
+const SUCCESSOR_OBJECT = / (?:hand|pass|transfer|reassign|give|handover|direct|send) (?:\S+ ){0,4}?(?:over )?to | move (?!to )(?:\S+ ){1,4}?(?:over )?to | reach out to | (?:deal|work|speak|talk|liaise) with | it be (?:now )?(?=\S+ (?:\S+ )?(?:you|who|that) )| it will be (?:now )?|^ (?:\S+ )?over to |(?:^|please|you can|you should|feel free to|best to) (?:contact|email|ping|call|message|reach out to|speak to|talk to|go to|turn to) | (?:his|her|their) (?:\S+ ){1,3}?be (?:now )?with | put (?=\S+ (?:\S+ )?in charge )| fall to | (?:role|position|job|seat|remit|responsibility|portfolio|account|work|duty|territory|spot|place) (?:\S+ ){0,3}?be (?:being |be )?\S+ (?:up |over )?by | (?:new |best |right |main )?(?:owner|contact|point of contact|lead|sponsor|champion|person|admin|decision maker|go-to|successor|replacement) (?:\S+ ){0,4}?be | (?:copy|cc) (?=\S+ (?:\S+ )?(?:on|in) )|replace by | fill by | backfill by | take over by | (?:replacement|successor|backfill|stand-in|cover)(?: be| , | :)? | (?:appoint|hire|name|bring in|promote|loop in|cc|copy in|include) /;
 
 // (Also the successor named as a noun or as the one brought in: "her replacement, Dana", "we've appointed Marcus", "loop in Luca".)
 
@@ -135,13 +145,19 @@ export function contactIn(sentence: string, contacts: Contact[]): Contact | unde
   return words.map((w) => contactByName(w, contacts)).find((c): c is Contact => Boolean(c));
 }
 
+const IMPERATIVE = /^(?:contact|email|e-mail|ping|call|ask|message|welcome|meet|cc|loop|say|please|reach|speak|talk)$/;
 const UNIT = /^(?:team|office|group|department|division|branch|site|region|hub|unit|org|organisation|organization|business|entity|subsidiary)$/;
 
 interface Ctx { contacts: Contact[]; orgNames: string[]; note?: boolean }
 
 /** Names that are people: not the account, a configured competitor, or a place after "in/at/to". */
 function people(s: Sent, ctx: Ctx): NameSpan[] {
-  return nameSpans(s).filter((n) => {
+  // "Contact Raj from now on", "Ping Mia": an imperative opening the sentence is not part of the name after it.
+  const spans = nameSpans(s).map((n) => (n.start === 0 && n.end > 0 && IMPERATIVE.test(s.toks[0].lower) ? { name: n.name.split(' ').slice(1).join(' '), start: 1, end: n.end } : n));
+  // A contact's first name opening a sentence is a name even where it is also a word ("Raj steps into…").
+  const t0 = s.toks[0];
+  if (t0?.cap && !spans.some((n) => n.start === 0) && contactByName(t0.text, ctx.contacts)) spans.unshift({ name: t0.text, start: 0, end: 0 });
+  return spans.filter((n) => {
     const lower = n.name.toLowerCase();
     if (ctx.orgNames.some((o) => o && (lower === o || lower.startsWith(`${o} `) || o.startsWith(`${lower} `) || o === lower.split(' ')[0]))) return false;
     // "the Toronto team", "our Singapore office": a unit of the organisation, not a person; "EMEA-related" is no name.
@@ -156,9 +172,15 @@ function people(s: Sent, ctx: Ctx): NameSpan[] {
 function subjectOf(s: Sent, hit: Hit, names: NameSpan[], prevName: string | undefined): Who | undefined {
   const t = s.toks;
   // "Keiko has taken over from Greta", "Luca has replaced Greta": the change is Greta's.
-  if (/ take over from | replace $/.test(hit.m[0].endsWith(' ') ? hit.m[0] : `${hit.m[0]} `)) {
+  if (/ (?:take over from|replace) (?!me )/.test(hit.m[0]) && / take over from | replace $/.test(hit.m[0].endsWith(' ') ? hit.m[0] : `${hit.m[0]} `)) {
     const after = nameAfter(s, hit.end, names);
     return after && after.start <= hit.end + 2 ? { name: after.name } : undefined;
+  }
+  if (/ me $/.test(hit.m[0])) return { self: true };
+  // "The reorg moved Raj into…": the one moved follows the verb.
+  if (/^ (?:move|transfer|shift) $/.test(hit.m[0])) {
+    const moved = names.find((n) => n.start === hit.end + 1 && t[n.end + 1]?.lower !== "'s");
+    return moved && /ed$/.test(t[hit.start].lower) ? { name: moved.name } : undefined;
   }
   if (/ (?:lose|poach|headhunt) /.test(hit.m[0]) && t[hit.start - 1]?.lemma !== 'be' && t[hit.start - 1]?.lemma !== 'get') {
     const after = nameAfter(s, hit.start, names);
@@ -187,14 +209,27 @@ function subjectOf(s: Sent, hit: Hit, names: NameSpan[], prevName: string | unde
   return undefined;
 }
 
+/** A condition before token i, but "after the reorg, …" names a time, not a condition ("after your legal signs" is one). */
+function condition(s: Sent, i: number): boolean {
+  const c = conditionBefore(s, i);
+  // "looks after you" is a verb, not a clause.
+  if (c?.word === 'after' && s.toks[c.at - 1]?.lemma === 'look') return false;
+  if (!c || !['after', 'when'].includes(c.word) || s.toks[c.at + 1]?.lower !== 'the') return Boolean(c);
+  let k = c.at + 2;
+  while (k < i && ['NOUN', 'ADJ', 'PROPN'].includes(s.toks[k].pos)) k += 1;
+  return !(k > c.at + 2 && (s.toks[k].pos === 'PUNCT' || ['PRON', 'PROPN'].includes(s.toks[k].pos)));
+}
+
 /** Whether the event is about a thing or an absence rather than a person's job. */
 function falseEvent(s: Sent, hit: Hit, kind: Change): boolean {
   // A frame that carries its own negation ("isn't with us anymore") is read as said.
   if (!/^ (?:not|n't) /.test(hit.m[0]) && (negated(s, hit.start) || negated(s, hit.end))) return true;
   // Quitting or leaving an activity ("quit using the app", "stopped leaving notes") is no departure.
   if (kind === 'left' && / (?:leave|quit|stop) $/.test(hit.m[0].trimEnd() + ' ') && s.toks[hit.end + 1]?.pos === 'VERB' && /ing$/.test(s.toks[hit.end + 1].lower)) return true;
-  if (conditionBefore(s, hit.start)) return true;
+  if (condition(s, hit.start)) return true;
   if (OLD_NEWS.test(lemmaLine(s).line)) return true;
+  // "Raj will join the call instead of me": standing in at a meeting.
+  if (/ me $/.test(hit.m[0]) && ABSENCE.test(lemmaLine(s).line)) return true;
   // "go" departs only as "gone" ("Rodrigo's gone"), never as "is going to".
   // and "gone" ends its clause: "Rodrigo's gone, …", "she's gone for good", never "I've gone through the DPA".
   if (/ (?:have|be|'s) go /.test(hit.m[0])) {
@@ -274,7 +309,8 @@ function successorIn(s: Sent, departed: string | undefined, names: NameSpan[]): 
     if (negated(s, h.start)) continue;
     if (/ replace /.test(h.m[0]) && s.toks[h.start - 1]?.lemma === 'be') continue;
     const before = nameBefore(s, h.start, names);
-    const gap = before ? s.toks.slice(before.end + 1, h.start).map((x) => x.lower) : [];
+    // "Mia, who some of you met at the kickoff, is taking the reins": the relative clause is no gap.
+    const gap = before ? s.toks.slice(before.end + 1, h.start).map((x) => x.lower).join(' ').replace(/^, (?:who|whom|whose|which) [^,]*,/, '').split(' ').filter(Boolean) : [];
     if (before && ok(before) && gap.length <= 5 && !gap.some((w) => ['.', ';', 'and', 'but', 'when', 'after'].includes(w))) return before.name;
     if (/ (?:be|will be|be now) (?:your|the new) /.test(h.m[0])) {
       const n = ok(nameBefore(s, h.start, names));
@@ -337,7 +373,9 @@ function changesIn(u: Utterance, ctx: Ctx, accountWords: string[]): PerceivedCha
           const r = who ? resolve(who, u, ctx) : { name: names[0]?.name, ours: true };
           const departed = r.name;
           const self = (x: Sent | undefined) => (x && selfSuccessor(x) && !('self' in (who ?? {})) ? resolve({ self: true }, u, ctx).name : undefined);
-          const successorName = successorIn(s, departed, names) ?? self(s) ?? (sents[si + 1] ? successorIn(sents[si + 1], departed, people(sents[si + 1], ctx)) ?? self(sents[si + 1]) : undefined);
+          // The successor is often named a sentence or two later ("Bruno handed in his notice. It's been a week. Mia will be covering his work.").
+          const later = (x: Sent | undefined) => (x ? successorIn(x, departed, people(x, ctx)) ?? self(x) : undefined);
+          const successorName = successorIn(s, departed, names) ?? self(s) ?? later(sents[si + 1]) ?? later(sents[si + 2]);
           const succ = successorName ? contactByName(successorName, ctx.contacts) : undefined;
           const newRole = kind === 'role_changed' || kind === 'moved' ? newRoleOf(s, hit) : undefined;
           found = {
@@ -439,5 +477,6 @@ export function findStakeholderChanges(signal: Signal, parts: Utterance[], conta
     const found = changesIn(u, ctx, accountWords);
     out.push(...found, ...takingOver(u, ctx, found));
   }
-  return out;
+  // The one who takes over from someone is told as that change's successor, not as a change of their own.
+  return out.filter((c) => c.change === 'left' || !out.some((d) => d !== c && d.successor?.name && samePerson({ change: c.change, text: '', name: d.successor.name, ...(d.successor.email ? { contactEmail: d.successor.email } : {}) }, c)));
 }

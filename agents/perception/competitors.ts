@@ -8,20 +8,23 @@
 // 'integration'. Neither is a competitor in play.
 import type { Contact } from '../../db/queries/contacts.js';
 import { analyze, type Sent } from './nlp.js';
-import { findAll, nameSpans, negated, type NameSpan } from './frames.js';
+import { findAll, negated, type NameSpan } from './frames.js';
+import { VENDOR_PEOPLE, dismissed, inFrame, inUse, orgSpans, pronounInFrame, related, settled } from './competitor-frame.js';
 import type { Utterance } from './utterances.js';
 
 export type CompetitorContext = 'evaluation' | 'replacing' | 'integration' | 'mention';
 export interface CompetitorMention { name: string; text: string; replacing: boolean; context?: CompetitorContext }
 
 /** Cues before the name: "replacing X", "moving off X", "instead of X", "we used to use X". */
-const REPLACING_BEFORE = /\b(replac(e|es|ed|ing)|moving (off( of)?|away from|from)|move[sd]? (off( of)?|away from)|migrat(e|ed|ing) (away )?(off|from)|switch(ed|ing)? (away )?from|sunset(ting)?|get(ting)? rid of|rip(ping|ped)? out|ripped|instead of|leav(e|ing)|left|retir(e|ing)|consolidat(e|ing) (off|away from)|done with|used to (use|run|be on|have)|previously (used|ran|on)|coming from|phas(e|ing|ed) out|cancel(l?(ing|ed))? our|import(ing|ed)? (our \w+ |the \w+ |\w+ )?from|export(ing|ed)? (our \w+ |\w+ )?from|off of|from our old|our old|our previous|our former|our legacy)\b/i;
+const REPLACING_BEFORE = /\b(replac(e|es|ed|ing)|stop(ped|ping)? using|(do not|don't|no longer) need|moving (off( of)?|away from|from)|move[sd]? (off( of)?|away from)|migrat(e|ed|ing) (away )?(off|from)|switch(ed|ing)? (away )?from|sunset(ting)?|get(ting)? rid of|rip(ping|ped)? out|ripped|instead of|leav(e|ing)|left|retir(e|ing)|consolidat(e|ing) (off|away from)|done with|used to (use|run|be on|have)|previously (used|ran|on)|coming from|phas(e|ing|ed) out|cancel(l?(ing|ed))? our|import(ing|ed)? (our \w+ |the \w+ |\w+ )?from|export(ing|ed)? (our \w+ |\w+ )?from|off of|from our old|our old|our previous|our former|our legacy)\b/i;
 /** Cues after the name: "X is being replaced", "X goes away", "our X contract ends and we won't renew". */
-const REPLACING_AFTER = /^[^.;]{0,40}?\b((is|are|was|were) (being )?(replaced|retired|sunset|phased out|switched off|turned off|decommissioned|going away|shut down)|goes away|contract (ends|expires|is up)|(won't|will not|not) (be )?renew(ing|ed)?|is being switched|was (a nightmare|painful)|days are numbered)\b/i;
+const REPLACING_AFTER = /^[^.;]{0,40}?\b((is|are|was|were|got) (being )?(dropped|ditched|cancell?ed|removed|replaced|retired|sunset|phased out|switched off|turned off|decommissioned|going away|shut down)|goes away|contract (ends|expires|is up)|(won't|will not|not) (be )?renew(ing|ed)?|is being switched|was (a nightmare|painful)|days are numbered)\b/i;
 /** Where a clause ends; "to" only as a destination ("from Gong to Clari"), not a verb's ("going to replace"). */
 const CLAUSE_BREAK = /[,;:]|\b(?:and|but|while|whereas|also|plus|with|for|vs|versus|or)\b|\bto\b(?!\s+(?:use|replace|move|migrate|switch|leave|retire|phase|get|rip|sunset|cancel|consolidate)\b)/i;
-/** A tool we sit beside: the X integration, connector, sync, plugin, app, API. */
-const INTEGRATION = /^\s*(?:'s\s+)?(?:integration|connector|sync|syncing|plugin|plug-in|add-on|addon|app|api|webhook|field|fields|export|import|instance|tenant|workspace|account(?! (?:exec|executive|manager|rep|team))|login|sso|data|objects?|records?|channel|channels)\b|\b(?:integrat\w*|connector|connect(?:ed|ing|s)? (?:to|with)|sync(?:s|ed|ing)? (?:with|to|from|into)|push(?:es|ed)? (?:to|into)|pull(?:s|ed)? from|post(?:s|ing)? (?:to|into)|(?:via|through|inside|within|into) (?:the |our )?)$/i;
+/** A tool we sit beside: the X integration, connector, sync, plugin, app, API (after the name)… */
+const INTEGRATION_AFTER = /^\s*(?:'s\s+)?(?:integration|connector|sync|syncing|plugin|plug-in|add-on|addon|app|api|webhook|field|fields|export|import|instance|tenant|workspace|account(?! (?:exec|executive|manager|rep|team))|login|sso|data|objects?|records?|channel|channels)\b/i;
+/** …or integrated with, synced to, pushed into, reached through (before it). */
+const INTEGRATION_BEFORE = /\b(?:integrat\w*|connector|connect(?:ed|ing|s)? (?:to|with)|sync(?:s|ed|ing)? (?:with|to|from|into)|push(?:es|ed)? (?:to|into)|(?:export|import|upload|load|dump|copi|cop)(?:s|ed|ing|y|ies)? (?:[\w']+ ){0,3}(?:to|into)|pull(?:s|ed)? from|post(?:s|ing)? (?:to|into)|(?:via|through|inside|within|into) (?:the |our )?)$/i;
 
 /** The evaluation frame, as lemmas around the name. */
 const EVAL_BEFORE = / (?:quote|quotation|bid|proposal|offer|pricing|price|discount|demo|demonstration|trial|pilot|poc|proof of concept|proof of value|pov|bake-off|bakeoff|shootout|shoot-out|head-to-head|rfp|rfi|tender|test drive|test-drive|benchmark|compare|comparison|side-by-side|versus|vs|against|shortlist|shortlisted|evaluate|evaluation|assess|consider|weigh|weighing|look at|looking at|talk to|talk with|speak to|speak with|meet with|session with|alternative|switch to|move to|go with|competitor|competing|rival|match|as well as|in parallel|side by side|side-by-side|second opinion from|prefer|trial of|sandbox of|pilot of|demo of|cheaper than|better than) /;
@@ -29,15 +32,13 @@ const EVAL_AFTER = / (?:quote|quoted|bid|pitch|offer|come in|came in|reach out|c
 /** A feature comparison against us: "X can do real-time alerts, which you can't", "unlike you, X supports…". */
 const VERSUS_US = / (?:which|that) you (?:can not|do not|can n't|do n't|don 't|lack)| unlike you| than (?:you|yours|your)|you (?:can not|do not) /;
 const CAN_DO = / (?:can|do|does|offer|have|support|include|provide) /;
-/** An evaluation settled in our favour or long past: "looked at X two years ago but chose us". */
-const SETTLED = / (?:but|and) (?:we )?(?:choose|pick|go with|select|stay with|stick with) (?:you|us)|no plan to (?:revisit|look|switch)|year ago|years ago/;
 
 /** Things one gets from a vendor under evaluation: "a Vellum sandbox", "the Quorra trial". */
 const EVAL_NOUN = new Set(['sandbox', 'trial', 'demo', 'pilot', 'quote', 'proposal', 'bid', 'offer', 'poc', 'pitch', 'rep', 'pricing', 'price']);
 /** A tool in daily use: "we use X", "in X", "X for call recording", "our X account". */
 const USING_BEFORE = /\b(?:use|uses|using|run|runs|running|in|inside|on|into|via|our)\s*$/i;
 const USING_AFTER = /^\s*(?:(?:and \w+ )?every day|daily|for (?:call|our|the|recording|tracking|logging|notes|sequences|email)|account|instance|workspace|recordings?|calls?|licen[cs]es?|seats?|login|admin)\b/i;
-const DAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+const DAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/i;
 const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A name as written: its first letter's case kept (so "Outreach" is not "outreach"), the rest in any case. */
@@ -55,23 +56,26 @@ export interface CompetitorOptions {
   reported?: boolean;
 }
 
-function contextAt(s: Sent, text: string, index: number, length: number, span: NameSpan | undefined): CompetitorContext {
+/** How the account relates to a name here; undefined when it is dismissed (a settled or negated evaluation: "we chose you over X", "nobody is looking at X"). */
+function contextAt(s: Sent, text: string, index: number, length: number, span: NameSpan | undefined): CompetitorContext | undefined {
   const before = text.slice(0, index);
   const clause = before.split(CLAUSE_BREAK).pop() ?? '';
   const after = text.slice(index + length);
   if (REPLACING_BEFORE.test(clause) || REPLACING_AFTER.test(after)) return 'replacing';
-  if (INTEGRATION.test(after.slice(0, 30)) || INTEGRATION.test(before.slice(-40))) return 'integration';
+  if (INTEGRATION_AFTER.test(after.slice(0, 30)) || INTEGRATION_BEFORE.test(before.slice(-40))) return 'integration';
   if (!span) {
     if (evaluationNear(s, text, index, length)) return 'evaluation';
-    // A listed tool the account simply uses ("our team uses Gong every day", "the calls in Gong") sits beside us.
-    return USING_BEFORE.test(clause) || USING_AFTER.test(after.slice(0, 30)) ? 'integration' : 'mention';
+    if (dismissed(s)) return undefined;
+    // A listed tool the account simply uses ("our team uses Gong every day", "the calls in Gong", "X is what CS uses") sits beside us.
+    return USING_BEFORE.test(clause) || USING_AFTER.test(after.slice(0, 30)) || inUse(s) ? 'integration' : 'mention';
   }
   return evaluation(s, span) ? 'evaluation' : 'mention';
 }
 
 function evaluation(s: Sent, span: NameSpan): boolean {
   const line = ` ${s.toks.map((t) => t.lemma).join(' ')} `;
-  if (SETTLED.test(line)) return false;
+  if (settled(s)) return false;
+  if (inFrame(s, span)) return true;
   const lo = Math.max(0, span.start - 8);
   const hi = Math.min(s.toks.length, span.end + 9);
   const left = ` ${s.toks.slice(lo, span.start).map((t) => t.lemma).join(' ')} `;
@@ -82,6 +86,9 @@ function evaluation(s: Sent, span: NameSpan): boolean {
   if (VERSUS_US.test(line) && CAN_DO.test(right.slice(0, 24))) return true;
   const hitR = findAll({ text: right, toks: s.toks.slice(span.end + 1, hi) }, EVAL_AFTER)[0];
   if (!hitR || hitR.start > 3 || s.toks.slice(span.end + 1, span.end + 1 + hitR.start).some((t) => ['accept', 'take', 'get', 'receive', 'turn'].includes(t.lemma))) return false;
+  // "X is trialling a setup with us": X does the evaluating, it is not the one weighed.
+  const act = s.toks[span.end + 1 + hitR.start];
+  if (act.pos === 'VERB' && /^(?:trial|pilot|demo|test|evaluat|assess)/.test(act.lower)) return false;
   return !negated(s, span.end + 1 + hitR.start);
 }
 
@@ -106,6 +113,7 @@ export function findCompetitors(parts: Utterance[], names: string[], opts: Compe
   const people = new Set((opts.contacts ?? []).flatMap((c) => (c.name ?? '').toLowerCase().split(/\s+/)).filter((w) => w.length > 1));
   const account = (opts.accountName ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   const out: CompetitorMention[] = [];
+  let previous: NameSpan[] = [];
   for (const u of parts) {
     for (const s of analyze(u.text)) {
       const seen = new Set<string>();
@@ -114,26 +122,40 @@ export function findCompetitors(parts: Utterance[], names: string[], opts: Compe
         if (!m) continue;
         seen.add(name.toLowerCase());
         const context = contextAt(s, s.text, m.index, m[0].length, undefined);
-        out.push({ name, text: s.text, replacing: context === 'replacing', context });
+        if (context) out.push({ name, text: s.text, replacing: context === 'replacing', context });
       }
       // An unlisted name counts only when the account says it (or our notes report it), and not as a modifier ("the Osaka plant").
-      if (u.side === 'us' && !opts.reported) continue;
-      for (const span of nameSpans(s)) {
+      const ours = u.side === 'us' && !opts.reported;
+      const candidates = orgSpans(s).filter((span) => {
         const lower = span.name.toLowerCase();
         const next = s.toks[span.end + 1];
-        if (next && next.pos === 'NOUN' && !next.cap && ['the', 'our', 'your', 'their', 'a'].includes(s.toks[span.start - 1]?.lower ?? '') && !EVAL_NOUN.has(next.lemma)) continue;
+        if (next && next.pos === 'NOUN' && !next.cap && ['the', 'our', 'your', 'their', 'a'].includes(s.toks[span.start - 1]?.lower ?? '') && !EVAL_NOUN.has(next.lemma) && !VENDOR_PEOPLE.has(next.lemma)) return false;
         const first = lower.split(' ')[0];
-        if (seen.has(lower) || listed.has(lower) || people.has(first) || account.includes(first) || DAYS.test(first)) continue;
+        // A greeting names the reader: "Hi Sam,".
+        if (['hi', 'hello', 'hey', 'dear', 'thanks', 'cheers'].includes(s.toks[span.start - 1]?.lower ?? '')) return false;
+        if (seen.has(lower) || listed.has(lower) || people.has(first) || account.includes(first) || DAYS.test(first)) return false;
         // A street or a place ("a new building on Wacker Drive") is no organisation.
-        if (/\s(?:drive|street|st|road|rd|avenue|ave|lane|boulevard|blvd|way|square|park|plaza|place|tower|centre|center|campus)$/i.test(lower)) continue;
-        if (s.toks[span.end + 1]?.text === "'s" && people.has(first)) continue;
+        if (/\s(?:drive|street|st|road|rd|avenue|ave|lane|boulevard|blvd|way|square|park|plaza|place|tower|centre|center|campus)$/i.test(lower)) return false;
+        return !related(s, span);
+      });
+      // Our own words only name the organisation a pronoun in the answer may stand for ("Still talking to Ardent?" "Yes, they came in cheaper").
+      if (ours) { previous = candidates; continue; }
+      let found = false;
+      for (const span of candidates) {
         if (!evaluation(s, span)) continue;
         const index = s.text.indexOf(s.toks[span.start].text);
         const context = contextAt(s, s.text, index < 0 ? 0 : index, span.name.length, span);
         if (context !== 'evaluation') continue;
-        seen.add(lower);
+        seen.add(span.name.toLowerCase());
+        found = true;
         out.push({ name: span.name, text: s.text, replacing: false, context });
       }
+      // "Have you run into Tidewell? They've offered us a trial.": the pronoun stands for the name just before.
+      if (!found && candidates.length === 0 && previous.length === 1 && !settled(s) && pronounInFrame(s)) {
+        const name = previous[0].name;
+        if (!out.some((c) => c.name.toLowerCase() === name.toLowerCase())) out.push({ name, text: s.text, replacing: false, context: 'evaluation' });
+      }
+      previous = candidates;
     }
   }
   return out;

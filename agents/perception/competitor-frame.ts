@@ -1,0 +1,296 @@
+// The evaluation frame read from its roles, not from words near a name. An organisation is in play
+// when it fills one of the frame's slots:
+// - the ARGUMENT of an evaluating act or thing: the object of trial / pilot / demo / evaluate /
+//   compare / look at / switch to / go with, or the source of a quote, bid, sandbox or rep ("a
+//   sandbox from X", "their rep at X", "a walkthrough of X's platform", "a X trial");
+// - the AGENT of a selling act: X quoted / offered / pitched / approached us / undercut; "approached
+//   by X"; "the X people sent their paper over";
+// - a MEMBER of the set weighed against us: "you and X", "X alongside yours", "between your team
+//   and X", in a sentence about choosing (a vendor, a shortlist, a bake-off, whichever);
+// - a pronoun filling one of those slots ("They've offered us a trial", "We are assessing both")
+//   stands for the organisation named in the sentence before.
+// It is not in play when the act is negated or conditional, when the evaluation is settled or long
+// past ("years ago", "chose you", "shut that down"), when the organisation is the one doing the
+// evaluating ("X is trialling a setup with us"), or when it is named as the customer's customer,
+// partner, reseller, bank or auditor.
+import type { Sent, Tok } from './nlp.js';
+import { conditionBefore, findAll, nameSpans, negated, type NameSpan } from './frames.js';
+
+/** Evaluating acts and things whose argument is the thing weighed (lemmas; hyphenated forms as the tokeniser keeps them). */
+const EVAL_HEAD = / (?:trial|pilot|demo|demonstration|walkthrough|walk-through|presentation|sandbox|poc|proof of (?:concept|value)|evaluate|evaluation|assess|assessment|test|test-drive|try|try out|benchmark|compare|comparison|shortlist|consider|weigh|explore|quote|quotation|proposal|bid|offer|pricing|price|pitch|rep|representative|account exec|account executive|salesperson|sales team|sales rep|alternative|look (?:at|into)|take a look at|check out|kick the (?:tire|tyre)s? on|play (?:around )?with|spin up|sit in on|talk (?:to|with)|speak (?:to|with)|session with|call with|switch (?:over )?to|move (?:over )?to|go with|migrate to|opinion from|bake-off|shootout|shoot-out|head-to-head|stack up (?:against|to)|measure up (?:against|to)|compare (?:to|with)|lean (?:towards?|toward)|keen on|prefer|favour|favor|tempt by|impressed (?:by|with)|in talks with|negotiat(?:e|ing) with) /;
+/** Of those, the ones an organisation can sell rather than perform: "X's demo", "the Zentrio trial". */
+const VENDOR_THING = new Set(['trial', 'pilot', 'demo', 'demonstration', 'walkthrough', 'walk-through', 'presentation', 'sandbox', 'poc', 'quote', 'quotation', 'proposal', 'bid', 'offer', 'pricing', 'price', 'pitch', 'rep', 'representative', 'salesperson', 'discount', 'paper', 'terms', 'counteroffer', 'counter-offer', 'form']);
+/** The vendor's people and products, which a name may modify and still be the one weighed: "the Nexora guys", "the Quorra platform". */
+export const VENDOR_PEOPLE = new Set(['guy', 'guys', 'people', 'folk', 'folks', 'crowd', 'lot', 'rep', 'salespeople', 'salesperson', 'platform', 'product', 'tool', 'app', 'application', 'software', 'solution', 'suite', 'offering']);
+/** A person's move ("she moved to Lisbon", "moving to a role at Maersk") is no switch of vendor. */
+const PERSONAL = new Set(['he', 'she', 'his', 'her', 'him', 'role', 'job', 'position', 'join', 'relocate', 'gone', 'career', 'promotion', 'promote']);
+const SWITCH = /^(?:switch|move|migrate|go)/;
+/** Nouns of time that follow a name without being modified by it ("a demo from Pellucid yesterday"). */
+const TIME = new Set(['yesterday', 'today', 'tomorrow', 'tonight', 'morning', 'afternoon', 'evening', 'week', 'month', 'quarter', 'year', 'time', 'too', 'last', 'next', 'this']);
+/** Asking a vendor for something it sells: "asked X for a quote", "invited X to pitch", "requested from X". */
+const ASK = new Set(['ask', 'invite', 'request', 'get', 'have', 'push', 'chase', 'solicit', 'seek', 'obtain', 'receive', 'approach']);
+/** A vendor preparing what it sells: "X is preparing one", "X put together a proposal". */
+const PREPARE = new Set(['prepare', 'submit', 'send', 'put', 'draw', 'present', 'give', 'provide', 'draft']);
+/** How a vendor looks to the customer: "X is looking very attractive on price". */
+const APPEAL = new Set(['attractive', 'compelling', 'tempting', 'competitive', 'cheaper', 'appealing', 'interesting', 'promising']);
+/** Nouns that stand for a vendor, to which a name is in apposition: "a vendor called X", "other vendors, X and Y". */
+const VENDOR_NOUN = new Set(['vendor', 'supplier', 'provider', 'competitor', 'alternative', 'option', 'startup', 'company', 'tool', 'platform', 'player', 'rival']);
+const RIVAL = new Set(['competitor', 'rival']);
+/** Comparing a price or a feature with ours: "below yours", "half your price", "cheaper than you". */
+const VERSUS_OURS = / (?:below|under|beneath|cheap|cheaper|less|lower|better|beat|undercut|half|fraction|fewer|faster|more) (?:than )?(?:you|yours|your|what you)/;
+/** After the name: run in parallel, side by side, on a trial, to try out. */
+const ALONGSIDE = / (?:in parallel|side by side|side-by-side|head to head|head-to-head|to (?:try|test|evaluate|trial|pilot|compare|play with)) /;
+
+/** Standing in an evaluation: "X is on our shortlist", "X is in the running". */
+const STANDING = new Set(['shortlist', 'running', 'mix', 'finalist', 'contention', 'frame', 'race', 'final']);
+/** Selling acts whose subject is the vendor. */
+const SELL = new Set(['quote', 'offer', 'pitch', 'propose', 'price', 'bid', 'tender', 'woo', 'undercut', 'beat', 'approach', 'contact', 'court', 'reach', 'discount', 'match', 'claim', 'promise', 'cold-call']);
+/** Things a vendor sends: "X sent their paper / proposal over". */
+const SENT_THING = new Set(['paper', 'paperwork', 'form', 'order', 'proposal', 'quote', 'quotation', 'bid', 'offer', 'pricing', 'terms', 'contract', 'deck']);
+/** Choosing among vendors: the cue that turns "you and X" into a set being weighed. */
+const CHOOSING = / (?:vendor|supplier|provider|shortlist|finalist|bake-off|shootout|rfp|rfi|tender|evaluate|evaluation|assess|review|compare|comparison|choose|pick|select|decide|decision|whichever|between|option|final round|against|alongside|versus|vs|side by side|pilot|piloting|trial|run-off) /;
+/** Settled or long past: the evaluation is over, not in play. */
+const SETTLED = / (?:choose|pick|go with|select|stay with|stick with) (?:you|us)(?! or)|no plan to (?:revisit|look|switch)|years? ago|original selection|settle|shut (?:that |it |this )?down|stay put|never look back|not go back/;
+/** Whom the customer names as theirs: their customer, partner, reseller, bank, auditor. */
+const RELATION = new Set(['customer', 'client', 'partner', 'reseller', 'distributor', 'auditor', 'accountant', 'bank', 'parent', 'subsidiary', 'affiliate', 'consultant', 'consultancy', 'agency', 'integrator', 'insurer', 'lawyer', 'counsel', 'carrier', 'shipper', 'landlord', 'tester', 'investor']);
+/** Words that close a company name though the name finder leaves them out ("Marlowe Data", "Bramwell Security"). */
+const NAME_TAIL = new Set(['data', 'security', 'research', 'design', 'analytics', 'cloud', 'labs', 'systems', 'software', 'solutions', 'technologies', 'tech', 'group', 'ai', 'inc', 'ltd', 'llc', 'gmbh', 'co', 'works', 'health', 'logistics', 'consulting', 'digital', 'partners']);
+const SUBJECT = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'can', 'could', 'will', 'would', 'to', "'ll", 'please']);
+const PRONOUN = new Set(['they', 'them', 'their', 'both', 'theirs', 'it', 'its']);
+/** Tokens that may sit between an evaluating head and its argument: "a free three-month trial with", "a walkthrough of". */
+const LINK_ADP = new Set(['of', 'from', 'with', 'on', 'at', 'by', 'for', 'into']);
+const SEP = new Set([',', ';', ':', '—', '–', '(', ')', '?', '!', '.']);
+
+/** A stem the light model does not lemmatise ("piloting" tagged a noun, "trialled"). */
+function stem(t: Tok): string {
+  const m = /^(pilot|trial|demo|benchmark|shortlist|test|sandbox|quote)(?:s|ed|led|ing|ling|'d)?$/.exec(t.lower);
+  return m ? m[1] : t.lemma;
+}
+
+/** Name spans, with company-name tails kept on ("Marlowe Data") and a sentence-initial "X's" read as a name. */
+export function orgSpans(s: Sent): NameSpan[] {
+  const spans = nameSpans(s).map((n) => ({ ...n }));
+  const t = s.toks;
+  const first = t[0];
+  if (first && first.cap && first.pos === 'PROPN' && t[1]?.text === "'s" && !spans.some((n) => n.start === 0)) spans.unshift({ name: first.text, start: 0, end: 0 });
+  for (const n of spans) {
+    while (t[n.end + 1]?.cap && NAME_TAIL.has(t[n.end + 1].lower)) { n.end += 1; n.name = `${n.name} ${t[n.end].text}`; }
+  }
+  // Chat writes names in lower case ("we're trialing trelliq rn"): a word the model has never seen, right after an evaluating verb.
+  for (const [k, x] of t.entries()) {
+    if (x.cap || x.known || k === 0 || !['NOUN', 'PROPN', 'X'].includes(x.pos) || !/^\p{Ll}[\p{L}\d-]{3,}$/u.test(x.text) || spans.some((n) => n.start <= k && k <= n.end)) continue;
+    const prev = t[k - 1];
+    if (prev.pos === 'VERB' && /^(?:trial|pilot|demo|evaluat|test|benchmark)/.test(prev.lower)) spans.push({ name: x.text, start: k, end: k });
+  }
+  // A product name used as a verb ("can you Loom me a demo") names no one.
+  return spans.filter((n) => !(t[n.start].pos === 'VERB' && SUBJECT.has(t[n.start - 1]?.lower ?? '')));
+}
+
+/** Whether tokens from..to (exclusive) only connect a head to its argument: articles, adjectives, numbers, a linking preposition, a noun of the compound. */
+function linked(s: Sent, from: number, to: number, particle: boolean): boolean {
+  if (to - from > 7) return false;
+  let adp = 0;
+  for (let k = from; k < to; k += 1) {
+    const x = s.toks[k];
+    if (SEP.has(x.text) || x.pos === 'VERB' || x.pos === 'AUX' || x.pos === 'CCONJ' || x.pos === 'SCONJ') return false;
+    if (x.pos === 'PRON' && !['their', 'your', 'its', 'a'].includes(x.lower)) return false;
+    if (x.pos === 'ADP') { if (!LINK_ADP.has(x.lower)) return false; adp += 1; }
+  }
+  // "to" and "at" belong to particle verbs ("talk to", "look at"), never to a noun head: "a demo to Luca's team" names the audience.
+  return adp <= 2 || particle;
+}
+
+/** Only articles, adjectives and possessives between a particle verb and its object: "switch over to the new X". */
+function linkedDirect(s: Sent, from: number, to: number): boolean {
+  return to - from <= 3 && s.toks.slice(from, to).every((x) => ['DET', 'ADJ'].includes(x.pos) || ['over', 'their'].includes(x.lower));
+}
+
+/** A tool at work beside us: used, connected, synced, recording, feeding something. */
+const USE = / (?:use|connect|sync|feed|record|integrate|log|plug|pull|push|export|import|cadence|admin|instance|recording|dashboard|workflow|live in) /;
+export function inUse(s: Sent): boolean {
+  return USE.test(` ${s.toks.map((t) => t.lemma).join(' ')} `);
+}
+
+/** An evaluation settled, or one the speaker denies: "we chose you over X", "nobody's looking at X", "not interested". */
+export function dismissed(s: Sent): boolean {
+  if (settled(s)) return true;
+  const line = ` ${s.toks.map((t) => stem(t)).join(' ')} `;
+  if (/ (?:choose|pick|select|prefer) (?:you|us) over /.test(line)) return true;
+  if (findAll(s, EVAL_HEAD).some((h) => negated(s, h.start) || s.toks.slice(Math.max(0, h.start - 3), h.start).some((t) => t.lower === 'nobody'))) return true;
+  return s.toks.some((t, k) => ['interested', 'need', 'plan'].includes(t.lemma) && negated(s, k));
+}
+
+/** A settled, hypothetical or negated frame is no evaluation in play. */
+export function settled(s: Sent): boolean {
+  return SETTLED.test(` ${s.toks.map((t) => t.lemma).join(' ')} `);
+}
+
+/** Not negated, and not inside an if-clause: "if X ever came knocking" is hypothetical, "If I'm honest, X's price…" is not (the comma closes the clause). */
+function live(s: Sent, at: number): boolean {
+  const cond = conditionBefore(s, at);
+  // "Is there a reason we shouldn't go with X?", "any reason not to…": a suggestion, not a negation.
+  const suggestion = s.toks.at(-1)?.text === '?' && s.toks.slice(0, at).some((x) => x.lemma === 'reason');
+  return (suggestion || !negated(s, at)) && !(cond && !s.toks.slice(cond.at + 1, at).some((x) => SEP.has(x.text)));
+}
+
+/** The organisation is named as the customer's own customer, partner, bank…: "our customer, X", "X are our reseller". */
+export function related(s: Sent, span: NameSpan): boolean {
+  const t = s.toks;
+  for (let k = Math.max(0, span.start - 4); k < span.start; k += 1) if (RELATION.has(t[k].lemma) && t.slice(k + 1, span.start).every((x) => x.text === ',' || x.pos === 'ADP' || x.pos === 'ADJ' || x.pos === 'NOUN')) return true;
+  const after = t.slice(span.end + 1, span.end + 7);
+  const be = after.findIndex((x) => x.lemma === 'be');
+  if (be >= 0 && after.slice(be + 1).some((x) => RELATION.has(x.lemma) && ['our', 'my'].some((p) => after.slice(be + 1).some((y) => y.lower === p)))) return true;
+  // "our Growth and Scale tiers", "your Pro plan": a name of ours or of yours.
+  if (['our', 'your', 'my'].includes(t[span.start - 1]?.lower ?? '')) return true;
+  return t[span.end + 1]?.text === ',' && ['our', 'my'].includes(t[span.end + 2]?.lower ?? '') && t.slice(span.end + 3, span.end + 6).some((x) => RELATION.has(x.lemma));
+}
+
+/** What a selling verb at k is about: us ("offered us", "pitched our CFO"), a price or a thing vendors sell, or a seller's
+ * infinitive ("offered to beat / to migrate us"); "quoted a line from the contract", "offered to host the QBR" are not. */
+const SELL_TO = /^(?:beat|match|undercut|migrate|cover|waive|throw|give|discount|price|move|switch|onboard|implement)/;
+function sold(s: Sent, k: number): boolean {
+  const t = s.toks;
+  if (['reach', 'approach', 'contact', 'court', 'woo', 'undercut', 'beat'].includes(t[k].lemma)) return true;
+  const next = t.slice(k + 1, k + 7);
+  if (next[0]?.lower === 'to') return SELL_TO.test(next[1]?.lower ?? '');
+  return next.some((x) => ['us', 'me', 'our', 'them', 'you', 'your', 'free', 'discount', 'deal', 'rate', 'price', 'less', 'lower', 'cheaper', '%', '$', '£', '€'].includes(x.lower) || x.pos === 'NUM' || /^[$£€]|%$/.test(x.text) || VENDOR_THING.has(stem(x)));
+}
+
+/** The index of the token the noun phrase holding a span ends at ("the Nexora guys" → "guys"). */
+function phraseEnd(s: Sent, span: NameSpan): number {
+  let k = span.end;
+  while (s.toks[k + 1] && (s.toks[k + 1].pos === 'NOUN' || s.toks[k + 1].text === "'s") && !s.toks[k + 1].cap && !TIME.has(s.toks[k + 1].lemma) && k - span.end < 3) k += 1;
+  return k;
+}
+
+/** The act whose subject ends at token `end`: the first verb after it, past auxiliaries and adverbs ("X have been quietly offering"). */
+function verbAfter(s: Sent, end: number): Tok | undefined {
+  for (let k = end + 1; k < Math.min(s.toks.length, end + 5); k += 1) {
+    const x = s.toks[k];
+    // "Sam to send the quote" is an action item, not the vendor's act.
+    if (x.lower === 'to' && k === end + 1) return undefined;
+    if (x.pos === 'AUX' || x.pos === 'ADV' || x.pos === 'PART' || x.lower === 'also') continue;
+    // The light model tags some selling verbs as adjectives or nouns ("Cobaltia undercut/ADJ our quote").
+    return x.pos === 'VERB' || (SELL.has(x.lemma) && ['NOUN', 'ADJ'].includes(x.pos) && ['PRON', 'DET'].includes(s.toks[k + 1]?.pos ?? '')) ? x : undefined;
+  }
+  return undefined;
+}
+
+/** The span fills a slot of the evaluation frame in this sentence. */
+export function inFrame(s: Sent, span: NameSpan): boolean {
+  const t = s.toks;
+  // A name that modifies some other noun ("a quote on their Rotterdam volumes", "our Growth and Scale tiers") is not the argument.
+  // Past a list of names to the noun they all modify: "the Hamburg and Rotterdam numbers".
+  let h = span.end + 1;
+  while (t[h] && (['and', 'or', '&'].includes(t[h].lower) || (t[h].cap && t[h].pos === 'PROPN')) && t[h + 1]) h += 1;
+  const head = t[h];
+  const modifier = !!head && head.pos === 'NOUN' && !head.cap && head.known && !VENDOR_THING.has(stem(head)) && !VENDOR_PEOPLE.has(head.lemma) && !TIME.has(head.lemma);
+  const sells = t.some((x) => VENDOR_THING.has(stem(x)) && x.pos !== 'VERB');
+  const personal = t.some((x) => PERSONAL.has(x.lemma) || PERSONAL.has(x.lower));
+  // ARGUMENT: an evaluating head before the span, connected to it.
+  for (const hit of findAll(s, EVAL_HEAD)) {
+    if (hit.end >= span.start || modifier) break;
+    if (hit.start === hit.end && !EVAL_HEAD.test(` ${stem(t[hit.start])} `)) continue;
+    if (SWITCH.test(hit.m[0].trim()) && personal) continue;
+    // "accepted an offer from X" is a job, not a bid.
+    if (t.slice(Math.max(0, hit.start - 3), hit.start).some((x) => ['accept', 'take', 'decline'].includes(x.lemma))) continue;
+    // A particle verb takes the name itself ("switch to X", "look at X"), a noun head may reach it through "of/from/with" ("a demo from X").
+    const particle = / (?:to|at|with|on|into|out|up)$/.test(hit.m[0].trimEnd());
+    const reaches = particle ? linkedDirect(s, hit.end + 1, span.start) : linked(s, hit.end + 1, span.start, t[hit.end].pos === 'VERB');
+    if (reaches && live(s, hit.start)) return true;
+  }
+  for (let k = 0; k < span.start && !modifier; k += 1) {
+    if (stem(t[k]) !== t[k].lemma && EVAL_HEAD.test(` ${stem(t[k])} `) && linked(s, k + 1, span.start, true) && live(s, k)) return true;
+  }
+  // "a X trial", "X's demo", "the price X put in front of us".
+  const next = t[span.end + 1]?.text === "'s" ? span.end + 2 : span.end + 1;
+  for (let k = next; k < Math.min(t.length, next + 3); k += 1) {
+    if (VENDOR_THING.has(stem(t[k])) && t[k].pos !== 'VERB' && live(s, k)) return true;
+    if (!['ADJ', 'NOUN', 'NUM'].includes(t[k].pos)) break;
+  }
+  if (span.start > 0 && VENDOR_THING.has(stem(t[span.start - 1])) && t[span.start - 1].pos === 'NOUN' && t[span.end + 1]?.pos === 'VERB' && live(s, span.start - 1)) return true;
+  // RECIPIENT of a request for what vendors sell: "asked X for a quote", "invited X to pitch".
+  const asked = t[span.start - 1];
+  if (asked && ASK.has(asked.lemma) && live(s, asked.i)) {
+    const rest = t.slice(span.end + 1, span.end + 6);
+    if (rest[0]?.lower === 'for' && rest.some((x) => VENDOR_THING.has(stem(x)))) return true;
+    if (rest[0]?.lower === 'to' && rest[1] && (SELL.has(rest[1].lemma) || EVAL_HEAD.test(` ${stem(rest[1])} `))) return true;
+  }
+  // SOURCE: "a quote has been requested from X", "the one we received from X", in a sentence about what vendors sell.
+  if (t[span.start - 1]?.lower === 'from' && sells) {
+    const clause = t.slice(0, span.start - 1);
+    const from = clause.map((x) => SEP.has(x.text)).lastIndexOf(true) + 1;
+    if (clause.slice(from).some((x) => ASK.has(x.lemma) || x.lower === 'one' || VENDOR_THING.has(stem(x)))) return true;
+  }
+  // STANDING: "X is on our shortlist", "X is still in the running".
+  const be = t.slice(span.end + 1, span.end + 4).find((x) => x.lemma === 'be');
+  if (be && live(s, be.i) && t.slice(be.i + 1, be.i + 6).some((x) => STANDING.has(stem(x)))) return true;
+  // On trial: "using X on a trial basis", "X is in a pilot with ops".
+  const after = t.slice(phraseEnd(s, span) + 1, phraseEnd(s, span) + 6);
+  if (['on', 'in', 'for', 'as'].includes(after[0]?.lower ?? '') && after.slice(1).some((x) => ['trial', 'pilot', 'poc', 'evaluation'].includes(stem(x)))) return true;
+  // AGENT: "X quoted us", "the Nexora guys offered", "The X people sent their paper over", "X is preparing one".
+  const verb = verbAfter(s, phraseEnd(s, span));
+  if (verb && live(s, verb.i)) {
+    if (SELL.has(verb.lemma) && sold(s, verb.i)) return true;
+    if (verb.lemma === 'send' && t.slice(verb.i + 1, verb.i + 4).some((x) => SENT_THING.has(x.lemma))) return true;
+    if (verb.lemma === 'come' && t[verb.i + 1]?.lower === 'in') return true;
+    if (PREPARE.has(verb.lemma) && t.slice(verb.i + 1, verb.i + 5).some((x) => VENDOR_THING.has(stem(x)) || (x.lower === 'one' && sells))) return true;
+  }
+  // "approached by X", "quoted by X".
+  if (t[span.start - 1]?.lower === 'by') {
+    const act = t.slice(Math.max(0, span.start - 5), span.start - 1).reverse().find((x) => x.pos === 'VERB');
+    if (act && SELL.has(act.lemma) && live(s, act.i)) return true;
+  }
+  // VERSUS US: the name's own act measured against ours ("Tarnwell got back to us with a number below yours").
+  const lemmas = ` ${t.map((x) => stem(x)).join(' ')} `;
+  if (verb && span.start <= 2 && VERSUS_OURS.test(lemmas) && live(s, verb.i)) return true;
+  // (Not for a destination: "exported the pipeline to Google Sheets to compare the regions".)
+  if (!['to', 'into'].includes(t[span.start - 1]?.lower ?? '') && ALONGSIDE.test(` ${t.slice(phraseEnd(s, span) + 1, phraseEnd(s, span) + 6).map((x) => stem(x)).join(' ')} `)) return true;
+  // APPEAL: "X is looking very attractive on price".
+  if (be && t.slice(be.i + 1, be.i + 5).some((x) => APPEAL.has(x.lemma) || APPEAL.has(x.lower)) && live(s, be.i)) return true;
+  // APPOSITION: the name stands for a vendor noun that fills the slot ("approached by a vendor called Ostrava", "evaluate other vendors, Solace and Yarrow").
+  // "your competitor Vantora", "a rival called Ostrava" says it outright.
+  const noun = appositionHead(s, span);
+  if (noun && (RIVAL.has(t[noun.end].lemma) || inFrame(s, noun))) return true;
+  // MEMBER: "you and X", "X and us", "X's order form alongside yours", "X against your platform", in a sentence about choosing.
+  return member(s, span) && CHOOSING.test(` ${t.map((x) => stem(x)).join(' ')} `) && !t.some((x) => x.neg && x.pos === 'VERB');
+}
+
+/** The vendor noun phrase a name is in apposition with, as a span of its own. */
+function appositionHead(s: Sent, span: NameSpan): NameSpan | undefined {
+  const t = s.toks;
+  let k = span.start - 1;
+  while (k >= 0 && (t[k].cap && t[k].pos === 'PROPN' || ['and', ','].includes(t[k].lower)) && k > span.start - 4) k -= 1;
+  if (['called', 'named', 'like', 'including', ','].includes(t[k]?.lower ?? '') || (t[k]?.lower === 'as' && t[k - 1]?.lower === 'such')) k -= t[k]?.lower === 'as' ? 2 : 1;
+  if (k < 0 || t[k].pos !== 'NOUN' || !VENDOR_NOUN.has(t[k].lemma)) return undefined;
+  let start = k;
+  while (start > 0 && ['DET', 'ADJ', 'NUM'].includes(t[start - 1].pos)) start -= 1;
+  return { name: t[k].text, start, end: k };
+}
+
+const US = new Set(['you', 'us', 'yours']);
+const JOIN = new Set(['and', 'or', ',', '&', 'between', 'vs', 'versus', 'alongside', 'against', 'over']);
+/** "you", "us", "yours", or "your team / your platform" at token k (read leftwards when `back`). */
+function usAt(s: Sent, k: number, back: boolean): boolean {
+  const x = s.toks[k];
+  if (!x) return false;
+  if (US.has(x.lower)) return true;
+  return back ? x.pos === 'NOUN' && s.toks[k - 1]?.lower === 'your' : x.lower === 'your';
+}
+/** The span is joined to us by a conjunction or a comparison, with only other names between: "you, Cadence Loop and Ravelin". */
+function member(s: Sent, span: NameSpan): boolean {
+  const t = s.toks;
+  let k = span.start - 1;
+  let joined = false;
+  while (k >= 0 && (JOIN.has(t[k].lower) || (t[k].cap && t[k].pos === 'PROPN'))) { joined ||= JOIN.has(t[k].lower); k -= 1; }
+  if (joined && usAt(s, k, true)) return true;
+  k = phraseEnd(s, span) + 1;
+  joined = false;
+  while (k < t.length && (JOIN.has(t[k].lower) || (t[k].cap && t[k].pos === 'PROPN'))) { joined ||= JOIN.has(t[k].lower); k += 1; }
+  return joined && usAt(s, k, false);
+}
+
+/** "They've offered us a trial", "We are assessing both", "their rep called": a pronoun in one of the frame's slots stands for the organisation named just before. */
+export function pronounInFrame(s: Sent): boolean {
+  return s.toks.some((x, k) => PRONOUN.has(x.lower) && !(x.lower === 'it' && k === 0) && inFrame(s, { name: x.text, start: k, end: k }));
+}

@@ -1,6 +1,7 @@
 // What the transcript formats share: cue timing, speakers, turns merged per speaker, and the
 // meeting signal built from them.
 import { createHash } from 'node:crypto';
+import { decodeHTML } from 'entities';
 import type { TranscriptTurn } from '../schema.js';
 import { addSignal } from './result.js';
 import type { ParseOptions, ParseResult, Rejection, RouteHint } from './types.js';
@@ -26,12 +27,15 @@ export function speakerPrefix(line: string): { speaker: string; text: string } |
   return { speaker: m[1].replace(/^\[|\]$/g, '').trim(), text: m[2] };
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', nbsp: ' ', quot: '"', apos: "'", lrm: '', rlm: '' };
-
-/** Tags removed, entities decoded, whitespace collapsed. */
+/**
+ * Tags removed, then character references decoded, whitespace collapsed. WebVTT decodes cue text's
+ * references as HTML does (every named one, with or without the semicolon where HTML allows it, and
+ * numeric ones), so the `entities` decoder in HTML text mode does it; tags go first, so an `&lt;`
+ * stays a literal "<" and never starts a tag. Bidi marks (&lrm;, &rlm;) are left out of the text.
+ */
 export function cueText(s: string): string {
-  return s.replace(/<[^>]*>/g, '')
-    .replace(/&(#\d+|#x[\da-f]+|[a-z]+);/gi, (all, e: string) => (e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITIES[e.toLowerCase()] ?? all))
+  return decodeHTML(s.replace(/<[^>]*>/g, ''))
+    .replace(/[\u200E\u200F]/g, '')
     .replace(/\s+/g, ' ').trim();
 }
 

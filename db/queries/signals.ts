@@ -35,7 +35,11 @@ export const SignalRow = z.object({
 }) as unknown as Signal);
 
 export interface StoredSignal { id: string; index: number }
-export interface InsertResult { stored: StoredSignal[]; duplicates: StoredSignal[] }
+/**
+ * stored: new rows; duplicates: already stored, left as they were; completed: an already stored
+ * meeting that was waiting for its transcript, filled in by this delivery and pending again.
+ */
+export interface InsertResult { stored: StoredSignal[]; duplicates: StoredSignal[]; completed: StoredSignal[] }
 
 function payloadOf(s: SignalInput): Record<string, unknown> {
   const { kind: _k, occurredAt: _o, externalId: _e, source: _s, ...rest } = s as Record<string, unknown>;
@@ -51,13 +55,37 @@ const INSERT = `
 const FIND = 'select id from signals where account_id = $1 and source = $2 and external_id = $3';
 
 /**
- * Stores signals for one account, each once by (source, externalId). Call inside a transaction
- * so a batch is all written or not at all.
+ * A meeting stored before its transcript existed (Gong's call_completed webhook) is completed by the
+ * later delivery of the same call with it: the payload takes the new fields (the transcript, the
+ * parties as the full call names them) over the old, and the row is read again as new: pending, its
+ * reading and its memory dropped (the chunks deleted here, in the same transaction, so `remember`
+ * writes the new ones once and `perceive` reads it again). Only a row still marked pending is
+ * completed, so a redelivery, or a concurrent one waiting on the row lock, finds nothing to do and is
+ * a plain duplicate. received_at moves to now: the transcript is what was received.
+ */
+const COMPLETE = `
+  update signals set payload = (payload - 'transcriptPending') || $4::jsonb, occurred_at = $5,
+    status = 'pending', processed_at = null, remembered_at = null, received_at = now(),
+    insights = null, perceiver = null, perceiver_version = null, perceived_for = null, perception_fallback = false, perceived_at = null
+  where account_id = $1 and source = $2 and external_id = $3 and kind = 'meeting' and payload->>'transcriptPending' = 'true'
+  returning id`;
+const FORGET_CHUNKS = 'delete from memory_chunks where signal_id = $1';
+
+/** A meeting delivered with its transcript: what completes one stored while it was pending. */
+function completesPending(s: SignalInput): boolean {
+  if (s.kind !== 'meeting' || s.transcriptPending) return false;
+  return typeof s.transcript === 'string' ? s.transcript.trim().length > 0 : s.transcript.length > 0;
+}
+
+/**
+ * Stores signals for one account, each once by (source, externalId); a meeting with its transcript
+ * completes the stored one that was waiting for it (see COMPLETE). Call inside a transaction so a
+ * batch is all written or not at all.
  */
 export async function insertSignals(
   db: Queryable, accountId: string, signals: Array<SignalInput & { direction?: string }>,
 ): Promise<InsertResult> {
-  const result: InsertResult = { stored: [], duplicates: [] };
+  const result: InsertResult = { stored: [], duplicates: [], completed: [] };
   for (const [index, s] of signals.entries()) {
     const source = s.source ?? 'api';
     const externalId = s.externalId ?? null;
@@ -65,10 +93,18 @@ export async function insertSignals(
     const ins = await db.query(INSERT, [accountId, s.kind, s.occurredAt, source, externalId, payloadOf(s), direction]);
     if (ins.rows[0]) {
       result.stored.push({ id: ins.rows[0].id, index });
-    } else {
-      const found = await db.query(FIND, [accountId, source, externalId]);
-      result.duplicates.push({ id: found.rows[0].id, index });
+      continue;
     }
+    if (externalId !== null && completesPending(s)) {
+      const done = await db.query(COMPLETE, [accountId, source, externalId, payloadOf(s), s.occurredAt]);
+      if (done.rows[0]) {
+        await db.query(FORGET_CHUNKS, [done.rows[0].id]);
+        result.completed.push({ id: done.rows[0].id, index });
+        continue;
+      }
+    }
+    const found = await db.query(FIND, [accountId, source, externalId]);
+    result.duplicates.push({ id: found.rows[0].id, index });
   }
   return result;
 }

@@ -31,7 +31,7 @@ const INTERNAL = new Set(['budget', 'funding', 'headcount', 'approval', 'sign-of
 /** The verbs of receiving or coming to know: "we need to see…", "I'd need to get…" ask. */
 const RECEIVE = new Set(['know', 'see', 'get', 'have', 'receive', 'hear', 'understand', 'confirm', 'check', 'learn', 'find', 'review', 'talk', 'speak']);
 /** The customer's own deliberation: "we'll need to think it over", "we'd need to discuss internally" is a plan, not an ask. */
-const DELIBERATE = new Set(['think', 'discuss', 'decide', 'consider', 'figure', 'sort', 'finish', 'wrap', 'align', 'regroup', 'prioritise', 'prioritize', 'focus', 'plan', 'evaluate', 'look', 'wait', 'digest', 'reflect', 'mull', 'work', 'talk', 'check', 'confer', 'consult', 'run']);
+const DELIBERATE = new Set(['think', 'revisit', 'reconsider', 'revise', 'reassess', 'discuss', 'decide', 'consider', 'figure', 'sort', 'finish', 'wrap', 'align', 'regroup', 'prioritise', 'prioritize', 'focus', 'plan', 'evaluate', 'look', 'wait', 'digest', 'reflect', 'mull', 'work', 'talk', 'check', 'confer', 'consult', 'run']);
 /** Past forms that settle the wish in the same sentence: "…, and your load test answered that". */
 const SETTLED = new Set(['answered', 'cleared', 'resolved', 'sorted', 'settled', 'solved', 'explained', 'addressed', 'covered']);
 
@@ -44,6 +44,15 @@ const WANT = new RegExp([
   ' (?:my|our) (?:\\S+ )?(?:ask|request|wish|requirement) (?:would )?be ',
   // "Grateful if you could send it", "if you could dig that out it'd be appreciated" (not "if you could have fixed it sooner").
   ' (?:grateful|thankful|oblige|obliged) if ',
+  ' would be (?:very |really |most |so )?(?:grateful|thankful|oblige|obliged) for ',
+  // "Ideally we'd have the export nightly", "I'm after the latest price sheet", "any idea when…", "our CFO is asking for…".
+  ' ideally (?:i|we) would | (?:i|we) would ideally ',
+  ' (?:i|we) be after (?:the|a|an|some|your|any) ',
+  ' any (?:idea|ideas|thought|thoughts|news|word|eta|timeline|timescale) (?:on|about|when|if|whether|how|what|why|where|who|for) ',
+  // (Not "the team has been asking for their own licences": a demand on their own side.)
+  ' be ask (?:for (?!their own |its own )|about|whether|if|when|how|what|us|you)',
+  '(?:^| )(?:just )?want to (?:check|ask|confirm|find out|know|see) (?:if|whether|about|with you|what|when|how|that you)',
+  ' look for (?:some |any |a |an |your )?(?:help|guidance|advice|way|someone|input|pointer|recommendation|clarity|clarification|steer)',
   ' if you (?:could|would|can|might) (?!have |not )',
   ' (?:would|will|would be|will be) be appreciate',
   ' (?:it|that|this) would make (?:\\S+ ){0,5}(?:easy|easier|simple|simpler|better)',
@@ -75,7 +84,6 @@ const WANT = new RegExp([
   ' (?:want|need|require) (?:your|a copy|copies) ',
   ' (?:still )?(?:wait|be wait) (?:on|for) (?:your|you|an? (?:answer|reply|response|update|decision)|the \\S+ (?:\\S+ )?from you)',
   '(?:^|[,;:.!-]) over to you(?: |$)',
-  ' (?:i|we) be (?:look|looking) for (?:help|guidance|advice|a way|someone)',
 ].join('|'));
 /** Reports of past asking and wondering: "someone asked me whether…", "I wondered about that too". */
 const REPORT = / (?:ask|asked|wonder|wondered|question|questioned) (?:me|us|him|her|them|about|whether|if|that)? | (?:ask|asked) /;
@@ -188,9 +196,17 @@ function notAWish(s: Sent, at: number, end: number): boolean {
     // "I wanted you to hear it from me", "I want to flag…": telling, not asking.
     if (t[j]?.lower === 'to' && (you ? ['know', 'hear', 'be'].includes(t[j + 1]?.lemma ?? '') : ['flag', 'mention', 'let', 'share', 'update', 'say', 'tell', 'warn', 'introduce', 'thank', 'give', 'make'].includes(t[j + 1]?.lemma ?? ''))) return true;
     // "We'll need to think it over", "…need to sort it out on our side": their own step.
-    if (!you && t[j]?.lower === 'to' && (DELIBERATE.has(t[j + 1]?.lemma ?? '') || / (?:internally|on our (?:side|end)|our side) /.test(` ${s.text.toLowerCase()} `))) return true;
-    while (['more', 'some', 'the', 'a', 'extra', 'additional', 'internal', 'our'].includes(t[j]?.lower ?? '')) j += 1;
-    if (INTERNAL.has(t[j]?.lower ?? '')) return true;
+    if (!you && t[j]?.lower === 'to' && / (?:internally|on our (?:side|end)|our side) /.test(` ${s.text.toLowerCase()} `)) return true;
+    // ("…need to check whether you received it" still asks us.)
+    if (!you && t[j]?.lower === 'to' && DELIBERATE.has(t[j + 1]?.lemma ?? '') && !t.slice(j + 2).some((x) => ['you', 'your'].includes(x.lower))) return true;
+    // "We'd need more budget", "I need to get sign-off from our CFO": what only their side can give.
+    if (t[j]?.lower === 'to' && RECEIVE.has(t[j + 1]?.lemma ?? '')) j += 2;
+    while (['more', 'some', 'the', 'a', 'extra', 'additional', 'internal', 'our', 'formal', 'final'].includes(t[j]?.lower ?? '')) j += 1;
+    if (INTERNAL.has(t[j]?.lower ?? '') || / from (?:our|my) /.test(` ${t.slice(j).map((x) => x.lower).join(' ')} `)) return true;
+    // "We'll want to revisit it when the new year starts": a future wish on a time of theirs.
+    const modal = t.slice(at, need).some((x) => x.lemma === 'will');
+    const later = t.slice(need).findIndex((x) => ['when', 'once', 'if', 'after'].includes(x.lower));
+    if (modal && later >= 0 && !['you', 'it', 'possible'].includes(t[need + later + 1]?.lower ?? '')) return true;
   }
   // "If this quarter goes well, we'd want…", "Whenever we get budget, we'll want…": a wish on the customer's own condition.
   // "If you can get us the contract today, I'll have it signed": a bargain, its main clause the writer's own promise.
@@ -223,6 +239,9 @@ export function asks(s: Sent): boolean {
   if (/ any update /.test(line)) return true;
   // An imperative: a base-form verb opening the sentence ("please reset…", "let us know…", "tell me more").
   const verb = head.lower === 'please' || head.lower === 'kindly' || head.lower === 'pls' || head.lower === 'do' ? t[k + 1] : head;
+  // (The tagger reads some sentence-initial verbs as nouns: "Drop me a line once…", "Ping us when…".)
+  const nounVerb = verb === t[k] && ((verb.pos === 'NOUN' && ['me', 'us', 'it', 'them'].includes(t[k + 1]?.lower ?? '')) || (verb.pos === 'PROPN' && ['me', 'us'].includes(t[k + 1]?.lower ?? ''))) && verb.lower === verb.lemma;
+  if (nounVerb && !NOT_ASKING.has(verb.lemma)) return true;
   if (verb && (verb.pos === 'VERB' || (verb === t[k] && k === 0 && verb.pos === 'NOUN' && verb.lower === verb.lemma)) && verb.lower === verb.lemma && !NOT_ASKING.has(verb.lemma) && !nounSubject(s, t.indexOf(verb))) {
     const v = t.indexOf(verb);
     const next = t[v + 1];
@@ -237,7 +256,8 @@ export function asks(s: Sent): boolean {
   if (clauseRequest(s) || passiveAsk(s) || pleaseAnywhere(s)) return true;
   // A desiderative or indirect request, unless it reports someone's past asking.
   const want = first(s, WANT);
-  if (want && !(REPORT.test(line) && /(?:ed|asked)\b/.test(t.slice(0, want.start + 3).map((x) => x.lower).join(' ')) && !/ (?:be wonder|be hope|be curious) /.test(line))) {
+  const reported = t.slice(0, want ? want.start + 3 : 0).some((x) => ['asked', 'wondered', 'questioned', 'enquired', 'inquired'].includes(x.lower));
+  if (want && !(REPORT.test(line) && reported && !/ (?:be wonder|be hope|be curious) /.test(line))) {
     return !notAWish(s, want.start, want.end);
   }
   return false;

@@ -6,9 +6,9 @@
 import type { Sent, Tok } from './nlp.js';
 
 /** Words that open an answer or a withdrawal at the start of a clause. */
-const ANSWER = new Set(['yes', 'yeah', 'yep', 'yup', 'absolutely', 'definitely', 'nevermind', 'nvm']);
+const ANSWER = new Set(['yes', 'yeah', 'yep', 'yup', 'absolutely', 'definitely', 'exactly', 'nevermind', 'nvm']);
 /** Two-word openers of the same kind: "never mind", "scratch that", "turns out", "of course". */
-const ANSWER2 = new Set(['never mind', 'scratch that', 'ignore that', 'turns out', 'turned out', 'of course', 'found it', 'figured it', 'sorted it']);
+const ANSWER2 = new Set(['never mind', 'scratch that', 'ignore that', 'turns out', 'turned out', 'of course', 'found it', 'figured it', 'sorted it', 'either way', 'no matter']);
 const BREAK = new Set([',', ';', ':', '-', '–', '—', '.', '!', '(']);
 const LEAD = new Set(['oh', 'ah', 'actually', 'just', 'and', 'but', 'ok', 'okay', 'so', 'update', 'edit', 'well', 'hmm', 'haha', 'lol']);
 
@@ -35,7 +35,9 @@ export function rhetorical(s: Sent, head: number): boolean {
   const t = s.toks;
   const h = t[head];
   if (!h) return false;
-  if (h.lower === 'who' && (t.slice(head + 1, head + 4).some((x) => NEG_AUX.has(x.lower)) || t[head + 1]?.lower === 'even')) return true;
+  if (h.lower === 'who' && (t.slice(head + 1, head + 4).some((x) => NEG_AUX.has(x.lower)) || ['even', 'cares', 'knows'].includes(t[head + 1]?.lower ?? ''))) return true;
+  // "Who has time for that anyway?": a question closed by "anyway" expects no answer.
+  if (t[t.length - 2]?.lower === 'anyway' && t[t.length - 1]?.text === '?') return true;
   if (h.lower === 'what' && t.slice(head + 1, head + 4).some((x) => NEG_AUX.has(x.lower)) && t.some((x) => x.lemma === 'like' || x.lemma === 'love')) return true;
   // "Did I ever tell you…", "Have I mentioned…": the writer telling a story, not asking.
   return ['did', 'have', 'has'].includes(h.lower) && t[head + 1]?.lower === 'i' && t.slice(head + 2, head + 5).some((x) => ['tell', 'mention', 'say'].includes(x.lemma));

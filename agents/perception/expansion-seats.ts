@@ -11,11 +11,14 @@ const NUMBER_WORDS: Record<string, number> = {
 /** Nouns of capacity or of people counted as seats. */
 export const CAPACITY = / (?:seat|licen[cs]e|licence|user|account|workspace|access|space|instance|login|people|person|employee|member|staff|colleague|analyst|engineer|agent|rep|head|headcount|tenant|environment|site) /;
 
+/** People who are new: "25 graduates", "a dozen new starters". */
+const NEWCOMERS = new Set(['hire', 'graduate', 'grad', 'intern', 'trainee', 'starter', 'joiner', 'recruit', 'apprentice', 'newcomer', 'associate']);
+
 /** A token that counts people: a capacity noun, an abbreviation of one, or a plural noun of a person by role ("designers", "dispatchers", "specialists"). */
 export function countsPeople(x: Tok): boolean {
   const lower = x.lower.replace(/\.$/, '');
   const singular = lower.replace(/s$/, '');
-  if (CAPACITY.test(` ${x.lemma} `) || CAPACITY.test(` ${singular} `) || ['ppl', 'folk', 'folks', 'fte', 'ftes', 'hire', 'hires', 'heads', 'strong'].includes(lower)) return true;
+  if (CAPACITY.test(` ${x.lemma} `) || CAPACITY.test(` ${singular} `) || NEWCOMERS.has(singular) || ['ppl', 'folk', 'folks', 'fte', 'ftes', 'heads', 'strong'].includes(lower)) return true;
   return x.pos === 'NOUN' && lower !== singular && /(?:er|or|ist|ian|ant|ent|nurse|staff|hire|lead|rep)$/.test(singular);
 }
 
@@ -38,7 +41,7 @@ function numberAt(s: Sent, k: number): number | undefined {
 /** Words that may sit between a number and the noun it counts ("20 more named users", "(6 people)"). */
 const BETWEEN = new Set(['more', 'extra', 'additional', 'new', 'of', 'its', 'their', 'our', 'own', 'named', 'full', 'paid', 'power', 'admin', '-', 'hundred', 'or', 'so']);
 /** Before a number, words that make it a date, a time or a range rather than a count. */
-const NOT_A_COUNT = new Set(['on', 'by', 'in', 'at', 'q', 'from', 'since', 'until', 'before', 'after', 'version', 'v', 'page', 'number', 'no', 'step', 'of']);
+const NOT_A_COUNT = new Set(['week', 'day', 'month', 'year', 'phase', 'tier', 'level', 'on', 'by', 'in', 'at', 'q', 'from', 'since', 'until', 'before', 'after', 'version', 'v', 'page', 'number', 'no', 'step', 'of']);
 const MONTHS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/;
 
 /** Seats: a number before a people or capacity noun, or, in a sentence about capacity, a bare estimate. */
@@ -64,7 +67,7 @@ export function seatsIn(s: Sent, estimate = false): number | undefined {
     let j = k + 1;
     while (t[j] && (BETWEEN.has(t[j].lower) || NUMBER_WORDS[t[j].lower] !== undefined)) j += 1;
     const after = t[j];
-    if (!after || after.pos === 'PUNCT' || ['AUX', 'VERB', 'ADV', 'CCONJ'].includes(after.pos)) return n;
+    if (!after || after.pos === 'PUNCT' || ['AUX', 'VERB', 'ADV', 'CCONJ'].includes(after.pos) || (after.lower === 'them' && t[j - 1]?.lower === 'of')) return n;
   }
   return undefined;
 }
@@ -74,6 +77,6 @@ export function headcountOnly(s: Sent): number | undefined {
   const t = s.toks.filter((x) => x.pos !== 'PUNCT');
   if (t.length > 9) return undefined;
   const subject = t[0]?.lower;
-  if (!['they', 'that', 'it', 'which', 'i', 'we', 'probably', 'maybe', 'roughly', 'about', 'around', 'approximately', 'so', 'likely', 'perhaps'].includes(subject ?? '') && t[0]?.pos !== 'NUM') return undefined;
+  if (!['they', 'there', 'that', 'it', 'which', 'i', 'we', 'probably', 'maybe', 'roughly', 'about', 'around', 'approximately', 'so', 'likely', 'perhaps'].includes(subject ?? '') && t[0]?.pos !== 'NUM') return undefined;
   return seatsIn(s, true);
 }

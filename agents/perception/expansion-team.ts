@@ -17,6 +17,11 @@ const NOT_A_GROUP = new Set(['hire', 'hires', 'user', 'users', 'people', 'person
   // People outside the account: their access is a favour to a third party, not a team of the customer's.
   'auditor', 'auditors', 'consultant', 'consultants', 'contractor', 'contractors', 'client', 'clients', 'vendor', 'vendors', 'supplier', 'suppliers', 'partner', 'partners', 'investor', 'investors', 'candidate', 'candidates']);
 
+const ACRONYM = /^\p{Lu}[\p{Lu}&]{1,4}$/u;
+/** Acronyms that are things or roles, not units: "SSO is broken", "our CFO wants". */
+const NOT_A_UNIT = new Set(['I', 'SSO', 'API', 'CEO', 'CFO', 'CTO', 'COO', 'CIO', 'CRO', 'VP', 'SVP', 'PO', 'MSA', 'DPA', 'SOW', 'QBR', 'UK', 'US', 'EU', 'OK', 'PDF', 'CSV', 'SLA', 'RFP', 'ROI', 'MFA', 'SAML']);
+const GENERIC = new Set(['people', 'folks', 'folk', 'users', 'staff', 'guys', 'crew', 'colleagues', 'employees']);
+
 /** Tokens i..j as written in the sentence (so a word the tokenizer split, "Gdańsk", comes back whole). */
 function spanText(s: Sent, i: number, j: number): string {
   const toks = s.toks.slice(i, j + 1);
@@ -36,6 +41,8 @@ function unitPhrase(s: Sent, k: number): string {
   const t = s.toks;
   let a = k;
   while (a - 1 >= 0 && (['ADJ', 'NOUN', 'PROPN', 'X'].includes(t[a - 1].pos) || /^\p{Lu}{2,}$/u.test(t[a - 1].text) || (t[a - 1].pos === 'VERB' && t[a - 1].lower.endsWith('ing'))) && !['new', 'own', 'whole', 'entire', 'other', 'next', 'same'].includes(t[a - 1].lower) && !/^\d/.test(t[a - 1].text)) a -= 1;
+  // Coordinated places share the unit: "the Milan and Rome branches".
+  if (a < k && t[a - 1]?.lower === 'and' && t[a - 2]?.cap && t[a - 2].pos === 'PROPN') a -= 2;
   // A word the tagger reads as a preposition or adverb but that sits between the determiner and the noun is a modifier ("the inside sales team", "our back office staff").
   if (a < k && a - 2 >= 0 && ['ADP', 'ADV'].includes(t[a - 1].pos) && ['DET', 'PRON'].includes(t[a - 2].pos) && /^\p{Ll}+$/u.test(t[a - 1].text)) a -= 1;
   let b = k;
@@ -55,7 +62,9 @@ export function peopleGroup(s: Sent): string | undefined {
   const t = s.toks;
   for (let k = 0; k < t.length; k += 1) {
     const x = t[k];
-    if (x.pos !== 'NOUN' || NOT_A_GROUP.has(x.lower) || !countsPeople(x) || x.lower === x.lemma) continue;
+    // A generic word for people is a group when a department or a place says which ("the compliance folks", "our Berlin people").
+    const generic = GENERIC.has(x.lower) && (DEPARTMENT.has(t[k - 1]?.lower ?? '') || (t[k - 1]?.cap && t[k - 1].pos === 'PROPN'));
+    if (!generic && (x.pos !== 'NOUN' || NOT_A_GROUP.has(x.lower) || !countsPeople(x) || x.lower === x.lemma)) continue;
     // Counted ("20 new hires") is a headcount, not a group; after a preposition it is not the one asking ("for those 12 people").
     if (t[k - 1]?.pos === 'NUM' || ['for', 'to', 'with'].includes(t[k - 1]?.lower ?? '')) continue;
     let a = k;
@@ -87,6 +96,14 @@ export function unitIn(s: Sent): string | undefined {
     // Or, in lower case, a department as the subject of its verb ("customer service wants access too", "engineering goes from 40 to 70").
     const lowerCompound = k === 1 && t[0].pos === 'NOUN' && t[0].lower !== 'it' && ['AUX', 'VERB'].includes(t[2]?.pos ?? '');
     const lowerSubject = t[k].lower !== 'it' && t[k].pos === 'NOUN' && ['AUX', 'VERB'].includes(t[k + 1]?.pos ?? '') && (k === 0 || ['PUNCT', 'CCONJ', 'SCONJ'].includes(t[k - 1].pos) || (t[k - 1].pos === 'VERB' && t[k - 1].lemma !== 'be'));
+    // Where the growth is: "a headcount increase of 80 in customer operations".
+    if (t[k].lower !== 'it' && DEPARTMENT.has(t[k].lower) && (t[k - 1]?.lower === 'in' || (t[k - 2]?.lower === 'in' && t[k - 1].pos === 'NOUN')) && !t[k + 1]?.cap) {
+      let b = k;
+      while (b + 1 < t.length && DEPARTMENT.has(t[b + 1].lower)) b += 1;
+      return spanText(s, t[k - 1].lower === 'in' ? k : k - 1, b);
+    }
+    // An acronym as the one asking: "R&D want in", "HR needs access".
+    if (ACRONYM.test(t[k].text) && !NOT_A_UNIT.has(t[k].text) && ['AUX', 'VERB'].includes(t[k + 1]?.pos ?? '')) return t[k].text;
     if (!(DEPARTMENT.has(t[k].lower) || (lowerCompound && ['service', 'services', 'care', 'relations'].includes(t[k].lower))) || !(t[k].cap || t[k - 1]?.cap || lowerCompound || lowerSubject)) continue;
     // Only as the one asking (a subject: "Legal is keen", "Sales ops asked"), not as a modifier ("the data processing addendum").
     const after = t[k + 1];

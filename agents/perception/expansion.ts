@@ -8,7 +8,7 @@
 // already covered, a refusal, an expansion already done ("was added in August", "rolled it out last
 // spring"), and growth of someone else (a supplier, another customer, a previous employer).
 import { analyze, type Sent, type Tok } from './nlp.js';
-import { findAll, negated } from './frames.js';
+import { findAll, lemmaLine, nameSpans, negated } from './frames.js';
 import type { Utterance } from './utterances.js';
 import { CAPACITY, headcountOnly, seatsIn } from './expansion-seats.js';
 import { groupBefore, pointsBack, teamIn, unitIn } from './expansion-team.js';
@@ -18,7 +18,7 @@ const PRE_SALE = new Set(['lead', 'qualified', 'discovery', 'demo', 'proposal', 
 export interface ExpansionCue { text: string; speaker?: string; email?: string; team?: string; seats?: number }
 
 /** Asking for more: the verbs and phrases of wanting, adding and rolling out. */
-const GROW = / (?:want|would like|need|ask|request|keen|interested|eager|hope|plan|intend|add|extend|expand|roll (?:\S+ ){0,3}out|onboard\S*|provision|spin up|bring (?:\S+ ){0,5}onto|come onto|get access|join the rollout|start use|start using|in as well|want in|be onboard|extra|more|additional|another|its own|of its own|their own|of their own|separate|too|as well|migrate|move (?:\S+ ){0,4}onto|out of|get (?:\S+ ){0,3}(?:seat|licen[cs]e|licence|workspace|access|account|instance|login)) /;
+const GROW = / (?:want|would like|love|benefit (?:\S+ )?from|could use|need|ask|request|keen|interested|eager|hope|plan|intend|add|extend|expand|roll (?:\S+ ){0,3}out|onboard\S*|provision|spin up|bring (?:\S+ ){0,5}onto|come onto|get access|join the rollout|start use|start using|in as well|want in|be onboard|extra|more|additional|another|its own|of its own|their own|of their own|separate|too|as well|migrate|move (?:\S+ ){0,4}onto|out of|get (?:\S+ ){0,3}(?:seat|licen[cs]e|licence|workspace|access|account|instance|login)) /;
 /** Shrinking, moving people, or capacity already in place. */
 const CONTRACTION = / (?:reduce|reduction|cut|cutting|remove|removal|drop|shrink|shrinking|downsize|downsizing|fewer|less|consolidate|consolidating|cancel|decrease|lower|trim|scale back|scale down|offboard|end|reassign|transfer|free up|save licen[cs]e|save seat|go back to|went back|share the existing|already licen[cs]e|already license|already have|all licen[cs]ed|off the table|let go|lay off|same total|stay at|flat|switch off|turn off|phase out) | (?:office|team|site|store|branch|unit|department|division|hub) (?:be )?(?:close|closing|shut|wind down) /;
 const PERSON_MOVING = / (?:i|she|he|they|\S+) (?:just )?(?:move|moved|moving|transfer|transferred|relocate|relocated) to (?:our|the|a) /;
@@ -29,22 +29,37 @@ const NEW_THING = / new (?:\S+ )?(?:field|wi-fi|wifi|printer|laptop|template|for
 const REFUSED = / (?:say no|said no|turn (?:\S+ )?down|decline|reject|freeze|frozen|on hold|not approve) /;
 /** Growth of another company: a supplier, another customer of ours, a previous employer. */
 const SOMEONE_ELSE = / (?:supplier|vendor|competitor|other customer|other client|old company|previous company|former company|old employer|previous employer|last company|last job) (?:, )?(?:be |have |will |would )?(?:expand|grow|add|hire|roll|scale|open|double|buy|use|take|move) /;
+/** The ask turned out smaller: "…whether they could get access, but they just wanted to see one report". */
+const ONLY_WANTED = / (?:but|though|although) (?:\S+ ){0,4}(?:just|only|really just) (?:\S+ )?(?:want|need) /;
 /** Capacity not growing: "quote for the same 120 seats", temporary access ("read-only access for two weeks"). */
 const NOT_MORE = / same (?:\S+ )?(?:seat|licen[cs]e|licence|user|number|headcount) | (?:vendor|supplier) onboard\S* | (?:we|you|i) be on it | (?:temporary|temporarily|read-only|guest|one-off) | for (?:a |the |two |three |\S+ )?(?:day|week|couple of day|couple of week) /;
 /** Staying where they are: "their staff would stay on their own systems". */
 const STAYING = / stay (?:on|with) /;
 /** A rollout to the whole account, not one unit: "company-wide", "to every office", "the whole business". */
-const WIDE = / (?:company-wide|companywide|company wide|org-wide|organisation-wide|organization-wide|group-wide|enterprise-wide|business-wide|globally|everyone|everybody|every (?:\S+ )?(?:office|team|site|region|hub|department|country|location|branch|plant|warehouse|store)|all (?:our |the |of our )?(?:office|team|site|region|hub|department|country|location|branch|plant|warehouse|store|staff)|(?:whole|entire|wider|rest of the) (?:company|business|org|organisation|organization|group|firm)) /;
+const WIDE = / (?:company-wide|companywide|company wide|org-wide|organisation-wide|organization-wide|group-wide|enterprise-wide|business-wide|globally|everyone|everybody|every (?:\S+ )?(?:office|team|site|region|hub|department|country|location|branch|plant|warehouse|store)|all (?:our |the |of our )?(?:\S+ )?(?:office|team|site|region|hub|department|country|location|branch|plant|warehouse|store|staff)|(?:whole|entire|wider|rest of the) (?:company|business|org|organisation|organization|group|firm)) /;
 /** Headcount growth: hiring, a team doubling or growing. */
 const HEADCOUNT_GROWS = / (?:hire|hiring|grow|growing|double|triple|scale up|new hire|new starter|headcount go up|staff up) /;
-/** Moving a group onto our product: "bringing 120 of their dispatchers onto your platform", "migrating onto our tools". */
-const ONTO_US = / (?:onto|on to|on) (?:your|the|our) (?:platform|tool|system|product|app|software|instance|workspace|solution)s? | (?:onto|on to) (?:it|you) | (?:be|get) on (?:it|the same system) | use (?:the|your) (?:platform|tool|product|system|app|software) /;
+/** Capacity handed to a group: "give the compliance folks access", "love for them to have the tool". */
+const GIVE = / (?:give|have|get|provide|grant|issue) (?:\S+ ){0,4}(?:access|the (?:tool|platform|app|product)|your (?:tool|platform|app|product)|seat|licen[cs]e|licence|login|account) /;
+/** Said as a wish, a cost or a plan, not as a fact. */
+const WISHED = / (?:want|would|love|like|need|could|can|cost|will|plan|keen|how|what) /;
+/** A unit set up as a whole: "can we get Iberia set up?", "get them going". */
+const SET_UP = / (?:get|have) (?:\S+ ){1,3}(?:set up|going|up and run|add|onboard\S*|on board) /;
+/** Long past: "asked about access ages ago", "wanted it last year". */
+const LONG_AGO = / (?:year|month|age|quarter)s? ago | last (?:year|quarter|spring|summer|autumn|fall|winter) | back (?:in|when) | previously | at the time | a while back | (?:sort|sorted|resolve|resolved|settle|settled) it /;
+/** Moving a group onto our product: "bringing 120 of their dispatchers onto your platform", "migrating onto our tools", "put all four regions on it". */
+const ONTO_US = / (?:onto|on to|on|over to) (?:your|the|our) (?:platform|tool|system|product|app|software|instance|workspace|solution|stack)s? | (?:put|get|have|bring) (?:\S+ ){1,4}on (?:it|you|board) | include you | (?:onto|on to) (?:it|you) | (?:be|get) on (?:it|the same system) | use (?:the|your) (?:platform|tool|product|system|app|software) /;
 /** Capacity already exhausted: "are out of licences", "ran out of seats". */
 const OUT_OF = / out of (?:\S+ )?(?:seat|licen[cs]e|licence|user|account|space) /;
 /** Wanting now, not done before: a wish, a need, an ask, a plan, the future. */
 const LIVE = / (?:want|would like|like to|need|ask|request|keen|interested|eager|hope|plan|intend|will|would|be go to|going to|look to|next|soon|out of|require) /;
 
 const IRREGULAR_PAST = new Set(['was', 'were', 'brought', 'grew', 'went', 'got', 'began', 'set', 'put', 'spun', 'took', 'gave']);
+/** The seat count rising: "we'll go from 60 to 90 seats". */
+function seatsRise(s: Sent): boolean {
+  const m = / from (\d+) to (\d+) (?:seat|licen[cs]e|licence|user|account) /.exec(lemmaLine(s).line);
+  return Boolean(m && Number(m[2]) > Number(m[1]));
+}
 const ACTION = / (?:add|roll (?:\S+ ){0,3}out|onboard\S*|provision|bring|extend|expand|open up|license|deploy|migrate|move|be on) /;
 /** A past form, unless it is the participle of a wish or a question ("asked to be added", "can they get added?"). */
 const isPast = (s: Sent, t: Tok) => ((t.pos === 'VERB' && t.lower !== t.lemma && /ed$/.test(t.lower)) || IRREGULAR_PAST.has(t.lower)) && !['be', 'get'].includes(s.toks[t.i - 1]?.lower ?? '');
@@ -59,10 +74,16 @@ function alreadyDone(s: Sent): boolean {
   return live.length === 0;
 }
 
+/** A wish voiced long ago and since settled: every wanting verb is past and the time is long past. */
+function stale(s: Sent): boolean {
+  if (!LONG_AGO.test(lemmaLine(s).line)) return false;
+  return findAll(s, LIVE).every((h) => isPast(s, s.toks[h.start]) || ['asked', 'requested', 'wanted', 'needed'].includes(s.toks[h.start].lower));
+}
+
 function expansionIn(s: Sent, prev?: Sent): { team?: string; seats?: number } | undefined {
   const line = ` ${s.toks.map((x) => x.lemma).join(' ')} `;
   if (CONTRACTION.test(line) || PERSON_MOVING.test(line) || NEW_THING.test(line) || UNDERWAY.test(line) || /\bfewer\b/i.test(s.text)) return undefined;
-  if (REFUSED.test(line) || NOT_MORE.test(line) || SOMEONE_ELSE.test(line) || STAYING.test(line) || alreadyDone(s)) return undefined;
+  if (REFUSED.test(line) || NOT_MORE.test(line) || ONLY_WANTED.test(line) || SOMEONE_ELSE.test(line) || STAYING.test(line) || alreadyDone(s) || stale(s)) return undefined;
   // Access already had ("our IT team got access to the admin console yesterday") is a fact, not a want.
   if (/\b(?:got|gotten|had|was given|were given|received|has|have) (?:\w+ )?access\b/i.test(s.text) && !/ (?:want|would like|need|ask|request|keen|more|extra|additional|another|own) /.test(line)) return undefined;
   if (/ (?:expand|elaborate) on /.test(line) || / (?:try|tried) it once /.test(line)) return undefined;
@@ -71,10 +92,14 @@ function expansionIn(s: Sent, prev?: Sent): { team?: string; seats?: number } | 
   const wide = WIDE.test(line) && / (?:roll (?:\S+ ){0,3}out|rollout|extend|deploy|want|on it|use) /.test(line);
   const onto = ONTO_US.test(line) && / (?:bring|move|migrate|put|get|onboard\S*|will|need|want|be) /.test(line);
   const growsIntoCapacity = HEADCOUNT_GROWS.test(line) && (OUT_OF.test(line) || findAll(s, / (?:need|require|want) /).some((h) => !negated(s, h.start)) && CAPACITY.test(line) || onto);
-  if (!newUse && !wide && !onto && !growsIntoCapacity && !grow.length) return undefined;
+  const given = GIVE.test(line) && WISHED.test(line);
+  const setUp = SET_UP.test(line);
+  const rise = seatsRise(s);
+  if (!newUse && !wide && !onto && !growsIntoCapacity && !given && !setUp && !rise && !grow.length) return undefined;
   if (s.toks.some((x) => x.neg && ['use', 'need', 'want', 'join'].includes(x.lemma))) return undefined;
   // "They really need their own seats.": the group is the one named in the sentence before.
-  const team = teamIn(s) ?? (prev && pointsBack(s) ? groupBefore(prev) : undefined);
+  const named = setUp ? nameSpans(s).find((n) => findAll(s, SET_UP).some((h) => n.start > h.start && n.end < h.end)) : undefined;
+  const team = teamIn(s) ?? named?.name ?? (prev && pointsBack(s) ? groupBefore(prev) : undefined);
   // A group known only by role ("our analysts") asks for the product by name, not for "it" (a report, an invoice).
   const byRole = Boolean(team) && !unitIn(s) && !(prev && pointsBack(s));
   const seats = seatsIn(s, true);
@@ -91,7 +116,9 @@ function expansionIn(s: Sent, prev?: Sent): { team?: string; seats?: number } | 
     || / (?:get|be) (?:add|onboard\S*|include|provision|set up) /.test(line));
   const moreCapacity = findAll(s, / (?:more|additional|extra|another) (?:\S+ )?(?:seat|licen[cs]e|licence|user|account|workspace) /).some((h) => !negated(s, h.start))
     || (seats !== undefined && findAll(s, / (?:add|more|additional|extra|another|new) /).some((h) => !negated(s, h.start)));
-  if (!((team && capacity) || unitAsks || moreCapacity || newUse || wide || onto || growsIntoCapacity)) return undefined;
+  // Handing capacity over or moving people onto us says who gets it: a unit, a headcount or "them".
+  const toWhom = Boolean(team) || seats !== undefined || / (?:they|them|everyone|everybody|staff|people|user) /.test(line);
+  if (!((team && capacity) || unitAsks || moreCapacity || newUse || wide || (onto && toWhom) || growsIntoCapacity || (given && toWhom) || rise || (setUp && team))) return undefined;
   return { ...(team ? { team } : {}), ...(seats !== undefined ? { seats } : {}) };
 }
 

@@ -7,7 +7,7 @@
 import type { Contact } from '../../db/queries/contacts.js';
 import type { Signal } from '../signals/schema.js';
 import { sentences } from './sentences.js';
-import { analyze, type Sent } from './nlp.js';
+import { analyze, inVocabulary, type Sent } from './nlp.js';
 import { findAll, first, lemmaLine, nameAfter, nameBefore, nameSpans, negated, conditionBefore, nounPhrase, type Hit, type NameSpan } from './frames.js';
 import { contactByName, type Utterance } from './utterances.js';
 
@@ -23,20 +23,25 @@ type Who = { self: true } | { name: string };
 
 // ── The event families (lemmas; every inflection and tense reads the same) ──────────────────────
 /** Being employed somewhere: "with us", "at Northwind", "here", "part of", "work for". */
-const EMPLOYED = '(?:with|at|here|around|part of|employ|on staff|on the payroll|work (?:at|for|here|with|in))';
+const EMPLOYED = '(?:with|at|here|there|around|part of|employ|on staff|on the payroll|work (?:at|for|here|with|in|there)|in (?:the|our|this|their|your) (?:company|business|organisation|organization|firm))';
 /** Places a person works that are not the account: a new employer. */
-const EMPLOYER = '(?:company|business|firm|startup|start-up|bank|consultancy|agency|nonprofit|non-profit|charity|competitor|vendor|employer|insurer|retailer|university|school|hospital|fintech|manufacturer|carrier|shop|outfit|scale-up|scaleup|corporate|multinational|law firm|big four)';
+const EMPLOYER = '(?:company|business|firm|startup|start-up|bank|consultancy|agency|nonprofit|non-profit|charity|competitor|vendor|employer|insurer|retailer|university|school|hospital|fintech|manufacturer|carrier|shop|outfit|scale-up|scaleup|corporate|multinational|law firm|big four|telco|airline|broker|supplier|distributor|forwarder|3pl|insurtech|saas|unicorn|regulator|ministry|government|council|utility|operator|publisher|lab|studio|fund|investor|rival)';
+/** A function of an organisation named bare: "no longer in procurement", "moved over to facilities management". */
+const FUNCTION = '(?:procurement|purchasing|finance|accounting|treasury|legal|compliance|marketing|sales|sales ops|revops|security|support|engineering|facilities|operations|ops|it|hr|people|product|customer success|logistics|partnerships|strategy)';
+/** What a person is moved into: a unit of the organisation or a post (a mere office is a place, not a change). */
+const UNIT_OR_POST = '(?:team|group|department|division|unit|role|position|function|org|organisation|organization|business|program|programme|project|side|area|workstream|squad|practice|region|subsidiary|affiliate|entity|parent company)';
 const ORG_NOUN = '(?:company|business|organisation|organization|firm|startup|start-up|bank|consultancy|agency|nonprofit|non-profit|competitor|vendor|employer|group|team|job|role|position)';
 const LEFT: RegExp[] = [
   / (?:leave|quit|resign|retire|retired|depart) /,
-  / (?:move|head) (?:on|off) /,
+  // "Moved on", "headed off"; moving off something is a migration ("the depot wants to move off spreadsheets").
+  / move on | head off /,
   / (?:'s|my|his|her|their|your|be) (?:last|final) (?:day|week) (?!of )/,
   / (?:last|final) (?:day|week) (?:at|with|here) /,
   new RegExp(` no longer (?:be )?${EMPLOYED} `),
   / (?:step|stand) down /,
   / part way /,
   / (?:accept|take) (?:a|an) (?:offer|job|position) /,
-  / (?:poach|headhunt) /,
+  / (?:poach|headhunt)(?:ed)? /,
   / lose \S+ (?:\S+ )?to /,
   / (?:wrap|finish) (?:up )?(?:with us|with the company|here|at \S+|last|on) /,
   / be replace by /,
@@ -50,6 +55,20 @@ const LEFT: RegExp[] = [
   // Gone to a new employer: "went over to a shipping firm", "moved to Lisbon to work for a fintech", "joining one of the big banks".
   new RegExp(` (?:go|move|head|jump|switch|defect|join|work|start) (?:over |across )?(?:to |for |at |with )?(?:\\S+ (?:to )?(?:work |be )?(?:for |at |with ))?(?:a|an|one of the|another|a rival) (?:\\S+ ){0,3}?${EMPLOYER}s? `),
   / (?:not|n't) be (?:at|with|here) (?:\S+ ){0,2}?(?:after|from|beyond|past) /,
+  // The word order of many non-native writers: "is not anymore in our company", "isn't anymore with us".
+  new RegExp(` (?:not|n't) (?:be )?(?:anymore|any more|any longer) (?:be )?${EMPLOYED} `),
+  // Gone to do a job somewhere else: "went to run customer success at a telco", "left to lead sales for a startup".
+  new RegExp(` (?:go|leave|move|head|jump) (?:off |over )?to (?:run|lead|head|work|manage|join|build|start|set up|take over|become|be) (?:\\S+ ){0,4}?(?:at|for|with) (?:a|an|one of the|another) (?:\\S+ ){0,3}?${EMPLOYER}s? `),
+  // Leaving by a package or a retirement taken: "took voluntary redundancy", "has taken early retirement", "accepted a severance package".
+  / (?:take|accept|opt for|go for) (?:the |a |an )?(?:voluntary |early |\S+ )?(?:redundancy|retirement|severance|buyout|exit package|severance package|redundancy package) /,
+  // Out of a post: "Owen's out as IT director".
+  / (?:be|'s) out as /,
+  // Away from the organisation itself (the next word is checked: "step away from Northwind", not "from my desk").
+  / (?:step|walk|move|break) away from /,
+  // Dismissed, also in a ticket's reduced passive ("user Dmitri Volkov terminated 08/11") or with the person as object ("we let Raj go").
+  / (?:terminate|terminated|fire|fired|sack|sacked|dismiss|dismissed|let go|offboard|offboarded) | let (?=\S+ (?:\S+ )?go )/,
+  // A farewell said to a person: "we said goodbye to Raj on Friday" (a thing bid farewell is no departure: checked by the name after).
+  / (?:say|bid|wave) (?:goodbye|farewell|bye) to /,
   // Off to something new, let go, a role cut: "is off to a new adventure", "was let go", "her role was eliminated", "made redundant".
   / be off to (?:a |an |new |another |join |greener |pasture)/,
   / (?:be|get) (?:let go|lay off|laid off|make redundant|made redundant|fire|sack|dismiss) | (?:'s|his|her|their) (?:role|job|position) (?:be |have be |get )?(?:eliminate|cut|make redundant|made redundant) /,
@@ -66,11 +85,17 @@ const MOVED: RegExp[] = [
   /(?<= (?:as of|starting|effective|from) (?:\S+ ){1,3}?)(?:head|lead|run|manage|oversee) (?!to |the call|the meeting)/,
   // Handing one's remit over: "I'll be handing the relationship over to Luca", "I'm handing this over to Dmitri as of Monday".
   / hand over to | (?:hand|pass|transfer) (?:over )?(?:this|it|everything|things|the (?:\S+ )?(?:account|relationship|rollout|project|programme|program|day-to-day|reins|baton|renewal|remit|portfolio|workstream)|my (?:\S+ )?(?:account|relationship|remit|portfolio|responsibility|work)s?) (?:over )?to /,
-  / (?:move|transfer|switch|pull|second|shift) (?:over |across )?(?:in|on)?to (?:a|an|the|our|another|their) (?:\S+ ){0,3}(?:team|group|department|division|office|unit|role|position|function|org|organisation|organization|business|program|programme|project|side|area|workstream|squad|practice|region)/,
+  new RegExp(` (?:move|transfer|switch|pull|second|shift)(?:ed)? (?:over |across )?(?:in|on)?to (?:(?:a|an|the|our|another|their) (?:\\S+ ){0,3}${UNIT_OR_POST}|(?!it |people )${FUNCTION} )`),
   // Someone moved by the organisation: "The reorg moved Raj into the treasury team" (the one moved follows the verb).
-  / (?:move|transfer|shift) (?=\S+ (?:\S+ )?(?:over |across )?(?:in|on)?to (?:a|an|the|our|another|their) (?:\S+ ){0,3}(?:team|group|department|division|office|unit|role|position|function|org|organisation|organization|business|program|programme|project|side|area|workstream|squad|practice|region))/,
+  new RegExp(` (?:move|transfer|shift) (?=\\S+ (?:\\S+ )?(?:over |across )?(?:in|on)?to (?:a|an|the|our|another|their) (?:\\S+ ){0,3}${UNIT_OR_POST})`),
   // Where someone now sits: "Raj now sits in the finance org", "is now part of the platform group".
-  / now (?:(?:sit|work|be) )?(?:in|with|under|on|part of) (?:a|an|the|our) (?:\S+ ){0,3}(?:team|group|department|division|office|unit|role|position|function|org|organisation|organization|business|program|programme|project|side|area|workstream|squad|practice|region) /,
+  new RegExp(` now (?:(?:sit|work|be) )?(?:in|with|under|on|part of) (?:a|an|the|our) (?:\\S+ ){0,3}${UNIT_OR_POST} `),
+  // Out of a function: "Mårten's no longer in procurement", "is not on the data team anymore".
+  new RegExp(` no longer (?:be )?(?:in|on|part of|with) (?:the |our )?(?:${FUNCTION}|\\S+ ${UNIT_OR_POST}) | (?:not|n't) (?:be )?(?:in|on|part of|with) (?:the |our )?(?:${FUNCTION}|\\S+ ${UNIT_OR_POST}) (?:\\S+ ){0,2}?(?:anymore|any more|any longer) `),
+  // A remit gained: "has picked up responsibility for IT operations", "takes on ownership of the data team", "was given the EMEA portfolio".
+  / (?:pick up|take on|assume|inherit|be give|get) (?:the |full |overall |sole )?(?:\S+ )?(?:responsibility|responsibilities|ownership|oversight|remit|portfolio) (?:for|of|over) | add (?:\S+ ){1,4}?to (?:his|her|their|my) (?:remit|portfolio|responsibilities|plate) /,
+  // A second hat, said with "now also": "he'll now also be your contact for SSO", "now also looks after billing".
+  / now also (?:be (?:your|the|our) (?:\S+ )?(?:contact|owner|lead|person)|cover|look after|handle|manage|lead|head|oversee|run|own) /,
   // Off a remit, or the last word on it: "I'm off this account from Friday", "my last email on this account".
   / be off (?:this|the|your|our) (?:\S+ )?(?:account|project|rollout|relationship|program|programme|renewal) | (?:last|final) (?:\S+ ){0,2}?(?:on|with|for) (?:this|the|your) (?:account|relationship|project|rollout) /,
   // Replaced as the speaker: "Raj will be looking after you instead of me", "taking over from me".
@@ -86,8 +111,8 @@ const MOVED: RegExp[] = [
   / reassign /,
   / now (?:in charge of|responsible for|report (?:in)?to|oversee|look after|handle|own) /,
   / no longer (?:handle|cover|manage|work on|deal with|oversee|support|own|lead|run|look after|be in charge of|be responsible for) /,
-  // Taking over from someone: the one named after "from" has changed or gone.
-  / take over from /,
+  // Taking over from someone: the one named after "from" has changed or gone ("has taken over the portfolio from Greta").
+  / take over (?:\S+ ){0,5}?from /,
   // No longer the one to go to: "Raj is no longer the right contact for billing".
   / no longer (?:be )?(?:the|our|your) (?:\S+ ){0,2}?(?:contact|person|owner|lead|champion|sponsor|decision maker|point of contact) /,
   // Replacing a person: "Luca has replaced Greta as our admin" (the change is Greta's).
@@ -98,6 +123,12 @@ const ROLE: RegExp[] = [
   / (?:be |get )?promote /,
   / new (?:title|job title) /,
   / step (?:up )?into (?:the|a) /,
+  // A post taken up: "will take up the role of General Counsel", "assumes the position of CFO", "stepped up as interim COO".
+  / (?:take up|take on|assume|accept|move into|step into) (?:the|a|an|his|her|their|my) (?:new )?(?:\S+ )?(?:role|position|post|title|job|seat) (?:of|as) | step up as /,
+  // The new title as the predicate: "she's SVP now", "Raj is now head of finance".
+  / be (?:now (?:the |our |a )?(?:new )?(?:\S+ )?(?:cfo|ceo|cto|coo|cio|cro|ciso|vp|svp|evp|head|director|chief|president|gm|general manager|partner)|(?:cfo|ceo|cto|coo|cio|cro|ciso|vp|svp|evp|head|director|chief|president|partner) (?:\S+ ){0,3}?now) /,
+  // A promotion as a noun: "got a promotion", "Greta's promotion to COO".
+  / (?:get|receive|earn|land) (?:a|an|his|her|their|the) (?:\S+ )?promotion | (?:'s|his|her|their) (?:\S+ )?promotion (?:to|as) /,
 ];
 const JOINED: RegExp[] = [
   // An appositive, also opening the sentence: "…, our new CFO", "Our new Head of IT, Lars Berg, …".
@@ -117,13 +148,27 @@ const MONTHS = '(?:january|february|march|april|may|june|july|august|september|o
 /** News long past: "left two years ago", "joined us about five years ago and has run security ever since". */
 const OLD_NEWS = / (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|a few|a couple of) year ago | year back | ever since | long before /;
 /** A time-bounded absence, or an event about a meeting or a trip: not a departure. */
-const ABSENCE = new RegExp(String.raw` (?:holiday|vacation|pto|sick|sabbatical|secondment|maternity|paternity|parental|dentist|doctor|airport|early|tonight|lunch|offsite|out of (?:the )?office|back (?:on|online|next|from|to)|back in(?! (?:${MONTHS}|spring|summer|autumn|fall|winter|\d{4}|the (?:spring|summer|autumn|fall|winter|day|\d{4}s?)))|until|for (?:a|an|the|ten|two|five|\d+) (?:minute|hour|day|week|bit|moment)s?|skiing|off (?:this|next|today|tomorrow|for)|(?:the|this|a|our|that) (?:call|meeting|session|room|thread|chat|workshop|webinar|demo))`);
+const ABSENCE = new RegExp(String.raw` (?:holiday|vacation|pto|sick|sabbatical|secondment|maternity|paternity|parental|dentist|doctor|airport|early|tonight|lunch|offsite|out of (?:the )?office|back (?:on|online|next|from|to|monday|tuesday|wednesday|thursday|friday|tomorrow|tmrw|after|later|soon)|back in(?! (?:${MONTHS}|spring|summer|autumn|fall|winter|\d{4}|the (?:spring|summer|autumn|fall|winter|day|\d{4}s?)))|until|for (?:a|an|the|ten|two|five|\d+) (?:minute|hour|day|week|bit|moment)s?|skiing|off (?:this|next|today|tomorrow|for)|(?:the|this|a|our|that) (?:\S+ )?(?:call|meeting|session|room|thread|chat|workshop|webinar|demo|conference|summit|offsite|off-site|trade show|expo|fair|course|training|trip|roadshow|site visit|event|retreat|bootcamp))`);
 /** Things one leaves, moves on to or takes over that are not a job: "left a comment", "moved on to the next phase". */
 const THING = /^(?:a|an|the|some|few|his|her|their|my|our|your|it|this|that|these|those)?\s*(?:\S+\s+){0,2}(?:comment|note|feedback|message|voicemail|review|state|decision|field|form|workspace|doc|document|draft|agenda|phase|step|topic|item|question|job|sync|ticket|room|call|meeting|deck|slide|setting|option|spreadsheet|data|export|import|process|intake|page|seat|licen[cs]e|queue|task|project board)s?\b/i;
 
 /** Hand-over frames: who takes over. */
-const SUCCESSOR_SUBJECT = / (?:take over|be take over|cover|look after|pick (?:\S+ )?up|step (?:in|up)|fill (?:in )?|own|will be your|be your|be now your|be (?:the|our) new|replace|succeed|assume|step into|inherit|lead|handle|manage|oversee|run|carry|act as|take (?:it|this|things?|everything) (?:from here|forward|on)|be in touch|take (?:the reins?|the helm|the lead|charge|ownership|responsibility|point|on)|be (?:the|our|your) (?:\S+ ){0,3}?(?:person|one|contact|lead|owner|go-to|holder|approver|signatory|sponsor|champion)|be (?:name |appoint |confirm |announce )?(?:as )?(?:his|her|their|the) (?:\S+ )?(?:successor|replacement|backfill|stand-in)|be responsible for|be in charge of|be now in charge of) /;
-const SUCCESSOR_OBJECT = / (?:hand|pass|transfer|reassign|give|handover|direct|send) (?:\S+ ){0,4}?(?:over )?to | move (?!to )(?:\S+ ){1,4}?(?:over )?to | reach out to | (?:deal|work|speak|talk|liaise) with | it be (?:now )?(?=\S+ (?:\S+ )?(?:you|who|that) )| it will be (?:now )?|^ (?:\S+ )?over to |(?:^|please|you can|you should|feel free to|best to) (?:contact|email|ping|call|message|reach out to|speak to|talk to|go to|turn to) | (?:his|her|their) (?:\S+ ){1,3}?be (?:now )?with | put (?=\S+ (?:\S+ )?in charge )| fall to | (?:role|position|job|seat|remit|responsibility|portfolio|account|work|duty|territory|spot|place) (?:\S+ ){0,3}?be (?:being |be )?\S+ (?:up |over )?by | (?:new |best |right |main )?(?:owner|contact|point of contact|lead|sponsor|champion|person|admin|decision maker|go-to|successor|replacement) (?:\S+ ){0,4}?be | (?:copy|cc) (?=\S+ (?:\S+ )?(?:on|in) )|replace by | fill by | backfill by | take over by | (?:replacement|successor|backfill|stand-in|cover)(?: be| , | :)? | (?:appoint|hire|name|bring in|promote|loop in|cc|copy in|include) /;
+const SUCCESSOR_SUBJECT = / (?:take over|be take over|cover|look after|pick (?:\S+ )?up|step (?:in|up)|fill (?:in )?|own|will be your|be your|be now your|be (?:the|our) new|replace|succeed|assume|step into|inherit|lead|handle|manage|oversee|run|carry|act as|take (?:it|this|things?|everything) (?:from here|forward|on)|be in touch|take (?:the reins?|the helm|the lead|charge|ownership|responsibility|point|on)|be (?:the|our|your) (?:\S+ ){0,3}?(?:person|one|contact|lead|owner|go-to|holder|approver|signatory|sponsor|champion)|be (?:name |appoint |confirm |announce )?(?:as )?(?:his|her|their|the) (?:\S+ )?(?:suc+es+or|replace?ment|backfill|stand-in)|be (?:the |our |now |also )?(?:acting|act|interim)(?! as)|be responsible for|be in charge of|be now in charge of) /;
+const SUCCESSOR_OBJECT = new RegExp([
+  String.raw` (?:hand|pass|transfer|reassign|give|handover|direct|send) (?:\S+ ){0,4}?(?:over )?to | move (?!to )(?:\S+ ){1,4}?(?:over )?to | reach out to | (?:deal|work|speak|talk|liaise) with `,
+  String.raw` it be (?:now )?(?=\S+ (?:\S+ )?(?:you|who|that) )| it will be (?:now )?|^ (?:\S+ )?over to `,
+  // Told where to turn, with words between: "please for security topics write to Fatima", "you can send invoices to Raj".
+  String.raw`^ (?:contact|email|e-mail|write to|ping|call|message|reach out to|speak to|talk to|turn to) |(?:please|kindly|you can|you should|feel free to|best to) (?:\S+ ){0,5}?(?:contact|email|e-mail|write to|ping|call|message|reach out to|speak to|talk to|go to|turn to) `,
+  // The departed's remit going to someone: "his approvals now go to Adaeze", "her accounts pass to Luca", "is being routed to Mia".
+  String.raw` (?:his|her|their|'s) (?!(?:go|be|leave|move|now|just|already|off|out|,) )(?:\S+ ){1,3}?(?:be |now |will |will now )?(?:go|pass|fall|move|route|transfer|come|shift|be route|be redirect|be reassign|be pass|be hand|be move) (?:over )?to `,
+  // Queries sent to someone: "contract questions should go to his deputy, Inés", "anything commercial now comes to me".
+  String.raw` (?:question|request|query|approval|invoice|ticket|issue|matter|escalation|correspondence|anything|everything)s? (?:\S+ ){0,3}?(?:should |will |can |now |must )?(?:go|come|be direct|be route|be send|be forward|be address) (?:to|through) `,
+  String.raw` (?:his|her|their) (?:\S+ ){1,3}?be (?:now )?with | put (?=\S+ (?:\S+ )?in charge )| fall to `,
+  String.raw` (?:role|position|job|seat|remit|responsibility|portfolio|account|work|duty|territory|spot|place) (?:\S+ ){0,3}?be (?:being |be )?\S+ (?:up |over )?by `,
+  // The new holder named with a copula, an equals sign or a colon (notes): "new exec sponsor = Adaeze", "main contact: Luca".
+  String.raw` (?:new |best |right |main )?(?:owner|contact|point of contact|poc|lead|sponsor|champion|person|admin|approver|signatory|decision maker|go-to|suc+es+or|replace?ment) (?:\S+ ){0,4}?(?:be|=|:) `,
+  String.raw` (?:copy|cc) (?=\S+ (?:\S+ )?(?:on|in) )|replace by | fill by | backfill by | take over by | (?:replace?ment|suc+es+or|backfill|stand-in|cover)(?: be| , | :)? | (?:appoint|hire|name|bring in|promote|loop in|cc|copy in|include) `,
+].join('|'));
 
 // (Also the successor named as a noun or as the one brought in: "her replacement, Dana", "we've appointed Marcus", "loop in Luca".)
 
@@ -146,7 +191,7 @@ export function contactIn(sentence: string, contacts: Contact[]): Contact | unde
 }
 
 const IMPERATIVE = /^(?:contact|email|e-mail|ping|call|ask|message|welcome|meet|cc|loop|say|please|reach|speak|talk)$/;
-const UNIT = /^(?:team|office|group|department|division|branch|site|region|hub|unit|org|organisation|organization|business|entity|subsidiary)$/;
+const UNIT = /^(?:team|office|group|department|division|branch|site|region|hub|unit|org|organisation|organization|business|entity|subsidiary|depot|warehouse|plant|factory|store|facility|campus|lab|hq|terminal|yard)$/;
 
 interface Ctx { contacts: Contact[]; orgNames: string[]; note?: boolean }
 
@@ -157,6 +202,11 @@ function people(s: Sent, ctx: Ctx): NameSpan[] {
   // A contact's first name opening a sentence is a name even where it is also a word ("Raj steps into…").
   const t0 = s.toks[0];
   if (t0?.cap && !spans.some((n) => n.start === 0) && contactByName(t0.text, ctx.contacts)) spans.unshift({ name: t0.text, start: 0, end: 0 });
+  // Chat writes known people in lower case ("greta got promoted"): a contact's first name is a name in any case.
+  s.toks.forEach((x, i) => {
+    if (!x.cap && /^\p{Ll}+$/u.test(x.text) && (x.pos === 'PROPN' || !inVocabulary(x.lower)) && contactByName(x.text, ctx.contacts) && !spans.some((n) => n.start <= i && n.end >= i)) spans.push({ name: x.text[0].toUpperCase() + x.text.slice(1), start: i, end: i });
+  });
+  spans.sort((a, b) => a.start - b.start);
   return spans.filter((n) => {
     const lower = n.name.toLowerCase();
     if (ctx.orgNames.some((o) => o && (lower === o || lower.startsWith(`${o} `) || o.startsWith(`${lower} `) || o === lower.split(' ')[0]))) return false;
@@ -172,7 +222,7 @@ function people(s: Sent, ctx: Ctx): NameSpan[] {
 function subjectOf(s: Sent, hit: Hit, names: NameSpan[], prevName: string | undefined): Who | undefined {
   const t = s.toks;
   // "Keiko has taken over from Greta", "Luca has replaced Greta": the change is Greta's.
-  if (/ (?:take over from|replace) (?!me )/.test(hit.m[0]) && / take over from | replace $/.test(hit.m[0].endsWith(' ') ? hit.m[0] : `${hit.m[0]} `)) {
+  if (/ (?:take over (?:\S+ ){0,5}?from|replace) (?!me )/.test(hit.m[0]) && / take over (?:\S+ ){0,5}?from | replace $/.test(hit.m[0].endsWith(' ') ? hit.m[0] : `${hit.m[0]} `)) {
     const after = nameAfter(s, hit.end, names);
     return after && after.start <= hit.end + 2 ? { name: after.name } : undefined;
   }
@@ -182,15 +232,24 @@ function subjectOf(s: Sent, hit: Hit, names: NameSpan[], prevName: string | unde
     const moved = names.find((n) => n.start === hit.end + 1 && t[n.end + 1]?.lower !== "'s");
     return moved && /ed$/.test(t[hit.start].lower) ? { name: moved.name } : undefined;
   }
+  // "We said goodbye to Raj": the one bid farewell follows; a thing bid farewell ("the old ERP") is nobody.
+  if (/ (?:goodbye|farewell|bye) to $/.test(hit.m[0])) {
+    const after = nameAfter(s, hit.end, names);
+    return after && after.start === hit.end + 1 ? { name: after.name } : undefined;
+  }
+  if (DISMISS.test(hit.m[0])) return dismissed(s, hit, names);
   if (/ (?:lose|poach|headhunt) /.test(hit.m[0]) && t[hit.start - 1]?.lemma !== 'be' && t[hit.start - 1]?.lemma !== 'get') {
     const after = nameAfter(s, hit.start, names);
     if (after && after.start <= hit.start + 2) return { name: after.name };
   }
+  let relative = false;
   for (let k = hit.start; k >= 0; k -= 1) {
     const w = t[k].lower;
     const n = names.find((x) => x.end === k);
-    // "testers from Bramwell start…": a name after "from" is where the subject comes from, not the subject.
-    if (n && t[n.start - 1]?.lower === 'from' && n.start > 1 && t[n.start - 2].pos === 'NOUN') return undefined;
+    // "testers from Bramwell start…": a name after "from" is where the subject comes from, not the subject
+    // (but "…from Greta, who has retired": a relative clause's subject is the name it hangs on).
+    if (n && !relative && t[n.start - 1]?.lower === 'from' && n.start > 1 && t[n.start - 2].pos === 'NOUN') return undefined;
+    if (w === 'who' && t[k - 1]?.text === ',') relative = true;
     if (n) return { name: n.name };
     if (SELF.has(w)) return { self: true };
     if (THIRD.has(w)) {
@@ -199,7 +258,7 @@ function subjectOf(s: Sent, hit: Hit, names: NameSpan[], prevName: string | unde
     }
     if (['we', 'they', 'you', 'it', 'user', 'users', 'nobody', 'everyone', 'team', 'group'].includes(w)) return undefined;
     // "Mateus now reports into finance and is no longer part of…": a conjunct without its own subject shares the first one's.
-    if (w === 'and' && k < hit.start && ['AUX', 'VERB', 'ADV'].includes(t[k + 1]?.pos ?? '')) continue;
+    if (w === 'and' && k < hit.start && (['AUX', 'VERB', 'ADV'].includes(t[k + 1]?.pos ?? '') || (t[k + 1]?.lower === 'no' && t[k + 2]?.lower === 'longer'))) continue;
     if (['.', ';', ':'].includes(t[k].text) || ['and', 'but', 'so', 'because', 'then'].includes(w)) break;
   }
   // "Handing over to Keiko": the one handed to is the successor; with no subject said, the speaker hands over.
@@ -207,6 +266,42 @@ function subjectOf(s: Sent, hit: Hit, names: NameSpan[], prevName: string | unde
   const after = nameAfter(s, hit.start, names);
   if (after && (/ (?:lose|poach|headhunt)/.test(hit.m[0]) || /last|final/.test(hit.m[0]) || after.start <= hit.end + 3)) return { name: after.name };
   return undefined;
+}
+
+const DISMISS = /^ (?:terminate|terminated|fire|fired|sack|sacked|dismiss|dismissed|let go|offboard|offboarded) $|^ let $/;
+
+/** Who was dismissed: the subject of a passive ("was let go", "Raj terminated 08/11" in a ticket), the person object of an
+ * active ("they fired Raj", "let Raj go", "offboard Dmitri"); an active verb on a thing ("terminated the contract") is nobody. */
+function dismissed(s: Sent, hit: Hit, names: NameSpan[]): Who | undefined {
+  const t = s.toks;
+  const before = t[hit.start - 1];
+  const passive = ['be', 'get'].includes(before?.lemma ?? '');
+  const after = nameAfter(s, hit.end, names);
+  if (!passive && after && after.start <= hit.end + 1) return { name: after.name };
+  const next = t[hit.end + 1];
+  if (!passive && /^ let $/.test(hit.m[0])) return undefined;
+  // Active with an object that is not a person: "fired off an email", "dismissed the alert".
+  if (!passive && next && (['DET', 'NOUN', 'PRON', 'ADP', 'PART'].includes(next.pos) || ['off', 'up'].includes(next.lower))) return undefined;
+  const k = passive ? hit.start - 2 : hit.start - 1;
+  const subject = names.find((n) => n.end === k || (passive && n.end === k - 1));
+  if (subject) return { name: subject.name };
+  if (passive && SELF.has(t[k]?.lower ?? '')) return { self: true };
+  return undefined;
+}
+
+/** Kinds of leave that are an absence ("back from paternity leave"); garden leave is a departure and is not here. */
+const LEAVE_KIND = /^(?:parental|paternity|maternity|sick|annual|medical|compassionate|bereavement|study|unpaid|adoption|family|shared|long-term|extended|special|carer's|carers)$/;
+/** Contemplated, nearly done or hypothetical, not done: "almost quit", "is considering leaving", "he'd quit if we…". */
+function unrealised(s: Sent, hit: Hit): boolean {
+  const t = s.toks;
+  const before = t.slice(Math.max(0, hit.start - 4), hit.start);
+  if (before.some((x) => ['almost', 'nearly'].includes(x.lower))) return true;
+  if (before.some((x) => ['consider', 'contemplate', 'threaten', 'tempt', 'joke', 'toy', 'weigh', 'mull', 'daydream'].includes(x.lemma))) return true;
+  if (before.some((x, k) => ['think', 'talk', 'dream'].includes(x.lemma) && ['about', 'of'].includes(before[k + 1]?.lower ?? ''))) return true;
+  // A consequent: "would" before the event and a condition anywhere in the sentence, or "would have" (it did not happen).
+  const would = before.findIndex((x) => x.lemma === 'would' || x.lower === "'d");
+  if (would >= 0 && (before[would + 1]?.lemma === 'have' || t.some((x) => ['if', 'unless', 'otherwise'].includes(x.lower)))) return true;
+  return false;
 }
 
 /** A condition before token i, but "after the reorg, …" names a time, not a condition ("after your legal signs" is one). */
@@ -227,6 +322,7 @@ function falseEvent(s: Sent, hit: Hit, kind: Change): boolean {
   // Quitting or leaving an activity ("quit using the app", "stopped leaving notes") is no departure.
   if (kind === 'left' && / (?:leave|quit|stop) $/.test(hit.m[0].trimEnd() + ' ') && s.toks[hit.end + 1]?.pos === 'VERB' && /ing$/.test(s.toks[hit.end + 1].lower)) return true;
   if (condition(s, hit.start)) return true;
+  if (unrealised(s, hit)) return true;
   if (OLD_NEWS.test(lemmaLine(s).line)) return true;
   // "Raj will join the call instead of me": standing in at a meeting.
   if (/ me $/.test(hit.m[0]) && ABSENCE.test(lemmaLine(s).line)) return true;
@@ -243,9 +339,17 @@ function falseEvent(s: Sent, hit: Hit, kind: Change): boolean {
   // Standing in for someone for a while ("while Greta is on leave, Raj will be our main contact") is cover, not a change.
   if (/ (?:contact|person|owner|champion|sponsor|decision maker|point of contact) $/.test(lemma) && / (?:while|during|until|meanwhile|temporarily|in the meantime|for now|for the next|cover|covering|leave|holiday|vacation|out of office|away) /.test(` ${s.toks.map((x) => x.lemma).join(' ')} `)) return true;
   // "on long-term leave", "going on parental leave": an absence, the noun.
-  if (kind === 'left' && / leave $/.test(lemma) && (s.toks[hit.start].pos === 'NOUN' || s.toks.slice(Math.max(0, hit.start - 3), hit.start).some((x) => x.lower === 'on'))) return true;
+  if (kind === 'left' && / leave $/.test(lemma) && (s.toks[hit.start].pos === 'NOUN' || LEAVE_KIND.test(s.toks[hit.start - 1]?.lower ?? '') || s.toks.slice(Math.max(0, hit.start - 3), hit.start).some((x) => x.lower === 'on'))) return true;
+  // "stepped away from Northwind" leaves the organisation; "from my desk", "from the keyboard" does not.
+  if (/ away from $/.test(lemma)) {
+    const o = s.toks[hit.end + 1];
+    const o2 = s.toks[hit.end + 2];
+    if (!o || !(o.cap || o.lower === 'us' || (['the', 'our'].includes(o.lower) && new RegExp(`^${ORG_NOUN}$`).test(o2?.lemma ?? '')))) return true;
+  }
   if (kind === 'left' || kind === 'moved') {
     if (/ (?:leave|move on|move|step away|head off|quit) /.test(lemma) && ABSENCE.test(tail.slice(0, 80))) return true;
+    // "Owen's last day at the conference is tomorrow, he'll be back Thursday": the last day of an event or a trip.
+    if (/ (?:last|final) (?:day|week) /.test(lemma) && ABSENCE.test(tail)) return true;
     if (/ (?:last|final) (?:day|week) /.test(lemma) && / (?:last|final) (?:day|week) of (?!(?:my|his|her|their) (?:time|employment|work))/.test(lemma + rest.slice(0, 3).toLowerCase())) return true;
     if (/ (?:leave|quit|move on) /.test(lemma) && THING.test(rest) && !new RegExp(`^\\s*(?:the |our |your )?${ORG_NOUN}`, 'i').test(rest)) return true;
   }
@@ -275,12 +379,14 @@ function thingObject(s: Sent, hit: Hit): boolean {
   } else if (/ move on /.test(hit.m[0])) return false;
   if (!t[k] || !(t[k].pos === 'DET' || ['our', 'your', 'their', 'his', 'her', 'my', 'its'].includes(t[k].lower))) return false;
   let head: string | undefined;
+  // People retire without an object: "retired the legacy VPN" retires a thing, even one with a name.
+  const retire = / retire(?:d)? $/.test(hit.m[0]);
   for (; k < t.length && ['DET', 'ADJ', 'NOUN', 'NUM', 'PROPN', 'PRON'].includes(t[k].pos); k += 1) {
-    if (t[k].pos === 'PROPN' || (t[k].cap && k > hit.end + 1)) return false;
-    if (t[k].pos === 'NOUN') head = t[k].lemma;
+    if (!retire && (t[k].pos === 'PROPN' || (t[k].cap && k > hit.end + 1))) return false;
+    if (t[k].pos === 'NOUN' || t[k].pos === 'PROPN') head = t[k].lemma;
   }
   // "moved on a couple of weeks ago": a time, not an object.
-  if (t[k]?.lower === 'ago' || /^(?:week|day|month|year|couple|weekend|morning|afternoon|evening|time|while)$/.test(head ?? '')) return false;
+  if (t[k]?.lower === 'ago' || /^(?:week|day|month|year|couple|weekend|morning|afternoon|evening|time|while|quarter|summer|spring|autumn|fall|winter|season|term|semester|january|february|march|april|may|june|july|august|september|october|november|december)$/.test(head ?? '')) return false;
   return head !== undefined && !PLACE_HEAD.test(head);
 }
 
@@ -312,12 +418,25 @@ function successorIn(s: Sent, departed: string | undefined, names: NameSpan[]): 
     // "Mia, who some of you met at the kickoff, is taking the reins": the relative clause is no gap.
     const gap = before ? s.toks.slice(before.end + 1, h.start).map((x) => x.lower).join(' ').replace(/^, (?:who|whom|whose|which) [^,]*,/, '').split(' ').filter(Boolean) : [];
     if (before && ok(before) && gap.length <= 5 && !gap.some((w) => ['.', ';', 'and', 'but', 'when', 'after'].includes(w))) return before.name;
+    // "…introduced herself; she has taken over from Greta": a he/she subject is the last other person named before it.
+    const pro = pronounSubject(s, h.start);
+    if (pro !== undefined) {
+      const n = [...names].reverse().find((x) => x.end < pro && ok(x));
+      if (n) return n.name;
+    }
     if (/ (?:be|will be|be now) (?:your|the new) /.test(h.m[0])) {
       const n = ok(nameBefore(s, h.start, names));
       if (n) return n.name;
     }
   }
   return undefined;
+}
+
+/** The he/she that is the subject of a verb at token i ("she has taken over", "he'll be covering"), if any. */
+function pronounSubject(s: Sent, i: number): number | undefined {
+  let k = i - 1;
+  while (k >= 0 && (['AUX', 'ADV', 'PART'].includes(s.toks[k].pos) || ["'ll", "'s", "'d", 'will'].includes(s.toks[k].lower))) k -= 1;
+  return k >= 0 && ['he', 'she'].includes(s.toks[k].lower) ? k : undefined;
 }
 
 function newRoleOf(s: Sent, hit: Hit): string | undefined {

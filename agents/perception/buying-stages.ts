@@ -53,9 +53,9 @@ const REVIEWER = '(?:security|infosec|legal|procurement|vendor|supplier|complian
 export const STAGES: StageFrame[] = [
   // Approval of the spend, active or passive: "the board signed off on the investment", "budget got approved".
   { re: new RegExp(` (?:approve|authorise|authorize|sanction|ratify|green-light|greenlight|green-lit|greenlit|rubber-stamp|sign off on|sign off|okay|ok) (?:the |our |this |that |your |a |an )?(?:\\S+ ){0,2}?${DEAL} `) },
-  { re: new RegExp(` ${DEAL} (?:\\S+ ){0,4}?(?:approve|authorise|authorize|sanction|ratify|green-light|green-lit|greenlit|sign off|clear|release) `) },
+  { re: new RegExp(` ${DEAL} (?:\\S+ ){0,4}?(?:approve|authorise|authorize|sanction|ratify|green-light|green-lit|greenlit|sign off|clear|release|accept|endorse|okay|bless) `) },
   // Approval as a noun received: "we got the sign off", "we've received sign-off from the exec team", "Owen has given his approval".
-  { re: / (?:get|have get|receive|recieved|have|obtain|secure|give) (?:the |our |a |his |her |their |final |formal |full |internal )*(?:sign off|sign-off|signoff|approval|go-ahead|go ahead|green light|blessing|nod)(?! to (?!sign|proceed|purchase|buy|go|move))(?: |$)/ },
+  { re: / (?:get|have get|receive|recieved|have|obtain|secure|give) (?:the |our |a |his |her |their |final |formal |full |internal )*(?:sign off|sign-off|signoff|approval|go-ahead|go ahead|green light|blessing|nod|thumb up|thumbs up)(?! to (?!sign|proceed|purchase|buy|go|move))(?: |$)/ },
   // An approving body approving "it": "finance approved it!", "the board okayed this".
   { re: new RegExp(` ${BODY} (?:\\S+ ){0,3}?(?:approve|okay|ok|sign off on|sign off|greenlit|green-lit|green-light|authorise|authorize) (?:it|this|that|the lot|everything)? ?(?:[!.,;]|$| and| so)`) },
   // Supplier vetting started or cleared: "procurement kicked off their vendor security review",
@@ -79,7 +79,7 @@ export const STAGES: StageFrame[] = [
   // Proceeding with our purchase: "procurement can proceed with the purchase".
   { re: / proceed (?:with|to) (?:the |our |this |your )?(?:\S+ )?(?:purchase|order|contract|deal|signing|signature|agreement|paperwork|onboarding|it|you|buy|sign|place) / },
   // The decision for us: "we're going with you", "we've landed on your platform", "they voted for your proposal".
-  { re: / (?:choose|pick|select|go with|land on|settle on|opt for|decide on|vote (?:\S+ )?for|award (?:\S+ ){0,3}?to) (?:you|your) / },
+  { re: / (?:choose|pick|select|go with|go for|land on|settle on|opt for|decide on|vote (?:\S+ )?for|award (?:\S+ ){0,3}?to) (?:you|your) / },
   // Asking to hear from our customers before signing: a reference call.
   { re: / reference (?:call|check|customer|client|site|visit|account)s? | (?:speak|talk|chat|hear from|connect with) (?:to |with )?(?:\S+ ){0,6}?your (?:\S+ )?(?:customer|client|user)s? /, ok: (s, h) => asked(s, h.start) || wanted(s, h.start) },
   // A go-live date tied to the signature: "signature by mid-December", "need it signed by the 15th to go live".
@@ -87,7 +87,7 @@ export const STAGES: StageFrame[] = [
 ];
 
 /** A change to details already on file ("our bank flagged the change of account") is upkeep, not onboarding. */
-const notAChange = (s: Sent) => !s.toks.some((t) => ['change', 'update', 'amend'].includes(t.lemma));
+const notAChange = (s: Sent) => !s.toks.some((t) => ['change', 'update', 'amend', 'add', 'remove', 'correct'].includes(t.lemma));
 
 /**
  * What a buyer's finance team asks a new supplier for: our tax and bank details, the entity to put
@@ -109,5 +109,114 @@ export function otherPurchase(line: string): boolean {
 
 /** Whether the sentence mentions a clause opened by "before we …": the step comes after something else. */
 export function beforeOurStep(s: Sent, i: number): boolean {
-  return s.toks.slice(Math.max(0, i - 3), i).some((t, k, xs) => t.lower === 'before' && ['we', 'i'].includes(xs[k + 1]?.lower ?? ''));
+  return s.toks.slice(Math.max(0, i - 3), i).some((t) => t.lower === 'before');
+}
+
+/** The paper handed on by the buyer: not our own act written in a note ("sent the contract to their legal"). */
+function paperAsSubjectOrTheirs(s: Sent, h: Hit): boolean {
+  return s.toks[h.start].lower === s.toks[h.start].lemma || s.toks.slice(0, h.start).some((t) => t.pos === 'PRON' || t.pos === 'PROPN' || t.pos === 'NOUN');
+}
+
+/** The paper is what the clause is about ("the MSA is with procurement"), not a verb's object ("we reviewed the terms with legal"). */
+function paperAsSubject(s: Sent, h: Hit): boolean {
+  let k = h.start - 1;
+  while (k >= 0 && ['DET', 'PRON', 'NOUN', 'PROPN', 'ADJ', 'NUM'].includes(s.toks[k].pos) && !['we', 'i', 'you', 'they'].includes(s.toks[k].lower)) k -= 1;
+  return k < 0 || !['VERB', 'AUX', 'ADP'].includes(s.toks[k].pos) || s.toks[k].lower === 'per';
+}
+
+/** What a verdict may be about when the purchase is ours: the deal, its paper, the reviews of us, us. */
+const OUR_OBJECTS = new Set(['fund', 'funds', 'money', 'budget', 'spend', 'funding', 'purchase', 'investment', 'po', 'order', 'requisition', 'contract', 'msa', 'agreement', 'form', 'renewal', 'deal',
+  'dpa', 'sow', 'proposal', 'paperwork', 'expansion', 'upgrade', 'rollout', 'subscription', 'onboarding', 'quote', 'pricing', 'price', 'term', 'terms', 'redline', 'redlines',
+  'edit', 'edits', 'change', 'changes', 'markup', 'comment', 'comments', 'report', 'questionnaire', 'assessment', 'review', 'case', 'request', 'it', 'this', 'that', 'everything',
+  'you', 'vendor', 'supplier', 'plan', 'tier', 'licence', 'license', 'seat', 'platform', 'tool', 'product', 'solution', 'offer', 'package', 'lot']);
+/**
+ * Whether what follows a verdict is our deal: nothing ("finance approved!"), or a noun phrase whose
+ * head is the deal, its paper or us; not "approved a headcount increase", "signed off on opening a hub",
+ * "will approve your invoices from now on" (a routine duty, not a step).
+ */
+function approvesOurs(s: Sent, from: number): boolean {
+  let k = from;
+  while (k < s.toks.length && LEAD_INS.has(s.toks[k].lower)) k += 1;
+  const t = s.toks[k];
+  if (!t) return true;
+  if (t.pos === 'VERB') return false;
+  if (t.pos === 'PRON') return !['nothing', 'none'].includes(t.lower);
+  if (!['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(t.pos)) return true;
+  let head = t.lemma;
+  for (let j = k; j < s.toks.length && ['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(s.toks[j].pos) && !WHEN.has(s.toks[j].lower); j += 1) {
+    if (s.toks[j].pos === 'NOUN' || s.toks[j].pos === 'PROPN') head = s.toks[j].lemma;
+  }
+  return WHEN.has(head) || OUR_OBJECTS.has(head);
+}
+/** Words between a verdict and what it is about: "signed off on the", "accepted most of your". */
+const LEAD_INS = new Set(['on', 'off', 'to', 'of', 'most', 'all', 'some', 'the', 'a', 'an', 'our', 'your', 'ur', 'their', 'its', 'his', 'her', 'final', 'formal', 'full']);
+/** When it happened, not what was approved: "approved yesterday", "signed off last night". */
+const WHEN = new Set(['yesterday', 'today', 'tonight', 'last', 'this', 'morning', 'night', 'week', 'afternoon', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'earlier']);
+
+/** Who speaks for the buyer's approvals and reviews, as the subject of a verdict: "our lawyers accepted…". */
+const APPROVER = '(?:finance|board|legal|lawyer|counsel|attorney|procurement|purchasing|security|infosec|privacy|compliance|cfo|ceo|coo|cio|cto|exec|executive|leadership|management|committee|steering|budget holder|controller|ap|accounts payable|sponsor|investment committee)';
+/** A verdict that lets a purchase go on. */
+const VERDICT = '(?:release|fund|approve|authorise|authorize|sanction|ratify|okay|ok|sign off|green-light|greenlight|greenlit|green-lit|bless|clear|pass|accept|endorse|agree to|give (?:\\S+ )?(?:the |a |their |its |her |his )?(?:yes|nod|go-ahead|thumb up|green light|blessing|ok|okay|sign-off|sign off))';
+/** Signing, said plainly or figuratively: "put my name to", "inked", "initialled". */
+const SIGN = '(?:sign|countersign|e-sign|execute|ink|initial|put (?:my|our|his|her|their) (?:name|signature) (?:to|on))';
+/** The buyer's paper and approvals, as nouns. */
+const PAPERISH = '(?:contract|msa|agreement|order form|dpa|sow|paperwork|paper|term|terms|redline|redlines|renewal|po|purchase order|business case|proposal)';
+
+/**
+ * Steps told in plainer words than the stage frames: a verdict by the people who approve, money
+ * there for it, the paper with (or back from) the buyer's lawyers, redlines, the last hurdle, a
+ * decision or award for us, a verbal yes, a reference asked for, how the buyer will pay.
+ */
+export const PLAIN_STEPS: StageFrame[] = [
+  { re: new RegExp(` ${APPROVER} (?:team |group |department |dept |folk |people )?(?:\\S+ ){0,3}?${VERDICT} `), ok: (s, h) => approvesOurs(s, h.end + 1) },
+  { re: / (?:business case|investment|spend|budget|funding) (?:\S+ ){0,8}?(?:pass|go through|get through|be approve|get approve) / },
+  { re: / (?:budget|money|funding|fund|spend) (?:\S+ ){0,2}?(?:be )?(?:there|in place|allocate|earmark|set aside|secure|confirm|available|ring-fence|ringfence|lock in)(?: |$)/ },
+  { re: new RegExp(` ${SIGN} (?:\\S+ ){0,2}?(?:the |our |your |this |that )?${PAPERISH} `) },
+  // The paper on its way through the buyer's side: "contract back from legal", "the MSA is with procurement now".
+  { re: new RegExp(` ${PAPERISH} (?:be |'s |have |now |back |still |sit |currently |just |already )*(?:with|back from|from|at|in|over to|through|thru|past) (?:our |their |the )?${APPROVER} `), ok: paperAsSubject },
+  { re: new RegExp(` (?:redline|mark up|markup|mark-up|comment|edits?|tracked change)s? (?:\\S+ ){0,2}?(?:to|on|of|for)? ?(?:the |your |our )?(?:msa|contract|agreement|order form|dpa|sow|paperwork|term|terms) `) },
+  // The buyer's reviewers at work on it now: "legal is going through the MSA", "procurement are reviewing your terms".
+  { re: new RegExp(` ${APPROVER} (?:team |group |department )?(?:be|have be) (?:now |currently |already )?(?:review|go through|look at|look over|redline|mark up|work through) (?:the |your |our )?(?:\\S+ )?(?:msa|contract|agreement|order form|dpa|sow|paperwork|term|terms|proposal|quote|questionnaire|security pack|documentation) `) },
+  // What is left before signing: "legal is the last hurdle", "it's just paperwork from here", "ready for signature".
+  { re: new RegExp(` ${APPROVER} (?:team )?be (?:the )?(?:next|last|final|only)(?: (?:step|hurdle|hoop|gate|stop|box|thing))?(?: |$)| (?:last|final|only|remaining) (?:step|hurdle|hoop|gate|box) be ${APPROVER} | (?:just|only) (?:the )?(?:paperwork|signature|formality|formalities)(?: \\S+)? (?:from here|left|now|to go|remain) | (?:ready|clear|cleared|good|set) (?:for|to) (?:signature|sign|signing|execute|execution|countersign|countersignature|proceed|purchase) `) },
+  // The decision or award for us: "your platform came out on top", "the award letter goes out Friday", "a verbal yes".
+  { re: / (?:you|your (?:\S+ )?(?:tool|platform|product|solution|proposal|offer|bid|team|company)) (?:\S+ )?(?:win|come out on top|come out ahead|be the winner|be our choice|be the choice|get the nod|get the deal|get the contract) | award letter | letter of award | notice of award | intent to award | letter of intent | award (?:the \S+ )?to you | (?:verbal|verbally) (?:yes|commit|commitment|agreement|ok|okay|go-ahead|approval|green light|sign-off|agree|approve|sign off|say yes) / },
+  // References asked for: "put us in touch with two customers of our size", "hear it from a peer".
+  { re: / (?:speak|talk|chat|hear|call|ring|phone|meet|visit|in touch|connect|introduce|introduction) (?:\S+ ){0,6}?(?:customer|client|user|peer|reference|logo|company like ours|firm like ours|someone who use)s? /, ok: (s, h) => (asked(s, h.start) || wanted(s, h.start)) && !s.toks.slice(0, h.start).some((t) => t.lower === 'our') },
+  // How the buyer will pay a new supplier: "do you take card or does it have to be an invoice?", "billing annually in arrears, net 45".
+  { re: / (?:pay|payment|billing|bill|invoice|invoicing) (?:\S+ ){0,3}?(?:by|via|with|through) (?:card|credit card|bank transfer|wire|ach|direct debit|cheque|check|sepa)| (?:pay|bill|invoice|billing) (?:\S+ ){0,2}?(?:annually|quarterly|upfront|up front|in advance|in arrear|in arrears|yearly) | net (?:15|30|45|60|90) | get (?:it|this|that) (?:buy|purchase|order|sign|through procurement|over the line) /, ok: (s) => !s.toks.some((t) => ['overdue', 'late', 'fail', 'decline', 'refund', 'error', 'wrong'].includes(t.lemma)) },
+  // Their review of us under way or done: "documents for the vendor risk review", "infosec finished their review of your platform".
+  { re: new RegExp(` for (?:the |our |their |a |your )?(?:\\S+ ){0,2}?${REVIEWER} (?:\\S+ )?(?:${REVIEW}|check|onboarding|due diligence) | ${APPROVER} (?:team )?(?:\\S+ ){0,2}?(?:finish|complete|wrap up|close out|conclude) (?:their |its |the |our )?(?:\\S+ )?(?:${REVIEW}|check)(?: of (?:you|your))? `), ok: reviewStep },
+  // Our paper handed to their approvers: "I've forwarded your MSA to our legal department".
+  { re: new RegExp(` (?:forward|send|pass|route|hand|give|share|circulate|submit|take) (?:\\S+ ){0,3}?${PAPERISH} (?:\\S+ ){0,2}?(?:to|with|over to) (?:our |the |their )?${APPROVER} `), ok: paperAsSubjectOrTheirs },
+  // Paper marked up, clauses negotiated: "a marked-up version of the order form", "discuss the indemnity clause".
+  { re: / (?:marked-up|redlined|mark-up|marked up|markup|tracked-change) (?:version|copy|draft|document|pdf) | (?:our|their|the|some|any|with|'s) redlines? | (?:discuss|negotiate|question|query|push back on|amend|strike|tweak|clarify|agree) (?:\S+ ){0,3}?(?:clause|indemnity|indemnification|liability cap|limitation of liability|governing law|warranty|warranties|payment term|payment terms|sla credit|price cap|uplift cap) /, ok: (s) => !s.toks.some((t) => ['cancel', 'terminate', 'termination', 'exit', 'cancellation', 'notice'].includes(t.lemma)) },
+  // Budgeted for us; the final step sits with someone; a purpose that is the purchase ("so Adaeze can sign").
+  { re: / budget (?:for|in) (?:the |your |this |our )?(?:platform|tool|renewal|licen[cs]e|seat|subscription|it|you|upgrade|rollout|expansion) | (?:final )?(?:approval|sign-off|sign off|signature) (?:now )?(?:sit|rest|lie) with | so (?:that )?(?:\S+ ){1,2}can (?:sign|countersign|execute|raise|release|approve|process|pay|get (?:it|this) (?:sign|approve)) / },
+  // The buyer's procurement or legal as our counterpart: "your contact for the commercial terms", signing added to the envelope.
+  { re: / (?:contact|point of contact|poc|counterpart) for (?:the |all )?(?:commercial|contract|contractual|legal|paperwork|purchase|procurement|pricing|signing) | docusign (?:envelope|link|request) /, ok: (s, h) => !/docusign/.test(h.m[0]) || asked(s, h.start) || s.toks.some((t) => t.text === '?') },
+  // A supplier check run on us, or a review back with nothing found.
+  { re: new RegExp(` (?:run|do|carry out|perform|conduct|be in|go through|start|kick off|begin|complete|finish|pass|clear) (?:\\S+ ){0,4}?${REVIEWER} (?:\\S+ )?(?:check|screening|vetting|onboarding|${REVIEW}) (?:on|of|for) (?:you|your) `) },
+  { re: new RegExp(` (?:${REVIEW}|check|pen test|penetration test|report|${PAPERISH}) (?:\\S+ ){0,2}?with (?:no|zero|0) (?:\\S+ )?(?:finding|issue|concern|red flag|exception|objection)s? `) },
+];
+
+/** Things bought that are not software: "the PO for the new forklifts", "the office cleaning contract", "the lease". */
+const NOT_OURS = '(?:acquisition|merger|partnership|employment|settlement|lease|tenancy|mortgage|loan|car|van|truck|lorry|forklift|trailer|vehicle|fleet|building|warehouse|office|furniture|laptop|printer|phone|hardware|equipment|machine|uniform|fuel|cleaning|catering|payroll|travel|hotel|venue|flight|insurance|forwarder|expense|expense report|account|accounts|timesheet|holiday|leave|hire|salary)s?';
+const OTHER_THING = new RegExp(` (?:purchase|buy|budget|po|order|contract|paperwork|agreement|deal|spend|capex|renewal) (?:of|for|on|with) (?:a |an |the |our |my |his |her |their |some |three |two |\\S*\\d\\S* )?(?:new )?(?:\\S+ )?${NOT_OURS} | ${NOT_OURS} (?:purchase|po|order|contract|paperwork|agreement|deal|renewal) | (?:sign|approve|sign off|sign off on) (?:the |our |my )?(?:annual )?(?:lease|account|accounts|expense|expense report|timesheet)s? | for (?:my|his|her|their) new | (?:annual|overall|operating|departmental|company|company-wide|group) budget (?!for (?:you|your|this|the (?:platform|tool|renewal|licen)))`);
+/** Another vendor's deal: "our last vendor made us sign…", "the previous provider's contract". */
+const OTHER_VENDOR = / (?:last|previous|old|former|prior) (?:vendor|supplier|provider|tool|platform|system) /;
+
+/** A purchase that is not ours, by what is bought or whom it is with. */
+export function notOurDeal(line: string): boolean {
+  return OTHER_THING.test(line) || OTHER_VENDOR.test(line);
+}
+
+/** History, not a step now: "used to be", "back when we first bought". */
+const HISTORY = / use to | back when | back in | in (?:19|20)\d\d (?:\S+ ){0,3}?(?:run out|expire|end|lapse|renew)| when we first | the first time we | originally /;
+export const historical = (line: string) => HISTORY.test(line);
+
+/** What marks a step as stuck: concerns, delays, a far-off date. A marker after "no"/"nothing"/"without" does not count. */
+const STALL = new Set(['stall', 'stuck', 'delay', 'slip', 'drag', 'concern', 'objection', 'halt', 'cancel', 'scrap', 'abandon', 'reject', 'deprioritise', 'deprioritize', 'block', 'slow']);
+export function stalled(s: Sent): boolean {
+  return s.toks.some((t, k) => STALL.has(t.lemma) && !t.neg && !s.toks.slice(Math.max(0, k - 4), k).some((p) => ['no', 'nothing', 'without', 'never', 'zero', 'any'].includes(p.lower)));
 }

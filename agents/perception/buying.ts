@@ -7,7 +7,7 @@ import type { Signal } from '../signals/schema.js';
 import { analyze, type Sent } from './nlp.js';
 import { conditionBefore, findAll, lemmaLine, negated, type Hit } from './frames.js';
 import type { Utterance } from './utterances.js';
-import { ONBOARDING, STAGES, asked, beforeOurStep, otherPurchase } from './buying-stages.js';
+import { ONBOARDING, PLAIN_STEPS, STAGES, asked, beforeOurStep, historical, notOurDeal, otherPurchase, stalled } from './buying-stages.js';
 
 export interface BuyingCue { text: string }
 
@@ -25,7 +25,7 @@ const FRAMES: RegExp[] = [
   // Bringing the deal to a close: "finalise the agreement", "wrap up the paperwork", "agreed to the three-year deal".
   new RegExp(` (?:finalise|finalize|close|wrap up|complete|conclude|agree to|agree on) (?:the |our |your |this |a )?(?:\\S+ ){0,2}?(?:${PAPER_WORDS}|deal|term|terms|pricing|offer|purchase|order|proposal) `),
   // Accepting what we offered ("accept your proposal", "accept the revised terms"), not "accepted an offer at a startup".
-  new RegExp(` accept (?:the |our |your |this |these |a |an )(?:\\S+ ){0,2}?(?:${PAPER_WORDS}|deal|term|terms|pricing|proposal|offer(?= (?!at |from |with |to join )))`),
+  new RegExp(` accept (?:the |our |your |this |these |a |an )(?:\\S+ ){0,2}?(?:(?:${PAPER_WORDS}|deal|term|terms|pricing|proposal) |offer(?= (?!at |from |with |to join )))`),
   // Choosing us: "you're our preferred vendor", "we've selected you", "you won the evaluation".
   / (?:prefer|preferred|chosen|selected|winning) (?:vendor|supplier|partner|provider|option|solution) | (?:you|your (?:team|proposal|bid|offer)) (?:have )?(?:win|won|be the winner|come out on top|come out ahead) /,
   / (?:move|go) (?:forward|ahead) (?:with|on)? /,
@@ -53,7 +53,7 @@ const FRAMES: RegExp[] = [
   / pricing for \S+ (?:seat|licen[cs]e|user) /,
 ];
 // Not buying: a purchase stalled or frozen, a fault in the paperwork, a sign-in, a purchase long done.
-const VETO = / (?:hold off|on hold|on ice|pause|put off|postpone|freeze|frozen|shelve|halt|(?:budget|spend|funding) (?:\S+ ){0,2}?cut|cut (?:\S+ ){0,2}?(?:budget|spend|funding)|off the table|no budget|not (?:yet )?ready|wrong|incorrect|missing|duplicate|sign up|sign-up|signup|sign in|sign-in|log in|travel|conference|webinar|event|offsite|template|just curious|year ago|years ago|last year|regret|not sync|n't sync|reissue|reissued|resend|resent|for (?:our |my )?(?:record|records|audit|auditor|auditors|file|files)) /;
+const VETO = / (?:take (?:\S+ ){0,4}?(?:off|out|away)|remove|reduce|downgrade|cancel|hold off|on hold|on ice|pause|put off|postpone|freeze|frozen|shelve|halt|(?:budget|spend|funding) (?:\S+ ){0,2}?cut|cut (?:\S+ ){0,2}?(?:budget|spend|funding)|off the table|no budget|not (?:yet )?ready|wrong|incorrect|missing|duplicate|sign up|sign-up|signup|sign in|sign-in|log in|travel|conference|webinar|event|offsite|template|just curious|year ago|years ago|last year|regret|not sync|n't sync|reissue|reissued|resend|resent|for (?:our |my )?(?:record|records|audit|auditor|auditors|file|files)) /;
 
 /** Paperwork named as a topic, not asked for: "contract questions", "the quote template". */
 const PAPER_TOPIC = / (?:contract|order form|invoice|quote|agreement|msa) (?:question|issue|query|queries|template|comment|problem)s? | (?:contract|order form|quote|agreement|msa) detail /;
@@ -61,12 +61,18 @@ const PAPER_TOPIC = / (?:contract|order form|invoice|quote|agreement|msa) (?:que
 /** What expansion adds: people and their seats. */
 const CAPACITY = / (?:seat|licen[cs]e|licence|user|team|people|staff|account|workspace|office|department|group|hire|member|employee|head|login)s? /;
 /** Paperwork with someone else: "we signed the contract with our new logistics partner". */
-const WITH_OTHERS = / with (?:our |a |an |the |their )?(?:new |old |current |previous |other )?(?:\S+ )?(?:partner|vendor|supplier|provider|landlord|agency|contractor|customer|client|bank|insurer|carrier)s? /;
+const WITH_OTHERS = / (?:with|from) (?:our |a |an |the |their )?(?:new |old |current |previous |other |usual )?(?:\S+ )?(?:partner|vendor|supplier|provider|landlord|agency|contractor|customer|client|bank|insurer|carrier|forwarder|firm|broker|distributor|consultancy|consultant|reseller|integrator|courier|haulier)s? /;
 
 /** Signing with a named party that is not us: "we signed with Clari in the end". */
 function signedWithOthers(s: Sent): boolean {
-  return s.toks.some((t, k) => ['sign', 'go', 'choose', 'pick', 'select'].includes(t.lemma) && s.toks[k + 1]?.lower === 'with' && s.toks[k + 2] !== undefined && !['you', 'us', 'your', 'our'].includes(s.toks[k + 2].lower) && (s.toks[k + 2].pos === 'PROPN' || s.toks[k + 2].cap));
+  return s.toks.some((t, k) => {
+    if (t.lower !== 'with' || !s.toks.slice(Math.max(0, k - 4), k).some((v) => SIDE_TAKING.has(v.lemma))) return false;
+    const party = s.toks.slice(k + 1).find((v) => v.pos !== 'DET');
+    return party !== undefined && !['you', 'us', 'your', 'our', 'u'].includes(party.lower) && (party.pos === 'PROPN' || party.cap);
+  });
 }
+/** Verbs whose "with" names the other side of the deal: "signed the renewal with Salesforce", "went with Clari". */
+const SIDE_TAKING = new Set(['sign', 'go', 'choose', 'pick', 'select', 'renew', 'partner', 'stay', 'contract']);
 
 /**
  * A quote or proposal to buy from, not one to look at: "a formal quote", "a quote for 120 seats",
@@ -81,7 +87,7 @@ const PAPER_ASKED = new RegExp(` (?:send|share|issue|get|email|forward|prepare|d
 const HYPOTHETICAL = ['if', 'unless', 'whether', 'supposing', 'assuming', 'provided', 'providing', 'once', 'when', 'until', 'whenever'];
 
 function hits(s: Sent): Hit[] {
-  const stages = [...STAGES, ...ONBOARDING].flatMap((f) => findAll(s, f.re).filter((h) => !f.ok || f.ok(s, h)));
+  const stages = [...STAGES, ...ONBOARDING, ...PLAIN_STEPS].flatMap((f) => findAll(s, f.re).filter((h) => !f.ok || f.ok(s, h)));
   return [...FRAMES.flatMap((re) => findAll(s, re)), ...stages, ...findAll(s, PAPER_ASKED).filter((h) => asked(s, h.start) && (findAll(s, FIRM_OFFER).length > 0 || !/ (?:quote|quotation|proposal) $/.test(h.m[0])))];
 }
 
@@ -93,7 +99,7 @@ const adding = (s: Sent) => { const line = lemmaLine(s).line; return / add /.tes
 
 function buyingIn(s: Sent, expanding = false): boolean {
   const line = ` ${s.toks.map((t) => t.lemma).join(' ')} `;
-  if (VETO.test(line) || PAPER_TOPIC.test(line) || WITH_OTHERS.test(line) || otherPurchase(line) || signedWithOthers(s) || /\bsign-in\b|\bsign up\b/i.test(s.text)) return false;
+  if (VETO.test(line) || PAPER_TOPIC.test(line) || WITH_OTHERS.test(line) || otherPurchase(line) || notOurDeal(line) || historical(line) || stalled(s) || signedWithOthers(s) || /\bsign-in\b|\bsign up\b/i.test(s.text)) return false;
   if (!expanding && NEXT_STEP.test(line) && !negated(s, findAll(s, NEXT_STEP)[0].start)) return true;
   for (const h of hits(s)) {
     if (negated(s, h.start) || negated(s, h.end)) continue;
@@ -110,6 +116,8 @@ function buyingIn(s: Sent, expanding = false): boolean {
     // us ("if you can get us the contract today, I'll sign") leaves their readiness standing.
     const cond = conditionBefore(s, h.start);
     if (cond && HYPOTHETICAL.includes(cond.word) && !['you', 'your'].includes(s.toks[cond.at + 1]?.lower ?? '') && !/^ (?:once|when|after|as soon as) (?:we|i) /.test(h.m[0])) continue;
+    // "We'd be ready to sign if the price came down by half": a would-clause on an unreal condition.
+    if (unreal(s, h.start)) continue;
     // "Zainab, who signed off the original deal, has moved on": a person described by a past step.
     if (s.toks.slice(Math.max(0, h.start - 2), h.start).some((t) => t.lower === 'who') && s.toks.slice(0, h.start).some((t) => t.text === ',')) continue;
     // "before we commit to the renewal": the step waits on something else.
@@ -117,6 +125,19 @@ function buyingIn(s: Sent, expanding = false): boolean {
     return true;
   }
   return false;
+}
+
+/**
+ * A step said with "would" under an if-clause in the past tense ("we'd sign tomorrow if the price came
+ * down"): unreal. A condition on us ("we'd sign today if you could do net 60") is a negotiation, and stays.
+ */
+function unreal(s: Sent, i: number): boolean {
+  if (!s.toks.slice(Math.max(0, i - 4), i).some((t) => ['would', "'d"].includes(t.lower) || t.lemma === 'would')) return false;
+  const at = s.toks.findIndex((t) => t.lower === 'if' || t.lower === 'unless');
+  if (at < 0) return false;
+  const clause = s.toks.slice(at + 1, at + 6);
+  if (['you', 'your'].includes(clause[0]?.lower ?? '')) return false;
+  return clause.some((t) => (t.pos === 'VERB' || t.pos === 'AUX') && (t.lower !== t.lemma && /(?:ed|came|went|were|was|had|did|could|got|fell|gave)$/.test(t.lower)));
 }
 
 /** Our own acts in a note ("Sent Adaeze the contract", "we chased twice") are not the account's. */

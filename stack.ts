@@ -13,7 +13,7 @@ import { startSweeper } from './workflows/sweeper.js';
 import { startRetention } from './workflows/retention.js';
 import { ensureMemoryAnnIndex } from './db/queries/memory.js';
 import { ensureBriefSchedules } from './workflows/schedules.js';
-import { buildApp } from './api/app.js';
+import { appSettings, buildApp } from './api/app.js';
 
 export interface Stack {
   url: string;
@@ -73,13 +73,7 @@ export async function startStack(config: Config, opts: StackOptions = {}): Promi
     // Every CSM's daily brief schedule (brief:<csmId>), created or brought up to date; idempotent.
     await ensureBriefSchedules(temporal, database.pool, config.briefs).catch((err) => log(`Brief schedules not ensured: ${(err as Error).message}`));
 
-    const app = await buildApp({
-      db: database.pool, temporal, adminToken: config.adminToken, briefDefaults: config.briefs, ourDomains: config.ourDomains,
-      bodyLimitBytes: config.bodyLimitBytes, logLevel: config.logLevel,
-      hubspotClientSecret: config.hubspotClientSecret, webhookSecret: config.webhookSecret, slackSigningSecret: config.slackSigningSecret, publicUrl: config.publicUrl,
-      rateLimitPerMinute: config.rateLimitPerMinute, corsOrigins: config.corsOrigins,
-      tokenTtlDays: config.tokenTtlDays, authFailuresPerMinute: config.authFailuresPerMinute, webhookSecrets: config.webhookSecrets,
-    });
+    const app = await buildApp({ db: database.pool, temporal, ...appSettings(config) });
     stops.push(() => app.close());
     const sweeper = startSweeper({ db: database.pool, temporal, intervalMs: config.sweepIntervalMs, log: (m, err) => app.log.warn({ err }, m) });
     stops.push(() => sweeper.stop());

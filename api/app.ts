@@ -4,6 +4,7 @@ import type { StageMapConfig } from '../agents/signals/parsers/crm-vocabulary.js
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../db/connection.js';
+import type { Config } from '../config.js';
 import { TemporalUnavailableError, type AccountsClient } from '../workflows/client.js';
 import securityPlugin from './plugins/security.js';
 import dbPlugin from './plugins/db.js';
@@ -54,6 +55,20 @@ export interface AppDeps {
   authFailuresPerMinute?: number;
   /** Per-source webhook secrets (WEBHOOK_SECRET_<SOURCE>), each in place of the shared webhookSecret for its source. */
   webhookSecrets?: Record<string, string>;
+}
+
+/**
+ * The app's settings from the product's configuration: one mapping for `npm start` (stack.ts) and the
+ * production API (api/server.ts), so a setting cannot work under one and be ignored under the other.
+ */
+export function appSettings(config: Config): Omit<AppDeps, 'db' | 'temporal'> {
+  return {
+    adminToken: config.adminToken, ourDomains: config.ourDomains, bodyLimitBytes: config.bodyLimitBytes, logLevel: config.logLevel,
+    hubspotClientSecret: config.hubspotClientSecret, hubspotStageMap: config.hubspotStageMap,
+    webhookSecret: config.webhookSecret, webhookSecrets: config.webhookSecrets, slackSigningSecret: config.slackSigningSecret, publicUrl: config.publicUrl,
+    rateLimitPerMinute: config.rateLimitPerMinute, corsOrigins: config.corsOrigins, briefDefaults: config.briefs,
+    tokenTtlDays: config.tokenTtlDays, authFailuresPerMinute: config.authFailuresPerMinute,
+  };
 }
 
 interface Issue { path: string; message: string }

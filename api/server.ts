@@ -6,7 +6,7 @@ import { createTemporalClient } from '../workflows/client.js';
 import { startSweeper } from '../workflows/sweeper.js';
 import { startRetention } from '../workflows/retention.js';
 import { ensureMemoryAnnIndex } from '../db/queries/memory.js';
-import { buildApp } from './app.js';
+import { appSettings, buildApp } from './app.js';
 
 const config = loadConfig();
 if (!config.temporal.address) {
@@ -17,7 +17,7 @@ const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config
 await migrate(db.pool);
 await ensureMemoryAnnIndex(db.pool, config.memoryAnnIndex);
 const temporal = await createTemporalClient({ ...config.temporal, address: config.temporal.address, debounceMs: config.debounceMs });
-const app = await buildApp({ db: db.pool, temporal, adminToken: config.adminToken, ourDomains: config.ourDomains, bodyLimitBytes: config.bodyLimitBytes, logLevel: config.logLevel, hubspotClientSecret: config.hubspotClientSecret, hubspotStageMap: config.hubspotStageMap, webhookSecret: config.webhookSecret, slackSigningSecret: config.slackSigningSecret, publicUrl: config.publicUrl, rateLimitPerMinute: config.rateLimitPerMinute, corsOrigins: config.corsOrigins, tokenTtlDays: config.tokenTtlDays, authFailuresPerMinute: config.authFailuresPerMinute, webhookSecrets: config.webhookSecrets });
+const app = await buildApp({ db: db.pool, temporal, ...appSettings(config) });
 const sweeper = startSweeper({ db: db.pool, temporal, intervalMs: config.sweepIntervalMs, log: (m, err) => app.log.warn({ err }, m) });
 const retention = config.retention.days ? startRetention({ db: db.pool, days: config.retention.days, intervalMs: config.retention.intervalMs, log: (m, err) => (err ? app.log.warn({ err }, m) : app.log.info(m)) }) : null;
 await app.listen({ port: config.port, host: config.host });

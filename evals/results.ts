@@ -2,7 +2,7 @@
 // in a machine-readable line (the CI ratchet reads it), the metrics, a row per scenario, the
 // scenarios whose expectations carry notes (why they are what they are), and the coverage table.
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { formatMetrics, type Metrics } from './metrics.js';
 import type { ScenarioResult } from './run-scenario.js';
@@ -78,6 +78,20 @@ export function renderResults(r: ResultsInput): string {
   ].join('\n');
 }
 
-export function writeResults(r: ResultsInput): void {
-  writeFileSync(RESULTS_MD, renderResults(r));
+/**
+ * Why the run may not replace the recorded results, or null. The recorded pass count is CI's floor:
+ * a worse run written over it would lower the ratchet quietly, so that takes `allowLower` (a
+ * deliberate choice, e.g. after making a check stricter, said in the commit).
+ */
+export function lowersRatchet(existing: string | null, passed: number, allowLower = false): string | null {
+  const recorded = existing ? recordedPassed(existing) : null;
+  if (allowLower || !recorded || passed >= recorded.passed) return null;
+  return `not written: ${passed} passed, below the ${recorded.passed} of ${recorded.total} that RESULTS.md records (add --lower-ratchet to write it anyway, and say why in the commit)`;
+}
+
+export function writeResults(r: ResultsInput, opts: { path?: string; allowLower?: boolean } = {}): void {
+  const path = opts.path ?? RESULTS_MD;
+  const refused = lowersRatchet(existsSync(path) ? readFileSync(path, 'utf8') : null, r.results.filter((x) => x.passed).length, opts.allowLower);
+  if (refused) throw new Error(refused);
+  writeFileSync(path, renderResults(r));
 }

@@ -1,4 +1,4 @@
-// `npm run evals -- [--scenarios <dir-or-file>] [--reasoner rules|llm] [--e2e] [--json <out>] [--write-results] [--now <ISO>]`
+// `npm run evals -- [--scenarios <dir-or-file>] [--reasoner rules|llm] [--e2e] [--json <out>] [--write-results [--lower-ratchet]] [--now <ISO>]`
 // `npm run evals -- --perception [its own flags]` runs the perception eval instead (evals/perception/run.ts).
 // Prints a row per scenario, then the metrics; the last line is `N passed, M failed`.
 // Exit code: 0 when every scenario passed, 1 when any failed (a crash is a failure), 2 when a
@@ -27,7 +27,7 @@ const { values: args } = parseArgs({
   args: process.argv.slice(2),
   options: {
     scenarios: { type: 'string' }, reasoner: { type: 'string', default: 'rules' }, e2e: { type: 'boolean', default: false },
-    json: { type: 'string' }, 'write-results': { type: 'boolean', default: false }, now: { type: 'string' },
+    json: { type: 'string' }, 'write-results': { type: 'boolean', default: false }, 'lower-ratchet': { type: 'boolean', default: false }, now: { type: 'string' },
   },
 });
 const dir = args.scenarios ?? DEFAULT_DIR;
@@ -83,7 +83,15 @@ if (args.json) {
   mkdirSync(dirname(args.json), { recursive: true });
   writeFileSync(args.json, JSON.stringify({ command, reasoner, e2e, at: new Date(runNow).toISOString(), commit: sourceCommit(), passed, failed: results.length - passed, metrics, results, loadErrors }, null, 2));
 }
-if (args['write-results']) writeResults({ command, evaluatedAt: new Date(runNow).toISOString(), reasoner, e2e, metrics, results, scenariosDir: relative(process.cwd(), dir) || dir, scenarios: loaded.map((l) => l.scenario) });
+let refused = false;
+if (args['write-results']) {
+  try {
+    writeResults({ command, evaluatedAt: new Date(runNow).toISOString(), reasoner, e2e, metrics, results, scenariosDir: relative(process.cwd(), dir) || dir, scenarios: loaded.map((l) => l.scenario) }, { allowLower: args['lower-ratchet'] });
+  } catch (err) {
+    console.error(`evals/RESULTS.md ${(err as Error).message}`);
+    refused = true;
+  }
+}
 console.log(`${passed} passed, ${results.length - passed} failed`);
 if (loadErrors.length > 0) console.error(`${loadErrors.length} scenario${loadErrors.length === 1 ? '' : 's'} could not be loaded`);
-process.exit(loadErrors.length > 0 ? 2 : passed < results.length ? 1 : 0);
+process.exit(loadErrors.length > 0 ? 2 : passed < results.length || refused ? 1 : 0);

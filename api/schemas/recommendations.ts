@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RecommendationStatus } from '../../agents/vocabulary.js';
+import { RecommendationKind, RecommendationStatus } from '../../agents/vocabulary.js';
 import { Evidence, Draft } from '../../agents/recommendation.js';
 import { isoInstant } from '../../agents/signals/schema.js';
 
@@ -21,6 +21,8 @@ export const InboxQuery = z.object({
   })]).optional(),
   owner: z.string().max(128).optional(),
   account: z.string().max(128).optional(),
+  /** One recommendation kind (DESIGN.md), filtered in the query so a page of `limit` is all of that kind. */
+  kind: RecommendationKind.optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 

@@ -62,10 +62,10 @@ export function renderInbox({ me, params, view }) {
 
   async function load() {
     try {
-      const { recommendations } = await api(`/v1/recommendations${qs({ status: 'proposed', account: filters.account, owner: canFilterOwner ? filters.owner : '', limit: LIMIT })}`);
+      const { recommendations } = await api(`/v1/recommendations${qs({ status: 'proposed', account: filters.account, kind: filters.kind, owner: canFilterOwner ? filters.owner : '', limit: LIMIT })}`);
       if (!alive) return;
       truncated = recommendations.length === LIMIT;
-      items = filters.kind ? recommendations.filter((r) => r.kind === filters.kind) : recommendations;
+      items = recommendations;
       // The first screenful at once, the rest in batches between frames, so the top is usable at once.
       const queue = items.slice(FIRST_BATCH);
       list.replaceChildren(...items.slice(0, FIRST_BATCH).map(card));

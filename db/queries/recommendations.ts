@@ -50,7 +50,7 @@ export async function listRecommendationsForAccount(
 }
 
 export interface InboxFilter {
-  statuses?: string[]; ownerId?: string; accountId?: string; accountIds?: string[]; limit?: number;
+  statuses?: string[]; ownerId?: string; accountId?: string; accountIds?: string[]; kind?: string; limit?: number;
   /** The caller's scope: filters narrow within it, never widen it. */
   scope?: AccountScope | null;
 }
@@ -63,10 +63,11 @@ export async function listInbox(db: Queryable, f: InboxFilter = {}): Promise<Rec
        and ($3::text is null or r.account_id = $3)
        and ($4::text[] is null or r.account_id = any($4))
        and ${scopeSql('a', 6, 7)}
+       and ($8::text is null or r.kind = $8)
      order by r.priority desc, r.due_at nulls last, r.created_at
      limit $5`,
     [f.statuses ?? null, f.ownerId ?? null, f.accountId ?? null, f.accountIds ?? null, f.limit ?? 200,
-      f.scope?.userId ?? null, f.scope?.role ?? null]);
+      f.scope?.userId ?? null, f.scope?.role ?? null, f.kind ?? null]);
   return rows.map((r) => RecommendationRow.parse(r));
 }
 

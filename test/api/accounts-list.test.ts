@@ -161,6 +161,20 @@ describe('the inbox', () => {
     expect(await inbox('ravi', `?account=${prefix}-a09`)).toEqual([]);
   });
 
+  it('?kind= keeps one kind in the query itself, so a page of `limit` is a full page of that kind', async () => {
+    // a10 (ravi's riskiest) also gets a reply: the kind filter must pick it out of a limit of one.
+    await upsertOpenRecommendation(stack.database.pool, `${prefix}-a10`, null, {
+      kind: 'reply', target: 'account', title: 'Answer the renewal question', rationale: 'Asked and not answered.', evidence: [],
+      priority: 1, dueAt: new Date().toISOString(), factors: ['unanswered_inbound'],
+    });
+    expect(await inbox('ravi', '?kind=reply&limit=1')).toEqual(['a10']);
+    expect(await inbox('ravi', '?kind=follow_up')).toEqual(['a10', 'a01', 'a08', 'a03', 'a06']);
+    expect(await inbox('rex', '?kind=reply')).toEqual([]);
+    const bad = await stack.app.inject({ method: 'GET', url: '/v1/recommendations?kind=call_them', headers: as('ravi') });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('kind');
+  });
+
   it('a CSM\'s inbox is the accounts they cover; a manager\'s, their team', async () => {
     expect(await inbox('cleo')).toEqual(['a01', 'a05']);
     expect(await inbox('max')).toEqual(owned('rex'));

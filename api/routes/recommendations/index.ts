@@ -24,7 +24,7 @@ const recommendations: FastifyPluginAsyncZod = async (app) => {
   }, async (req) => {
     const q = req.query;
     const statuses = q.status === undefined ? ['proposed'] : Array.isArray(q.status) ? q.status : [q.status];
-    const list = await listInbox(app.db, { statuses, ownerId: q.owner, accountId: q.account, limit: q.limit, scope: accountScope(req.user) });
+    const list = await listInbox(app.db, { statuses, ownerId: q.owner, accountId: q.account, kind: q.kind, limit: q.limit, scope: accountScope(req.user) });
     return { recommendations: list };
   });
 

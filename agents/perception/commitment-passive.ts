@@ -4,7 +4,9 @@
 // an arrival ("be with you", "reach you", "land in your inbox") or a passive of an act of delivering
 // ("be processed", "be restored", "be deployed"). Said by us, either kind is our promise; said by the
 // account, only an arrival to us is theirs (their passives are mostly their own affairs: "the new
-// office will be set up").
+// office will be set up"). Also without will: a thing on its way now ("the sheet goes out to you this
+// afternoon", "it's on its way to you") and a delivery on a schedule ("a patched build is scheduled for
+// release on the 18th"); the subject may be "it" when the clause before named the thing.
 import type { Sent, Tok } from './nlp.js';
 
 export interface ThingPromise {
@@ -12,12 +14,18 @@ export interface ThingPromise {
   at: number;
   /** Where the thing's noun phrase starts. */
   subjectAt: number;
-  kind: 'arrival' | 'passive';
+  kind: 'arrival' | 'passive' | 'scheduled';
+  /** The subject is a pronoun ("it will land in your inbox"): the thing is named earlier. */
+  pronoun?: boolean;
 }
 
 const CLAUSE_BREAK = new Set([',', ';', ':', '-', '–', '—', 'and', 'but', 'so', 'that', 'rest', 'assured']);
 const PERSON = new Set(['i', 'we', 'you', 'he', 'she', 'they', 'someone', 'somebody', 'everyone', 'nobody', 'who']);
-const ARRIVE = new Set(['reach', 'arrive', 'land', 'hit', 'come']);
+const ARRIVE = new Set(['reach', 'arrive', 'land', 'hit', 'come', 'go', 'head']);
+/** Things that stand in for a thing named before: "…prepare a sizing sheet; it will land in your inbox". */
+const THING_PRONOUN = new Set(['it', 'this', 'that', 'these', 'those']);
+/** A delivery on someone's calendar: "is scheduled for release", "is planned to ship", "is slated for Friday". */
+const SCHEDULED = new Set(['schedule', 'plan', 'slate', 'set', 'book', 'line', 'due']);
 /** What a thing is after it has been delivered: "ready", "live", "in your inbox", "with you", "on its way". */
 const STATE = new Set(['ready', 'available', 'live', 'done', 'sorted', 'complete', 'completed', 'finished', 'fixed', 'resolved', 'back', 'up']);
 
@@ -27,9 +35,24 @@ const DONE_TO = new Set([
   'fix', 'patch', 'resolve', 'enable', 'activate', 'provision', 'set', 'configure', 'install', 'upload', 'post', 'update', 'correct', 'complete', 'finish', 'finalize',
   'finalise', 'prepare', 'draft', 'write', 'compile', 'produce', 'create', 'build', 'return', 'submit', 'schedule', 'book', 'arrange', 'assign', 'reset', 'extend',
   'grant', 'add', 'migrate', 'turn', 'circulate', 'provide', 'give', 'reverse', 'waive', 'honour', 'honor', 'reconcile', 'reinstate', 'remove', 'delete', 'roll',
+  'generate', 'launch', 'push', 'run', 'confirm',
 ]);
 
 const isParticiple = (t: Tok | undefined) => Boolean(t && t.pos === 'VERB' && t.lower !== t.lemma);
+/** A participle of an act of delivering, "re-" acts included ("regenerated", "re-sent"). */
+const deliveredAs = (t: Tok | undefined) => Boolean(t && isParticiple(t) && (DONE_TO.has(t.lemma) || DONE_TO.has(t.lemma.replace(/^re-?/, ''))));
+
+/** "Will be regenerated and sent to you": any participle of the coordination is a delivery. */
+function deliveredChain(s: Sent, v: number): boolean {
+  for (let k = v; k < Math.min(s.toks.length, v + 6); k += 1) {
+    const t = s.toks[k];
+    if (deliveredAs(t)) return true;
+    // Right after "be", a verb is a participle even when it looks like the base form ("be re-run", "be put").
+    if (k === v && t.pos === 'VERB' && (DONE_TO.has(t.lemma) || DONE_TO.has(t.lemma.replace(/^re-?/, '')))) return true;
+    if (!(isParticiple(t) || t.lower === 'and' || t.lower === ',' || t.pos === 'ADV')) return false;
+  }
+  return false;
+}
 
 /** Where the clause holding token i starts (after a comma, a conjunction or the sentence's start). */
 function clauseStart(s: Sent, i: number): number {
@@ -43,6 +66,7 @@ function thingSubject(s: Sent, i: number): number | undefined {
   // "… is being finalised and will reach you": the subject is carried from the clause before.
   if (from === i && s.toks[i - 1]?.lower === 'and') from = clauseStart(s, i - 1);
   const span = s.toks.slice(from, i);
+  if (span.length === 1 && THING_PRONOUN.has(span[0].lower)) return from;
   if (!span.length || span.some((t) => PERSON.has(t.lower) || t.pos === 'VERB' && !isParticiple(t) && t.lemma !== 'be')) return undefined;
   if (!span.some((t) => t.pos === 'NOUN' || (t.pos === 'PROPN' && !t.known))) return undefined;
   // A clause that opens on a subordinator is not the main statement ("when the form will be …").
@@ -61,18 +85,61 @@ export function thingPromise(s: Sent, side: 'us' | 'them'): ThingPromise | undef
     const x = t[v];
     if (!x) continue;
     let kind: ThingPromise['kind'] | undefined;
-    if (ARRIVE.has(x.lemma) && /^(?:you|your)$/.test(t[v + 1]?.lower ?? '') || (ARRIVE.has(x.lemma) && ['in', 'with', 'on', 'to'].includes(t[v + 1]?.lower ?? '') && ['you', 'your'].includes(t[v + 2]?.lower ?? ''))) kind = 'arrival';
+    if (arrivesAt(s, v)) kind = 'arrival';
     else if (x.lemma === 'be') {
       const y = t[v + 1];
       const z = t[v + 2]?.lower ?? '';
       if (y && ((y.lower === 'with' && z === 'you') || (['in', 'over', 'on'].includes(y.lower) && ['your', 'to', 'its'].includes(z)))) kind = 'arrival';
       else if (y && side === 'us' && STATE.has(y.lower) && y.pos !== 'VERB') kind = 'passive';
-      else if (y && side === 'us' && isParticiple(y) && DONE_TO.has(y.lemma)) kind = 'passive';
+      else if (y && side === 'us' && deliveredChain(s, v + 1)) kind = 'passive';
     }
     if (!kind) continue;
-    const subjectAt = thingSubject(s, k);
-    if (subjectAt === undefined) continue;
-    return { at: k, subjectAt, kind };
+    const found = promiseAt(s, k, kind);
+    if (found) return found;
+  }
+  return onItsWay(s, side);
+}
+
+/** An arrival verb at v aimed at the other side: "reach you", "land in your inbox", "go out to you". */
+function arrivesAt(s: Sent, v: number): boolean {
+  const t = s.toks;
+  if (!ARRIVE.has(t[v]?.lemma ?? '')) return false;
+  let k = v + 1;
+  if (['out', 'over', 'across'].includes(t[k]?.lower ?? '')) k += 1;
+  if (['you', 'your'].includes(t[k]?.lower ?? '')) return t[v].lemma !== 'go' && t[v].lemma !== 'head';
+  return ['in', 'with', 'on', 'to', 'into'].includes(t[k]?.lower ?? '') && ['you', 'your'].includes(t[k + 1]?.lower ?? '');
+}
+
+function promiseAt(s: Sent, at: number, kind: ThingPromise['kind']): ThingPromise | undefined {
+  const subjectAt = thingSubject(s, at);
+  if (subjectAt === undefined) return undefined;
+  const pronoun = THING_PRONOUN.has(s.toks[subjectAt].lower);
+  // "It will be fixed" opening a message says what of nothing named; "…, and it will be done" points back.
+  if (pronoun && kind === 'passive' && subjectAt === 0) return undefined;
+  return { at, subjectAt, kind, ...(pronoun ? { pronoun: true } : {}) };
+}
+
+/** Without will: "goes out to you today", "is on its way to you", "is scheduled for release on the 18th" (ours only). */
+function onItsWay(s: Sent, side: 'us' | 'them'): ThingPromise | undefined {
+  const t = s.toks;
+  for (let k = 0; k < t.length; k += 1) {
+    const x = t[k];
+    if (x.neg || t[k + 1]?.neg || t[k - 1]?.neg) continue;
+    // Present tense only ("goes", "is going"): "went out" is done, not promised.
+    const present = x.lower !== x.lemma ? /s$/.test(x.lower) && !/ed$/.test(x.lower) : false;
+    if (ARRIVE.has(x.lemma) && present && arrivesAt(s, k)) { const p = promiseAt(s, k, 'arrival'); if (p) return p; }
+    if (x.lemma !== 'be' || ['was', 'were', 'been'].includes(x.lower)) continue;
+    const y = t[k + 1];
+    if (y && ARRIVE.has(y.lemma) && y.lower.endsWith('ing') && arrivesAt(s, k + 1)) { const p = promiseAt(s, k, 'arrival'); if (p) return p; }
+    if (y?.lower === 'on' && ['its', 'their'].includes(t[k + 2]?.lower ?? '') && t[k + 3]?.lower === 'way') { const p = promiseAt(s, k, 'arrival'); if (p) return p; }
+    // "is scheduled for release / to ship": ours only, of an act of delivering.
+    if (side === 'us' && y && SCHEDULED.has(y.lemma) && isParticiple(y) && ['for', 'to'].includes(t[k + 2]?.lower ?? '')) {
+      const z = t[k + 3];
+      if (z && (DONE_TO.has(z.lemma) || ['delivery', 'release', 'rollout', 'deployment', 'go-live', 'launch'].includes(z.lower) || ARRIVE.has(z.lemma))) {
+        const p = promiseAt(s, k, 'scheduled');
+        if (p) return p;
+      }
+    }
   }
   return undefined;
 }

@@ -36,7 +36,7 @@ export interface CommitmentContext {
 
 // ── The frame's parts, as lemma patterns ───────────────────────────────────────────────────────────
 /** The speaker's side as subject, then a commitment modality. */
-const MODAL = '(?:will|shall|be go to|be gonna|be about to|plan to|be plan to|intend to|promise to|commit to|be commit to|be commit|aim to|be aim to|undertake to|will be sure to|will make sure to|(?:have )?agree to|be on track to)';
+const MODAL = '(?:will|shall|be go to|be gonna|be about to|plan to|be plan to|intend to|(?:have )?promise to|(?:have )?commit to|be commit to|be commit|aim to|be aim to|(?:have )?undertake to|will be sure to|will make sure to|(?:have )?agree to|be on track to)';
 /** People on the speaker's side: "our team", "my colleague", "our solutions architect", "my manager". */
 const OUR_PEOPLE = '(?:team|department|group|people|engineer|engineers|architect|lawyer|lawyers|counsel|colleague|colleagues|manager|boss|lead|specialist|consultant|pm|csm|assistant|rep|cto|ceo|cfo|coo|vp|head|director|analyst|developer|developers|designer|expert|support|billing|finance|legal|ops|success|crew|folk|folks|staff|partner|partners|dev|devs)';
 const SELF_SUBJECT = new RegExp(` (?:i|we|(?:our|my) (?:\\S+ ){0,2}${OUR_PEOPLE}) (?:will also |also |both |all )?${MODAL} `);
@@ -58,7 +58,7 @@ const YOU_WILL_GET = / you (?:will|should|shall) (?:have|get|receive|see) /;
 /** "Expect the runbook from us by Friday", "you can expect a write-up tomorrow". */
 const EXPECT = /(?:(?:^|,|;|:) (?=expect (?:it |that |them |this |those |.* from (?:me|us|our) ))| you can | you should )expect (?!to )/;
 /** "I'm on it", "leave it with me": taking a task on. */
-const ON_IT = / (?:i be|we be|i 'm|we 're) (?:already )?on (?:it|this|that|the case) | leave (?:it|this|that) with (?:me|us) |^ (?:on it|will do)(?= [.!,;:-] | ?$)/;
+const ON_IT = / (?:i be|we be|i 'm|we 're) (?:already )?on (?:it|this|that|the case) | leave (?:it|this|that) with (?:me|us) |^ (?:on it|will do)(?= [.!,;:-] | ?$)| (?:i|we) will (?:take|own|grab) (?:that|this|it)(?: one)?(?: on)?(?= [.!,;:-] | ?$)/;
 /** Trust asked for a deed: "count on us to have it ready", "you can rely on me to chase legal". */
 const RELY = / (?:count|rely|depend|bank) on (?:me|us|our \S+) to /;
 /** "Consider it done", "X will be ready/live on Friday" said by the side that delivers it. */
@@ -72,7 +72,7 @@ const NOTED_PROMISE = new RegExp([
   '^ (?:promise|owe) (?=\\S+ (?:the|a|an|our|their|some) )',
 ].join('|'));
 /** A to-do of ours in a note, in the base form: "TODO: send the DPA", "Next step: we share the results", "We need to send Mia the quote". */
-const NOTED_TODO = /^ (?:(?:todo|to-do|action|action item|next step|follow-up|followup|ai) (?:: |- ))?(?:we |i )?(?:need to |have to |must |will |should )?(?=(?:send|share|provide|deliver|forward|prepare|draft|write|email|schedule|book|set up|follow up|circle back|get back|chase|confirm|update|fix|issue|reissue|refund|credit|create|build|compile|pull|run|arrange|organise|organize|introduce|loop in|invite) )/;
+const NOTED_TODO = /^ (?:(?:todo|to-do|action|action item|next step|follow-up|followup|ai)(?: \( (?:us|we|me|our side) \)| for us)? (?:: |- ))?(?:we |i )?(?:need to |have to |must |will |should )?(?=(?:send|share|provide|deliver|forward|prepare|draft|write|email|schedule|book|set up|follow up|circle back|get back|chase|confirm|update|fix|issue|reissue|refund|credit|create|build|compile|pull|run|arrange|organise|organize|introduce|loop in|invite) )/;
 /** In our notes: "Dana will send…", "Sam to share…", "Owen agreed to…". */
 const ACTION_ITEM = / (?:will|to|owe|agree to|promise to|commit to|be go to|offer to|volunteer to) /;
 
@@ -148,7 +148,8 @@ function actAfter(s: Sent, cue: Hit): boolean {
   // "I'll be finishing up on the 4th", "we'll wrap up soon": ending one's own work, with nothing handed over.
   if (['finish', 'wrap', 'end'].includes(x.lemma) && s.toks[k + 1]?.lower === 'up' && !nounPhrase(s, k + 2)) return false;
   if (x.lemma === 'be' && ['finish', 'wrap', 'end'].includes(s.toks[k + 1]?.lemma ?? '') && s.toks[k + 2]?.lower === 'up' && !nounPhrase(s, k + 3)) return false;
-  if (x.lemma === 'be') return s.toks[k + 1]?.pos === 'VERB' && ACTS.has(s.toks[k + 1].lemma);
+  // ("We'll be looking for a new vendor": a search of one's own, not an act for the other side.)
+  if (x.lemma === 'be') return s.toks[k + 1]?.pos === 'VERB' && ACTS.has(s.toks[k + 1].lemma) && !(s.toks[k + 1].lemma === 'look' && s.toks[k + 2]?.lower === 'for');
   if (/ (?:commit|promise) to $/.test(cue.m[0])) return true;
   if (x.lemma === 'make' && s.toks[k + 1]?.lower !== 'sure') return false;
   if (x.lemma === 'keep' || (x.lemma === 'look' && s.toks[k + 1]?.lower === 'forward')) return false;
@@ -220,10 +221,18 @@ function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext): Promised | un
     if (p && (!cues.some(([, c]) => c && c.start < named.cue.start))) return p;
   }
   if (!hedged && side === 'us') cues.push(['ready', findAll(s, READY)[0]], ['you-have', findAll(s, EXPECT)[0]]);
+  if (!self) cues.push(['self', carriedSubject(s) ?? illTypo(s)]);
   cues.sort((a, b) => (a[1]?.start ?? 1e9) - (b[1]?.start ?? 1e9));
   for (const [kind, cue] of cues) {
     const p = cue ? found(kind, cue) : undefined;
     if (p) return p;
+  }
+  // A promise said as a noun or a task taken as one's own: "my commitment to you is a written report", "what you'll get from us is…",
+  // "getting the mapping fixed is our job".
+  const stated = !hedged && side ? statedPromise(s) : undefined;
+  if (stated) {
+    const p = found('ready', stated.cue);
+    if (p) return { ...p, objectAt: stated.objectAt };
   }
   // The thing as subject: "the revised quote will be with you by Monday", "a refund will be processed".
   const thing = !hedged && side ? thingPromise(s, side) : undefined;
@@ -236,8 +245,15 @@ function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext): Promised | un
   const bareDoing = findAll(s, BARE_DOING).find((h) => HANDOVER.has(s.toks[h.end].lemma) && s.toks[h.end].lower.endsWith('ing'));
   if (bareDoing && !hedged) {
     const cue: Hit = { start: bareDoing.end, end: bareDoing.end, m: bareDoing.m };
-    const p = found('offer', cue, side, u.speaker, true);
+    // "sending it over in 5", "sending the SOW shortly": a handover minutes away needs no date.
+    const p = found('offer', cue, side, u.speaker, !SOON.test(line));
     if (p) return { ...p, objectAt: bareDoing.end + 1 };
+  }
+  // "ok I take care of the user list, you get it tomorrow": a plain present for the future, with a date (not a habit).
+  const present = !hedged && !HABIT.test(line) ? presentForFuture(s) : undefined;
+  if (present) {
+    const p = found('offer', present.cue, side, u.speaker, true);
+    if (p) return { ...p, ...(present.objectAt !== undefined ? { objectAt: present.objectAt } : {}) };
   }
   const doing = findAll(s, SELF_DOING).find((h) => {
     const v = s.toks[h.end + 1];
@@ -256,7 +272,77 @@ function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext): Promised | un
   return undefined;
 }
 
-const SUBORDINATOR = new Set(['before', 'until', 'till', 'after', 'when', 'while', 'since', 'because', 'unless', 'whether', 'once']);
+/** Soon enough to need no date: "in 5", "shortly", "in a bit", "right away". */
+const SOON = / (?:in (?:\d+|five|ten|a (?:sec|second|minute|min|bit|moment|few|couple))|shortly|right away|straight away|asap|later today|after lunch) /;
+/** A plain present that states a habit, not a plan: "we send the digest every Monday". */
+const HABIT = / (?:every|each|always|usually|normally|typically|generally|often|regularly) /;
+const WILL_CUE = / will /.exec(' will ')!;
+
+/** "I take care of X", "we send you X" (a plain present, no modal) at a clause's start: the deed's verb. */
+function presentForFuture(s: Sent): { cue: Hit; objectAt?: number } | undefined {
+  const t = s.toks;
+  for (let k = 0; k + 1 < t.length; k += 1) {
+    if (!['i', 'we'].includes(t[k].lower) || (k > 0 && !['PUNCT', 'INTJ', 'CCONJ'].includes(t[k - 1].pos) && t[k - 1].lower !== 'ok')) continue;
+    const v = t[k + 1];
+    if (v.lower !== v.lemma || !(v.pos === 'VERB' || v.pos === 'NOUN')) continue;
+    if (v.lemma === 'take' && t[k + 2]?.lower === 'care' && t[k + 3]?.lower === 'of') return { cue: { start: k, end: k + 3, m: WILL_CUE }, objectAt: k + 4 };
+    if (HANDOVER.has(v.lemma) && v.lemma !== 'get' && v.lemma !== 'put') return { cue: { start: k, end: k, m: WILL_CUE } };
+  }
+  return undefined;
+}
+
+/** "ill sign it tonight": I'll typed without its apostrophe, at a clause's start before an act. */
+function illTypo(s: Sent): Hit | undefined {
+  const k = s.toks.findIndex((x, n) => x.text.toLowerCase() === 'ill' && (n === 0 || ['PUNCT', 'CCONJ', 'INTJ'].includes(s.toks[n - 1].pos)) && ACTS.has(s.toks[n + 1]?.lemma ?? ''));
+  return k >= 0 ? { start: k, end: k, m: WILL_CUE } : undefined;
+}
+
+/** "I've blocked Thursday to go through it and will come back to you": the speaker's side carried over "and" to will. */
+function carriedSubject(s: Sent): Hit | undefined {
+  const t = s.toks;
+  const names = nameSpans(s);
+  for (let k = 1; k + 1 < t.length; k += 1) {
+    // ("…whether the territories changed, will come back to u": a chat drops the repeated subject after a comma too.)
+    if (!['and', ',', '-'].includes(t[k].lower) || !['will', 'shall'].includes(t[k + 1].lemma) || t[k + 2]?.lower === 'you') continue;
+    for (let j = k - 1; j >= 0; j -= 1) {
+      const w = t[j].lower;
+      const head = j === 0 || ['PUNCT', 'CCONJ', 'INTJ'].includes(t[j - 1].pos);
+      // Another subject on the way back ends the search; a name as an object ("check with Luca") does not.
+      if ([';', '.', '?', '!'].includes(w) || ['you', 'he', 'she', 'they', 'it', 'who', 'which', 'that'].includes(w) || names.some((n) => n.end === j && (n.start === 0 || ['PUNCT', 'CCONJ'].includes(t[n.start - 1].pos)))) break;
+      if (['i', 'we'].includes(w) && head) return { start: j, end: k + 1, m: WILL_CUE };
+    }
+  }
+  return undefined;
+}
+
+/** A promise said as a noun ("my commitment to you is a report", "our promise: …"), a pseudo-cleft ("what you'll get from
+ * us is X", "what we'll send is X") or a task owned ("getting X fixed is our job", "it's on us to fix X"): where the thing starts. */
+function statedPromise(s: Sent): { cue: Hit; objectAt: number } | undefined {
+  const t = s.toks;
+  const lemma = (k: number) => t[k]?.lemma ?? '';
+  for (let k = 1; k < t.length; k += 1) {
+    if (lemma(k) !== 'be' || ['was', 'were', 'been'].includes(t[k].lower) || t[k].neg || t[k + 1]?.neg) continue;
+    const before = t.slice(0, k).map((x) => x.lemma);
+    const subj = ` ${before.join(' ')} `;
+    let objectAt: number | undefined;
+    const after = t[k + 1]?.lower === 'to' && t[k + 2]?.pos === 'VERB' ? k + 3 : k + 1;
+    if (/ (?:my|our) (?:\S+ )?(?:commitment|promise|undertaking|pledge)(?: to \S+(?: \S+)?)? $/.test(subj)) objectAt = after;
+    else if (/ what (?:you will (?:get|receive|have|see) (?:from (?:me|us) )?|(?:i|we) will (?:send|deliver|give you|provide|share|get you) |(?:i|we) (?:can )?(?:commit to|promise) )(?:\S+ ){0,4}$/.test(subj)) objectAt = after;
+    else if ((t[k + 1]?.lower === 'on' && ['us', 'me'].includes(t[k + 2]?.lower ?? '')) || (['our', 'my'].includes(t[k + 1]?.lower ?? '') && ['job', 'responsibility', 'task', 'action', 'homework'].includes(lemma(k + 2)))) {
+      const end = t[k + 1].lower === 'on' ? k + 2 : k + 2;
+      // "It's on us to fix the mapping": the task after; "Getting the mapping fixed is on us": the gerund's object before.
+      if (t[end + 1]?.lower === 'to' && t[end + 2]?.pos === 'VERB') objectAt = end + 3;
+      else {
+        const g = t.findIndex((x, n) => n < k && x.pos === 'VERB' && x.lower.endsWith('ing'));
+        if (g >= 0 && (g === 0 || ['PUNCT', 'CCONJ', 'INTJ'].includes(t[g - 1].pos))) objectAt = g + 1;
+      }
+    }
+    if (objectAt !== undefined && nounPhrase(s, objectAt)) return { cue: { start: k, end: k, m: WILL_CUE }, objectAt };
+  }
+  return undefined;
+}
+
+const SUBORDINATOR = new Set(['before', 'until', 'till', 'after', 'when', 'while', 'since', 'because', 'unless', 'whether', 'once', 'as']);
 /** A subjectless handover in progress at the start of a clause: "- sending revised tiers tomorrow". */
 const BARE_DOING = /(?:^|[-:;,]) \S+(?= )/;
 
@@ -295,6 +381,25 @@ function namedSubject(s: Sent, side: 'us' | 'them' | undefined, ctx: CommitmentC
     const contact = contactByName(n.name, ctx.contacts) ?? n.name.split(' ').map((w) => contactByName(w, ctx.contacts)).find(Boolean);
     return { cue, owner: contact ? 'them' : side, who: contact?.name ?? n.name };
   }
+  return pronounSubject(s, side, ctx);
+}
+
+/** "Looping in Nnamdi from billing, he'll send the statement": he/she standing for the person named just before. */
+function pronounSubject(s: Sent, side: 'us' | 'them', ctx: CommitmentContext): { cue: Hit; owner: 'us' | 'them'; who: string } | undefined {
+  const names = nameSpans(s).filter((n) => !NOT_A_NAME.has(n.name.toLowerCase()));
+  for (const [k, x] of s.toks.entries()) {
+    if (!['he', 'she'].includes(x.lower) || (k > 0 && ![',', ';', ':', 'and', 'so', '-', '–'].includes(s.toks[k - 1].lower))) continue;
+    const named = [...names].reverse().find((n) => n.end < k);
+    if (!named) continue;
+    const m = NAMED_MODAL.exec(` ${s.toks.slice(k + 1, k + 5).map((t) => t.lemma).join(' ')} `);
+    if (!m) continue;
+    // Only a thing handed over: "she'll send the statement", not "he'll have less time", "she'll reply after lunch".
+    const v = k + m[0].trim().split(' ').length + 1;
+    const object = ['send', 'share', 'forward', 'email', 'deliver', 'prepare', 'draft', 'write', 'compile', 'upload', 'submit', 'return', 'provide', 'give'].includes(s.toks[v]?.lemma ?? '') ? thingPhrase(s, v + 1) : undefined;
+    if (!object || object.pronoun || isPerson(s, object.end)) continue;
+    const contact = contactByName(named.name, ctx.contacts) ?? named.name.split(' ').map((w) => contactByName(w, ctx.contacts)).find(Boolean);
+    return { cue: { start: k + 1, end: k + m[0].trim().split(' ').length, m: m as unknown as RegExpExecArray }, owner: contact ? 'them' : side, who: contact?.name ?? named.name };
+  }
   return undefined;
 }
 
@@ -324,6 +429,8 @@ function itemIn(s: Sent, ctx: CommitmentContext): Promised | undefined {
     if (negated(s, hit.start) || negated(s, hit.end)) continue;
     const verb = s.toks[hit.end + 1];
     if (!verb || !['VERB', 'NOUN', 'PROPN', 'ADV'].includes(verb.pos)) continue;
+    // "PO to follow": a thing still to come, not a person's action item.
+    if (self && verb.lemma === 'follow' && s.toks[hit.end + 2]?.lower !== 'up') continue;
     if (they) return { owner: 'them', explicitOnly: false, cue: hit, kind: 'item' };
     if (!n) {
       const contact = ctx.contacts.find((c) => initialsOf(c.name ?? '') === subject.text);
@@ -341,18 +448,18 @@ function deliverableOf(s: Sent, p: Promised): { text: string; pronoun: boolean }
   if (p.objectAt !== undefined) {
     let at = p.objectAt;
     while (at < t.length && ['over', 'up', 'back', 'out', 'in', 'on'].includes(t[at].lower)) at += 1;
-    const np = nounPhrase(s, at);
+    const np = thingPhrase(s, at);
     if (np) return withTopic(s, np);
   }
   if (p.kind === 'ready') {
-    const np = nounPhrase(s, p.cue.start);
+    const np = thingPhrase(s, p.cue.start);
     return np ? withTopic(s, np) : undefined;
   }
   const from = p.cue.end + 1;
   const candidates: Array<{ text: string; pronoun: boolean; strong: boolean; end?: number }> = [];
   // "I'm committing to a root cause analysis": the modality's own object.
   if (/ (?:commit|promise) to $/.test(p.cue.m[0]) && t[from] && t[from].pos !== 'VERB') {
-    const np = nounPhrase(s, from);
+    const np = thingPhrase(s, from);
     if (np) candidates.push({ text: np.text, pronoun: np.pronoun, strong: true, end: np.end });
   }
   const start = p.kind === 'owe' ? p.cue.end : p.kind === 'you-have' ? t.findIndex((x, n) => n > p.cue.start && x.pos === 'VERB') : from;
@@ -369,7 +476,7 @@ function deliverableOf(s: Sent, p: Promised): { text: string; pronoun: boolean }
     if (x.pos !== 'VERB' && !(k === from && x.pos === 'NOUN' && p.kind !== 'you-have')) continue;
     if (x.lemma === 'commit' || x.lemma === 'promise') {
       const to = t[k + 1]?.lower === 'to' ? k + 2 : k + 1;
-      const np = nounPhrase(s, to);
+      const np = thingPhrase(s, to);
       if (np) candidates.push({ text: np.text, pronoun: np.pronoun, strong: true, end: np.end });
       continue;
     }
@@ -379,15 +486,46 @@ function deliverableOf(s: Sent, p: Promised): { text: string; pronoun: boolean }
     // "Come back to you with an answer on the roadmap": what is brought back is the deliverable.
     const w = t.findIndex((y, n) => n >= at && n < at + 4 && y.lower === 'with');
     if (['come', 'get', 'circle', 'follow', 'revert'].includes(x.lemma) && w > 0) {
-      const brought = nounPhrase(s, w + 1);
+      const brought = thingPhrase(s, w + 1);
       if (brought && !brought.pronoun) candidates.push({ text: brought.text, pronoun: false, strong: true, end: brought.end });
     }
-    const np = nounPhrase(s, at);
+    // ("Have IT whitelist…": a department's initials read as the pronoun "it".)
+    const np = /^[A-Z]{2,}$/.test(t[at]?.text ?? '') && t[at].pos === 'PRON' ? { text: t[at].text, start: at, end: at, pronoun: false } : thingPhrase(s, at);
     if (!np) continue;
-    candidates.push({ text: np.text, pronoun: np.pronoun, strong: ARTIFACT.has(x.lemma) && !WEAK.has(x.lemma), end: np.end });
+    // "Have X <base verb>" is causative whatever X is ("have HR update…").
+    const causative = ['have', 'get'].includes(x.lemma) && t[np.end + 1]?.pos === 'VERB' && t[np.end + 1].lower === t[np.end + 1].lemma;
+    // (The head before "of" decides: "our head of data" is a person, "a list of admins" a thing.)
+    const of = t.findIndex((y, n) => n > np.start && n <= np.end && y.lower === 'of');
+    const person = !np.pronoun && (isPerson(s, of > 0 ? of - 1 : np.end) || causative || (np.start === np.end && t[np.end].pos === 'PRON'));
+    if (person || (np.pronoun && ['have', 'get'].includes(x.lemma))) {
+      // "Have IT whitelist your IP ranges", "get legal to sign the DPA": the thing is the object of what they are made to do.
+      const v = t[np.end + 1]?.lower === 'to' ? np.end + 2 : np.end + 1;
+      const made = t[v] && t[v].lower === t[v].lemma && ['VERB', 'NOUN'].includes(t[v].pos) ? thingPhrase(s, v + 1) : undefined;
+      if (made && !made.pronoun) candidates.push({ text: made.text, pronoun: false, strong: true, end: made.end });
+      // "Get our CTO on a call with your team": the meeting they are brought into.
+      const into = ['on', 'into', 'onto'].includes(t[np.end + 1]?.lower ?? '') ? thingPhrase(s, np.end + 2) : undefined;
+      if (into && !into.pronoun) candidates.push({ text: into.text, pronoun: false, strong: true, end: into.end });
+    }
+    candidates.push({ text: np.text, pronoun: np.pronoun, strong: ARTIFACT.has(x.lemma) && !WEAK.has(x.lemma) && !person, end: np.end });
   }
   const pick = candidates.find((c) => c.strong && !c.pronoun) ?? candidates.find((c) => c.strong) ?? candidates.find((c) => !c.pronoun) ?? candidates[0];
   return pick ? (pick.end === undefined || pick.pronoun ? { text: pick.text, pronoun: pick.pronoun } : withTopic(s, { text: pick.text, end: pick.end, pronoun: false })) : undefined;
+}
+
+/** A noun phrase, an acronym the tagger read as a verb kept in it ("the revised SOW", "the signed NDA"). */
+function thingPhrase(s: Sent, i: number): ReturnType<typeof nounPhrase> {
+  const np = nounPhrase(s, i);
+  if (!np || np.pronoun) return np;
+  let end = np.end;
+  while (/^[A-Z][A-Z0-9]+s?$/.test(s.toks[end + 1]?.text ?? '')) end += 1;
+  if (end === np.end) return np;
+  return { ...np, end, text: `${np.text} ${s.toks.slice(np.end + 1, end + 1).map((x) => x.text).join(' ')}` };
+}
+
+/** A person, not a thing: one of "our engineers", "your CTO", a name. */
+function isPerson(s: Sent, i: number): boolean {
+  const x = s.toks[i];
+  return PEOPLE_WORD.test(x.lower) || (x.pos === 'PROPN' && nameSpans(s).some((n) => n.end === i && !NOT_A_NAME.has(n.name.toLowerCase())));
 }
 
 /** Words for an answer that say nothing of what it is about: "an answer", "a written response", "an update". */
@@ -402,20 +540,30 @@ function withTopic(s: Sent, np: { text: string; end: number; pronoun: boolean })
   return topic && !topic.pronoun ? { text: `${np.text} ${prep.text} ${topic.text}`, pronoun: false } : { text: np.text, pronoun: np.pronoun };
 }
 
-/** The thing a pronoun stands for: the first object noun phrase of an earlier sentence (or the question answered). */
+const PEOPLE_WORD = new RegExp(`^${OUR_PEOPLE}$`);
+/** The thing a pronoun stands for: the first object noun phrase of an earlier sentence (or the question answered),
+ * the object of an act of handing over first ("asked our engineer to prepare a sizing sheet": the sheet, not the engineer). */
 function antecedent(sents: Sent[]): string | undefined {
   for (const s of [...sents].reverse()) {
+    const found: Array<{ text: string; strong: boolean }> = [];
     for (let k = 0; k < s.toks.length; k += 1) {
       const x = s.toks[k];
       if (x.pos !== 'VERB' && x.pos !== 'AUX') continue;
       let at = k + 1;
       while (at < s.toks.length && ['over', 'across', 'back', 'out', 'up', 'you', 'us', 'me', 'them', 'still', 'also', 'to', 'on', 'already'].includes(s.toks[at].lower)) at += 1;
       const np = nounPhrase(s, at);
-      if (np && !np.pronoun && s.toks.slice(np.start, np.end + 1).some((y) => y.pos === 'NOUN' || y.pos === 'PROPN')) return withTopic(s, np).text;
+      if (!np || np.pronoun || !s.toks.slice(np.start, np.end + 1).some((y) => y.pos === 'NOUN' || y.pos === 'PROPN')) continue;
+      if (PEOPLE_WORD.test(s.toks[np.end].lower) || TIME_WORD.has(s.toks[np.end].lower)) continue;
+      found.push({ text: withTopic(s, np).text, strong: ARTIFACT.has(x.lemma) && !WEAK.has(x.lemma) });
     }
+    const pick = found.find((f) => f.strong) ?? found[0];
+    if (pick) return pick.text;
   }
   return undefined;
 }
+
+/** Words of time that a noun phrase reader may take for a thing: "sending them to you tmrw". */
+const TIME_WORD = new Set(['today', 'tomorrow', 'tmrw', 'tonight', 'morning', 'afternoon', 'evening', 'week', 'month', 'eod', 'eow', 'asap', 'weekend']);
 
 function counterpartsOf(parts: Utterance[], i: number, owner: 'us' | 'them', ctx: CommitmentContext): string[] {
   if (ctx.recipients) return owner === 'us' ? ctx.recipients.them : ctx.recipients.us;

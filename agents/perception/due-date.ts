@@ -91,7 +91,7 @@ function relativeWeek(sentence: string, said: Wall): Date | undefined {
   // Said after hours, "today" runs to midnight (the caller moves a past moment there).
   if (/\b(eod|end of (the )?day|today|tonight|this (afternoon|evening))\b/.test(s)) return said.endOfBusiness();
   // "By the 20th": that day of this month, or of the next when it has passed.
-  const ordinal = /\b(?:by|before|on|until|till|due)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+of\b)/.exec(s);
+  const ordinal = /\b(?:by|before|on|until|till|due|ahead of|in time for)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+of\b)/.exec(s);
   if (ordinal) {
     const day = Number(ordinal[1]);
     const today = said.local.getUTCDate();
@@ -100,7 +100,7 @@ function relativeWeek(sentence: string, said: Wall): Date | undefined {
   return undefined;
 }
 
-const DEADLINE_WORD = /\b(by|before|until|till|no later than|due)\s*(the\s+)?$/i;
+const DEADLINE_WORD = /\b(by|before|until|till|no later than|due|ahead of|in time for)\s*(the\s+)?$/i;
 const ON_WORD = /\b(on|this|next)\s*(the\s+)?$/i;
 
 /** Chat and note shorthand for days chrono does not read: "tmrw", "2moro", "tomoz". */

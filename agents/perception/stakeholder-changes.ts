@@ -27,12 +27,12 @@ const EMPLOYED = '(?:with|at|here|there|around|part of|employ|on staff|on the pa
 /** Places a person works that are not the account: a new employer. */
 const EMPLOYER = '(?:company|business|firm|startup|start-up|bank|consultancy|agency|nonprofit|non-profit|charity|competitor|vendor|employer|insurer|retailer|university|school|hospital|fintech|manufacturer|carrier|shop|outfit|scale-up|scaleup|corporate|multinational|law firm|big four|telco|airline|broker|supplier|distributor|forwarder|3pl|insurtech|saas|unicorn|regulator|ministry|government|council|utility|operator|publisher|lab|studio|fund|investor|rival)';
 /** A function of an organisation named bare: "no longer in procurement", "moved over to facilities management". */
-const FUNCTION = '(?:procurement|purchasing|finance|accounting|treasury|legal|compliance|marketing|sales|sales ops|revops|security|support|engineering|facilities|operations|ops|it|hr|people|product|customer success|logistics|partnerships|strategy)';
+const FUNCTION = '(?:procurement|purchas(?:e|ing)|finance|accounting|treasury|legal|compliance|marketing|sales?|sales? ops|revops|security|support|engineering|facilities|facility|operations?|ops|it|hr|people|product|customer success|logistics?|partnerships?|strategy)';
 /** What a person is moved into: a unit of the organisation or a post (a mere office is a place, not a change). */
 const UNIT_OR_POST = '(?:team|group|department|division|unit|role|position|function|org|organisation|organization|business|program|programme|project|side|area|workstream|squad|practice|region|subsidiary|affiliate|entity|parent company)';
 const ORG_NOUN = '(?:company|business|organisation|organization|firm|startup|start-up|bank|consultancy|agency|nonprofit|non-profit|competitor|vendor|employer|group|team|job|role|position)';
 const LEFT: RegExp[] = [
-  / (?:leave|quit|resign|retire|retired|depart) /,
+  / (?:leave|quit|resign|retire|retired|depart|exit) /,
   // "Moved on", "headed off"; moving off something is a migration ("the depot wants to move off spreadsheets").
   / move on | head off /,
   / (?:'s|my|his|her|their|your|be) (?:last|final) (?:day|week) (?!of )/,
@@ -74,6 +74,8 @@ const LEFT: RegExp[] = [
   / (?:be|get) (?:let go|lay off|laid off|make redundant|made redundant|fire|sack|dismiss) | (?:'s|his|her|their) (?:role|job|position) (?:be |have be |get )?(?:eliminate|cut|make redundant|made redundant) /,
   // Named as an event: "since Greta's departure", "Raj's retirement", "after his exit".
   / (?:'s|his|her) (?:departure|exit|resignation|retirement|leaving|farewell) /,
+  // A successor named for someone implies they go: "Greta's successor is Lena Fischer", "his replacement starts Monday".
+  / (?:'s|his|her) (?:suc+es+or|replace?ment) (?:be|will be|start|join|, ) /,
   / transition out (?:of )?| (?:'s|his|her) (?:role|position|job|seat) (?:\S+ ){0,4}?(?:have )?(?:be )?(?:fill|take over|backfill) by /,
 ];
 const MOVED: RegExp[] = [
@@ -85,7 +87,7 @@ const MOVED: RegExp[] = [
   /(?<= (?:as of|starting|effective|from) (?:\S+ ){1,3}?)(?:head|lead|run|manage|oversee) (?!to |the call|the meeting)/,
   // Handing one's remit over: "I'll be handing the relationship over to Luca", "I'm handing this over to Dmitri as of Monday".
   / hand over to | (?:hand|pass|transfer) (?:over )?(?:this|it|everything|things|the (?:\S+ )?(?:account|relationship|rollout|project|programme|program|day-to-day|reins|baton|renewal|remit|portfolio|workstream)|my (?:\S+ )?(?:account|relationship|remit|portfolio|responsibility|work)s?) (?:over )?to /,
-  new RegExp(` (?:move|transfer|switch|pull|second|shift)(?:ed)? (?:over |across )?(?:in|on)?to (?:(?:a|an|the|our|another|their) (?:\\S+ ){0,3}${UNIT_OR_POST}|(?!it |people )${FUNCTION} )`),
+  new RegExp(` (?:move|transfer|switch|pull|second|shift|transition)(?:ed)? (?:from (?:the )?\\S+ (?:\\S+ )?)?(?:over |across )?(?:in|on)?to (?:(?:a|an|the|our|another|their) (?:\\S+ ){0,3}${UNIT_OR_POST}|(?!it |people |purchase |support |finance (?:the|a|an|our|their|it) )${FUNCTION} )`),
   // Someone moved by the organisation: "The reorg moved Raj into the treasury team" (the one moved follows the verb).
   new RegExp(` (?:move|transfer|shift) (?=\\S+ (?:\\S+ )?(?:over |across )?(?:in|on)?to (?:a|an|the|our|another|their) (?:\\S+ ){0,3}${UNIT_OR_POST})`),
   // Where someone now sits: "Raj now sits in the finance org", "is now part of the platform group".
@@ -143,30 +145,36 @@ const JOINED: RegExp[] = [
   / (?:be|as) (?:the|our|your) new (?!\S*(?:laptop|office|process|system|tool|policy|phone|workspace|plan|version|release|format|form))/,
   / (?:loop|bring|add|cc) (?:\S+ ){0,2}in /,
   / start (?:on \S+|next \S+|tomorrow|monday|today) as /,
+  // Hired by name: "we've recruited Ben Hart to lead…" (the name must follow the verb: checked), "Ben was hired as our controller".
+  / (?:hire|recruit|appoint|onboard|bring on) (?=\S+ )| be (?:hire|recruit|bring on|bring in|take on) (?:as|to|in|from) /,
+  // Joining the organisation by its name: "Lena joined Northwind this week as VP Operations" (another organisation is a departure).
+  / join (?=\S+ (?:\S+ )?(?:as|this|last|recently|in|on|today|yesterday|from) )/,
 ];
 const MONTHS = '(?:january|february|march|april|may|june|july|august|september|october|november|december)';
 /** News long past: "left two years ago", "joined us about five years ago and has run security ever since". */
 const OLD_NEWS = / (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|a few|a couple of) year ago | year back | ever since | long before /;
 /** A time-bounded absence, or an event about a meeting or a trip: not a departure. */
-const ABSENCE = new RegExp(String.raw` (?:holiday|vacation|pto|sick|sabbatical|secondment|maternity|paternity|parental|dentist|doctor|airport|early|tonight|lunch|offsite|out of (?:the )?office|back (?:on|online|next|from|to|monday|tuesday|wednesday|thursday|friday|tomorrow|tmrw|after|later|soon)|back in(?! (?:${MONTHS}|spring|summer|autumn|fall|winter|\d{4}|the (?:spring|summer|autumn|fall|winter|day|\d{4}s?)))|until|for (?:a|an|the|ten|two|five|\d+) (?:minute|hour|day|week|bit|moment)s?|skiing|off (?:this|next|today|tomorrow|for)|(?:the|this|a|our|that) (?:\S+ )?(?:call|meeting|session|room|thread|chat|workshop|webinar|demo|conference|summit|offsite|off-site|trade show|expo|fair|course|training|trip|roadshow|site visit|event|retreat|bootcamp))`);
+const ABSENCE = new RegExp(String.raw` (?:holiday|vacation|pto|sick|sabbatical|secondment|maternity|paternity|parental|dentist|doctor|airport|early|tonight|lunch|offsite|out of (?:the )?office|back (?:on|online|next|from|to|monday|tuesday|wednesday|thursday|friday|tomorrow|tmrw|after|later|soon)|back in(?! (?:${MONTHS}|spring|summer|autumn|fall|winter|\d{4}|the (?:spring|summer|autumn|fall|winter|day|\d{4}s?)))|until|for (?:a|an|the|ten|two|five|\d+) (?:minute|hour|day|week|bit|moment)s?|skiing|off (?:this|next|today|tomorrow|for)|(?:the|this|a|our|that) (?:(?:annual|sales|industry|trade|partner|team|customer|client|company|kick-off|kickoff) )?(?:call|meeting|session|room|thread|chat|workshop|webinar|demo|conference|summit|offsite|off-site|trade show|expo|fair|course|training|trip|roadshow|site visit|event|retreat|bootcamp))`);
 /** Things one leaves, moves on to or takes over that are not a job: "left a comment", "moved on to the next phase". */
 const THING = /^(?:a|an|the|some|few|his|her|their|my|our|your|it|this|that|these|those)?\s*(?:\S+\s+){0,2}(?:comment|note|feedback|message|voicemail|review|state|decision|field|form|workspace|doc|document|draft|agenda|phase|step|topic|item|question|job|sync|ticket|room|call|meeting|deck|slide|setting|option|spreadsheet|data|export|import|process|intake|page|seat|licen[cs]e|queue|task|project board)s?\b/i;
 
 /** Hand-over frames: who takes over. */
-const SUCCESSOR_SUBJECT = / (?:take over|be take over|cover|look after|pick (?:\S+ )?up|step (?:in|up)|fill (?:in )?|own|will be your|be your|be now your|be (?:the|our) new|replace|succeed|assume|step into|inherit|lead|handle|manage|oversee|run|carry|act as|take (?:it|this|things?|everything) (?:from here|forward|on)|be in touch|take (?:the reins?|the helm|the lead|charge|ownership|responsibility|point|on)|be (?:the|our|your) (?:\S+ ){0,3}?(?:person|one|contact|lead|owner|go-to|holder|approver|signatory|sponsor|champion)|be (?:name |appoint |confirm |announce )?(?:as )?(?:his|her|their|the) (?:\S+ )?(?:suc+es+or|replace?ment|backfill|stand-in)|be (?:the |our |now |also )?(?:acting|act|interim)(?! as)|be responsible for|be in charge of|be now in charge of) /;
+const SUCCESSOR_SUBJECT = / (?:take over|take care of|fill (?:his|her|their) shoes|be take over|cover|look after|pick (?:\S+ )?up|step (?:in|up)|fill (?:in )?|own|will be your|be your|be now your|be (?:the|our) new|replace|succeed|assume|step into|inherit|lead|handle|manage|oversee|run|carry|act as|take (?:it|this|things?|everything) (?:from here|forward|on)|be in touch|take (?:the reins?|the helm|the lead|charge|ownership|responsibility|point|on)|be (?:the|our|your) (?:\S+ ){0,3}?(?:person|one|contact|lead|owner|go-to|holder|approver|signatory|sponsor|champion)|be (?:name |appoint |confirm |announce )?(?:as )?(?:his|her|their|the) (?:\S+ )?(?:suc+es+or|replace?ment|backfill|stand-in)|be (?:the |our |now |also )?(?:acting|act|interim)(?! as)|be responsible for|be in charge of|be now in charge of) /;
 const SUCCESSOR_OBJECT = new RegExp([
   String.raw` (?:hand|pass|transfer|reassign|give|handover|direct|send) (?:\S+ ){0,4}?(?:over )?to | move (?!to )(?:\S+ ){1,4}?(?:over )?to | reach out to | (?:deal|work|speak|talk|liaise) with `,
   String.raw` it be (?:now )?(?=\S+ (?:\S+ )?(?:you|who|that) )| it will be (?:now )?|^ (?:\S+ )?over to `,
   // Told where to turn, with words between: "please for security topics write to Fatima", "you can send invoices to Raj".
-  String.raw`^ (?:contact|email|e-mail|write to|ping|call|message|reach out to|speak to|talk to|turn to) |(?:please|kindly|you can|you should|feel free to|best to) (?:\S+ ){0,5}?(?:contact|email|e-mail|write to|ping|call|message|reach out to|speak to|talk to|go to|turn to) `,
+  String.raw`(?:^|,|;|:|\.|-) (?:contact|email|e-mail|write to|ping|call|message|reach out to|speak to|talk to|turn to) |(?:please|kindly|you can|you should|feel free to|best to) (?:\S+ ){0,5}?(?:contact|email|e-mail|write to|ping|call|message|reach out to|speak to|talk to|go to|turn to) `,
   // The departed's remit going to someone: "his approvals now go to Adaeze", "her accounts pass to Luca", "is being routed to Mia".
   String.raw` (?:his|her|their|'s) (?!(?:go|be|leave|move|now|just|already|off|out|,) )(?:\S+ ){1,3}?(?:be |now |will |will now )?(?:go|pass|fall|move|route|transfer|come|shift|be route|be redirect|be reassign|be pass|be hand|be move) (?:over )?to `,
   // Queries sent to someone: "contract questions should go to his deputy, Inés", "anything commercial now comes to me".
   String.raw` (?:question|request|query|approval|invoice|ticket|issue|matter|escalation|correspondence|anything|everything)s? (?:\S+ ){0,3}?(?:should |will |can |now |must )?(?:go|come|be direct|be route|be send|be forward|be address) (?:to|through) `,
+  // Where the remit now sits, and who was asked to take it: "the IT budget now sits with Owen", "the role goes to Raj", "I've asked Mia to cover".
+  String.raw` now (?:sit|rest|live|lie|be) with | (?:role|position|job|seat|remit|responsibilit(?:y|ie)|portfolio|account|work|duty|territory|budget|approval|sign-off)s? (?:\S+ ){0,2}?(?:now |will |will now )?(?:go|pass|fall|move|transfer|shift) to | (?:ask|get|have) (?=\S+ (?:\S+ )?to (?:take over|pick up|cover|look after|handle|own|step in|take care of))`,
   String.raw` (?:his|her|their) (?:\S+ ){1,3}?be (?:now )?with | put (?=\S+ (?:\S+ )?in charge )| fall to `,
   String.raw` (?:role|position|job|seat|remit|responsibility|portfolio|account|work|duty|territory|spot|place) (?:\S+ ){0,3}?be (?:being |be )?\S+ (?:up |over )?by `,
   // The new holder named with a copula, an equals sign or a colon (notes): "new exec sponsor = Adaeze", "main contact: Luca".
-  String.raw` (?:new |best |right |main )?(?:owner|contact|point of contact|poc|lead|sponsor|champion|person|admin|approver|signatory|decision maker|go-to|suc+es+or|replace?ment) (?:\S+ ){0,4}?(?:be|=|:) `,
+  String.raw` (?:new |best |right |main )?(?:owner|holder|contact|point of contact|poc|lead|sponsor|champion|person|admin|approver|signatory|decision maker|go-to|suc+es+or|replace?ment) (?:\S+ ){0,4}?(?:be|=|:) `,
   String.raw` (?:copy|cc) (?=\S+ (?:\S+ )?(?:on|in) )|replace by | fill by | backfill by | take over by | (?:replace?ment|suc+es+or|backfill|stand-in|cover)(?: be| , | :)? | (?:appoint|hire|name|bring in|promote|loop in|cc|copy in|include) `,
 ].join('|'));
 
@@ -204,7 +212,9 @@ function people(s: Sent, ctx: Ctx): NameSpan[] {
   if (t0?.cap && !spans.some((n) => n.start === 0) && contactByName(t0.text, ctx.contacts)) spans.unshift({ name: t0.text, start: 0, end: 0 });
   // Chat writes known people in lower case ("greta got promoted"): a contact's first name is a name in any case.
   s.toks.forEach((x, i) => {
-    if (!x.cap && /^\p{Ll}+$/u.test(x.text) && (x.pos === 'PROPN' || !inVocabulary(x.lower)) && contactByName(x.text, ctx.contacts) && !spans.some((n) => n.start <= i && n.end >= i)) spans.push({ name: x.text[0].toUpperCase() + x.text.slice(1), start: i, end: i });
+    // (A name that is also a word, "dana got promoted", counts where it stands as a subject: no determiner before, a verb after.)
+    const subjectLike = !['DET', 'ADJ', 'ADP'].includes(s.toks[i - 1]?.pos ?? '') && ['AUX', 'VERB', 'PART'].includes(s.toks[i + 1]?.pos ?? '');
+    if (!x.cap && /^\p{Ll}+$/u.test(x.text) && (x.pos === 'PROPN' || !inVocabulary(x.lower) || subjectLike) && contactByName(x.text, ctx.contacts) && !spans.some((n) => n.start <= i && n.end >= i)) spans.push({ name: x.text[0].toUpperCase() + x.text.slice(1), start: i, end: i });
   });
   spans.sort((a, b) => a.start - b.start);
   return spans.filter((n) => {
@@ -238,14 +248,21 @@ function subjectOf(s: Sent, hit: Hit, names: NameSpan[], prevName: string | unde
     return after && after.start === hit.end + 1 ? { name: after.name } : undefined;
   }
   if (DISMISS.test(hit.m[0])) return dismissed(s, hit, names);
+  // "Greta's successor is Lena": the possessor, named right before "'s" (not "the printer's replacement").
+  if (/^ 's (?:suc+es+or|replace?ment) /.test(hit.m[0])) {
+    const owner = names.find((n) => n.end === hit.start - 1);
+    return owner ? { name: owner.name } : undefined;
+  }
   if (/ (?:lose|poach|headhunt) /.test(hit.m[0]) && t[hit.start - 1]?.lemma !== 'be' && t[hit.start - 1]?.lemma !== 'get') {
     const after = nameAfter(s, hit.start, names);
     if (after && after.start <= hit.start + 2) return { name: after.name };
   }
   let relative = false;
+  let conjunct = false;
   for (let k = hit.start; k >= 0; k -= 1) {
     const w = t[k].lower;
-    const n = names.find((x) => x.end === k);
+    // "Keiko handed her work to Mia and left": across a conjunction the subject is the first clause's, not its object.
+    const n = names.find((x) => x.end === k && !(conjunct && ['ADP', 'VERB'].includes(t[x.start - 1]?.pos ?? '')));
     // "testers from Bramwell start…": a name after "from" is where the subject comes from, not the subject
     // (but "…from Greta, who has retired": a relative clause's subject is the name it hangs on).
     if (n && !relative && t[n.start - 1]?.lower === 'from' && n.start > 1 && t[n.start - 2].pos === 'NOUN') return undefined;
@@ -258,7 +275,7 @@ function subjectOf(s: Sent, hit: Hit, names: NameSpan[], prevName: string | unde
     }
     if (['we', 'they', 'you', 'it', 'user', 'users', 'nobody', 'everyone', 'team', 'group'].includes(w)) return undefined;
     // "Mateus now reports into finance and is no longer part of…": a conjunct without its own subject shares the first one's.
-    if (w === 'and' && k < hit.start && (['AUX', 'VERB', 'ADV'].includes(t[k + 1]?.pos ?? '') || (t[k + 1]?.lower === 'no' && t[k + 2]?.lower === 'longer'))) continue;
+    if (w === 'and' && k < hit.start && (['AUX', 'VERB', 'ADV'].includes(t[k + 1]?.pos ?? '') || (t[k + 1]?.lower === 'no' && t[k + 2]?.lower === 'longer'))) { conjunct = true; continue; }
     if (['.', ';', ':'].includes(t[k].text) || ['and', 'but', 'so', 'because', 'then'].includes(w)) break;
   }
   // "Handing over to Keiko": the one handed to is the successor; with no subject said, the speaker hands over.
@@ -298,6 +315,8 @@ function unrealised(s: Sent, hit: Hit): boolean {
   if (before.some((x) => ['almost', 'nearly'].includes(x.lower))) return true;
   if (before.some((x) => ['consider', 'contemplate', 'threaten', 'tempt', 'joke', 'toy', 'weigh', 'mull', 'daydream'].includes(x.lemma))) return true;
   if (before.some((x, k) => ['think', 'talk', 'dream'].includes(x.lemma) && ['about', 'of'].includes(before[k + 1]?.lower ?? ''))) return true;
+  // Speculation: "we might lose Tomasz", "Raj could leave".
+  if (before.some((x) => ['might', 'could', 'may'].includes(x.lower))) return true;
   // A consequent: "would" before the event and a condition anywhere in the sentence, or "would have" (it did not happen).
   const would = before.findIndex((x) => x.lemma === 'would' || x.lower === "'d");
   if (would >= 0 && (before[would + 1]?.lemma === 'have' || t.some((x) => ['if', 'unless', 'otherwise'].includes(x.lower)))) return true;
@@ -317,6 +336,14 @@ function condition(s: Sent, i: number): boolean {
 
 /** Whether the event is about a thing or an absence rather than a person's job. */
 function falseEvent(s: Sent, hit: Hit, kind: Change): boolean {
+  // "joined Northwind as…" needs the organisation's name after the verb ("joined the project last week" is no arrival).
+  if (/^ join $/.test(hit.m[0]) && !s.toks[hit.end + 1]?.cap) return true;
+  // "exit" departs only as a verb: "is exiting the business", never "the exit provisions", "an exit interview".
+  if (/^ exit $/.test(hit.m[0]) && (s.toks[hit.start].pos !== 'VERB' || ['NOUN', 'PROPN'].includes(s.toks[hit.end + 1]?.pos ?? '') || s.toks[hit.start - 1]?.pos === 'DET')) return true;
+  // "resigned herself to the delay": the reflexive is resignation to a fact.
+  if (/ resign $/.test(hit.m[0]) && /^(?:myself|himself|herself|themselves|ourselves|yourself)$/.test(s.toks[hit.end + 1]?.lower ?? '')) return true;
+  // "Has Dmitri left?": asked, not told.
+  if (s.text.trim().endsWith('?') && ['AUX'].includes(s.toks[0]?.pos ?? '') && ['have', 'be', 'do', 'will'].includes(s.toks[0].lemma)) return true;
   // A frame that carries its own negation ("isn't with us anymore") is read as said.
   if (!/^ (?:not|n't) /.test(hit.m[0]) && (negated(s, hit.start) || negated(s, hit.end))) return true;
   // Quitting or leaving an activity ("quit using the app", "stopped leaving notes") is no departure.
@@ -366,7 +393,7 @@ function falseEvent(s: Sent, hit: Hit, kind: Change): boolean {
 
 /** What a person may leave, move on to or be part of: an employer, a unit of one, or a new post. */
 const PLACE_HEAD = new RegExp(`^(?:${ORG_NOUN.slice(3, -1)}|${EMPLOYER.slice(3, -1)}|department|division|organisation|organization|unit|office|project|opportunity|challenge|adventure|chapter|pasture|venture|career|gig|post|us|them)s?$`);
-const VERB_ON_OBJECT = / (?:leave|quit|retire|retired|resign|depart|promote|move on(?: to| from)?) $/;
+const VERB_ON_OBJECT = / (?:leave|quit|retire|retired|resign|depart|exit|promote|move on(?: to| from)?) $/;
 /** The verb's object is a thing: "retired the old approval workflow", "promoted our dashboards", "moving on to the second workstream". */
 function thingObject(s: Sent, hit: Hit): boolean {
   if (!VERB_ON_OBJECT.test(hit.m[0].trimEnd() + ' ')) return false;
@@ -542,6 +569,11 @@ function joinedIn(s: Sent, hit: Hit, names: NameSpan[], u: Utterance, ctx: Ctx):
   const lemma = hit.m[0];
   let name: string | undefined;
   if (/ (?:welcome|introduce|meet|loop|bring|add|cc) /.test(lemma)) name = nameAfter(s, hit.start, names)?.name;
+  else if (/^ (?:hire|recruit|appoint|onboard|bring on) $/.test(lemma)) {
+    const n = nameAfter(s, hit.end, names);
+    if (!n || n.start !== hit.end + 1) return undefined;
+    name = n.name;
+  }
   else {
     const who = subjectOf(s, hit, names, undefined);
     if (who && 'self' in who) {

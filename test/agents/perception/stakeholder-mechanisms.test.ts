@@ -47,20 +47,22 @@ describe('stakeholder change mechanisms', () => {
   });
 
   it('successors named in other constructions', () => {
-    const cases: Array<[string, string]> = [
-      ['Dana has left. Her sign-offs now go to Li Wen.', 'Li'],
-      ['Dana is leaving on Friday. Billing questions should go to her deputy, Noor Haddad.', 'Noor'],
-      ['Dana retired last month. New budget holder = Li.', 'Li'],
-      ["Dana has left; for renewals please from now on write to Li.", 'Li'],
-      ['Dana resigned. Li is acting head of finance until a hire is made.', 'Li'],
-      ['Dana is leaving and her replacment will be Tariq Osei.', 'Tariq'],
-      ["Dana's successor is Tariq Osei, who starts in May.", 'Tariq'],
+    // Dana leaves in each text; successors[i] is who takes over in texts[i].
+    const texts = [
+      'Dana has left. Her sign-offs now go to Li Wen.',
+      'Dana is leaving on Friday. Billing questions should go to her deputy, Noor Haddad.',
+      'Dana retired last month. New budget holder = Li.',
+      'Dana has left; for renewals please from now on write to Li.',
+      'Dana resigned. Li is acting head of finance until a hire is made.',
+      'Dana is leaving and her replacment will be Tariq Osei.',
+      "Dana's successor is Tariq Osei, who starts in May.",
     ];
-    for (const [text, who] of cases) {
+    const successors = ['Li', 'Noor', 'Li', 'Li', 'Li', 'Tariq', 'Tariq'];
+    texts.forEach((text, i) => {
       const c = one(text);
       expect(c, text).toMatchObject({ contactEmail: 'dana@acme.com', change: 'left' });
-      expect(c.successor?.name, text).toContain(who);
-    }
+      expect(c.successor?.name, text).toContain(successors[i]);
+    });
     // "she" who takes over is the person named before her, not the one who left.
     const intro = one('Noor Haddad wrote to introduce herself; she has taken over the freight budget from Dana, who took early retirement.');
     expect(intro).toMatchObject({ contactEmail: 'dana@acme.com', change: 'left' });

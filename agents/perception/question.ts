@@ -11,6 +11,7 @@ import { stripQuotedReply } from '../memory/strip-quotes.js';
 import { analyze, type Sent } from './nlp.js';
 import { conditionBefore, first, lemmaLine, negated } from './frames.js';
 import { rhetorical, stillAsking } from './request-discourse.js';
+import { anyWay, impliedAsk, noteAsk, openAsk } from './request-implicit.js';
 import type { PerceiveContext, Utterance } from './utterances.js';
 
 /** Sign-offs that invite questions are not questions: "let me know if you have any questions". */
@@ -23,7 +24,7 @@ const AUX = new Set(['can', 'could', 'would', 'will', 'do', 'does', 'did', 'is',
 const OPENER = new Set(['good', 'morning', 'afternoon', 'evening', 'all', 'everyone', 'folks', 'team', 'guys', 'hi', 'hey', 'hello', 'also', 'so', 'and', 'but', 'ok', 'okay', 'quick', 'q', 'question', 'one', 'more', 'thing', 'btw', 'fyi', 'then', 'oh', 'sorry', 'now', 'tbh', 'honestly', 'just']);
 /** Imperatives that are not requests: "thanks", "have a good one", "see you". */
 // (Nor is telling the reader what to expect or believe: "so expect an email from her", "believe me", "appreciate the help".)
-const NOT_ASKING = new Set(['thank', 'thanks', 'hope', 'see', 'talk', 'enjoy', 'have', 'welcome', 'congrats', 'congratulate', 'cheer', 'feel', 'note', 'keep', 'ignore', 'disregard', 'consider', 'appreciate', 'expect', 'believe', 'trust', 'imagine', 'guess', 'excuse', 'forgive', 'pardon']);
+const NOT_ASKING = new Set(['thank', 'thanks', 'hope', 'see', 'talk', 'enjoy', 'have', 'welcome', 'congrats', 'congratulate', 'cheer', 'feel', 'note', 'keep', 'ignore', 'disregard', 'consider', 'appreciate', 'expect', 'believe', 'trust', 'imagine', 'guess', 'excuse', 'forgive', 'pardon', 'understand', 'rest']);
 /** What a reader is given rather than asked for: "please find attached…", "please treat this as notice…", "please be advised". */
 const NOTICE = / (?:please |kindly )?(?:find|see) (?:attach|enclose|below|above|the attach|herewith)| (?:please |kindly )?(?:treat|accept|take|consider) (?:this|it|the \S+|our \S+) (?:\S+ ){0,3}as | (?:please |kindly )?be (?:advise|aware|inform)/;
 /** What the customer can only give itself: "we'd need more budget", "we'd need sign-off first". */
@@ -32,6 +33,10 @@ const INTERNAL = new Set(['budget', 'funding', 'headcount', 'approval', 'sign-of
 const RECEIVE = new Set(['know', 'see', 'get', 'have', 'receive', 'hear', 'understand', 'confirm', 'check', 'learn', 'find', 'review', 'talk', 'speak']);
 /** The customer's own deliberation: "we'll need to think it over", "we'd need to discuss internally" is a plan, not an ask. */
 const DELIBERATE = new Set(['think', 'revisit', 'reconsider', 'revise', 'reassess', 'discuss', 'decide', 'consider', 'figure', 'sort', 'finish', 'wrap', 'align', 'regroup', 'prioritise', 'prioritize', 'focus', 'plan', 'evaluate', 'look', 'wait', 'digest', 'reflect', 'mull', 'work', 'talk', 'check', 'confer', 'consult', 'run']);
+/** A time gone by: "last year", "years ago", "back then". */
+const PAST_TIME = / (?:last (?:year|month|week|quarter|time|spring|summer|autumn|fall|winter)|ago|back then|at the time|originally|previously|in the past|back in|in (?:19|20)\d\d)\b/;
+/** Saying, not asking: "I'd love to say we're ready", "would like to think…". */
+const TELL = new Set(['say', 'tell', 'report', 'think', 'believe', 'claim', 'announce', 'share']);
 /** Past forms that settle the wish in the same sentence: "…, and your load test answered that". */
 const SETTLED = new Set(['answered', 'cleared', 'resolved', 'sorted', 'settled', 'solved', 'explained', 'addressed', 'covered']);
 
@@ -184,6 +189,24 @@ function notAWish(s: Sent, at: number, end: number): boolean {
   const t = s.toks;
   const span = t.slice(at, end + 1);
   if (span.some((x) => x.lower === 'wondered' || x.lower === 'asked')) return true;
+  // "Users were asking whether the outage lost data; we checked the log": asked of us, but answered or about their own plans.
+  const ask = span.findIndex((x) => ['asking', 'asks'].includes(x.lower));
+  if (ask >= 0 && !openAsk(s, at + ask)) return true;
+  // "Ideally we'd have moved years ago", "we needed exactly that last year": a wish for the past, nothing left to give.
+  const after = t.slice(at, end + 3);
+  if (after.some((x, i) => x.lemma === 'would' && after[i + 1]?.lower === 'have' && after[i + 2]?.pos === 'VERB' && after[i + 2].lower !== after[i + 2].lemma)) return true;
+  if (span.some((x) => ['needed', 'wanted', 'required'].includes(x.lower)) && PAST_TIME.test(` ${s.text.toLowerCase()} `)) return true;
+  // "I'd love to say we're close", "wondering whether to bring Luca", "wondering whether it's worth upgrading our laptops".
+  const wish = span.findIndex((x) => ['love', 'like'].includes(x.lemma));
+  if (wish >= 0 && t[at + wish + 1]?.lower === 'to' && TELL.has(t[at + wish + 2]?.lemma ?? '')) return true;
+  // (…and what follows such an opening explains why it cannot be said: "Would love to say we're ready, but we need another quarter".)
+  const lead = t.slice(0, 5).findIndex((x) => ['love', 'like'].includes(x.lemma));
+  if (lead >= 0 && t[lead - 1]?.lemma === 'would' && t[lead + 1]?.lower === 'to' && TELL.has(t[lead + 2]?.lemma ?? '')) return true;
+  const whether = t.findIndex((x, i) => i >= at && i <= end + 2 && ['whether', 'if'].includes(x.lower));
+  if (span.some((x) => x.lemma === 'wonder') && whether >= 0 && !t.slice(whether).some((x) => x.lower === 'you' || x.lower === 'your')) {
+    const c = t.slice(whether + 1, whether + 5);
+    if (c[0]?.lower === 'to' || c.some((x) => x.lower === 'worth') || (['we', 'i'].includes(c[0]?.lower ?? '') && ['should', 'ought'].includes(c[1]?.lower ?? ''))) return true;
+  }
   if (span.some((x, i) => ['need', 'want', 'require', 'like', 'love'].includes(x.lemma) && negated(s, at + i))) return true;
   const need = t.findIndex((x, i) => i >= at && ['need', 'require', 'want'].includes(x.lemma));
   const you = need >= 0 && t[need + 1]?.lower === 'you';
@@ -196,13 +219,14 @@ function notAWish(s: Sent, at: number, end: number): boolean {
     // "I wanted you to hear it from me", "I want to flag…": telling, not asking.
     if (t[j]?.lower === 'to' && (you ? ['know', 'hear', 'be'].includes(t[j + 1]?.lemma ?? '') : ['flag', 'mention', 'let', 'share', 'update', 'say', 'tell', 'warn', 'introduce', 'thank', 'give', 'make'].includes(t[j + 1]?.lemma ?? ''))) return true;
     // "We'll need to think it over", "…need to sort it out on our side": their own step.
-    if (!you && t[j]?.lower === 'to' && / (?:internally|on our (?:side|end)|our side) /.test(` ${s.text.toLowerCase()} `)) return true;
+    if (!you && / (?:internally|on our (?:side|end)|our side) /.test(` ${s.text.toLowerCase()} `)) return true;
     // ("…need to check whether you received it" still asks us.)
     if (!you && t[j]?.lower === 'to' && DELIBERATE.has(t[j + 1]?.lemma ?? '') && !t.slice(j + 2).some((x) => ['you', 'your'].includes(x.lower))) return true;
     // "We'd need more budget", "I need to get sign-off from our CFO": what only their side can give.
     if (t[j]?.lower === 'to' && RECEIVE.has(t[j + 1]?.lemma ?? '')) j += 2;
     while (['more', 'some', 'the', 'a', 'extra', 'additional', 'internal', 'our', 'formal', 'final'].includes(t[j]?.lower ?? '')) j += 1;
-    if (INTERNAL.has(t[j]?.lower ?? '') || / from (?:our|my) /.test(` ${t.slice(j).map((x) => x.lower).join(' ')} `)) return true;
+    // ("board approval", "exec buy-in": the head noun after a modifier.)
+    if (t.slice(j, j + 3).some((x, i) => INTERNAL.has(x.lower) && (i === 0 || t[j + i - 1].pos === 'NOUN' || t[j + i - 1].pos === 'ADJ')) || / from (?:our|my) /.test(` ${t.slice(j).map((x) => x.lower).join(' ')} `)) return true;
     // "We'll want to revisit it when the new year starts": a future wish on a time of theirs.
     const modal = t.slice(at, need).some((x) => x.lemma === 'will');
     const later = t.slice(need).findIndex((x) => ['when', 'once', 'if', 'after'].includes(x.lower));
@@ -250,17 +274,18 @@ export function asks(s: Sent): boolean {
     // "Let me know" and "let us have it by Friday" ask; "let me introduce…", "let me check" are the writer's own act.
     if (verb.lemma === 'let') {
       if (next && ['me', 'us'].includes(next.lower)) return ['know', 'have', 'hear'].includes(t[v + 2]?.lemma ?? '');
-    } else return verb.pos === 'VERB' || head.lower === 'please' || head.lower === 'kindly';
+    } else if (verb.pos === 'VERB' || head.lower === 'please' || head.lower === 'kindly') return true;
   }
   if (head.lower === 'please' || head.lower === 'kindly') return true;
   if (clauseRequest(s) || passiveAsk(s) || pleaseAnywhere(s)) return true;
+  if (anyWay(s)) return true;
   // A desiderative or indirect request, unless it reports someone's past asking.
   const want = first(s, WANT);
   const reported = t.slice(0, want ? want.start + 3 : 0).some((x) => ['asked', 'wondered', 'questioned', 'enquired', 'inquired'].includes(x.lower));
   if (want && !(REPORT.test(line) && reported && !/ (?:be wonder|be hope|be curious) /.test(line))) {
     return !notAWish(s, want.start, want.end);
   }
-  return false;
+  return impliedAsk(s);
 }
 
 /** The sentences of a text that ask for something (questions and requests), verbatim. */
@@ -301,6 +326,8 @@ function requestsForUs(signal: Signal, asked: string[], ctx: PerceiveContext): s
 
 /** The account's requests and questions to us in a signal (any register: a call, a ticket, a chat, an email to us). */
 export function requestsOf(signal: Signal, parts: Utterance[], ctx: PerceiveContext): string[] {
+  // Our notes carry the account's asks as reports: "Raj asked whether we could…".
+  if (signal.kind === 'note') return parts.flatMap((u) => analyze(u.text).filter(noteAsk).map((s) => s.text));
   const asked = parts.filter((u) => u.side === 'them').flatMap((u) => questionSentences(u.text));
   return requestsForUs(signal, asked, ctx);
 }

@@ -1,0 +1,291 @@
+// Asks with neither a question nor an imperative nor "I'd like…": read from what the sentence does.
+// - A colleague's ask relayed to us: "our CRO keeps asking when the report gets the new stages",
+//   "Adaeze asked me to chase the credit note" (not their own plans: "asked whether we should renew",
+//   nor an ask already dealt with: "…, so I've built them a few").
+// - A need stated as the condition of their next step: "we can't onboard anyone until it's working
+//   again", "won't approve it until we've seen your letter" (not "until our budget is approved").
+// - A wish put as a hypothetical about our product: "we'd be more comfortable if admin actions were
+//   logged", "a fresh one would be great", "xlsx would be better than csv" (not "if we'd had it last
+//   year we'd have caught it": past and unreal).
+// - Something still missing: "still no access for the new reps", "the only thing missing is…".
+import type { Sent, Tok } from './nlp.js';
+import { negated } from './frames.js';
+
+const BOUNDARY = new Set([',', ';', ':', '-', '–', '—', '(']);
+/** Their own side as the subject of a clause: its plans and decisions are not asks of us. */
+const OWN = new Set(['i', 'we', 'me', 'us', 'our', 'my', 'they', 'their', 'he', 'she', 'his', 'her']);
+/** Steps a colleague sends the writer to take with us: "asked me to chase / request…"; others ("get", "check") only when they name us. */
+const RELAY = new Set(['chase', 'request', 'obtain', 'nudge', 'ping', 'source']);
+const RELAY_US = new Set(['get', 'confirm', 'check', 'ask', 'find', 'follow', 'push', 'grab', 'collect']);
+/** What only their side can give itself. */
+const INTERNAL = new Set(['budget', 'funding', 'headcount', 'approval', 'sign-off', 'signoff', 'buy-in', 'time', 'resource', 'resources', 'money', 'board', 'legal', 'procurement', 'finance']);
+/** States of our product or of something we send that a blocked step waits for. */
+const READY = new Set(['fixed', 'resolved', 'working', 'sorted', 'patched', 'restored', 'back', 'available', 'enabled', 'supported', 'live', 'up', 'online', 'stable', 'corrected', 'updated']);
+/** Receiving: "until we've seen / got / received / heard…". */
+const RECEIVE = new Set(['see', 'get', 'receive', 'have', 'hear']);
+const TIME = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'tomorrow', 'today', 'tonight', 'morning', 'afternoon', 'evening', 'week', 'next', 'this', 'pm', 'am']);
+
+/** Participles that end otherwise or that the tagger reads as nouns: "wants the memos split", "needs it set up". */
+const IRREGULAR = new Set(['split', 'set', 'put', 'cut', 'sent', 'made', 'done', 'shut', 'reset', 'built', 'kept', 'left', 'sorted', 'fixed', 'moved', 'changed', 'removed', 'added']);
+const participle = (x: Tok) => (x.pos === 'VERB' && /(?:ed|en)$/.test(x.lower) && x.lower !== x.lemma) || IRREGULAR.has(x.lower);
+
+/** A subject that is a person or a group (a noun or a name); a plural noun the tagger read as a verb counts ("our warehouse leads keep asking"). */
+function person(t: Tok[], x: Tok): boolean {
+  if (['NOUN', 'PROPN'].includes(x.pos)) return true;
+  const prev = t[t.indexOf(x) - 1];
+  return x.pos === 'VERB' && x.lower.endsWith('s') && !!prev && (prev.pos === 'NOUN' || ['our', 'my', 'the', 'their'].includes(prev.lower));
+}
+
+const isPast = (x: Tok) => x.pos === 'VERB' && x.lower !== x.lemma && !x.lower.endsWith('ing') && !x.lower.endsWith('s');
+
+/** The index after which a new clause starts (a clause break before i), or 0. */
+function clauseStart(t: Tok[], i: number): number {
+  for (let k = i - 1; k >= 0; k -= 1) if (t[k].pos === 'PUNCT' && BOUNDARY.has(t[k].text)) return k + 1;
+  return 0;
+}
+
+/** The subject just before a verb at i, skipping auxiliaries, adverbs and aspect verbs ("keeps asking", "have been asking"). */
+function subjectBefore(t: Tok[], i: number): Tok | undefined {
+  for (let k = i - 1; k >= clauseStart(t, i); k -= 1) {
+    const x = t[k];
+    if (x.pos === 'AUX' || x.pos === 'ADV' || x.pos === 'PART' || ['keep', 'start', 'continue', 'begin'].includes(x.lemma)) continue;
+    return x;
+  }
+  return undefined;
+}
+
+/** Whether a clause after i settles what was asked: "…, so I've built them a few", "…; we checked the log", "…, I told them no". */
+export function settledAfter(s: Sent, i: number): boolean {
+  const t = s.toks;
+  for (let k = i + 1; k < t.length; k += 1) {
+    const brk = (t[k - 1].pos === 'PUNCT' && BOUNDARY.has(t[k - 1].text)) || ['so', 'and', 'but'].includes(t[k - 1].lower);
+    if (!brk) continue;
+    const end = t.findIndex((x, j) => j > k && x.pos === 'PUNCT' && BOUNDARY.has(x.text));
+    const clause = t.slice(k, end < 0 ? t.length : end).filter((x) => !['so', 'then', 'and', 'but', 'just'].includes(x.lower));
+    // (What we did is not their answer: "…, and you fixed it" is for the thread to say.)
+    if (['you', 'your'].includes(clause[0]?.lower ?? '')) continue;
+    if (clause.some((x) => isPast(x) && !negated(s, x.i) && !['asked', 'wondered'].includes(x.lower))) return true;
+    if (clause.some((x) => ['now', 'already'].includes(x.lower))) return true;
+  }
+  return false;
+}
+
+/** What follows an ask verb: a wh-/whether clause about their own plans ("whether we should renew") asks us nothing. */
+function aboutUs(t: Tok[], j: number): boolean {
+  const w = t[j];
+  if (!w) return false;
+  if (['whether', 'if', 'when', 'how', 'what', 'why', 'where', 'which'].includes(w.lower)) {
+    const subj = t[j + 1];
+    if (subj && OWN.has(subj.lower)) return false;
+    // "…whether to bring Luca", "…whether it's worth upgrading our laptops": their own choice.
+    if (subj?.lower === 'to' || t.slice(j + 1, j + 5).some((x) => x.lower === 'worth')) return false;
+    return true;
+  }
+  if (w.lower === 'for' || w.lower === 'about') {
+    const obj = t.slice(j + 1, j + 5);
+    if (obj.some((x) => ['own', 'raise', 'holiday', 'holidays'].includes(x.lower) || INTERNAL.has(x.lemma))) return false;
+    return obj.length > 0;
+  }
+  return false;
+}
+
+/** Whether the ask verb at i asks us something still open: about our product or for a thing, or sending the writer to us. */
+export function openAsk(s: Sent, i: number): boolean {
+  const t = s.toks;
+  let j = i + 1;
+  if (['me', 'us'].includes(t[j]?.lower ?? '')) j += 1;
+  let open = aboutUs(t, j);
+  // "asked me to chase the credit note": the writer relays it.
+  const us = t.slice(j + 2, j + 10).some((x) => ['you', 'your', 'u'].includes(x.lower));
+  if (!open && t[j]?.lower === 'to' && j > i + 1 && (RELAY.has(t[j + 1]?.lemma ?? '') || (RELAY_US.has(t[j + 1]?.lemma ?? '') && us))) {
+    const rest = t.slice(j + 2, j + 6);
+    const w = rest[0];
+    open = !!w && !rest.some((x) => INTERNAL.has(x.lemma)) && (['whether', 'if', 'when', 'how', 'what'].includes(w.lower) ? aboutUs(t, j + 2) : w.pos !== 'PRON' || ['your', 'the'].includes(w.lower));
+  }
+  return open && !settledAfter(s, i);
+}
+
+/** "our CRO keeps asking when…", "the team has asked me whether…", "Adaeze asked me to chase…". */
+export function relayedAsk(s: Sent): boolean {
+  const t = s.toks;
+  for (let i = 0; i < t.length; i += 1) {
+    const v = t[i];
+    if (!['ask', 'enquire', 'inquire', 'query'].includes(v.lemma) || v.pos !== 'VERB' || negated(s, i)) continue;
+    const subj = subjectBefore(t, i);
+    if (!subj || ['i', 'we', 'you', 'that', 'who', 'which'].includes(subj.lower) || !(person(t, subj) || subj.pos === 'PRON')) continue;
+    // "If anyone asks, …": a condition, not an ask.
+    if (t.slice(clauseStart(t, i), i).some((x) => ['if', 'when', 'whenever', 'unless', 'should'].includes(x.lower))) continue;
+    // A past "X asked for…" tells what happened ("people asked about you", "QA asked for licences");
+    // it is relayed to us when still going on ("keeps asking", "have asked me") or sent on ("asked me to chase…").
+    const perfect = ['have', 'has', "'ve"].includes(t[i - 1]?.lower ?? '') || ['have', 'has'].includes(t[i - 2]?.lower ?? '');
+    const relay = ['me', 'us'].includes(t[i + 1]?.lower ?? '') && t[i + 2]?.lower === 'to';
+    if (v.lower === 'asked' && !perfect && !relay) continue;
+    // Asking "for"/"about" something with nobody named as asked may be asked of anyone ("our CFO has asked for a review of
+    // every tool", "customers have asked about your app"): relayed to us when it goes through the writer or is still going on.
+    if (['for', 'about'].includes(t[i + 1]?.lower ?? '') && !v.lower.endsWith('ing')) continue;
+    if (openAsk(s, i)) return true;
+  }
+  return false;
+}
+
+/** "We can't onboard anyone until it's working again", "won't approve it until we've seen your letter". */
+export function blockedUntil(s: Sent): boolean {
+  const t = s.toks;
+  for (let i = 1; i < t.length; i += 1) {
+    if (!['until', 'unless', 'till', 'without'].includes(t[i].lower)) continue;
+    const main = t.slice(clauseStart(t, i), i);
+    const blocked = main.some((x) => ["n't", 'not', 'cannot', 'unable', 'never'].includes(x.lower)) && main.some((x) => x.pos === 'AUX' || x.lower === 'unable' || x.lower === 'cannot');
+    if (!blocked) continue;
+    const c = t.slice(i + 1, i + 10);
+    const subj = c[0];
+    if (!subj) continue;
+    if (subj.lower === 'you' || subj.lower === 'your') return true;
+    const receive = c.findIndex((x) => RECEIVE.has(x.lemma) && x.pos === 'VERB');
+    if (['we', 'i'].includes(subj.lower) && receive >= 0 && receive <= 3) {
+      const obj = c.slice(receive + 1);
+      if (!obj.some((x, k) => x.lower === 'from' && !['you', 'your'].includes(obj[k + 1]?.lower ?? '')) && !obj.slice(0, 3).some((x) => INTERNAL.has(x.lemma))) return true;
+      continue;
+    }
+    if (OWN.has(subj.lower) || INTERNAL.has(subj.lemma)) continue;
+    if (c.slice(1, 6).some((x) => READY.has(x.lower))) return true;
+  }
+  return false;
+}
+
+/** Evaluative adjectives after "would be": "great", "better than", "more comfortable", "only usable". */
+function evaluative(t: Tok[], j: number): number {
+  let k = j;
+  while (['only', 'much', 'far', 'a', 'lot', 'so', 'really', 'very', 'more', 'even', 'way', 'super', 'truly'].includes(t[k]?.lower ?? '')) k += 1;
+  return t[k]?.pos === 'ADJ' && !['sure', 'able', 'likely', 'unlikely'].includes(t[k].lower) ? k : -1;
+}
+
+/** "We'd be more comfortable if admin actions were logged", "a fresh one would be great", "xlsx would be better than csv". */
+export function hypotheticalWish(s: Sent): boolean {
+  const t = s.toks;
+  for (let i = 0; i + 2 < t.length; i += 1) {
+    if (t[i].lower !== 'would' && t[i].lower !== "'d") continue;
+    if (t[i + 1]?.lower === 'have') continue;
+    let b = i + 1;
+    if (t[b]?.lower === 'only') b += 1;
+    if (t[b]?.lemma !== 'be') continue;
+    const adj = evaluative(t, b + 1);
+    if (adj < 0 || negated(s, adj)) continue;
+    const from = clauseStart(t, i);
+    const subject = t.slice(from, i);
+    // A time as the subject is an answer about scheduling ("Tuesday would be great"), not an ask.
+    if (subject.some((x) => TIME.has(x.lower)) || subject.length === 0) continue;
+    const after = t.slice(adj + 1);
+    const cond = after.findIndex((x) => ['if', 'once', 'when'].includes(x.lower));
+    if (cond >= 0) {
+      const c = after.slice(cond + 1);
+      // "…if we'd had the module last year": unreal past, no ask left.
+      if (c.some((x) => x.lower === 'had' || x.lower === "'d") && c.some((x) => isPast(x))) continue;
+      if (['we', 'i'].includes(c[0]?.lower ?? '') && !c.slice(1, 3).some((x) => ['could', 'can'].includes(x.lower))) continue;
+      return true;
+    }
+    // Without a condition the subject is what they wish for: "a fresh one", "xlsx", "a quick call".
+    const first = subject[0];
+    if (['it', 'that', 'this', 'which', 'there'].includes(first.lower) || OWN.has(first.lower)) continue;
+    if (t[adj].lower === 'better' || ['great', 'helpful', 'useful', 'ideal', 'perfect', 'handy', 'amazing', 'awesome', 'brilliant', 'fantastic', 'lifesaver'].includes(t[adj].lower)) {
+      if (after.some((x) => x.lower === 'too' || x.lower === 'anyway')) continue;
+      return true;
+    }
+  }
+  return false;
+}
+
+/** "Still no access for the new reps", "it still hasn't come through", "the only thing missing is…", "what I'm after is…". */
+export function stillMissing(s: Sent): boolean {
+  const t = s.toks;
+  const lower = ` ${t.map((x) => x.lower).join(' ')} `;
+  const fromOurs = (at: number) => t.slice(at).some((x, k) => x.lower === 'from' && !['you', 'your', 'u'].includes(t[at + k + 1]?.lower ?? ''));
+  for (let i = 0; i + 2 < t.length; i += 1) {
+    if (t[i].lower !== 'still') continue;
+    const subj = subjectBefore(t, i);
+    if (subj && (['our', 'my', 'we', 'i'].includes(subj.lower) || t.slice(clauseStart(t, i), i).some((x) => ['our', 'my'].includes(x.lower)))) continue;
+    // "still no access for the two new reps"
+    if (t[i + 1].lower === 'no' && t[i + 2].pos === 'NOUN' && !INTERNAL.has(t[i + 2].lemma) && !fromOurs(i)) return true;
+    // "it still hasn't come through", "the fix still hasn't arrived"
+    if (['has', 'have', 'did', 'does', 'is'].includes(t[i + 1].lower) && ["n't", 'not'].includes(t[i + 2]?.lower ?? '')) {
+      const v = t[i + 3];
+      if (v && (['come', 'arrive', 'land', 'reach', 'show'].includes(v.lemma)) && !fromOurs(i)) return true;
+    }
+  }
+  // Clefts naming what is wanted: "what I'm after is…", "the only thing missing is…", "something I've been wondering is whether…".
+  if (/ what (?:i|we) ['’]?(?:m|am|are|re) (?:really )?after /.test(lower)) return true;
+  const missing = / (?:only|one|main|last) thing (?:still )?(?:missing|outstanding|lacking|left) (?:is|'s) (.*)$/.exec(lower);
+  if (missing && !/^(?:our|my|\w+'s) /.test(missing[1])) return true;
+  return / (?:wondering|wondered|curious) (?:about )?(?:is|'s) (?:whether|if|how|why|what|when|where) (?!we |i |to )/.test(lower);
+}
+
+/** Someone on their side who wants something of ours or wants it done: "procurement requires a signed copy of your statement", "Finance wants the invoice line broken out". */
+export function theirWant(s: Sent): boolean {
+  const t = s.toks;
+  for (let i = 1; i < t.length; i += 1) {
+    if (!['want', 'need', 'require', 'expect'].includes(t[i].lemma) || t[i].pos !== 'VERB' || negated(s, i)) continue;
+    const subj = subjectBefore(t, i);
+    // A person or group of theirs ("procurement", "our CFO"), not a thing ("every change needs…") nor a forecast about "them";
+    // or a clause going on from their own ("…and will need the lanes added").
+    const carried = subj?.lower === 'and';
+    if (!subj || (!carried && !person(t, subj)) || t.slice(clauseStart(t, i), i).some((x) => ['every', 'each', 'any'].includes(x.lower))) continue;
+    const obj: Tok[] = [];
+    for (let k = i + 1; k < t.length && k <= i + 7 && !(t[k].pos === 'PUNCT' && BOUNDARY.has(t[k].text)) && t[k].lower !== 'to'; k += 1) obj.push(t[k]);
+    if (!obj.length || ['that', 'us', 'me', 'them', 'it'].includes(obj[0].lower)) continue;
+    if (!carried && obj.some((x) => x.lower === 'your')) return true;
+    // The thing and what should happen to it: "wants the invoice line broken out", "needs the old users removed".
+    const done = obj.findIndex((x, k) => k > 0 && participle(x));
+    if (done > 0 && ['DET', 'NOUN'].includes(obj[0].pos)) return true;
+  }
+  return false;
+}
+
+/** "…, is that still on the table": a question closing a statement, its question mark left off. */
+export function tagQuestion(s: Sent): boolean {
+  const t = s.toks.filter((x) => x.text !== '.');
+  for (let k = t.length - 3; k > 0; k -= 1) {
+    if (!(t[k - 1].pos === 'PUNCT' && BOUNDARY.has(t[k - 1].text))) continue;
+    if (t.slice(k).some((x) => x.pos === 'PUNCT')) return false;
+    return ['is', 'are', 'can', 'could', 'will', 'would', 'does', 'do', 'did'].includes(t[k].lower) && ['that', 'this', 'it', 'there', 'you', 'u'].includes(t[k + 1].lower) && t.length - k >= 4;
+  }
+  return false;
+}
+
+/** "If there's any way to move the cutover…": a condition that is itself the ask, whatever the main clause says. */
+export function anyWay(s: Sent): boolean {
+  return / if there (?:is|'s|be) any (?:way|chance|possibility) /.test(` ${s.toks.map((x) => x.lower).join(' ')} `);
+}
+
+/** Any of the asks above. */
+export function impliedAsk(s: Sent): boolean {
+  return relayedAsk(s) || blockedUntil(s) || hypotheticalWish(s) || stillMissing(s) || theirWant(s) || tagQuestion(s);
+}
+
+/**
+ * A note of ours that reports what a contact asked of us and is still open: "Raj asked whether we
+ * could put together a comparison", "he'd like the refresh moved to weekends" (here "we" is us). Not
+ * an ask they put to their own people ("Priya mentioned that their CFO asked for…"), nor one we
+ * have answered ("…; sent it this morning").
+ */
+export function noteAsk(s: Sent): boolean {
+  const t = s.toks;
+  for (let i = 1; i < t.length; i += 1) {
+    const v = t[i];
+    const like = v.lemma === 'like' && t[i - 1]?.lemma === 'would';
+    if (!(['ask', 'request'].includes(v.lemma) && v.pos === 'VERB') && !like) continue;
+    if (negated(s, i)) continue;
+    const from = clauseStart(t, i);
+    const subj = t[from];
+    const between = t.slice(from + 1, i).filter((x) => !(x.pos === 'AUX' || x.pos === 'ADV' || x.lemma === 'would'));
+    if (!subj || !(subj.pos === 'PROPN' || ['he', 'she', 'they'].includes(subj.lower)) || between.length > 0) continue;
+    if (settledAfter(s, i)) continue;
+    const next = t[i + 1];
+    if (like) {
+      const done = t.slice(i + 2, i + 8).some((x) => x.pos === 'VERB' && /(?:ed|en)$/.test(x.lower) && x.lower !== x.lemma);
+      if (next && ['the', 'a', 'an', 'us', 'their', 'his', 'her'].includes(next.lower) && done) return true;
+      continue;
+    }
+    if (next && ['whether', 'if'].includes(next.lower) && ['we', 'you'].includes(t[i + 2]?.lower ?? '')) return true;
+    if (next && ['for', 'about'].includes(next.lower) && !t.slice(i + 2, i + 5).some((x) => x.lower === 'own')) return true;
+  }
+  return false;
+}

@@ -1,5 +1,6 @@
 // One account: who and what it is, the latest assessment's factors with their evidence, the risk
-// timeline, open recommendations, the signal timeline, and the Ask box (answers cite signals).
+// timeline, open recommendations, promises still owed, the signal timeline, and the Ask box (answers
+// cite signals). A stalled agent says so at the top, with the reason.
 import { api, qs } from './api.js';
 import { append, h, label, notify, relDays, riskBadge, time } from './ui.js';
 import { riskTimeline } from './charts.js';
@@ -49,14 +50,16 @@ export function renderAccount({ params, view }, accountId) {
     chart: h('section.card', { 'aria-labelledby': 'h-chart' }, h('h2', { id: 'h-chart' }, 'Risk over time')),
     factors: h('section.card', { 'aria-labelledby': 'h-factors' }, h('h2', { id: 'h-factors' }, 'Why: the latest assessment')),
     recs: h('section.card', { 'aria-labelledby': 'h-recs' }, h('h2', { id: 'h-recs' }, 'Open recommendations')),
+    commitments: h('section.card', { 'aria-labelledby': 'h-commitments' }, h('h2', { id: 'h-commitments' }, 'Open commitments')),
+    stalled: h('div.stalled', { role: 'alert', hidden: true }),
     people: h('section.card', { 'aria-labelledby': 'h-people' }, h('h2', { id: 'h-people' }, 'People')),
     ask: h('section.card.ask', { 'aria-labelledby': 'h-ask' }, h('h2', { id: 'h-ask' }, "Ask this account's agent")),
     signals: h('section.card', { 'aria-labelledby': 'h-signals' }, h('h2', { id: 'h-signals' }, 'Signal timeline')),
   };
-  view.append(h('p.crumbs', {}, h('a', { href: '#/accounts' }, '← Accounts')), sections.head, sections.facts,
+  view.append(h('p.crumbs', {}, h('a', { href: '#/accounts' }, '← Accounts')), sections.head, sections.stalled, sections.facts,
     h('div.columns', {},
       h('div.col-main', {}, sections.factors, sections.ask, sections.signals),
-      h('div.col-side', {}, sections.chart, sections.recs, sections.people)));
+      h('div.col-side', {}, sections.chart, sections.recs, sections.commitments, sections.people)));
 
   /** Scrolls to a signal in the timeline and highlights it. */
   function showSignal(signalId) {
@@ -75,6 +78,14 @@ export function renderAccount({ params, view }, accountId) {
     if (!alive) return;
     document.title = `${a.name} · Account agents`;
     sections.head.replaceChildren(h('h1', {}, a.name, ' ', riskBadge(a.riskLevel, a.riskScore)));
+    // The agent cannot assess (bad settings, a missing record): why, since when, and that it resumes once fixed.
+    const stalled = a.agent?.state?.stalled;
+    sections.stalled.hidden = !stalled;
+    if (stalled) {
+      sections.stalled.replaceChildren(h('strong', {}, 'The agent is stalled'), ` since `, time(stalled.since, true), `: ${stalled.reason}. `,
+        stalled.permanent ? 'It will not assess this account until this is fixed; it resumes by itself once it is (e.g. the account settings corrected).'
+          : 'It retries by itself.');
+    }
     const fact = (k, v) => [h('div', {}, h('dt', {}, k), h('dd', {}, v))];
     sections.facts.replaceChildren(
       ...fact('Stage', label(a.stage)), ...fact('Owner', a.ownerId ?? 'Unowned'), ...fact('CSM', a.csmId ?? '—'),
@@ -131,6 +142,20 @@ export function renderAccount({ params, view }, accountId) {
       recommendations.some((r) => r.status === 'proposed') ? h('p', {}, h('a', { href: `#/inbox${qs({ account: accountId })}` }, 'Decide them in the inbox →')) : null]);
   }
 
+  // What either side promised and has not delivered: ours first is the rep's to-do list, theirs is what to chase.
+  async function loadCommitments() {
+    const { commitments } = await api(`/v1/accounts/${enc}/commitments`);
+    if (!alive) return;
+    const side = (owner) => (owner === 'us' ? 'We owe' : 'They owe');
+    append(sections.commitments, [commitments.length
+      ? h('ul.commitments', {}, commitments.map((c) => h('li', { dataset: { status: c.status, owner: c.owner } },
+        h('span.tag', {}, side(c.owner)), ' ', h('strong', {}, c.deliverable ?? clip(c.text, 90)), c.who ? ` · ${c.who}` : '',
+        c.status === 'overdue' ? h('span.tag.warn', {}, 'overdue') : null,
+        h('br'), h('span.muted', {}, c.dueAt ? ['due ', time(c.dueAt), ` (${relDays(c.dueAt)})`] : 'no date given', ' · '),
+        signalLink(c.signalId, `said ${new Date(c.madeAt).toLocaleDateString()}`))))
+      : h('p.muted', {}, 'No open promises either way.')]);
+  }
+
   async function loadSignals() {
     const signals = await signalsLoaded;
     if (!alive) return;
@@ -182,6 +207,7 @@ export function renderAccount({ params, view }, accountId) {
   loadAccount().catch(fail('Account'));
   loadAssessments().catch(fail('Assessments'));
   loadRecs().catch(fail('Recommendations'));
+  loadCommitments().catch(fail('Commitments'));
   loadSignals().catch(fail('Signals'));
   return () => { alive = false; chart?.plot.destroy(); document.title = 'Account agents'; };
 }

@@ -77,6 +77,7 @@ const MATRIX: Record<string, Case[]> = {
   'GET /v1/accounts/:id/signals': scoped((id) => ({ url: `/v1/accounts/${id}/signals` })),
   'POST /v1/accounts/:id/signals/import': scoped(async (id) => ({ ...(await upload(id === ids.own ? 'matrix-own.example' : 'matrix-foreign.example')), url: `/v1/accounts/${id}/signals/import` })),
   'GET /v1/accounts/:id/assessments': scoped((id) => ({ url: `/v1/accounts/${id}/assessments` })),
+  'GET /v1/accounts/:id/commitments': scoped((id) => ({ url: `/v1/accounts/${id}/commitments` })),
   'POST /v1/accounts/:id/ask': scoped((id) => ({ url: `/v1/accounts/${id}/ask`, payload: { question: 'Why is this account at risk?' } })),
   // The account's own route composes a brief for its CSM for anyone who may see the account.
   'POST /v1/accounts/:id/briefs': scoped((id) => ({ url: `/v1/accounts/${id}/briefs` })),

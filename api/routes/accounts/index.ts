@@ -5,6 +5,8 @@ import { insertAccount, listAccounts, getAccount, updateAccountSettings } from '
 import { listContacts, upsertContact } from '../../../db/queries/contacts.js';
 import { getUser } from '../../../db/queries/users.js';
 import { listAssessments } from '../../../db/queries/assessments.js';
+import { listSignals } from '../../../db/queries/signals.js';
+import { commitmentsOf } from '../../../agents/commitments.js';
 import { NOTIFY_WITHIN_MS, accountState, notifyAccount } from '../../../workflows/client.js';
 import { accountWorkflowId } from '../../../workflows/account/messages.js';
 import { AccountBody, AccountDetail, AccountSettings, CreateAccountBody, ListAccountsQuery } from '../../schemas/accounts.js';
@@ -17,6 +19,20 @@ const AssessmentView = z.object({
   id: z.string(), asOf: z.string(), score: z.number(), level: z.string(),
   factors: z.array(z.record(z.string(), z.unknown())), opportunities: z.array(z.record(z.string(), z.unknown())),
   nextChangeAt: z.string().nullable(), reasoner: z.string(), signalCount: z.number(),
+});
+
+const CommitmentStatus = z.enum(['open', 'overdue', 'done']);
+const CommitmentView = z.object({
+  text: z.string(), owner: z.enum(['us', 'them']), who: z.string().optional(), deliverable: z.string().optional(), dueAt: z.string().optional(),
+  signalId: z.string(), madeAt: z.string(), status: CommitmentStatus, fulfilledBy: z.string().optional(),
+});
+const CommitmentsQuery = z.object({
+  status: z.string().optional().transform((v, ctx) => {
+    const list = v ? v.split(',').map((x) => x.trim()).filter(Boolean) : ['open', 'overdue'];
+    const bad = list.find((x) => !CommitmentStatus.options.includes(x as never));
+    if (bad) { ctx.addIssue({ code: 'custom', message: `unknown status ${JSON.stringify(bad)} (open, overdue, done)` }); return z.NEVER; }
+    return list as Array<z.infer<typeof CommitmentStatus>>;
+  }),
 });
 
 const accounts: FastifyPluginAsyncZod = async (app) => {
@@ -74,6 +90,22 @@ const accounts: FastifyPluginAsyncZod = async (app) => {
   }, async (req) => {
     const account = await loadAccount(app, req, req.params.id);
     return { assessments: await listAssessments(app.db, account.id, req.query.limit) };
+  });
+
+  // The promises perception read on the account's signals (the same view the agent's overdue_commitment
+  // factor and the ask tool use), open and overdue by default, overdue and soonest due first.
+  app.get('/v1/accounts/:id/commitments', {
+    schema: { summary: 'Promises made by either side, with whether each is open, overdue or done', params: IdParams, querystring: CommitmentsQuery,
+      response: { 200: z.object({ commitments: z.array(CommitmentView) }), ...errorResponses } },
+  }, async (req) => {
+    const account = await loadAccount(app, req, req.params.id);
+    const now = new Date().toISOString();
+    const wanted = new Set(req.query.status);
+    const rank = { overdue: 0, open: 1, done: 2 } as const;
+    const commitments = commitmentsOf(await listSignals(app.db, account.id, { before: now }), now)
+      .filter((c) => wanted.has(c.status))
+      .sort((a, b) => rank[a.status] - rank[b.status] || (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999') || b.madeAt.localeCompare(a.madeAt));
+    return { commitments };
   });
 };
 export default accounts;

@@ -21,13 +21,12 @@
 //
 // INJECTION_CASES=id1,id2 runs only those cases (the whole corpus runs by default: about a minute).
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChatOpenAI } from '@langchain/openai';
 import { freshDatabase } from '../helpers/db.js';
-import { startTestStack, auth, eventually, uniqueId } from '../helpers/stack.js';
-import { startTestSmtp, type TestSmtp } from '../helpers/smtp.js';
+import { auth, eventually, uniqueId } from '../helpers/stack.js';
+import type { TestSmtp } from '../helpers/smtp.js';
+import { startActingStack, type ActingStack, type WebhookPost } from '../helpers/acting-stack.js';
 import type { Stack } from '../../stack.js';
 import { seedAccount } from '../helpers/seed.js';
 import { startScriptedOpenAI, structured, structuredName, type ChatRequest, type ScriptedServer } from '../helpers/openai-server.js';
@@ -372,33 +371,16 @@ const STACK_CASES = ['email-ignore-previous', 'html-display-none', 'chat-guest-d
   .filter((id) => cases.some((c) => c.id === id));
 
 describe.runIf(STACK_CASES.length > 0)('prompt injection over the product (API → workflow → worker, SMTP and webhook listening)', () => {
+  let acting: ActingStack;
   let stack: Stack;
   let smtp: TestSmtp;
-  let hooks: Server;
-  const posted: unknown[] = [];
-  let samToken = '';
+  let posted: WebhookPost[];
 
   beforeAll(async () => {
-    smtp = await startTestSmtp();
-    hooks = createServer((req, res) => {
-      let data = '';
-      req.on('data', (c) => { data += c; });
-      req.on('end', () => { posted.push(data); res.writeHead(200).end('ok'); });
-    });
-    await new Promise<void>((r) => hooks.listen(0, '127.0.0.1', () => r()));
-    stack = await startTestStack({
-      REASONER: 'llm', OPENAI_BASE_URL: server.baseURL, OPENAI_API_KEY: 'test-key', EMBEDDINGS: 'local',
-      SMTP_URL: smtp.url, ACTION_WEBHOOK_URL: `http://127.0.0.1:${(hooks.address() as AddressInfo).port}/hook`,
-    });
-    const res = await stack.app.inject({ method: 'POST', url: '/v1/users', headers: auth, payload: { id: 'sam', name: 'Sam Patel', email: 'sam@ourco.com', role: 'rep' } });
-    expect(res.statusCode, res.body).toBe(201);
-    samToken = res.json().token;
+    acting = await startActingStack({ REASONER: 'llm', OPENAI_BASE_URL: server.baseURL, OPENAI_API_KEY: 'test-key', EMBEDDINGS: 'local' });
+    ({ stack, smtp, posted } = acting);
   });
-  afterAll(async () => {
-    await stack?.stop();
-    await smtp?.stop();
-    await new Promise<void>((r) => (hooks ? hooks.close(() => r()) : r()));
-  });
+  afterAll(async () => { await acting?.stop(); });
 
   it('nothing leaves before a person decides; once a person approves everything, mail goes only to the account and our side', async () => {
     const now = Date.now();
@@ -449,7 +431,7 @@ describe.runIf(STACK_CASES.length > 0)('prompt injection over the product (API �
     const approved: string[] = [];
     for (const { id } of runs) {
       for (const r of (await recs(id)).filter((x) => x.status === 'proposed')) {
-        const res = await stack.app.inject({ method: 'POST', url: `/v1/recommendations/${r.id}/decision`, headers: { authorization: `Bearer ${samToken}` }, payload: { decision: 'approve' } });
+        const res = await stack.app.inject({ method: 'POST', url: `/v1/recommendations/${r.id}/decision`, headers: acting.asRep(), payload: { decision: 'approve' } });
         if (res.statusCode === 200) approved.push(r.id);
       }
     }

@@ -1,14 +1,13 @@
 // Decisions that act, over the real stack: PGlite with the migrations, the shared Temporal dev
 // server, a worker, the API by inject, a real SMTP listener and a webhook receiver on loopback.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { existsSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { Worker } from '@temporalio/worker';
 import { startTestStack, auth, eventually, uniqueId } from '../helpers/stack.js';
 import { closedPort, startTestSmtp, type TestSmtp } from '../helpers/smtp.js';
+import { startActingStack, type ActingStack, type WebhookPost } from '../helpers/acting-stack.js';
 import { workflowBundle } from '../../workflows/worker.js';
 import { accountWorkflowId } from '../../workflows/account/messages.js';
 import { createActionActivities } from '../../workflows/activities/act.js';
@@ -20,35 +19,18 @@ const FIXTURES = fileURLToPath(new URL('../fixtures/histories/', import.meta.url
 const DAY = 86_400_000;
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
 
+let acting: ActingStack;
 let stack: Stack;
 let smtp: TestSmtp;
-let hooks: Server;
-const posted: Array<{ contentType: string | undefined; body: unknown }> = [];
-let samToken = '';
+let posted: WebhookPost[];
 
 beforeAll(async () => {
-  smtp = await startTestSmtp();
-  hooks = createServer((req, res) => {
-    let data = '';
-    req.on('data', (c) => { data += c; });
-    req.on('end', () => {
-      posted.push({ contentType: req.headers['content-type'], body: JSON.parse(data) });
-      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
-    });
-  });
-  await new Promise<void>((r) => hooks.listen(0, '127.0.0.1', () => r()));
-  stack = await startTestStack({ SMTP_URL: smtp.url, ACTION_WEBHOOK_URL: `http://127.0.0.1:${(hooks.address() as AddressInfo).port}/hook` });
-  const res = await stack.app.inject({ method: 'POST', url: '/v1/users', headers: auth, payload: { id: 'sam', name: 'Sam Patel', email: 'sam@ourco.com', role: 'rep' } });
-  expect(res.statusCode, res.body).toBe(201);
-  samToken = res.json().token;
+  acting = await startActingStack();
+  ({ stack, smtp, posted } = acting);
 });
-afterAll(async () => {
-  await stack?.stop();
-  await smtp?.stop();
-  await new Promise<void>((r) => (hooks ? hooks.close(() => r()) : r()));
-});
+afterAll(async () => { await acting?.stop(); });
 
-const asSam = () => ({ authorization: `Bearer ${samToken}` });
+const asSam = () => acting.asRep();
 const q = async <T = Record<string, unknown>>(sql: string, params: unknown[] = []) => (await stack.database.pool.query(sql, params)).rows as T[];
 const decide = (s: Stack, id: string, body: Record<string, unknown>, headers = asSam()) =>
   s.app.inject({ method: 'POST', url: `/v1/recommendations/${id}/decision`, headers, payload: body });
@@ -211,7 +193,7 @@ describe('approving another kind', () => {
     expect(mailsFor(rec.id)).toEqual([]);
     // Run again: same task, no second post.
     await q(`update recommendations set status = 'approved' where id = $1`, [rec.id]);
-    const act = createActionActivities({ db: stack.database.pool, ourDomains: ['ourco.com'], actions: { webhookUrl: `http://127.0.0.1:${(hooks.address() as AddressInfo).port}/hook` } });
+    const act = createActionActivities({ db: stack.database.pool, ourDomains: ['ourco.com'], actions: { webhookUrl: acting.webhookUrl } });
     expect(await act.act({ accountId: rec.accountId, recommendationId: rec.id })).toMatchObject({ outcome: 'task', status: 'done' });
     expect(await q('select 1 from tasks where recommendation_id = $1', [rec.id])).toHaveLength(1);
     expect(posted.filter((p) => JSON.stringify(p.body).includes('Escalate the outage complaints'))).toHaveLength(1);

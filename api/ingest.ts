@@ -12,7 +12,7 @@ import { insertSignals } from '../db/queries/signals.js';
 import { upsertContact } from '../db/queries/contacts.js';
 import { findAccountByExternalRef, insertUnmatched } from '../db/queries/unmatched.js';
 import { findAccountByChannel } from '../db/queries/chat-channels.js';
-import { NOTIFY_WITHIN_MS, notifyAccount, type AccountsClient } from '../workflows/client.js';
+import { notifySoon, type AccountsClient } from '../workflows/client.js';
 import { emailDirection } from '../agents/signals/direction.js';
 import type { ContactRecord, ParseResult, ParsedItem, RouteHint } from '../agents/signals/parsers/types.js';
 import type { SignalInput } from '../agents/signals/schema.js';
@@ -20,6 +20,8 @@ import type { SignalInput } from '../agents/signals/schema.js';
 export interface IngestSummary {
   stored: number;
   duplicates: number;
+  /** Meetings stored while their transcript was pending, filled in by this delivery and read again; only when there are some. */
+  completed?: number;
   unmatched: number;
   rejected: Array<{ position: string; reason: string }>;
   /** Stored, but read with a guess or a fallback (a guessed charset, an implausible Date); only when there are some. */
@@ -87,7 +89,8 @@ export function createIngest(deps: IngestDeps) {
       });
       summary.stored += r.stored.length;
       summary.duplicates += r.duplicates.length;
-      if (r.stored.length) touched.set(accountId, p.account);
+      if (r.completed.length) summary.completed = (summary.completed ?? 0) + r.completed.length;
+      if (r.stored.length || r.completed.length) touched.set(accountId, p.account);
     };
 
     for await (const result of results) {
@@ -113,9 +116,10 @@ export function createIngest(deps: IngestDeps) {
     }
     for (const id of [...pending.keys()]) await flush(id);
     summary.accounts = [...touched.keys()];
+    // Committed first; told without waiting (coalesced per account; the sweeper covers a failure).
     for (const a of touched.values()) {
-      await notifyAccount(deps.temporal, { accountId: a.id, ownerId: a.ownerId }, { reason: 'signals' }, { withinMs: NOTIFY_WITHIN_MS })
-        .catch((err) => deps.log?.warn({ err, accountId: a.id }, 'stored; workflow notification deferred to the sweeper'));
+      notifySoon(deps.temporal, { accountId: a.id, ownerId: a.ownerId }, { reason: 'signals' },
+        (err) => deps.log?.warn({ err, accountId: a.id }, 'stored; workflow notification deferred to the sweeper'));
     }
     return summary;
   };

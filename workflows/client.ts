@@ -2,6 +2,7 @@
 import { Client, Connection, WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import type { accountWorkflow } from './account/workflow.js';
+import { CoalescingNotifier } from './notifier.js';
 import type { briefWorkflow } from './briefs/workflow.js';
 import { onDemandBriefWorkflowId, type BriefWorkflowInput, type BriefWorkflowResult } from './briefs/messages.js';
 import {
@@ -28,7 +29,12 @@ export async function createTemporalClient(settings: TemporalSettings): Promise<
   // routes that need Temporal (an eager connect threw "Failed to connect before the deadline" and the process died).
   const connection = Connection.lazy({ address: settings.address });
   const client = new Client({ connection, namespace: settings.namespace });
-  return { client, settings, close: () => connection.close() };
+  const c: AccountsClient = {
+    client, settings,
+    // Notifications still in flight get a moment to land; any cut short is the sweeper's.
+    async close() { await notifiers.get(c)?.drain(NOTIFY_WITHIN_MS); await connection.close(); },
+  };
+  return c;
 }
 
 export interface AccountRef { accountId: string; ownerId?: string | null }
@@ -59,6 +65,26 @@ export async function notifyAccount(c: AccountsClient, ref: AccountRef, payload:
     signalArgs: [payload],
   });
   await (opts.withinMs ? c.client.connection.withDeadline(Date.now() + opts.withinMs, send) : send());
+}
+
+const notifiers = new WeakMap<AccountsClient, CoalescingNotifier>();
+
+/** The client's coalescing notifier (one per client, made on first use). */
+export function notifierOf(c: AccountsClient): CoalescingNotifier {
+  let n = notifiers.get(c);
+  if (!n) {
+    n = new CoalescingNotifier({ send: (ref, payload) => notifyAccount(c, ref, payload, { withinMs: NOTIFY_WITHIN_MS }) });
+    notifiers.set(c, n);
+  }
+  return n;
+}
+
+/**
+ * "New rows", without waiting: for rows already stored as pending (the sweeper re-signals them if
+ * this fails or the process dies first). Coalesced per account, see notifier.ts.
+ */
+export function notifySoon(c: AccountsClient, ref: AccountRef, payload: SignalsArrived, onError?: (err: unknown, accountId: string) => void): void {
+  notifierOf(c).notify(ref, payload, onError);
 }
 
 function withStart(c: AccountsClient, ref: AccountRef) {

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTransaction } from '../../../db/tx.js';
 import { insertSignals, listSignals } from '../../../db/queries/signals.js';
-import { NOTIFY_WITHIN_MS, notifyAccount } from '../../../workflows/client.js';
+import { notifySoon } from '../../../workflows/client.js';
 import { emailDirection } from '../../../agents/signals/direction.js';
 import type { SignalInput } from '../../../agents/signals/schema.js';
 import { IdParams, errorResponses } from '../../schemas/common.js';
@@ -24,9 +24,10 @@ const signals: FastifyPluginAsyncZod<SignalRouteOptions> = async (app, opts) => 
       s.kind === 'email' && !s.direction ? { ...s, direction: emailDirection(s.from.email, account.domains, opts.ourDomains) } : s);
     const result = await withTransaction(app.db, (tx) => insertSignals(tx, account.id, withDirection));
     if (result.stored.length > 0) {
-      // Stored first, then signalled: if this fails the sweeper re-signals the pending rows.
-      await notifyAccount(app.temporal, { accountId: account.id, ownerId: account.ownerId }, { count: result.stored.length, reason: 'signals' }, { withinMs: NOTIFY_WITHIN_MS })
-        .catch((err) => req.log.warn({ err, accountId: account.id }, 'signal stored; workflow notification deferred to the sweeper'));
+      // Stored (committed, pending) first; the workflow is told without holding the 202 on a Temporal
+      // round trip. If the notification fails or the process dies first, the sweeper re-signals the rows.
+      notifySoon(app.temporal, { accountId: account.id, ownerId: account.ownerId }, { count: result.stored.length, reason: 'signals' },
+        (err) => req.log.warn({ err, accountId: account.id }, 'signal stored; workflow notification deferred to the sweeper'));
     }
     return reply.code(202).send({
       accountId: account.id,

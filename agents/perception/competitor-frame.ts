@@ -16,12 +16,13 @@
 import type { Sent, Tok } from './nlp.js';
 import { conditionBefore, findAll, nameSpans, negated, type NameSpan } from './frames.js';
 
-/** Evaluating acts and things whose argument is the thing weighed (lemmas; hyphenated forms as the tokeniser keeps them). */
-const EVAL_HEAD = / (?:trial|pilot|demo|demonstration|walkthrough|walk-through|presentation|sandbox|poc|proof of (?:concept|value)|evaluate|evaluation|assess|assessment|test|test-drive|try|try out|benchmark|compare|comparison|shortlist|consider|weigh|explore|quote|quotation|proposal|bid|offer|pricing|price|pitch|rep|representative|account exec|account executive|salesperson|sales team|sales rep|alternative|look (?:at|into)|take a look at|check out|kick the (?:tire|tyre)s? on|play (?:around )?with|spin up|sit in on|talk (?:to|with)|speak (?:to|with)|session with|call with|switch (?:over )?to|move (?:over )?to|go with|migrate to|opinion from|bake-off|shootout|shoot-out|head-to-head|stack up (?:against|to)|measure up (?:against|to)|compare (?:to|with)|lean (?:towards?|toward)|keen on|prefer|favour|favor|tempt by|impressed (?:by|with)|in talks with|negotiat(?:e|ing) with) /;
+/** Evaluating acts and things whose argument is the thing weighed (lemmas; hyphenated forms as the tokeniser keeps them). The
+ * trailing space is looked at, not taken, so that heads in a row are all found ("the reps prefer X"). */
+const EVAL_HEAD = / (?:trial|pilot|demo|demonstration|walkthrough|walk-through|presentation|sandbox|poc|proof of (?:concept|value)|evaluate|evaluation|assess|assessment|test|test-drive|try|try out|benchmark|compare|comparison|shortlist|consider|weigh|explore|quote|quotation|proposal|bid|offer|pricing|price|pitch|rep|representative|account exec|account executive|salesperson|sales team|sales rep|alternative|look (?:at|into)|take a look at|check out|kick the (?:tire|tyre)s? on|play (?:around )?with|mess (?:around |about )?with|tinker with|fiddle with|spin up|sit in on|talk (?:to|with)|speak (?:to|with)|session with|call with|switch (?:over )?to|move (?:over )?to|go with|migrate to|opinion from|bake-off|shootout|shoot-out|head-to-head|stack up (?:against|to)|measure up (?:against|to)|compare (?:to|with)|lean (?:towards?|toward)|keen on|prefer|favour|favor|tempt by|impressed (?:by|with)|in (?:talks|discussions?|conversations?|negotiations?) with|negotiat(?:e|ing) with|warm (?:up )?to)(?= )/;
 /** Of those, the ones an organisation can sell rather than perform: "X's demo", "the Zentrio trial". */
 const VENDOR_THING = new Set(['trial', 'pilot', 'demo', 'demonstration', 'walkthrough', 'walk-through', 'presentation', 'sandbox', 'poc', 'quote', 'quotation', 'proposal', 'bid', 'offer', 'pricing', 'price', 'pitch', 'rep', 'representative', 'salesperson', 'discount', 'paper', 'terms', 'counteroffer', 'counter-offer', 'form']);
 /** The vendor's people and products, which a name may modify and still be the one weighed: "the Nexora guys", "the Quorra platform". */
-export const VENDOR_PEOPLE = new Set(['guy', 'guys', 'people', 'folk', 'folks', 'crowd', 'lot', 'rep', 'salespeople', 'salesperson', 'platform', 'product', 'tool', 'app', 'application', 'software', 'solution', 'suite', 'offering']);
+export const VENDOR_PEOPLE = new Set(['guy', 'guys', 'people', 'folk', 'folks', 'crowd', 'lot', 'rep', 'salespeople', 'salesperson', 'platform', 'product', 'tool', 'app', 'application', 'software', 'solution', 'suite', 'offering', 'company', 'firm', 'corporation', 'vendor']);
 /** A person's move ("she moved to Lisbon", "moving to a role at Maersk") is no switch of vendor. */
 const PERSONAL = new Set(['he', 'she', 'his', 'her', 'him', 'role', 'job', 'position', 'join', 'relocate', 'gone', 'career', 'promotion', 'promote']);
 const SWITCH = /^(?:switch|move|migrate|go)/;
@@ -42,15 +43,52 @@ const VERSUS_OURS = / (?:below|under|beneath|cheap|cheaper|less|lower|better|bea
 const ALONGSIDE = / (?:in parallel|side by side|side-by-side|head to head|head-to-head|to (?:try|test|evaluate|trial|pilot|compare|play with)) /;
 
 /** Standing in an evaluation: "X is on our shortlist", "X is in the running". */
-const STANDING = new Set(['shortlist', 'running', 'mix', 'finalist', 'contention', 'frame', 'race', 'final']);
+const STANDING = new Set(['shortlist', 'running', 'mix', 'finalist', 'contention', 'frame', 'race', 'final', 'deal', 'picture']);
 /** Selling acts whose subject is the vendor. */
-const SELL = new Set(['quote', 'offer', 'pitch', 'propose', 'price', 'bid', 'tender', 'woo', 'undercut', 'beat', 'approach', 'contact', 'court', 'reach', 'discount', 'match', 'claim', 'promise', 'cold-call']);
+const SELL = new Set(['quote', 'offer', 'pitch', 'propose', 'price', 'bid', 'tender', 'woo', 'undercut', 'beat', 'outbid', 'underbid', 'outprice', 'approach', 'contact', 'court', 'reach', 'discount', 'match', 'claim', 'promise', 'cold-call']);
 /** Things a vendor sends: "X sent their paper / proposal over". */
 const SENT_THING = new Set(['paper', 'paperwork', 'form', 'order', 'proposal', 'quote', 'quotation', 'bid', 'offer', 'pricing', 'terms', 'contract', 'deck']);
 /** Choosing among vendors: the cue that turns "you and X" into a set being weighed. */
 const CHOOSING = / (?:vendor|supplier|provider|shortlist|finalist|bake-off|shootout|rfp|rfi|tender|evaluate|evaluation|assess|review|compare|comparison|choose|pick|select|decide|decision|whichever|between|option|final round|against|alongside|versus|vs|side by side|pilot|piloting|trial|run-off) /;
 /** Settled or long past: the evaluation is over, not in play. */
 const SETTLED = / (?:choose|pick|go with|select|stay with|stick with) (?:you|us)(?! or)|no plan to (?:revisit|look|switch)|years? ago|original selection|settle|shut (?:that |it |this )?down|stay put|never look back|not go back/;
+const SELLER = new Set(['guy', 'rep', 'team', 'person', 'people', 'folk', 'manager', 'director', 'lead', 'exec', 'executive', 'woman', 'man', 'lady', 'chap', 'contact']);
+const COMPARE = /^(?:compar|benchmark)/;
+/** What is bought and sold: the words that make a comparison of names one of vendors. */
+const MARKET = new Set([...VENDOR_THING, ...VENDOR_NOUN, 'tool', 'software', 'product', 'solution', 'licence', 'license', 'seat', 'renewal', 'contract', 'feature', 'subscription', 'cost']);
+/** What a vendor lets one try for free: "X's free tier". */
+const OFFERING = new Set(['tier', 'plan', 'version', 'edition', 'account', 'licence', 'license']);
+/** Sending what we ourselves send: "can u send the Scale pricing again?", "please share the Pro proposal": the name is a plan of
+ * ours, asked of us (the verb before the name, with "you"/"u" as its subject or as an imperative). */
+function fromUs(s: Sent, at: number): boolean {
+  const t = s.toks;
+  for (let k = at - 1; k >= Math.max(0, at - 4); k -= 1) {
+    if (!['send', 'resend', 'share', 'forward', 'email', 'attach'].includes(t[k].lemma)) continue;
+    const before = t[k - 1]?.lower ?? '';
+    return k === 0 || ['you', 'u', 'please', 'pls', 'plz', 'again'].includes(before) || t[k - 1]?.pos === 'PUNCT';
+  }
+  return false;
+}
+
+/** Showing what one sells, when asked or invited to: "invited to present", "had X in for a workshop". */
+const PRESENT = new Set(['present', 'pitch', 'demo', 'demonstrate', 'showcase', 'quote', 'bid', 'tender']);
+const SHOWING = new Set(['workshop', 'session', 'presentation', 'briefing', 'showcase', 'pitch']);
+/** Holding a trial for the customer: "X is running a paid POC". */
+const RUN = new Set(['run', 'host', 'hold', 'deliver', 'conduct', 'do']);
+const TRYOUT = new Set(['poc', 'pilot', 'trial', 'demo', 'workshop', 'sandbox']);
+
+/** Past names coordinated with the one ending at k: "Maplestone and Gainsight have both…" ends at "Gainsight". */
+function listEnd(s: Sent, k: number): number {
+  const t = s.toks;
+  while (t[k + 2] && [',', 'and', 'or', '&'].includes(t[k + 1].lower) && t[k + 2].cap && t[k + 2].pos === 'PROPN') {
+    k += 2;
+    while (t[k + 1]?.cap && t[k + 1].pos === 'PROPN') k += 1;
+  }
+  return k;
+}
+
+/** Those who already serve the customer: "our pen test vendor, X" (not "a new vendor, X", not "other vendors, X and Y"). */
+const SUPPLIER = new Set(['vendor', 'supplier', 'provider', 'forwarder', 'contractor', 'host', 'processor']);
 /** Whom the customer names as theirs: their customer, partner, reseller, bank, auditor. */
 const RELATION = new Set(['customer', 'client', 'partner', 'reseller', 'distributor', 'auditor', 'accountant', 'bank', 'parent', 'subsidiary', 'affiliate', 'consultant', 'consultancy', 'agency', 'integrator', 'insurer', 'lawyer', 'counsel', 'carrier', 'shipper', 'landlord', 'tester', 'investor']);
 /** Words that close a company name though the name finder leaves them out ("Marlowe Data", "Bramwell Security"). */
@@ -58,7 +96,8 @@ const NAME_TAIL = new Set(['data', 'security', 'research', 'design', 'analytics'
 const SUBJECT = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'can', 'could', 'will', 'would', 'to', "'ll", 'please']);
 const PRONOUN = new Set(['they', 'them', 'their', 'both', 'theirs', 'it', 'its']);
 /** Tokens that may sit between an evaluating head and its argument: "a free three-month trial with", "a walkthrough of". */
-const LINK_ADP = new Set(['of', 'from', 'with', 'on', 'at', 'by', 'for', 'into']);
+const LINK_ADP = new Set(['of', 'from', 'with', 'on', 'at', 'by', 'into']);
+// Not "for": it names the audience or the purpose ("a demo of the new reports for Halloran's board").
 const SEP = new Set([',', ';', ':', '—', '–', '(', ')', '?', '!', '.']);
 
 /** A stem the light model does not lemmatise ("piloting" tagged a noun, "trialled"). */
@@ -96,6 +135,11 @@ function linked(s: Sent, from: number, to: number, particle: boolean): boolean {
     if (x.pos === 'PRON' && !['their', 'your', 'its', 'a'].includes(x.lower)) return false;
     if (x.pos === 'ADP') { if (!LINK_ADP.has(x.lower)) return false; adp += 1; }
   }
+  // The phrase after the last preposition already has its own head: "a walkthrough of the new dashboards next Tues" is about
+  // the dashboards; the name after them is no argument ("a demo of the Quorra platform" has its name first).
+  let last = from - 1;
+  for (let k = from; k < to; k += 1) if (s.toks[k].pos === 'ADP') last = k;
+  if (s.toks.slice(last + 1, to).some((x) => x.pos === 'NOUN' && !x.cap && x.known && !TIME.has(x.lemma) && !VENDOR_THING.has(stem(x)))) return false;
   // "to" and "at" belong to particle verbs ("talk to", "look at"), never to a noun head: "a demo to Luca's team" names the audience.
   return adp <= 2 || particle;
 }
@@ -137,6 +181,12 @@ function live(s: Sent, at: number): boolean {
 export function related(s: Sent, span: NameSpan): boolean {
   const t = s.toks;
   for (let k = Math.max(0, span.start - 4); k < span.start; k += 1) if (RELATION.has(t[k].lemma) && t.slice(k + 1, span.start).every((x) => x.text === ',' || x.pos === 'ADP' || x.pos === 'ADJ' || x.pos === 'NOUN')) return true;
+  // "our pen test vendor, X", "my payroll provider X": a supplier the customer already has, for something of its own.
+  for (let k = Math.max(0, span.start - 3); k < span.start; k += 1) {
+    if (!SUPPLIER.has(t[k].lemma) || !t.slice(k + 1, span.start).every((x) => x.text === ',')) continue;
+    const owner = t.slice(Math.max(0, k - 4), k).findIndex((x) => ['our', 'my'].includes(x.lower));
+    if (owner >= 0 && t.slice(Math.max(0, k - 4) + owner + 1, k).every((x) => ['NOUN', 'ADJ', 'VERB', 'PROPN'].includes(x.pos) && !['new', 'other', 'alternative', 'possible', 'potential', 'future'].includes(x.lower))) return true;
+  }
   const after = t.slice(span.end + 1, span.end + 7);
   const be = after.findIndex((x) => x.lemma === 'be');
   if (be >= 0 && after.slice(be + 1).some((x) => RELATION.has(x.lemma) && ['our', 'my'].some((p) => after.slice(be + 1).some((y) => y.lower === p)))) return true;
@@ -147,11 +197,15 @@ export function related(s: Sent, span: NameSpan): boolean {
 
 /** What a selling verb at k is about: us ("offered us", "pitched our CFO"), a price or a thing vendors sell, or a seller's
  * infinitive ("offered to beat / to migrate us"); "quoted a line from the contract", "offered to host the QBR" are not. */
+const RIVALRY = new Set(['beat', 'undercut', 'outbid', 'outprice', 'underbid']);
 const SELL_TO = /^(?:beat|match|undercut|migrate|cover|waive|throw|give|discount|price|move|switch|onboard|implement)/;
 function sold(s: Sent, k: number): boolean {
   const t = s.toks;
-  if (['reach', 'approach', 'contact', 'court', 'woo', 'undercut', 'beat'].includes(t[k].lemma)) return true;
   const next = t.slice(k + 1, k + 7);
+  // Beating or undercutting is rivalry with whoever is beaten: us ("undercut your quote", our notes' "beat our price"), not
+  // the customer itself ("beat us on the Gdynia lane" is the customer's own market).
+  if (RIVALRY.has(t[k].lemma)) return !['us', 'me', 'them', 'him', 'her'].includes(next[0]?.lower ?? '') && next.slice(0, 4).some((x) => ['you', 'your', 'yours', 'our'].includes(x.lower));
+  if (['reach', 'approach', 'contact', 'court', 'woo'].includes(t[k].lemma)) return true;
   if (next[0]?.lower === 'to') return SELL_TO.test(next[1]?.lower ?? '');
   return next.some((x) => ['us', 'me', 'our', 'them', 'you', 'your', 'free', 'discount', 'deal', 'rate', 'price', 'less', 'lower', 'cheaper', '%', '$', '£', '€'].includes(x.lower) || x.pos === 'NUM' || /^[$£€]|%$/.test(x.text) || VENDOR_THING.has(stem(x)));
 }
@@ -169,11 +223,27 @@ function verbAfter(s: Sent, end: number): Tok | undefined {
     const x = s.toks[k];
     // "Sam to send the quote" is an action item, not the vendor's act.
     if (x.lower === 'to' && k === end + 1) return undefined;
-    if (x.pos === 'AUX' || x.pos === 'ADV' || x.pos === 'PART' || x.lower === 'also') continue;
+    if (x.pos === 'AUX' || x.pos === 'ADV' || x.pos === 'PART' || ['also', 'both', 'all'].includes(x.lower)) continue;
     // The light model tags some selling verbs as adjectives or nouns ("Cobaltia undercut/ADJ our quote").
     return x.pos === 'VERB' || (SELL.has(x.lemma) && ['NOUN', 'ADJ'].includes(x.pos) && ['PRON', 'DET'].includes(s.toks[k + 1]?.pos ?? '')) ? x : undefined;
   }
   return undefined;
+}
+
+const SINGULAR = new Set(['i', 'me', 'my', "i'm", 'he', 'she']);
+const PLURAL = new Set(['we', 'us', 'our', 'team', 'company', 'business']);
+/** Who moves: a person relocates or changes jobs ("I'm moving to Rotterdam", "she moved to Lisbon"); an organisation switches
+ * vendor ("we're moving to X", "the team wants to switch to X"). With no subject written ("moving to X in jan, so i'll be on
+ * CET"), the sentence's own people decide: a singular speaker and no "we". */
+function moverIsPerson(s: Sent, at: number): boolean {
+  const t = s.toks;
+  for (let k = at - 1; k >= 0; k -= 1) {
+    const x = t[k];
+    if (x.pos === 'AUX' || x.pos === 'ADV' || x.pos === 'PART' || ['be', 'go', 'want', 'plan', 'about', 'also', 'just'].includes(x.lemma)) continue;
+    if (x.pos === 'PRON' || x.pos === 'PROPN' || x.pos === 'NOUN') return SINGULAR.has(x.lower);
+    break;
+  }
+  return t.some((x) => SINGULAR.has(x.lower)) && !t.some((x) => PLURAL.has(x.lower));
 }
 
 /** The span fills a slot of the evaluation frame in this sentence. */
@@ -191,12 +261,15 @@ export function inFrame(s: Sent, span: NameSpan): boolean {
   for (const hit of findAll(s, EVAL_HEAD)) {
     if (hit.end >= span.start || modifier) break;
     if (hit.start === hit.end && !EVAL_HEAD.test(` ${stem(t[hit.start])} `)) continue;
-    if (SWITCH.test(hit.m[0].trim()) && personal) continue;
+    if (SWITCH.test(hit.m[0].trim()) && (personal || moverIsPerson(s, hit.start))) continue;
     // "accepted an offer from X" is a job, not a bid.
     if (t.slice(Math.max(0, hit.start - 3), hit.start).some((x) => ['accept', 'take', 'decline'].includes(x.lemma))) continue;
     // A particle verb takes the name itself ("switch to X", "look at X"), a noun head may reach it through "of/from/with" ("a demo from X").
     const particle = / (?:to|at|with|on|into|out|up)$/.test(hit.m[0].trimEnd());
     const reaches = particle ? linkedDirect(s, hit.end + 1, span.start) : linked(s, hit.end + 1, span.start, t[hit.end].pos === 'VERB');
+    // Comparing names with one another is about vendors only when something in the sentence is bought or sold: "comparing
+    // Hamburg and Antwerp on on-time rates" weighs two depots; "comparing X's pricing with Y's" weighs vendors.
+    if (reaches && COMPARE.test(hit.m[0].trim()) && !member(s, span) && !t.some((x) => MARKET.has(stem(x)) && x.pos !== 'VERB')) continue;
     if (reaches && live(s, hit.start)) return true;
   }
   for (let k = 0; k < span.start && !modifier; k += 1) {
@@ -205,7 +278,12 @@ export function inFrame(s: Sent, span: NameSpan): boolean {
   // "a X trial", "X's demo", "the price X put in front of us".
   const next = t[span.end + 1]?.text === "'s" ? span.end + 2 : span.end + 1;
   for (let k = next; k < Math.min(t.length, next + 3); k += 1) {
-    if (VENDOR_THING.has(stem(t[k])) && t[k].pos !== 'VERB' && live(s, k)) return true;
+    if (VENDOR_THING.has(stem(t[k])) && t[k].pos !== 'VERB' && live(s, k) && !fromUs(s, span.start)) return true;
+    // "X's sales guy", "X's account exec": its sellers.
+    if ((t[k].lemma === 'sale' || t[k].lower === 'sales') && SELLER.has(t[k + 1]?.lemma ?? '') && live(s, k)) return true;
+    if (t[k].lower === 'account' && ['exec', 'executive', 'manager'].includes(t[k + 1]?.lower ?? '') && live(s, k)) return true;
+    // "X's free tier": the offering a vendor lets one try.
+    if (['free', 'trial'].includes(t[k].lower) && OFFERING.has(t[k + 1]?.lemma ?? '') && live(s, k)) return true;
     if (!['ADJ', 'NOUN', 'NUM'].includes(t[k].pos)) break;
   }
   if (span.start > 0 && VENDOR_THING.has(stem(t[span.start - 1])) && t[span.start - 1].pos === 'NOUN' && t[span.end + 1]?.pos === 'VERB' && live(s, span.start - 1)) return true;
@@ -213,14 +291,17 @@ export function inFrame(s: Sent, span: NameSpan): boolean {
   const asked = t[span.start - 1];
   if (asked && ASK.has(asked.lemma) && live(s, asked.i)) {
     const rest = t.slice(span.end + 1, span.end + 6);
-    if (rest[0]?.lower === 'for' && rest.some((x) => VENDOR_THING.has(stem(x)))) return true;
-    if (rest[0]?.lower === 'to' && rest[1] && (SELL.has(rest[1].lemma) || EVAL_HEAD.test(` ${stem(rest[1])} `))) return true;
+    // "had X in for a workshop", "brought X over to present": the vendor called in to show what it sells.
+    if (['in', 'over', 'along'].includes(rest[0]?.lower ?? '') && ['have', 'get', 'invite'].includes(asked.lemma)) rest.shift();
+    if (rest[0]?.lower === 'for' && rest.some((x) => VENDOR_THING.has(stem(x)) || SHOWING.has(x.lemma))) return true;
+    if (rest[0]?.lower === 'to' && rest[1] && (SELL.has(rest[1].lemma) || PRESENT.has(rest[1].lemma) || EVAL_HEAD.test(` ${stem(rest[1])} `))) return true;
   }
   // SOURCE: "a quote has been requested from X", "the one we received from X", in a sentence about what vendors sell.
   if (t[span.start - 1]?.lower === 'from' && sells) {
     const clause = t.slice(0, span.start - 1);
     const from = clause.map((x) => SEP.has(x.text)).lastIndexOf(true) + 1;
-    if (clause.slice(from).some((x) => ASK.has(x.lemma) || x.lower === 'one' || VENDOR_THING.has(stem(x)))) return true;
+    // "…three quotes; the other two came from X and Y".
+    if (clause.slice(from).some((x) => ASK.has(x.lemma) || x.lower === 'one' || x.lemma === 'come' || VENDOR_THING.has(stem(x)))) return true;
   }
   // STANDING: "X is on our shortlist", "X is still in the running".
   const be = t.slice(span.end + 1, span.end + 4).find((x) => x.lemma === 'be');
@@ -229,9 +310,14 @@ export function inFrame(s: Sent, span: NameSpan): boolean {
   const after = t.slice(phraseEnd(s, span) + 1, phraseEnd(s, span) + 6);
   if (['on', 'in', 'for', 'as'].includes(after[0]?.lower ?? '') && after.slice(1).some((x) => ['trial', 'pilot', 'poc', 'evaluation'].includes(stem(x)))) return true;
   // AGENT: "X quoted us", "the Nexora guys offered", "The X people sent their paper over", "X is preparing one".
-  const verb = verbAfter(s, phraseEnd(s, span));
+  const subjectEnd = listEnd(s, phraseEnd(s, span));
+  const verb = verbAfter(s, subjectEnd);
   if (verb && live(s, verb.i)) {
     if (SELL.has(verb.lemma) && sold(s, verb.i)) return true;
+    // Passive: "X and Y have both been invited to present", "X was asked to quote".
+    if (ASK.has(verb.lemma) && t.slice(subjectEnd + 1, verb.i).some((x) => x.lemma === 'be') && t[verb.i + 1]?.lower === 'to' && (PRESENT.has(t[verb.i + 2]?.lemma ?? '') || SELL.has(t[verb.i + 2]?.lemma ?? ''))) return true;
+    // "X is running a paid POC in their depot": the vendor holds the trial (not "a pilot of our routing API").
+    if (RUN.has(verb.lemma) && t.slice(verb.i + 1, verb.i + 5).some((x) => TRYOUT.has(stem(x))) && !t.slice(verb.i + 1, verb.i + 7).some((x, j, xs) => x.lower === 'our' && ['of', 'on'].includes(xs[j - 1]?.lower ?? ''))) return true;
     if (verb.lemma === 'send' && t.slice(verb.i + 1, verb.i + 4).some((x) => SENT_THING.has(x.lemma))) return true;
     if (verb.lemma === 'come' && t[verb.i + 1]?.lower === 'in') return true;
     if (PREPARE.has(verb.lemma) && t.slice(verb.i + 1, verb.i + 5).some((x) => VENDOR_THING.has(stem(x)) || (x.lower === 'one' && sells))) return true;
@@ -241,11 +327,13 @@ export function inFrame(s: Sent, span: NameSpan): boolean {
     const act = t.slice(Math.max(0, span.start - 5), span.start - 1).reverse().find((x) => x.pos === 'VERB');
     if (act && SELL.has(act.lemma) && live(s, act.i)) return true;
   }
+  if (ranked(s, span)) return true;
   // VERSUS US: the name's own act measured against ours ("Tarnwell got back to us with a number below yours").
   const lemmas = ` ${t.map((x) => stem(x)).join(' ')} `;
   if (verb && span.start <= 2 && VERSUS_OURS.test(lemmas) && live(s, verb.i)) return true;
   // (Not for a destination: "exported the pipeline to Google Sheets to compare the regions".)
-  if (!['to', 'into'].includes(t[span.start - 1]?.lower ?? '') && ALONGSIDE.test(` ${t.slice(phraseEnd(s, span) + 1, phraseEnd(s, span) + 6).map((x) => stem(x)).join(' ')} `)) return true;
+  // Right after the name or after its noun phrase ("running X side by side", "the X platform in parallel").
+  if (!['to', 'into'].includes(t[span.start - 1]?.lower ?? '') && [span.end, phraseEnd(s, span)].some((e) => ALONGSIDE.test(` ${t.slice(e + 1, e + 6).map((x) => stem(x)).join(' ')} `))) return true;
   // APPEAL: "X is looking very attractive on price".
   if (be && t.slice(be.i + 1, be.i + 5).some((x) => APPEAL.has(x.lemma) || APPEAL.has(x.lower)) && live(s, be.i)) return true;
   // APPOSITION: the name stands for a vendor noun that fills the slot ("approached by a vendor called Ostrava", "evaluate other vendors, Solace and Yarrow").
@@ -286,11 +374,35 @@ function member(s: Sent, span: NameSpan): boolean {
   if (joined && usAt(s, k, true)) return true;
   k = phraseEnd(s, span) + 1;
   joined = false;
-  while (k < t.length && (JOIN.has(t[k].lower) || (t[k].cap && t[k].pos === 'PROPN'))) { joined ||= JOIN.has(t[k].lower); k += 1; }
+  for (;;) {
+    // "to X as well as to you": the joint and a repeated preposition.
+    if (t[k]?.lower === 'as' && t[k + 1]?.lower === 'well' && t[k + 2]?.lower === 'as') { joined = true; k += 3; if (t[k]?.pos === 'ADP') k += 1; continue; }
+    if (k < t.length && (JOIN.has(t[k].lower) || (t[k].cap && t[k].pos === 'PROPN'))) { joined ||= JOIN.has(t[k].lower); k += 1; continue; }
+    break;
+  }
   return joined && usAt(s, k, false);
 }
 
+/** Whether two names are listed together, with only commas, "and", "or" and other names between. */
+export function coordinated(s: Sent, a: NameSpan, b: NameSpan): boolean {
+  const [x, y] = a.start < b.start ? [a, b] : [b, a];
+  const between = s.toks.slice(x.end + 1, y.start);
+  return between.length > 0 && between.some((t) => [',', 'and', 'or', '&'].includes(t.lower)) && between.every((t) => [',', 'and', 'or', '&'].includes(t.lower) || (t.cap && t.pos === 'PROPN'));
+}
+
+/** Ranked against us: "you came second behind X", "your bid landed ahead of X". */
+const RANK_AT = new Set(['behind', 'ahead', 'after', 'below', 'above', 'beneath']);
+function ranked(s: Sent, span: NameSpan): boolean {
+  const t = s.toks;
+  const at = t[span.start - 1]?.lower === 'of' ? span.start - 2 : span.start - 1;
+  if (!RANK_AT.has(t[at]?.lower ?? '')) return false;
+  const clause = t.slice(0, at);
+  const from = clause.map((x) => SEP.has(x.text)).lastIndexOf(true) + 1;
+  const part = clause.slice(from);
+  return part.some((x) => ['you', 'your', 'yours'].includes(x.lower)) && part.some((x) => ['come', 'rank', 'score', 'finish', 'place', 'land', 'trail', 'lag', 'fall', 'sit', 'end'].includes(x.lemma));
+}
+
 /** "They've offered us a trial", "We are assessing both", "their rep called": a pronoun in one of the frame's slots stands for the organisation named just before. */
-export function pronounInFrame(s: Sent): boolean {
-  return s.toks.some((x, k) => PRONOUN.has(x.lower) && !(x.lower === 'it' && k === 0) && inFrame(s, { name: x.text, start: k, end: k }));
+export function pronounInFrame(s: Sent, after = -1): boolean {
+  return s.toks.some((x, k) => k > after && PRONOUN.has(x.lower) && !(x.lower === 'it' && k === 0) && (after < 0 || ['they', 'them'].includes(x.lower)) && inFrame(s, { name: x.text, start: k, end: k }));
 }

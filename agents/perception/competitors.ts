@@ -9,7 +9,7 @@
 import type { Contact } from '../../db/queries/contacts.js';
 import { analyze, type Sent } from './nlp.js';
 import { findAll, negated, type NameSpan } from './frames.js';
-import { VENDOR_PEOPLE, dismissed, inFrame, inUse, orgSpans, pronounInFrame, related, settled } from './competitor-frame.js';
+import { VENDOR_PEOPLE, coordinated, dismissed, inFrame, inUse, orgSpans, pronounInFrame, related, settled } from './competitor-frame.js';
 import type { Utterance } from './utterances.js';
 
 export type CompetitorContext = 'evaluation' | 'replacing' | 'integration' | 'mention';
@@ -38,7 +38,8 @@ const EVAL_NOUN = new Set(['sandbox', 'trial', 'demo', 'pilot', 'quote', 'propos
 /** A tool in daily use: "we use X", "in X", "X for call recording", "our X account". */
 const USING_BEFORE = /\b(?:use|uses|using|run|runs|running|in|inside|on|into|via|our)\s*$/i;
 const USING_AFTER = /^\s*(?:(?:and \w+ )?every day|daily|for (?:call|our|the|recording|tracking|logging|notes|sequences|email)|account|instance|workspace|recordings?|calls?|licen[cs]es?|seats?|login|admin)\b/i;
-const DAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/i;
+/** Days and months, whole or cut short as chats and notes write them ('next Tues', 'end of Jan.'); May is left out, being also a name. */
+const DAYS = /^(?:mon|tues?|wed(?:nes)?|weds|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?$|^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i;
 const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A name as written: its first letter's case kept (so "Outreach" is not "outreach"), the rest in any case. */
@@ -69,21 +70,28 @@ function contextAt(s: Sent, text: string, index: number, length: number, span: N
     // A listed tool the account simply uses ("our team uses Gong every day", "the calls in Gong", "X is what CS uses") sits beside us.
     return USING_BEFORE.test(clause) || USING_AFTER.test(after.slice(0, 30)) || inUse(s) ? 'integration' : 'mention';
   }
-  return evaluation(s, span) ? 'evaluation' : 'mention';
+  return evaluation(s, span, false) ? 'evaluation' : 'mention';
 }
 
-function evaluation(s: Sent, span: NameSpan): boolean {
-  const line = ` ${s.toks.map((t) => t.lemma).join(' ')} `;
+/**
+ * Whether the name is weighed against us here. For any name: it fills a slot of the evaluation frame (competitor-frame.ts),
+ * or it is the subject of a feature we lack ("X supports offline mode, which you do not"). Only for a listed competitor, a
+ * known rival, is an evaluation word near it enough ("pricing vs Gong"): an unlisted capitalised word near "move to",
+ * "compare" or "quote" is as often a city, a day, an employer or a plan of ours.
+ */
+function evaluation(s: Sent, span: NameSpan, listed: boolean): boolean {
   if (settled(s)) return false;
   if (inFrame(s, span)) return true;
-  const lo = Math.max(0, span.start - 8);
+  const line = ` ${s.toks.map((t) => t.lemma).join(' ')} `;
   const hi = Math.min(s.toks.length, span.end + 9);
-  const left = ` ${s.toks.slice(lo, span.start).map((t) => t.lemma).join(' ')} `;
   const right = ` ${s.toks.slice(span.end + 1, hi).map((t) => t.lemma).join(' ')} `;
+  if (VERSUS_US.test(line) && CAN_DO.test(right.slice(0, 24))) return true;
+  if (!listed) return false;
+  const lo = Math.max(0, span.start - 8);
+  const left = ` ${s.toks.slice(lo, span.start).map((t) => t.lemma).join(' ')} `;
   const hitL = findAll({ text: left, toks: s.toks.slice(lo, span.start) }, EVAL_BEFORE)[0];
   if (hitL && !negated(s, lo + hitL.start)) return true;
   // After the name, only its own act ("X quoted us", "X came in lower"): not "X accepted an offer at…".
-  if (VERSUS_US.test(line) && CAN_DO.test(right.slice(0, 24))) return true;
   const hitR = findAll({ text: right, toks: s.toks.slice(span.end + 1, hi) }, EVAL_AFTER)[0];
   if (!hitR || hitR.start > 3 || s.toks.slice(span.end + 1, span.end + 1 + hitR.start).some((t) => ['accept', 'take', 'get', 'receive', 'turn'].includes(t.lemma))) return false;
   // "X is trialling a setup with us": X does the evaluating, it is not the one weighed.
@@ -104,7 +112,14 @@ function evaluationNear(s: Sent, text: string, index: number, length: number): b
     if (start < 0 && i + t.text.length > index) start = k;
     if (i < index + length) end = k;
   }
-  return start >= 0 && evaluation(s, { name: text.slice(index, index + length), start, end: Math.max(start, end) });
+  return start >= 0 && evaluation(s, { name: text.slice(index, index + length), start, end: Math.max(start, end) }, true);
+}
+
+/** The name is the subject of an ability ("X can", "X does", "X supports it") right after a sentence on what we lack. */
+function contrasted(before: Sent | undefined, s: Sent, span: NameSpan): boolean {
+  if (!before || !VERSUS_US.test(` ${before.toks.map((t) => t.lemma).join(' ')} `)) return false;
+  const next = s.toks[span.end + 1];
+  return !!next && CAN_DO.test(` ${next.lemma} `) && !next.neg;
 }
 
 export function findCompetitors(parts: Utterance[], names: string[], opts: CompetitorOptions = {}): CompetitorMention[] {
@@ -115,6 +130,7 @@ export function findCompetitors(parts: Utterance[], names: string[], opts: Compe
   const out: CompetitorMention[] = [];
   let previous: NameSpan[] = [];
   for (const u of parts) {
+    let last: Sent | undefined;
     for (const s of analyze(u.text)) {
       const seen = new Set<string>();
       for (const { name, re } of patterns) {
@@ -140,22 +156,30 @@ export function findCompetitors(parts: Utterance[], names: string[], opts: Compe
       });
       // Our own words only name the organisation a pronoun in the answer may stand for ("Still talking to Ardent?" "Yes, they came in cheaper").
       if (ours) { previous = candidates; continue; }
-      let found = false;
+      const inPlay: NameSpan[] = [];
       for (const span of candidates) {
-        if (!evaluation(s, span)) continue;
         const index = s.text.indexOf(s.toks[span.start].text);
         const context = contextAt(s, s.text, index < 0 ? 0 : index, span.name.length, span);
-        if (context !== 'evaluation') continue;
-        seen.add(span.name.toLowerCase());
-        found = true;
-        out.push({ name: span.name, text: s.text, replacing: false, context });
+        // "Is it true you can't do multi-currency? Ferrix can.": the name's own ability set against what we lack, one sentence on.
+        if (context !== 'evaluation' && !(context === 'mention' && contrasted(last, s, span))) continue;
+        inPlay.push(span);
       }
+      // Names listed together share the slot: "quotes came from X and Y".
+      for (const span of candidates) if (!inPlay.includes(span) && inPlay.some((o) => coordinated(s, o, span))) inPlay.push(span);
+      // "…the founder of Skellig and came back very keen on them": a pronoun after the one name of the sentence.
+      if (inPlay.length === 0 && candidates.length === 1 && !settled(s) && pronounInFrame(s, candidates[0].end + 1)) inPlay.push(candidates[0]);
+      for (const span of inPlay) {
+        seen.add(span.name.toLowerCase());
+        out.push({ name: span.name, text: s.text, replacing: false, context: 'evaluation' });
+      }
+      const found = inPlay.length > 0;
       // "Have you run into Tidewell? They've offered us a trial.": the pronoun stands for the name just before.
       if (!found && candidates.length === 0 && previous.length === 1 && !settled(s) && pronounInFrame(s)) {
         const name = previous[0].name;
         if (!out.some((c) => c.name.toLowerCase() === name.toLowerCase())) out.push({ name, text: s.text, replacing: false, context: 'evaluation' });
       }
       previous = candidates;
+      last = s;
     }
   }
   return out;

@@ -22,10 +22,10 @@ const SPARED = / (?:protect|spare|safe|exempt|untouched|ring-fence|ringfence|una
 /** Who says a cut is someone else's (a peer, another company, other customers): not this account. */
 const OTHERS = / (?:friend|peer|another|other|competitor|neighbour|neighbor|former colleague) /;
 
-const lemmas = (ts: Tok[]) => ` ${ts.map((t) => t.lemma).join(' ')} `;
+export const lemmas = (ts: Tok[]) => ` ${ts.map((t) => t.lemma).join(' ')} `;
 
 /** Tokens of the clause around i: up to the nearest clause punctuation or coordinating "but" either side. */
-function clauseOf(s: Sent, i: number): { start: number; end: number } {
+export function clauseOf(s: Sent, i: number): { start: number; end: number } {
   let start = i;
   while (start > 0 && !CLAUSE_END.has(s.toks[start - 1].text) && s.toks[start - 1].lower !== 'but') start -= 1;
   let end = i;
@@ -34,7 +34,7 @@ function clauseOf(s: Sent, i: number): { start: number; end: number } {
 }
 
 /** Whether token k heads something of ours: "licences", "the seat count", "this line", "the line for us", "your platform". */
-function oursAt(s: Sent, k: number): boolean {
+export function oursAt(s: Sent, k: number): boolean {
   const t = s.toks[k];
   const next = s.toks[k + 1];
   if (t.lemma === 'line') {
@@ -48,6 +48,9 @@ function oursAt(s: Sent, k: number): boolean {
     && !s.toks.slice(Math.max(0, k - 3), k).some((x) => x.pos === 'NUM')) return false;
   // A modifier ("user conference", "contract template") is not the thing; "seat count", "licence number" are.
   if (next && next.pos === 'NOUN' && !['count', 'number', 'numbers', 'total', 'base', 'value', 'cost', 'costs', 'spend', 'size', 'fee', 'fees'].includes(next.lower)) return false;
+  // An agreement "with" someone other than us ("our framework agreement with the courier") is theirs.
+  if (['contract', 'agreement', 'subscription', 'partnership', 'relationship'].includes(t.lemma) && next?.lower === 'with'
+    && !['you', 'your', 'us', 'ourco'].includes(s.toks[k + 2]?.lower ?? '')) return false;
   // A third party's contract or tool ("our Gong contract", "the courier's service") is not ours.
   const before = s.toks.slice(Math.max(0, k - 3), k);
   return !before.some((x) => x.pos === 'PROPN' && x.cap && !['I'].includes(x.text));
@@ -160,6 +163,8 @@ export function escalationFrame(s: Sent): boolean {
     const take = l === 'take' && t.slice(i + 1, i + 4).some((x) => x.lower === 'up') && t.slice(i + 2, i + 6).some((x) => x.lower === 'with');
     const raise = ['raise', 'escalate', 'complain', 'elevate'].includes(l) && t[i].pos === 'VERB';
     if ((!take && !raise) || negated(s, i)) continue;
+    // A person raised to a role ("Priya has been elevated to Chief Revenue Officer") is a promotion.
+    if (raise && ['be', 'get'].includes(t[i - 1]?.lemma ?? '') && t.slice(0, i - 1).some((x) => (x.pos === 'PROPN' && x.cap) || ['he', 'she'].includes(x.lower))) continue;
     const { end } = clauseOf(s, i);
     const target = lemmas(t.slice(i + 1, Math.min(end + 1, i + 9)));
     if (EXEC.test(target) && !/ tier /.test(target)) return true;
@@ -237,6 +242,9 @@ export function promisedFrame(s: Sent): boolean {
     if (be?.lemma !== 'be' || !subj || !['we', 'i'].includes(subj.lower)) continue;
     if (['what', 'than', 'as', 'that', 'how', 'if'].includes(t[i - 3]?.lower ?? '')) continue;
     if (t[i].lemma === 'tell' && ['that', 'to'].includes(t[i + 1]?.lower ?? '')) continue;
+    // "I was told you could set up a sandbox, is that still on the table": what was said, asked after, not held against us.
+    if (['tell', 'promise', 'show'].includes(t[i].lemma) && ['you', 'they', 'it', 'we'].includes(t[i + 1]?.lower ?? '') && ['could', 'can', 'would', 'will', "'d", 'might'].includes(t[i + 2]?.lower ?? '')
+      && (t[t.length - 1]?.text === '?' || / (?:still|is that|be that|any update|on the table) /.test(line))) continue;
     if (t[i].lemma === 'show' && ['around', 'how'].includes(t[i + 1]?.lower ?? '')) continue;
     if (t[i].lemma === 'lead' && t[i + 1]?.lower !== 'to') continue;
     return true;
@@ -278,7 +286,7 @@ export function withoutFrame(s: Sent): boolean {
     && !/ (?:add|include|insert|draft|negotiate|standard|template|redline|propose) /.test(line)) return true;
   // Back to the manual way: "moving the reps back to spreadsheets", "reverting to Excel".
   // Only a move under way ("we've started moving", "are going back"), not a past trial that did not take ("tried it once and went back").
-  if (/ (?:move|go|revert|fall|switch|return|migrate) (?:\S+ ){0,4}?(?:back )?to (?:spreadsheet|excel|sheet|google sheet|pen and paper|paper|manual|email|the old way|our own|in-house|homegrown|home-grown)/.test(line)) {
+  if (/ (?:move|go|revert|fall|switch|return|migrate) (?:\S+ ){0,4}?(?:back )?to (?:an? |the )?(?:spreadsheet|excel|sheet|google sheet|pen and paper|paper|manual|email|the old way|our own|in-house|homegrown|home-grown|internal build)/.test(line)) {
     const at = t.findIndex((x) => ['move', 'go', 'revert', 'fall', 'switch', 'return', 'migrate'].includes(x.lemma));
     const underWay = at >= 0 && (/ing$/.test(t[at].lower) || ['will', "'ll", 'to'].includes(t[at - 1]?.lower ?? ''));
     if (underWay && !negated(s, at) && !/ never /.test(line)) return true;
@@ -410,9 +418,9 @@ export function turnedAround(s: Sent): boolean {
   const but = t.findIndex((x) => ['but', 'however', 'though', 'although'].includes(x.lower));
   if (but <= 0) return false;
   const before = t.slice(0, but);
-  const past = before.some((x) => PAST.has(x.lower)) || / (?:back in|last (?:year|quarter|month|spring|summer|autumn|fall|winter)|earlier|ago|nearly|almost|once) /.test(lemmas(before));
+  const past = before.some((x) => PAST.has(x.lower)) || / (?:back in|last (?:year|quarter|month|spring|summer|autumn|fall|winter)|earlier|ago|nearly|almost|once|at first|initially|originally) /.test(lemmas(before));
   const after = lemmas(t.slice(but + 1));
-  const better = / (?:turn (?:it |things |that )?around|fix|resolve|sort|win (?:us|me) back|change (?:our|my) mind|now (?:happy|great|good|fine)|good place|(?:be|feel) (?:happy|great|good|fine)|complete opposite|opposite|love|improve|exceed|much better|great) /.test(after);
+  const better = / (?:turn (?:it |things |that )?around|fix|resolve|sort|win (?:us|me|them|him|her|everyone|everybody) (?:back|over)|come (?:round|around)|change (?:our|my) mind|now (?:happy|great|good|fine)|good place|(?:be|feel) (?:happy|great|good|fine)|complete opposite|opposite|love|improve|exceed|much better|great) /.test(after);
   return past && better && !/ (?:still|again|anymore|any more|not|n't|never) /.test(after);
 }
 
@@ -421,6 +429,6 @@ export function someoneElses(s: Sent): boolean {
   // The subject: the words before the first verb.
   const v = s.toks.findIndex((x) => x.pos === 'VERB');
   const head = s.toks.slice(0, v < 0 ? 6 : Math.min(v, 8));
-  return (OTHERS.test(lemmas(head)) || / (?:last|previous|old|former) (?:company|job|employer|firm|role) | (?:our|their) (?:own )?(?:customer|client|member|user)s? /.test(lemmas(head)))
+  return (OTHERS.test(lemmas(head)) || / (?:last|previous|old|former) (?:company|job|employer|firm|role|vendor|provider|supplier|system|tool|platform|partner) | (?:our|their) (?:own )?(?:customer|client|member|user)s? /.test(lemmas(head)))
     && !head.some((x) => ['we', 'i', 'us'].includes(x.lower));
 }

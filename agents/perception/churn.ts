@@ -7,18 +7,21 @@
 // or a previous vendor.
 import vader from 'vader-sentiment';
 import type { Sent, Tok } from './nlp.js';
-import { findAll, negated } from './frames.js';
-import { ourDocument, rightSizing, roleFrames, thirdPartyObject, turnedAround, someoneElses } from './churn-frames.js';
+import { conditionBefore, findAll, negated } from './frames.js';
+import { ourDocument, oursAt, rightSizing, roleFrames, thirdPartyObject, turnedAround, someoneElses } from './churn-frames.js';
+import { churnMoves } from './churn-moves.js';
 
 /** A frame and whether its negation is what makes it churn (true) or cancels it (false). */
 const FRAMES: Array<{ re: RegExp; needsNegation?: boolean | 'inside' }> = [
-  { re: / (?:renew|renewal|extend) /, needsNegation: true },
+  // The renewal verb class: renew, extend, prolong, sign up again / for another term.
+  { re: / (?:renew|renewal|extend|prolong|re-up|re-sign|sign (?:up |on )?again|sign (?:up |on )?(?:for )?another) /, needsNegation: true },
   { re: / (?:continue|stay|keep) (?:with|use|on|pay|the subscription|the contract|our subscription|our contract) /, needsNegation: true },
   { re: / let (?:the |our |it )?(?:\S+ )?(?:run out|lapse|expire) /},
-  { re: / (?:cancel|terminate|end|drop|downgrade|phase out|sunset|switch off|wind down|offboard|exit|leave) (?:\S+ ){0,3}?(?:contract|subscription|licen[cs]e|licence|seat|account|plan|service|agreement|platform|product|tool|renewal|term|relationship|you|it|free tier)s? / },
+  { re: / (?:cancel|terminate|end|drop|downgrade|phase out|sunset|switch off|wind down|offboard|exit|leave|discontinue|cease) (?:\S+ ){0,3}?(?:contract|subscription|licen[cs]e|licence|seat|account|plan|service|agreement|platform|product|tool|renewal|term|relationship|you|it|free tier|basic tier|lower tier|cheaper tier|starter|basic plan)s? / },
   { re: / (?:intend|plan|decide|go|want|need|have) to (?:terminate|cancel|downgrade|leave|exit|move away|switch away|phase)/ },
   { re: / (?:look|shop|shopping|go) (?:at other|around|elsewhere|a different direction|in a different direction|another direction|with someone else)| (?:other|alternative|different) (?:provider|vendor|option|tool|solution|platform|supplier)s? /},
-  { re: / (?:reconsider|re-evaluate|reevaluate|rethink|question) (?:whether|if|the|our|this|renew)/ },
+  // (Reconsidering "the/our X" is read by doubtFrame, which checks that X is the relationship, not an agenda.)
+  { re: / (?:reconsider|re-evaluate|reevaluate|rethink|question) (?:whether|if|renew)/ },
   { re: / (?:why|whether) (?:we be |we )?(?:still )?pay /},
   { re: / (?:worth|justify|defend) (?:the |it|renew|pay|keep|this|our|continu)/, needsNegation: false },
   // Weighing whether to go on: "evaluating whether to keep the subscription", "debating if we renew".
@@ -30,11 +33,17 @@ const FRAMES: Array<{ re: RegExp; needsNegation?: boolean | 'inside' }> = [
   { re: / (?:nobody|no one|noone) (?:\S+ )?(?:trust|believe|rely on|use) /, needsNegation: 'inside' },
   { re: / (?:want|need|would like) out (?:of )?| we (?:be |will be |will )?walk (?:away |\. |$)/, needsNegation: 'inside' },
   // A promise not kept: "the promised integrations never materialised", "waiting three months for the fix you promised".
-  { re: / promise (?:\S+ ){0,7}?(?:never|still (?:not|n't)|have not|have yet to|yet to) | (?:never|still not|yet to) (?:materialise|materialize|arrive|happen|ship|land|show up|be deliver)| wait (?:\S+ ){0,2}?(?:week|month)s? for /, needsNegation: 'inside' },
+  { re: / promise (?:\S+ ){0,11}?(?:never|still (?:be |have )?(?:not|n't)|have not|have yet to|yet to) | (?:never|still not|yet to) (?:materialise|materialize|arrive|happen|ship|land|show up|be deliver)| wait (?:\S+ ){0,2}?(?:week|month)s? for /, needsNegation: 'inside' },
   // The renewal in doubt: "renewal is not a given", "far from guaranteed".
   { re: / renewal (?:\S+ )?(?:be )?(?:not|n't|no longer|far from) (?:a given|guarantee|certain|a done deal|automatic|assure|a formality|a sure thing)/, needsNegation: 'inside' },
   { re: / (?:lose|lost) (?:\S+ )?(?:trust|confidence|faith|patience) | stop trust | (?:trust|patience) (?:have |has )?(?:run out|gone|evaporate) | (?:patience) be (?:run out|gone|wear thin) /},
-  { re: / (?:fed up|done wait|have have enough|have enough|last straw) /},
+  { re: / (?:fed up|done wait|have have enough|have enough|last straw|final straw|final nail|more (?:trouble|hassle|pain|work|effort) than (?:it be |it )?worth) /},
+  // Auto-renewal switched off, the renewal put on hold, or coming "off" what we sell: "opt out of the auto-renewal", "move off the platform".
+  { re: / (?:opt (?:\S+ )?out of|switch off|turn off|disable|stop|cancel|remove) (?:the |our |any )?(?:auto-renew\S*|autorenew\S*|automatic renewal|auto renew\S*) | renewal (?:\S+ ){0,3}?on hold | (?:put|putting|pause|freeze) (?:the |our )?renewal | (?:move|get|come|migrate|transition) (?:\S+ )?off (?:of )?(?:you|your|the platform|the tool|this platform|this tool|it) / },
+  // Better off without us: "we'd be better off with spreadsheets", "better off without the tool".
+  { re: / (?:better|good) off (?:without (?:you|it|the|this|your)|with (?:a |an )?(?:another|something|spreadsheet|excel|our own|a different|in-house)) / },
+  // A phrasal ending with the relationship between its parts: "winding the account down".
+  { re: / (?:wind|run|phase|scale) (?:the |our |this )?(?:account|relationship|contract|subscription|partnership|usage|licen[cs]e|seat|platform|tool)s? (?:down|out) / },
   { re: / not (?:\S+ )?(?:what|how|the \S+|the kind of \S+) (?:that )?(?:we|you|i|they) (?:be )?(?:lead to )?(?:promise|sell|sold|tell|told|buy|sign up for|sign for|pay for|demo|show|expect|agree)/, needsNegation: 'inside' },
   { re: / no longer (?:trust|believe|rely on|have confidence|have faith|see the value|use) /, needsNegation: 'inside' },
   { re: / stop (?:us(?:e|ing)|trust|trusting|log in|logging in|open|opening) | nobody (?:be )?(?:us(?:e|ing)|log) | quietly stop /},
@@ -44,7 +53,7 @@ const FRAMES: Array<{ re: RegExp; needsNegation?: boolean | 'inside' }> = [
   // Moving to something else: "switch to something else", "go with another provider", "migrate to an alternative".
   { re: / (?:move|switch|migrate|go|change|jump) (?:our (?:\S+ ){0,2}?)?(?:over )?(?:to|with) (?:something|someone|another|an alternative|other|(?:a|an) (?:different|cheap|cheaper|alternative|rival|competing)) (?!(?:\S+ )?(?:office|floor|building|desk|room|location|site|city|country|region|team|department|role|job|position|laptop|browser|phone|device|date|time|day|slot|week|channel|thread|meeting|call|room|tab|page|view|format|template|setting|plan for|approach|topic|question)s? )/ },
   // Value not seen: "struggling to see the value", "not getting any value", "the value isn't there".
-  { re: / (?:see|get|find|deliver|realise|realize|show) (?:(?:the|any|much|enough|real|promised|meaningful|measurable) ){0,2}(?:value|roi|return|result|benefit|impact) /, needsNegation: true },
+  { re: / (?:see|get|find|deliver|realise|realize|show) (?:(?:the|any|much|enough|real|promised|meaningful|measurable) ){0,2}(?:value|roi|return|result|benefit|impact|point) /, needsNegation: true },
   // Looking at replacements: "look at alternatives", "a business case for replacing you", "consolidating vendors", "in case we leave".
   { re: / (?:look at|look into|explore|consider|evaluate|research|assess|investigate|scope) (?:some |other |the |possible |cheap |cheaper )?(?:alternative|replacement)s? | replace (?:you|your (?:platform|tool|product|system|service)|the platform|this tool) | consolidat\S* (?:our |the )?(?:vendor|tool|supplier|platform|stack)s? | in case we (?:leave|switch|cancel|move|churn|decide to) /},
   { re: / be (?:done|do) (?:chase|chasing|deal with|dealing with|with you|with your) /},
@@ -55,10 +64,11 @@ const FRAMES: Array<{ re: RegExp; needsNegation?: boolean | 'inside' }> = [
   { re: / (?:never|rarely|barely|hardly (?:ever|anyone)|nobody|no one) (?:\S+ ){0,3}?(?:log in|login|log on|use|open|touch) | adoption (?:\S+ ){0,2}?(?:be )?(?:not there|low|poor|stall|flat|dismal|nowhere|drop|tank) | shelfware /, needsNegation: 'inside' },
 ];
 /** Not about us: a meeting, an invoice, a previous vendor, our own customers. */
-const NOT_US = / (?:meeting|call|check-in|invite|session|demo|review|sync|lunch|appointment|webinar|invoice|order|duplicate|ticket|request|job|export|import|training)s? | (?:previous|old|former|legacy|prior|current) (?:\S+ )?(?:provider|vendor|system|tool|platform|supplier|solution)| nothing to do with (?:you|your)/;
+const NOT_US = / (?:meeting|call|check-in|invite|session|demo|review|sync|lunch|appointment|webinar|invoice|order|duplicate|ticket|request|job|export|import|training)s? | (?:previous|old|former|legacy|prior|current) (?:\S+ )?(?:provider|vendor|system|tool|platform|supplier|solution)| (?:previous|old|former|legacy|prior) (?:\S+ )?(?:contract|agreement|subscription)| nothing to do with (?:you|your)/;
 
 const WHEN = new Set(['before', 'after', 'by', 'until', 'till', 'at', 'on', 'next', 'this', 'when', 'once', 'since', 'during', 'ahead']);
 const ENDING = new Set(['end', 'drop', 'cancel', 'exit', 'leave', 'stop', 'terminate']);
+const lemmasOf = (s: Sent, a: number, b: number) => ` ${s.toks.slice(a, b + 1).map((t) => t.lemma).join(' ')} `;
 
 /** The object right after an ending act is a proper name (not "you", "it", "the platform"). */
 function endsThirdParty(s: Sent, end: number): boolean {
@@ -72,25 +82,99 @@ function endsThirdParty(s: Sent, end: number): boolean {
   return !ourDocument(s.toks[k]);
 }
 
-/** What follows a frame reads as praise, with no negation in it. */
+/** A capitalised word mid-sentence that is no English word ("Nimbly", however the tagger reads it): a name. */
+function unknownName(t: Tok | undefined): boolean {
+  return Boolean(t && t.i > 0 && t.cap && !t.known && t.pos !== 'PRON');
+}
+
+/** What follows a frame reads as praise, with no negation in it: a positive verdict or an improvement ("much faster than before"). */
 function praiseAfter(s: Sent, end: number): boolean {
   const rest = s.toks.slice(end + 1);
-  if (rest.some((t) => t.neg || ['not', "n't", 'never', 'no'].includes(t.lower))) return false;
+  const negator = rest.some((t) => ['not', "n't", 'never', 'no'].includes(t.lower));
+  // (The tagger's negation scope runs on past a colon; an explicit negator after the frame is what counts here.)
+  if (!negator && rest.some((t) => IMPROVED.has(t.lower)) && rest.some((t) => t.lower === 'than')) return true;
+  if (negator || rest.some((t) => t.neg)) return false;
   return vader.SentimentIntensityAnalyzer.polarity_scores(rest.map((t) => t.text).join(' ')).compound >= 0.4;
+}
+const IMPROVED = new Set(['faster', 'quicker', 'better', 'easier', 'cheaper', 'smoother', 'simpler', 'clearer', 'more']);
+
+/** The clause's subject is a negative quantifier ("nobody here is thinking of leaving you"): the act is denied. */
+function negativeSubject(s: Sent, at: number): boolean {
+  let start = at;
+  while (start > 0 && s.toks[start - 1].pos !== 'PUNCT') start -= 1;
+  const verb = s.toks.findIndex((t, k) => k >= start && (t.pos === 'VERB' || t.pos === 'AUX'));
+  const head = s.toks.slice(start, verb < 0 || verb > at ? at : verb);
+  return head.some((t, k) => ['nobody', 'noone', 'none'].includes(t.lower) || (t.lower === 'no' && head[k + 1]?.lower === 'one'));
+}
+
+/** Things one can trust of ours besides what OURS names: the numbers, the reports, the team. */
+const TRUSTABLE = new Set(['datum', 'data', 'number', 'report', 'dashboard', 'forecast', 'figure', 'team', 'ability', 'roadmap', 'support', 'integration', 'sync', 'export', 'output', 'result', 'score', 'it', 'you', 'this', 'that', 'them', 'system', 'app', 'model', 'alert']);
+/** Trust or confidence lost "in" something that is not ours ("in the spreadsheet process", "in our old supplier"). */
+function trustElsewhere(s: Sent, end: number): boolean {
+  const t = s.toks;
+  const at = t.findIndex((x, k) => k >= end - 1 && k <= end + 2 && x.lower === 'in');
+  if (at < 0) return false;
+  let k = at + 1;
+  let head = -1;
+  while (k < t.length && ['DET', 'PRON', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(t[k].pos)) {
+    if (['NOUN', 'PROPN', 'PRON'].includes(t[k].pos)) head = k;
+    if (t[k].pos === 'PRON' && !['our', 'my', 'their', 'your'].includes(t[k].lower)) break;
+    k += 1;
+  }
+  return head >= 0 && !oursAt(s, head) && !TRUSTABLE.has(t[head].lemma) && !['your'].includes(t[head].lower);
+}
+
+const CONTRACTS = new Set(['contract', 'agreement', 'subscription', 'lease', 'deal', 'licence', 'license', 'membership']);
+/** "…the agreement with the courier ends in May and we won't extend it": "it" points back to a contract that is not ours. */
+function pointsToTheirs(s: Sent, start: number, end: number): boolean {
+  const t = s.toks;
+  if (!t.slice(start, end + 3).some((x) => ['it', 'them'].includes(x.lower))) return false;
+  const ante = t.slice(0, start).reverse().find((x) => CONTRACTS.has(x.lemma) && x.pos === 'NOUN');
+  return Boolean(ante) && !oursAt(s, (ante as Tok).i);
+}
+
+/** Looking elsewhere "for" a thing we do not sell ("shopping around for a new WMS"): another purchase, not us. */
+function lookingForOther(s: Sent, end: number): boolean {
+  const t = s.toks;
+  if (t[end + 1]?.lower !== 'for') return false;
+  let k = end + 2;
+  let head = -1;
+  while (k < t.length && ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(t[k].pos)) { if (t[k].pos === 'NOUN' || t[k].pos === 'PROPN') head = k; k += 1; }
+  if (head < 0 || oursAt(s, head)) return false;
+  // "a new forklift supplier": a vendor of something else, named by its modifier.
+  const modified = t[head - 1]?.pos === 'NOUN' && !oursAt(s, head - 1);
+  return modified || !['renewal', 'contract', 'year', 'quarter', 'option', 'alternative', 'replacement', 'vendor', 'provider', 'supplier', 'spring', 'summer', 'autumn', 'winter'].includes(t[head].lemma);
 }
 
 /** The churn frame a sentence holds, if any. */
 export function churnFrame(s: Sent): boolean {
   // A near-miss told as the past and turned around, or someone else's ending, is no intent of this account's.
   if (turnedAround(s) || someoneElses(s) || rightSizing(s)) return false;
-  return lexicalFrame(s) || roleFrames(s);
+  return lexicalFrame(s) || roleFrames(s) || churnMoves(s);
 }
 
 function lexicalFrame(s: Sent): boolean {
   const line = ` ${s.toks.map((t) => t.lemma).join(' ')} `;
   for (const { re, needsNegation } of FRAMES) {
     for (const hit of findAll(s, re)) {
-      const neg = negated(s, hit.start) || negated(s, hit.end) || /\b(?:unlikely|hesitant|reluctant|hard to|difficult to|unable to|no longer)\b/.test(s.toks.slice(Math.max(0, hit.start - 4), hit.start).map((t) => t.lower).join(' '));
+      const words = lemmasOf(s, hit.start, hit.end);
+      // An act inside an "if" clause is a hypothesis ("if we ever did leave, it wouldn't be over price"); asking the way out is read by churnMoves.
+      // ("Asking if we should move" is an embedded question, not a condition.)
+      const cond = conditionBefore(s, hit.start);
+      if (needsNegation === undefined && cond?.word === 'if' && !s.toks.slice(cond.at + 1, hit.start).some((t) => t.pos === 'PUNCT')
+        && !['ask', 'wonder', 'question', 'know', 'see', 'sure', 'debate', 'decide', 'discuss', 'consider', 'check'].includes(s.toks[cond.at - 1]?.lemma ?? '')) continue;
+      // Planned non-use ("staff who'll never touch your software") is no abandonment.
+      if (/ (?:never|rarely|barely|hardly) /.test(words) && ['will', 'would', "'ll"].includes(s.toks[hit.start - 1]?.lemma ?? '')) continue;
+      // A move whose subject is not the account ("did that move to someone else?", a task handed over).
+      if (/ (?:someone|something) /.test(words) && /^ (?:move|switch|migrate|go|change|jump) /.test(words)
+        && !s.toks.slice(Math.max(0, hit.start - 4), hit.start).some((t) => ['we', 'i', 'us', 'our', 'they', 'team', 'leadership', 'management', 'company', 'business'].includes(t.lower))) continue;
+      if (/ (?:trust|confidence|faith) /.test(words) && trustElsewhere(s, hit.end)) continue;
+      if (/ (?:shop|shopping|look|around) /.test(words) && lookingForOther(s, hit.end)) continue;
+      // A fault still open ("the recordings are still not showing up") is no promise broken unless a promise, feature or release is in view.
+      if (/ (?:still (?:be |have )?(?:not|n't)|yet to) /.test(words) && !/ (?:promise|roadmap|feature|release|commit|integration|fix|deliver|ship) /.test(lemmasOf(s, 0, s.toks.length - 1))) continue;
+      // Leaving a named vendor ("we left Clari for you") is a competitor left, not us.
+      if (ENDING.has(s.toks[hit.start].lemma) && (endsThirdParty(s, hit.start) || unknownName(s.toks[hit.start + 1]))) continue;
+      const neg = (needsNegation !== 'inside' && negativeSubject(s, hit.start)) || negated(s, hit.start) || negated(s, hit.end) || /\b(?:unlikely|hesitant|reluctant|hard to|difficult to|unable to|no longer)\b/.test(s.toks.slice(Math.max(0, hit.start - 4), hit.start).map((t) => t.lower).join(' '));
       // Renewing early, upgrading or locking in a price is the opposite of churn, whatever frame it sits in.
       if (/ (?:renew|renewal) early | lock in | upgrade | expand /.test(line)) continue;
       // "Not what I expected: the dashboards are much faster": the frame's words turned to praise.
@@ -110,6 +194,7 @@ function lexicalFrame(s: Sent): boolean {
       if (endsThirdParty(s, hit.end)) continue;
       // Not renewing or ending something that is not ours ("the office lease", "our Gong contract").
       if (s.toks[hit.end]?.pos === 'VERB' && thirdPartyObject(s, hit.end)) continue;
+      if (pointsToTheirs(s, hit.start, hit.end)) continue;
       // "Renew" only of the relationship: not "renewed for another two years" said positively (handled by negation), not "renew my passport".
       return true;
     }

@@ -12,13 +12,14 @@ import { rightSizing, someoneElses } from './churn-frames.js';
 import type { Utterance } from './utterances.js';
 
 /** Business nouns and courtesies VADER scores as feelings: read them as neutral. */
-const NEUTRAL = /\b(support|supported|supporting|agreement|agreements|credit|credits|credited|share|shared|shares|free|ready|please|trust|value|values|well|like|pretty|interest|interested|promise|promised|promises|sorry|party|care|save|saves|saved|yes|ok|okay|kind|kindly|sure|fine|true|cancel|cancelled|canceled|lost|miss|missed|hard|honestly|no action|no need|no rush|po|pos|out sick|off sick|sick leave|sick day|sadly|sad news|bittersweet|laid off|let go|made redundant|eliminated|retire|retiring|retirement|farewell|goodbye|miss (?:her|him|them)|on (?:[\w-]+ )?leave|no worries|no worry|no problem|no problems|not a problem|no issue|no issues|no trouble|no bother|never mind|nevermind|don't worry|do not worry|no stress|like crazy)\b/gi;
+const NEUTRAL = /\b(like crazy|support|supported|supporting|agreement|agreements|credit|credits|credited|share|shared|shares|free|ready|please|trust|value|values|well|like|pretty|interest|interested|promise|promised|promises|sorry|party|care|save|saves|saved|yes|ok|okay|kind|kindly|sure|fine|true|cancel|cancelled|canceled|lost|miss|missed|hard|honestly|no action|no need|no rush|po|pos|out sick|off sick|sick leave|sick day|sadly|sad news|bittersweet|laid off|let go|made redundant|eliminated|retire|retiring|retirement|farewell|goodbye|miss (?:her|him|them)|on (?:[\w-]+ )?leave|no worries|no worry|no problem|no problems|not a problem|no issue|no issues|no trouble|no bother|never mind|nevermind|don't worry|do not worry|no stress|nothing (?:that |which )?(?:should |will |would |could )?(?:slow|hold|block|stop|delay)s? (?:\w+ )?(?:down|up|back)|crazy (?:few |busy |couple of )?(?:week|weeks|day|days|month|months|time|times|quarter)|modern slavery|ill(?= (?:sign|send|do|get|have|check|call|be|let|take|look|make|try|ping|share|forward)\b))\b/gi;
 
 /** The B2B layer, as lemmas: a domain word, its valence (per mention). */
 const DOMAIN: Array<[RegExp, number]> = [
   [/ (?:outage|downtime|blocker|broken|break|bug|crash|failure|fail|error|lag|lagging|timeout|regression|workaround|unusable|unreliable|flaky|glitch|incident|(?:data|datum) loss) /, -0.45],
-  [/ (?:churn|escalate|escalation) /, -0.8],
-  [/ (?:unacceptable|mess|nightmare|useless|ridiculous|waste|terrible|awful|worst) /, -1.2],
+  // (Not a route kept for later: "a contact we can escalate to", "the escalation path".)
+  [/ (?:churn|(?<!(?:can|could|may) )escalate|escalation(?! (?:path|contact|point|matrix|process|route|procedure))) (?!path |contact |point |matrix )/, -0.8],
+  [/ (?:unacceptable|mess(?! around| about| with)|nightmare|useless|ridiculous|waste|terrible|awful|worst) /, -1.2],
   [/ (?:frustrat\S*|disappoint\S*|annoy\S*|upset|angry|furious) /, -1],
   // (Not "costs us a day" or "we lose deals": in discovery that is the customer's pain, not a complaint about us.)
   [/ (?:waste (?:of )?(?:time|money)|can not (?:do our|do my|get any) (?:job|work)) /, -1.2],
@@ -29,6 +30,15 @@ const DOMAIN: Array<[RegExp, number]> = [
 const RELIEF = / (?:down|drop|fall|fallen|decrease|reduce|lower|fewer|fix|fixed|resolve|resolved|clear|cleared|gone|zero|approve|approved) /;
 /** Complaints about what came before, or about one's own side, are not about us. */
 const NOT_ABOUT_US = /\b(old|previous|former|legacy|prior) (system|tool|vendor|platform|process|solution|setup|provider|supplier)|\bafter years of\b|\byears ago\b|\bused to be\b|\bbefore (you|we switched|we moved)\b|\bon our (side|end)\b|\bour (fault|mistake|firewall|bad)\b|\bnothing to do with (you|your)\b|\bnothing (you|your team) (can|could) (do|have done)\b|\bnot (your|you guys'?) fault\b|\bno fault of (yours|your)\b/i;
+/** The account's own churn said to be falling ("churn in our client base … is why it is falling"): good news. */
+function ownChurnFalling(s: Sent): boolean {
+  const l = line(s);
+  const at = l.indexOf(' churn ');
+  return at >= 0 && RELIEF.test(l.slice(at + 6)) && !/ (?:we|i) (?:be |will |might )?(?:churn|go to churn) /.test(l);
+}
+
+/** A purchase not ready yet ("we are not ready to move forward", "need more time"): a buying stall, not dissatisfaction. */
+const STALL = / (?:not|n't) (?:\S+ )?ready (?:to|yet|for)|need (?:a bit |a little |some )?more time|not there yet /;
 /** A complaint said to be small. */
 const MILD = /\b(small|minor|tiny|slight|not urgent|no rush|low priority|cosmetic|nitpick|(?:not|isn't|is not|less than) ideal)\b/i;
 
@@ -53,7 +63,7 @@ function plainFault(s: Sent, text: string): boolean {
 }
 
 /** Things of the account's own, or of a third party, that a complaint can be about without being about us. */
-const THEIR_OWN = /\b(?:(?:our|my) (?:own |internal |new |old |local |corporate |company |office )?(?:laptop|computer|pc|phone|printer|wifi|wi-fi|network|vpn|firewall|internet|proxy|email server|process|processes|approval|approvals|sign-off|policy|policies|payroll|vendor|partner|provider|supplier|bank|auditors?|accountants?|landlord|it|management|leadership|board|lawyers|procurement process|budget cycle|reorg|restructuring|hiring|commute|train|flight|building|office|calendar|courier|carrier|haulier|landlord|airline|caterer|telco|isp|recruiter|agency|contractor|erp|crm)s?|the (?:offsite|off-site|away day|party|trip|holiday|flight|train|weather|traffic|venue)|the (?:\w+ )?(?:vendor|provider|supplier|partner|agency|contractor|consultancy|consultants|bank|airline|hotel) (?:we|they) (?:use|used|hired|work with)|(?:internal|in-house) (?:process|approval|politics|tooling|team|bureaucracy))\b|\bIT (?:is|are|was|were|has|have|team|department|dept)\b/i;
+const THEIR_OWN = /\b(?:(?:our|my) own (?:\w+ )?(?:numbers|results|figures|quarter|sales|revenue|margins?|performance|forecast|targets?|pipeline|customers?|business)|the (?:market|economy)|(?:our|my) (?:own |internal |new |old |local |corporate |company |office )?(?:laptop|computer|pc|phone|printer|wifi|wi-fi|network|vpn|firewall|internet|proxy|email server|process|processes|approval|approvals|sign-off|policy|policies|payroll|vendor|partner|provider|supplier|bank|auditors?|accountants?|landlord|it|management|leadership|board|lawyers|procurement process|budget cycle|reorg|restructuring|hiring|commute|train|flight|building|office|calendar|courier|carrier|haulier|landlord|airline|caterer|telco|isp|recruiter|agency|contractor|erp|crm)s?|the (?:offsite|off-site|away day|party|trip|holiday|flight|train|weather|traffic|venue)|the (?:\w+ )?(?:vendor|provider|supplier|partner|agency|contractor|consultancy|consultants|bank|airline|hotel) (?:we|they) (?:use|used|hired|work with)|(?:internal|in-house) (?:process|approval|politics|tooling|team|bureaucracy))\b|\bIT (?:is|are|was|were|has|have|team|department|dept)\b/i;
 /** The words that point at us: the second person, our product and what it does. */
 const ABOUT_US = /\b(?:you|your|yours|you're|you've|y'all|platform|product|tool|app|software|service|support|integration|connector|dashboard|dashboards|report|reports|reporting|sync|export|exports|import|api|contract|subscription|licen[cs]es?|renewal|invoice|invoices|billing|onboarding|rollout|implementation)\b/i;
 
@@ -81,7 +91,8 @@ function domainScore(s: Sent): number {
   let score = 0;
   for (const [g, v] of DOMAIN_G) {
     for (const m of l.matchAll(g)) {
-      const after = l.slice(m.index + m[0].length - 1, m.index + m[0].length + 40);
+      // A bad thing said to be falling later in the sentence ("churn has been our biggest problem … it's finally coming down").
+      const after = l.slice(m.index + m[0].length - 1, m.index + m[0].length + (/ churn /.test(m[0]) ? 120 : 40));
       const negatedBefore = / (?:not|no|never|without|zero) (?:\S+ )?$/.test(l.slice(Math.max(0, m.index - 16), m.index + 1));
       if (v < 0 && (RELIEF.test(after) || negatedBefore)) score += 0.5;
       else if (v > 0 && negatedBefore) score -= 1;
@@ -127,9 +138,9 @@ function sentencePolarity(s: Sent, churn = churnFrame(s)): number {
   const text = said.replace(NEUTRAL, 'x');
   const compound = vader.SentimentIntensityAnalyzer.polarity_scores(text).compound;
   let p = 1.5 * compound + domainScore(s);
-  if (NOT_ABOUT_US.test(s.text) || (p < 0 && (aboutOthers(s) || APOLOGY.test(line(s)) || SELF.test(line(s)) || rightSizing(s) || someoneElses(s)))) p = Math.max(0, p);
+  if (NOT_ABOUT_US.test(s.text) || (p < 0 && (ownChurnFalling(s) || aboutOthers(s) || APOLOGY.test(line(s)) || SELF.test(line(s)) || rightSizing(s) || someoneElses(s)))) p = Math.max(0, p);
   else if (p < 0 && HANDLED.test(line(s))) p *= 0.3;
-  else if (p < 0 && MILD.test(s.text)) p /= 3;
+  else if (p < 0 && (MILD.test(s.text) || STALL.test(line(s)))) p /= 3;
   // A fault reported or a limit asked about, without feeling, cost or persistence, is mild.
   else if (p < 0 && plainFault(s, text)) p = Math.max(-0.2, p * 0.35);
   return p;

@@ -2,17 +2,7 @@
 // something else, value not seen, nobody using it), and not a fault report without feeling, a
 // complaint about the account's own tools or a third party, or a third party that was dropped.
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../../agents/perception/nlp.js';
-import { churnFrame } from '../../../agents/perception/churn.js';
-import { sentimentOf } from '../../../agents/perception/sentiment.js';
-import { CHURN_SENTIMENT_THRESHOLD } from '../../../evals/perception/score.js';
-
-const frame = (text: string) => analyze(text).some(churnFrame);
-/** Read as the corpus scorer reads churn: intent, or a negative enough signal with its sentence. */
-const churn = (text: string) => {
-  const s = sentimentOf([{ side: 'them', text }]);
-  return Boolean(s.churnText) || (s.sentiment <= CHURN_SENTIMENT_THRESHOLD && Boolean(s.negativeText));
-};
+import { churn, frame } from './churn-read.js';
 
 describe('churn frames', () => {
   it.each([

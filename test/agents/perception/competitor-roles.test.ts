@@ -23,20 +23,16 @@ describe('competitors read from the frame\'s roles', () => {
     ['You can\'t export to PDF, right? Kavida can.', ['Kavida']],
     ['Our COO met the founders of Ostley and is quite keen on them now.', ['Ostley']],
     ['Security sent the vendor questionnaire to Varden as well as to you.', ['Varden']],
+    // Not in play.
+    ['I\'m moving to Porto in the spring, so expect replies on a different clock.', []],
+    ['Can we move the review to next Weds?', []],
+    ['Brenton Freight undercut us on the Leipzig route again.', []],
+    ['Our payroll provider, Ledgerly, needs a CSV export every Friday.', []],
+    ['We compared Leeds and Bristol on late deliveries last month.', []],
+    ['Could you resend the Premier pricing? I cannot find it.', []],
+    ['Promised a demo of the new reports for Halloran\'s board.', []],
+    ['Scania is running a pilot of our routing service in the north.', []],
   ])('%s', (text, names) => {
     expect(inPlay(text)).toEqual(names);
-  });
-
-  it.each([
-    'I\'m moving to Porto in the spring, so expect replies on a different clock.',
-    'Can we move the review to next Weds?',
-    'Brenton Freight undercut us on the Leipzig route again.',
-    'Our payroll provider, Ledgerly, needs a CSV export every Friday.',
-    'We compared Leeds and Bristol on late deliveries last month.',
-    'Could you resend the Premier pricing? I cannot find it.',
-    'Promised a demo of the new reports for Halloran\'s board.',
-    'Scania is running a pilot of our routing service in the north.',
-  ])('not in play: %s', (text) => {
-    expect(inPlay(text)).toEqual([]);
   });
 });

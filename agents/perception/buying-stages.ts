@@ -43,7 +43,7 @@ const PO = '(?:po|purchase order|purchase request|purchase requisition|requisiti
 /** Who approves or reviews a purchase on the buyer's side. */
 const BODY = '(?:finance|board|legal|counsel|procurement|purchasing|security|infosec|cfo|ceo|coo|cio|exec|executive|leadership|management|committee|steering|budget holder|controller|director|vp|it)';
 /** The reviews a supplier goes through before a purchase. */
-const REVIEW = '(?:review|assessment|questionnaire|due diligence|vetting|evaluation|approval process|risk assessment|audit)';
+const REVIEW = '(?:onboarding|registration|review|assessment|questionnaire|due diligence|vetting|evaluation|approval process|risk assessment|audit)';
 const REVIEWER = '(?:security|infosec|legal|procurement|vendor|supplier|compliance|risk|privacy|dpa|contract|third-party|tprm)';
 
 /**
@@ -55,7 +55,7 @@ export const STAGES: StageFrame[] = [
   { re: new RegExp(` (?:approve|authorise|authorize|sanction|ratify|green-light|greenlight|green-lit|greenlit|rubber-stamp|sign off on|sign off|okay|ok) (?:the |our |this |that |your |a |an )?(?:\\S+ ){0,2}?${DEAL} `) },
   { re: new RegExp(` ${DEAL} (?:\\S+ ){0,4}?(?:approve|authorise|authorize|sanction|ratify|green-light|green-lit|greenlit|sign off|clear|release|accept|endorse|okay|bless) `) },
   // Approval as a noun received: "we got the sign off", "we've received sign-off from the exec team", "Owen has given his approval".
-  { re: / (?:get|have get|receive|recieved|have|obtain|secure|give) (?:the |our |a |his |her |their |final |formal |full |internal )*(?:sign off|sign-off|signoff|approval|go-ahead|go ahead|green light|blessing|nod|thumb up|thumbs up)(?! to (?!sign|proceed|purchase|buy|go|move))(?: |$)/ },
+  { re: / (?:get|have get|receive|recieved|have|obtain|secure|give) (?:the |our |a |his |her |their |final |formal |full |internal )*(?:sign off|sign-off|signoff|approval|go-ahead|go ahead|green light|blessing|nod|thumb up|thumbs up|all clear|all-clear|clearance)(?! to (?!sign|proceed|purchase|buy|go|move))(?: |$)/ },
   // An approving body approving "it": "finance approved it!", "the board okayed this".
   { re: new RegExp(` ${BODY} (?:\\S+ ){0,3}?(?:approve|okay|ok|sign off on|sign off|greenlit|green-lit|green-light|authorise|authorize) (?:it|this|that|the lot|everything)? ?(?:[!.,;]|$| and| so)`) },
   // Supplier vetting started or cleared: "procurement kicked off their vendor security review",
@@ -63,12 +63,12 @@ export const STAGES: StageFrame[] = [
   { re: new RegExp(` (?:kick off|start|begin|open|launch|initiate|finish|complete|finalise|finalize|pass|clear|wrap up|close out|sign off on) (?:the |our |their |your |a |its )?(?:\\S+ ){0,2}?${REVIEWER} (?:\\S+ )?${REVIEW} `), ok: reviewStep },
   { re: new RegExp(` ${REVIEWER} (?:\\S+ )?${REVIEW} (?:\\S+ ){0,3}?(?:come back (?:clean|fine|ok|okay|green)|be (?:complete|done|finish|clear|pass)|pass|clear|finish|complete|get underway|kick off|start|begin) `), ok: reviewStep },
   { re: / (?:clear|approve|onboard|accept|add) (?:you|your company|you guys) (?:\S+ ){0,2}?(?:through|thru|as|to|by|for|onto|on) (?:a |an |the |our )?(?:\S+ )?(?:infosec|security|legal|procurement|supplier|vendor|compliance|approve vendor|approved vendor|review)/ },
-  { re: / you (?:be|have be|'ve be) (?:now )?(?:approve|clear|accept|onboard|add) (?:as|by|for|to|through|onto) / },
+  { re: / you (?:be|have be|'ve be) (?:now )?(?:approve|clear|accept|onboard|add) (?:as|by|for|to|through|thru|onto) / },
   // The buyer's lawyers done with our paper: "counsel has finished redlining the MSA", "legal's done with the MSA".
   { re: / (?:finish|complete|do with|done with|wrap up|be happy with|be fine with|be ok with|sign off on) (?:\S+ )?(?:the |our |your )?(?:msa|contract|agreement|order form|dpa|sow|redline|redlines|paperwork|term|terms) /, ok: reviewStep },
   // A purchase order raised, in either voice: "PO's been raised", "the purchase request went in", "opened a purchase requisition".
   { re: new RegExp(` (?:raise|open|submit|cut|issue|create|put in|file|log|approve|release|generate) (?:\\S+ ){0,3}?${PO} `) },
-  { re: new RegExp(` ${PO} (?:'s |be |have be |get |'s be |number )*(?:\\S+ )?(?:raise|open|submit|cut|issue|create|go in|go through|file|log|approve|release|generate) `) },
+  { re: new RegExp(` ${PO} (?:'s |be |have be |get |'s be |number )*(?:\\S+ )?(?:raise|open|submit|cut|issue|create|go in|go (?:through|thru)|file|log|approve|release|generate) `) },
   { re: new RegExp(` (?:receive|expect|see) (?:\\S+ ){0,2}?${PO} (?:from|within|by|this|next|today|tomorrow|shortly|soon)`) },
   // The person who signs, and the paper routed to them: "Adaeze will be the signatory", "it's over to Ama for signature", "in DocuSign waiting for Ama".
   { re: / signatory | signing authority | (?:over to|route (?:\S+ ){0,3}?to|with|for|on) (?:\S+ ){0,3}?(?:for|'s) (?:her |his |their |final )?signature | signature (?:by|before|from|this|next) | in docusign | (?:waiting|wait) (?:for|on) \S+ (?:\S+ )?(?:to sign|signature) / },
@@ -109,7 +109,8 @@ export function otherPurchase(line: string): boolean {
 
 /** Whether the sentence mentions a clause opened by "before we …": the step comes after something else. */
 export function beforeOurStep(s: Sent, i: number): boolean {
-  return s.toks.slice(Math.max(0, i - 3), i).some((t) => t.lower === 'before');
+  // "before we commit", "before any renewal is signed"; not "before the contract is fully signed", which takes the signing as given.
+  return s.toks.slice(Math.max(0, i - 3), i).some((t, k, xs) => t.lower === 'before' && ['we', 'i', 'any', 'anything', 'committing'].includes(xs[k + 1]?.lower ?? ''));
 }
 
 /** The paper handed on by the buyer: not our own act written in a note ("sent the contract to their legal"). */
@@ -136,7 +137,7 @@ const OUR_OBJECTS = new Set(['fund', 'funds', 'money', 'budget', 'spend', 'fundi
  */
 function approvesOurs(s: Sent, from: number): boolean {
   let k = from;
-  while (k < s.toks.length && LEAD_INS.has(s.toks[k].lower)) k += 1;
+  while (k < s.toks.length && (LEAD_INS.has(s.toks[k].lower) || ['DET', 'ADV'].includes(s.toks[k].pos))) k += 1;
   const t = s.toks[k];
   if (!t) return true;
   if (t.pos === 'VERB') return false;
@@ -156,7 +157,7 @@ const WHEN = new Set(['yesterday', 'today', 'tonight', 'last', 'this', 'morning'
 /** Who speaks for the buyer's approvals and reviews, as the subject of a verdict: "our lawyers accepted…". */
 const APPROVER = '(?:finance|board|legal|lawyer|counsel|attorney|procurement|purchasing|security|infosec|privacy|compliance|cfo|ceo|coo|cio|cto|exec|executive|leadership|management|committee|steering|budget holder|controller|ap|accounts payable|sponsor|investment committee)';
 /** A verdict that lets a purchase go on. */
-const VERDICT = '(?:release|fund|approve|authorise|authorize|sanction|ratify|okay|ok|sign off|green-light|greenlight|greenlit|green-lit|bless|clear|pass|accept|endorse|agree to|give (?:\\S+ )?(?:the |a |their |its |her |his )?(?:yes|nod|go-ahead|thumb up|green light|blessing|ok|okay|sign-off|sign off))';
+const VERDICT = '(?:release|fund|rubber-stamp|rubber-stamped|approve|authorise|authorize|sanction|ratify|okay|ok|sign off|green-light|greenlight|greenlit|green-lit|bless|clear|pass|accept|endorse|agree to|give (?:\\S+ )?(?:the |a |their |its |her |his )?(?:yes|nod|go-ahead|thumb up|green light|blessing|ok|okay|sign-off|sign off|all clear|all-clear|clearance))';
 /** Signing, said plainly or figuratively: "put my name to", "inked", "initialled". */
 const SIGN = '(?:sign|countersign|e-sign|execute|ink|initial|put (?:my|our|his|her|their) (?:name|signature) (?:to|on))';
 /** The buyer's paper and approvals, as nouns. */
@@ -169,14 +170,14 @@ const PAPERISH = '(?:contract|msa|agreement|order form|dpa|sow|paperwork|paper|t
  */
 export const PLAIN_STEPS: StageFrame[] = [
   { re: new RegExp(` ${APPROVER} (?:team |group |department |dept |folk |people )?(?:\\S+ ){0,3}?${VERDICT} `), ok: (s, h) => approvesOurs(s, h.end + 1) },
-  { re: / (?:business case|investment|spend|budget|funding) (?:\S+ ){0,8}?(?:pass|go through|get through|be approve|get approve) / },
+  { re: / (?:business case|investment|spend|budget|funding) (?:\S+ ){0,8}?(?:pass|go (?:through|thru)|get (?:through|thru)|be approve|get approve) / },
   { re: / (?:budget|money|funding|fund|spend) (?:\S+ ){0,2}?(?:be )?(?:there|in place|allocate|earmark|set aside|secure|confirm|available|ring-fence|ringfence|lock in)(?: |$)/ },
   { re: new RegExp(` ${SIGN} (?:\\S+ ){0,2}?(?:the |our |your |this |that )?${PAPERISH} `) },
   // The paper on its way through the buyer's side: "contract back from legal", "the MSA is with procurement now".
-  { re: new RegExp(` ${PAPERISH} (?:be |'s |have |now |back |still |sit |currently |just |already )*(?:with|back from|from|at|in|over to|through|thru|past) (?:our |their |the )?${APPROVER} `), ok: paperAsSubject },
+  { re: new RegExp(` ${PAPERISH} (?:be |'s |have |now |back |still |sit |currently |just |already |come |go |get )*(?:with|back from|from|at|in|over to|through|thru|past) (?:our |their |the )?${APPROVER} `), ok: paperAsSubject },
   { re: new RegExp(` (?:redline|mark up|markup|mark-up|comment|edits?|tracked change)s? (?:\\S+ ){0,2}?(?:to|on|of|for)? ?(?:the |your |our )?(?:msa|contract|agreement|order form|dpa|sow|paperwork|term|terms) `) },
   // The buyer's reviewers at work on it now: "legal is going through the MSA", "procurement are reviewing your terms".
-  { re: new RegExp(` ${APPROVER} (?:team |group |department )?(?:be|have be) (?:now |currently |already )?(?:review|go through|look at|look over|redline|mark up|work through) (?:the |your |our )?(?:\\S+ )?(?:msa|contract|agreement|order form|dpa|sow|paperwork|term|terms|proposal|quote|questionnaire|security pack|documentation) `) },
+  { re: new RegExp(` ${APPROVER} (?:team |group |department )?(?:be|have be) (?:now |currently |already )?(?:review|go (?:through|thru)|look at|look over|redline|mark up|work (?:through|thru)) (?:the |your |our )?(?:\\S+ )?(?:msa|contract|agreement|order form|dpa|sow|paperwork|term|terms|proposal|quote|questionnaire|security pack|documentation) `) },
   // What is left before signing: "legal is the last hurdle", "it's just paperwork from here", "ready for signature".
   { re: new RegExp(` ${APPROVER} (?:team )?be (?:the )?(?:next|last|final|only)(?: (?:step|hurdle|hoop|gate|stop|box|thing))?(?: |$)| (?:last|final|only|remaining) (?:step|hurdle|hoop|gate|box) be ${APPROVER} | (?:just|only) (?:the )?(?:paperwork|signature|formality|formalities)(?: \\S+)? (?:from here|left|now|to go|remain) | (?:ready|clear|cleared|good|set) (?:for|to) (?:signature|sign|signing|execute|execution|countersign|countersignature|proceed|purchase) `) },
   // The decision or award for us: "your platform came out on top", "the award letter goes out Friday", "a verbal yes".
@@ -184,19 +185,30 @@ export const PLAIN_STEPS: StageFrame[] = [
   // References asked for: "put us in touch with two customers of our size", "hear it from a peer".
   { re: / (?:speak|talk|chat|hear|call|ring|phone|meet|visit|in touch|connect|introduce|introduction) (?:\S+ ){0,6}?(?:customer|client|user|peer|reference|logo|company like ours|firm like ours|someone who use)s? /, ok: (s, h) => (asked(s, h.start) || wanted(s, h.start)) && !s.toks.slice(0, h.start).some((t) => t.lower === 'our') },
   // How the buyer will pay a new supplier: "do you take card or does it have to be an invoice?", "billing annually in arrears, net 45".
-  { re: / (?:pay|payment|billing|bill|invoice|invoicing) (?:\S+ ){0,3}?(?:by|via|with|through) (?:card|credit card|bank transfer|wire|ach|direct debit|cheque|check|sepa)| (?:pay|bill|invoice|billing) (?:\S+ ){0,2}?(?:annually|quarterly|upfront|up front|in advance|in arrear|in arrears|yearly) | net (?:15|30|45|60|90) | get (?:it|this|that) (?:buy|purchase|order|sign|through procurement|over the line) /, ok: (s) => !s.toks.some((t) => ['overdue', 'late', 'fail', 'decline', 'refund', 'error', 'wrong'].includes(t.lemma)) },
+  { re: / (?:pay|payment|billing|bill|invoice|invoicing) (?:\S+ ){0,3}?(?:by|via|with|through|thru) (?:card|credit card|bank transfer|wire|ach|direct debit|cheque|check|sepa)| (?:pay|bill|invoice|billing) (?:\S+ ){0,2}?(?:annually|quarterly|upfront|up front|in advance|in arrear|in arrears|yearly) | net (?:15|30|45|60|90) | get (?:it|this|that) (?:buy|purchase|order|sign|through procurement|over the line) /, ok: (s) => !s.toks.some((t) => ['overdue', 'late', 'fail', 'decline', 'refund', 'error', 'wrong'].includes(t.lemma)) },
   // Their review of us under way or done: "documents for the vendor risk review", "infosec finished their review of your platform".
   { re: new RegExp(` for (?:the |our |their |a |your )?(?:\\S+ ){0,2}?${REVIEWER} (?:\\S+ )?(?:${REVIEW}|check|onboarding|due diligence) | ${APPROVER} (?:team )?(?:\\S+ ){0,2}?(?:finish|complete|wrap up|close out|conclude) (?:their |its |the |our )?(?:\\S+ )?(?:${REVIEW}|check)(?: of (?:you|your))? `), ok: reviewStep },
   // Our paper handed to their approvers: "I've forwarded your MSA to our legal department".
   { re: new RegExp(` (?:forward|send|pass|route|hand|give|share|circulate|submit|take) (?:\\S+ ){0,3}?${PAPERISH} (?:\\S+ ){0,2}?(?:to|with|over to) (?:our |the |their )?${APPROVER} `), ok: paperAsSubjectOrTheirs },
   // Paper marked up, clauses negotiated: "a marked-up version of the order form", "discuss the indemnity clause".
-  { re: / (?:marked-up|redlined|mark-up|marked up|markup|tracked-change) (?:version|copy|draft|document|pdf) | (?:our|their|the|some|any|with|'s) redlines? | (?:discuss|negotiate|question|query|push back on|amend|strike|tweak|clarify|agree) (?:\S+ ){0,3}?(?:clause|indemnity|indemnification|liability cap|limitation of liability|governing law|warranty|warranties|payment term|payment terms|sla credit|price cap|uplift cap) /, ok: (s) => !s.toks.some((t) => ['cancel', 'terminate', 'termination', 'exit', 'cancellation', 'notice'].includes(t.lemma)) },
+  { re: / (?:marked-up|redlined|mark-up|marked up|markup|tracked-change) (?:version|copy|draft|document|pdf) | (?:our|their|the|some|any|with|'s) redlines? | (?:discuss|negotiate|question|query|push back on|amend|strike|tweak|clarify|agree|tighten|reword|revise|soften|adjust|change) (?:\S+ ){0,3}?(?:clause|indemnity|indemnification|liability cap|limitation of liability|governing law|warranty|warranties|payment term|payment terms|sla credit|price cap|uplift cap) /, ok: (s) => !s.toks.some((t) => ['cancel', 'terminate', 'termination', 'exit', 'cancellation', 'notice'].includes(t.lemma)) },
   // Budgeted for us; the final step sits with someone; a purpose that is the purchase ("so Adaeze can sign").
   { re: / budget (?:for|in) (?:the |your |this |our )?(?:platform|tool|renewal|licen[cs]e|seat|subscription|it|you|upgrade|rollout|expansion) | (?:final )?(?:approval|sign-off|sign off|signature) (?:now )?(?:sit|rest|lie) with | so (?:that )?(?:\S+ ){1,2}can (?:sign|countersign|execute|raise|release|approve|process|pay|get (?:it|this) (?:sign|approve)) / },
   // The buyer's procurement or legal as our counterpart: "your contact for the commercial terms", signing added to the envelope.
   { re: / (?:contact|point of contact|poc|counterpart) for (?:the |all )?(?:commercial|contract|contractual|legal|paperwork|purchase|procurement|pricing|signing) | docusign (?:envelope|link|request) /, ok: (s, h) => !/docusign/.test(h.m[0]) || asked(s, h.start) || s.toks.some((t) => t.text === '?') },
+  // The money there: "we've got the budget", "funding is secured" (the head noun, not "a budget review").
+  { re: / (?:have|get|have get|secure|find|receive|be give) (?:the |a |our |some )?(?:\S+ )?(?:budget|funding|money|fund)(?: |$)/, ok: (s, h) => !['NOUN', 'PROPN'].includes(s.toks[h.end + 1]?.pos ?? '') },
+  // Registering a new supplier: "an invitation to register as a supplier", "your ISO certificate for our supplier file".
+  { re: / register (?:you |your company |yourselves )?(?:as|in|on) (?:a |an |our )?(?:new |approved )?(?:supplier|vendor|portal)|(?:invitation|invite) to register | for (?:our |the )?(?:supplier|vendor) (?:file|record|profile|database|master) / },
+  // The champion's case and the commercial negotiation: "putting together the business case for the board",
+  // "negotiate the commercials", "a discount for a three-year commitment", "the open points on the MSA".
+  { re: new RegExp(` (?:build|write|put together|prepare|draft|present|take|bring|finalise|finalize|submit) (?:\\S+ ){0,2}?business case | negotiate (?:\\S+ ){0,2}?(?:commercial|commercials|term|terms|price|pricing|contract|deal|discount|renewal|msa) | discount (?:\\S+ ){0,2}?(?:for|if we|on) (?:a |an |the )?(?:\\S+ )?(?:commitment|term|multi-year|upfront|prepay|prepayment|contract|signing) | (?:open|outstanding|remaining) (?:point|item|issue|question|clause)s? (?:on|in) (?:the |your |our )?${PAPERISH} `) },
+  // Moving it along their side: "I'll get it through procurement", "next on legal's list", "get the order in".
+  { re: new RegExp(` get (?:it|this|that|the \\S+) (?:through|thru|past|over to) (?:\\S+ )?${APPROVER} | (?:on|in|next on) (?:\\S+ )?${APPROVER} 's (?:list|desk|queue|plate|inbox) | get (?:the |our |an )?(?:order|po|purchase order|paperwork|contract|signature) in `) },
+  // The decision as a relative: "your platform is the one we're going with".
+  { re: / (?:you|your (?:\S+ )?(?:tool|platform|product|solution|proposal|offer|bid|team|company)) be the one (?:we|they) (?:be )?(?:go with|choose|pick|select|settle on|land on|want) / },
   // A supplier check run on us, or a review back with nothing found.
-  { re: new RegExp(` (?:run|do|carry out|perform|conduct|be in|go through|start|kick off|begin|complete|finish|pass|clear) (?:\\S+ ){0,4}?${REVIEWER} (?:\\S+ )?(?:check|screening|vetting|onboarding|${REVIEW}) (?:on|of|for) (?:you|your) `) },
+  { re: new RegExp(` (?:run|do|carry out|perform|conduct|be in|go (?:through|thru)|start|kick off|begin|complete|finish|pass|clear) (?:\\S+ ){0,4}?${REVIEWER} (?:\\S+ )?(?:check|screening|vetting|onboarding|${REVIEW}) (?:on|of|for) (?:you|your) `) },
   { re: new RegExp(` (?:${REVIEW}|check|pen test|penetration test|report|${PAPERISH}) (?:\\S+ ){0,2}?with (?:no|zero|0) (?:\\S+ )?(?:finding|issue|concern|red flag|exception|objection)s? `) },
 ];
 
@@ -212,7 +224,7 @@ export function notOurDeal(line: string): boolean {
 }
 
 /** History, not a step now: "used to be", "back when we first bought". */
-const HISTORY = / use to | back when | back in | in (?:19|20)\d\d (?:\S+ ){0,3}?(?:run out|expire|end|lapse|renew)| when we first | the first time we | originally /;
+const HISTORY = /(?<! as) last year | use to | back when | back in | in (?:19|20)\d\d (?:\S+ ){0,3}?(?:run out|expire|end|lapse|renew)| when we first | the first time we | originally /;
 export const historical = (line: string) => HISTORY.test(line);
 
 /** What marks a step as stuck: concerns, delays, a far-off date. A marker after "no"/"nothing"/"without" does not count. */

@@ -17,9 +17,9 @@ const PAPER_WORDS = `${CLOSING_WORDS}|quote|quotation|proposal`;
 const PAPER = `(?:${PAPER_WORDS})`;
 const CLOSING = `(?:${CLOSING_WORDS})`;
 /** The acts that close a purchase, in any tense: "sign", "countersign", "execute", "finalise the order". */
-const CLOSE = '(?:sign|countersign|e-sign|execute|proceed|buy|purchase|commit|order|place|finalise|finalize|close|complete|contract|onboard|subscribe|pay)';
+const CLOSE = '(?:upgrade|renew|sign|countersign|e-sign|execute|proceed|buy|purchase|commit|order|place|finalise|finalize|close|complete|contract|onboard|subscribe|pay)';
 const FRAMES: RegExp[] = [
-  new RegExp(` (?:ready|decide|prepared|in a position|agree) to (?:${CLOSE}|move forward|go ahead|get start|get go|go|roll|kick off|start)`),
+  new RegExp(` (?:ready|decide|prepared|in a position|agree) (?:\\S+ )?to (?:${CLOSE}|move forward|go ahead|get start|get go|go|roll|kick off|start)`),
   // Readiness said as an idiom: "we're good to go", "count us in", "let's get this done", "let's make it happen".
   / (?:good|clear|all set) to go | count (?:us|me) in | (?:let 's|let us) (?:finalise|finalize|close|sign|proceed|go ahead|wrap (?:this|it) up)(?: |$)| (?:let 's|let us) (?:get (?:this|it|the deal|things) (?:do|done|sign|over the line|across the line|wrap up)|make (?:it|this) happen|do (?:this|it)) | we (?:have|have get) a deal | it be a deal | over the (?:finish )?line /,
   // Bringing the deal to a close: "finalise the agreement", "wrap up the paperwork", "agreed to the three-year deal".
@@ -50,10 +50,18 @@ const FRAMES: RegExp[] = [
   / po number be | invoice us /,
   // Closing said in the future tense by the account: "we'll be renewing", "we're going to sign next week".
   / (?:we|i) (?:will|be go to|be gonna) (?:\S+ )?(?:be )?(?:sign|countersign|renew|purchase|buy|subscribe) /,
+  // The same in the progressive ("we're renewing"), and the deal said done or joined ("the deal is done from our side",
+  // "we're in for the three-year term", "consider us signed up for the Growth plan").
+  / we be (?:\S+ )?(?:renew|sign|purchase|buy|upgrade|subscribe)(?: [.!,]| $| for | with you| the (?:renewal|contract|order form|agreement|msa)| $)| (?:deal|contract|agreement) be (?:do|done|close|agree|sign) | need (?:your |the )?(?:countersignature|signature|counter-signature) | (?:we be|count us|i be) in for (?:the |a )?(?:\S+ ){0,2}?(?:term|plan|tier|year|deal|package|edition) | sign up for (?:the |a |our )?(?:\S+ )?(?:plan|tier|edition|package|subscription|licen[cs]e|term) | get yourself a (?:new )?customer | get the ball roll (?:on|with) (?:the |our )?(?:contract|deal|paperwork|purchase|order|renewal|upgrade) /,
+  // Taking it to the one who signs: "I'm taking it to Adaeze for sign-off tomorrow".
+  / (?:take|bring|send|route|pass|forward) (?:it|this|that|the \S+) (?:\S+ ){0,3}?for (?:her |his |their |final |formal )?(?:sign-off|sign off|approval|signature) /,
   / pricing for \S+ (?:seat|licen[cs]e|user) /,
 ];
 // Not buying: a purchase stalled or frozen, a fault in the paperwork, a sign-in, a purchase long done.
-const VETO = / (?:take (?:\S+ ){0,4}?(?:off|out|away)|remove|reduce|downgrade|cancel|hold off|on hold|on ice|pause|put off|postpone|freeze|frozen|shelve|halt|(?:budget|spend|funding) (?:\S+ ){0,2}?cut|cut (?:\S+ ){0,2}?(?:budget|spend|funding)|off the table|no budget|not (?:yet )?ready|wrong|incorrect|missing|duplicate|sign up|sign-up|signup|sign in|sign-in|log in|travel|conference|webinar|event|offsite|template|just curious|year ago|years ago|last year|regret|not sync|n't sync|reissue|reissued|resend|resent|for (?:our |my )?(?:record|records|audit|auditor|auditors|file|files)) /;
+const VETO = / (?:take (?:\S+ ){0,4}?(?:off|out|away)|remove|reduce|downgrade|cancel|hold off|on hold|on ice|pause|put off|postpone|freeze|frozen|shelve|halt|(?:budget|spend|funding) (?:\S+ ){0,2}?cut|cut (?:\S+ ){0,2}?(?:budget|spend|funding)|off the table|no budget|not (?:yet )?ready|wrong|incorrect|missing|duplicate|sign up|sign-up|signup|sign in|sign-in|log in|travel|conference|webinar|event|offsite|template|just curious|year ago|years ago|regret|not sync|n't sync|reissue|reissued|resend|resent|for (?:our |my )?(?:record|records|audit|auditor|auditors|file|files)) /;
+
+/** Signing up for an edition is buying; signing up for a webinar or an account is not. */
+const PLAN_SIGN_UP = / sign up for (?:the |a |our )?(?:\S+ )?(?:plan|tier|edition|package|subscription|licen[cs]e|term) /;
 
 /** Paperwork named as a topic, not asked for: "contract questions", "the quote template". */
 const PAPER_TOPIC = / (?:contract|order form|invoice|quote|agreement|msa) (?:question|issue|query|queries|template|comment|problem)s? | (?:contract|order form|quote|agreement|msa) detail /;
@@ -99,7 +107,7 @@ const adding = (s: Sent) => { const line = lemmaLine(s).line; return / add /.tes
 
 function buyingIn(s: Sent, expanding = false): boolean {
   const line = ` ${s.toks.map((t) => t.lemma).join(' ')} `;
-  if (VETO.test(line) || PAPER_TOPIC.test(line) || WITH_OTHERS.test(line) || otherPurchase(line) || notOurDeal(line) || historical(line) || stalled(s) || signedWithOthers(s) || /\bsign-in\b|\bsign up\b/i.test(s.text)) return false;
+  if (VETO.test(line.replace(PLAN_SIGN_UP, ' ')) || PAPER_TOPIC.test(line) || WITH_OTHERS.test(line) || otherPurchase(line) || notOurDeal(line) || historical(line) || stalled(s) || signedWithOthers(s) || (/\bsign-in\b|\bsign up\b/i.test(s.text) && !PLAN_SIGN_UP.test(line))) return false;
   if (!expanding && NEXT_STEP.test(line) && !negated(s, findAll(s, NEXT_STEP)[0].start)) return true;
   for (const h of hits(s)) {
     if (negated(s, h.start) || negated(s, h.end)) continue;
@@ -163,11 +171,28 @@ function reportedBuying(s: Sent): boolean {
 
 /** The account's sentences (or what our notes report they said) that show intent to buy. */
 export function findBuying(parts: Utterance[], opts: { reported?: boolean } = {}): BuyingCue[] {
-  return parts.filter((u) => u.side === 'them' || (opts.reported && u.side === 'us')).flatMap((u) => {
+  return parts.flatMap((u, k) => {
+    if (!(u.side === 'them' || (opts.reported && u.side === 'us'))) return [];
     const sents = analyze(u.text);
     const expanding = sents.some(adding);
-    return sents.filter((s) => (u.side === 'them' ? buyingIn(s, expanding) : reportedBuying(s))).map((s) => ({ text: s.text }));
+    const found = sents.filter((s) => (u.side === 'them' ? buyingIn(s, expanding) : reportedBuying(s))).map((s) => ({ text: s.text }));
+    if (found.length || u.side !== 'them' || k === 0 || parts[k - 1].side !== 'us' || !sents.length) return found;
+    return yesToAStep(parts[k - 1].text, sents[0]) ? [{ text: sents[0].text }] : [];
   });
+}
+
+/** Our question about a step of the purchase: "Has legal signed off?", "Did the PO go in?", "Where did the committee land?". */
+const STEP_ASKED = / (?:budget|spend|funding|approve|approval|sign|sign off|sign-off|signature|legal|procurement|po|purchase order|contract|paperwork|msa|order form|decision|decide|committee|board|security review|infosec|go ahead|go-ahead|land|renewal|requisition) /;
+/** A reply that says yes: "Yep, Friday.", "Done!", "It has, yesterday." */
+const AFFIRM = new Set(['yes', 'yep', 'yeah', 'yup', 'correct', 'done', 'absolutely', 'definitely', 'sure', 'indeed', 'affirmative', 'signed', 'approved', 'confirmed']);
+
+/** Their short reply affirming a step we asked about is the step itself, said in one word. */
+function yesToAStep(question: string, reply: Sent): boolean {
+  const q = analyze(question).filter((s) => s.toks.some((t) => t.text === '?'));
+  if (!q.some((s) => STEP_ASKED.test(lemmaLine(s).line) && !otherPurchase(lemmaLine(s).line) && !notOurDeal(lemmaLine(s).line))) return false;
+  const first = reply.toks.find((t) => t.pos !== 'PUNCT');
+  const opens = first !== undefined && (AFFIRM.has(first.lower) || (['it', 'they', 'we', 'she', 'he'].includes(first.lower) && ['have', 'has', 'did', 'do', 'does', 'be', 'is', 'are'].includes(reply.toks[first.i + 1]?.lower ?? '') && reply.toks.length <= first.i + 8));
+  return opens && !reply.toks.some((t) => t.neg || ['not', "n't", 'no', 'never', 'yet', 'but'].includes(t.lower)) && !stalled(reply) && !VETO.test(lemmaLine(reply).line);
 }
 
 /** A proposal view or pricing-page visit is intent on its own: described as what happened. */

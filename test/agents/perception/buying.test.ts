@@ -1,10 +1,12 @@
 // Buying intent in the words buyers use: readiness idioms, closing the paperwork in any form, choosing
-// us; and not paperwork with someone else, a refusal or a postponement.
+// us, the stages a purchase goes through in plain words; and not paperwork with someone else, a verdict
+// on something else, history, a stall, a refusal or a postponement.
 import { describe, expect, it } from 'vitest';
 import { findBuying } from '../../../agents/perception/buying.js';
 
 const said = (text: string) => findBuying([{ side: 'them', text }]).length > 0;
 const noted = (text: string) => findBuying([{ side: 'us', text }], { reported: true }).length > 0;
+const answered = (question: string, reply: string) => findBuying([{ side: 'us', text: question }, { side: 'them', text: reply }]).length > 0;
 
 describe('buying intent', () => {
   it.each([
@@ -21,6 +23,26 @@ describe('buying intent', () => {
     'Legal gave us the green light on the contract, so let\'s proceed.',
     'What happens after we countersign?',
     'We want to add the premium support package.',
+    // Stages in plain words: verdicts about our deal, paper through their side, negotiation, references, payment set-up.
+    // A verdict by an approver whose object is our deal, or nothing at all.
+    'Compliance okayed your data processing terms on Wednesday.',
+    'The steering group rubber-stamped it this morning.',
+    'Our attorneys accepted nearly all of your changes.',
+    // Money there for it.
+    'Funding for this is secured, so timing is the only question.',
+    // Paper with, back from, or handed to their approvers; marked up; clauses negotiated.
+    'The SOW came back from procurement with two small questions.',
+    "I've passed your agreement over to our counsel for a look.",
+    'Counsel wants to tighten the indemnification wording before anything else.',
+    // What is left, the award, a verbal yes, references, payment set-up.
+    'Compliance is the final hurdle now.',
+    'The notice of award should reach you by Thursday.',
+    'Could we speak with a couple of clients who run fleets like ours?',
+    'Can we pay by bank transfer, or do you only take cards?',
+    'We need your insurance certificate for our vendor record.',
+    // Renewing said in the progressive; joined for a term; the one who signs gets it next.
+    "We're renewing for another year.",
+    "I'm sending it to our CFO for signature today.",
   ])('reads: %s', (text) => {
     expect(said(text)).toBe(true);
   });
@@ -37,7 +59,27 @@ describe('buying intent', () => {
     'We picked the basic tier two years ago and never changed it.',
     'Security gave us the green light to turn on SSO.',
     'We would like to add twelve seats for the Leeds office.',
+    // Not our deal moving: a verdict on something else, another party's deal, history, stalls, unreal conditions.
+    // The verdict is about something else.
+    'The board approved a new parental leave policy.',
+    'Our controller signs off every supplier invoice above 5k.',
+    // Someone else's deal, or a thing that is not software.
+    'Procurement approved the quote from our pallet supplier.',
+    'We renewed the lease on the Bristol yard this week.',
+    'Legal signed the distribution agreement with Ostrava Logistics.',
+    // History, stalls, unreal conditions.
+    'We used to sign three-year terms, never again.',
+    'Legal is going through the MSA but has serious concerns about data residency.',
+    "We'd sign tomorrow if the price halved, which it won't.",
+    // An approved company-wide budget says nothing about us.
+    'Finance approved the operating budget for 2027.',
   ])('not: %s', (text) => {
     expect(said(text)).toBe(false);
+  });
+
+  it('a short yes to our question about a step is the step', () => {
+    expect(answered('Has procurement raised the PO?', 'Yup, this morning.')).toBe(true);
+    expect(answered('Has procurement raised the PO?', 'Not yet, sorry.')).toBe(false);
+    expect(answered('Did you enjoy the roadshow?', 'Yes, loved it.')).toBe(false);
   });
 });

@@ -11,6 +11,8 @@ const NUMBER_WORDS: Record<string, number> = {
 /** Nouns of capacity or of people counted as seats. */
 export const CAPACITY = / (?:seat|licen[cs]e|licence|user|account|workspace|access|space|instance|login|people|person|employee|member|staff|colleague|analyst|engineer|agent|rep|head|headcount|tenant|environment|site) /;
 
+/** Plural roles whose ending does not say they are people: "3 admins", "two clerks". */
+const ROLES = new Set(['admin', 'clerk', 'tech', 'dev', 'guard', 'pilot', 'chef', 'coach', 'exec', 'head', 'medic']);
 /** People who are new: "25 graduates", "a dozen new starters". */
 const NEWCOMERS = new Set(['hire', 'graduate', 'grad', 'intern', 'trainee', 'starter', 'joiner', 'recruit', 'apprentice', 'newcomer', 'associate']);
 
@@ -19,7 +21,7 @@ export function countsPeople(x: Tok): boolean {
   const lower = x.lower.replace(/\.$/, '');
   const singular = lower.replace(/s$/, '');
   if (CAPACITY.test(` ${x.lemma} `) || CAPACITY.test(` ${singular} `) || NEWCOMERS.has(singular) || ['ppl', 'folk', 'folks', 'fte', 'ftes', 'heads', 'strong'].includes(lower)) return true;
-  return x.pos === 'NOUN' && lower !== singular && /(?:er|or|ist|ian|ant|ent|nurse|staff|hire|lead|rep)$/.test(singular);
+  return x.pos === 'NOUN' && lower !== singular && (/(?:er|or|ist|ian|ant|ent|nurse|staff|hire|lead|rep)$/.test(singular) || ROLES.has(singular));
 }
 
 function numberAt(s: Sent, k: number): number | undefined {
@@ -31,8 +33,8 @@ function numberAt(s: Sent, k: number): number | undefined {
   if (compound && NUMBER_WORDS[compound[1]] >= 20 && NUMBER_WORDS[compound[2]] < 10) return NUMBER_WORDS[compound[1]] + NUMBER_WORDS[compound[2]];
   const w = NUMBER_WORDS[t.lower];
   if (w === undefined) return undefined;
-  // "a dozen": a number; "one of their suppliers": not a count.
-  if (t.lower === 'one' && s.toks[k + 1]?.lower === 'of') return undefined;
+  // "a dozen": a number; "one of their suppliers", "the main one", "this one": not a count.
+  if (t.lower === 'one' && (s.toks[k + 1]?.lower === 'of' || ['DET', 'ADJ', 'NOUN', 'PROPN', 'PRON'].includes(s.toks[k - 1]?.pos ?? ''))) return undefined;
   const next = s.toks[k + 1] ? NUMBER_WORDS[s.toks[k + 1].lower.replace(/^-/, '')] : undefined;
   if (next === 100 && w < 10) return w * 100; // "two hundred"
   return next && next < 10 && w >= 20 ? w + next : w;
@@ -41,8 +43,9 @@ function numberAt(s: Sent, k: number): number | undefined {
 /** Words that may sit between a number and the noun it counts ("20 more named users", "(6 people)"). */
 const BETWEEN = new Set(['more', 'extra', 'additional', 'new', 'of', 'its', 'their', 'our', 'own', 'named', 'full', 'paid', 'power', 'admin', '-', 'hundred', 'or', 'so']);
 /** Before a number, words that make it a date, a time or a range rather than a count. */
-const NOT_A_COUNT = new Set(['week', 'day', 'month', 'year', 'phase', 'tier', 'level', 'on', 'by', 'in', 'at', 'q', 'from', 'since', 'until', 'before', 'after', 'version', 'v', 'page', 'number', 'no', 'step', 'of']);
-const MONTHS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/;
+const NOT_A_COUNT = new Set(['existing', 'current', 'during', 'through', 'week', 'day', 'month', 'year', 'phase', 'tier', 'level', 'on', 'by', 'in', 'at', 'q', 'from', 'since', 'until', 'before', 'after', 'version', 'v', 'page', 'number', 'no', 'step', 'of']);
+/** A month, whole or cut short ("Mar", "Sept."); not a word that merely starts like one ("maybe", "marketing"). */
+const MONTHS = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/;
 
 /** Seats: a number before a people or capacity noun, or, in a sentence about capacity, a bare estimate. */
 export function seatsIn(s: Sent, estimate = false): number | undefined {
@@ -50,6 +53,9 @@ export function seatsIn(s: Sent, estimate = false): number | undefined {
   for (let k = 0; k < t.length; k += 1) {
     const n = numberAt(s, k);
     if (n === undefined) continue;
+    // "the existing 80 seats" is what they hold; "…plus 15", "on top of that, 10" is what they add, counted by the noun before.
+    if (['existing', 'current'].includes(t[k - 1]?.lower ?? '')) continue;
+    if (t[k - 1]?.lower === 'plus' && t.slice(0, k).some((x) => CAPACITY.test(` ${x.lemma} `))) return n;
     // "their own licences, about thirty of them": the number counts the capacity named before it.
     if (t[k + 1]?.lower === 'of' && t[k + 2]?.lower === 'them' && t.slice(0, k).some((x) => CAPACITY.test(` ${x.lemma} `))) return n;
     for (let j = k + 1; j < Math.min(t.length, k + 4); j += 1) {
@@ -61,7 +67,8 @@ export function seatsIn(s: Sent, estimate = false): number | undefined {
   // A bare number that ends its clause or governs a verb ("a dozen would do", "I'd estimate 16", "need 20 more added").
   for (let k = 0; k < t.length; k += 1) {
     const n = numberAt(s, k);
-    if (n === undefined || n > 5000) continue;
+    // A year ("during 2027") is a date, not a count.
+    if (n === undefined || n > 5000 || (n >= 1990 && n <= 2100)) continue;
     const before = t[k - 1];
     if (before && (NOT_A_COUNT.has(before.lower) || MONTHS.test(before.lower) || before.lower === 'to')) continue;
     let j = k + 1;
@@ -72,9 +79,11 @@ export function seatsIn(s: Sent, estimate = false): number | undefined {
   return undefined;
 }
 
-/** A sentence that only states a headcount ("They're about 18 people.", "They're 14 strong.", "I'd estimate 16."). */
+/** A sentence that only states a headcount ("They're about 18 people.", "They're 14 strong.", "I'd estimate 16."), or a fragment with no verb of its own that counts people ("Small, 3 admins.", "Between them it's probably in the region of 40 agents."). */
 export function headcountOnly(s: Sent): number | undefined {
   const t = s.toks.filter((x) => x.pos !== 'PUNCT');
+  const verbless = t.length <= 14 && !t.some((x) => x.pos === 'VERB');
+  if (verbless && seatsIn(s) !== undefined) return seatsIn(s);
   if (t.length > 9) return undefined;
   const subject = t[0]?.lower;
   if (!['they', 'there', 'that', 'it', 'which', 'i', 'we', 'probably', 'maybe', 'roughly', 'about', 'around', 'approximately', 'so', 'likely', 'perhaps'].includes(subject ?? '') && t[0]?.pos !== 'NUM') return undefined;

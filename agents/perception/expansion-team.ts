@@ -7,8 +7,10 @@ import { findAll, nameSpans } from './frames.js';
 import type { Sent, Tok } from './nlp.js';
 import { countsPeople } from './expansion-seats.js';
 
+/** Prepositions of a source or a comparison: the unit after them is not the one that grows ("borrowing dashboards off the ops team"). */
+const SOURCE = new Set(['off', 'from', 'than', 'like', 'unlike', 'besides']);
 export const UNIT = new Set(['studio', 'campus', 'school', 'location', 'staff', 'team', 'teams', 'office', 'offices', 'department', 'dept', 'group', 'division', 'org', 'organisation', 'organization', 'region', 'subsidiary', 'hub', 'unit', 'site',
-  'branch', 'function', 'practice', 'squad', 'warehouse', 'clinic', 'store', 'plant', 'entity', 'country', 'business', 'arm', 'lab', 'centre', 'center', 'desk']);
+  'branch', 'function', 'practice', 'squad', 'warehouse', 'clinic', 'store', 'plant', 'entity', 'country', 'business', 'arm', 'lab', 'centre', 'center', 'desk', 'depot', 'terminal', 'facility', 'yard']);
 const DEPARTMENT = new Set(['legal', 'marketing', 'hr', 'qa', 'facilities', 'finance', 'sales', 'security', 'procurement', 'support', 'engineering', 'operations', 'ops', 'it', 'design',
   'treasury', 'research', 'product', 'recruiting', 'compliance', 'accounting', 'payroll', 'logistics', 'purchasing', 'partnerships', 'success', 'analytics', 'data', 'audit', 'risk', 'tax', 'revops']);
 const MONTH = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|q[1-4])$/;
@@ -32,7 +34,13 @@ function spanText(s: Sent, i: number, j: number): string {
 
 /** The place of an "in <Place>" tail after token b, as the new end. */
 function placeTail(t: Tok[], b: number): number {
-  if (t[b + 1]?.lower === 'in' && t[b + 2]?.cap && !MONTH.test(t[b + 2].lower)) { b += 2; while (t[b + 1]?.cap || (t[b + 1] && t[b + 1].pos === 'X') || (t[b + 1]?.pos === 'NOUN' && !t[b + 1].text.match(/^\p{Ll}{3,}$/u) && t[b].pos === 'X')) b += 1; }
+  // "in both Spain and Portugal": the first place stands for the pair.
+  const skip = t[b + 1]?.lower === 'in' && ['both', 'the'].includes(t[b + 2]?.lower ?? '') ? 1 : 0;
+  if (t[b + 1]?.lower === 'in' && t[b + 2 + skip]?.cap && !MONTH.test(t[b + 2 + skip].lower)) {
+    b += 2 + skip;
+    while (t[b + 1]?.cap || (t[b + 1] && t[b + 1].pos === 'X') || (t[b + 1]?.pos === 'NOUN' && !t[b + 1].text.match(/^\p{Ll}{3,}$/u) && t[b].pos === 'X')) b += 1;
+    if (skip && t[b + 1]?.lower === 'and' && t[b + 2]?.pos === 'PROPN') b += 2;
+  }
   return b;
 }
 
@@ -43,6 +51,11 @@ function unitPhrase(s: Sent, k: number): string {
   while (a - 1 >= 0 && (['ADJ', 'NOUN', 'PROPN', 'X'].includes(t[a - 1].pos) || /^\p{Lu}{2,}$/u.test(t[a - 1].text) || (t[a - 1].pos === 'VERB' && t[a - 1].lower.endsWith('ing'))) && !['new', 'own', 'whole', 'entire', 'other', 'next', 'same'].includes(t[a - 1].lower) && !/^\d/.test(t[a - 1].text)) a -= 1;
   // Coordinated places share the unit: "the Milan and Rome branches".
   if (a < k && t[a - 1]?.lower === 'and' && t[a - 2]?.cap && t[a - 2].pos === 'PROPN') a -= 2;
+  // A quoted name before the unit word: "add 'Customer Experience' group".
+  if (a === k && /^['"‘’“”]$/.test(t[k - 1]?.text ?? '')) {
+    const open = t.slice(0, k - 1).map((x) => x.text).lastIndexOf(t[k - 1].text === '’' ? '‘' : t[k - 1].text === '”' ? '“' : t[k - 1].text);
+    if (open >= 0 && k - 1 - open <= 4) a = open;
+  }
   // A word the tagger reads as a preposition or adverb but that sits between the determiner and the noun is a modifier ("the inside sales team", "our back office staff").
   if (a < k && a - 2 >= 0 && ['ADP', 'ADV'].includes(t[a - 1].pos) && ['DET', 'PRON'].includes(t[a - 2].pos) && /^\p{Ll}+$/u.test(t[a - 1].text)) a -= 1;
   let b = k;
@@ -52,7 +65,7 @@ function unitPhrase(s: Sent, k: number): string {
   // A bare unit ("their 40 staff", "the team") takes its place from elsewhere in the sentence: "a company in Warsaw … their staff".
   if (a === k && b === k && !phrase.includes(' in ')) {
     const at = t.findIndex((x, n) => ['in', 'at'].includes(x.lower) && t[n + 1]?.cap && t[n + 1].pos === 'PROPN' && !MONTH.test(t[n + 1].lower));
-    if (at >= 0) { let e = at + 1; while (t[e + 1]?.cap && t[e + 1].pos === 'PROPN') e += 1; return `${phrase} ${spanText(s, at, e)}`; }
+    if (at >= 0) { let e = at + 1; while ((t[e + 1]?.cap && t[e + 1].pos === 'PROPN') || t[e + 1]?.pos === 'X') e += 1; return `${phrase} ${spanText(s, at, e)}`; }
   }
   return phrase;
 }
@@ -63,7 +76,9 @@ export function peopleGroup(s: Sent): string | undefined {
   for (let k = 0; k < t.length; k += 1) {
     const x = t[k];
     // A generic word for people is a group when a department or a place says which ("the compliance folks", "our Berlin people").
-    const generic = GENERIC.has(x.lower) && (DEPARTMENT.has(t[k - 1]?.lower ?? '') || (t[k - 1]?.cap && t[k - 1].pos === 'PROPN'));
+    // A common noun as the modifier needs its determiner: "the data science folks", not a tag the tagger calls a noun ("ngl people").
+    const determined = (): boolean => { let a = k - 1; while (a > 0 && t[a - 1].pos === 'NOUN') a -= 1; return ['the', 'our', 'their', 'those', 'these', 'my'].includes(t[a - 1]?.lower ?? ''); };
+    const generic = GENERIC.has(x.lower) && (DEPARTMENT.has(t[k - 1]?.lower ?? '') || (t[k - 1]?.pos === 'NOUN' && determined()) || (t[k - 1]?.cap && t[k - 1].pos === 'PROPN'));
     if (!generic && (x.pos !== 'NOUN' || NOT_A_GROUP.has(x.lower) || !countsPeople(x) || x.lower === x.lemma)) continue;
     // Counted ("20 new hires") is a headcount, not a group; after a preposition it is not the one asking ("for those 12 people").
     if (t[k - 1]?.pos === 'NUM' || ['for', 'to', 'with'].includes(t[k - 1]?.lower ?? '')) continue;
@@ -74,6 +89,16 @@ export function peopleGroup(s: Sent): string | undefined {
     return spanText(s, a, placeTail(t, k));
   }
   return undefined;
+}
+
+/** A unit word that names no unit growing: after a source or comparison ("off the ops team"), or an idiom ("in the region of 40"). */
+function notTheGrower(t: Tok[], k: number): boolean {
+  if (t[k].lemma === 'region' && t[k + 1]?.lower === 'of' && t[k - 2]?.lower === 'in') return true;
+  for (let j = k - 1; j >= Math.max(0, k - 4); j -= 1) {
+    if (SOURCE.has(t[j].lower)) return true;
+    if (!['DET', 'PRON', 'ADJ', 'NOUN', 'PROPN'].includes(t[j].pos)) break;
+  }
+  return false;
 }
 
 /** Which unit wants it: the one the rollout goes to, else the first unit or department named. */
@@ -87,6 +112,7 @@ export function unitIn(s: Sent): string | undefined {
     }
   }
   for (let k = 0; k < t.length; k += 1) if (UNIT.has(t[k].lemma) && !(t[k].lemma === 'business' && t[k + 1]?.lower !== 'unit')) {
+    if (notTheGrower(t, k)) continue;
     const phrase = unitPhrase(s, k);
     if (phrase.split(' ').length > 1 || t[k - 1]?.pos === 'DET' || t[k - 1]?.pos === 'PRON') return phrase;
   }
@@ -95,7 +121,11 @@ export function unitIn(s: Sent): string | undefined {
     // Named as a department, so capitalised ("Legal", "IT", "Sales ops"): not the pronoun "it" or "security" in passing.
     // Or, in lower case, a department as the subject of its verb ("customer service wants access too", "engineering goes from 40 to 70").
     const lowerCompound = k === 1 && t[0].pos === 'NOUN' && t[0].lower !== 'it' && ['AUX', 'VERB'].includes(t[2]?.pos ?? '');
-    const lowerSubject = t[k].lower !== 'it' && t[k].pos === 'NOUN' && ['AUX', 'VERB'].includes(t[k + 1]?.pos ?? '') && (k === 0 || ['PUNCT', 'CCONJ', 'SCONJ'].includes(t[k - 1].pos) || (t[k - 1].pos === 'VERB' && t[k - 1].lemma !== 'be'));
+    // The subject's verb may come after its place: "sales in Benelux would like…".
+    const verbAt = placeTail(t, k) + 1;
+    const lowerSubject = t[k].lower !== 'it' && t[k].pos === 'NOUN' && ['AUX', 'VERB'].includes(t[verbAt]?.pos ?? '') && (k === 0 || ['PUNCT', 'CCONJ', 'SCONJ'].includes(t[k - 1].pos) || (t[k - 1].pos === 'VERB' && t[k - 1].lemma !== 'be'));
+    // "It" opening a sentence is the pronoun; the department is written "IT".
+    if (t[k].lower === 'it' && t[k].text !== 'IT') continue;
     // Where the growth is: "a headcount increase of 80 in customer operations".
     if (t[k].lower !== 'it' && DEPARTMENT.has(t[k].lower) && (t[k - 1]?.lower === 'in' || (t[k - 2]?.lower === 'in' && t[k - 1].pos === 'NOUN')) && !t[k + 1]?.cap) {
       let b = k;
@@ -103,7 +133,7 @@ export function unitIn(s: Sent): string | undefined {
       return spanText(s, t[k - 1].lower === 'in' ? k : k - 1, b);
     }
     // An acronym as the one asking: "R&D want in", "HR needs access".
-    if (ACRONYM.test(t[k].text) && !NOT_A_UNIT.has(t[k].text) && ['AUX', 'VERB'].includes(t[k + 1]?.pos ?? '')) return t[k].text;
+    if (ACRONYM.test(t[k].text) && !NOT_A_UNIT.has(t[k].text) && ['AUX', 'VERB'].includes(t[k + 1]?.pos ?? '') && !['DET', 'ADP'].includes(t[k - 1]?.pos ?? '')) return t[k].text;
     if (!(DEPARTMENT.has(t[k].lower) || (lowerCompound && ['service', 'services', 'care', 'relations'].includes(t[k].lower))) || !(t[k].cap || t[k - 1]?.cap || lowerCompound || lowerSubject)) continue;
     // Only as the one asking (a subject: "Legal is keen", "Sales ops asked"), not as a modifier ("the data processing addendum").
     const after = t[k + 1];

@@ -10,15 +10,15 @@
 import { analyze, type Sent, type Tok } from './nlp.js';
 import { findAll, lemmaLine, nameSpans, negated } from './frames.js';
 import type { Utterance } from './utterances.js';
-import { CAPACITY, headcountOnly, seatsIn } from './expansion-seats.js';
-import { groupBefore, pointsBack, teamIn, unitIn } from './expansion-team.js';
+import { CAPACITY, countsPeople, headcountOnly, seatsIn } from './expansion-seats.js';
+import { UNIT, groupBefore, pointsBack, teamIn, unitIn } from './expansion-team.js';
 
 const PRE_SALE = new Set(['lead', 'qualified', 'discovery', 'demo', 'proposal', 'negotiation']);
 
 export interface ExpansionCue { text: string; speaker?: string; email?: string; team?: string; seats?: number }
 
 /** Asking for more: the verbs and phrases of wanting, adding and rolling out. */
-const GROW = / (?:want|would like|love|benefit (?:\S+ )?from|could use|need|ask|request|keen|interested|eager|hope|plan|intend|add|extend|expand|roll (?:\S+ ){0,3}out|onboard\S*|provision|spin up|bring (?:\S+ ){0,5}onto|come onto|get access|join the rollout|start use|start using|in as well|want in|be onboard|extra|more|additional|another|its own|of its own|their own|of their own|separate|too|as well|migrate|move (?:\S+ ){0,4}onto|out of|get (?:\S+ ){0,3}(?:seat|licen[cs]e|licence|workspace|access|account|instance|login)) /;
+const GROW = / (?:include|standardi[sz]e on|plus \d+|want|would like|love|benefit (?:\S+ )?from|could use|need|ask|request|keen|interested|eager|hope|plan|intend|add|extend|expand|roll (?:\S+ ){0,3}out|onboard\S*|provision|spin up|bring (?:\S+ ){0,5}onto|come onto|get access|join the rollout|start use|start using|in as well|want in|be onboard|extra|more|additional|another|its own|of its own|their own|of their own|separate|too|as well|migrate|move (?:\S+ ){0,4}onto|out of|get (?:\S+ ){0,3}(?:seat|licen[cs]e|licence|workspace|access|account|instance|login)) /;
 /** Shrinking, moving people, or capacity already in place. */
 const CONTRACTION = / (?:reduce|reduction|cut|cutting|remove|removal|drop|shrink|shrinking|downsize|downsizing|fewer|less|consolidate|consolidating|cancel|decrease|lower|trim|scale back|scale down|offboard|end|reassign|transfer|free up|save licen[cs]e|save seat|go back to|went back|share the existing|already licen[cs]e|already license|already have|all licen[cs]ed|off the table|let go|lay off|same total|stay at|flat|switch off|turn off|phase out) | (?:office|team|site|store|branch|unit|department|division|hub) (?:be )?(?:close|closing|shut|wind down) /;
 const PERSON_MOVING = / (?:i|she|he|they|\S+) (?:just )?(?:move|moved|moving|transfer|transferred|relocate|relocated) to (?:our|the|a) /;
@@ -26,17 +26,17 @@ const PERSON_MOVING = / (?:i|she|he|they|\S+) (?:just )?(?:move|moved|moving|tra
 const UNDERWAY = / (?:on track|as plan|as planned|as agreed|already (?:plan|agree|contract|include)|per the contract|on schedule) /;
 const NEW_THING = / new (?:\S+ )?(?:field|wi-fi|wifi|printer|laptop|template|form|feature|filter|floor|building|policy|process) /;
 /** The request turned down, or the money for it stopped: "we said no for now", "budget's frozen". */
-const REFUSED = / (?:say no|said no|turn (?:\S+ )?down|decline|reject|freeze|frozen|on hold|not approve) /;
+const REFUSED = / (?:decide against|rule out|ruled out|say no|said no|turn (?:\S+ )?down|decline|reject|freeze|frozen|on hold|not approve) /;
 /** Growth of another company: a supplier, another customer of ours, a previous employer. */
-const SOMEONE_ELSE = / (?:supplier|vendor|competitor|other customer|other client|old company|previous company|former company|old employer|previous employer|last company|last job) (?:, )?(?:be |have |will |would )?(?:expand|grow|add|hire|roll|scale|open|double|buy|use|take|move) /;
+const SOMEONE_ELSE = / (?:supplier|vendor|competitor|other customer|other client|old company|previous company|former company|old employer|previous employer|last company|last job|partner|client|customer|forwarder|carrier|reseller|distributor|sister company|parent company)s? (?:, (?:\S+ ){1,4})?(?:, )?(?:be |have |will |would |just |now )?(?:expand|grow|add|hire|roll|scale|open|double|buy|use|take|move|deploy|license|standardi[sz]e) /;
 /** The ask turned out smaller: "…whether they could get access, but they just wanted to see one report". */
 const ONLY_WANTED = / (?:but|though|although) (?:\S+ ){0,4}(?:just|only|really just) (?:\S+ )?(?:want|need) /;
 /** Capacity not growing: "quote for the same 120 seats", temporary access ("read-only access for two weeks"). */
-const NOT_MORE = / same (?:\S+ )?(?:seat|licen[cs]e|licence|user|number|headcount) | (?:vendor|supplier) onboard\S* | (?:we|you|i) be on it | (?:temporary|temporarily|read-only|guest|one-off) | for (?:a |the |two |three |\S+ )?(?:day|week|couple of day|couple of week) /;
+const NOT_MORE = / same (?:\S+ )?(?:seat|licen[cs]e|licence|user|number|headcount) | (?:vendor|supplier|partner)s? (?:\S+ ){0,2}onboard\S* | (?:we|you|i) be on it | (?:temporary|temporarily|read-only|guest|one-off) | for (?:a |the |two |three |\S+ )?(?:day|week|couple of day|couple of week) /;
 /** Staying where they are: "their staff would stay on their own systems". */
 const STAYING = / stay (?:on|with) /;
 /** A rollout to the whole account, not one unit: "company-wide", "to every office", "the whole business". */
-const WIDE = / (?:company-wide|companywide|company wide|org-wide|organisation-wide|organization-wide|group-wide|enterprise-wide|business-wide|globally|everyone|everybody|every (?:\S+ )?(?:office|team|site|region|hub|department|country|location|branch|plant|warehouse|store)|all (?:our |the |of our )?(?:\S+ )?(?:office|team|site|region|hub|department|country|location|branch|plant|warehouse|store|staff)|(?:whole|entire|wider|rest of the) (?:company|business|org|organisation|organization|group|firm)) /;
+const WIDE = / (?:company-wide|companywide|company wide|org-wide|organisation-wide|organization-wide|group-wide|enterprise-wide|business-wide|globally|everyone|everybody|every (?:\S+ )?(?:office|team|site|region|hub|department|country|location|branch|plant|warehouse|store|depot|subsidiary|entity|division)|all (?:our |the |of our )?(?:\S+ )?(?:office|team|site|region|hub|department|country|location|branch|plant|warehouse|store|staff|depot|subsidiary|entity|division)|(?:whole|entire|wider|rest of the) (?:company|business|org|organisation|organization|group|firm)) /;
 /** Headcount growth: hiring, a team doubling or growing. */
 const HEADCOUNT_GROWS = / (?:hire|hiring|grow|growing|double|triple|scale up|new hire|new starter|headcount go up|staff up) /;
 /** Capacity handed to a group: "give the compliance folks access", "love for them to have the tool". */
@@ -44,11 +44,11 @@ const GIVE = / (?:give|have|get|provide|grant|issue) (?:\S+ ){0,4}(?:access|the 
 /** Said as a wish, a cost or a plan, not as a fact. */
 const WISHED = / (?:want|would|love|like|need|could|can|cost|will|plan|keen|how|what) /;
 /** A unit set up as a whole: "can we get Iberia set up?", "get them going". */
-const SET_UP = / (?:get|have) (?:\S+ ){1,3}(?:set up|going|up and run|add|onboard\S*|on board) /;
+const SET_UP = / (?:get|have) (?:\S+ ){1,5}(?:set up|going|up and run|add|onboard\S*|on board) /;
 /** Long past: "asked about access ages ago", "wanted it last year". */
-const LONG_AGO = / (?:year|month|age|quarter)s? ago | last (?:year|quarter|spring|summer|autumn|fall|winter) | back (?:in|when) | previously | at the time | a while back | (?:sort|sorted|resolve|resolved|settle|settled) it /;
+const LONG_AGO = / (?:year|month|age|quarter)s? ago | at one point | originally | initially | at first | last (?:year|quarter|spring|summer|autumn|fall|winter) | back (?:in|when) | previously | at the time | a while back | (?:sort|sorted|resolve|resolved|settle|settled) it /;
 /** Moving a group onto our product: "bringing 120 of their dispatchers onto your platform", "migrating onto our tools", "put all four regions on it". */
-const ONTO_US = / (?:onto|on to|on|over to) (?:your|the|our) (?:platform|tool|system|product|app|software|instance|workspace|solution|stack)s? | (?:put|get|have|bring) (?:\S+ ){1,4}on (?:it|you|board) | include you | (?:onto|on to) (?:it|you) | (?:be|get) on (?:it|the same system) | use (?:the|your) (?:platform|tool|product|system|app|software) /;
+const ONTO_US = / (?:onto|on to|on|over to) (?:your|the|our) (?:platform|tool|system|product|app|application|software|instance|workspace|solution|stack)s? | (?:put|get|have|bring) (?:\S+ ){1,4}on (?:it|you|board) | include you | (?:onto|on to) (?:it|you) | (?:be|get) on (?:it|the same system) | use (?:the|your) (?:platform|tool|product|system|app|application|software) /;
 /** Capacity already exhausted: "are out of licences", "ran out of seats". */
 const OUT_OF = / out of (?:\S+ )?(?:seat|licen[cs]e|licence|user|account|space) /;
 /** Wanting now, not done before: a wish, a need, an ask, a plan, the future. */
@@ -80,46 +80,92 @@ function stale(s: Sent): boolean {
   return findAll(s, LIVE).every((h) => isPast(s, s.toks[h.start]) || ['asked', 'requested', 'wanted', 'needed'].includes(s.toks[h.start].lower));
 }
 
-function expansionIn(s: Sent, prev?: Sent): { team?: string; seats?: number } | undefined {
-  const line = ` ${s.toks.map((x) => x.lemma).join(' ')} `;
+/** What may be grown: our product, its capacity, a unit or people. "Expanding the VPN", "extend the date range" grow something else. */
+const GROWN = / (?:licen[cs]e|licence|seat|user|account|workspace|access|rollout|roll-out|deployment|use|usage|contract|subscription|platform|tool|product|app|application|software|pilot|footprint|agreement|plan|partnership|order|module|instance|tenant) /;
+/** A growing verb whose object is a thing that is not ours ("expanding the VPN"), or "onboarding" as a modifier ("your onboarding plan"). */
+function growsSomethingElse(s: Sent, h: { start: number; end: number }): boolean {
+  const t = s.toks;
+  const verb = t[h.start];
+  if (/^onboarding$/.test(verb.lower) && t[h.start + 1]?.pos === 'NOUN') return true;
+  if (!['expand', 'extend', 'roll'].includes(verb.lemma)) return false;
+  let k = h.end + 1;
+  while (t[k] && ['DET', 'ADJ', 'PRON'].includes(t[k].pos) && !['it', 'them'].includes(t[k].lower)) k += 1;
+  const head = t[k];
+  if (!head || !['NOUN', 'PROPN'].includes(head.pos)) return false;
+  let j = k;
+  while (['NOUN', 'PROPN'].includes(t[j + 1]?.pos ?? '')) j += 1;
+  const noun = t[j];
+  return !GROWN.test(` ${noun.lemma} `) && !UNIT.has(noun.lemma) && !countsPeople(noun) && !CAPACITY.test(` ${noun.lemma} `);
+}
+
+/** Sentences before that name capacity: "the bottleneck is licences. … We need a bigger pool, maybe fifteen more." */
+const SEATS_NAMED = / (?:seat|licen[cs]e|licence|login|account|workspace|user) /;
+
+/** A negation conceded before a "but" that the ask follows: "I don't want to get ahead of myself, but … would like to come onto the platform". */
+function conceded(s: Sent, neg: number, ask: number): boolean {
+  return neg < ask && s.toks.slice(neg + 1, ask).some((x) => x.lower === 'but');
+}
+
+/** "The 30 people there…", "the shift managers there": the place named in the sentence before. */
+function placeBefore(s: Sent, prev?: Sent): string | undefined {
+  if (!prev || !s.toks.some((x, k) => x.lower === 'there' && k > 0 && countsPeople(s.toks[k - 1]))) return undefined;
+  return unitIn(prev) ?? nameSpans(prev).find((n) => ['in', 'at'].includes(prev.toks[n.start - 1]?.lower ?? ''))?.name;
+}
+
+/** A group introduced as shrinking, moving or leaving: a pronoun that points back to it is no newcomer ("The Leeds team is relocating. Please move them to…"). */
+const SHRINKS_OR_MOVES = / (?:relocate|relocating|move|moving|transfer|close|closing|merge|merging|shrink|cut|leave|leaving|downsize|consolidate|wind down) /;
+/** "give them their own seats", "get all seven of them set up": a plural pronoun that points to the group of the sentence before. */
+const PLURAL = / (?:they|them|their) /;
+
+function expansionIn(s: Sent, prev?: Sent, earlier: Sent[] = []): { team?: string; seats?: number } | undefined {
+  // A word that ends the sentence may keep its full stop ("…and want in."): the frames read the word.
+  const line = ` ${s.toks.map((x) => (x.lemma.length > 1 ? x.lemma.replace(/\.$/, '') : x.lemma)).join(' ')} `;
   if (CONTRACTION.test(line) || PERSON_MOVING.test(line) || NEW_THING.test(line) || UNDERWAY.test(line) || /\bfewer\b/i.test(s.text)) return undefined;
   if (REFUSED.test(line) || NOT_MORE.test(line) || ONLY_WANTED.test(line) || SOMEONE_ELSE.test(line) || STAYING.test(line) || alreadyDone(s) || stale(s)) return undefined;
   // Access already had ("our IT team got access to the admin console yesterday") is a fact, not a want.
   if (/\b(?:got|gotten|had|was given|were given|received|has|have) (?:\w+ )?access\b/i.test(s.text) && !/ (?:want|would like|need|ask|request|keen|more|extra|additional|another|own) /.test(line)) return undefined;
   if (/ (?:expand|elaborate) on /.test(line) || / (?:try|tried) it once /.test(line)) return undefined;
-  const grow = findAll(s, GROW).filter((h) => !negated(s, h.start));
+  const grow = findAll(s, GROW).filter((h) => !negated(s, h.start) && !growsSomethingElse(s, h));
   const newUse = / new (?:use case|initiative|project|workflow|department|business unit|region|market) /.test(line);
-  const wide = WIDE.test(line) && / (?:roll (?:\S+ ){0,3}out|rollout|extend|deploy|want|on it|use) /.test(line);
+  const wide = WIDE.test(line) && / (?:roll (?:\S+ ){0,3}out|rollout|extend|deploy|want|on it|use|standardi[sz]e on) /.test(line);
   const onto = ONTO_US.test(line) && / (?:bring|move|migrate|put|get|onboard\S*|will|need|want|be) /.test(line);
   const growsIntoCapacity = HEADCOUNT_GROWS.test(line) && (OUT_OF.test(line) || findAll(s, / (?:need|require|want) /).some((h) => !negated(s, h.start)) && CAPACITY.test(line) || onto);
   const given = GIVE.test(line) && WISHED.test(line);
   const setUp = SET_UP.test(line);
   const rise = seatsRise(s);
   if (!newUse && !wide && !onto && !growsIntoCapacity && !given && !setUp && !rise && !grow.length) return undefined;
-  if (s.toks.some((x) => x.neg && ['use', 'need', 'want', 'join'].includes(x.lemma))) return undefined;
+  // Not wanted, needed, used or joined: unless the growth is asked for in another clause ("I don't want to get ahead of myself, but … would like to come onto the platform").
+  const refused = s.toks.filter((x) => x.neg && ['use', 'need', 'want', 'join'].includes(x.lemma));
+  if (refused.length && !grow.some((h) => refused.every((x) => conceded(s, x.i, h.start)))) return undefined;
   // "They really need their own seats.": the group is the one named in the sentence before.
   const named = setUp ? nameSpans(s).find((n) => findAll(s, SET_UP).some((h) => n.start > h.start && n.end < h.end)) : undefined;
-  const team = teamIn(s) ?? named?.name ?? (prev && pointsBack(s) ? groupBefore(prev) : undefined);
+  const there = placeBefore(s, prev);
+  const own = there ?? teamIn(s) ?? named?.name;
+  // A subject pointing back ("They want…") makes the group the one asking; a pronoun elsewhere ("give them seats") only says who gets what is asked.
+  const team = own ?? (prev && pointsBack(s) ? groupBefore(prev) : undefined);
+  const recipient = team ?? (prev && PLURAL.test(line) && !SHRINKS_OR_MOVES.test(lemmaLine(prev).line) ? groupBefore(prev) : undefined);
   // A group known only by role ("our analysts") asks for the product by name, not for "it" (a report, an invoice).
-  const byRole = Boolean(team) && !unitIn(s) && !(prev && pointsBack(s));
+  const byRole = Boolean(team) && !unitIn(s) && !there && !(prev && pointsBack(s));
   const seats = seatsIn(s, true);
   const capacity = findAll(s, CAPACITY).some((h) => {
     if (negated(s, h.start)) return false;
     const before = s.toks[h.start - 1];
     return before && (before.pos === 'NUM' || before.pos === 'NOUN' || ['more', 'extra', 'additional', 'another', 'own', 'new', 'separate', 'a', 'its', 'their', 'few', 'dozen', 'in', 'access', 'get'].includes(before.lower));
-  }) || / (?:access|want in|onboard\S*|roll (?:\S+ ){0,3}out|(?:extend|expand) (?:\S+ ){0,3}to|add (?:them|the \S+ (?:\S+ )?(?:team|group|office))|on the platform|onto the platform|come onto|bring (?:\S+ ){0,5}onto|join the rollout|start use|start using|own workspace|a workspace|separate workspace) /.test(line) || onto;
+  }) || findAll(s, / (?:roll (?:\S+ ){0,3}out|(?:extend|expand) (?:\S+ ){0,3}to) /).some((h) => !growsSomethingElse(s, h)) || / (?:access|want in|onboard\S*|add (?:them|the \S+ (?:\S+ )?(?:team|group|office))|on the platform|onto the platform|come onto|bring (?:\S+ ){0,5}onto|join the rollout|start use|start using|own workspace|a workspace|separate workspace|(?:in|under|to) (?:the|our|your) (?:licen[cs]e|licence|contract|subscription|agreement|order)) /.test(line) || onto;
   // A unit that asks ("Another region is asking for it"), more capacity on its own ("40 more seats"), a new use case or initiative.
   // The unit asks for the product itself (it, access, a place of its own, to use or join it), not for a quote or a favour.
-  const unitAsks = Boolean(team) && ((!byRole && / (?:want|ask|request|keen|interested|eager|need|would like) (?:\S+ ){0,3}?it /.test(line)) || / (?:want|ask|request|keen|interested|eager|need|would like) (?:\S+ ){0,3}?(?:access|in|to use|to join|to be onboard\S*|to be add|to be include|to be set up|to come|to start|to get access|to get on|their own|its own|a workspace|the tool|the platform|the product|licen\S*|seat|account|on board|onboard|too|as well) /.test(line)
+  const unitAsks = Boolean(team) && ((!byRole && / (?:want|ask|request|keen|interested|eager|need|would like) (?:\S+ ){0,3}?it /.test(line)) || / (?:want|ask|request|keen|interested|eager|need|would like) (?:\S+ ){0,3}?(?:access|in|to use|to join|to be onboard\S*|to be add|to be include|to be set up|to come|to start|to get access|to get on|(?:their|its) own (?:\S+ )?(?:seat|licen\S*|workspace|space|instance|login|account|tenant|environment|setup|access)|(?:their|its) own [.,;!?]|a workspace|the tool|the platform|the product|licen\S*|seat|account|on board|onboard|too|as well) /.test(line)
     || / (?:want|ask|keen|eager) (?:\S+ ){0,6}(?:get on it|on it|on the platform|on board|onboard\S*) /.test(line)
     // The unit as the one added: "can the channel partners team get added?", "asked to be onboarded".
     || / (?:get|be) (?:add|onboard\S*|include|provision|set up) /.test(line));
   const moreCapacity = findAll(s, / (?:more|additional|extra|another) (?:\S+ )?(?:seat|licen[cs]e|licence|user|account|workspace) /).some((h) => !negated(s, h.start))
-    || (seats !== undefined && findAll(s, / (?:add|more|additional|extra|another|new) /).some((h) => !negated(s, h.start)));
+    // A bare number counts seats only where capacity is named, here or just before ("the bottleneck is licences. … maybe fifteen more").
+    || (seats !== undefined && findAll(s, / (?:add|more|additional|extra|another|new|plus) /).some((h) => !negated(s, h.start))
+      && [s, ...earlier].some((x) => SEATS_NAMED.test(lemmaLine(x).line) || x.toks.some(countsPeople)));
   // Handing capacity over or moving people onto us says who gets it: a unit, a headcount or "them".
   const toWhom = Boolean(team) || seats !== undefined || / (?:they|them|everyone|everybody|staff|people|user) /.test(line);
-  if (!((team && capacity) || unitAsks || moreCapacity || newUse || wide || (onto && toWhom) || growsIntoCapacity || (given && toWhom) || rise || (setUp && team))) return undefined;
-  return { ...(team ? { team } : {}), ...(seats !== undefined ? { seats } : {}) };
+  if (!((recipient && capacity) || unitAsks || moreCapacity || newUse || wide || (onto && toWhom) || growsIntoCapacity || (given && toWhom) || rise || (setUp && toWhom))) return undefined;
+  return { ...(recipient ? { team: recipient } : {}), ...(seats !== undefined ? { seats } : {}) };
 }
 
 /** The account's people (or our notes reporting them) asking for a new unit to come on board. */
@@ -136,7 +182,7 @@ export function findExpansion(parts: Utterance[], opts: { reported?: boolean; st
         const n = headcountOnly(s);
         if (n !== undefined) { prev.cue.seats = n; continue; }
       }
-      const e = expansionIn(s, i > 0 ? sents[i - 1] : undefined);
+      const e = expansionIn(s, i > 0 ? sents[i - 1] : undefined, sents.slice(Math.max(0, i - 2), i));
       if (!e) continue;
       // "…bring our clinics onto it. That's another ninety staff.", "Need 20 more added asap.": the same ask, continued.
       if (prev && prev.at === i - 1 && !e.team && !pointsBack(s)) {

@@ -1,0 +1,72 @@
+// Expansion read by mechanism: who gets the capacity (a pronoun's antecedent, "the people there"),
+// what is grown (our product, not a firewall), whose growth it is (an outside party's is not), and
+// what a number is (a year, "the main one", an estimate only where capacity is named).
+import { describe, expect, it } from 'vitest';
+import { findExpansion } from '../../../agents/perception/expansion.js';
+
+const read = (text: string) => findExpansion([{ side: 'them', text } as never]);
+
+describe('expansion: who gets the capacity', () => {
+  it('a pronoun object takes the group of the sentence before', () => {
+    const [cue] = read('The analytics folks keep pulling reports off the finance team. Honestly it would be simpler to give them licences of their own.');
+    expect(cue?.team).toMatch(/analytics/);
+  });
+  it('"the people there" takes the place named just before', () => {
+    const [cue] = read('We open a depot in Tilburg next month. The drivers there will need accounts on the platform.');
+    expect(cue?.team).toMatch(/Tilburg/);
+  });
+  it('a pronoun that points to a group leaving or merging is no newcomer', () => {
+    expect(read('The Hull planners are merging into the York team. Can you move them to the York workspace?')).toEqual([]);
+  });
+  it('a lower-case department with its place before the verb', () => {
+    expect(read('sales in Galicia would like access as well')[0]?.team).toMatch(/Galicia/);
+  });
+  it('a quoted name before the unit word', () => {
+    expect(read("Please add a 'Night Desk' team with 4 new licences.")[0]).toMatchObject({ team: expect.stringMatching(/Night Desk/), seats: 4 });
+  });
+  it('a sentence-initial "It" is the pronoun, not the IT department', () => {
+    expect(read("Our Porto hub wants access. It's about 12 people.")[0]).toMatchObject({ team: expect.stringMatching(/Porto/), seats: 12 });
+  });
+  it('a headcount in a verbless fragment after the ask', () => {
+    expect(read('The claims desk wants its own workspace. Small, 4 admins.')[0]?.seats).toBe(4);
+  });
+});
+
+describe('expansion: what grows and whose growth it is', () => {
+  it('expanding something that is not ours', () => {
+    expect(read('Our network team is expanding the firewall rules to the new subnet; can you confirm your IP range?')).toEqual([]);
+  });
+  it("an outside party's rollout, named in apposition", () => {
+    expect(read('A client of ours, Morrow Shipping, is rolling out your tool to 80 people.')).toEqual([]);
+  });
+  it('a negation conceded before "but" does not cancel the ask after it', () => {
+    expect(read("I don't want to promise anything yet, but our Rennes office would like its own workspace.")[0]?.team).toMatch(/Rennes/);
+  });
+  it('a decision against the rollout', () => {
+    expect(read("We've decided against adding the Bremen office; they don't need it.")).toEqual([]);
+  });
+  it('a wish given up is not an ask', () => {
+    expect(read('The Split office wanted a workspace of its own at one point, but they are happy in the shared one.')).toEqual([]);
+  });
+  it('their own thing that is not capacity', () => {
+    expect(read('Our team keeps asking for their own colour scheme on the dashboards.')).toEqual([]);
+  });
+});
+
+describe('expansion: what a number counts', () => {
+  it('an estimate after capacity was named, even past "maybe"', () => {
+    expect(read('The bottleneck is seats. We need a bigger allocation, maybe ten more.')[0]?.seats).toBe(10);
+  });
+  it('a bare estimate with no capacity named is not seats', () => {
+    expect(read('We need a few more days, maybe two more.')).toEqual([]);
+  });
+  it('a year is not a count', () => {
+    expect(read('We plan to roll it out across all of our subsidiaries during 2028.')[0]?.seats).toBeUndefined();
+  });
+  it('the capacity held is not the capacity asked for', () => {
+    expect(read('Please quote our current 50 seats plus 8 for the new tax desk.')[0]).toMatchObject({ team: expect.stringMatching(/tax desk/), seats: 8 });
+  });
+  it('"the main one" is not a count', () => {
+    expect(read('The Graz office would like a second workspace next to the main one.')[0]?.seats).toBeUndefined();
+  });
+});

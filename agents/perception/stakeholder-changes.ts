@@ -37,14 +37,14 @@ const LEFT: RegExp[] = [
   / move on | head off /,
   / (?:'s|my|his|her|their|your|be) (?:last|final) (?:day|week) (?!of )/,
   / (?:last|final) (?:day|week) (?:at|with|here) /,
-  new RegExp(` no longer (?:be )?${EMPLOYED} `),
+  new RegExp(` no (?:longer|more) (?:be )?${EMPLOYED} `),
   / (?:step|stand) down /,
   / part way /,
   / (?:accept|take) (?:a|an) (?:offer|job|position) /,
   / (?:poach|headhunt)(?:ed)? /,
   / lose \S+ (?:\S+ )?to /,
   / (?:wrap|finish) (?:up )?(?:with us|with the company|here|at \S+|last|on) /,
-  / be replace by /,
+  / be (?:replace|succeed) by /,
   / (?:have|be|'s) go (?:for good )?/,
   // Said in passing, as the circumstance: "With Greta gone, Raj is your contact".
   /(?<= with (?:\S+ ){1,2})(?:go|depart|leave) (?=, )/,
@@ -84,7 +84,8 @@ const MOVED: RegExp[] = [
   // Not involved or not the contact any more: "won't be involved in the tooling any more", "he's not our legal contact anymore".
   / (?:not|n't) (?:be )?(?:involved?|on|part of|work on|handle|own|run|lead|look after|responsible for|in charge of|(?:the|our|your) (?:\S+ ){0,2}?(?:contact|person|owner|lead|champion|sponsor)) (?:\S+ ){0,5}?(?:anymore|any more|any longer|no more) /,
   // Leading something else from a stated moment: "As of this week Dmitri heads security for the group".
-  /(?<= (?:as of|starting|effective|from) (?:\S+ ){1,3}?)(?:head|lead|run|manage|oversee) (?!to |the call|the meeting)/,
+  // (Not after "to": "brought in from DHL to run IT" states a purpose, not who runs what.)
+  /(?<= (?:as of|starting|effective|from) (?:\S+ ){1,3}?)(?<! to )(?:head|lead|run|manage|oversee) (?!to |the call|the meeting)/,
   // Handing one's remit over: "I'll be handing the relationship over to Luca", "I'm handing this over to Dmitri as of Monday".
   / hand over to | (?:hand|pass|transfer) (?:over )?(?:this|it|everything|things|the (?:\S+ )?(?:account|relationship|rollout|project|programme|program|day-to-day|reins|baton|renewal|remit|portfolio|workstream)|my (?:\S+ )?(?:account|relationship|remit|portfolio|responsibility|work)s?) (?:over )?to /,
   new RegExp(` (?:move|transfer|switch|pull|second|shift|transition)(?:ed)? (?:from (?:the )?\\S+ (?:\\S+ )?)?(?:over |across )?(?:in|on)?to (?:(?:a|an|the|our|another|their) (?:\\S+ ){0,3}${UNIT_OR_POST}|(?!it |people |purchase |support |finance (?:the|a|an|our|their|it) )${FUNCTION} )`),
@@ -118,7 +119,11 @@ const MOVED: RegExp[] = [
   // No longer the one to go to: "Raj is no longer the right contact for billing".
   / no longer (?:be )?(?:the|our|your) (?:\S+ ){0,2}?(?:contact|person|owner|lead|champion|sponsor|decision maker|point of contact) /,
   // Replacing a person: "Luca has replaced Greta as our admin" (the change is Greta's).
-  / (?:have )?replace (?=\S+ (?:\S+ )?as )/,
+  // Replacing or succeeding a person: "Luca has replaced Greta as our admin", "Sofia will succeed Raj", "from Monday Sofia replaces Raj on your account"
+  // (the change is the one named right after the verb: checked; "replaced the printer" names nobody).
+  / (?:have )?(?:replace|succeed) (?=\S+ )/,
+  // Someone's remit handed on: "Raj's responsibilities will transfer to Sofia", "her accounts are being reassigned to Luca".
+  / (?:'s|his|her) (?:responsibilit(?:y|ie)|remit|portfolio|account|duty|dutie|role|territory|book)s? (?:\S+ ){0,3}?(?:transfer|pass|go|move|be hand|be reassign|be transfer|be pass|be move) (?:over )?to /,
 ];
 const ROLE: RegExp[] = [
   / be (?:appoint|name|elevate|make) (?:as |to )?(?:the |our |a |their )?(?:new )?(?:\S+ )?(?:cfo|ceo|cto|coo|cio|cro|ciso|vp|head|director|manager|lead|chief|president|partner|svp|evp|officer|controller|counsel) /,
@@ -161,7 +166,7 @@ const THING = /^(?:a|an|the|some|few|his|her|their|my|our|your|it|this|that|thes
 /** Hand-over frames: who takes over. */
 const SUCCESSOR_SUBJECT = / (?:take over|take care of|fill (?:his|her|their) shoes|be take over|cover|look after|pick (?:\S+ )?up|step (?:in|up)|fill (?:in )?|own|will be your|be your|be now your|be (?:the|our) new|replace|succeed|assume|step into|inherit|lead|handle|manage|oversee|run|carry|act as|take (?:it|this|things?|everything) (?:from here|forward|on)|be in touch|take (?:the reins?|the helm|the lead|charge|ownership|responsibility|point|on)|be (?:the|our|your) (?:\S+ ){0,3}?(?:person|one|contact|lead|owner|go-to|holder|approver|signatory|sponsor|champion)|be (?:name |appoint |confirm |announce )?(?:as )?(?:his|her|their|the) (?:\S+ )?(?:suc+es+or|replace?ment|backfill|stand-in)|be (?:the |our |now |also )?(?:acting|act|interim)(?! as)|be responsible for|be in charge of|be now in charge of) /;
 const SUCCESSOR_OBJECT = new RegExp([
-  String.raw` (?:hand|pass|transfer|reassign|give|handover|direct|send) (?:\S+ ){0,4}?(?:over )?to | move (?!to )(?:\S+ ){1,4}?(?:over )?to | reach out to | (?:deal|work|speak|talk|liaise) with `,
+  String.raw` (?:hand|pass|transfer|reassign|give|handover|direct|send|address|forward|route) (?:\S+ ){0,4}?(?:over )?to | in (?:his|her|their) (?:place|stead) (?:, )?(?:we (?:now )?have |we've get |there be |be |come )?| move (?!to )(?:\S+ ){1,4}?(?:over )?to | reach out to | (?:deal|work|speak|talk|liaise) with `,
   String.raw` it be (?:now )?(?=\S+ (?:\S+ )?(?:you|who|that) )| it will be (?:now )?|^ (?:\S+ )?over to `,
   // Told where to turn, with words between: "please for security topics write to Fatima", "you can send invoices to Raj".
   String.raw`(?:^|,|;|:|\.|-) (?:contact|email|e-mail|write to|ping|call|message|reach out to|speak to|talk to|turn to) |(?:please|kindly|you can|you should|feel free to|best to) (?:\S+ ){0,5}?(?:contact|email|e-mail|write to|ping|call|message|reach out to|speak to|talk to|go to|turn to) `,
@@ -175,7 +180,7 @@ const SUCCESSOR_OBJECT = new RegExp([
   String.raw` (?:role|position|job|seat|remit|responsibility|portfolio|account|work|duty|territory|spot|place) (?:\S+ ){0,3}?be (?:being |be )?\S+ (?:up |over )?by `,
   // The new holder named with a copula, an equals sign or a colon (notes): "new exec sponsor = Adaeze", "main contact: Luca".
   String.raw` (?:new |best |right |main )?(?:owner|holder|contact|point of contact|poc|lead|sponsor|champion|person|admin|approver|signatory|decision maker|go-to|suc+es+or|replace?ment) (?:\S+ ){0,4}?(?:be|=|:) `,
-  String.raw` (?:copy|cc) (?=\S+ (?:\S+ )?(?:on|in) )|replace by | fill by | backfill by | take over by | (?:replace?ment|suc+es+or|backfill|stand-in|cover)(?: be| , | :)? | (?:appoint|hire|name|bring in|promote|loop in|cc|copy in|include) `,
+  String.raw` (?:copy|cc) (?=\S+ (?:\S+ )?(?:on|in) )|replace by | succeed by | fill by | backfill by | take over by | (?:replace?ment|suc+es+or|backfill|stand-in|cover)(?: be| , | :)? | (?:appoint|hire|name|bring in|promote|loop in|cc|copy in|include) `,
 ].join('|'));
 
 // (Also the successor named as a noun or as the one brought in: "her replacement, Dana", "we've appointed Marcus", "loop in Luca".)
@@ -232,8 +237,10 @@ function people(s: Sent, ctx: Ctx): NameSpan[] {
 function subjectOf(s: Sent, hit: Hit, names: NameSpan[], prevName: string | undefined): Who | undefined {
   const t = s.toks;
   // "Keiko has taken over from Greta", "Luca has replaced Greta": the change is Greta's.
-  if (/ (?:take over (?:\S+ ){0,5}?from|replace) (?!me )/.test(hit.m[0]) && / take over (?:\S+ ){0,5}?from | replace $/.test(hit.m[0].endsWith(' ') ? hit.m[0] : `${hit.m[0]} `)) {
+  if (/ (?:take over (?:\S+ ){0,5}?from|replace|succeed) (?!me )/.test(hit.m[0]) && / take over (?:\S+ ){0,5}?from | (?:replace|succeed) $/.test(hit.m[0].endsWith(' ') ? hit.m[0] : `${hit.m[0]} `)) {
     const after = nameAfter(s, hit.end, names);
+    // "We replaced Brightwave with you": a substitution of things ("replace X with Y"); people are replaced by someone or as something.
+    if (after && s.toks[after.end + 1]?.lower === 'with') return undefined;
     return after && after.start <= hit.end + 2 ? { name: after.name } : undefined;
   }
   if (/ me $/.test(hit.m[0])) return { self: true };
@@ -306,6 +313,8 @@ function dismissed(s: Sent, hit: Hit, names: NameSpan[]): Who | undefined {
   return undefined;
 }
 
+/** Pieces of work one heads up for a while: the head of the object. */
+const TASK = /\b(?:pilot|evaluation|review|assessment|trial|test|migration|rollout|workshop|meeting|call|demo|session|poc|rfp|selection|audit|investigation|analysis|exercise|effort|push|launch|kickoff|kick-off|integration|cutover|renewal)s?$/;
 /** Kinds of leave that are an absence ("back from paternity leave"); garden leave is a departure and is not here. */
 const LEAVE_KIND = /^(?:parental|paternity|maternity|sick|annual|medical|compassionate|bereavement|study|unpaid|adoption|family|shared|long-term|extended|special|carer's|carers)$/;
 /** Contemplated, nearly done or hypothetical, not done: "almost quit", "is considering leaving", "he'd quit if we…". */
@@ -340,12 +349,14 @@ function falseEvent(s: Sent, hit: Hit, kind: Change): boolean {
   if (/^ join $/.test(hit.m[0]) && !s.toks[hit.end + 1]?.cap) return true;
   // "exit" departs only as a verb: "is exiting the business", never "the exit provisions", "an exit interview".
   if (/^ exit $/.test(hit.m[0]) && (s.toks[hit.start].pos !== 'VERB' || ['NOUN', 'PROPN'].includes(s.toks[hit.end + 1]?.pos ?? '') || s.toks[hit.start - 1]?.pos === 'DET')) return true;
+  // Heading up a piece of work ("heading up the pilot evaluation this month") is a task, not a post; "now heads up logistics" is a post.
+  if (/ (?:head|heading) up $/.test(hit.m[0]) && s.toks[hit.start - 1]?.lower !== 'now' && TASK.test(nounPhrase(s, hit.end + 1)?.text.toLowerCase() ?? '')) return true;
   // "resigned herself to the delay": the reflexive is resignation to a fact.
   if (/ resign $/.test(hit.m[0]) && /^(?:myself|himself|herself|themselves|ourselves|yourself)$/.test(s.toks[hit.end + 1]?.lower ?? '')) return true;
   // "Has Dmitri left?": asked, not told.
   if (s.text.trim().endsWith('?') && ['AUX'].includes(s.toks[0]?.pos ?? '') && ['have', 'be', 'do', 'will'].includes(s.toks[0].lemma)) return true;
   // A frame that carries its own negation ("isn't with us anymore") is read as said.
-  if (!/^ (?:not|n't) /.test(hit.m[0]) && (negated(s, hit.start) || negated(s, hit.end))) return true;
+  if (!/^ (?:not|n't|no more) /.test(hit.m[0]) && (negated(s, hit.start) || negated(s, hit.end))) return true;
   // Quitting or leaving an activity ("quit using the app", "stopped leaving notes") is no departure.
   if (kind === 'left' && / (?:leave|quit|stop) $/.test(hit.m[0].trimEnd() + ' ') && s.toks[hit.end + 1]?.pos === 'VERB' && /ing$/.test(s.toks[hit.end + 1].lower)) return true;
   if (condition(s, hit.start)) return true;

@@ -69,6 +69,26 @@ describe('stakeholder change mechanisms', () => {
     expect(intro.successor?.name).toContain('Noor');
   });
 
+  it('replaced or succeeded: the change is the one named after the verb, the subject takes over', () => {
+    for (const text of ['Tariq Osei will succeed Dana as head of freight in May.', 'From June Tariq Osei replaces Dana on the steering group.', "Dana's portfolio will transfer to Tariq Osei next month."]) {
+      const c = one(text);
+      expect(c, text).toMatchObject({ contactEmail: 'dana@acme.com' });
+      expect(c.successor?.name, text).toContain('Tariq');
+    }
+    expect(read('We replaced Brightwave with a spreadsheet years ago.')).toEqual([]);
+  });
+
+  it('more ways to name who takes over after a departure', () => {
+    expect(one('Dana is no more with the company; her files are with Li now.')).toMatchObject({ contactEmail: 'dana@acme.com', change: 'left', successor: expect.objectContaining({ name: 'Li Wen' }) });
+    expect(one('Dana has left us, and in her place we have Li.').successor?.name).toContain('Li');
+    expect(one('Dana no longer works here. Please address renewal paperwork to Li.').successor?.name).toContain('Li');
+  });
+
+  it('heading up a piece of work is a task; heading up a unit now is a post', () => {
+    expect(read('Dana is heading up the vendor assessment this quarter.')).toEqual([]);
+    expect(one('Dana now heads up the customs division.')).toMatchObject({ contactEmail: 'dana@acme.com', change: 'moved' });
+  });
+
   it('a conjunct shares its subject, not the first clause\'s object', () => {
     expect(one('Dana handed her accounts over to Li and left.')).toMatchObject({ contactEmail: 'dana@acme.com', change: 'left', successor: expect.objectContaining({ name: 'Li Wen' }) });
   });

@@ -70,7 +70,7 @@ const sum = (xs: number[]) => xs.filter(Number.isFinite).reduce((a, b) => a + b,
 /** A separate database process (PGlite over the wire), so the product's memory is measured alone. */
 export async function startExternalDb(): Promise<ExternalDb> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'evals/bench/pglite-server.ts'), String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/helpers/pg-wire-server.ts'), String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (d) => { if (String(d).includes('ready')) resolve(); });
     child.once('exit', (code) => reject(new Error(`database process exited with ${code}`)));

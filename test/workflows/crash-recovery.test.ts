@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { keepSequencesTogether } from '../helpers/pg-wire-server.js';
 import { openDatabase, type Database } from '../../db/connection.js';
 import { migrate } from '../../db/migrate.js';
 import { createTemporalClient, notifyAccount, type AccountsClient } from '../../workflows/client.js';
@@ -28,6 +29,7 @@ beforeAll(async () => {
   pglite = await PGlite.create('memory://', { extensions: { vector } });
   const port = await freePort();
   server = new PGLiteSocketServer({ db: pglite, port, host: '127.0.0.1', maxConnections: 16 });
+  keepSequencesTogether(server);
   await server.start();
   url = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
   db = await openDatabase({ databaseUrl: url, dataDir: 'unused', poolSize: 2 });

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { keepSequencesTogether } from '../helpers/pg-wire-server.js';
 import { freshDatabase } from '../helpers/db.js';
 import { seedAccount, at } from '../helpers/seed.js';
 import { createAccountAgent } from '../../agents/index.js';
@@ -224,6 +225,7 @@ describe('npm run reperceive (the CLI)', () => {
     const pglite = await PGlite.create('memory://', { extensions: { vector } });
     const port = await freePort();
     const server = new PGLiteSocketServer({ db: pglite, port, host: '127.0.0.1', maxConnections: 8 });
+    keepSequencesTogether(server);
     await server.start();
     const url = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
     const db = await openDatabase({ databaseUrl: url, dataDir: 'unused', poolSize: 2 });

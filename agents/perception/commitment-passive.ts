@@ -21,7 +21,7 @@ export interface ThingPromise {
 
 const CLAUSE_BREAK = new Set([',', ';', ':', '-', '–', '—', 'and', 'but', 'so', 'that', 'rest', 'assured']);
 const PERSON = new Set(['i', 'we', 'you', 'he', 'she', 'they', 'someone', 'somebody', 'everyone', 'nobody', 'who']);
-const ARRIVE = new Set(['reach', 'arrive', 'land', 'hit', 'come', 'go', 'head']);
+const ARRIVE = new Set(['reach', 'arrive', 'land', 'hit', 'come', 'go', 'head', 'appear', 'show']);
 /** Things that stand in for a thing named before: "…prepare a sizing sheet; it will land in your inbox". */
 const THING_PRONOUN = new Set(['it', 'this', 'that', 'these', 'those']);
 /** A delivery on someone's calendar: "is scheduled for release", "is planned to ship", "is slated for Friday". */
@@ -35,7 +35,7 @@ const DONE_TO = new Set([
   'fix', 'patch', 'resolve', 'enable', 'activate', 'provision', 'set', 'configure', 'install', 'upload', 'post', 'update', 'correct', 'complete', 'finish', 'finalize',
   'finalise', 'prepare', 'draft', 'write', 'compile', 'produce', 'create', 'build', 'return', 'submit', 'schedule', 'book', 'arrange', 'assign', 'reset', 'extend',
   'grant', 'add', 'migrate', 'turn', 'circulate', 'provide', 'give', 'reverse', 'waive', 'honour', 'honor', 'reconcile', 'reinstate', 'remove', 'delete', 'roll',
-  'generate', 'launch', 'push', 'run', 'confirm',
+  'generate', 'launch', 'push', 'run', 'confirm', 'upgrade', 'unlock', 'raise',
 ]);
 
 const isParticiple = (t: Tok | undefined) => Boolean(t && t.pos === 'VERB' && t.lower !== t.lemma);

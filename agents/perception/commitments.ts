@@ -39,7 +39,9 @@ export interface CommitmentContext {
 const MODAL = '(?:will|shall|be go to|be gonna|be about to|plan to|be plan to|intend to|(?:have )?promise to|(?:have )?commit to|be commit to|be commit|aim to|be aim to|(?:have )?undertake to|will be sure to|will make sure to|(?:have )?agree to|be on track to)';
 /** People on the speaker's side: "our team", "my colleague", "our solutions architect", "my manager". */
 const OUR_PEOPLE = '(?:team|department|group|people|engineer|engineers|architect|lawyer|lawyers|counsel|colleague|colleagues|manager|boss|lead|specialist|consultant|pm|csm|assistant|rep|cto|ceo|cfo|coo|vp|head|director|analyst|developer|developers|designer|expert|support|billing|finance|legal|ops|success|crew|folk|folks|staff|partner|partners|dev|devs)';
-const SELF_SUBJECT = new RegExp(` (?:i|we|(?:our|my) (?:\\S+ ){0,2}${OUR_PEOPLE}) (?:will also |also |both |all )?${MODAL} `);
+/** Departments named bare or with "the" at a clause's start: "Engineering will ship…", "the team will follow up…" (the speaker's own). */
+const BARE_DEPARTMENT = '(?<=^|[,;:-]| and| so) (?:the (?:\\S+ )?(?:team|crew|folks)|engineer(?:ing)?|support|billing|product|finance|legal|security|ops)';
+const SELF_SUBJECT = new RegExp(`(?: (?:i|we|(?:our|my) (?:\\S+ ){0,2}${OUR_PEOPLE})|${BARE_DEPARTMENT}) (?:will also |also |both |all )?${MODAL} `);
 /** The subject carried into a second clause, after a task in progress: "We're working on the fix and will have it deployed",
  * "Our team is preparing the plan and will share it Monday" (our people as well as I and we). */
 const SELF_AND_WILL = new RegExp(` (?:i|we|(?:our|my) (?:\\S+ ){0,2}${OUR_PEOPLE}) be (?:\\S+ing|work|look|dig|review|investigate|test|check|prepare|put) (?:\\S+ ){0,6}?and (?:will|shall) (?!you )`);
@@ -58,7 +60,7 @@ const YOU_WILL_GET = / you (?:will|should|shall) (?:have|get|receive|see) /;
 /** "Expect the runbook from us by Friday", "you can expect a write-up tomorrow". */
 const EXPECT = /(?:(?:^|,|;|:) (?=expect (?:it |that |them |this |those |.* from (?:me|us|our) ))| you can | you should )expect (?!to )/;
 /** "I'm on it", "leave it with me": taking a task on. */
-const ON_IT = / (?:i be|we be|i 'm|we 're) (?:already )?on (?:it|this|that|the case) | leave (?:it|this|that) with (?:me|us) |^ (?:on it|will do)(?= [.!,;:-] | ?$)| (?:i|we) will (?:take|own|grab) (?:that|this|it)(?: one)?(?: on)?(?= [.!,;:-] | ?$)/;
+const ON_IT = / (?:i be|we be|i 'm|we 're) (?:already )?on (?:it|this|that|the case) | leave (?:it|this|that) with (?:me|us) |^ (?:on it|will do)(?= [.!,;:-] | ?$)| (?:i|we) will (?:take|own|grab) (?:that|this|it)(?: one)?(?: on)?(?= [.!,;:-] | ?$)| consider (?:it|that|this) do /;
 /** Trust asked for a deed: "count on us to have it ready", "you can rely on me to chase legal". */
 const RELY = / (?:count|rely|depend|bank) on (?:me|us|our \S+) to /;
 /** "Consider it done", "X will be ready/live on Friday" said by the side that delivers it. */
@@ -132,15 +134,17 @@ const ACTS = new Set([
   'investigate', 'answer', 'respond', 'reply', 'call', 'ping', 'invite', 'order', 'add', 'reset', 'extend', 'grant', 'sort', 'handle', 'push', 'release', 'patch',
   'resolve', 'debug', 'test', 'validate', 'verify', 'document', 'record', 'log', 'raise', 'file', 'host', 'demo', 'present', 'train', 'onboard', 'migrate', 'export',
   'import', 'configure', 'install', 'activate', 'restore', 'recover', 'reconcile', 'calculate', 'quote', 'price', 'invoice', 'ask', 'find', 'figure', 'work',
-  'route', 'bring', 'pass', 'process', 'involve', 'apply', 'waive',
+  'route', 'bring', 'pass', 'process', 'involve', 'apply', 'waive', 'revert',
 ]);
 
 /** The act a modality introduces: the first verb after it (skipping adverbs), "be" only as "be sending". */
 function actAfter(s: Sent, cue: Hit): boolean {
   let k = cue.end + 1;
-  while (k < s.toks.length && (s.toks[k].pos === 'ADV' || s.toks[k].lower === 'also')) k += 1;
+  // ("I'll forward you…": the tagger reads that "forward" as an adverb.)
+  while (k < s.toks.length && ((s.toks[k].pos === 'ADV' && s.toks[k].lower !== 'forward') || s.toks[k].lower === 'also')) k += 1;
   const x = s.toks[k];
   if (!x) return false;
+  if (x.lower === 'forward' && ['you', 'it', 'the', 'this', 'that', 'them', 'over'].includes(s.toks[k + 1]?.lower ?? '')) return true;
   // "We'll have to drop off", "we'll need to check": an obligation, not a promise of a thing.
   if ((x.lemma === 'have' || x.lemma === 'need') && s.toks[k + 1]?.lower === 'to') return false;
   // "I'll let you know": a promise of an answer.
@@ -222,14 +226,16 @@ function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext): Promised | un
   }
   if (!hedged && side === 'us') cues.push(['ready', findAll(s, READY)[0]], ['you-have', findAll(s, EXPECT)[0]]);
   if (!self) cues.push(['self', carriedSubject(s) ?? illTypo(s)]);
-  cues.sort((a, b) => (a[1]?.start ?? 1e9) - (b[1]?.start ?? 1e9));
+  // Taking a task on ("consider it done, the sandbox will be ready…") names nothing: any other cue first.
+  const order = ([kind, c]: [Promised['kind'], Hit | undefined]) => (c?.start ?? 1e9) + (kind === 'on-it' ? 1e6 : 0);
+  cues.sort((a, b) => order(a) - order(b));
   for (const [kind, cue] of cues) {
     const p = cue ? found(kind, cue) : undefined;
     if (p) return p;
   }
   // A promise said as a noun or a task taken as one's own: "my commitment to you is a written report", "what you'll get from us is…",
   // "getting the mapping fixed is our job".
-  const stated = !hedged && side ? statedPromise(s) : undefined;
+  const stated = !hedged && side ? statedPromise(s) ?? ourLabel(s) : undefined;
   if (stated) {
     const p = found('ready', stated.cue);
     if (p) return { ...p, objectAt: stated.objectAt };
@@ -315,6 +321,16 @@ function carriedSubject(s: Sent): Hit | undefined {
   return undefined;
 }
 
+/** A list of our own open items under a label: "Still on our list: X", "Pending on our side: X", "Our action: send X". */
+const OUR_LABEL = /^ (?:still )?(?:on our (?:list|plate|side)|pending (?:on|from) (?:our side|us)|outstanding (?:on our side|from us)|(?:our|my) (?:action|action item|next step|to-do|todo)s?) (?=[:-] )/;
+function ourLabel(s: Sent): { cue: Hit; objectAt: number } | undefined {
+  const hit = findAll(s, OUR_LABEL)[0];
+  if (!hit) return undefined;
+  let at = hit.end + 2;
+  if (s.toks[at] && ARTIFACT.has(s.toks[at].lemma) && s.toks[at].lower === s.toks[at].lemma) at += 1;
+  return nounPhrase(s, at) ? { cue: { start: hit.end, end: hit.end, m: WILL_CUE }, objectAt: at } : undefined;
+}
+
 /** A promise said as a noun ("my commitment to you is a report", "our promise: …"), a pseudo-cleft ("what you'll get from
  * us is X", "what we'll send is X") or a task owned ("getting X fixed is our job", "it's on us to fix X"): where the thing starts. */
 function statedPromise(s: Sent): { cue: Hit; objectAt: number } | undefined {
@@ -327,6 +343,8 @@ function statedPromise(s: Sent): { cue: Hit; objectAt: number } | undefined {
     let objectAt: number | undefined;
     const after = t[k + 1]?.lower === 'to' && t[k + 2]?.pos === 'VERB' ? k + 3 : k + 1;
     if (/ (?:my|our) (?:\S+ )?(?:commitment|promise|undertaking|pledge)(?: to \S+(?: \S+)?)? $/.test(subj)) objectAt = after;
+    // "Our plan is to send you the draft", "the next step on our side is to share…": a plan with an act of handing over.
+    else if (/ (?:my|our|the) (?:plan|intention|next step|action)(?: on our side| for us)? $/.test(subj) && after === k + 3 && ARTIFACT.has(lemma(k + 2)) && !WEAK.has(lemma(k + 2))) objectAt = after;
     else if (/ what (?:you will (?:get|receive|have|see) (?:from (?:me|us) )?|(?:i|we) will (?:send|deliver|give you|provide|share|get you) |(?:i|we) (?:can )?(?:commit to|promise) )(?:\S+ ){0,4}$/.test(subj)) objectAt = after;
     else if ((t[k + 1]?.lower === 'on' && ['us', 'me'].includes(t[k + 2]?.lower ?? '')) || (['our', 'my'].includes(t[k + 1]?.lower ?? '') && ['job', 'responsibility', 'task', 'action', 'homework'].includes(lemma(k + 2)))) {
       const end = t[k + 1].lower === 'on' ? k + 2 : k + 2;
@@ -456,13 +474,13 @@ function deliverableOf(s: Sent, p: Promised): { text: string; pronoun: boolean }
     return np ? withTopic(s, np) : undefined;
   }
   const from = p.cue.end + 1;
-  const candidates: Array<{ text: string; pronoun: boolean; strong: boolean; end?: number }> = [];
+  const candidates: Array<{ text: string; pronoun: boolean; strong: boolean; end?: number; person?: boolean }> = [];
   // "I'm committing to a root cause analysis": the modality's own object.
   if (/ (?:commit|promise) to $/.test(p.cue.m[0]) && t[from] && t[from].pos !== 'VERB') {
     const np = thingPhrase(s, from);
     if (np) candidates.push({ text: np.text, pronoun: np.pronoun, strong: true, end: np.end });
   }
-  const start = p.kind === 'owe' ? p.cue.end : p.kind === 'you-have' ? t.findIndex((x, n) => n > p.cue.start && x.pos === 'VERB') : from;
+  const start = p.kind === 'owe' || t[p.cue.end]?.lemma === 'expect' ? p.cue.end : p.kind === 'you-have' ? t.findIndex((x, n) => n > p.cue.start && x.pos === 'VERB') : from;
   for (let k = Math.max(0, start); k < t.length; k += 1) {
     const x = t[k];
     if (['.', ';', '?', '!'].includes(x.text) || (x.lower === 'if' || x.lower === 'once' || x.lower === 'unless')) break;
@@ -473,7 +491,9 @@ function deliverableOf(s: Sent, p: Promised): { text: string; pronoun: boolean }
       if (words.length) candidates.push({ text: words.join(' '), pronoun: false, strong: true });
       break;
     }
-    if (x.pos !== 'VERB' && !(k === from && x.pos === 'NOUN' && p.kind !== 'you-have')) continue;
+    if (x.pos !== 'VERB' && x.lower !== 'forward' && !(k === from && x.pos === 'NOUN' && p.kind !== 'you-have')) continue;
+    // "Expect an email from our team": what is expected.
+    if (x.lemma === 'expect' && k === p.cue.end) { const e = thingPhrase(s, k + 1); if (e && !e.pronoun) candidates.push({ text: e.text, pronoun: false, strong: true, end: e.end }); continue; }
     if (x.lemma === 'commit' || x.lemma === 'promise') {
       const to = t[k + 1]?.lower === 'to' ? k + 2 : k + 1;
       const np = thingPhrase(s, to);
@@ -506,18 +526,22 @@ function deliverableOf(s: Sent, p: Promised): { text: string; pronoun: boolean }
       const into = ['on', 'into', 'onto'].includes(t[np.end + 1]?.lower ?? '') ? thingPhrase(s, np.end + 2) : undefined;
       if (into && !into.pronoun) candidates.push({ text: into.text, pronoun: false, strong: true, end: into.end });
     }
-    candidates.push({ text: np.text, pronoun: np.pronoun, strong: ARTIFACT.has(x.lemma) && !WEAK.has(x.lemma) && !person, end: np.end });
+    candidates.push({ text: np.text, pronoun: np.pronoun, strong: ARTIFACT.has(x.lemma) && !WEAK.has(x.lemma) && !person, end: np.end, person });
   }
-  const pick = candidates.find((c) => c.strong && !c.pronoun) ?? candidates.find((c) => c.strong) ?? candidates.find((c) => !c.pronoun) ?? candidates[0];
+  // A person is the deliverable only when nothing else is named ("loop in Priya so she can walk you through the findings": the findings).
+  const pick = candidates.find((c) => c.strong && !c.pronoun) ?? candidates.find((c) => c.strong) ?? candidates.find((c) => !c.pronoun && !c.person) ?? candidates.find((c) => !c.pronoun) ?? candidates[0];
   return pick ? (pick.end === undefined || pick.pronoun ? { text: pick.text, pronoun: pick.pronoun } : withTopic(s, { text: pick.text, end: pick.end, pronoun: false })) : undefined;
 }
 
-/** A noun phrase, an acronym the tagger read as a verb kept in it ("the revised SOW", "the signed NDA"). */
+/** A noun phrase, an acronym the tagger read as a verb kept in it ("the revised SOW", "the signed NDA")… */
 function thingPhrase(s: Sent, i: number): ReturnType<typeof nounPhrase> {
   const np = nounPhrase(s, i);
   if (!np || np.pronoun) return np;
   let end = np.end;
-  while (/^[A-Z][A-Z0-9]+s?$/.test(s.toks[end + 1]?.text ?? '')) end += 1;
+  const headRead = (x: Sent['toks'][number] | undefined, next: Sent['toks'][number] | undefined) => Boolean(x && x.pos === 'VERB' && x.lower === x.lemma
+    && s.toks[end].pos === 'NOUN' && (!next || next.pos === 'PUNCT' || ['from', 'with', 'later', 'in'].includes(next.lower)));
+  // …or a compound's head read as a verb before "from"/"with" ("a calendar invite from our trainers").
+  while (/^[A-Z][A-Z0-9]+s?$/.test(s.toks[end + 1]?.text ?? '') || headRead(s.toks[end + 1], s.toks[end + 2])) end += 1;
   if (end === np.end) return np;
   return { ...np, end, text: `${np.text} ${s.toks.slice(np.end + 1, end + 1).map((x) => x.text).join(' ')}` };
 }

@@ -65,6 +65,14 @@ describe('commitments in other constructions', () => {
     expect(ours("I'm going to get our head of data on a call with your analysts next week.")[0]).toMatchObject({ deliverable: 'a call' });
   });
 
+  it('a plan with an act of handing over, our own open items under a label, a bare department as our subject', () => {
+    expect(ours('Our plan is to share the rollout calendar with your leads on Thursday.')[0]).toMatchObject({ owner: 'us', deliverable: 'the rollout calendar', dueAt: '2026-11-19T17:00:00.000Z' });
+    expect(ours('Our plan is to keep an eye on it.')).toEqual([]);
+    expect(ours('Still on our plate: the translated admin handbook.')[0]).toMatchObject({ owner: 'us', deliverable: 'the translated admin handbook' });
+    expect(ours('Support will send you the log bundle by Friday.')[0]).toMatchObject({ owner: 'us', deliverable: 'the log bundle' });
+    expect(ours('Expect a calendar invite from our trainers later today.')[0]).toMatchObject({ deliverable: 'a calendar invite' });
+  });
+
   it('"as you\'ll see" is a pointer, not a promise; a handover minutes away needs no date', () => {
     expect(ours('As you will see in the appendix, the import finished on Monday.')).toEqual([]);
     expect(story().chat(TUESDAY, 'sam@ourco.com', 'sending the updated NDA across in 10').insights!.commitments[0]).toMatchObject({ owner: 'us', deliverable: 'the updated NDA' });

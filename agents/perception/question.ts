@@ -16,6 +16,8 @@ import type { PerceiveContext, Utterance } from './utterances.js';
 
 /** Sign-offs that invite questions are not questions: "let me know if you have any questions". */
 const CLOSING = /\b(let (me|us) know if (you )?(have|need|there('s| is| are)|any)|if you have any (questions|concerns)|any questions\?|feel free to|how are you\??|how('s| is) it going\??|hope (you|all|this|the)\b|have a (great|good|nice)|no need to (reply|respond)|no action (needed|required)|talk (soon|next week|then|tomorrow)|happy to (hop|jump|chat|help|discuss)|see you\b)/i;
+/** Sign-offs that take back the rest of the sentence: "…, but it's fine for now, no action needed". */
+const WITHDRAWN = /\b(no action (needed|required)|no need to (reply|respond)|nothing (else |more |further )?(needed|required))\b/i;
 const URL = /\bhttps?:\/\/\S+/g;
 
 const WH = new Set(['what', 'how', 'when', 'where', 'why', 'which', 'who', 'whom', 'whose']);
@@ -58,6 +60,15 @@ const WANT = new RegExp([
   ' be ask (?:for (?!their own |its own )|about|whether|if|when|how|what|us|you)',
   '(?:^| )(?:just )?want to (?:check|ask|confirm|find out|know|see) (?:if|whether|about|with you|what|when|how|that you)',
   ' look for (?:some |any |a |an |your )?(?:help|guidance|advice|way|someone|input|pointer|recommendation|clarity|clarification|steer)',
+  // Wants stated flatly: "we're keen to get the SSO piece sorted", "our preference would be for…", "the ask from our side is…",
+  // "we'd be looking for a discount", "we'd expect the credits to apply", "I'd be interested in seeing…", "eta on the fix".
+  ' (?:i|we) be (?:really |very |quite |also )?(?:keen|eager|anxious) to (?:get|have|see|know|understand|hear|find out|learn|receive) ',
+  ' (?:my|our) (?:\\S+ )?preference (?:would )?be ',
+  ' the (?:main |one |only )?(?:ask|request) from (?:our|my) (?:side|end) be ',
+  ' (?:i|we) would be look for (?:a|an|some|the|your|more) ',
+  ' (?:i|we) would (?:also )?expect (?:the|a|an|you|your|some|that) ',
+  ' (?:i|we) would (?:\\S+ )?be (?:very |really |also )?interested in (?:see|hear|learn|know|get|have|understand|try|a|an|the|your|some) ',
+  '^ eta on ',
   ' if you (?:could|would|can|might) (?!have |not )',
   ' (?:would|will|would be|will be) be appreciate',
   ' (?:it|that|this) would make (?:\\S+ ){0,5}(?:easy|easier|simple|simpler|better)',
@@ -79,7 +90,7 @@ const WANT = new RegExp([
   ' please advise ',
   // Subjectless and softened asks: "just need the updated order form", "hoping you can help", "could use some guidance",
   // "would love your input", "the board wants to see the roadmap", "still waiting on your answer", "over to you".
-  '(?:^|,) (?:just |still |really |also |only )?need (?:the|a|an|your|some|that|those|it|them|to know|to see|to get|to have|confirmation)',
+  '(?:^|,) (?:would |will )?(?:just |still |really |also |only )?need (?:the|a|an|your|some|that|those|it|them|to know|to see|to get|to have|confirmation)',
   ' (?:hope|hoping|hop) (?:you (?:can|could|will|would)|to get|to hear|to see|someone)',
   ' (?:could|can) use (?:some|a|your|an|any) (?:\\S+ )?(?:help|guidance|advice|input|hand|pointer|support|clarity|direction)',
   ' would (?:love|appreciate|welcome|value) (?:your|some|a|an|any) ',
@@ -237,13 +248,22 @@ function notAWish(s: Sent, at: number, end: number): boolean {
   if (t[at]?.lower === 'if' && / (?:i|we) will /.test(lemmaLine(s).line.slice(lemmaLine(s).at[end] ?? 0))) return true;
   const cond = conditionBefore(s, at);
   if (cond && !['you', 'it', 'possible', 'needed', 'necessary', 'so'].includes(t[cond.at + 1]?.lower ?? '')) return true;
-  return t.slice(end + 1).some((x) => SETTLED.has(x.lower));
+  // ("…to get the SSO piece sorted": the wished-for result, not a settling.)
+  return t.slice(end + 1).some((x) => SETTLED.has(x.lower) && !t.slice(Math.max(at, x.i - 5), x.i).some((y) => ['get', 'have'].includes(y.lemma)));
+}
+
+/** The clauses of a sentence around its sign-off that ask on their own. */
+function besideClosing(text: string): boolean {
+  const parts = text.split(/\s*(?:[,;:–—]|\s-\s|\bbut\b)\s*/).filter((p) => p.split(/\s+/).length >= 3 && !CLOSING.test(p));
+  if (parts.length === 0 || parts.join(' ') === text) return false;
+  return parts.some((p) => analyze(p).some(asks));
 }
 
 /** Whether a sentence asks us for something. */
 export function asks(s: Sent): boolean {
   const text = s.text.replace(URL, '');
-  if (CLOSING.test(text)) return false;
+  // A sign-off asks nothing, but the clause glued to it still may: "Hope you're well - could the change move to next week".
+  if (CLOSING.test(text)) return !WITHDRAWN.test(text) && besideClosing(text);
   const t = s.toks;
   const line = ` ${t.map((x) => x.lemma).join(' ')} `;
   const k = start(s);

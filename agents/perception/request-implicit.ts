@@ -118,7 +118,7 @@ export function relayedAsk(s: Sent): boolean {
     // A past "X asked for…" tells what happened ("people asked about you", "QA asked for licences");
     // it is relayed to us when still going on ("keeps asking", "have asked me") or sent on ("asked me to chase…").
     const perfect = ['have', 'has', "'ve"].includes(t[i - 1]?.lower ?? '') || ['have', 'has'].includes(t[i - 2]?.lower ?? '');
-    const relay = ['me', 'us'].includes(t[i + 1]?.lower ?? '') && t[i + 2]?.lower === 'to';
+    const relay = ['me', 'us'].includes(t[i + 1]?.lower ?? '') && ['to', 'whether', 'if', 'when', 'how', 'what', 'why', 'where', 'which'].includes(t[i + 2]?.lower ?? '');
     if (v.lower === 'asked' && !perfect && !relay) continue;
     // Asking "for"/"about" something with nobody named as asked may be asked of anyone ("our CFO has asked for a review of
     // every tool", "customers have asked about your app"): relayed to us when it goes through the writer or is still going on.
@@ -232,6 +232,10 @@ export function theirWant(s: Sent): boolean {
     for (let k = i + 1; k < t.length && k <= i + 7 && !(t[k].pos === 'PUNCT' && BOUNDARY.has(t[k].text)) && t[k].lower !== 'to'; k += 1) obj.push(t[k]);
     if (!obj.length || ['that', 'us', 'me', 'them', 'it'].includes(obj[0].lower)) continue;
     if (!carried && obj.some((x) => x.lower === 'your')) return true;
+    // "The security team would need a pen test report before approving": what their side would require of a supplier.
+    const modal = ['would', "'d"].includes(t[i - 1]?.lower ?? '');
+    const head = obj.slice(0, Math.max(1, obj.findIndex((x) => ['before', 'until', 'by', 'so', 'because', 'if', 'when'].includes(x.lower))));
+    if (modal && !carried && ['DET', 'NOUN', 'ADJ'].includes(obj[0].pos) && !head.some((x) => OWN.has(x.lower) || INTERNAL.has(x.lemma))) return true;
     // The thing and what should happen to it: "wants the invoice line broken out", "needs the old users removed".
     const done = obj.findIndex((x, k) => k > 0 && participle(x));
     if (done > 0 && ['DET', 'NOUN'].includes(obj[0].pos)) return true;
@@ -245,7 +249,9 @@ export function tagQuestion(s: Sent): boolean {
   for (let k = t.length - 3; k > 0; k -= 1) {
     if (!(t[k - 1].pos === 'PUNCT' && BOUNDARY.has(t[k - 1].text))) continue;
     if (t.slice(k).some((x) => x.pos === 'PUNCT')) return false;
-    return ['is', 'are', 'can', 'could', 'will', 'would', 'does', 'do', 'did'].includes(t[k].lower) && ['that', 'this', 'it', 'there', 'you', 'u'].includes(t[k + 1].lower) && t.length - k >= 4;
+    // ("…, but could you share the matrix first": a conjunction before it.)
+    const q = ['but', 'and', 'so'].includes(t[k].lower) ? k + 1 : k;
+    return ['is', 'are', 'can', 'could', 'will', 'would', 'does', 'do', 'did'].includes(t[q]?.lower ?? '') && ['that', 'this', 'it', 'there', 'you', 'u'].includes(t[q + 1]?.lower ?? '') && t.length - q >= 4;
   }
   return false;
 }
@@ -255,9 +261,28 @@ export function anyWay(s: Sent): boolean {
   return / if there (?:is|'s|be) any (?:way|chance|possibility) /.test(` ${s.toks.map((x) => x.lower).join(' ')} `);
 }
 
+/** A question put as not knowing: "I'm not sure how the overage is calculated", "couldn't find anything in your docs about residency". */
+export function notKnowing(s: Sent): boolean {
+  const t = s.toks;
+  for (let i = 1; i < t.length; i += 1) {
+    const w = t[i].lower;
+    if (['sure', 'clear', 'certain'].includes(w) && negated(s, i)) {
+      let j = i + 1;
+      if (t[j]?.lower === 'to' && ['me', 'us'].includes(t[j + 1]?.lower ?? '')) j += 2;
+      if (aboutUs(t, j) && !INTERNAL.has(t[j + 2]?.lemma ?? '') && !t.slice(j + 1, j + 4).some((x) => ['should', 'will', "'ll"].includes(x.lower))) return true;
+    }
+    // "couldn't find anything in the docs about…", "can't find how to…"
+    if (t[i].lemma === 'find' && negated(s, i) && !['we', 'i'].includes(t[i + 1]?.lower ?? '')) {
+      const rest = t.slice(i + 1, i + 12).map((x) => x.lower);
+      if (rest.some((x) => ['docs', 'documentation', 'your', 'portal', 'guide', 'help', 'faq', 'how', 'where'].includes(x)) && !rest.includes('our')) return true;
+    }
+  }
+  return false;
+}
+
 /** Any of the asks above. */
 export function impliedAsk(s: Sent): boolean {
-  return relayedAsk(s) || blockedUntil(s) || hypotheticalWish(s) || stillMissing(s) || theirWant(s) || tagQuestion(s);
+  return relayedAsk(s) || blockedUntil(s) || hypotheticalWish(s) || stillMissing(s) || theirWant(s) || tagQuestion(s) || notKnowing(s);
 }
 
 /**

@@ -64,6 +64,25 @@ group('things still missing, and wants of their colleagues', [
   'Our COO wants us to review every vendor before spring.',
 ]);
 
+group('wants stated flatly, questions put as not knowing, asks glued to a sign-off', [
+  'Hope the move went smoothly - I was wondering whether the cutover could slip a day.',
+  'Happy to talk it through, but could you share the escalation matrix first',
+  'Would need the signed change request by Wednesday.',
+  'Our compliance team would need a data processing annex before sign-off.',
+  'We are keen to get the label printing sorted before peak.',
+  'Our preference would be for invoices in euros.',
+  "We'd be looking for a longer payment term on the renewal.",
+  "I'm not sure how the fuel surcharge field is calculated.",
+  "I couldn't find anything in your documentation about archiving old routes.",
+  'Our planners asked me whether you can import routes from spreadsheets.',
+], [
+  'Would be nice if the map loaded faster, but it is fine for now, no action needed.',
+  'Hope you enjoyed the conference, talk soon.',
+  "I'm not sure whether we will expand next year.",
+  "I can't find our signed copy anywhere, will ask legal.",
+  'Our board would need more budget before any second phase.',
+]);
+
 describe('our notes reporting an open ask', () => {
   const inNote = (text: string) => analyze(text).some(noteAsk);
   it.each([

@@ -14,6 +14,8 @@ export const PostSignalsReply = z.object({
   accountId: z.string(),
   stored: z.array(z.string()),
   duplicates: z.array(z.string()),
+  /** Meetings stored while their transcript was pending, filled in by this delivery (only when there are some). */
+  completed: z.array(z.string()).optional(),
 });
 
 export const ListSignalsQuery = z.object({

@@ -80,4 +80,25 @@ describe('a Gong call whose transcript comes later', () => {
     expect(await meetings()).toHaveLength(1);
     expect((await meetings())[0].transcript).toHaveLength(2);
   });
+
+  it('the transcript posted as a signal (POST /v1/accounts/:id/signals) completes it too, and the 202 says which', async () => {
+    const second = { ...meta, id: '6603918274777', title: 'Quillon mill two kickoff', started: '2026-11-25T09:00:00Z' };
+    const body = JSON.stringify({ isTest: false, callData: { metaData: second, parties } });
+    const hook = await app.inject({ method: 'POST', url: '/v1/webhooks/gong', headers: signed(body), payload: body });
+    expect(hook.json()).toMatchObject({ stored: 1 });
+    const waiting = (await meetings()).find((m) => m.externalId === second.id)!;
+    expect(waiting.transcriptPending).toBe(true);
+    const posted = await app.inject({ method: 'POST', url: '/v1/accounts/quillon/signals', headers: auth, payload: {
+      kind: 'meeting', source: 'gong', externalId: second.id, occurredAt: second.started, title: second.title,
+      transcript: [{ speaker: 'Odile Ferrand', text: 'Mill two starts dyeing in January, so the profiles must be ready by then.' }] } });
+    expect(posted.statusCode, posted.body).toBe(202);
+    expect(posted.json()).toMatchObject({ stored: [], duplicates: [], completed: [waiting.id] });
+    const now = (await meetings()).find((m) => m.id === waiting.id)!;
+    expect(now.transcriptPending).toBeUndefined();
+    expect(now.transcript).toEqual([expect.objectContaining({ speaker: 'Odile Ferrand' })]);
+    const again = await app.inject({ method: 'POST', url: '/v1/accounts/quillon/signals', headers: auth, payload: {
+      kind: 'meeting', source: 'gong', externalId: second.id, occurredAt: second.started, title: second.title, transcript: 'Repeated.' } });
+    expect(again.json()).toMatchObject({ stored: [], duplicates: [waiting.id] });
+    expect(again.json().completed).toBeUndefined();
+  });
 });

@@ -7,7 +7,7 @@ import { freshDatabase } from './db.js';
 import { ADMIN_TOKEN } from './stack.js';
 import type { Database } from '../../db/connection.js';
 import { buildApp, type AppDeps } from '../../api/app.js';
-import type { AccountsClient } from '../../workflows/client.js';
+import { notifierOf, type AccountsClient } from '../../workflows/client.js';
 import { freePort } from '../../workflows/dev-server.js';
 
 export interface OfflineApps {
@@ -32,6 +32,8 @@ export async function offlineApps(defaults: Partial<AppDeps> = {}): Promise<Offl
     },
     async close() {
       for (const a of apps) await a.close();
+      // Notifications still in flight fail on the closed port; let them settle before the connection goes.
+      await notifierOf(temporal).drain(10_000);
       await temporal.close().catch(() => {});
       await db.close();
     },

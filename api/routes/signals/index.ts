@@ -23,16 +23,18 @@ const signals: FastifyPluginAsyncZod<SignalRouteOptions> = async (app, opts) => 
     const withDirection = req.body.signals.map((s: SignalInput) =>
       s.kind === 'email' && !s.direction ? { ...s, direction: emailDirection(s.from.email, account.domains, opts.ourDomains) } : s);
     const result = await withTransaction(app.db, (tx) => insertSignals(tx, account.id, withDirection));
-    if (result.stored.length > 0) {
+    // A meeting stored while its transcript was pending and completed now is read again, like a new row.
+    if (result.stored.length + result.completed.length > 0) {
       // Stored (committed, pending) first; the workflow is told without holding the 202 on a Temporal
       // round trip. If the notification fails or the process dies first, the sweeper re-signals the rows.
-      notifySoon(app.temporal, { accountId: account.id, ownerId: account.ownerId }, { count: result.stored.length, reason: 'signals' },
+      notifySoon(app.temporal, { accountId: account.id, ownerId: account.ownerId }, { count: result.stored.length + result.completed.length, reason: 'signals' },
         (err) => req.log.warn({ err, accountId: account.id }, 'signal stored; workflow notification deferred to the sweeper'));
     }
     return reply.code(202).send({
       accountId: account.id,
       stored: result.stored.map((s) => s.id),
       duplicates: result.duplicates.map((s) => s.id),
+      ...(result.completed.length ? { completed: result.completed.map((s) => s.id) } : {}),
     });
   });
 

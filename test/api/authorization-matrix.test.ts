@@ -32,7 +32,9 @@ let stack: Stack;
 let app: FastifyInstance;
 const tokens: Partial<Record<Role, string>> = { admin: ADMIN_TOKEN };
 const run = randomUUID().slice(0, 6);
-const ids = { rep: `mx-rep-${run}`, rep2: `mx-rep2-${run}`, csm: `mx-csm-${run}`, manager: `mx-mgr-${run}`, manager2: `mx-mgr2-${run}`, own: `mx-own-${run}`, foreign: `mx-foreign-${run}` };
+const ids = { rep: `mx-rep-${run}`, rep2: `mx-rep2-${run}`, csm: `mx-csm-${run}`, csm2: `mx-csm2-${run}`, manager: `mx-mgr-${run}`, manager2: `mx-mgr2-${run}`, own: `mx-own-${run}`, foreign: `mx-foreign-${run}` };
+/** A brief of the CSM in the manager's team, and one of a CSM in another team (no account of theirs in anyone's scope). */
+const briefs = { own: '', foreign: '' };
 const recs = { own: '', foreign: '' };
 const contacts = { own: '', foreign: '' };
 /** A spare token per user (revoked by the DELETE rows, so the tokens the matrix signs in with stay good). */
@@ -109,7 +111,12 @@ const MATRIX: Record<string, Case[]> = {
   ],
   'POST /v1/briefs': [{ label: "the CSM's brief", req: () => ({ url: '/v1/briefs', payload: { csmId: ids.csm } }), expect: NOT_REPS }],
   'GET /v1/briefs': [{ label: 'list (scoped)', req: () => ({ url: '/v1/briefs' }), expect: SIGNED_IN }],
-  'GET /v1/briefs/:id': [{ label: 'unknown id', req: () => ({ url: `/v1/briefs/${randomUUID()}` }), expect: NOWHERE }],
+  'GET /v1/briefs/:id': [
+    { label: 'unknown id', req: () => ({ url: `/v1/briefs/${randomUUID()}` }), expect: NOWHERE },
+    // The CSM's own, read by them and their manager; a rep reads no CSM's brief.
+    { label: "the team CSM's brief", req: () => ({ url: `/v1/briefs/${briefs.own}` }), expect: { anonymous: '401', rep: '404', csm: 'ok', manager: 'ok', admin: 'ok' } },
+    { label: "another team's brief", req: () => ({ url: `/v1/briefs/${briefs.foreign}` }), expect: OUT_OF_SCOPE },
+  ],
   'PUT /v1/briefs/settings': [{ label: "the CSM's settings", req: () => ({ url: '/v1/briefs/settings', payload: { csmId: ids.csm, localTime: '08:30' } }), expect: NOT_REPS }],
   'GET /v1/briefs/settings': [{ label: "the CSM's settings", req: () => ({ url: `/v1/briefs/settings?csm=${ids.csm}` }), expect: NOT_REPS }],
   // Webhooks ignore bearer tokens: only the source's signature lets a delivery in.
@@ -167,6 +174,7 @@ beforeAll(async () => {
   tokens.rep = await user(ids.rep, 'rep', ids.manager);
   await user(ids.rep2, 'rep', ids.manager2);
   tokens.csm = await user(ids.csm, 'csm', ids.manager);
+  await user(ids.csm2, 'csm', ids.manager2);
   for (const [id, ownerId, csmId, domain] of [[ids.own, ids.rep, ids.csm, 'matrix-own.example'], [ids.foreign, ids.rep2, undefined, 'matrix-foreign.example']] as const) {
     const res = await app.inject({ method: 'POST', url: '/v1/accounts', headers: admin, payload: { id, name: id, domains: [domain], stage: 'proposal', ownerId, ...(csmId ? { csmId } : {}), renewalDate: new Date(Date.now() + 30 * 86_400_000).toISOString(), contacts: [{ email: `pat.quinn@${domain}`, name: 'Pat Quinn' }] } });
     expect(res.statusCode, res.body).toBe(201);
@@ -181,6 +189,11 @@ beforeAll(async () => {
       kind: 'follow_up', target: 'account', title: 'Follow up', rationale: 'Quiet for too long.', evidence: [], priority: 50, dueAt: new Date().toISOString(), factors: ['silence'],
     });
     recs[key] = recommendation.id;
+  }
+  for (const [key, csmId] of [['own', ids.csm], ['foreign', ids.csm2]] as const) {
+    const res = await app.inject({ method: 'POST', url: '/v1/briefs', headers: admin, payload: { csmId } });
+    expect(res.statusCode, res.body).toBe(201);
+    briefs[key] = (res.json() as { id: string }).id;
   }
 }, 120_000);
 afterAll(async () => { await stack?.stop(); });

@@ -23,7 +23,10 @@ describe('competitors read from the frame\'s roles', () => {
     ['You can\'t export to PDF, right? Kavida can.', ['Kavida']],
     ['Our COO met the founders of Ostley and is quite keen on them now.', ['Ostley']],
     ['Security sent the vendor questionnaire to Varden as well as to you.', ['Varden']],
-    // Not in play.
+    // A listed rival chosen over us: the non-renewal is ours, not the rival's.
+    ['We have gone with Clari for next year, so we will not be renewing with you.', ['Clari']],
+    // Not in play (a former tool is a replacement, not a rival in play).
+    ['Nobody here misses Gong.', []],
     ['I\'m moving to Porto in the spring, so expect replies on a different clock.', []],
     ['Can we move the review to next Weds?', []],
     ['Brenton Freight undercut us on the Leipzig route again.', []],

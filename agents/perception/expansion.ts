@@ -47,6 +47,8 @@ const WISHED = / (?:want|would|love|like|need|could|can|cost|will|plan|keen|how|
 const SET_UP = / (?:get|have) (?:\S+ ){1,5}(?:set up|going|up and run|add|onboard\S*|on board) /;
 /** Long past: "asked about access ages ago", "wanted it last year". */
 const LONG_AGO = / (?:year|month|age|quarter)s? ago | at one point | originally | initially | at first | last (?:year|quarter|spring|summer|autumn|fall|winter) | back (?:in|when) | previously | at the time | a while back | (?:sort|sorted|resolve|resolved|settle|settled) it /;
+/** Words that make "X is on it" a change rather than the state things are in. */
+const CHANGE = / (?:now|soon|next|also|too|as well|as of|from (?:monday|tuesday|wednesday|thursday|friday|next|the|this)|start|plan|new|newly|finally|going to|be about to) /;
 /** Moving a group onto our product: "bringing 120 of their dispatchers onto your platform", "migrating onto our tools", "put all four regions on it". */
 const ONTO_US = / (?:onto|on to|on|over to) (?:your|the|our) (?:platform|tool|system|product|app|application|software|instance|workspace|solution|stack)s? | (?:put|get|have|bring) (?:\S+ ){1,4}on (?:it|you|board) | include you | (?:onto|on to) (?:it|you) | (?:be|get) on (?:it|the same system) | use (?:the|your) (?:platform|tool|product|system|app|application|software) /;
 /** Capacity already exhausted: "are out of licences", "ran out of seats". */
@@ -128,7 +130,9 @@ function expansionIn(s: Sent, prev?: Sent, earlier: Sent[] = []): { team?: strin
   const grow = findAll(s, GROW).filter((h) => !negated(s, h.start) && !growsSomethingElse(s, h));
   const newUse = / new (?:use case|initiative|project|workflow|department|business unit|region|market) /.test(line);
   const wide = WIDE.test(line) && / (?:roll (?:\S+ ){0,3}out|rollout|extend|deploy|want|on it|use|standardi[sz]e on) /.test(line);
-  const onto = ONTO_US.test(line) && / (?:bring|move|migrate|put|get|onboard\S*|will|need|want|be) /.test(line);
+  // "The practices are on it" states who already uses it; only a change ("now", "soon", "too", a plan) makes it growth.
+  const alreadyOn = / be on (?:it|the same system) /.test(line) && !/ (?:bring|move|migrate|put|get|onboard\S*|will|need|want) /.test(line) && !CHANGE.test(line);
+  const onto = ONTO_US.test(line) && / (?:bring|move|migrate|put|get|onboard\S*|will|need|want|be) /.test(line) && !alreadyOn;
   const growsIntoCapacity = HEADCOUNT_GROWS.test(line) && (OUT_OF.test(line) || findAll(s, / (?:need|require|want) /).some((h) => !negated(s, h.start)) && CAPACITY.test(line) || onto);
   const given = GIVE.test(line) && WISHED.test(line);
   const setUp = SET_UP.test(line);

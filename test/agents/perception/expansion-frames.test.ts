@@ -33,6 +33,11 @@ describe('expansion: who gets the capacity', () => {
 });
 
 describe('expansion: what grows and whose growth it is', () => {
+  it('a group already on it is the state of things; a change marker makes it growth', () => {
+    expect(read('The warehouses are on it and Priya fields the occasional how-to question.')).toEqual([]);
+    expect(read('Both depots are on it these days.')).toEqual([]);
+    expect(read('The Antwerp warehouse is on it now too, and they will need six more logins.')[0]?.team).toMatch(/Antwerp/);
+  });
   it('expanding something that is not ours', () => {
     expect(read('Our network team is expanding the firewall rules to the new subnet; can you confirm your IP range?')).toEqual([]);
   });

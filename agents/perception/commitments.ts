@@ -225,7 +225,7 @@ function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext): Promised | un
     if (p && (!cues.some(([, c]) => c && c.start < named.cue.start))) return p;
   }
   if (!hedged && side === 'us') cues.push(['ready', findAll(s, READY)[0]], ['you-have', findAll(s, EXPECT)[0]]);
-  if (!self) cues.push(['self', carriedSubject(s) ?? illTypo(s)]);
+  if (!self) cues.push(['self', illTypo(s)]);
   // Taking a task on ("consider it done, the sandbox will be ready…") names nothing: any other cue first.
   const order = ([kind, c]: [Promised['kind'], Hit | undefined]) => (c?.start ?? 1e9) + (kind === 'on-it' ? 1e6 : 0);
   cues.sort((a, b) => order(a) - order(b));
@@ -301,24 +301,6 @@ function presentForFuture(s: Sent): { cue: Hit; objectAt?: number } | undefined 
 function illTypo(s: Sent): Hit | undefined {
   const k = s.toks.findIndex((x, n) => x.text.toLowerCase() === 'ill' && (n === 0 || ['PUNCT', 'CCONJ', 'INTJ'].includes(s.toks[n - 1].pos)) && ACTS.has(s.toks[n + 1]?.lemma ?? ''));
   return k >= 0 ? { start: k, end: k, m: WILL_CUE } : undefined;
-}
-
-/** "I've blocked Thursday to go through it and will come back to you": the speaker's side carried over "and" to will. */
-function carriedSubject(s: Sent): Hit | undefined {
-  const t = s.toks;
-  const names = nameSpans(s);
-  for (let k = 1; k + 1 < t.length; k += 1) {
-    // ("…whether the territories changed, will come back to u": a chat drops the repeated subject after a comma too.)
-    if (!['and', ',', '-'].includes(t[k].lower) || !['will', 'shall'].includes(t[k + 1].lemma) || t[k + 2]?.lower === 'you') continue;
-    for (let j = k - 1; j >= 0; j -= 1) {
-      const w = t[j].lower;
-      const head = j === 0 || ['PUNCT', 'CCONJ', 'INTJ'].includes(t[j - 1].pos);
-      // Another subject on the way back ends the search; a name as an object ("check with Luca") does not.
-      if ([';', '.', '?', '!'].includes(w) || ['you', 'he', 'she', 'they', 'it', 'who', 'which', 'that'].includes(w) || names.some((n) => n.end === j && (n.start === 0 || ['PUNCT', 'CCONJ'].includes(t[n.start - 1].pos)))) break;
-      if (['i', 'we'].includes(w) && head) return { start: j, end: k + 1, m: WILL_CUE };
-    }
-  }
-  return undefined;
 }
 
 /** A list of our own open items under a label: "Still on our list: X", "Pending on our side: X", "Our action: send X". */

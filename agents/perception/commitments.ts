@@ -80,7 +80,8 @@ const ACTION_ITEM = / (?:will|to|owe|agree to|promise to|commit to|be go to|offe
 
 const HEDGE = / (?:no promise|could|might|may|would|should|happy to|glad to|feel free|would you like|do you want|if (?:you|that|it) (?:think|would|help|want|need|like)|if help|whenever|try to) /;
 /** Hedges that take back even a plain "we'll": "we'll probably look at it", "no promises". */
-const STRONG_HEDGE = / (?:no promise|not promise|probably|possibly|maybe|perhaps|in theory|at some point|some day|someday) /;
+// (A free-choice object is a standing arrangement, not a deliverable: "I will route anything urgent to you".)
+const STRONG_HEDGE = / (?:no promise|not promise|probably|possibly|maybe|perhaps|in theory|at some point|some day|someday|(?:anything|whatever|any (?:\S+ )?(?:question|issue|problem|request)s?) (?:urgent|else|that|which|come|you|they)) /;
 /** A past time that turns "we committed to X" into a report, not an open promise. */
 const PAST_TIME = / (?:last|ago|yesterday|previously|already|back in|earlier this) /;
 const SELF_REFUSAL = / (?:not|never|unable|can not|cannot) (?:be able to |promise )?/;

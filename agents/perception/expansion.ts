@@ -127,6 +127,8 @@ function expansionIn(s: Sent, prev?: Sent, earlier: Sent[] = []): { team?: strin
   // Access already had ("our IT team got access to the admin console yesterday") is a fact, not a want.
   if (/\b(?:got|gotten|had|was given|were given|received|has|have) (?:\w+ )?access\b/i.test(s.text) && !/ (?:want|would like|need|ask|request|keen|more|extra|additional|another|own) /.test(line)) return undefined;
   if (/ (?:expand|elaborate) on /.test(line) || / (?:try|tried) it once /.test(line)) return undefined;
+  // A group that is (or went) live already is news of a rollout done, not a want: "the Riverside clinic is live on the platform".
+  if (/ (?:be|go|went|gone) live (?:on|with|in) /.test(line) && !/ (?:will|want|need|plan|soon|next|would|once|when|should|more|another|too|as well) /.test(line)) return undefined;
   const grow = findAll(s, GROW).filter((h) => !negated(s, h.start) && !growsSomethingElse(s, h));
   const newUse = / new (?:use case|initiative|project|workflow|department|business unit|region|market) /.test(line);
   const wide = WIDE.test(line) && / (?:roll (?:\S+ ){0,3}out|rollout|extend|deploy|want|on it|use|standardi[sz]e on) /.test(line);

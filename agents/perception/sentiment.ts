@@ -79,6 +79,9 @@ const HANDLED = / (?:(?:you|your (?:\S+ )?(?:team|engineer|engineers|people|side
 /** The speaker apologising for their own words ("I was frustrated on Tuesday's call and I want to apologise"). */
 const APOLOGY = / (?:apologise|apologize|apology|my apology|sorry for (?:my|the noise|being|snap|the rant)) /;
 
+/** Verbs that drop a tool: their named object is a product being left, not us. */
+const DROP = new Set(['replace', 'retire', 'sunset', 'drop', 'ditch', 'decommission', 'cancel', 'phase']);
+
 /** A feeling about one's own absence ("disappointed to miss the webinar"). */
 const SELF = / (?:disappointed|sad|gutted|bummed|annoyed|upset|frustrated|sorry) (?:to|that (?:i|we)) (?:miss|have miss|be away|be out|not make|not be able) /;
 
@@ -162,10 +165,17 @@ export function sentimentOf(parts: Utterance[], opts: { reported?: boolean } = {
   const said = parts.filter((u) => u.side === 'them' || (opts.reported && u.side === 'us')).flatMap((u) => analyze(u.text));
   // A fault said in the same breath as "you're on it" or "the fix is rolling out" is a report, not a grievance.
   const handled = said.some((s) => HANDLED.test(line(s)));
+  // "We're replacing Gong. The team never really adopted it…": once a named tool of someone else's is
+  // being dropped, a later "it" without "you/your" is that tool, and the complaint is about it.
+  let replacedTool = false;
   for (const s of said) {
-    const churn = churnFrame(s);
+    const l = line(s);
+    const aboutReplaced = replacedTool && / (?:it|they|them|that tool|the tool) /.test(l) && !/ (?:you|your) /.test(l);
+    const drops = s.toks.findIndex((t, i) => DROP.has(t.lemma) && s.toks[i + 1]?.pos === 'PROPN' && !['you', 'your'].includes(s.toks[i + 1]!.lower));
+    if (drops >= 0) replacedTool = true;
+    const churn = !aboutReplaced && churnFrame(s);
     if (churn && !churnText) churnText = s.text;
-    const raw = sentencePolarity(s, churn);
+    const raw = aboutReplaced ? Math.max(0, sentencePolarity(s, false)) : sentencePolarity(s, churn);
     const p = handled && !churn && raw < 0 ? raw * 0.3 : raw;
     total += p;
     n += 1;

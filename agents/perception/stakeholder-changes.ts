@@ -241,6 +241,11 @@ function subjectOf(s: Sent, hit: Hit, names: NameSpan[], prevName: string | unde
     const after = nameAfter(s, hit.end, names);
     // "We replaced Brightwave with you": a substitution of things ("replace X with Y"); people are replaced by someone or as something.
     if (after && s.toks[after.end + 1]?.lower === 'with') return undefined;
+    // "We're replacing Gong at the end of the quarter": an organisation replaces a tool; a person replaces a person, or in a post ("as our admin", "on your account").
+    let k = hit.start - 1;
+    while (k >= 0 && ['be', 'have', 'will', 'would', 'to', 'going', 'plan', 'finally', 'also', 'now', 'soon', 'just'].includes(t[k]!.lemma)) k -= 1;
+    const byUs = k >= 0 && ['we', 'i', 'they', 'us', 'team', 'company', 'business', 'organisation', 'organization', 'department'].includes(t[k]!.lower);
+    if (after && byUs && !['as', 'on'].includes(t[after.end + 1]?.lower ?? '')) return undefined;
     return after && after.start <= hit.end + 2 ? { name: after.name } : undefined;
   }
   if (/ me $/.test(hit.m[0])) return { self: true };

@@ -73,4 +73,10 @@ describe('commitments in other constructions', () => {
     expect(story().chat(TUESDAY, 'sam@ourco.com', 'sending the updated NDA across in 10').insights!.commitments[0]).toMatchObject({ owner: 'us', deliverable: 'the updated NDA' });
     expect(story().chat(TUESDAY, 'sam@ourco.com', 'sending the updated NDA across at some point').insights!.commitments).toEqual([]);
   });
+  it('a free-choice object is a standing arrangement, not a deliverable', () => {
+    for (const text of ['While Dana is away I will pass anything urgent straight to Li.', 'We will forward whatever comes in from the auditors.']) {
+      expect(ours(text), text).toEqual([]);
+    }
+    expect(ours('I will forward the auditors\' letter to Li tomorrow.')[0]).toMatchObject({ owner: 'us' });
+  });
 });

@@ -37,6 +37,8 @@ describe('expansion: what grows and whose growth it is', () => {
     expect(read('The warehouses are on it and Priya fields the occasional how-to question.')).toEqual([]);
     expect(read('Both depots are on it these days.')).toEqual([]);
     expect(read('The Antwerp warehouse is on it now too, and they will need six more logins.')[0]?.team).toMatch(/Antwerp/);
+    expect(read('Our Ghent branch signed the addendum and went live on the tool last week.')).toEqual([]);
+    expect(read('Ghent is live on the tool; the Bruges branch would like to go live as well.')[0]?.team).toMatch(/Bruges/);
   });
   it('expanding something that is not ours', () => {
     expect(read('Our network team is expanding the firewall rules to the new subnet; can you confirm your IP range?')).toEqual([]);

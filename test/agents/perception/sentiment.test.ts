@@ -79,5 +79,11 @@ describe('frustration that is not dissatisfaction with us', () => {
   it('a grievance with no fix in sight still reads negative', () => {
     expect(negative('The sync keeps failing and nobody on your side seems to care.')).toBe(true);
   });
+  it('a complaint about a tool they are dropping is about that tool, not us; about us it still counts', () => {
+    const dropped = sentimentOf(them('We are replacing Freshdesk next month. Nobody liked it and it was far too expensive for what we used.'));
+    expect(dropped.sentiment).toBeGreaterThanOrEqual(0);
+    expect(dropped.churnText).toBeUndefined();
+    expect(sentimentOf(them('We are replacing Freshdesk next month. Your reporting has been awful too and we are unhappy with it.')).sentiment).toBeLessThan(0);
+  });
 });
 

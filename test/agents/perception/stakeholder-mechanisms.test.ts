@@ -118,4 +118,8 @@ describe('stakeholder change mechanisms', () => {
       'Li has started reading the exit clauses.',
     ]) expect(read(text), text).toEqual([]);
   });
+  it('an organisation replacing a named tool is no change of people; a person replaced in a post is', () => {
+    for (const text of ['We are replacing Zendesk before the summer.', "We'll finally retire and replace Pipedrive in March."]) expect(read(text), text).toEqual([]);
+    expect(one('We are replacing Dana as your day-to-day contact; Li takes over.')).toMatchObject({ contactEmail: 'dana@acme.com' });
+  });
 });

@@ -11,7 +11,9 @@ import { stripQuotedReply } from '../memory/strip-quotes.js';
 import { analyze, type Sent } from './nlp.js';
 import { conditionBefore, first, lemmaLine, negated } from './frames.js';
 import { rhetorical, stillAsking } from './request-discourse.js';
-import { anyWay, impliedAsk, noteAsk, openAsk } from './request-implicit.js';
+import { anyWay, impliedAsk, noteAsk, openAsk, settledAfter } from './request-implicit.js';
+import { forwardedParts } from './request-forward.js';
+import { askInOtherForm, expectedStep, notAnInstruction, notAQuestion, notAsking } from './request-forms.js';
 import type { PerceiveContext, Utterance } from './utterances.js';
 
 /** Sign-offs that invite questions are not questions: "let me know if you have any questions". */
@@ -123,6 +125,10 @@ const OBJECT = new Set(['the', 'this', 'that', 'these', 'those', 'it', 'them', '
 const PLEASE = new Set(['please', 'kindly', 'pls', 'plz', 'lmk']);
 /** Adverbs between a clause break and its verb: "…, just send the paperwork when it's ready". */
 const SOFT = new Set(['just', 'simply', 'also', 'then', 'now', 'maybe', 'perhaps']);
+/** What a "please" after a comma withdraws or gives rather than asks: "…, please ignore my last mail". */
+const WITHDRAW = new Set(['ignore', 'disregard', 'excuse', 'forgive', 'pardon', 'accept', 'enjoy', 'thank']);
+/** Verbs of getting in touch that the tagger may read as nouns: "ping Mia", "email Raj". */
+const CONTACT_VERB = new Set(['ping', 'email', 'call', 'text', 'message', 'cc', 'loop', 'contact', 'phone', 'slack']);
 
 /** An instruction opening a later clause: "The field is truncated, please fix.", "…, send the paperwork over", "…; ping Mia if…". */
 function clauseRequest(s: Sent): boolean {
@@ -130,19 +136,26 @@ function clauseRequest(s: Sent): boolean {
   const rest = (k: number) => !CLOSING.test(t.slice(k).map((x) => x.text).join(' '));
   for (let k = 1; k < t.length; k += 1) {
     const prev = t[k - 1];
-    const boundary = (prev.pos === 'PUNCT' && [',', ';', '-', '–', '—', ':'].includes(prev.text)) || (['so', 'and', 'then'].includes(prev.lower) && t[k - 2]?.pos === 'PUNCT');
+    // (A full stop the tokenizer glued to a word ends a clause too: "ok we're in. send me the link".)
+    const boundary = (prev.pos === 'PUNCT' && [',', ';', '-', '–', '—', ':'].includes(prev.text)) || (['so', 'and', 'then'].includes(prev.lower) && t[k - 2]?.pos === 'PUNCT') || (prev.text.length > 1 && prev.text.endsWith('.'));
     if (!boundary) continue;
     let j = k;
     while (j < t.length && SOFT.has(t[j].lower)) j += 1;
     const w = t[j];
     if (!w) break;
-    if (PLEASE.has(w.lower)) return rest(j);
+    if (PLEASE.has(w.lower)) {
+      // "…, please ignore my last mail", "…, please don't worry": a withdrawal or a reassurance.
+      if (WITHDRAW.has(t[j + 1]?.lemma ?? '') || notAnInstruction(s, j + 1)) continue;
+      return rest(j);
+    }
     // "…, go ahead and invoice us" instructs; "…, go ahead." only permits.
     if (w.lower === 'go' && t[j + 1]?.lower === 'ahead' && t[j + 2]?.lower === 'and') return true;
     // (The tagger reads some clause-initial verbs as nouns: "…, check them when you can".)
-    const verbLike = w.pos === 'VERB' || (w.pos === 'NOUN' && ['it', 'them', 'me', 'us'].includes(t[j + 1]?.lower ?? ''));
+    // ("…; ping Mia if…": a verb of getting in touch the tagger reads as a noun, before a name.)
+    const contactName = w.pos === 'NOUN' && CONTACT_VERB.has(w.lemma) && t[j + 1]?.pos === 'PROPN';
+    const verbLike = w.pos === 'VERB' || contactName || (w.pos === 'NOUN' && ['it', 'them', 'me', 'us'].includes(t[j + 1]?.lower ?? ''));
     const next = t[j + 1];
-    if (verbLike && w.lower === w.lemma && !NOT_ASKING.has(w.lemma) && next && (OBJECT.has(next.lower) || (next.pos === 'PROPN' && j > k - 1 && w.pos === 'VERB'))) {
+    if (verbLike && w.lower === w.lemma && !NOT_ASKING.has(w.lemma) && !notAnInstruction(s, j) && next && (OBJECT.has(next.lower) || (next.pos === 'PROPN' && j > k - 1 && (w.pos === 'VERB' || contactName)))) {
       // "…, let me know" asks; "…, let me check with the team first" is the writer's own step.
       if (w.lemma === 'let' && !(['me', 'us'].includes(next.lower) && t[j + 2]?.lower === 'know')) continue;
       return rest(j);
@@ -160,7 +173,10 @@ function pleaseAnywhere(s: Sent): boolean {
   if (['please', 'pls', 'plz'].includes(last.lower) && !['yes', 'thanks', 'thank', 'ok', 'okay'].includes(words[0].lower)) return true;
   for (let k = 0; k + 1 < t.length; k += 1) {
     if (!['please', 'kindly', 'pls', 'plz'].includes(t[k].lower)) continue;
+    // "I am please to inform…": the adjective 'pleased' in a learner's spelling, after a form of be.
+    if (t[k].lower === 'please' && ['am', 'is', 'are', 'was', 'were', "'m", 'be', 'very', 'so'].includes(t[k - 1]?.lower ?? '')) continue;
     const v = t[k + 1];
+    if (notAnInstruction(s, k + 1)) continue;
     if (v.lower === v.lemma && !['PUNCT', 'PRON', 'DET', 'ADP'].includes(v.pos) && !NOT_ASKING.has(v.lemma) && !NOTICE.test(` ${t.slice(k).map((x) => x.lemma).join(' ')} `)) return true;
   }
   return false;
@@ -176,13 +192,18 @@ function passiveAsk(s: Sent): boolean {
     if (!verb || verb.pos !== 'VERB' || !/(?:ed|en|set|put|sent|made|done|shut|cut|reset|built|kept|left)$/.test(verb.lower)) continue;
     const subject = t.slice(0, k).map((x) => x.lower);
     if (subject.some((w) => ['i', 'we'].includes(w))) continue;
-    if (['now', 'already'].includes(t[k + modal + 2]?.lower ?? '') || t[k - 1]?.lower === 'it') continue;
+    // "It should be noted…" is a dummy 'it'; "…, so it must be rolled today" is the thing to act on.
+    if (['now', 'already'].includes(t[k + modal + 2]?.lower ?? '') || (t[k - 1]?.lower === 'it' && (SAYING.has(verb.lower) || t[k + modal + 2]?.lower === 'that'))) continue;
+    if (expectedStep(s, k, verb)) continue;
     // "The purchase request went in this morning and should be approved by Thursday": a report and its expected outcome.
     if (t[k - 1]?.lower === 'and' && t.slice(0, k - 1).some((x) => x.pos === 'VERB' && x.lower !== x.lemma && !x.lower.endsWith('ing'))) continue;
     return true;
   }
   return false;
 }
+
+/** Verbs of saying after a dummy 'it': "it should be noted / said / stressed that…". */
+const SAYING = new Set(['noted', 'said', 'mentioned', 'stressed', 'emphasised', 'emphasized', 'remembered', 'understood', 'recognised', 'recognized', 'borne', 'added', 'pointed']);
 
 /** A head verb that is really the subject noun of a statement: "Churn in our customer base is down". */
 function nounSubject(s: Sent, k: number): boolean {
@@ -200,6 +221,12 @@ function notAWish(s: Sent, at: number, end: number): boolean {
   const t = s.toks;
   const span = t.slice(at, end + 1);
   if (span.some((x) => x.lower === 'wondered' || x.lower === 'asked')) return true;
+  if (notAsking(s, at, end)) return true;
+  // "no one is asking for it back", "nobody requests it": a negated asker.
+  if (span.some((x) => ['ask', 'request'].includes(x.lemma)) && t.slice(Math.max(0, at - 2), at + 1).some((x) => ['nobody', 'noone', 'none'].includes(x.lower) || (x.lower === 'one' && t[x.i - 1]?.lower === 'no'))) return true;
+  // "Our reps request the same reports every week, so I've scheduled them": an ask of theirs, settled.
+  const req = span.findIndex((x) => x.lemma === 'request');
+  if (req >= 0 && settledAfter(s, at + req)) return true;
   // "Users were asking whether the outage lost data; we checked the log": asked of us, but answered or about their own plans.
   const ask = span.findIndex((x) => ['asking', 'asks'].includes(x.lower));
   if (ask >= 0 && !openAsk(s, at + ask)) return true;
@@ -268,7 +295,7 @@ export function asks(s: Sent): boolean {
   const line = ` ${t.map((x) => x.lemma).join(' ')} `;
   const k = start(s);
   const head = t[k];
-  if (/\?\s*$|\?\s+\S/.test(text)) return !rhetorical(s, k);
+  if (/\?\s*$|\?\s+\S/.test(text)) return !rhetorical(s, k) && !notAQuestion(s, k);
   if (!head) return false;
   if (head.lower === 'lmk') return true;
   if (NOTICE.test(line) && !t.slice(k).some((x) => x.lower === 'could' || x.lower === 'can')) return false;
@@ -279,13 +306,13 @@ export function asks(s: Sent): boolean {
     if (['should', 'were', 'had'].includes(head.lower) && t.slice(k + 2).some((x) => x.text === ',')) return false;
     return !(head.lower === 'do' && subj.pos === 'VERB');
   }
-  if (WH.has(head.lower) && t[k + 1] && (AUX.has(t[k + 1].lower) || t[k + 1].lemma === 'be')) return !rhetorical(s, k);
+  if (WH.has(head.lower) && t[k + 1] && (AUX.has(t[k + 1].lower) || t[k + 1].lemma === 'be')) return !rhetorical(s, k) && !notAQuestion(s, k);
   if (/ any update /.test(line)) return true;
   // An imperative: a base-form verb opening the sentence ("please reset…", "let us know…", "tell me more").
   const verb = head.lower === 'please' || head.lower === 'kindly' || head.lower === 'pls' || head.lower === 'do' ? t[k + 1] : head;
   // (The tagger reads some sentence-initial verbs as nouns: "Drop me a line once…", "Ping us when…".)
   const nounVerb = verb === t[k] && ((verb.pos === 'NOUN' && ['me', 'us', 'it', 'them'].includes(t[k + 1]?.lower ?? '')) || (verb.pos === 'PROPN' && ['me', 'us'].includes(t[k + 1]?.lower ?? ''))) && verb.lower === verb.lemma;
-  if (nounVerb && !NOT_ASKING.has(verb.lemma)) return true;
+  if (nounVerb && !NOT_ASKING.has(verb.lemma) && !notAnInstruction(s, k)) return true;
   if (verb && (verb.pos === 'VERB' || (verb === t[k] && k === 0 && verb.pos === 'NOUN' && verb.lower === verb.lemma)) && verb.lower === verb.lemma && !NOT_ASKING.has(verb.lemma) && !nounSubject(s, t.indexOf(verb))) {
     const v = t.indexOf(verb);
     const next = t[v + 1];
@@ -294,10 +321,12 @@ export function asks(s: Sent): boolean {
     // "Let me know" and "let us have it by Friday" ask; "let me introduce…", "let me check" are the writer's own act.
     if (verb.lemma === 'let') {
       if (next && ['me', 'us'].includes(next.lower)) return ['know', 'have', 'hear'].includes(t[v + 2]?.lemma ?? '');
-    } else if (verb.pos === 'VERB' || head.lower === 'please' || head.lower === 'kindly') return true;
+    } else if (notAnInstruction(s, v)) return false;
+    else if (verb.pos === 'VERB' || head.lower === 'please' || head.lower === 'kindly') return true;
   }
-  if (head.lower === 'please' || head.lower === 'kindly') return true;
+  if ((head.lower === 'please' || head.lower === 'kindly') && !notAnInstruction(s, k + 1)) return true;
   if (clauseRequest(s) || passiveAsk(s) || pleaseAnywhere(s)) return true;
+  if (askInOtherForm(s)) return true;
   if (anyWay(s)) return true;
   // A desiderative or indirect request, unless it reports someone's past asking.
   const want = first(s, WANT);
@@ -348,7 +377,13 @@ function requestsForUs(signal: Signal, asked: string[], ctx: PerceiveContext): s
 export function requestsOf(signal: Signal, parts: Utterance[], ctx: PerceiveContext): string[] {
   // Our notes carry the account's asks as reports: "Raj asked whether we could…".
   if (signal.kind === 'note') return parts.flatMap((u) => analyze(u.text).filter(noteAsk).map((s) => s.text));
-  const asked = parts.filter((u) => u.side === 'them').flatMap((u) => questionSentences(u.text));
+  // A forwarded message's asks are ours only when passed on to us (request-forward.ts).
+  const texts = (u: Utterance) => {
+    if (signal.kind !== 'email') return [u.text];
+    const f = forwardedParts(u.text, signal.text, ctx.contacts);
+    return [f.own, ...f.forwarded];
+  };
+  const asked = parts.filter((u) => u.side === 'them').flatMap((u) => texts(u).flatMap(questionSentences));
   return requestsForUs(signal, asked, ctx);
 }
 

@@ -49,6 +49,36 @@ function echo(s: Sent): boolean {
   return words.length > 0 && words.length <= 2 && words.every((x) => x.pos === 'PROPN') && /\?\s*$/.test(s.text);
 }
 
+/** A short question with no auxiliary ("You lot?", "Me?"): the writer's own prompt when an answer follows. */
+function verbless(s: Sent): boolean {
+  const words = s.toks.filter((x) => x.pos !== 'PUNCT');
+  return words.length <= 3 && !words.some((x) => x.pos === 'AUX');
+}
+
+/** "Truthfully?", "Honestly?", "Er... seriously?": an adverb put as a question, the speaker's own lead-in. */
+function leadIn(s: Sent): boolean {
+  const words = s.toks.filter((x) => x.pos !== 'PUNCT' && x.pos !== 'INTJ' && !LEAD.has(x.lower) && !['er', 'erm', 'um', 'uh', 'hmm'].includes(x.lower));
+  return words.length === 1 && words[0].pos === 'ADV' && /(?:ly|really)$/.test(words[0].lower) && /\?\s*$/.test(s.text);
+}
+
+/** "No, …", "Nope, …": the writer answering. */
+function denial(s: Sent): boolean {
+  const t = s.toks;
+  return ['no', 'nope', 'nah', 'not'].includes(t[0]?.lower ?? '') && (t[1]?.pos === 'PUNCT' || t[1]?.lower === 'really');
+}
+
+/** "Anyway, …", "Moving on, …": the writer leaving the question behind. */
+function aside(s: Sent): boolean {
+  const t = s.toks;
+  const w = `${t[0]?.lower ?? ''} ${t[1]?.lower ?? ''}`;
+  return (t[0]?.lower === 'anyway' || t[0]?.lower === 'anyhow' || w === 'moving on' || w === 'but anyway') && t.some((x) => x.pos === 'PUNCT');
+}
+
+/** A question that names the reader ("you", "your"): a real question even before an "anyway". */
+function addressed(s: Sent): boolean {
+  return s.toks.some((x) => ['you', 'your', 'u', 'ur', 'yours'].includes(x.lower));
+}
+
 /**
  * The sentences of a message that still ask after the rest of the message is read: a question
  * answered or withdrawn by the writer in the next sentence, or a name echoed back, asks nothing.
@@ -56,10 +86,10 @@ function echo(s: Sent): boolean {
 export function stillAsking(sents: Sent[], asking: (s: Sent, i: number) => boolean): Sent[] {
   const out: Sent[] = [];
   sents.forEach((s, i) => {
-    if (!asking(s, i)) return;
+    if (!asking(s, i) || leadIn(s)) return;
     const question = /\?\s*$/.test(s.text);
     const next = sents[i + 1];
-    if (question && next && (answers(next) || echo(s))) return;
+    if (question && next && (answers(next) || echo(s) || (verbless(s) && denial(next)) || (aside(next) && !addressed(s)))) return;
     out.push(s);
   });
   return out;

@@ -266,10 +266,14 @@ export function notKnowing(s: Sent): boolean {
   const t = s.toks;
   for (let i = 1; i < t.length; i += 1) {
     const w = t[i].lower;
-    if (['sure', 'clear', 'certain'].includes(w) && negated(s, i)) {
+    // "I don't know whether that's something you'd consider": not knowing, about us (not "whether we will…").
+    if (['sure', 'clear', 'certain'].includes(w) || (t[i].lemma === 'know' && t[i].pos === 'VERB' && ['whether', 'if', 'how', 'why'].includes(t[i + 1]?.lower ?? '') && t.slice(i + 1).some((x) => ['you', 'your', 'u'].includes(x.lower)))) {
+      if (!negated(s, i)) continue;
       let j = i + 1;
       if (t[j]?.lower === 'to' && ['me', 'us'].includes(t[j + 1]?.lower ?? '')) j += 2;
-      if (aboutUs(t, j) && !INTERNAL.has(t[j + 2]?.lemma ?? '') && !t.slice(j + 1, j + 4).some((x) => ['should', 'will', "'ll"].includes(x.lower))) return true;
+      // ("…not sure whether anyone has told you yet": a preface to news, not a question.)
+      const news = t.slice(j + 1, j + 6).some((x) => ['tell', 'inform', 'mention', 'warn', 'update'].includes(x.lemma));
+      if (aboutUs(t, j) && !news && !INTERNAL.has(t[j + 2]?.lemma ?? '') && !t.slice(j + 1, j + 4).some((x) => ['should', 'will', "'ll"].includes(x.lower))) return true;
     }
     // "couldn't find anything in the docs about…", "can't find how to…"
     if (t[i].lemma === 'find' && negated(s, i) && !['we', 'i'].includes(t[i + 1]?.lower ?? '')) {
@@ -293,6 +297,7 @@ export function impliedAsk(s: Sent): boolean {
  */
 export function noteAsk(s: Sent): boolean {
   const t = s.toks;
+  if (noteWant(s)) return true;
   for (let i = 1; i < t.length; i += 1) {
     const v = t[i];
     const like = v.lemma === 'like' && t[i - 1]?.lemma === 'would';
@@ -310,7 +315,46 @@ export function noteAsk(s: Sent): boolean {
       continue;
     }
     if (next && ['whether', 'if'].includes(next.lower) && ['we', 'you'].includes(t[i + 2]?.lower ?? '')) return true;
+    // "Raj asked me to delete the duplicate workspace": sent to us through the one who writes the note.
+    if (next && ['me', 'us'].includes(next.lower) && t[i + 2]?.lower === 'to' && t[i + 3]?.pos === 'VERB' && !DELIBERATION.has(t[i + 3].lemma)) return true;
     if (next && ['for', 'about'].includes(next.lower) && !t.slice(i + 2, i + 5).some((x) => x.lower === 'own')) return true;
+  }
+  return false;
+}
+
+/** Steps a colleague takes on their own side: "asked me to think about it", "to decide by Friday". */
+const DELIBERATION = new Set(['think', 'consider', 'decide', 'wait', 'hold', 'reflect', 'join', 'attend', 'come']);
+
+/**
+ * A contact's want reported in our note: "Adaeze wants an ROI case before she signs", "he's after
+ * a breakdown of support hours, wants it before month end", "she wants it sorted before kickoff".
+ * Not a plan of theirs ("wants to keep 120 seats"), their own thing ("wants its own tenant"), or
+ * their people's state ("wants the depot on the platform").
+ */
+function noteWant(s: Sent): boolean {
+  const t = s.toks;
+  for (let i = 1; i + 1 < t.length; i += 1) {
+    const v = t[i];
+    const after = v.lower === 'after' && t[i - 1]?.lemma === 'be';
+    if (!after && !(['want', 'need', 'require'].includes(v.lemma) && v.pos === 'VERB')) continue;
+    if (negated(s, i)) continue;
+    const from = clauseStart(t, i);
+    const subj = t[from];
+    const between = t.slice(from + 1, i).filter((x) => !(x.pos === 'AUX' || x.pos === 'ADV' || x.lemma === 'be' || x.lemma === 'still' || x.lemma === 'really'));
+    // The subject named, or carried over a comma from the clause before ("…, wants it before month end").
+    const carried = from > 0 && from === i && t.slice(0, from).some((x) => x.pos === 'PROPN' || ['he', 'she', 'they'].includes(x.lower));
+    if (!carried && !(subj && (subj.pos === 'PROPN' || ['he', 'she', 'they'].includes(subj.lower)) && between.length === 0)) continue;
+    if (settledAfter(s, i)) continue;
+    const obj = t.slice(i + 1, i + 8);
+    const o = obj[0];
+    if (!o || o.lower === 'to' || obj.some((x) => x.lower === 'own')) continue;
+    if (obj.some((x, k) => ['on', 'using', 'onboard', 'aboard', 'in'].includes(x.lower) && k > 0 && ['the', 'platform', 'it', 'this', 'board', 'tool'].includes(obj[k + 1]?.lower ?? ''))) continue;
+    if (['it', 'them', 'this', 'that'].includes(o.lower)) {
+      if (obj.slice(1, 3).some((x) => participle(x))) return true;
+      if (carried && obj.slice(1, 3).some((x) => ['before', 'by', 'asap', 'today', 'tomorrow'].includes(x.lower))) return true;
+      continue;
+    }
+    if (['a', 'an', 'the', 'some', 'your', 'our', 'more'].includes(o.lower) || o.pos === 'NOUN') return true;
   }
   return false;
 }

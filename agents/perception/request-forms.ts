@@ -1,0 +1,201 @@
+// The forms of a sentence that look like an ask and are not, and asks in forms the main frames miss,
+// read by what the words do rather than by the phrase.
+// Not asks:
+// - a question mark that closes a speaker's own estimate ("since, what, September?") or a filler
+//   ("…, you know?"), small talk about the reader's life ("how was the trip"), an attention-getter
+//   ("You know what?", "Guess what?") or a complaint about a third party ("would it kill them to…");
+// - imperatives that perform a social act ("join me in welcoming…", "say hi to Esther"), put the
+//   topic off ("ask me again in May", "park it till then"), withdraw ("forget it"), reassure
+//   ("please don't worry") or offer help on the reader's own need ("shout if you're stuck");
+// - wishes that are the writer's own act towards the reader ("I'd like to introduce you to…", "I'd
+//   like to give you the numbers"), a wish about their own people's state ("I'd love for them to
+//   have it from day one", "I want the planners using it"), a joke ("…, haha"), reliance ("we need
+//   your forecasts more than ever"), an expected step of their own process ("should be signed this week").
+// Asks:
+// - a label naming an ask ("Requirement from our side: every export must…"), a chaser ("pinging
+//   again on the VAT question"), a correction ("it should be AP now, not me"), an emphatic
+//   expectation ("we do expect something for the downtime"), "if your team could…".
+import type { Sent, Tok } from './nlp.js';
+import { negated } from './frames.js';
+
+const COMMA = new Set([',', '-', '–', '—', '(', ';']);
+const lowers = (t: Tok[]) => ` ${t.map((x) => x.lower).join(' ')} `;
+
+/** "since, what, September?", "maybe, what, eleven people?": a speaker searching for a number or a time. */
+function estimate(t: Tok[], q: number): boolean {
+  for (let i = Math.max(1, q - 5); i < q - 1; i += 1) {
+    if (t[i].lower !== 'what' || !COMMA.has(t[i + 1].text) || !(COMMA.has(t[i - 1].text))) continue;
+    const rest = t.slice(i + 2, q);
+    if (rest.length && rest.every((x) => ['NUM', 'NOUN', 'PROPN', 'ADJ', 'ADP', 'DET'].includes(x.pos) || /^\d/.test(x.text))) return true;
+  }
+  return false;
+}
+
+/** Things of the reader's own life asked after as small talk. */
+const PERSONAL = new Set(['weekend', 'holiday', 'holidays', 'vacation', 'honeymoon', 'trip', 'break', 'leave', 'wedding', 'birthday', 'summer', 'christmas', 'flight', 'journey', 'family', 'kids', 'travels', 'time', 'sabbatical', 'move', 'marathon']);
+
+/** Whether the question closing at q asks nothing of us (see the header). */
+export function notAQuestion(s: Sent, k: number): boolean {
+  const t = s.toks;
+  const q = t.findIndex((x, i) => i >= k && x.text.startsWith('?'));
+  const end = q < 0 ? t.length : q;
+  if (estimate(t, end)) return true;
+  // "…, you know?": a filler closing a statement.
+  if (t[end - 1]?.lower === 'know' && t[end - 2]?.lower === 'you' && COMMA.has(t[end - 3]?.text ?? '')) return true;
+  const words = t.slice(k, end).filter((x) => x.pos !== 'PUNCT').map((x) => x.lower);
+  const line = ` ${words.join(' ')} `;
+  // "You know what?", "Do you know what?", "Guess what?"
+  if (/^ (?:do )?you know what $| ^ guess what $/.test(line) || line === ' guess what ') return true;
+  // "how was the honeymoon", "how's the family", "how were your holidays"
+  if (words[0] === 'how' && ['was', 'were', 'is', "'s", 'are'].includes(words[1] ?? '') && ['the', 'your', 'ur'].includes(words[2] ?? '') && PERSONAL.has(words[3] ?? '') && words.length <= 6) return true;
+  // "would it kill the carriers to send…": a complaint, not a question.
+  return /^ (?:would|will|does|did) it kill /.test(line);
+}
+
+/** Verbs of getting in touch: an offer when the writer is the one to be contacted. */
+const CONTACT = new Set(['shout', 'ping', 'call', 'email', 'message', 'text', 'holler', 'reach', 'contact', 'buzz', 'drop', 'give', 'grab']);
+/** What the reader might come to need: the condition of an offer ("if you're stuck", "if anything comes up"). */
+const OFFER_IF = / if (?:you (?:are |re |'re |get |ever )?(?:stuck|need|want|have|run|hit|struggle|get|would like)|anything (?:\S+ )?(?:come|comes|crop|crops|pop|pops)|there (?:is|'s|are) anything|you (?:have )?(?:any )?question)/;
+/** Social acts performed through an imperative: "join me in welcoming", "say hi to". */
+const GREETING = new Set(['hi', 'hello', 'hey', 'hiya', 'congrats', 'congratulations', 'goodbye', 'bye', 'thanks', 'welcome', 'cheers']);
+/** Reassurance: "don't worry", "please not to worry". */
+const WORRY = new Set(['worry', 'panic', 'stress', 'fret', 'fuss', 'bother', 'rush', 'hurry', 'apologise', 'apologize']);
+/** Putting the topic off: "park it", "shelve this", "hold that thought". */
+const DEFER = new Set(['park', 'shelve', 'table', 'hold', 'pause', 'parked']);
+
+/**
+ * Whether the imperative verb at v performs something other than asking (see the header). The
+ * writer is not asking us to do a thing when they welcome someone, put the topic off or offer help.
+ */
+export function notAnInstruction(s: Sent, v: number): boolean {
+  const t = s.toks;
+  const w = t[v];
+  if (!w) return false;
+  const next = t[v + 1]?.lower ?? '';
+  const rest = lowers(t.slice(v + 1));
+  if (w.lemma === 'join' && next === 'me' && t[v + 2]?.lower === 'in') return true;
+  if (w.lemma === 'say' && GREETING.has(next)) return true;
+  if (w.lemma === 'forget' && ['it', 'that', 'about'].includes(next) && !rest.includes(' to ')) return true;
+  if (WORRY.has(w.lemma)) return true;
+  // "please don't worry", "please not to worry"
+  if (['not', "n't", 'do', 'dont', "don't"].includes(w.lower) && t.slice(v + 1, v + 4).some((x) => WORRY.has(x.lemma))) return true;
+  // "Ask me again in February", "check back after the board", "circle back in Q2".
+  if (['ask', 'try', 'check', 'circle', 'come'].includes(w.lemma) && /^ (?:me |us )?(?:again|back|later)\b/.test(rest)) return true;
+  // "park it till then", "hold that thought": the topic, not a thing of ours, put off.
+  if (DEFER.has(w.lemma) && ['it', 'this', 'that', 'the'].includes(next) && (next !== 'the' || t[v + 2]?.lower === 'conversation' || t[v + 2]?.lower === 'topic' || t[v + 2]?.lower === 'idea')) return true;
+  // "shout if you're stuck", "ping me if anything comes up", "give me a shout if you need…": help offered, not asked.
+  if (CONTACT.has(w.lemma) && (['if', 'me', 'us', 'anytime', 'whenever'].includes(next) || (next === 'a' && t[v + 2]?.lower === 'shout')) && OFFER_IF.test(rest)) return true;
+  return false;
+}
+
+/** Acts of the writer towards the reader: "introduce you", "give you the numbers", "thank you". */
+const OWN_ACT = new Set(['introduce', 'thank', 'welcome', 'congratulate', 'give', 'send', 'offer', 'show', 'remind', 'update', 'invite', 'inform', 'walk', 'assure', 'reassure', 'extend', 'apologise', 'apologize', 'acknowledge', 'recognise', 'recognize']);
+/** States their own people are wished into: "have the tool", "be on it", "use it". */
+const STATE = new Set(['have', 'be', 'use', 'using', 'on', 'enjoy', 'love']);
+const LAUGH = /(?:^|\s)(?:haha+|hehe+|lol|lmao|rofl|😂|🤣|😅|:\))(?:\s|[.,!]|$)/i;
+
+/**
+ * Why the wish found at [at, end] is no ask (see the header): the writer's own act towards the
+ * reader, a wish about their own people's state, a joke, reliance, or an expected step of their own.
+ */
+export function notAsking(s: Sent, at: number, end: number): boolean {
+  const t = s.toks;
+  const span = t.slice(at, end + 1);
+  const verb = span.findIndex((x) => ['like', 'love', 'want', 'need'].includes(x.lemma));
+  if (verb >= 0) {
+    const v = at + verb;
+    // "I'd like to introduce you to Kwame", "I would like to give you the numbers but…"
+    if (t[v + 1]?.lower === 'to' && OWN_ACT.has(t[v + 2]?.lemma ?? '') && (['you', 'u', 'everyone', 'all'].includes(t[v + 3]?.lower ?? '') || ['introduce', 'thank', 'welcome', 'congratulate', 'acknowledge'].includes(t[v + 2]?.lemma ?? ''))) return true;
+    // "I'd love for them to have the tool", "I want the shift managers there using your app"
+    if (t[v + 1]?.lower === 'for' && ['them', 'him', 'her', 'everyone', 'everybody', 'the', 'our', 'my', 'all'].includes(t[v + 2]?.lower ?? '')) {
+      const to = t.findIndex((x, i) => i > v + 2 && i < v + 8 && x.lower === 'to');
+      if (to > 0 && STATE.has(t[to + 1]?.lemma ?? '')) return true;
+    }
+    // (Also as a cleft: "what I want is every depot manager on this".)
+    const np = t[v + 1]?.lemma === 'be' && t[at - 1]?.lower === 'what' ? v + 2 : v + 1;
+    if (['the', 'our', 'my', 'all', 'every', 'them'].includes(t[np]?.lower ?? '')) {
+      const ing = t.findIndex((x, i) => i > np && i < np + 6 && (x.lower === 'using' || (x.lower === 'on' && ['this', 'it', 'board'].includes(t[i + 1]?.lower ?? ''))));
+      if (ing > 0 && !t.slice(np, ing).some((x) => ['you', 'your', 'u'].includes(x.lower))) return true;
+    }
+  }
+  // "We wanted a Spanish interface, but it turns out nobody needs it, so forget it": a want given up.
+  const past = span.findIndex((x) => ['wanted', 'needed', 'required'].includes(x.lower));
+  if (past >= 0 && / (?:but|forget it|never mind|nevermind|after all|anymore|any more|no longer) /.test(lowers(t.slice(at + past + 1)))) return true;
+  // "I'd need a lot more coffee to get through this week, haha": a joke.
+  if (LAUGH.test(s.text) && !/\?/.test(s.text)) return true;
+  // "…which is why we need your pricing analytics more than ever": what they rely on, not what they lack.
+  if (/ more than ever /.test(lowers(t.slice(end)))) return true;
+  return false;
+}
+
+/** The customer's own steps, expected rather than asked for: "should be signed this week". */
+const THEIR_STEP = new Set(['signed', 'countersigned', 'approved', 'paid', 'processed', 'submitted', 'finalised', 'finalized', 'ratified', 'rubber-stamped', 'authorised', 'authorized']);
+
+/** A passive "should be signed" about the customer's own process: an expectation, not an ask. */
+export function expectedStep(s: Sent, k: number, verb: Tok): boolean {
+  const t = s.toks;
+  return t[k].lower === 'should' && THEIR_STEP.has(verb.lower) && !t.some((x) => ['you', 'your', 'u'].includes(x.lower));
+}
+
+/** Nouns that name an ask when they label what follows: "Requirement from our side: …", "Action for you: …". */
+const ASK_LABEL = new Set(['requirement', 'requirements', 'request', 'ask', 'action', 'actions', 'todo', 'to-do', 'need', 'needs', 'must-have', 'prerequisite', 'requested']);
+const DONE = new Set(['resolved', 'closed', 'done', 'answered', 'fixed', 'sorted', 'completed', 'withdrawn', 'cancelled', 'met', 'covered', 'fulfilled']);
+
+/** "Requirement from our side: every export must land in our storage", "Our ask: …". */
+function labelledAsk(s: Sent): boolean {
+  const t = s.toks;
+  const colon = t.slice(0, 8).findIndex((x) => x.text === ':');
+  if (colon <= 0 || colon + 2 >= t.length) return false;
+  const label = t.slice(0, colon);
+  if (!label.some((x) => ASK_LABEL.has(x.lower))) return false;
+  return !t.some((x) => DONE.has(x.lower)) && !t.slice(colon + 1).some((x, i) => negated(s, colon + 1 + i) && ['need', 'needed', 'required', 'action'].includes(x.lower));
+}
+
+/** Chasing an earlier ask: "pinging again on the VAT question", "following up on my invoice query", "bumping this". */
+function chaser(s: Sent): boolean {
+  const line = lowers(s.toks.filter((x) => x.pos !== 'PUNCT' || x.text === ':'));
+  const m = /^ (?:(?:hi|hey|hello|sam|just|so|ok|quick|sorry|again|gentle|friendly|polite) )*(?:i am |i'm |i 'm |am )?(?:pinging|ping|chasing|chase|nudging|nudge|bumping|bump|following up|follow up|circling back|checking in|checking back)(?: again| once more| up)? (on|about|re|regarding|with you on|this|the|my|our)\b(.*)$/.exec(line);
+  if (!m) return false;
+  const rest = m[2];
+  // "Following up on my own ticket: it was our VPN", "checking in on the team": a closing of one's own, or not ours.
+  return !/^ (?:my|our) own\b/.test(rest) && !/ (?:nothing (?:further|more|else)|no (?:action|need)|all (?:good|sorted)|resolved|fixed)\b/.test(rest);
+}
+
+/** "it should be accounts payable now, not me": a correction of something we hold. */
+function correction(s: Sent): boolean {
+  const t = s.toks;
+  for (let i = 0; i + 2 < t.length; i += 1) {
+    if (t[i].lower !== 'should' || t[i + 1]?.lemma !== 'be' || negated(s, i)) continue;
+    const after = t.slice(i + 2);
+    const comma = after.findIndex((x) => x.text === ',');
+    if (comma > 0 && after[comma + 1]?.lower === 'not' && after.length - comma <= 5) return true;
+  }
+  return false;
+}
+
+/** "we do expect something for the downtime", "we expect an answer from you": a demand. */
+function demand(s: Sent): boolean {
+  const line = lowers(s.toks);
+  return / (?:i|we) (?:do|really|fully|definitely) expect (?:some|something|a|an|the|your|compensation|credit) /.test(line)
+    || / (?:i|we) (?:do |really |fully )?expect (?:something|some \S+|an? \S+|the \S+) (?:\S+ ){0,4}from (?:you|your) /.test(line);
+}
+
+/** "if your guys could have a look", "if someone on your side could…": a condition that is itself the ask. */
+function ifYourSide(s: Sent): boolean {
+  return / if (?:your (?:\S+ ){0,2}|someone (?:on|from|in) your (?:\S+ ){0,2}|one of your (?:\S+ ){0,2})(?:could|would|can|might) (?!have (?:been|done|known|seen|told|given|sent|made|had|gone|got|gotten|taken|\S+ed) )/.test(lowers(s.toks.filter((x) => x.text !== ',')));
+}
+
+/** "Hoping to grab ten minutes with your product person": a meeting sought with us. */
+function hopingToMeet(s: Sent): boolean {
+  return / (?:hop(?:e|ing)|keen|want(?:ing)?|looking) to (?:grab|get|book|snag|have|set up|schedule|find) (?:\S+ ){0,4}with (?:you|your|one of your|someone (?:on|from) your) /.test(lowers(s.toks));
+}
+
+/** "We ask you to tell us the price", "I kindly request that you…": the ask performed in so many words. */
+function performedAsk(s: Sent): boolean {
+  return / (?:i|we) (?:would |hereby |kindly |therefore |also )*(?:ask|request|beg|urge) (?:you|u|that you|your) /.test(lowers(s.toks));
+}
+
+/** Any of the asks above. */
+export function askInOtherForm(s: Sent): boolean {
+  return labelledAsk(s) || chaser(s) || correction(s) || demand(s) || ifYourSide(s) || hopingToMeet(s) || performedAsk(s);
+}

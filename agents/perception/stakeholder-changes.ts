@@ -10,6 +10,7 @@ import { sentences } from './sentences.js';
 import { analyze, inVocabulary, type Sent } from './nlp.js';
 import { findAll, first, lemmaLine, nameAfter, nameBefore, nameSpans, negated, conditionBefore, nounPhrase, type Hit, type NameSpan } from './frames.js';
 import { contactByName, type Utterance } from './utterances.js';
+import { LEFT_MORE, MOVED_MORE, ROLE_MORE, JOINED_MORE, SUCCESSOR_OBJECT_MORE, SUCCESSOR_SUBJECT_MORE, moreHitHolds, notAPerson, lowerCaseNames, contactByAddress, conditionScoped, pastRelativeClause } from './stakeholder-frames.js';
 
 type Change = 'left' | 'moved' | 'role_changed' | 'bounced' | 'joined';
 
@@ -221,8 +222,10 @@ function people(s: Sent, ctx: Ctx): NameSpan[] {
     const subjectLike = !['DET', 'ADJ', 'ADP'].includes(s.toks[i - 1]?.pos ?? '') && ['AUX', 'VERB', 'PART'].includes(s.toks[i + 1]?.pos ?? '');
     if (!x.cap && /^\p{Ll}+$/u.test(x.text) && (x.pos === 'PROPN' || !inVocabulary(x.lower) || subjectLike) && contactByName(x.text, ctx.contacts) && !spans.some((n) => n.start <= i && n.end >= i)) spans.push({ name: x.text[0].toUpperCase() + x.text.slice(1), start: i, end: i });
   });
+  for (const n of lowerCaseNames(s, inVocabulary)) if (!spans.some((x) => x.start <= n.start && x.end >= n.start)) spans.push(n);
   spans.sort((a, b) => a.start - b.start);
   return spans.filter((n) => {
+    if (notAPerson(n)) return false;
     const lower = n.name.toLowerCase();
     if (ctx.orgNames.some((o) => o && (lower === o || lower.startsWith(`${o} `) || o.startsWith(`${lower} `) || o === lower.split(' ')[0]))) return false;
     // "the Toronto team", "our Singapore office": a unit of the organisation, not a person; "EMEA-related" is no name.
@@ -265,13 +268,13 @@ function subjectOf(s: Sent, hit: Hit, names: NameSpan[], prevName: string | unde
     const owner = names.find((n) => n.end === hit.start - 1);
     return owner ? { name: owner.name } : undefined;
   }
-  if (/ (?:lose|poach|headhunt) /.test(hit.m[0]) && t[hit.start - 1]?.lemma !== 'be' && t[hit.start - 1]?.lemma !== 'get') {
+  if (/ (?:lose|poach|headhunt|part (?:way|ways|company) with) /.test(hit.m[0]) && t[hit.start - 1]?.lemma !== 'be' && t[hit.start - 1]?.lemma !== 'get') {
     const after = nameAfter(s, hit.start, names);
-    if (after && after.start <= hit.start + 2) return { name: after.name };
+    if (after && after.start <= Math.max(hit.start + 2, hit.end + 1)) return { name: after.name };
   }
   let relative = false;
   let conjunct = false;
-  for (let k = hit.start; k >= 0; k -= 1) {
+  for (let k = pastRelativeClause(s, hit.start); k >= 0; k -= 1) {
     const w = t[k].lower;
     // "Keiko handed her work to Mia and left": across a conjunction the subject is the first clause's, not its object.
     const n = names.find((x) => x.end === k && !(conjunct && ['ADP', 'VERB'].includes(t[x.start - 1]?.pos ?? '')));
@@ -340,6 +343,7 @@ function unrealised(s: Sent, hit: Hit): boolean {
 /** A condition before token i, but "after the reorg, …" names a time, not a condition ("after your legal signs" is one). */
 function condition(s: Sent, i: number): boolean {
   const c = conditionBefore(s, i);
+  if (c && !conditionScoped(s, c.at, i)) return false;
   // "looks after you" is a verb, not a clause.
   if (c?.word === 'after' && s.toks[c.at - 1]?.lemma === 'look') return false;
   if (!c || !['after', 'when'].includes(c.word) || s.toks[c.at + 1]?.lower !== 'the') return Boolean(c);
@@ -353,7 +357,8 @@ function falseEvent(s: Sent, hit: Hit, kind: Change): boolean {
   // "joined Northwind as…" needs the organisation's name after the verb ("joined the project last week" is no arrival).
   if (/^ join $/.test(hit.m[0]) && !s.toks[hit.end + 1]?.cap) return true;
   // "exit" departs only as a verb: "is exiting the business", never "the exit provisions", "an exit interview".
-  if (/^ exit $/.test(hit.m[0]) && (s.toks[hit.start].pos !== 'VERB' || ['NOUN', 'PROPN'].includes(s.toks[hit.end + 1]?.pos ?? '') || s.toks[hit.start - 1]?.pos === 'DET')) return true;
+  // ("exited NW 3 Nov": a capitalised name after the verb is the organisation left.)
+  if (/^ exit $/.test(hit.m[0]) && (s.toks[hit.start].pos !== 'VERB' || s.toks[hit.end + 1]?.pos === 'NOUN' || (s.toks[hit.end + 1]?.pos === 'PROPN' && !s.toks[hit.end + 1].cap) || s.toks[hit.start - 1]?.pos === 'DET')) return true;
   // Heading up a piece of work ("heading up the pilot evaluation this month") is a task, not a post; "now heads up logistics" is a post.
   if (/ (?:head|heading) up $/.test(hit.m[0]) && s.toks[hit.start - 1]?.lower !== 'now' && TASK.test(nounPhrase(s, hit.end + 1)?.text.toLowerCase() ?? '')) return true;
   // "resigned herself to the delay": the reflexive is resignation to a fact.
@@ -403,7 +408,7 @@ function falseEvent(s: Sent, hit: Hit, kind: Change): boolean {
   if (kind === 'joined' && / new (?:starter|joiner|hire|colleague|team member|recruit|arrival) /.test(lemma) && s.toks[hit.end].lower !== s.toks[hit.end].lemma) return true;
   // "Is Tomasz joining us today?": a question about a meeting, not an arrival.
   if (kind === 'joined' && (s.text.trim().endsWith('?') || /^(?:us )?(?:today|now|tomorrow|later|this (?:morning|afternoon)|on the call)\b/i.test(rest))) return true;
-  if (/ (?:welcome|meet|introduce) /.test(lemma) && !/^(?:aboard |on board )?(?:to )?\p{Lu}/u.test(rest)) return true;
+  if (/ (?:welcome|meet|introduce) /.test(lemma) && !/^(?:aboard |on board )?(?:you (?:all )?)?(?:to )?\p{Lu}/u.test(rest)) return true;
   return false;
 }
 
@@ -448,13 +453,16 @@ function selfSuccessor(s: Sent): boolean {
   return findAll(s, / i (?:be |will |will be |have be )?(?:take over|cover|covering|look after|pick up|step in|fill in|own|inherit|be your) /).some((h) => !negated(s, h.start));
 }
 
-function successorIn(s: Sent, departed: string | undefined, names: NameSpan[]): string | undefined {
+function successorIn(s: Sent, departed: string | undefined, names: NameSpan[], contacts: Contact[] = []): string | undefined {
   const ok = (n?: NameSpan) => n && (!departed || !departed.toLowerCase().includes(n.name.toLowerCase().split(' ')[0])) ? n : undefined;
-  for (const h of findAll(s, SUCCESSOR_OBJECT)) {
+  for (const h of findAll(s, SUCCESSOR_OBJECT_ALL)) {
     const n = ok(nameAfter(s, h.start, names.filter((x) => x.start > h.start && x.start <= h.end + 4)));
     if (n) return n.name;
+    // "Reassign his reports to tomasz.wojcik@…": the one handed to, by address.
+    const c = contactByAddress(s, contacts, h.end + 1, h.end + 3);
+    if (c?.name && ok({ name: c.name, start: 0, end: 0 })) return c.name;
   }
-  for (const h of findAll(s, SUCCESSOR_SUBJECT)) {
+  for (const h of findAll(s, SUCCESSOR_SUBJECT_ALL)) {
     if (negated(s, h.start)) continue;
     if (/ replace /.test(h.m[0]) && s.toks[h.start - 1]?.lemma === 'be') continue;
     const before = nameBefore(s, h.start, names);
@@ -505,7 +513,9 @@ function resolve(who: Who, u: Utterance, ctx: Ctx): { contactEmail?: string; nam
   return c ? { contactEmail: c.email, name: c.name ?? who.name, ours: false } : { name: who.name, ours: false };
 }
 
-const FAMILIES: Array<[Change, RegExp[]]> = [['role_changed', ROLE], ['left', LEFT], ['moved', MOVED], ['joined', JOINED]];
+const FAMILIES: Array<[Change, RegExp[]]> = [['role_changed', [...ROLE, ...ROLE_MORE]], ['left', [...LEFT, ...LEFT_MORE]], ['moved', [...MOVED, ...MOVED_MORE]], ['joined', [...JOINED, ...JOINED_MORE]]];
+const SUCCESSOR_SUBJECT_ALL = new RegExp(`${SUCCESSOR_SUBJECT.source}|${SUCCESSOR_SUBJECT_MORE} `);
+const SUCCESSOR_OBJECT_ALL = new RegExp(`${SUCCESSOR_OBJECT.source}|${SUCCESSOR_OBJECT_MORE}`);
 
 function changesIn(u: Utterance, ctx: Ctx, accountWords: string[]): PerceivedChange[] {
   const out: PerceivedChange[] = [];
@@ -519,7 +529,7 @@ function changesIn(u: Utterance, ctx: Ctx, accountWords: string[]): PerceivedCha
         for (const hit of findAll(s, re)) {
           let kind = kind0;
           if (kind === 'joined' && / join /.test(hit.m[0]) && joinIsLeaving(s, hit, accountWords)) kind = 'left';
-          if (falseEvent(s, hit, kind)) continue;
+          if (falseEvent(s, hit, kind) || !moreHitHolds(s, hit, accountWords)) continue;
           kind = internalOrNot(s, hit, kind, accountWords);
           if (kind === 'joined') {
             const c = joinedIn(s, hit, names, u, ctx);
@@ -529,15 +539,17 @@ function changesIn(u: Utterance, ctx: Ctx, accountWords: string[]): PerceivedCha
             if (c) { found = c; break; }
             continue;
           }
-          const who = subjectOf(s, hit, names, prevName);
+          // A ticket names the person by address ("Deprovision user owen.pratt@…: employment ended").
+          const byAddress = contactByAddress(s, ctx.contacts, 0, hit.start);
+          const who = subjectOf(s, hit, names, prevName) ?? (byAddress?.name ? { name: byAddress.name } : undefined);
           const ourRole = OUR_ROLE.test(s.text);
           if (!who && !ourRole) continue;
           const r = who ? resolve(who, u, ctx) : { name: names[0]?.name, ours: true };
           const departed = r.name;
           const self = (x: Sent | undefined) => (x && selfSuccessor(x) && !('self' in (who ?? {})) ? resolve({ self: true }, u, ctx).name : undefined);
           // The successor is often named a sentence or two later ("Bruno handed in his notice. It's been a week. Mia will be covering his work.").
-          const later = (x: Sent | undefined) => (x ? successorIn(x, departed, people(x, ctx)) ?? self(x) : undefined);
-          const successorName = successorIn(s, departed, names) ?? self(s) ?? later(sents[si + 1]) ?? later(sents[si + 2]);
+          const later = (x: Sent | undefined) => (x ? successorIn(x, departed, people(x, ctx), ctx.contacts) ?? self(x) : undefined);
+          const successorName = successorIn(s, departed, names, ctx.contacts) ?? self(s) ?? later(sents[si + 1]) ?? later(sents[si + 2]);
           const succ = successorName ? contactByName(successorName, ctx.contacts) : undefined;
           const newRole = kind === 'role_changed' || kind === 'moved' ? newRoleOf(s, hit) : undefined;
           found = {

@@ -2,18 +2,7 @@
 // dismissal, word order, remits gained, successors in several constructions, and the scopes that make
 // an event unreal (contemplated, hypothetical, asked, an absence, a thing as the object).
 import { describe, expect, it } from 'vitest';
-import { Story, at, contact } from '../risk/builders.js';
-
-const dana = contact('dana@acme.com', 'Dana Ruiz', 'champion');
-const li = contact('li@acme.com', 'Li Wen', 'economic_buyer');
-const story = () => new Story({ contacts: [dana, li] });
-type Change = { change: string; name?: string; contactEmail?: string; successor?: { name?: string } };
-const read = (text: string, from = 'li@acme.com') => story().email(at(-1), { from, to: 'sam@ourco.com', text }).insights!.stakeholderChanges as Change[];
-const one = (text: string) => {
-  const found = read(text);
-  expect(found, text).toHaveLength(1);
-  return found[0];
-};
+import { one, read } from './stakeholder-read.js';
 
 describe('stakeholder change mechanisms', () => {
   it('dismissal: passive, a reduced passive in a ticket, the person as object; a thing as object is nobody', () => {

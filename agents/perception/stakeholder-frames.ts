@@ -1,0 +1,158 @@
+// More ways people changes are said (issue 15), as event classes over lemmas rather than stock verbs:
+// a job that ENDS (its employment, tenure or role ends, concludes, goes away), a SEPARATION said from
+// the organisation's side ("parted ways with", "laid off", "deprovision"), an exit to ELSEWHERE
+// ("opportunities outside", "a role at <another organisation>", emigrating, clearing one's desk), a
+// POST CHANGED (a title that changes, moving up to a title, being put in charge, taking on a side of
+// the business, dropping off a group), an ARRIVAL into a vacancy ("filling the analyst seat",
+// "our incoming controller", "takes up the post") and more constructions naming who takes over. The
+// scopes (negation, condition, absence, contemplated) are the caller's, as for every other frame.
+import type { Sent } from './nlp.js';
+import type { Hit, NameSpan } from './frames.js';
+import type { Contact } from '../../db/queries/contacts.js';
+
+/** Words a title is made of: "senior manager", "Director of Platform Engineering", "the group board". */
+const TITLE = /^(?:manager|director|head|lead|leader|vp|svp|evp|chief|president|partner|principal|senior|board|cfo|ceo|cto|coo|cio|cro|ciso|controller|counsel|officer|executive|supervisor|architect|gm|md)$/;
+/** Units and remits one takes on or drops off ("the commercial side", "the Nordic sales desk", "our renewal working group"). */
+const REMIT = '(?:side|team|role|function|region|department|division|unit|portfolio|remit|brief|territory|business|responsibility|responsibilities|account|accounts|desk|office|group|committee|board|steering group|workstream|p&l)';
+
+export const LEFT_MORE: RegExp[] = [
+  // The organisation separating from a person: "we parted ways with Anders", "Anders and the company parted company".
+  / part (?:way|ways|company) (?:with )?/,
+  // The last day, with a word between: "last working day 06/11", "her final business day".
+  / (?:last|final) (?:working|work|business|official) (?:day|week) /,
+  // A job that ends: "his tenure with us concludes on the 27th", "employment ended 31/10", "her role just went away".
+  / (?:employment|tenure) (?:\S+ ){0,3}?(?:end|conclude|finish|cease|terminate|expire|be terminate) /,
+  / (?:'s|his|her|my) (?:role|job|position|post) (?:\S+ ){0,3}?(?:go away|be eliminate|be cut|be axe|disappear) /,
+  // (A contract or a time ends only "with us / here / at …": "our contract ends in March" is the account's.)
+  / (?:'s|his|her|my) (?:contract|stint|time) (?:with us|here|at \S+) (?:\S+ ){0,2}?(?:end|conclude|be not renew|(?:will )?not be renew|come to an end) /,
+  // Non-native word orders: "is not more working by us", "is not more with the company".
+  / (?:not|n't) (?:be )?more (?:be )?(?:work|working|employ|with|at|by|in|here|part of) /,
+  // Not there since a moment: "he's not with us since last Tuesday".
+  / (?:not|n't) (?:be )?(?:with us|with the company|here|at \S+|part of (?:the|our) (?:team|company)) (?:\S+ ){0,2}?since /,
+  // Gone elsewhere: "decided to pursue opportunities outside Northwind", "to explore a new challenge elsewhere".
+  / (?:pursue|explore|seek|take up|follow) (?:\S+ ){0,3}?(?:opportunit(?:y|ie)|career|challenge|role|position|venture|path|chapter|interest)s? (?:outside|elsewhere|away from|beyond) /,
+  / (?:emigrate|relocate abroad|relocate overseas|move abroad|move overseas) /,
+  / clear (?:out )?(?:his|her|their|my) (?:desk|office|locker) /,
+  // A package taken (not a parcel carried somewhere): "took a package", "accepted the redundancy package".
+  / (?:take|accept) (?:a|the) (?:redundancy |severance |voluntary |exit |early |retirement )?package (?!to |from |for |in |off )/,
+  // A post taken at another organisation: "has accepted the General Counsel role at Baltic Shipping Group" (checked: the organisation is not the account).
+  / (?:accept|take|take up|start) (?:the|a|an) (?:\S+ ){0,4}?(?:role|job|position|post|offer|seat) (?:at|with) /,
+  // Off to an employer named by its trade: "going to a shipping line".
+  / (?:go|move|head|jump|switch|defect) (?:over |across )?to (?:a|an|another|one of the) (?:\S+ ){0,2}?(?:ship|shipping|container|ferry|cruise|rail|freight|logistics|haulage|trucking|parcel) (?:line|company|firm|carrier|group|operator|provider|outfit)s? /,
+];
+
+export const MOVED_MORE: RegExp[] = [
+  // Into another unit by passing or rotating: "from December I pass to the inside sales team".
+  / (?:pass|rotate|relocate|get transfer|be transfer|be move|be second) (?:over |across )?(?:in|on)?to (?:the|a|an|our|another|their) (?:\S+ ){0,3}?(?:team|group|department|division|unit|function|org|subsidiary|business|office|region|desk) /,
+  // Put in charge: "has been put in charge of the Nordic sales desk", "was made responsible for carrier onboarding".
+  / be put in charge of | be (?:make|made) (?:responsible|accountable) for | be (?:give|hand) (?:charge|control) of /,
+  // A side of the business taken on: "I've been asked to take on the commercial side of our joint venture".
+  new RegExp(` take on (?:the |a |an |our |their )?(?:\\S+ ){0,3}?${REMIT} (?!project)`),
+  // Off a group: "he drops off our renewal working group", "rotating off the steering committee".
+  / (?:drop|rotate|roll|come) off (?:the|our|your|this|their) (?:\S+ ){0,3}?(?:group|team|committee|board|project|account|steering group|working group) /,
+];
+
+export const ROLE_MORE: RegExp[] = [
+  // The title itself changing: "Tomasz's title has changed to Director of Platform Engineering".
+  / (?:'s|his|her|their|my) (?:job )?(?:title|role) (?:\S+ ){0,2}?(?:change|be change|be update|be upgrade|become) (?:to|into)? ?/,
+  // Moving up to a title (checked: a title follows): "got bumped up to senior manager", "goes up to the group board".
+  / (?:bump|move|step|level|go|get move|be bump|get bump) up to /,
+];
+
+export const JOINED_MORE: RegExp[] = [
+  // Arriving in a vacancy: "she's filling the RevOps analyst seat", "will fill the open controller position".
+  / fill (?:the|a|an|our|their|his|her) (?:\S+ ){0,3}?(?:seat|vacancy|role|position|post|opening|job) /,
+  // The post taken up without "of/as": "Kwame takes up the post on 1 December" (a known contact is no arrival: checked).
+  / take up (?:the|his|her|their) (?:new )?(?:post|role|position|seat|job) (?!of |as )/,
+  // An appositive with "incoming": "Kwame Mensah, our incoming Group Controller".
+  /(?:^|,) (?:our|the|their|your) (?:incoming|newly appoint|newly hire) /,
+  / say (?:hi|hello) to /,
+];
+
+/** Who takes over, in more constructions: "Fatima acting until further notice", "His tasks makes now Mrs. Ewa", "for reporting ask to Keiko". */
+export const SUCCESSOR_SUBJECT_MORE = String.raw` act (?:until|as|head|lead|interim|for now|in the meantime|meanwhile|cfo|ceo|cto|coo|cio|director|manager)`;
+export const SUCCESSOR_OBJECT_MORE = [
+  String.raw` (?:his|her|their|'s) (?:task|duty|dutie|work|job|responsibility|responsibilitie|account)s? (?:now )?(?:make|do|handle|take over|take|cover|be do|be handle|be take over|be cover|be now do|be now handle)(?: now)? `,
+  String.raw` for (?:\S+ ){1,4}?(?:please )?(?:ask|contact|ping|email|write to|speak to|talk to|go to|reach out to|turn to) (?:to )?`,
+  String.raw`(?:^|,|;|:|\.|-|please|pls) ask (?:to )?`,
+  // A remit moved on, with a longer remit between: "Hamish's responsibilities for carrier onboarding will transfer to Dagny".
+  String.raw` (?:his|her|their|'s) (?:responsibility|responsibilitie|task|duty|dutie|account|report|portfolio)s? (?:\S+ ){0,4}?(?:will |will now |now )?(?:transfer|pass|go|move|be reassign|be transfer|be pass|be move|be hand) (?:over )?to `,
+].join('|');
+
+/** Checks a hit of the classes above needs beyond the caller's scopes: an organisation that is not the account, a title after "up to". */
+export function moreHitHolds(s: Sent, hit: Hit, accountWords: string[]): boolean {
+  const line = hit.m[0];
+  const t = s.toks;
+  if (/ (?:role|job|position|post|offer|seat) (?:at|with) $/.test(line)) {
+    // "the role at Baltic Shipping Group" leaves; "a role with us", "the role at Northwind" does not.
+    const org = t[hit.end + 1];
+    return Boolean(org && org.cap && !accountWords.includes(org.lower) && !['our', 'the', 'us'].includes(org.lower));
+  }
+  // "see below from our warehouse lead": after "from" + a possessive, "lead" is a noun (the frame wants "from Monday Raj leads").
+  if (/^ ?(?:head|lead|run|manage|oversee) $/.test(line)) {
+    const from = t.slice(Math.max(0, hit.start - 4), hit.start).findLastIndex((x) => x.lower === 'from');
+    const at = Math.max(0, hit.start - 4) + from;
+    if (from >= 0 && ['our', 'your', 'their', 'my', 'his', 'her', 'its'].includes(t[at + 1]?.lower ?? '')) return false;
+  }
+  if (/ up to $/.test(line)) return t.slice(hit.end + 1, hit.end + 5).some((x) => TITLE.test(x.lower));
+  // Filling a seat in a form or a meeting is no arrival ("fill the seat in the booking form").
+  if (/ fill /.test(line)) return !t.slice(hit.end + 1, hit.end + 4).some((x) => ['form', 'sheet', 'field', 'template', 'booking'].includes(x.lemma));
+  return true;
+}
+
+/** Month and weekday abbreviations ("gets added in Feb"): never a person. */
+const SHORT_DATES = /^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?$/i;
+/** The head word of an organisation's name ("Sundial Logic", "Corvid Systems"): an organisation, not a person. */
+const ORG_HEAD = /^(?:logic|systems?|labs?|group|holdings?|inc|ltd|llc|gmbh|ag|plc|solutions|software|technologies|technology|analytics|ai|partners|consulting|networks?|cloud|data|digital|capital|ventures|media|logistics|freight|shipping|bank|insurance|io)\.?$/i;
+
+const TITLE_HEAD = /^(?:counsel|director|manager|officer|controller|president|head|lead|engineer|analyst|architect|administrator|admin|coordinator|specialist|consultant|executive|secretary|treasurer|accountant|partner)$/i;
+
+/** Spans that are no person: a date abbreviation, or a name ending in an organisation's head word. */
+export function notAPerson(n: NameSpan): boolean {
+  const ws = n.name.split(' ');
+  if (ws.length === 1 && SHORT_DATES.test(ws[0])) return true;
+  // A title written in capitals ("the General Counsel role") ends in its head noun; names do not.
+  if (ws.length > 1 && TITLE_HEAD.test(ws[ws.length - 1])) return true;
+  return ws.length > 1 && ORG_HEAD.test(ws[ws.length - 1]);
+}
+
+/** Chat writes names in lower case: in a sentence with no capitals, an out-of-vocabulary word opening a clause before a verb is a name ("birgit got laid off"). */
+export function lowerCaseNames(s: Sent, known: (w: string) => boolean): NameSpan[] {
+  const t = s.toks;
+  if (t.some((x) => x.cap)) return [];
+  const out: NameSpan[] = [];
+  t.forEach((x, i) => {
+    const opens = i === 0 || t[i - 1].pos === 'PUNCT' || ['and', 'but', 'so'].includes(t[i - 1].lower);
+    if (opens && /^\p{Ll}{3,}$/u.test(x.text) && !known(x.lower) && ['AUX', 'VERB'].includes(t[i + 1]?.pos ?? '')) out.push({ name: x.text[0].toUpperCase() + x.text.slice(1), start: i, end: i });
+  });
+  return out;
+}
+
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+
+/** A known contact named in the sentence by address (a ticket: "Deprovision user owen.pratt@…: employment ended"), between two tokens. */
+export function contactByAddress(s: Sent, contacts: Contact[], from: number, to: number): Contact | undefined {
+  const rest = s.toks.slice(Math.max(0, from), to).map((x) => x.text).join(' ');
+  for (const m of rest.match(EMAIL) ?? []) {
+    const c = contacts.find((x) => x.email.toLowerCase() === m.toLowerCase());
+    if (c) return c;
+  }
+  return undefined;
+}
+
+
+/** A condition opened at token `at` reaches token i only within its clause: "whether anyone told you, but we parted ways" states the parting. */
+export function conditionScoped(s: Sent, at: number, i: number): boolean {
+  return !s.toks.slice(at + 1, i).some((x, k, xs) => x.text === ';' || (x.lower === 'but' && xs[k - 1]?.text === ','));
+}
+
+/** The token to read a subject back from, past a relative clause between it and the verb: "Greta, who championed you, left us" reads from "Greta". */
+export function pastRelativeClause(s: Sent, i: number): number {
+  const t = s.toks;
+  if (t[i - 1]?.text !== ',') return i;
+  for (let k = i - 2; k > 0 && k >= i - 12; k -= 1) {
+    if (t[k].text === ',' ) return ['who', 'whom', 'whose', 'which'].includes(t[k + 1]?.lower ?? '') ? k : i;
+    if (['.', ';', ':'].includes(t[k].text)) return i;
+  }
+  return i;
+}

@@ -133,7 +133,8 @@ function onItsWay(s: Sent, side: 'us' | 'them'): ThingPromise | undefined {
     if (y && ARRIVE.has(y.lemma) && y.lower.endsWith('ing') && arrivesAt(s, k + 1)) { const p = promiseAt(s, k, 'arrival'); if (p) return p; }
     if (y?.lower === 'on' && ['its', 'their'].includes(t[k + 2]?.lower ?? '') && t[k + 3]?.lower === 'way') { const p = promiseAt(s, k, 'arrival'); if (p) return p; }
     // "is scheduled for release / to ship": ours only, of an act of delivering.
-    if (side === 'us' && y && SCHEDULED.has(y.lemma) && isParticiple(y) && ['for', 'to'].includes(t[k + 2]?.lower ?? '')) {
+    // (The tagger lemmatises "slated" as "slat".)
+    if (side === 'us' && y && (SCHEDULED.has(y.lemma) || y.lower === 'slated') && isParticiple(y) && ['for', 'to'].includes(t[k + 2]?.lower ?? '')) {
       const z = t[k + 3];
       if (z && (DONE_TO.has(z.lemma) || ['delivery', 'release', 'rollout', 'deployment', 'go-live', 'launch'].includes(z.lower) || ARRIVE.has(z.lemma))) {
         const p = promiseAt(s, k, 'scheduled');

@@ -11,6 +11,9 @@ import { analyze, type Sent } from './nlp.js';
 import { conditionBefore, findAll, nameSpans, negated, nounPhrase, type Hit } from './frames.js';
 import { contactByName, type Utterance } from './utterances.js';
 import { thingPromise } from './commitment-passive.js';
+import { baseAct, openAct } from './commitment-acts.js';
+import { unfill } from './commitment-speech.js';
+import { imperativeCondition, invertedCondition, questionClauseStart } from './commitment-clauses.js';
 
 export interface PerceivedCommitment {
   text: string;
@@ -135,11 +138,11 @@ const ACTS = new Set([
   'investigate', 'answer', 'respond', 'reply', 'call', 'ping', 'invite', 'order', 'add', 'reset', 'extend', 'grant', 'sort', 'handle', 'push', 'release', 'patch',
   'resolve', 'debug', 'test', 'validate', 'verify', 'document', 'record', 'log', 'raise', 'file', 'host', 'demo', 'present', 'train', 'onboard', 'migrate', 'export',
   'import', 'configure', 'install', 'activate', 'restore', 'recover', 'reconcile', 'calculate', 'quote', 'price', 'invoice', 'ask', 'find', 'figure', 'work',
-  'route', 'bring', 'pass', 'process', 'involve', 'apply', 'waive', 'revert',
+  'route', 'bring', 'pass', 'process', 'involve', 'apply', 'waive', 'revert', 'post',
 ]);
 
 /** The act a modality introduces: the first verb after it (skipping adverbs), "be" only as "be sending". */
-function actAfter(s: Sent, cue: Hit): boolean {
+function actAfter(s: Sent, cue: Hit, owner: 'us' | 'them'): boolean {
   let k = cue.end + 1;
   // ("I'll forward you…": the tagger reads that "forward" as an adverb.)
   while (k < s.toks.length && ((s.toks[k].pos === 'ADV' && s.toks[k].lower !== 'forward') || s.toks[k].lower === 'also')) k += 1;
@@ -160,22 +163,26 @@ function actAfter(s: Sent, cue: Hit): boolean {
   if (x.lemma === 'keep' || (x.lemma === 'look' && s.toks[k + 1]?.lower === 'forward')) return false;
   if (x.lemma === 'take') return s.toks[k + 1]?.lower === 'care';
   // ("will have it deployed": the tagger reads that "have" as an auxiliary.)
-  if (isAct(s, k)) return true;
+  if (isAct(s, k, owner)) return true;
   // A coordinated act under the same modality: "I'll talk to procurement and send you the PO number".
   for (let j = k + 1; j < Math.min(s.toks.length, k + 10); j += 1) {
     if (['.', ';', '?', '!', 'if', 'once', 'unless', 'but'].includes(s.toks[j].lower)) break;
-    if (s.toks[j].lower === 'and' && s.toks[j + 1] && s.toks[j + 1].lower === s.toks[j + 1].lemma && isAct(s, j + 1)) return true;
+    if (s.toks[j].lower === 'and' && s.toks[j + 1] && s.toks[j + 1].lower === s.toks[j + 1].lemma && isAct(s, j + 1, owner)) return true;
   }
   return false;
 }
 
-function isAct(s: Sent, k: number): boolean {
+/** A known act, or (our side's) any act done to a thing; the account's other acts on its things are its own affairs unless sent our way. */
+function isAct(s: Sent, k: number, owner: 'us' | 'them'): boolean {
   const x = s.toks[k];
-  return (x.pos === 'VERB' || x.pos === 'NOUN' || x.pos === 'ADJ' || (x.pos === 'AUX' && x.lemma === 'have' && s.toks[k + 1]?.pos !== 'VERB')) && ACTS.has(x.lemma);
+  return ((x.pos === 'VERB' || x.pos === 'NOUN' || x.pos === 'ADJ' || (x.pos === 'AUX' && x.lemma === 'have' && s.toks[k + 1]?.pos !== 'VERB')) && (ACTS.has(x.lemma) || ACTS.has(baseAct(x.lemma))))
+    || openAct(s, k, owner === 'them');
 }
 
 function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext): Promised | undefined {
-  if (s.text.trim().endsWith('?')) return undefined;
+  // A question asks; a promise before it in its own clause ("I'll pull the logs tonight; could you…?") still stands.
+  const asked = questionClauseStart(s);
+  if (s.text.trim().endsWith('?') && asked < 0) return undefined;
   const side = sideOf(u);
   const line = ` ${s.toks.map((t) => t.lemma).join(' ')} `;
   // "You should receive it tomorrow" is a delivery said by the side that sends it, not a hedge.
@@ -183,11 +190,14 @@ function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext): Promised | un
   const found = (kind: Promised['kind'], cue: Hit | undefined, owner = side, who = u.speaker, explicitOnly = false): Promised | undefined => {
     if (!cue || !owner) return undefined;
     if (negated(s, cue.end) || negated(s, cue.start) || SELF_REFUSAL.test(` ${s.toks.slice(cue.start, cue.end + 3).map((t) => t.lemma).join(' ')} `)) return undefined;
-    if (conditionalOnOthers(s, owner, cue)) return undefined;
+    if (asked >= 0 && cue.start > asked) return undefined;
+    if (conditionalOnOthers(s, owner, cue) || invertedCondition(s, cue.start)) return undefined;
+    // "Send the form over and I'll get it signed": the answer to the other side's move, a promise only with a date to keep.
+    if (imperativeCondition(s, cue.start)) explicitOnly = true;
     // "… before we commit to the renewal", "until we send it": a subordinate clause states no promise of its own.
     if (SUBORDINATOR.has(s.toks[cue.start - 1]?.lower ?? '')) return undefined;
     if (reportedPast(s, cue)) return undefined;
-    if (kind === 'self' && !actAfter(s, cue)) return undefined;
+    if (kind === 'self' && !actAfter(s, cue, owner)) return undefined;
     // The account committing to a thing ("we're committing to the platform") is a purchase, not a deliverable.
     if (owner === 'them' && / commit to $/.test(cue.m[0]) && s.toks[cue.end + 1]?.pos !== 'VERB') return undefined;
     // The account's plans for its own use ("we intend to add the Nordics team", "we'll roll it out to Berlin") deliver nothing to us.
@@ -521,8 +531,9 @@ function thingPhrase(s: Sent, i: number): ReturnType<typeof nounPhrase> {
   const np = nounPhrase(s, i);
   if (!np || np.pronoun) return np;
   let end = np.end;
-  const headRead = (x: Sent['toks'][number] | undefined, next: Sent['toks'][number] | undefined) => Boolean(x && x.pos === 'VERB' && x.lower === x.lemma
-    && s.toks[end].pos === 'NOUN' && (!next || next.pos === 'PUNCT' || ['from', 'with', 'later', 'in'].includes(next.lower)));
+  // (A plural head reads as a verb's third person: "the delivery logs for the depot", "the rate cards to you".)
+  const headRead = (x: Sent['toks'][number] | undefined, next: Sent['toks'][number] | undefined) => Boolean(x && x.pos === 'VERB' && (x.lower === x.lemma || x.lower === `${x.lemma}s`)
+    && s.toks[end].pos === 'NOUN' && (!next || next.pos === 'PUNCT' || ['from', 'with', 'later', 'in', 'for', 'to', 'by', 'before', 'tonight', 'today', 'tomorrow'].includes(next.lower)));
   // …or a compound's head read as a verb before "from"/"with" ("a calendar invite from our trainers").
   while (/^[A-Z][A-Z0-9]+s?$/.test(s.toks[end + 1]?.text ?? '') || headRead(s.toks[end + 1], s.toks[end + 2])) end += 1;
   if (end === np.end) return np;
@@ -582,7 +593,7 @@ export function findCommitments(parts: Utterance[], occurredAt: string, ctx: Com
   const said = new Date(occurredAt);
   const out: PerceivedCommitment[] = [];
   for (const [i, u] of parts.entries()) {
-    const sents = analyze(u.text);
+    const sents = analyze(unfill(u.text));
     for (const [si, s] of sents.entries()) {
       const p = promiseIn(s, u, ctx);
       if (!p) continue;

@@ -4,6 +4,7 @@
 // never the raw string, so "stepped down", "is stepping down" and "will step down" are one event.
 import winkNLP, { type Document, type ItemSentence } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { normaliseRegister } from './nlp-register.js';
 
 const wink = winkNLP(model, ['sbd', 'negation', 'pos']);
 const its = wink.its;
@@ -49,12 +50,24 @@ const cache = new Map<string, Sent[]>();
 /** A period inside a word (a domain, a version, "Monday.com") does not end a sentence: it travels as a look-alike and comes back. */
 const INNER_DOT = /(?<=[\p{L}\p{N}])\.(?=[\p{L}\p{N}])/gu;
 const DOT = '\u2024';
+/** An abbreviation before a number ("approx. 40", "No. 3", "Jan. 5") does not end a sentence either. */
+const ABBREVIATION_DOT = /(?<=\b(?:approx|appr|ca|no|nr|fig|ref|vol|pp?|art|sec|para|cl|ch|vs|est|min|max|tel|ext|rm|apt|bldg|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec))\.(?= \d)/giu;
+const ABBR = '\u2027';
 /** Likewise a hyphen inside a word ("green-lit", "sign-in", "day-to-day") keeps the word whole. */
 const INNER_HYPHEN = /(?<=\p{L})-(?=\p{L})/gu;
 const HYPHEN = '\u2010';
 
 /** Joins "Monday", "․", "com" back into one token "Monday.com". */
 function joinInnerDots(toks: Tok[]): void {
+  for (let k = 1; k < toks.length; k += 1) {
+    if (toks[k].text !== ABBR) continue;
+    const number = ['no', 'nr'].includes(toks[k - 1].lower);
+    toks[k - 1] = { ...toks[k - 1], text: `${toks[k - 1].text}.`, lower: `${toks[k - 1].lower}.`, ...(number ? { lemma: 'number', pos: 'NOUN', neg: false } : {}) };
+    // "No. 4" is a number, not a negation: the model's scope from it is lifted.
+    for (let j = k + 1; number && j < toks.length && toks[j].pos !== 'PUNCT'; j += 1) toks[j].neg = false;
+    toks.splice(k, 1);
+    k -= 1;
+  }
   for (let k = 1; k + 1 < toks.length; k += 1) {
     if (toks[k].text !== DOT && toks[k].text !== HYPHEN) continue;
     const a = toks[k - 1];
@@ -65,16 +78,19 @@ function joinInnerDots(toks: Tok[]): void {
     k -= 1;
   }
   for (const t of toks) {
-    if (t.text.includes(DOT) || t.text.includes(HYPHEN)) {
-      t.text = t.text.replaceAll(DOT, '.').replaceAll(HYPHEN, '-');
+    if (t.text.includes(DOT) || t.text.includes(HYPHEN) || t.text.includes(ABBR)) {
+      t.text = t.text.replaceAll(DOT, '.').replaceAll(HYPHEN, '-').replaceAll(ABBR, '.');
       t.lower = t.text.toLowerCase();
-      t.lemma = t.lemma.replaceAll(DOT, '.').replaceAll(HYPHEN, '-');
+      t.lemma = t.lemma.replaceAll(DOT, '.').replaceAll(HYPHEN, '-').replaceAll(ABBR, '.');
     }
   }
 }
 
 function parseLine(raw: string): Sent[] {
-  const line = raw.replace(/\S+/g, (w) => (w.includes('@') || w.includes('://') ? w : w.replace(INNER_DOT, DOT).replace(INNER_HYPHEN, HYPHEN)));
+  // Chat shorthand, apostrophe-less contractions and fillers are read as what they stand for; the
+  // sentence text stays as written (offsets mapped back), so evidence quotes the writer.
+  const read = normaliseRegister(raw, inVocabulary);
+  const line = read.text.replace(/\S+/g, (w) => (w.includes('@') || w.includes('://') ? w : w.replace(INNER_DOT, DOT).replace(INNER_HYPHEN, HYPHEN))).replace(ABBREVIATION_DOT, ABBR);
   const doc = wink.readDoc(line);
   const text = doc.tokens().out() as string[];
   const pos = column<string>(doc, its.pos);
@@ -83,6 +99,7 @@ function parseLine(raw: string): Sent[] {
   const ids = column<number>(doc, its.uniqueId);
   const out: Sent[] = [];
   let at = 0;
+  let cursor = 0;
   doc.sentences().each((s: ItemSentence) => {
     const n = s.tokens().length();
     const toks: Tok[] = [];
@@ -97,7 +114,10 @@ function parseLine(raw: string): Sent[] {
     splitContractions(toks);
     joinInnerDots(toks);
     toks.forEach((t, i) => { t.i = i; });
-    const sentence = s.out().replaceAll(DOT, '.').replaceAll(HYPHEN, '-').trim();
+    const said = s.out();
+    const from = line.indexOf(said, cursor);
+    if (from >= 0) cursor = from + said.length;
+    const sentence = (from >= 0 ? raw.slice(read.toRaw(from), read.toRaw(from + said.length, true)) : said).replaceAll(DOT, '.').replaceAll(HYPHEN, '-').replaceAll(ABBR, '.').trim();
     if (sentence) out.push({ text: sentence, toks });
   });
   return out;
@@ -135,11 +155,34 @@ export function isCommonWord(lower: string): boolean {
   return hit;
 }
 
+/** Words that cannot end a sentence: a line ending in one was wrapped, not finished. */
+const OPEN_END = /\b(?:the|a|an|to|of|and|or|with|for|on|in|at|by|from|our|your|their|my|his|her|its|will|would|be|is|are|was|were|that|this|these|those|we|i|you|they|not|if|as|than)$/i;
+const BULLET = /^(?:[-*•>]|\d+[.)]|[a-z][.)]\s)/;
+
+/**
+ * The lines of a text, a hard-wrapped email line joined to the line it continues: a long line with no
+ * closing punctuation followed by one starting in lower case, or a line ending in a word no sentence
+ * ends with. A blank line, a bullet or a quoted line always starts afresh.
+ */
+function unwrap(text: string): string[] {
+  const out: string[] = [];
+  let open = false;
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (!line) { open = false; continue; }
+    if (open && out.length && !BULLET.test(line) && (/^\p{Ll}/u.test(line) || OPEN_END.test(out[out.length - 1]))) out[out.length - 1] += ` ${line}`;
+    else out.push(line);
+    const last = out[out.length - 1];
+    open = !/^>/.test(line) && !/[.!?:;,"')\]]$/.test(last) && (last.length >= 40 || OPEN_END.test(last));
+  }
+  return out;
+}
+
 /** The sentences of a text (lines first, then sentences within a line), each with its tokens. */
 export function analyze(text: string): Sent[] {
   const hit = cache.get(text);
   if (hit) return hit;
-  const out = text.split(/\n+/).map((l) => l.trim()).filter(Boolean).flatMap(parseLine);
+  const out = unwrap(text).flatMap(parseLine);
   if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value as string);
   cache.set(text, out);
   return out;

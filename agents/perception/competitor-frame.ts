@@ -15,12 +15,13 @@
 // partner, reseller, bank or auditor.
 import type { Sent, Tok } from './nlp.js';
 import { conditionBefore, findAll, nameSpans, negated, type NameSpan } from './frames.js';
+import { moreSlots } from './competitor-slots.js';
 
 /** Evaluating acts and things whose argument is the thing weighed (lemmas; hyphenated forms as the tokeniser keeps them). The
  * trailing space is looked at, not taken, so that heads in a row are all found ("the reps prefer X"). */
 const EVAL_HEAD = / (?:trial|pilot|demo|demonstration|walkthrough|walk-through|presentation|sandbox|poc|proof of (?:concept|value)|evaluate|evaluation|assess|assessment|test|test-drive|try|try out|benchmark|compare|comparison|shortlist|consider|weigh|explore|quote|quotation|proposal|bid|offer|pricing|price|pitch|rep|representative|account exec|account executive|salesperson|sales team|sales rep|alternative|look (?:at|into)|take a look at|check out|kick the (?:tire|tyre)s? on|play (?:around )?with|mess (?:around |about )?with|tinker with|fiddle with|spin up|sit in on|talk (?:to|with)|speak (?:to|with)|session with|call with|switch (?:over )?to|move (?:over )?to|go with|migrate to|opinion from|bake-off|shootout|shoot-out|head-to-head|stack up (?:against|to)|measure up (?:against|to)|compare (?:to|with)|lean (?:towards?|toward)|keen on|prefer|favour|favor|tempt by|impressed (?:by|with)|in (?:talks|discussions?|conversations?|negotiations?) with|negotiat(?:e|ing) with|warm (?:up )?to)(?= )/;
 /** Of those, the ones an organisation can sell rather than perform: "X's demo", "the Zentrio trial". */
-const VENDOR_THING = new Set(['trial', 'pilot', 'demo', 'demonstration', 'walkthrough', 'walk-through', 'presentation', 'sandbox', 'poc', 'quote', 'quotation', 'proposal', 'bid', 'offer', 'pricing', 'price', 'pitch', 'rep', 'representative', 'salesperson', 'discount', 'paper', 'terms', 'counteroffer', 'counter-offer', 'form']);
+const VENDOR_THING = new Set(['trial', 'pilot', 'demo', 'demonstration', 'walkthrough', 'walk-through', 'presentation', 'sandbox', 'poc', 'quote', 'quotation', 'proposal', 'bid', 'offer', 'pricing', 'price', 'pitch', 'rep', 'representative', 'salesperson', 'discount', 'paper', 'terms', 'counteroffer', 'counter-offer', 'form', 'evaluation', 'eval', 'webinar', 'webinars', 'roadshow', 'term']);
 /** The vendor's people and products, which a name may modify and still be the one weighed: "the Nexora guys", "the Quorra platform". */
 export const VENDOR_PEOPLE = new Set(['guy', 'guys', 'people', 'folk', 'folks', 'crowd', 'lot', 'rep', 'salespeople', 'salesperson', 'platform', 'product', 'tool', 'app', 'application', 'software', 'solution', 'suite', 'offering', 'company', 'firm', 'corporation', 'vendor']);
 /** A person's move ("she moved to Lisbon", "moving to a role at Maersk") is no switch of vendor. */
@@ -29,9 +30,9 @@ const SWITCH = /^(?:switch|move|migrate|go)/;
 /** Nouns of time that follow a name without being modified by it ("a demo from Pellucid yesterday"). */
 const TIME = new Set(['yesterday', 'today', 'tomorrow', 'tonight', 'morning', 'afternoon', 'evening', 'week', 'month', 'quarter', 'year', 'time', 'too', 'last', 'next', 'this']);
 /** Asking a vendor for something it sells: "asked X for a quote", "invited X to pitch", "requested from X". */
-const ASK = new Set(['ask', 'invite', 'request', 'get', 'have', 'push', 'chase', 'solicit', 'seek', 'obtain', 'receive', 'approach']);
+const ASK = new Set(['ask', 'invite', 'request', 'get', 'have', 'push', 'chase', 'solicit', 'seek', 'obtain', 'receive', 'approach', 'bring']);
 /** A vendor preparing what it sells: "X is preparing one", "X put together a proposal". */
-const PREPARE = new Set(['prepare', 'submit', 'send', 'put', 'draw', 'present', 'give', 'provide', 'draft']);
+const PREPARE = new Set(['prepare', 'submit', 'send', 'put', 'draw', 'present', 'give', 'provide', 'draft', 'make', 'table']);
 /** How a vendor looks to the customer: "X is looking very attractive on price". */
 const APPEAL = new Set(['attractive', 'compelling', 'tempting', 'competitive', 'cheaper', 'appealing', 'interesting', 'promising']);
 /** Nouns that stand for a vendor, to which a name is in apposition: "a vendor called X", "other vendors, X and Y". */
@@ -43,7 +44,7 @@ const VERSUS_OURS = / (?:below|under|beneath|cheap|cheaper|less|lower|better|bea
 const ALONGSIDE = / (?:in parallel|side by side|side-by-side|head to head|head-to-head|to (?:try|test|evaluate|trial|pilot|compare|play with)) /;
 
 /** Standing in an evaluation: "X is on our shortlist", "X is in the running". */
-const STANDING = new Set(['shortlist', 'running', 'mix', 'finalist', 'contention', 'frame', 'race', 'final', 'deal', 'picture']);
+const STANDING = new Set(['shortlist', 'running', 'mix', 'finalist', 'contention', 'frame', 'race', 'final', 'deal', 'picture', 'contender', 'frontrunner', 'front-runner', 'challenger']);
 /** Selling acts whose subject is the vendor. */
 const SELL = new Set(['quote', 'offer', 'pitch', 'propose', 'price', 'bid', 'tender', 'woo', 'undercut', 'beat', 'outbid', 'underbid', 'outprice', 'approach', 'contact', 'court', 'reach', 'discount', 'match', 'claim', 'promise', 'cold-call']);
 /** Things a vendor sends: "X sent their paper / proposal over". */
@@ -51,7 +52,10 @@ const SENT_THING = new Set(['paper', 'paperwork', 'form', 'order', 'proposal', '
 /** Choosing among vendors: the cue that turns "you and X" into a set being weighed. */
 const CHOOSING = / (?:vendor|supplier|provider|shortlist|finalist|bake-off|shootout|rfp|rfi|tender|evaluate|evaluation|assess|review|compare|comparison|choose|pick|select|decide|decision|whichever|between|option|final round|against|alongside|versus|vs|side by side|pilot|piloting|trial|run-off) /;
 /** Settled or long past: the evaluation is over, not in play. */
-const SETTLED = / (?:choose|pick|go with|select|stay with|stick with) (?:you|us)(?! or)|no plan to (?:revisit|look|switch)|years? ago|original selection|settle|shut (?:that |it |this )?down|stay put|never look back|not go back/;
+const SETTLED = / (?:stay with|stick with) (?:you|us)(?! or)|no plan to (?:revisit|look|switch)|years? ago|original selection|settle|shut (?:that |it |this )?down|stay put|never look back|not go back|no appetite to reopen/;
+/** Choosing us settles an evaluation that is long past ("back in 2021 we went with you"); a choice just made still names the rival in it. */
+const CHOSE_US = / (?:choose|pick|go with|select) (?:you|us)(?! or)/;
+const LONG_PAST = / (?:back|originally|initially|previously|ago|first) /;
 const SELLER = new Set(['guy', 'rep', 'team', 'person', 'people', 'folk', 'manager', 'director', 'lead', 'exec', 'executive', 'woman', 'man', 'lady', 'chap', 'contact']);
 const COMPARE = /^(?:compar|benchmark)/;
 /** What is bought and sold: the words that make a comparison of names one of vendors. */
@@ -92,7 +96,7 @@ const SUPPLIER = new Set(['vendor', 'supplier', 'provider', 'forwarder', 'contra
 /** Whom the customer names as theirs: their customer, partner, reseller, bank, auditor. */
 const RELATION = new Set(['customer', 'client', 'partner', 'reseller', 'distributor', 'auditor', 'accountant', 'bank', 'parent', 'subsidiary', 'affiliate', 'consultant', 'consultancy', 'agency', 'integrator', 'insurer', 'lawyer', 'counsel', 'carrier', 'shipper', 'landlord', 'tester', 'investor']);
 /** Words that close a company name though the name finder leaves them out ("Marlowe Data", "Bramwell Security"). */
-const NAME_TAIL = new Set(['data', 'security', 'research', 'design', 'analytics', 'cloud', 'labs', 'systems', 'software', 'solutions', 'technologies', 'tech', 'group', 'ai', 'inc', 'ltd', 'llc', 'gmbh', 'co', 'works', 'health', 'logistics', 'consulting', 'digital', 'partners']);
+const NAME_TAIL = new Set(['data', 'security', 'research', 'design', 'analytics', 'cloud', 'labs', 'systems', 'software', 'solutions', 'technologies', 'tech', 'group', 'ai', 'inc', 'ltd', 'llc', 'gmbh', 'co', 'works', 'health', 'logistics', 'consulting', 'digital', 'partners', 'metrics', 'logic', 'software']);
 const SUBJECT = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'can', 'could', 'will', 'would', 'to', "'ll", 'please']);
 const PRONOUN = new Set(['they', 'them', 'their', 'both', 'theirs', 'it', 'its']);
 /** Tokens that may sit between an evaluating head and its argument: "a free three-month trial with", "a walkthrough of". */
@@ -159,14 +163,15 @@ export function inUse(s: Sent): boolean {
 export function dismissed(s: Sent): boolean {
   if (settled(s)) return true;
   const line = ` ${s.toks.map((t) => stem(t)).join(' ')} `;
-  if (/ (?:choose|pick|select|prefer) (?:you|us) over /.test(line)) return true;
+  if (/ (?:choose|pick|select|prefer) (?:you|us) over /.test(line) && settled(s)) return true;
   if (findAll(s, EVAL_HEAD).some((h) => negated(s, h.start) || s.toks.slice(Math.max(0, h.start - 3), h.start).some((t) => t.lower === 'nobody'))) return true;
   return s.toks.some((t, k) => ['interested', 'need', 'plan'].includes(t.lemma) && negated(s, k));
 }
 
 /** A settled, hypothetical or negated frame is no evaluation in play. */
 export function settled(s: Sent): boolean {
-  return SETTLED.test(` ${s.toks.map((t) => t.lemma).join(' ')} `);
+  const line = ` ${s.toks.map((t) => t.lemma).join(' ')} `;
+  return SETTLED.test(line) || (CHOSE_US.test(line) && (LONG_PAST.test(line) || s.toks.some((t) => /^(?:19|20)\d\d$/.test(t.text))));
 }
 
 /** Not negated, and not inside an if-clause: "if X ever came knocking" is hypothetical, "If I'm honest, X's price…" is not (the comma closes the clause). */
@@ -180,14 +185,16 @@ function live(s: Sent, at: number): boolean {
 /** The organisation is named as the customer's own customer, partner, bank…: "our customer, X", "X are our reseller". */
 export function related(s: Sent, span: NameSpan): boolean {
   const t = s.toks;
-  for (let k = Math.max(0, span.start - 4); k < span.start; k += 1) if (RELATION.has(t[k].lemma) && t.slice(k + 1, span.start).every((x) => x.text === ',' || x.pos === 'ADP' || x.pos === 'ADJ' || x.pos === 'NOUN')) return true;
+  // (Not the object of a participle after it: "our parent group standardised on X" names what the group chose.)
+  const chosen = ['on', 'onto', 'to', 'with'].includes(t[span.start - 1]?.lower ?? '') && ['ADJ', 'VERB'].includes(t[span.start - 2]?.pos ?? '');
+  for (let k = Math.max(0, span.start - 4); k < span.start && !chosen; k += 1) if (RELATION.has(t[k].lemma) && t.slice(k + 1, span.start).every((x) => x.text === ',' || x.pos === 'ADP' || x.pos === 'ADJ' || x.pos === 'NOUN')) return true;
   // "our pen test vendor, X", "my payroll provider X": a supplier the customer already has, for something of its own.
   for (let k = Math.max(0, span.start - 3); k < span.start; k += 1) {
     if (!SUPPLIER.has(t[k].lemma) || !t.slice(k + 1, span.start).every((x) => x.text === ',')) continue;
     const owner = t.slice(Math.max(0, k - 4), k).findIndex((x) => ['our', 'my'].includes(x.lower));
     if (owner >= 0 && t.slice(Math.max(0, k - 4) + owner + 1, k).every((x) => ['NOUN', 'ADJ', 'VERB', 'PROPN'].includes(x.pos) && !['new', 'other', 'alternative', 'possible', 'potential', 'future'].includes(x.lower))) return true;
   }
-  const after = t.slice(span.end + 1, span.end + 7);
+  const after = t.slice(span.end + 1, span.end + 9);
   const be = after.findIndex((x) => x.lemma === 'be');
   if (be >= 0 && after.slice(be + 1).some((x) => RELATION.has(x.lemma) && ['our', 'my'].some((p) => after.slice(be + 1).some((y) => y.lower === p)))) return true;
   // "our Growth and Scale tiers", "your Pro plan": a name of ours or of yours.
@@ -198,7 +205,7 @@ export function related(s: Sent, span: NameSpan): boolean {
 /** What a selling verb at k is about: us ("offered us", "pitched our CFO"), a price or a thing vendors sell, or a seller's
  * infinitive ("offered to beat / to migrate us"); "quoted a line from the contract", "offered to host the QBR" are not. */
 const RIVALRY = new Set(['beat', 'undercut', 'outbid', 'outprice', 'underbid']);
-const SELL_TO = /^(?:beat|match|undercut|migrate|cover|waive|throw|give|discount|price|move|switch|onboard|implement)/;
+const SELL_TO = /^(?:beat|match|undercut|migrate|cover|waive|throw|give|discount|price|move|switch|onboard|implement|buy|absorb|honou?r|pay|credit|refund|take)/;
 function sold(s: Sent, k: number): boolean {
   const t = s.toks;
   const next = t.slice(k + 1, k + 7);
@@ -292,7 +299,7 @@ export function inFrame(s: Sent, span: NameSpan): boolean {
   if (asked && ASK.has(asked.lemma) && live(s, asked.i)) {
     const rest = t.slice(span.end + 1, span.end + 6);
     // "had X in for a workshop", "brought X over to present": the vendor called in to show what it sells.
-    if (['in', 'over', 'along'].includes(rest[0]?.lower ?? '') && ['have', 'get', 'invite'].includes(asked.lemma)) rest.shift();
+    if (['in', 'over', 'along'].includes(rest[0]?.lower ?? '') && ['have', 'get', 'invite', 'bring'].includes(asked.lemma)) rest.shift();
     if (rest[0]?.lower === 'for' && rest.some((x) => VENDOR_THING.has(stem(x)) || SHOWING.has(x.lemma))) return true;
     if (rest[0]?.lower === 'to' && rest[1] && (SELL.has(rest[1].lemma) || PRESENT.has(rest[1].lemma) || EVAL_HEAD.test(` ${stem(rest[1])} `))) return true;
   }
@@ -319,7 +326,8 @@ export function inFrame(s: Sent, span: NameSpan): boolean {
     // "X is running a paid POC in their depot": the vendor holds the trial (not "a pilot of our routing API").
     if (RUN.has(verb.lemma) && t.slice(verb.i + 1, verb.i + 5).some((x) => TRYOUT.has(stem(x))) && !t.slice(verb.i + 1, verb.i + 7).some((x, j, xs) => x.lower === 'our' && ['of', 'on'].includes(xs[j - 1]?.lower ?? ''))) return true;
     if (verb.lemma === 'send' && t.slice(verb.i + 1, verb.i + 4).some((x) => SENT_THING.has(x.lemma))) return true;
-    if (verb.lemma === 'come' && t[verb.i + 1]?.lower === 'in') return true;
+    // "X came in 20% under / cheaper / at 38 a seat": a price landing (not "the X team is coming in Thursday").
+    if (verb.lemma === 'come' && t[verb.i + 1]?.lower === 'in' && t.slice(verb.i + 2, verb.i + 6).some((x) => ['under', 'below', 'above', 'over', 'at', 'cheaper', 'lower', 'higher', 'less', 'more', 'price', 'first', 'second', 'low', 'high', 'cheap', 'way', 'well', 'about', 'roughly', 'around'].includes(x.lower) || x.pos === 'NUM' || /^[$£€]|%$/.test(x.text))) return true;
     if (PREPARE.has(verb.lemma) && t.slice(verb.i + 1, verb.i + 5).some((x) => VENDOR_THING.has(stem(x)) || (x.lower === 'one' && sells))) return true;
   }
   // "approached by X", "quoted by X".
@@ -340,6 +348,7 @@ export function inFrame(s: Sent, span: NameSpan): boolean {
   // "your competitor Vantora", "a rival called Ostrava" says it outright.
   const noun = appositionHead(s, span);
   if (noun && (RIVAL.has(t[noun.end].lemma) || inFrame(s, noun))) return true;
+  if (moreSlots(s, span)) return true;
   // MEMBER: "you and X", "X and us", "X's order form alongside yours", "X against your platform", in a sentence about choosing.
   return member(s, span) && CHOOSING.test(` ${t.map((x) => stem(x)).join(' ')} `) && !t.some((x) => x.neg && x.pos === 'VERB');
 }
@@ -350,13 +359,15 @@ function appositionHead(s: Sent, span: NameSpan): NameSpan | undefined {
   let k = span.start - 1;
   while (k >= 0 && (t[k].cap && t[k].pos === 'PROPN' || ['and', ','].includes(t[k].lower)) && k > span.start - 4) k -= 1;
   if (['called', 'named', 'like', 'including', ','].includes(t[k]?.lower ?? '') || (t[k]?.lower === 'as' && t[k - 1]?.lower === 'such')) k -= t[k]?.lower === 'as' ? 2 : 1;
+  // "options, including X": the comma before the joining word.
+  if (t[k]?.text === ',' && ['including', 'like'].includes(t[k + 1]?.lower ?? '')) k -= 1;
   if (k < 0 || t[k].pos !== 'NOUN' || !VENDOR_NOUN.has(t[k].lemma)) return undefined;
   let start = k;
   while (start > 0 && ['DET', 'ADJ', 'NUM'].includes(t[start - 1].pos)) start -= 1;
   return { name: t[k].text, start, end: k };
 }
 
-const US = new Set(['you', 'us', 'yours']);
+const US = new Set(['you', 'us', 'yours', 'yourselves', 'yourself']);
 const JOIN = new Set(['and', 'or', ',', '&', 'between', 'vs', 'versus', 'alongside', 'against', 'over']);
 /** "you", "us", "yours", or "your team / your platform" at token k (read leftwards when `back`). */
 function usAt(s: Sent, k: number, back: boolean): boolean {

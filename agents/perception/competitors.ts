@@ -10,6 +10,7 @@ import type { Contact } from '../../db/queries/contacts.js';
 import { analyze, type Sent } from './nlp.js';
 import { findAll, negated, type NameSpan } from './frames.js';
 import { VENDOR_PEOPLE, coordinated, dismissed, inFrame, inUse, orgSpans, pronounInFrame, related, settled } from './competitor-frame.js';
+import { elidedAgainstOurs, forwardedVendor, lowerPossessiveSpans, outOfPlay, spanAt, weighedByRelative } from './competitor-slots.js';
 import type { Utterance } from './utterances.js';
 
 export type CompetitorContext = 'evaluation' | 'replacing' | 'integration' | 'mention';
@@ -22,7 +23,7 @@ const REPLACING_AFTER = /^[^.;]{0,40}?\b((is|are|was|were|got) (being )?(dropped
 /** Where a clause ends; "to" only as a destination ("from Gong to Clari"), not a verb's ("going to replace"). */
 const CLAUSE_BREAK = /[,;:]|\b(?:and|but|while|whereas|also|plus|with|for|vs|versus|or)\b|\bto\b(?!\s+(?:use|replace|move|migrate|switch|leave|retire|phase|get|rip|sunset|cancel|consolidate)\b)/i;
 /** A tool we sit beside: the X integration, connector, sync, plugin, app, API (after the name)… */
-const INTEGRATION_AFTER = /^\s*(?:'s\s+)?(?:integration|connector|sync|syncing|plugin|plug-in|add-on|addon|app|api|webhook|field|fields|export|import|instance|tenant|workspace|account(?! (?:exec|executive|manager|rep|team))|login|sso|data|objects?|records?|channel|channels)\b/i;
+const INTEGRATION_AFTER = /^\s*(?:'s\s+)?(?:integration|connector|sync|syncing|plugin|plug-in|add-on|addon|app|api|webhook|field|fields|export|import|instance|tenant|workspace|account(?! (?:exec|executive|manager|rep|team))|login|sso|data|objects?|records?|channel|channels|invoices?|bill|receipt)\b/i;
 /** …or integrated with, synced to, pushed into, reached through (before it). */
 const INTEGRATION_BEFORE = /\b(?:integrat\w*|connector|connect(?:ed|ing|s)? (?:to|with)|sync(?:s|ed|ing)? (?:with|to|from|into)|push(?:es|ed)? (?:to|into)|(?:export|import|upload|load|dump|copi|cop)(?:s|ed|ing|y|ies)? (?:[\w']+ ){0,3}(?:to|into)|pull(?:s|ed)? from|post(?:s|ing)? (?:to|into)|(?:via|through|inside|within|into) (?:the |our )?)$/i;
 
@@ -34,7 +35,7 @@ const VERSUS_US = / (?:which|that) you (?:can not|do not|can n't|do n't|don 't|l
 const CAN_DO = / (?:can|do|does|offer|have|support|include|provide) /;
 
 /** Things one gets from a vendor under evaluation: "a Vellum sandbox", "the Quorra trial". */
-const EVAL_NOUN = new Set(['sandbox', 'trial', 'demo', 'pilot', 'quote', 'proposal', 'bid', 'offer', 'poc', 'pitch', 'rep', 'pricing', 'price']);
+const EVAL_NOUN = new Set(['sandbox', 'trial', 'demo', 'pilot', 'quote', 'proposal', 'bid', 'offer', 'poc', 'pitch', 'rep', 'pricing', 'price', 'evaluation', 'eval', 'team', 'folk']);
 /** A tool in daily use: "we use X", "in X", "X for call recording", "our X account". */
 const USING_BEFORE = /\b(?:use|uses|using|run|runs|running|in|inside|on|into|via|our)\s*$/i;
 const USING_AFTER = /^\s*(?:(?:and \w+ )?every day|daily|for (?:call|our|the|recording|tracking|logging|notes|sequences|email)|account|instance|workspace|recordings?|calls?|licen[cs]es?|seats?|login|admin)\b/i;
@@ -65,7 +66,9 @@ function contextAt(s: Sent, text: string, index: number, length: number, span: N
   if (REPLACING_BEFORE.test(clause) || REPLACING_AFTER.test(after)) return 'replacing';
   if (INTEGRATION_AFTER.test(after.slice(0, 30)) || INTEGRATION_BEFORE.test(before.slice(-40))) return 'integration';
   if (!span) {
-    if (evaluationNear(s, text, index, length)) return 'evaluation';
+    const at = spanAt(s, text, index, length);
+    if (at && (outOfPlay(s, at) || related(s, at))) return undefined;
+    if (at && evaluation(s, at, true)) return 'evaluation';
     if (dismissed(s)) return undefined;
     // A listed tool the account simply uses ("our team uses Gong every day", "the calls in Gong", "X is what CS uses") sits beside us.
     return USING_BEFORE.test(clause) || USING_AFTER.test(after.slice(0, 30)) || inUse(s) ? 'integration' : 'mention';
@@ -100,21 +103,6 @@ function evaluation(s: Sent, span: NameSpan, listed: boolean): boolean {
   return !negated(s, span.end + 1 + hitR.start);
 }
 
-function evaluationNear(s: Sent, text: string, index: number, length: number): boolean {
-  // Map the character span to tokens by walking the sentence's tokens in order.
-  let at = 0;
-  let start = -1;
-  let end = -1;
-  for (const [k, t] of s.toks.entries()) {
-    const i = text.indexOf(t.text, at);
-    if (i < 0) continue;
-    at = i + t.text.length;
-    if (start < 0 && i + t.text.length > index) start = k;
-    if (i < index + length) end = k;
-  }
-  return start >= 0 && evaluation(s, { name: text.slice(index, index + length), start, end: Math.max(start, end) }, true);
-}
-
 /** The name is the subject of an ability ("X can", "X does", "X supports it") right after a sentence on what we lack. */
 function contrasted(before: Sent | undefined, s: Sent, span: NameSpan): boolean {
   if (!before || !VERSUS_US.test(` ${before.toks.map((t) => t.lemma).join(' ')} `)) return false;
@@ -131,6 +119,9 @@ export function findCompetitors(parts: Utterance[], names: string[], opts: Compe
   let previous: NameSpan[] = [];
   for (const u of parts) {
     let last: Sent | undefined;
+    // A vendor's own offer forwarded to us names that vendor as in play.
+    const vendor = u.side !== 'us' || opts.reported ? forwardedVendor(u.text, (w) => people.has(w) || account.includes(w) || listed.has(w)) : undefined;
+    if (vendor && !out.some((c) => c.name.toLowerCase() === vendor.toLowerCase())) out.push({ name: vendor, text: u.text, replacing: false, context: 'evaluation' });
     for (const s of analyze(u.text)) {
       const seen = new Set<string>();
       for (const { name, re } of patterns) {
@@ -152,8 +143,9 @@ export function findCompetitors(parts: Utterance[], names: string[], opts: Compe
         if (seen.has(lower) || listed.has(lower) || people.has(first) || account.includes(first) || DAYS.test(first)) return false;
         // A street or a place ("a new building on Wacker Drive") is no organisation.
         if (/\s(?:drive|street|st|road|rd|avenue|ave|lane|boulevard|blvd|way|square|park|plaza|place|tower|centre|center|campus)$/i.test(lower)) return false;
-        return !related(s, span);
+        return !related(s, span) && !outOfPlay(s, span);
       });
+      candidates.push(...lowerPossessiveSpans(s, candidates));
       // Our own words only name the organisation a pronoun in the answer may stand for ("Still talking to Ardent?" "Yes, they came in cheaper").
       if (ours) { previous = candidates; continue; }
       const inPlay: NameSpan[] = [];
@@ -161,7 +153,7 @@ export function findCompetitors(parts: Utterance[], names: string[], opts: Compe
         const index = s.text.indexOf(s.toks[span.start].text);
         const context = contextAt(s, s.text, index < 0 ? 0 : index, span.name.length, span);
         // "Is it true you can't do multi-currency? Ferrix can.": the name's own ability set against what we lack, one sentence on.
-        if (context !== 'evaluation' && !(context === 'mention' && contrasted(last, s, span))) continue;
+        if (context !== 'evaluation' && !(context === 'mention' && (contrasted(last, s, span) || elidedAgainstOurs(last, s, span) || (candidates.length === 1 && !settled(s) && weighedByRelative(s))))) continue;
         inPlay.push(span);
       }
       // Names listed together share the slot: "quotes came from X and Y".
@@ -170,6 +162,8 @@ export function findCompetitors(parts: Utterance[], names: string[], opts: Compe
       if (inPlay.length === 0 && candidates.length === 1 && !settled(s) && pronounInFrame(s, candidates[0].end + 1)) inPlay.push(candidates[0]);
       for (const span of inPlay) {
         seen.add(span.name.toLowerCase());
+        // One rival named in two sentences is one competitor in the signal.
+        if (out.some((c) => c.context === 'evaluation' && c.name.toLowerCase() === span.name.toLowerCase())) continue;
         out.push({ name: span.name, text: s.text, replacing: false, context: 'evaluation' });
       }
       const found = inPlay.length > 0;

@@ -214,7 +214,7 @@ function sold(s: Sent, k: number): boolean {
   if (RIVALRY.has(t[k].lemma)) return !['us', 'me', 'them', 'him', 'her'].includes(next[0]?.lower ?? '') && next.slice(0, 4).some((x) => ['you', 'your', 'yours', 'our'].includes(x.lower));
   if (['reach', 'approach', 'contact', 'court', 'woo'].includes(t[k].lemma)) return true;
   if (next[0]?.lower === 'to') return SELL_TO.test(next[1]?.lower ?? '');
-  return next.some((x) => ['us', 'me', 'our', 'them', 'you', 'your', 'free', 'discount', 'deal', 'rate', 'price', 'less', 'lower', 'cheaper', '%', '$', '£', '€'].includes(x.lower) || x.pos === 'NUM' || /^[$£€]|%$/.test(x.text) || VENDOR_THING.has(stem(x)));
+  return next.some((x) => ['us', 'me', 'our', 'them', 'you', 'your', 'free', 'discount', 'deal', 'rate', 'price', 'less', 'lower', 'cheaper', 'half', 'cost', 'saving', 'savings', '%', '$', '£', '€'].includes(x.lower) || x.pos === 'NUM' || /^[$£€]|%$/.test(x.text) || VENDOR_THING.has(stem(x)));
 }
 
 /** The index of the token the noun phrase holding a span ends at ("the Nexora guys" → "guys"). */
@@ -328,7 +328,7 @@ export function inFrame(s: Sent, span: NameSpan): boolean {
     if (verb.lemma === 'send' && t.slice(verb.i + 1, verb.i + 4).some((x) => SENT_THING.has(x.lemma))) return true;
     // "X came in 20% under / cheaper / at 38 a seat": a price landing (not "the X team is coming in Thursday").
     if (verb.lemma === 'come' && t[verb.i + 1]?.lower === 'in' && t.slice(verb.i + 2, verb.i + 6).some((x) => ['under', 'below', 'above', 'over', 'at', 'cheaper', 'lower', 'higher', 'less', 'more', 'price', 'first', 'second', 'low', 'high', 'cheap', 'way', 'well', 'about', 'roughly', 'around'].includes(x.lower) || x.pos === 'NUM' || /^[$£€]|%$/.test(x.text))) return true;
-    if (PREPARE.has(verb.lemma) && t.slice(verb.i + 1, verb.i + 5).some((x) => VENDOR_THING.has(stem(x)) || (x.lower === 'one' && sells))) return true;
+    if (PREPARE.has(verb.lemma) && t.slice(verb.i + 1, verb.i + 9).some((x) => VENDOR_THING.has(stem(x)) || (x.lower === 'one' && sells))) return true;
   }
   // "approached by X", "quoted by X".
   if (t[span.start - 1]?.lower === 'by') {

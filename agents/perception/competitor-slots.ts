@@ -29,11 +29,14 @@ const PEOPLE = new Set(['people', 'folk', 'folks', 'guy', 'guys', 'team', 'rep',
 const COURT = new Set(['call', 'ring', 'email', 'phone', 'chase', 'ping', 'message', 'text', 'visit', 'show', 'demo', 'present', 'pitch', 'walk', 'meet', 'contact', 'reach', 'approach', 'court', 'woo', 'invite', 'offer', 'send']);
 /** Going after a customer's business: "pushing hard for our business", "chasing our account". */
 const PURSUE = new Set(['push', 'chase', 'want', 'fight', 'compete', 'court', 'woo', 'target', 'hunt', 'angle', 'bid', 'go', 'try', 'win']);
+/** Canvassing a customer unasked, and the seller's words that come with it ("cold-emailed our CRO with a 50% discount"). */
+const CANVASS = new Set(['call', 'ring', 'phone', 'email', 'chase', 'ping', 'message', 'approach', 'court', 'woo', 'pitch', 'spam', 'hound']);
+const SELLER_WORD = new Set(['discount', '%', 'free', 'offer', 'deal', 'pricing', 'quote', 'proposal', 'switch', 'migration', 'cheaper']);
 /** Arriving to show or work with us: "come in / by / over / round". */
 const ARRIVE = new Set(['in', 'by', 'over', 'round', 'around', 'along']);
 const PRESALES = new Set(['whiteboard', 'workshop', 'demo', 'present', 'pitch', 'scope', 'demonstrate', 'showcase', 'discovery']);
 /** Words of buying and selling that make a vendor's contact a sales contact. */
-const MARKET_CUE = new Set(['quote', 'offer', 'pricing', 'price', 'proposal', 'bid', 'demo', 'trial', 'pilot', 'tender', 'rfp', 'renewal', 'contract', 'switch', 'discount', 'deal', 'licence', 'license', 'seat', 'migration', 'package']);
+const MARKET_CUE = new Set(['%', 'free', 'quote', 'offer', 'pricing', 'price', 'proposal', 'bid', 'demo', 'trial', 'pilot', 'tender', 'rfp', 'renewal', 'contract', 'switch', 'discount', 'deal', 'licence', 'license', 'seat', 'migration', 'package']);
 /** A move of the customer's: what a vendor courting it plans. */
 const MOVE = new Set(['move', 'migration', 'switch', 'switchover', 'transition', 'cutover', 'changeover', 'implementation', 'onboarding', 'rollout', 'migrate']);
 const PLAN = new Set(['scope', 'scoped', 'plan', 'map', 'estimate', 'cost', 'price', 'outline', 'sketch', 'model', 'spec', 'prepare', 'draft', 'work']);
@@ -73,8 +76,8 @@ const CHOOSE = new Set(['pick', 'choose', 'select', 'prefer', 'go']);
 const LONG_PAST = /^(?:ago|originally|initially|back|previously|once)$/;
 const EMPLOYER = new Set(['join', 'joining', 'hire', 'employ', 'work', 'intern', 'recruit', 'poach', 'offer']);
 const NEWS = new Set(['acquire', 'acquired', 'acquisition', 'ipo', 'layoff', 'layoffs', 'raise', 'funding', 'merger', 'merge', 'announce', 'rebrand', 'news', 'headline', 'headlines', 'valuation']);
-const TURNED_AWAY = [/ lock(?:ed)? in with (?:you|us) /, / take us off /, / off (?:his|her|their) list /, / not interested /, / under contract with you /, / unsubscribe /];
-const IRRELEVANT = [/ no impact on (?:us|you|our work|the account) /, / nothing to do with (?:you|us) /, / (?:do|does) not (?:affect|impact|touch) (?:you|us) /, / unrelated to (?:you|us) /];
+const TURNED_AWAY = [/ (?:i|we) (?:say|said) no /, / turn(?:ed)? (?:it|them|him|her) down /, / lock(?:ed)? in with (?:you|us) /, / take us off /, / off (?:his|her|their) list /, / not interested /, / under contract with you /, / unsubscribe /];
+const IRRELEVANT = [/ no overlap /, / no impact on (?:us|you|our work|the account) /, / nothing to do with (?:you|us) /, / (?:do|does) not (?:affect|impact|touch) (?:you|us) /, / unrelated to (?:you|us) /];
 const LANGUAGE = new Set(['english', 'spanish', 'german', 'french', 'italian', 'dutch', 'polish', 'portuguese', 'swedish', 'danish', 'norwegian', 'finnish', 'czech', 'turkish', 'arabic', 'chinese', 'mandarin', 'japanese', 'korean', 'hindi', 'russian', 'greek', 'hungarian', 'romanian']);
 const SEPS = new Set([',', ';', ':', '.', '!', '?', '—', '–', '(', ')']);
 
@@ -145,6 +148,10 @@ function courting(t: Tok[], span: NameSpan): boolean {
       if (!team && actsAfter(t, v.i + 1).some((w) => COURT.has(w.lemma) && toCustomer(t, w.i + 1, 2))) return true;
     }
     if (!team && COURT.has(v.lemma) && toCustomer(t, v.i + 1, 3)) return true;
+  }
+  // A bare organisation courting us needs a seller's word with it: "X cold-emailed our CRO with a 50% discount".
+  for (const v of actsAfter(t, end, 6)) {
+    if (!v.neg && (CANVASS.has(v.lemma) || /^cold-?(?:email|call)/.test(v.lower)) && toCustomer(t, v.i + 1, 3) && t.some((x) => SELLER_WORD.has(x.lemma) || SELLER_WORD.has(x.lower))) return true;
   }
   return false;
 }
@@ -263,6 +270,8 @@ function offeringAgainstUs(t: Tok[], span: NameSpan): boolean {
   const { end } = ownPhraseEnd(t, span);
   const v = actsAfter(t, end, 4)[0];
   if (t[span.start - 1]?.lower === 'what' && v && ['offer', 'do', 'quote', 'propose', 'bring', 'give'].includes(v.lemma) && !v.neg) return true;
+  // "X would save us about 20k a year".
+  if (v && !v.neg && ['save', 'cut'].includes(v.lemma) && t[v.i + 1]?.lower === 'us' && t.slice(v.i + 2, v.i + 6).some((x) => x.pos === 'NUM' || /^[$£€]|%$|\d+k$/.test(x.text))) return true;
   const clause = lemmaLine(t.slice(end + 1, end + 12));
   if (v && !v.neg && / (?:for less|for half|at half|for a fraction|cheaper than you|less than you) /.test(clause) && / you /.test(clause)) return true;
   const be = t[end + 1]?.lemma === 'be' ? end + 1 : t[end + 2]?.lemma === 'be' ? end + 2 : -1;
@@ -301,14 +310,38 @@ export function lowerPossessiveSpans(s: Sent, taken: NameSpan[]): NameSpan[] {
   return out;
 }
 
+/** Goods and services of the customer's own trade: a quote for a lane, a trial of trucks, scanners from a maker. */
+const GOODS = new Set(['forklift', 'truck', 'lorry', 'van', 'trailer', 'scanner', 'container', 'pallet', 'lane', 'freight', 'haulage', 'fuel', 'lease', 'printer', 'laptop', 'uniform', 'vehicle', 'shipment', 'cargo', 'crane', 'conveyor', 'racking', 'battery', 'charger', 'diesel', 'insurance', 'warehousing', 'trucking', 'courier', 'parcel', 'handheld', 'hardware', 'furniture', 'catering']);
+/** What we sell and our rivals sell. */
+const SOFTWARE = new Set(['platform', 'tool', 'software', 'app', 'system', 'product', 'dashboard', 'crm', 'module', 'licence', 'license', 'seat', 'subscription', 'renewal', 'forecasting', 'analytics', 'reporting', 'saas', 'integration', 'feature', 'api', 'you', 'your', 'yours', 'u', 'ur']);
+
+/** The sentence buys goods of the customer's own trade, not software: "comparing quotes from Geodis and DSV for the Asia lane". */
+export function ownTrade(s: Sent): boolean {
+  return s.toks.some((x) => GOODS.has(x.lemma)) && !s.toks.some((x) => SOFTWARE.has(x.lemma) || SOFTWARE.has(x.lower));
+}
+
+/** The name modifies a common noun of its own ("Clari forecasts", "the Salesloft sequence data", "Gong's conference"). */
+export function modifiesThing(s: Sent, span: NameSpan): boolean {
+  const t = s.toks;
+  const k = t[span.end + 1]?.text === "'s" ? span.end + 2 : span.end + 1;
+  const head = t[k];
+  return !!head && head.pos === 'NOUN' && !head.cap && head.known && !THEIRS_FOR_SALE.has(head.lemma) && !PEOPLE.has(head.lower);
+}
+const THEIRS_FOR_SALE = new Set(['trial', 'pilot', 'demo', 'sandbox', 'quote', 'proposal', 'bid', 'offer', 'poc', 'pitch', 'pricing', 'price', 'discount', 'rep', 'representative', 'salesperson', 'account', 'evaluation', 'eval', 'webinar', 'terms', 'term', 'paper', 'contract', 'renewal', 'platform', 'product', 'tool', 'app', 'software', 'solution', 'suite', 'offering']);
+
 /** The name is not a vendor in play here, whatever words sit near it. */
 export function outOfPlay(s: Sent, span: NameSpan): boolean {
   const t = s.toks;
+  if (ownTrade(s)) return true;
   if (LANGUAGE.has(t[span.start].lower) && span.start === span.end) return true;
   const line = lemmaLine(t);
   const lower = ` ${t.map((x) => x.lower).join(' ')} `;
   // A person's employer: "leaving to join X", "she works at X", "hired by X".
   const left = t.slice(Math.max(0, span.start - 3), span.start);
+  // "Priya came to us from X", "she joined from X": where a person worked before.
+  // (A person: "the other two quotes came from X" is where quotes came from.)
+  const moved = t.slice(Math.max(0, span.start - 5), span.start - 1).find((x) => ['come', 'join', 'hire', 'poach', 'arrive'].includes(x.lemma));
+  if (t[span.start - 1]?.lower === 'from' && moved && (!['come', 'arrive'].includes(moved.lemma) || ['he', 'she', 'i'].includes(t[moved.i - 1]?.lower ?? '') || (t[moved.i - 1]?.pos === 'PROPN' && t[moved.i - 1].cap) || (t[moved.i + 1]?.lower === 'to' && t[moved.i + 2]?.lower === 'us'))) return true;
   if (left.some((x) => EMPLOYER.has(x.lemma) && x.lemma !== 'offer') && !left.some((x) => ['trial', 'pilot'].includes(x.lemma))) {
     if (left.some((x) => x.lemma === 'join' || x.lemma === 'hire' || x.lemma === 'recruit' || x.lemma === 'poach') || (left.some((x) => x.lemma === 'work') && ['at', 'for'].includes(t[span.start - 1]?.lower ?? ''))) return true;
   }

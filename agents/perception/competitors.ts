@@ -10,14 +10,14 @@ import type { Contact } from '../../db/queries/contacts.js';
 import { analyze, type Sent } from './nlp.js';
 import { findAll, negated, type NameSpan } from './frames.js';
 import { VENDOR_PEOPLE, coordinated, dismissed, inFrame, inUse, orgSpans, pronounInFrame, related, settled } from './competitor-frame.js';
-import { elidedAgainstOurs, forwardedVendor, lowerPossessiveSpans, outOfPlay, spanAt, weighedByRelative } from './competitor-slots.js';
+import { elidedAgainstOurs, forwardedVendor, lowerPossessiveSpans, modifiesThing, outOfPlay, spanAt, weighedByRelative } from './competitor-slots.js';
 import type { Utterance } from './utterances.js';
 
 export type CompetitorContext = 'evaluation' | 'replacing' | 'integration' | 'mention';
 export interface CompetitorMention { name: string; text: string; replacing: boolean; context?: CompetitorContext }
 
 /** Cues before the name: "replacing X", "moving off X", "instead of X", "we used to use X", "nobody misses X". */
-const REPLACING_BEFORE = /\b(replac(e|es|ed|ing)|(nobody|no one|don't|do not|never)( here| else| really)? miss(es|ed)?|stop(ped|ping)? using|(do not|don't|no longer) need|moving (off( of)?|away from|from)|move[sd]? (off( of)?|away from)|migrat(e|ed|ing) (away )?(off|from)|switch(ed|ing)? (away )?from|sunset(ting)?|get(ting)? rid of|rip(ping|ped)? out|ripped|instead of|leav(e|ing)|left|retir(e|ing)|consolidat(e|ing) (off|away from)|done with|used to (use|run|be on|have)|previously (used|ran|on)|coming from|phas(e|ing|ed) out|cancel(l?(ing|ed))? our|import(ing|ed)? (our \w+ |the \w+ |\w+ )?from|export(ing|ed)? (our \w+ |\w+ )?from|off of|from our old|our old|our previous|our former|our legacy)\b/i;
+const REPLACING_BEFORE = /\b(replac(e|es|ed|ing)|dropp(ed|ing)|ditch(ed|ing)?|scrapp(ed|ing)|binned|offboard(ed|ing)?|churn(ed|ing)? (off|from)|(nobody|no one|don't|do not|never)( here| else| really)? miss(es|ed)?|stop(ped|ping)? using|(do not|don't|no longer) need|moving (off( of)?|away from|from)|move[sd]? (off( of)?|away from)|migrat(e|ed|ing) (away )?(off|from)|switch(ed|ing)? (away )?from|sunset(ting)?|get(ting)? rid of|rip(ping|ped)? out|ripped|instead of|leav(e|ing)|left|retir(e|ing)|consolidat(e|ing) (off|away from)|done with|used to (use|run|be on|have)|previously (used|ran|on)|coming from|phas(e|ing|ed) out|cancel(l?(ing|ed))? our|import(ing|ed)? (our \w+ |the \w+ |\w+ )?from|export(ing|ed)? (our \w+ |\w+ )?from|off of|from our old|our old|our previous|our former|our legacy)\b/i;
 /** Cues after the name: "X is being replaced", "X goes away", "our X contract ends and we won't renew" (not "…won't be renewing with you": that is us). */
 const REPLACING_AFTER = /^[^.;]{0,40}?\b((is|are|was|were|got) (being )?(dropped|ditched|cancell?ed|removed|replaced|retired|sunset|phased out|switched off|turned off|decommissioned|going away|shut down)|goes away|contract (ends|expires|is up)|(won't|will not|not) (be )?renew(ing|ed)?(?! with (?:you|your|us)\b)|is being switched|was (a nightmare|painful)|days are (numbered|over|behind us|gone))\b/i;
 /** Where a clause ends; "to" only as a destination ("from Gong to Clari"), not a verb's ("going to replace"). */
@@ -63,13 +63,16 @@ function contextAt(s: Sent, text: string, index: number, length: number, span: N
   const before = text.slice(0, index);
   const clause = before.split(CLAUSE_BREAK).pop() ?? '';
   const after = text.slice(index + length);
-  if (REPLACING_BEFORE.test(clause) || REPLACING_AFTER.test(after)) return 'replacing';
+  // "We're ex-Gainsight customers": a former tool.
+  if (REPLACING_BEFORE.test(clause) || REPLACING_AFTER.test(after) || /\bex-$/i.test(before)) return 'replacing';
   if (INTEGRATION_AFTER.test(after.slice(0, 30)) || INTEGRATION_BEFORE.test(before.slice(-40))) return 'integration';
   if (!span) {
     const at = spanAt(s, text, index, length);
     if (at && (outOfPlay(s, at) || related(s, at))) return undefined;
     if (at && evaluation(s, at, true)) return 'evaluation';
     if (dismissed(s)) return undefined;
+    // The name modifies a thing of the tool in use ("Clari forecasts", "the Salesloft sequence data", "Gong's conference").
+    if (at && modifiesThing(s, at)) return 'integration';
     // A listed tool the account simply uses ("our team uses Gong every day", "the calls in Gong", "X is what CS uses") sits beside us.
     return USING_BEFORE.test(clause) || USING_AFTER.test(after.slice(0, 30)) || inUse(s) ? 'integration' : 'mention';
   }

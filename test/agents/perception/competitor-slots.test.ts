@@ -29,8 +29,16 @@ describe('competitor slots read from roles', () => {
     ['We\'re halfway through the security assessment for Vantry.', 'Vantry'],
     ['Norrow\'s team has been in touch offering a free migration.', 'Norrow'],
     ['We want to hear what Tessaly can offer before renewing.', 'Tessaly'],
+    ['A vendor called Pindar cold-called our COO offering 30% off.', 'Pindar'],
+    ['Ravensby would save us roughly 15k a year, their rep says.', 'Ravensby'],
+    ['Dunleary is giving us a 45-day free trial.', 'Dunleary'],
+    ['Gong\'s renewal pricing came in below yours.', 'Gong'],
   ])('%s', (text, name) => {
     expect(inPlay(text)).toEqual([name]);
+  });
+
+  it('quotes that came from two vendors (where quotes came from, not where a person worked)', () => {
+    expect(inPlay('Besides yours, the other two quotes came from Brennick and Olafsen.')).toEqual(['Brennick', 'Olafsen']);
   });
 
   it('a vendor whose offer was forwarded to us', () => {
@@ -57,6 +65,13 @@ describe('competitor slots read from roles', () => {
     'Owen compared our on-time rates against Hallam\'s and was pleased.',
     'Our pilot depot in Varberg goes live next week.',
     'We looked at Tarrow back in 2021 and went with you.',
+    'Our team is comparing quotes from Halberd and Coyne for the Iberia lane.',
+    'Tuvalu Motors gave us a demo of their electric vans.',
+    'The Clari forecasts and your renewal view disagree this week.',
+    'We are ex-Gong customers, so call recording is familiar.',
+    'We dropped Clari last year.',
+    'Anja came to us from Gong, so she knows the space.',
+    'Gong is great for calls, yours is great for renewals, no overlap.',
   ])('not in play: %s', (text) => {
     expect(inPlay(text)).toEqual([]);
   });

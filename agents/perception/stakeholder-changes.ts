@@ -10,7 +10,7 @@ import { sentences } from './sentences.js';
 import { analyze, inVocabulary, type Sent } from './nlp.js';
 import { findAll, first, lemmaLine, nameAfter, nameBefore, nameSpans, negated, conditionBefore, nounPhrase, type Hit, type NameSpan } from './frames.js';
 import { contactByName, type Utterance } from './utterances.js';
-import { LEFT_MORE, MOVED_MORE, ROLE_MORE, JOINED_MORE, SUCCESSOR_OBJECT_MORE, SUCCESSOR_SUBJECT_MORE, moreHitHolds, notAPerson, lowerCaseNames, contactByAddress, conditionScoped, pastRelativeClause } from './stakeholder-frames.js';
+import { LEFT_MORE, MOVED_MORE, ROLE_MORE, JOINED_MORE, SUCCESSOR_OBJECT_MORE, SUCCESSOR_SUBJECT_MORE, moreHitHolds, notAPerson, lowerCaseNames, contactByAddress, conditionScoped, pastRelativeClause, toMe, sharedSubjectAnd } from './stakeholder-frames.js';
 
 type Change = 'left' | 'moved' | 'role_changed' | 'bounced' | 'joined';
 
@@ -188,7 +188,7 @@ const SUCCESSOR_OBJECT = new RegExp([
 
 /** Said to the account about its own new person: "your new CFO", "you've hired", "joins your team". */
 const YOUR_ARRIVAL = /\byour new\b|\byou(?:'ve| have) (?:hired|brought|appointed)\b|\b(?:on|to) your (?:side|team|end)\b|\bjoin(?:s|ed|ing)? your\b|\bcongrat/i;
-const OUR_ROLE = /\b(our|your) (csm|customer success manager|account (manager|executive|owner|lead)|rep|owner)\b/i;
+const OUR_ROLE = /\b(our|your)(?: own)? (csm|customer success manager|account (manager|executive|owner|lead)|rep|owner)\b/i;
 const SELF = new Set(['i', 'my', 'me', 'myself']);
 const THIRD = new Set(['he', 'she', 'his', 'her', 'him']);
 const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/g;
@@ -387,7 +387,7 @@ function falseEvent(s: Sent, hit: Hit, kind: Change): boolean {
   // Standing in for someone for a while ("while Greta is on leave, Raj will be our main contact") is cover, not a change.
   if (/ (?:contact|person|owner|champion|sponsor|decision maker|point of contact) $/.test(lemma) && / (?:while|during|until|meanwhile|temporarily|in the meantime|for now|for the next|cover|covering|leave|holiday|vacation|out of office|away) /.test(` ${s.toks.map((x) => x.lemma).join(' ')} `)) return true;
   // "on long-term leave", "going on parental leave": an absence, the noun.
-  if (kind === 'left' && / leave $/.test(lemma) && (s.toks[hit.start].pos === 'NOUN' || LEAVE_KIND.test(s.toks[hit.start - 1]?.lower ?? '') || s.toks.slice(Math.max(0, hit.start - 3), hit.start).some((x) => x.lower === 'on'))) return true;
+  if (kind === 'left' && / leave $/.test(lemma) && !/ garden leave $/.test(lemma) && (s.toks[hit.start].pos === 'NOUN' || LEAVE_KIND.test(s.toks[hit.start - 1]?.lower ?? '') || s.toks.slice(Math.max(0, hit.start - 3), hit.start).some((x) => x.lower === 'on'))) return true;
   // "stepped away from Northwind" leaves the organisation; "from my desk", "from the keyboard" does not.
   if (/ away from $/.test(lemma)) {
     const o = s.toks[hit.end + 1];
@@ -450,7 +450,7 @@ function joinIsLeaving(s: Sent, hit: Hit, accountWords: string[]): boolean {
 
 /** "I'm covering…", "I'll be taking over…": the speaker takes over. */
 function selfSuccessor(s: Sent): boolean {
-  return findAll(s, / i (?:be |will |will be |have be )?(?:take over|cover|covering|look after|pick up|step in|fill in|own|inherit|be your) /).some((h) => !negated(s, h.start));
+  return findAll(s, / i (?:be |will |will be |have be |have )?(?:take over|cover|covering|look after|pick up|step in|fill in|own|inherit|be your) /).some((h) => !negated(s, h.start)) || toMe(s);
 }
 
 function successorIn(s: Sent, departed: string | undefined, names: NameSpan[], contacts: Contact[] = []): string | undefined {
@@ -468,7 +468,9 @@ function successorIn(s: Sent, departed: string | undefined, names: NameSpan[], c
     const before = nameBefore(s, h.start, names);
     // "Mia, who some of you met at the kickoff, is taking the reins": the relative clause is no gap.
     const gap = before ? s.toks.slice(before.end + 1, h.start).map((x) => x.lower).join(' ').replace(/^, (?:who|whom|whose|which) [^,]*,/, '').split(' ').filter(Boolean) : [];
-    if (before && ok(before) && gap.length <= 5 && !gap.some((w) => ['.', ';', 'and', 'but', 'when', 'after'].includes(w))) return before.name;
+    // ("Tomasz knows the estate inside out and will take the reins": a second predicate shares its subject.)
+    const sharedAnd = before ? sharedSubjectAnd(s, before.end, h.start) : false;
+    if (before && ok(before) && (gap.length <= 5 || sharedAnd) && !gap.some((w) => ['.', ';', 'but', 'when', 'after'].includes(w) || (w === 'and' && !sharedAnd))) return before.name;
     // "…introduced herself; she has taken over from Greta": a he/she subject is the last other person named before it.
     const pro = pronounSubject(s, h.start);
     if (pro !== undefined) {

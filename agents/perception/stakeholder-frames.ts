@@ -25,6 +25,18 @@ export const LEFT_MORE: RegExp[] = [
   / (?:'s|his|her|my) (?:role|job|position|post) (?:\S+ ){0,3}?(?:go away|be eliminate|be cut|be axe|disappear) /,
   // (A contract or a time ends only "with us / here / at …": "our contract ends in March" is the account's.)
   / (?:'s|his|her|my) (?:contract|stint|time) (?:with us|here|at \S+) (?:\S+ ){0,2}?(?:end|conclude|be not renew|(?:will )?not be renew|come to an end) /,
+  // A person's own contract running out ("dmitri's contract ran out end of oct"): a person's, so not the account's.
+  / (?:'s|his|her) (?:employment )?contract (?:\S+ ){0,2}?(?:run out|expire|lapse|be not renew|(?:will )?not be renew|be not extend) /,
+  // The working time ended, said as the notice or the leave that precedes the end: "until his notice period ends", "on garden leave".
+  / garden leave | (?:his|her|their|my) notice period | serve (?:out )?(?:his|her|their|my) notice /,
+  // The last one said without "day": "today was his last.", "Friday is her last -".
+  / be (?:his|her|their|my) (?:last|final) (?=[.,!;:\-–—]|$)/,
+  / hand (?:in|back) (?:his|her|their|my) (?:badge|keys|laptop|pass|access card) /,
+  // Out on one's own: "he's gone off to do his own thing", "went freelance", "set up on her own".
+  / (?:do|start|set up|launch) (?:his|her|their|my) own (?:thing|business|company|firm|consultancy|shop|practice) | go (?:freelance|solo|independent) | set up on (?:his|her|their|my) own | call it a day /,
+  // Not in the company (non-native "now" for "any more"): "She is not in the company now".
+  / (?:not|n't) (?:be )?(?:in|with|at|part of) (?:the|this|our) (?:company|firm|business|organisation|organization) (?!'s)/,
+  / (?:go|move|switch|jump) (?:over )?to (?:other|another|a different|a new) (?:\S+ ){0,2}?(?:company|firm|employer|business|organisation|organization|carrier|forwarder|competitor|3pl)s? /,
   // Non-native word orders: "is not more working by us", "is not more with the company".
   / (?:not|n't) (?:be )?more (?:be )?(?:work|working|employ|with|at|by|in|here|part of) /,
   // Not there since a moment: "he's not with us since last Tuesday".
@@ -43,7 +55,10 @@ export const LEFT_MORE: RegExp[] = [
 
 export const MOVED_MORE: RegExp[] = [
   // Into another unit by passing or rotating: "from December I pass to the inside sales team".
-  / (?:pass|rotate|relocate|get transfer|be transfer|be move|be second) (?:over |across )?(?:in|on)?to (?:the|a|an|our|another|their) (?:\S+ ){0,3}?(?:team|group|department|division|unit|function|org|subsidiary|business|office|region|desk) /,
+  / (?:pass|rotate|relocate|get transfer|be transfer|be move|be second|be shift|be reassign) (?:\S+ly )?(?:over |across )?(?:in|on)?to (?:the|a|an|our|another|their) (?:\S+ ){0,3}?(?:team|group|department|division|unit|function|org|subsidiary|affiliate|business|office|region|desk|entity) /,
+  // To a unit named without an article: "she's been shifted over to special projects", "moved to key accounts".
+  / (?:move|shift|transfer|second|reassign|rotate) (?:\S+ly )?(?:over |across )?(?:in|on)?to (?!my |your |his |her |their )(?:\S+ ){0,2}?(?:project|account|operation|initiative|programme|program)s? (?!for |of )/,
+  / no longer (?:be )?head /,
   // Put in charge: "has been put in charge of the Nordic sales desk", "was made responsible for carrier onboarding".
   / be put in charge of | be (?:make|made) (?:responsible|accountable) for | be (?:give|hand) (?:charge|control) of /,
   // A side of the business taken on: "I've been asked to take on the commercial side of our joint venture".
@@ -70,11 +85,12 @@ export const JOINED_MORE: RegExp[] = [
 ];
 
 /** Who takes over, in more constructions: "Fatima acting until further notice", "His tasks makes now Mrs. Ewa", "for reporting ask to Keiko". */
-export const SUCCESSOR_SUBJECT_MORE = String.raw` act (?:until|as|head|lead|interim|for now|in the meantime|meanwhile|cfo|ceo|cto|coo|cio|director|manager)`;
+export const SUCCESSOR_SUBJECT_MORE = String.raw` act (?:until|as|head|lead|interim|for now|in the meantime|meanwhile|cfo|ceo|cto|coo|cio|director|manager)| sign off (?:on )?| follow (?:your|the|this|our) (?:account|project|relationship|rollout|renewal)| be your (?:man|woman|guy|person|go-to)`;
 export const SUCCESSOR_OBJECT_MORE = [
   String.raw` (?:his|her|their|'s) (?:task|duty|dutie|work|job|responsibility|responsibilitie|account)s? (?:now )?(?:make|do|handle|take over|take|cover|be do|be handle|be take over|be cover|be now do|be now handle)(?: now)? `,
   String.raw` for (?:\S+ ){1,4}?(?:please )?(?:ask|contact|ping|email|write to|speak to|talk to|go to|reach out to|turn to) (?:to )?`,
   String.raw`(?:^|,|;|:|\.|-|please|pls) ask (?:to )?`,
+  String.raw` (?:stuff|thing|topic|matter|item|decision|sign-off|approval|question|query|querie)s? (?:\S+ ){0,2}?(?:now )?(?:go|come|fall) to `,
   // A remit moved on, with a longer remit between: "Hamish's responsibilities for carrier onboarding will transfer to Dagny".
   String.raw` (?:his|her|their|'s) (?:responsibility|responsibilitie|task|duty|dutie|account|report|portfolio)s? (?:\S+ ){0,4}?(?:will |will now |now )?(?:transfer|pass|go|move|be reassign|be transfer|be pass|be move|be hand) (?:over )?to `,
 ].join('|');
@@ -95,6 +111,8 @@ export function moreHitHolds(s: Sent, hit: Hit, accountWords: string[]): boolean
     if (from >= 0 && ['our', 'your', 'their', 'my', 'his', 'her', 'its'].includes(t[at + 1]?.lower ?? '')) return false;
   }
   if (/ up to $/.test(line)) return t.slice(hit.end + 1, hit.end + 5).some((x) => TITLE.test(x.lower));
+  // Leaving a place of the working day ("I leave the office now") is no departure; leaving it "to join…" or "for good" is.
+  if (/ (?:leave|quit) $/.test(line) && /^(?:the |my |our |his |her )?(?:office|building|desk|house|site|premises|depot|warehouse|room)\b(?! (?:to join|for good|for a new))/.test(t.slice(hit.end + 1, hit.end + 6).map((x) => x.lower).join(' '))) return false;
   // Filling a seat in a form or a meeting is no arrival ("fill the seat in the booking form").
   if (/ fill /.test(line)) return !t.slice(hit.end + 1, hit.end + 4).some((x) => ['form', 'sheet', 'field', 'template', 'booking'].includes(x.lemma));
   return true;
@@ -123,7 +141,9 @@ export function lowerCaseNames(s: Sent, known: (w: string) => boolean): NameSpan
   const out: NameSpan[] = [];
   t.forEach((x, i) => {
     const opens = i === 0 || t[i - 1].pos === 'PUNCT' || ['and', 'but', 'so'].includes(t[i - 1].lower);
-    if (opens && /^\p{Ll}{3,}$/u.test(x.text) && !known(x.lower) && ['AUX', 'VERB'].includes(t[i + 1]?.pos ?? '')) out.push({ name: x.text[0].toUpperCase() + x.text.slice(1), start: i, end: i });
+    // Also one handed to at the end of a clause: "security stuff goes to fatima now".
+    const handedTo = ['to', 'with', 'ask', 'contact', 'ping', 'cc'].includes(t[i - 1]?.lower ?? '') && (!t[i + 1] || t[i + 1].pos === 'PUNCT' || ['now', 'pls', 'please', 'for', 'from', 'instead'].includes(t[i + 1].lower));
+    if (/^\p{Ll}{3,}$/u.test(x.text) && !known(x.lower) && ((opens && ['AUX', 'VERB'].includes(t[i + 1]?.pos ?? '')) || handedTo)) out.push({ name: x.text[0].toUpperCase() + x.text.slice(1), start: i, end: i });
   });
   return out;
 }
@@ -155,4 +175,19 @@ export function pastRelativeClause(s: Sent, i: number): number {
     if (['.', ';', ':'].includes(t[k].text)) return i;
   }
   return i;
+}
+
+/** Who takes over, said as the speaker: "talk to me for the pipeline reports", "route finance queries to me", "transferred to my account". */
+export function toMe(s: Sent): boolean {
+  const line = ` ${s.toks.map((x) => x.lemma).join(' ')} `;
+  return / (?:talk|speak|come|write|send|route|direct|forward|address|turn|reach out|transfer|reassign|hand|pass) (?:\S+ ){0,4}?to (?:me|my (?:account|desk|team|inbox|user)) | (?:ask|ping|contact|email|call|cc) me (?:for|about|on|with|from|instead|going|now)? /.test(line);
+}
+
+/** Between a name (ending at token `from`) and a verb at `to`: an "and" that opens a second predicate of the same subject ("knows X and will take Y"). */
+export function sharedSubjectAnd(s: Sent, from: number, to: number): boolean {
+  const t = s.toks;
+  const ands = t.slice(from + 1, to).filter((x) => x.lower === 'and');
+  if (ands.length !== 1 || to - from > 12) return false;
+  const next = t[ands[0].i + 1];
+  return Boolean(next && ['AUX', 'VERB'].includes(next.pos)) && !t.slice(from + 1, to).some((x) => ['PRON', 'PROPN'].includes(x.pos) && ['he', 'she', 'they', 'i', 'we', 'you'].includes(x.lower));
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { one, read } from './stakeholder-read.js';
 
 describe('stakeholder frames: more ways a change is said', () => {
-  it('a job that ends, a separation, an exit elsewhere', () => {
+  it('a job that ends (a contract run out, notice, garden leave), a separation, an exit elsewhere (going freelance, another company)', () => {
     for (const text of [
       'We parted ways with Dana in June.',
       "Dana's last working day is Friday.",
@@ -17,6 +17,11 @@ describe('stakeholder frames: more ways a change is said', () => {
       'Dana cleared out her desk yesterday after nine years.',
       'Not sure if anyone told you, but Dana has left.',
       "Dana is not with us since the merger, I'm afraid.",
+      "dana's contract ran out last month and nobody renewed it",
+      'Dana is on garden leave until the end of her notice period.',
+      'Dana handed back her keys - yesterday was her last.',
+      'Dana went freelance in the summer.',
+      'Dana? She is not in the company now, she went to other shipping company.',
     ]) expect(one(text), text).toMatchObject({ contactEmail: 'dana@acme.com', change: 'left' });
     expect(one('kofi got laid off last week, whole team cut')).toMatchObject({ name: 'Kofi', change: 'left' });
   });
@@ -40,10 +45,24 @@ describe('stakeholder frames: more ways a change is said', () => {
     expect(one('Please meet Noor Haddad, our incoming treasury lead.')).toMatchObject({ name: 'Noor Haddad', change: 'joined' });
   });
 
-  it('who takes over: acting without a verb, "ask" for a topic, a remit handed by address', () => {
-    expect(one('Dana resigned. Li acting until we hire.').successor?.name).toContain('Li');
-    expect(one('Dana has left; for invoices ask Li.').successor?.name).toContain('Li');
-    expect(one('Dana left on Friday. Reassign her dashboards to li@acme.com please.').successor?.name).toContain('Li');
+  it('moves to a unit said without an article, or by a permanent secondment', () => {
+    expect(one('Dana has been shifted over to special projects.')).toMatchObject({ contactEmail: 'dana@acme.com', change: 'moved' });
+    expect(one("Dana was seconded permanently to the group's Asian affiliate.")).toMatchObject({ contactEmail: 'dana@acme.com', change: 'moved' });
+  });
+
+  it('who takes over: acting without a verb, "ask" for a topic, by address, as the speaker, over "and", in lower case, by signing off', () => {
+    // Each text with the one who takes over in it.
+    const takesOver = new Map<string, string>([
+      ['Dana resigned. Li acting until we hire.', 'Li'],
+      ['Dana has left; for invoices ask Li.', 'Li'],
+      ['Dana left on Friday. Reassign her dashboards to li@acme.com please.', 'Li'],
+      ['Dana has left us, so send anything on invoices to me.', 'Li'],
+      ["Dana resigned in May and I've inherited her accounts.", 'Li'],
+      ['Dana retired. Tariq Osei knows the depots well and will take the lead.', 'Tariq'],
+      ['dana quit, billing stuff goes to oskar now', 'Oskar'],
+      ['Dana is gone. Tariq signs off on purchases from today.', 'Tariq'],
+    ]);
+    for (const [text, who] of takesOver) expect(one(text).successor?.name, text).toContain(who);
   });
 
   it('look-alikes stay out', () => {
@@ -58,6 +77,10 @@ describe('stakeholder frames: more ways a change is said', () => {
       'Dana, see below from our depot lead.',
       'The new routing goes live in Feb, Dana says.',
       'We had a demo from Corvid Systems; Dana brought Corvid Systems in to present.',
+      'I leave the office now, back online after dinner.',
+      'Dana wants the licences transferred to my account please.',
     ]) expect(read(text), text).toEqual([]);
+    // Our own people rotating are ours, not the account's.
+    expect(read('Our own CSM rotation: Sam takes over from Jo in March.').filter((c) => c.side !== 'us')).toEqual([]);
   });
 });

@@ -9,10 +9,13 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 
 /** Nouns of capacity or of people counted as seats. */
-export const CAPACITY = / (?:seat|licen[cs]e|licence|user|account|workspace|access|space|instance|login|people|person|employee|member|staff|colleague|analyst|engineer|agent|rep|head|headcount|tenant|environment|site) /;
+export const CAPACITY = / (?:seat|licen[cs]e|licence|user|account|workspace|access|space|instance|logins?|log-ins?|usernames?|people|person|employee|member|staff|colleague|analyst|engineer|agent|rep|head|headcount|tenant|environment|site) /;
 
 /** Plural roles whose ending does not say they are people: "3 admins", "two clerks". */
 const ROLES = new Set(['admin', 'clerk', 'tech', 'dev', 'guard', 'pilot', 'chef', 'coach', 'exec', 'head', 'medic']);
+/** Roles ending in "-ent"/"-ant" that are people. */
+const PEOPLE_ENT = new Set(['agent', 'client', 'student', 'resident', 'patient', 'president', 'parent', 'respondent', 'correspondent', 'superintendent', 'regent', 'dependent',
+  'assistant', 'accountant', 'consultant', 'attendant', 'applicant', 'merchant', 'servant', 'lieutenant', 'sergeant', 'participant', 'entrant', 'inhabitant', 'occupant', 'claimant', 'informant', 'descendant', 'migrant', 'immigrant', 'emigrant', 'tenant', 'analyst']);
 /** People who are new: "25 graduates", "a dozen new starters". */
 const NEWCOMERS = new Set(['hire', 'graduate', 'grad', 'intern', 'trainee', 'starter', 'joiner', 'recruit', 'apprentice', 'newcomer', 'associate']);
 
@@ -21,14 +24,17 @@ export function countsPeople(x: Tok): boolean {
   const lower = x.lower.replace(/\.$/, '');
   const singular = lower.replace(/s$/, '');
   if (CAPACITY.test(` ${x.lemma} `) || CAPACITY.test(` ${singular} `) || NEWCOMERS.has(singular) || ['ppl', 'folk', 'folks', 'fte', 'ftes', 'heads', 'strong'].includes(lower)) return true;
-  return x.pos === 'NOUN' && lower !== singular && (/(?:er|or|ist|ian|ant|ent|nurse|staff|hire|lead|rep)$/.test(singular) || ROLES.has(singular));
+  // "-ent"/"-ant" make things as often as people ("incidents", "shipments", "plants"): only the people among them count.
+  if (/(?:ent|ant)$/.test(singular)) return x.pos === 'NOUN' && lower !== singular && PEOPLE_ENT.has(singular);
+  return x.pos === 'NOUN' && lower !== singular && (/(?:er|or|ist|ian|nurse|staff|hire|lead|rep)$/.test(singular) || ROLES.has(singular));
 }
 
 function numberAt(s: Sent, k: number): number | undefined {
   const t = s.toks[k];
   if (!t) return undefined;
-  const digits = /^~?\d{1,5}$/.exec(t.text.replace(/,/g, ''));
-  if (digits) return Number(digits[0].replace('~', ''));
+  // "~15", "15+", and an estimate the tokenizer glued to its number ("est.6", "approx.15", "c.20").
+  const digits = /^(?:~|≈|approx\.?|est\.?|ca\.?|c\.)?(\d{1,5})\+?$/.exec(t.lower.replace(/,/g, ''));
+  if (digits) return Number(digits[1]);
   const compound = /^([a-z]+)-([a-z]+)$/.exec(t.lower);
   if (compound && NUMBER_WORDS[compound[1]] >= 20 && NUMBER_WORDS[compound[2]] < 10) return NUMBER_WORDS[compound[1]] + NUMBER_WORDS[compound[2]];
   const w = NUMBER_WORDS[t.lower];
@@ -40,6 +46,8 @@ function numberAt(s: Sent, k: number): number | undefined {
   return next && next < 10 && w >= 20 ? w + next : w;
 }
 
+/** Nouns of time: "6 month users" is no count of users. */
+const TIME = new Set(['day', 'week', 'month', 'year', 'hour', 'minute', 'quarter', 'weekend', 'time']);
 /** Words that may sit between a number and the noun it counts ("20 more named users", "(6 people)"). */
 const BETWEEN = new Set(['more', 'extra', 'additional', 'new', 'of', 'its', 'their', 'our', 'own', 'named', 'full', 'paid', 'power', 'admin', '-', 'hundred', 'or', 'so']);
 /** Before a number, words that make it a date, a time or a range rather than a count. */
@@ -58,9 +66,13 @@ export function seatsIn(s: Sent, estimate = false): number | undefined {
     if (t[k - 1]?.lower === 'plus' && t.slice(0, k).some((x) => CAPACITY.test(` ${x.lemma} `))) return n;
     // "their own licences, about thirty of them": the number counts the capacity named before it.
     if (t[k + 1]?.lower === 'of' && t[k + 2]?.lower === 'them' && t.slice(0, k).some((x) => CAPACITY.test(` ${x.lemma} `))) return n;
-    for (let j = k + 1; j < Math.min(t.length, k + 4); j += 1) {
+    // Up to two modifiers of the counted noun may sit between: "9 category buyers", "12 field service engineers".
+    let modifiers = 0;
+    for (let j = k + 1; j < Math.min(t.length, k + 5); j += 1) {
       if (countsPeople(t[j])) return n;
-      if (!BETWEEN.has(t[j].lower) && NUMBER_WORDS[t[j].lower] === undefined) break;
+      if (BETWEEN.has(t[j].lower) || NUMBER_WORDS[t[j].lower] !== undefined) continue;
+      if (['NOUN', 'ADJ', 'PROPN'].includes(t[j].pos) && !TIME.has(t[j].lemma) && modifiers < 2) { modifiers += 1; continue; }
+      break;
     }
   }
   if (!estimate) return undefined;
@@ -74,7 +86,8 @@ export function seatsIn(s: Sent, estimate = false): number | undefined {
     let j = k + 1;
     while (t[j] && (BETWEEN.has(t[j].lower) || NUMBER_WORDS[t[j].lower] !== undefined)) j += 1;
     const after = t[j];
-    if (!after || after.pos === 'PUNCT' || ['AUX', 'VERB', 'ADV', 'CCONJ'].includes(after.pos) || (after.lower === 'them' && t[j - 1]?.lower === 'of')) return n;
+    // "…ten of them", "there are 5 of us": the number counts the group spoken of.
+    if (!after || after.pos === 'PUNCT' || ['AUX', 'VERB', 'ADV', 'CCONJ'].includes(after.pos) || (['them', 'us'].includes(after.lower) && t[j - 1]?.lower === 'of')) return n;
   }
   return undefined;
 }
@@ -86,6 +99,7 @@ export function headcountOnly(s: Sent): number | undefined {
   if (verbless && seatsIn(s) !== undefined) return seatsIn(s);
   if (t.length > 9) return undefined;
   const subject = t[0]?.lower;
-  if (!['they', 'there', 'that', 'it', 'which', 'i', 'we', 'probably', 'maybe', 'roughly', 'about', 'around', 'approximately', 'so', 'likely', 'perhaps'].includes(subject ?? '') && t[0]?.pos !== 'NUM') return undefined;
+  // A fragment may open with a filler or a quantifier: "like 9 of them", "All thirty-one of them.", "est. 12".
+  if (!['they', 'there', 'that', 'it', 'which', 'i', 'we', 'probably', 'maybe', 'roughly', 'about', 'around', 'approximately', 'approx', 'approx.', 'est', 'est.', 'so', 'likely', 'perhaps', 'like', 'all', 'what', 'some', 'just', 'only', 'ca.'].includes(subject ?? '') && t[0]?.pos !== 'NUM') return undefined;
   return seatsIn(s, true);
 }

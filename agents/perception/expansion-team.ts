@@ -10,7 +10,8 @@ import { countsPeople } from './expansion-seats.js';
 /** Prepositions of a source or a comparison: the unit after them is not the one that grows ("borrowing dashboards off the ops team"). */
 const SOURCE = new Set(['off', 'from', 'than', 'like', 'unlike', 'besides']);
 export const UNIT = new Set(['studio', 'campus', 'school', 'location', 'staff', 'team', 'teams', 'office', 'offices', 'department', 'dept', 'group', 'division', 'org', 'organisation', 'organization', 'region', 'subsidiary', 'hub', 'unit', 'site',
-  'branch', 'function', 'practice', 'squad', 'warehouse', 'clinic', 'store', 'plant', 'entity', 'country', 'business', 'arm', 'lab', 'centre', 'center', 'desk', 'depot', 'terminal', 'facility', 'yard']);
+  'branch', 'function', 'practice', 'squad', 'warehouse', 'clinic', 'store', 'plant', 'entity', 'country', 'business', 'arm', 'lab', 'centre', 'center', 'desk', 'depot', 'terminal', 'facility', 'yard',
+  'pod', 'agency', 'crew', 'cell', 'bureau', 'station', 'operation', 'operations']);
 const DEPARTMENT = new Set(['legal', 'marketing', 'hr', 'qa', 'facilities', 'finance', 'sales', 'security', 'procurement', 'support', 'engineering', 'operations', 'ops', 'it', 'design',
   'treasury', 'research', 'product', 'recruiting', 'compliance', 'accounting', 'payroll', 'logistics', 'purchasing', 'partnerships', 'success', 'analytics', 'data', 'audit', 'risk', 'tax', 'revops']);
 const MONTH = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|q[1-4])$/;
@@ -19,6 +20,9 @@ const NOT_A_GROUP = new Set(['hire', 'hires', 'user', 'users', 'people', 'person
   // People outside the account: their access is a favour to a third party, not a team of the customer's.
   'auditor', 'auditors', 'consultant', 'consultants', 'contractor', 'contractors', 'client', 'clients', 'vendor', 'vendors', 'supplier', 'suppliers', 'partner', 'partners', 'investor', 'investors', 'candidate', 'candidates']);
 
+const OUTSIDERS = new Set(['auditor', 'auditors', 'consultant', 'consultants', 'contractor', 'contractors']);
+
+const QUOTE = /^['"‘’“”]$/;
 const ACRONYM = /^\p{Lu}[\p{Lu}&]{1,4}$/u;
 /** Acronyms that are things or roles, not units: "SSO is broken", "our CFO wants". */
 const NOT_A_UNIT = new Set(['I', 'SSO', 'API', 'CEO', 'CFO', 'CTO', 'COO', 'CIO', 'CRO', 'VP', 'SVP', 'PO', 'MSA', 'DPA', 'SOW', 'QBR', 'UK', 'US', 'EU', 'OK', 'PDF', 'CSV', 'SLA', 'RFP', 'ROI', 'MFA', 'SAML']);
@@ -52,9 +56,9 @@ function unitPhrase(s: Sent, k: number): string {
   // Coordinated places share the unit: "the Milan and Rome branches".
   if (a < k && t[a - 1]?.lower === 'and' && t[a - 2]?.cap && t[a - 2].pos === 'PROPN') a -= 2;
   // A quoted name before the unit word: "add 'Customer Experience' group".
-  if (a === k && /^['"‘’“”]$/.test(t[k - 1]?.text ?? '')) {
-    const open = t.slice(0, k - 1).map((x) => x.text).lastIndexOf(t[k - 1].text === '’' ? '‘' : t[k - 1].text === '”' ? '“' : t[k - 1].text);
-    if (open >= 0 && k - 1 - open <= 4) a = open;
+  if (a >= k - 2 && /^['"‘’“”]$/.test(t[a - 1]?.text ?? '')) {
+    const open = t.slice(0, a - 1).map((x) => x.text).lastIndexOf(t[a - 1].text === '’' ? '‘' : t[a - 1].text === '”' ? '“' : t[a - 1].text);
+    if (open >= 0 && a - 1 - open <= 4) a = open;
   }
   // A word the tagger reads as a preposition or adverb but that sits between the determiner and the noun is a modifier ("the inside sales team", "our back office staff").
   if (a < k && a - 2 >= 0 && ['ADP', 'ADV'].includes(t[a - 1].pos) && ['DET', 'PRON'].includes(t[a - 2].pos) && /^\p{Ll}+$/u.test(t[a - 1].text)) a -= 1;
@@ -79,7 +83,9 @@ export function peopleGroup(s: Sent): string | undefined {
     // A common noun as the modifier needs its determiner: "the data science folks", not a tag the tagger calls a noun ("ngl people").
     const determined = (): boolean => { let a = k - 1; while (a > 0 && t[a - 1].pos === 'NOUN') a -= 1; return ['the', 'our', 'their', 'those', 'these', 'my'].includes(t[a - 1]?.lower ?? ''); };
     const generic = GENERIC.has(x.lower) && (DEPARTMENT.has(t[k - 1]?.lower ?? '') || (t[k - 1]?.pos === 'NOUN' && determined()) || (t[k - 1]?.cap && t[k - 1].pos === 'PROPN'));
-    if (!generic && (x.pos !== 'NOUN' || NOT_A_GROUP.has(x.lower) || !countsPeople(x) || x.lower === x.lemma)) continue;
+    // A role that is usually outside the account is inside it when a department or "internal" says so ("the compliance auditors", "our in-house consultants").
+    const inside = OUTSIDERS.has(x.lower) && (DEPARTMENT.has(t[k - 1]?.lower ?? '') || ['internal', 'in-house', 'inhouse'].includes(t[k - 1]?.lower ?? ''));
+    if (!generic && (x.pos !== 'NOUN' || (NOT_A_GROUP.has(x.lower) && !inside) || !countsPeople(x) || x.lower === x.lemma)) continue;
     // Counted ("20 new hires") is a headcount, not a group; after a preposition it is not the one asking ("for those 12 people").
     if (t[k - 1]?.pos === 'NUM' || ['for', 'to', 'with'].includes(t[k - 1]?.lower ?? '')) continue;
     let a = k;
@@ -94,11 +100,26 @@ export function peopleGroup(s: Sent): string | undefined {
 /** A unit word that names no unit growing: after a source or comparison ("off the ops team"), or an idiom ("in the region of 40"). */
 function notTheGrower(t: Tok[], k: number): boolean {
   if (t[k].lemma === 'region' && t[k + 1]?.lower === 'of' && t[k - 2]?.lower === 'in') return true;
+  // The preposition must head this noun phrase: a determiner or possessive opens it ("from January our subsidiary…" is no source).
   for (let j = k - 1; j >= Math.max(0, k - 4); j -= 1) {
     if (SOURCE.has(t[j].lower)) return true;
-    if (!['DET', 'PRON', 'ADJ', 'NOUN', 'PROPN'].includes(t[j].pos)) break;
+    if (t[j].pos === 'DET' || (t[j].pos === 'PRON' && t[j].lower !== 'it')) return SOURCE.has(t[j - 1]?.lower ?? '');
+    if (!['ADJ', 'NOUN', 'PROPN'].includes(t[j].pos)) break;
   }
   return false;
+}
+
+/** A unit word modifying another noun names no unit ("the group stack", "the office wifi"); a unit's capacity still does ("the sales team workspace"). */
+function modifies(t: Tok[], k: number): boolean {
+  const next = t[k + 1];
+  // After a determiner the tagger may read the head as a verb ("the group stack in 2027").
+  const nounLike = next?.pos === 'NOUN' || (next?.pos === 'VERB' && next.lower === next.lemma && ['DET', 'PRON'].includes(t[k - 1]?.pos ?? ''));
+  if (!next || !nounLike || UNIT.has(next.lemma) || countsPeople(next) || /^(?:workspace|seat|licen[cs]e|login|account|instance|tenant)s?$/.test(next.lower)) return false;
+  // A person by role is the unit's member ("every depot manager"); a verb the tagger read as a noun ("the team plans to") is no head either.
+  // An inflected head ("moves", "plans") is more often the unit's verb read as a noun ("our Chile entity moves onto…").
+  if (/(?:er|or|ist|ian|ant|ent)$/.test(next.lower) || next.lower !== next.lemma) return false;
+  const after = t[k + 2];
+  return !after || !['VERB', 'AUX', 'PART'].includes(after.pos);
 }
 
 /** Which unit wants it: the one the rollout goes to, else the first unit or department named. */
@@ -107,12 +128,12 @@ export function unitIn(s: Sent): string | undefined {
   const target = findAll(s, / (?:to|onto|add|onboard|include) (?:our |the |their |its |a |an )?/);
   for (const h of target) {
     for (let k = h.end; k < Math.min(t.length, h.end + 5); k += 1) {
-      if (UNIT.has(t[k].lemma) && k > h.end - 1) return unitPhrase(s, k);
-      if (t[k].pos === 'PUNCT' || (t[k].pos === 'VERB' && !t[k].lower.endsWith('ing'))) break;
+      if (UNIT.has(t[k].lemma) && k > h.end - 1 && !modifies(t, k)) return unitPhrase(s, k);
+      if ((t[k].pos === 'PUNCT' && !QUOTE.test(t[k].text)) || (t[k].pos === 'VERB' && !t[k].lower.endsWith('ing'))) break;
     }
   }
   for (let k = 0; k < t.length; k += 1) if (UNIT.has(t[k].lemma) && !(t[k].lemma === 'business' && t[k + 1]?.lower !== 'unit')) {
-    if (notTheGrower(t, k)) continue;
+    if (notTheGrower(t, k) || modifies(t, k)) continue;
     const phrase = unitPhrase(s, k);
     if (phrase.split(' ').length > 1 || t[k - 1]?.pos === 'DET' || t[k - 1]?.pos === 'PRON') return phrase;
   }
@@ -120,7 +141,9 @@ export function unitIn(s: Sent): string | undefined {
   for (let k = 0; k < t.length; k += 1) {
     // Named as a department, so capitalised ("Legal", "IT", "Sales ops"): not the pronoun "it" or "security" in passing.
     // Or, in lower case, a department as the subject of its verb ("customer service wants access too", "engineering goes from 40 to 70").
-    const lowerCompound = k === 1 && t[0].pos === 'NOUN' && t[0].lower !== 'it' && ['AUX', 'VERB'].includes(t[2]?.pos ?? '');
+    // A clause may open after a label ("Mia: night ops want…").
+    const opens = (j: number) => j === 0 || (t[j - 1]?.pos === 'PUNCT' && [':', ';', '-', '–', '—'].includes(t[j - 1].text));
+    const lowerCompound = k >= 1 && opens(k - 1) && t[k - 1].pos === 'NOUN' && t[k - 1].lower !== 'it' && ['AUX', 'VERB'].includes(t[k + 1]?.pos ?? '');
     // The subject's verb may come after its place: "sales in Benelux would like…".
     const verbAt = placeTail(t, k) + 1;
     const lowerSubject = t[k].lower !== 'it' && t[k].pos === 'NOUN' && ['AUX', 'VERB'].includes(t[verbAt]?.pos ?? '') && (k === 0 || ['PUNCT', 'CCONJ', 'SCONJ'].includes(t[k - 1].pos) || (t[k - 1].pos === 'VERB' && t[k - 1].lemma !== 'be'));
@@ -139,7 +162,7 @@ export function unitIn(s: Sent): string | undefined {
     const after = t[k + 1];
     if (after && !(after.pos === 'AUX' || after.pos === 'VERB' || DEPARTMENT.has(after.lower) || after.lower === 'in' || after.text === ',')) continue;
     let a = k;
-    while (a - 1 >= 0 && (t[a - 1].cap || DEPARTMENT.has(t[a - 1].lower) || (lowerCompound && a - 1 === 0)) && t[a - 1].pos !== 'PRON' && !['the', 'our', 'their'].includes(t[a - 1].lower)) a -= 1;
+    while (a - 1 >= 0 && (t[a - 1].cap || DEPARTMENT.has(t[a - 1].lower) || (lowerCompound && a - 1 === k - 1)) && !['PRON', 'PUNCT'].includes(t[a - 1].pos) && !['the', 'our', 'their'].includes(t[a - 1].lower)) a -= 1;
     let b = k;
     while (b + 1 < t.length && (DEPARTMENT.has(t[b + 1].lower) || ['ops'].includes(t[b + 1].lower))) b += 1;
     b = placeTail(t, b);
@@ -148,8 +171,33 @@ export function unitIn(s: Sent): string | undefined {
   return undefined;
 }
 
+/** A noun phrase with its headcount in brackets is a group: "customs brokerage (approx. 15 people)", "escalations pod (7 FTE)". */
+export function countedGroup(s: Sent): string | undefined {
+  const t = s.toks;
+  for (let k = 1; k < t.length; k += 1) {
+    if (t[k].text !== '(') continue;
+    const close = t.findIndex((x, j) => j > k && x.text === ')');
+    if (close < 0 || close - k > 5 || !t.slice(k + 1, close).some((x) => x.pos === 'NUM') || !t.slice(k + 1, close).some(countsPeople)) continue;
+    let a = k;
+    while (a - 1 >= 0 && ['NOUN', 'PROPN', 'ADJ', 'X'].includes(t[a - 1].pos) && !NOT_A_GROUP.has(t[a - 1].lower) && !/^\d/.test(t[a - 1].text)) a -= 1;
+    if (a < k) return spanText(s, a, k - 1);
+  }
+  return undefined;
+}
+
 /** The unit, else a group by role. */
-export const teamIn = (s: Sent): string | undefined => unitIn(s) ?? peopleGroup(s);
+export const teamIn = (s: Sent): string | undefined => {
+  const body = afterLabel(s);
+  return (body && (unitIn(body) ?? countedGroup(body) ?? peopleGroup(body))) ?? unitIn(s) ?? countedGroup(s) ?? peopleGroup(s);
+};
+
+/** What follows a lead-in label ("Following Tuesday's steering group: …", "Call w/ Priya: …"): the unit there is context, the one after the colon asks. */
+function afterLabel(s: Sent): Sent | undefined {
+  const colon = s.toks.findIndex((x) => x.text === ':');
+  if (colon < 1 || colon > 9 || s.toks.length - colon < 5) return undefined;
+  const toks = s.toks.slice(colon + 1).map((x, i) => ({ ...x, i }));
+  return { text: s.text.slice(s.text.indexOf(':') + 1).trim(), toks };
+}
 
 /** "They want…", "those folks need…": a sentence whose subject points back to a group named before. */
 export function pointsBack(s: Sent): boolean {

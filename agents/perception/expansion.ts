@@ -18,17 +18,23 @@ const PRE_SALE = new Set(['lead', 'qualified', 'discovery', 'demo', 'proposal', 
 export interface ExpansionCue { text: string; speaker?: string; email?: string; team?: string; seats?: number }
 
 /** Asking for more: the verbs and phrases of wanting, adding and rolling out. */
-const GROW = / (?:include|standardi[sz]e on|plus \d+|want|would like|love|benefit (?:\S+ )?from|could use|need|ask|request|keen|interested|eager|hope|plan|intend|add|extend|expand|roll (?:\S+ ){0,3}out|onboard\S*|provision|spin up|bring (?:\S+ ){0,5}onto|come onto|get access|join the rollout|start use|start using|in as well|want in|be onboard|extra|more|additional|another|its own|of its own|their own|of their own|separate|too|as well|migrate|move (?:\S+ ){0,4}onto|out of|get (?:\S+ ){0,3}(?:seat|licen[cs]e|licence|workspace|access|account|instance|login)) /;
+const GROW = / (?:include|standardi[sz]e on|plus \d+|want|beg|pester|nag|clamou?r|lobby|push for|badger|hound|bug|would like|love|benefit (?:\S+ )?from|could use|need|ask|request|keen|interested|eager|hope|plan|intend|add|extend|expand|roll (?:\S+ ){0,3}out|onboard\S*|provision|spin up|bring (?:\S+ ){0,5}onto|come onto|get access|join the rollout|start use|start using|in as well|want in|be onboard|extra|more|additional|another|its own|of its own|their own|of their own|separate|too|as well|migrate|move (?:\S+ ){0,4}onto|out of|get (?:\S+ ){0,3}(?:seat|licen[cs]e|licence|workspace|access|account|instance|logins?)) /;
 /** Shrinking, moving people, or capacity already in place. */
-const CONTRACTION = / (?:reduce|reduction|cut|cutting|remove|removal|drop|shrink|shrinking|downsize|downsizing|fewer|less|consolidate|consolidating|cancel|decrease|lower|trim|scale back|scale down|offboard|end|reassign|transfer|free up|save licen[cs]e|save seat|go back to|went back|share the existing|already licen[cs]e|already license|already have|all licen[cs]ed|off the table|let go|lay off|same total|stay at|flat|switch off|turn off|phase out) | (?:office|team|site|store|branch|unit|department|division|hub) (?:be )?(?:close|closing|shut|wind down) /;
+const CONTRACTION = / (?:reduce|reduction|cut|cutting|remove|removal|drop|shrink|shrinking|downsize|downsizing|fewer|less|consolidate|consolidating|cancel|decrease|lower|trim|scale back|scale down|offboard|end|reassign|transfer|free up|save licen[cs]e|save seat|go back to|went back|share the existing|already licen[cs]e|already license|already have|all licen[cs]ed|off the table|let go|lay off|same total|stay at|flat|switch off|turn off|phase out|retire|retiring|sunset|decommission) | (?:office|team|site|store|branch|unit|department|division|hub) (?:be )?(?:close|closing|shut|wind down) /;
 const PERSON_MOVING = / (?:i|she|he|they|\S+) (?:just )?(?:move|moved|moving|transfer|transferred|relocate|relocated) to (?:our|the|a) /;
 /** A rollout already agreed: "we are on track to bring the second plant onto the platform". */
 const UNDERWAY = / (?:on track|as plan|as planned|as agreed|already (?:plan|agree|contract|include)|per the contract|on schedule) /;
 const NEW_THING = / new (?:\S+ )?(?:field|wi-fi|wifi|printer|laptop|template|form|feature|filter|floor|building|policy|process) /;
 /** The request turned down, or the money for it stopped: "we said no for now", "budget's frozen". */
-const REFUSED = / (?:decide against|rule out|ruled out|say no|said no|turn (?:\S+ )?down|decline|reject|freeze|frozen|on hold|not approve) /;
+const REFUSED = / (?:decide against|rule out|ruled out|say no|said no|turn (?:\S+ )?down|decline|reject|freeze|frozen|on hold|not approve|pause|halt|shelve|suspend|postpone|put (?:\S+ ){0,3}on ice|forget (?:it|about it)|never mind|scrap that|scratch that|drop it) /;
+/** The speaker discounting what they report: "I wouldn't hold your breath", "she says that about every tool". */
+const DISCOUNTED = / hold (?:your|my|our) breath | (?:get|getting) (?:your|my) hope up | read too much into | (?:grain|pinch) of salt | say that about (?:every|everything|all) | not count on it /;
+/** A plan spoken of in the past perfect and then stopped: "we had discussed bringing X on, but…". */
+const PLAN_GIVEN_UP = / have (?:discuss|plan|talk about|hope|intend|want|think about|consider|pencil)\S* (?:\S+ ){0,12}but /;
+/** The account's own business won (a deal, a client): growth of theirs, not of ours, unless capacity is asked for. */
+const OWN_BUSINESS = / (?:close|win|land|sign) (?:\S+ ){0,3}(?:deal|client|customer|contract|account) (?:with|from) /;
 /** Growth of another company: a supplier, another customer of ours, a previous employer. */
-const SOMEONE_ELSE = / (?:supplier|vendor|competitor|other customer|other client|old company|previous company|former company|old employer|previous employer|last company|last job|partner|client|customer|forwarder|carrier|reseller|distributor|sister company|parent company)s? (?:, (?:\S+ ){1,4})?(?:, )?(?:be |have |will |would |just |now )?(?:expand|grow|add|hire|roll|scale|open|double|buy|use|take|move|deploy|license|standardi[sz]e) /;
+const SOMEONE_ELSE = / (?:supplier|vendor|competitor|other customer|other client|old company|previous company|former company|old employer|previous employer|last company|last job|partner|client|customer|forwarder|carrier|reseller|distributor|sister company|parent company)s? (?:of (?:our|ours|theirs|mine) )?(?:, (?:\S+ ){1,4})?(?:, )?(?:be |have |will |would |just |now )?(?:ask|want|request|expand|grow|add|hire|roll|scale|open|double|buy|use|take|move|deploy|license|standardi[sz]e) /;
 /** The ask turned out smaller: "…whether they could get access, but they just wanted to see one report". */
 const ONLY_WANTED = / (?:but|though|although) (?:\S+ ){0,4}(?:just|only|really just) (?:\S+ )?(?:want|need) /;
 /** Capacity not growing: "quote for the same 120 seats", temporary access ("read-only access for two weeks"). */
@@ -40,7 +46,7 @@ const WIDE = / (?:company-wide|companywide|company wide|org-wide|organisation-wi
 /** Headcount growth: hiring, a team doubling or growing. */
 const HEADCOUNT_GROWS = / (?:hire|hiring|grow|growing|double|triple|scale up|new hire|new starter|headcount go up|staff up) /;
 /** Capacity handed to a group: "give the compliance folks access", "love for them to have the tool". */
-const GIVE = / (?:give|have|get|provide|grant|issue) (?:\S+ ){0,4}(?:access|the (?:tool|platform|app|product)|your (?:tool|platform|app|product)|seat|licen[cs]e|licence|login|account) /;
+const GIVE = / (?:give|have|get|provide|grant|issue) (?:\S+ ){0,5}(?:access|the (?:tool|platform|app|product)|your (?:tool|platform|app|product)|seat|licen[cs]e|licence|logins?|account) /;
 /** Said as a wish, a cost or a plan, not as a fact. */
 const WISHED = / (?:want|would|love|like|need|could|can|cost|will|plan|keen|how|what) /;
 /** A unit set up as a whole: "can we get Iberia set up?", "get them going". */
@@ -50,11 +56,15 @@ const LONG_AGO = / (?:year|month|age|quarter)s? ago | at one point | originally 
 /** Words that make "X is on it" a change rather than the state things are in. */
 const CHANGE = / (?:now|soon|next|also|too|as well|as of|from (?:monday|tuesday|wednesday|thursday|friday|next|the|this)|start|plan|new|newly|finally|going to|be about to) /;
 /** Moving a group onto our product: "bringing 120 of their dispatchers onto your platform", "migrating onto our tools", "put all four regions on it". */
-const ONTO_US = / (?:onto|on to|on|over to) (?:your|the|our) (?:platform|tool|system|product|app|application|software|instance|workspace|solution|stack)s? | (?:put|get|have|bring) (?:\S+ ){1,4}on (?:it|you|board) | include you | (?:onto|on to) (?:it|you) | (?:be|get) on (?:it|the same system) | use (?:the|your) (?:platform|tool|product|system|app|application|software) /;
+const ONTO_US = / (?:onto|on to|on|over to) (?:your|the|our) (?:platform|tool|system|product|app|application|software|instance|workspace|solution|stack)s? | (?:onto|on to|on) your (?:thing|stuff|service|system|\S+ (?:app|platform|tool)) | (?:put|get|have|bring) (?:\S+ ){1,4}on (?:it|you|board) | include you | (?:onto|on to) (?:it|you) | (?:be|get) on (?:it|the same system) | use (?:the|your) (?:platform|tool|product|system|app|application|software) /;
+/** Work done in our product: "in your mobile app", "through your platform". */
+const USE_IN_OURS = / (?:in|on|through|via|with|into) your (?:\S+ )?(?:app|application|platform|tool|product|system|software|portal)s? /;
+/** The work moving there from somewhere else or starting: "rather than on paper", "instead of spreadsheets", "start logging". */
+const WORK_MOVES = / (?:rather than|instead of|switch|move off|away from|replace|start|begin|no more) /;
 /** Capacity already exhausted: "are out of licences", "ran out of seats". */
 const OUT_OF = / out of (?:\S+ )?(?:seat|licen[cs]e|licence|user|account|space) /;
 /** Wanting now, not done before: a wish, a need, an ask, a plan, the future. */
-const LIVE = / (?:want|would like|like to|need|ask|request|keen|interested|eager|hope|plan|intend|will|would|be go to|going to|look to|next|soon|out of|require) /;
+const LIVE = / (?:want|beg|pester|nag|clamou?r|lobby|push for|badger|hound|bug|would like|like to|need|ask|request|keen|interested|eager|hope|plan|intend|will|would|be go to|going to|look to|next|soon|out of|require) /;
 
 const IRREGULAR_PAST = new Set(['was', 'were', 'brought', 'grew', 'went', 'got', 'began', 'set', 'put', 'spun', 'took', 'gave']);
 /** The seat count rising: "we'll go from 60 to 90 seats". */
@@ -64,7 +74,9 @@ function seatsRise(s: Sent): boolean {
 }
 const ACTION = / (?:add|roll (?:\S+ ){0,3}out|onboard\S*|provision|bring|extend|expand|open up|license|deploy|migrate|move|be on) /;
 /** A past form, unless it is the participle of a wish or a question ("asked to be added", "can they get added?"). */
-const isPast = (s: Sent, t: Tok) => ((t.pos === 'VERB' && t.lower !== t.lemma && /ed$/.test(t.lower)) || IRREGULAR_PAST.has(t.lower)) && !['be', 'get'].includes(s.toks[t.i - 1]?.lower ?? '');
+const isPast = (s: Sent, t: Tok) => ((t.pos === 'VERB' && t.lower !== t.lemma && /ed$/.test(t.lower)) || IRREGULAR_PAST.has(t.lower)) && !presentPassive(s.toks[t.i - 1]);
+/** A participle after a present or infinitive be/get is a passive still to happen ("gets added", "is being added", "to be added"); after was/were/been/got it is done. */
+const presentPassive = (aux?: Tok) => Boolean(aux) && ['be', 'get'].includes(aux!.lemma) && !['was', 'were', 'been', 'got', 'gotten'].includes(aux!.lower);
 /** Asking stays live in the past tense ("QA asked for 5 extra licences"): the ask is still open. */
 const STILL_OPEN = new Set(['ask', 'request']);
 
@@ -97,11 +109,24 @@ function growsSomethingElse(s: Sent, h: { start: number; end: number }): boolean
   let j = k;
   while (['NOUN', 'PROPN'].includes(t[j + 1]?.pos ?? '')) j += 1;
   const noun = t[j];
+  // Something extended to a group of people so they can get in ("extend our SSO mapping to the Fleet group (14 users) so they can sign in") grows who uses us.
+  const to = t.findIndex((x, n) => n > j && x.lower === 'to' && t.slice(n + 1, n + 9).some((y) => UNIT.has(y.lemma)));
+  if (to >= 0 && (seatsIn(s) !== undefined || / (?:sign|log) (?:in|on) | access /.test(lemmaLine(s).line))) return false;
   return !GROWN.test(` ${noun.lemma} `) && !UNIT.has(noun.lemma) && !countsPeople(noun) && !CAPACITY.test(` ${noun.lemma} `);
 }
 
+/** A capacity noun that only modifies the noun after it names no capacity: "the old login page", "the seat counter", "our user list". */
+function modifierOnly(s: Sent, k: number): boolean {
+  const x = s.toks[k];
+  const next = s.toks[k + 1];
+  if (!x || !next || !CAPACITY.test(` ${x.lemma} `) || x.lower !== x.lemma) return false;
+  // "their own login setup", "a separate user pool": the compound is still capacity of their own.
+  if (['own', 'separate', 'more', 'extra', 'additional', 'new'].includes(s.toks[k - 1]?.lower ?? '')) return false;
+  return next.pos === 'NOUN' && !CAPACITY.test(` ${next.lemma} `) && !countsPeople(next) && next.lower !== 'each';
+}
+
 /** Sentences before that name capacity: "the bottleneck is licences. … We need a bigger pool, maybe fifteen more." */
-const SEATS_NAMED = / (?:seat|licen[cs]e|licence|login|account|workspace|user) /;
+const SEATS_NAMED = / (?:seat|licen[cs]e|licence|logins?|account|workspace|user) /;
 
 /** A negation conceded before a "but" that the ask follows: "I don't want to get ahead of myself, but … would like to come onto the platform". */
 function conceded(s: Sent, neg: number, ask: number): boolean {
@@ -123,23 +148,28 @@ function expansionIn(s: Sent, prev?: Sent, earlier: Sent[] = []): { team?: strin
   // A word that ends the sentence may keep its full stop ("…and want in."): the frames read the word.
   const line = ` ${s.toks.map((x) => (x.lemma.length > 1 ? x.lemma.replace(/\.$/, '') : x.lemma)).join(' ')} `;
   if (CONTRACTION.test(line) || PERSON_MOVING.test(line) || NEW_THING.test(line) || UNDERWAY.test(line) || /\bfewer\b/i.test(s.text)) return undefined;
+  if (DISCOUNTED.test(line) || PLAN_GIVEN_UP.test(line) || (OWN_BUSINESS.test(line) && !SEATS_NAMED.test(line))) return undefined;
   if (REFUSED.test(line) || NOT_MORE.test(line) || ONLY_WANTED.test(line) || SOMEONE_ELSE.test(line) || STAYING.test(line) || alreadyDone(s) || stale(s)) return undefined;
   // Access already had ("our IT team got access to the admin console yesterday") is a fact, not a want.
-  if (/\b(?:got|gotten|had|was given|were given|received|has|have) (?:\w+ )?access\b/i.test(s.text) && !/ (?:want|would like|need|ask|request|keen|more|extra|additional|another|own) /.test(line)) return undefined;
+  if (/\b(?:got|gotten|had|was given|were given|received|has|have) (?:\w+ ){0,2}(?:access|log-?ins?|seats?|licen[cs]es?|accounts)\b/i.test(s.text) && !/ (?:want|would like|need|ask|request|keen|more|extra|additional|another|own) /.test(line)) return undefined;
   if (/ (?:expand|elaborate) on /.test(line) || / (?:try|tried) it once /.test(line)) return undefined;
   // A group that is (or went) live already is news of a rollout done, not a want: "the Riverside clinic is live on the platform".
   if (/ (?:be|go|went|gone) live (?:on|with|in) /.test(line) && !/ (?:will|want|need|plan|soon|next|would|once|when|should|more|another|too|as well) /.test(line)) return undefined;
-  const grow = findAll(s, GROW).filter((h) => !negated(s, h.start) && !growsSomethingElse(s, h));
+  const grow = findAll(s, GROW).filter((h) => !negated(s, h.start) && !growsSomethingElse(s, h) && !modifierOnly(s, h.end));
+  // A group's work moving into our product: "the plan is for them to close jobs in your mobile app rather than on paper".
+  const workMoves = USE_IN_OURS.test(line) && WORK_MOVES.test(line) && / (?:plan|will|would|want|going to|be go to|intend|next|soon|from) /.test(line);
   const newUse = / new (?:use case|initiative|project|workflow|department|business unit|region|market) /.test(line);
   const wide = WIDE.test(line) && / (?:roll (?:\S+ ){0,3}out|rollout|extend|deploy|want|on it|use|standardi[sz]e on) /.test(line);
   // "The practices are on it" states who already uses it; only a change ("now", "soon", "too", a plan) makes it growth.
   const alreadyOn = / be on (?:it|the same system) /.test(line) && !/ (?:bring|move|migrate|put|get|onboard\S*|will|need|want) /.test(line) && !CHANGE.test(line);
-  const onto = ONTO_US.test(line) && / (?:bring|move|migrate|put|get|onboard\S*|will|need|want|be) /.test(line) && !alreadyOn;
+  // "onto the group stack …, and your platform is part of that stack": a modified stack or platform that the sentence ties to us.
+  const ontoOurs = ONTO_US.test(line) || (/ (?:onto|on to) (?:the|our) \p{Ll}\S* (?:platform|system|stack|tool|suite)s? /u.test(` ${s.toks.map((x) => x.text).join(' ')} `) && / (?:your|you) /.test(line));
+  const onto = ontoOurs && / (?:bring|move|migrate|put|get|onboard\S*|will|need|want|be) /.test(line) && !alreadyOn;
   const growsIntoCapacity = HEADCOUNT_GROWS.test(line) && (OUT_OF.test(line) || findAll(s, / (?:need|require|want) /).some((h) => !negated(s, h.start)) && CAPACITY.test(line) || onto);
-  const given = GIVE.test(line) && WISHED.test(line);
+  const given = findAll(s, GIVE).some((h) => !modifierOnly(s, h.end)) && WISHED.test(line);
   const setUp = SET_UP.test(line);
   const rise = seatsRise(s);
-  if (!newUse && !wide && !onto && !growsIntoCapacity && !given && !setUp && !rise && !grow.length) return undefined;
+  if (!newUse && !workMoves && !wide && !onto && !growsIntoCapacity && !given && !setUp && !rise && !grow.length) return undefined;
   // Not wanted, needed, used or joined: unless the growth is asked for in another clause ("I don't want to get ahead of myself, but … would like to come onto the platform").
   const refused = s.toks.filter((x) => x.neg && ['use', 'need', 'want', 'join'].includes(x.lemma));
   if (refused.length && !grow.some((h) => refused.every((x) => conceded(s, x.i, h.start)))) return undefined;
@@ -154,13 +184,13 @@ function expansionIn(s: Sent, prev?: Sent, earlier: Sent[] = []): { team?: strin
   const byRole = Boolean(team) && !unitIn(s) && !there && !(prev && pointsBack(s));
   const seats = seatsIn(s, true);
   const capacity = findAll(s, CAPACITY).some((h) => {
-    if (negated(s, h.start)) return false;
+    if (negated(s, h.start) || modifierOnly(s, h.start)) return false;
     const before = s.toks[h.start - 1];
     return before && (before.pos === 'NUM' || before.pos === 'NOUN' || ['more', 'extra', 'additional', 'another', 'own', 'new', 'separate', 'a', 'its', 'their', 'few', 'dozen', 'in', 'access', 'get'].includes(before.lower));
   }) || findAll(s, / (?:roll (?:\S+ ){0,3}out|(?:extend|expand) (?:\S+ ){0,3}to) /).some((h) => !growsSomethingElse(s, h)) || / (?:access|want in|onboard\S*|add (?:them|the \S+ (?:\S+ )?(?:team|group|office))|on the platform|onto the platform|come onto|bring (?:\S+ ){0,5}onto|join the rollout|start use|start using|own workspace|a workspace|separate workspace|(?:in|under|to) (?:the|our|your) (?:licen[cs]e|licence|contract|subscription|agreement|order)) /.test(line) || onto;
   // A unit that asks ("Another region is asking for it"), more capacity on its own ("40 more seats"), a new use case or initiative.
   // The unit asks for the product itself (it, access, a place of its own, to use or join it), not for a quote or a favour.
-  const unitAsks = Boolean(team) && ((!byRole && / (?:want|ask|request|keen|interested|eager|need|would like) (?:\S+ ){0,3}?it /.test(line)) || / (?:want|ask|request|keen|interested|eager|need|would like) (?:\S+ ){0,3}?(?:access|in|to use|to join|to be onboard\S*|to be add|to be include|to be set up|to come|to start|to get access|to get on|(?:their|its) own (?:\S+ )?(?:seat|licen\S*|workspace|space|instance|login|account|tenant|environment|setup|access)|(?:their|its) own [.,;!?]|a workspace|the tool|the platform|the product|licen\S*|seat|account|on board|onboard|too|as well) /.test(line)
+  const unitAsks = Boolean(team) && ((!byRole && / (?:want|ask|request|keen|interested|eager|need|would like|beg|pester|nag|clamou?r|lobby|push for|badger|hound|bug) (?:\S+ ){0,3}?it /.test(line)) || / (?:want|ask|request|keen|interested|eager|need|would like|beg|pester|nag|clamou?r|lobby|push for|badger|hound|bug) (?:\S+ ){0,3}?(?:access|in|to use|to join|to be onboard\S*|to be add|to be include|to be set up|to come|to start|to get access|to get on|(?:their|its) own (?:\S+ ){0,2}?(?:seat|licen\S*|workspace|space|instance|logins?|account|tenant|environment|setup|access)|(?:their|its) own [.,;!?]|a workspace|the tool|the platform|the product|licen\S*|seat|account|logins?|log-ins?|on board|onboard|too|as well) /.test(line)
     || / (?:want|ask|keen|eager) (?:\S+ ){0,6}(?:get on it|on it|on the platform|on board|onboard\S*) /.test(line)
     // The unit as the one added: "can the channel partners team get added?", "asked to be onboarded".
     || / (?:get|be) (?:add|onboard\S*|include|provision|set up) /.test(line));
@@ -170,7 +200,7 @@ function expansionIn(s: Sent, prev?: Sent, earlier: Sent[] = []): { team?: strin
       && [s, ...earlier].some((x) => SEATS_NAMED.test(lemmaLine(x).line) || x.toks.some(countsPeople)));
   // Handing capacity over or moving people onto us says who gets it: a unit, a headcount or "them".
   const toWhom = Boolean(team) || seats !== undefined || / (?:they|them|everyone|everybody|staff|people|user) /.test(line);
-  if (!((recipient && capacity) || unitAsks || moreCapacity || newUse || wide || (onto && toWhom) || growsIntoCapacity || (given && toWhom) || rise || (setUp && toWhom))) return undefined;
+  if (!((recipient && capacity) || (workMoves && toWhom) || unitAsks || moreCapacity || newUse || wide || (onto && toWhom) || growsIntoCapacity || (given && toWhom) || rise || (setUp && toWhom))) return undefined;
   return { ...(recipient ? { team: recipient } : {}), ...(seats !== undefined ? { seats } : {}) };
 }
 

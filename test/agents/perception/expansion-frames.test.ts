@@ -77,3 +77,48 @@ describe('expansion: what a number counts', () => {
     expect(read('The Graz office would like a second workspace next to the main one.')[0]?.seats).toBeUndefined();
   });
 });
+
+describe('expansion: blind dev items, by mechanism (issue 15)', () => {
+  it('a time phrase before the unit is no source ("from March our branch…")', () => {
+    expect(read('From March our branch in Graz will also be using the system.')[0]?.team).toMatch(/Graz/);
+  });
+  it('a present passive is still to happen ("gets added"), a past one is done', () => {
+    expect(read('The claims unit gets added at the next true-up.')[0]?.team).toMatch(/claims unit/);
+    expect(read('The claims unit was added at the last true-up.')).toEqual([]);
+  });
+  it('a group with its headcount in brackets', () => {
+    expect(read('Customs clearance (about 9 people) wants logins too.')[0]).toMatchObject({ team: expect.stringMatching(/Customs clearance/), seats: 9 });
+  });
+  it('counts: modifiers between number and noun, "N of us", an estimate glued to its number', () => {
+    expect(read('Please add 6 night shift dispatchers to the licence.')[0]?.seats).toBe(6);
+    expect(read('Can the bid team get accounts? There are 7 of us.')[0]?.seats).toBe(7);
+    expect(read('the yard planners want their own workspace, est.4 heads')[0]?.seats).toBe(4);
+  });
+  it('wanting said as pestering or begging, our product as "your thing"', () => {
+    expect(read('the payroll desk keeps pestering me to get on your thing')[0]?.team).toMatch(/payroll desk/);
+  });
+  it('a capacity noun that only modifies another noun is no capacity', () => {
+    expect(read('new starters in our Porto team keep seeing the old login screen, can you look')).toEqual([]);
+    expect(read('The Vigo office would like logins for its planners.')[0]?.team).toMatch(/Vigo/);
+  });
+  it('a wish the speaker discounts, a plan given up, a plan paused', () => {
+    expect(read("Our COO keeps saying every warehouse should be on it, but don't get your hopes up.")).toEqual([]);
+    expect(read('We had planned to bring the Lagos office onto the platform, but the budget went to hardware.')).toEqual([]);
+    expect(read('Adding the Oslo hub is paused until the merger closes.')).toEqual([]);
+  });
+  it("the account's own business, an outsider's ask, capacity already received", () => {
+    expect(read('We just won a contract with a grocery chain, so the ops team will be busy onboarding them.')).toEqual([]);
+    expect(read('A supplier of ours, Kestrel Foods, wants a workspace on our account.')).toEqual([]);
+    expect(read('The Lyon team finally got their seats on Monday, all working.')).toEqual([]);
+  });
+  it('something extended to a group of people so they can get in', () => {
+    expect(read("Please extend the SSO mapping to the 'Route Planning' AD group (11 users) so they can log in.")[0]).toMatchObject({ team: expect.stringMatching(/Route Planning/), seats: 11 });
+  });
+  it('onto a modified stack only when the sentence ties it to us, and not when it retires us', () => {
+    expect(read('Our Chile entity moves onto the group platform next year and your tool is part of it.')[0]?.team).toMatch(/Chile/);
+    expect(read('Every subsidiary moves onto the Oracle stack next year, retiring your app.')).toEqual([]);
+  });
+  it('a role usually outside the account is inside it under a department', () => {
+    expect(read('The compliance auditors in Ghent check every route by hand. Giving them their own view in your tool would save hours.')[0]?.team).toMatch(/Ghent/);
+  });
+});

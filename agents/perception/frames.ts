@@ -116,19 +116,113 @@ export function negated(s: Sent, i: number): boolean {
   // A negator before a clause break ("No problem, I'll send it") negates its own clause only.
   const clause = (k: number) => !s.toks.slice(k + 1, i).some((t) => t.pos === 'PUNCT' && [',', ';', ':', '-', '–', '—'].includes(t.text));
   for (let k = Math.max(0, i - 3); k < i; k += 1) if (['not', 'never', 'no', 'nobody', 'nothing'].includes(s.toks[k].lemma) && s.toks[k + 1]?.lower !== 'longer' && clause(k)) return true;
+  return negativeSubject(s, i);
+}
+
+/**
+ * A verb whose subject is a negative quantifier ("Nobody on the night shift will miss it", "None of the
+ * planners use it", "No one in finance has opened it"): the model scopes the negator over the subject
+ * phrase only. The verb is the clause's first, with no clause break or other verb between.
+ */
+function negativeSubject(s: Sent, i: number): boolean {
+  const v = s.toks[i];
+  if (!v || (v.pos !== 'VERB' && v.pos !== 'AUX')) return false;
+  for (let k = i - 1; k >= 0; k -= 1) {
+    const t = s.toks[k];
+    if (t.pos === 'PUNCT' || ['and', 'but', 'so', 'because', 'if', 'when', 'that', 'which', 'who', 'while'].includes(t.lower)) return false;
+    if (t.pos === 'VERB') return false;
+    const head = k === 0 || s.toks[k - 1].pos === 'PUNCT' || ['and', 'but', 'so', 'because'].includes(s.toks[k - 1].lower);
+    if (head && (['nobody', 'nothing', 'none', 'noone', 'neither'].includes(t.lower) || (t.lower === 'no' && ['one', 'body'].includes(s.toks[k + 1]?.lower ?? '')))) return true;
+  }
   return false;
 }
+
+/** Verbs whose "if" means whether: "check if", "ask if", "see if", "not sure if". */
+const WHETHER_VERB = new Set(['check', 'ask', 'see', 'know', 'wonder', 'confirm', 'find', 'sure', 'unsure', 'clear', 'verify', 'test', 'look', 'double-check', 'tell', 'decide', 'doubt']);
 
 /** A subordinating condition before a token in its sentence: "if…", "once your…", "unless…", "whenever…". */
 export function conditionBefore(s: Sent, i: number): { at: number; word: string } | undefined {
   for (let k = i - 1; k >= 0; k -= 1) {
     const w = s.toks[k].lower;
+    // "Even if X, we will Y": conceded, Y holds either way.
+    if (w === 'if' && s.toks[k - 1]?.lower === 'even') continue;
+    // "I'll check if X and send Y": the whether-clause ends where a coordinated verb takes the main clause up again.
+    if (w === 'if' && WHETHER_VERB.has(s.toks[k - 1]?.lemma ?? '') && resumed(s, k, i)) continue;
     if (['if', 'unless', 'once', 'whenever', 'whether', 'provided', 'providing', 'assuming', 'supposing'].includes(w)) return { at: k, word: w };
     if ((w === 'long' && s.toks[k - 1]?.lower === 'as') || (w === 'subject' && s.toks[k + 1]?.lower === 'to')) return { at: k, word: w };
     if ((w === 'when' || w === 'after') && k + 1 < i && ['your', 'you', 'they', 'their', 'legal', 'the'].includes(s.toks[k + 1].lower)) return { at: k, word: w };
     if (w === 'as' && s.toks[k + 1]?.lower === 'soon') return { at: k, word: 'as soon as' };
   }
   return undefined;
+}
+
+/** Whether the main clause resumes between a whether-"if" at k and token i: "…, and send", "; we", "but". */
+function resumed(s: Sent, k: number, i: number): boolean {
+  for (let j = k + 2; j < i; j += 1) {
+    const t = s.toks[j];
+    if ([';', '—', '–'].includes(t.text) || t.lower === 'but') return true;
+    if (t.lower === 'and' || t.lower === 'then') {
+      const n = s.toks[j + 1];
+      if (n && (n.pos === 'VERB' || n.pos === 'AUX') && n.lower === n.lemma) return true;
+    }
+  }
+  return false;
+}
+
+const CONDITION_WORD = new Set(['if', 'unless', 'provided', 'providing', 'assuming', 'supposing', 'whenever']);
+
+/**
+ * A condition after a token in its clause: "We will add the Lyon team if the pilot goes well",
+ * "…, unless the price drops", "as long as…", "on condition that…". Not one across a full stop, a
+ * semicolon or a coordinated new clause ("…, and the pilot went well"); "even if" concedes.
+ */
+export function conditionAfter(s: Sent, i: number): { at: number; word: string } | undefined {
+  for (let k = i + 1; k < s.toks.length; k += 1) {
+    const t = s.toks[k];
+    if (['.', ';', '!', '?'].includes(t.text)) return undefined;
+    if (t.text === ',' && ['and', 'but', 'so'].includes(s.toks[k + 1]?.lower ?? '')) return undefined;
+    if (CONDITION_WORD.has(t.lower) && s.toks[k - 1]?.lower !== 'even' && !(t.lower === 'if' && WHETHER_VERB.has(s.toks[k - 1]?.lemma ?? '') && s.toks[k - 1].i !== i)) return { at: k, word: t.lower };
+    if (t.lower === 'long' && s.toks[k - 1]?.lower === 'as' && s.toks[k + 1]?.lower === 'as') return { at: k, word: 'as long as' };
+    if (t.lower === 'condition' && s.toks[k - 1]?.lower === 'on') return { at: k, word: 'on condition' };
+  }
+  return undefined;
+}
+
+export interface Modality {
+  /** "would/could/should have done": a past that did not happen. */
+  counterfactual: boolean;
+  /** "used to do": a habit given up. */
+  formerHabit: boolean;
+  /** would/could/might/may without "have": possible, not stated. */
+  hypothetical: boolean;
+  /** Under a verb of saying with a third party as its subject ("Marta said they would…"): who said it. */
+  reportedBy?: string;
+}
+
+const REPORTING = new Set(['say', 'tell', 'mention', 'report', 'claim', 'hear', 'explain', 'confirm', 'indicate', 'suggest', 'warn', 'share', 'write', 'note', 'state', 'announce']);
+
+/** The modality and tense frame of the verb at token i, read from the auxiliaries before it and a verb of saying that governs it. */
+export function modalityAt(s: Sent, i: number): Modality {
+  const t = s.toks;
+  let k = i - 1;
+  const aux: string[] = [];
+  while (k >= 0 && (t[k].pos === 'AUX' || t[k].pos === 'PART' || t[k].pos === 'ADV' || ['to', 'not', "n't"].includes(t[k].lower)) && i - k <= 5) { aux.unshift(t[k].lemma); k -= 1; }
+  const modal = aux.find((a) => ['would', 'could', 'should', 'might', 'may', 'must'].includes(a));
+  const counterfactual = Boolean(modal && modal !== 'must' && aux.includes('have') && t[i].lower !== t[i].lemma);
+  const formerHabit = aux.includes('to') && (t[k]?.lower === 'used' || (t[k]?.lemma === 'use' && t[k]?.lower !== 'use'));
+  const hypothetical = Boolean(modal && !counterfactual && modal !== 'must' && modal !== 'should');
+  let reportedBy: string | undefined;
+  for (let j = k; j >= 0; j -= 1) {
+    if (['.', ';', '!', '?'].includes(t[j].text)) break;
+    if (t[j].pos === 'VERB' && REPORTING.has(t[j].lemma) && t[j].lower !== t[j].lemma) {
+      const subject = nameBefore(s, j);
+      const pron = [...t.slice(Math.max(0, j - 3), j)].reverse().find((x) => x.pos === 'PRON' || x.pos === 'PROPN' || x.pos === 'NOUN');
+      if (pron && FIRST_PERSON.has(pron.lower)) break;
+      reportedBy = subject && subject.end >= j - 3 ? subject.name : pron?.text;
+      break;
+    }
+  }
+  return { counterfactual, formerHabit, hypothetical, ...(reportedBy ? { reportedBy } : {}) };
 }
 
 /** Words that end a noun phrase. */

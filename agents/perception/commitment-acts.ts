@@ -11,7 +11,7 @@ import { nounPhrase } from './frames.js';
 
 /** States, wishes and thoughts: no deed, whatever follows them. */
 const STATE = new Set([
-  'be', 'become', 'seem', 'remain', 'stay', 'keep', 'continue', 'need', 'want', 'like', 'love', 'hate', 'prefer', 'wish', 'hope', 'miss', 'know', 'think',
+  'be', 'have', 'get', 'become', 'seem', 'remain', 'stay', 'keep', 'continue', 'need', 'want', 'like', 'love', 'hate', 'prefer', 'wish', 'hope', 'miss', 'know', 'think',
   'believe', 'feel', 'understand', 'remember', 'forget', 'mind', 'care', 'wonder', 'guess', 'suppose', 'expect', 'wait', 'enjoy', 'appreciate', 'lack',
   'consider', 'discuss', 'mull', 'ponder', 'weigh', 'reconsider', 'evaluate', 'decide', 'choose', 'vote', 'sleep', 'chat', 'talk', 'celebrate', 'mean', 'cost',
 ]);
@@ -55,3 +55,7 @@ export function openAct(s: Sent, k: number, directedOnly = false): boolean {
   const head = t[np.end];
   return head.pos !== 'PROPN' || !head.cap || np.start !== np.end;
 }
+
+/** Acts of thinking a thing over: an action item of these delivers nothing ("Raj to mull it over"). */
+const DELIBERATE = new Set(['mull', 'ponder', 'consider', 'think', 'weigh', 'reflect', 'digest', 'sleep', 'reconsider', 'discuss', 'chew', 'contemplate']);
+export const deliberation = (lemma: string): boolean => DELIBERATE.has(lemma);

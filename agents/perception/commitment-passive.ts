@@ -78,7 +78,9 @@ function thingSubject(s: Sent, i: number): number | undefined {
 export function thingPromise(s: Sent, side: 'us' | 'them'): ThingPromise | undefined {
   const t = s.toks;
   for (let k = 0; k < t.length; k += 1) {
-    if (t[k].lemma !== 'will' && t[k].lemma !== 'shall') continue;
+    // ("Should reach you" from the sender is an arrival too; "should" with a passive stays a hope.)
+    const should = t[k].lower === 'should';
+    if (t[k].lemma !== 'will' && t[k].lemma !== 'shall' && !should) continue;
     if (t[k].neg || t[k + 1]?.neg || ['not', "n't", 'never'].includes(t[k + 1]?.lower ?? '')) continue;
     let v = k + 1;
     while (v < t.length && t[v].pos === 'ADV' && !['back', 'up'].includes(t[v].lower)) v += 1;
@@ -86,6 +88,7 @@ export function thingPromise(s: Sent, side: 'us' | 'them'): ThingPromise | undef
     if (!x) continue;
     let kind: ThingPromise['kind'] | undefined;
     if (arrivesAt(s, v)) kind = 'arrival';
+    else if (should) continue;
     else if (x.lemma === 'be') {
       const y = t[v + 1];
       const z = t[v + 2]?.lower ?? '';
@@ -95,6 +98,8 @@ export function thingPromise(s: Sent, side: 'us' | 'them'): ThingPromise | undef
     }
     if (!kind) continue;
     const found = promiseAt(s, k, kind);
+    // "Should" promises only the speaker's own thing ("our markup should reach you"); "the number should hit your inbox" is a forecast.
+    if (should && found && !['our', 'my'].includes(s.toks[found.subjectAt]?.lower ?? '')) continue;
     if (found) return found;
   }
   return onItsWay(s, side);

@@ -11,9 +11,10 @@ import { analyze, type Sent } from './nlp.js';
 import { conditionBefore, findAll, nameSpans, negated, nounPhrase, type Hit } from './frames.js';
 import { contactByName, type Utterance } from './utterances.js';
 import { thingPromise } from './commitment-passive.js';
-import { baseAct, openAct } from './commitment-acts.js';
+import { baseAct, deliberation, openAct } from './commitment-acts.js';
 import { unfill } from './commitment-speech.js';
 import { imperativeCondition, invertedCondition, questionClauseStart } from './commitment-clauses.js';
+import { carriedSubject, determined, expectFrom, recipientPromise, seeToIt } from './commitment-subjects.js';
 
 export interface PerceivedCommitment {
   text: string;
@@ -41,7 +42,7 @@ export interface CommitmentContext {
 /** The speaker's side as subject, then a commitment modality. */
 const MODAL = '(?:will|shall|be go to|be gonna|be about to|plan to|be plan to|intend to|(?:have )?promise to|(?:have )?commit to|be commit to|be commit|aim to|be aim to|(?:have )?undertake to|will be sure to|will make sure to|(?:have )?agree to|be on track to)';
 /** People on the speaker's side: "our team", "my colleague", "our solutions architect", "my manager". */
-const OUR_PEOPLE = '(?:team|department|group|people|engineer|engineers|architect|lawyer|lawyers|counsel|colleague|colleagues|manager|boss|lead|specialist|consultant|pm|csm|assistant|rep|cto|ceo|cfo|coo|vp|head|director|analyst|developer|developers|designer|expert|support|billing|finance|legal|ops|success|crew|folk|folks|staff|partner|partners|dev|devs)';
+const OUR_PEOPLE = '(?:team|desk|unit|squad|department|group|people|engineer|engineers|architect|lawyer|lawyers|counsel|colleague|colleagues|manager|boss|lead|specialist|consultant|pm|csm|assistant|rep|cto|ceo|cfo|coo|vp|head|director|analyst|developer|developers|designer|expert|support|billing|finance|legal|ops|success|crew|folk|folks|staff|partner|partners|dev|devs)';
 /** Departments named bare or with "the" at a clause's start: "Engineering will ship…", "the team will follow up…" (the speaker's own). */
 const BARE_DEPARTMENT = '(?<=^|[,;:-]| and| so) (?:the (?:\\S+ )?(?:team|crew|folks)|engineer(?:ing)?|support|billing|product|finance|legal|security|ops)';
 const SELF_SUBJECT = new RegExp(`(?: (?:i|we|(?:our|my) (?:\\S+ ){0,2}${OUR_PEOPLE})|${BARE_DEPARTMENT}) (?:will also |also |both |all )?${MODAL} `);
@@ -79,7 +80,7 @@ const NOTED_PROMISE = new RegExp([
 /** A to-do of ours in a note, in the base form: "TODO: send the DPA", "Next step: we share the results", "We need to send Mia the quote". */
 const NOTED_TODO = /^ (?:(?:todo|to-do|action|action item|next step|follow-up|followup|ai)(?: \( (?:us|we|me|our side) \)| for us)? (?:: |- ))?(?:we |i )?(?:need to |have to |must |will |should )?(?=(?:send|share|provide|deliver|forward|prepare|draft|write|email|schedule|book|set up|follow up|circle back|get back|chase|confirm|update|fix|issue|reissue|refund|credit|create|build|compile|pull|run|arrange|organise|organize|introduce|loop in|invite) )/;
 /** In our notes: "Dana will send…", "Sam to share…", "Owen agreed to…". */
-const ACTION_ITEM = / (?:will|to|owe|agree to|promise to|commit to|be go to|offer to|volunteer to) /;
+const ACTION_ITEM = / (?:will|to|owe|agree to|promise to|commit to|be go to|offer to|volunteer to|(?:take|have|own|grab|pick up|get) (?:the|an|that|this) (?:action|task|to-do|todo|follow-up|ai)(?: item)? (?:to|of)) /;
 
 const HEDGE = / (?:no promise|could|might|may|would|should|happy to|glad to|feel free|would you like|do you want|if (?:you|that|it) (?:think|would|help|want|need|like)|if help|whenever|try to) /;
 /** Hedges that take back even a plain "we'll": "we'll probably look at it", "no promises". */
@@ -159,6 +160,7 @@ function actAfter(s: Sent, cue: Hit, owner: 'us' | 'them'): boolean {
   // ("We'll be looking for a new vendor": a search of one's own, not an act for the other side.)
   if (x.lemma === 'be') return s.toks[k + 1]?.pos === 'VERB' && ACTS.has(s.toks[k + 1].lemma) && !(s.toks[k + 1].lemma === 'look' && s.toks[k + 2]?.lower === 'for');
   if (/ (?:commit|promise) to $/.test(cue.m[0])) return true;
+  if (seeToIt(s, k) !== undefined) return true;
   if (x.lemma === 'make' && s.toks[k + 1]?.lower !== 'sure') return false;
   if (x.lemma === 'keep' || (x.lemma === 'look' && s.toks[k + 1]?.lower === 'forward')) return false;
   if (x.lemma === 'take') return s.toks[k + 1]?.lower === 'care';
@@ -186,7 +188,8 @@ function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext): Promised | un
   const side = sideOf(u);
   const line = ` ${s.toks.map((t) => t.lemma).join(' ')} `;
   // "You should receive it tomorrow" is a delivery said by the side that sends it, not a hedge.
-  const hedged = HEDGE.test(line.replace(/ you should (?:have|get|receive|see|expect) /g, ' '));
+  // ("The markup should reach you by Friday": an arrival said by the sender, likewise.)
+  const hedged = HEDGE.test(line.replace(/ you should (?:have|get|receive|see|expect) /g, ' ').replace(/ should (?:reach|arrive|land|hit|be with) (?:you|in your|with you|on your)/g, ' '));
   const found = (kind: Promised['kind'], cue: Hit | undefined, owner = side, who = u.speaker, explicitOnly = false): Promised | undefined => {
     if (!cue || !owner) return undefined;
     if (negated(s, cue.end) || negated(s, cue.start) || SELF_REFUSAL.test(` ${s.toks.slice(cue.start, cue.end + 3).map((t) => t.lemma).join(' ')} `)) return undefined;
@@ -235,8 +238,9 @@ function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext): Promised | un
     const p = act && !WEAK.has(act.lemma) && !['handle', 'own', 'cover', 'lead', 'manage', 'run', 'take'].includes(act.lemma) ? found('self', named.cue, named.owner, named.who) : undefined;
     if (p && (!cues.some(([, c]) => c && c.start < named.cue.start))) return p;
   }
-  if (!hedged && side === 'us') cues.push(['ready', findAll(s, READY)[0]], ['you-have', findAll(s, EXPECT)[0]]);
-  if (!self) cues.push(['self', illTypo(s)]);
+  const expect = findAll(s, EXPECT)[0];
+  if (!hedged && side === 'us') cues.push(['ready', findAll(s, READY)[0]], ['you-have', expect && determined(s, expect.end + 1) ? expect : undefined]);
+  if (!self) cues.push(['self', illTypo(s)], ['self', carriedSubject(s)]);
   // Taking a task on ("consider it done, the sandbox will be ready…") names nothing: any other cue first.
   const order = ([kind, c]: [Promised['kind'], Hit | undefined]) => (c?.start ?? 1e9) + (kind === 'on-it' ? 1e6 : 0);
   cues.sort((a, b) => order(a) - order(b));
@@ -250,6 +254,14 @@ function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext): Promised | un
   if (stated) {
     const p = found('ready', stated.cue);
     if (p) return { ...p, objectAt: stated.objectAt };
+  }
+  // The other side told what to expect from one of ours ("expect the paperwork from Mårten"), or their person as the receiver
+  // of what we send ("Raj will see it in his inbox by 5").
+  const isTheirs = (name: string) => Boolean(contactByName(name, ctx.contacts));
+  const expected = !hedged && side ? expectFrom(s, (name) => (side === 'them' ? isTheirs(name) : !isTheirs(name))) ?? (side === 'us' ? recipientPromise(s, isTheirs) : undefined) : undefined;
+  if (expected) {
+    const p = found('ready', expected.cue);
+    if (p) return { ...p, objectAt: expected.objectAt };
   }
   // The thing as subject: "the revised quote will be with you by Monday", "a refund will be processed".
   const thing = !hedged && side ? thingPromise(s, side) : undefined;
@@ -303,7 +315,8 @@ function presentForFuture(s: Sent): { cue: Hit; objectAt?: number } | undefined 
     const v = t[k + 1];
     if (v.lower !== v.lemma || !(v.pos === 'VERB' || v.pos === 'NOUN')) continue;
     if (v.lemma === 'take' && t[k + 2]?.lower === 'care' && t[k + 3]?.lower === 'of') return { cue: { start: k, end: k + 3, m: WILL_CUE }, objectAt: k + 4 };
-    if (HANDOVER.has(v.lemma) && v.lemma !== 'get' && v.lemma !== 'put') return { cue: { start: k, end: k, m: WILL_CUE } };
+    // ("I write to say goodbye": a purpose, nothing handed over.)
+    if (HANDOVER.has(v.lemma) && v.lemma !== 'get' && v.lemma !== 'put' && t[k + 2]?.lower !== 'to') return { cue: { start: k, end: k, m: WILL_CUE } };
   }
   return undefined;
 }
@@ -399,19 +412,38 @@ function namedSubject(s: Sent, side: 'us' | 'them' | undefined, ctx: CommitmentC
 function pronounSubject(s: Sent, side: 'us' | 'them', ctx: CommitmentContext): { cue: Hit; owner: 'us' | 'them'; who: string } | undefined {
   const names = nameSpans(s).filter((n) => !NOT_A_NAME.has(n.name.toLowerCase()));
   for (const [k, x] of s.toks.entries()) {
-    if (!['he', 'she'].includes(x.lower) || (k > 0 && ![',', ';', ':', 'and', 'so', '-', '–'].includes(s.toks[k - 1].lower))) continue;
+    // "she'll…", "her team will…" after a person named before; "they'll…" after a group of the speaker's own ("our data team").
+    const group = ['his', 'her', 'their'].includes(x.lower) && PEOPLE_WORD.test(s.toks[k + 1]?.lower ?? '') ? 1 : 0;
+    if (!['he', 'she', 'they'].includes(x.lower) && !group) continue;
+    const ours = x.lower === 'they' || x.lower === 'their' ? ourGroupBefore(s, k) : false;
     const named = [...names].reverse().find((n) => n.end < k);
-    if (!named) continue;
-    const m = NAMED_MODAL.exec(` ${s.toks.slice(k + 1, k + 5).map((t) => t.lemma).join(' ')} `);
+    if ((x.lower === 'they' || x.lower === 'their') ? !ours : !named) continue;
+    // The pronoun opens a clause, or reports what the person said ("Tomasz confirmed on the call he'll open the port").
+    const reported = named && s.toks.slice(named.end + 1, k).some((t) => REPORTING.has(t.lemma));
+    if (k > 0 && ![',', ';', ':', 'and', 'so', '-', '–'].includes(s.toks[k - 1].lower) && !reported) continue;
+    const m = NAMED_MODAL.exec(` ${s.toks.slice(k + 1 + group, k + 5 + group).map((t) => t.lemma).join(' ')} `);
     if (!m) continue;
-    // Only a thing handed over: "she'll send the statement", not "he'll have less time", "she'll reply after lunch".
-    const v = k + m[0].trim().split(' ').length + 1;
-    const object = ['send', 'share', 'forward', 'email', 'deliver', 'prepare', 'draft', 'write', 'compile', 'upload', 'submit', 'return', 'provide', 'give'].includes(s.toks[v]?.lemma ?? '') ? thingPhrase(s, v + 1) : undefined;
+    // Only a thing handed over or worked on: "she'll send the statement", not "he'll have less time", "she'll reply after lunch".
+    const v = k + group + m[0].trim().split(' ').length + 1;
+    const lemma = s.toks[v]?.lemma ?? '';
+    const owner: 'us' | 'them' = ours || !named ? side : (contactByName(named.name, ctx.contacts) ?? named.name.split(' ').map((w) => contactByName(w, ctx.contacts)).find(Boolean)) ? 'them' : side;
+    const deed = (ACTS.has(lemma) && !WEAK.has(lemma) && !['have', 'get', 'make', 'give', 'run', 'set', 'turn', 'work', 'find', 'figure'].includes(lemma)) || openAct(s, v, owner === 'them');
+    let at = v + 1;
+    while (['up', 'out', 'over', 'back', 'across'].includes(s.toks[at]?.lower ?? '')) at += 1;
+    const object = deed ? thingPhrase(s, at) : undefined;
     if (!object || object.pronoun || isPerson(s, object.end)) continue;
-    const contact = contactByName(named.name, ctx.contacts) ?? named.name.split(' ').map((w) => contactByName(w, ctx.contacts)).find(Boolean);
-    return { cue: { start: k + 1, end: k + m[0].trim().split(' ').length, m: m as unknown as RegExpExecArray }, owner: contact ? 'them' : side, who: contact?.name ?? named.name };
+    const contact = named && !ours ? contactByName(named.name, ctx.contacts) ?? named.name.split(' ').map((w) => contactByName(w, ctx.contacts)).find(Boolean) : undefined;
+    return { cue: { start: k + 1 + group, end: k + group + m[0].trim().split(' ').length, m: m as unknown as RegExpExecArray }, owner, who: contact?.name ?? (ours ? '' : named!.name) };
   }
   return undefined;
+}
+
+/** Verbs that report what someone said they would do. */
+const REPORTING = new Set(['confirm', 'say', 'promise', 'tell', 'mention', 'agree', 'assure', 'reckon', 'note', 'write', 'reply', 'explain', 'report']);
+
+/** A group of the speaker's own named before token k: "our data team", "my engineers". */
+function ourGroupBefore(s: Sent, k: number): boolean {
+  return s.toks.some((t, n) => n < k && ['our', 'my'].includes(t.lower) && s.toks.slice(n + 1, n + 4).some((y) => PEOPLE_WORD.test(y.lower)));
 }
 
 const NOT_A_NAME = new Set(['action', 'next', 'steps', 'step', 'todo', 'to-do', 'owner', 'follow-up', 'followup', 'items', 'item', 'we', 'i']);
@@ -440,6 +472,8 @@ function itemIn(s: Sent, ctx: CommitmentContext): Promised | undefined {
     if (negated(s, hit.start) || negated(s, hit.end)) continue;
     const verb = s.toks[hit.end + 1];
     if (!verb || !['VERB', 'NOUN', 'PROPN', 'ADV'].includes(verb.pos)) continue;
+    // "Raj to mull it over": a deliberation, nothing to deliver.
+    if (deliberation(verb.lemma)) continue;
     // "PO to follow": a thing still to come, not a person's action item.
     if (self && verb.lemma === 'follow' && s.toks[hit.end + 2]?.lower !== 'up') continue;
     if (they) return { owner: 'them', explicitOnly: false, cue: hit, kind: 'item' };
@@ -477,6 +511,10 @@ function deliverableOf(s: Sent, p: Promised): { text: string; pronoun: boolean }
   for (let k = Math.max(0, start); k < t.length; k += 1) {
     const x = t[k];
     if (['.', ';', '?', '!'].includes(x.text) || (x.lower === 'if' || x.lower === 'once' || x.lower === 'unless')) break;
+    // "I'll see to it that the integration is re-enabled": the that-clause's subject.
+    const that = x.lemma === 'see' ? seeToIt(s, k) : undefined;
+    const seen = that !== undefined ? thingPhrase(s, that) : undefined;
+    if (seen && !seen.pronoun) { candidates.push({ text: seen.text, pronoun: false, strong: true, end: seen.end }); break; }
     if (x.lemma === 'make' && t[k + 1]?.lower === 'sure') {
       const rest = t.slice(k + 2).filter((y) => !['that'].includes(y.lower));
       const cut = rest.findIndex((y) => ['on', 'by', 'before', 'this', 'next', 'today', 'tomorrow', '.', ','].includes(y.lower));
@@ -484,7 +522,8 @@ function deliverableOf(s: Sent, p: Promised): { text: string; pronoun: boolean }
       if (words.length) candidates.push({ text: words.join(' '), pronoun: false, strong: true });
       break;
     }
-    if (x.pos !== 'VERB' && x.lower !== 'forward' && !(k === from && x.pos === 'NOUN' && p.kind !== 'you-have')) continue;
+    // (Right after the modality, a word tagged a noun or adjective is the act: "he'll open port 8443", "we'll clean the codes".)
+    if (x.pos !== 'VERB' && x.lower !== 'forward' && !(k === from && (x.pos === 'NOUN' || x.pos === 'ADJ') && p.kind !== 'you-have')) continue;
     // "Expect an email from our team": what is expected.
     if (x.lemma === 'expect' && k === p.cue.end) { const e = thingPhrase(s, k + 1); if (e && !e.pronoun) candidates.push({ text: e.text, pronoun: false, strong: true, end: e.end }); continue; }
     if (x.lemma === 'commit' || x.lemma === 'promise') {
@@ -568,7 +607,7 @@ function antecedent(sents: Sent[]): string | undefined {
       const x = s.toks[k];
       if (x.pos !== 'VERB' && x.pos !== 'AUX') continue;
       let at = k + 1;
-      while (at < s.toks.length && ['over', 'across', 'back', 'out', 'up', 'you', 'us', 'me', 'them', 'still', 'also', 'to', 'on', 'already'].includes(s.toks[at].lower)) at += 1;
+      while (at < s.toks.length && ['over', 'across', 'back', 'out', 'up', 'off', 'you', 'us', 'me', 'them', 'still', 'also', 'to', 'on', 'already'].includes(s.toks[at].lower)) at += 1;
       const np = nounPhrase(s, at);
       if (!np || np.pronoun || !s.toks.slice(np.start, np.end + 1).some((y) => y.pos === 'NOUN' || y.pos === 'PROPN')) continue;
       if (PEOPLE_WORD.test(s.toks[np.end].lower) || TIME_WORD.has(s.toks[np.end].lower)) continue;

@@ -84,7 +84,7 @@ function relativeWeek(sentence: string, said: Wall): Date | undefined {
   if (/\bearly next week\b/.test(s)) return said.weekdayOf(2, 1).endOfBusiness();
   if (/\b(by|before) next week\b/.test(s)) return said.weekdayOf(1, 1).endOfBusiness();
   if (/\bnext week\b/.test(s)) return said.weekdayOf(5, 1).endOfBusiness();
-  if (/\b(end of (the |this )?week|eow|(later )?this week)\b/.test(s)) {
+  if (/\b(end of (the |this )?week|eow|(later )?this week|the week is (out|over|through|done))\b/.test(s)) {
     return said.weekdayOf(5, said.weekday === 6 || said.weekday === 0 ? 1 : 0).endOfBusiness();
   }
   if (/\b(eod|end of (the )?day)\b/.test(s) && /\btomorrow\b/.test(s)) return said.plusDays(1).endOfBusiness();

@@ -65,3 +65,36 @@ describe('the clause around a promise', () => {
       .toMatchObject({ owner: 'us', dueAt: '2026-11-19T17:00:00.000Z' });
   });
 });
+
+describe('promisers who are not the subject before "will"', () => {
+  const note = (text: string) => story().note(TUESDAY, text).insights!.commitments;
+
+  it('a first person carried over "and will" after a deed done, or over a chat comma', () => {
+    expect(theirs("I've booked the boardroom to walk our controllers through it and will send you their sign-off by Thursday.")[0])
+      .toMatchObject({ owner: 'them', deliverable: 'their sign-off', dueAt: '2026-11-19T17:00:00.000Z' });
+    expect(theirs('I need to ask finance which cost centre applies, will revert with the code')[0]).toMatchObject({ owner: 'them' });
+    // Holding a thing is no deed done: "I have the file ready and will…" carries nothing.
+    expect(theirs('I have the file ready and will walk through it at the workshop.')).toEqual([]);
+  });
+
+  it('they/he/she standing for our group or a person named before, reported speech included', () => {
+    expect(ours('We have time with our pricing desk on Thursday, and they will recalculate the fuel surcharge table for you then.')[0])
+      .toMatchObject({ owner: 'us', deliverable: 'the fuel surcharge table' });
+    expect(note('Dana said on the call she will upload the signed annex by Friday.')[0]).toMatchObject({ owner: 'them', who: 'Dana Ruiz' });
+    expect(note('Per Dana: her team will prepare the depot contact sheet by the 20th.')[0]).toMatchObject({ owner: 'them' });
+  });
+
+  it('what the other side is told to expect from one of ours, and their person as receiver', () => {
+    expect(ours('Watch out for an invite from our trainers tomorrow with the course links.')[0]).toMatchObject({ owner: 'us', dueAt: '2026-11-18T17:00:00.000Z' });
+    expect(ours('Fair warning: expect slower answers from me this week.')).toEqual([]);
+    expect(ours('Drafting the credit note now, Dana will see it in her inbox by noon.')[0]).toMatchObject({ owner: 'us' });
+  });
+
+  it('"see to it that", "took the action to", and a sender\'s "should reach you"', () => {
+    expect(ours("I'll see to it that the label printer profile is restored before Monday.")[0]).toMatchObject({ owner: 'us', deliverable: 'the label printer profile' });
+    expect(note('Sam took the action to draft a depot-by-depot savings summary for Dana.')[0]).toMatchObject({ owner: 'us', deliverable: expect.stringContaining('a depot-by-depot savings summary') });
+    expect(note('Dana to chew on the multi-year option, nothing agreed.')).toEqual([]);
+    expect(theirs('Our comments on the data annex should reach you before the week is out.')[0]).toMatchObject({ owner: 'them', dueAt: '2026-11-20T17:00:00.000Z' });
+    expect(theirs('The tracking number should hit your inbox today.')).toEqual([]);
+  });
+});

@@ -88,7 +88,7 @@ const MOVED: RegExp[] = [
   // (Not after "to": "brought in from DHL to run IT" states a purpose, not who runs what.)
   /(?<= (?:as of|starting|effective|from) (?:\S+ ){1,3}?)(?<! to )(?:head|lead|run|manage|oversee) (?!to |the call|the meeting)/,
   // Handing one's remit over: "I'll be handing the relationship over to Luca", "I'm handing this over to Dmitri as of Monday".
-  / hand over to | (?:hand|pass|transfer) (?:over )?(?:this|it|everything|things|the (?:\S+ )?(?:account|relationship|rollout|project|programme|program|day-to-day|reins|baton|renewal|remit|portfolio|workstream)|my (?:\S+ )?(?:account|relationship|remit|portfolio|responsibility|work)s?) (?:over )?to /,
+  / hand over to | (?:hand|pass|transfer) (?:over )?(?:this|it|everything|things|the (?:\S+ )?(?:account|relationship|rollout|project|programme|program|day-to-day|reins|rein|baton|renewal|remit|portfolio|workstream)|my (?:\S+ )?(?:account|relationship|remit|portfolio|responsibility|work)s?) (?:over )?to /,
   new RegExp(` (?:move|transfer|switch|pull|second|shift|transition)(?:ed)? (?:from (?:the )?\\S+ (?:\\S+ )?)?(?:over |across )?(?:in|on)?to (?:(?:a|an|the|our|another|their) (?:\\S+ ){0,3}${UNIT_OR_POST}|(?!it |people |purchase |support |finance (?:the|a|an|our|their|it) )${FUNCTION} )`),
   // Someone moved by the organisation: "The reorg moved Raj into the treasury team" (the one moved follows the verb).
   new RegExp(` (?:move|transfer|shift) (?=\\S+ (?:\\S+ )?(?:over |across )?(?:in|on)?to (?:a|an|the|our|another|their) (?:\\S+ ){0,3}${UNIT_OR_POST})`),
@@ -381,6 +381,8 @@ function falseEvent(s: Sent, hit: Hit, kind: Change): boolean {
     if (s.toks[hit.start + 1]?.lower !== 'gone' || (next && next.pos !== 'PUNCT' && !['now', 'already', 'since', 'from', 'last', 'as', 'fyi', 'btw', 'for'].includes(next.lower))) return true;
   }
   if (thingObject(s, hit)) return true;
+  // "took over the spreadsheet from Luca": a thing taken over, not someone's post.
+  if (/ take over (?:\S+ ){1,5}?from $/.test(hit.m[0]) && THING.test(s.toks.slice(hit.start + 2, hit.end).map((x) => x.text).join(' '))) return true;
   const lemma = hit.m[0];
   const rest = s.toks.slice(hit.end + 1).map((x) => x.text).join(' ');
   const tail = ` ${s.toks.slice(hit.start).map((x) => x.lemma).join(' ')} `;

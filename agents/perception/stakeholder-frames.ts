@@ -46,9 +46,12 @@ export const LEFT_MORE: RegExp[] = [
   / (?:emigrate|relocate abroad|relocate overseas|move abroad|move overseas) /,
   / clear (?:out )?(?:his|her|their|my) (?:desk|office|locker) /,
   // A package taken (not a parcel carried somewhere): "took a package", "accepted the redundancy package".
-  / (?:take|accept) (?:a|the) (?:redundancy |severance |voluntary |exit |early |retirement )?package (?!to |from |for |in |off )/,
+  / (?:take|accept) (?:a|the) (?:redundancy |severance |voluntary |exit |early |retirement )?package (?!to |from |for |in |off |of |with )/,
   // A post taken at another organisation: "has accepted the General Counsel role at Baltic Shipping Group" (checked: the organisation is not the account).
-  / (?:accept|take|take up|start) (?:the|a|an) (?:\S+ ){0,4}?(?:role|job|position|post|offer|seat) (?:at|with) /,
+  / (?:accept|take|take up|start|get|land) (?:the|a|an) (?:\S+ ){0,4}?(?:role|job|position|post|offer|seat) (?:at|with) /,
+  // Now at another organisation (checked: a name that is not the account): "our former finance director is now at Maersk".
+  / be now (?:at|with|work (?:at|for)) /,
+  / hang up (?:his|her|their|my) (?:boots|boot|hat|gloves|glove) /,
   // Off to an employer named by its trade: "going to a shipping line".
   / (?:go|move|head|jump|switch|defect) (?:over |across )?to (?:a|an|another|one of the) (?:\S+ ){0,2}?(?:ship|shipping|container|ferry|cruise|rail|freight|logistics|haulage|trucking|parcel) (?:line|company|firm|carrier|group|operator|provider|outfit)s? /,
 ];
@@ -99,9 +102,13 @@ export const SUCCESSOR_OBJECT_MORE = [
 export function moreHitHolds(s: Sent, hit: Hit, accountWords: string[]): boolean {
   const line = hit.m[0];
   const t = s.toks;
-  if (/ (?:role|job|position|post|offer|seat) (?:at|with) $/.test(line)) {
+  if (/ (?:role|job|position|post|offer|seat) (?:at|with) $| be now (?:at|with|work (?:at|for)) $/.test(line)) {
     // "the role at Baltic Shipping Group" leaves; "a role with us", "the role at Northwind" does not.
     const org = t[hit.end + 1];
+    // "Mia is now at Heathrow for the night", "Raj is now at Leeds depot": a place for a while, not an employer.
+    // ...and the employer ends the clause ("is now at Maersk.", "is now with Salesloft as their CRO"), not "with Tomasz in the server room".
+    if (/ be now /.test(line) && !(t[hit.end + 2] === undefined || ['.', '!', ';'].includes(t[hit.end + 2].text) || ['as', 'now', 'full-time'].includes(t[hit.end + 2].lower))) return false;
+    if (/ be now /.test(line) && t.slice(hit.end + 2).some((x) => /^(?:today|tonight|tomorrow|week|until|for|moment|office|airport|depot|site|conference|station|hotel|warehouse|hub|meeting|event|fair|summit|visit|trip)$/.test(x.lemma))) return false;
     return Boolean(org && org.cap && !accountWords.includes(org.lower) && !['our', 'the', 'us'].includes(org.lower));
   }
   // "see below from our warehouse lead": after "from" + a possessive, "lead" is a noun (the frame wants "from Monday Raj leads").
@@ -113,6 +120,12 @@ export function moreHitHolds(s: Sent, hit: Hit, accountWords: string[]): boolean
   if (/ up to $/.test(line)) return t.slice(hit.end + 1, hit.end + 5).some((x) => TITLE.test(x.lower));
   // Leaving a place of the working day ("I leave the office now") is no departure; leaving it "to join…" or "for good" is.
   if (/ (?:leave|quit) $/.test(line) && /^(?:the |my |our |his |her )?(?:office|building|desk|house|site|premises|depot|warehouse|room)\b(?! (?:to join|for good|for a new))/.test(t.slice(hit.end + 1, hit.end + 6).map((x) => x.lower).join(' '))) return false;
+  // An activity quit or left ("quit smoking"), a task one is put in charge of ("in charge of organising the party").
+  const next = t[hit.end + 1];
+  if (/ (?:leave|quit) $/.test(line) && next && !next.cap && /ing$/.test(next.lower)) return false;
+  if (/ (?:in charge of|responsible for|accountable for) $/.test(line) && next && next.pos === 'VERB' && /ing$/.test(next.lower)) return false;
+  // "I passed to the finance team your invoice": a thing passed on (its object after the unit), not a person moving.
+  if (/^ pass /.test(line) && t.slice(hit.end + 1, hit.end + 3).some((x) => ['your', 'the', 'this', 'that', 'my', 'our', 'it', 'them'].includes(x.lower))) return false;
   // Filling a seat in a form or a meeting is no arrival ("fill the seat in the booking form").
   if (/ fill /.test(line)) return !t.slice(hit.end + 1, hit.end + 4).some((x) => ['form', 'sheet', 'field', 'template', 'booking'].includes(x.lemma));
   return true;
@@ -125,10 +138,13 @@ const ORG_HEAD = /^(?:logic|systems?|labs?|group|holdings?|inc|ltd|llc|gmbh|ag|p
 
 const TITLE_HEAD = /^(?:counsel|director|manager|officer|controller|president|head|lead|engineer|analyst|architect|administrator|admin|coordinator|specialist|consultant|executive|secretary|treasurer|accountant|partner)$/i;
 
+/** A function of an organisation written with a capital ("promoted to SVP Revenue"): no person. */
+const FUNCTION_WORD = /^(?:revenue|finance|operations|logistics|strategy|compliance|procurement|marketing|sales|security|engineering|analytics|treasury|payroll|infrastructure|transport|warehousing|fulfilment|fulfillment|dispatch|customs)$/i;
+
 /** Spans that are no person: a date abbreviation, or a name ending in an organisation's head word. */
 export function notAPerson(n: NameSpan): boolean {
   const ws = n.name.split(' ');
-  if (ws.length === 1 && SHORT_DATES.test(ws[0])) return true;
+  if (ws.length === 1 && (SHORT_DATES.test(ws[0]) || FUNCTION_WORD.test(ws[0]))) return true;
   // A title written in capitals ("the General Counsel role") ends in its head noun; names do not.
   if (ws.length > 1 && TITLE_HEAD.test(ws[ws.length - 1])) return true;
   return ws.length > 1 && ORG_HEAD.test(ws[ws.length - 1]);

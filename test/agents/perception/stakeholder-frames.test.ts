@@ -65,6 +65,13 @@ describe('stakeholder frames: more ways a change is said', () => {
     for (const [text, who] of takesOver) expect(one(text).successor?.name, text).toContain(who);
   });
 
+  it('third round: a job landed elsewhere, now at another organisation, an idiom of retiring, the reins handed over', () => {
+    for (const text of ['Dana landed a job with Harwell Logistics.', 'Our former controller Dana is now at Brightline.', 'Dana is hanging up her boots in June.']) {
+      expect(one(text), text).toMatchObject({ contactEmail: 'dana@acme.com', change: 'left' });
+    }
+    expect(one('Dana handed over the reins to Li.')).toMatchObject({ contactEmail: 'dana@acme.com', change: 'moved', successor: expect.objectContaining({ name: 'Li Wen' }) });
+  });
+
   it('look-alikes stay out', () => {
     for (const text of [
       'Our contract with you ends in March.',
@@ -79,6 +86,13 @@ describe('stakeholder frames: more ways a change is said', () => {
       'We had a demo from Corvid Systems; Dana brought Corvid Systems in to present.',
       'I leave the office now, back online after dinner.',
       'Dana wants the licences transferred to my account please.',
+      'Li took over the spreadsheet from Dana in May.',
+      'I passed to the finance team your invoice.',
+      'Li has been put in charge of organising the summer party.',
+      'Dana quit smoking in May.',
+      'Li took a package of labels to the depot.',
+      'Dana is now at Heathrow, flight delayed.',
+      'Dana is now with Li in the server room.',
     ]) expect(read(text), text).toEqual([]);
     // Our own people rotating are ours, not the account's.
     expect(read('Our own CSM rotation: Sam takes over from Jo in March.').filter((c) => c.side !== 'us')).toEqual([]);

@@ -171,6 +171,8 @@ export function dismissed(s: Sent): boolean {
 /** A settled, hypothetical or negated frame is no evaluation in play. */
 export function settled(s: Sent): boolean {
   const line = ` ${s.toks.map((t) => t.lemma).join(' ')} `;
+  // "Why should we stay with you when X does all this?" questions the choice.
+  if (/^ why /.test(line)) return false;
   return SETTLED.test(line) || (CHOSE_US.test(line) && (LONG_PAST.test(line) || s.toks.some((t) => /^(?:19|20)\d\d$/.test(t.text))));
 }
 

@@ -278,11 +278,47 @@ function offeringAgainstUs(t: Tok[], span: NameSpan): boolean {
   return be >= 0 && / (?:a|the) (?:good|great|strong|perfect|natural) fit /.test(lemmaLine(t.slice(be + 1, be + 5))) && !t[be].neg;
 }
 
+/** Moving a team or a job onto the name: "move the CS team onto X", "consolidating on X", "shift our forecasting into X". */
+const MOTION = new Set(['move', 'migrate', 'switch', 'shift', 'transfer', 'put', 'bring', 'consolidate', 'standardise', 'standardize', 'standardised', 'standardized', 'transition']);
+/** What an organisation moves onto a tool: a team, a function, its people. */
+const FUNCTION = new Set(['team', 'department', 'org', 'organisation', 'organization', 'forecasting', 'planning', 'dispatch', 'reporting', 'pipeline', 'rep', 'reps', 'user', 'users', 'everyone', 'everybody', 'staff', 'cs', 'sales', 'ops', 'operations', 'process', 'workflow', 'us', 'business', 'function', 'customer', 'success']);
+const DATA = new Set(['data', 'record', 'contact', 'note', 'field', 'export', 'file', 'csv', 'recording', 'call', 'transcript', 'log', 'event', 'report', 'invoice', 'email', 'ticket', 'alert', 'webhook', 'feed', 'history', 'attachment', 'backup']);
+export function switchedOnto(s: Sent, span: NameSpan): boolean {
+  const t = s.toks;
+  const prep = t[span.start - 1];
+  if (!prep || !['onto', 'to', 'into', 'on'].includes(prep.lower)) return false;
+  for (let k = span.start - 2; k >= Math.max(0, span.start - 8); k -= 1) {
+    const x = t[k];
+    if (SEPS.has(x.text)) return false;
+    if (!(MOTION.has(x.lemma) || MOTION.has(x.lower)) || x.pos !== 'VERB' || x.neg) continue;
+    // "consolidating on X", "standardise on X": the organisation's choice of tool.
+    if (prep.lower === 'on') return /^(?:consolidat|standardi)/.test(x.lower);
+    // Otherwise what moves must be a team or a job of the organisation ("the CS team", "our forecasting"), not licences moved
+    // between sites, a meeting moved to a day, a person moving city, or data pushed into a tool; and not "from X to Y" (a transfer).
+    const moved = t.slice(k + 1, span.start - 1);
+    return moved.some((y) => FUNCTION.has(y.lemma) || FUNCTION.has(y.lower)) && !moved.some((y) => y.lower === 'from' || DATA.has(y.lemma));
+  }
+  return false;
+}
+
+/** A rival put in our place: "asking for X licences instead", "would rather use X", "why not just use X?". */
+function preferredInstead(t: Tok[], span: NameSpan): boolean {
+  const after = t.slice(span.end + 1, span.end + 5);
+  if (after.some((x) => x.lower === 'instead') && !t.slice(0, span.start).some((x) => x.lower === 'instead')) return !t.slice(0, span.start).some((x) => x.neg);
+  const use = t[span.start - 1];
+  if (!use || !['use', 'have', 'try', 'adopt', 'buy'].includes(use.lemma)) return false;
+  const lead = lemmaLine(t.slice(Math.max(0, span.start - 6), span.start - 1));
+  if (/ (?:rather|prefer to|prefer) /.test(lead) && !use.neg) return true;
+  // A suggestion put as a question: "Is there a reason we shouldn't just use X?", "why don't we just use X?".
+  return t.at(-1)?.text === '?' && / (?:why|reason|should) /.test(lemmaLine(t)) && / just $/.test(lead);
+}
+
 /** Extra slots of the evaluation frame for a name in this sentence. */
 export function moreSlots(s: Sent, span: NameSpan): boolean {
   const t = s.toks;
   return courting(t, span) || planningOurMove(t, span) || possessiveAgainstOurs(t, span) || caseAgainst(t, span) || triedOnTheSide(t, span)
-    || invitedIntoProcess(s, span) || peersOnIt(t, span) || keptOrChosen(t, span) || reviewedVendor(t, span) || offeringAgainstUs(t, span);
+    || invitedIntoProcess(s, span) || peersOnIt(t, span) || keptOrChosen(t, span) || reviewedVendor(t, span) || offeringAgainstUs(t, span)
+    || preferredInstead(t, span);
 }
 
 /** The sentence weighs the one name it holds through a relative clause ("…that's one of the tools we are looking at"). */
@@ -376,4 +412,20 @@ export function forwardedVendor(text: string, isKnown: (first: string) => boolea
     if (OFFER.test(text.slice((m.index ?? 0) + m[0].length))) return name;
   }
   return undefined;
+}
+
+/** A question about who else is weighed: "Who else are you looking at?", "Any other vendors in the mix?". */
+export function asksForRivals(s: Sent): boolean {
+  const t = s.toks;
+  if (t.at(-1)?.text !== '?') return false;
+  const line = lemmaLine(t);
+  const who = / (?:who|which|what|any|anyone|anybody|other|else|competitor|alternative|vendor|supplier|provider|option) /.test(line);
+  return who && / (?:look at|look into|consider|evaluate|talk to|talk with|speak to|speak with|in the mix|in the running|shortlist|compare|weigh|trial|pilot|demo|quote|competitor|alternative|vendor|supplier|provider) /.test(line);
+}
+
+/** A name given as the answer: not negated, and not "nobody"/"none". */
+export function namesAnAnswer(s: Sent, span: NameSpan): boolean {
+  const t = s.toks;
+  if (t.some((x) => x.neg || ['not', 'no', 'never', 'nobody', 'none', 'nothing', 'noone'].includes(x.lower))) return false;
+  return !/ (?:rule out|ago|drop|retire|replace|leave|left) /.test(lemmaLine(t));
 }

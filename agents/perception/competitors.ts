@@ -10,7 +10,7 @@ import type { Contact } from '../../db/queries/contacts.js';
 import { analyze, type Sent } from './nlp.js';
 import { findAll, negated, type NameSpan } from './frames.js';
 import { VENDOR_PEOPLE, coordinated, dismissed, inFrame, inUse, orgSpans, pronounInFrame, related, settled } from './competitor-frame.js';
-import { elidedAgainstOurs, forwardedVendor, lowerPossessiveSpans, modifiesThing, outOfPlay, spanAt, weighedByRelative } from './competitor-slots.js';
+import { asksForRivals, switchedOnto, elidedAgainstOurs, forwardedVendor, lowerPossessiveSpans, modifiesThing, namesAnAnswer, outOfPlay, spanAt, weighedByRelative } from './competitor-slots.js';
 import type { Utterance } from './utterances.js';
 
 export type CompetitorContext = 'evaluation' | 'replacing' | 'integration' | 'mention';
@@ -65,6 +65,10 @@ function contextAt(s: Sent, text: string, index: number, length: number, span: N
   const after = text.slice(index + length);
   // "We're ex-Gainsight customers": a former tool.
   if (REPLACING_BEFORE.test(clause) || REPLACING_AFTER.test(after) || /\bex-$/i.test(before)) return 'replacing';
+  // Moving a team or a job onto a listed rival ("move the CS team onto X", "moving our forecasting into X") is a switch, not a
+  // sync. (Not for any capitalised destination: an unlisted one is as often a system of the customer's own.)
+  const moved = span ? undefined : spanAt(s, text, index, length);
+  if (moved && switchedOnto(s, moved)) return 'evaluation';
   if (INTEGRATION_AFTER.test(after.slice(0, 30)) || INTEGRATION_BEFORE.test(before.slice(-40))) return 'integration';
   if (!span) {
     const at = spanAt(s, text, index, length);
@@ -120,6 +124,8 @@ export function findCompetitors(parts: Utterance[], names: string[], opts: Compe
   const account = (opts.accountName ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   const out: CompetitorMention[] = [];
   let previous: NameSpan[] = [];
+  // Whether the sentence before asked who else is being looked at ("Who else is in the mix?" "Just Tandem and Orrel.").
+  let asked = false;
   for (const u of parts) {
     let last: Sent | undefined;
     // A vendor's own offer forwarded to us names that vendor as in play.
@@ -128,10 +134,11 @@ export function findCompetitors(parts: Utterance[], names: string[], opts: Compe
     for (const s of analyze(u.text)) {
       const seen = new Set<string>();
       for (const { name, re } of patterns) {
-        const m = re.exec(s.text);
-        if (!m) continue;
+        // Each place the name stands ("our Gong admin says Gong can do health scores now"): the one in play wins.
+        const contexts = [...s.text.matchAll(new RegExp(re.source, 'g'))].map((m) => contextAt(s, s.text, m.index, m[0].length, undefined));
+        if (contexts.length === 0) continue;
         seen.add(name.toLowerCase());
-        const context = contextAt(s, s.text, m.index, m[0].length, undefined);
+        const context = contexts.find((c) => c === 'evaluation') ?? contexts.find((c) => c === 'mention') ?? contexts[0];
         if (context) out.push({ name, text: s.text, replacing: context === 'replacing', context });
       }
       // An unlisted name counts only when the account says it (or our notes report it), and not as a modifier ("the Osaka plant").
@@ -150,13 +157,15 @@ export function findCompetitors(parts: Utterance[], names: string[], opts: Compe
       });
       candidates.push(...lowerPossessiveSpans(s, candidates));
       // Our own words only name the organisation a pronoun in the answer may stand for ("Still talking to Ardent?" "Yes, they came in cheaper").
+      const answering = asked;
+      asked = asksForRivals(s);
       if (ours) { previous = candidates; continue; }
       const inPlay: NameSpan[] = [];
       for (const span of candidates) {
         const index = s.text.indexOf(s.toks[span.start].text);
         const context = contextAt(s, s.text, index < 0 ? 0 : index, span.name.length, span);
         // "Is it true you can't do multi-currency? Ferrix can.": the name's own ability set against what we lack, one sentence on.
-        if (context !== 'evaluation' && !(context === 'mention' && (contrasted(last, s, span) || elidedAgainstOurs(last, s, span) || (candidates.length === 1 && !settled(s) && weighedByRelative(s))))) continue;
+        if (context !== 'evaluation' && !(context === 'mention' && (contrasted(last, s, span) || elidedAgainstOurs(last, s, span) || (candidates.length === 1 && !settled(s) && weighedByRelative(s)) || (answering && namesAnAnswer(s, span))))) continue;
         inPlay.push(span);
       }
       // Names listed together share the slot: "quotes came from X and Y".

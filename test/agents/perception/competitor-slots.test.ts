@@ -33,12 +33,26 @@ describe('competitor slots read from roles', () => {
     ['Ravensby would save us roughly 15k a year, their rep says.', 'Ravensby'],
     ['Dunleary is giving us a 45-day free trial.', 'Dunleary'],
     ['Gong\'s renewal pricing came in below yours.', 'Gong'],
+    ['We want to move the whole support team onto Clari next year.', 'Clari'],
+    ['We are shifting our forecasting into Clari after the summer.', 'Clari'],
+    ['Half the reps keep asking for Gong seats instead.', 'Gong'],
+    ['Honestly the planners would rather use Selkirk, they had it at their last firm.', 'Selkirk'],
+    ['Why should we stay with you when Clari does all of this already?', 'Clari'],
+    ['We push our call notes into Gong every night, and now the CRO wants a demo of Gong\'s forecasting.', 'Gong'],
   ])('%s', (text, name) => {
     expect(inPlay(text)).toEqual([name]);
   });
 
   it('quotes that came from two vendors (where quotes came from, not where a person worked)', () => {
     expect(inPlay('Besides yours, the other two quotes came from Brennick and Olafsen.')).toEqual(['Brennick', 'Olafsen']);
+  });
+
+  it('names given in answer to our question about who else is being looked at', () => {
+    const said = (before: string, text: string) => findCompetitors([{ side: 'us', text: before }, { side: 'them', text }], LIST)
+      .filter((c) => c.context === 'evaluation' || c.context === 'mention').map((c) => c.name);
+    expect(said('Who else are you looking at this year?', 'Truthfully, Ombra and possibly Kettering.')).toEqual(['Ombra', 'Kettering']);
+    expect(said('Anyone else on the shortlist?', 'Not really, Ombra was ruled out in the spring.')).toEqual([]);
+    expect(said('How did the Leeds go-live go?', 'Great, Ingrid and Tove loved it.')).toEqual([]);
   });
 
   it('a vendor whose offer was forwarded to us', () => {
@@ -71,6 +85,10 @@ describe('competitor slots read from roles', () => {
     'We are ex-Gong customers, so call recording is familiar.',
     'We dropped Clari last year.',
     'Anja came to us from Gong, so she knows the space.',
+    'We moved 12 licences from the Leeds team to Harrogate; the total is the same.',
+    'We are migrating our warehouse data from Redshift to Snowflake in May.',
+    'The team moved the weekly sync to Thursdays.',
+    'Please transfer his seats to Elif from Monday.',
     'Gong is great for calls, yours is great for renewals, no overlap.',
   ])('not in play: %s', (text) => {
     expect(inPlay(text)).toEqual([]);

@@ -282,13 +282,17 @@ export function withoutFrame(s: Sent): boolean {
     if (/ (?:life|manage|cope|do|get by|live|operate|run|plan|future) /.test(prev) && t.slice(i + 1, i + 4).some((x, n) => oursAt(s, i + 1 + n) || x.lower === 'it')) return !negated(s, i);
   }
   // Reading the way out of an agreement in force; not a clause being drafted into a new one ("add a termination clause").
+  // (A person's notice period, "until his notice period ends", is a leaver's, not the account's.)
   if (/ (?:exit|termination|break|cancellation|cancelation|cancel|notice) (?:provision|clause|term|option|right|fee|process|plan|strategy|period|policy|step)s? /.test(line)
-    && !/ (?:add|include|insert|draft|negotiate|standard|template|redline|propose) /.test(line)) return true;
+    && !/ (?:add|include|insert|draft|negotiate|standard|template|redline|propose) /.test(line) && !/ (?:his|her) (?:\S+ )?(?:notice|exit|termination) /.test(line)) return true;
   // Back to the manual way: "moving the reps back to spreadsheets", "reverting to Excel".
   // Only a move under way ("we've started moving", "are going back"), not a past trial that did not take ("tried it once and went back").
-  if (/ (?:move|go|revert|fall|switch|return|migrate) (?:\S+ ){0,4}?(?:back )?to (?:an? |the )?(?:spreadsheet|excel|sheet|google sheet|pen and paper|paper|manual|email|the old way|our own|in-house|homegrown|home-grown|internal build)/.test(line)) {
+  if (/ (?:move|go|revert|fall|switch|return|migrate) (?:\S+ ){0,4}?(?:back )?to (?:an? |the |their |our |his |her |my )?(?:own )?(?:spreadsheet|excel|sheet|google sheet|pen and paper|paper|manual|email|the old way|our own|in-house|homegrown|home-grown|internal build|whiteboard|clipboard|notebook|post-it|sticky note)/.test(line)) {
     const at = t.findIndex((x) => ['move', 'go', 'revert', 'fall', 'switch', 'return', 'migrate'].includes(x.lemma));
-    const underWay = at >= 0 && (/ing$/.test(t[at].lower) || ['will', "'ll", 'to'].includes(t[at - 1]?.lower ?? ''));
+    // Under way or done and standing ("have gone back", "went back to paper this morning"), not a trial that did not take.
+    const done = at >= 0 && (t.slice(Math.max(0, at - 4), at).some((x) => x.lemma === 'have') || /ed$|^went$/.test(t[at].lower))
+      && !/ (?:try|once|at first|initially|briefly|trial|pilot|test|for a (?:day|week)|for the day|ago|last year|year ago|outage|downtime|while|during|until|down) /.test(line);
+    const underWay = at >= 0 && (/ing$/.test(t[at].lower) || ['will', "'ll", 'to'].includes(t[at - 1]?.lower ?? '') || done);
     if (underWay && !negated(s, at) && !/ never /.test(line)) return true;
   }
   // Consolidating onto another system: what we do moved into someone else's.
@@ -420,7 +424,7 @@ export function turnedAround(s: Sent): boolean {
   const before = t.slice(0, but);
   const past = before.some((x) => PAST.has(x.lower)) || / (?:back in|last (?:year|quarter|month|spring|summer|autumn|fall|winter)|earlier|ago|nearly|almost|once|at first|initially|originally) /.test(lemmas(before));
   const after = lemmas(t.slice(but + 1));
-  const better = / (?:turn (?:it |things |that )?around|fix|resolve|sort|win (?:us|me|them|him|her|everyone|everybody) (?:back|over)|come (?:round|around)|change (?:our|my) mind|now (?:happy|great|good|fine)|good place|(?:be|feel) (?:happy|great|good|fine)|complete opposite|opposite|love|improve|exceed|much better|great) /.test(after);
+  const better = / (?:turn (?:it |things |that )?around|fix|resolve|sort|win (?:us|me|them|him|her|everyone|everybody) (?:back|over)|come (?:round|around)|change (?:our|my) mind|now (?:happy|great|good|fine)|good place|recover|bounce back|pick (?:back )?up|(?:be|feel) (?:happy|great|good|fine)|complete opposite|opposite|love|improve|exceed|much better|great) /.test(after);
   return past && better && !/ (?:still|again|anymore|any more|not|n't|never) /.test(after);
 }
 

@@ -8,6 +8,7 @@
 import type { Sent, Tok } from './nlp.js';
 import { conditionBefore, negated } from './frames.js';
 import { clauseOf, lemmas, oursAt } from './churn-frames.js';
+import { usedOtherwise } from './churn-ends.js';
 
 /** Verbs of choosing, with the preposition that introduces the chosen when there is one. */
 const CHOOSE: Record<string, string[] | null> = { pick: null, choose: null, select: null, award: null, opt: ['for'], go: ['with'], sign: ['with'], settle: ['on'], land: ['on'] };
@@ -129,7 +130,7 @@ export function lapsedUse(s: Sent): boolean {
     const before = lemmas(t.slice(Math.max(0, i - 4), i));
     if (!/ have /.test(before) || / (?:able|manage|could|can) /.test(before)) continue;
     const { end } = clauseOf(s, i);
-    if (/ (?:since|for (?:\S+ )?(?:week|month)s?|in (?:\S+ )?(?:week|month|age)s?) /.test(lemmas(t.slice(i + 1, end + 1)))) return true;
+    if (/ (?:since|for (?:\S+ )?(?:week|month)s?|in (?:\S+ )?(?:week|month|age)s?) /.test(lemmas(t.slice(i + 1, end + 1))) && !usedOtherwise(s, i)) return true;
   }
   return false;
 }

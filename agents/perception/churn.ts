@@ -8,8 +8,9 @@
 import vader from 'vader-sentiment';
 import type { Sent, Tok } from './nlp.js';
 import { conditionBefore, findAll, negated } from './frames.js';
-import { ourDocument, oursAt, rightSizing, roleFrames, thirdPartyObject, turnedAround, someoneElses } from './churn-frames.js';
+import { clauseOf, ourDocument, oursAt, rightSizing, roleFrames, thirdPartyObject, turnedAround, someoneElses } from './churn-frames.js';
 import { churnMoves } from './churn-moves.js';
+import { churnEnds, mendTypos, usedOtherwise } from './churn-ends.js';
 
 /** A frame and whether its negation is what makes it churn (true) or cancels it (false). */
 const FRAMES: Array<{ re: RegExp; needsNegation?: boolean | 'inside' }> = [
@@ -146,11 +147,28 @@ function lookingForOther(s: Sent, end: number): boolean {
   return modified || !['renewal', 'contract', 'year', 'quarter', 'option', 'alternative', 'replacement', 'vendor', 'provider', 'supplier', 'spring', 'summer', 'autumn', 'winter'].includes(t[head].lemma);
 }
 
+/** The mover is a person: "she", "he", or a name, as the subject before the verb, with no "we" or "our" between. */
+function personMoving(s: Sent, at: number): boolean {
+  if (!['move', 'switch', 'go', 'jump', 'change', 'leave', 'quit', 'join'].includes(s.toks[at]?.lemma ?? '')) return false;
+  const { start } = clauseOf(s, at);
+  const lead = s.toks.slice(Math.max(start, at - 5), at);
+  if (lead.some((t) => ['we', 'our', 'us'].includes(t.lower))) return false;
+  return lead.some((t) => ['he', 'she', "he's", "she's"].includes(t.lower) || (t.pos === 'PROPN' && t.cap && !t.known));
+}
+
+/** A contract held by a person: "Ingvar's contract", "his contract", "her agreement with us". */
+function personsContract(s: Sent): boolean {
+  return s.toks.some((t, k) => ['contract', 'agreement'].includes(t.lemma) && k > 0
+    && (['his', 'her'].includes(s.toks[k - 1].lower) || (s.toks[k - 1].lower === "'s" && Boolean(s.toks[k - 2]) && (s.toks[k - 2].pos === 'PROPN' || !s.toks[k - 2].known) && !ourDocument(s.toks[k - 2]))));
+}
+
 /** The churn frame a sentence holds, if any. */
-export function churnFrame(s: Sent): boolean {
+export function churnFrame(said: Sent): boolean {
+  // Chat spelling ("not extnding the contrct") is read as the words it misspells.
+  const s = mendTypos(said);
   // A near-miss told as the past and turned around, or someone else's ending, is no intent of this account's.
   if (turnedAround(s) || someoneElses(s) || rightSizing(s)) return false;
-  return lexicalFrame(s) || roleFrames(s) || churnMoves(s);
+  return lexicalFrame(s) || roleFrames(s) || churnMoves(s) || churnEnds(s);
 }
 
 function lexicalFrame(s: Sent): boolean {
@@ -169,9 +187,19 @@ function lexicalFrame(s: Sent): boolean {
       if (/ (?:someone|something) /.test(words) && /^ (?:move|switch|migrate|go|change|jump) /.test(words)
         && !s.toks.slice(Math.max(0, hit.start - 4), hit.start).some((t) => ['we', 'i', 'us', 'our', 'they', 'team', 'leadership', 'management', 'company', 'business'].includes(t.lower))) continue;
       if (/ (?:trust|confidence|faith) /.test(words) && trustElsewhere(s, hit.end)) continue;
+      // Part of the product unused, or non-use superseded, faulted or fine ("nobody opens the weekly digest, can you switch it off?").
+      if (/ (?:never|rarely|barely|hardly|nobody|no one|adoption) /.test(words) && / (?:use|open|touch|log|login|adoption) /.test(words) && usedOtherwise(s, hit.end)) continue;
+      // A person moving on ("she went to another logistics company") is a job change, not the account leaving.
+      if (personMoving(s, hit.start)) continue;
       if (/ (?:shop|shopping|look|around) /.test(words) && lookingForOther(s, hit.end)) continue;
       // A fault still open ("the recordings are still not showing up") is no promise broken unless a promise, feature or release is in view.
       if (/ (?:still (?:be |have )?(?:not|n't)|yet to) /.test(words) && !/ (?:promise|roadmap|feature|release|commit|integration|fix|deliver|ship) /.test(lemmasOf(s, 0, s.toks.length - 1))) continue;
+      // Parting "with" a named party ("we parted ways with Anders Nygaard") is a person or a vendor, not us.
+      if (s.toks[hit.end + 1]?.lower === 'with' && endsThirdParty(s, hit.end + 1)) continue;
+      // A person's contract ("Ingvar's contract with us was not renewed", "his contract ends in March") is a job, not the account.
+      if (personsContract(s)) continue;
+      // The frame's noun modifying another ("our renewal working group", "the contract template") is not what is ended.
+      if (s.toks[hit.end]?.pos === 'NOUN' && ['NOUN', 'VERB'].includes(s.toks[hit.end + 1]?.pos ?? '') && s.toks[hit.end + 2]?.pos === 'NOUN') continue;
       // Leaving a named vendor ("we left Clari for you") is a competitor left, not us.
       if (ENDING.has(s.toks[hit.start].lemma) && (endsThirdParty(s, hit.start) || unknownName(s.toks[hit.start + 1]))) continue;
       const neg = (needsNegation !== 'inside' && negativeSubject(s, hit.start)) || negated(s, hit.start) || negated(s, hit.end) || /\b(?:unlikely|hesitant|reluctant|hard to|difficult to|unable to|no longer)\b/.test(s.toks.slice(Math.max(0, hit.start - 4), hit.start).map((t) => t.lower).join(' '));

@@ -12,13 +12,15 @@ import { rightSizing, someoneElses } from './churn-frames.js';
 import type { Utterance } from './utterances.js';
 
 /** Business nouns and courtesies VADER scores as feelings: read them as neutral. */
-const NEUTRAL = /\b(like crazy|limitation of liability|liability|liabilities|governing law|indemnity|indemnities|indemnification|redlines?|support|supported|supporting|agreement|agreements|credit|credits|credited|share|shared|shares|free|ready|please|trust|value|values|well|like|pretty|interest|interested|promise|promised|promises|sorry|party|care|save|saves|saved|yes|ok|okay|kind|kindly|sure|fine|true|cancel|cancelled|canceled|lost|miss|missed|hard|honestly|no action|no need|no rush|po|pos|out sick|off sick|sick leave|sick day|sadly|sad news|bittersweet|laid off|let go|made redundant|eliminated|retire|retiring|retirement|farewell|goodbye|miss (?:her|him|them)|on (?:[\w-]+ )?leave|no worries|no worry|no problem|no problems|not a problem|no issue|no issues|no trouble|no bother|never mind|nevermind|don't worry|do not worry|no stress|nothing (?:that |which )?(?:should |will |would |could )?(?:slow|hold|block|stop|delay)s? (?:\w+ )?(?:down|up|back)|nothing (?:was|is|has been|got|were) (?:lost|broken|missing|wrong|damaged|affected|corrupted|deleted)|crazy (?:few |busy |couple of )?(?:week|weeks|day|days|month|months|time|times|quarter)|modern slavery|ill(?= (?:sign|send|do|get|have|check|call|be|let|take|look|make|try|ping|share|forward)\b))\b/gi;
+const NEUTRAL = /\b(like crazy|limitation of liability|liability|liabilities|governing law|indemnity|indemnities|indemnification|redlines?|support|supported|supporting|agreement|agreements|credit|credits|credited|share|shared|shares|free|ready|please|trust|value|values|well|like|pretty|interest|interested|promise|promised|promises|sorry|party|care|save|saves|saved|yes|ok|okay|kind|kindly|sure|fine|true|cancel|cancelled|canceled|lost|miss|missed|hard|honestly|no action|no need|no rush|po|pos|out sick|off sick|sick leave|sick day|sadly|sad news|bittersweet|laid off|let go|made redundant|eliminated|retire|retiring|retirement|farewell|goodbye|miss (?:her|him|them)|on (?:[\w-]+ )?leave|no worries|no worry|no problem|no problems|not a problem|no issue|no issues|no trouble|no bother|never mind|nevermind|don't worry|do not worry|no stress|nothing (?:that |which )?(?:should |will |would |could )?(?:slow|hold|block|stop|delay)s? (?:\w+ )?(?:down|up|back)|nothing (?:was|is|has been|got|were) (?:lost|broken|missing|wrong|damaged|affected|corrupted|deleted)|crazy (?:few |busy |couple of )?(?:week|weeks|day|days|month|months|time|times|quarter)|modern slavery|fir(?:e|ed|es|ing) off|(?:the )?least of (?:my|our|his|her|their) worries|panic over|false alarm|ill(?= (?:sign|send|do|get|have|check|call|be|let|take|look|make|try|ping|share|forward)\b))\b/gi;
 
 /** The B2B layer, as lemmas: a domain word, its valence (per mention). */
 const DOMAIN: Array<[RegExp, number]> = [
   [/ (?:outage|downtime|blocker|broken|break|bug|crash|failure|fail|error|lag|lagging|timeout|regression|workaround|unusable|unreliable|flaky|glitch|incident|(?:data|datum) loss) /, -0.45],
   // (Not a route kept for later: "a contact we can escalate to", "the escalation path".)
-  [/ (?:churn|(?<!(?:can|could|may) )escalate|escalation(?! (?:path|contact|point|matrix|process|route|procedure))) (?!path |contact |point |matrix )/, -0.8],
+  [/ churn /, -0.8],
+  // Escalating a ticket is urgency; escalating over someone's head is read by the churn frames.
+  [/ (?:(?<!(?:can|could|may) )escalate|escalation(?! (?:path|contact|point|matrix|process|route|procedure))) (?!path |contact |point |matrix )/, -0.3],
   [/ (?:unacceptable|mess(?! around| about| with)|nightmare|useless|ridiculous|waste|terrible|awful|worst) /, -1.2],
   [/ (?:frustrat\S*|disappoint\S*|annoy\S*|upset|angry|furious) /, -1],
   // (Not "costs us a day" or "we lose deals": in discovery that is the customer's pain, not a complaint about us.)
@@ -40,19 +42,19 @@ function ownChurnFalling(s: Sent): boolean {
 /** A purchase not ready yet ("we are not ready to move forward", "need more time"): a buying stall, not dissatisfaction. */
 const STALL = / (?:not|n't) (?:\S+ )?ready (?:to|yet|for)|need (?:a bit |a little |some )?more time|not there yet /;
 /** A complaint said to be small. */
-const MILD = /\b(small|minor|tiny|slight|not urgent|no rush|low priority|cosmetic|nitpick|(?:not|isn't|is not|less than) ideal)\b/i;
+const MILD = /\b(small|minor|tiny|slight|slightly|mildly|somewhat|a (?:bit|little|tad) (?:annoying|irritating|frustrating|odd|slow|clunky)|not urgent|no rush|low priority|cosmetic|nitpick|(?:not|isn't|is not|less than) ideal)\b/i;
 
 /**
  * Words that describe a state of the software rather than a feeling about it: VADER scores them as
  * negative ("error", "restrict", "problem"), but a plain fault report or a question about a limit is
  * not dissatisfaction. Read as lemmas.
  */
-const FAULT = /\b(?:error|errors|fail|fails|failed|failing|failure|failures|problem|problems|issue|issues|bug|bugs|broken|break|crash|crashed|crashes|restrict|restricted|restriction|restrictions|block|blocked|blocks|limit|limited|limits|wrong|missing|miss|lost|stuck|blank|timeout|delay|delayed|slow|down|old|ignore|ignored|reject|rejected|deny|denied|disable|disabled|warning|warnings|mistake|complaint|complaints|trouble|attack|risk|risks|low|no|not|lag|lags|outage|incident|truncate|truncated|misaligned|died|dead|kill|killed|cut|short)(?:s|es|ed|d|ing)?\b/gi;
+const FAULT = /\b(?:error|errors|fail|fails|failed|failing|failure|failures|problem|problems|issue|issues|bug|bugs|broken|break|crash|crashed|crashes|restrict|restricted|restriction|restrictions|block|blocked|blocks|limit|limited|limits|wrong|missing|miss|lost|stuck|blank|timeout|delay|delayed|slow|down|old|ignore|ignored|reject|rejected|deny|denied|disable|disabled|warning|warnings|mistake|complaint|complaints|trouble|attack|risk|risks|low|no|not|lag|lags|laggy|sluggish|outage|incident|truncate|truncated|misaligned|died|dead|kill|killed|cut|short)(?:s|es|ed|d|ing)?\b/gi;
 /**
  * What turns a fault into a complaint: a feeling, a consequence for the business, or persistence
  * ("again", "still", "for two weeks", "the third time"). Read over the lemma line.
  */
-const COMPLAINT = / (?:frustrat\S*|disappoint\S*|unacceptable|annoy\S*|upset|angry|furious|unhappy|fed up|sick of|tired of|let down|worst|terrible|awful|horrible|useless|ridiculous|mess|nightmare|shambles|joke|poor|bad|appalling|again|still|keep|constantly|repeatedly|always|every (?:day|time|week|morning|month)|in a row|(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time|for (?:\S+ )?(?:day|week|month)s?|(?:day|week|month)s|cost|lose|waste|unusable|can not (?:work|use|do)|pay for|paying|value|promise|expect|trust|confidence|not happy|not satisfied|not work|n't work|hurt|damage|embarrass\S*|escalat\S*|churn) /;
+const COMPLAINT = / (?:frustrat\S*|disappoint\S*|unacceptable|annoy\S*|upset|angry|furious|unhappy|fed up|sick of|tired of|let down|worst|terrible|awful|horrible|useless|ridiculous|mess|nightmare|shambles|joke|poor|bad|appalling|again|still|keep|constantly|repeatedly|always|every (?:day|time|week|morning|month)|in a row|(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time|for (?:\S+ )?(?:day|week|month)s?|(?:day|week|month)s|cost|lose|waste|unusable|can not (?:work|use|do)|pay for|paying|value|promise|expect (?:much |a lot |far |so much )?(?:more|better)|than (?:we |i )?(?:expect|hope)|trust|confidence|not happy|not satisfied|not work|n't work|hurt|damage|embarrass\S*|escalat\S*|churn) /;
 
 /** Whether a negative sentence's negativity comes only from fault words, with nothing that makes it a complaint. */
 function plainFault(s: Sent, text: string): boolean {
@@ -63,7 +65,7 @@ function plainFault(s: Sent, text: string): boolean {
 }
 
 /** Things of the account's own, or of a third party, that a complaint can be about without being about us. */
-const THEIR_OWN = /\b(?:(?:our|my) own (?:\w+ )?(?:numbers|results|figures|quarter|sales|revenue|margins?|performance|forecast|targets?|pipeline|customers?|business)|the (?:market|economy)|(?:our|my) (?:own |internal |new |old |local |corporate |company |office )?(?:laptop|computer|pc|phone|printer|wifi|wi-fi|network|vpn|firewall|internet|proxy|email server|process|processes|approval|approvals|sign-off|policy|policies|payroll|vendor|partner|provider|supplier|bank|auditors?|accountants?|landlord|it|management|leadership|board|lawyers|procurement process|budget cycle|reorg|restructuring|hiring|commute|train|flight|building|office|calendar|courier|carrier|haulier|landlord|airline|caterer|telco|isp|recruiter|agency|contractor|erp|crm)s?|the (?:offsite|off-site|away day|party|trip|holiday|flight|train|weather|traffic|venue)|the (?:\w+ )?(?:vendor|provider|supplier|partner|agency|contractor|consultancy|consultants|bank|airline|hotel) (?:we|they) (?:use|used|hired|work with)|(?:internal|in-house) (?:process|approval|politics|tooling|team|bureaucracy))\b|\bIT (?:is|are|was|were|has|have|team|department|dept)\b/i;
+const THEIR_OWN = /\b(?:(?:our|my) own (?:\w+ )?(?:numbers|results|figures|quarter|sales|revenue|margins?|performance|forecast|targets?|pipeline|customers?|business)|the (?:market|economy)|(?:our|my) (?:own |internal |new |old |local |corporate |company |office )?(?:laptop|computer|pc|phone|printer|wifi|wi-fi|network|vpn|firewall|internet|proxy|email server|process|processes|approval|approvals|sign-off|policy|policies|payroll|vendor|partner|provider|supplier|bank|auditors?|accountants?|landlord|it|management|leadership|board|lawyers|procurement process|budget cycle|reorg|restructuring|hiring|commute|train|flight|building|office|calendar|courier|carrier|haulier|landlord|airline|caterer|telco|isp|recruiter|agency|contractor|erp|crm)s?|the (?:offsite|off-site|away day|party|trip|holiday|flight|train|weather|traffic|venue|printer|laptop|wifi|wi-fi|coffee machine|vpn|spam filter)|(?:our|my) (?:spam (?:filter|folder)|inbox|mailbox)|the (?:\w+ )?(?:vendor|provider|supplier|partner|agency|contractor|consultancy|consultants|bank|airline|hotel) (?:we|they) (?:use|used|hired|work with)|(?:internal|in-house) (?:process|approval|politics|tooling|team|bureaucracy))\b|\bIT (?:is|are|was|were|has|have|team|department|dept)\b/i;
 /** The words that point at us: the second person, our product and what it does. */
 const ABOUT_US = /\b(?:you|your|yours|you're|you've|y'all|platform|product|tool|app|software|service|support|integration|connector|dashboard|dashboards|report|reports|reporting|sync|export|exports|import|api|contract|subscription|licen[cs]es?|renewal|invoice|invoices|billing|onboarding|rollout|implementation)\b/i;
 
@@ -76,6 +78,11 @@ function aboutOthers(s: Sent): boolean {
 
 /** The problem is being dealt with: a fix under way, a known incident, someone on it. Frustration then is not dissatisfaction. */
 const HANDLED = / (?:(?:you|your (?:\S+ )?(?:team|engineer|engineers|people|side)|they|support) (?:be |have )?(?:already )?(?:on it|look into|work on|fix|investigate|have a fix|patch|resolve|sort)|be (?:already (?:be |being )?|be |being )(?:work on|look at|look into|investigate|being fix|address|handle)|(?:a |the )?(?:fix|patch|hotfix) (?:\S+ ){0,2}?(?:in progress|in staging|roll out|on the way|come|deploy|ready|look good)|known (?:issue|incident|bug|problem)|thank(?:s)? for (?:jump|look|get|fix|sort|the quick) )/;
+/** The problem already over: closed, resolved, nothing lost, working again. */
+const RESOLVED = / (?:close (?:this|it|the ticket)|closing|(?:be|get|now) (?:resolve|fix|sort)|all (?:good|sorted|fine) now|nothing (?:be |get )?(?:lose|lost|break|damage)|no (?:data )?(?:be )?lose|no impact|no harm|work (?:again|fine now|now)|back to normal|panic over|false alarm) /;
+/** A writer saying their complaint is not about us ("nothing to do with your app", "not you lot", "not your fault"). */
+const DISCLAIMS = /\b(?:nothing to do with (?:you|your)|not (?:you|you lot|you guys|your (?:fault|problem|side|app|tool|platform))|no fault of (?:yours|your)|(?:you|your \w+) (?:is|are|was|were) (?:fine|great|not the problem))\b/i;
+
 /** The speaker apologising for their own words ("I was frustrated on Tuesday's call and I want to apologise"). */
 const APOLOGY = / (?:apologise|apologize|apology|my apology|sorry for (?:my|the noise|being|snap|the rant)) /;
 
@@ -164,7 +171,10 @@ export function sentimentOf(parts: Utterance[], opts: { reported?: boolean } = {
   let churnText: string | undefined;
   const said = parts.filter((u) => u.side === 'them' || (opts.reported && u.side === 'us')).flatMap((u) => analyze(u.text));
   // A fault said in the same breath as "you're on it" or "the fix is rolling out" is a report, not a grievance.
-  const handled = said.some((s) => HANDLED.test(line(s)));
+  const handled = said.some((s) => HANDLED.test(line(s)) || RESOLVED.test(line(s)));
+  // The writer's own framing holds for the whole message: a complaint called minor, or said not to be about us.
+  const mild = said.some((s) => MILD.test(s.text));
+  const disclaimed = said.some((s) => DISCLAIMS.test(s.text));
   // "We're replacing Gong. The team never really adopted it…": once a named tool of someone else's is
   // being dropped, a later "it" without "you/your" is that tool, and the complaint is about it.
   let replacedTool = false;
@@ -176,7 +186,9 @@ export function sentimentOf(parts: Utterance[], opts: { reported?: boolean } = {
     const churn = !aboutReplaced && churnFrame(s);
     if (churn && !churnText) churnText = s.text;
     const raw = aboutReplaced ? Math.max(0, sentencePolarity(s, false)) : sentencePolarity(s, churn);
-    const p = handled && !churn && raw < 0 ? raw * 0.3 : raw;
+    let p = handled && !churn && raw < 0 ? raw * 0.3 : raw;
+    if (!churn && p < 0 && disclaimed && !ABOUT_US.test(s.text.replace(DISCLAIMS, ' '))) p = 0;
+    else if (!churn && p < 0 && mild) p /= 3;
     total += p;
     n += 1;
     if (p < 0 && (!worst || p < worst.p)) worst = { text: s.text, p };

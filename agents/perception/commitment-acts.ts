@@ -41,7 +41,9 @@ export function openAct(s: Sent, k: number, directedOnly = false): boolean {
   const x = t[k];
   // (The tagger takes some bare verbs for nouns; a noun is not followed by an object pronoun: "pop it in your folder".)
   const verb = x?.pos === 'VERB' || (x?.pos === 'NOUN' && ['it', 'them'].includes(t[k + 1]?.lower ?? ''));
-  if (!x || !verb || x.lower !== x.lemma || STATE.has(x.lemma) || STATE.has(baseAct(x.lemma))) return false;
+  // A bare form: the lemma itself, or a spelling of it ("prioritise" for "prioritize").
+  const bare = x && (x.lower === x.lemma || !/(?:ed|ing|s)$/.test(x.lower));
+  if (!x || !verb || !bare || STATE.has(x.lemma) || STATE.has(baseAct(x.lemma))) return false;
   let at = k + 1;
   while (at < t.length && PARTICLE.has(t[at].lower)) at += 1;
   const np = nounPhrase(s, at);
@@ -50,7 +52,7 @@ export function openAct(s: Sent, k: number, directedOnly = false): boolean {
   const directed = ['over', 'across', 'back', 'along'].includes(next) || (TOWARD.test(next) && YOURS.has(t[np.end + 2]?.lower ?? ''));
   if (directedOnly || np.pronoun || OWN_USE.has(x.lemma) || OWN_USE.has(baseAct(x.lemma))) return directed;
   // "Double next quarter", "wrap up this week": a time is no object.
-  if (['next', 'this', 'last', 'every', 'each'].includes(t[np.start].lower) || TIME.test(t[np.end].lower)) return false;
+  if (TIME.test(t[np.end].lower) || (['next', 'last', 'every', 'each'].includes(t[np.start].lower) && np.start === np.end - 1)) return false;
   // A person is no deed's object ("we'll brief Raj"): the list's own verbs cover those that are.
   const head = t[np.end];
   return head.pos !== 'PROPN' || !head.cap || np.start !== np.end;

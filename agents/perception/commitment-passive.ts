@@ -14,7 +14,7 @@ export interface ThingPromise {
   at: number;
   /** Where the thing's noun phrase starts. */
   subjectAt: number;
-  kind: 'arrival' | 'passive' | 'scheduled';
+  kind: 'arrival' | 'passive' | 'scheduled' | 'release';
   /** The subject is a pronoun ("it will land in your inbox"): the thing is named earlier. */
   pronoun?: boolean;
 }
@@ -96,6 +96,7 @@ export function thingPromise(s: Sent, side: 'us' | 'them'): ThingPromise | undef
       else if (y && side === 'us' && STATE.has(y.lower) && y.pos !== 'VERB') kind = 'passive';
       else if (y && side === 'us' && deliveredChain(s, v + 1)) kind = 'passive';
     }
+    if (!kind && side === 'us' && releasedAt(s, v)) kind = 'release';
     if (!kind) continue;
     const found = promiseAt(s, k, kind);
     // "Should" promises only the speaker's own thing ("our markup should reach you"); "the number should hit your inbox" is a forecast.
@@ -103,6 +104,17 @@ export function thingPromise(s: Sent, side: 'us' | 'them'): ThingPromise | undef
     if (found) return found;
   }
   return onItsWay(s, side);
+}
+
+/** A thing going out to users, intransitive: "ship", "go live", "be out", "roll out", "launch" (ours, dated). */
+function releasedAt(s: Sent, v: number): boolean {
+  const t = s.toks;
+  const x = t[v];
+  if (!x) return false;
+  if (['ship', 'launch', 'release'].includes(x.lemma) && !['the', 'a', 'an', 'it', 'them', 'this', 'that'].includes(t[v + 1]?.lower ?? '')) return true;
+  // ("Goes out" alone is said of paperwork sent to anyone: "contract goes out Monday"; an arrival needs "to you".)
+  if ((x.lemma === 'go' && t[v + 1]?.lower === 'live') || (x.lemma === 'roll' && t[v + 1]?.lower === 'out')) return true;
+  return x.lemma === 'be' && ['out', 'live'].includes(t[v + 1]?.lower ?? '') && !['of', 'sick', 'on'].includes(t[v + 2]?.lower ?? '');
 }
 
 /** An arrival verb at v aimed at the other side: "reach you", "land in your inbox", "go out to you". */
@@ -133,6 +145,8 @@ function onItsWay(s: Sent, side: 'us' | 'them'): ThingPromise | undefined {
     // Present tense only ("goes", "is going"): "went out" is done, not promised.
     const present = x.lower !== x.lemma ? /s$/.test(x.lower) && !/ed$/.test(x.lower) : false;
     if (ARRIVE.has(x.lemma) && present && arrivesAt(s, k)) { const p = promiseAt(s, k, 'arrival'); if (p) return p; }
+    // "The patch goes live tomorrow night": ours, dated.
+    if (side === 'us' && present && x.lemma !== 'be' && releasedAt(s, k)) { const p = promiseAt(s, k, 'release'); if (p) return p; }
     if (x.lemma !== 'be' || ['was', 'were', 'been'].includes(x.lower)) continue;
     const y = t[k + 1];
     if (y && ARRIVE.has(y.lemma) && y.lower.endsWith('ing') && arrivesAt(s, k + 1)) { const p = promiseAt(s, k, 'arrival'); if (p) return p; }

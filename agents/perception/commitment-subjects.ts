@@ -44,8 +44,13 @@ export function carriedSubject(s: Sent): Hit | undefined {
 /** A thing, determined ("the paperwork", "an email", "our report"); "expect slower replies from me" warns of a state. */
 export function determined(s: Sent, at: number): boolean {
   const x = s.toks[at];
-  return Boolean(x && (x.pos === 'DET' || x.pos === 'NUM' || ['our', 'my', 'your', 'his', 'her', 'their', 'it', 'that', 'this', 'those', 'them'].includes(x.lower)));
+  // ("Some downtime", "any delays", "more noise": a quantity of a state, no thing.)
+  if (!x || ['some', 'any', 'more', 'less', 'few', 'fewer', 'no', 'several', 'many', 'much', 'lots', 'plenty'].includes(x.lower)) return false;
+  return x.pos === 'DET' || x.pos === 'NUM' || ['our', 'my', 'your', 'his', 'her', 'their', 'it', 'that', 'this', 'those', 'them'].includes(x.lower);
 }
+
+/** Things that carry other things: "an email … with the login codes" delivers the codes. */
+const CARRIER = new Set(['email', 'mail', 'message', 'note', 'link', 'invite', 'invitation', 'pack', 'package', 'bundle', 'letter', 'envelope', 'parcel']);
 
 const EXPECT_VERB = /^ (?:expect|look out for|watch (?:out )?for|keep an eye out for|be on the lookout for) /;
 
@@ -63,10 +68,13 @@ export function expectFrom(s: Sent, ours: (name: string) => boolean): { cue: Hit
     const np = nounPhrase(s, at);
     if (!np || np.pronoun || !determined(s, np.start)) continue;
     const from = t.findIndex((x, n) => n > np.end - 1 && n <= np.end + 6 && x.lower === 'from');
-    if (from < 0) continue;
-    const who = t[from + 1];
+    const who = from < 0 ? undefined : t[from + 1];
     const mine = who && (['me', 'us', 'our', 'my'].includes(who.lower) || (who.pos === 'PROPN' && ours(who.text)));
-    if (mine) return { cue: cue(k), objectAt: at };
+    // Or on its way to the reader: "expect the revised SOW in your inbox tomorrow".
+    const yours = t.slice(np.end + 1, np.end + 4).some((x, n, a) => ['in', 'into', 'to'].includes(x.lower) && ['your', 'you'].includes(a[n + 1]?.lower ?? ''));
+    if (!mine && !yours) continue;
+    const w = CARRIER.has(t[np.end].lemma) ? t.findIndex((x, n) => n > np.end && n <= np.end + 8 && x.lower === 'with') : -1;
+    return { cue: cue(k), objectAt: w > 0 && nounPhrase(s, w + 1) ? w + 1 : at };
   }
   return undefined;
 }

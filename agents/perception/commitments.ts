@@ -54,7 +54,7 @@ const HANDOVER = new Set(['send', 'share', 'forward', 'email', 'deliver', 'prepa
 /** A delivery in progress with a time: "I'm sending the proposal over this afternoon" (counted with a date only). */
 const SELF_DOING = / (?:i|we) be (?:just |now |currently |already )?(?=\S+ )/;
 /** A chat or note that drops the subject: "will get the invoice corrected…", "on it, will send…". */
-const BARE_WILL = /^ (?:(?:on it|sure|ok|okay|noted|yes|will do) )?(?:\S+ )?will (?!you |be able)/;
+const BARE_WILL = /^ (?:(?:on it|sure|ok|okay|noted|yes|will do) )?(?:\S+ (?:[,-] )?)?will (?!you |be able)/;
 /** "You'll have X from me", "you'll get it from us". */
 const YOU_WILL_HAVE = / you will (?:have|get|receive|see) .*? from (?:me|us|our|my) /;
 /** "We owe you X", "I still owe them X". */
@@ -229,7 +229,8 @@ function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext): Promised | un
   const self = findAll(s, SELF_SUBJECT)[0] ?? findAll(s, SELF_AND_WILL)[0];
   if (self && !/ (?:will|shall) (?:not|never) /.test(line.slice(0, 200))) cues.push(['self', self]);
   const bare = findAll(s, BARE_WILL)[0];
-  if (bare && !s.toks.slice(0, bare.end).some((t) => ['you', 'they', 'he', 'she', 'it'].includes(t.lower) || t.pos === 'PROPN' || t.pos === 'NOUN')) cues.push(['self', bare]);
+  // (A word set off by a comma is an address or an interjection, not a subject: "np, will push…", "Greta, will send…".)
+  if (bare && !s.toks.slice(0, bare.end).some((t, n) => ['you', 'they', 'he', 'she', 'it'].includes(t.lower) || ((t.pos === 'PROPN' || t.pos === 'NOUN') && ![',', '-'].includes(s.toks[n + 1]?.text ?? '')))) cues.push(['self', bare]);
   cues.push(['you-have', findAll(s, YOU_WILL_HAVE)[0]], ['owe', findAll(s, OWE)[0]], ['self', findAll(s, RELY)[0]], ['on-it', findAll(s, ON_IT)[0]]);
   const named = namedSubject(s, side, ctx);
   if (named) {
@@ -267,7 +268,8 @@ function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext): Promised | un
   const thing = !hedged && side ? thingPromise(s, side) : undefined;
   if (thing) {
     const cue: Hit = { start: thing.at, end: thing.at, m: / will /.exec(' will ')! };
-    const p = found('ready', cue);
+    // A release ("the fix will ship on Thursday") is a promise when it is dated; undated it may be a roadmap.
+    const p = found('ready', cue, side, u.speaker, thing.kind === 'release');
     if (p) return { ...p, objectAt: thing.subjectAt };
   }
   // A note's or chat's subjectless progressive with a date: "Pricing q's from Raj - sending revised tiers tmrw".
@@ -291,7 +293,9 @@ function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext): Promised | un
   });
   if (doing && !hedged) { const p = found('self', doing, side, u.speaker, true); if (p) return p; }
   // "You'll get the file on Friday" from the side that delivers: a promise when a date is said.
-  const dated = !hedged && side === 'us' ? findAll(s, YOU_WILL_GET)[0] : undefined;
+  // (From the account only for its own thing: "you'll have our answer by Friday", "you can expect my comments on the 15th".)
+  const got = !hedged && side ? findAll(s, YOU_WILL_GET)[0] ?? (side === 'them' ? findAll(s, EXPECT)[0] : undefined) : undefined;
+  const dated = got && (side === 'us' || ['our', 'my'].includes(s.toks[got.end + 1]?.lower ?? '')) ? got : undefined;
   if (dated) { const p = found('you-have', dated, side, u.speaker, true); if (p) return p; }
   const offer = findAll(s, OFFER)[0];
   // "Let's…" is a suggestion to both sides, "so we can…" a purpose: neither is an offer.

@@ -98,3 +98,31 @@ describe('promisers who are not the subject before "will"', () => {
     expect(theirs('The tracking number should hit your inbox today.')).toEqual([]);
   });
 });
+
+describe('releases, expectations and the account\'s "you will have our…"', () => {
+  it('a dated release of ours is a promise; undated, or the account\'s own go-live, is not', () => {
+    expect(ours('The routing patch will ship on Thursday.')[0]).toMatchObject({ owner: 'us', dueAt: '2026-11-19T17:00:00.000Z' });
+    expect(ours('The corrected manifest view goes live tomorrow night.')[0]).toMatchObject({ owner: 'us', dueAt: '2026-11-18T17:00:00.000Z' });
+    expect(ours('The routing patch will ship eventually.')).toEqual([]);
+    expect(theirs('Our new yard system goes live in March, so usage may wobble.')).toEqual([]);
+  });
+
+  it('expect X in your inbox; a quantity of trouble is no thing', () => {
+    expect(ours('Expect the signed addendum in your inbox tomorrow.')[0]).toMatchObject({ owner: 'us', deliverable: 'the signed addendum' });
+    expect(ours('Look out for an email from our trainers on Friday with the course links.')[0]).toMatchObject({ deliverable: 'the course links' });
+    expect(ours('Expect some downtime tomorrow night while we patch.')).toEqual([]);
+  });
+
+  it('the account promising its own thing to us', () => {
+    expect(theirs("You'll have our sign-off by Friday.")[0]).toMatchObject({ owner: 'them', dueAt: '2026-11-20T17:00:00.000Z' });
+    expect(theirs('You can expect my notes on the 25th.')[0]).toMatchObject({ owner: 'them' });
+    expect(theirs("You'll get a reminder from the portal on Friday.")).toEqual([]);
+  });
+});
+
+describe('a chat promise after an interjection set off by a comma', () => {
+  it('reads the bare will', () => {
+    expect(theirs('cheers, will upload the pallet counts tonight')[0]).toMatchObject({ owner: 'them', deliverable: 'the pallet counts' });
+    expect(theirs('Sam, will be offline on Friday')).toEqual([]);
+  });
+});

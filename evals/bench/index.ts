@@ -7,6 +7,7 @@ import { runCapacity } from './capacity.js';
 import { runMboxImport } from './mbox-import.js';
 import { runRetrieval } from './retrieval.js';
 import { runAssessCost } from './assess-cost.js';
+import { runIngestCost } from './ingest-cost.js';
 import { runAskBench } from './ask.js';
 import { runTemporalCeiling } from './temporal-ceiling.js';
 import { runImportSources } from './import-sources.js';
@@ -26,6 +27,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   capacity: () => runCapacity({ accounts: num('accounts', 1000, 10), signalsPerAccount: num('signals', 6, 2), externalDb: Boolean(args['external-db']), smoke, command }),
   retrieval: () => runRetrieval({ chunks: num('chunks', 100_000, 2000), queries: num('queries', 200, 20), databaseUrl: loadConfig().databaseUrl, smoke, command }),
   'assess-cost': () => runAssessCost({ small: num('small', 10, 10), large: num('large', 2000, 100), runs: num('runs', 20, 2), profile: Boolean(args.profile), smoke, command }),
+  'ingest-cost': () => runIngestCost({ accounts: num('accounts', 20, 3), rounds: num('rounds', 5, 1), batch: num('batch', 12, 6), smoke, command }),
   ask: () => runAskBench({ signals: num('signals', 2000, 50), rounds: num('rounds', 5, 1), clients: num('clients', 8, 2), smoke, command }),
   mbox: () => runMboxImport({ messages: num('messages', 10000, 200), timeoutS: num('timeout', 1800, 300), smoke, command }),
   throughput: () => runThroughput({ accounts: num('accounts', 200, 10), duration: num('duration', 60, 3), batch: num('batch', 20, 5), concurrency: num('concurrency', 8, 2), ceilingDuration: num('ceiling-duration', 30, 2), smoke, command }),

@@ -1,6 +1,7 @@
 // Load generator for the throughput benchmark: concurrent clients post batches of signals as fast
 // as the API accepts them for a fixed duration; prints one JSON line.
 import { parseArgs } from './lib.js';
+import { benchSignals } from './signal-mix.js';
 
 const args = parseArgs(process.argv.slice(2));
 const url = String(args.url);
@@ -16,12 +17,7 @@ const start = performance.now();
 async function worker(w: number) {
   while (performance.now() - start < durationMs) {
     const accountId = accounts[(n += 1) % accounts.length];
-    const signals = Array.from({ length: batch }, (_, i) => ({
-      kind: i % 3 === 0 ? 'usage' : 'email', occurredAt: new Date().toISOString(), externalId: `ing-${w}-${n}-${i}`, source: 'bench',
-      ...(i % 3 === 0
-        ? { metric: 'api_calls', value: 1000 + i }
-        : { from: { email: `ops@${accountId}.example`, name: 'Ops' }, to: [{ email: 'rep@ourco.com' }], subject: 'Update', text: `Weekly update ${n}: the rollout is progressing and the team is onboarding more users.` }),
-    }));
+    const signals = benchSignals(accountId, batch, `${w}-${n}`);
     const r = await fetch(`${url}/v1/accounts/${accountId}/signals`, { method: 'POST', headers, body: JSON.stringify({ signals }) });
     if (r.status === 202) accepted += ((await r.json()) as { stored: string[] }).stored.length;
   }

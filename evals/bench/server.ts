@@ -4,7 +4,7 @@
 // database process when the database runs on its own (--external-db).
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +30,8 @@ export interface BenchServer {
   /** The Temporal frontend the product's dev server listens on (for the ceiling run). */
   temporalAddress: string;
   memory(): Promise<Memory>;
+  /** CPU seconds used so far (user + system): the product process, and its dev server below it. */
+  cpu(): Promise<{ productS: number; temporalS: number }>;
   stop(): Promise<void>;
 }
 
@@ -51,6 +53,17 @@ async function childPids(pid: number): Promise<number[]> {
     return (await run('pgrep', ['-P', String(pid)], { encoding: 'utf8' })).stdout.trim().split('\n').filter(Boolean).map(Number);
   } catch {
     return [];
+  }
+}
+
+/** CPU seconds (user + system) of a process from /proc: a figure that holds when the machine is loaded, unlike a rate. */
+function cpuSeconds(pid: number): number {
+  try {
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return 0;
   }
 }
 
@@ -117,6 +130,9 @@ export async function startBenchServer(env: Record<string, string | undefined> =
       const temporalMiB = sum(await Promise.all((await descendants(child.pid!)).map(rssMiB)));
       const databaseMiB = opts.externalDb ? await rssMiB(opts.externalDb.pid) : 0;
       return { productMiB, temporalMiB, databaseMiB, totalMiB: sum([productMiB, temporalMiB, databaseMiB]) };
+    },
+    async cpu() {
+      return { productS: cpuSeconds(child.pid!), temporalS: sum((await descendants(child.pid!)).map(cpuSeconds)) };
     },
     async stop() {
       if (child.exitCode === null) {

@@ -27,6 +27,7 @@ export async function runThroughput(o: ThroughputOptions): Promise<string> {
     await waitAllAssessed(server.url, ids);
     const stats = () => signalStats(server.url);
     const before = await stats();
+    const cpuBefore = await server.cpu();
     const client = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./ingest-client.ts', import.meta.url)),
       '--url', server.url, '--token', BENCH_TOKEN, '--accounts', ids.join(','), '--duration', String(o.duration),
       '--batch', String(o.batch), '--concurrency', String(o.concurrency)], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -55,16 +56,20 @@ export async function runThroughput(o: ThroughputOptions): Promise<string> {
     }
     const totalS = (performance.now() - t0) / 1000;
     const mem = await peak.stop();
+    const cpuAfter = await server.cpu();
     const processed = s.processed - before.processed;
     const acceptedPerS = accepted / (elapsedMs / 1000);
     const processedPerS = processed / totalS;
     const drained = s.pending === 0 ? '' : ` (NOT drained: ${s.pending} still pending after 5 min)`;
+    // CPU per processed signal holds on a loaded machine, where the rates do not.
+    const perSignalMs = (a: number, b: number) => (processed ? ((a - b) * 1000 / processed).toFixed(2) : '-');
+    const cpu = `CPU per processed signal: product ${perSignalMs(cpuAfter.productS, cpuBefore.productS)} ms, Temporal ${perSignalMs(cpuAfter.temporalS, cpuBefore.temporalS)} ms; `;
     const curve = backlog.filter((_, i) => i % Math.max(1, Math.floor(backlog.length / 8)) === 0).map((b) => `${b.t.toFixed(0)}s:${b.pending}`).join(' ');
     console.log(`throughput: product done (processed ${processedPerS.toFixed(0)}/s); measuring the raw ceiling on the same dev server…`);
     const ceiling = await measureCeiling({ address: server.temporalAddress, workflows: o.accounts, clients: o.concurrency, durationS: o.ceilingDuration });
     const ratio = processedPerS / ceiling.perSecond;
     const figures = `${external ? 'database: DATABASE_URL (the user\'s own server); ' : ''}${o.accounts} accounts, ${o.duration}s of posting: accepted ${acceptedPerS.toFixed(0)}/s (${accepted} signals), fully processed ${processedPerS.toFixed(0)}/s `
-      + `(${processed} in ${totalS.toFixed(0)} s; posting window ${postWindow.toFixed(0)} s)${drained}; goal ≥ 500/s processed (issue 15); backlog ${curve}; peak RSS ${formatMemory(mem)}; `
+      + `(${processed} in ${totalS.toFixed(0)} s; posting window ${postWindow.toFixed(0)} s)${drained}; goal ≥ 500/s processed (issue 15); backlog ${curve}; ${cpu}peak RSS ${formatMemory(mem)}; `
       + `processed ${processedPerS.toFixed(0)}/s = ${ratio.toFixed(2)}× the raw ceiling of ${ceiling.perSecond.toFixed(0)}/s measured in this run right after, on the same dev server: ${describeCeiling(ceiling)}`;
     console.log(`throughput: ${figures}`);
     record('ingest throughput', o.command, figures, { smoke: o.smoke });

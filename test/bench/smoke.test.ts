@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, existsSync } from 'node:fs';
 import { BENCHMARKS_MD } from '../../evals/bench/lib.js';
 import { runAssessCost } from '../../evals/bench/assess-cost.js';
+import { runIngestCost } from '../../evals/bench/ingest-cost.js';
 import { runRetrieval } from '../../evals/bench/retrieval.js';
 import { runLatency } from '../../evals/bench/latency.js';
 import { runThroughput } from '../../evals/bench/throughput.js';
@@ -24,6 +25,10 @@ describe('benchmarks (smoke)', () => {
   it('assessment cost', async () => {
     expect(await runAssessCost({ small: 5, large: 40, runs: 2, smoke: true, command })).toMatch(/40 signals: wall p50 [\d.]+ ms/);
   }, 120_000);
+  it('ingest cost per stage', async () => {
+    expect(await runIngestCost({ accounts: 2, rounds: 1, batch: 6, smoke: true, command }))
+      .toMatch(/\(12 signals measured\): CPU per signal accept [\d.]+ ms, remember [\d.]+ ms, assess [\d.]+ ms \([\d.]+ ms per assessment\), total [\d.]+ ms/);
+  }, 300_000);
   it('memory retrieval', async () => {
     expect(await runRetrieval({ chunks: 1000, queries: 10, smoke: true, command })).toMatch(/top-10 per account over 10 queries/);
   }, 120_000);

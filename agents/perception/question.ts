@@ -307,7 +307,7 @@ export function asks(s: Sent): boolean {
     return !(head.lower === 'do' && subj.pos === 'VERB');
   }
   if (WH.has(head.lower) && t[k + 1] && (AUX.has(t[k + 1].lower) || t[k + 1].lemma === 'be')) return !rhetorical(s, k) && !notAQuestion(s, k);
-  if (/ any update /.test(line)) return true;
+  if (/ any update /.test(line) && !/ any update (?:from|on) (?:our|my|me|us) /.test(line)) return true;
   // An imperative: a base-form verb opening the sentence ("please reset…", "let us know…", "tell me more").
   const verb = head.lower === 'please' || head.lower === 'kindly' || head.lower === 'pls' || head.lower === 'do' ? t[k + 1] : head;
   // (The tagger reads some sentence-initial verbs as nouns: "Drop me a line once…", "Ping us when…".)
@@ -324,7 +324,8 @@ export function asks(s: Sent): boolean {
     } else if (notAnInstruction(s, v)) return false;
     else if (verb.pos === 'VERB' || head.lower === 'please' || head.lower === 'kindly') return true;
   }
-  if ((head.lower === 'please' || head.lower === 'kindly') && !notAnInstruction(s, k + 1)) return true;
+  // ("Kindly note I have been reassigned…": a notice.)
+  if ((head.lower === 'please' || head.lower === 'kindly') && !notAnInstruction(s, k + 1) && !NOT_ASKING.has(t[k + 1]?.lemma ?? '')) return true;
   if (clauseRequest(s) || passiveAsk(s) || pleaseAnywhere(s)) return true;
   if (askInOtherForm(s)) return true;
   if (anyWay(s)) return true;

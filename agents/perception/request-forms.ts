@@ -48,6 +48,12 @@ export function notAQuestion(s: Sent, k: number): boolean {
   if (/^ (?:do )?you know what $| ^ guess what $/.test(line) || line === ' guess what ') return true;
   // "how was the honeymoon", "how's the family", "how were your holidays"
   if (words[0] === 'how' && ['was', 'were', 'is', "'s", 'are'].includes(words[1] ?? '') && ['the', 'your', 'ur'].includes(words[2] ?? '') && PERSONAL.has(words[3] ?? '') && words.length <= 6) return true;
+  // "Is it just me or is the winter dragging on?", "Remember when we did this by hand?"
+  if (/^ is it (?:just )?me or /.test(line) || /^ (?:do you )?remember (?:when|how|the days) /.test(line)) return true;
+  // Exclamations and rhetoric put as questions: "Need I say more?", "Who knew it could be this easy?",
+  // "How about that for a turnaround?", "Isn't it great when things just work?"
+  if (/^ need (?:i|we) /.test(line) || /^ who (?:knew|would have thought|'d have thought|would 've thought|'d 've thought) /.test(line) || /^ how about that\b/.test(line)) return true;
+  if (/^ (?:is|was|are) (?:n't|not) (?:it|that|this) (?:just |so |really )?(?:great|nice|amazing|wonderful|funny|ironic|crazy|mad|typical|brilliant|annoying|frustrating|lovely|sad|strange|weird) /.test(line)) return true;
   // "would it kill the carriers to send…": a complaint, not a question.
   return /^ (?:would|will|does|did) it kill /.test(line);
 }
@@ -74,7 +80,17 @@ export function notAnInstruction(s: Sent, v: number): boolean {
   const next = t[v + 1]?.lower ?? '';
   const rest = lowers(t.slice(v + 1));
   if (w.lemma === 'join' && next === 'me' && t[v + 2]?.lower === 'in') return true;
+  // Formulas that frame what the writer says: "Tell you what, …", "Correct me if I'm wrong, but…", "Make no mistake", "Suffice it to say".
+  if (/^ (?:you what|me if (?:i|i 'm|i'm|i am) (?:wrong|mistaken)|no mistake|it to say|me wrong)\b/.test(` ${t.slice(v + 1).map((x) => x.lower).join(' ')}`) || (w.lemma === 'suffice')) return true;
+  // "Ask anyone here and they'll tell you…": an imperative as the condition of a prediction (not "send it and I'll sign").
+  const and = t.findIndex((x, i) => i > v && x.lower === 'and');
+  if (and > 0 && ['they', 'you', 'it', 'everyone', 'anyone', 'nobody'].includes(t[and + 1]?.lower ?? '') && ['will', "'ll"].includes(t[and + 2]?.lower ?? '') && !t.slice(v, and).some((x) => ['me', 'us'].includes(x.lower))) return true;
+  if (w.lemma === 'remember' && ['when', 'how'].includes(next)) return true;
   if (w.lemma === 'say' && GREETING.has(next)) return true;
+  // Good wishes and thanks passed on: "wish us luck", "pass my thanks on to…", "tell your engineers they did a great job".
+  if (w.lemma === 'wish' && ['us', 'me'].includes(next) && /^ (?:us|me) (?:luck|well)\b/.test(rest)) return true;
+  if (['pass', 'give', 'send', 'extend', 'convey', 'relay'].includes(w.lemma) && /^ (?:\S+ )?(?:my|our) (?:\S+ )?(?:thanks|gratitude|regards|congratulations|congrats|best|love|appreciation)\b/.test(rest)) return true;
+  if (w.lemma === 'tell' && / (?:great|good|amazing|fantastic|brilliant|excellent|superb) (?:job|work)\b| (?:thanks|thank you|well done)\b/.test(rest)) return true;
   if (w.lemma === 'forget' && ['it', 'that', 'about'].includes(next) && !rest.includes(' to ')) return true;
   if (WORRY.has(w.lemma)) return true;
   // "please don't worry", "please not to worry"
@@ -101,7 +117,7 @@ const LAUGH = /(?:^|\s)(?:haha+|hehe+|lol|lmao|rofl|😂|🤣|😅|:\))(?:\s|[.,
 export function notAsking(s: Sent, at: number, end: number): boolean {
   const t = s.toks;
   const span = t.slice(at, end + 1);
-  const verb = span.findIndex((x) => ['like', 'love', 'want', 'need'].includes(x.lemma));
+  const verb = span.findIndex((x) => ['like', 'love', 'want', 'need', 'require'].includes(x.lemma));
   if (verb >= 0) {
     const v = at + verb;
     // "I'd like to introduce you to Kwame", "I would like to give you the numbers but…"
@@ -121,6 +137,11 @@ export function notAsking(s: Sent, at: number, end: number): boolean {
   // "We wanted a Spanish interface, but it turns out nobody needs it, so forget it": a want given up.
   const past = span.findIndex((x) => ['wanted', 'needed', 'required'].includes(x.lower));
   if (past >= 0 && / (?:but|forget it|never mind|nevermind|after all|anymore|any more|no longer) /.test(lowers(t.slice(at + past + 1)))) return true;
+  // "We need to get our own house in order", "we require all staff to complete training": their own side's doing.
+  if (verb >= 0 && / (?:our|my) own | ourselves /.test(lowers(t.slice(at + verb)))) return true;
+  if (verb >= 0 && /^ (?:all|every|each|our) (?:\S+ )?(?:staff|employees|employee|people|drivers|driver|colleagues|members|everyone|managers|agents|reps|users) (?:\S+ )?to /.test(lowers(t.slice(at + verb + 1)))) return true;
+  // "We'd love to have you over for the Christmas party": hospitality, not an ask.
+  if (verb >= 0 && /^ to have you (?:over|along|at|join|as our guest)/.test(lowers(t.slice(at + verb + 1)))) return true;
   // "I'd need a lot more coffee to get through this week, haha": a joke.
   if (LAUGH.test(s.text) && !/\?/.test(s.text)) return true;
   // "…which is why we need your pricing analytics more than ever": what they rely on, not what they lack.
@@ -138,7 +159,8 @@ export function expectedStep(s: Sent, k: number, verb: Tok): boolean {
 }
 
 /** Nouns that name an ask when they label what follows: "Requirement from our side: …", "Action for you: …". */
-const ASK_LABEL = new Set(['requirement', 'requirements', 'request', 'ask', 'action', 'actions', 'todo', 'to-do', 'need', 'needs', 'must-have', 'prerequisite', 'requested']);
+// (Not "Action:" or "To-do:": an action item names who does it, often their own people or us.)
+const ASK_LABEL = new Set(['requirement', 'requirements', 'request', 'ask', 'need', 'needs', 'must-have', 'prerequisite', 'requested']);
 const DONE = new Set(['resolved', 'closed', 'done', 'answered', 'fixed', 'sorted', 'completed', 'withdrawn', 'cancelled', 'met', 'covered', 'fulfilled']);
 
 /** "Requirement from our side: every export must land in our storage", "Our ask: …". */
@@ -195,7 +217,85 @@ function performedAsk(s: Sent): boolean {
   return / (?:i|we) (?:would |hereby |kindly |therefore |also )*(?:ask|request|beg|urge) (?:you|u|that you|your) /.test(lowers(s.toks));
 }
 
+/** "Happy to renew, provided you can hold the price": the condition put on us is the ask. */
+function conditionOnUs(s: Sent): boolean {
+  return / (?:provided|providing|so long as|as long as|on condition that|on the condition that) (?:that )?(?:you|u) (?:can|could|will|would|'ll|agree|hold|match|include|waive|extend|give|throw|keep|honour|honor|get|send|fix)\b/.test(lowers(s.toks));
+}
+
+/** "Our auditors are chasing us for your pen test summary": someone of theirs pressing them for a thing of ours. */
+function pressedForOurs(s: Sent): boolean {
+  const line = lowers(s.toks);
+  const m = / (\S+) (?:be |is |are |'re |keep |have been |has been |'ve been |been )?(?:chasing|hounding|pestering|bugging|nagging|pushing|chase|chased|hounded) (?:me|us) (?:for|about|on) (your|the) (.*)$/.exec(line);
+  return !!m && !['i', 'we'].includes(m[1]) && !/\bown\b/.test(m[3]) && (m[2] === 'your' || / (?:from you|of yours) /.test(` ${m[3]} `));
+}
+
+/** Troubles and their own resources: "we haven't seen any errors yet", "we don't have the budget yet". */
+const NOT_AWAITED = new Set(['issue', 'issues', 'problem', 'problems', 'error', 'errors', 'complaint', 'complaints', 'trouble', 'budget', 'approval', 'sign-off', 'decision', 'headcount', 'time', 'date', 'idea', 'clue', 'plan', 'plans']);
+
+/**
+ * Something awaited from us that has not come, said with "still" or "yet": "we haven't received the
+ * credit note yet", "I still don't have access to the reporting module", "the key still hasn't arrived".
+ */
+function stillAwaited(s: Sent): boolean {
+  const t = s.toks;
+  const line = lowers(t);
+  if (!/ (?:still|yet) /.test(line)) return false;
+  for (let i = 1; i + 1 < t.length; i += 1) {
+    const v = t[i];
+    const participleNext = t[i + 1]?.pos === 'VERB' && t[i + 1].lower !== t[i + 1].lemma;
+    if (!negated(s, i) || !(v.pos === 'VERB' || (v.lemma === 'have' && !participleNext))) continue;
+    if (['receive', 'get', 'have'].includes(v.lemma)) {
+      // (The writer's side as the subject, said or left out: "Still haven't got the login link".)
+      const before = t.slice(0, i).filter((x) => x.pos !== 'PUNCT' && x.pos !== 'AUX' && x.pos !== 'PART' && x.pos !== 'ADV');
+      if (!(before.length === 0 || before.some((x) => ['i', 'we'].includes(x.lower)))) continue;
+      const obj = t.slice(i + 1, i + 6);
+      if (!obj.length || obj.some((x) => NOT_AWAITED.has(x.lower) || ['our', 'my', 'own', 'round', 'around', 'chance'].includes(x.lower)) || obj[0].pos === 'PART') continue;
+      if (['the', 'your', 'any', 'a', 'an', 'access', 'that', 'those', 'it', 'them', 'anything'].includes(obj[0].lower) || obj[0].pos === 'NOUN') return true;
+    }
+    // "the renewal quote hasn't arrived yet": a thing, not a person or their own.
+    if (['arrive', 'land', 'come', 'reach'].includes(v.lemma)) {
+      const before = t.slice(0, i);
+      if (before.some((x) => ['our', 'my', 'we', 'i', 'he', 'she', 'they'].includes(x.lower))) continue;
+      // (Ours, not their trucks: "your countersigned copy", "the key from you".)
+      if (before.some((x) => x.pos === 'NOUN') && (before.some((x) => x.lower === 'your') || / from (?:you|your) /.test(lowers(t.slice(i))))) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Wants in set phrases the desiderative frames miss: "the thing we're missing is…",
+ * "I write to ask…", "grateful to receive…", "Mia would appreciate a fix", "ideally
+ * the report would show…", "might be worth you looking at…", "could do with a hand on…", "you'll need
+ * to update our address".
+ */
+function setPhraseWant(s: Sent): boolean {
+  const line = lowers(s.toks.filter((x) => x.text !== ','));
+  if (/ (?:thing|bit|piece|part) (?:that )?(?:we|i) (?:'re|are|am|'m) (?:still |really )?(?:missing|lacking) (?:is|'s) /.test(line)) return true;
+  if (/ (?:i|we) (?:am |'m |are |'re )?(?:write|writing|contact|contacting|reach out|reaching out) (?:to you )?to (?:ask|request|enquire|inquire|kindly ask) /.test(line)) return true;
+  // "We're keen on a demo of the add-on" (not "keen on the new layout": what they have).
+  if (/ (?:i|we) (?:am|'m|are|'re) (?:really |very |quite |also )?(?:keen on|interested in) (?:a|an|some|getting|seeing|having|hearing) /.test(line)) return true;
+  if (/ (?:grateful|thankful|obliged) to (?:receive|get|have|hear|know|see|learn) /.test(line)) return true;
+  if (/ would (?:really |very much |greatly |so )?(?:appreciate|welcome) (?:a|an|the|your|some|any|it|help) /.test(line)) return true;
+  if (/(?:^| )ideally (?:the|it|this|that|your|each|every|all|we|i) (?:\S+ ){0,4}(?:would|could|should) (?!have )/.test(line)) return true;
+  if (/ worth (?:you|your \S+|you guys|someone on your \S+) (?:looking|checking|having|taking|investigating|reviewing|digging) /.test(line)) return true;
+  if (/ could do with (?:a|an|some|your) (?:\S+ )?(?:hand|help|steer|pointer|pointers|guidance|advice|input|walkthrough|call|review) /.test(line)) return true;
+  // "We are needing the invoice corrected" (a learner's progressive), "any way to bulk-delete old routes".
+  if (/ (?:i|we) (?:am|'m|are|'re) (?:needing|requiring) (?!to )/.test(line) || /^ (?:\S+ )?any (?:way|chance|option|possibility) (?:to|of|for|(?:we|you|u) (?:could|can|might)) /.test(line)) return true;
+  // "The board has asked for a security overview from you", "…has asked for your pen test": asked of us, through them.
+  if (/ (?:has|have|'ve|'s) (?:\S+ )?asked for (?:your |(?:\S+ ){1,6}from (?:you|your) )/.test(line)) return true;
+  return / (?:you|u) (?:will|'ll) (?:need|have) to (?!be |wait )/.test(line);
+}
+
+/** "talk to me for the pipeline reports", "go to Fatima for anything security": where to take things now. */
+function redirect(s: Sent): boolean {
+  const words = s.toks.filter((x) => x.pos !== 'PUNCT');
+  const k = words.findIndex((x) => !['so', 'and', 'but', 'just', 'please', 'pls', 'now', 'from', 'here', 'on', 'then'].includes(x.lower));
+  const line = lowers(words.slice(k));
+  return /^ (?:talk|speak|go|turn) (?:to|with) (?:me|us|him|her|them|\S+) (?:for|about|re|regarding|with) (?:the|any|anything|all|your|questions|\S+) /.test(line);
+}
+
 /** Any of the asks above. */
 export function askInOtherForm(s: Sent): boolean {
-  return labelledAsk(s) || chaser(s) || correction(s) || demand(s) || ifYourSide(s) || hopingToMeet(s) || performedAsk(s);
+  return labelledAsk(s) || chaser(s) || correction(s) || demand(s) || ifYourSide(s) || hopingToMeet(s) || performedAsk(s) || conditionOnUs(s) || pressedForOurs(s) || stillAwaited(s) || setPhraseWant(s) || redirect(s);
 }

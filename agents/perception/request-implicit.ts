@@ -172,8 +172,9 @@ export function hypotheticalWish(s: Sent): boolean {
     if (adj < 0 || negated(s, adj)) continue;
     const from = clauseStart(t, i);
     const subject = t.slice(from, i);
-    // A time as the subject is an answer about scheduling ("Tuesday would be great"), not an ask.
-    if (subject.some((x) => TIME.has(x.lower)) || subject.length === 0) continue;
+    // A time as the subject is an answer about scheduling ("Tuesday would be great", "next week would work"), not an ask
+    // ("a heads-up on changes for next year would be helpful" is about something else).
+    if (subject.length === 0 || subject.filter((x) => x.pos !== 'DET').every((x) => TIME.has(x.lower) || x.pos === 'NUM' || x.pos === 'PROPN' || x.pos === 'ADP')) continue;
     const after = t.slice(adj + 1);
     const cond = after.findIndex((x) => ['if', 'once', 'when'].includes(x.lower));
     if (cond >= 0) {
@@ -208,7 +209,9 @@ export function stillMissing(s: Sent): boolean {
     // "it still hasn't come through", "the fix still hasn't arrived"
     if (['has', 'have', 'did', 'does', 'is'].includes(t[i + 1].lower) && ["n't", 'not'].includes(t[i + 2]?.lower ?? '')) {
       const v = t[i + 3];
-      if (v && (['come', 'arrive', 'land', 'reach', 'show'].includes(v.lemma)) && !fromOurs(i)) return true;
+      // ("The pallets still haven't arrived at our yard": goods at a place of theirs, not something of ours.)
+      const atPlace = ['at', 'in'].includes(t[i + 4]?.lower ?? '') && (['our', 'my'].includes(t[i + 5]?.lower ?? '') || t[i + 5]?.pos === 'PROPN');
+      if (v && (['come', 'arrive', 'land', 'reach', 'show'].includes(v.lemma)) && !fromOurs(i) && !atPlace) return true;
     }
   }
   // Clefts naming what is wanted: "what I'm after is…", "the only thing missing is…", "something I've been wondering is whether…".
@@ -251,7 +254,9 @@ export function tagQuestion(s: Sent): boolean {
     if (t.slice(k).some((x) => x.pos === 'PUNCT')) return false;
     // ("…, but could you share the matrix first": a conjunction before it.)
     const q = ['but', 'and', 'so'].includes(t[k].lower) ? k + 1 : k;
-    return ['is', 'are', 'can', 'could', 'will', 'would', 'does', 'do', 'did'].includes(t[q]?.lower ?? '') && ['that', 'this', 'it', 'there', 'you', 'u'].includes(t[q + 1]?.lower ?? '') && t.length - q >= 4;
+    // (Three words do when they ask the reader to act: "…, can u check".)
+    const act = ['you', 'u'].includes(t[q + 1]?.lower ?? '') && t[q + 2]?.pos === 'VERB' && ['can', 'could', 'will', 'would'].includes(t[q]?.lower ?? '');
+    return ['is', 'are', 'can', 'could', 'will', 'would', 'does', 'do', 'did'].includes(t[q]?.lower ?? '') && ['that', 'this', 'it', 'there', 'you', 'u'].includes(t[q + 1]?.lower ?? '') && (t.length - q >= 4 || act);
   }
   return false;
 }
@@ -314,7 +319,11 @@ export function noteAsk(s: Sent): boolean {
       if (next && ['the', 'a', 'an', 'us', 'their', 'his', 'her'].includes(next.lower) && done) return true;
       continue;
     }
-    if (next && ['whether', 'if'].includes(next.lower) && ['we', 'you'].includes(t[i + 2]?.lower ?? '')) return true;
+    // ("asked if we'd enjoyed the offsite": about what is past, no ask left.)
+    const past = (x?: Tok) => !!x && ((x.pos === 'VERB' && x.lower !== x.lemma && !x.lower.endsWith('ing')) || x.lower === 'had');
+    if (next && ['whether', 'if'].includes(next.lower) && ['we', 'you'].includes(t[i + 2]?.lower ?? '') && !past(t[i + 3]) && !(t[i + 3]?.lower === "'d" && past(t[i + 4]))) return true;
+    // "Keiko requested a refresher session for the new SDRs".
+    if (v.lemma === 'request' && next && ['a', 'an', 'the', 'some', 'more', 'another'].includes(next.lower) && !t.slice(i + 2, i + 6).some((x) => x.lower === 'own')) return true;
     // "Raj asked me to delete the duplicate workspace": sent to us through the one who writes the note.
     if (next && ['me', 'us'].includes(next.lower) && t[i + 2]?.lower === 'to' && t[i + 3]?.pos === 'VERB' && !DELIBERATION.has(t[i + 3].lemma)) return true;
     if (next && ['for', 'about'].includes(next.lower) && !t.slice(i + 2, i + 5).some((x) => x.lower === 'own')) return true;
@@ -336,7 +345,9 @@ function noteWant(s: Sent): boolean {
   for (let i = 1; i + 1 < t.length; i += 1) {
     const v = t[i];
     const after = v.lower === 'after' && t[i - 1]?.lemma === 'be';
-    if (!after && !(['want', 'need', 'require'].includes(v.lemma) && v.pos === 'VERB')) continue;
+    // "Siobhan would appreciate a call with our product lead", "Owen would like the export at 6am".
+    const would = ['appreciate', 'like', 'welcome'].includes(v.lemma) && ['would', "'d"].includes(t[i - 1]?.lower ?? '');
+    if (!after && !would && !(['want', 'need', 'require'].includes(v.lemma) && v.pos === 'VERB')) continue;
     if (negated(s, i)) continue;
     const from = clauseStart(t, i);
     const subj = t[from];
@@ -347,6 +358,10 @@ function noteWant(s: Sent): boolean {
     if (settledAfter(s, i)) continue;
     const obj = t.slice(i + 1, i + 8);
     const o = obj[0];
+    // "Owen wants to know when the EU region goes live": to come to know or to have something of ours.
+    if (o?.lower === 'to' && ['know', 'understand', 'see', 'hear', 'get', 'receive'].includes(obj[1]?.lemma ?? '') && !would) {
+      if (obj[1].lemma === 'know' || obj[1].lemma === 'understand' || ['the', 'your', 'a', 'an', 'some', 'our'].includes(obj[2]?.lower ?? '')) return true;
+    }
     if (!o || o.lower === 'to' || obj.some((x) => x.lower === 'own')) continue;
     if (obj.some((x, k) => ['on', 'using', 'onboard', 'aboard', 'in'].includes(x.lower) && k > 0 && ['the', 'platform', 'it', 'this', 'board', 'tool'].includes(obj[k + 1]?.lower ?? ''))) continue;
     if (['it', 'them', 'this', 'that'].includes(o.lower)) {

@@ -82,6 +82,42 @@ describe('asks in other forms', () => {
   ]);
 });
 
+describe('more asks in set forms, and their look-alikes', () => {
+  cases('asks', asking, true, [
+    'Happy to sign for two years, provided you can freeze the rate.',
+    'Our insurers keep chasing us for your business continuity plan.',
+    'We still have not received your countersigned addendum.',
+    'Still haven\'t got the onboarding codes for the Breda crew.',
+    'What we are lacking, the piece we\'re missing is a daily digest of failed jobs.',
+    'I write to request an invoice in SEK.',
+    'Ingrid would really appreciate a fix before the audit.',
+    'Ideally the digest would also list the depot name.',
+    'Might be worth your team checking the certificate chain.',
+    'Could do with a steer on the SCIM mapping.',
+    "You'll need to switch the billing contact to our Malmö entity.",
+    'We are needing the credit note reissued.',
+    'any way to merge two depots into one',
+    'Our auditors have asked for your data flow diagram.',
+    'talk to Henrike for anything on invoicing from now on',
+    'new drivers keep landing on the old app, can u check',
+  ]);
+  cases('asks nothing', asking, false, [
+    'The pallets still haven\'t arrived at our Gdynia yard.',
+    'We haven\'t seen any errors since the patch, great work.',
+    'Any way you slice it, the quarter was strong.',
+    'Need I say more?',
+    'Who knew onboarding could be this painless?',
+    "Isn't it nice when the numbers just add up?",
+    'Wish us luck with the peak season.',
+    'Please pass our thanks on to your support desk.',
+    'Ask the drivers and they\'ll tell you it is faster.',
+    'We need to get our own data cleaned up first.',
+    'We require all drivers to finish the safety module yearly.',
+    "We'd love to have you over for the summer barbecue.",
+    'Kindly note that our office closes on the 24th.',
+  ]);
+});
+
 describe('a contact\'s want in our note', () => {
   const inNote = (text: string) => analyze(text).some(noteAsk);
   cases('reports an open ask', inNote, true, [
@@ -89,12 +125,16 @@ describe('a contact\'s want in our note', () => {
     'Bruno wants a written summary of the outage before he signs the renewal.',
     'Lotte asked me to remove the test users from the sandbox.',
     'Henrike flagged the duplicate invoices; she wants them credited before year end.',
+    'Bruno would appreciate a call with our data team.',
+    'Ingrid wants to know when the Nordic region goes live.',
+    'Lotte requested a second training slot for the night shift.',
   ]);
 
   cases('reports no ask of us', inNote, false, [
     'Bruno wants to keep the current tier for another year.',
     'Ingrid wants her own sandbox for the pilot team.',
     'Lotte asked me to think about a case study, no rush.',
+    'Henrike asked if we had enjoyed the site visit.',
   ]);
 });
 

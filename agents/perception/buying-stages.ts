@@ -68,7 +68,7 @@ export const STAGES: StageFrame[] = [
   { re: / (?:finish|complete|do with|done with|wrap up|be happy with|be fine with|be ok with|sign off on) (?:\S+ )?(?:the |our |your )?(?:msa|contract|agreement|order form|dpa|sow|redline|redlines|paperwork|term|terms) /, ok: reviewStep },
   // A purchase order raised, in either voice: "PO's been raised", "the purchase request went in", "opened a purchase requisition".
   { re: new RegExp(` (?:raise|open|submit|cut|issue|create|put in|file|log|approve|release|generate) (?:\\S+ ){0,3}?${PO} `) },
-  { re: new RegExp(` ${PO} (?:'s |be |have be |get |'s be |number )*(?:\\S+ )?(?:raise|open|submit|cut|issue|create|go in|go (?:through|thru)|file|log|approve|release|generate) `) },
+  { re: new RegExp(` ${PO} (?:'s |be |have be |get |'s be |number )*(?:\\S+ )?(?:raise|open|submit|cut|issue|create|go in|go (?:through|thru)|file|log|approve|release|generate|live) `) },
   { re: new RegExp(` (?:receive|expect|see) (?:\\S+ ){0,2}?${PO} (?:from|within|by|this|next|today|tomorrow|shortly|soon)`) },
   // The person who signs, and the paper routed to them: "Adaeze will be the signatory", "it's over to Ama for signature", "in DocuSign waiting for Ama".
   { re: / signatory | signing authority | (?:over to|route (?:\S+ ){0,3}?to|with|for|on) (?:\S+ ){0,3}?(?:for|'s) (?:her |his |their |final )?signature | signature (?:by|before|from|this|next) | in docusign | (?:waiting|wait) (?:for|on) \S+ (?:\S+ )?(?:to sign|signature) / },
@@ -86,6 +86,9 @@ export const STAGES: StageFrame[] = [
   { re: / go-live (?:\S+ ){0,8}?(?:sign|signature|execute) | (?:sign|signature|execute) (?:\S+ ){0,8}?go-live / },
 ];
 
+/** The buyer's side that sets a supplier up. */
+const PAYS = new Set(['procurement', 'purchasing', 'finance', 'ap', 'payable', 'accounting', 'sourcing']);
+
 /** A change to details already on file ("our bank flagged the change of account") is upkeep, not onboarding. */
 const notAChange = (s: Sent) => !s.toks.some((t) => ['change', 'update', 'amend', 'add', 'remove', 'correct'].includes(t.lemma));
 
@@ -95,13 +98,13 @@ const notAChange = (s: Sent) => !s.toks.some((t) => ['change', 'update', 'amend'
  */
 export const ONBOARDING: StageFrame[] = [
   { re: / your (?:\S+ ){0,2}?(?:vat|tax|duns|ein|tin|bank|banking|remit-to|remittance|w-9|w9|w-8ben|w-8|iban|swift|insurance certificate|certificate of insurance|company registration|supplier|vendor) /, ok: notAChange },
-  { re: / (?:supplier|vendor) (?:form|questionnaire|onboarding|set-up|setup|registration|portal|master|number|id|application) /, ok: (s, h) => notAChange(s) && (asked(s, h.start) || s.toks.some((t) => t.lower === 'your')) },
+  { re: / (?:supplier|vendor) (?:form|questionnaire|onboarding|set-up|setup|registration|portal|master|number|id|application) /, ok: (s, h) => notAChange(s) && (asked(s, h.start) || s.toks.some((t) => t.lower === 'your' || PAYS.has(t.lemma))) },
   { re: / (?:set|setting) (?:you|your company|your business|you guys) up (?:as|in|on) | (?:set|setting) up (?:you|your company|your business) (?:as|in|on) | approve (?:vendor|supplier) list | so (?:that )?(?:we|i) can pay you /, ok: notAChange },
   { re: new RegExp(` (?:remit-to|remittance|invoicing detail|invoice detail|billing detail)s? | (?:legal )?entity (?:\\S+ ){0,3}?(?:on|in) the (?:${PO}|invoice|contract|order form|quote|paperwork) | make (?:the |your )?(?:quote|invoice|${PO}|contract|order form) out to `), ok: notAChange },
 ];
 
 /** A purchase of something else: "the budget for a new CRM", "the PO for the new forklifts", "another vendor's questionnaire". */
-const OTHER_PURCHASE = / for (?:a |an |the |our |some )?new (?!seat|licen[cs]e|user|plan|tier|contract|agreement|platform|module|add-on|subscription|workspace)\S+ | (?:another|other|different) (?:vendor|supplier|provider|tool)(?: 's)? | (?:travel|hiring|headcount|marketing|hardware|office|event|training) budget /;
+const OTHER_PURCHASE = / for (?:a |an |the |our |some )?new (?!(?:\S+ ){0,2}?(?:seat|licen[cs]e|user|plan|tier|contract|agreement|platform|module|add-on|subscription|workspace|upgrade|edition|package)s? )\S+ | (?:another|other|different) (?:vendor|supplier|provider|tool)(?: 's)? | (?:travel|hiring|headcount|marketing|hardware|office|event|training) budget /;
 
 export function otherPurchase(line: string): boolean {
   return OTHER_PURCHASE.test(line);
@@ -129,7 +132,8 @@ function paperAsSubject(s: Sent, h: Hit): boolean {
 const OUR_OBJECTS = new Set(['fund', 'funds', 'money', 'budget', 'spend', 'funding', 'purchase', 'investment', 'po', 'order', 'requisition', 'contract', 'msa', 'agreement', 'form', 'renewal', 'deal',
   'dpa', 'sow', 'proposal', 'paperwork', 'expansion', 'upgrade', 'rollout', 'subscription', 'onboarding', 'quote', 'pricing', 'price', 'term', 'terms', 'redline', 'redlines',
   'edit', 'edits', 'change', 'changes', 'markup', 'comment', 'comments', 'report', 'questionnaire', 'assessment', 'review', 'case', 'request', 'it', 'this', 'that', 'everything',
-  'you', 'vendor', 'supplier', 'plan', 'tier', 'licence', 'license', 'seat', 'platform', 'tool', 'product', 'solution', 'offer', 'package', 'lot']);
+  'you', 'vendor', 'supplier', 'plan', 'tier', 'licence', 'license', 'seat', 'platform', 'tool', 'product', 'solution', 'offer', 'package', 'lot',
+  'module', 'add-on', 'addon', 'edition', 'feature', 'number', 'numbers', 'figure', 'figures', 'commercial', 'commercials', 'item', 'line']);
 /**
  * Whether what follows a verdict is our deal: nothing ("finance approved!"), or a noun phrase whose
  * head is the deal, its paper or us; not "approved a headcount increase", "signed off on opening a hub",
@@ -149,13 +153,16 @@ function approvesOurs(s: Sent, from: number): boolean {
   }
   return WHEN.has(head) || OUR_OBJECTS.has(head);
 }
+/** A verdict word that is a plural noun ("earmarked the Q1 funds") names money, not the act of funding. */
+const pluralNoun = (t: Sent['toks'][number]) => t.pos === 'NOUN' && t.known && t.lower !== t.lemma;
+
 /** Words between a verdict and what it is about: "signed off on the", "accepted most of your". */
 const LEAD_INS = new Set(['on', 'off', 'to', 'of', 'most', 'all', 'some', 'the', 'a', 'an', 'our', 'your', 'ur', 'their', 'its', 'his', 'her', 'final', 'formal', 'full']);
 /** When it happened, not what was approved: "approved yesterday", "signed off last night". */
 const WHEN = new Set(['yesterday', 'today', 'tonight', 'last', 'this', 'morning', 'night', 'week', 'afternoon', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'earlier']);
 
 /** Who speaks for the buyer's approvals and reviews, as the subject of a verdict: "our lawyers accepted…". */
-const APPROVER = '(?:finance|board|legal|lawyer|counsel|attorney|procurement|purchasing|security|infosec|privacy|compliance|cfo|ceo|coo|cio|cto|exec|executive|leadership|management|committee|steering|budget holder|controller|ap|accounts payable|sponsor|investment committee)';
+export const APPROVER = '(?:finance|board|legal|lawyer|counsel|attorney|procurement|purchasing|security|infosec|privacy|compliance|cfo|ceo|coo|cio|cto|exec|executive|leadership|management|committee|steering|budget holder|controller|ap|accounts payable|sponsor|investment committee)';
 /** A verdict that lets a purchase go on. */
 const VERDICT = '(?:release|fund|rubber-stamp|rubber-stamped|approve|authorise|authorize|sanction|ratify|okay|ok|sign off|green-light|greenlight|greenlit|green-lit|bless|clear|pass|accept|endorse|agree to|give (?:\\S+ )?(?:the |a |their |its |her |his )?(?:yes|nod|go-ahead|thumb up|green light|blessing|ok|okay|sign-off|sign off|all clear|all-clear|clearance))';
 /** Signing, said plainly or figuratively: "put my name to", "inked", "initialled". */
@@ -169,7 +176,7 @@ const PAPERISH = '(?:contract|msa|agreement|order form|dpa|sow|paperwork|paper|t
  * decision or award for us, a verbal yes, a reference asked for, how the buyer will pay.
  */
 export const PLAIN_STEPS: StageFrame[] = [
-  { re: new RegExp(` ${APPROVER} (?:team |group |department |dept |folk |people )?(?:\\S+ ){0,3}?${VERDICT} `), ok: (s, h) => approvesOurs(s, h.end + 1) },
+  { re: new RegExp(` ${APPROVER} (?:team |group |department |dept |folk |people )?(?:\\S+ ){0,3}?${VERDICT} `), ok: (s, h) => approvesOurs(s, h.end + 1) && !pluralNoun(s.toks[h.end]) },
   { re: / (?:business case|investment|spend|budget|funding) (?:\S+ ){0,8}?(?:pass|go (?:through|thru)|get (?:through|thru)|be approve|get approve) / },
   { re: / (?:budget|money|funding|fund|spend) (?:\S+ ){0,2}?(?:be )?(?:there|in place|allocate|earmark|set aside|secure|confirm|available|ring-fence|ringfence|lock in)(?: |$)/ },
   { re: new RegExp(` ${SIGN} (?:\\S+ ){0,2}?(?:the |our |your |this |that )?${PAPERISH} `) },
@@ -185,13 +192,13 @@ export const PLAIN_STEPS: StageFrame[] = [
   // References asked for: "put us in touch with two customers of our size", "hear it from a peer".
   { re: / (?:speak|talk|chat|hear|call|ring|phone|meet|visit|in touch|connect|introduce|introduction) (?:\S+ ){0,6}?(?:customer|client|user|peer|reference|logo|company like ours|firm like ours|someone who use)s? /, ok: (s, h) => (asked(s, h.start) || wanted(s, h.start)) && !s.toks.slice(0, h.start).some((t) => t.lower === 'our') },
   // How the buyer will pay a new supplier: "do you take card or does it have to be an invoice?", "billing annually in arrears, net 45".
-  { re: / (?:pay|payment|billing|bill|invoice|invoicing) (?:\S+ ){0,3}?(?:by|via|with|through|thru) (?:card|credit card|bank transfer|wire|ach|direct debit|cheque|check|sepa)| (?:pay|bill|invoice|billing) (?:\S+ ){0,2}?(?:annually|quarterly|upfront|up front|in advance|in arrear|in arrears|yearly) | net (?:15|30|45|60|90) | get (?:it|this|that) (?:buy|purchase|order|sign|through procurement|over the line) /, ok: (s) => !s.toks.some((t) => ['overdue', 'late', 'fail', 'decline', 'refund', 'error', 'wrong'].includes(t.lemma)) },
+  { re: / (?:pay|payment|billing|bill|invoice|invoicing) (?:\S+ ){0,3}?(?:by|via|with|through|thru) (?:card|credit card|bank transfer|wire|ach|direct debit|cheque|check|sepa)| (?:pay|bill|invoice|billing) (?:\S+ ){0,2}?(?:annually|quarterly|upfront|up front|in advance|in arrear|in arrears|yearly) | net (?:15|30|45|60|90) | get (?:it|this|that) (?:buy|purchase|order|sign|through procurement|over the line) /, ok: (s) => notAChange(s) && !s.toks.some((t) => ['overdue', 'late', 'fail', 'decline', 'refund', 'error', 'wrong', 'move', 'switch'].includes(t.lemma)) },
   // Their review of us under way or done: "documents for the vendor risk review", "infosec finished their review of your platform".
   { re: new RegExp(` for (?:the |our |their |a |your )?(?:\\S+ ){0,2}?${REVIEWER} (?:\\S+ )?(?:${REVIEW}|check|onboarding|due diligence) | ${APPROVER} (?:team )?(?:\\S+ ){0,2}?(?:finish|complete|wrap up|close out|conclude) (?:their |its |the |our )?(?:\\S+ )?(?:${REVIEW}|check)(?: of (?:you|your))? `), ok: reviewStep },
   // Our paper handed to their approvers: "I've forwarded your MSA to our legal department".
   { re: new RegExp(` (?:forward|send|pass|route|hand|give|share|circulate|submit|take) (?:\\S+ ){0,3}?${PAPERISH} (?:\\S+ ){0,2}?(?:to|with|over to) (?:our |the |their )?${APPROVER} `), ok: paperAsSubjectOrTheirs },
   // Paper marked up, clauses negotiated: "a marked-up version of the order form", "discuss the indemnity clause".
-  { re: / (?:marked-up|redlined|mark-up|marked up|markup|tracked-change) (?:version|copy|draft|document|pdf) | (?:our|their|the|some|any|with|'s) redlines? | (?:discuss|negotiate|question|query|push back on|amend|strike|tweak|clarify|agree|tighten|reword|revise|soften|adjust|change) (?:\S+ ){0,3}?(?:clause|indemnity|indemnification|liability cap|limitation of liability|governing law|warranty|warranties|payment term|payment terms|sla credit|price cap|uplift cap) /, ok: (s) => !s.toks.some((t) => ['cancel', 'terminate', 'termination', 'exit', 'cancellation', 'notice'].includes(t.lemma)) },
+  { re: / (?:marked-up|redlined|mark-up|marked up|markup|tracked-change) (?:version|copy|draft|document|pdf) | (?:our|their|the|some|any|with|'s) redlines? | (?:discuss|negotiate|question|query|push back on|amend|strike|tweak|clarify|agree|tighten|reword|revise|soften|adjust|change|add|include|insert) (?:\S+ ){0,3}?(?:clause|indemnity|indemnification|liability cap|limitation of liability|governing law|warranty|warranties|payment term|payment terms|sla credit|price cap|uplift cap) /, ok: (s) => !s.toks.some((t) => ['cancel', 'terminate', 'termination', 'exit', 'cancellation', 'notice'].includes(t.lemma)) },
   // Budgeted for us; the final step sits with someone; a purpose that is the purchase ("so Adaeze can sign").
   { re: / budget (?:for|in) (?:the |your |this |our )?(?:platform|tool|renewal|licen[cs]e|seat|subscription|it|you|upgrade|rollout|expansion) | (?:final )?(?:approval|sign-off|sign off|signature) (?:now )?(?:sit|rest|lie) with | so (?:that )?(?:\S+ ){1,2}can (?:sign|countersign|execute|raise|release|approve|process|pay|get (?:it|this) (?:sign|approve)) / },
   // The buyer's procurement or legal as our counterpart: "your contact for the commercial terms", signing added to the envelope.
@@ -206,7 +213,7 @@ export const PLAIN_STEPS: StageFrame[] = [
   // Moving it along their side: "I'll get it through procurement", "next on legal's list", "get the order in".
   { re: new RegExp(` get (?:it|this|that|the \\S+) (?:through|thru|past|over to) (?:\\S+ )?${APPROVER} | (?:on|in|next on) (?:\\S+ )?${APPROVER} 's (?:list|desk|queue|plate|inbox) | get (?:the |our |an )?(?:order|po|purchase order|paperwork|contract|signature) in `) },
   // The decision as a relative: "your platform is the one we're going with".
-  { re: / (?:you|your (?:\S+ )?(?:tool|platform|product|solution|proposal|offer|bid|team|company)) be the one (?:we|they) (?:be )?(?:go with|choose|pick|select|settle on|land on|want) / },
+  { re: / (?:you|your (?:\S+ )?(?:tool|platform|product|solution|proposal|offer|bid|team|company)) be the (?:one|vendor|supplier|partner|provider|platform|tool|solution|choice) (?:that )?(?:we|they) (?:be )?(?:go with|choose|pick|select|settle on|land on|want) / },
   // A supplier check run on us, or a review back with nothing found.
   { re: new RegExp(` (?:run|do|carry out|perform|conduct|be in|go (?:through|thru)|start|kick off|begin|complete|finish|pass|clear) (?:\\S+ ){0,4}?${REVIEWER} (?:\\S+ )?(?:check|screening|vetting|onboarding|${REVIEW}) (?:on|of|for) (?:you|your) `) },
   { re: new RegExp(` (?:${REVIEW}|check|pen test|penetration test|report|${PAPERISH}) (?:\\S+ ){0,2}?with (?:no|zero|0) (?:\\S+ )?(?:finding|issue|concern|red flag|exception|objection)s? `) },
@@ -214,17 +221,19 @@ export const PLAIN_STEPS: StageFrame[] = [
 
 /** Things bought that are not software: "the PO for the new forklifts", "the office cleaning contract", "the lease". */
 const NOT_OURS = '(?:acquisition|merger|partnership|employment|settlement|lease|tenancy|mortgage|loan|car|van|truck|lorry|forklift|trailer|vehicle|fleet|building|warehouse|office|furniture|laptop|printer|phone|hardware|equipment|machine|uniform|fuel|cleaning|catering|payroll|travel|hotel|venue|flight|insurance|forwarder|expense|expense report|account|accounts|timesheet|holiday|leave|hire|salary)s?';
-const OTHER_THING = new RegExp(` (?:purchase|buy|budget|po|order|contract|paperwork|agreement|deal|spend|capex|renewal) (?:of|for|on|with) (?:a |an |the |our |my |his |her |their |some |three |two |\\S*\\d\\S* )?(?:new )?(?:\\S+ )?${NOT_OURS} | ${NOT_OURS} (?:purchase|po|order|contract|paperwork|agreement|deal|renewal) | (?:sign|approve|sign off|sign off on) (?:the |our |my )?(?:annual )?(?:lease|account|accounts|expense|expense report|timesheet)s? | for (?:my|his|her|their) new | (?:annual|overall|operating|departmental|company|company-wide|group) budget (?!for (?:you|your|this|the (?:platform|tool|renewal|licen)))`);
+const OTHER_THING = new RegExp(` (?:purchase|buy|budget|po|order|contract|paperwork|agreement|deal|spend|capex|renewal) (?:of|for|on|with) (?:a |an |the |our |my |his |her |their |some |three |two |\\S*\\d\\S* )?(?:new )?(?:\\S+ )?${NOT_OURS} | ${NOT_OURS} (?:purchase|po|order|contract|paperwork|agreement|deal|renewal) | (?:sign|approve|sign off|sign off on) (?:the |our |my )?(?:annual )?(?:lease|account|accounts|expense|expense report|timesheet)s? | for (?:my|his|her|their) new | (?:annual|overall|operating|operate|departmental|company|company-wide|group) budget (?!for (?:you|your|this|the (?:platform|tool|renewal|licen)))`);
 /** Another vendor's deal: "our last vendor made us sign…", "the previous provider's contract". */
 const OTHER_VENDOR = / (?:last|previous|old|former|prior) (?:vendor|supplier|provider|tool|platform|system) /;
+/** A deal with "a" or "an" someone is never with us: "closed a big deal with a Danish retailer". */
+const WITH_SOMEONE = / (?:deal|contract|agreement|order|paperwork|partnership) with (?:a|an|another|one of) /;
 
 /** A purchase that is not ours, by what is bought or whom it is with. */
 export function notOurDeal(line: string): boolean {
-  return OTHER_THING.test(line) || OTHER_VENDOR.test(line);
+  return OTHER_THING.test(line) || OTHER_VENDOR.test(line) || WITH_SOMEONE.test(line);
 }
 
 /** History, not a step now: "used to be", "back when we first bought". */
-const HISTORY = /(?<! as) last year | use to | back when | back in | in (?:19|20)\d\d (?:\S+ ){0,3}?(?:run out|expire|end|lapse|renew)| when we first | the first time we | originally /;
+const HISTORY = /(?<! as) last (?:year|quarter) | from last (?:month|quarter|year) | use to | back when | back in | in (?:19|20)\d\d (?:\S+ ){0,3}?(?:run out|expire|end|lapse|renew)| when we first | the first time we | originally /;
 export const historical = (line: string) => HISTORY.test(line);
 
 /** What marks a step as stuck: concerns, delays, a far-off date. A marker after "no"/"nothing"/"without" does not count. */

@@ -8,6 +8,7 @@ import { analyze, type Sent } from './nlp.js';
 import { conditionBefore, findAll, lemmaLine, negated, type Hit } from './frames.js';
 import type { Utterance } from './utterances.js';
 import { ONBOARDING, PLAIN_STEPS, STAGES, asked, beforeOurStep, historical, notOurDeal, otherPurchase, stalled } from './buying-stages.js';
+import { ACTS, nothingLeft, spellFixed } from './buying-acts.js';
 
 export interface BuyingCue { text: string }
 
@@ -20,6 +21,8 @@ const CLOSING = `(?:${CLOSING_WORDS})`;
 const CLOSE = '(?:upgrade|renew|sign|countersign|e-sign|execute|proceed|buy|purchase|commit|order|place|finalise|finalize|close|complete|contract|onboard|subscribe|pay)';
 const FRAMES: RegExp[] = [
   new RegExp(` (?:ready|decide|prepared|in a position|agree) (?:\\S+ )?to (?:${CLOSE}|move forward|go ahead|get start|get go|go|roll|kick off|start)`),
+  // Glad to close, not merely to start using it: "happy to proceed", "keen to sign".
+  new RegExp(` (?:happy|keen|glad|willing|eager) (?:\\S+ )?to (?:${CLOSE}|move forward|go ahead) `),
   // Readiness said as an idiom: "we're good to go", "count us in", "let's get this done", "let's make it happen".
   / (?:good|clear|all set) to go | count (?:us|me) in | (?:let 's|let us) (?:finalise|finalize|close|sign|proceed|go ahead|wrap (?:this|it) up)(?: |$)| (?:let 's|let us) (?:get (?:this|it|the deal|things) (?:do|done|sign|over the line|across the line|wrap up)|make (?:it|this) happen|do (?:this|it)) | we (?:have|have get) a deal | it be a deal | over the (?:finish )?line /,
   // Bringing the deal to a close: "finalise the agreement", "wrap up the paperwork", "agreed to the three-year deal".
@@ -39,9 +42,11 @@ const FRAMES: RegExp[] = [
   new RegExp(` (?:get|have|give|receive|grant) (?:the |a |our |us the |us a )?(?:green light|go-ahead|go ahead|sign-off|nod|thumbs up)(?= .*(?:${PAPER_WORDS}|purchase|buy|deal|seat|plan|licen|budget|spend|finalise|finalize|sign|proceed)| .*let 's)`),
   // Their own signing as the condition: "how soon can we get started once we sign?".
   / (?:once|when|after|as soon as) (?:we|i) (?:sign|countersign|pay|place the order) /,
+  // ...or as a plan with a date: "when can you start if we sign this week?".
+  / if (?:we|i) (?:sign|countersign|commit|place the order|go ahead|proceed|buy|purchase|order) (?:\S+ )?(?:this|today|tomorrow|by|before|next|on|now) /,
   new RegExp(` (?:sign|signed|countersign|countersigned|execute|executed) (?:\\S+ ){0,2}?(?:the |our |your |this |that )?${PAPER} `),
   new RegExp(` ${PAPER} (?:\\S+ ){0,3}?(?:sign|signed|countersign|countersigned|for signature|to sign) `),
-  new RegExp(` (?:want|would like|like|keen|ready|need|plan|planning|intend|decide|looking) to (?:buy|purchase|upgrade|order|add|renew|sign|subscribe) `),
+  new RegExp(` (?:want|would like|like|keen|ready|need|plan|planning|intend|decide|looking) to (?:buy|purchase|upgrade|order|add|renew|sign|subscribe|go ahead|proceed|move forward|move ahead) `),
   new RegExp(` how (?:do|can) (?:we|i) (?:buy|purchase|upgrade|order|sign|pay|subscribe|add) `),
   new RegExp(` (?:process|book|place|raise) (?:the |an |a |our )?(?:upgrade|order|purchase order|po|renewal|expansion)`),
   / (?:lock in|commit to|be commit to) (?:the )?(?:renewal|platform|contract|price|you|pricing|deal) /,
@@ -52,13 +57,15 @@ const FRAMES: RegExp[] = [
   / (?:we|i) (?:will|be go to|be gonna) (?:\S+ )?(?:be )?(?:sign|countersign|renew|purchase|buy|subscribe) /,
   // The same in the progressive ("we're renewing"), and the deal said done or joined ("the deal is done from our side",
   // "we're in for the three-year term", "consider us signed up for the Growth plan").
-  / we be (?:\S+ )?(?:renew|sign|purchase|buy|upgrade|subscribe)(?: [.!,]| $| for | with you| the (?:renewal|contract|order form|agreement|msa)| $)| (?:deal|contract|agreement) be (?:do|done|close|agree|sign) | need (?:your |the )?(?:countersignature|signature|counter-signature) | (?:we be|count us|i be) in for (?:the |a )?(?:\S+ ){0,2}?(?:term|plan|tier|year|deal|package|edition) | sign up for (?:the |a |our )?(?:\S+ )?(?:plan|tier|edition|package|subscription|licen[cs]e|term) | get yourself a (?:new )?customer | get the ball roll (?:on|with) (?:the |our )?(?:contract|deal|paperwork|purchase|order|renewal|upgrade) /,
+  / we be (?:\S+ )?(?:renew|sign|purchase|buy|upgrade|subscribe)(?: [.!,]| $| for | with you| the (?:renewal|contract|order form|agreement|msa)| $)| (?:deal|contract|agreement) be (?:do|done|close|agree|sign) | need (?:your |the |\S+ 's |her |his |their )?(?:countersignature|signature|counter-signature|sign-off) | (?:we be|count us|i be) in for (?:the |a )?(?:\S+ ){0,2}?(?:term|plan|tier|year|deal|package|edition) | sign up for (?:the |a |our )?(?:\S+ )?(?:plan|tier|edition|package|subscription|licen[cs]e|term) | get yourself a (?:new )?customer | get the ball roll (?:on|with) (?:the |our )?(?:contract|deal|paperwork|purchase|order|renewal|upgrade) /,
   // Taking it to the one who signs: "I'm taking it to Adaeze for sign-off tomorrow".
   / (?:take|bring|send|route|pass|forward) (?:it|this|that|the \S+) (?:\S+ ){0,3}?for (?:her |his |their |final |formal )?(?:sign-off|sign off|approval|signature) /,
+  // ...or put before the signer: "I'll get it in front of Ama this week".
+  / (?:get|put|bring|place) (?:it|this|that|the \S+) (?:in front of|before) (?:our |the )?(?:\S+ )?(?:cfo|ceo|coo|board|committee|signatory|[a-z]+) (?:this|today|tomorrow|next|by|on|for|before|[.!,]|$)/,
   / pricing for \S+ (?:seat|licen[cs]e|user) /,
 ];
 // Not buying: a purchase stalled or frozen, a fault in the paperwork, a sign-in, a purchase long done.
-const VETO = / (?:take (?:\S+ ){0,4}?(?:off|out|away)|remove|reduce|downgrade|cancel|hold off|on hold|on ice|pause|put off|postpone|freeze|frozen|shelve|halt|(?:budget|spend|funding) (?:\S+ ){0,2}?cut|cut (?:\S+ ){0,2}?(?:budget|spend|funding)|off the table|no budget|not (?:yet )?ready|wrong|incorrect|missing|duplicate|sign up|sign-up|signup|sign in|sign-in|log in|travel|conference|webinar|event|offsite|template|just curious|year ago|years ago|regret|not sync|n't sync|reissue|reissued|resend|resent|for (?:our |my )?(?:record|records|audit|auditor|auditors|file|files)) /;
+const VETO = / (?:take (?:\S+ ){0,4}?(?:off|out|away)|remove|reduce|downgrade|cancel|hold off|on hold|on ice|pause|put off|postpone|freeze|frozen|shelve|halt|(?:budget|spend|funding) (?:\S+ ){0,2}?cut|cut (?:\S+ ){0,2}?(?:budget|spend|funding)|off the table|no budget|not (?:yet )?ready|wrong|incorrect|missing|duplicate|sign up|sign-up|signup|sign in|sign-in|log in|travel|conference|webinar|event|offsite|template|just curious|year ago|years ago|regret|not sync|n't sync|reissue|reissued|resend|resent|for (?:our |my )?(?:record|records|audit|auditor|auditors|file|files)|zero out|zero) /;
 
 /** Signing up for an edition is buying; signing up for a webinar or an account is not. */
 const PLAN_SIGN_UP = / sign up for (?:the |a |our )?(?:\S+ )?(?:plan|tier|edition|package|subscription|licen[cs]e|term) /;
@@ -89,13 +96,13 @@ const SIDE_TAKING = new Set(['sign', 'go', 'choose', 'pick', 'select', 'renew', 
 const FIRM_OFFER = / (?:formal|final|official|signed|binding) (?:quote|quotation|proposal) | (?:quote|quotation|proposal) for (?:the |a |an |our |\S*\d\S* )?(?:\S+ )?(?:seat|licen[cs]e|user|plan|tier|upgrade|renewal|package|add-on|module|subscription|year|expansion|edition|rollout|bundle)s? | (?:quote|quotation|proposal) (?:\S+ ){0,4}?so (?:that )?(?:we|i) can (?:sign|raise|order|buy|purchase|process|proceed|get (?:it|this|the po) (?:approve|sign|raise)) /;
 
 /** Asking for the closing paperwork: "please send the order form", "could you draw up the contract". */
-const PAPER_ASKED = new RegExp(` (?:send|share|issue|get|email|forward|prepare|draw up|put together|generate|drop|mail) (?:\\S+ ){0,3}?(?:formal |final |updated |revised |the |your |a |an |our |me |us )?(?:${CLOSING}|quote|quotation|proposal) `);
+const PAPER_ASKED = new RegExp(` (?:send|share|issue|get|email|forward|prepare|draw up|put together|generate|drop|mail|provide|supply|raise) (?:\\S+ ){0,3}?(?:formal |final |updated |revised |proforma |pro-forma |pro forma |the |your |a |an |our |me |us )?(?:${CLOSING}|quote|quotation|proposal) `);
 
 /** Subordinate conditions that make a step hypothetical: "if we were to buy", "whether we made the right call". */
 const HYPOTHETICAL = ['if', 'unless', 'whether', 'supposing', 'assuming', 'provided', 'providing', 'once', 'when', 'until', 'whenever'];
 
 function hits(s: Sent): Hit[] {
-  const stages = [...STAGES, ...ONBOARDING, ...PLAIN_STEPS].flatMap((f) => findAll(s, f.re).filter((h) => !f.ok || f.ok(s, h)));
+  const stages = [...STAGES, ...ONBOARDING, ...PLAIN_STEPS, ...ACTS].flatMap((f) => findAll(s, f.re).filter((h) => !f.ok || f.ok(s, h)));
   return [...FRAMES.flatMap((re) => findAll(s, re)), ...stages, ...findAll(s, PAPER_ASKED).filter((h) => asked(s, h.start) && (findAll(s, FIRM_OFFER).length > 0 || !/ (?:quote|quotation|proposal) $/.test(h.m[0])))];
 }
 
@@ -107,7 +114,10 @@ const adding = (s: Sent) => { const line = lemmaLine(s).line; return / add /.tes
 
 function buyingIn(s: Sent, expanding = false): boolean {
   const line = ` ${s.toks.map((t) => t.lemma).join(' ')} `;
-  if (VETO.test(line.replace(PLAN_SIGN_UP, ' ')) || PAPER_TOPIC.test(line) || WITH_OTHERS.test(line) || otherPurchase(line) || notOurDeal(line) || historical(line) || stalled(s) || signedWithOthers(s) || (/\bsign-in\b|\bsign up\b/i.test(s.text) && !PLAN_SIGN_UP.test(line))) return false;
+  if (STANDING.test(line)) return false;
+  if (VETO.test(line.replace(PLAN_SIGN_UP, ' ').replace(DEADLINE, ' ')) || PAPER_TOPIC.test(line) || WITH_OTHERS.test(line) || otherPurchase(line) || notOurDeal(line) || historical(line) || stalled(s) || signedWithOthers(s) || (/\bsign-in\b|\bsign up\b/i.test(s.text) && !PLAN_SIGN_UP.test(line))) return false;
+  // Nothing left against the paper ("no further comments on the contract"): the negation is the news.
+  if (nothingLeft(line) && !stalled(s)) return true;
   if (!expanding && NEXT_STEP.test(line) && !negated(s, findAll(s, NEXT_STEP)[0].start)) return true;
   for (const h of hits(s)) {
     if (negated(s, h.start) || negated(s, h.end)) continue;
@@ -123,7 +133,7 @@ function buyingIn(s: Sent, expanding = false): boolean {
     // "We'll let you know once finance has approved the budget", "if we were to buy": not yet. A condition on
     // us ("if you can get us the contract today, I'll sign") leaves their readiness standing.
     const cond = conditionBefore(s, h.start);
-    if (cond && HYPOTHETICAL.includes(cond.word) && !['you', 'your'].includes(s.toks[cond.at + 1]?.lower ?? '') && !/^ (?:once|when|after|as soon as) (?:we|i) /.test(h.m[0])) continue;
+    if (cond && HYPOTHETICAL.includes(cond.word) && !['you', 'your'].includes(s.toks[cond.at + 1]?.lower ?? '') && !/^ (?:once|when|after|as soon as|if) (?:we|i) /.test(h.m[0]) && !embeddedQuestion(s, cond.at)) continue;
     // "We'd be ready to sign if the price came down by half": a would-clause on an unreal condition.
     if (unreal(s, h.start)) continue;
     // "Zainab, who signed off the original deal, has moved on": a person described by a past step.
@@ -134,6 +144,18 @@ function buyingIn(s: Sent, expanding = false): boolean {
   }
   return false;
 }
+
+/** "Raj wants to know if we can…", "I'll check whether…": an "if" that opens a question reported, not a condition. */
+const ASKING = new Set(['know', 'ask', 'wonder', 'check', 'see', 'tell', 'confirm', 'clarify', 'find', 'understand', 'enquire', 'inquire']);
+function embeddedQuestion(s: Sent, at: number): boolean {
+  const w = s.toks[at].lower;
+  return (w === 'if' || w === 'whether') && ASKING.has(s.toks[at - 1]?.lemma ?? '') && s.toks[at - 1]?.pos === 'VERB';
+}
+
+/** A freeze or cut named as the deadline ("before the budget freeze on the 15th") is no stall. */
+const DEADLINE = / before (?:the |our |a )?(?:\S+ )?(?:freeze|cut-off|cutoff|cut) /g;
+/** A standing duty ("Adaeze signs off on spend from now on"): who approves, not a step taken. */
+const STANDING = / from now(?: on)? | henceforth | from then on | in (?:the )?future | from here on /;
 
 /**
  * A step said with "would" under an if-clause in the past tense ("we'd sign tomorrow if the price came
@@ -173,7 +195,7 @@ function reportedBuying(s: Sent): boolean {
 export function findBuying(parts: Utterance[], opts: { reported?: boolean } = {}): BuyingCue[] {
   return parts.flatMap((u, k) => {
     if (!(u.side === 'them' || (opts.reported && u.side === 'us'))) return [];
-    const sents = analyze(u.text);
+    const sents = analyze(u.text).map(spellFixed);
     const expanding = sents.some(adding);
     const found = sents.filter((s) => (u.side === 'them' ? buyingIn(s, expanding) : reportedBuying(s))).map((s) => ({ text: s.text }));
     if (found.length || u.side !== 'them' || k === 0 || parts[k - 1].side !== 'us' || !sents.length) return found;
@@ -182,17 +204,25 @@ export function findBuying(parts: Utterance[], opts: { reported?: boolean } = {}
 }
 
 /** Our question about a step of the purchase: "Has legal signed off?", "Did the PO go in?", "Where did the committee land?". */
-const STEP_ASKED = / (?:budget|spend|funding|approve|approval|sign|sign off|sign-off|signature|legal|procurement|po|purchase order|contract|paperwork|msa|order form|decision|decide|committee|board|security review|infosec|go ahead|go-ahead|land|renewal|requisition) /;
+const STEP_ASKED = / (?:budget|spend|funding|approve|approval|sign|sign off|sign-off|signature|legal|procurement|po|purchase order|contract|paperwork|msa|order form|decision|decide|committee|board|security review|infosec|go ahead|go-ahead|land|renewal|requisition|move forward|move ahead|proceed|security questionnaire|vendor review|supplier review) /;
 /** A reply that says yes: "Yep, Friday.", "Done!", "It has, yesterday." */
-const AFFIRM = new Set(['yes', 'yep', 'yeah', 'yup', 'correct', 'done', 'absolutely', 'definitely', 'sure', 'indeed', 'affirmative', 'signed', 'approved', 'confirmed']);
+const AFFIRM = new Set(['yes', 'yep', 'yeah', 'yup', 'correct', 'done', 'absolutely', 'definitely', 'sure', 'indeed', 'affirmative', 'signed', 'approved', 'confirmed', 'passed', 'cleared', 'agreed', 'good', 'perfect', 'great']);
+
+/** Nothing wrong, said with a negator: "no changes", "no issues from our side". */
+const NOTHING_WRONG = / no (?:further |more |other )?(?:change|issue|problem|concern|comment|objection|finding|question)s? /g;
 
 /** Their short reply affirming a step we asked about is the step itself, said in one word. */
 function yesToAStep(question: string, reply: Sent): boolean {
   const q = analyze(question).filter((s) => s.toks.some((t) => t.text === '?'));
   if (!q.some((s) => STEP_ASKED.test(lemmaLine(s).line) && !otherPurchase(lemmaLine(s).line) && !notOurDeal(lemmaLine(s).line))) return false;
   const first = reply.toks.find((t) => t.pos !== 'PUNCT');
-  const opens = first !== undefined && (AFFIRM.has(first.lower) || (['it', 'they', 'we', 'she', 'he'].includes(first.lower) && ['have', 'has', 'did', 'do', 'does', 'be', 'is', 'are'].includes(reply.toks[first.i + 1]?.lower ?? '') && reply.toks.length <= first.i + 8));
-  return opens && !reply.toks.some((t) => t.neg || ['not', "n't", 'no', 'never', 'yet', 'but'].includes(t.lower)) && !stalled(reply) && !VETO.test(lemmaLine(reply).line);
+  // The yes may open the reply or follow a word that names the choice ("Annual, yes."); "It has, …" and "We are." say it too.
+  const opens = first !== undefined && (AFFIRM.has(first.lower) || (first.lower === 'all' && AFFIRM.has(reply.toks[first.i + 1]?.lower ?? '')) || reply.toks.slice(first.i + 1, first.i + 3).some((t) => ['yes', 'yep', 'yeah', 'yup'].includes(t.lower)) || (['it', 'they', 'we', 'she', 'he'].includes(first.lower) && ['have', 'has', 'did', 'do', 'does', 'be', 'is', 'are'].includes(reply.toks[first.i + 1]?.lower ?? '') && reply.toks.length <= first.i + 12));
+  // "No changes from their side" and "no issues" are a yes; any other negation is not.
+  const whole = lemmaLine(reply).line;
+  const line = whole.replace(NOTHING_WRONG, ' ');
+  const negation = line === whole ? reply.toks.some((t) => t.neg) : false;
+  return opens && !negation && !/ (?:not|n't|no|never|yet|but) /.test(line) && !stalled(reply) && !VETO.test(line);
 }
 
 /** A proposal view or pricing-page visit is intent on its own: described as what happened. */

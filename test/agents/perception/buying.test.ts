@@ -77,9 +77,49 @@ describe('buying intent', () => {
     expect(said(text)).toBe(false);
   });
 
+  // Buying acts by class: assent, figurative or dated signing, payment for something of ours, a term
+  // committed, money set aside, a review of us cleared, nothing left against the paper, misspelt words.
+  it.each([
+    "Honestly, it's a firm yes from the leadership team.",
+    'Our MD says go.',
+    "We're sold. Talk soon about start dates.",
+    'Our director will put pen to paper on Monday.',
+    'From our end the agreement can be countersigned now.',
+    'Paid the deposit for the new routing add-on this morning.',
+    'Put us down for another three years on the current terms.',
+    "We'd like to convert to a multi-year subscription at renewal.",
+    "We've set aside budget for your platform in next year's plan.",
+    'Pentest summary came back clean.',
+    'Counsel has no more redlines on the order form.',
+    'finanse aproved the purchse',
+    'Let me know if we can get a discount for paying three years upfront, Raj wants to know.',
+  ])('reads the act: %s', (text) => {
+    expect(said(text)).toBe(true);
+  });
+
+  it.each([
+    // Paying for what is already bought is a complaint, not a purchase.
+    "We're paying for a module nobody opens.",
+    // A renewal already done, assent to someone else, a refusal beside a decision.
+    "We've renewed for two more years already, nothing to do.",
+    "It's a done deal with Harbinly, I'm afraid.",
+    "We won't extend; the decision's been made.",
+    // A review cleared of something else, a standing duty, money for something else.
+    'Our IT check is complete, all desktops patched.',
+    'Going forward Ama signs off on all software spend from now on.',
+    'We set aside funds for the forklift replacement.',
+    // A word one letter from a purchase word that is an ordinary word itself.
+    'Send the slides when you can.',
+  ])('not the act: %s', (text) => {
+    expect(said(text)).toBe(false);
+  });
+
   it('a short yes to our question about a step is the step', () => {
     expect(answered('Has procurement raised the PO?', 'Yup, this morning.')).toBe(true);
     expect(answered('Has procurement raised the PO?', 'Not yet, sorry.')).toBe(false);
     expect(answered('Did you enjoy the roadshow?', 'Yes, loved it.')).toBe(false);
+    // A pronoun and its auxiliary answer too, and "no changes" is no refusal.
+    expect(answered('Has finance released the PO?', 'It has, Raj did it an hour ago.')).toBe(true);
+    expect(answered('Any word from legal on the contract?', 'All good, no changes from them.')).toBe(true);
   });
 });

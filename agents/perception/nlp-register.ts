@@ -12,6 +12,7 @@ const FIXED: Record<string, string> = {
   u: 'you', pls: 'please', plz: 'please', pleeease: 'please', thx: 'thanks', thnx: 'thanks', thanx: 'thanks',
   'w/': 'with', 'w/o': 'without', 'b/c': 'because', bcoz: 'because', becoz: 'because', cuz: 'because', coz: 'because', b4: 'before',
   tmrw: 'tomorrow', tmr: 'tomorrow', tmrow: 'tomorrow', tmw: 'tomorrow', '2moro': 'tomorrow', '2morrow': 'tomorrow', tomorow: 'tomorrow', tommorow: 'tomorrow', tommorrow: 'tomorrow', tomorrrow: 'tomorrow',
+  hv: 'have', hve: 'have', wud: 'would', wld: 'would', cud: 'could', shud: 'should', nxt: 'next', wknd: 'weekend', mnth: 'month', qtr: 'quarter', mgr: 'manager', mgrs: 'managers', mgmt: 'management', dept: 'department', depts: 'departments',
   tdy: 'today', tonite: 'tonight', abt: 'about', thru: 'through', tho: 'though', ppl: 'people', mtg: 'meeting', convo: 'conversation', msg: 'message', acct: 'account', yrs: 'years', wk: 'week', wks: 'weeks',
   lmk: 'let me know', idk: "I don't know", dunno: "don't know", rn: 'right now', atm: 'at the moment',
   gonna: 'going to', wanna: 'want to', gotta: 'got to', gimme: 'give me', lemme: 'let me', kinda: 'kind of', sorta: 'sort of',
@@ -124,6 +125,8 @@ function reading(w: string, prev: string | undefined, next: string | undefined, 
   const opensAlone = prev === undefined || /[.!?;:,\-–—()]/.test(gapBefore) || (CLAUSE_OPENER.has(prev) && !['and', 'but', 'so', 'because', 'since', 'as', 'then'].includes(prev));
   if (lower === 'well' && opensAlone && tight && next && AFTER_SUBJECT.has(next) && !['done', 'do', 'not', 'just', 'also', 'then', 'first', 'only'].includes(next)) return "we'll";
   if (lower === 'were' && opensAlone && tight && next && WERE_PREDICATE.has(next)) return "we're";
+  // "a trail account", "the trail period": the trial it names.
+  if (lower === 'trail' && next && ['account', 'accounts', 'version', 'period', 'licence', 'license', 'licenses', 'licences', 'run', 'subscription', 'access', 'extension', 'phase', 'week', 'month', 'environment', 'instance', 'workspace'].includes(next)) return w === lower ? 'trial' : 'Trial';
   if (lower === 'its' && w === 'its' && tight && next && ITS_PREDICATE.has(next) && !(next === 'own')) return "it's";
   // A typo of a key word: lower case (a capitalised unknown word is a name), letters only, unknown to the model.
   if (w === lower && /^\p{Ll}{4,}$/u.test(w) && !known(w)) return nearKeyWord(w);

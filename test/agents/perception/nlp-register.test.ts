@@ -20,6 +20,9 @@ describe('chat shorthand', () => {
     expect(line('ship it w/ the adapter, not w/o it')).toMatch(/with the adapter , not without it/);
     expect(line('need the slides b4 the board meets tmrw')).toMatch(/before the board meet tomorrow/);
     expect(line('lmk when the sandbox is up')).toMatch(/^let me know when/);
+    expect(line('our new mgr hve the nxt qtr numbers')).toMatch(/^our new manager have the next quarter number/);
+    expect(line('we are on a trail account since may')).toMatch(/a trial account/);
+    expect(line('the hiking trail runs past the depot')).toMatch(/trail run past the depot/);
   });
 
   it('keeps the sentence as written for quoting', () => {

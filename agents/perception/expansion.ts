@@ -11,7 +11,7 @@ import { analyze, type Sent, type Tok } from './nlp.js';
 import { findAll, lemmaLine, nameSpans, negated } from './frames.js';
 import type { Utterance } from './utterances.js';
 import { CAPACITY, countsPeople, headcountOnly, seatsIn } from './expansion-seats.js';
-import { UNIT, groupBefore, pointsBack, teamIn, unitIn } from './expansion-team.js';
+import { UNIT, groupBefore, modifies, pointsBack, teamIn, unitIn } from './expansion-team.js';
 
 const PRE_SALE = new Set(['lead', 'qualified', 'discovery', 'demo', 'proposal', 'negotiation']);
 
@@ -42,7 +42,7 @@ const NOT_MORE = / same (?:\S+ )?(?:seat|licen[cs]e|licence|user|number|headcoun
 /** Staying where they are: "their staff would stay on their own systems". */
 const STAYING = / stay (?:on|with) /;
 /** A rollout to the whole account, not one unit: "company-wide", "to every office", "the whole business". */
-const WIDE = / (?:company-wide|companywide|company wide|org-wide|organisation-wide|organization-wide|group-wide|enterprise-wide|business-wide|globally|everyone|everybody|every (?:\S+ )?(?:office|team|site|region|hub|department|country|location|branch|plant|warehouse|store|depot|subsidiary|entity|division)|all (?:our |the |of our )?(?:\S+ )?(?:office|team|site|region|hub|department|country|location|branch|plant|warehouse|store|staff|depot|subsidiary|entity|division)|(?:whole|entire|wider|rest of the) (?:company|business|org|organisation|organization|group|firm)) /;
+const WIDE = / (?:company-wide|companywide|company wide|org-wide|organisation-wide|organization-wide|group-wide|enterprise-wide|business-wide|globally|everyone|everybody|every (?:\S+ )?(?:office|team|site|region|hub|department|country|location|branch|plant|warehouse|store|depot|subsidiary|entity|division)|all (?:our |the |of our )?(?:\S+ )?(?:office|team|site|region|hub|department|country|location|branch|plant|warehouse|store|staff|depot|subsidiary|entity|division)|(?:whole|entire|wider|rest of the) (?:company|business|org|organisation|organization|group|firm)|(?:the whole|the entire|the rest) of (?:the |our )?\S+) /;
 /** Headcount growth: hiring, a team doubling or growing. */
 const HEADCOUNT_GROWS = / (?:hire|hiring|grow|growing|double|triple|scale up|new hire|new starter|headcount go up|staff up) /;
 /** Capacity handed to a group: "give the compliance folks access", "love for them to have the tool". */
@@ -125,6 +125,35 @@ function modifierOnly(s: Sent, k: number): boolean {
   return next.pos === 'NOUN' && !CAPACITY.test(` ${next.lemma} `) && !countsPeople(next) && next.lower !== 'each';
 }
 
+const HELD = new Set(['got', 'gotten', 'had', 'received', 'has', 'have', 'given']);
+const MODAL = new Set(['to', 'would', 'could', 'can', 'will', 'might', 'should', 'may', 'must', "'d", "'ll", 'wo']);
+/** Capacity held or received as a fact ("got their logins last week", "has 40 seats"), not wished for ("would love to have a few seats"). */
+function capacityHeld(s: Sent): boolean {
+  const t = s.toks;
+  return t.some((x, k) => HELD.has(x.lower) && !MODAL.has(t[k - 1]?.lower ?? '') && !(x.lower === 'given' && !['was', 'were', 'been'].includes(t[k - 1]?.lower ?? ''))
+    && t.slice(k + 1, k + 4).some((y) => /^(?:access|log-?ins?|seats?|licen[cs]es?|accounts)$/.test(y.lower)));
+}
+
+/** Added to something that is not our product or its capacity: "add the Berlin office to the distribution list", "access to the March usage report". */
+function toSomethingElse(s: Sent, from: number): boolean {
+  const t = s.toks;
+  const to = t.findIndex((x, k) => k > from && k <= from + 4 && x.lower === 'to');
+  if (to < 0 || !['DET', 'PRON', 'ADJ', 'NOUN', 'PROPN'].includes(t[to + 1]?.pos ?? '')) return false;
+  let j = to + 1;
+  while (t[j + 1] && ['DET', 'PRON', 'ADJ', 'NOUN', 'PROPN'].includes(t[j].pos) && ['ADJ', 'NOUN', 'PROPN'].includes(t[j + 1].pos)) j += 1;
+  const head = t[j];
+  return head.pos === 'NOUN' && !GROWN.test(` ${head.lemma} `) && !UNIT.has(head.lemma) && !CAPACITY.test(` ${head.lemma} `) && !['it', 'you', 'us'].includes(head.lower);
+}
+
+/** "add the Oslo crew", "include our Riga branch": a unit as the object of adding. */
+function addsUnit(s: Sent, v: number): boolean {
+  for (let k = v + 1; k < Math.min(s.toks.length, v + 6); k += 1) {
+    if (UNIT.has(s.toks[k].lemma)) return !modifies(s.toks, k) && !toSomethingElse(s, k);
+    if (!['DET', 'PRON', 'ADJ', 'NOUN', 'PROPN', 'X'].includes(s.toks[k].pos) || ['it', 'them', 'you', 'us'].includes(s.toks[k].lower)) return false;
+  }
+  return false;
+}
+
 /** Sentences before that name capacity: "the bottleneck is licences. … We need a bigger pool, maybe fifteen more." */
 const SEATS_NAMED = / (?:seat|licen[cs]e|licence|logins?|account|workspace|user) /;
 
@@ -151,7 +180,12 @@ function expansionIn(s: Sent, prev?: Sent, earlier: Sent[] = []): { team?: strin
   if (DISCOUNTED.test(line) || PLAN_GIVEN_UP.test(line) || (OWN_BUSINESS.test(line) && !SEATS_NAMED.test(line))) return undefined;
   if (REFUSED.test(line) || NOT_MORE.test(line) || ONLY_WANTED.test(line) || SOMEONE_ELSE.test(line) || STAYING.test(line) || alreadyDone(s) || stale(s)) return undefined;
   // Access already had ("our IT team got access to the admin console yesterday") is a fact, not a want.
-  if (/\b(?:got|gotten|had|was given|were given|received|has|have) (?:\w+ ){0,2}(?:access|log-?ins?|seats?|licen[cs]es?|accounts)\b/i.test(s.text) && !/ (?:want|would like|need|ask|request|keen|more|extra|additional|another|own) /.test(line)) return undefined;
+  // Access to a thing of theirs or a file ("access to the March usage report") is no seat, unless other capacity is named.
+  const access = findAll(s, / access /);
+  if (access.length && access.every((h) => toSomethingElse(s, h.start)) && !/ (?:seat|licen[cs]e|licence|logins?|user|account|workspace|your (?:platform|tool|product|app|system)) /.test(line)) return undefined;
+  // Still undecided: "we'll decide whether they need the tool at all".
+  if (/ (?:decide|see|figure out|work out|assess|evaluate|unsure|not sure|sure) (?:whether|if) /.test(line) || / at all /.test(line) && / (?:whether|if) /.test(line)) return undefined;
+  if (capacityHeld(s) && !/ (?:want|would like|love|like|need|ask|request|keen|more|extra|additional|another|own) /.test(line)) return undefined;
   if (/ (?:expand|elaborate) on /.test(line) || / (?:try|tried) it once /.test(line)) return undefined;
   // A group that is (or went) live already is news of a rollout done, not a want: "the Riverside clinic is live on the platform".
   if (/ (?:be|go|went|gone) live (?:on|with|in) /.test(line) && !/ (?:will|want|need|plan|soon|next|would|once|when|should|more|another|too|as well) /.test(line)) return undefined;
@@ -159,7 +193,7 @@ function expansionIn(s: Sent, prev?: Sent, earlier: Sent[] = []): { team?: strin
   // A group's work moving into our product: "the plan is for them to close jobs in your mobile app rather than on paper".
   const workMoves = USE_IN_OURS.test(line) && WORK_MOVES.test(line) && / (?:plan|will|would|want|going to|be go to|intend|next|soon|from) /.test(line);
   const newUse = / new (?:use case|initiative|project|workflow|department|business unit|region|market) /.test(line);
-  const wide = WIDE.test(line) && / (?:roll (?:\S+ ){0,3}out|rollout|extend|deploy|want|on it|use|standardi[sz]e on) /.test(line);
+  const wide = WIDE.test(line) && !(/ already /.test(line) && !/ (?:want|need|would|will|plan|next|soon) /.test(line)) && / (?:roll (?:\S+ ){0,3}out|rollout|extend|deploy|want|on it|onto it|on to it|use|standardi[sz]e on) /.test(line);
   // "The practices are on it" states who already uses it; only a change ("now", "soon", "too", a plan) makes it growth.
   const alreadyOn = / be on (?:it|the same system) /.test(line) && !/ (?:bring|move|migrate|put|get|onboard\S*|will|need|want) /.test(line) && !CHANGE.test(line);
   // "onto the group stack …, and your platform is part of that stack": a modified stack or platform that the sentence ties to us.
@@ -187,7 +221,7 @@ function expansionIn(s: Sent, prev?: Sent, earlier: Sent[] = []): { team?: strin
     if (negated(s, h.start) || modifierOnly(s, h.start)) return false;
     const before = s.toks[h.start - 1];
     return before && (before.pos === 'NUM' || before.pos === 'NOUN' || ['more', 'extra', 'additional', 'another', 'own', 'new', 'separate', 'a', 'its', 'their', 'few', 'dozen', 'in', 'access', 'get'].includes(before.lower));
-  }) || findAll(s, / (?:roll (?:\S+ ){0,3}out|(?:extend|expand) (?:\S+ ){0,3}to) /).some((h) => !growsSomethingElse(s, h)) || / (?:access|want in|onboard\S*|add (?:them|the \S+ (?:\S+ )?(?:team|group|office))|on the platform|onto the platform|come onto|bring (?:\S+ ){0,5}onto|join the rollout|start use|start using|own workspace|a workspace|separate workspace|(?:in|under|to) (?:the|our|your) (?:licen[cs]e|licence|contract|subscription|agreement|order)) /.test(line) || onto;
+  }) || findAll(s, / (?:add|onboard|include) /).some((h) => !negated(s, h.start) && addsUnit(s, h.end)) || findAll(s, / (?:roll (?:\S+ ){0,3}out|(?:extend|expand) (?:\S+ ){0,3}to) /).some((h) => !growsSomethingElse(s, h)) || / (?:access|want in|onboard\S*|add them|on the platform|onto the platform|come onto|bring (?:\S+ ){0,5}onto|join the rollout|start use|start using|own workspace|a workspace|separate workspace|(?:in|under|to) (?:the|our|your) (?:licen[cs]e|licence|contract|subscription|agreement|order)) /.test(line) || onto;
   // A unit that asks ("Another region is asking for it"), more capacity on its own ("40 more seats"), a new use case or initiative.
   // The unit asks for the product itself (it, access, a place of its own, to use or join it), not for a quote or a favour.
   const unitAsks = Boolean(team) && ((!byRole && / (?:want|ask|request|keen|interested|eager|need|would like|beg|pester|nag|clamou?r|lobby|push for|badger|hound|bug) (?:\S+ ){0,3}?it /.test(line)) || / (?:want|ask|request|keen|interested|eager|need|would like|beg|pester|nag|clamou?r|lobby|push for|badger|hound|bug) (?:\S+ ){0,3}?(?:access|in|to use|to join|to be onboard\S*|to be add|to be include|to be set up|to come|to start|to get access|to get on|(?:their|its) own (?:\S+ ){0,2}?(?:seat|licen\S*|workspace|space|instance|logins?|account|tenant|environment|setup|access)|(?:their|its) own [.,;!?]|a workspace|the tool|the platform|the product|licen\S*|seat|account|logins?|log-ins?|on board|onboard|too|as well) /.test(line)

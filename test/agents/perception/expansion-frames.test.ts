@@ -122,3 +122,23 @@ describe('expansion: blind dev items, by mechanism (issue 15)', () => {
     expect(read('The compliance auditors in Ghent check every route by hand. Giving them their own view in your tool would save hours.')[0]?.team).toMatch(/Ghent/);
   });
 });
+
+describe('expansion: objects and scopes (issue 15, probes)', () => {
+  it('capacity wished for ("would love to have a few seats") is no capacity held', () => {
+    expect(read('Treasury would love to have a couple of seats for the quarter close.')[0]?.team).toMatch(/Treasury/);
+    expect(read('The Aalborg office has 30 seats on the platform today.')).toEqual([]);
+  });
+  it('a unit added to our capacity, not to a list or a file', () => {
+    expect(read('Any chance we could add the Bergen crew? They are 5.')[0]).toMatchObject({ team: expect.stringMatching(/Bergen crew/), seats: 5 });
+    expect(read('Can you add the Malaga office to the mailing list for outage notices?')).toEqual([]);
+    expect(read('Procurement asked for access to the February savings report.')).toEqual([]);
+    expect(read('Could you add our new office address in Tartu to the billing details?')).toEqual([]);
+  });
+  it('still undecided is no want', () => {
+    expect(read("When the Tampere branch opens we'll see whether they need the tool at all.")).toEqual([]);
+  });
+  it('"the whole of" a unit moving onto us, unless it is there already', () => {
+    expect(read('If the trial holds up, the whole of logistics will move onto it.')).toHaveLength(1);
+    expect(read('The rest of the business is on it already.')).toEqual([]);
+  });
+});

@@ -88,11 +88,13 @@ export const JOINED_MORE: RegExp[] = [
 ];
 
 /** Who takes over, in more constructions: "Fatima acting until further notice", "His tasks makes now Mrs. Ewa", "for reporting ask to Keiko". */
-export const SUCCESSOR_SUBJECT_MORE = String.raw` act (?:until|as|head|lead|interim|for now|in the meantime|meanwhile|cfo|ceo|cto|coo|cio|director|manager)| sign off (?:on )?| follow (?:your|the|this|our) (?:account|project|relationship|rollout|renewal)| be your (?:man|woman|guy|person|go-to)`;
+export const SUCCESSOR_SUBJECT_MORE = String.raw` act (?:until|as|head|lead|interim|for now|in the meantime|meanwhile|cfo|ceo|cto|coo|cio|director|manager)| sign off (?:on )?| follow (?:your|the|this|our) (?:account|project|relationship|rollout|renewal)| be your (?:man|woman|guy|person|go-to)| hold the fort| keep (?:the|her|his) seat warm| (?:'s|be now) (?:the|our|your) (?:\S+ ){0,3}?(?:person|one|contact|go-to|owner|lead|champion|sponsor|approver|holder|signatory)`;
 export const SUCCESSOR_OBJECT_MORE = [
   String.raw` (?:his|her|their|'s) (?:task|duty|dutie|work|job|responsibility|responsibilitie|account)s? (?:now )?(?:make|do|handle|take over|take|cover|be do|be handle|be take over|be cover|be now do|be now handle)(?: now)? `,
   String.raw` for (?:\S+ ){1,4}?(?:please )?(?:ask|contact|ping|email|write to|speak to|talk to|go to|reach out to|turn to) (?:to )?`,
   String.raw`(?:^|,|;|:|\.|-|please|pls) ask (?:to )?`,
+  // A remit shared out: "her work has been split between Keiko and Luca" (the first named is told as the successor).
+  String.raw` (?:split|divide|share|spread) (?:\S+ )?(?:between|among) `,
   String.raw` (?:stuff|thing|topic|matter|item|decision|sign-off|approval|question|query|querie)s? (?:\S+ ){0,2}?(?:now )?(?:go|come|fall) to `,
   // A remit moved on, with a longer remit between: "Hamish's responsibilities for carrier onboarding will transfer to Dagny".
   String.raw` (?:his|her|their|'s) (?:responsibility|responsibilitie|task|duty|dutie|account|report|portfolio)s? (?:\S+ ){0,4}?(?:will |will now |now )?(?:transfer|pass|go|move|be reassign|be transfer|be pass|be move|be hand) (?:over )?to `,

@@ -61,6 +61,10 @@ describe('stakeholder frames: more ways a change is said', () => {
       ['Dana retired. Tariq Osei knows the depots well and will take the lead.', 'Tariq'],
       ['dana quit, billing stuff goes to oskar now', 'Oskar'],
       ['Dana is gone. Tariq signs off on purchases from today.', 'Tariq'],
+      ['Dana has retired; until a hire is made, Tariq Osei is holding the fort.', 'Tariq'],
+      ['Dana left in May. Her clients were split between Li and Tariq Osei.', 'Li'],
+      ["Dana is gone; Li's the one to call now.", 'Li'],
+      ['Dana has departed. Li is now our signatory.', 'Li'],
     ]);
     for (const [text, who] of takesOver) expect(one(text).successor?.name, text).toContain(who);
   });

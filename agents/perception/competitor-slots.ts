@@ -346,8 +346,9 @@ export function lowerPossessiveSpans(s: Sent, taken: NameSpan[]): NameSpan[] {
   return out;
 }
 
-/** Goods and services of the customer's own trade: a quote for a lane, a trial of trucks, scanners from a maker. */
-const GOODS = new Set(['forklift', 'truck', 'lorry', 'van', 'trailer', 'scanner', 'container', 'pallet', 'lane', 'freight', 'haulage', 'fuel', 'lease', 'printer', 'laptop', 'uniform', 'vehicle', 'shipment', 'cargo', 'crane', 'conveyor', 'racking', 'battery', 'charger', 'diesel', 'insurance', 'warehousing', 'trucking', 'courier', 'parcel', 'handheld', 'hardware', 'furniture', 'catering']);
+/** Goods and services of the customer's own trade: a quote for haulage, a trial of trucks, scanners from a maker. (Not lanes or
+ * freight: the customer's software is tried on those too, "a pilot of X … compare the two on the same lanes".) */
+const GOODS = new Set(['forklift', 'truck', 'lorry', 'van', 'trailer', 'scanner', 'container', 'pallet', 'haulage', 'fuel', 'lease', 'printer', 'laptop', 'uniform', 'vehicle', 'shipment', 'cargo', 'crane', 'conveyor', 'racking', 'battery', 'charger', 'diesel', 'insurance', 'warehousing', 'trucking', 'courier', 'parcel', 'handheld', 'hardware', 'furniture', 'catering']);
 /** What we sell and our rivals sell. */
 const SOFTWARE = new Set(['platform', 'tool', 'software', 'app', 'system', 'product', 'dashboard', 'crm', 'module', 'licence', 'license', 'seat', 'subscription', 'renewal', 'forecasting', 'analytics', 'reporting', 'saas', 'integration', 'feature', 'api', 'you', 'your', 'yours', 'u', 'ur']);
 

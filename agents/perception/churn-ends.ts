@@ -320,6 +320,7 @@ const CARRY = new Set(['continue', 'carry', 'renew', 'extend', 're-up', 'stick']
 export function notCarryingOn(s: Sent): boolean {
   const t = s.toks;
   for (let i = 1; i < t.length; i += 1) {
+    if (t[i].pos !== 'VERB' || !(CARRY.has(t[i].lemma) || ['stop', 'leave', 'quit', 'exit', 'cancel', 'end', 'go'].includes(t[i].lemma))) continue;
     const { start, end } = clauseOf(s, i);
     const subject = t.slice(Math.max(start, i - 5), i).some((x) => ['we', 'i'].includes(x.lower));
     if (!subject || hypothesis(s, i)) continue;

@@ -22,7 +22,13 @@ const SPARED = / (?:protect|spare|safe|exempt|untouched|ring-fence|ringfence|una
 /** Who says a cut is someone else's (a peer, another company, other customers): not this account. */
 const OTHERS = / (?:friend|peer|another|other|competitor|neighbour|neighbor|former colleague) /;
 
-export const lemmas = (ts: Tok[]) => ` ${ts.map((t) => t.lemma).join(' ')} `;
+const lemmaLines = new WeakMap<Tok[], string>();
+/** The lemmas of tokens as one spaced line; a sentence's whole line is built once (every frame reads it). */
+export const lemmas = (ts: Tok[]): string => {
+  let line = lemmaLines.get(ts);
+  if (line === undefined) { line = ` ${ts.map((t) => t.lemma).join(' ')} `; lemmaLines.set(ts, line); }
+  return line;
+};
 
 /** Tokens of the clause around i: up to the nearest clause punctuation or coordinating "but" either side. */
 export function clauseOf(s: Sent, i: number): { start: number; end: number } {

@@ -21,12 +21,23 @@ const OWN_USE = new Set([
   'use', 'attend', 'join', 'visit', 'leave', 'lose', 'win', 'buy', 'purchase', 'renew', 'pay', 'spend', 'hire', 'grow', 'expand', 'move', 'travel', 'go', 'come',
   'meet', 'hear', 'see', 'watch', 'read', 'learn', 'try', 'start', 'stop', 'begin', 'let', 'do', 'say', 'tell', 'take', 'make', 'hold', 'own', 'pick', 'lead',
   'manage', 'cover', 'handle', 'inherit', 'skip', 'cancel', 'drop', 'pause', 'postpone', 'delay', 'face', 'suffer', 'throw', 'pop', 'stick', 'toss',
+  // Arranging one's own work ("I will plan the timeline around their sign-off"): preparation, not a deed for the other side.
+  'plan', 'coordinate', 'align', 'prioritize', 'prioritise', 'organize', 'organise',
 ]);
+/** Our own people as the object ("line up our onboarding team", "brief my engineers"): an arrangement inside our side. */
+const PEOPLE = /^(?:team|teams|people|folks|staff|crew|squad|engineers|colleagues|specialists|consultants|experts|group)$/;
 /** Particles and directions after the object that send a thing toward the other side. */
 const PARTICLE = new Set(['out', 'over', 'up', 'back', 'across', 'down', 'off', 'together', 'through', 'along']);
 const TOWARD = /^(?:over|across|back|along|in|into|to|on|onto)$/;
 const YOURS = new Set(['you', 'your', 'yours']);
 const TIME = /^(?:day|days|week|weeks|month|months|quarter|quarters|year|years|morning|afternoon|evening|tonight|today|tomorrow|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+
+/** The phrase's head before any preposition is a group of people ("our onboarding team for the second wave"). */
+function ownPeople(s: Sent, start: number, end: number): boolean {
+  let k = start;
+  while (k < end && s.toks[k + 1].pos !== 'ADP') k += 1;
+  return PEOPLE.test(s.toks[k].lower);
+}
 
 /** "re-" acts are their base act: "rebuild", "re-run", "resubmit". */
 export const baseAct = (lemma: string): string => lemma.replace(/^re-?(?=[a-z]{3,})/, '');
@@ -55,6 +66,7 @@ export function openAct(s: Sent, k: number, directedOnly = false): boolean {
   if (TIME.test(t[np.end].lower) || (['next', 'last', 'every', 'each'].includes(t[np.start].lower) && np.start === np.end - 1)) return false;
   // A person is no deed's object ("we'll brief Raj"): the list's own verbs cover those that are.
   const head = t[np.end];
+  if (['our', 'my'].includes(t[np.start].lower) && ownPeople(s, np.start, np.end)) return false;
   return head.pos !== 'PROPN' || !head.cap || np.start !== np.end;
 }
 

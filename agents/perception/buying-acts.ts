@@ -3,9 +3,8 @@
 // "inked it", "it can be executed"), paying for something of ours ("the wire went out for the new
 // module"), committing to a term ("put us down for another twelve months", "switch to annual
 // billing"), money set aside for us, a supplier record or review cleared, and the absence of any
-// remaining objection to the paper. Also: misspelt words of the purchase ("aproved", "invioce") read
-// as the word meant, so chat typed in a hurry meets the same frames as edited prose.
-import { inVocabulary, type Sent, type Tok } from './nlp.js';
+// remaining objection to the paper. (Misspelt words are mended before tagging, by nlp-register.ts.)
+import type { Sent } from './nlp.js';
 import { APPROVER, type StageFrame } from './buying-stages.js';
 import type { Hit } from './frames.js';
 
@@ -121,56 +120,3 @@ export const ACTS: StageFrame[] = [
  */
 const NOTHING_LEFT = new RegExp(` (?:no|nothing|zero) (?:further |more |other |outstanding |remaining |open )?(?:comment|question|change|redline|objection|concern|edit|point|issue|markup)s? (?:\\S+ ){0,1}?(?:on|to|about|with|for|in) (?:the |your |our )?${PAPER} `);
 export const nothingLeft = (line: string) => NOTHING_LEFT.test(line);
-
-/** Words of a purchase that chat and non-native writers misspell, by the lemma each stands for. */
-const KEYWORDS: Record<string, string> = {
-  approve: 'approve', approved: 'approve', approval: 'approval', authorise: 'authorise', authorised: 'authorise', authorize: 'authorize', authorized: 'authorize',
-  authorisation: 'authorisation', authorization: 'authorization', invoice: 'invoice', spend: 'spend', finance: 'finance', budget: 'budget', contract: 'contract',
-  purchase: 'purchase', signature: 'signature', signed: 'sign', countersign: 'countersign', countersigned: 'countersign', procurement: 'procurement', agreement: 'agreement',
-  quote: 'quote', proposal: 'proposal', renewal: 'renewal', licence: 'licence', license: 'license', licences: 'licence', licenses: 'license', subscription: 'subscription',
-  upgrade: 'upgrade', payment: 'payment', requisition: 'requisition', paperwork: 'paperwork', decision: 'decision', execute: 'execute', executed: 'execute', order: 'order',
-};
-
-/** One edit apart (a letter dropped, added, or two swapped): "aproved", "finanace", "invioce", "spnd". */
-function oneEdit(a: string, b: string): boolean {
-  if (a === b || Math.abs(a.length - b.length) > 1) return false;
-  if (a.length === b.length) {
-    const d = [...a].flatMap((c, k) => (c === b[k] ? [] : [k]));
-    return d.length === 2 && d[1] === d[0] + 1 && a[d[0]] === b[d[1]] && a[d[1]] === b[d[0]];
-  }
-  const [short, long] = a.length < b.length ? [a, b] : [b, a];
-  let k = 0;
-  while (k < short.length && short[k] === long[k]) k += 1;
-  return short.slice(k) === long.slice(k + 1);
-}
-
-const fixes = new Map<string, string | null>();
-/** The purchase word an unknown token misspells, if it is one edit from exactly one. */
-function meant(t: Tok): string | undefined {
-  if (t.known || t.lower.length < 4 || !/^[a-z]+$/.test(t.lower) || inVocabulary(t.lower)) return undefined;
-  let hit = fixes.get(t.lower);
-  if (hit === undefined) {
-    const cands = Object.keys(KEYWORDS).filter((w) => w.length >= 5 && oneEdit(t.lower, w));
-    hit = cands.length && new Set(cands.map((w) => KEYWORDS[w])).size === 1 ? cands[0] : null;
-    if (fixes.size < 2000) fixes.set(t.lower, hit);
-  }
-  return hit ?? undefined;
-}
-
-const spelled = new WeakMap<Sent, Sent>();
-/** The sentence with misspelt purchase words read as the words meant (the quoted text stays as written). */
-export function spellFixed(s: Sent): Sent {
-  const hit = spelled.get(s);
-  if (hit) return hit;
-  let changed = false;
-  const toks = s.toks.map((t) => {
-    if (t.cap && t.i > 0) return t;
-    const w = meant(t);
-    if (!w) return t;
-    changed = true;
-    return { ...t, lower: w, lemma: KEYWORDS[w], known: true };
-  });
-  const out = changed ? { text: s.text, toks } : s;
-  spelled.set(s, out);
-  return out;
-}

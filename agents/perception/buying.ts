@@ -8,7 +8,7 @@ import { analyze, type Sent } from './nlp.js';
 import { conditionBefore, findAll, lemmaLine, negated, type Hit } from './frames.js';
 import type { Utterance } from './utterances.js';
 import { ONBOARDING, PLAIN_STEPS, STAGES, asked, beforeOurStep, historical, notOurDeal, otherPurchase, stalled } from './buying-stages.js';
-import { ACTS, nothingLeft, spellFixed } from './buying-acts.js';
+import { ACTS, nothingLeft } from './buying-acts.js';
 
 export interface BuyingCue { text: string }
 
@@ -145,7 +145,11 @@ function buyingIn(s: Sent, expanding = false): boolean {
   return false;
 }
 
-/** "Raj wants to know if we can…", "I'll check whether…": an "if" that opens a question reported, not a condition. */
+/**
+ * "Raj wants to know if we can…", "I'll check whether…": an "if" that opens a question reported, not a condition.
+ * frames.ts conditionBefore reads such an "if" as a condition unless the main clause resumes after it; the
+ * step asked about sits inside the question, so buying reads the whether-verb here.
+ */
 const ASKING = new Set(['know', 'ask', 'wonder', 'check', 'see', 'tell', 'confirm', 'clarify', 'find', 'understand', 'enquire', 'inquire']);
 function embeddedQuestion(s: Sent, at: number): boolean {
   const w = s.toks[at].lower;
@@ -195,7 +199,7 @@ function reportedBuying(s: Sent): boolean {
 export function findBuying(parts: Utterance[], opts: { reported?: boolean } = {}): BuyingCue[] {
   return parts.flatMap((u, k) => {
     if (!(u.side === 'them' || (opts.reported && u.side === 'us'))) return [];
-    const sents = analyze(u.text).map(spellFixed);
+    const sents = analyze(u.text);
     const expanding = sents.some(adding);
     const found = sents.filter((s) => (u.side === 'them' ? buyingIn(s, expanding) : reportedBuying(s))).map((s) => ({ text: s.text }));
     if (found.length || u.side !== 'them' || k === 0 || parts[k - 1].side !== 'us' || !sents.length) return found;

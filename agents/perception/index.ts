@@ -35,6 +35,7 @@ function recipientsOf(signal: Signal, ctx: PerceiveContext): { us: string[]; the
 function quotedOf(signal: Signal): string | undefined {
   if (signal.kind !== 'email') return undefined;
   const fresh = stripQuotedReply(signal.text);
+  if (!signal.text.includes(fresh)) return undefined; // the quote was a forward, kept unquoted in the fresh text
   const rest = signal.text.slice(fresh.length);
   const quoted = rest.split('\n').filter((l) => !/wrote:\s*$/.test(l)).map((l) => l.replace(/^\s*>+\s?/, '')).join('\n').trim();
   return quoted || undefined;

@@ -4,7 +4,10 @@
 // mutt's "* Name <addr> [date]:", ">" lines, and Outlook's "-----Original Message-----"
 // and "From: … Sent: …" header blocks. Forwarded messages are content: the block after a
 // "Forwarded message" marker (or, for a message whose subject says it is forwarded, the first
-// Outlook header block) is kept with its header.
+// Outlook header block) is kept with its header. A forward quoted with ">" lines is content too when
+// the sender introduces it ("Forwarding Owen's note below:", "see below from our CFO", a "Begin
+// forwarded message:" marker or a Fwd: subject over the quote): it is kept unquoted under a forward
+// marker, with its attribution as a From: line, so a second pass over the result keeps it as well.
 
 /** The opening word of an attribution line in the languages we recognise. */
 const ATTRIBUTION_START = /^(On|Le|Am|El|Il|Op|Em|Den|-{2,3}\s*On|\*)\s/;
@@ -29,6 +32,16 @@ const SEPARATOR = /^_{10,}$/;
 const HEADER_FROM = /^\*?(From|Von|De|Van|Da):\*?\s/i;
 const HEADER_DATE = /^\*?(Sent|Date|Gesendet|Datum|Envoyé|Enviado|Verzonden|Inviato|Data):\*?\s/i;
 const HEADER_ANY = /^\*?(From|To|Cc|Bcc|Subject|Sent|Date|Reply-To|Von|An|Betreff|Gesendet|Datum|De|À|Objet|Envoyé|Para|Asunto|Enviado|Van|Aan|Onderwerp|Verzonden|Da|A|Oggetto|Inviato|Data):\*?\s/i;
+
+/**
+ * The sender's own words announcing a forward. Reply history under an "X wrote:" line is a forward only
+ * on these; "see below" alone there is how inline answers start.
+ */
+const FORWARD_INTRO = /\b(?:fwd|fw|forwarding|forwarded (?:below|from|on|along|to me)|pass(?:ing)? (?:this |it |that |these )?(?:along|on)|below from|(?:from|by) (?:[\w'’.-]+ ){1,4}below|[\w’]+['’]s (?:\w+ )?(?:note|email|e-mail|mail|message|reply|update|announcement|memo|answer|response) below|(?:note|email|e-mail|mail|message|memo|announcement|thread) below|thought you(?:'d| should| would| might)? (?:want to |like to )?(?:see|know|read|have)|fyi\b[^.\n]{0,40}\bbelow)\b/i;
+/** A quote with no attribution (a pasted forward) only needs the sender to point at it. */
+const POINTED_AT = /\b(?:see|read|find|note) (?:\S+ ){0,3}?below\b|\bbelow[:.]?\s*$/im;
+/** Inline answers pointed at ("see my answers below", "comments inline"): the quote is what they answer. */
+const INLINE_ANSWERS = /\b(?:my|our)\s+(?:\w+\s+)?(?:answers?|comments?|repl(?:y|ies)|responses?|notes?|thoughts?|edits?|feedback)\b|\b(?:answers?|comments?|responses?|repl(?:y|ies))\s+(?:are\s+)?(?:inline|in line|below)\b|\binline\b/i;
 
 export interface StripOptions {
   /** The message is a forward (its subject starts with Fwd:/FW:/WG:/TR:): its first Outlook header block is kept. */
@@ -77,19 +90,76 @@ function skipHeaderBlock(lines: string[], out: string[], i: number): number {
   return j;
 }
 
+const FORWARD_LINE = '---------- Forwarded message ---------';
+
+/** Who an attribution names ("On Mon, 9 Nov 2026, Owen Pratt <owen@x.com> wrote:" → "Owen Pratt <owen@x.com>"). */
+function attributedTo(attribution: string): string | undefined {
+  const m = /(?:^|,)\s*([^,]+?)\s+(?:wrote|schrieb|a\s+écrit|escribió|ha\s+scritto|schreef|escreveu|skrev)\b/i.exec(attribution.replace(/^-{2,3}\s*|^\*\s+/, ''));
+  const who = m?.[1].replace(/^(?:On|Le|Am|El|Il|Op|Em|Den)\s.*\d.*\s(?=\S+\s*<)/, '').trim();
+  return who && !/^\d/.test(who) ? who : undefined;
+}
+
+/**
+ * The ">" block starting at i, one level unquoted and stripped of its own history, and the index after
+ * it (the block runs over blank lines to the first unquoted line).
+ */
+function quotedBlock(lines: string[], i: number): { text: string; end: number } {
+  const inner: string[] = [];
+  let j = i;
+  for (; j < lines.length && (isQuote(lines[j]) || !lines[j].trim()); j += 1) inner.push(lines[j].replace(/^\s*>\s?/, ''));
+  while (j > i && !lines[j - 1].trim()) { j -= 1; inner.pop(); }
+  return { text: strip(inner.join('\n'), { forwarded: true }, false), end: j };
+}
+
+/** Whether the sender's words so far introduce the quote that follows as a forward. */
+function introducesForward(out: string[], attributed: boolean, opts: StripOptions): boolean {
+  const own = out.join('\n');
+  if (FORWARD_MARKER.test(own.trim().split('\n').pop()?.trim() ?? '')) return true; // "Begin forwarded message:" just above
+  if (out.some((l) => FORWARD_MARKER.test(l.trim()))) return false; // the forward is already there: a quote after it is history
+  return opts.forwarded === true || FORWARD_INTRO.test(own) || (!attributed && POINTED_AT.test(own) && !INLINE_ANSWERS.test(own));
+}
+
 export function stripQuotedReply(text: string, opts: StripOptions = {}): string {
+  return strip(text, opts, true);
+}
+
+/** `quotedForwards`: whether a ">" block may be a forward (not inside a forward, where quotes are its history). */
+function strip(text: string, opts: StripOptions, quotedForwards: boolean): string {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const out: string[] = [];
   let forwardsKept = 0;
+  /** Keeps the ">" block at `at` as a forward (attributed to `from`), or returns false when it is history. */
+  const keptForward = (at: number, from: string | undefined, attributed: boolean): number | false => {
+    if (!quotedForwards) return false;
+    const said = out.filter((l) => l.trim());
+    const underMarker = FORWARD_MARKER.test(said[said.length - 1]?.trim() ?? '');
+    if (forwardsKept > 0 && !underMarker) return false;
+    if (!introducesForward(said, attributed, opts)) return false;
+    const block = quotedBlock(lines, at);
+    if (!block.text) return false;
+    forwardsKept += 1;
+    if (!underMarker && !FORWARD_MARKER.test(block.text.split('\n')[0].trim())) out.push('', FORWARD_LINE);
+    if (from && !HEADER_FROM.test(block.text)) out.push(`From: ${from}`, '');
+    out.push(block.text, '');
+    return block.end - 1;
+  };
   for (let i = 0; i < lines.length; i += 1) {
     const line = lines[i];
     const t = line.trim();
-    if (isQuote(line)) continue;
+    if (isQuote(line)) {
+      const end = keptForward(i, undefined, false);
+      if (end === false) continue;
+      i = end;
+      continue;
+    }
     if (FORWARD_MARKER.test(t) || (opts.forwarded && forwardsKept === 0 && ORIGINAL_MESSAGE.test(t))) {
       forwardsKept += 1;
       out.push(line);
       const h = nextNonBlank(lines, i + 1);
-      if (h >= 0 && HEADER_ANY.test(lines[h].trim())) i = skipHeaderBlock(lines, out, h) - 1;
+      if (h >= 0 && HEADER_ANY.test(lines[h].trim())) {
+        out.push(...lines.slice(i + 1, h)); // blank lines between the marker and its header
+        i = skipHeaderBlock(lines, out, h) - 1;
+      }
       continue;
     }
     const sepThenHeader = SEPARATOR.test(t) && nextNonBlank(lines, i + 1) >= 0 && headerBlockAt(lines, nextNonBlank(lines, i + 1));
@@ -107,7 +177,8 @@ export function stripQuotedReply(text: string, opts: StripOptions = {}): string 
     if (n > 0) {
       const after = nextNonBlank(lines, i + n);
       if (after >= 0 && isQuote(lines[after])) {
-        i += n - 1; // the attribution goes; its ">" lines are skipped; a reply written below them stays
+        const end = keptForward(after, attributedTo(lines.slice(i, i + n).map((l) => l.trim()).join(' ')), true);
+        i = end === false ? i + n - 1 : end; // the attribution goes; its ">" lines are skipped (or kept as a forward); a reply written below them stays
         continue;
       }
       break; // an attribution over unquoted history (HTML mail): the rest is history

@@ -46,6 +46,7 @@ function numberAt(s: Sent, k: number): number | undefined {
   return next && next < 10 && w >= 20 ? w + next : w;
 }
 
+const LEADS = /^(?:manager|lead|supervisor|head|director|boss|coordinator|team lead)$/;
 /** Nouns of time: "6 month users" is no count of users. */
 const TIME = new Set(['day', 'week', 'month', 'year', 'hour', 'minute', 'quarter', 'weekend', 'time']);
 /** Words that may sit between a number and the noun it counts ("20 more named users", "(6 people)"). */
@@ -67,9 +68,12 @@ export function seatsIn(s: Sent, estimate = false): number | undefined {
     // "their own licences, about thirty of them": the number counts the capacity named before it.
     if (t[k + 1]?.lower === 'of' && t[k + 2]?.lower === 'them' && t.slice(0, k).some((x) => CAPACITY.test(` ${x.lemma} `))) return n;
     // Up to two modifiers of the counted noun may sit between: "9 category buyers", "12 field service engineers".
+    // "for all four", "all 16 of them": everyone of a group just counted.
+    if (t[k - 1]?.lower === 'all' && (!t[k + 1] || ['ADP', 'PUNCT', 'SCONJ'].includes(t[k + 1].pos))) return n;
     let modifiers = 0;
     for (let j = k + 1; j < Math.min(t.length, k + 5); j += 1) {
-      if (countsPeople(t[j])) return n;
+      // "Twelve reps plus their manager": the one who leads them counts too.
+      if (countsPeople(t[j])) return t[j + 1]?.lower === 'plus' && ['their', 'a', 'one', 'the'].includes(t[j + 2]?.lower ?? '') && LEADS.test(t[j + 3]?.lower ?? '') ? n + 1 : n;
       if (BETWEEN.has(t[j].lower) || NUMBER_WORDS[t[j].lower] !== undefined) continue;
       if (['NOUN', 'ADJ', 'PROPN'].includes(t[j].pos) && !TIME.has(t[j].lemma) && modifiers < 2) { modifiers += 1; continue; }
       break;

@@ -8,7 +8,7 @@ import type { Sent, Tok } from './nlp.js';
 import { countsPeople } from './expansion-seats.js';
 
 /** Prepositions of a source or a comparison: the unit after them is not the one that grows ("borrowing dashboards off the ops team"). */
-const SOURCE = new Set(['off', 'from', 'than', 'like', 'unlike', 'besides']);
+const SOURCE = new Set(['off', 'from', 'than', 'like', 'unlike', 'besides', 'as']);
 export const UNIT = new Set(['studio', 'campus', 'school', 'location', 'staff', 'team', 'teams', 'office', 'offices', 'department', 'dept', 'group', 'division', 'org', 'organisation', 'organization', 'region', 'subsidiary', 'hub', 'unit', 'site',
   'branch', 'function', 'practice', 'squad', 'warehouse', 'clinic', 'store', 'plant', 'entity', 'country', 'business', 'arm', 'lab', 'centre', 'center', 'desk', 'depot', 'terminal', 'facility', 'yard',
   'pod', 'agency', 'crew', 'cell', 'bureau', 'station', 'operation', 'operations']);

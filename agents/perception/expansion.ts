@@ -12,13 +12,14 @@ import { findAll, lemmaLine, nameSpans, negated } from './frames.js';
 import type { Utterance } from './utterances.js';
 import { CAPACITY, countsPeople, headcountOnly, seatsIn } from './expansion-seats.js';
 import { UNIT, groupBefore, modifies, pointsBack, teamIn, unitIn } from './expansion-team.js';
+import { alreadyInPlace, capacityInNamedTool, changeWanted, featureWanted, forTesting, heldFlat, nothingWanted, onePerson, retracted } from './expansion-guards.js';
 
 const PRE_SALE = new Set(['lead', 'qualified', 'discovery', 'demo', 'proposal', 'negotiation']);
 
 export interface ExpansionCue { text: string; speaker?: string; email?: string; team?: string; seats?: number }
 
 /** Asking for more: the verbs and phrases of wanting, adding and rolling out. */
-const GROW = / (?:include|standardi[sz]e on|plus \d+|want|beg|pester|nag|clamou?r|lobby|push for|badger|hound|bug|would like|love|benefit (?:\S+ )?from|could use|need|ask|request|keen|interested|eager|hope|plan|intend|add|extend|expand|roll (?:\S+ ){0,3}out|onboard\S*|provision|spin up|bring (?:\S+ ){0,5}onto|come onto|get access|join the rollout|start use|start using|in as well|want in|be onboard|extra|more|additional|another|its own|of its own|their own|of their own|separate|too|as well|migrate|move (?:\S+ ){0,4}onto|out of|get (?:\S+ ){0,3}(?:seat|licen[cs]e|licence|workspace|access|account|instance|logins?)) /;
+const GROW = / (?:include|standardi[sz]e on|plus \d+|want|beg|pester|nag|clamou?r|lobby|push for|badger|hound|bug|would like|love|benefit (?:\S+ )?from|could use|need|ask|request|keen|interested|eager|hope|plan|intend|add|extend|expand|roll (?:\S+ ){0,3}out|onboard\S*|provision|spin up|bring (?:\S+ ){0,5}onto|come onto|get access|join the rollout|start use|start using|in as well|want in|be onboard|extra|more|additional|another|its own|of its own|their own|of their own|separate|too|as well|migrate|move (?:\S+ ){0,4}onto|out of|get (?:\S+ ){0,3}(?:seat|licen[cs]e|licence|workspace|access|account|instance|logins?)|(?:create|set up) (?:\S+ ){0,3}(?:seat|licen[cs]e|licence|workspace|account|instance|logins?)) /;
 /** Shrinking, moving people, or capacity already in place. */
 const CONTRACTION = / (?:reduce|reduction|cut|cutting|remove|removal|drop|shrink|shrinking|downsize|downsizing|fewer|less|consolidate|consolidating|cancel|decrease|lower|trim|scale back|scale down|offboard|end|reassign|transfer|free up|save licen[cs]e|save seat|go back to|went back|share the existing|already licen[cs]e|already license|already have|all licen[cs]ed|off the table|let go|lay off|same total|stay at|flat|switch off|turn off|phase out|retire|retiring|sunset|decommission) | (?:office|team|site|store|branch|unit|department|division|hub) (?:be )?(?:close|closing|shut|wind down) /;
 const PERSON_MOVING = / (?:i|she|he|they|\S+) (?:just )?(?:move|moved|moving|transfer|transferred|relocate|relocated) to (?:our|the|a) /;
@@ -53,6 +54,16 @@ const WISHED = / (?:want|would|love|like|need|could|can|cost|will|plan|keen|how|
 const SET_UP = / (?:get|have) (?:\S+ ){1,5}(?:set up|going|up and run|add|onboard\S*|on board) /;
 /** Long past: "asked about access ages ago", "wanted it last year". */
 const LONG_AGO = / (?:year|month|age|quarter)s? ago | at one point | originally | initially | at first | last (?:year|quarter|spring|summer|autumn|fall|winter) | back (?:in|when) | previously | at the time | a while back | (?:sort|sorted|resolve|resolved|settle|settled) it /;
+/** Something ended "with" a named other party: "ending the pilot with Tallyhub" shrinks no use of ours. */
+function endsOtherVendor(s: Sent, from: number): boolean {
+  const t = s.toks;
+  for (let k = from + 1; k < Math.min(t.length, from + 6); k += 1) {
+    if (t[k].lower === 'with') return Boolean(t[k + 1]?.cap && !t[k + 1].known && t[k + 1].pos !== 'PRON');
+    if (t[k].pos === 'PUNCT' || t[k].pos === 'VERB') return false;
+  }
+  return false;
+}
+
 /** Words that make "X is on it" a change rather than the state things are in. */
 const CHANGE = / (?:now|soon|next|also|too|as well|as of|from (?:monday|tuesday|wednesday|thursday|friday|next|the|this)|start|plan|new|newly|finally|going to|be about to) /;
 /** Moving a group onto our product: "bringing 120 of their dispatchers onto your platform", "migrating onto our tools", "put all four regions on it". */
@@ -84,7 +95,8 @@ const STILL_OPEN = new Set(['ask', 'request']);
 function alreadyDone(s: Sent): boolean {
   const acts = findAll(s, ACTION);
   if (!acts.length || !acts.every((h) => isPast(s, s.toks[h.start]))) return false;
-  const live = findAll(s, LIVE).filter((h) => (!isPast(s, s.toks[h.start]) || STILL_OPEN.has(s.toks[h.start].lemma)) && !negated(s, h.start));
+  // The reader's modal ("thought you'd enjoy this") is no want of theirs.
+  const live = findAll(s, LIVE).filter((h) => (!isPast(s, s.toks[h.start]) || STILL_OPEN.has(s.toks[h.start].lemma)) && !negated(s, h.start) && s.toks[h.start - 1]?.lower !== 'you');
   return live.length === 0;
 }
 
@@ -168,31 +180,39 @@ function placeBefore(s: Sent, prev?: Sent): string | undefined {
   return unitIn(prev) ?? nameSpans(prev).find((n) => ['in', 'at'].includes(prev.toks[n.start - 1]?.lower ?? ''))?.name;
 }
 
+/** The place a sentence's people are in: "7 new reps in Stockholm from Jan 4". */
+const placeIn = (s: Sent): string | undefined => nameSpans(s).find((n) => ['in', 'at'].includes(s.toks[n.start - 1]?.lower ?? ''))?.name;
+
 /** A group introduced as shrinking, moving or leaving: a pronoun that points back to it is no newcomer ("The Leeds team is relocating. Please move them to…"). */
 const SHRINKS_OR_MOVES = / (?:relocate|relocating|move|moving|transfer|close|closing|merge|merging|shrink|cut|leave|leaving|downsize|consolidate|wind down) /;
 /** "give them their own seats", "get all seven of them set up": a plural pronoun that points to the group of the sentence before. */
 const PLURAL = / (?:they|them|their) /;
 
-function expansionIn(s: Sent, prev?: Sent, earlier: Sent[] = []): { team?: string; seats?: number } | undefined {
+function expansionIn(s: Sent, prev?: Sent, earlier: Sent[] = [], rivals: string[] = []): { team?: string; seats?: number } | undefined {
   // A word that ends the sentence may keep its full stop ("…and want in."): the frames read the word.
   const line = ` ${s.toks.map((x) => (x.lemma.length > 1 ? x.lemma.replace(/\.$/, '') : x.lemma)).join(' ')} `;
-  if (CONTRACTION.test(line) || PERSON_MOVING.test(line) || NEW_THING.test(line) || UNDERWAY.test(line) || /\bfewer\b/i.test(s.text)) return undefined;
+  // "at the end of the month" is a date, not an ending.
+  if (findAll(s, CONTRACTION).some((h) => !endsOtherVendor(s, h.end) && !(s.toks[h.start].lemma === 'end' && s.toks[h.start - 1]?.lower === 'the')) || PERSON_MOVING.test(line) || NEW_THING.test(line) || UNDERWAY.test(line) || /\bfewer\b/i.test(s.text)) return undefined;
   if (DISCOUNTED.test(line) || PLAN_GIVEN_UP.test(line) || (OWN_BUSINESS.test(line) && !SEATS_NAMED.test(line))) return undefined;
   if (REFUSED.test(line) || NOT_MORE.test(line) || ONLY_WANTED.test(line) || SOMEONE_ELSE.test(line) || STAYING.test(line) || alreadyDone(s) || stale(s)) return undefined;
+  // Capacity in another vendor's tool, a figure taken back, capacity already there, a sandbox, a thing changed, one person provisioned.
+  if (capacityInNamedTool(s, rivals) || featureWanted(s) || retracted(s) || alreadyInPlace(s) || forTesting(s) || changeWanted(s) || onePerson(s)) return undefined;
   // Access already had ("our IT team got access to the admin console yesterday") is a fact, not a want.
   // Access to a thing of theirs or a file ("access to the March usage report") is no seat, unless other capacity is named.
   const access = findAll(s, / access /);
   if (access.length && access.every((h) => toSomethingElse(s, h.start)) && !/ (?:seat|licen[cs]e|licence|logins?|user|account|workspace|your (?:platform|tool|product|app|system)) /.test(line)) return undefined;
   // Still undecided: "we'll decide whether they need the tool at all".
-  if (/ (?:decide|see|figure out|work out|assess|evaluate|unsure|not sure|sure) (?:whether|if) /.test(line) || / at all /.test(line) && / (?:whether|if) /.test(line)) return undefined;
+  if (/ (?:decide|see|figure out|work out|assess|evaluate|unsure|not sure|sure|depend on|depends on) (?:whether|if) /.test(line) || / at all /.test(line) && / (?:whether|if) /.test(line)) return undefined;
   if (capacityHeld(s) && !/ (?:want|would like|love|like|need|ask|request|keen|more|extra|additional|another|own) /.test(line)) return undefined;
   if (/ (?:expand|elaborate) on /.test(line) || / (?:try|tried) it once /.test(line)) return undefined;
   // A group that is (or went) live already is news of a rollout done, not a want: "the Riverside clinic is live on the platform".
   if (/ (?:be|go|went|gone) live (?:on|with|in) /.test(line) && !/ (?:will|want|need|plan|soon|next|would|once|when|should|more|another|too|as well) /.test(line)) return undefined;
   const grow = findAll(s, GROW).filter((h) => !negated(s, h.start) && !growsSomethingElse(s, h) && !modifierOnly(s, h.end));
   // A group's work moving into our product: "the plan is for them to close jobs in your mobile app rather than on paper".
-  const workMoves = USE_IN_OURS.test(line) && WORK_MOVES.test(line) && / (?:plan|will|would|want|going to|be go to|intend|next|soon|from) /.test(line);
-  const newUse = / new (?:use case|initiative|project|workflow|department|business unit|region|market) /.test(line);
+  const workMoves = USE_IN_OURS.test(line) && findAll(s, WORK_MOVES).some((h) => !isPast(s, s.toks[h.start])) && / (?:plan|will|would|want|going to|be go to|intend|next|soon|from) /.test(line);
+  // Theirs ("our new region", "a new use case") or wanting ("the new department needs…"); "the IP ranges for the new region" is a region of a service.
+  const newUse = / (?:a|an|our|another|their|one more) new (?:use case|initiative|project|workflow|department|business unit|region|market) | new (?:use case|initiative|project|workflow|department|business unit|region|market) (?:\S+ ){0,2}(?:want|need|would like|ask|request|plan to|be keen) /.test(line)
+    && / (?:want|need|would like|plan|ask|use|seat|licen[cs]e|licence|access|workspace|roll|onboard\S*|add|extend|expand|user|account) /.test(line);
   const wide = WIDE.test(line) && !(/ already /.test(line) && !/ (?:want|need|would|will|plan|next|soon) /.test(line)) && / (?:roll (?:\S+ ){0,3}out|rollout|extend|deploy|want|on it|onto it|on to it|use|standardi[sz]e on) /.test(line);
   // "The practices are on it" states who already uses it; only a change ("now", "soon", "too", a plan) makes it growth.
   const alreadyOn = / be on (?:it|the same system) /.test(line) && !/ (?:bring|move|migrate|put|get|onboard\S*|will|need|want) /.test(line) && !CHANGE.test(line);
@@ -201,11 +221,11 @@ function expansionIn(s: Sent, prev?: Sent, earlier: Sent[] = []): { team?: strin
   const onto = ontoOurs && / (?:bring|move|migrate|put|get|onboard\S*|will|need|want|be) /.test(line) && !alreadyOn;
   const growsIntoCapacity = HEADCOUNT_GROWS.test(line) && (OUT_OF.test(line) || findAll(s, / (?:need|require|want) /).some((h) => !negated(s, h.start)) && CAPACITY.test(line) || onto);
   const given = findAll(s, GIVE).some((h) => !modifierOnly(s, h.end)) && WISHED.test(line);
-  const setUp = SET_UP.test(line);
+  const setUp = findAll(s, SET_UP).some((h) => !(/^onboarding$/.test(s.toks[h.end].lower) && s.toks[h.end + 1]?.pos === 'NOUN'));
   const rise = seatsRise(s);
   if (!newUse && !workMoves && !wide && !onto && !growsIntoCapacity && !given && !setUp && !rise && !grow.length) return undefined;
   // Not wanted, needed, used or joined: unless the growth is asked for in another clause ("I don't want to get ahead of myself, but … would like to come onto the platform").
-  const refused = s.toks.filter((x) => x.neg && ['use', 'need', 'want', 'join'].includes(x.lemma));
+  const refused = s.toks.filter((x) => ['use', 'need', 'want', 'join', 'ask', 'request'].includes(x.lemma) && (x.neg || (x.pos === 'VERB' && negated(s, x.i))));
   if (refused.length && !grow.some((h) => refused.every((x) => conceded(s, x.i, h.start)))) return undefined;
   // "They really need their own seats.": the group is the one named in the sentence before.
   const named = setUp ? nameSpans(s).find((n) => findAll(s, SET_UP).some((h) => n.start > h.start && n.end < h.end)) : undefined;
@@ -213,19 +233,30 @@ function expansionIn(s: Sent, prev?: Sent, earlier: Sent[] = []): { team?: strin
   const own = there ?? teamIn(s) ?? named?.name;
   // A subject pointing back ("They want…") makes the group the one asking; a pronoun elsewhere ("give them seats") only says who gets what is asked.
   const team = own ?? (prev && pointsBack(s) ? groupBefore(prev) : undefined);
-  const recipient = team ?? (prev && PLURAL.test(line) && !SHRINKS_OR_MOVES.test(lemmaLine(prev).line) ? groupBefore(prev) : undefined);
+  // "them" in an ask for capacity points to the people of the sentence before: its group, else the place they start in ("7 new reps in Stockholm").
+  // A deal that closed is won, not a group shrinking.
+  const pointed = Boolean(prev) && !team && PLURAL.test(line) && !SHRINKS_OR_MOVES.test(lemmaLine(prev!).line.replace(/ (?:deal|sale|round|acquisition) (?:have |be )?close /g, ' '));
+  const headcountBefore = prev && !team && prev.toks.some(countsPeople) ? seatsIn(prev) : undefined;
+  // Hiring news, then capacity asked for it: "Sales ops is growing again … I'd need licences for all four".
+  const grewBefore = Boolean(prev) && !team && HEADCOUNT_GROWS.test(lemmaLine(prev!).line) && !CONTRACTION.test(lemmaLine(prev!).line);
+  const recipient = team ?? (pointed || grewBefore ? groupBefore(prev!) ?? (headcountBefore !== undefined ? placeIn(prev!) : undefined) : undefined);
   // A group known only by role ("our analysts") asks for the product by name, not for "it" (a report, an invoice).
   const byRole = Boolean(team) && !unitIn(s) && !there && !(prev && pointsBack(s));
-  const seats = seatsIn(s, true);
+  const seats = seatsIn(s, true) ?? (pointed || grewBefore ? headcountBefore : undefined);
   const capacity = findAll(s, CAPACITY).some((h) => {
     if (negated(s, h.start) || modifierOnly(s, h.start)) return false;
     const before = s.toks[h.start - 1];
-    return before && (before.pos === 'NUM' || before.pos === 'NOUN' || ['more', 'extra', 'additional', 'another', 'own', 'new', 'separate', 'a', 'its', 'their', 'few', 'dozen', 'in', 'access', 'get'].includes(before.lower));
+    return before && (before.pos === 'NUM' || before.pos === 'NOUN' || ['more', 'extra', 'additional', 'another', 'own', 'new', 'separate', 'a', 'its', 'their', 'few', 'dozen', 'in', 'access', 'get'].includes(before.lower)
+      || ['add', 'need', 'create', 'require', 'request', 'want'].includes(before.lemma));
   }) || findAll(s, / (?:add|onboard|include) /).some((h) => !negated(s, h.start) && addsUnit(s, h.end)) || findAll(s, / (?:roll (?:\S+ ){0,3}out|(?:extend|expand) (?:\S+ ){0,3}to) /).some((h) => !growsSomethingElse(s, h)) || / (?:access|want in|onboard\S*|add them|on the platform|onto the platform|come onto|bring (?:\S+ ){0,5}onto|join the rollout|start use|start using|own workspace|a workspace|separate workspace|(?:in|under|to) (?:the|our|your) (?:licen[cs]e|licence|contract|subscription|agreement|order)) /.test(line) || onto;
   // A unit that asks ("Another region is asking for it"), more capacity on its own ("40 more seats"), a new use case or initiative.
   // The unit asks for the product itself (it, access, a place of its own, to use or join it), not for a quote or a favour.
-  const unitAsks = Boolean(team) && ((!byRole && / (?:want|ask|request|keen|interested|eager|need|would like|beg|pester|nag|clamou?r|lobby|push for|badger|hound|bug) (?:\S+ ){0,3}?it /.test(line)) || / (?:want|ask|request|keen|interested|eager|need|would like|beg|pester|nag|clamou?r|lobby|push for|badger|hound|bug) (?:\S+ ){0,3}?(?:access|in|to use|to join|to be onboard\S*|to be add|to be include|to be set up|to come|to start|to get access|to get on|(?:their|its) own (?:\S+ ){0,2}?(?:seat|licen\S*|workspace|space|instance|logins?|account|tenant|environment|setup|access)|(?:their|its) own [.,;!?]|a workspace|the tool|the platform|the product|licen\S*|seat|account|logins?|log-ins?|on board|onboard|too|as well) /.test(line)
+  // "want in" ends the wish ("they want in.", "want in too"); "needs a mutual NDA in place" wants no way in.
+  const wantIn = line.replace(/ in (?!(?:[.,;!?]|too|as well|now|on|\))(?: |$)|$)/g, ' in_ ');
+  const unitAsks = Boolean(team) && ((!byRole && / (?:want|ask|request|keen|interested|eager|need|would like|beg|pester|nag|clamou?r|lobby|push for|badger|hound|bug) (?:\S+ ){0,3}?it /.test(line)) || / (?:want|ask|request|keen|interested|eager|need|would like|beg|pester|nag|clamou?r|lobby|push for|badger|hound|bug) (?:\S+ ){0,3}?(?:access|in|to use|to join|to be onboard\S*|to be add|to be include|to be set up|to come|to start|to get access|to get on|(?:their|its) own (?:\S+ ){0,2}?(?:seat|licen\S*|workspace|space|instance|logins?|account|tenant|environment|setup|access)|(?:their|its) own [.,;!?]|a workspace|the tool|the platform|the product|licen\S*|seat|account|logins?|log-ins?|on board|onboard|too|as well) /.test(wantIn)
     || / (?:want|ask|keen|eager) (?:\S+ ){0,6}(?:get on it|on it|on the platform|on board|onboard\S*) /.test(line)
+    // A copy of what another unit has: "asking when they get theirs", "will need the same setup Rotterdam has".
+    || / (?:want|ask|need|wait|wonder) (?:\S+ ){0,6}(?:get|have) theirs | (?:want|need|would like) the same (?:setup|set-up|access|tool|platform|workspace) /.test(line)
     // The unit as the one added: "can the channel partners team get added?", "asked to be onboarded".
     || / (?:get|be) (?:add|onboard\S*|include|provision|set up) /.test(line));
   const moreCapacity = findAll(s, / (?:more|additional|extra|another) (?:\S+ )?(?:seat|licen[cs]e|licence|user|account|workspace) /).some((h) => !negated(s, h.start))
@@ -234,26 +265,35 @@ function expansionIn(s: Sent, prev?: Sent, earlier: Sent[] = []): { team?: strin
       && [s, ...earlier].some((x) => SEATS_NAMED.test(lemmaLine(x).line) || x.toks.some(countsPeople)));
   // Handing capacity over or moving people onto us says who gets it: a unit, a headcount or "them".
   const toWhom = Boolean(team) || seats !== undefined || / (?:they|them|everyone|everybody|staff|people|user) /.test(line);
-  if (!((recipient && capacity) || (workMoves && toWhom) || unitAsks || moreCapacity || newUse || wide || (onto && toWhom) || growsIntoCapacity || (given && toWhom) || rise || (setUp && toWhom))) return undefined;
+  if (!((recipient && capacity) || (grewBefore && capacity && seats !== undefined) || (workMoves && toWhom) || unitAsks || moreCapacity || newUse || wide || (onto && toWhom) || growsIntoCapacity || (given && toWhom) || rise || (setUp && toWhom))) return undefined;
   return { ...(recipient ? { team: recipient } : {}), ...(seats !== undefined ? { seats } : {}) };
 }
 
 /** The account's people (or our notes reporting them) asking for a new unit to come on board. */
-export function findExpansion(parts: Utterance[], opts: { reported?: boolean; stage?: string } = {}): ExpansionCue[] {
+export function findExpansion(parts: Utterance[], opts: { reported?: boolean; stage?: string; rivals?: string[] } = {}): ExpansionCue[] {
   // Before the first purchase, a team and a headcount are the deal itself, not growth.
   if (opts.stage && PRE_SALE.has(opts.stage)) return [];
   return parts.filter((u) => u.side === 'them' || (opts.reported && u.side === 'us')).flatMap((u) => {
     const out: ExpansionCue[] = [];
     let prev: { at: number; cue: ExpansionCue } | undefined;
     const sents = analyze(u.text);
+    // A message that says nothing is wanted ("No action needed") or that the count stays ("We're staying at 65") asks for no growth.
+    if (sents.some((s) => nothingWanted(s) || heldFlat(s))) return out;
     for (const [i, s] of sents.entries()) {
       // "They're about 18 people.", "I'd estimate 16.": the headcount of the cue just read.
       if (prev && i - prev.at <= 2 && prev.cue.seats === undefined) {
         const n = headcountOnly(s);
         if (n !== undefined) { prev.cue.seats = n; continue; }
       }
-      const e = expansionIn(s, i > 0 ? sents[i - 1] : undefined, sents.slice(Math.max(0, i - 2), i));
+      const e = expansionIn(s, i > 0 ? sents[i - 1] : undefined, sents.slice(Math.max(0, i - 2), i), opts.rivals);
       if (!e) continue;
+      // The same group asked for again ("…would like to start. Could you add them to our contract?"), or a later sentence with no group of its own: one ask.
+      const same = e.team === undefined ? out[out.length - 1] : out.find((c) => c.team === e.team);
+      if (same) {
+        if (same.seats === undefined && e.seats !== undefined) same.seats = e.seats;
+        if (prev) prev.at = i;
+        continue;
+      }
       // "…bring our clinics onto it. That's another ninety staff.", "Need 20 more added asap.": the same ask, continued.
       if (prev && prev.at === i - 1 && !e.team && !pointsBack(s)) {
         if (prev.cue.seats === undefined && e.seats !== undefined) prev.cue.seats = e.seats;

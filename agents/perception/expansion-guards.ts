@@ -1,0 +1,57 @@
+// Look-alikes of expansion read from the whole sentence or its neighbours: capacity in another
+// vendor's tool ("a login to Gainsight"), a figure taken back ("the 20 extra seats were a typo",
+// "we're staying at 65"), capacity already in place ("it's already set up"), a test sandbox, a
+// thing changed rather than the product wanted ("want it raised"), one person's access, and a
+// message that says nothing is wanted ("No action needed").
+import { findAll, lemmaLine } from './frames.js';
+import type { Sent } from './nlp.js';
+
+/** A capacity noun for a tool named with a capital that the model does not know: "a login to Gainsight", "seats in Clari". */
+const CAPACITY_FOR = /^(?:logins?|log-ins?|seats?|licen[cs]es?|accounts?|access|instance|workspace)$/;
+export function capacityInNamedTool(s: Sent, rivals: string[] = []): boolean {
+  const t = s.toks;
+  const named = (k: number) => Boolean(t[k]) && t[k].cap && !t[k].known && t[k].pos !== 'NUM';
+  // Only "to" and "on": "access for Lisbon", "seats in Porto" name who gets it, not the tool.
+  if (t.some((x, k) => CAPACITY_FOR.test(x.lower) && ['to', 'on'].includes(t[k + 1]?.lower ?? '') && named(k + 2))) return true;
+  const text = s.text.toLowerCase();
+  return rivals.some((r) => r && new RegExp(`(?<![\\p{L}])${r.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(text));
+}
+
+/** A figure taken back or held flat: "the 20 extra seats … were a typo", "we're staying at 65", "keeping it at 40". */
+const RETRACTED = / (?:be|was|were) (?:\S+ ){0,2}(?:typo|mistake|error|misprint|slip) /;
+const HELD_FLAT = / (?:stay|staying|remain|keep (?:it|us|them|things)|stick) (?:at|with) (?:the )?\d+ /;
+export const retracted = (s: Sent): boolean => RETRACTED.test(lemmaLine(s).line);
+export const heldFlat = (s: Sent): boolean => HELD_FLAT.test(lemmaLine(s).line) && !/ (?:more|extra|additional|add) /.test(lemmaLine(s).line);
+
+/** Capacity already in place: "it's already set up", "they're already covered". */
+export const alreadyInPlace = (s: Sent): boolean => / already (?:\S+ )?(?:set up|in place|enable|enabled|cover|covered|sort|sorted|provision|provisioned|include|included|live|there) /.test(lemmaLine(s).line);
+
+/** Seats in a test copy, not for people at work: "more seats on the sandbox". (A tenant of its own "for testing" is still a new one.) */
+export const forTesting = (s: Sent): boolean => / (?:to|in|on|into) the (?:sandbox|staging|test environment|test instance|uat) /.test(lemmaLine(s).line);
+
+/** "want it raised", "need it fixed": a change to a thing, not the product wanted. */
+export function changeWanted(s: Sent): boolean {
+  return findAll(s, / (?:want|need|would like|like) (?:it|that|this|them) /).some((h) => {
+    const next = s.toks[h.end + 1];
+    // "wants it rolled out company-wide" still wants the product spread.
+    return Boolean(next) && next.pos === 'VERB' && /(?:ed|en)$/.test(next.lower) && next.lower !== next.lemma && !['roll', 'extend', 'expand', 'deploy', 'add', 'onboard', 'bring', 'open', 'license', 'provision'].includes(next.lemma);
+  });
+}
+
+/** One person's access ("admin access for our new hire, Pieter Smit"): provisioning a person, not a team growing. */
+export function onePerson(s: Sent): boolean {
+  const line = lemmaLine(s).line;
+  return / (?:access|login|account|licen[cs]e|seat) for (?:our |my |the |a )?new (?:hire|starter|joiner|colleague|analyst|manager|employee) , /.test(line)
+    || / (?:access|login|account|licen[cs]e|seat) for (?:him|her) /.test(line);
+}
+
+/** The writer says nothing is wanted: "No action needed", "just so you can see", "FYI only". */
+export const nothingWanted = (s: Sent): boolean => / (?:no action (?:need|needed|require|required)?|nothing (?:to do|need|needed) (?:on|from) your (?:side|end)|just so you (?:know|can see)|fyi only) /.test(lemmaLine(s).line);
+
+/** A feature of the product as what "it" stands for: "discovered the dark mode toggle and now everyone wants it" wants a feature, not seats. */
+const FEATURE = new Set(['toggle', 'button', 'mode', 'feature', 'view', 'filter', 'shortcut', 'setting', 'option', 'theme', 'widget', 'field', 'column', 'template', 'tab', 'icon', 'layout', 'colour', 'color']);
+export function featureWanted(s: Sent): boolean {
+  const wish = findAll(s, / (?:want|love|like|need|ask for|request) it /)[0];
+  if (!wish || / (?:seat|licen[cs]e|licence|logins?|account|access|workspace|user) /.test(lemmaLine(s).line)) return false;
+  return s.toks.slice(0, wish.start).some((x) => x.pos === 'NOUN' && FEATURE.has(x.lemma));
+}

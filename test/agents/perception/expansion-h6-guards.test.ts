@@ -1,0 +1,57 @@
+// Expansion look-alikes and cross-sentence asks (h6): sentences written fresh, not from the corpus.
+import { describe, expect, it } from 'vitest';
+import { findExpansion } from '../../../agents/perception/expansion.js';
+
+const read = (text: string, opts: { rivals?: string[] } = {}) => findExpansion([{ side: 'them', text } as never], opts);
+const note = (text: string) => findExpansion([{ side: 'us', text } as never], { reported: true });
+
+// Each look-alike by its class, read as the account's words (a note as ours, reporting them).
+const LOOK_ALIKES: Array<[string, string, { rivals?: string[]; note?: boolean }?]> = [
+  ['a login to another named tool', 'Two of our dispatch supervisors got a login to Routefox last month and keep comparing screens.'],
+  ['seats on another named tool', 'The tax team wants seats on Ledgerly as well.'],
+  ['a rival perceived elsewhere in the message', 'The Ghent crew keeps asking when they can get licences.', { rivals: ['Ghent'] }],
+  ['a figure called a mistake', 'Ignore the 15 additional licences on the draft, that line was a mistake.'],
+  ['a figure taken back, the count kept', 'The extra 10 users in my last mail were a slip of the keyboard. We are keeping it at 80.'],
+  ['the count held flat', 'Finance wants another quote. We will stick with 120 seats next year.'],
+  ['access already enabled', 'I checked whether the Malmö planners could log in too, and they can, it is already enabled for them.'],
+  ['users for a staging copy', 'Owen asked us to add a few more users to the staging environment to rehearse the cutover.', { note: true }],
+  ['a limit to be lifted', 'The carriers team hit the export cap again and want it lifted.'],
+  ['a feature liked', 'the yard crew found the compact layout yesterday and now the whole site loves it'],
+  ['one new person provisioned', 'Please set up an account for our new analyst, Bea Lund, who started in treasury on Monday.'],
+  ['nobody asked', 'Thanks for the volume pricing, but no one on our side has asked for more licences.'],
+  ['a process described, no action needed', 'Sharing the starter pack we give new depot staff: page 2 is where they receive a platform login. No action needed.'],
+  ["the reader's modal over a past addition", 'Thought you would like to hear: we added 12 vans and 19 couriers to the Leipzig fleet this month.'],
+  ['something needed in place, no way in', 'Our audit team needs a signed data agreement in place before the review.'],
+  ['a new region of a service', 'Which IP addresses does the new region use for webhooks?'],
+];
+
+describe('expansion look-alikes: capacity that is not ours or not more', () => {
+  it.each(LOOK_ALIKES)('%s', (_, text, opts = {}) => {
+    expect(opts.note ? note(text) : read(text, opts)).toEqual([]);
+  });
+});
+
+describe('expansion asked across sentences', () => {
+  it('hiring news, then capacity asked for the newcomers', () => {
+    expect(read('Treasury is growing again with two analysts joining in March and a third in April. We would need licences for all three by then.')[0])
+      .toMatchObject({ team: expect.stringMatching(/Treasury/), seats: 3 });
+    expect(read('Our billing team grows by 6 people in February. Can you add seats for them?')[0]).toMatchObject({ team: expect.stringMatching(/billing/), seats: 6 });
+  });
+  it('"them" takes the people of the sentence before, and their place', () => {
+    expect(read('The deal closed, so 9 new planners start in Bremen next month. Can we get them accounts before then?')[0]).toMatchObject({ team: 'Bremen', seats: 9 });
+    expect(read('Four new brokers are starting in Vigo on the 3rd. Please create user accounts for them, same rights as the existing team.')[0]?.team).toMatch(/Vigo/);
+  });
+  it('a copy of what another unit has', () => {
+    expect(read('The Lyon team watched the Paris rollout and keep asking when they get theirs.')[0]?.team).toMatch(/Lyon/);
+    expect(read('That means the Krakow billing team will need the same setup Gdynia has.')[0]?.team).toMatch(/Krakow/);
+  });
+  it('one ask said twice is one cue', () => {
+    expect(read('The tender desk (8 people) would like to start using the platform. Could you add them to our current agreement?')).toHaveLength(1);
+  });
+  it('ending another vendor\'s pilot is no contraction of ours', () => {
+    expect(read('We are ending the trial with Shipwise at the end of the quarter and bringing the claims desk onto your platform, roughly 30 users.')[0]).toMatchObject({ seats: 30 });
+  });
+  it('a leader named after the counted group counts too', () => {
+    expect(read('The Porto team wants in. Nine planners plus their supervisor.')[0]?.seats).toBe(10);
+  });
+});

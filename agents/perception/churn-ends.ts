@@ -363,7 +363,13 @@ export function whetherGoOn(s: Sent): boolean {
     const go = t.slice(i + 1, Math.min(end + 1, i + 7)).find((x) => ['keep', 'continue', 'stay', 'remain', 'stick', 'carry'].includes(x.lemma) && x.pos === 'VERB');
     if (!go) continue;
     const rest = t.slice(go.i + 1, end + 1);
-    const ours = rest.some((x, n) => oursFrom(s, go.i + 1 + n) >= 0) || / at all /.test(lemmas(rest));
+    // "whether we keep the Hamburg depot open at all": a named thing of theirs kept, not us.
+    const named = rest.findIndex((x) => x.pos === 'PROPN' && x.cap);
+    const theirs = named >= 0 && named < 3 && oursFrom(s, go.i + 1) < 0;
+    // "until leadership decides whether it stays": our product, named in the sentence, as the subject that stays.
+    const subjectOurs = ['stay', 'remain'].includes(go.lemma) && t.slice(i + 1, go.i).some((x) => ['it', 'you', 'this', 'that'].includes(x.lower) || oursFrom(s, x.i) >= 0)
+      && / (?:you|your|platform|tool|app|system|product|subscription|contract) /.test(lemmas(t)) && rest.every((x) => x.pos === 'PUNCT' || x.lower === 'or' || x.lower === 'not');
+    const ours = !theirs && (rest.some((x, n) => oursFrom(s, go.i + 1 + n) >= 0) || / at all /.test(lemmas(rest)) || subjectOurs);
     if (ours && !negated(s, i)) return true;
   }
   return false;

@@ -106,6 +106,8 @@ function passiveSubjectOf(s: Sent, i: number, clauseStart: number): number[] {
 const PRESSURE = / (?:finance|budget|spend|spending|cost|costs|saving|savings|afford|cfo|procurement|board|leadership|management|value|justify|roi|price|pricing|expensive|half|halve|zero|go) /;
 /** Right-sizing: fewer people, a project over, an office closed. Not dissatisfaction. */
 const RIGHT_SIZE = / (?:since|because|as|now that) (?:\S+ ){0,5}?(?:downsize|leave|left|finish|end|close|shut|smaller|fewer|restructure|merge) /;
+/** The group that used the seats is gone: "that crew was disbanded", "the night shift has been closed". */
+const GROUP_GONE = / (?:crew|team|shift|depot|office|site|department|unit|division|branch|warehouse|project|programme|program|pilot) (?:\S+ ){0,3}?(?:be |get |have be )(?:disband|dissolve|close|shut|wind down|merge|sell|sold|end|finish|cancel|scrap|axe) /;
 /** The thing ended belongs to someone before us or beside us. */
 const PREVIOUS = / (?:with|from) (?:the |our |a )?(?:previous|old|former|legacy|prior|current|other) /;
 
@@ -289,7 +291,7 @@ export function withoutFrame(s: Sent): boolean {
   }
   // Reading the way out of an agreement in force; not a clause being drafted into a new one ("add a termination clause").
   // (A person's notice period, "until his notice period ends", is a leaver's, not the account's.)
-  if (/ (?:exit|termination|break|cancellation|cancelation|cancel|notice) (?:provision|clause|term|option|right|fee|process|plan|strategy|period|policy|step)s? /.test(line)
+  if (/ (?:exit|termination|break|cancellation|cancelation|cancel|notice) (?:provision|clause|term|option|right|fee|process|plan|strategy|period|policy|step|checklist|playbook|runbook)s? /.test(line)
     && !/ (?:add|include|insert|draft|negotiate|standard|template|redline|propose) /.test(line) && !/ (?:his|her) (?:\S+ )?(?:notice|exit|termination) /.test(line)) return true;
   // Back to the manual way: "moving the reps back to spreadsheets", "reverting to Excel".
   // Only a move under way ("we've started moving", "are going back"), not a past trial that did not take ("tried it once and went back").
@@ -415,7 +417,7 @@ export function ourDocument(t: Tok | undefined): boolean {
 /** A count of seats or users brought down because there are fewer people: right-sizing, not churn. */
 export function rightSizing(s: Sent): boolean {
   const line = lemmas(s.toks);
-  return / (?:seat|licence|license|user)s? /.test(line) && RIGHT_SIZE.test(line) && !/ (?:frustrat|disappoint|value|worth|trust|unhappy|poor) /.test(line);
+  return / (?:seat|licence|license|user)s? /.test(line) && (RIGHT_SIZE.test(line) || GROUP_GONE.test(line)) && !/ (?:frustrat|disappoint|value|worth|trust|unhappy|poor) /.test(line);
 }
 
 const PAST = new Set(['was', 'were', 'had', "'d"]);
@@ -439,6 +441,8 @@ export function someoneElses(s: Sent): boolean {
   // The subject: the words before the first verb.
   const v = s.toks.findIndex((x) => x.pos === 'VERB');
   const head = s.toks.slice(0, v < 0 ? 6 : Math.min(v, 8));
-  return (OTHERS.test(lemmas(head)) || / (?:last|previous|old|former) (?:company|job|employer|firm|role|vendor|provider|supplier|system|tool|platform|partner) | (?:our|their) (?:own )?(?:customer|client|member|user)s? /.test(lemmas(head)))
+  // "The other half (of the team)" is the account's own people; "other customers", "another firm" are not.
+  const headLine = lemmas(head).replace(/ the other (?:half|team|group|user|manager|planner|rep|member|one|people|person|site|depot|office)s? /, ' ');
+  return (OTHERS.test(headLine) || / (?:last|previous|old|former) (?:company|job|employer|firm|role|vendor|provider|supplier|system|tool|platform|partner) | (?:our|their) (?:own )?(?:customer|client|member|user)s? /.test(lemmas(head)))
     && !head.some((x) => ['we', 'i', 'us'].includes(x.lower));
 }

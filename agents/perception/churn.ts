@@ -11,6 +11,7 @@ import { conditionBefore, findAll, negated } from './frames.js';
 import { clauseOf, ourDocument, oursAt, rightSizing, roleFrames, thirdPartyObject, turnedAround, someoneElses } from './churn-frames.js';
 import { churnMoves } from './churn-moves.js';
 import { churnEnds, mendTypos, usedOtherwise } from './churn-ends.js';
+import { churnExits } from './churn-exits.js';
 
 /** A frame and whether its negation is what makes it churn (true) or cancels it (false). */
 const FRAMES: Array<{ re: RegExp; needsNegation?: boolean | 'inside' }> = [
@@ -162,13 +163,52 @@ function personsContract(s: Sent): boolean {
     && (['his', 'her'].includes(s.toks[k - 1].lower) || (s.toks[k - 1].lower === "'s" && Boolean(s.toks[k - 2]) && (s.toks[k - 2].pos === 'PROPN' || !s.toks[k - 2].known) && !ourDocument(s.toks[k - 2]))));
 }
 
+const MESSAGE = new Set(['line', 'note', 'message', 'email', 'mail', 'text', 'ping', 'msg', 'shout', 'call']);
+const LANDMARK = new Set(['before', 'until', 'till', 'after', 'ahead', 'around', 'by', 'at', 'near', 'towards', 'toward']);
+const OTHER_GOAL = new Set(['thing', 'stuff', 'issue', 'matter', 'project', 'topic', 'item', 'priority', 'task', 'work', 'idea', 'question', 'part', 'area', 'team', 'department', 'site', 'depot', 'office', 'lane', 'route', 'market', 'way', 'people', 'candidate', 'hire', 'role', 'customer', 'client', 'carrier']);
+/**
+ * A frame's words with another meaning in this sentence: "drop you a line" (a message sent), "not
+ * relevant to your renewal" (the renewal an oblique of an adjective, not the thing declined), "nothing
+ * changing before the renewal" (the renewal a time landmark), "no point in comparing suppliers" (the
+ * point of another act), "look at other things" (other matters), people "who'll never touch the
+ * platform" (planned non-use), "they've never used it" where "it" is a named third party's tool.
+ */
+function offFrame(s: Sent, start: number, end: number, words: string): boolean {
+  const t = s.toks;
+  if (ENDING.has(t[start].lemma) && ['you', 'me', 'us', 'him', 'her', 'them'].includes(t[start + 1]?.lower ?? '') && ['a', 'an'].includes(t[start + 2]?.lower ?? '') && MESSAGE.has(t[start + 3]?.lemma ?? '')) return true;
+  const renewal = t.slice(start, end + 1).findIndex((x) => x.lemma === 'renewal');
+  if (renewal >= 0) {
+    const r = start + renewal;
+    let k = r - 1;
+    while (k >= 0 && ['DET', 'PRON', 'ADJ'].includes(t[k].pos) && !['relevant', 'related', 'tied', 'linked', 'part', 'connected', 'worried', 'concerned', 'nervous', 'anxious'].includes(t[k].lower)) k -= 1;
+    const prep = t[k];
+    if (prep && prep.pos === 'ADP' && (LANDMARK.has(prep.lower) || ['ADJ', 'VERB'].includes(t[k - 1]?.pos ?? '') && ['relevant', 'related', 'relate', 'tied', 'tie', 'linked', 'link', 'connected', 'connect', 'worried', 'worry', 'concerned', 'concern', 'nervous', 'anxious', 'affect', 'impact'].includes(t[k - 1]?.lemma ?? ''))) return true;
+  }
+  if (/ point /.test(words)) {
+    const p = t.findIndex((x, n) => n >= start && n <= end + 1 && x.lemma === 'point');
+    const g = t[p + 2];
+    if (p >= 0 && ['in', 'of'].includes(t[p + 1]?.lower ?? '') && g && /ing$/.test(g.lower) && !['pay', 'renew', 'keep', 'continue', 'use', 'stay', 'invest', 'extend', 'log', 'stick'].includes(g.lemma)) return true;
+  }
+  if (/^ (?:look|shop|go) at other /.test(words) && OTHER_GOAL.has(t[end + 1]?.lemma ?? '')) return true;
+  if (/ (?:never|rarely|barely|hardly) /.test(words)) {
+    const { start: c } = clauseOf(s, start);
+    if (t.slice(c, start).some((x) => ['will', 'would', "'ll", 'shall'].includes(x.lemma) || x.lower === "'ll")) return true;
+    // "they've never used it" after a named tool: the tool is the third party's, not ours.
+    const it = t.slice(start, end + 3).some((x) => ['it', 'them'].includes(x.lower));
+    if (it && t.slice(0, start).some((x) => x.pos === 'PROPN' && x.cap && !x.known) && !/ (?:you|your|platform|tool|app) /.test(lemmasOf(s, 0, t.length - 1))) return true;
+  }
+  return false;
+}
+
 /** The churn frame a sentence holds, if any. */
 export function churnFrame(said: Sent): boolean {
   // Chat spelling ("not extnding the contrct") is read as the words it misspells.
   const s = mendTypos(said);
   // A near-miss told as the past and turned around, or someone else's ending, is no intent of this account's.
   if (turnedAround(s) || someoneElses(s) || rightSizing(s)) return false;
-  return lexicalFrame(s) || roleFrames(s) || churnMoves(s) || churnEnds(s);
+  // A person's contract ("dmitri's contract ran out and they didn't extend") is a job, whichever frame reads it.
+  if (personsContract(s) && !/ (?:platform|tool|subscription|licen[cs]e|seat|you|your) /.test(lemmasOf(s, 0, s.toks.length - 1))) return false;
+  return lexicalFrame(s) || roleFrames(s) || churnMoves(s) || churnEnds(s) || churnExits(s);
 }
 
 function lexicalFrame(s: Sent): boolean {
@@ -178,6 +218,7 @@ function lexicalFrame(s: Sent): boolean {
       const words = lemmasOf(s, hit.start, hit.end);
       // An act inside an "if" clause is a hypothesis ("if we ever did leave, it wouldn't be over price"); asking the way out is read by churnMoves.
       // ("Asking if we should move" is an embedded question, not a condition.)
+      if (offFrame(s, hit.start, hit.end, words)) continue;
       const cond = conditionBefore(s, hit.start);
       if (needsNegation === undefined && cond?.word === 'if' && !s.toks.slice(cond.at + 1, hit.start).some((t) => t.pos === 'PUNCT')
         && !['ask', 'wonder', 'question', 'know', 'see', 'sure', 'debate', 'decide', 'discuss', 'consider', 'check'].includes(s.toks[cond.at - 1]?.lemma ?? '')) continue;

@@ -200,7 +200,7 @@ export const PLAIN_STEPS: StageFrame[] = [
   // Paper marked up, clauses negotiated: "a marked-up version of the order form", "discuss the indemnity clause".
   { re: / (?:marked-up|redlined|mark-up|marked up|markup|tracked-change) (?:version|copy|draft|document|pdf) | (?:our|their|the|some|any|with|'s) redlines? | (?:discuss|negotiate|question|query|push back on|amend|strike|tweak|clarify|agree|tighten|reword|revise|soften|adjust|change|add|include|insert) (?:\S+ ){0,3}?(?:clause|indemnity|indemnification|liability cap|limitation of liability|governing law|warranty|warranties|payment term|payment terms|sla credit|price cap|uplift cap) /, ok: (s) => !s.toks.some((t) => ['cancel', 'terminate', 'termination', 'exit', 'cancellation', 'notice'].includes(t.lemma)) },
   // Budgeted for us; the final step sits with someone; a purpose that is the purchase ("so Adaeze can sign").
-  { re: / budget (?:for|in) (?:the |your |this |our )?(?:platform|tool|renewal|licen[cs]e|seat|subscription|it|you|upgrade|rollout|expansion) | (?:final )?(?:approval|sign-off|sign off|signature) (?:now )?(?:sit|rest|lie) with | so (?:that )?(?:\S+ ){1,2}can (?:sign|countersign|execute|raise|release|approve|process|pay|get (?:it|this) (?:sign|approve)) / },
+  { re: / budget (?:for|in) (?:the |your |this |our )?(?:platform|tool|renewal|licen[cs]e|seat|subscription|it|you|upgrade|rollout|expansion) | (?:final )?(?:approval|sign-off|sign off|signature) (?:now )?(?:sit|rest|lie) with | so (?:that )?(?:\S+ ){1,2}can (?:sign|countersign|execute|raise|release|approve|process|pay|get (?:it|this) (?:sign|approve)) /, ok: (s, h) => budgetThere(s, h) && purposeOurs(s, h) },
   // The buyer's procurement or legal as our counterpart: "your contact for the commercial terms", signing added to the envelope.
   { re: / (?:contact|point of contact|poc|counterpart) for (?:the |all )?(?:commercial|contract|contractual|legal|paperwork|purchase|procurement|pricing|signing) | docusign (?:envelope|link|request) /, ok: (s, h) => !/docusign/.test(h.m[0]) || asked(s, h.start) || s.toks.some((t) => t.text === '?') },
   // The money there: "we've got the budget", "funding is secured" (the head noun, not "a budget review").
@@ -219,17 +219,47 @@ export const PLAIN_STEPS: StageFrame[] = [
   { re: new RegExp(` (?:${REVIEW}|check|pen test|penetration test|report|${PAPERISH}) (?:\\S+ ){0,2}?with (?:no|zero|0) (?:\\S+ )?(?:finding|issue|concern|red flag|exception|objection)s? `) },
 ];
 
+/**
+ * Budget for us as a step: had, found, set aside or approved ("we've got budget for the renewal"), not merely
+ * named ("I still own the budget for your platform", "the budget for the platform is tight").
+ */
+function budgetThere(s: Sent, h: Hit): boolean {
+  const k = s.toks.findIndex((t, j) => j >= h.start && j <= h.end && t.lemma === 'budget');
+  if (k < 0) return true;
+  const before = s.toks.slice(Math.max(0, k - 4), k);
+  if (before.some((t) => ['own', 'hold', 'manage', 'control', 'run', 'cut', 'freeze', 'review', 'discuss'].includes(t.lemma))) return false;
+  return before.some((t) => ['have', 'get', 'there', 'find', 'secure', 'approve', 'include', 'add', 'put', 'plan', 'earmark', 'allocate', 'confirm', 'request', 'reserve', 'set', 'build', 'sign', 'release', 'receive'].includes(t.lemma));
+}
+
+/** What a purpose clause's verb may take when the purpose is the purchase ("so Adaeze can sign", "so we can raise the PO"). */
+const PURPOSE_OBJECTS = new Set(['contract', 'order', 'po', 'it', 'this', 'that', 'paperwork', 'renewal', 'purchase', 'agreement', 'form', 'msa', 'dpa', 'sow', 'quote', 'proposal', 'deal',
+  'budget', 'spend', 'invoice', 'requisition', 'them', 'payment', 'subscription', 'upgrade', 'licence', 'license', 'seat', 'paper', 'signature']);
+/** "so she can approve the workflow changes herself" is a duty gained, not our purchase: the verb's object must be the deal. */
+function purposeOurs(s: Sent, h: Hit): boolean {
+  if (s.toks[h.start]?.lower !== 'so') return true;
+  let k = h.end + 1;
+  while (k < s.toks.length && ['DET', 'ADJ', 'PART'].includes(s.toks[k].pos)) k += 1;
+  while (k + 1 < s.toks.length && s.toks[k].pos === 'NOUN' && s.toks[k + 1].pos === 'NOUN') k += 1;
+  const t = s.toks[k];
+  return !t || !['NOUN', 'PROPN', 'PRON'].includes(t.pos) || PURPOSE_OBJECTS.has(t.lemma);
+}
+
 /** Things bought that are not software: "the PO for the new forklifts", "the office cleaning contract", "the lease". */
 const NOT_OURS = '(?:acquisition|merger|partnership|employment|settlement|lease|tenancy|mortgage|loan|car|van|truck|lorry|forklift|trailer|vehicle|fleet|building|warehouse|office|furniture|laptop|printer|phone|hardware|equipment|machine|uniform|fuel|cleaning|catering|payroll|travel|hotel|venue|flight|insurance|forwarder|expense|expense report|account|accounts|timesheet|holiday|leave|hire|salary)s?';
-const OTHER_THING = new RegExp(` (?:purchase|buy|budget|po|order|contract|paperwork|agreement|deal|spend|capex|renewal) (?:of|for|on|with) (?:a |an |the |our |my |his |her |their |some |three |two |\\S*\\d\\S* )?(?:new )?(?:\\S+ )?${NOT_OURS} | ${NOT_OURS} (?:purchase|po|order|contract|paperwork|agreement|deal|renewal) | (?:sign|approve|sign off|sign off on) (?:the |our |my )?(?:annual )?(?:lease|account|accounts|expense|expense report|timesheet)s? | for (?:my|his|her|their) new | (?:annual|overall|operating|operate|departmental|company|company-wide|group) budget (?!for (?:you|your|this|the (?:platform|tool|renewal|licen)))`);
+const OTHER_THING = new RegExp(` (?:purchase|buy|budget|po|order|contract|paperwork|agreement|deal|spend|capex|renewal) (?:of|for|on|with) (?:a |an |the |our |my |his |her |their |some |three |two |\\S*\\d\\S* )?(?:new )?(?:\\S+ )?${NOT_OURS} | ${NOT_OURS} (?:purchase|po|order|contract|paperwork|agreement|deal|renewal) | (?:sign|approve|sign off|sign off on) (?:the |our |my )?(?:annual )?(?:lease|account|accounts|expense|expense report|timesheet)s? | for (?:my|his|her|their) new | (?:annual|overall|operating|operate|departmental|company|company-wide|group|quarterly|yearly|monthly|q[1-4]) budget (?!for (?:you|your|this|the (?:platform|tool|renewal|licen)))`);
 /** Another vendor's deal: "our last vendor made us sign…", "the previous provider's contract". */
 const OTHER_VENDOR = / (?:last|previous|old|former|prior) (?:vendor|supplier|provider|tool|platform|system) /;
 /** A deal with "a" or "an" someone is never with us: "closed a big deal with a Danish retailer". */
 const WITH_SOMEONE = / (?:deal|contract|agreement|order|paperwork|partnership) with (?:a|an|another|one of) /;
 
+/** The writer setting it apart from us: "nothing to do with you", "unrelated to your platform". */
+const APART = / (?:nothing to do with|unrelated to|not related to|separate from|independent of) (?:you|your|us|our (?:work|deal|contract|renewal) with you) /;
+/** Paper owned by another party: "the freight forwarder's contract", "Gong's quote" (not "your quote", "Ama's sign-off"). */
+const THEIR_PAPER = / (?!your |our |my |their )\S+ 's (?:\S+ )?(?:contract|quote|quotation|proposal|agreement|deal|renewal|msa|terms|pricing) | (?:his|her) (?:new |employment |own )?(?:contract|agreement|offer) /;
+
 /** A purchase that is not ours, by what is bought or whom it is with. */
 export function notOurDeal(line: string): boolean {
-  return OTHER_THING.test(line) || OTHER_VENDOR.test(line) || WITH_SOMEONE.test(line);
+  return OTHER_THING.test(line) || OTHER_VENDOR.test(line) || WITH_SOMEONE.test(line) || APART.test(line) || THEIR_PAPER.test(line);
 }
 
 /** History, not a step now: "used to be", "back when we first bought". */

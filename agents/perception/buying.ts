@@ -9,6 +9,7 @@ import { conditionBefore, findAll, lemmaLine, negated, type Hit } from './frames
 import type { Utterance } from './utterances.js';
 import { ONBOARDING, PLAIN_STEPS, STAGES, asked, beforeOurStep, historical, notOurDeal, otherPurchase, stalled } from './buying-stages.js';
 import { ACTS, nothingLeft } from './buying-acts.js';
+import { dealVerdicts, namesDeal } from './buying-subject.js';
 
 export interface BuyingCue { text: string }
 
@@ -101,9 +102,9 @@ const PAPER_ASKED = new RegExp(` (?:send|share|issue|get|email|forward|prepare|d
 /** Subordinate conditions that make a step hypothetical: "if we were to buy", "whether we made the right call". */
 const HYPOTHETICAL = ['if', 'unless', 'whether', 'supposing', 'assuming', 'provided', 'providing', 'once', 'when', 'until', 'whenever'];
 
-function hits(s: Sent): Hit[] {
+function hits(s: Sent, earlier = false): Hit[] {
   const stages = [...STAGES, ...ONBOARDING, ...PLAIN_STEPS, ...ACTS].flatMap((f) => findAll(s, f.re).filter((h) => !f.ok || f.ok(s, h)));
-  return [...FRAMES.flatMap((re) => findAll(s, re)), ...stages, ...findAll(s, PAPER_ASKED).filter((h) => asked(s, h.start) && (findAll(s, FIRM_OFFER).length > 0 || !/ (?:quote|quotation|proposal) $/.test(h.m[0])))];
+  return [...FRAMES.flatMap((re) => findAll(s, re)), ...stages, ...dealVerdicts(s, earlier), ...findAll(s, PAPER_ASKED).filter((h) => asked(s, h.start) && (findAll(s, FIRM_OFFER).length > 0 || !/ (?:quote|quotation|proposal) $/.test(h.m[0])))];
 }
 
 /** "What are the next steps?": after a decision it asks how to buy; after asking to add a team it is expansion's question. */
@@ -112,14 +113,14 @@ const NEXT_STEP = / what be (?:the )?next step /;
 /** Adding seats, users or a team: expansion, its own concept. */
 const adding = (s: Sent) => { const line = lemmaLine(s).line; return / add /.test(line) && CAPACITY.test(line); };
 
-function buyingIn(s: Sent, expanding = false): boolean {
+function buyingIn(s: Sent, expanding = false, earlier = false): boolean {
   const line = ` ${s.toks.map((t) => t.lemma).join(' ')} `;
   if (STANDING.test(line)) return false;
   if (VETO.test(line.replace(PLAN_SIGN_UP, ' ').replace(DEADLINE, ' ')) || PAPER_TOPIC.test(line) || WITH_OTHERS.test(line) || otherPurchase(line) || notOurDeal(line) || historical(line) || stalled(s) || signedWithOthers(s) || (/\bsign-in\b|\bsign up\b/i.test(s.text) && !PLAN_SIGN_UP.test(line))) return false;
   // Nothing left against the paper ("no further comments on the contract"): the negation is the news.
   if (nothingLeft(line) && !stalled(s)) return true;
   if (!expanding && NEXT_STEP.test(line) && !negated(s, findAll(s, NEXT_STEP)[0].start)) return true;
-  for (const h of hits(s)) {
+  for (const h of hits(s, earlier)) {
     if (negated(s, h.start) || negated(s, h.end)) continue;
     // Adding seats, users or a team is expansion (its own concept), not a purchase of something new.
     if (/ add /.test(h.m[0]) && CAPACITY.test(line)) continue;
@@ -187,12 +188,12 @@ function reporter(s: Sent): boolean {
 
 /** In our notes the account names us in the first person ("they have chosen us", "they picked our proposal"):
  * read as the account speaking to us, so the frames see "you"/"your". */
-function reportedBuying(s: Sent): boolean {
+function reportedBuying(s: Sent, earlier = false): boolean {
   if (!reporter(s)) return false;
-  if (buyingIn(s)) return true;
+  if (buyingIn(s, false, earlier)) return true;
   if (!s.toks.some((t) => t.lower === 'us' || t.lower === 'our')) return false;
   const toks = s.toks.map((t) => (t.lower === 'us' ? { ...t, text: 'you', lower: 'you', lemma: 'you' } : t.lower === 'our' ? { ...t, text: 'your', lower: 'your', lemma: 'your' } : t));
-  return buyingIn({ text: s.text, toks });
+  return buyingIn({ text: s.text, toks }, false, earlier);
 }
 
 /** The account's sentences (or what our notes report they said) that show intent to buy. */
@@ -201,7 +202,9 @@ export function findBuying(parts: Utterance[], opts: { reported?: boolean } = {}
     if (!(u.side === 'them' || (opts.reported && u.side === 'us'))) return [];
     const sents = analyze(u.text);
     const expanding = sents.some(adding);
-    const found = sents.filter((s) => (u.side === 'them' ? buyingIn(s, expanding) : reportedBuying(s))).map((s) => ({ text: s.text }));
+    // A pronoun may stand for a deal named in an earlier sentence ("We ran your SOC 2 report past them. It cleared.").
+    const ours = sents.map((s) => { const line = lemmaLine(s).line; return !notOurDeal(line) && !otherPurchase(line) && !WITH_OTHERS.test(line) && !signedWithOthers(s); });
+    const found = sents.filter((s, i) => { const earlier = i > 0 && namesDeal(sents.slice(0, i).filter((_, j) => ours[j])); return u.side === 'them' ? buyingIn(s, expanding, earlier) : reportedBuying(s, earlier); }).map((s) => ({ text: s.text }));
     if (found.length || u.side !== 'them' || k === 0 || parts[k - 1].side !== 'us' || !sents.length) return found;
     return yesToAStep(parts[k - 1].text, sents[0]) ? [{ text: sents[0].text }] : [];
   });

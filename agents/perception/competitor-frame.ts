@@ -19,7 +19,7 @@ import { moreSlots } from './competitor-slots.js';
 
 /** Evaluating acts and things whose argument is the thing weighed (lemmas; hyphenated forms as the tokeniser keeps them). The
  * trailing space is looked at, not taken, so that heads in a row are all found ("the reps prefer X"). */
-const EVAL_HEAD = / (?:trial|pilot|demo|demonstration|walkthrough|walk-through|presentation|sandbox|poc|proof of (?:concept|value)|evaluate|evaluation|assess|assessment|test|test-drive|try|try out|benchmark|compare|comparison|shortlist|consider|weigh|explore|quote|quotation|proposal|bid|offer|pricing|price|pitch|rep|representative|account exec|account executive|salesperson|sales team|sales rep|alternative|look (?:at|into)|take a look at|check out|kick the (?:tire|tyre)s? on|play (?:around )?with|mess (?:around |about )?with|tinker with|fiddle with|spin up|sit in on|talk (?:to|with)|speak (?:to|with)|session with|call with|switch (?:over )?to|move (?:over )?to|go with|migrate to|opinion from|bake-off|shootout|shoot-out|head-to-head|stack up (?:against|to)|measure up (?:against|to)|compare (?:to|with)|lean (?:towards?|toward)|keen on|prefer|favour|favor|tempt by|impressed (?:by|with)|in (?:talks|discussions?|conversations?|negotiations?) with|negotiat(?:e|ing) with|warm (?:up )?to)(?= )/;
+const EVAL_HEAD = / (?:trial|pilot|demo|demonstration|walkthrough|walk-through|presentation|sandbox|poc|proof of (?:concept|value)|evaluate|evaluation|assess|assessment|test|test-drive|try|try out|benchmark|compare|comparison|shortlist|consider|weigh|explore|quote|quotation|proposal|bid|offer|pricing|price|pitch|rep|representative|account exec|account executive|salesperson|sales team|sales rep|alternative|look (?:at|into)|take a look at|check out|kick the (?:tire|tyre)s? on|play (?:around )?with|mess (?:around |about )?with|tinker with|fiddle with|spin up|sit in on|talk (?:to|with)|speak (?:to|with)|session with|call with|switch (?:over )?to|move (?:over )?to|go with|migrate to|opinion from|bake-off|shootout|shoot-out|head-to-head|stack up (?:against|to)|measure up (?:against|to)|compare (?:to|with)|(?:lean|tilt|edge) (?:towards?|toward)|(?:get|ask for|request|want|need|expect) (?:a|an) (?:number|figure|ballpark) from|keen on|prefer|favour|favor|tempt by|impressed (?:by|with)|(?:get|be) show|in (?:talks|discussions?|conversations?|negotiations?) with|negotiat(?:e|ing) with|warm (?:up )?to)(?= )/;
 /** Of those, the ones an organisation can sell rather than perform: "X's demo", "the Zentrio trial". */
 const VENDOR_THING = new Set(['trial', 'pilot', 'demo', 'demonstration', 'walkthrough', 'walk-through', 'presentation', 'sandbox', 'poc', 'quote', 'quotation', 'proposal', 'bid', 'offer', 'pricing', 'price', 'pitch', 'rep', 'representative', 'salesperson', 'discount', 'paper', 'terms', 'counteroffer', 'counter-offer', 'form', 'evaluation', 'eval', 'webinar', 'webinars', 'roadshow', 'term']);
 /** The vendor's people and products, which a name may modify and still be the one weighed: "the Nexora guys", "the Quorra platform". */
@@ -50,7 +50,7 @@ const SELL = new Set(['quote', 'offer', 'pitch', 'propose', 'price', 'bid', 'ten
 /** Things a vendor sends: "X sent their paper / proposal over". */
 const SENT_THING = new Set(['paper', 'paperwork', 'form', 'order', 'proposal', 'quote', 'quotation', 'bid', 'offer', 'pricing', 'terms', 'contract', 'deck']);
 /** Choosing among vendors: the cue that turns "you and X" into a set being weighed. */
-const CHOOSING = / (?:vendor|supplier|provider|shortlist|finalist|bake-off|shootout|rfp|rfi|tender|evaluate|evaluation|assess|review|compare|comparison|choose|pick|select|decide|decision|whichever|between|option|final round|against|alongside|versus|vs|side by side|pilot|piloting|trial|run-off) /;
+const CHOOSING = / (?:vendor|supplier|provider|shortlist|finalist|bake-off|shootout|rfp|rfi|tender|evaluate|evaluation|assess|review|compare|comparison|choose|pick|select|decide|decision|whichever|between|option|final round|against|alongside|versus|vs|side by side|pilot|piloting|trial|run-off|frame|running|mix)s? /;
 /** Settled or long past: the evaluation is over, not in play. */
 const SETTLED = / (?:stay with|stick with) (?:you|us)(?! or)|no plan to (?:revisit|look|switch)|years? ago|original selection|settle|shut (?:that |it |this )?down|stay put|never look back|not go back|no appetite to reopen/;
 /** Choosing us settles an evaluation that is long past ("back in 2021 we went with you"); a choice just made still names the rival in it. */
@@ -79,7 +79,7 @@ const PRESENT = new Set(['present', 'pitch', 'demo', 'demonstrate', 'showcase', 
 const SHOWING = new Set(['workshop', 'session', 'presentation', 'briefing', 'showcase', 'pitch']);
 /** Holding a trial for the customer: "X is running a paid POC". */
 const RUN = new Set(['run', 'host', 'hold', 'deliver', 'conduct', 'do']);
-const TRYOUT = new Set(['poc', 'pilot', 'trial', 'demo', 'workshop', 'sandbox']);
+const TRYOUT = new Set(['poc', 'pilot', 'trial', 'demo', 'workshop', 'sandbox', 'proof']);
 
 /** Past names coordinated with the one ending at k: "Maplestone and Gainsight have both…" ends at "Gainsight". */
 function listEnd(s: Sent, k: number): number {
@@ -232,6 +232,8 @@ function verbAfter(s: Sent, end: number): Tok | undefined {
     const x = s.toks[k];
     // "Sam to send the quote" is an action item, not the vendor's act.
     if (x.lower === 'to' && k === end + 1) return undefined;
+    // "did a proof of concept": the model tags a main "do" before its object as an auxiliary.
+    if (x.pos === 'AUX' && x.lemma === 'do' && s.toks[k + 1]?.pos === 'DET') return x;
     if (x.pos === 'AUX' || x.pos === 'ADV' || x.pos === 'PART' || ['also', 'both', 'all'].includes(x.lower)) continue;
     // The light model tags some selling verbs as adjectives or nouns ("Cobaltia undercut/ADJ our quote").
     return x.pos === 'VERB' || (SELL.has(x.lemma) && ['NOUN', 'ADJ'].includes(x.pos) && ['PRON', 'DET'].includes(s.toks[k + 1]?.pos ?? '')) ? x : undefined;
@@ -286,14 +288,15 @@ export function inFrame(s: Sent, span: NameSpan): boolean {
   }
   // "a X trial", "X's demo", "the price X put in front of us".
   const next = t[span.end + 1]?.text === "'s" ? span.end + 2 : span.end + 1;
-  for (let k = next; k < Math.min(t.length, next + 3); k += 1) {
+  for (let k = next; k < Math.min(t.length, next + 4); k += 1) {
     if (VENDOR_THING.has(stem(t[k])) && t[k].pos !== 'VERB' && live(s, k) && !fromUs(s, span.start)) return true;
     // "X's sales guy", "X's account exec": its sellers.
     if ((t[k].lemma === 'sale' || t[k].lower === 'sales') && SELLER.has(t[k + 1]?.lemma ?? '') && live(s, k)) return true;
     if (t[k].lower === 'account' && ['exec', 'executive', 'manager'].includes(t[k + 1]?.lower ?? '') && live(s, k)) return true;
     // "X's free tier": the offering a vendor lets one try.
     if (['free', 'trial'].includes(t[k].lower) && OFFERING.has(t[k + 1]?.lemma ?? '') && live(s, k)) return true;
-    if (!['ADJ', 'NOUN', 'NUM'].includes(t[k].pos)) break;
+    // Past a product's own name: "Sparrowline's Pipeline Pro trial".
+    if (!['ADJ', 'NOUN', 'NUM'].includes(t[k].pos) && !(t[k].cap && ['PROPN', 'X'].includes(t[k].pos))) break;
   }
   if (span.start > 0 && VENDOR_THING.has(stem(t[span.start - 1])) && t[span.start - 1].pos === 'NOUN' && t[span.end + 1]?.pos === 'VERB' && live(s, span.start - 1)) return true;
   // RECIPIENT of a request for what vendors sell: "asked X for a quote", "invited X to pitch".
@@ -352,7 +355,7 @@ export function inFrame(s: Sent, span: NameSpan): boolean {
   if (noun && (RIVAL.has(t[noun.end].lemma) || inFrame(s, noun))) return true;
   if (moreSlots(s, span)) return true;
   // MEMBER: "you and X", "X and us", "X's order form alongside yours", "X against your platform", in a sentence about choosing.
-  return member(s, span) && CHOOSING.test(` ${t.map((x) => stem(x)).join(' ')} `) && !t.some((x) => x.neg && x.pos === 'VERB');
+  return member(s, span) && CHOOSING.test(` ${t.map((x) => stem(x)).join(' ')} `) && !t.some((x, k) => x.pos === 'VERB' && negated(s, k));
 }
 
 /** The vendor noun phrase a name is in apposition with, as a span of its own. */

@@ -20,6 +20,7 @@
 // rival's stand as a landmark ("your booth next to X's"), a language ("prefers English").
 import type { Sent, Tok } from './nlp.js';
 import { negated, type NameSpan } from './frames.js';
+import { bracketedVendor, passiveOffer, preferredOverUs, productPreferred } from './competitor-stance.js';
 
 const US = new Set(['you', 'your', 'yours', 'u', 'ur', 'yourselves', 'yourself']);
 const FILLER = new Set(['you', 'know', 'like', 'uh', 'um', 'er', 'erm', 'kind', 'sort', 'of', 'basically', 'actually', 'already', 'also', 'just', 'really', 'even', 'still', 'now', 'recently', 'apparently', 'i', 'think', 'guess', ',']);
@@ -75,9 +76,9 @@ const CHOOSE = new Set(['pick', 'choose', 'select', 'prefer', 'go']);
 /** Markers that an evaluation is long over. */
 const LONG_PAST = /^(?:ago|originally|initially|back|previously|once)$/;
 const EMPLOYER = new Set(['join', 'joining', 'hire', 'employ', 'work', 'intern', 'recruit', 'poach', 'offer']);
-const NEWS = new Set(['acquire', 'acquired', 'acquisition', 'ipo', 'layoff', 'layoffs', 'raise', 'funding', 'merger', 'merge', 'announce', 'rebrand', 'news', 'headline', 'headlines', 'valuation']);
-const TURNED_AWAY = [/ (?:i|we) (?:say|said) no /, / turn(?:ed)? (?:it|them|him|her) down /, / lock(?:ed)? in with (?:you|us) /, / take us off /, / off (?:his|her|their) list /, / not interested /, / under contract with you /, / unsubscribe /];
-const IRRELEVANT = [/ no overlap /, / no impact on (?:us|you|our work|the account) /, / nothing to do with (?:you|us) /, / (?:do|does) not (?:affect|impact|touch) (?:you|us) /, / unrelated to (?:you|us) /];
+const NEWS = new Set(['ad', 'ads', 'advert', 'advertisement', 'billboard', 'commercial', 'acquire', 'acquired', 'acquisition', 'ipo', 'layoff', 'layoffs', 'raise', 'funding', 'merger', 'merge', 'announce', 'rebrand', 'news', 'headline', 'headlines', 'valuation']);
+const TURNED_AWAY = [/ (?:i|we) (?:say|said) no /, / turn(?:ed)? (?:it|them|him|her) down /, / lock(?:ed)? in with (?:you|us) /, / take us off /, / off (?:his|her|their) list /, / not interested /, / tell (?:him|her|them|he|she|they) (?:that )?(?:we|i) (?:be |will be |would be |'re |are )?(?:very |really |perfectly )?(?:happy|content|fine|committed|staying|stay|sticking|stick) /, / under contract with you /, / unsubscribe /];
+const IRRELEVANT = [/ no overlap /, / no impact on (?:us|you|our work|the account) /, / nothing to do with (?:you|us|your \w+|what you) /, / (?:do|does) not (?:affect|impact|touch) (?:you|us) /, / unrelated to (?:you|us) /];
 const LANGUAGE = new Set(['english', 'spanish', 'german', 'french', 'italian', 'dutch', 'polish', 'portuguese', 'swedish', 'danish', 'norwegian', 'finnish', 'czech', 'turkish', 'arabic', 'chinese', 'mandarin', 'japanese', 'korean', 'hindi', 'russian', 'greek', 'hungarian', 'romanian']);
 const SEPS = new Set([',', ';', ':', '.', '!', '?', '—', '–', '(', ')']);
 
@@ -223,7 +224,9 @@ function invitedIntoProcess(s: Sent, span: NameSpan): boolean {
 /** Peers, the group or a sister company on the tool, with pressure on us in the same sentence. */
 function peersOnIt(t: Tok[], span: NameSpan): boolean {
   const left = t.slice(Math.max(0, span.start - 10), span.start);
-  const peers = left.some((x) => PEERS.has(x.lower) || PEERS.has(x.lemma)) && left.some((x) => ON_IT.has(x.lemma) || ON_IT.has(x.lower));
+  // The peers are the ones on it (its subject, before the verb): "we're moving everyone onto X" moves the speaker's own people.
+  const peer = left.findIndex((x) => PEERS.has(x.lower) || PEERS.has(x.lemma));
+  const peers = peer >= 0 && left.slice(peer + 1).some((x) => ON_IT.has(x.lemma) || ON_IT.has(x.lower));
   const incumbent = t.slice(span.end + 1, span.end + 5).some((x) => x.lower === 'incumbent') && t.slice(span.end + 1).some((x) => PEERS.has(x.lower));
   if (incumbent) return true;
   return peers && t.some((x) => PRESSURE.has(x.lemma) || PRESSURE.has(x.lower));
@@ -285,6 +288,8 @@ const FUNCTION = new Set(['team', 'department', 'org', 'organisation', 'organiza
 const DATA = new Set(['data', 'record', 'contact', 'note', 'field', 'export', 'file', 'csv', 'recording', 'call', 'transcript', 'log', 'event', 'report', 'invoice', 'email', 'ticket', 'alert', 'webhook', 'feed', 'history', 'attachment', 'backup']);
 export function switchedOnto(s: Sent, span: NameSpan): boolean {
   const t = s.toks;
+  // "moving everyone onto Okta groups": a thing inside the tool, not the tool.
+  if (modifiesThing(s, span)) return false;
   const prep = t[span.start - 1];
   if (!prep || !['onto', 'to', 'into', 'on'].includes(prep.lower)) return false;
   for (let k = span.start - 2; k >= Math.max(0, span.start - 8); k -= 1) {
@@ -318,7 +323,7 @@ export function moreSlots(s: Sent, span: NameSpan): boolean {
   const t = s.toks;
   return courting(t, span) || planningOurMove(t, span) || possessiveAgainstOurs(t, span) || caseAgainst(t, span) || triedOnTheSide(t, span)
     || invitedIntoProcess(s, span) || peersOnIt(t, span) || keptOrChosen(t, span) || reviewedVendor(t, span) || offeringAgainstUs(t, span)
-    || preferredInstead(t, span);
+    || preferredInstead(t, span) || preferredOverUs(s, span) || bracketedVendor(s, span) || passiveOffer(s, span) || productPreferred(s, span);
 }
 
 /** The sentence weighs the one name it holds through a relative clause ("…that's one of the tools we are looking at"). */
@@ -381,6 +386,13 @@ export function outOfPlay(s: Sent, span: NameSpan): boolean {
   if (t[span.start - 1]?.lower === 'from' && moved && (!['come', 'arrive'].includes(moved.lemma) || ['he', 'she', 'i'].includes(t[moved.i - 1]?.lower ?? '') || (t[moved.i - 1]?.pos === 'PROPN' && t[moved.i - 1].cap) || (t[moved.i + 1]?.lower === 'to' && t[moved.i + 2]?.lower === 'us'))) return true;
   if (left.some((x) => EMPLOYER.has(x.lemma) && x.lemma !== 'offer') && !left.some((x) => ['trial', 'pilot'].includes(x.lemma))) {
     if (left.some((x) => x.lemma === 'join' || x.lemma === 'hire' || x.lemma === 'recruit' || x.lemma === 'poach') || (left.some((x) => x.lemma === 'work') && ['at', 'for'].includes(t[span.start - 1]?.lower ?? ''))) return true;
+  }
+  // "a former X product manager", "ex-X": where someone used to work, or a tool long gone.
+  if (['former', 'ex'].includes(t[span.start - 1]?.lower ?? '')) return true;
+  // "ending the pilot with X", "wrapped up our trial of X": an evaluation closed.
+  if (['with', 'of'].includes(t[span.start - 1]?.lower ?? '') && TRYING.test(t[span.start - 2]?.lower ?? '') && ['the', 'our'].includes(t[span.start - 3]?.lower ?? '')) {
+    const act = t[span.start - 4]?.lower === 'up' ? t[span.start - 5] : t[span.start - 4];
+    if (act && ['end', 'stop', 'close', 'kill', 'wrap', 'cancel', 'abandon', 'finish', 'conclude', 'terminate'].includes(act.lemma)) return true;
   }
   // News about the company, with no one of the account acting: "X got acquired", "the X IPO".
   if (t.slice(span.end + 1, span.end + 4).some((x) => NEWS.has(x.lower) || NEWS.has(x.lemma)) || t.slice(Math.max(0, span.start - 3), span.start).some((x) => NEWS.has(x.lower))) {

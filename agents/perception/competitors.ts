@@ -8,9 +8,10 @@
 // 'integration'. Neither is a competitor in play.
 import type { Contact } from '../../db/queries/contacts.js';
 import { analyze, type Sent } from './nlp.js';
-import { findAll, negated, type NameSpan } from './frames.js';
+import { conditionBefore, findAll, negated, type NameSpan } from './frames.js';
 import { VENDOR_PEOPLE, coordinated, dismissed, inFrame, inUse, orgSpans, pronounInFrame, related, settled } from './competitor-frame.js';
 import { asksForRivals, switchedOnto, elidedAgainstOurs, forwardedVendor, lowerPossessiveSpans, modifiesThing, namesAnAnswer, outOfPlay, spanAt, weighedByRelative } from './competitor-slots.js';
+import { deniesEvaluation, lowerNameSpans, makersOf } from './competitor-stance.js';
 import type { Utterance } from './utterances.js';
 
 export type CompetitorContext = 'evaluation' | 'replacing' | 'integration' | 'mention';
@@ -19,7 +20,7 @@ export interface CompetitorMention { name: string; text: string; replacing: bool
 /** Cues before the name: "replacing X", "moving off X", "instead of X", "we used to use X", "nobody misses X". */
 const REPLACING_BEFORE = /\b(replac(e|es|ed|ing)|dropp(ed|ing)|ditch(ed|ing)?|scrapp(ed|ing)|binned|offboard(ed|ing)?|churn(ed|ing)? (off|from)|(nobody|no one|don't|do not|never)( here| else| really)? miss(es|ed)?|stop(ped|ping)? using|(do not|don't|no longer) need|moving (off( of)?|away from|from)|move[sd]? (off( of)?|away from)|migrat(e|ed|ing) (away )?(off|from)|switch(ed|ing)? (away )?from|sunset(ting)?|get(ting)? rid of|rip(ping|ped)? out|ripped|instead of|leav(e|ing)|left|retir(e|ing)|consolidat(e|ing) (off|away from)|done with|used to (use|run|be on|have)|previously (used|ran|on)|coming from|phas(e|ing|ed) out|cancel(l?(ing|ed))? our|import(ing|ed)? (our \w+ |the \w+ |\w+ )?from|export(ing|ed)? (our \w+ |\w+ )?from|off of|from our old|our old|our previous|our former|our legacy)\b/i;
 /** Cues after the name: "X is being replaced", "X goes away", "our X contract ends and we won't renew" (not "…won't be renewing with you": that is us). */
-const REPLACING_AFTER = /^[^.;]{0,40}?\b((is|are|was|were|got) (being )?(dropped|ditched|cancell?ed|removed|replaced|retired|sunset|phased out|switched off|turned off|decommissioned|going away|shut down)|goes away|contract (ends|expires|is up)|(won't|will not|not) (be )?renew(ing|ed)?(?! with (?:you|your|us)\b)|is being switched|was (a nightmare|painful)|days are (numbered|over|behind us|gone))\b/i;
+const REPLACING_AFTER = /^[^.;]{0,40}?\b((is|are|was|were|got) (being )?(dropped|ditched|cancell?ed|removed|replaced|retired|sunset|phased out|switched off|turned off|decommissioned|going away|shut down)|goes away|contract (?:[^.;]{0,40} )?(ends|ended|expires|expired|lapsed|is up|was up|ran out|runs out)|(won't|will not|not) (be )?renew(ing|ed)?(?! with (?:you|your|us)\b)|is being switched|was (a nightmare|painful)|days are (numbered|over|behind us|gone))\b/i;
 /** Where a clause ends; "to" only as a destination ("from Gong to Clari"), not a verb's ("going to replace"). */
 const CLAUSE_BREAK = /[,;:]|\b(?:and|but|while|whereas|also|plus|with|for|vs|versus|or)\b|\bto\b(?!\s+(?:use|replace|move|migrate|switch|leave|retire|phase|get|rip|sunset|cancel|consolidate)\b)/i;
 /** A tool we sit beside: the X integration, connector, sync, plugin, app, API (after the name)… */
@@ -77,6 +78,9 @@ function contextAt(s: Sent, text: string, index: number, length: number, span: N
     if (dismissed(s)) return undefined;
     // The name modifies a thing of the tool in use ("Clari forecasts", "the Salesloft sequence data", "Gong's conference").
     if (at && modifiesThing(s, at)) return 'integration';
+    // "If X ever launched a dispatch product, we'd look at it": a mention under a condition puts nothing in play.
+    // (Not when the condition weighs it against us: "If X can match the price they quoted us, I'd find it hard to renew with you".)
+    if (at && conditionBefore(s, at.start) && !s.toks.some((x) => ['you', 'your', 'yours', 'u', 'ur'].includes(x.lower))) return undefined;
     // A listed tool the account simply uses ("our team uses Gong every day", "the calls in Gong", "X is what CS uses") sits beside us.
     return USING_BEFORE.test(clause) || USING_AFTER.test(after.slice(0, 30)) || inUse(s) ? 'integration' : 'mention';
   }
@@ -118,7 +122,7 @@ function contrasted(before: Sent | undefined, s: Sent, span: NameSpan): boolean 
 }
 
 export function findCompetitors(parts: Utterance[], names: string[], opts: CompetitorOptions = {}): CompetitorMention[] {
-  const patterns = names.filter((n) => n.trim()).map((name) => ({ name, re: nameRegex(name.trim()) }));
+  const patterns = names.filter((n) => n.trim()).map((name) => ({ name, re: nameRegex(name.trim()), lower: /^\p{Lu}/u.test(name.trim()) ? new RegExp(`(?<![\\w.])${escape(name.trim().toLowerCase())}(?![\\w])`) : undefined }));
   const listed = new Set(names.map((n) => n.trim().toLowerCase()));
   const people = new Set((opts.contacts ?? []).flatMap((c) => (c.name ?? '').toLowerCase().split(/\s+/)).filter((w) => w.length > 1));
   const account = (opts.accountName ?? '').toLowerCase().split(/\s+/).filter(Boolean);
@@ -131,14 +135,19 @@ export function findCompetitors(parts: Utterance[], names: string[], opts: Compe
     // A vendor's own offer forwarded to us names that vendor as in play.
     const vendor = u.side !== 'us' || opts.reported ? forwardedVendor(u.text, (w) => people.has(w) || account.includes(w) || listed.has(w)) : undefined;
     if (vendor && !out.some((c) => c.name.toLowerCase() === vendor.toLowerCase())) out.push({ name: vendor, text: u.text, replacing: false, context: 'evaluation' });
+    // "No evaluation going on", "we're not shopping": said anywhere in the message, a listed name's bare mention is not in play.
+    const denied = analyze(u.text).some(deniesEvaluation);
     for (const s of analyze(u.text)) {
       const seen = new Set<string>();
-      for (const { name, re } of patterns) {
+      for (const { name, re, lower } of patterns) {
         // Each place the name stands ("our Gong admin says Gong can do health scores now"): the one in play wins.
         const contexts = [...s.text.matchAll(new RegExp(re.source, 'g'))].map((m) => contextAt(s, s.text, m.index, m[0].length, undefined));
+        // Written in lower case ("moving to gong"), a listed name that is also an English word counts only inside the frame.
+        const inLower = lower ? [...s.text.matchAll(new RegExp(lower.source, 'g'))].map((m) => contextAt(s, s.text, m.index, m[0].length, undefined)).filter((c) => c === 'evaluation') : [];
+        contexts.push(...inLower);
         if (contexts.length === 0) continue;
         seen.add(name.toLowerCase());
-        const context = contexts.find((c) => c === 'evaluation') ?? contexts.find((c) => c === 'mention') ?? contexts[0];
+        const context = contexts.find((c) => c === 'evaluation') ?? (denied ? undefined : contexts.find((c) => c === 'mention')) ?? contexts.find((c) => c !== 'mention');
         if (context) out.push({ name, text: s.text, replacing: context === 'replacing', context });
       }
       // An unlisted name counts only when the account says it (or our notes report it), and not as a modifier ("the Osaka plant").
@@ -150,12 +159,18 @@ export function findCompetitors(parts: Utterance[], names: string[], opts: Compe
         const first = lower.split(' ')[0];
         // A greeting names the reader: "Hi Sam,".
         if (['hi', 'hello', 'hey', 'dear', 'thanks', 'cheers'].includes(s.toks[span.start - 1]?.lower ?? '')) return false;
-        if (seen.has(lower) || listed.has(lower) || people.has(first) || account.includes(first) || DAYS.test(first)) return false;
+        // …or a line of its own: "Sam," above the message.
+        if (span.start === 0 && s.toks.slice(span.end + 1).every((x) => x.pos === 'PUNCT')) return false;
+        if (seen.has(lower) || listed.has(lower) || people.has(first) || account.includes(first) || DAYS.test(first) || DAYS.test(first.split('-')[0])) return false;
         // A street or a place ("a new building on Wacker Drive") is no organisation.
         if (/\s(?:drive|street|st|road|rd|avenue|ave|lane|boulevard|blvd|way|square|park|plaza|place|tower|centre|center|campus)$/i.test(lower)) return false;
         return !related(s, span) && !outOfPlay(s, span);
       });
       candidates.push(...lowerPossessiveSpans(s, candidates));
+      // A lower-case word counts only where it fills a slot of the frame, never by a looser cue.
+      const lower = new Set(lowerNameSpans(s, candidates).filter((span) => !related(s, span) && !outOfPlay(s, span) && !people.has(span.name) && !account.includes(span.name)));
+      candidates.push(...lower);
+      const makers = makersOf(s.toks, candidates);
       // Our own words only name the organisation a pronoun in the answer may stand for ("Still talking to Ardent?" "Yes, they came in cheaper").
       const answering = asked;
       asked = asksForRivals(s);
@@ -165,17 +180,19 @@ export function findCompetitors(parts: Utterance[], names: string[], opts: Compe
         const index = s.text.indexOf(s.toks[span.start].text);
         const context = contextAt(s, s.text, index < 0 ? 0 : index, span.name.length, span);
         // "Is it true you can't do multi-currency? Ferrix can.": the name's own ability set against what we lack, one sentence on.
-        if (context !== 'evaluation' && !(context === 'mention' && (contrasted(last, s, span) || elidedAgainstOurs(last, s, span) || (candidates.length === 1 && !settled(s) && weighedByRelative(s)) || (answering && namesAnAnswer(s, span))))) continue;
+        if (lower.has(span) ? context !== 'evaluation' : context !== 'evaluation' && !(context === 'mention' && (contrasted(last, s, span) || elidedAgainstOurs(last, s, span) || (candidates.length === 1 && !settled(s) && weighedByRelative(s)) || (answering && namesAnAnswer(s, span))))) continue;
         inPlay.push(span);
       }
       // Names listed together share the slot: "quotes came from X and Y".
       for (const span of candidates) if (!inPlay.includes(span) && inPlay.some((o) => coordinated(s, o, span))) inPlay.push(span);
       // "…the founder of Skellig and came back very keen on them": a pronoun after the one name of the sentence.
       if (inPlay.length === 0 && candidates.length === 1 && !settled(s) && pronounInFrame(s, candidates[0].end + 1)) inPlay.push(candidates[0]);
-      for (const span of inPlay) {
+      for (const found of inPlay) {
+        // A product stands for its maker: "Sparrowline's Pipeline Pro trial" weighs Sparrowline.
+        const span = makers.has(found) ? { ...found, name: makers.get(found) as string } : found;
         seen.add(span.name.toLowerCase());
         // One rival named in two sentences is one competitor in the signal.
-        if (out.some((c) => c.context === 'evaluation' && c.name.toLowerCase() === span.name.toLowerCase())) continue;
+        if (out.some((c) => c.context === 'evaluation' && (c.name.toLowerCase() === span.name.toLowerCase() || span.name.toLowerCase().startsWith(`${c.name.toLowerCase()} `)))) continue;
         out.push({ name: span.name, text: s.text, replacing: false, context: 'evaluation' });
       }
       const found = inPlay.length > 0;

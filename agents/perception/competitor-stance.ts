@@ -1,0 +1,134 @@
+// The customer's stance between a rival and us, and names the capitalised-name finder misses:
+// - PREFERRED OVER US: "X over you", "X rather than renewing with you", "X instead of you" — the
+//   customer's own voice ranking the rival above us (not "you over X", which keptOrChosen reads);
+// - LOWER-CASE NAMES in any slot of the frame ("we got a demo from tallybird", "tallybird quoted
+//   less than u"): a word the model has never seen that is not a typo of one it knows;
+// - a PRODUCT named after its maker ("Sparrowline's Pipeline Pro trial", "Rivlo Forecast"): the
+//   organisation is the maker.
+import { inVocabulary, type Sent, type Tok } from './nlp.js';
+import { negated, type NameSpan } from './frames.js';
+
+const US = new Set(['you', 'your', 'yours', 'u', 'ur', 'us', 'yourselves']);
+/** What the rival is put before: us, staying, renewing ("rather than renewing with you"). */
+const STAYING = new Set(['renew', 'stay', 'stick', 'keep', 'continue', 'extend', 'remain']);
+
+/** "X over you", "X over your platform", "X rather than (renewing with) you", "X instead of you": the rival ranked above us. */
+export function preferredOverUs(s: Sent, span: NameSpan): boolean {
+  const t = s.toks;
+  let k = span.end + 1;
+  if (t[k]?.text === "'s" || t[k]?.text === "'") k += 1;
+  // The rival's thing may stand for it: "X's mobile app over yours".
+  while (t[k] && t[k].pos === 'NOUN' && !t[k].cap && k - span.end < 4) k += 1;
+  let rest = t.slice(k, k + 5);
+  if (rest[0]?.lower === 'over') rest = rest.slice(1);
+  else if (rest[0]?.lower === 'rather' && rest[1]?.lower === 'than') rest = rest.slice(2);
+  else if (rest[0]?.lower === 'instead' && rest[1]?.lower === 'of') rest = rest.slice(2);
+  else return false;
+  // "over to you" is a hand-over, "over us" a rival standing above the speaker's own firm.
+  if (rest[0]?.lower === 'to' || rest[0]?.lower === 'us') return false;
+  const ours = US.has(rest[0]?.lower ?? '') || (STAYING.has(rest[0]?.lemma ?? '') && rest.slice(1, 4).some((x) => US.has(x.lower)));
+  if (!ours) return false;
+  // "nobody would pick X over you", "we'd never go with X over you": denied.
+  return !t.slice(0, span.start).some((x, j) => x.pos === 'VERB' && negated(s, j)) && !t.slice(0, span.start).some((x) => ['never', 'nobody', 'no'].includes(x.lower));
+}
+
+/** A word is a misspelling of one the model knows: a letter dropped or doubled, two swapped, a vowel changed or left out ("posible", "procurment"). */
+function typo(w: string): boolean {
+  const known = (x: string) => x.length > 2 && inVocabulary(x);
+  for (let i = 0; i < w.length; i += 1) {
+    if (known(w.slice(0, i) + w.slice(i + 1))) return true;
+    if (known(w.slice(0, i) + w[i] + w.slice(i))) return true;
+    if (i + 1 < w.length && known(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2))) return true;
+    for (const v of 'aeiou') {
+      if ('aeiou'.includes(w[i]) && v !== w[i] && known(w.slice(0, i) + v + w.slice(i + 1))) return true;
+      if (known(w.slice(0, i) + v + w.slice(i))) return true;
+    }
+  }
+  for (const v of 'aeiou') if (known(w + v)) return true;
+  return false;
+}
+
+/**
+ * Lower-case words that may name an organisation (chat writes "tallybird", "hubzy"): never seen by the model, at least four
+ * letters, read as a noun, and not a misspelt English word. They count only where they fill a slot of the frame.
+ */
+export function lowerNameSpans(s: Sent, taken: NameSpan[]): NameSpan[] {
+  const out: NameSpan[] = [];
+  for (const [k, x] of s.toks.entries()) {
+    if (x.known || !/^\p{Ll}[\p{L}\d]*\p{L}$/u.test(x.text) || x.text.length < 4 || !['NOUN', 'PROPN', 'X', 'ADJ', 'ADV'].includes(x.pos)) continue;
+    if (taken.some((n) => n.start <= k && k <= n.end)) continue;
+    // Inside a noun phrase ("the rollout", "a walkthrough", "the rep leaderboard", "6 devs") it is a common noun the model lacks.
+    const prev = s.toks[k - 1];
+    if (prev && ((['DET', 'NUM', 'ADJ', 'NOUN'].includes(prev.pos) && prev.known) || ['my', 'our', 'your', 'their', 'his', 'her', 'its'].includes(prev.lower))) continue;
+    if (typo(x.lower) || (x.lower.endsWith('s') && inVocabulary(x.lower.slice(0, -1)))) continue;
+    out.push({ name: x.text, start: k, end: k });
+  }
+  return out;
+}
+
+/**
+ * One organisation per maker: a name right after another's "'s" is its product ("Sparrowline's Pipeline Pro"), and a name whose
+ * first words are another found name is that maker's product ("Rivlo Forecast" beside "Rivlo"). Each product maps to its maker.
+ */
+export function makersOf(t: Tok[], spans: NameSpan[]): Map<NameSpan, string> {
+  const out = new Map<NameSpan, string>();
+  for (const n of spans) {
+    const possessor = spans.find((o) => o !== n && o.end + 2 === n.start && ["'s", "'"].includes(t[o.end + 1]?.text ?? ''));
+    const lower = n.name.toLowerCase();
+    const maker = possessor ?? spans.find((o) => o !== n && lower.startsWith(`${o.name.toLowerCase()} `));
+    if (maker) out.set(n, maker.name);
+  }
+  return out;
+}
+
+/** What stands for a vendor, its product or an offer: the head a parenthesised name or a passive's subject may be. */
+const VENDORISH = new Set(['tool', 'vendor', 'platform', 'product', 'option', 'alternative', 'supplier', 'provider', 'competitor', 'solution', 'system', 'app', 'software', 'suite']);
+const WEIGHING = /^(?:evaluat|trial|pilot|test|compar|consider|assess|benchmark|shortlist|demo|look|alongside|against|versus|vs)/;
+const SEPS = new Set([',', ';', ':', '.', '!', '?', '—', '–']);
+
+/** "the tool we're evaluating alongside yours (Octavo)": the name in brackets after a vendor noun that is being weighed. */
+export function bracketedVendor(s: Sent, span: NameSpan): boolean {
+  const t = s.toks;
+  if (t[span.start - 1]?.text !== '(') return false;
+  const left: Tok[] = [];
+  for (let k = span.start - 2; k >= 0 && !SEPS.has(t[k].text) && left.length < 12; k -= 1) left.unshift(t[k]);
+  const noun = left.findIndex((x) => x.pos === 'NOUN' && VENDORISH.has(x.lemma));
+  return noun >= 0 && left.slice(noun + 1).some((x, j) => WEIGHING.test(x.lower) && !negated(s, left[noun + 1 + j].i));
+}
+
+/** Things a vendor hands over: the subject of a passive whose agent is the name. */
+const OFFERED = new Set(['proposal', 'quote', 'quotation', 'offer', 'bid', 'pitch', 'deck', 'pricing', 'discount', 'contract', 'demo', 'trial']);
+/** "A proposal was put in front of our COO by Tidewell": a vendor's thing, passive, with the name as its agent. */
+export function passiveOffer(s: Sent, span: NameSpan): boolean {
+  const t = s.toks;
+  if (t[span.start - 1]?.lower !== 'by') return false;
+  let k = span.start - 2;
+  const clause: Tok[] = [];
+  while (k >= 0 && !SEPS.has(t[k].text)) { clause.unshift(t[k]); k -= 1; }
+  const be = clause.findIndex((x) => x.lemma === 'be' || x.lemma === 'get');
+  if (be < 0) return false;
+  const verb = clause.slice(be + 1).find((x) => x.pos === 'VERB');
+  // The vendor's thing is the passive's subject, right before it ("A proposal was put…"), not an object further back ("I'll draft a quote and get it approved by…").
+  const subject = clause.slice(Math.max(0, be - 4), be);
+  const at = subject.findIndex((x) => OFFERED.has(x.lemma) && x.pos === 'NOUN');
+  return !!verb && !negated(s, verb.i) && at >= 0 && !subject.slice(at + 1).some((x) => ['VERB', 'PRON', 'CCONJ'].includes(x.pos));
+}
+
+const PRODUCT = new Set(['app', 'application', 'platform', 'product', 'tool', 'ui', 'interface', 'dashboard', 'software', 'suite', 'module']);
+const BETTER = new Set(['nicer', 'better', 'slicker', 'easier', 'faster', 'simpler', 'cleaner', 'smoother', 'cheaper', 'prettier']);
+/** "the Brambl mobile app is just nicer for the drivers": the rival's product judged better, in the customer's voice. */
+export function productPreferred(s: Sent, span: NameSpan): boolean {
+  const t = s.toks;
+  let k = span.end + 1;
+  if (t[k]?.text === "'s") k += 1;
+  while (t[k] && ['ADJ', 'NOUN'].includes(t[k].pos) && !PRODUCT.has(t[k].lemma) && k - span.end < 4) k += 1;
+  if (!t[k] || !PRODUCT.has(t[k].lemma)) return false;
+  const be = t.slice(k + 1, k + 3).find((x) => x.lemma === 'be');
+  return !!be && !negated(s, be.i) && t.slice(be.i + 1, be.i + 4).some((x) => BETTER.has(x.lower));
+}
+
+/** "No evaluation going on", "we're not shopping", "not in the market": the speaker denies any evaluation. */
+const DENIAL = / (?:no|not|n't|never) (?:an? |really |currently |actively )?(?:evaluation|eval|rfp|tender|shop|shopping|look around|looking around|in the market) /;
+export function deniesEvaluation(s: Sent): boolean {
+  return DENIAL.test(` ${s.toks.map((x) => x.lower).join(' ')} `) || DENIAL.test(` ${s.toks.map((x) => x.lemma).join(' ')} `);
+}

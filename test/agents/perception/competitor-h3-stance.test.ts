@@ -1,0 +1,58 @@
+// The customer's stance between a rival and us, names written in lower case, products for their
+// maker, and listed names mentioned with no evaluation in play (competitor-stance.ts and its hooks).
+import { describe, expect, it } from 'vitest';
+import { findCompetitors } from '../../../agents/perception/competitors.js';
+
+const LIST = ['Gong', 'Clari'];
+const inPlay = (text: string) => findCompetitors([{ side: 'them', text }], LIST).filter((c) => c.context === 'evaluation' || c.context === 'mention').map((c) => c.name);
+
+/** Sentences naming one rival in play, and sentences with none. */
+function cases(title: string, found: Array<[string, string]>, none: string[]): void {
+  describe(title, () => {
+    if (found.length) it.each(found)('%s', (text, name) => expect(inPlay(text)).toEqual([name]));
+    it.each(none)('not in play: %s', (text) => expect(inPlay(text)).toEqual([]));
+  });
+}
+
+cases('a rival preferred over us', [
+  ['Half the planners would take Morrowind Labs over you tomorrow.', 'Morrowind Labs'],
+  ['If it came down to cost alone it would be Pellam over you.', 'Pellam'],
+  ['Finance is pushing for Ostrelle rather than renewing with you.', 'Ostrelle'],
+  ['The regional leads keep tilting towards Vantorq.', 'Vantorq'],
+], [
+  'Nobody here would pick Pellam over you.',
+  'We handed the account over to you in March.',
+]);
+
+cases('names in lower case', [
+  ['got a walk-through from quibbly on thursday, not bad', 'quibbly'],
+  ['quibbly quoted us way under ur price', 'quibbly'],
+  ['the ops team is moving to clari for forecasting next quarter', 'Clari'],
+], [
+  'we got a walkthrough of the new rollout plan yesterday',
+  'can u get us a quote for the 6 devs joining',
+  'we have a gong by the door we ring for every signed deal',
+]);
+
+cases('other slots of the frame', [
+  ['The product we are piloting beside yours (Harrowgate) already does multi-currency.', 'Harrowgate'],
+  ['An offer was slipped to our CFO by Brennick last week.', 'Brennick'],
+  ["Honestly the Lumo mobile app is just easier for the drivers.", 'Lumo'],
+  ['The Quint folks did a proof of concept with our planners and it held up.', 'Quint'],
+  ["Tarrow's Forecast Studio trial opens Monday for the sales managers.", 'Tarrow'],
+], [
+  'Our billing system (Fennick) posts the invoices overnight.',
+  'The board pack was approved by Adaeze this morning.',
+  "I'll write a short quote for the newsletter and get it signed off by brandops first.",
+  'The Antwerp depot is faster than it was in spring.',
+]);
+
+cases('a listed name with nothing in play', [], [
+  'Our keynote speaker was a former Gong sales engineer.',
+  "did anyone see Clari's new billboard by the station",
+  'If Gong ever built a yard-management module we might take a look.',
+  'The Clari contract we held for the SDR team lapsed in June and nobody noticed.',
+  "We're closing the trial with Morrowind at the end of the week and keeping everyone on your platform.",
+  'Owen wants a line on how you differ from Gong for the wiki. No evaluation going on, just onboarding docs.',
+  "We're moving all staff onto Gong meeting links for the offsite.",
+]);

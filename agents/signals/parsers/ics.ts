@@ -15,6 +15,8 @@ import type { ParseOptions, ParseResult } from './types.js';
 export const ICS_WINDOW = { pastDays: 30, aheadDays: 90 } as const;
 /** A guard against rules that repeat every minute: at most this many occurrences per event. */
 const MAX_OCCURRENCES = 2000;
+/** And at most this many stepped over on the way to the window (a daily series of 50 years is ~18,000). */
+const MAX_SCANNED = 20_000;
 const DAY = 86_400_000;
 
 type Component = InstanceType<typeof ICAL.Component>;
@@ -110,9 +112,16 @@ export function parseIcs(bytes: Buffer | string, opts: ParseOptions = {}): Parse
     for (const tz of cal.getAllSubcomponents('vtimezone')) {
       try { ICAL.TimezoneService.register(tz); } catch { /* an unreadable zone: its times read as floating */ }
     }
+    // Only events are read: a calendar of to-dos, journals or free/busy blocks says so rather than nothing.
+    const events = cal.getAllSubcomponents('vevent');
+    if (events.length === 0) {
+      const others = [...new Set(cal.getAllSubcomponents().map((c) => c.name.toUpperCase()).filter((n) => n !== 'VTIMEZONE'))];
+      out.rejected.push({ position: 'file', reason: `no VEVENT in the calendar${others.length ? ` (it holds ${others.join(', ')}, which are not read)` : ''}` });
+      continue;
+    }
     const cancelAll = text(cal, 'method')?.toUpperCase() === 'CANCEL';
     const byUid = new Map<string, { master?: Component; overrides: Component[] }>();
-    cal.getAllSubcomponents('vevent').forEach((ev, i) => {
+    events.forEach((ev, i) => {
       const uid = text(ev, 'uid') ?? `event-${i + 1}`;
       const g = byUid.get(uid) ?? { overrides: [] };
       if (ev.hasProperty('recurrence-id')) g.overrides.push(ev);
@@ -130,10 +139,15 @@ export function parseIcs(bytes: Buffer | string, opts: ParseOptions = {}): Parse
           // Exceptions passed explicitly: without them ical.js scans every VEVENT of the file for each event.
           const event = new ICAL.Event(master, { exceptions: g.overrides });
           const it = event.iterator();
-          let n = 0;
-          for (let next = it.next(); next && next.compare(until) < 0 && n < MAX_OCCURRENCES; next = it.next(), n++) {
+          // Occurrences before the window are stepped over but counted apart: a daily series that began
+          // years ago must still reach this month, while a rule repeating every minute stays bounded.
+          let kept = 0;
+          let scanned = 0;
+          let next = it.next();
+          for (; next && next.compare(until) < 0 && kept < MAX_OCCURRENCES && scanned < MAX_SCANNED; next = it.next(), scanned++) {
             const d = event.getOccurrenceDetails(next);
             if (d.endDate.compare(from) < 0 && d.startDate.compare(from) < 0) continue;
+            kept += 1;
             const comp = d.item.component;
             const moved = comp !== master && d.startDate.compare(d.recurrenceId) !== 0;
             candidates.push({
@@ -147,6 +161,12 @@ export function parseIcs(bytes: Buffer | string, opts: ParseOptions = {}): Parse
               if (!(v instanceof ICAL.Time) || v.compare(from) < 0 || v.compare(until) >= 0) continue;
               candidates.push({ eventId: `${uid}#${iso(v)}`, comp: master, start: v, sequence: seqOf(master), event: 'cancelled' });
             }
+          }
+          if (candidates.length === 0) {
+            const window = `${iso(from).slice(0, 10)} to ${iso(until).slice(0, 10)}`;
+            out.rejected.push({ position: `event ${uid}`, reason: scanned >= MAX_SCANNED && next && next.compare(from) < 0
+              ? `a recurring event that repeats too often to reach the import window (${window}) within ${MAX_SCANNED} occurrences`
+              : `a recurring event with no occurrence from ${window} (occurrences are read from ${ICS_WINDOW.pastDays} days back to ${ICS_WINDOW.aheadDays} ahead)` });
           }
         } else {
           if (master) {
@@ -185,7 +205,7 @@ export function parseIcs(bytes: Buffer | string, opts: ParseOptions = {}): Parse
         } else {
           routeEmail = emails.find((e) => !ourDomains.has(domainOf(e)) && e !== organizer) ?? emails.find((e) => !ourDomains.has(domainOf(e)));
           if (!routeEmail) {
-            out.rejected.push({ position, reason: 'no attendee outside our own domains' });
+            out.rejected.push({ position, reason: emails.length ? 'no attendee outside our own domains' : 'no attendee with an email address to route it by' });
             continue;
           }
         }

@@ -14,6 +14,7 @@ import { rhetorical, stillAsking } from './request-discourse.js';
 import { anyWay, impliedAsk, noteAsk, openAsk, settledAfter } from './request-implicit.js';
 import { forwardedParts } from './request-forward.js';
 import { askInOtherForm, expectedStep, notAnInstruction, notAQuestion, notAsking } from './request-forms.js';
+import { answeredNext, askByRole, leaveToAct, NOTHING_FOR_US } from './request-settled.js';
 import type { PerceiveContext, Utterance } from './utterances.js';
 
 /** Sign-offs that invite questions are not questions: "let me know if you have any questions". */
@@ -30,7 +31,7 @@ const OPENER = new Set(['good', 'morning', 'afternoon', 'evening', 'all', 'every
 // (Nor is telling the reader what to expect or believe: "so expect an email from her", "believe me", "appreciate the help".)
 const NOT_ASKING = new Set(['thank', 'thanks', 'hope', 'see', 'talk', 'enjoy', 'have', 'welcome', 'congrats', 'congratulate', 'cheer', 'feel', 'note', 'keep', 'ignore', 'disregard', 'consider', 'appreciate', 'expect', 'believe', 'trust', 'imagine', 'guess', 'excuse', 'forgive', 'pardon', 'understand', 'rest']);
 /** What a reader is given rather than asked for: "please find attached…", "please treat this as notice…", "please be advised". */
-const NOTICE = / (?:please |kindly )?(?:find|see) (?:attach|enclose|below|above|the attach|herewith)| (?:please |kindly )?(?:treat|accept|take|consider) (?:this|it|the \S+|our \S+) (?:\S+ ){0,3}as | (?:please |kindly )?be (?:advise|aware|inform)/;
+const NOTICE = / (?:please |kindly )?(?:find|see) (?:attach|enclose|below|above|the attach|herewith)| (?:please |kindly )?find (?:\S+ ){1,4}(?:attach|enclose)| (?:please |kindly )?(?:treat|accept|take|consider) (?:this|it|the \S+|our \S+) (?:\S+ ){0,3}as | (?:please |kindly )?be (?:advise|aware|inform)/;
 /** What the customer can only give itself: "we'd need more budget", "we'd need sign-off first". */
 const INTERNAL = new Set(['budget', 'funding', 'headcount', 'approval', 'sign-off', 'buy-in', 'time', 'resource', 'resources', 'money']);
 /** The verbs of receiving or coming to know: "we need to see…", "I'd need to get…" ask. */
@@ -72,6 +73,8 @@ const WANT = new RegExp([
   ' (?:i|we) would (?:\\S+ )?be (?:very |really |also )?interested in (?:see|hear|learn|know|get|have|understand|try|a|an|the|your|some) ',
   '^ eta on ',
   ' if you (?:could|would|can|might) (?!have |not )',
+  // "A fix … would be much appreciated".
+  ' would be (?:much|greatly|really|hugely|very much|most|so) appreciate',
   ' (?:would|will|would be|will be) be appreciate',
   ' (?:it|that|this) would make (?:\\S+ ){0,5}(?:easy|easier|simple|simpler|better)',
   // Wanting a thing ("we need the SAML guide", "we want you to…") or to come to know or have something
@@ -86,7 +89,7 @@ const WANT = new RegExp([
   ' any chance ',
   '(?:^| )(?:keen|eager|curious|interested|dying) to (?:know|understand|learn|see|hear|find out|get|check)',
   ' (?:would|will) (?:love|like) to (?:know|understand|learn|see|hear|find out)',
-  ' (?:request|requesting) (?:a|an|the|access|help|that|some|for)',
+  ' (?:request|requesting) (?:a|an|the|access|help|that|some|for) ',
   ' need (?:some )?help ',
   ' (?:can|could|would) (?:someone|somebody|anyone|anybody|one of you|your team) ',
   ' please advise ',
@@ -153,6 +156,8 @@ function clauseRequest(s: Sent): boolean {
     // (The tagger reads some clause-initial verbs as nouns: "…, check them when you can".)
     // ("…; ping Mia if…": a verb of getting in touch the tagger reads as a noun, before a name.)
     const contactName = w.pos === 'NOUN' && CONTACT_VERB.has(w.lemma) && t[j + 1]?.pos === 'PROPN';
+    // ("The alternative we looked at, building it ourselves, was shelved": a gerund, no imperative.)
+    if (w.lower.endsWith('ing') && w.lower === w.lemma && w.lower.length > 5) continue;
     const verbLike = w.pos === 'VERB' || contactName || (w.pos === 'NOUN' && ['it', 'them', 'me', 'us'].includes(t[j + 1]?.lower ?? ''));
     const next = t[j + 1];
     if (verbLike && w.lower === w.lemma && !NOT_ASKING.has(w.lemma) && !notAnInstruction(s, j) && next && (OBJECT.has(next.lower) || (next.pos === 'PROPN' && j > k - 1 && (w.pos === 'VERB' || contactName)))) {
@@ -195,12 +200,17 @@ function passiveAsk(s: Sent): boolean {
     // "It should be noted…" is a dummy 'it'; "…, so it must be rolled today" is the thing to act on.
     if (['now', 'already'].includes(t[k + modal + 2]?.lower ?? '') || (t[k - 1]?.lower === 'it' && (SAYING.has(verb.lower) || t[k + modal + 2]?.lower === 'that'))) continue;
     if (expectedStep(s, k, verb)) continue;
+    // "The board has decided that every contract should be market-tested": a rule of theirs reported, not an ask.
+    if (t.slice(0, k).some((x, j) => DECIDE.has(x.lemma) && x.lower !== x.lemma && t[j + 1]?.lower === 'that')) continue;
     // "The purchase request went in this morning and should be approved by Thursday": a report and its expected outcome.
     if (t[k - 1]?.lower === 'and' && t.slice(0, k - 1).some((x) => x.pos === 'VERB' && x.lower !== x.lemma && !x.lower.endsWith('ing'))) continue;
     return true;
   }
   return false;
 }
+
+/** Verbs whose that-clause is a decision of theirs: "decided that…", "agreed that…". */
+const DECIDE = new Set(['decide', 'agree', 'rule', 'determine', 'mandate', 'resolve', 'stipulate']);
 
 /** Verbs of saying after a dummy 'it': "it should be noted / said / stressed that…". */
 const SAYING = new Set(['noted', 'said', 'mentioned', 'stressed', 'emphasised', 'emphasized', 'remembered', 'understood', 'recognised', 'recognized', 'borne', 'added', 'pointed']);
@@ -252,6 +262,7 @@ function notAWish(s: Sent, at: number, end: number): boolean {
   const rel = t[at - 1]?.lower ?? '';
   const cleft = rel === 'what' && (at - 1 === start(s) || t[at - 2]?.pos === 'PUNCT');
   if (['what', 'that', 'which', 'everything', 'all', 'whatever'].includes(rel) && !cleft && !you) return true;
+  if (zeroRelative(s, at)) return true;
   if (need >= 0) {
     let j = need + (you ? 2 : 1);
     // "I wanted you to hear it from me", "I want to flag…": telling, not asking.
@@ -260,6 +271,8 @@ function notAWish(s: Sent, at: number, end: number): boolean {
     if (!you && / (?:internally|on our (?:side|end)|our side) /.test(` ${s.text.toLowerCase()} `)) return true;
     // ("…need to check whether you received it" still asks us.)
     if (!you && t[j]?.lower === 'to' && DELIBERATE.has(t[j + 1]?.lemma ?? '') && !t.slice(j + 2).some((x) => ['you', 'your'].includes(x.lower))) return true;
+    // "I just need to get it through finance": their own gate, not ours.
+    if (t[j]?.lower === 'to' && t[j + 1]?.lemma === 'get' && ['it', 'this', 'that', 'them'].includes(t[j + 2]?.lower ?? '') && ['through', 'past'].includes(t[j + 3]?.lower ?? '')) return true;
     // "We'd need more budget", "I need to get sign-off from our CFO": what only their side can give.
     if (t[j]?.lower === 'to' && RECEIVE.has(t[j + 1]?.lemma ?? '')) j += 2;
     while (['more', 'some', 'the', 'a', 'extra', 'additional', 'internal', 'our', 'formal', 'final'].includes(t[j]?.lower ?? '')) j += 1;
@@ -279,6 +292,27 @@ function notAWish(s: Sent, at: number, end: number): boolean {
   return t.slice(end + 1).some((x) => SETTLED.has(x.lower) && !t.slice(Math.max(at, x.i - 5), x.i).some((y) => ['get', 'have'].includes(y.lemma)));
 }
 
+/**
+ * "The licence count we'll need next year is going down": a want in a relative clause with its
+ * pronoun left out, inside the subject of a statement (not "For the renewal we'll need the order form").
+ */
+const CLEFT_HEAD = new Set(['thing', 'one', 'bit', 'piece', 'part', 'item', 'ask', 'request', 'question', 'priority', 'point', 'way', 'main', 'detail', 'info', 'information']);
+
+function zeroRelative(s: Sent, at: number): boolean {
+  const t = s.toks;
+  // ("The thing I'd really need from you is a template": a cleft naming the ask.)
+  if (t[at - 1]?.pos !== 'NOUN' || CLEFT_HEAD.has(t[at - 1].lemma)) return false;
+  let k = at - 1;
+  while (k > 0 && (['NOUN', 'ADJ', 'NUM'].includes(t[k - 1].pos) || t[k - 1].pos === 'DET' || ['our', 'my', 'their', 'your'].includes(t[k - 1].lower))) k -= 1;
+  if (!(t[k].pos === 'DET' || ['our', 'my', 'their', 'your'].includes(t[k].lower))) return false;
+  const lead = t[k - 1];
+  if (lead && !(lead.pos === 'PUNCT' || ['so', 'and', 'but', 'also'].includes(lead.lower))) return false;
+  // The main clause's own verb comes after the relative clause (which asks nothing of us).
+  const main = t.findIndex((x, i) => i >= at + 3 && x.pos === 'AUX' && ['be', 'have'].includes(x.lemma) && x.lower !== x.lemma);
+  if (main > 0 && t.slice(at, main).some((x) => ['you', 'your', 'u'].includes(x.lower))) return false;
+  return t.slice(at + 3).some((x) => x.pos === 'AUX' && ['be', 'have'].includes(x.lemma) && x.lower !== x.lemma);
+}
+
 /** The clauses of a sentence around its sign-off that ask on their own. */
 function besideClosing(text: string): boolean {
   const parts = text.split(/\s*(?:[,;:–—]|\s-\s|\bbut\b)\s*/).filter((p) => p.split(/\s+/).length >= 3 && !CLOSING.test(p));
@@ -289,8 +323,10 @@ function besideClosing(text: string): boolean {
 /** Whether a sentence asks us for something. */
 export function asks(s: Sent): boolean {
   const text = s.text.replace(URL, '');
+  if (NOTHING_FOR_US.test(text)) return false;
   // A sign-off asks nothing, but the clause glued to it still may: "Hope you're well - could the change move to next week".
-  if (CLOSING.test(text)) return !WITHDRAWN.test(text) && besideClosing(text);
+  // ("…, so feel free to drop the spare users": leave to act on their account, no sign-off.)
+  if (CLOSING.test(text)) return leaveToAct(s) || (!WITHDRAWN.test(text) && besideClosing(text));
   const t = s.toks;
   const line = ` ${t.map((x) => x.lemma).join(' ')} `;
   const k = start(s);
@@ -328,7 +364,7 @@ export function asks(s: Sent): boolean {
   if ((head.lower === 'please' || head.lower === 'kindly') && !notAnInstruction(s, k + 1) && !NOT_ASKING.has(t[k + 1]?.lemma ?? '')) return true;
   if (clauseRequest(s) || passiveAsk(s) || pleaseAnywhere(s)) return true;
   if (askInOtherForm(s)) return true;
-  if (anyWay(s)) return true;
+  if (anyWay(s) || askByRole(s)) return true;
   // A desiderative or indirect request, unless it reports someone's past asking.
   const want = first(s, WANT);
   const reported = t.slice(0, want ? want.start + 3 : 0).some((x) => ['asked', 'wondered', 'questioned', 'enquired', 'inquired'].includes(x.lower));
@@ -377,7 +413,13 @@ function requestsForUs(signal: Signal, asked: string[], ctx: PerceiveContext): s
 /** The account's requests and questions to us in a signal (any register: a call, a ticket, a chat, an email to us). */
 export function requestsOf(signal: Signal, parts: Utterance[], ctx: PerceiveContext): string[] {
   // Our notes carry the account's asks as reports: "Raj asked whether we could…".
-  if (signal.kind === 'note') return parts.flatMap((u) => analyze(u.text).filter(noteAsk).map((s) => s.text));
+  // (Not one the next sentence says we dealt with: "Sent it over during the call.")
+  if (signal.kind === 'note') {
+    return parts.flatMap((u) => {
+      const sents = analyze(u.text);
+      return sents.filter((s, i) => noteAsk(s) && !answeredNext(sents[i + 1])).map((s) => s.text);
+    });
+  }
   // A forwarded message's asks are ours only when passed on to us (request-forward.ts).
   const texts = (u: Utterance) => {
     if (signal.kind !== 'email') return [u.text];

@@ -4,6 +4,7 @@
 // ("who wouldn't want fewer reports?", "did I ever tell you…"), and a bare name echoed back ("Oh,
 // Bianca?") before the writer says what they know of it.
 import type { Sent, Tok } from './nlp.js';
+import { notAskedInContext } from './request-settled.js';
 
 /** Words that open an answer or a withdrawal at the start of a clause. */
 const ANSWER = new Set(['yes', 'yeah', 'yep', 'yup', 'absolutely', 'definitely', 'exactly', 'nevermind', 'nvm']);
@@ -89,6 +90,7 @@ export function stillAsking(sents: Sent[], asking: (s: Sent, i: number) => boole
     if (!asking(s, i) || leadIn(s)) return;
     const question = /\?\s*$/.test(s.text);
     const next = sents[i + 1];
+    if (question && notAskedInContext(s, next)) return;
     if (question && next && (answers(next) || echo(s) || (verbless(s) && denial(next)) || (aside(next) && !addressed(s)))) return;
     out.push(s);
   });

@@ -28,6 +28,12 @@ function estimate(t: Tok[], q: number): boolean {
     const rest = t.slice(i + 2, q);
     if (rest.length && rest.every((x) => ['NUM', 'NOUN', 'PROPN', 'ADJ', 'ADP', 'DET'].includes(x.pos) || /^\d/.test(x.text))) return true;
   }
+  // "Mosaiq quoted us, what was it, eighteen per user?": the same search as a clause.
+  for (let i = 1; i + 3 < q; i += 1) {
+    if (t[i].lower !== 'what' || !['was', 'is', "'s"].includes(t[i + 1].lower) || t[i + 2].lower !== 'it' || !COMMA.has(t[i + 3].text) || !COMMA.has(t[i - 1].text)) continue;
+    const rest = t.slice(i + 4, q);
+    if (rest.length && rest.every((x) => ['NUM', 'NOUN', 'PROPN', 'ADJ', 'ADP', 'DET', 'ADV'].includes(x.pos) || /^\d/.test(x.text))) return true;
+  }
   return false;
 }
 
@@ -61,7 +67,7 @@ export function notAQuestion(s: Sent, k: number): boolean {
 /** Verbs of getting in touch: an offer when the writer is the one to be contacted. */
 const CONTACT = new Set(['shout', 'ping', 'call', 'email', 'message', 'text', 'holler', 'reach', 'contact', 'buzz', 'drop', 'give', 'grab']);
 /** What the reader might come to need: the condition of an offer ("if you're stuck", "if anything comes up"). */
-const OFFER_IF = / if (?:you (?:are |re |'re |get |ever )?(?:stuck|need|want|have|run|hit|struggle|get|would like)|anything (?:\S+ )?(?:come|comes|crop|crops|pop|pops)|there (?:is|'s|are) anything|you (?:have )?(?:any )?question)/;
+const OFFER_IF = / if (?:you (?:are |re |'re |get |ever )?(?:stuck|need|want|have|run|hit|struggle|get|would like)|anything (?:\S+ )?(?:come|comes|crop|crops|pop|pops|unclear|missing|wrong|confusing|odd|off)|there (?:is|'s|are) anything|you (?:have )?(?:any )?question)/;
 /** Social acts performed through an imperative: "join me in welcoming", "say hi to". */
 const GREETING = new Set(['hi', 'hello', 'hey', 'hiya', 'congrats', 'congratulations', 'goodbye', 'bye', 'thanks', 'welcome', 'cheers']);
 /** Reassurance: "don't worry", "please not to worry". */
@@ -122,6 +128,8 @@ export function notAsking(s: Sent, at: number, end: number): boolean {
     const v = at + verb;
     // "I'd like to introduce you to Kwame", "I would like to give you the numbers but…"
     if (t[v + 1]?.lower === 'to' && OWN_ACT.has(t[v + 2]?.lemma ?? '') && (['you', 'u', 'everyone', 'all'].includes(t[v + 3]?.lower ?? '') || ['introduce', 'thank', 'welcome', 'congratulate', 'acknowledge'].includes(t[v + 2]?.lemma ?? ''))) return true;
+    // "I'd love to get you the topology diagram this week": getting it to the reader is giving.
+    if (t[v + 1]?.lower === 'to' && t[v + 2]?.lemma === 'get' && ['you', 'u'].includes(t[v + 3]?.lower ?? '') && ['the', 'a', 'an', 'our', 'my', 'this', 'that', 'those', 'these', 'some'].includes(t[v + 4]?.lower ?? '')) return true;
     // "I'd love for them to have the tool", "I want the shift managers there using your app"
     if (t[v + 1]?.lower === 'for' && ['them', 'him', 'her', 'everyone', 'everybody', 'the', 'our', 'my', 'all'].includes(t[v + 2]?.lower ?? '')) {
       const to = t.findIndex((x, i) => i > v + 2 && i < v + 8 && x.lower === 'to');

@@ -64,7 +64,12 @@ export function settledAfter(s: Sent, i: number): boolean {
     const clause = t.slice(k, end < 0 ? t.length : end).filter((x) => !['so', 'then', 'and', 'but', 'just'].includes(x.lower));
     // (What we did is not their answer: "…, and you fixed it" is for the thread to say.)
     if (['you', 'your'].includes(clause[0]?.lower ?? '')) continue;
+    // "…; told him we'd know more after triage": a promise to come back, the ask still open.
+    const promise = clause.findIndex((x) => ['told', 'said'].includes(x.lower));
+    if (promise >= 0 && clause.slice(promise + 1, promise + 4).some((x, n, r) => ['we', 'i'].includes(x.lower) && ['would', 'will', "'d", "'ll"].includes(r[n + 1]?.lower ?? ''))) continue;
     if (clause.some((x) => isPast(x) && !negated(s, x.i) && !['asked', 'wondered'].includes(x.lower))) return true;
+    // "…, and I keep telling them to build it themselves": the writer answers them, not us.
+    if (clause.some((x, n) => ['i', 'we'].includes(x.lower) && clause.slice(n + 1, n + 4).some((y) => y.lemma === 'tell' && ['them', 'him', 'her'].includes(clause[clause.indexOf(y) + 1]?.lower ?? ''))) && !clause.some((x) => ['you', 'your', 'u'].includes(x.lower))) return true;
     if (clause.some((x) => ['now', 'already'].includes(x.lower))) return true;
   }
   return false;
@@ -230,9 +235,11 @@ export function theirWant(s: Sent): boolean {
     // A person or group of theirs ("procurement", "our CFO"), not a thing ("every change needs…") nor a forecast about "them";
     // or a clause going on from their own ("…and will need the lanes added").
     const carried = subj?.lower === 'and';
-    if (!subj || (!carried && !person(t, subj)) || t.slice(clauseStart(t, i), i).some((x) => ['every', 'each', 'any'].includes(x.lower))) continue;
+    if (!subj || (!carried && !person(t, subj) && !(['they', 'he', 'she'].includes(subj.lower) && / (?:by|from) (?:you|u|your) /.test(` ${t.slice(i).map((x) => x.lower).join(' ')} `))) || t.slice(clauseStart(t, i), i).some((x) => ['every', 'each', 'any'].includes(x.lower))) continue;
     const obj: Tok[] = [];
     for (let k = i + 1; k < t.length && k <= i + 7 && !(t[k].pos === 'PUNCT' && BOUNDARY.has(t[k].text)) && t[k].lower !== 'to'; k += 1) obj.push(t[k]);
+    // "they need it countersigned by u guys now": a thing of ours to be done by us.
+    if (['it', 'them', 'this'].includes(obj[0]?.lower ?? '') && obj.slice(1, 3).some((x) => participle(x)) && / (?:by|from) (?:you|u|your) /.test(` ${t.slice(i).map((x) => x.lower).join(' ')} `)) return true;
     if (!obj.length || ['that', 'us', 'me', 'them', 'it'].includes(obj[0].lower)) continue;
     if (!carried && obj.some((x) => x.lower === 'your')) return true;
     // "The security team would need a pen test report before approving": what their side would require of a supplier.
@@ -322,6 +329,10 @@ export function noteAsk(s: Sent): boolean {
     // ("asked if we'd enjoyed the offsite": about what is past, no ask left.)
     const past = (x?: Tok) => !!x && ((x.pos === 'VERB' && x.lower !== x.lemma && !x.lower.endsWith('ing')) || x.lower === 'had');
     if (next && ['whether', 'if'].includes(next.lower) && ['we', 'you'].includes(t[i + 2]?.lower ?? '') && !past(t[i + 3]) && !(t[i + 3]?.lower === "'d" && past(t[i + 4]))) return true;
+    // "asked during the demo whether forecasts can go to Slack", "asked what makes us different from…":
+    // a question about us, after a phrase saying when, or put with a wh-word.
+    const wh = whAfter(t, i);
+    if (wh > 0 && !OWN_THEM.has(t[wh + 1]?.lower ?? '') && !past(t[wh + 2]) && !t.slice(wh + 1, wh + 4).some((x) => x.lower === 'own')) return true;
     // "Keiko requested a refresher session for the new SDRs".
     if (v.lemma === 'request' && next && ['a', 'an', 'the', 'some', 'more', 'another'].includes(next.lower) && !t.slice(i + 2, i + 6).some((x) => x.lower === 'own')) return true;
     // "Raj asked me to delete the duplicate workspace": sent to us through the one who writes the note.
@@ -329,6 +340,21 @@ export function noteAsk(s: Sent): boolean {
     if (next && ['for', 'about'].includes(next.lower) && !t.slice(i + 2, i + 5).some((x) => x.lower === 'own')) return true;
   }
   return false;
+}
+
+/** Their side as a wh-clause's subject: "asked how they should…" is about their own plans. */
+const OWN_THEM = new Set(['they', 'their', 'he', 'she', 'his', 'her', 'i', 'my', 'to']);
+
+/** The wh-word or whether after an ask verb at i, past a phrase saying when ("during the demo", "on the call"): its index, or -1. */
+function whAfter(t: Tok[], i: number): number {
+  let k = i + 1;
+  if (t[k]?.pos === 'ADP' && ['during', 'on', 'in', 'at', 'after', 'before'].includes(t[k].lower)) {
+    k += 1;
+    while (k < t.length && k <= i + 5 && ['DET', 'NOUN', 'PROPN', 'ADJ'].includes(t[k].pos)) k += 1;
+  } else if (['again', 'also', 'today', 'yesterday'].includes(t[k]?.lower ?? '')) k += 1;
+  const w = t[k]?.lower ?? '';
+  if (k === i + 1 && ['whether', 'if'].includes(w)) return -1; // (read above, with its own subject rule)
+  return ['whether', 'if', 'what', 'how', 'when', 'why', 'where', 'which'].includes(w) ? k : -1;
 }
 
 /** Steps a colleague takes on their own side: "asked me to think about it", "to decide by Friday". */
@@ -362,6 +388,8 @@ function noteWant(s: Sent): boolean {
     if (o?.lower === 'to' && ['know', 'understand', 'see', 'hear', 'get', 'receive'].includes(obj[1]?.lemma ?? '') && !would) {
       if (obj[1].lemma === 'know' || obj[1].lemma === 'understand' || ['the', 'your', 'a', 'an', 'some', 'our'].includes(obj[2]?.lower ?? '')) return true;
     }
+    // "Tomasz wants us to promise a fix date": us sent to act.
+    if (o?.lower === 'us' && obj[1]?.lower === 'to' && obj[2]?.pos === 'VERB' && !DELIBERATION.has(obj[2].lemma)) return true;
     if (!o || o.lower === 'to' || obj.some((x) => x.lower === 'own')) continue;
     if (obj.some((x, k) => ['on', 'using', 'onboard', 'aboard', 'in'].includes(x.lower) && k > 0 && ['the', 'platform', 'it', 'this', 'board', 'tool'].includes(obj[k + 1]?.lower ?? ''))) continue;
     if (['it', 'them', 'this', 'that'].includes(o.lower)) {

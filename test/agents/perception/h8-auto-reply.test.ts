@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { automatedKind, isAutoReplyNotice } from '../../../agents/perception/auto.js';
 import type { Signal } from '../../../agents/signals/schema.js';
 
-const email = (text: string, subject = 'Re: rollout', auto?: Signal['auto']): Signal => ({
+const email = (text: string, subject = 'Re: rollout', auto?: Extract<Signal, { kind: 'email' }>['auto']): Signal => ({
   id: 'e1', accountId: 'a', source: 't', externalId: 'x', occurredAt: '2026-11-10T10:00:00Z', receivedAt: '2026-11-10T10:00:00Z',
   kind: 'email', from: { email: 'ines@harbourline.example' }, to: [{ email: 'tom@ourco.com' }], cc: [], subject, text, ...(auto ? { auto } : {}),
 } as Signal);

@@ -45,6 +45,12 @@ export function onePerson(s: Sent): boolean {
     || / (?:access|login|account|licen[cs]e|seat) for (?:him|her) /.test(line);
 }
 
+/** The writer disclaims any plan: "just for budgeting, no plans yet", "nothing concrete", "a 2027 conversation at the earliest". */
+export const noPlans = (s: Sent): boolean => / (?:no (?:plan|plans)|not plan|not planning|hypothetical|hypothetically|out of curiosity|just curious|purely curious|just (?:for|to) (?:budget|budgeting|planning|understand|model)|nothing (?:concrete|firm|decided)|at the earl\S*) /.test(lemmaLine(s).line);
+
+/** Seats at a table, not in the product: "more seats for the offsite dinner". */
+export const seatsAtEvent = (s: Sent): boolean => / seat (?:\S+ ){0,2}(?:for|at|on|in) (?:the|our|a|an) (?:\S+ ){0,2}(?:session|class|dinner|offsite|off-site|event|table|restaurant|venue|room|bus|coach|flight|train|workshop|conference|webinar|meeting|party|lunch|course|gala|match|game) /.test(lemmaLine(s).line);
+
 /** The writer says nothing is wanted: "No action needed", "just so you can see", "FYI only". */
 export const nothingWanted = (s: Sent): boolean => / (?:no action (?:need|needed|require|required)?|nothing (?:to do|need|needed) (?:on|from) your (?:side|end)|just so you (?:know|can see)|fyi only) /.test(lemmaLine(s).line);
 

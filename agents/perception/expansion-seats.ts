@@ -39,6 +39,8 @@ function numberAt(s: Sent, k: number): number | undefined {
   if (compound && NUMBER_WORDS[compound[1]] >= 20 && NUMBER_WORDS[compound[2]] < 10) return NUMBER_WORDS[compound[1]] + NUMBER_WORDS[compound[2]];
   const w = NUMBER_WORDS[t.lower];
   if (w === undefined) return undefined;
+  // "half a dozen": six.
+  if (t.lower === 'dozen' && s.toks[k - 1]?.lower === 'a' && s.toks[k - 2]?.lower === 'half') return 6;
   // "a dozen": a number; "one of their suppliers", "the main one", "this one": not a count.
   if (t.lower === 'one' && (s.toks[k + 1]?.lower === 'of' || ['DET', 'ADJ', 'NOUN', 'PROPN', 'PRON'].includes(s.toks[k - 1]?.pos ?? ''))) return undefined;
   const next = s.toks[k + 1] ? NUMBER_WORDS[s.toks[k + 1].lower.replace(/^-/, '')] : undefined;

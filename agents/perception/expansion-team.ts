@@ -113,7 +113,8 @@ function notTheGrower(t: Tok[], k: number): boolean {
 export function modifies(t: Tok[], k: number): boolean {
   const next = t[k + 1];
   // After a determiner the tagger may read the head as a verb ("the group stack in 2027").
-  const nounLike = next?.pos === 'NOUN' || (next?.pos === 'VERB' && next.lower === next.lemma && ['DET', 'PRON', 'ADJ', 'PROPN'].includes(t[k - 1]?.pos ?? ''));
+  // A verb with its particle is the unit's verb ("get the QA team set up"), not a compound head.
+  const nounLike = next?.pos === 'NOUN' || (next?.pos === 'VERB' && next.lower === next.lemma && ['DET', 'PRON', 'ADJ', 'PROPN'].includes(t[k - 1]?.pos ?? '') && !['up', 'out', 'off'].includes(t[k + 2]?.lower ?? ''));
   if (!next || !nounLike || UNIT.has(next.lemma) || countsPeople(next) || /^(?:workspace|seat|licen[cs]e|login|account|instance|tenant)s?$/.test(next.lower)) return false;
   // A person by role is the unit's member ("every depot manager"); a verb the tagger read as a noun ("the team plans to") is no head either.
   // An inflected head ("moves", "plans") is more often the unit's verb read as a noun ("our Chile entity moves onto…").

@@ -11,8 +11,9 @@ import { analyze, type Sent, type Tok } from './nlp.js';
 import { findAll, lemmaLine, nameSpans, negated } from './frames.js';
 import type { Utterance } from './utterances.js';
 import { CAPACITY, countsPeople, headcountOnly, seatsIn } from './expansion-seats.js';
+import { answerToHowMany } from './expansion-answers.js';
 import { UNIT, groupBefore, modifies, pointsBack, teamIn, unitIn } from './expansion-team.js';
-import { alreadyInPlace, capacityInNamedTool, changeWanted, featureWanted, forTesting, heldFlat, nothingWanted, onePerson, retracted } from './expansion-guards.js';
+import { alreadyInPlace, capacityInNamedTool, changeWanted, featureWanted, forTesting, heldFlat, noPlans, nothingWanted, onePerson, retracted, seatsAtEvent } from './expansion-guards.js';
 
 const PRE_SALE = new Set(['lead', 'qualified', 'discovery', 'demo', 'proposal', 'negotiation']);
 
@@ -196,7 +197,7 @@ function expansionIn(s: Sent, prev?: Sent, earlier: Sent[] = [], rivals: string[
   if (DISCOUNTED.test(line) || PLAN_GIVEN_UP.test(line) || (OWN_BUSINESS.test(line) && !SEATS_NAMED.test(line))) return undefined;
   if (REFUSED.test(line) || NOT_MORE.test(line) || ONLY_WANTED.test(line) || SOMEONE_ELSE.test(line) || STAYING.test(line) || alreadyDone(s) || stale(s)) return undefined;
   // Capacity in another vendor's tool, a figure taken back, capacity already there, a sandbox, a thing changed, one person provisioned.
-  if (capacityInNamedTool(s, rivals) || featureWanted(s) || retracted(s) || alreadyInPlace(s) || forTesting(s) || changeWanted(s) || onePerson(s)) return undefined;
+  if (capacityInNamedTool(s, rivals) || featureWanted(s) || seatsAtEvent(s) || retracted(s) || alreadyInPlace(s) || forTesting(s) || changeWanted(s) || onePerson(s)) return undefined;
   // Access already had ("our IT team got access to the admin console yesterday") is a fact, not a want.
   // Access to a thing of theirs or a file ("access to the March usage report") is no seat, unless other capacity is named.
   const access = findAll(s, / access /);
@@ -215,7 +216,7 @@ function expansionIn(s: Sent, prev?: Sent, earlier: Sent[] = [], rivals: string[
     && / (?:want|need|would like|plan|ask|use|seat|licen[cs]e|licence|access|workspace|roll|onboard\S*|add|extend|expand|user|account) /.test(line);
   const wide = WIDE.test(line) && !(/ already /.test(line) && !/ (?:want|need|would|will|plan|next|soon) /.test(line)) && / (?:roll (?:\S+ ){0,3}out|rollout|extend|deploy|want|on it|onto it|on to it|use|standardi[sz]e on) /.test(line);
   // "The practices are on it" states who already uses it; only a change ("now", "soon", "too", a plan) makes it growth.
-  const alreadyOn = / be on (?:it|the same system) /.test(line) && !/ (?:bring|move|migrate|put|get|onboard\S*|will|need|want) /.test(line) && !CHANGE.test(line);
+  const alreadyOn = / be on (?:it|the same system|(?:the|your) (?:platform|tool|system|app|product)) /.test(line) && !/ (?:bring|move|migrate|put|get|onboard\S*|will|need|want) /.test(line) && !CHANGE.test(line);
   // "onto the group stack …, and your platform is part of that stack": a modified stack or platform that the sentence ties to us.
   const ontoOurs = ONTO_US.test(line) || (/ (?:onto|on to) (?:the|our) \p{Ll}\S* (?:platform|system|stack|tool|suite)s? /u.test(` ${s.toks.map((x) => x.text).join(' ')} `) && / (?:your|you) /.test(line));
   const onto = ontoOurs && / (?:bring|move|migrate|put|get|onboard\S*|will|need|want|be) /.test(line) && !alreadyOn;
@@ -259,7 +260,8 @@ function expansionIn(s: Sent, prev?: Sent, earlier: Sent[] = [], rivals: string[
     || / (?:want|ask|need|wait|wonder) (?:\S+ ){0,6}(?:get|have) theirs | (?:want|need|would like) the same (?:setup|set-up|access|tool|platform|workspace) /.test(line)
     // The unit as the one added: "can the channel partners team get added?", "asked to be onboarded".
     || / (?:get|be) (?:add|onboard\S*|include|provision|set up) /.test(line));
-  const moreCapacity = findAll(s, / (?:more|additional|extra|another) (?:\S+ )?(?:seat|licen[cs]e|licence|user|account|workspace) /).some((h) => !negated(s, h.start))
+  // "price per additional user" asks a rate, not for users.
+  const moreCapacity = findAll(s, / (?:more|additional|extra|another) (?:\S+ )?(?:seat|licen[cs]e|licence|user|account|workspace) /).some((h) => !negated(s, h.start) && s.toks[h.start - 1]?.lower !== 'per')
     // A bare number counts seats only where capacity is named, here or just before ("the bottleneck is licences. … maybe fifteen more").
     || (seats !== undefined && findAll(s, / (?:add|more|additional|extra|another|new|plus) /).some((h) => !negated(s, h.start))
       && [s, ...earlier].some((x) => SEATS_NAMED.test(lemmaLine(x).line) || x.toks.some(countsPeople)));
@@ -269,21 +271,30 @@ function expansionIn(s: Sent, prev?: Sent, earlier: Sent[] = [], rivals: string[
   return { ...(recipient ? { team: recipient } : {}), ...(seats !== undefined ? { seats } : {}) };
 }
 
+/** Words of a group arriving or taking the product on: the sentence after a teamless ask that names them. */
+const JOINING = / (?:join|start|take (?:it|this|them) on|new|grow|hire|onboard\S*|be for|move onto|come onto) /;
+
 /** The account's people (or our notes reporting them) asking for a new unit to come on board. */
-export function findExpansion(parts: Utterance[], opts: { reported?: boolean; stage?: string; rivals?: string[] } = {}): ExpansionCue[] {
+export function findExpansion(parts: Utterance[], opts: { reported?: boolean; stage?: string; rivals?: string[]; before?: string } = {}): ExpansionCue[] {
   // Before the first purchase, a team and a headcount are the deal itself, not growth.
   if (opts.stage && PRE_SALE.has(opts.stage)) return [];
-  return parts.filter((u) => u.side === 'them' || (opts.reported && u.side === 'us')).flatMap((u) => {
+  return parts.flatMap((u, p) => {
+    if (!(u.side === 'them' || (opts.reported && u.side === 'us'))) return [];
     const out: ExpansionCue[] = [];
     let prev: { at: number; cue: ExpansionCue } | undefined;
     const sents = analyze(u.text);
     // A message that says nothing is wanted ("No action needed") or that the count stays ("We're staying at 65") asks for no growth.
-    if (sents.some((s) => nothingWanted(s) || heldFlat(s))) return out;
+    if (sents.some((s) => nothingWanted(s) || heldFlat(s) || noPlans(s))) return out;
     for (const [i, s] of sents.entries()) {
       // "They're about 18 people.", "I'd estimate 16.": the headcount of the cue just read.
       if (prev && i - prev.at <= 2 && prev.cue.seats === undefined) {
         const n = headcountOnly(s);
         if (n !== undefined) { prev.cue.seats = n; continue; }
+      }
+      // "Could you add another 10 users? The returns team is joining.": the group is named just after the ask.
+      if (prev && i - prev.at === 1 && prev.cue.team === undefined && JOINING.test(lemmaLine(s).line)) {
+        const team = teamIn(s);
+        if (team) prev.cue.team = team;
       }
       const e = expansionIn(s, i > 0 ? sents[i - 1] : undefined, sents.slice(Math.max(0, i - 2), i), opts.rivals);
       if (!e) continue;
@@ -294,16 +305,14 @@ export function findExpansion(parts: Utterance[], opts: { reported?: boolean; st
         if (prev) prev.at = i;
         continue;
       }
-      // "…bring our clinics onto it. That's another ninety staff.", "Need 20 more added asap.": the same ask, continued.
-      if (prev && prev.at === i - 1 && !e.team && !pointsBack(s)) {
-        if (prev.cue.seats === undefined && e.seats !== undefined) prev.cue.seats = e.seats;
-        prev.at = i;
-        continue;
-      }
       const cue: ExpansionCue = { text: s.text, ...(u.speaker ? { speaker: u.speaker } : {}), ...(u.email ? { email: u.email } : {}), ...e };
       out.push(cue);
       prev = { at: i, cue };
     }
+    // Our "how many of them would need access?" answered with a count (the question is our turn before, or the quoted message).
+    const question = p > 0 && parts[p - 1].side === 'us' ? parts[p - 1].text : p === 0 ? opts.before : undefined;
+    const answer = out.length || u.side !== 'them' ? undefined : answerToHowMany(question, u.text);
+    if (answer) out.push({ ...(u.speaker ? { speaker: u.speaker } : {}), ...(u.email ? { email: u.email } : {}), ...answer });
     return out;
   });
 }

@@ -55,3 +55,25 @@ describe('expansion asked across sentences', () => {
     expect(read('The Porto team wants in. Nine planners plus their supervisor.')[0]?.seats).toBe(10);
   });
 });
+
+describe('expansion: fields and answers', () => {
+  it('"half a dozen" is six, and a group named just after a teamless ask is its team', () => {
+    expect(read('Half a dozen more logins for the tender desk, please.')[0]?.seats).toBe(6);
+    expect(read('Could you add another 7 users to our plan? The claims team is taking it on.')[0]).toMatchObject({ team: expect.stringMatching(/claims/), seats: 7 });
+  });
+  it('a unit with a phrasal verb is the unit, not a compound', () => {
+    expect(read('Can we get the new audit team set up? Five reviewers.')[0]).toMatchObject({ team: expect.stringMatching(/audit/), seats: 5 });
+  });
+  it('a disclaimer, a rate or seats at an event asks for nothing', () => {
+    expect(read('Roughly what would 30 extra seats cost? Purely curious, no plans yet.')).toEqual([]);
+    expect(read('What is the price per additional seat on the annual plan?')).toEqual([]);
+    expect(read('We need more seats at the partner dinner, can you ask the venue?')).toEqual([]);
+  });
+  it('our how-many question answered with a count', () => {
+    const call = (q: string, a: string) => findExpansion([{ side: 'us', text: q }, { side: 'them', text: a }] as never);
+    expect(call('How many of the Tilburg pickers would need a login?', 'All 23 of them, they rotate shifts.')[0]).toMatchObject({ team: expect.stringMatching(/Tilburg/), seats: 23 });
+    expect(call('How many seats are in use today?', 'About 40, I think.')).toEqual([]);
+    expect(call('How many of the auditors would use it?', 'None really, they only read the exports.')).toEqual([]);
+    expect(findExpansion([{ side: 'them', text: 'Eleven, all of them planners.' }] as never, { before: 'How many people in the Leeds team will need access?' })[0]).toMatchObject({ seats: 11 });
+  });
+});

@@ -10,6 +10,8 @@ import { sentences } from './sentences.js';
 import { analyze, inVocabulary, type Sent } from './nlp.js';
 import { findAll, first, lemmaLine, nameAfter, nameBefore, nameSpans, negated, conditionBefore, nounPhrase, type Hit, type NameSpan } from './frames.js';
 import { contactByName, type Utterance } from './utterances.js';
+import { antecedentOf } from './nlp-reference.js';
+import { settledLongAgo, keepsRemit, outsideDeal, hearsay, headsUpNoun, thingHandedOn, promotedToThing, leavesEmployer } from './stakeholder-scope.js';
 import { LEFT_MORE, MOVED_MORE, ROLE_MORE, JOINED_MORE, SUCCESSOR_OBJECT_MORE, SUCCESSOR_SUBJECT_MORE, moreHitHolds, notAPerson, lowerCaseNames, contactByAddress, conditionScoped, pastRelativeClause, toMe, sharedSubjectAnd } from './stakeholder-frames.js';
 
 type Change = 'left' | 'moved' | 'role_changed' | 'bounced' | 'joined';
@@ -83,7 +85,7 @@ const MOVED: RegExp[] = [
   // A change of team or job said as the swap itself: "switched teams", "changed roles".
   / (?:switch|change|swap) (?:team|role|job|department|group|position|function)s? /,
   // Not involved or not the contact any more: "won't be involved in the tooling any more", "he's not our legal contact anymore".
-  / (?:not|n't) (?:be )?(?:involved?|on|part of|work on|handle|own|run|lead|look after|responsible for|in charge of|(?:the|our|your) (?:\S+ ){0,2}?(?:contact|person|owner|lead|champion|sponsor)) (?:\S+ ){0,5}?(?:anymore|any more|any longer|no more) /,
+  / (?:not|n't) (?:go to )?(?:be )?(?:involved?|on|part of|work on|handle|own|run|lead|look after|responsible for|in charge of|(?:the|our|your) (?:\S+ ){0,2}?(?:contact|person|owner|lead|champion|sponsor)) (?:\S+ ){0,5}?(?:anymore|any more|any longer|no more) /,
   // Leading something else from a stated moment: "As of this week Dmitri heads security for the group".
   // (Not after "to": "brought in from DHL to run IT" states a purpose, not who runs what.)
   /(?<= (?:as of|starting|effective|from) (?:\S+ ){1,3}?)(?<! to )(?:head|lead|run|manage|oversee) (?!to |the call|the meeting)/,
@@ -135,6 +137,8 @@ const ROLE: RegExp[] = [
   / (?:take up|take on|assume|accept|move into|step into) (?:the|a|an|his|her|their|my) (?:new )?(?:\S+ )?(?:role|position|post|title|job|seat) (?:of|as) | step up as /,
   // The new title as the predicate: "she's SVP now", "Raj is now head of finance".
   / be (?:now (?:the |our |a )?(?:new )?(?:\S+ )?(?:cfo|ceo|cto|coo|cio|cro|ciso|vp|svp|evp|head|director|chief|president|gm|general manager|partner)|(?:cfo|ceo|cto|coo|cio|cro|ciso|vp|svp|evp|head|director|chief|president|partner) (?:\S+ ){0,3}?now) /,
+  // The contraction, the title closing the clause: "heads up, Dana's EVP now" (not "Dana's VP now wants…").
+  / 's (?:cfo|ceo|cto|coo|cio|cro|ciso|vp|svp|evp|head|director|chief|president|partner) (?:\S+ ){0,3}?now (?:[.,;!] )?$/,
   // A promotion as a noun: "got a promotion", "Greta's promotion to COO".
   / (?:get|receive|earn|land) (?:a|an|his|her|their|the) (?:\S+ )?promotion | (?:'s|his|her|their) (?:\S+ )?promotion (?:to|as) /,
 ];
@@ -160,7 +164,7 @@ const MONTHS = '(?:january|february|march|april|may|june|july|august|september|o
 /** News long past: "left two years ago", "joined us about five years ago and has run security ever since". */
 const OLD_NEWS = / (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|a few|a couple of) year ago | year back | ever since | long before /;
 /** A time-bounded absence, or an event about a meeting or a trip: not a departure. */
-const ABSENCE = new RegExp(String.raw` (?:holiday|vacation|pto|sick|sabbatical|secondment|maternity|paternity|parental|dentist|doctor|airport|early|tonight|lunch|offsite|out of (?:the )?office|back (?:on|online|next|from|to|monday|tuesday|wednesday|thursday|friday|tomorrow|tmrw|after|later|soon)|back in(?! (?:${MONTHS}|spring|summer|autumn|fall|winter|\d{4}|the (?:spring|summer|autumn|fall|winter|day|\d{4}s?)))|until|for (?:a|an|the|ten|two|five|\d+) (?:minute|hour|day|week|bit|moment)s?|skiing|off (?:this|next|today|tomorrow|for)|(?:the|this|a|our|that) (?:(?:annual|sales|industry|trade|partner|team|customer|client|company|kick-off|kickoff) )?(?:call|meeting|session|room|thread|chat|workshop|webinar|demo|conference|summit|offsite|off-site|trade show|expo|fair|course|training|trip|roadshow|site visit|event|retreat|bootcamp))`);
+const ABSENCE = new RegExp(String.raw` (?:holiday|vacation|pto|sick|sabbatical|secondment|maternity|paternity|parental|dentist|doctor|airport|early|tonight|lunch|offsite|out of (?:the )?office|back (?:on|online|next|from|to|monday|tuesday|wednesday|thursday|friday|tomorrow|tmrw|after|later|soon)|back in(?! (?:${MONTHS}|spring|summer|autumn|fall|winter|\d{4}|the (?:spring|summer|autumn|fall|winter|day|\d{4}s?)))|until(?! then)|for (?:a|an|the|ten|two|five|\d+) (?:minute|hour|day|week|bit|moment)s?|skiing|off (?:this|next|today|tomorrow|for)|(?:the|this|a|our|that) (?:\S+ ){0,2}?(?:call|meeting|session|room|thread|chat|workshop|webinar|demo|conference|summit|offsite|off-site|trade show|expo|fair|course|training|trip|roadshow|site visit|event|retreat|bootcamp))`);
 /** Things one leaves, moves on to or takes over that are not a job: "left a comment", "moved on to the next phase". */
 const THING = /^(?:a|an|the|some|few|his|her|their|my|our|your|it|this|that|these|those)?\s*(?:\S+\s+){0,2}(?:comment|note|feedback|message|voicemail|review|state|decision|field|form|workspace|doc|document|draft|agenda|phase|step|topic|item|question|job|sync|ticket|room|call|meeting|deck|slide|setting|option|spreadsheet|data|export|import|process|intake|page|seat|licen[cs]e|queue|task|project board)s?\b/i;
 
@@ -207,7 +211,7 @@ export function contactIn(sentence: string, contacts: Contact[]): Contact | unde
 const IMPERATIVE = /^(?:contact|email|e-mail|ping|call|ask|message|welcome|meet|cc|loop|say|please|reach|speak|talk)$/;
 const UNIT = /^(?:team|office|group|department|division|branch|site|region|hub|unit|org|organisation|organization|business|entity|subsidiary|depot|warehouse|plant|factory|store|facility|campus|lab|hq|terminal|yard)$/;
 
-interface Ctx { contacts: Contact[]; orgNames: string[]; note?: boolean }
+interface Ctx { contacts: Contact[]; orgNames: string[]; note?: boolean; year: number }
 
 /** Names that are people: not the account, a configured competitor, or a place after "in/at/to". */
 function people(s: Sent, ctx: Ctx): NameSpan[] {
@@ -231,13 +235,36 @@ function people(s: Sent, ctx: Ctx): NameSpan[] {
     // "the Toronto team", "our Singapore office": a unit of the organisation, not a person; "EMEA-related" is no name.
     if (UNIT.test(s.toks[n.end + 1]?.lemma ?? '') || n.name.split(' ').some((w) => !/^\p{Lu}[\p{Ll}'’.]+$/u.test(w))) return false;
     const prev = s.toks[n.start - 1]?.lower;
+    // "our client Baltic Haulage", "the carrier Nordfrakt": an organisation, so its hires and exits are not the account's.
+    if (prev && /^(?:client|customer|supplier|vendor|partner|carrier|competitor|rival|subcontractor|contractor|shipper|forwarder|broker|agency|insurer|bank|parent)s?$/.test(s.toks[n.start - 1].lemma) && !contactByName(n.name, ctx.contacts)) return false;
+    // "the new Warsaw hires": a name between a determiner or adjective and a common noun modifies the noun.
+    const after = s.toks[n.end + 1];
+    // (The light model tags "hires" in "the new Warsaw hires started" a verb: a verb right before another verb is the noun.)
+    const modifies = after && !after.cap && (after.pos === 'NOUN' || (after.pos === 'VERB' && ['VERB', 'AUX'].includes(s.toks[n.end + 2]?.pos ?? '')));
+    const determined = ['DET', 'ADJ'].includes(s.toks[n.start - 1]?.pos ?? '') || ['new', 'old', 'former'].includes(prev ?? '');
+    if (modifies && determined && !contactByName(n.name, ctx.contacts)) return false;
+    // "promoted to Group CFO", "our Regional Director": a one-word capital before a title qualifies the title.
+    if (n.start === n.end && /^(?:cfo|ceo|cto|coo|cio|cro|ciso|vp|svp|evp|director|head|manager|controller|counsel|officer|lead|chief|president|treasurer)$/.test(s.toks[n.end + 1]?.lower ?? '') && !contactByName(n.name, ctx.contacts)) return false;
+    // "Hi Sam, …", "Thanks Mia,": the one addressed, never the one a change is about.
+    if (prev && /^(?:hi|hey|hello|dear|thanks|thank|morning|evening|ciao|cheers)$/.test(prev) && n.start <= 2 && (!s.toks[n.end + 1] || [',', '!', ':', '-', '—'].includes(s.toks[n.end + 1].text))) return false;
     const verbBefore = s.toks[n.start - 2]?.pos === 'VERB';
     return !(prev && ['in', 'at', 'join', 'joining', 'joined', 'of', 'about'].includes(prev) && !verbBefore && !contactByName(n.name, ctx.contacts));
   });
 }
 
+/** The person a he/she/his/her at token k of sentence si points back to, by the shared resolver: a name that people() reads as a person. */
+function personReferent(sents: Sent[], si: number, k: number, ctx: Ctx): string | undefined {
+  const spans = new Map<number, NameSpan[]>();
+  const peopleIn = (i: number) => { let p = spans.get(i); if (!p) { p = people(sents[i], ctx); spans.set(i, p); } return p; };
+  const r = antecedentOf(sents, si, k, {
+    people: ctx.contacts.map((c) => c.name ?? '').filter(Boolean),
+    reject: (x) => x.kind !== 'person' && x.kind !== 'name' || !peopleIn(x.sent).some((n) => n.start === x.start),
+  });
+  return r ? peopleIn(r.sent).find((n) => n.start === r.start)?.name : undefined;
+}
+
 /** The person an event at token i is about: the nearest name, "I" or "he/she" before it; for "we lost X to…" the name after. */
-function subjectOf(s: Sent, hit: Hit, names: NameSpan[], prevName: string | undefined): Who | undefined {
+function subjectOf(s: Sent, hit: Hit, names: NameSpan[], prevName: string | undefined, pronoun?: (k: number) => string | undefined): Who | undefined {
   const t = s.toks;
   // "Keiko has taken over from Greta", "Luca has replaced Greta": the change is Greta's.
   if (/ (?:take over (?:\S+ ){0,5}?from|replace|succeed) (?!me )/.test(hit.m[0]) && / take over (?:\S+ ){0,5}?from | (?:replace|succeed) $/.test(hit.m[0].endsWith(' ') ? hit.m[0] : `${hit.m[0]} `)) {
@@ -277,7 +304,8 @@ function subjectOf(s: Sent, hit: Hit, names: NameSpan[], prevName: string | unde
   for (let k = pastRelativeClause(s, hit.start); k >= 0; k -= 1) {
     const w = t[k].lower;
     // "Keiko handed her work to Mia and left": across a conjunction the subject is the first clause's, not its object.
-    const n = names.find((x) => x.end === k && !(conjunct && ['ADP', 'VERB'].includes(t[x.start - 1]?.pos ?? '')));
+    // ("…, as Luca has moved … and no longer manages": after a subordinator the name is a subject again.)
+    const n = names.find((x) => x.end === k && !(conjunct && ['ADP', 'VERB'].includes(t[x.start - 1]?.pos ?? '') && !SUBORDINATOR.has(t[x.start - 1]?.lower ?? '')));
     // "testers from Bramwell start…": a name after "from" is where the subject comes from, not the subject
     // (but "…from Greta, who has retired": a relative clause's subject is the name it hangs on).
     if (n && !relative && t[n.start - 1]?.lower === 'from' && n.start > 1 && t[n.start - 2].pos === 'NOUN') return undefined;
@@ -285,8 +313,12 @@ function subjectOf(s: Sent, hit: Hit, names: NameSpan[], prevName: string | unde
     if (n) return { name: n.name };
     if (SELF.has(w)) return { self: true };
     if (THIRD.has(w)) {
+      // In its own sentence the first name before it (the subject it continues: "Tobias handed it to Wen when he left");
+      // across sentences the shared resolver (agreement, subject continuity, a few sentences back), then the last name said.
       const earlier = names.find((x) => x.end < k);
-      return earlier ? { name: earlier.name } : prevName ? { name: prevName } : undefined;
+      if (earlier) return { name: earlier.name };
+      const resolved = pronoun?.(k);
+      return resolved ? { name: resolved } : prevName ? { name: prevName } : undefined;
     }
     if (['we', 'they', 'you', 'it', 'user', 'users', 'nobody', 'everyone', 'team', 'group'].includes(w)) return undefined;
     // "Mateus now reports into finance and is no longer part of…": a conjunct without its own subject shares the first one's.
@@ -299,6 +331,8 @@ function subjectOf(s: Sent, hit: Hit, names: NameSpan[], prevName: string | unde
   if (after && (/ (?:lose|poach|headhunt)/.test(hit.m[0]) || /last|final/.test(hit.m[0]) || after.start <= hit.end + 3)) return { name: after.name };
   return undefined;
 }
+
+const SUBORDINATOR = new Set(['as', 'because', 'since', 'while', 'that', 'once', 'when', 'after', 'before', 'if', 'though', 'although']);
 
 const DISMISS = /^ (?:terminate|terminated|fire|fired|sack|sacked|dismiss|dismissed|let go|offboard|offboarded) $|^ let $/;
 
@@ -353,7 +387,7 @@ function condition(s: Sent, i: number): boolean {
 }
 
 /** Whether the event is about a thing or an absence rather than a person's job. */
-function falseEvent(s: Sent, hit: Hit, kind: Change): boolean {
+function falseEvent(s: Sent, hit: Hit, kind: Change, accountWords: string[] = []): boolean {
   // "joined Northwind as…" needs the organisation's name after the verb ("joined the project last week" is no arrival).
   if (/^ join $/.test(hit.m[0]) && !s.toks[hit.end + 1]?.cap) return true;
   // "exit" departs only as a verb: "is exiting the business", never "the exit provisions", "an exit interview".
@@ -397,7 +431,7 @@ function falseEvent(s: Sent, hit: Hit, kind: Change): boolean {
     if (!o || !(o.cap || o.lower === 'us' || (['the', 'our'].includes(o.lower) && new RegExp(`^${ORG_NOUN}$`).test(o2?.lemma ?? '')))) return true;
   }
   if (kind === 'left' || kind === 'moved') {
-    if (/ (?:leave|move on|move|step away|head off|quit) /.test(lemma) && ABSENCE.test(tail.slice(0, 80))) return true;
+    if (/ (?:leave|move on|move|step away|head off|quit) /.test(lemma) && ABSENCE.test(tail.slice(0, 80)) && !leavesEmployer(s, hit, accountWords)) return true;
     // "Owen's last day at the conference is tomorrow, he'll be back Thursday": the last day of an event or a trip.
     if (/ (?:last|final) (?:day|week) /.test(lemma) && ABSENCE.test(tail)) return true;
     if (/ (?:last|final) (?:day|week) /.test(lemma) && / (?:last|final) (?:day|week) of (?!(?:my|his|her|their) (?:time|employment|work))/.test(lemma + rest.slice(0, 3).toLowerCase())) return true;
@@ -521,6 +555,16 @@ const FAMILIES: Array<[Change, RegExp[]]> = [['role_changed', [...ROLE, ...ROLE_
 const SUCCESSOR_SUBJECT_ALL = new RegExp(`${SUCCESSOR_SUBJECT.source}|${SUCCESSOR_SUBJECT_MORE} `);
 const SUCCESSOR_OBJECT_ALL = new RegExp(`${SUCCESSOR_OBJECT.source}|${SUCCESSOR_OBJECT_MORE}`);
 
+/** The held-out scopes (stakeholder-scope.ts): settled news, a remit kept, a change outside our deal, hearsay, a thing handed on or promoted. */
+function scopedOut(sents: Sent[], si: number, hit: Hit, kind: Change, ctx: Ctx): boolean {
+  const s = sents[si];
+  if (settledLongAgo(s, ctx.year) || hearsay(s, hit) || headsUpNoun(s, hit) || promotedToThing(s, hit)) return true;
+  if (thingHandedOn(sents, si, hit, ctx.contacts.map((c) => c.name ?? '').filter(Boolean))) return true;
+  // A departure from the organisation is a change whatever else is said; a new post, a move or stepping down from a side role is not, when the remit stays or lies outside our deal.
+  const fromPost = kind === 'left' && / (?:step|stand) down /.test(hit.m[0]);
+  return (kind !== 'left' || fromPost) && (keepsRemit(s, sents[si + 1]) || outsideDeal(s));
+}
+
 function changesIn(u: Utterance, ctx: Ctx, accountWords: string[]): PerceivedChange[] {
   const out: PerceivedChange[] = [];
   const sents = analyze(u.text);
@@ -533,7 +577,7 @@ function changesIn(u: Utterance, ctx: Ctx, accountWords: string[]): PerceivedCha
         for (const hit of findAll(s, re)) {
           let kind = kind0;
           if (kind === 'joined' && / join /.test(hit.m[0]) && joinIsLeaving(s, hit, accountWords)) kind = 'left';
-          if (falseEvent(s, hit, kind) || !moreHitHolds(s, hit, accountWords)) continue;
+          if (falseEvent(s, hit, kind, accountWords) || !moreHitHolds(s, hit, accountWords) || scopedOut(sents, si, hit, kind, ctx)) continue;
           kind = internalOrNot(s, hit, kind, accountWords);
           if (kind === 'joined') {
             const c = joinedIn(s, hit, names, u, ctx);
@@ -545,7 +589,7 @@ function changesIn(u: Utterance, ctx: Ctx, accountWords: string[]): PerceivedCha
           }
           // A ticket names the person by address ("Deprovision user owen.pratt@…: employment ended").
           const byAddress = contactByAddress(s, ctx.contacts, 0, hit.start);
-          const who = subjectOf(s, hit, names, prevName) ?? (byAddress?.name ? { name: byAddress.name } : undefined);
+          const who = subjectOf(s, hit, names, prevName, (k) => personReferent(sents, si, k, ctx)) ?? (byAddress?.name ? { name: byAddress.name } : undefined);
           const ourRole = OUR_ROLE.test(s.text);
           if (!who && !ourRole) continue;
           const r = who ? resolve(who, u, ctx) : { name: names[0]?.name, ours: true };
@@ -556,7 +600,7 @@ function changesIn(u: Utterance, ctx: Ctx, accountWords: string[]): PerceivedCha
           const successorName = successorIn(s, departed, names, ctx.contacts) ?? self(s) ?? later(sents[si + 1]) ?? later(sents[si + 2]);
           const succ = successorName ? contactByName(successorName, ctx.contacts) : undefined;
           const newRole = kind === 'role_changed' || kind === 'moved' ? newRoleOf(s, hit) : undefined;
-          found = {
+                    found = {
             ...(r.contactEmail ? { contactEmail: r.contactEmail } : {}), ...(r.name ? { name: r.name } : {}), change: kind, text: s.text,
             ...(r.ours || (ourRole && !r.contactEmail) ? { side: 'us' as const } : {}),
             ...(successorName ? { successor: { name: succ?.name ?? successorName, ...(succ ? { email: succ.email } : {}) } } : {}),
@@ -601,6 +645,12 @@ function joinedIn(s: Sent, hit: Hit, names: NameSpan[], u: Utterance, ctx: Ctx):
   const lemma = hit.m[0];
   let name: string | undefined;
   if (/ (?:welcome|introduce|meet|loop|bring|add|cc) /.test(lemma)) name = nameAfter(s, hit.start, names)?.name;
+  // "…mentioned a new Director of Fleet, Chidi Mensah, started…": the name in apposition right after the comma.
+  else if (/^ (?:a|an) new /.test(lemma)) {
+    const n = nameAfter(s, hit.end, names);
+    if (!n || n.start !== hit.end + 1) return undefined;
+    name = n.name;
+  }
   else if (/^ (?:hire|recruit|appoint|onboard|bring on) $/.test(lemma)) {
     const n = nameAfter(s, hit.end, names);
     if (!n || n.start !== hit.end + 1) return undefined;
@@ -616,8 +666,11 @@ function joinedIn(s: Sent, hit: Hit, names: NameSpan[], u: Utterance, ctx: Ctx):
     name = who?.name ?? nameAfter(s, hit.start, names)?.name;
   }
   if (!name && !email) return undefined;
-  if (name && contactByName(name, ctx.contacts) && !/ (?:join|new) /.test(lemma)) return undefined;
-  return { ...(email ? { contactEmail: email } : {}), ...(name ? { name } : {}), change: 'joined', text: s.text };
+  const contact = name ? contactByName(name, ctx.contacts) : undefined;
+  if (contact && !/ (?:join|new) /.test(lemma)) return undefined;
+  // A contact already known who "is our new CTO" has a new post, not a new seat at the table.
+  const change = contact && / new /.test(lemma) && !/ join /.test(lemma) ? 'role_changed' : 'joined';
+  return { ...(email ? { contactEmail: email } : {}), ...(contact ? { contactEmail: contact.email, name: contact.name ?? name } : name ? { name } : {}), change, text: s.text };
 }
 
 /** "X is taking over the rollout" with nobody said to leave: X arrives. */
@@ -654,7 +707,8 @@ export function findStakeholderChanges(signal: Signal, parts: Utterance[], conta
     }];
   }
   const accountWords = (opts.accountName ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-  const ctx: Ctx = { contacts, note: signal.kind === 'note', orgNames: [...accountWords, (opts.accountName ?? '').toLowerCase(), ...(opts.competitors ?? []).map((x) => x.toLowerCase())] };
+  const year = new Date(signal.occurredAt).getUTCFullYear() || new Date().getUTCFullYear();
+  const ctx: Ctx = { contacts, year, note: signal.kind === 'note', orgNames: [...accountWords, (opts.accountName ?? '').toLowerCase(), ...(opts.competitors ?? []).map((x) => x.toLowerCase())] };
   const out: PerceivedChange[] = [];
   for (const u of parts) {
     const found = changesIn(u, ctx, accountWords);

@@ -54,6 +54,12 @@ export const LEFT_MORE: RegExp[] = [
   / hang up (?:his|her|their|my) (?:boots|boot|hat|gloves|glove) /,
   // Off to an employer named by its trade: "going to a shipping line".
   / (?:go|move|head|jump|switch|defect) (?:over |across )?to (?:a|an|another|one of the) (?:\S+ ){0,2}?(?:ship|shipping|container|ferry|cruise|rail|freight|logistics|haulage|trucking|parcel) (?:line|company|firm|carrier|group|operator|provider|outfit)s? /,
+  // The model reads "left" after a quantifier as a noun ("have both left the company"): the surface word stands in.
+  / have (?:both |all |each |also |just |already |now )left (?:the (?:company|business|firm|organisation|organization)|us|(?!for |early |the )\S+ (?:\.|,|;|last|this|on|in|at|to|for good)) /,
+  // Replaced in a post, by someone: "Adaeze was replaced as CFO by Erik Dahl", "he was succeeded in the role by Mia".
+  / be (?:replace|succeed) (?:as|in|on) (?:\S+ ){1,4}?by /,
+  // Not staying on with the organisation: "Owen will not be continuing with Northwind after December" (checked: us, the company or a name).
+  / (?:not|n't) (?:be )?(?:continue|stay on|stay|remain) (?:on )?(?:with|at) /,
 ];
 
 export const MOVED_MORE: RegExp[] = [
@@ -71,6 +77,8 @@ export const MOVED_MORE: RegExp[] = [
 ];
 
 export const ROLE_MORE: RegExp[] = [
+  // The new post as the subject: "Raj's new role is head of group treasury", "her new title will be VP".
+  / (?:'s|his|her|their|my) new (?:role|job|title|position|post) (?:be|will be|as|:) /,
   // The title itself changing: "Tomasz's title has changed to Director of Platform Engineering".
   / (?:'s|his|her|their|my) (?:job )?(?:title|role) (?:\S+ ){0,2}?(?:change|be change|be update|be upgrade|become) (?:to|into)? ?/,
   // Moving up to a title (checked: a title follows): "got bumped up to senior manager", "goes up to the group board".
@@ -85,16 +93,22 @@ export const JOINED_MORE: RegExp[] = [
   // An appositive with "incoming": "Kwame Mensah, our incoming Group Controller".
   /(?:^|,) (?:our|the|their|your) (?:incoming|newly appoint|newly hire) /,
   / say (?:hi|hello) to /,
+  // A newcomer in apposition after "a new <title>": "we have a new Director of Fleet, Chidi Mensah," (the name must follow the comma: checked).
+  / (?:a|an) new (?:\S+ ){0,2}?(?:cfo|ceo|cto|coo|cio|cro|ciso|vp|head|director|manager|lead|chief|counsel|controller|officer|admin|analyst)(?: of(?: \S+){1,3})? , /,
 ];
 
 /** Who takes over, in more constructions: "Fatima acting until further notice", "His tasks makes now Mrs. Ewa", "for reporting ask to Keiko". */
-export const SUCCESSOR_SUBJECT_MORE = String.raw` act (?:until|as|head|lead|interim|for now|in the meantime|meanwhile|cfo|ceo|cto|coo|cio|director|manager)| sign off (?:on )?| follow (?:your|the|this|our) (?:account|project|relationship|rollout|renewal)| be your (?:man|woman|guy|person|go-to)| hold the fort| keep (?:the|her|his) seat warm| (?:'s|be now) (?:the|our|your) (?:\S+ ){0,3}?(?:person|one|contact|go-to|owner|lead|champion|sponsor|approver|holder|signatory)`;
+export const SUCCESSOR_SUBJECT_MORE = String.raw` (?:get|inherit|receive|take) (?:over )?(?:my|his|her|their|all (?:my|his|her|their)) (?:\S+ )?(?:a?c+ounts?|clients?|customers?|portfolio|territory|book|tasks?|work|dut(?:y|ie)s?|responsibilit(?:y|ie)s?|reports?)| act (?:until|as|head|lead|interim|for now|in the meantime|meanwhile|cfo|ceo|cto|coo|cio|director|manager)| sign off (?:on )?| follow (?:your|the|this|our) (?:account|project|relationship|rollout|renewal)| be your (?:man|woman|guy|person|go-to)| hold the fort| keep (?:the|her|his) seat warm| (?:'s|be now) (?:the|our|your) (?:\S+ ){0,3}?(?:person|one|contact|go-to|owner|lead|champion|sponsor|approver|holder|signatory)`;
 export const SUCCESSOR_OBJECT_MORE = [
   String.raw` (?:his|her|their|'s) (?:task|duty|dutie|work|job|responsibility|responsibilitie|account)s? (?:now )?(?:make|do|handle|take over|take|cover|be do|be handle|be take over|be cover|be now do|be now handle)(?: now)? `,
   String.raw` for (?:\S+ ){1,4}?(?:please )?(?:ask|contact|ping|email|write to|speak to|talk to|go to|reach out to|turn to) (?:to )?`,
   String.raw`(?:^|,|;|:|\.|-|please|pls) ask (?:to )?`,
   // A remit shared out: "her work has been split between Keiko and Luca" (the first named is told as the successor).
   String.raw` (?:split|divide|share|spread) (?:\S+ )?(?:between|among) `,
+  // Replaced in a post by someone: "was replaced as CFO by Erik Dahl".
+  String.raw` (?:replace|succeed) (?:as|in|on) (?:\S+ ){1,4}?by `,
+  // The stand-in named as the subject of a copula: "Interim is their CFO Adaeze", "acting lead: Mia".
+  String.raw`(?:^|,|;|\.) (?:the )?(?:interim|acting)(?: \S+)? (?:be|=|:) `,
   String.raw` (?:stuff|thing|topic|matter|item|decision|sign-off|approval|question|query|querie)s? (?:\S+ ){0,2}?(?:now )?(?:go|come|fall) to `,
   // A remit moved on, with a longer remit between: "Hamish's responsibilities for carrier onboarding will transfer to Dagny".
   String.raw` (?:his|her|their|'s) (?:responsibility|responsibilitie|task|duty|dutie|account|report|portfolio)s? (?:\S+ ){0,4}?(?:will |will now |now )?(?:transfer|pass|go|move|be reassign|be transfer|be pass|be move|be hand) (?:over )?to `,
@@ -128,13 +142,18 @@ export function moreHitHolds(s: Sent, hit: Hit, accountWords: string[]): boolean
   if (/ (?:in charge of|responsible for|accountable for) $/.test(line) && next && next.pos === 'VERB' && /ing$/.test(next.lower)) return false;
   // "I passed to the finance team your invoice": a thing passed on (its object after the unit), not a person moving.
   if (/^ pass /.test(line) && t.slice(hit.end + 1, hit.end + 3).some((x) => ['your', 'the', 'this', 'that', 'my', 'our', 'it', 'them'].includes(x.lower))) return false;
+  // Staying on with the organisation itself: "not continuing with Northwind / with us / with the company" (not "with the pilot").
+  if (/ (?:continue|stay on|stay|remain) (?:on )?(?:with|at) $/.test(line)) {
+    const o = t[hit.end + 1];
+    return Boolean(o && (o.lower === 'us' || (o.cap && o.pos === 'PROPN') || (['the', 'our'].includes(o.lower) && /^(?:company|business|firm|organisation|organization|group)$/.test(t[hit.end + 2]?.lemma ?? ''))));
+  }
   // Filling a seat in a form or a meeting is no arrival ("fill the seat in the booking form").
   if (/ fill /.test(line)) return !t.slice(hit.end + 1, hit.end + 4).some((x) => ['form', 'sheet', 'field', 'template', 'booking'].includes(x.lemma));
   return true;
 }
 
 /** Month and weekday abbreviations ("gets added in Feb"): never a person. */
-const SHORT_DATES = /^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?$/i;
+const SHORT_DATES = /^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|christmas|xmas|easter|midsummer|thanksgiving|hanukkah|diwali|ramadan|eid)\.?$/i;
 /** The head word of an organisation's name ("Sundial Logic", "Corvid Systems"): an organisation, not a person. */
 const ORG_HEAD = /^(?:logic|systems?|labs?|group|holdings?|inc|ltd|llc|gmbh|ag|plc|solutions|software|technologies|technology|analytics|ai|partners|consulting|networks?|cloud|data|digital|capital|ventures|media|logistics|freight|shipping|bank|insurance|io)\.?$/i;
 
@@ -198,7 +217,7 @@ export function pastRelativeClause(s: Sent, i: number): number {
 /** Who takes over, said as the speaker: "talk to me for the pipeline reports", "route finance queries to me", "transferred to my account". */
 export function toMe(s: Sent): boolean {
   const line = ` ${s.toks.map((x) => x.lemma).join(' ')} `;
-  return / (?:talk|speak|come|write|send|route|direct|forward|address|turn|reach out|transfer|reassign|hand|pass) (?:\S+ ){0,4}?to (?:me|my (?:account|desk|team|inbox|user)) | (?:ask|ping|contact|email|call|cc) me (?:for|about|on|with|from|instead|going|now)? /.test(line);
+  return / (?:talk|speak|come|write|send|route|direct|forward|address|turn|reach out|transfer|reassign|hand|pass) (?:\S+ ){0,4}?to (?:me|my (?:account|desk|team|inbox|user)) | (?:transfer|reassign|move|hand|pass) (?:over )?(?:the )?(?:ownership|responsibility|account|accounts|remit) (?:\S+ ){0,8}?to me | (?:ask|ping|contact|email|call|cc) me (?:for|about|on|with|from|instead|going|now)? /.test(line);
 }
 
 /** Between a name (ending at token `from`) and a verb at `to`: an "and" that opens a second predicate of the same subject ("knows X and will take Y"). */

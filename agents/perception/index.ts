@@ -65,16 +65,18 @@ export function perceiveSignal(signal: Signal, ctx: PerceiveContext): Insights {
   const { sentiment, negativeText, churnText } = sentimentOf(parts);
   // Our notes report what the customer said ("Raj told me they plan to downgrade"): churn intent, not our mood.
   const churn = churnText ?? (signal.kind === 'note' ? sentimentOf(parts, { reported: true }).churnText : undefined);
+  const competitors = findCompetitors(parts, ctx.competitors, { contacts: ctx.contacts, accountName: ctx.account.name, reported: signal.kind === 'note' });
   return Insights.parse({
     commitments: findCommitments(parts, signal.occurredAt, {
       recipients: recipientsOf(signal, ctx), actionItems: signal.kind === 'note', contacts: ctx.contacts, due: { timeZone: timeZoneOf(ctx) }, before: quotedOf(signal),
     }),
     stakeholderChanges: findStakeholderChanges(signal, parts, ctx.contacts, { accountName: ctx.account.name, competitors: ctx.competitors }),
-    competitors: findCompetitors(parts, ctx.competitors, { contacts: ctx.contacts, accountName: ctx.account.name, reported: signal.kind === 'note' }),
+    competitors,
     sentiment,
     ...(negativeText ? { negativeText } : {}),
     ...(churn ? { churnIntent: { text: churn } } : {}),
-    expansion: findExpansion(parts, { reported: signal.kind === 'note', stage: ctx.account.stage }),
+    // A rival perceived here is someone else's tool: seats in it are not our expansion ("Clari gave the SDRs 20 logins").
+    expansion: findExpansion(parts, { reported: signal.kind === 'note', stage: ctx.account.stage, rivals: competitors.map((c) => c.name) }),
     buying: [...findBuying(parts, { reported: signal.kind === 'note' }), ...engagementBuying(signal)],
     question: isQuestionForUs(signal, parts, ctx),
     ...(requests.length ? { requests: requests.map((text) => ({ text })) } : {}),

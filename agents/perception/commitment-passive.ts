@@ -56,18 +56,34 @@ function deliveredChain(s: Sent, v: number): boolean {
 
 /** Where the clause holding token i starts (after a comma, a conjunction or the sentence's start). */
 function clauseStart(s: Sent, i: number): number {
-  for (let k = i - 1; k >= 0; k -= 1) if (CLAUSE_BREAK.has(s.toks[k].lower)) return k + 1;
+  for (let k = i - 1; k >= 0; k -= 1) {
+    if (CLAUSE_BREAK.has(s.toks[k].lower)) return k + 1;
+    // A verb of saying or knowing opens its complement without "that": "let you know the refund will be processed".
+    // Only the speaker's own saying ("I can confirm the…", "let you know the…"): "Mårten says all vendors will be…" is his news.
+    const own = s.toks.slice(Math.max(0, k - 3), k).some((x) => ['i', 'we', 'me', 'us', 'you'].includes(x.lower));
+    if (s.toks[k].pos === 'VERB' && SAYING.has(s.toks[k].lemma) && own && ['DET', 'PRON'].includes(s.toks[k + 1]?.pos ?? '') && !PERSON.has(s.toks[k + 1].lower)) return k + 1;
+  }
   return 0;
 }
+const SAYING = new Set(['know', 'say', 'confirm', 'promise', 'assure', 'mention', 'guarantee', 'hear', 'report', 'note']);
 
 /** The thing-subject of the clause before token i: its first token, if the clause opens on a thing, not a person. */
 function thingSubject(s: Sent, i: number): number | undefined {
   let from = clauseStart(s, i);
   // "… is being finalised and will reach you": the subject is carried from the clause before.
   if (from === i && s.toks[i - 1]?.lower === 'and') from = clauseStart(s, i - 1);
-  const span = s.toks.slice(from, i);
+  let span = s.toks.slice(from, i);
   if (span.length === 1 && THING_PRONOUN.has(span[0].lower)) return from;
-  if (!span.length || span.some((t) => PERSON.has(t.lower) || t.pos === 'VERB' && !isParticiple(t) && t.lemma !== 'be')) return undefined;
+  // "… is being finalised as we speak and will…": a subordinate clause inside the subject's clause says nothing of the thing.
+  const sub = span.findIndex((t, n) => n > 0 && ['as', 'while', 'since', 'because'].includes(t.lower) && PERSON.has(span[n + 1]?.lower ?? ''));
+  if (sub > 0) span = span.slice(0, sub);
+  // "The export you asked for will…", "the figures we discussed will…": a relative clause without "that" qualifies the thing.
+  const relative = (t: Tok, n: number) => PERSON.has(t.lower) && n > 0 && ['NOUN', 'PROPN'].includes(span[n - 1].pos) && span[n + 1]?.pos === 'VERB' && span[n + 1].lower !== span[n + 1].lemma;
+  const rel = span.findIndex(relative);
+  if (rel > 0) span = span.slice(0, rel);
+  // (A word inside the noun phrase may be tagged a verb: "the root-cause analysis".)
+  const modifier = (t: Tok, n: number) => t.lower.includes('-') || (n > 0 && ['DET', 'ADJ'].includes(span[n - 1].pos) && span[n + 1]?.pos === 'NOUN');
+  if (!span.length || span.some((t, n) => PERSON.has(t.lower) || (t.pos === 'VERB' && !isParticiple(t) && t.lemma !== 'be' && !modifier(t, n)))) return undefined;
   if (!span.some((t) => t.pos === 'NOUN' || (t.pos === 'PROPN' && !t.known))) return undefined;
   // A clause that opens on a subordinator is not the main statement ("when the form will be …").
   if (['if', 'when', 'once', 'whether', 'unless', 'until', 'before', 'after', 'because', 'since'].includes(span[0].lower)) return undefined;
@@ -95,6 +111,8 @@ export function thingPromise(s: Sent, side: 'us' | 'them'): ThingPromise | undef
       if (y && ((y.lower === 'with' && z === 'you') || (['in', 'over', 'on'].includes(y.lower) && ['your', 'to', 'its'].includes(z)))) kind = 'arrival';
       else if (y && side === 'us' && STATE.has(y.lower) && y.pos !== 'VERB') kind = 'passive';
       else if (y && side === 'us' && deliveredChain(s, v + 1)) kind = 'passive';
+      // The account's passive is its own affair unless the thing comes our way: "will be pulled … and shared with you".
+      else if (y && isParticiple(y) && toReader(s, v + 1)) kind = 'arrival';
     }
     if (!kind && side === 'us' && releasedAt(s, v)) kind = 'release';
     if (!kind) continue;
@@ -104,6 +122,16 @@ export function thingPromise(s: Sent, side: 'us' | 'them'): ThingPromise | undef
     if (found) return found;
   }
   return onItsWay(s, side);
+}
+
+/** "… shared with you", "… sent over to you", "… sent your way" in the clause after token v. */
+function toReader(s: Sent, v: number): boolean {
+  for (let k = v; k < Math.min(s.toks.length - 1, v + 14); k += 1) {
+    const x = s.toks[k].lower;
+    if (['.', ';', '!', '?', 'but', 'if', 'once', 'unless'].includes(x)) return false;
+    if ((['to', 'with'].includes(x) && s.toks[k + 1].lower === 'you') || (x === 'your' && s.toks[k + 1].lower === 'way')) return deliveredAs(s.toks[k - 1]) || ['over', 'across', 'back'].includes(s.toks[k - 1].lower);
+  }
+  return false;
 }
 
 /** A thing going out to users, intransitive: "ship", "go live", "be out", "roll out", "launch" (ours, dated). */

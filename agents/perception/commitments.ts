@@ -8,13 +8,15 @@
 import type { Contact } from '../../db/queries/contacts.js';
 import { dueDateOf, type DueOptions } from './due-date.js';
 import { analyze, type Sent } from './nlp.js';
-import { conditionBefore, findAll, nameSpans, negated, nounPhrase, type Hit } from './frames.js';
+import { conditionAfter, conditionBefore, findAll, nameSpans, negated, nounPhrase, type Hit } from './frames.js';
 import { contactByName, type Utterance } from './utterances.js';
+import { antecedentOf } from './nlp-reference.js';
 import { thingPromise } from './commitment-passive.js';
 import { baseAct, deliberation, openAct } from './commitment-acts.js';
 import { unfill } from './commitment-speech.js';
 import { imperativeCondition, invertedCondition, questionClauseStart } from './commitment-clauses.js';
 import { carriedSubject, determined, expectFrom, recipientPromise, seeToIt } from './commitment-subjects.js';
+import { frontedObject, takenThenDated, verblessHandover } from './commitment-verbless.js';
 
 export interface PerceivedCommitment {
   text: string;
@@ -58,7 +60,7 @@ const BARE_WILL = /^ (?:(?:on it|sure|ok|okay|noted|yes|will do) )?(?:\S+ (?:[,-
 /** "You'll have X from me", "you'll get it from us". */
 const YOU_WILL_HAVE = / you will (?:have|get|receive|see) .*? from (?:me|us|our|my) /;
 /** "We owe you X", "I still owe them X". */
-const OWE = / (?:i|we) (?:still |also )?owe /;
+const OWE = new RegExp(` (?:i|we|(?:our|my) (?:\\S+ ){0,2}${OUR_PEOPLE}) (?:still |also )?owe `);
 /** "You'll have it by Friday", "you should get the file tomorrow": said by the side that delivers, with a date. */
 const YOU_WILL_GET = / you (?:will|should|shall) (?:have|get|receive|see) /;
 /** "Expect the runbook from us by Friday", "you can expect a write-up tomorrow". */
@@ -100,6 +102,8 @@ interface Promised {
   owner: 'us' | 'them'; who?: string; explicitOnly: boolean; cue: Hit; kind: 'self' | 'you-have' | 'owe' | 'ready' | 'offer' | 'item' | 'on-it';
   /** Where the promised thing starts, when the frame knows it (a to-do's object). */
   objectAt?: number;
+  /** The thing, when it was named in an earlier sentence. */
+  resolved?: string;
 }
 
 function sideOf(u: Utterance): 'us' | 'them' | undefined {
@@ -119,6 +123,10 @@ function conditionalOnOthers(s: Sent, owner: 'us' | 'them', cue: Hit): boolean {
     const next = s.toks.slice(before.at + 1, before.at + 3).map((t) => t.lower);
     if (next.some((w) => others.includes(w))) return true;
   }
+  // "I'll get the rules in once I have them", "as soon as we receive the quote": the deed waits on the other side's delivery.
+  const got = s.toks.findIndex((t, k) => (['once', 'when', 'after', 'until'].includes(t.lower) || (t.lower === 'as' && s.toks[k - 1]?.lower === 'soon')) && ['i', 'we'].includes(s.toks[k + 1]?.lower ?? '')
+    && s.toks.slice(k + 2, k + 4).some((x) => ['have', 'get', 'receive', 'hear'].includes(x.lemma)));
+  if (got >= 0) return true;
   for (let k = cue.end + 1; k < s.toks.length; k += 1) {
     const w = s.toks[k].lower;
     if (['if', 'unless', 'provided', 'assuming'].includes(w) || ((w === 'once' || w === 'when' || w === 'after') && ['you', 'your', 'they', 'their'].includes(s.toks[k + 1]?.lower ?? ''))) {
@@ -139,7 +147,7 @@ const ACTS = new Set([
   'investigate', 'answer', 'respond', 'reply', 'call', 'ping', 'invite', 'order', 'add', 'reset', 'extend', 'grant', 'sort', 'handle', 'push', 'release', 'patch',
   'resolve', 'debug', 'test', 'validate', 'verify', 'document', 'record', 'log', 'raise', 'file', 'host', 'demo', 'present', 'train', 'onboard', 'migrate', 'export',
   'import', 'configure', 'install', 'activate', 'restore', 'recover', 'reconcile', 'calculate', 'quote', 'price', 'invoice', 'ask', 'find', 'figure', 'work',
-  'route', 'bring', 'pass', 'process', 'involve', 'apply', 'waive', 'revert', 'post',
+  'route', 'bring', 'pass', 'process', 'involve', 'apply', 'waive', 'revert', 'post', 'countersign',
 ]);
 
 /** The act a modality introduces: the first verb after it (skipping adverbs), "be" only as "be sending". */
@@ -178,10 +186,17 @@ function actAfter(s: Sent, cue: Hit, owner: 'us' | 'them'): boolean {
 function isAct(s: Sent, k: number, owner: 'us' | 'them'): boolean {
   const x = s.toks[k];
   return ((x.pos === 'VERB' || x.pos === 'NOUN' || x.pos === 'ADJ' || (x.pos === 'AUX' && x.lemma === 'have' && s.toks[k + 1]?.pos !== 'VERB')) && (ACTS.has(x.lemma) || ACTS.has(baseAct(x.lemma))))
-    || openAct(s, k, owner === 'them');
+    || openAct(s, k, owner === 'them' && !yoursAfter(s, k));
 }
 
-function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext): Promised | undefined {
+/** The account's deed on a thing of ours ("whitelist your IP ranges", "add your domain") is done for us, unless it ends our use. */
+const ENDING = new Set(['replace', 'cancel', 'terminate', 'drop', 'stop', 'end', 'retire', 'remove', 'switch', 'phase', 'decommission', 'uninstall', 'disable', 'block', 'ditch', 'scrap', 'pause', 'suspend', 'downgrade', 'reduce', 'cut']);
+function yoursAfter(s: Sent, k: number): boolean {
+  return s.toks[k + 1]?.lower === 'your' && !ENDING.has(s.toks[k].lemma) && !ENDING.has(baseAct(s.toks[k].lemma));
+}
+
+/** `prior`: the person a sentence-initial he/she stands for, named in an earlier sentence ("Owen confirmed… He'll send the names Friday"). */
+function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext, prior?: string): Promised | undefined {
   // A question asks; a promise before it in its own clause ("I'll pull the logs tonight; could you…?") still stands.
   const asked = questionClauseStart(s);
   if (s.text.trim().endsWith('?') && asked < 0) return undefined;
@@ -189,14 +204,16 @@ function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext): Promised | un
   const line = ` ${s.toks.map((t) => t.lemma).join(' ')} `;
   // "You should receive it tomorrow" is a delivery said by the side that sends it, not a hedge.
   // ("The markup should reach you by Friday": an arrival said by the sender, likewise.)
-  const hedged = HEDGE.test(line.replace(/ you should (?:have|get|receive|see|expect) /g, ' ').replace(/ should (?:reach|arrive|land|hit|be with) (?:you|in your|with you|on your)/g, ' '));
+  // ("Dmitri said he'd have the diagram back to us": reported speech backshifts will to would.)
+  const hedged = HEDGE.test(line.replace(/ you should (?:have|get|receive|see|expect) /g, ' ').replace(/ (?:say|confirm|promise|mention|tell \S+|assure \S+) (?:that )?(?:he|she|they) would (?!have \S+ed )/g, ' ').replace(/ should (?:reach|arrive|land|hit|be with) (?:you|in your|with you|on your)/g, ' '));
   const found = (kind: Promised['kind'], cue: Hit | undefined, owner = side, who = u.speaker, explicitOnly = false): Promised | undefined => {
     if (!cue || !owner) return undefined;
     if (negated(s, cue.end) || negated(s, cue.start) || SELF_REFUSAL.test(` ${s.toks.slice(cue.start, cue.end + 3).map((t) => t.lemma).join(' ')} `)) return undefined;
     if (asked >= 0 && cue.start > asked) return undefined;
     if (conditionalOnOthers(s, owner, cue) || invertedCondition(s, cue.start)) return undefined;
     // "Send the form over and I'll get it signed": the answer to the other side's move, a promise only with a date to keep.
-    if (imperativeCondition(s, cue.start)) explicitOnly = true;
+    // (The account's answer is its commitment with or without a date, by the corpus convention: "send it over and I'll get it signed".)
+    if (imperativeCondition(s, cue.start) && owner === 'us') explicitOnly = true;
     // "… before we commit to the renewal", "until we send it": a subordinate clause states no promise of its own.
     if (SUBORDINATOR.has(s.toks[cue.start - 1]?.lower ?? '')) return undefined;
     if (reportedPast(s, cue)) return undefined;
@@ -205,7 +222,9 @@ function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext): Promised | un
     if (owner === 'them' && / commit to $/.test(cue.m[0]) && s.toks[cue.end + 1]?.pos !== 'VERB') return undefined;
     // The account's plans for its own use ("we intend to add the Nordics team", "we'll roll it out to Berlin") deliver nothing to us.
     const act = s.toks.slice(cue.end + 1).find((x) => x.pos !== 'ADV');
-    if (owner === 'them' && kind === 'self' && act && ['add', 'extend', 'expand', 'onboard', 'roll', 'migrate', 'move', 'use', 'adopt', 'bring'].includes(act.lemma)) return undefined;
+    // (A thing of ours as the object is a deed done for us: "we'll add your domain to our allowlist".)
+    const forUs = act && s.toks[act.i + 1]?.lower === 'your';
+    if (owner === 'them' && kind === 'self' && act && !forUs && ['add', 'extend', 'expand', 'onboard', 'roll', 'migrate', 'move', 'use', 'adopt', 'bring'].includes(act.lemma)) return undefined;
     return { owner, ...(who ? { who } : {}), explicitOnly, cue, kind };
   };
   if (ctx.actionItems) {
@@ -231,8 +250,8 @@ function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext): Promised | un
   const bare = findAll(s, BARE_WILL)[0];
   // (A word set off by a comma is an address or an interjection, not a subject: "np, will push…", "Greta, will send…".)
   if (bare && !s.toks.slice(0, bare.end).some((t, n) => ['you', 'they', 'he', 'she', 'it'].includes(t.lower) || ((t.pos === 'PROPN' || t.pos === 'NOUN') && ![',', '-'].includes(s.toks[n + 1]?.text ?? '')))) cues.push(['self', bare]);
-  cues.push(['you-have', findAll(s, YOU_WILL_HAVE)[0]], ['owe', findAll(s, OWE)[0]], ['self', findAll(s, RELY)[0]], ['on-it', findAll(s, ON_IT)[0]]);
-  const named = namedSubject(s, side, ctx);
+  cues.push(['you-have', findAll(s, YOU_WILL_HAVE)[0] ?? fromOurSide(s, side, ctx)], ['owe', owed(s)], ['self', findAll(s, RELY)[0]], ['on-it', findAll(s, ON_IT)[0]]);
+  const named = namedSubject(s, side, ctx, prior);
   if (named) {
     // "Luca will look after the rollout", "Keiko will be your contact": a handover of a role, not a promise of a thing.
     const act = s.toks.slice(named.cue.end + 1).find((x) => x.pos !== 'ADV' && x.lemma !== 'be');
@@ -297,7 +316,14 @@ function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext): Promised | un
   const got = !hedged && side ? findAll(s, YOU_WILL_GET)[0] ?? (side === 'them' ? findAll(s, EXPECT)[0] : undefined) : undefined;
   const dated = got && (side === 'us' || ['our', 'my'].includes(s.toks[got.end + 1]?.lower ?? '')) ? got : undefined;
   if (dated) { const p = found('you-have', dated, side, u.speaker, true); if (p) return p; }
-  const offer = findAll(s, OFFER)[0];
+  // "Redlines back to you by the 18th", "sandbox creds coming your way thurs": the thing sent toward the reader, dated.
+  const sent = side ? verblessHandover(s, Boolean(ctx.actionItems)) : undefined;
+  if (sent) {
+    const p = found('ready', { start: sent.end + 1, end: sent.end + 1, m: WILL_CUE }, side, u.speaker, true);
+    if (p) return { ...p, objectAt: sent.start };
+  }
+  // (The first offer not negated: "I can't give you a date for X, but Y I can promise for Wednesday".)
+  const offer = findAll(s, OFFER).find((h) => !negated(s, h.end) && !negated(s, h.start) && !['not', "n't", 'never'].includes(s.toks[h.end + 1]?.lower ?? ''));
   // "Let's…" is a suggestion to both sides, "so we can…" a purpose: neither is an offer.
   const letUs = offer && s.toks[offer.start + 1]?.text.startsWith("'");
   const purpose = offer && ['so', 'that'].includes(s.toks[offer.start - 1]?.lower ?? '');
@@ -380,6 +406,9 @@ function reportedPast(s: Sent, cue: Hit): boolean {
   if (span.some((t) => t.lower === 'was' || t.lower === 'were') && span.some((t) => t.lemma === 'go')) return true;
   const pastCue = span.some((t) => ['commit', 'promise', 'agree', 'plan', 'intend', 'aim', 'undertake'].includes(t.lemma) && t.lower.endsWith('ed'));
   if (!pastCue) return false;
+  // "The fix we committed to was deployed": a relative clause, its verb's object named before it, the main verb after.
+  const next = s.toks[cue.end + 1];
+  if (next && (next.pos === 'AUX' || (next.pos === 'VERB' && next.lower !== next.lemma))) return true;
   if (PAST_TIME.test(` ${s.toks.map((t) => t.lemma).join(' ')} `)) return true;
   // "… and we met it": the deed done in the same breath.
   return s.toks.some((t, k) => k > cue.end && t.lower === 'and' && ['we', 'i'].includes(s.toks[k + 1]?.lower ?? '') && s.toks[k + 2]?.pos === 'VERB' && s.toks[k + 2].lower !== s.toks[k + 2].lemma && !s.toks[k + 2].lower.endsWith('ing'));
@@ -393,7 +422,7 @@ const NAMED_MODAL = new RegExp(`^ ${MODAL} `);
  * "Mårten is going to return the signed form"): the account's when the name is one of its contacts, else the
  * side of whoever says it (one speaks of one's own colleagues by first name).
  */
-function namedSubject(s: Sent, side: 'us' | 'them' | undefined, ctx: CommitmentContext): { cue: Hit; owner: 'us' | 'them'; who: string } | undefined {
+function namedSubject(s: Sent, side: 'us' | 'them' | undefined, ctx: CommitmentContext, prior?: string): { cue: Hit; owner: 'us' | 'them'; who: string } | undefined {
   if (!side) return undefined;
   for (const n of nameSpans(s)) {
     if (NOT_A_NAME.has(n.name.toLowerCase())) continue;
@@ -409,29 +438,36 @@ function namedSubject(s: Sent, side: 'us' | 'them' | undefined, ctx: CommitmentC
     const contact = contactByName(n.name, ctx.contacts) ?? n.name.split(' ').map((w) => contactByName(w, ctx.contacts)).find(Boolean);
     return { cue, owner: contact ? 'them' : side, who: contact?.name ?? n.name };
   }
-  return pronounSubject(s, side, ctx);
+  return pronounSubject(s, side, ctx, prior);
 }
 
 /** "Looping in Nnamdi from billing, he'll send the statement": he/she standing for the person named just before. */
-function pronounSubject(s: Sent, side: 'us' | 'them', ctx: CommitmentContext): { cue: Hit; owner: 'us' | 'them'; who: string } | undefined {
+function pronounSubject(s: Sent, side: 'us' | 'them', ctx: CommitmentContext, prior?: string): { cue: Hit; owner: 'us' | 'them'; who: string } | undefined {
   const names = nameSpans(s).filter((n) => !NOT_A_NAME.has(n.name.toLowerCase()));
   for (const [k, x] of s.toks.entries()) {
     // "she'll…", "her team will…" after a person named before; "they'll…" after a group of the speaker's own ("our data team").
     const group = ['his', 'her', 'their'].includes(x.lower) && PEOPLE_WORD.test(s.toks[k + 1]?.lower ?? '') ? 1 : 0;
-    if (!['he', 'she', 'they'].includes(x.lower) && !group) continue;
+    // ("Looping in Halvard, who will share the spec": a relative "who" right after the name.)
+    const who = x.lower === 'who' && s.toks[k - 1]?.text === ',' && names.some((n) => n.end === k - 2);
+    if (!['he', 'she', 'they'].includes(x.lower) && !group && !who) continue;
     const ours = x.lower === 'they' || x.lower === 'their' ? ourGroupBefore(s, k) : false;
-    const named = [...names].reverse().find((n) => n.end < k);
+    const named = [...names].reverse().find((n) => n.end < k) ?? (prior && k === 0 && ['he', 'she'].includes(x.lower) ? { name: prior, start: -1, end: -1 } : undefined);
     if ((x.lower === 'they' || x.lower === 'their') ? !ours : !named) continue;
     // The pronoun opens a clause, or reports what the person said ("Tomasz confirmed on the call he'll open the port").
     const reported = named && s.toks.slice(named.end + 1, k).some((t) => REPORTING.has(t.lemma));
     if (k > 0 && ![',', ';', ':', 'and', 'so', '-', '–'].includes(s.toks[k - 1].lower) && !reported) continue;
-    const m = NAMED_MODAL.exec(` ${s.toks.slice(k + 1 + group, k + 5 + group).map((t) => t.lemma).join(' ')} `);
+    const after = ` ${s.toks.slice(k + 1 + group, k + 5 + group).map((t) => t.lemma).join(' ')} `;
+    // (Reported speech backshifts the modal: "Dmitri said he'd have the diagram back to us".)
+    // (A backshifted "would" under a condition is a hypothetical: "he'd have it cleared if the trial had gone better".)
+    const hypothetical = conditionAfter(s, k) || s.toks.slice(k).some((t) => ['if', 'unless'].includes(t.lower));
+    const m = NAMED_MODAL.exec(after) ?? (reported && !hypothetical ? /^ would /.exec(after) : null);
     if (!m) continue;
     // Only a thing handed over or worked on: "she'll send the statement", not "he'll have less time", "she'll reply after lunch".
     const v = k + group + m[0].trim().split(' ').length + 1;
     const lemma = s.toks[v]?.lemma ?? '';
     const owner: 'us' | 'them' = ours || !named ? side : (contactByName(named.name, ctx.contacts) ?? named.name.split(' ').map((w) => contactByName(w, ctx.contacts)).find(Boolean)) ? 'them' : side;
-    const deed = (ACTS.has(lemma) && !WEAK.has(lemma) && !['have', 'get', 'make', 'give', 'run', 'set', 'turn', 'work', 'find', 'figure'].includes(lemma)) || openAct(s, v, owner === 'them');
+    const deed = (ACTS.has(lemma) && !WEAK.has(lemma) && !['have', 'get', 'make', 'give', 'run', 'set', 'turn', 'work', 'find', 'figure'].includes(lemma)) || openAct(s, v, owner === 'them')
+      || causedDelivery(s, v);
     let at = v + 1;
     while (['up', 'out', 'over', 'back', 'across'].includes(s.toks[at]?.lower ?? '')) at += 1;
     const object = deed ? thingPhrase(s, at) : undefined;
@@ -440,6 +476,71 @@ function pronounSubject(s: Sent, side: 'us' | 'them', ctx: CommitmentContext): {
     return { cue: { start: k + 1 + group, end: k + group + m[0].trim().split(' ').length, m: m as unknown as RegExpExecArray }, owner, who: contact?.name ?? (ours ? '' : named!.name) };
   }
   return undefined;
+}
+
+/** "You'll get the signed forms from Mårten", "…from procurement": from a person or department of the speaker's side. */
+function fromOurSide(s: Sent, side: 'us' | 'them' | undefined, ctx: CommitmentContext): Hit | undefined {
+  const hit = findAll(s, / you will (?:have|get|receive|see) (?!to )/)[0];
+  if (!hit || !side) return undefined;
+  const from = s.toks.findIndex((t, k) => k > hit.end + 1 && t.lower === 'from');
+  const who = s.toks[from + 1];
+  if (from < 0 || !who || !nounPhrase(s, hit.end + 1)) return undefined;
+  const dept = ['procurement', 'legal', 'finance', 'accounts', 'billing', 'security', 'engineering', 'support'].includes(who.lower);
+  const name = who.pos === 'PROPN' && who.cap && !dept;
+  if (!dept && !name) return undefined;
+  const theirs = name && Boolean(contactByName(who.text, ctx.contacts));
+  return dept || (side === 'them') === theirs ? hit : undefined;
+}
+
+/** Gratitude and apologies are owed, not delivered: "we owe you a lot", "we owe you an apology", "we owe our success to…". */
+const OWED_THANKS = new Set(['lot', 'apology', 'thanks', 'thank', 'gratitude', 'debt', 'favour', 'favor', 'beer', 'drink', 'coffee', 'lunch', 'dinner', 'one', 'success', 'everything', 'much']);
+function owed(s: Sent): Hit | undefined {
+  const hit = findAll(s, OWE)[0];
+  if (!hit) return undefined;
+  let at = hit.end + 1;
+  if (['you', 'them', 'him', 'her', 'us'].includes(s.toks[at]?.lower ?? '') || (s.toks[at]?.pos === 'PROPN' && s.toks[at + 1]?.pos !== 'NOUN')) at += 1;
+  const np = nounPhrase(s, at);
+  if (!np) return hit;
+  const cut = s.toks.findIndex((t, n) => n > np.start && n <= np.end && t.pos === 'ADP');
+  const head = s.toks[cut > 0 ? cut - 1 : np.end];
+  if (OWED_THANKS.has(head.lemma) || s.toks[np.end + 1]?.lower === 'to') return undefined;
+  return hit;
+}
+
+/** "have/get X configured", "have X back to us", "get X over to you": a thing made ready or sent, by have/get at v. */
+function causedDelivery(s: Sent, v: number): boolean {
+  const t = s.toks;
+  if (!['have', 'get'].includes(t[v]?.lemma ?? '')) return false;
+  const np = thingPhrase(s, v + 1);
+  if (!np || np.pronoun || isPerson(s, np.end)) return false;
+  const n = t[np.end + 1];
+  if (!n) return false;
+  const done = (n.pos === 'VERB' || n.pos === 'ADJ') && /(?:ed|en|up|done|set)$/.test(n.lower) && n.lower !== n.lemma || (n.pos === 'ADJ' && n.lower.endsWith('ed'));
+  const sent = ['back', 'over', 'across'].includes(n.lower) || (n.lower === 'to' && ['you', 'us'].includes(t[np.end + 2]?.lower ?? ''));
+  return done || sent;
+}
+
+/** The person a sentence-initial he/she stands for, named in a sentence before (a contact or a name). */
+function personBefore(sents: Sent[], si: number, ctx: CommitmentContext): string | undefined {
+  const first = sents[si].toks[0];
+  if (si === 0 || !first || !['he', 'she'].includes(first.lower)) return undefined;
+  const r = antecedentOf(sents, si, 0, { people: ctx.contacts.map((c) => c.name ?? '').filter(Boolean) });
+  return r && (r.kind === 'person' || r.kind === 'name') && nameSpans(sents[r.sent]).some((n) => n.start === r.start) ? r.text : undefined;
+}
+
+/** The account's "you'll have/get them" whose pronoun points back to a thing of its own ("our redlines", "my comments"). */
+const YOU_GET_PRONOUN = / you (?:will|shall) (?:have|get|receive|see) (?:it|them|those|these) /;
+function yoursPointedBack(sents: Sent[], si: number): Promised | undefined {
+  const s = sents[si];
+  const cue = findAll(s, YOU_GET_PRONOUN)[0];
+  if (!cue || negated(s, cue.end) || questionClauseStart(s) >= 0 || s.text.trim().endsWith('?')) return undefined;
+  // (The reference resolver reads nouns only; "our redlines" may be tagged a verb after its possessive, so the subject before is read too.)
+  const prev = sents[si - 1];
+  const head = prev?.toks.findIndex((t, k) => ['our', 'my'].includes(t.lower) && (k === 0 || prev.toks[k - 1].pos === 'PUNCT'));
+  const subject = prev && head !== undefined && head >= 0 ? nounPhrase(prev, head) : undefined;
+  const own = antecedentOf(sents, si, cue.end, { reject: (r) => !/^(?:our|my)\b/i.test(r.text) })?.text ?? subject?.text;
+  if (!own || conditionalOnOthers(s, 'them', cue)) return undefined;
+  return { owner: 'them', explicitOnly: false, cue, kind: 'ready', resolved: own };
 }
 
 /** Verbs that report what someone said they would do. */
@@ -497,7 +598,8 @@ function deliverableOf(s: Sent, p: Promised): { text: string; pronoun: boolean }
   if (p.objectAt !== undefined) {
     let at = p.objectAt;
     while (at < t.length && ['over', 'up', 'back', 'out', 'in', 'on'].includes(t[at].lower)) at += 1;
-    const np = thingPhrase(s, at);
+    // (A plural head opening a verbless line reads as a verb: "redlines back to you…".)
+    const np = thingPhrase(s, at) ?? (t[at]?.pos === 'VERB' && p.kind === 'ready' ? { text: t[at].text, start: at, end: at, pronoun: false } : undefined);
     if (np) return withTopic(s, np);
   }
   if (p.kind === 'ready') {
@@ -565,6 +667,9 @@ function deliverableOf(s: Sent, p: Promised): { text: string; pronoun: boolean }
     candidates.push({ text: np.text, pronoun: np.pronoun, strong: ARTIFACT.has(x.lemma) && !WEAK.has(x.lemma) && !person, end: np.end, person });
   }
   // A person is the deliverable only when nothing else is named ("loop in Priya so she can walk you through the findings": the findings).
+  // "The offline-mode fix I can promise for Wednesday": the act has no object of its own, the thing was named first.
+  const fronted = candidates.some((c) => !c.pronoun && !TIME_WORD.has(c.text.toLowerCase())) ? undefined : frontedObject(s, p.cue.start);
+  if (fronted) return withTopic(s, { text: fronted.text, end: fronted.end, pronoun: false });
   const pick = candidates.find((c) => c.strong && !c.pronoun) ?? candidates.find((c) => c.strong) ?? candidates.find((c) => !c.pronoun && !c.person) ?? candidates.find((c) => !c.pronoun) ?? candidates[0];
   return pick ? (pick.end === undefined || pick.pronoun ? { text: pick.text, pronoun: pick.pronoun } : withTopic(s, { text: pick.text, end: pick.end, pronoun: false })) : undefined;
 }
@@ -579,6 +684,11 @@ function thingPhrase(s: Sent, i: number): ReturnType<typeof nounPhrase> {
     && s.toks[end].pos === 'NOUN' && (!next || next.pos === 'PUNCT' || ['from', 'with', 'later', 'in', 'for', 'to', 'by', 'before', 'tonight', 'today', 'tomorrow'].includes(next.lower)));
   // …or a compound's head read as a verb before "from"/"with" ("a calendar invite from our trainers").
   while (/^[A-Z][A-Z0-9]+s?$/.test(s.toks[end + 1]?.text ?? '') || headRead(s.toks[end + 1], s.toks[end + 2])) end += 1;
+  // ("Send the names Friday": a bare day after the thing is its date, not part of it.)
+  if (end === np.end && end > np.start && TIME_WORD.has(s.toks[end].lower)) {
+    const cut = s.toks.slice(np.start, end).map((x) => x.text).join(' ');
+    return { ...np, end: end - 1, text: cut };
+  }
   if (end === np.end) return np;
   return { ...np, end, text: `${np.text} ${s.toks.slice(np.end + 1, end + 1).map((x) => x.text).join(' ')}` };
 }
@@ -624,7 +734,8 @@ function antecedent(sents: Sent[]): string | undefined {
 }
 
 /** Words of time that a noun phrase reader may take for a thing: "sending them to you tmrw". */
-const TIME_WORD = new Set(['today', 'tomorrow', 'tmrw', 'tonight', 'morning', 'afternoon', 'evening', 'week', 'month', 'eod', 'eow', 'asap', 'weekend']);
+const TIME_WORD = new Set(['today', 'tomorrow', 'tmrw', 'tonight', 'morning', 'afternoon', 'evening', 'week', 'month', 'eod', 'eow', 'asap', 'weekend',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
 function counterpartsOf(parts: Utterance[], i: number, owner: 'us' | 'them', ctx: CommitmentContext): string[] {
   if (ctx.recipients) return owner === 'us' ? ctx.recipients.them : ctx.recipients.us;
@@ -638,7 +749,12 @@ export function findCommitments(parts: Utterance[], occurredAt: string, ctx: Com
   for (const [i, u] of parts.entries()) {
     const sents = analyze(unfill(u.text));
     for (const [si, s] of sents.entries()) {
-      const p = promiseIn(s, u, ctx);
+      let p = promiseIn(s, u, ctx, personBefore(sents, si, ctx));
+      // "Our redlines are nearly done. You'll have them Thursday.": the account's own thing, named in the sentence before.
+      if (!p && sideOf(u) === 'them') p = yoursPointedBack(sents, si);
+      // "Yep, that one's mine. Fixed version by Friday.": a task taken, then the thing and its date without a verb.
+      const taken = !p && sideOf(u) ? takenThenDated(sents[si - 1], s) : undefined;
+      if (taken) p = { owner: sideOf(u)!, ...(u.speaker ? { who: u.speaker } : {}), explicitOnly: true, cue: { start: taken.end + 1, end: taken.end + 1, m: WILL_CUE }, kind: 'ready', objectAt: taken.start };
       if (!p) continue;
       // "On it. The patch will be live Thursday": the bare acknowledgement and the promise after it are one promise.
       const bare = p.kind === 'on-it' && s.toks.filter((t) => t.pos !== 'PUNCT').length <= 3;
@@ -646,7 +762,7 @@ export function findCommitments(parts: Utterance[], occurredAt: string, ctx: Com
       const { dueAt, explicit } = dueDateOf(s.text, said, ctx.due);
       if (p.explicitOnly && !explicit) continue;
       const counterparts = counterpartsOf(parts, i, p.owner, ctx);
-      let deliverable = deliverableOf(s, p);
+      let deliverable = p.resolved ? { text: p.resolved, pronoun: false } : deliverableOf(s, p);
       // "I'm on the pricing breakdown and you'll have it Friday": "it" is named earlier in the same sentence.
       if (!deliverable || deliverable.pronoun) {
         const head = antecedent([s]);

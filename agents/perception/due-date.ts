@@ -88,10 +88,11 @@ function relativeWeek(sentence: string, said: Wall): Date | undefined {
     return said.weekdayOf(5, said.weekday === 6 || said.weekday === 0 ? 1 : 0).endOfBusiness();
   }
   if (/\b(eod|end of (the )?day)\b/.test(s) && /\btomorrow\b/.test(s)) return said.plusDays(1).endOfBusiness();
-  // Said after hours, "today" runs to midnight (the caller moves a past moment there).
-  if (/\b(eod|end of (the )?day|today|tonight|this (afternoon|evening))\b/.test(s)) return said.endOfBusiness();
+  // Said after hours, "today" runs to midnight (the caller moves a past moment there). ("By eod thurs" is Thursday's end.)
+  if (/\b(eod|end of (the )?day|today|tonight|this (afternoon|evening))\b/.test(s) && !/\b(eod|end of (the )?day) (on )?(mon|tue|wed|thu|fri)/.test(s)) return said.endOfBusiness();
   // "By the 20th": that day of this month, or of the next when it has passed.
-  const ordinal = /\b(?:by|before|on|until|till|due|ahead of|in time for)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+of\b)/.exec(s);
+  // ("No later than the 19th", "wk of 16th": the same day of the month.)
+  const ordinal = /\b(?:by|before|on|until|till|due|ahead of|in time for|no later than|(?:week|wk) of)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b(?!\s+of\b)/.exec(s);
   if (ordinal) {
     const day = Number(ordinal[1]);
     const today = said.local.getUTCDate();
@@ -106,8 +107,29 @@ const ON_WORD = /\b(on|this|next)\s*(the\s+)?$/i;
 /** Chat and note shorthand for days chrono does not read: "tmrw", "2moro", "tomoz". */
 const SHORTHAND: Array<[RegExp, string]> = [[/\b(?:tmrw|tmw|tmrrw|tomoz|2moro|2morrow)\b/gi, 'tomorrow'], [/\b(?:tdy)\b/gi, 'today']];
 
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+/** Whether two words are one keystroke apart: a letter dropped, added, changed, or two swapped. */
+function oneEdit(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  if (a.length === b.length) {
+    const diff = [...a].map((c, i) => (c === b[i] ? -1 : i)).filter((i) => i >= 0);
+    return diff.length === 1 || (diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]]);
+  }
+  const [long, short] = a.length > b.length ? [a, b] : [b, a];
+  for (let i = 0; i < long.length; i += 1) if (long.slice(0, i) + long.slice(i + 1) === short) return true;
+  return false;
+}
+
+/** A weekday typed in a hurry ("Firday", "Thrusday", "wendesday") read as the weekday. */
+const mendWeekdays = (t: string) => t.replace(/\b[A-Za-z]{5,10}\b/g, (w) => {
+  const low = w.toLowerCase();
+  if (WEEKDAYS.includes(low) || !/day$|dy$|ay$|da$/.test(low)) return w;
+  return WEEKDAYS.find((d) => oneEdit(low, d)) ?? w;
+});
+
 export function dueDateOf(written: string, said: Date, opts: DueOptions = {}): DueDate {
-  const sentence = SHORTHAND.reduce((t, [re, day]) => t.replace(re, day), written);
+  const sentence = mendWeekdays(SHORTHAND.reduce((t, [re, day]) => t.replace(re, day), written));
   const wall = Wall.of(said, opts.timeZone);
   const week = relativeWeek(sentence, wall);
   if (week) return { dueAt: week < said ? wall.at(23, 59) : week, explicit: true };

@@ -49,9 +49,12 @@ describe('the clause around a promise', () => {
     expect(ours("Were your auditors to ask, we'll share the pen-test letter.")).toEqual([]);
   });
 
-  it('an answer to an imperative counts only with a date', () => {
-    expect(theirs("Mail me the amended schedule and I'll get it approved.")).toEqual([]);
+  // The account's answer to an imperative is its commitment with or without a date (evals/README.md, labelling conventions);
+  // ours still needs a date to be more than a courtesy.
+  it('an answer to an imperative: the account\'s with or without a date, ours only with one', () => {
+    expect(theirs("Mail me the amended schedule and I'll get it approved.")[0]).toMatchObject({ owner: 'them', dueDefaulted: true });
     expect(theirs("Mail me the amended schedule and I'll get it approved by Thursday.")[0]).toMatchObject({ owner: 'them', dueAt: '2026-11-19T17:00:00.000Z' });
+    expect(ours("Mail me the error log and I'll take a look.")).toEqual([]);
   });
 
   it('a question after the promise asks in its own clause', () => {

@@ -13,6 +13,8 @@ export function capacityInNamedTool(s: Sent, rivals: string[] = []): boolean {
   const named = (k: number) => Boolean(t[k]) && t[k].cap && !t[k].known && t[k].pos !== 'NUM';
   // Only "to" and "on": "access for Lisbon", "seats in Porto" name who gets it, not the tool.
   if (t.some((x, k) => CAPACITY_FOR.test(x.lower) && ['to', 'on'].includes(t[k + 1]?.lower ?? '') && named(k + 2))) return true;
+  // A rival named beside our product ("bring Lisbon onto the platform, but the CFO wants it priced with Corvina", "from Clari onto your platform") leaves the ask ours.
+  if (/ (?:your|you|yours|(?:onto|on to|on) the (?:platform|tool|system)) /.test(lemmaLine(s).line)) return false;
   const text = s.text.toLowerCase();
   return rivals.some((r) => r && new RegExp(`(?<![\\p{L}])${r.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(text));
 }

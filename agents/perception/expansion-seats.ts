@@ -66,6 +66,8 @@ export function seatsIn(s: Sent, estimate = false): number | undefined {
     if (n === undefined) continue;
     // "the existing 80 seats" is what they hold; "…plus 15", "on top of that, 10" is what they add, counted by the noun before.
     if (['existing', 'current'].includes(t[k - 1]?.lower ?? '')) continue;
+    // "Dmitri + 3", "Mårten Lindqvist plus 5 category managers": the named person and the others.
+    if (['plus', '+'].includes(t[k - 1]?.lower ?? '') && t[k - 2]?.pos === 'PROPN' && t[k - 2].cap && !/^\p{Lu}+$/u.test(t[k - 2].text)) return n + 1;
     if (t[k - 1]?.lower === 'plus' && t.slice(0, k).some((x) => CAPACITY.test(` ${x.lemma} `))) return n;
     // "their own licences, about thirty of them": the number counts the capacity named before it.
     if (t[k + 1]?.lower === 'of' && t[k + 2]?.lower === 'them' && t.slice(0, k).some((x) => CAPACITY.test(` ${x.lemma} `))) return n;
@@ -100,6 +102,12 @@ export function seatsIn(s: Sent, estimate = false): number | undefined {
 
 /** A sentence that only states a headcount ("They're about 18 people.", "They're 14 strong.", "I'd estimate 16."), or a fragment with no verb of its own that counts people ("Small, 3 admins.", "Between them it's probably in the region of 40 agents."). */
 export function headcountOnly(s: Sent): number | undefined {
+  // "They're only five, but they'd use it every day.": the clause before the comma states the count.
+  const comma = s.toks.findIndex((x, k) => k >= 2 && x.text === ',');
+  if (comma > 0 && comma < s.toks.length - 1) {
+    const n = headcountOnly({ text: s.text, toks: s.toks.slice(0, comma + 1) });
+    if (n !== undefined) return n;
+  }
   const t = s.toks.filter((x) => x.pos !== 'PUNCT');
   const verbless = t.length <= 14 && !t.some((x) => x.pos === 'VERB');
   if (verbless && seatsIn(s) !== undefined) return seatsIn(s);

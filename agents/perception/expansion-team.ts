@@ -52,7 +52,9 @@ function placeTail(t: Tok[], b: number): number {
 function unitPhrase(s: Sent, k: number): string {
   const t = s.toks;
   let a = k;
-  while (a - 1 >= 0 && (['ADJ', 'NOUN', 'PROPN', 'X'].includes(t[a - 1].pos) || /^\p{Lu}{2,}$/u.test(t[a - 1].text) || (t[a - 1].pos === 'VERB' && t[a - 1].lower.endsWith('ing'))) && !['new', 'own', 'whole', 'entire', 'other', 'next', 'same'].includes(t[a - 1].lower) && !/^\d/.test(t[a - 1].text)) a -= 1;
+  // A base-form verb between a determiner or hyphenated count and the unit is a modifier the tagger misread ("their 25-person dispatch team").
+  const misread = (j: number) => t[j].pos === 'VERB' && t[j].lower === t[j].lemma && j === k - 1 && (['DET'].includes(t[j - 1]?.pos ?? '') || ['their', 'our', 'its', 'the', 'person'].includes(t[j - 1]?.lower ?? ''));
+  while (a - 1 >= 0 && (['ADJ', 'NOUN', 'PROPN', 'X'].includes(t[a - 1].pos) || /^\p{Lu}{2,}$/u.test(t[a - 1].text) || (t[a - 1].pos === 'VERB' && t[a - 1].lower.endsWith('ing')) || misread(a - 1)) && !['new', 'own', 'whole', 'entire', 'other', 'next', 'same'].includes(t[a - 1].lower) && !/^\d/.test(t[a - 1].text)) a -= 1;
   // Coordinated places share the unit: "the Milan and Rome branches".
   if (a < k && t[a - 1]?.lower === 'and' && t[a - 2]?.cap && t[a - 2].pos === 'PROPN') a -= 2;
   // A quoted name before the unit word: "add 'Customer Experience' group".
@@ -97,13 +99,16 @@ export function peopleGroup(s: Sent): string | undefined {
   return undefined;
 }
 
+/** "as" compares only after "same" or "such" ("the same rights as the existing team"); "as the contact centre grows" is a clause. */
+const isSource = (t: Tok[], j: number): boolean => t[j].lower !== 'as' || t.slice(Math.max(0, j - 8), j).some((x) => ['same', 'such'].includes(x.lower));
+
 /** A unit word that names no unit growing: after a source or comparison ("off the ops team"), or an idiom ("in the region of 40"). */
 function notTheGrower(t: Tok[], k: number): boolean {
   if (t[k].lemma === 'region' && t[k + 1]?.lower === 'of' && t[k - 2]?.lower === 'in') return true;
   // The preposition must head this noun phrase: a determiner or possessive opens it ("from January our subsidiary…" is no source).
   for (let j = k - 1; j >= Math.max(0, k - 4); j -= 1) {
-    if (SOURCE.has(t[j].lower)) return true;
-    if (t[j].pos === 'DET' || (t[j].pos === 'PRON' && t[j].lower !== 'it')) return SOURCE.has(t[j - 1]?.lower ?? '');
+    if (SOURCE.has(t[j].lower)) return isSource(t, j);
+    if (t[j].pos === 'DET' || (t[j].pos === 'PRON' && t[j].lower !== 'it')) return SOURCE.has(t[j - 1]?.lower ?? '') && isSource(t, j - 1);
     if (!['ADJ', 'NOUN', 'PROPN'].includes(t[j].pos)) break;
   }
   return false;
@@ -121,6 +126,16 @@ export function modifies(t: Tok[], k: number): boolean {
   if (/(?:er|or|ist|ian|ant|ent)$/.test(next.lower) || next.lower !== next.lemma) return false;
   const after = t[k + 2];
   return !after || !['VERB', 'AUX', 'PART'].includes(after.pos);
+}
+
+/** A verb of growing or setting up right before token k (past an article or "new"). */
+function grownBefore(t: Tok[], k: number): boolean {
+  let j = k - 1;
+  while (j >= 0 && ['a', 'an', 'the', 'our', 'new', 'second', 'another'].includes(t[j].lower)) j -= 1;
+  const v = t[j];
+  if (!v) return false;
+  if (['up'].includes(v.lower)) return ['stand', 'set', 'spin', 'scale', 'staff'].includes(t[j - 1]?.lemma ?? '');
+  return v.pos === 'VERB' && ['grow', 'expand', 'open', 'launch', 'build', 'form', 'create', 'double', 'triple'].includes(v.lemma);
 }
 
 /** Which unit wants it: the one the rollout goes to, else the first unit or department named. */
@@ -156,6 +171,8 @@ export function unitIn(s: Sent): string | undefined {
       while (b + 1 < t.length && DEPARTMENT.has(t[b + 1].lower)) b += 1;
       return spanText(s, t[k - 1].lower === 'in' ? k : k - 1, b);
     }
+    // An acronym as the unit grown or set up: "growing CS by a third", "standing up a NOC in Kraków".
+    if (ACRONYM.test(t[k].text) && !NOT_A_UNIT.has(t[k].text) && grownBefore(t, k)) return spanText(s, k, placeTail(t, k));
     // An acronym as the one asking: "R&D want in", "HR needs access".
     if (ACRONYM.test(t[k].text) && !NOT_A_UNIT.has(t[k].text) && ['AUX', 'VERB'].includes(t[k + 1]?.pos ?? '') && !['DET', 'ADP'].includes(t[k - 1]?.pos ?? '')) return t[k].text;
     if (!(DEPARTMENT.has(t[k].lower) || (lowerCompound && ['service', 'services', 'care', 'relations'].includes(t[k].lower))) || !(t[k].cap || t[k - 1]?.cap || lowerCompound || lowerSubject)) continue;

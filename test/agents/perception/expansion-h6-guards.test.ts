@@ -77,3 +77,28 @@ describe('expansion: fields and answers', () => {
     expect(findExpansion([{ side: 'them', text: 'Eleven, all of them planners.' }] as never, { before: 'How many people in the Leeds team will need access?' })[0]).toMatchObject({ seats: 11 });
   });
 });
+
+describe('expansion: a rival perceived in the message', () => {
+  it('seats in the rival are not ours, a move from the rival onto us is', () => {
+    expect(read('Trackwell handed our SDRs 20 free logins last week.', { rivals: ['Trackwell'] })).toEqual([]);
+    expect(read('We are moving the SDR team from Trackwell onto your platform in March, 20 users.', { rivals: ['Trackwell'] })[0]).toMatchObject({ seats: 20 });
+    expect(read('We want the Faro depot on the platform, about 12 users, but finance wants a Trackwell quote first.', { rivals: ['Trackwell'] })[0]?.team).toMatch(/Faro/);
+  });
+});
+
+describe('expansion: units the tagger misreads and counts with a named lead', () => {
+  it('an acronym grown or stood up, and a hyphenated count before the unit', () => {
+    expect(read('We are standing up a SOC in Tartu in February, around 9 analysts, and they will need accounts.')[0]?.team).toMatch(/Tartu/);
+    expect(read('Their 14-person billing team will move onto your platform after the merger.')[0]).toMatchObject({ team: expect.stringMatching(/billing/), seats: 14 });
+  });
+  it('a person named plus others counts the person', () => {
+    expect(read('The tax team (Ingrid + 2) want their own workspace.')[0]?.seats).toBe(3);
+  });
+  it('"as" in a clause is no comparison', () => {
+    expect(read('Our plan assumes we go from 40 to 55 seats as the service centre grows.')[0]?.team).toMatch(/service centre/);
+  });
+  it('a count before a comma, and a bump by a number of seats', () => {
+    expect(read('The returns clerks want in too. They are only four, but they are in it all day.')[0]?.seats).toBe(4);
+    expect(read('could you bump us up by 8 licences? the new claims pod starts monday')[0]?.seats).toBe(8);
+  });
+});

@@ -50,7 +50,7 @@ const SELL = new Set(['quote', 'offer', 'pitch', 'propose', 'price', 'bid', 'ten
 /** Things a vendor sends: "X sent their paper / proposal over". */
 const SENT_THING = new Set(['paper', 'paperwork', 'form', 'order', 'proposal', 'quote', 'quotation', 'bid', 'offer', 'pricing', 'terms', 'contract', 'deck']);
 /** Choosing among vendors: the cue that turns "you and X" into a set being weighed. */
-const CHOOSING = / (?:vendor|supplier|provider|shortlist|finalist|bake-off|shootout|rfp|rfi|tender|evaluate|evaluation|assess|review|compare|comparison|choose|pick|select|decide|decision|whichever|between|option|final round|against|alongside|versus|vs|side by side|pilot|piloting|trial|run-off|frame|running|mix)s? /;
+const CHOOSING = / (?:vendor|supplier|provider|shortlist|finalist|bake-off|shootout|rfp|rfi|tender|evaluate|evaluation|assess|review|compare|comparison|choose|pick|select|decide|decision|whichever|between|option|final round|against|alongside|versus|vs|side by side|pilot|piloting|trial|run-off|frame|running|mix|final|standing)s? /;
 /** Settled or long past: the evaluation is over, not in play. */
 const SETTLED = / (?:stay with|stick with) (?:you|us)(?! or)|no plan to (?:revisit|look|switch)|years? ago|original selection|settle|shut (?:that |it |this )?down|stay put|never look back|not go back|no appetite to reopen/;
 /** Choosing us settles an evaluation that is long past ("back in 2021 we went with you"); a choice just made still names the rival in it. */

@@ -20,7 +20,7 @@
 // rival's stand as a landmark ("your booth next to X's"), a language ("prefers English").
 import type { Sent, Tok } from './nlp.js';
 import { negated, type NameSpan } from './frames.js';
-import { bracketedVendor, passiveOffer, preferredOverUs, productPreferred } from './competitor-stance.js';
+import { bracketedVendor, calledIn, ourPerson, passiveOffer, preferredOverUs, productPreferred, rankedAboveUs } from './competitor-stance.js';
 
 const US = new Set(['you', 'your', 'yours', 'u', 'ur', 'yourselves', 'yourself']);
 const FILLER = new Set(['you', 'know', 'like', 'uh', 'um', 'er', 'erm', 'kind', 'sort', 'of', 'basically', 'actually', 'already', 'also', 'just', 'really', 'even', 'still', 'now', 'recently', 'apparently', 'i', 'think', 'guess', ',']);
@@ -75,9 +75,10 @@ const KEEP = new Set(['stay', 'stick', 'remain', 'keep', 'continue']);
 const CHOOSE = new Set(['pick', 'choose', 'select', 'prefer', 'go']);
 /** Markers that an evaluation is long over. */
 const LONG_PAST = /^(?:ago|originally|initially|back|previously|once)$/;
+const ENDED = new Set(['end', 'stop', 'close', 'kill', 'wrap', 'cancel', 'abandon', 'finish', 'conclude', 'terminate', 'expire', 'lapse']);
 const EMPLOYER = new Set(['join', 'joining', 'hire', 'employ', 'work', 'intern', 'recruit', 'poach', 'offer']);
 const NEWS = new Set(['ad', 'ads', 'advert', 'advertisement', 'billboard', 'commercial', 'acquire', 'acquired', 'acquisition', 'ipo', 'layoff', 'layoffs', 'raise', 'funding', 'merger', 'merge', 'announce', 'rebrand', 'news', 'headline', 'headlines', 'valuation']);
-const TURNED_AWAY = [/ (?:i|we) (?:say|said) no /, / turn(?:ed)? (?:it|them|him|her) down /, / lock(?:ed)? in with (?:you|us) /, / take us off /, / off (?:his|her|their) list /, / not interested /, / tell (?:him|her|them|he|she|they) (?:that )?(?:we|i) (?:be |will be |would be |'re |are )?(?:very |really |perfectly )?(?:happy|content|fine|committed|staying|stay|sticking|stick) /, / under contract with you /, / unsubscribe /];
+const TURNED_AWAY = [/ (?:i|we) (?:say|said) no /, / turn(?:ed)? (?:it|them|him|her) down /, / lock(?:ed)? in with (?:you|us) /, / take us off /, / off (?:his|her|their) list /, / not interested /, / tell (?:him|her|them|he|she|they) (?:that )?(?:we|i) (?:be |will be |would be |'re |are )?(?:very |really |perfectly )?(?:happy|content|fine|committed|staying|stay|sticking|stick|sign|signed|renew|renewed|commit|lock|locked|choose|chose) /, / under contract with you /, / unsubscribe /];
 const IRRELEVANT = [/ no overlap /, / no impact on (?:us|you|our work|the account) /, / nothing to do with (?:you|us|your \w+|what you) /, / (?:do|does) not (?:affect|impact|touch) (?:you|us) /, / unrelated to (?:you|us) /];
 const LANGUAGE = new Set(['english', 'spanish', 'german', 'french', 'italian', 'dutch', 'polish', 'portuguese', 'swedish', 'danish', 'norwegian', 'finnish', 'czech', 'turkish', 'arabic', 'chinese', 'mandarin', 'japanese', 'korean', 'hindi', 'russian', 'greek', 'hungarian', 'romanian']);
 const SEPS = new Set([',', ';', ':', '.', '!', '?', '—', '–', '(', ')']);
@@ -323,7 +324,8 @@ export function moreSlots(s: Sent, span: NameSpan): boolean {
   const t = s.toks;
   return courting(t, span) || planningOurMove(t, span) || possessiveAgainstOurs(t, span) || caseAgainst(t, span) || triedOnTheSide(t, span)
     || invitedIntoProcess(s, span) || peersOnIt(t, span) || keptOrChosen(t, span) || reviewedVendor(t, span) || offeringAgainstUs(t, span)
-    || preferredInstead(t, span) || preferredOverUs(s, span) || bracketedVendor(s, span) || passiveOffer(s, span) || productPreferred(s, span);
+    || preferredInstead(t, span) || preferredOverUs(s, span) || bracketedVendor(s, span) || passiveOffer(s, span) || productPreferred(s, span)
+    || rankedAboveUs(s, span) || calledIn(s, span);
 }
 
 /** The sentence weighs the one name it holds through a relative clause ("…that's one of the tools we are looking at"). */
@@ -387,13 +389,16 @@ export function outOfPlay(s: Sent, span: NameSpan): boolean {
   if (left.some((x) => EMPLOYER.has(x.lemma) && x.lemma !== 'offer') && !left.some((x) => ['trial', 'pilot'].includes(x.lemma))) {
     if (left.some((x) => x.lemma === 'join' || x.lemma === 'hire' || x.lemma === 'recruit' || x.lemma === 'poach') || (left.some((x) => x.lemma === 'work') && ['at', 'for'].includes(t[span.start - 1]?.lower ?? ''))) return true;
   }
+  if (ourPerson(s, span)) return true;
   // "a former X product manager", "ex-X": where someone used to work, or a tool long gone.
   if (['former', 'ex'].includes(t[span.start - 1]?.lower ?? '')) return true;
   // "ending the pilot with X", "wrapped up our trial of X": an evaluation closed.
   if (['with', 'of'].includes(t[span.start - 1]?.lower ?? '') && TRYING.test(t[span.start - 2]?.lower ?? '') && ['the', 'our'].includes(t[span.start - 3]?.lower ?? '')) {
     const act = t[span.start - 4]?.lower === 'up' ? t[span.start - 5] : t[span.start - 4];
-    if (act && ['end', 'stop', 'close', 'kill', 'wrap', 'cancel', 'abandon', 'finish', 'conclude', 'terminate'].includes(act.lemma)) return true;
+    if (act && ENDED.has(act.lemma)) return true;
   }
+  // "our trial with X ended in March".
+  if (['with', 'of'].includes(t[span.start - 1]?.lower ?? '') && TRYING.test(t[span.start - 2]?.lower ?? '') && t.slice(span.end + 1, span.end + 4).some((x) => ENDED.has(x.lemma) && x.pos === 'VERB' && x.lower !== x.lemma)) return true;
   // News about the company, with no one of the account acting: "X got acquired", "the X IPO".
   if (t.slice(span.end + 1, span.end + 4).some((x) => NEWS.has(x.lower) || NEWS.has(x.lemma)) || t.slice(Math.max(0, span.start - 3), span.start).some((x) => NEWS.has(x.lower))) {
     if (!t.some((x) => ['we', 'our', 'us'].includes(x.lower))) return true;

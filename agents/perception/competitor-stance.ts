@@ -32,11 +32,43 @@ export function preferredOverUs(s: Sent, span: NameSpan): boolean {
   return !t.slice(0, span.start).some((x, j) => x.pos === 'VERB' && negated(s, j)) && !t.slice(0, span.start).some((x) => ['never', 'nobody', 'no'].includes(x.lower));
 }
 
+const AHEAD = new Set(['ahead', 'in front']);
+const EDGE_CUE = new Set(['price', 'pricing', 'cost', 'feature', 'features', 'option', 'you', 'your', 'yours', 'u', 'ur', 'scorecard', 'demo', 'functionality']);
+const CHOICE = new Set(['option', 'choice', 'bet', 'fit', 'candidate', 'contender', 'bid', 'offer', 'proposal']);
+/** "X is ahead of you", "X has the edge on price", "X looks like the stronger option", "we're leaning X": ranked above us. */
+export function rankedAboveUs(s: Sent, span: NameSpan): boolean {
+  const t = s.toks;
+  const v = t[span.end + 1]?.text === "'s" ? span.end + 1 : t.slice(span.end + 1, span.end + 3).find((x) => ['be', 'have', 'look', 'seem', 'feel', 'sound'].includes(x.lemma))?.i;
+  if (v !== undefined && !negated(s, v)) {
+    const rest = t.slice(v + 1, v + 6);
+    const line = ` ${rest.map((x) => x.lower).join(' ')} `;
+    if (rest.some((x) => AHEAD.has(x.lower)) && / (?:ahead|in front) of (?:you|u|your|yours) /.test(line)) return true;
+    if (/ the edge /.test(line) && t.some((x) => EDGE_CUE.has(x.lower))) return true;
+    if (/ (?:the )?(?:strong|stronger|strongest|better|best|safer|cheaper|obvious|clear) /.test(line) && rest.some((x) => CHOICE.has(x.lemma))) return true;
+  }
+  // "we're leaning X": the verb takes the name with no preposition.
+  const before = t[span.start - 1];
+  return !!before && before.lemma === 'lean' && before.pos === 'VERB' && !negated(s, before.i);
+}
+
+const CALLED_IN = new Set(['bring', 'get', 'have', 'invite', 'call', 'ask']);
+const SHOWN = new Set(['demo', 'presentation', 'pitch', 'workshop', 'session', 'walkthrough', 'walk-through', 'quote', 'proposal', 'bid', 'trial', 'pilot', 'poc']);
+/** "bringing in X for a demo", "get X in to pitch": the vendor called in to show what it sells. */
+export function calledIn(s: Sent, span: NameSpan): boolean {
+  const t = s.toks;
+  const particle = ['in', 'over', 'along'].includes(t[span.start - 1]?.lower ?? '') ? span.start - 1 : -1;
+  const verb = particle >= 0 ? t[particle - 1] : undefined;
+  if (!verb || !CALLED_IN.has(verb.lemma) || negated(s, verb.i)) return false;
+  const rest = t.slice(span.end + 1, span.end + 5);
+  return rest[0]?.lower === 'for' ? rest.some((x) => SHOWN.has(x.lemma)) : rest[0]?.lower === 'to' && ['pitch', 'present', 'demo', 'quote', 'bid'].includes(rest[1]?.lemma ?? '');
+}
+
 /** A word is a misspelling of one the model knows: a letter dropped or doubled, two swapped, a vowel changed or left out ("posible", "procurment"). */
 function typo(w: string): boolean {
   const known = (x: string) => x.length > 2 && inVocabulary(x);
   for (let i = 0; i < w.length; i += 1) {
-    if (known(w.slice(0, i) + w.slice(i + 1))) return true;
+    // (Not the last letter: names are often a word and one more letter, "zestr", "tallyo".)
+    if (i < w.length - 1 && known(w.slice(0, i) + w.slice(i + 1))) return true;
     if (known(w.slice(0, i) + w[i] + w.slice(i))) return true;
     if (i + 1 < w.length && known(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2))) return true;
     for (const v of 'aeiou') {
@@ -75,7 +107,9 @@ export function makersOf(t: Tok[], spans: NameSpan[]): Map<NameSpan, string> {
   for (const n of spans) {
     const possessor = spans.find((o) => o !== n && o.end + 2 === n.start && ["'s", "'"].includes(t[o.end + 1]?.text ?? ''));
     const lower = n.name.toLowerCase();
-    const maker = possessor ?? spans.find((o) => o !== n && lower.startsWith(`${o.name.toLowerCase()} `));
+    // "The Orbitex CS Cloud pilot": an acronym between, and "Cloud" is the end of Orbitex's product name.
+    const joined = spans.find((o) => o !== n && o.end < n.start && n.start - o.end <= 3 && t.slice(o.end + 1, n.start).every((x) => x.cap && /^\p{Lu}+$/u.test(x.text)));
+    const maker = possessor ?? joined ?? spans.find((o) => o !== n && lower.startsWith(`${o.name.toLowerCase()} `));
     if (maker) out.set(n, maker.name);
   }
   return out;
@@ -83,16 +117,20 @@ export function makersOf(t: Tok[], spans: NameSpan[]): Map<NameSpan, string> {
 
 /** What stands for a vendor, its product or an offer: the head a parenthesised name or a passive's subject may be. */
 const VENDORISH = new Set(['tool', 'vendor', 'platform', 'product', 'option', 'alternative', 'supplier', 'provider', 'competitor', 'solution', 'system', 'app', 'software', 'suite']);
-const WEIGHING = /^(?:evaluat|trial|pilot|test|compar|consider|assess|benchmark|shortlist|demo|look|alongside|against|versus|vs)/;
+const WEIGHING = /^(?:evaluat|trial|pilot|test|compar|consider|assess|benchmark|shortlist|demo|look|alongside|against|versus|vs|talk|speak|meet|weigh)/;
 const SEPS = new Set([',', ';', ':', '.', '!', '?', '—', '–']);
 
 /** "the tool we're evaluating alongside yours (Octavo)": the name in brackets after a vendor noun that is being weighed. */
 export function bracketedVendor(s: Sent, span: NameSpan): boolean {
   const t = s.toks;
-  if (t[span.start - 1]?.text !== '(') return false;
+  // Back over the list the name is in ("…: Nordtek, Fieldly") to the bracket or colon that opens it.
+  let open = span.start - 1;
+  while (open >= 0 && (t[open].text === ',' || ['and', 'or', 'maybe', 'possibly', 'perhaps'].includes(t[open].lower) || (t[open].cap && t[open].pos === 'PROPN'))) open -= 1;
+  if (!['(', ':'].includes(t[open]?.text ?? '')) return false;
   const left: Tok[] = [];
-  for (let k = span.start - 2; k >= 0 && !SEPS.has(t[k].text) && left.length < 12; k -= 1) left.unshift(t[k]);
-  const noun = left.findIndex((x) => x.pos === 'NOUN' && VENDORISH.has(x.lemma));
+  for (let k = open - 1; k >= 0 && !SEPS.has(t[k].text) && left.length < 12; k -= 1) left.unshift(t[k]);
+  // (A sentence-initial plural is read as a proper noun and keeps its ending: "Suppliers we are meeting: …".)
+  const noun = left.findIndex((x) => (x.pos === 'NOUN' && VENDORISH.has(x.lemma)) || (x.pos === 'PROPN' && VENDORISH.has(x.lower.replace(/s$/, ''))));
   return noun >= 0 && left.slice(noun + 1).some((x, j) => WEIGHING.test(x.lower) && !negated(s, left[noun + 1 + j].i));
 }
 
@@ -131,4 +169,39 @@ export function productPreferred(s: Sent, span: NameSpan): boolean {
 const DENIAL = / (?:no|not|n't|never) (?:an? |really |currently |actively )?(?:evaluation|eval|rfp|tender|shop|shopping|look around|looking around|in the market) /;
 export function deniesEvaluation(s: Sent): boolean {
   return DENIAL.test(` ${s.toks.map((x) => x.lower).join(' ')} `) || DENIAL.test(` ${s.toks.map((x) => x.lemma).join(' ')} `);
+}
+
+const MOVE = new Set(['move', 'switch', 'migrate', 'shift', 'transfer', 'port']);
+/** "pushing hard for us to move our cadences over there", "wants to switch us to them": the destination a pronoun for the name said before. */
+export function movedThere(s: Sent, span: NameSpan): boolean {
+  const t = s.toks;
+  for (let k = span.end + 1; k < t.length; k += 1) {
+    if (!MOVE.has(t[k].lemma) || t[k].pos !== 'VERB' || negated(s, k)) continue;
+    const rest = t.slice(k + 1, k + 7);
+    const end = rest.findIndex((x) => SEPS.has(x.text));
+    const clause = (end < 0 ? rest : rest.slice(0, end)).map((x) => x.lower);
+    const there = clause.indexOf('there');
+    const them = clause.findIndex((x, j) => x === 'them' && ['to', 'onto', 'over'].includes(clause[j - 1] ?? ''));
+    // Something of the organisation's moves (our cadences, the team, us), not a person moving house.
+    if ((there >= 0 || them >= 0) && clause.some((x) => ['our', 'us', 'the', 'everyone', 'everything'].includes(x))) return true;
+  }
+  return false;
+}
+
+const ONE_OF = /^ (?:the )?(?:(?:\w+est|best|one|pick|winner|favourite|favorite|front-runner|frontrunner) (?:of (?:them|those|the \w+)|[^.]*one that)|(?:\w+est|best) (?:one|option|vendor|tool|bid|pitch|demo)) /;
+const TRIED = new Set(['demo', 'trial', 'pilot', 'quote', 'proposal', 'pitch', 'bid', 'presentation', 'vendor', 'supplier', 'tool', 'option', 'platform']);
+/** "We sat through demos from three vendors. The strongest of them … was Octavo.": the name singled out of a set being weighed. */
+export function singledOut(before: Sent | undefined, s: Sent, span: NameSpan): boolean {
+  const t = s.toks;
+  if (t[span.start - 1]?.lemma !== 'be' || !t.slice(span.end + 1).every((x) => x.pos === 'PUNCT')) return false;
+  const subject = ` ${t.slice(0, span.start - 1).map((x) => x.lower).join(' ')} `;
+  if (!ONE_OF.test(subject)) return false;
+  return [...(before?.toks ?? []), ...t].some((x) => TRIED.has(x.lemma) && x.pos === 'NOUN');
+}
+
+const OWN_UNIT = new Set(['team', 'side', 'department', 'group', 'org', 'staff', 'crew']);
+/** "Hugo Brandt on my team", "Dana from our side": the customer's own person. */
+export function ourPerson(s: Sent, span: NameSpan): boolean {
+  const t = s.toks;
+  return ['on', 'in', 'from'].includes(t[span.end + 1]?.lower ?? '') && ['my', 'our'].includes(t[span.end + 2]?.lower ?? '') && OWN_UNIT.has(t[span.end + 3]?.lemma ?? '');
 }

@@ -11,7 +11,7 @@ import { analyze, type Sent } from './nlp.js';
 import { conditionBefore, findAll, negated, type NameSpan } from './frames.js';
 import { VENDOR_PEOPLE, coordinated, dismissed, inFrame, inUse, orgSpans, pronounInFrame, related, settled } from './competitor-frame.js';
 import { asksForRivals, switchedOnto, elidedAgainstOurs, forwardedVendor, lowerPossessiveSpans, modifiesThing, namesAnAnswer, outOfPlay, spanAt, weighedByRelative } from './competitor-slots.js';
-import { deniesEvaluation, lowerNameSpans, makersOf } from './competitor-stance.js';
+import { deniesEvaluation, lowerNameSpans, makersOf, movedThere, singledOut } from './competitor-stance.js';
 import type { Utterance } from './utterances.js';
 
 export type CompetitorContext = 'evaluation' | 'replacing' | 'integration' | 'mention';
@@ -74,7 +74,7 @@ function contextAt(s: Sent, text: string, index: number, length: number, span: N
   if (!span) {
     const at = spanAt(s, text, index, length);
     if (at && (outOfPlay(s, at) || related(s, at))) return undefined;
-    if (at && evaluation(s, at, true)) return 'evaluation';
+    if (at && (evaluation(s, at, true) || movedThere(s, at))) return 'evaluation';
     if (dismissed(s)) return undefined;
     // The name modifies a thing of the tool in use ("Clari forecasts", "the Salesloft sequence data", "Gong's conference").
     if (at && modifiesThing(s, at)) return 'integration';
@@ -180,7 +180,7 @@ export function findCompetitors(parts: Utterance[], names: string[], opts: Compe
         const index = s.text.indexOf(s.toks[span.start].text);
         const context = contextAt(s, s.text, index < 0 ? 0 : index, span.name.length, span);
         // "Is it true you can't do multi-currency? Ferrix can.": the name's own ability set against what we lack, one sentence on.
-        if (lower.has(span) ? context !== 'evaluation' : context !== 'evaluation' && !(context === 'mention' && (contrasted(last, s, span) || elidedAgainstOurs(last, s, span) || (candidates.length === 1 && !settled(s) && weighedByRelative(s)) || (answering && namesAnAnswer(s, span))))) continue;
+        if (lower.has(span) ? context !== 'evaluation' : context !== 'evaluation' && !(context === 'mention' && (contrasted(last, s, span) || elidedAgainstOurs(last, s, span) || singledOut(last, s, span) || (candidates.length === 1 && movedThere(s, span)) || (candidates.length === 1 && !settled(s) && weighedByRelative(s)) || (answering && namesAnAnswer(s, span))))) continue;
         inPlay.push(span);
       }
       // Names listed together share the slot: "quotes came from X and Y".

@@ -56,3 +56,27 @@ cases('a listed name with nothing in play', [], [
   'Owen wants a line on how you differ from Gong for the wiki. No evaluation going on, just onboarding docs.',
   "We're moving all staff onto Gong meeting links for the offsite.",
 ]);
+
+cases('ranked above us, called in, singled out', [
+  ['At this point Fernhollow is ahead of you on the scoring sheet.', 'Fernhollow'],
+  ['Fernhollow has the edge on pricing, I have to say.', 'Fernhollow'],
+  ['To be honest Fernhollow looks like the safer choice for the board.', 'Fernhollow'],
+  ["We're leaning Fernhollow unless something changes.", 'Fernhollow'],
+  ['Someone suggested getting in Dovecot for a workshop next month.', 'Dovecot'],
+  ['We sat through pitches from four suppliers. The sharpest of them was Dovecot.', 'Dovecot'],
+  ['Our new CRO ran Dovecot at her last company and wants us to move the whole team over there.', 'Dovecot'],
+], [
+  'The Lisbon office is ahead of plan on adoption.',
+  'We visited four depots. The largest of them was Gdansk.',
+  'From Monday the renewal paperwork moves to Ilse Marquardt on my team.',
+  'Otto used Dovecot at his last job and moved to Porto after that.',
+]);
+
+cases('vendor lists after a colon, product names, closed trials', [
+  ['Suppliers we are meeting next week: Ambrell.', 'Ambrell'],
+  ['The last two standing are Ambrell and yourselves.', 'Ambrell'],
+  ['The Ambrell CX Cloud pilot wraps up in May.', 'Ambrell'],
+], [
+  'Our pilot of Ambrell finished in February and we stayed with you.',
+  'The Ambrell rep rang again, I told him we renewed with you for two years.',
+]);

@@ -50,7 +50,10 @@ const HANDLERS: Record<Intent, Handler> = {
   },
   champion(ctx, byId, cites) {
     const champions = ctx.contacts.filter((c) => c.role === 'champion');
-    const changes = ctx.signals.flatMap((s) => (s.insights?.stakeholderChanges ?? []).map((ch) => ({ ch, s })));
+    // A promotion or new title in place (role_changed) keeps the champion, as the risk model reads it:
+    // only leaving, moving to another role, or a bouncing address takes them out.
+    const changes = ctx.signals.flatMap((s) => (s.insights?.stakeholderChanges ?? []).filter((ch) => ch.change !== 'role_changed' && ch.change !== 'joined').map((ch) => ({ ch, s })));
+    const promotions = ctx.signals.flatMap((s) => (s.insights?.stakeholderChanges ?? []).filter((ch) => ch.change === 'role_changed').map((ch) => ({ ch, s })));
     const parts: string[] = [];
     for (const c of champions) {
       const change = [...changes].reverse().find(({ ch }) => ch.contactEmail === c.email || (c.name && ch.name && c.name.toLowerCase().includes(ch.name.toLowerCase())));
@@ -60,7 +63,9 @@ const HANDLERS: Record<Intent, Handler> = {
       } else {
         const st = stakeholderMap([c], ctx.signals, ctx.asOf)[0];
         if (st.lastFromThem) cites.add(byId.get(st.lastFromThem.signalId));
-        parts.push(`${label(c)} is the champion${st.lastFromThem ? `; last heard from ${ago(st.lastFromThem.at, ctx.asOf)}` : ''}`);
+        const promoted = [...promotions].reverse().find(({ ch }) => ch.contactEmail === c.email || (c.name && ch.name && c.name.toLowerCase().includes(ch.name.toLowerCase())));
+        if (promoted) cites.add(promoted.s, promoted.ch.text);
+        parts.push(`${label(c)} is the champion${promoted ? `, in a new role since ${shortDate(promoted.s.occurredAt)} ("${excerptFor(promoted.s, promoted.ch.text)}")` : ''}${st.lastFromThem ? `; last heard from ${ago(st.lastFromThem.at, ctx.asOf)}` : ''}`);
       }
     }
     if (parts.length === 0) return `No champion is recorded at ${ctx.account.name}. Active contacts: ${ctx.contacts.filter((c) => c.status === 'active').map(label).join(', ') || 'none'}.`;

@@ -68,7 +68,7 @@ const purchasePaper = (s: Sent) => !s.toks.some((t) => NOT_PURCHASE_PAPER.has(t.
 
 export const ACTS: StageFrame[] = [
   // Authority or intent to acquire: "the internal authorisation to acquire the licences", "trying to pay for the upgrade".
-  { re: / (?:authorisation|authorization|approval|mandate|permission|go-ahead|green light|clearance|sign-off|budget|want|wish|plan|need|ready|try|attempt|look) to (?:acquire|procure|buy|purchase|order|license|subscribe to|pay for) / },
+  { re: / (?:authorisation|authorization|approval|mandate|permission|go-ahead|green light|clearance|sign-off|budget|want|wish|plan|need|ready|try|attempt|look) to (?:acquire|procure|buy|purchase|order|license|subscribe to|pay for) | (?:try|attempt) to (?:upgrade|move|switch) (?:our |the |my )?(?:\S+ )?(?:plan|tier|subscription|licen[cs]e|edition|account) (?:to|from) / },
   { re: PAID_FOR, ok: (s, h) => paymentMade(s, h.start) && !s.toks.some((t) => t.neg || ['refund', 'overcharge', 'charge', 'twice', 'double', 'overdue', 'late', 'fail', 'error', 'dispute', 'wrong'].includes(t.lemma)) },
   // Assent as a predicate: "it's a yes", "boss says go", "the decision's made", "we're on!".
   { re: / be a (?:firm |definite |clear |big |formal |solid |resounding )?yes | (?:say|give (?:us|you)?) (?:a )?(?:yes|go|the go)(?: [!.;]| $| to (?:the |your |it|this))| decision (?:'s |be |have be |'s be )?(?:now )?(?:make|take|final|do) | (?:look like |so |then )?we be (?:officially |definitely )?(?:on|in)(?: [!.;]| $)/, ok: assentAlone },

@@ -144,7 +144,8 @@ function approvesOurs(s: Sent, from: number): boolean {
   while (k < s.toks.length && (LEAD_INS.has(s.toks[k].lower) || ['DET', 'ADV'].includes(s.toks[k].pos))) k += 1;
   const t = s.toks[k];
   if (!t) return true;
-  if (t.pos === 'VERB') return false;
+  // After a determiner the light model tags some nouns as verbs ("blessed the spend"): read them as the noun.
+  if (t.pos === 'VERB' && !(k > from && s.toks[k - 1].pos === 'DET' && OUR_OBJECTS.has(t.lemma))) return false;
   if (t.pos === 'PRON') return !['nothing', 'none'].includes(t.lower);
   if (!['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(t.pos)) return true;
   let head = t.lemma;
@@ -206,7 +207,7 @@ export const PLAIN_STEPS: StageFrame[] = [
   // The money there: "we've got the budget", "funding is secured" (the head noun, not "a budget review").
   { re: / (?:have|get|have get|secure|find|receive|be give) (?:the |a |our |some )?(?:\S+ )?(?:budget|funding|money|fund)(?: |$)/, ok: (s, h) => !['NOUN', 'PROPN'].includes(s.toks[h.end + 1]?.pos ?? '') },
   // Registering a new supplier: "an invitation to register as a supplier", "your ISO certificate for our supplier file".
-  { re: / register (?:you |your company |yourselves )?(?:as|in|on) (?:a |an |our )?(?:new |approved )?(?:supplier|vendor|portal)|(?:invitation|invite) to register | for (?:our |the )?(?:supplier|vendor) (?:file|record|profile|database|master) / },
+  { re: / register (?:you |your company |yourselves )?(?:as|in|on|with) (?:a |an |our |the )?(?:new |approved )?(?:\S+ )?(?:supplier|vendor|portal|system)|(?:invitation|invite) to register | for (?:our |the )?(?:supplier|vendor) (?:file|record|profile|database|master) / },
   // The champion's case and the commercial negotiation: "putting together the business case for the board",
   // "negotiate the commercials", "a discount for a three-year commitment", "the open points on the MSA".
   { re: new RegExp(` (?:build|write|put together|prepare|draft|present|take|bring|finalise|finalize|submit) (?:\\S+ ){0,2}?business case | negotiate (?:\\S+ ){0,2}?(?:commercial|commercials|term|terms|price|pricing|contract|deal|discount|renewal|msa) | discount (?:\\S+ ){0,2}?(?:for|if we|on) (?:a |an |the )?(?:\\S+ )?(?:commitment|term|multi-year|upfront|prepay|prepayment|contract|signing) | (?:open|outstanding|remaining) (?:point|item|issue|question|clause)s? (?:on|in) (?:the |your |our )?${PAPERISH} `) },
@@ -257,9 +258,16 @@ const APART = / (?:nothing to do with|unrelated to|not related to|separate from|
 /** Paper owned by another party: "the freight forwarder's contract", "Gong's quote" (not "your quote", "Ama's sign-off"). */
 const THEIR_PAPER = / (?!your |our |my |their )\S+ 's (?:\S+ )?(?:contract|quote|quotation|proposal|agreement|deal|renewal|msa|terms|pricing) | (?:his|her) (?:new |employment |own )?(?:contract|agreement|offer) /;
 
+/**
+ * The account's own selling: their customers signing or buying, their sales team closing, a tender they won;
+ * and a paper "with" a party of theirs that is no internal team ("the contract with our new haulier").
+ */
+const THEIR_SALES = / (?:our|their) (?:customer|client|shipper|consignee)s? (?:\S+ ){0,3}?(?:sign|approve|renew|accept|agree|buy|order|place|award) | (?:our|the) (?:sales|sale|account|bid|commercial|key account) team (?:\S+ ){0,3}?(?:close|win|sign|land|book) | we (?:have )?win (?:the |a |an |another )?(?:\S+ )?(?:tender|bid|account|contract|deal) /;
+const WITH_THEIRS = / (?:contract|agreement|deal|msa|po|order|renewal|paperwork|partnership|terms) with (?:our |the |their |a |an )(?:new |old |current |previous |other |usual |main )?(?!(?:legal|finance|procurement|counsel|cfo|ceo|coo|cto|cio|board|lawyer|lawyers|team|it|security|infosec|department|colleague|colleagues|boss|manager|ap|exec|execs|leadership|management|committee|signatory|side|end) )\S+ /;
+
 /** A purchase that is not ours, by what is bought or whom it is with. */
 export function notOurDeal(line: string): boolean {
-  return OTHER_THING.test(line) || OTHER_VENDOR.test(line) || WITH_SOMEONE.test(line) || APART.test(line) || THEIR_PAPER.test(line);
+  return OTHER_THING.test(line) || OTHER_VENDOR.test(line) || WITH_SOMEONE.test(line) || APART.test(line) || THEIR_PAPER.test(line) || THEIR_SALES.test(line) || WITH_THEIRS.test(line);
 }
 
 /** History, not a step now: "used to be", "back when we first bought". */

@@ -91,13 +91,16 @@ const FOR_OURS = new Set(['platform', 'tool', 'renewal', 'licence', 'license', '
  * The subject's own tail is about our deal: not "the deal with the Danish retailer", not "the budget for
  * the depot refit"; a "for" phrase must end on something of ours or name "your".
  */
-function oursAfter(s: Sent, from: number, to: number): boolean {
+export function oursAfter(s: Sent, from: number, to: number): boolean {
   const tail = s.toks.slice(from, to);
   const w = tail.findIndex((t) => t.lower === 'with');
   if (w >= 0 && !['you', 'your', 'us'].includes(tail[w + 1]?.lower ?? '')) return false;
   const f = tail.findIndex((t) => t.lower === 'for');
   if (f < 0 || tail.slice(f).some((t) => t.lower === 'your')) return true;
-  const head = [...tail.slice(f + 1)].reverse().find((t) => ['NOUN', 'PROPN', 'PRON'].includes(t.pos));
+  // The head of the noun phrase after "for": its last word before anything that is not a determiner, modifier or noun.
+  let e = f + 1;
+  while (e < tail.length && (['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'PRON'].includes(tail[e].pos) || tail[e].lower.includes('-'))) e += 1;
+  const head = [...tail.slice(f + 1, e)].reverse().find((t) => t.pos !== 'DET');
   return !head || FOR_OURS.has(head.lemma);
 }
 
@@ -141,4 +144,23 @@ export function dealVerdicts(s: Sent, earlier: boolean): Hit[] {
     }
   }
   return out;
+}
+
+/** What a named vendor sells: "Gong licences", "Clari's rollout". */
+const GOODS = new Set(['licence', 'license', 'seat', 'subscription', 'platform', 'tool', 'module', 'rollout', 'product', 'software', 'contract', 'quote', 'proposal', 'renewal', 'deal', 'agreement', 'pricing', 'terms']);
+
+/**
+ * Goods or paper of a named party that is not us: "the purchase of Gong licences", "budget for Gong's
+ * rollout". A name is a capitalised word the model does not know, owning the goods with "'s" or
+ * naming them after "of"/"for".
+ */
+export function othersGoods(s: Sent): boolean {
+  return s.toks.some((t, k) => {
+    if (k === 0 || !t.cap || t.known || t.pos === 'VERB') return false;
+    const poss = s.toks[k + 1]?.text === "'s" || s.toks[k + 1]?.text === '’s';
+    const next = s.toks[k + (poss ? 2 : 1)];
+    const head = next && GOODS.has(next.lemma) ? next : s.toks[k + (poss ? 3 : 2)];
+    if (!head || !GOODS.has(head.lemma)) return false;
+    return poss || ['of', 'for'].includes(s.toks[k - 1].lower);
+  });
 }

@@ -9,7 +9,8 @@ import { conditionBefore, findAll, lemmaLine, negated, type Hit } from './frames
 import type { Utterance } from './utterances.js';
 import { ONBOARDING, PLAIN_STEPS, STAGES, asked, beforeOurStep, historical, notOurDeal, otherPurchase, stalled } from './buying-stages.js';
 import { ACTS, nothingLeft } from './buying-acts.js';
-import { dealVerdicts, namesDeal } from './buying-subject.js';
+import { dealVerdicts, namesDeal, othersGoods } from './buying-subject.js';
+import { PAPERWORK } from './buying-paperwork.js';
 
 export interface BuyingCue { text: string }
 
@@ -29,7 +30,7 @@ const FRAMES: RegExp[] = [
   // Bringing the deal to a close: "finalise the agreement", "wrap up the paperwork", "agreed to the three-year deal".
   new RegExp(` (?:finalise|finalize|close|wrap up|complete|conclude|agree to|agree on) (?:the |our |your |this |a )?(?:\\S+ ){0,2}?(?:${PAPER_WORDS}|deal|term|terms|pricing|offer|purchase|order|proposal) `),
   // Accepting what we offered ("accept your proposal", "accept the revised terms"), not "accepted an offer at a startup".
-  new RegExp(` accept (?:the |our |your |this |these |a |an )(?:\\S+ ){0,2}?(?:(?:${PAPER_WORDS}|deal|term|terms|pricing|proposal) |offer(?= (?!at |from |with |to join )))`),
+  new RegExp(` accept (?:the |our |your |this |these |a |an )(?:\\S+ ){0,2}?(?:(?:${PAPER_WORDS}|deal|term|terms|pricing|proposal|counter|counter-proposal|counterproposal|counter-offer|counteroffer) |offer(?= (?!at |from |with |to join )))`),
   // Choosing us: "you're our preferred vendor", "we've selected you", "you won the evaluation".
   / (?:prefer|preferred|chosen|selected|winning) (?:vendor|supplier|partner|provider|option|solution) | (?:you|your (?:team|proposal|bid|offer)) (?:have )?(?:win|won|be the winner|come out on top|come out ahead) /,
   / (?:move|go) (?:forward|ahead) (?:with|on)? /,
@@ -103,7 +104,7 @@ const PAPER_ASKED = new RegExp(` (?:send|share|issue|get|email|forward|prepare|d
 const HYPOTHETICAL = ['if', 'unless', 'whether', 'supposing', 'assuming', 'provided', 'providing', 'once', 'when', 'until', 'whenever'];
 
 function hits(s: Sent, earlier = false): Hit[] {
-  const stages = [...STAGES, ...ONBOARDING, ...PLAIN_STEPS, ...ACTS].flatMap((f) => findAll(s, f.re).filter((h) => !f.ok || f.ok(s, h)));
+  const stages = [...STAGES, ...ONBOARDING, ...PLAIN_STEPS, ...ACTS, ...PAPERWORK].flatMap((f) => findAll(s, f.re).filter((h) => !f.ok || f.ok(s, h)));
   return [...FRAMES.flatMap((re) => findAll(s, re)), ...stages, ...dealVerdicts(s, earlier), ...findAll(s, PAPER_ASKED).filter((h) => asked(s, h.start) && (findAll(s, FIRM_OFFER).length > 0 || !/ (?:quote|quotation|proposal) $/.test(h.m[0])))];
 }
 
@@ -116,7 +117,7 @@ const adding = (s: Sent) => { const line = lemmaLine(s).line; return / add /.tes
 function buyingIn(s: Sent, expanding = false, earlier = false): boolean {
   const line = ` ${s.toks.map((t) => t.lemma).join(' ')} `;
   if (STANDING.test(line)) return false;
-  if (VETO.test(line.replace(PLAN_SIGN_UP, ' ').replace(DEADLINE, ' ')) || PAPER_TOPIC.test(line) || WITH_OTHERS.test(line) || otherPurchase(line) || notOurDeal(line) || historical(line) || stalled(s) || signedWithOthers(s) || (/\bsign-in\b|\bsign up\b/i.test(s.text) && !PLAN_SIGN_UP.test(line))) return false;
+  if (VETO.test(line.replace(PLAN_SIGN_UP, ' ').replace(DEADLINE, ' ')) || PAPER_TOPIC.test(line) || WITH_OTHERS.test(line) || otherPurchase(line) || notOurDeal(line) || historical(line) || stalled(s) || signedWithOthers(s) || othersGoods(s) || (/\bsign-in\b|\bsign up\b/i.test(s.text) && !PLAN_SIGN_UP.test(line))) return false;
   // Nothing left against the paper ("no further comments on the contract"): the negation is the news.
   if (nothingLeft(line) && !stalled(s)) return true;
   if (!expanding && NEXT_STEP.test(line) && !negated(s, findAll(s, NEXT_STEP)[0].start)) return true;
@@ -134,7 +135,7 @@ function buyingIn(s: Sent, expanding = false, earlier = false): boolean {
     // "We'll let you know once finance has approved the budget", "if we were to buy": not yet. A condition on
     // us ("if you can get us the contract today, I'll sign") leaves their readiness standing.
     const cond = conditionBefore(s, h.start);
-    if (cond && HYPOTHETICAL.includes(cond.word) && !['you', 'your'].includes(s.toks[cond.at + 1]?.lower ?? '') && !/^ (?:once|when|after|as soon as|if) (?:we|i) /.test(h.m[0]) && !embeddedQuestion(s, cond.at)) continue;
+    if (cond && HYPOTHETICAL.includes(cond.word) && !['you', 'your'].includes(s.toks[cond.at + 1]?.lower ?? '') && !/^ (?:once|when|after|as soon as|if) (?:we|i) /.test(h.m[0]) && !embeddedQuestion(s, cond.at) && !askingLeave(s, cond.at)) continue;
     // "We'd be ready to sign if the price came down by half": a would-clause on an unreal condition.
     if (unreal(s, h.start)) continue;
     // "Zainab, who signed off the original deal, has moved on": a person described by a past step.
@@ -156,6 +157,10 @@ function embeddedQuestion(s: Sent, at: number): boolean {
   const w = s.toks[at].lower;
   return (w === 'if' || w === 'whether') && ASKING.has(s.toks[at - 1]?.lemma ?? '') && s.toks[at - 1]?.pos === 'VERB';
 }
+
+/** "Is it OK if we pay by transfer?", "would you mind if we sign on Monday?": asking leave, the step itself proposed. */
+const LEAVE = new Set(['ok', 'okay', 'alright', 'fine', 'possible', 'problem', 'mind', 'acceptable']);
+const askingLeave = (s: Sent, at: number) => s.toks[at].lower === 'if' && LEAVE.has(s.toks[at - 1]?.lower ?? '') && s.toks.some((t) => t.text === '?');
 
 /** A freeze or cut named as the deadline ("before the budget freeze on the 15th") is no stall. */
 const DEADLINE = / before (?:the |our |a )?(?:\S+ )?(?:freeze|cut-off|cutoff|cut) /g;

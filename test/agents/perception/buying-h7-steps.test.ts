@@ -1,5 +1,8 @@
 // Buying steps said of the deal itself (the paper, the money or the approval as the subject, a pronoun
 // standing for it), and look-alikes that are someone else's deal, a routine, a duty or a budget merely named.
+// The back office of a purchase from us (where the PO goes, the PO attached, accounts payable setting us up,
+// instalments, supplier onboarding, our scope put into the renewal quote, leave asked to pay a certain way),
+// and the account's own selling or paper with parties of theirs, which is not buying from us.
 import { describe, expect, it } from 'vitest';
 import { findBuying } from '../../../agents/perception/buying.js';
 
@@ -37,6 +40,43 @@ describe('a verdict said of the deal', () => {
     'I still hold the budget for your platform, whatever you may have heard.',
     'The budget for the tool is tight this year.',
     'She was promoted, so she can approve the shift rotas herself now.',
+  ])('not a step: %s', (text) => {
+    expect(said(text)).toBe(false);
+  });
+});
+
+describe('purchase paperwork', () => {
+  it.each([
+    'To whom should we address the purchase order on your side?',
+    'Which of your entities should the PO be made out to?',
+    'Could you confirm the company name to print on the purchase order?',
+    'Our PO for the twelve-month term is attached.',
+    'Please find enclosed the purchase order for the analytics add-on.',
+    'Our payables team needs to set you up in the ledger first.',
+    'Which banking details do we use for the initial invoice?',
+    'Can we settle the annual fee in two instalments?',
+    'Purchasing kicked off the vendor onboarding process this morning.',
+    'Please fold the two new analysts into the renewal quote.',
+    'Is it alright if we pay by wire instead of card?',
+    'Trying to move our plan to the Premium tier from the admin page and it keeps failing.',
+    'We accept your counter-proposal on the uplift.',
+  ])('reads the step: %s', (text) => {
+    expect(said(text)).toBe(true);
+  });
+
+  it.each([
+    'The PO for the pallet wrappers is attached.',
+    'Attached is the agenda for the offsite.',
+    'We pay our hauliers in two instalments each quarter.',
+    'HR kicked off the onboarding process for the interns.',
+    'Just checking the Porto seats are included in the renewal quote?',
+    'Is it alright if we push the workshop to Friday?',
+    // Their own selling, or paper with a party of theirs.
+    'Our sales team landed the Fjordline contract on Monday, drinks are on me.',
+    'One of our clients signed a five-year renewal with us today.',
+    'Finance approved the agreement with our new cleaning firm.',
+    'We approved the purchase of Tessly licences for the inbound team.',
+    'We set aside budget for Orrin\'s rollout next year.',
   ])('not a step: %s', (text) => {
     expect(said(text)).toBe(false);
   });

@@ -51,3 +51,13 @@ describe('question intents, in words the cues were not written from', () => {
     expect(intent('parking garage')).toBe('search');
   });
 });
+
+describe('topic words', () => {
+  it('relatedness runs both ways: a question about money reaches the sentence about the budget', async () => {
+    const { topicTerms, topicScore } = await import('../../agents/ask/said.js');
+    const money = topicTerms('money');
+    expect(money.related.has('budget')).toBe(true);
+    expect(topicScore('Every purchase above 20k now needs the board to approve the budget line.', money)).toBeGreaterThan(0);
+    expect(topicScore('The parking garage closes at nine.', money)).toBe(0);
+  });
+});

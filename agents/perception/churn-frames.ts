@@ -320,9 +320,13 @@ export function stopFrame(s: Sent): boolean {
   for (let i = 0; i < t.length; i += 1) {
     if (!GO_ON.has(t[i].lemma) || t[i].pos !== 'VERB' || !negated(s, i)) continue;
     if (t[i].lemma === 'carry' && t[i + 1]?.lower !== 'on') continue;
+    // "did not extend our Gong contract": a third party's paper; "you don't need to extend anything": no need, and our act.
+    if (thirdPartyObject(s, i)) continue;
+    if (t[i - 1]?.lower === 'to' && ['need', 'have'].includes(t[i - 2]?.lemma ?? '')) continue;
     const { start, end } = clauseOf(s, i);
     const clause = t.slice(start, end + 1);
-    if (clause.some((x, n) => (x.lemma === 'renewal' || x.lemma === 'partnership' || x.lemma === 'relationship' || oursAt(s, start + n)) && x.lemma !== 'user')
+    // ("You" before the verb is our side as the subject, not what goes on.)
+    if (clause.some((x, n) => (x.lemma === 'renewal' || x.lemma === 'partnership' || x.lemma === 'relationship' || (oursAt(s, start + n) && !(x.lower === 'you' && start + n < i))) && x.lemma !== 'user')
       && !/ (?:meeting|call|project|pilot|trial|ticket|migration|until|ready|yet) /.test(lemmas(t.slice(i, end + 1)))) return true;
   }
   return false;
@@ -398,6 +402,8 @@ export function thirdPartyObject(s: Sent, v: number): boolean {
   const t = s.toks;
   let k = v + 1;
   const np: number[] = [];
+  // "extended past June", "renewed beyond March": a time, not an object.
+  if (['past', 'beyond', 'until', 'till', 'after', 'before', 'into'].includes(t[k]?.lower ?? '')) return false;
   // Modifiers, then the noun run; what follows the nouns ("…the licences past March") is no longer the object.
   while (k < t.length && ['DET', 'PRON', 'ADJ', 'NUM'].includes(t[k].pos) && !['you', 'it', 'them', 'this', 'that', 'us'].includes(t[k].lower)) { np.push(k); k += 1; }
   while (k < t.length && ['NOUN', 'PROPN'].includes(t[k].pos)) { np.push(k); k += 1; }

@@ -87,7 +87,8 @@ export function decidedToEnd(s: Sent): boolean {
       if (person(owner) || (t[at].pos === 'VERB' && person(subject))) continue;
     }
     let k = i + 1;
-    while (t[k] && (t[k].pos === 'DET' || ['our', 'the', 'this', 'your'].includes(t[k].lower) || ['away', 'on'].includes(t[k].lower))) k += 1;
+    // (Modifiers skipped too: "to terminate the old SFTP job" ends a job.)
+    while (t[k] && (t[k].pos === 'DET' || t[k].pos === 'ADJ' || t[k].pos === 'NUM' || ['our', 'the', 'this', 'your'].includes(t[k].lower) || ['away', 'on'].includes(t[k].lower))) k += 1;
     const obj = t[k];
     if (obj && (obj.pos === 'NOUN' || obj.pos === 'PROPN') && !oursAt(s, k) && !['relationship', 'partnership', 'account', 'contract', 'agreement', 'term', 'end', 'renewal'].includes(obj.lemma)) continue;
     return true;

@@ -163,6 +163,8 @@ function personsContract(s: Sent): boolean {
     && (['his', 'her'].includes(s.toks[k - 1].lower) || (s.toks[k - 1].lower === "'s" && Boolean(s.toks[k - 2]) && (s.toks[k - 2].pos === 'PROPN' || !s.toks[k - 2].known) && !ourDocument(s.toks[k - 2]))));
 }
 
+/** Things renewed that are not what we sell: credentials, certificates, leases, permits. */
+const RENEWABLE = new Set(['certificate', 'cert', 'ssl', 'tls', 'token', 'key', 'password', 'credential', 'passport', 'visa', 'lease', 'domain', 'insurance', 'permit', 'badge', 'registration', 'accreditation', 'certification', 'warranty', 'mortgage', 'loan', 'tenancy', 'card', 'membership', 'secret']);
 const MESSAGE = new Set(['line', 'note', 'message', 'email', 'mail', 'text', 'ping', 'msg', 'shout', 'call']);
 const LANDMARK = new Set(['before', 'until', 'till', 'after', 'ahead', 'around', 'by', 'at', 'near', 'towards', 'toward']);
 const OTHER_GOAL = new Set(['thing', 'stuff', 'issue', 'matter', 'project', 'topic', 'item', 'priority', 'task', 'work', 'idea', 'question', 'part', 'area', 'team', 'department', 'site', 'depot', 'office', 'lane', 'route', 'market', 'way', 'people', 'candidate', 'hire', 'role', 'customer', 'client', 'carrier']);
@@ -175,6 +177,22 @@ const OTHER_GOAL = new Set(['thing', 'stuff', 'issue', 'matter', 'project', 'top
  */
 function offFrame(s: Sent, start: number, end: number, words: string): boolean {
   const t = s.toks;
+  const { start: c0, end: c1 } = clauseOf(s, start);
+  if (/^ (?:renew|renewal|extend|prolong|re-up|re-sign|sign) /.test(words)) {
+    // No need yet ("we don't need to renew until March"): the necessity denied, not the renewal.
+    if (['need', 'have'].includes(t[start - 2]?.lemma ?? '') && t[start - 1]?.lower === 'to') return true;
+    // Not done yet ("haven't renewed yet because the PO is with procurement"): a stall, buying's business.
+    if (t.slice(start, c1 + 1).some((x) => x.lower === 'yet')) return true;
+    // A credential or someone else's paper renewed ("our SSL certificate wasn't renewed", "the lease won't be renewed").
+    if (t.slice(c0, c1 + 1).some((x) => RENEWABLE.has(x.lemma))) return true;
+    if (renewalAside(s, start, end, c0, c1)) return true;
+  }
+  // "Not renewing was never on the table": the negated act itself denied.
+  if (/ not (?:renew|extend|continue|cancel|leave)\S* (?:\S+ )?be (?:never|not|n't) (?:\S+ )?(?:on the table|an option|a consideration|consider|discuss|in question) /.test(lemmasOf(s, 0, t.length - 1))) return true;
+  // "switch away from manual spreadsheets to your reports": leaving something that is not ours.
+  if (/ away $/.test(words) && t[end + 1]?.lower === 'from' && thirdPartyObject(s, end + 1)) return true;
+  // "other options for the offsite venue": another purchase.
+  if (/ (?:other|alternative|different) /.test(words) && (lookingForOther(s, end) || (/ other $/.test(words) && t[end + 1]?.pos === 'NOUN' && lookingForOther(s, end + 1)))) return true;
   if (ENDING.has(t[start].lemma) && ['you', 'me', 'us', 'him', 'her', 'them'].includes(t[start + 1]?.lower ?? '') && ['a', 'an'].includes(t[start + 2]?.lower ?? '') && MESSAGE.has(t[start + 3]?.lemma ?? '')) return true;
   const renewal = t.slice(start, end + 1).findIndex((x) => x.lemma === 'renewal');
   if (renewal >= 0) {
@@ -200,12 +218,48 @@ function offFrame(s: Sent, start: number, end: number, words: string): boolean {
   return false;
 }
 
+const NEGATOR = new Set(['not', "n't", 'never', 'nobody', 'nothing', 'neither']);
+const TIMEWORD = new Set(['next', 'end', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'spring', 'summer', 'autumn', 'fall', 'winter', 'q1', 'q2', 'q3', 'q4', 'fy', 'year', 'quarter', 'month', 'week', 'then', 'later']);
+/** Predicates that deny the renewal itself: it does not happen, go ahead, get signed or approved. */
+const GO_AHEAD = new Set(['happen', 'go', 'proceed', 'take', 'move', 'sign', 'approve', 'process', 'pursue', 'do', 'want', 'need', 'consider', 'expect', 'plan', 'push', 'continue', 'get']);
+/**
+ * A renewal named or a renewing verb negated where the negation denies something else: the renewal as a
+ * modifier ("the renewal date"), in a phrase ("no concerns about the renewal", "up for renewal until Q3"),
+ * or the subject of another predicate ("won't be a problem", "won't change much"); renewing unable by a
+ * channel ("can't renew online, the portal errors"); not renewing "until June" (timing); a double
+ * negation ("nobody is talking about not renewing", "I didn't mean to suggest we won't renew").
+ */
+function renewalAside(s: Sent, start: number, end: number, c0: number, c1: number): boolean {
+  const t = s.toks;
+  const r = t.slice(start, end + 1).findIndex((x) => x.lemma === 'renewal' && x.pos === 'NOUN');
+  if (r >= 0) {
+    const at = start + r;
+    if (t[at - 1]?.lower === 'no') return false;
+    // "the renewal date"; "the renewal to be a big discussion": a modifier, or the subject of another predicate.
+    if (t[at + 1]?.pos === 'NOUN' || (t[at + 1]?.lower === 'to' && t[at + 2]?.lemma === 'be')) return true;
+    let k = at - 1;
+    while (k >= c0 && ['DET', 'PRON', 'ADJ'].includes(t[k].pos)) k -= 1;
+    if (t[k]?.pos === 'ADP') return !(t[k].lower === 'with' && / (?:go ahead|proceed|move forward|continue|push on|push ahead|go forward) $/.test(lemmasOf(s, Math.max(c0, k - 3), k - 1)));
+    const after = t.slice(at + 1, c1 + 1).find((x) => x.pos === 'VERB' || (x.lemma === 'be' && ['on', 'off', 'happening'].includes(t[x.i + 1]?.lower ?? '')));
+    const before = t.slice(Math.max(c0, at - 5), at).reverse().find((x) => x.pos === 'VERB');
+    return !((after && (GO_AHEAD.has(after.lemma) || after.lemma === 'be')) && (after.lemma !== 'be' || ['on', 'off', 'happening'].includes(t[after.i + 1]?.lower ?? '')))
+      && !(before && GO_AHEAD.has(before.lemma));
+  }
+  const v = start;
+  if (t.slice(Math.max(c0, v - 4), v).some((x) => ['can', 'could', 'able', 'unable'].includes(x.lemma)) && / (?:online|portal|page|button|error|card|payment|link|log in|login|checkout|website|site) /.test(lemmasOf(s, 0, t.length - 1))) return true;
+  const until = t.slice(v + 1, Math.min(c1 + 1, v + 6)).find((x) => ['until', 'till', 'before'].includes(x.lower));
+  if (until && (t[until.i + 1]?.pos === 'NUM' || TIMEWORD.has(t[until.i + 1]?.lower ?? '') || TIMEWORD.has(t[until.i + 2]?.lower ?? ''))) return true;
+  return t.slice(c0, v).filter((x) => NEGATOR.has(x.lower) || (x.lower === 'no' && t[x.i + 1]?.lower === 'one')).length >= 2;
+}
+
 /** The churn frame a sentence holds, if any. */
 export function churnFrame(said: Sent): boolean {
   // Chat spelling ("not extnding the contrct") is read as the words it misspells.
   const s = mendTypos(said);
   // A near-miss told as the past and turned around, or someone else's ending, is no intent of this account's.
   if (turnedAround(s) || someoneElses(s) || rightSizing(s)) return false;
+  // The ending denied as a claim: "nobody is talking about leaving", "I didn't mean to suggest we won't renew".
+  if (/ (?:not|n't|never) mean to (?:suggest|say|imply) | (?:nobody|no one) (?:be |have |have be )?(?:talk|think|suggest|say|discuss) (?:about |of )?/.test(lemmasOf(s, 0, s.toks.length - 1))) return false;
   // A person's contract ("dmitri's contract ran out and they didn't extend") is a job, whichever frame reads it.
   if (personsContract(s) && !/ (?:platform|tool|subscription|licen[cs]e|seat|you|your) /.test(lemmasOf(s, 0, s.toks.length - 1))) return false;
   return lexicalFrame(s) || roleFrames(s) || churnMoves(s) || churnEnds(s) || churnExits(s);

@@ -63,3 +63,12 @@ export function featureWanted(s: Sent): boolean {
   if (!wish || / (?:seat|licen[cs]e|licence|logins?|account|access|workspace|user) /.test(lemmaLine(s).line)) return false;
   return s.toks.slice(0, wish.start).some((x) => x.pos === 'NOUN' && FEATURE.has(x.lemma));
 }
+
+/** People put in others' places or rights moved between them: "they're replacing the two people who left", "moving admin rights from Owen to Mia". */
+export const replacesPeople = (s: Sent): boolean => / (?:replace|replacing|replaced|in place of) (?:\S+ ){0,3}(?:people|person|user|colleague|staff|someone|member|one) | who (?:have |has )?(?:leave|left) | (?:move|moving|transfer|transferring|shift|shifting) (?:\S+ )?(?:right|permission|privilege)s? /.test(lemmaLine(s).line);
+
+/** A maybe with no time: "we might need more seats at some point". */
+export const someday = (s: Sent): boolean => {
+  const line = lemmaLine(s).line;
+  return / (?:might|may) (?:\S+ ){0,3}(?:need|want|add|look at) /.test(line) && / (?:at some point|eventually|one day|some day|someday|down the (?:line|road)|in the future|in future) /.test(line);
+};

@@ -92,7 +92,7 @@ export function peopleGroup(s: Sent): string | undefined {
     if (t[k - 1]?.pos === 'NUM' || ['for', 'to', 'with'].includes(t[k - 1]?.lower ?? '')) continue;
     let a = k;
     while (a - 1 >= 0 && (['ADJ', 'NOUN', 'PROPN', 'X'].includes(t[a - 1].pos) || (t[a - 1].pos === 'VERB' && t[a - 1].lower.endsWith('ing'))) && !['new', 'other', 'same', 'more', 'extra', 'additional'].includes(t[a - 1].lower)) a -= 1;
-    const owned = ['our', 'the', 'their', 'my'].includes(t[a - 1]?.lower ?? '') || a === 0;
+    const owned = ['our', 'the', 'their', 'my', 'her', 'his'].includes(t[a - 1]?.lower ?? '') || a === 0;
     if (!owned && a === k) continue;
     return spanText(s, a, placeTail(t, k));
   }

@@ -13,7 +13,7 @@ import type { Utterance } from './utterances.js';
 import { CAPACITY, countsPeople, headcountOnly, seatsIn } from './expansion-seats.js';
 import { answerToHowMany } from './expansion-answers.js';
 import { UNIT, groupBefore, modifies, pointsBack, teamIn, unitIn } from './expansion-team.js';
-import { alreadyInPlace, capacityInNamedTool, changeWanted, featureWanted, forTesting, heldFlat, noPlans, nothingWanted, onePerson, retracted, seatsAtEvent } from './expansion-guards.js';
+import { alreadyInPlace, capacityInNamedTool, changeWanted, featureWanted, forTesting, heldFlat, noPlans, nothingWanted, onePerson, replacesPeople, retracted, seatsAtEvent, someday } from './expansion-guards.js';
 
 const PRE_SALE = new Set(['lead', 'qualified', 'discovery', 'demo', 'proposal', 'negotiation']);
 
@@ -116,7 +116,8 @@ function growsSomethingElse(s: Sent, h: { start: number; end: number }): boolean
   if (/^onboarding$/.test(verb.lower) && t[h.start + 1]?.pos === 'NOUN') return true;
   if (!['expand', 'extend', 'roll'].includes(verb.lemma)) return false;
   let k = h.end + 1;
-  while (t[k] && ['DET', 'ADJ', 'PRON'].includes(t[k].pos) && !['it', 'them'].includes(t[k].lower)) k += 1;
+  // The tagger may read "new" as an adverb ("roll out the new mobile app version").
+  while (t[k] && (['DET', 'ADJ', 'PRON'].includes(t[k].pos) || t[k].lower === 'new') && !['it', 'them'].includes(t[k].lower)) k += 1;
   const head = t[k];
   if (!head || !['NOUN', 'PROPN'].includes(head.pos)) return false;
   let j = k;
@@ -197,7 +198,7 @@ function expansionIn(s: Sent, prev?: Sent, earlier: Sent[] = [], rivals: string[
   if (DISCOUNTED.test(line) || PLAN_GIVEN_UP.test(line) || (OWN_BUSINESS.test(line) && !SEATS_NAMED.test(line))) return undefined;
   if (REFUSED.test(line) || NOT_MORE.test(line) || ONLY_WANTED.test(line) || SOMEONE_ELSE.test(line) || STAYING.test(line) || alreadyDone(s) || stale(s)) return undefined;
   // Capacity in another vendor's tool, a figure taken back, capacity already there, a sandbox, a thing changed, one person provisioned.
-  if (capacityInNamedTool(s, rivals) || featureWanted(s) || seatsAtEvent(s) || retracted(s) || alreadyInPlace(s) || forTesting(s) || changeWanted(s) || onePerson(s)) return undefined;
+  if (capacityInNamedTool(s, rivals) || featureWanted(s) || seatsAtEvent(s) || replacesPeople(s) || someday(s) || retracted(s) || alreadyInPlace(s) || forTesting(s) || changeWanted(s) || onePerson(s)) return undefined;
   // Access already had ("our IT team got access to the admin console yesterday") is a fact, not a want.
   // Access to a thing of theirs or a file ("access to the March usage report") is no seat, unless other capacity is named.
   const access = findAll(s, / access /);
@@ -212,7 +213,10 @@ function expansionIn(s: Sent, prev?: Sent, earlier: Sent[] = [], rivals: string[
   // A group's work moving into our product: "the plan is for them to close jobs in your mobile app rather than on paper".
   const workMoves = USE_IN_OURS.test(line) && findAll(s, WORK_MOVES).some((h) => !isPast(s, s.toks[h.start])) && / (?:plan|will|would|want|going to|be go to|intend|next|soon|from) /.test(line);
   // Theirs ("our new region", "a new use case") or wanting ("the new department needs…"); "the IP ranges for the new region" is a region of a service.
-  const newUse = / (?:a|an|our|another|their|one more) new (?:use case|initiative|project|workflow|department|business unit|region|market) | new (?:use case|initiative|project|workflow|department|business unit|region|market) (?:\S+ ){0,2}(?:want|need|would like|ask|request|plan to|be keen) /.test(line)
+  // A use of ours for more work ("thinking of using you for customer onboarding as well"). (Buying a module or add-on alone is buying, not expansion.)
+  const moreUse = / (?:use|using) (?:you|your (?:\S+ )?(?:platform|tool|product|app|system)|it) for (?:\S+ ){1,4}(?:as well|too) | (?:also|additionally) (?:use|using) (?:you|your \S+) for /.test(line)
+    && / (?:want|would like|plan|think|consider|keen|interested|could we|can we|like to|look at|look into|start) /.test(line);
+  const newUse = moreUse || / (?:a|an|our|another|their|one more) new (?:use case|initiative|project|workflow|department|business unit|region|market) | new (?:use case|initiative|project|workflow|department|business unit|region|market) (?:\S+ ){0,2}(?:want|need|would like|ask|request|plan to|be keen) /.test(line)
     && / (?:want|need|would like|plan|ask|use|seat|licen[cs]e|licence|access|workspace|roll|onboard\S*|add|extend|expand|user|account) /.test(line);
   const wide = WIDE.test(line) && !(/ already /.test(line) && !/ (?:want|need|would|will|plan|next|soon) /.test(line)) && / (?:roll (?:\S+ ){0,3}out|rollout|extend|deploy|want|on it|onto it|on to it|use|standardi[sz]e on) /.test(line);
   // "The practices are on it" states who already uses it; only a change ("now", "soon", "too", a plan) makes it growth.
@@ -256,6 +260,8 @@ function expansionIn(s: Sent, prev?: Sent, earlier: Sent[] = [], rivals: string[
   const wantIn = line.replace(/ in (?!(?:[.,;!?]|too|as well|now|on|\))(?: |$)|$)/g, ' in_ ');
   const unitAsks = Boolean(team) && ((!byRole && / (?:want|ask|request|keen|interested|eager|need|would like|beg|pester|nag|clamou?r|lobby|push for|badger|hound|bug) (?:\S+ ){0,3}?it /.test(line)) || / (?:want|ask|request|keen|interested|eager|need|would like|beg|pester|nag|clamou?r|lobby|push for|badger|hound|bug) (?:\S+ ){0,3}?(?:access|in|to use|to join|to be onboard\S*|to be add|to be include|to be set up|to come|to start|to get access|to get on|(?:their|its) own (?:\S+ ){0,2}?(?:seat|licen\S*|workspace|space|instance|logins?|account|tenant|environment|setup|access)|(?:their|its) own [.,;!?]|a workspace|the tool|the platform|the product|licen\S*|seat|account|logins?|log-ins?|on board|onboard|too|as well) /.test(wantIn)
     || / (?:want|ask|keen|eager) (?:\S+ ){0,6}(?:get on it|on it|on the platform|on board|onboard\S*) /.test(line)
+    // "Keiko wants her analysts in the tool by Q1".
+    || / (?:want|need|would like) (?:\S+ ){1,4}in (?:the|your) (?:tool|platform|system|app|product) /.test(line)
     // A copy of what another unit has: "asking when they get theirs", "will need the same setup Rotterdam has".
     || / (?:want|ask|need|wait|wonder) (?:\S+ ){0,6}(?:get|have) theirs | (?:want|need|would like) the same (?:setup|set-up|access|tool|platform|workspace) /.test(line)
     // The unit as the one added: "can the channel partners team get added?", "asked to be onboarded".

@@ -102,3 +102,18 @@ describe('expansion: units the tagger misreads and counts with a named lead', ()
     expect(read('could you bump us up by 8 licences? the new claims pod starts monday')[0]?.seats).toBe(8);
   });
 });
+
+describe('expansion: replacements, maybes, releases and new uses', () => {
+  it.each([
+    ['people put in the places of leavers', 'Please add Oskar and Lene to the workspace, they are replacing the two planners who left.'],
+    ['rights moved between people', 'We want to add two more admins, really just shifting admin rights from Bo to Lene and Oskar.'],
+    ['a maybe with no time', 'We may need a few more licences at some point, will keep you posted.'],
+    ['a new version rolled out', 'We will roll out the new tablet app version to our couriers on Monday.'],
+  ])('%s', (_, text) => {
+    expect(read(text)).toEqual([]);
+  });
+  it('a group wanted in the tool, and a use of ours for more work', () => {
+    expect(read('Ingrid wants her buyers in the tool before the spring tender, I think it is 7 people.')[0]).toMatchObject({ team: expect.stringMatching(/buyers/), seats: 7 });
+    expect(read('We are considering using your platform for returns handling too, not just outbound.')).toHaveLength(1);
+  });
+});

@@ -75,6 +75,9 @@ const WANT = new RegExp([
   ' if you (?:could|would|can|might) (?!have |not )',
   // "A fix … would be much appreciated".
   ' would be (?:much|greatly|really|hugely|very much|most|so) appreciate',
+  // "Grateful for any guidance on…", "just checking whether the credit note went out".
+  ' (?:grateful|thankful) for (?:any|some) ',
+  '^ (?:just )?check (?:in )?(?:whether|if|to see) | (?:i|we) be just check (?:in )?(?:whether|if|to see|on) ',
   ' (?:would|will|would be|will be) be appreciate',
   ' (?:it|that|this) would make (?:\\S+ ){0,5}(?:easy|easier|simple|simpler|better)',
   // Wanting a thing ("we need the SAML guide", "we want you to…") or to come to know or have something
@@ -349,7 +352,9 @@ export function asks(s: Sent): boolean {
   // (The tagger reads some sentence-initial verbs as nouns: "Drop me a line once…", "Ping us when…".)
   const nounVerb = verb === t[k] && ((verb.pos === 'NOUN' && ['me', 'us', 'it', 'them'].includes(t[k + 1]?.lower ?? '')) || (verb.pos === 'PROPN' && ['me', 'us'].includes(t[k + 1]?.lower ?? ''))) && verb.lower === verb.lemma;
   if (nounVerb && !NOT_ASKING.has(verb.lemma) && !notAnInstruction(s, k)) return true;
-  if (verb && (verb.pos === 'VERB' || (verb === t[k] && k === 0 && verb.pos === 'NOUN' && verb.lower === verb.lemma)) && verb.lower === verb.lemma && !NOT_ASKING.has(verb.lemma) && !nounSubject(s, t.indexOf(verb))) {
+  // (…or after a label: "Action needed: countersign the amended DPA", the verb read as a noun before its object.)
+  const labelled = k > 0 && t[k - 1]?.text === ':' && ['DET', 'PRON'].includes(t[k + 1]?.pos ?? '') && !['i', 'we', 'you', 'it', 'they'].includes(t[k + 1]?.lower ?? '');
+  if (verb && (verb.pos === 'VERB' || (verb === t[k] && (k === 0 || labelled) && verb.pos === 'NOUN' && verb.lower === verb.lemma)) && verb.lower === verb.lemma && !NOT_ASKING.has(verb.lemma) && !nounSubject(s, t.indexOf(verb))) {
     const v = t.indexOf(verb);
     const next = t[v + 1];
     // "Just need to finish the import on our side": the writer's own task, not an ask (only "need to know/see/get…" asks).
@@ -358,7 +363,7 @@ export function asks(s: Sent): boolean {
     if (verb.lemma === 'let') {
       if (next && ['me', 'us'].includes(next.lower)) return ['know', 'have', 'hear'].includes(t[v + 2]?.lemma ?? '');
     } else if (notAnInstruction(s, v)) return false;
-    else if (verb.pos === 'VERB' || head.lower === 'please' || head.lower === 'kindly') return true;
+    else if (verb.pos === 'VERB' || labelled || head.lower === 'please' || head.lower === 'kindly') return true;
   }
   // ("Kindly note I have been reassigned…": a notice.)
   if ((head.lower === 'please' || head.lower === 'kindly') && !notAnInstruction(s, k + 1) && !NOT_ASKING.has(t[k + 1]?.lemma ?? '')) return true;

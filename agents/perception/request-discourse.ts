@@ -36,6 +36,8 @@ export function rhetorical(s: Sent, head: number): boolean {
   const t = s.toks;
   const h = t[head];
   if (!h) return false;
+  // "Why would anyone ship on a Friday?": a question nobody is meant to answer.
+  if (h.lower === 'why' && ['would', 'will', 'do', 'does', 'did'].includes(t[head + 1]?.lower ?? '') && ['anyone', 'anybody'].includes(t[head + 2]?.lower ?? '')) return true;
   if (h.lower === 'who' && (t.slice(head + 1, head + 4).some((x) => NEG_AUX.has(x.lower)) || ['even', 'cares', 'knows'].includes(t[head + 1]?.lower ?? ''))) return true;
   // "Who has time for that anyway?": a question closed by "anyway" expects no answer.
   if (t[t.length - 2]?.lower === 'anyway' && t[t.length - 1]?.text === '?') return true;

@@ -195,7 +195,8 @@ function chaser(s: Sent): boolean {
 function correction(s: Sent): boolean {
   const t = s.toks;
   for (let i = 0; i + 2 < t.length; i += 1) {
-    if (t[i].lower !== 'should' || t[i + 1]?.lemma !== 'be' || negated(s, i)) continue;
+    // ("The invoice should go to ap@…, not to me": where a thing of ours goes, corrected.)
+    if (t[i].lower !== 'should' || !['be', 'go', 'come'].includes(t[i + 1]?.lemma ?? '') || negated(s, i)) continue;
     const after = t.slice(i + 2);
     const comma = after.findIndex((x) => x.text === ',');
     if (comma > 0 && after[comma + 1]?.lower === 'not' && after.length - comma <= 5) return true;

@@ -101,9 +101,31 @@ export function leaveToAct(s: Sent): boolean {
   return false;
 }
 
+/** Our acts a step of theirs waits on: "happy to sign once you send the order form over". */
+const OUR_ACT = 'send|share|provide|confirm|give|forward|issue|upload|fix|resolve|deliver|countersign|release|enable|approve|update|correct|reissue|let us know|tell us|get back';
+
+/**
+ * "Happy to sign once you send the final order form over", "when you confirm the dates we'll book
+ * the rooms": their next step promised on an act of ours, which is the ask.
+ */
+function onceYouAct(s: Sent): boolean {
+  const line = lowers(s.toks.filter((x) => x.text !== ','));
+  const m = new RegExp(` (?:once|when|as soon as|after) (?:you|u|your (?:\\S+ )?team|someone on your (?:side|end)) (?:can |could |have |'ve )?(?:${OUR_ACT})(?:es|s)?\\b`).exec(line);
+  if (!m) return false;
+  // The main clause is theirs going ahead: "happy to sign", "we'll book", "I can approve".
+  const main = line.slice(0, m.index) + line.slice(m.index + m[0].length);
+  return / (?:happy|ready|glad|keen) to | (?:i|we) (?:will|'ll|can|shall) (?!not )/.test(main) && !/ (?:you|u) (?:sent|shared|gave|confirmed|fixed)\b/.test(line);
+}
+
+/** "Looking forward to receiving the revised quote": something of ours awaited (not "to seeing you", "hearing from you"). */
+function awaitedThing(s: Sent): boolean {
+  const m = / look(?:ing)? forward to (?:receiving|getting|seeing|reading|reviewing) (?:the|your|a|an|some) (\S+)/.exec(lowers(s.toks));
+  return !!m && !['team', 'people', 'folks', 'colleagues', 'guys', 'visit', 'presentation', 'talk', 'keynote'].includes(m[1]);
+}
+
 /** Any of the asks above. */
 export function askByRole(s: Sent): boolean {
-  return namedRequest(s) || benefitWish(s) || blocking(s) || leaveToAct(s);
+  return namedRequest(s) || benefitWish(s) || blocking(s) || leaveToAct(s) || onceYouAct(s) || awaitedThing(s);
 }
 
 const LAUGH = /(?:^|\s)(?:haha+|hehe+|lol|lmao|rofl|😂|🤣|😅|😆|😄)(?:\s|[.,!?]|$)/iu;
@@ -130,7 +152,17 @@ function ownTopic(s: Sent, next: Sent | undefined): boolean {
   return !!next && /\?\s*$/.test(s.text) && w.length <= 6 && ['our', 'my'].includes(w[0]?.lower ?? '') && !w.some((x) => x.pos === 'VERB' || x.pos === 'AUX');
 }
 
+/** "Can you believe it's November already?": wonder put as a question. */
+function exclamation(s: Sent): boolean {
+  return /^ (?:can|could|would) (?:you|u) (?:\S+ )?believe /.test(lowers(words(s)));
+}
+
+/** "Do we really need another tool? That's what my boss asked me": a question the writer quotes, not asks. */
+function quotedNext(next: Sent | undefined): boolean {
+  return !!next && /^ (?:that|this) (?:is|'s|was) (?:exactly |just )?what (?:\S+ ){1,3}(?:asked|wondered|wanted to know|said|put it)\b/.test(lowers(words(next)));
+}
+
 /** Whether a question asks nothing, read with the sentence after it (see the header). */
 export function notAskedInContext(s: Sent, next: Sent | undefined): boolean {
-  return joking(s, next) || newsQuestion(s) || ownTopic(s, next);
+  return joking(s, next) || newsQuestion(s) || ownTopic(s, next) || exclamation(s) || quotedNext(next);
 }

@@ -116,3 +116,29 @@ describe('a third party needing something done by us', () => {
     'finance came back, they need it reissued from your side with the PO number',
   ])('asks: %s', (text) => expect(analyze(text).some(asks)).toBe(true));
 });
+
+group('asks put as a step waiting on us, an awaited thing, a check or a label', [
+  'Glad to countersign as soon as you send the corrected schedule over.',
+  'When your team confirms the cutover date, we will brief the depots.',
+  'Looking forward to receiving the updated rate card.',
+  'Grateful for any pointers on the Azure AD group mapping.',
+  'Just checking whether the October credit has gone through.',
+  'Action required: sign the renewal order form by the 25th.',
+  'The statements should go to finance@northwind.example, not to Raj.',
+], [
+  'When you sent the rate card last week, we loaded it the same day.',
+  'Looking forward to seeing your team at the Rotterdam workshop.',
+  'Grateful for your help during the outage yesterday.',
+  'We are checking whether our proxy strips the header.',
+  'Action taken: our admins reset the passwords.',
+]);
+
+group('questions that wonder or quote rather than ask', [
+  'Why would your export drop the last column?',
+  'Can you tell us why the sync failed?',
+], [
+  'Can you believe we have not had a single failed sync?',
+  'Why would anyone book a release on Christmas Eve?',
+  'Can you believe it is December next week?',
+  'Should we move everything to one tool? That is what our CFO asked at the offsite.',
+]);

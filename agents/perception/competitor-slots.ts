@@ -20,7 +20,7 @@
 // rival's stand as a landmark ("your booth next to X's"), a language ("prefers English").
 import type { Sent, Tok } from './nlp.js';
 import { negated, type NameSpan } from './frames.js';
-import { bracketedVendor, calledIn, ourPerson, passiveOffer, preferredOverUs, productPreferred, rankedAboveUs } from './competitor-stance.js';
+import { bracketedVendor, calledIn, offCategory, ourPerson, passiveOffer, preferredOverUs, productPreferred, rankedAboveUs, talkedAbout } from './competitor-stance.js';
 
 const US = new Set(['you', 'your', 'yours', 'u', 'ur', 'yourselves', 'yourself']);
 const FILLER = new Set(['you', 'know', 'like', 'uh', 'um', 'er', 'erm', 'kind', 'sort', 'of', 'basically', 'actually', 'already', 'also', 'just', 'really', 'even', 'still', 'now', 'recently', 'apparently', 'i', 'think', 'guess', ',']);
@@ -389,7 +389,7 @@ export function outOfPlay(s: Sent, span: NameSpan): boolean {
   if (left.some((x) => EMPLOYER.has(x.lemma) && x.lemma !== 'offer') && !left.some((x) => ['trial', 'pilot'].includes(x.lemma))) {
     if (left.some((x) => x.lemma === 'join' || x.lemma === 'hire' || x.lemma === 'recruit' || x.lemma === 'poach') || (left.some((x) => x.lemma === 'work') && ['at', 'for'].includes(t[span.start - 1]?.lower ?? ''))) return true;
   }
-  if (ourPerson(s, span)) return true;
+  if (ourPerson(s, span) || offCategory(s) || talkedAbout(s, span)) return true;
   // "a former X product manager", "ex-X": where someone used to work, or a tool long gone.
   if (['former', 'ex'].includes(t[span.start - 1]?.lower ?? '')) return true;
   // "ending the pilot with X", "wrapped up our trial of X": an evaluation closed.

@@ -205,3 +205,33 @@ export function ourPerson(s: Sent, span: NameSpan): boolean {
   const t = s.toks;
   return ['on', 'in', 'from'].includes(t[span.end + 1]?.lower ?? '') && ['my', 'our'].includes(t[span.end + 2]?.lower ?? '') && OWN_UNIT.has(t[span.end + 3]?.lemma ?? '');
 }
+
+/** What the customer buys that is not in our category: a vendor of it is no rival of ours. */
+const OFF_CATEGORY = new Set(['payroll', 'hr', 'hris', 'recruiting', 'recruitment', 'applicant', 'vpn', 'firewall', 'antivirus', 'endpoint', 'telematics', 'fleet', 'expense', 'expenses', 'erp', 'accounting', 'bookkeeping', 'tax', 'cleaning', 'catering', 'cctv', 'telephony', 'phones', 'laptops', 'printers', 'insurance', 'travel', 'benefits', 'pension', 'e-signature', 'esignature']);
+/** Our category, or us: when present the vendor may still be weighed against us. */
+const OUR_CATEGORY = new Set(['you', 'your', 'yours', 'u', 'ur', 'forecast', 'forecasting', 'pipeline', 'crm', 'churn', 'renewal', 'health', 'sequence', 'sequences', 'cadence', 'cadences', 'recording', 'revenue', 'success', 'cs', 'playbook', 'playbooks', 'dashboards', 'reporting']);
+/** The sentence is about buying something outside our category: "evaluating X for payroll", "a VPN from X", "telematics for the fleet". */
+export function offCategory(s: Sent): boolean {
+  return s.toks.some((x) => OFF_CATEGORY.has(x.lower) && x.pos !== 'VERB') && !s.toks.some((x) => OUR_CATEGORY.has(x.lower));
+}
+
+/** Talk about the company, not a sale: sponsorship, media, layoffs, someone met socially. */
+const MEDIA = new Set(['sponsor', 'sponsoring', 'sponsored', 'podcast', 'article', 'interview', 'keynote', 'conference', 'dinner', 'party', 'meetup', 'blog', 'linkedin', 'layoffs', 'laid']);
+const SELLING = new Set(['rep', 'exec', 'executive', 'chase', 'ring', 'pitch', 'court', 'approach', 'quote', 'trial', 'pilot', 'demo', 'proposal', 'offer', 'discount', 'pricing', 'price', 'evaluate', 'evaluation', 'switch', 'rfp', 'shortlist', 'cheaper', 'better']);
+const USED_BY = new Set(['customer', 'client', 'user', 'shop', 'house']);
+const COEXIST = new Set(['work', 'sit', 'coexist', 'play', 'live', 'run']);
+/** The name is talked about without anything of it in play: the company in the news or at an event, a person's years there, a
+ * firm that is its customer ("a Gong customer"), the tool before us ("before we moved to you we were on X"), or one that works
+ * beside ours ("X works fine alongside your product"). */
+export function talkedAbout(s: Sent, span: NameSpan): boolean {
+  const t = s.toks;
+  const selling = t.some((x) => SELLING.has(x.lemma) || SELLING.has(x.lower));
+  if (!selling && t.some((x) => MEDIA.has(x.lower))) return true;
+  // "five years at X", "spent a decade at X", "someone from X at a dinner".
+  if (t[span.start - 1]?.lower === 'at' && t.slice(Math.max(0, span.start - 4), span.start - 1).some((x) => ['year', 'month', 'decade', 'spend', 'stint'].includes(x.lemma))) return true;
+  if (['a', 'an'].includes(t[span.start - 1]?.lower ?? '') && USED_BY.has(t[span.end + 1]?.lemma ?? '')) return true;
+  const line = ` ${t.map((x) => x.lemma).join(' ')} `;
+  if (/ before (?:we|i) (?:move|switch|come|join|sign|migrate)\b[^.]{0,20} (?:you|us) /.test(line) && t.slice(0, span.start).some((x) => x.lower === 'before')) return true;
+  const v = t[span.end + 1];
+  return !!v && COEXIST.has(v.lemma) && v.pos === 'VERB' && !selling && / (?:alongside|with|next to|beside) (?:you|your|yours|u|ur) /.test(line);
+}

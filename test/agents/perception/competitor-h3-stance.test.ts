@@ -80,3 +80,17 @@ cases('vendor lists after a colon, product names, closed trials', [
   'Our pilot of Ambrell finished in February and we stayed with you.',
   'The Ambrell rep rang again, I told him we renewed with you for two years.',
 ]);
+
+cases('vendors outside our category, and a company merely talked about', [
+  ["Clari's rep has been phoning me daily since the trade fair.", 'Clari'],
+  ['Gong is offering to run your renewal forecasting for less, they say.', 'Gong'],
+], [
+  "We're trialling Personio for HR across the Nordic entities.",
+  'Ops asked Webfleet for a quote on telematics for the trucks.',
+  'Finance got a demo from Sage for the accounting migration.',
+  'Gainsight is the headline sponsor of the summit in Lisbon.',
+  'Otto did six years at Clari before he joined us.',
+  'Our sister company is a Gong customer, for what it is worth.',
+  'Before we switched to you we ran Salesloft for two years.',
+  'Gong sits nicely alongside your product, no issues at all.',
+]);

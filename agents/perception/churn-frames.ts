@@ -411,6 +411,8 @@ export function thirdPartyObject(s: Sent, v: number): boolean {
   const head = t[np[np.length - 1]];
   if (head.pos !== 'NOUN' && head.pos !== 'PROPN') return false;
   if (!OURS.has(head.lemma) && !['term', 'relationship', 'partnership', 'package', 'module', 'workspace'].includes(head.lemma)) return true;
+  // "the contract with our old courier": an agreement with someone other than us.
+  if (['contract', 'agreement', 'subscription', 'partnership', 'relationship'].includes(head.lemma) && t[k]?.lower === 'with' && !['you', 'your', 'us', 'ourco'].includes(t[k + 1]?.lower ?? '')) return true;
   if (ourDocument(head)) return false;
   return np.some((j) => t[j].pos === 'PROPN' && t[j].cap && !OURS.has(t[j].lemma) && !/^[A-Z]+$/.test(t[j].text));
 }

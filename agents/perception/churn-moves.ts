@@ -90,6 +90,8 @@ export function decidedToEnd(s: Sent): boolean {
     // (Modifiers skipped too: "to terminate the old SFTP job" ends a job.)
     while (t[k] && (t[k].pos === 'DET' || t[k].pos === 'ADJ' || t[k].pos === 'NUM' || ['our', 'the', 'this', 'your'].includes(t[k].lower) || ['away', 'on'].includes(t[k].lower))) k += 1;
     const obj = t[k];
+    // ("to terminate the contract with our old courier": an agreement with someone else.)
+    if (obj && ['contract', 'agreement'].includes(obj.lemma) && t[k + 1]?.lower === 'with' && !['you', 'your', 'us'].includes(t[k + 2]?.lower ?? '')) continue;
     if (obj && (obj.pos === 'NOUN' || obj.pos === 'PROPN') && !oursAt(s, k) && !['relationship', 'partnership', 'account', 'contract', 'agreement', 'term', 'end', 'renewal'].includes(obj.lemma)) continue;
     return true;
   }

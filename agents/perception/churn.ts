@@ -187,10 +187,33 @@ function offFrame(s: Sent, start: number, end: number, words: string): boolean {
     if (t.slice(c0, c1 + 1).some((x) => RENEWABLE.has(x.lemma))) return true;
     if (renewalAside(s, start, end, c0, c1)) return true;
   }
+  // "we already have enough (scanners)": having enough of something, not having had enough of us.
+  if (/ have enough /.test(words)) {
+    const e = t.findIndex((x, n) => n >= start && n <= end && x.lower === 'enough');
+    if (e >= 0 && (t[e - 1]?.lower !== 'had' || ['NOUN', 'ADJ', 'NUM'].includes(t[e + 1]?.pos ?? ''))) return true;
+  }
+  // "have to leave at three", "need to exit early": a person leaving a place or a time, nothing of ours named after it.
+  if (/ (?:leave|exit) $/.test(words) && (['at', 'early', 'now', 'soon', 'today', 'tonight', 'for', 'by', 'in'].includes(t[end + 1]?.lower ?? '') || ['office', 'meeting', 'call', 'building', 'channel', 'room', 'site', 'chat', 'thread', 'group', 'team'].includes(t[end + 2]?.lemma ?? ''))) return true;
+  // "downgrade two admin users to viewers": a role changed, not the plan.
+  if (/ downgrade $/.test(words) && t.slice(end + 1, c1 + 1).some((x, n, a) => x.lower === 'to' && /^(?:viewer|reader|read-only|guest|member|editor|commenter|contributor|standard|regular|basic user|user)s?$/.test(a[n + 1]?.lower ?? ''))) return true;
+  // "cancel my own Pro trial", "my personal card": someone's own purchase.
+  if (ENDING.has(t[start].lemma) || / (?:terminate|cancel|downgrade) $/.test(words)) {
+    if (t.slice(end + 1, end + 5).some((x) => ['own', 'personal', 'private'].includes(x.lower))) return true;
+  }
   // "Not renewing was never on the table": the negated act itself denied.
   if (/ not (?:renew|extend|continue|cancel|leave)\S* (?:\S+ )?be (?:never|not|n't) (?:\S+ )?(?:on the table|an option|a consideration|consider|discuss|in question) /.test(lemmasOf(s, 0, t.length - 1))) return true;
   // "switch away from manual spreadsheets to your reports": leaving something that is not ours.
   if (/ away $/.test(words) && t[end + 1]?.lower === 'from' && thirdPartyObject(s, end + 1)) return true;
+  // "terminate the contract with our old courier": an agreement with someone other than us.
+  if (CONTRACTS.has(t[end].lemma) && t[end + 1]?.lower === 'with' && !['you', 'your', 'us', 'ourco'].includes(t[end + 2]?.lower ?? '')) return true;
+  if (/ (?:other|alternative|different) /.test(words)) {
+    const o = t.findIndex((x, n) => n >= start && n <= end && ['other', 'alternative', 'different'].includes(x.lower));
+    // Others as the subject ("Other tools we use have a dark mode", "The other vendor we work with is slow"): described, not sought.
+    if (!t.slice(0, start).some((x) => x.pos === 'VERB' || x.pos === 'AUX')) return true;
+    // Compared with others ("compared you with other vendors and you came out on top"), or others tried before we were chosen.
+    if (t.slice(Math.max(0, o - 5), o).some((x) => ['compare', 'benchmark', 'versus', 'vs', 'against', 'than', 'among'].includes(x.lemma))) return true;
+    if (/ (?:before|when) (?:\S+ ){0,2}?(?:settle|choose|chose|pick|select|sign|go|land) (?:on |with )?(?:you|your)| year ago | years ago | back then | at the time /.test(lemmasOf(s, 0, t.length - 1))) return true;
+  }
   // "other options for the offsite venue": another purchase.
   if (/ (?:other|alternative|different) /.test(words) && (lookingForOther(s, end) || (/ other $/.test(words) && t[end + 1]?.pos === 'NOUN' && lookingForOther(s, end + 1)))) return true;
   if (ENDING.has(t[start].lemma) && ['you', 'me', 'us', 'him', 'her', 'them'].includes(t[start + 1]?.lower ?? '') && ['a', 'an'].includes(t[start + 2]?.lower ?? '') && MESSAGE.has(t[start + 3]?.lemma ?? '')) return true;

@@ -12,6 +12,9 @@ const LIMIT = 500;
 const FIRST_BATCH = 20;
 const BATCH = 60;
 
+/** How often the open list is checked for new and departed items (a test may shorten it). */
+const POLL_MS = Number(globalThis.AA_INBOX_POLL_MS) || 30_000;
+
 const splitRecipients = (s) => s.split(/[,;\s]+/).map((x) => x.trim()).filter(Boolean);
 const dayInput = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 const addDays = (n) => { const d = new Date(); d.setDate(d.getDate() + n); return d; };
@@ -23,9 +26,15 @@ export function renderInbox({ me, params, view }) {
   let truncated = false;
   let selected = -1;
   let alive = true;
+  let rendering = false;
+  let pollTimer = 0;
+  /** Open recommendations that arrived since the list was drawn, shown when the person asks. */
+  let arrived = [];
 
   const list = h('ol.recs', { 'aria-label': 'Recommendations' });
   const summary = h('p.summary', { 'aria-live': 'polite' }, 'Loading…');
+  // New items wait behind a button rather than moving the list under the person's cursor.
+  const freshBtn = h('button.fresh', { type: 'button', hidden: true, onclick: showArrived });
   const accountSel = h('select', { id: 'f-account', name: 'account' }, h('option', { value: '' }, 'All accounts'));
   const kindSel = h('select', { id: 'f-kind', name: 'kind' }, h('option', { value: '' }, 'All kinds'),
     KINDS.map((k) => h('option', { value: k }, label(k))));
@@ -36,7 +45,7 @@ export function renderInbox({ me, params, view }) {
     h('div.field', {}, h('label', { for: 'f-kind' }, 'Kind'), kindSel),
     canFilterOwner ? h('div.field', {}, h('label', { for: 'f-owner' }, 'Owner'), ownerSel) : null,
   );
-  view.append(h('div.page-head', {}, h('h1', {}, 'Inbox'), summary), filterForm,
+  view.append(h('div.page-head', {}, h('h1', {}, 'Inbox'), summary, h('div', { 'aria-live': 'polite' }, freshBtn)), filterForm,
     h('p.hint', {}, 'Press ', h('kbd', {}, '?'), ' for keyboard shortcuts: ', h('kbd', {}, 'j'), '/', h('kbd', {}, 'k'), ' to move, ',
       h('kbd', {}, 'a'), ' approve, ', h('kbd', {}, 'e'), ' edit, ', h('kbd', {}, 'r'), ' reject, ', h('kbd', {}, 's'), ' snooze.'),
     list);
@@ -60,10 +69,13 @@ export function renderInbox({ me, params, view }) {
     ownerSel.value = filters.owner;
   }
 
+  const openUrl = () => `/v1/recommendations${qs({ status: 'proposed', account: filters.account, kind: filters.kind, owner: canFilterOwner ? filters.owner : '', limit: LIMIT })}`;
+
   async function load() {
     try {
-      const { recommendations } = await api(`/v1/recommendations${qs({ status: 'proposed', account: filters.account, kind: filters.kind, owner: canFilterOwner ? filters.owner : '', limit: LIMIT })}`);
+      const { recommendations } = await api(openUrl());
       if (!alive) return;
+      rendering = true;
       truncated = recommendations.length === LIMIT;
       items = recommendations;
       // The first screenful at once, the rest in batches between frames, so the top is usable at once.
@@ -72,7 +84,7 @@ export function renderInbox({ me, params, view }) {
       updateSummary();
       if (items.length) select(0, false);
       const renderMore = () => {
-        if (!alive || queue.length === 0) return;
+        if (!alive || queue.length === 0) { rendering = false; return; }
         const frag = document.createDocumentFragment();
         for (const rec of queue.splice(0, BATCH)) if (items.includes(rec)) frag.append(card(rec));
         list.append(frag);
@@ -83,6 +95,56 @@ export function renderInbox({ me, params, view }) {
       summary.textContent = `Could not load the inbox: ${err.message}`;
       notify(err.message, 'error');
     }
+  }
+
+  /**
+   * Checks the open list while the page is visible: items decided elsewhere (another tab, a
+   * colleague, the API) are greyed out and their buttons disabled; new ones are counted on a button.
+   */
+  async function poll() {
+    if (!alive) return;
+    if (document.visibilityState === 'visible' && !rendering) {
+      try {
+        const { recommendations } = await api(openUrl());
+        if (!alive) return;
+        const open = new Set(recommendations.map((r) => r.id));
+        const shown = new Set(items.map((r) => r.id));
+        arrived = recommendations.filter((r) => !shown.has(r.id));
+        for (const el of list.children) if (!el.gone && !open.has(el.rec.id)) markGone(el);
+        freshBtn.hidden = arrived.length === 0;
+        freshBtn.textContent = `${arrived.length} new recommendation${arrived.length === 1 ? '' : 's'}: show`;
+      } catch {
+        // A failed check is tried again at the next one; the list on screen stays as it is.
+      }
+    }
+    pollTimer = setTimeout(poll, POLL_MS);
+  }
+
+  function markGone(el) {
+    el.gone = true;
+    el.firstChild.classList.add('gone');
+    el.querySelectorAll('button').forEach((b) => { b.disabled = true; });
+    el.errorLine.textContent = 'No longer open: decided elsewhere, or the agent withdrew it.';
+  }
+
+  /** Puts the arrived items in by priority and takes out departed ones nobody is editing; the selection stays. */
+  function showArrived() {
+    const current = selected >= 0 ? items[selected] : null;
+    for (const el of [...list.children]) {
+      if (el.gone && editedDraft(el) === null) { items.splice(items.indexOf(el.rec), 1); el.remove(); }
+    }
+    for (const rec of arrived) {
+      let i = items.findIndex((x) => x.priority < rec.priority);
+      if (i < 0) i = items.length;
+      items.splice(i, 0, rec);
+      list.insertBefore(card(rec), list.children[i] ?? null);
+    }
+    arrived = [];
+    freshBtn.hidden = true;
+    updateSummary();
+    selected = current ? items.indexOf(current) : -1;
+    if (selected < 0 && items.length) select(0, false);
+    else if (selected >= 0) list.children[selected].firstChild.classList.add('selected');
   }
 
   function updateSummary() {
@@ -202,6 +264,7 @@ export function renderInbox({ me, params, view }) {
   }
 
   async function decide(el, body, done) {
+    if (el.gone) { notify('This recommendation is no longer open.'); return; }
     const buttons = el.querySelectorAll('button');
     buttons.forEach((b) => { b.disabled = true; });
     el.errorLine.textContent = '';
@@ -274,5 +337,6 @@ export function renderInbox({ me, params, view }) {
   document.addEventListener('keydown', onKey);
   // The list first: the filter options (every account in scope) can wait a moment.
   load().then(() => loadFilterOptions()).catch((err) => notify(`Filters: ${err.message}`, 'error'));
-  return () => { alive = false; document.removeEventListener('keydown', onKey); };
+  pollTimer = setTimeout(poll, POLL_MS);
+  return () => { alive = false; clearTimeout(pollTimer); document.removeEventListener('keydown', onKey); };
 }

@@ -65,7 +65,7 @@ const LEFT: RegExp[] = [
   // Leaving by a package or a retirement taken: "took voluntary redundancy", "has taken early retirement", "accepted a severance package".
   / (?:take|accept|opt for|go for) (?:the |a |an )?(?:voluntary |early |\S+ )?(?:redundancy|retirement|severance|buyout|exit package|severance package|redundancy package) /,
   // Out of a post: "Owen's out as IT director".
-  / (?:be|'s) out as /,
+  / (?:be|'s) out as (?!usual|always|ever|well|normal|per |plan|expect|discuss|agree|a |an |of |soon )/,
   // Away from the organisation itself (the next word is checked: "step away from Northwind", not "from my desk").
   / (?:step|walk|move|break) away from /,
   // Dismissed, also in a ticket's reduced passive ("user Dmitri Volkov terminated 08/11") or with the person as object ("we let Raj go").
@@ -88,7 +88,7 @@ const MOVED: RegExp[] = [
   / (?:not|n't) (?:go to )?(?:be )?(?:involved?|on|part of|work on|handle|own|run|lead|look after|responsible for|in charge of|(?:the|our|your) (?:\S+ ){0,2}?(?:contact|person|owner|lead|champion|sponsor)) (?:\S+ ){0,5}?(?:anymore|any more|any longer|no more) /,
   // Leading something else from a stated moment: "As of this week Dmitri heads security for the group".
   // (Not after "to": "brought in from DHL to run IT" states a purpose, not who runs what.)
-  /(?<= (?:as of|starting|effective|from) (?:\S+ ){1,3}?)(?<! to )(?:head|lead|run|manage|oversee) (?!to |the call|the meeting)/,
+  /(?<= (?:as of|starting|effective|from) (?:\S+ ){1,5}?)(?<! to )(?:head|lead|run|manage|oversee) (?!to |the call|the meeting)/,
   // Handing one's remit over: "I'll be handing the relationship over to Luca", "I'm handing this over to Dmitri as of Monday".
   / hand over to | (?:hand|pass|transfer) (?:over )?(?:this|it|everything|things|the (?:\S+ )?(?:account|relationship|rollout|project|programme|program|day-to-day|reins|rein|baton|renewal|remit|portfolio|workstream)|my (?:\S+ )?(?:account|relationship|remit|portfolio|responsibility|work)s?) (?:over )?to /,
   new RegExp(` (?:move|transfer|switch|pull|second|shift|transition)(?:ed)? (?:from (?:the )?\\S+ (?:\\S+ )?)?(?:over |across )?(?:in|on)?to (?:(?:a|an|the|our|another|their) (?:\\S+ ){0,3}${UNIT_OR_POST}|(?!it |people |purchase |support |finance (?:the|a|an|our|their|it) )${FUNCTION} )`),
@@ -120,7 +120,7 @@ const MOVED: RegExp[] = [
   // Taking over from someone: the one named after "from" has changed or gone ("has taken over the portfolio from Greta").
   / take over (?:\S+ ){0,5}?from /,
   // No longer the one to go to: "Raj is no longer the right contact for billing".
-  / no longer (?:be )?(?:the|our|your) (?:\S+ ){0,2}?(?:contact|person|owner|lead|champion|sponsor|decision maker|point of contact) /,
+  / no longer (?:be )?(?:the|our|your) (?:\S+ ){0,2}?(?:contact|person|owner|lead|champion|sponsor|decision maker|point of contact|director|manager|head|controller|counsel|officer|cfo|ceo|cto|coo|cio|cro|ciso|vp|chief) /,
   // Replacing a person: "Luca has replaced Greta as our admin" (the change is Greta's).
   // Replacing or succeeding a person: "Luca has replaced Greta as our admin", "Sofia will succeed Raj", "from Monday Sofia replaces Raj on your account"
   // (the change is the one named right after the verb: checked; "replaced the printer" names nobody).
@@ -169,7 +169,7 @@ const ABSENCE = new RegExp(String.raw` (?:holiday|vacation|pto|sick|sabbatical|s
 const THING = /^(?:a|an|the|some|few|his|her|their|my|our|your|it|this|that|these|those)?\s*(?:\S+\s+){0,2}(?:comment|note|feedback|message|voicemail|review|state|decision|field|form|workspace|doc|document|draft|agenda|phase|step|topic|item|question|job|sync|ticket|room|call|meeting|deck|slide|setting|option|spreadsheet|data|export|import|process|intake|page|seat|licen[cs]e|queue|task|project board)s?\b/i;
 
 /** Hand-over frames: who takes over. */
-const SUCCESSOR_SUBJECT = / (?:take over|take care of|fill (?:his|her|their) shoes|be take over|cover|look after|pick (?:\S+ )?up|step (?:in|up)|fill (?:in )?|own|will be your|be your|be now your|be (?:the|our) new|replace|succeed|assume|step into|inherit|lead|handle|manage|oversee|run|carry|act as|take (?:it|this|things?|everything) (?:from here|forward|on)|be in touch|take (?:the reins?|the helm|the lead|charge|ownership|responsibility|point|on)|be (?:the|our|your) (?:\S+ ){0,3}?(?:person|one|contact|lead|owner|go-to|holder|approver|signatory|sponsor|champion)|be (?:name |appoint |confirm |announce )?(?:as )?(?:his|her|their|the) (?:\S+ )?(?:suc+es+or|replace?ment|backfill|stand-in)|be (?:the |our |now |also )?(?:acting|act|interim)(?! as)|be responsible for|be in charge of|be now in charge of) /;
+const SUCCESSOR_SUBJECT = / (?:take over|take care of|fill (?:his|her|their) shoes|be take over|cover|look after|pick (?:\S+ )?up|step (?:in|up)|fill (?:in )?|own|will be your|be your|be now your|be (?:the|our) new|replace|succeed|assume|step into|inherit|lead|handle|manage|oversee|run|carry|act as|take (?:it|this|that|things?|everything) (?:from here|forward|on)|be in touch|take (?:the reins?|the helm|the lead|charge|ownership|responsibility|point|on)|be (?:the|our|your) (?:\S+ ){0,3}?(?:person|one|contact|lead|owner|go-to|holder|approver|signatory|sponsor|champion)|be (?:name |appoint |confirm |announce )?(?:as )?(?:his|her|their|the) (?:\S+ )?(?:suc+es+or|replace?ment|backfill|stand-in)|be (?:the |our |now |also )?(?:acting|act|interim)(?! as)|be responsible for|be in charge of|be now in charge of) /;
 const SUCCESSOR_OBJECT = new RegExp([
   String.raw` (?:hand|pass|transfer|reassign|give|handover|direct|send|address|forward|route) (?:\S+ ){0,4}?(?:over )?to | in (?:his|her|their) (?:place|stead) (?:, )?(?:we (?:now )?have |we've get |there be |be |come )?| move (?!to )(?:\S+ ){1,4}?(?:over )?to | reach out to | (?:deal|work|speak|talk|liaise) with `,
   String.raw` it be (?:now )?(?=\S+ (?:\S+ )?(?:you|who|that) )| it will be (?:now )?|^ (?:\S+ )?over to `,
@@ -407,7 +407,7 @@ function falseEvent(s: Sent, hit: Hit, kind: Change, accountWords: string[] = []
   if (unrealised(s, hit)) return true;
   if (OLD_NEWS.test(lemmaLine(s).line)) return true;
   // "Raj will join the call instead of me": standing in at a meeting.
-  if (/ me $/.test(hit.m[0]) && ABSENCE.test(lemmaLine(s).line)) return true;
+  if (/ me $/.test(hit.m[0]) && (ABSENCE.test(lemmaLine(s).line) || / (?:sync|standup|stand-up|check-in|catch-up|all-hands|huddle|qbr|review|1:1) /.test(lemmaLine(s).line))) return true;
   // "go" departs only as "gone" ("Rodrigo's gone"), never as "is going to".
   // and "gone" ends its clause: "Rodrigo's gone, …", "she's gone for good", never "I've gone through the DPA".
   if (/ (?:have|be|'s) go /.test(hit.m[0])) {

@@ -7,7 +7,7 @@
 // "our incoming controller", "takes up the post") and more constructions naming who takes over. The
 // scopes (negation, condition, absence, contemplated) are the caller's, as for every other frame.
 import type { Sent } from './nlp.js';
-import type { Hit, NameSpan } from './frames.js';
+import { lemmaLine, type Hit, type NameSpan } from './frames.js';
 import type { Contact } from '../../db/queries/contacts.js';
 
 /** Words a title is made of: "senior manager", "Director of Platform Engineering", "the group board". */
@@ -22,7 +22,7 @@ export const LEFT_MORE: RegExp[] = [
   / (?:last|final) (?:working|work|business|official) (?:day|week) /,
   // A job that ends: "his tenure with us concludes on the 27th", "employment ended 31/10", "her role just went away".
   / (?:employment|tenure) (?:\S+ ){0,3}?(?:end|conclude|finish|cease|terminate|expire|be terminate) /,
-  / (?:'s|his|her|my) (?:role|job|position|post) (?:\S+ ){0,3}?(?:go away|be eliminate|be cut|be axe|disappear) /,
+  / (?:'s|his|her|my) (?:role|job|position|post) (?:\S+ ){0,3}?(?:go away|be eliminate|be cut|be axe|disappear|no longer exist|(?:have )?be (?:abolish|scrap|dissolve|remove|discontinue)) /,
   // (A contract or a time ends only "with us / here / at …": "our contract ends in March" is the account's.)
   / (?:'s|his|her|my) (?:contract|stint|time) (?:with us|here|at \S+) (?:\S+ ){0,2}?(?:end|conclude|be not renew|(?:will )?not be renew|come to an end) /,
   // A person's own contract running out ("dmitri's contract ran out end of oct"): a person's, so not the account's.
@@ -54,6 +54,8 @@ export const LEFT_MORE: RegExp[] = [
   / hang up (?:his|her|their|my) (?:boots|boot|hat|gloves|glove) /,
   // Off to an employer named by its trade: "going to a shipping line".
   / (?:go|move|head|jump|switch|defect) (?:over |across )?to (?:a|an|another|one of the) (?:\S+ ){0,2}?(?:ship|shipping|container|ferry|cruise|rail|freight|logistics|haulage|trucking|parcel) (?:line|company|firm|carrier|group|operator|provider|outfit)s? /,
+  // Out and in, said as a pair: "Owen is out, Tomasz is in as IT lead".
+  / be out(?: ,| and| ;| -) (?:\S+ ){1,3}?be in (?=as |now |charge |[.,;!] |$)/,
   // The model reads "left" after a quantifier as a noun ("have both left the company"): the surface word stands in.
   / have (?:both |all |each |also |just |already |now )left (?:the (?:company|business|firm|organisation|organization)|us|(?!for |early |the )\S+ (?:\.|,|;|last|this|on|in|at|to|for good)) /,
   // Replaced in a post, by someone: "Adaeze was replaced as CFO by Erik Dahl", "he was succeeded in the role by Mia".
@@ -63,6 +65,10 @@ export const LEFT_MORE: RegExp[] = [
 ];
 
 export const MOVED_MORE: RegExp[] = [
+  // Moved to do another job inside: "has been moved over to run our Benelux operations".
+  / (?:move|transfer|shift|second|reassign|rotate|switch) (?:over |across )?to (?:run|lead|head|manage|oversee|look after|build|set up|take charge of) /,
+  // The last word in a post: "this is my last email as Procurement Lead".
+  / (?:'s|my|his|her|be) (?:last|final) (?:\S+ ){0,2}?as (?:(?:the|our|your|a) )?(?:\S+ ){0,3}?(?:lead|head|director|manager|contact|owner|sponsor|champion|officer|controller|counsel|cfo|ceo|cto|coo|cio|vp|chief|admin) /,
   // Into another unit by passing or rotating: "from December I pass to the inside sales team".
   / (?:pass|rotate|relocate|get transfer|be transfer|be move|be second|be shift|be reassign) (?:\S+ly )?(?:over |across )?(?:in|on)?to (?:the|a|an|our|another|their) (?:\S+ ){0,3}?(?:team|group|department|division|unit|function|org|subsidiary|affiliate|business|office|region|desk|entity) /,
   // To a unit named without an article: "she's been shifted over to special projects", "moved to key accounts".
@@ -98,13 +104,15 @@ export const JOINED_MORE: RegExp[] = [
 ];
 
 /** Who takes over, in more constructions: "Fatima acting until further notice", "His tasks makes now Mrs. Ewa", "for reporting ask to Keiko". */
-export const SUCCESSOR_SUBJECT_MORE = String.raw` (?:get|inherit|receive|take) (?:over )?(?:my|his|her|their|all (?:my|his|her|their)) (?:\S+ )?(?:a?c+ounts?|clients?|customers?|portfolio|territory|book|tasks?|work|dut(?:y|ie)s?|responsibilit(?:y|ie)s?|reports?)| act (?:until|as|head|lead|interim|for now|in the meantime|meanwhile|cfo|ceo|cto|coo|cio|director|manager)| sign off (?:on )?| follow (?:your|the|this|our) (?:account|project|relationship|rollout|renewal)| be your (?:man|woman|guy|person|go-to)| hold the fort| keep (?:the|her|his) seat warm| (?:'s|be now) (?:the|our|your) (?:\S+ ){0,3}?(?:person|one|contact|go-to|owner|lead|champion|sponsor|approver|holder|signatory)`;
+export const SUCCESSOR_SUBJECT_MORE = String.raw` be in as| (?:get|inherit|receive|take) (?:over )?(?:my|his|her|their|all (?:my|his|her|their)) (?:\S+ )?(?:a?c+ounts?|clients?|customers?|portfolio|territory|book|tasks?|work|dut(?:y|ie)s?|responsibilit(?:y|ie)s?|reports?)| act (?:until|as|head|lead|interim|for now|in the meantime|meanwhile|cfo|ceo|cto|coo|cio|director|manager)| sign off (?:on )?| follow (?:your|the|this|our) (?:account|project|relationship|rollout|renewal)| be your (?:man|woman|guy|person|go-to)| hold the fort| keep (?:the|her|his) seat warm| (?:'s|be now) (?:the|our|your) (?:\S+ ){0,3}?(?:person|one|contact|go-to|owner|lead|champion|sponsor|approver|holder|signatory)`;
 export const SUCCESSOR_OBJECT_MORE = [
   String.raw` (?:his|her|their|'s) (?:task|duty|dutie|work|job|responsibility|responsibilitie|account)s? (?:now )?(?:make|do|handle|take over|take|cover|be do|be handle|be take over|be cover|be now do|be now handle)(?: now)? `,
   String.raw` for (?:\S+ ){1,4}?(?:please )?(?:ask|contact|ping|email|write to|speak to|talk to|go to|reach out to|turn to) (?:to )?`,
   String.raw`(?:^|,|;|:|\.|-|please|pls) ask (?:to )?`,
   // A remit shared out: "her work has been split between Keiko and Luca" (the first named is told as the successor).
   String.raw` (?:split|divide|share|spread) (?:\S+ )?(?:between|among) `,
+  // Who we hear from now: "you'll be hearing from Tomasz from now on".
+  String.raw` (?:will|be|will be) (?:hear|hearing) from `,
   // Replaced in a post by someone: "was replaced as CFO by Erik Dahl".
   String.raw` (?:replace|succeed) (?:as|in|on) (?:\S+ ){1,4}?by `,
   // The stand-in named as the subject of a copula: "Interim is their CFO Adaeze", "acting lead: Mia".
@@ -132,6 +140,11 @@ export function moreHitHolds(s: Sent, hit: Hit, accountWords: string[]): boolean
     const from = t.slice(Math.max(0, hit.start - 4), hit.start).findLastIndex((x) => x.lower === 'from');
     const at = Math.max(0, hit.start - 4) + from;
     if (from >= 0 && ['our', 'your', 'their', 'my', 'his', 'her', 'its'].includes(t[at + 1]?.lower ?? '')) return false;
+    // Leading a piece of work for a while ("is heading the pilot review for two weeks") is a task, not a post.
+    const object = t.slice(hit.end + 1, hit.end + 6);
+    const stop = object.findIndex((x) => x.pos === 'PUNCT' || ['for', 'until', 'while', 'so', 'and', 'but'].includes(x.lower));
+    if ((stop < 0 ? object : object.slice(0, stop)).some((x) => /^(?:pilot|review|evaluation|meeting|call|sync|standup|workshop|demo|session|qbr|training|test|trial|audit|kickoff|agenda|presentation|webinar|poc)$/.test(x.lemma))) return false;
+    if (/ for (?:a|an|the next|two|three|four|\d+|a couple of|a few) (?:\S+ )?(?:day|week|month)s? /.test(lemmaLine(s).line)) return false;
   }
   if (/ up to $/.test(line)) return t.slice(hit.end + 1, hit.end + 5).some((x) => TITLE.test(x.lower));
   // Leaving a place of the working day ("I leave the office now") is no departure; leaving it "to join…" or "for good" is.
@@ -142,6 +155,9 @@ export function moreHitHolds(s: Sent, hit: Hit, accountWords: string[]): boolean
   if (/ (?:in charge of|responsible for|accountable for) $/.test(line) && next && next.pos === 'VERB' && /ing$/.test(next.lower)) return false;
   // "I passed to the finance team your invoice": a thing passed on (its object after the unit), not a person moving.
   if (/^ pass /.test(line) && t.slice(hit.end + 1, hit.end + 3).some((x) => ['your', 'the', 'this', 'that', 'my', 'our', 'it', 'them'].includes(x.lower))) return false;
+  // Moved to run a meeting or a piece of work ("moved over to run the QBR") is a task, not a post.
+  if (/ (?:move|transfer|shift|second|reassign|rotate|switch) (?:over |across )?to (?:run|lead|head|manage|oversee|look after|build|set up|take charge of) $/.test(line)
+    && t.slice(hit.end + 1, hit.end + 5).some((x) => /^(?:meeting|call|qbr|workshop|demo|session|training|review|kickoff|offsite|webinar|presentation|standup|sync|agenda)$/.test(x.lemma))) return false;
   // Staying on with the organisation itself: "not continuing with Northwind / with us / with the company" (not "with the pilot").
   if (/ (?:continue|stay on|stay|remain) (?:on )?(?:with|at) $/.test(line)) {
     const o = t[hit.end + 1];

@@ -88,4 +88,28 @@ describe('stakeholder constructions (recall)', () => {
     expect(one('Dana thanked Oskar for the cutover. She has moved to the Lyon subsidiary.')).toMatchObject({ contactEmail: 'dana@acme.com', change: 'moved' });
     expect(one('I had coffee with Dana today. She told me she is retiring in June.')).toMatchObject({ contactEmail: 'dana@acme.com', change: 'left' });
   });
+
+  it('out of a post in other words: no longer our <title>, a post that no longer exists, out and in, a last word as <title>', () => {
+    expect(one('For the record, Dana is no longer our logistics director. Li has taken that on.')).toMatchObject({ contactEmail: 'dana@acme.com', successor: { name: 'Li Wen' } });
+    expect(one("After the merger, Dana's post no longer exists.")).toMatchObject({ contactEmail: 'dana@acme.com', change: 'left' });
+    expect(one('Dana is out, Oskar is in as plant manager.')).toMatchObject({ contactEmail: 'dana@acme.com', successor: { name: 'Oskar' } });
+    expect(one('This is my final note as purchasing lead; Oskar Lind takes over from Monday.').successor?.name).toBe('Oskar Lind');
+  });
+
+  it('moved to do another job, leading from a stated moment, and who we will hear from', () => {
+    expect(one('Dana has been moved over to run our Iberian distribution.')).toMatchObject({ contactEmail: 'dana@acme.com', change: 'moved' });
+    expect(one('As of next Monday, Dana is heading our new Baltic unit, so Oskar will be your main contact.').successor?.name).toBe('Oskar');
+    expect(one("You'll be hearing from Oskar going forward, as Dana has moved to a different role.").successor?.name).toBe('Oskar');
+  });
+
+  it('the same words about a task, a meeting or presence are no change', () => {
+    for (const text of [
+      'dana is out today, li is in tho',
+      'Dana has been moved over to run the supplier workshop while I travel.',
+      'As of Monday, Dana is heading the tender evaluation for three weeks.',
+      'From Thursday Li chairs the weekly sync instead of me.',
+      'Heard from Li that the pallets arrived; Dana is out as usual on Fridays.',
+    ]) expect(read(text), text).toEqual([]);
+  });
 });
+

@@ -50,7 +50,7 @@ const SELL = new Set(['quote', 'offer', 'pitch', 'propose', 'price', 'bid', 'ten
 /** Things a vendor sends: "X sent their paper / proposal over". */
 const SENT_THING = new Set(['paper', 'paperwork', 'form', 'order', 'proposal', 'quote', 'quotation', 'bid', 'offer', 'pricing', 'terms', 'contract', 'deck']);
 /** Choosing among vendors: the cue that turns "you and X" into a set being weighed. */
-const CHOOSING = / (?:vendor|supplier|provider|shortlist|finalist|bake-off|shootout|rfp|rfi|tender|evaluate|evaluation|assess|review|compare|comparison|choose|pick|select|decide|decision|whichever|between|option|final round|against|alongside|versus|vs|side by side|pilot|piloting|trial|run-off|frame|running|mix|final|standing)s? /;
+const CHOOSING = / (?:vendor|supplier|provider|shortlist|finalist|bake-off|shootout|rfp|rfi|tender|evaluate|evaluation|assess|review|compare|comparison|choose|pick|select|decide|decision|whichever|between|option|final round|against|alongside|versus|vs|side by side|side-by-side|head-to-head|pilot|piloting|trial|run-off|frame|running|mix|final|standing)s? /;
 /** Settled or long past: the evaluation is over, not in play. */
 const SETTLED = / (?:stay with|stick with) (?:you|us)(?! or)|no plan to (?:revisit|look|switch)|years? ago|original selection|settle|shut (?:that |it |this )?down|stay put|never look back|not go back|no appetite to reopen/;
 /** Choosing us settles an evaluation that is long past ("back in 2021 we went with you"); a choice just made still names the rival in it. */
@@ -143,6 +143,8 @@ function linked(s: Sent, from: number, to: number, particle: boolean): boolean {
   // the dashboards; the name after them is no argument ("a demo of the Quorra platform" has its name first).
   let last = from - 1;
   for (let k = from; k < to; k += 1) if (s.toks[k].pos === 'ADP') last = k;
+  // "trial the forecasting module with Anders' team": after an object of its own, "with" names who takes part, not what is tried.
+  if (s.toks[last]?.lower === 'with' && s.toks.slice(from, last).some((x) => x.pos === 'NOUN' && !x.cap && x.known && !TIME.has(x.lemma) && !VENDOR_THING.has(stem(x)))) return false;
   if (s.toks.slice(last + 1, to).some((x) => x.pos === 'NOUN' && !x.cap && x.known && !TIME.has(x.lemma) && !VENDOR_THING.has(stem(x)))) return false;
   // "to" and "at" belong to particle verbs ("talk to", "look at"), never to a noun head: "a demo to Luca's team" names the audience.
   return adp <= 2 || particle;

@@ -20,7 +20,7 @@
 // rival's stand as a landmark ("your booth next to X's"), a language ("prefers English").
 import type { Sent, Tok } from './nlp.js';
 import { negated, type NameSpan } from './frames.js';
-import { bracketedVendor, calledIn, offCategory, ourPerson, passiveOffer, preferredOverUs, productPreferred, rankedAboveUs, talkedAbout } from './competitor-stance.js';
+import { bracketedVendor, calledIn, comingToShow, offCategory, ourPerson, passiveOffer, preferredOverUs, productPreferred, promisedUs, rankedAboveUs, referencesOf, talkedAbout } from './competitor-stance.js';
 
 const US = new Set(['you', 'your', 'yours', 'u', 'ur', 'yourselves', 'yourself']);
 const FILLER = new Set(['you', 'know', 'like', 'uh', 'um', 'er', 'erm', 'kind', 'sort', 'of', 'basically', 'actually', 'already', 'also', 'just', 'really', 'even', 'still', 'now', 'recently', 'apparently', 'i', 'think', 'guess', ',']);
@@ -325,7 +325,7 @@ export function moreSlots(s: Sent, span: NameSpan): boolean {
   return courting(t, span) || planningOurMove(t, span) || possessiveAgainstOurs(t, span) || caseAgainst(t, span) || triedOnTheSide(t, span)
     || invitedIntoProcess(s, span) || peersOnIt(t, span) || keptOrChosen(t, span) || reviewedVendor(t, span) || offeringAgainstUs(t, span)
     || preferredInstead(t, span) || preferredOverUs(s, span) || bracketedVendor(s, span) || passiveOffer(s, span) || productPreferred(s, span)
-    || rankedAboveUs(s, span) || calledIn(s, span);
+    || rankedAboveUs(s, span) || calledIn(s, span) || comingToShow(s, span) || promisedUs(s, span) || referencesOf(s, span);
 }
 
 /** The sentence weighs the one name it holds through a relative clause ("…that's one of the tools we are looking at"). */
@@ -444,6 +444,7 @@ export function asksForRivals(s: Sent): boolean {
 /** A name given as the answer: not negated, and not "nobody"/"none". */
 export function namesAnAnswer(s: Sent, span: NameSpan): boolean {
   const t = s.toks;
-  if (t.some((x) => x.neg || ['not', 'no', 'never', 'nobody', 'none', 'nothing', 'noone'].includes(x.lower))) return false;
+  // A negation after the name is about something else: "Ferrow and one other I can't remember".
+  if (t.slice(0, span.end + 1).some((x) => x.neg || ['not', 'no', 'never', 'nobody', 'none', 'nothing', 'noone'].includes(x.lower))) return false;
   return !/ (?:rule out|ago|drop|retire|replace|leave|left) /.test(lemmaLine(t));
 }

@@ -203,7 +203,42 @@ const OWN_UNIT = new Set(['team', 'side', 'department', 'group', 'org', 'staff',
 /** "Hugo Brandt on my team", "Dana from our side": the customer's own person. */
 export function ourPerson(s: Sent, span: NameSpan): boolean {
   const t = s.toks;
-  return ['on', 'in', 'from'].includes(t[span.end + 1]?.lower ?? '') && ['my', 'our'].includes(t[span.end + 2]?.lower ?? '') && OWN_UNIT.has(t[span.end + 3]?.lemma ?? '');
+  const prep = t[span.end + 1]?.lower ?? '';
+  // "Marta from our finance team", "Hugo Brandt on my team".
+  if (['on', 'in', 'from'].includes(prep) && ['my', 'our'].includes(t[span.end + 2]?.lower ?? '') && t.slice(span.end + 3, span.end + 6).some((x) => OWN_UNIT.has(x.lemma))) return true;
+  // "Bernd at DHL", "Ines from Halden": a person at an organisation, named with it.
+  if (['at', 'from'].includes(prep) && t[span.end + 2]?.cap && t[span.end + 2].pos === 'PROPN' && span.start === span.end) return true;
+  // "Quote from Ingrid: …": a quotation, not a price.
+  return t[span.start - 1]?.lower === 'from' && ['quote', 'quotation'].includes(t[span.start - 2]?.lower ?? '') && [':', '"', '“'].includes(t[span.end + 1]?.text ?? '');
+}
+
+const SHOW = new Set(['show', 'demo', 'present', 'pitch', 'walk', 'demonstrate', 'run', 'give']);
+/** "I've got X coming in on Friday to show us their forecasting", "X's team is presenting to our exec team". */
+export function comingToShow(s: Sent, span: NameSpan): boolean {
+  const t = s.toks;
+  let k = span.end + 1;
+  if (t[k]?.text === "'s") k += 1;
+  if (['team', 'people', 'folk', 'guy', 'rep'].includes(t[k]?.lemma ?? '')) k += 1;
+  const acts = t.slice(k, k + 10);
+  const stop = acts.findIndex((x) => ['.', ';', '!', '?'].includes(x.text));
+  const clause = stop < 0 ? acts : acts.slice(0, stop);
+  const arrive = clause.findIndex((x) => x.lemma === 'come' && ['in', 'over', 'by', 'round', 'along'].includes(t[x.i + 1]?.lower ?? ''));
+  const shows = clause.findIndex((x) => SHOW.has(x.lemma) && x.pos === 'VERB' && !negated(s, x.i));
+  if (shows < 0) return false;
+  const toUs = clause.slice(shows + 1, shows + 4).some((x) => ['us', 'our', 'me'].includes(x.lower));
+  return toUs && (arrive >= 0 || clause[shows].lemma !== 'run');
+}
+
+const DEAL = new Set(['free', 'less', 'cheaper', 'half', 'discount', 'beat', 'undercut', 'match', 'waive', 'fraction']);
+/** "X said they'd migrate our data for free", "X would cost us about half of what we pay you": its offer to us. */
+export function promisedUs(s: Sent, span: NameSpan): boolean {
+  const t = s.toks;
+  const v = t.slice(span.end + 1, span.end + 4).find((x) => x.pos === 'VERB');
+  if (!v || negated(s, v.i)) return false;
+  const rest = t.slice(v.i + 1, v.i + 12);
+  const deal = rest.some((x) => DEAL.has(x.lower) || DEAL.has(x.lemma));
+  if (['say', 'claim', 'promise', 'reckon', 'tell', 'guarantee'].includes(v.lemma)) return deal && rest.some((x) => ['our', 'us', 'we'].includes(x.lower));
+  return v.lemma === 'cost' && rest[0]?.lower === 'us' && deal && t.some((x) => ['you', 'your', 'yours'].includes(x.lower));
 }
 
 /** What the customer buys that is not in our category: a vendor of it is no rival of ours. */
@@ -234,4 +269,10 @@ export function talkedAbout(s: Sent, span: NameSpan): boolean {
   if (/ before (?:we|i) (?:move|switch|come|join|sign|migrate)\b[^.]{0,20} (?:you|us) /.test(line) && t.slice(0, span.start).some((x) => x.lower === 'before')) return true;
   const v = t[span.end + 1];
   return !!v && COEXIST.has(v.lemma) && v.pos === 'VERB' && !selling && / (?:alongside|with|next to|beside) (?:you|your|yours|u|ur) /.test(line);
+}
+
+/** "reference calls with two X customers": the vendor's customers offered as proof. */
+export function referencesOf(s: Sent, span: NameSpan): boolean {
+  const t = s.toks;
+  return ['customer', 'client', 'user'].includes(t[span.end + 1]?.lemma ?? '') && t.some((x) => /^referenc/.test(x.lower) && !negated(s, x.i));
 }

@@ -94,3 +94,24 @@ cases('vendors outside our category, and a company merely talked about', [
   'Before we switched to you we ran Salesloft for two years.',
   'Gong sits nicely alongside your product, no issues at all.',
 ]);
+
+cases('people are not organisations; more of what a vendor does', [
+  ["The Wexford people are presenting to our leadership team on Tuesday.", 'Wexford'],
+  ["We've got Wexford coming over next week to demo us their routing.", 'Wexford'],
+  ['Wexford told us they would move our history across for free.', 'Wexford'],
+  ['Wexford would cost us roughly half what we pay you today.', 'Wexford'],
+  ['We have reference calls lined up with three Wexford customers.', 'Wexford'],
+  ['Our COO wants a side-by-side of you and Wexford before the board.', 'Wexford'],
+], [
+  'I had a long call with Dorota from our planning team about the budget.',
+  'We plan to trial the routing module with Pieter\'s team first.',
+  'I spoke to Aurelio at Maersk about the new lanes.',
+  'Quote from Svea: "the new board view saved my week".',
+]);
+
+describe('an answer to who else is weighed', () => {
+  it('names the rival though a negation follows it', () => {
+    const got = findCompetitors([{ side: 'us', text: 'Who else are you looking at?' }, { side: 'them', text: 'Wexford and, er, one more whose name I can\'t recall.' }], LIST);
+    expect(got.map((c) => c.name)).toEqual(['Wexford']);
+  });
+});

@@ -63,7 +63,7 @@ function unitPhrase(s: Sent, k: number): string {
     if (open >= 0 && a - 1 - open <= 4) a = open;
   }
   // A word the tagger reads as a preposition or adverb but that sits between the determiner and the noun is a modifier ("the inside sales team", "our back office staff").
-  if (a < k && a - 2 >= 0 && ['ADP', 'ADV'].includes(t[a - 1].pos) && ['DET', 'PRON'].includes(t[a - 2].pos) && /^\p{Ll}+$/u.test(t[a - 1].text)) a -= 1;
+  if (a - 2 >= 0 && ['ADP', 'ADV'].includes(t[a - 1].pos) && ['DET', 'PRON'].includes(t[a - 2].pos) && /^\p{Ll}+$/u.test(t[a - 1].text)) a -= 1;
   let b = k;
   while (t[b + 1] && UNIT.has(t[b + 1].lemma)) b += 1; // "the Porto warehouse team"
   b = placeTail(t, b);
@@ -195,7 +195,9 @@ export function countedGroup(s: Sent): string | undefined {
   for (let k = 1; k < t.length; k += 1) {
     if (t[k].text !== '(') continue;
     const close = t.findIndex((x, j) => j > k && x.text === ')');
-    if (close < 0 || close - k > 5 || !t.slice(k + 1, close).some((x) => x.pos === 'NUM') || !t.slice(k + 1, close).some(countsPeople)) continue;
+    // A bare count after a named department or unit counts its people too: "RevOps (5)".
+    const bare = close === k + 2 && t[k + 1].pos === 'NUM' && (DEPARTMENT.has(t[k - 1]?.lower ?? '') || UNIT.has(t[k - 1]?.lemma ?? ''));
+    if (close < 0 || close - k > 5 || !t.slice(k + 1, close).some((x) => x.pos === 'NUM') || !(bare || t.slice(k + 1, close).some(countsPeople))) continue;
     let a = k;
     while (a - 1 >= 0 && ['NOUN', 'PROPN', 'ADJ', 'X'].includes(t[a - 1].pos) && !NOT_A_GROUP.has(t[a - 1].lower) && !/^\d/.test(t[a - 1].text)) a -= 1;
     if (a < k) return spanText(s, a, k - 1);

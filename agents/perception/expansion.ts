@@ -182,6 +182,18 @@ function placeBefore(s: Sent, prev?: Sent): string | undefined {
   return unitIn(prev) ?? nameSpans(prev).find((n) => ['in', 'at'].includes(prev.toks[n.start - 1]?.lower ?? ''))?.name;
 }
 
+/** Growth said as a noun, still ahead: "An extension of the licence to the Tilburg warehouse would make sense", "The rollout to Gdansk should happen in Q1". */
+const NOMINAL = / (?:extension|expansion|rollout|roll-out) (?:of (?:the|our|your) (?:licen[cs]e|licence|contract|subscription|platform|tool|product|seat|account)s? )?to (?:the |our )?\S+ /;
+function rolloutNamed(s: Sent): string | undefined {
+  const line = lemmaLine(s).line;
+  const h = findAll(s, NOMINAL)[0];
+  if (!h || negated(s, h.start)) return undefined;
+  const target = s.toks[h.end];
+  const named = target.cap || UNIT.has(target.lemma) || s.toks.slice(h.end, h.end + 4).some((x) => UNIT.has(x.lemma));
+  const live = named && / (?:should|will|would|next|plan|soon|from|in q[1-4]|make sense) /.test(line) && !/ (?:be|was|were) (?:complete|completed|done|finish|finished|delay|delayed|cancel|cancelled|postpone|postponed)| (?:went|go) live | last /.test(line);
+  return live ? (target.cap ? nameSpans(s).find((n) => n.start === h.end)?.name ?? target.text : target.text) : undefined;
+}
+
 /** The place a sentence's people are in: "7 new reps in Stockholm from Jan 4". */
 const placeIn = (s: Sent): string | undefined => nameSpans(s).find((n) => ['in', 'at'].includes(s.toks[n.start - 1]?.lower ?? ''))?.name;
 
@@ -193,8 +205,9 @@ const PLURAL = / (?:they|them|their) /;
 function expansionIn(s: Sent, prev?: Sent, earlier: Sent[] = [], rivals: string[] = []): { team?: string; seats?: number } | undefined {
   // A word that ends the sentence may keep its full stop ("…and want in."): the frames read the word.
   const line = ` ${s.toks.map((x) => (x.lemma.length > 1 ? x.lemma.replace(/\.$/, '') : x.lemma)).join(' ')} `;
-  // "at the end of the month" is a date, not an ending.
-  if (findAll(s, CONTRACTION).some((h) => !endsOtherVendor(s, h.end) && !(s.toks[h.start].lemma === 'end' && s.toks[h.start - 1]?.lower === 'the')) || PERSON_MOVING.test(line) || NEW_THING.test(line) || UNDERWAY.test(line) || /\bfewer\b/i.test(s.text)) return undefined;
+  // "at the end of the month", "before year end" are dates, not endings.
+  const dateEnd = (k: number) => s.toks[k].lemma === 'end' && ['the', 'year', 'month', 'quarter', 'week', 'day', 'term', 'fiscal', 'financial', 'period', 'q1', 'q2', 'q3', 'q4'].includes(s.toks[k - 1]?.lower ?? '');
+  if (findAll(s, CONTRACTION).some((h) => !endsOtherVendor(s, h.end) && !dateEnd(h.start)) || PERSON_MOVING.test(line) || NEW_THING.test(line) || UNDERWAY.test(line) || /\bfewer\b/i.test(s.text)) return undefined;
   if (DISCOUNTED.test(line) || PLAN_GIVEN_UP.test(line) || (OWN_BUSINESS.test(line) && !SEATS_NAMED.test(line))) return undefined;
   if (REFUSED.test(line) || NOT_MORE.test(line) || ONLY_WANTED.test(line) || SOMEONE_ELSE.test(line) || STAYING.test(line) || alreadyDone(s) || stale(s)) return undefined;
   // Capacity in another vendor's tool, a figure taken back, capacity already there, a sandbox, a thing changed, one person provisioned.
@@ -216,7 +229,8 @@ function expansionIn(s: Sent, prev?: Sent, earlier: Sent[] = [], rivals: string[
   // A use of ours for more work ("thinking of using you for customer onboarding as well"). (Buying a module or add-on alone is buying, not expansion.)
   const moreUse = / (?:use|using) (?:you|your (?:\S+ )?(?:platform|tool|product|app|system)|it) for (?:\S+ ){1,4}(?:as well|too) | (?:also|additionally) (?:use|using) (?:you|your \S+) for /.test(line)
     && / (?:want|would like|plan|think|consider|keen|interested|could we|can we|like to|look at|look into|start) /.test(line);
-  const newUse = moreUse || / (?:a|an|our|another|their|one more) new (?:use case|initiative|project|workflow|department|business unit|region|market) | new (?:use case|initiative|project|workflow|department|business unit|region|market) (?:\S+ ){0,2}(?:want|need|would like|ask|request|plan to|be keen) /.test(line)
+  const rolledTo = rolloutNamed(s);
+  const newUse = moreUse || Boolean(rolledTo) || / (?:a|an|our|another|their|one more) new (?:use case|initiative|project|workflow|department|business unit|region|market) | new (?:use case|initiative|project|workflow|department|business unit|region|market) (?:\S+ ){0,2}(?:want|need|would like|ask|request|plan to|be keen) /.test(line)
     && / (?:want|need|would like|plan|ask|use|seat|licen[cs]e|licence|access|workspace|roll|onboard\S*|add|extend|expand|user|account) /.test(line);
   const wide = WIDE.test(line) && !(/ already /.test(line) && !/ (?:want|need|would|will|plan|next|soon) /.test(line)) && / (?:roll (?:\S+ ){0,3}out|rollout|extend|deploy|want|on it|onto it|on to it|use|standardi[sz]e on) /.test(line);
   // "The practices are on it" states who already uses it; only a change ("now", "soon", "too", a plan) makes it growth.
@@ -235,7 +249,7 @@ function expansionIn(s: Sent, prev?: Sent, earlier: Sent[] = [], rivals: string[
   // "They really need their own seats.": the group is the one named in the sentence before.
   const named = setUp ? nameSpans(s).find((n) => findAll(s, SET_UP).some((h) => n.start > h.start && n.end < h.end)) : undefined;
   const there = placeBefore(s, prev);
-  const own = there ?? teamIn(s) ?? named?.name;
+  const own = there ?? teamIn(s) ?? named?.name ?? rolledTo;
   // A subject pointing back ("They want…") makes the group the one asking; a pronoun elsewhere ("give them seats") only says who gets what is asked.
   const team = own ?? (prev && pointsBack(s) ? groupBefore(prev) : undefined);
   // "them" in an ask for capacity points to the people of the sentence before: its group, else the place they start in ("7 new reps in Stockholm").
@@ -260,6 +274,8 @@ function expansionIn(s: Sent, prev?: Sent, earlier: Sent[] = [], rivals: string[
   const wantIn = line.replace(/ in (?!(?:[.,;!?]|too|as well|now|on|\))(?: |$)|$)/g, ' in_ ');
   const unitAsks = Boolean(team) && ((!byRole && / (?:want|ask|request|keen|interested|eager|need|would like|beg|pester|nag|clamou?r|lobby|push for|badger|hound|bug) (?:\S+ ){0,3}?it /.test(line)) || / (?:want|ask|request|keen|interested|eager|need|would like|beg|pester|nag|clamou?r|lobby|push for|badger|hound|bug) (?:\S+ ){0,3}?(?:access|in|to use|to join|to be onboard\S*|to be add|to be include|to be set up|to come|to start|to get access|to get on|(?:their|its) own (?:\S+ ){0,2}?(?:seat|licen\S*|workspace|space|instance|logins?|account|tenant|environment|setup|access)|(?:their|its) own [.,;!?]|a workspace|the tool|the platform|the product|licen\S*|seat|account|logins?|log-ins?|on board|onboard|too|as well) /.test(wantIn)
     || / (?:want|ask|keen|eager) (?:\S+ ){0,6}(?:get on it|on it|on the platform|on board|onboard\S*) /.test(line)
+    // "Priya wants RevOps added before the QBR".
+    || / (?:want|need|would like) (?!to )(?:\S+ ){1,4}(?:add|onboard\S*|include|provision|set up) /.test(line)
     // "Keiko wants her analysts in the tool by Q1".
     || / (?:want|need|would like) (?:\S+ ){1,4}in (?:the|your) (?:tool|platform|system|app|product) /.test(line)
     // A copy of what another unit has: "asking when they get theirs", "will need the same setup Rotterdam has".

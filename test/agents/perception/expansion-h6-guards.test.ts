@@ -117,3 +117,19 @@ describe('expansion: replacements, maybes, releases and new uses', () => {
     expect(read('We are considering using your platform for returns handling too, not just outbound.')).toHaveLength(1);
   });
 });
+
+describe('expansion said as a noun, a group wanted added, and a bare count in brackets', () => {
+  it('a rollout or licence extension still ahead, to a named place or unit', () => {
+    expect(read('An extension of the contract to the Aarhus depot would make sense from April, around 15 loaders.')[0]).toMatchObject({ team: expect.stringMatching(/Aarhus/), seats: 15 });
+    expect(read('The rollout to Tromsø should happen in Q2, 22 users.')[0]).toMatchObject({ team: 'Tromsø', seats: 22 });
+    expect(read('The rollout to Tromsø was completed last month.')).toEqual([]);
+    expect(read('An extension of the deadline to Friday would make sense.')).toEqual([]);
+  });
+  it('a department wanted added, counted in brackets; a note added to a ticket is not', () => {
+    expect(note('Sync w/ Greta: she wants Payroll (4) added before year end.')[0]).toMatchObject({ team: 'Payroll', seats: 4 });
+    expect(read("I'd like to add a comment to the case: it only happens on the Hull team's logins.")).toEqual([]);
+  });
+  it('a unit after a word the tagger reads as an adverb', () => {
+    expect(read('the infra team will want logins once the cutover is done, maybe 5.')[0]).toMatchObject({ team: expect.stringMatching(/infra/), seats: 5 });
+  });
+});

@@ -49,6 +49,22 @@ export async function listRecommendationsForAccount(
   return rows.map((r) => RecommendationRow.parse(r));
 }
 
+/**
+ * What an assessment must know of its own past advice, in one statement: the open recommendations
+ * (`open` statuses, any age) then those decided since `since` (`decided` statuses), each part by
+ * priority as listRecommendationsForAccount orders it.
+ */
+export async function listWorkingRecommendations(
+  db: Queryable, accountId: string, opts: { open: string[]; decided: string[]; since: string },
+): Promise<Recommendation[]> {
+  const { rows } = await db.query(
+    `select * from recommendations where account_id = $1
+       and (status = any($2) or (status = any($3) and updated_at >= $4))
+     order by (status = any($2)) desc, priority desc, created_at`,
+    [accountId, opts.open, opts.decided, opts.since]);
+  return rows.map((r) => RecommendationRow.parse(r));
+}
+
 export interface InboxFilter {
   statuses?: string[]; ownerId?: string; accountId?: string; accountIds?: string[]; kind?: string; limit?: number;
   /** The caller's scope: filters narrow within it, never widen it. */

@@ -2,7 +2,7 @@ import type { Runtime } from '@langchain/langgraph';
 import { getAccount } from '../../../db/queries/accounts.js';
 import { listContacts } from '../../../db/queries/contacts.js';
 import { listSignals } from '../../../db/queries/signals.js';
-import { listRecommendationsForAccount } from '../../../db/queries/recommendations.js';
+import { listWorkingRecommendations } from '../../../db/queries/recommendations.js';
 import { getUser } from '../../../db/queries/users.js';
 import type { GraphDeps } from '../deps.js';
 import type { AgentContextType, AgentStateType, AgentStateUpdate } from '../state.js';
@@ -16,13 +16,12 @@ export function makeLoadContextNode(deps: GraphDeps) {
     const account = await getAccount(deps.db, accountId);
     if (!account) throw new Error(`account ${accountId} not found`);
     const since = new Date(Date.parse(asOf) - DECISION_MEMORY_DAYS * 86_400_000).toISOString();
-    const [contacts, signals, open, decided, owner] = await Promise.all([
+    const [contacts, signals, existing, owner] = await Promise.all([
       listContacts(deps.db, accountId),
       listSignals(deps.db, accountId, { before: asOf }),
-      listRecommendationsForAccount(deps.db, accountId, { statuses: ['proposed', 'snoozed'] }),
-      listRecommendationsForAccount(deps.db, accountId, { statuses: ['approved', 'edited', 'rejected', 'done', 'failed'], since }),
+      listWorkingRecommendations(deps.db, accountId, { open: ['proposed', 'snoozed'], decided: ['approved', 'edited', 'rejected', 'done', 'failed'], since }),
       account.ownerId ? getUser(deps.db, account.ownerId) : Promise.resolve(null),
     ]);
-    return { account, contacts, signals, existing: [...open, ...decided], ownerName: owner?.name ?? null };
+    return { account, contacts, signals, existing, ownerName: owner?.name ?? null };
   };
 }

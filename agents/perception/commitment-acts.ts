@@ -51,9 +51,10 @@ export function openAct(s: Sent, k: number, directedOnly = false): boolean {
   const t = s.toks;
   const x = t[k];
   // (The tagger takes some bare verbs for nouns; a noun is not followed by an object pronoun: "pop it in your folder".)
-  // (Likewise a noun right after the modal before its object: "we will whitelist your IPs".)
-  const verb = x?.pos === 'VERB' || (x?.pos === 'NOUN' && (['it', 'them'].includes(t[k + 1]?.lower ?? '')
-    || (['will', 'shall'].includes(t[k - 1]?.lemma ?? '') && ['the', 'your', 'our', 'a', 'an', 'this', 'that', 'those', 'these'].includes(t[k + 1]?.lower ?? ''))));
+  // (Likewise a noun or adjective right after the modal before its object: "we will whitelist your IPs", "we'll clean up the records".)
+  const det = (w: string | undefined) => ['the', 'your', 'our', 'a', 'an', 'this', 'that', 'those', 'these'].includes(w ?? '');
+  const afterModal = ['will', 'shall'].includes(t[k - 1]?.lemma ?? '') && (det(t[k + 1]?.lower) || (PARTICLE.has(t[k + 1]?.lower ?? '') && det(t[k + 2]?.lower)));
+  const verb = x?.pos === 'VERB' || (x?.pos === 'NOUN' && ['it', 'them'].includes(t[k + 1]?.lower ?? '')) || ((x?.pos === 'NOUN' || x?.pos === 'ADJ') && afterModal);
   // A bare form: the lemma itself, or a spelling of it ("prioritise" for "prioritize").
   const bare = x && (x.lower === x.lemma || !/(?:ed|ing|s)$/.test(x.lower));
   if (!x || !verb || !bare || STATE.has(x.lemma) || STATE.has(baseAct(x.lemma))) return false;

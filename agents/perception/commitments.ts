@@ -59,6 +59,9 @@ const SELF_DOING = / (?:i|we) be (?:just |now |currently |already )?(?=\S+ )/;
 const BARE_WILL = /^ (?:(?:on it|sure|ok|okay|noted|yes|will do) )?(?:\S+ (?:[,-] )?)?will (?!you |be able)/;
 /** "You'll have X from me", "you'll get it from us". */
 const YOU_WILL_HAVE = / you will (?:have|get|receive|see) .*? from (?:me|us|our|my) /;
+/** The account's deed told back to it by us: "you'll send over the signed DPA", "you will get us the user list". */
+const YOU_WILL_SEND = / you will (?:also )?(?=(?:send|share|return|provide|forward|sign|countersign|upload|complete|get us|get me) )/;
+const AGREED = / as (?:discuss|agree|promise|confirm)|per our (?:call|conversation|chat|meeting)| so you will /;
 /** "We owe you X", "I still owe them X". */
 const OWE = new RegExp(` (?:i|we|(?:our|my) (?:\\S+ ){0,2}${OUR_PEOPLE}) (?:still |also )?owe `);
 /** "You'll have it by Friday", "you should get the file tomorrow": said by the side that delivers, with a date. */
@@ -126,7 +129,9 @@ function conditionalOnOthers(s: Sent, owner: 'us' | 'them', cue: Hit): boolean {
   // "I'll get the rules in once I have them", "as soon as we receive the quote": the deed waits on the other side's delivery.
   const got = s.toks.findIndex((t, k) => (['once', 'when', 'after', 'until'].includes(t.lower) || (t.lower === 'as' && s.toks[k - 1]?.lower === 'soon')) && ['i', 'we'].includes(s.toks[k + 1]?.lower ?? '')
     && s.toks.slice(k + 2, k + 4).some((x) => ['have', 'get', 'receive', 'hear'].includes(x.lemma)));
-  if (got >= 0) return true;
+  // (A later clause has its own condition: "you'll send the DPA this week, and we'll switch it on once we have it".)
+  const ownClause = got < cue.start || !s.toks.slice(cue.end + 1, got).some((t, n, a) => t.text === ';' || t.lower === 'but' || (t.text === ',' && a[n + 1]?.lower === 'and'));
+  if (got >= 0 && ownClause) return true;
   for (let k = cue.end + 1; k < s.toks.length; k += 1) {
     const w = s.toks[k].lower;
     if (['if', 'unless', 'provided', 'assuming'].includes(w) || ((w === 'once' || w === 'when' || w === 'after') && ['you', 'your', 'they', 'their'].includes(s.toks[k + 1]?.lower ?? ''))) {
@@ -186,8 +191,19 @@ function actAfter(s: Sent, cue: Hit, owner: 'us' | 'them'): boolean {
 function isAct(s: Sent, k: number, owner: 'us' | 'them'): boolean {
   const x = s.toks[k];
   return ((x.pos === 'VERB' || x.pos === 'NOUN' || x.pos === 'ADJ' || (x.pos === 'AUX' && x.lemma === 'have' && s.toks[k + 1]?.pos !== 'VERB')) && (ACTS.has(x.lemma) || ACTS.has(baseAct(x.lemma))))
-    || openAct(s, k, owner === 'them' && !yoursAfter(s, k));
+    || openAct(s, k, owner === 'them' && !yoursAfter(s, k) && !sharedThing(s, k));
 }
+
+/** The account's deed on "the" thing of the joint work ("clean up the duplicate records", "map the old codes"), not on its own
+ * ("upgrade our laptops") and not one ending our use ("replace the scanners"). */
+function sharedThing(s: Sent, k: number): boolean {
+  let at = k + 1;
+  while (['up', 'out', 'over', 'through', 'down', 'off'].includes(s.toks[at]?.lower ?? '')) at += 1;
+  const lemma = baseAct(s.toks[k].lemma);
+  return s.toks[at]?.lower === 'the' && !ENDING.has(s.toks[k].lemma) && !ENDING.has(lemma) && !TRYING.has(s.toks[k].lemma) && !TRYING.has(lemma);
+}
+/** Trying our product out is the account's evaluation, not a deed for us: "we'll trial the new scanner app". */
+const TRYING = new Set(['trial', 'pilot', 'evaluate', 'assess', 'benchmark', 'compare', 'explore', 'demo', 'sample', 'vet']);
 
 /** The account's deed on a thing of ours ("whitelist your IP ranges", "add your domain") is done for us, unless it ends our use. */
 const ENDING = new Set(['replace', 'cancel', 'terminate', 'drop', 'stop', 'end', 'retire', 'remove', 'switch', 'phase', 'decommission', 'uninstall', 'disable', 'block', 'ditch', 'scrap', 'pause', 'suspend', 'downgrade', 'reduce', 'cut']);
@@ -225,6 +241,8 @@ function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext, prior?: string
     // (A thing of ours as the object is a deed done for us: "we'll add your domain to our allowlist".)
     const forUs = act && s.toks[act.i + 1]?.lower === 'your';
     if (owner === 'them' && kind === 'self' && act && !forUs && ['add', 'extend', 'expand', 'onboard', 'roll', 'migrate', 'move', 'use', 'adopt', 'bring'].includes(act.lemma)) return undefined;
+    // (Nor training or briefing its own people: "we will train our new drivers on the app".)
+    if (owner === 'them' && act && ['train', 'coach', 'teach', 'educate', 'brief', 'upskill', 'hire', 'recruit', 'onboard'].includes(act.lemma) && s.toks[act.i + 1]?.lower === 'our') return undefined;
     return { owner, ...(who ? { who } : {}), explicitOnly, cue, kind };
   };
   if (ctx.actionItems) {
@@ -234,7 +252,8 @@ function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext, prior?: string
     // "TODO: send the DPA", "Next step: we share the results on Monday".
     const todo = findAll(s, NOTED_TODO)[0];
     const verb = todo ? s.toks.find((x, n) => n >= todo.start && ACTS.has(x.lemma) && !['action', 'todo'].includes(x.lower)) : undefined;
-    const promised = findAll(s, NOTED_PROMISE)[0];
+    // ("Told him we'd know more after triage": a reported promise needs a deed, not a state of knowing.)
+    const promised = findAll(s, NOTED_PROMISE).find((h) => !/ (?:would|will|go to) $/.test(h.m[0]) || isAct(s, h.end + 1, 'us') || s.toks[h.end + 1]?.lemma === 'be');
     const reported = promised ?? (todo && verb && verb.lower === verb.lemma ? todo : undefined);
     // ("Told Owen we won't be providing…": the negation sits inside the reported promise.)
     const refused = reported && s.toks.slice(reported.start, reported.end + 3).some((t) => negated(s, t.i));
@@ -261,6 +280,12 @@ function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext, prior?: string
   const expect = findAll(s, EXPECT)[0];
   if (!hedged && side === 'us') cues.push(['ready', findAll(s, READY)[0]], ['you-have', expect && determined(s, expect.end + 1) ? expect : undefined]);
   if (!self) cues.push(['self', illTypo(s)], ['self', carriedSubject(s)]);
+  // Their promise restated by us: "as discussed, you'll send over the signed DPA this week" (dated or agreed; "you'll need to…" asks).
+  const restated = side === 'us' ? findAll(s, YOU_WILL_SEND)[0] : undefined;
+  if (restated && (AGREED.test(line) || dueDateOf(s.text, new Date(0)).explicit)) {
+    const p = found('self', restated, 'them', undefined);
+    if (p && !cues.some(([, c]) => c && c.start < restated.start)) return p;
+  }
   // Taking a task on ("consider it done, the sandbox will be ready…") names nothing: any other cue first.
   const order = ([kind, c]: [Promised['kind'], Hit | undefined]) => (c?.start ?? 1e9) + (kind === 'on-it' ? 1e6 : 0);
   cues.sort((a, b) => order(a) - order(b));
@@ -342,6 +367,8 @@ function presentForFuture(s: Sent): { cue: Hit; objectAt?: number } | undefined 
   const t = s.toks;
   for (let k = 0; k + 1 < t.length; k += 1) {
     if (!['i', 'we'].includes(t[k].lower) || (k > 0 && !['PUNCT', 'INTJ', 'CCONJ'].includes(t[k - 1].pos) && t[k - 1].lower !== 'ok')) continue;
+    // ("we (Lee) deliver…": who of us, in brackets.)
+    if (t[k + 1]?.text === '(' && t[k + 3]?.text === ')') k += 3;
     const v = t[k + 1];
     if (v.lower !== v.lemma || !(v.pos === 'VERB' || v.pos === 'NOUN')) continue;
     if (v.lemma === 'take' && t[k + 2]?.lower === 'care' && t[k + 3]?.lower === 'of') return { cue: { start: k, end: k + 3, m: WILL_CUE }, objectAt: k + 4 };
@@ -358,7 +385,7 @@ function illTypo(s: Sent): Hit | undefined {
 }
 
 /** A list of our own open items under a label: "Still on our list: X", "Pending on our side: X", "Our action: send X". */
-const OUR_LABEL = /^ (?:still )?(?:on our (?:list|plate|side)|pending (?:on|from) (?:our side|us)|outstanding (?:on our side|from us)|(?:our|my) (?:action|action item|next step|to-do|todo)s?) (?=[:-] )/;
+const OUR_LABEL = /^ (?:still )?(?:on our (?:list|plate|side)|pending (?:on|from) (?:our side|us)|outstanding (?:on our side|from us)|(?:our|my) (?:action|action item|next step|to-do|todo)s?|(?:action|action item|next step)s? (?:on|for) (?:us|me|our side)) (?=[:-] )/;
 function ourLabel(s: Sent): { cue: Hit; objectAt: number } | undefined {
   const hit = findAll(s, OUR_LABEL)[0];
   if (!hit) return undefined;
@@ -380,7 +407,12 @@ function statedPromise(s: Sent): { cue: Hit; objectAt: number } | undefined {
     const after = t[k + 1]?.lower === 'to' && t[k + 2]?.pos === 'VERB' ? k + 3 : k + 1;
     if (/ (?:my|our) (?:\S+ )?(?:commitment|promise|undertaking|pledge)(?: to \S+(?: \S+)?)? $/.test(subj)) objectAt = after;
     // "Our plan is to send you the draft", "the next step on our side is to share…": a plan with an act of handing over.
-    else if (/ (?:my|our|the) (?:plan|intention|next step|action)(?: on our side| for us)? $/.test(subj) && after === k + 3 && ARTIFACT.has(lemma(k + 2)) && !WEAK.has(lemma(k + 2))) objectAt = after;
+    else if (/(?:^ | (?:my|our|the) )(?:plan|intention|next step|action)(?: on our side| for us)? $/.test(subj) && after === k + 3 && ARTIFACT.has(lemma(k + 2)) && !WEAK.has(lemma(k + 2))) objectAt = after;
+    // "My plan is to loop in our data team and send you the mapping": the act of handing over after the arrangement.
+    else if (/(?:^ | (?:my|our|the) )(?:plan|intention|next step)(?: on our side| for us)? $/.test(subj) && after === k + 3) {
+      const and = t.findIndex((x, n) => n > k + 2 && n < k + 10 && x.lower === 'and' && ARTIFACT.has(lemma(n + 1)) && !WEAK.has(lemma(n + 1)));
+      if (and > 0) objectAt = and + 2;
+    }
     else if (/ what (?:you will (?:get|receive|have|see) (?:from (?:me|us) )?|(?:i|we) will (?:send|deliver|give you|provide|share|get you) |(?:i|we) (?:can )?(?:commit to|promise) )(?:\S+ ){0,4}$/.test(subj)) objectAt = after;
     else if ((t[k + 1]?.lower === 'on' && ['us', 'me'].includes(t[k + 2]?.lower ?? '')) || (['our', 'my'].includes(t[k + 1]?.lower ?? '') && ['job', 'responsibility', 'task', 'action', 'homework'].includes(lemma(k + 2)))) {
       const end = t[k + 1].lower === 'on' ? k + 2 : k + 2;
@@ -588,6 +620,24 @@ function itemIn(s: Sent, ctx: CommitmentContext): Promised | undefined {
     }
     const contact = contactByName(n!.name, ctx.contacts) ?? n!.name.split(' ').map((w) => contactByName(w, ctx.contacts)).find(Boolean);
     return { owner: contact ? 'them' : 'us', who: contact?.name ?? n!.name, explicitOnly: false, cue: hit, kind: 'item' };
+  }
+  return labelledItem(s, names, ctx);
+}
+
+/** "Halvard -> book the debrief", "AI Sam: share the deck": a named owner, an arrow or a label's colon, then the act (our notes).
+ * A contact's name before a bare colon may be a quote of what they said ("Raj: send us the PO"), so only after an action label. */
+function labelledItem(s: Sent, names: ReturnType<typeof nameSpans>, ctx: CommitmentContext): Promised | undefined {
+  const t = s.toks;
+  for (const n of names) {
+    const arrow = t[n.end + 1]?.text === '-' && t[n.end + 2]?.text === '>';
+    const colon = t[n.end + 1]?.text === ':';
+    const labelled = n.start > 0 && ['ai', 'action', 'todo', 'owner'].includes(t[n.start - 1].lower);
+    const contact = contactByName(n.name, ctx.contacts) ?? n.name.split(' ').map((w) => contactByName(w, ctx.contacts)).find(Boolean);
+    if (!arrow && !(colon && (labelled || !contact))) continue;
+    const v = n.end + (arrow ? 3 : 2);
+    const verb = t[v];
+    if (!verb || verb.lower !== verb.lemma || !ACTS.has(verb.lemma) || WEAK.has(verb.lemma) || negated(s, v)) continue;
+    return { owner: contact ? 'them' : 'us', who: contact?.name ?? n.name, explicitOnly: false, cue: { start: v - 1, end: v - 1, m: WILL_CUE }, kind: 'item', objectAt: v + 1 };
   }
   return undefined;
 }

@@ -131,3 +131,43 @@ describe('due dates typed in a hurry', () => {
     expect(ours("I'll send the summary no later than the 27th.")[0]).toMatchObject({ dueAt: '2026-11-27T17:00:00.000Z' });
   });
 });
+
+describe('plans, labels and restated promises', () => {
+  it('a plan to bring someone in and then hand something over', () => {
+    expect(ours('My plan is to loop in our tax desk and send you the withholding memo by Friday.')[0]).toMatchObject({ owner: 'us', deliverable: 'the withholding memo' });
+    expect(ours('Next step on our side is to get you the revised rate card.')[0]).toMatchObject({ owner: 'us', deliverable: 'the revised rate card' });
+    expect(ours('We might loop in our tax desk at some point.')).toEqual([]);
+  });
+
+  it('an action label with its owner, an arrow in our notes, "we (name)"', () => {
+    expect(ours('Action on us: the updated escalation matrix, by Monday.')[0]).toMatchObject({ owner: 'us', deliverable: 'the updated escalation matrix' });
+    expect(note('Ingrid -> send Dana the SFTP keys, Thu.')[0]).toMatchObject({ owner: 'us', deliverable: 'the SFTP keys' });
+    expect(note('AI Ingrid: share benchmark deck with Dana by Fri')[0]).toMatchObject({ owner: 'us', deliverable: 'benchmark deck' });
+    expect(note('Agreed: we (Ingrid) deliver the tariff template to Dana by 27 Nov.')[0]).toMatchObject({ owner: 'us', deliverable: 'the tariff template' });
+    // A contact before a bare colon may be quoted: no action label, no item.
+    expect(note('Dana: send us the pallet counts.').filter((c) => c.owner === 'them')).toEqual([]);
+  });
+
+  it("the account's promise told back to it by us, dated or agreed; an ask is not", () => {
+    expect(ours("As agreed, you'll send over the signed annex this week, and we'll enable the EU region once we have it.")[0]).toMatchObject({ owner: 'them', deliverable: 'the signed annex' });
+    expect(ours("So you'll get us the driver list by Wednesday.")[0]).toMatchObject({ owner: 'them', deliverable: 'the driver list' });
+    expect(ours("You'll need to send over the signed annex before we enable the EU region.")).toEqual([]);
+  });
+});
+
+describe("the account's own deeds", () => {
+  it('on the shared work, not on its own things, people or our removal', () => {
+    expect(theirs('We will tidy up the duplicate consignee records before the cutover.')[0]).toMatchObject({ owner: 'them' });
+    expect(theirs('We will repaint our loading bays next month.')).toEqual([]);
+    expect(theirs('We will train our seasonal pickers on the handhelds in March.')).toEqual([]);
+    expect(theirs('We will retire the old handhelds in spring.')).toEqual([]);
+  });
+});
+
+describe('reported words in our notes', () => {
+  it('a promise reported needs a deed; another person\'s news is not ours', () => {
+    expect(note('Told Dana we would send the revised tariff by Friday.')[0]).toMatchObject({ owner: 'us', deliverable: 'the revised tariff' });
+    expect(note("Dana pushed for a date on the label fix; told her we'd know more after the sprint review.")).toEqual([]);
+    expect(note('Freight audit moved in-house last quarter; Piet says all carriers will be re-rated by spring.')).toEqual([]);
+  });
+});

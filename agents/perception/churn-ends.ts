@@ -10,7 +10,7 @@
 // first, against the model's vocabulary.
 import type { Sent, Tok } from './nlp.js';
 import { conditionBefore, negated } from './frames.js';
-import { clauseOf, lemmas } from './churn-frames.js';
+import { clauseOf, goOnAside, lemmas } from './churn-frames.js';
 
 /** Verbs of ending or removing (lemmas), with the particle a phrasal one needs to end anything. */
 const END: Record<string, string[] | null> = {
@@ -328,7 +328,7 @@ export function notCarryingOn(s: Sent): boolean {
     const restLine = lemmas(rest);
     if (/ (?:meeting|call|session|project|pilot|trial|ticket|sync|training|like this|until|yet|for now|with the (?!contract|subscription|agreement|renewal))/.test(restLine)) continue;
     // "we don't carry on", "we won't continue": a going-on verb, negated, with no object after it.
-    if (CARRY.has(t[i].lemma) && t[i].pos === 'VERB' && negated(s, i)) {
+    if (CARRY.has(t[i].lemma) && t[i].pos === 'VERB' && negated(s, i) && !goOnAside(s, i, start, end)) {
       let k = i + 1;
       if (t[i].lemma === 'carry' && t[k]?.lower !== 'on') continue;
       if (t[i].lemma === 'carry' || t[i].lemma === 'stick') k += 1;

@@ -309,6 +309,25 @@ export function withoutFrame(s: Sent): boolean {
   return false;
 }
 
+const NEGATOR = new Set(['not', "n't", 'never', 'nobody', 'nothing', 'neither']);
+const TIMEWORD = new Set(['next', 'end', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'spring', 'summer', 'autumn', 'fall', 'winter', 'q1', 'q2', 'q3', 'q4', 'fy', 'year', 'quarter', 'month', 'week', 'then', 'later']);
+/**
+ * A going-on verb at v (renew, extend, continue) negated where the negation denies something else:
+ * unable by a channel or a permission ("can't renew online", "can't renew the seats myself"), late ("didn't
+ * renew on time"), timing ("don't renew until June"), or a double negation ("no reason we wouldn't extend",
+ * "I didn't mean to suggest we won't renew"). c0..c1 is the verb's clause.
+ */
+export function goOnAside(s: Sent, v: number, c0: number, c1: number): boolean {
+  const t = s.toks;
+  if (t.slice(Math.max(c0, v - 4), v).some((x) => ['can', 'could', 'able', 'unable'].includes(x.lemma)) && / (?:online|portal|page|button|error|card|payment|link|log in|login|checkout|website|site|myself|admin|permission|role|access|right) /.test(lemmas(t))) return true;
+  // "didn't renew on time because procurement was slow": late, not declined.
+  if (/ (?:on|in) time /.test(lemmas(t.slice(v, Math.min(c1, v + 5) + 1)))) return true;
+  const until = t.slice(v + 1, Math.min(c1 + 1, v + 6)).find((x) => ['until', 'till', 'before'].includes(x.lower));
+  if (until && (t[until.i + 1]?.pos === 'NUM' || TIMEWORD.has(t[until.i + 1]?.lower ?? '') || TIMEWORD.has(t[until.i + 2]?.lower ?? ''))) return true;
+  // ("no reason we wouldn't extend": "no" before a noun counts as the first negator.)
+  return t.slice(c0, v).filter((x) => NEGATOR.has(x.lower) || (x.lower === 'no' && (t[x.i + 1]?.lower === 'one' || t[x.i + 1]?.pos === 'NOUN'))).length >= 2;
+}
+
 const GO_ON = new Set(['continue', 'carry', 'stay', 'proceed', 'happen', 'extend', 'renew', 'stick', 'keep']);
 /**
  * Not going on with us, said of the relationship: "we've made the call not to carry on with you", "the
@@ -324,6 +343,7 @@ export function stopFrame(s: Sent): boolean {
     if (thirdPartyObject(s, i)) continue;
     if (t[i - 1]?.lower === 'to' && ['need', 'have'].includes(t[i - 2]?.lemma ?? '')) continue;
     const { start, end } = clauseOf(s, i);
+    if (goOnAside(s, i, start, end)) continue;
     const clause = t.slice(start, end + 1);
     // ("You" before the verb is our side as the subject, not what goes on.)
     if (clause.some((x, n) => (x.lemma === 'renewal' || x.lemma === 'partnership' || x.lemma === 'relationship' || (oursAt(s, start + n) && !(x.lower === 'you' && start + n < i))) && x.lemma !== 'user')
@@ -404,6 +424,8 @@ export function thirdPartyObject(s: Sent, v: number): boolean {
   const np: number[] = [];
   // "extended past June", "renewed beyond March": a time, not an object.
   if (['past', 'beyond', 'until', 'till', 'after', 'before', 'into'].includes(t[k]?.lower ?? '')) return false;
+  // The particle of a phrasal verb ("phase out the old dashboards") comes before the object.
+  if (['out', 'off', 'down', 'away'].includes(t[k]?.lower ?? '')) k += 1;
   // Modifiers, then the noun run; what follows the nouns ("…the licences past March") is no longer the object.
   while (k < t.length && ['DET', 'PRON', 'ADJ', 'NUM'].includes(t[k].pos) && !['you', 'it', 'them', 'this', 'that', 'us'].includes(t[k].lower)) { np.push(k); k += 1; }
   while (k < t.length && ['NOUN', 'PROPN'].includes(t[k].pos)) { np.push(k); k += 1; }

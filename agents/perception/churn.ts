@@ -8,7 +8,7 @@
 import vader from 'vader-sentiment';
 import type { Sent, Tok } from './nlp.js';
 import { conditionBefore, findAll, negated } from './frames.js';
-import { clauseOf, ourDocument, oursAt, rightSizing, roleFrames, thirdPartyObject, turnedAround, someoneElses } from './churn-frames.js';
+import { clauseOf, goOnAside, ourDocument, oursAt, rightSizing, roleFrames, thirdPartyObject, turnedAround, someoneElses } from './churn-frames.js';
 import { churnMoves } from './churn-moves.js';
 import { churnEnds, mendTypos, usedOtherwise } from './churn-ends.js';
 import { churnExits } from './churn-exits.js';
@@ -163,6 +163,7 @@ function personsContract(s: Sent): boolean {
     && (['his', 'her'].includes(s.toks[k - 1].lower) || (s.toks[k - 1].lower === "'s" && Boolean(s.toks[k - 2]) && (s.toks[k - 2].pos === 'PROPN' || !s.toks[k - 2].known) && !ourDocument(s.toks[k - 2]))));
 }
 
+const OUR_NOUNS = new Set(['licence', 'license', 'seat', 'subscription', 'contract', 'agreement', 'plan', 'tier', 'platform', 'tool', 'product', 'software', 'service', 'solution', 'renewal', 'account', 'relationship', 'partnership', 'term', 'count', 'number']);
 /** Things renewed that are not what we sell: credentials, certificates, leases, permits. */
 const RENEWABLE = new Set(['certificate', 'cert', 'ssl', 'tls', 'token', 'key', 'password', 'credential', 'passport', 'visa', 'lease', 'domain', 'insurance', 'permit', 'badge', 'registration', 'accreditation', 'certification', 'warranty', 'mortgage', 'loan', 'tenancy', 'card', 'membership', 'secret']);
 const MESSAGE = new Set(['line', 'note', 'message', 'email', 'mail', 'text', 'ping', 'msg', 'shout', 'call']);
@@ -204,6 +205,8 @@ function offFrame(s: Sent, start: number, end: number, words: string): boolean {
   if (/ not (?:renew|extend|continue|cancel|leave)\S* (?:\S+ )?be (?:never|not|n't) (?:\S+ )?(?:on the table|an option|a consideration|consider|discuss|in question) /.test(lemmasOf(s, 0, t.length - 1))) return true;
   // "switch away from manual spreadsheets to your reports": leaving something that is not ours.
   if (/ away $/.test(words) && t[end + 1]?.lower === 'from' && thirdPartyObject(s, end + 1)) return true;
+  // "leave the renewal decision to Raj": the frame's noun modifies another that is not ours.
+  if (t[end].pos === 'NOUN' && t[end + 1]?.pos === 'NOUN' && !OUR_NOUNS.has(t[end + 1].lemma)) return true;
   // "terminate the contract with our old courier": an agreement with someone other than us.
   if (CONTRACTS.has(t[end].lemma) && t[end + 1]?.lower === 'with' && !['you', 'your', 'us', 'ourco'].includes(t[end + 2]?.lower ?? '')) return true;
   if (/ (?:other|alternative|different) /.test(words)) {
@@ -241,8 +244,6 @@ function offFrame(s: Sent, start: number, end: number, words: string): boolean {
   return false;
 }
 
-const NEGATOR = new Set(['not', "n't", 'never', 'nobody', 'nothing', 'neither']);
-const TIMEWORD = new Set(['next', 'end', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'spring', 'summer', 'autumn', 'fall', 'winter', 'q1', 'q2', 'q3', 'q4', 'fy', 'year', 'quarter', 'month', 'week', 'then', 'later']);
 /** Predicates that deny the renewal itself: it does not happen, go ahead, get signed or approved. */
 const GO_AHEAD = new Set(['happen', 'go', 'proceed', 'take', 'move', 'sign', 'approve', 'process', 'pursue', 'do', 'want', 'need', 'consider', 'expect', 'plan', 'push', 'continue', 'get']);
 /**
@@ -268,11 +269,7 @@ function renewalAside(s: Sent, start: number, end: number, c0: number, c1: numbe
     return !((after && (GO_AHEAD.has(after.lemma) || after.lemma === 'be')) && (after.lemma !== 'be' || ['on', 'off', 'happening'].includes(t[after.i + 1]?.lower ?? '')))
       && !(before && GO_AHEAD.has(before.lemma));
   }
-  const v = start;
-  if (t.slice(Math.max(c0, v - 4), v).some((x) => ['can', 'could', 'able', 'unable'].includes(x.lemma)) && / (?:online|portal|page|button|error|card|payment|link|log in|login|checkout|website|site) /.test(lemmasOf(s, 0, t.length - 1))) return true;
-  const until = t.slice(v + 1, Math.min(c1 + 1, v + 6)).find((x) => ['until', 'till', 'before'].includes(x.lower));
-  if (until && (t[until.i + 1]?.pos === 'NUM' || TIMEWORD.has(t[until.i + 1]?.lower ?? '') || TIMEWORD.has(t[until.i + 2]?.lower ?? ''))) return true;
-  return t.slice(c0, v).filter((x) => NEGATOR.has(x.lower) || (x.lower === 'no' && t[x.i + 1]?.lower === 'one')).length >= 2;
+  return goOnAside(s, start, c0, c1);
 }
 
 /** The churn frame a sentence holds, if any. */

@@ -22,6 +22,11 @@ describe('renewal words that decline nothing', () => {
     "I didn't mean to suggest we won't renew.",
     "We didn't extend our Clari contract and moved that budget to you.",
     "We're looking at other options for the holiday party venue.",
+    "We didn't renew in time because the approver was on holiday, apologies for the gap.",
+    "I can't extend the licences myself, it needs an admin login.",
+    "There's no chance we wouldn't renew, relax.",
+    'We plan to phase out the legacy spreadsheets now that your reports are live.',
+    "I'll leave the renewal paperwork to Adaeze.",
     'We want to switch away from paper manifests to your mobile app.',
     "Let's plan to terminate the old FTP export once the API feed is live.",
   ])('reads no churn: %s', (text) => {

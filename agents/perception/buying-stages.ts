@@ -77,7 +77,7 @@ export const STAGES: StageFrame[] = [
   // The paper signed or executed in the passive: "we'd need the agreement executed by January".
   { re: / (?:contract|agreement|msa|order form|paperwork|dpa|sow|renewal) (?:\S+ ){0,3}?(?:execute|countersign) / },
   // Proceeding with our purchase: "procurement can proceed with the purchase".
-  { re: / proceed (?:with|to) (?:the |our |this |your )?(?:\S+ )?(?:purchase|order|contract|deal|signing|signature|agreement|paperwork|onboarding|it|you|buy|sign|place) / },
+  { re: / proceed (?:with|to) (?:the |our |this |your )?(?:\S+ )?(?:purchase|order|contract|deal|signing|signature|agreement|paperwork|onboarding|it|you|buy|sign|place|plan|tier|edition|package|renewal|upgrade|quote|proposal|option|offer) / },
   // The decision for us: "we're going with you", "we've landed on your platform", "they voted for your proposal".
   { re: / (?:choose|pick|select|go with|go for|land on|settle on|opt for|decide on|vote (?:\S+ )?for|award (?:\S+ ){0,3}?to) (?:you|your) / },
   // Asking to hear from our customers before signing: a reference call.
@@ -263,7 +263,7 @@ const THEIR_PAPER = / (?!your |our |my |their )\S+ 's (?:\S+ )?(?:contract|quote
  * and a paper "with" a party of theirs that is no internal team ("the contract with our new haulier").
  */
 const THEIR_SALES = / (?:our|their) (?:customer|client|shipper|consignee)s? (?:\S+ ){0,3}?(?:sign|approve|renew|accept|agree|buy|order|place|award) | (?:our|the) (?:sales|sale|account|bid|commercial|key account) team (?:\S+ ){0,3}?(?:close|win|sign|land|book) | we (?:have )?win (?:the |a |an |another )?(?:\S+ )?(?:tender|bid|account|contract|deal) /;
-const WITH_THEIRS = / (?:contract|agreement|deal|msa|po|order|renewal|paperwork|partnership|terms) with (?:our |the |their |a |an )(?:new |old |current |previous |other |usual |main )?(?!(?:legal|finance|procurement|counsel|cfo|ceo|coo|cto|cio|board|lawyer|lawyers|team|it|security|infosec|department|colleague|colleagues|boss|manager|ap|exec|execs|leadership|management|committee|signatory|side|end) )\S+ /;
+const WITH_THEIRS = / (?:contract|agreement|deal|msa|po|order|renewal|paperwork|partnership|terms) with (?:our |the |their |a |an )(?:new |old |current |previous |other |usual |main )?(?!(?:legal|finance|procurement|counsel|cfo|ceo|coo|cto|cio|board|lawyer|lawyers|team|it|security|infosec|department|colleague|colleagues|boss|manager|ap|exec|execs|leadership|management|committee|signatory|side|end|edit|edits|change|changes|comment|comments|redline|redlines|markup|amendment|amendments|tweak|tweaks|correction|corrections|revision|revisions|signature|signatures|name|logo|detail|details|price|prices|pricing|discount|discounts|rate|rates|uplift|cap|term|terms|same|standard|option|clause|clauses) )\S+ /;
 
 /** A purchase that is not ours, by what is bought or whom it is with. */
 export function notOurDeal(line: string): boolean {

@@ -10,7 +10,7 @@ import type { Utterance } from './utterances.js';
 import { ONBOARDING, PLAIN_STEPS, STAGES, asked, beforeOurStep, historical, notOurDeal, otherPurchase, stalled } from './buying-stages.js';
 import { ACTS, nothingLeft } from './buying-acts.js';
 import { dealVerdicts, namesDeal, othersGoods } from './buying-subject.js';
-import { PAPERWORK } from './buying-paperwork.js';
+import { MOVES, PAPERWORK } from './buying-paperwork.js';
 
 export interface BuyingCue { text: string }
 
@@ -89,7 +89,7 @@ function signedWithOthers(s: Sent): boolean {
   });
 }
 /** Verbs whose "with" names the other side of the deal: "signed the renewal with Salesforce", "went with Clari". */
-const SIDE_TAKING = new Set(['sign', 'go', 'choose', 'pick', 'select', 'renew', 'partner', 'stay', 'contract']);
+const SIDE_TAKING = new Set(['sign', 'go', 'choose', 'pick', 'select', 'renew', 'partner', 'stay', 'contract', 'agreement', 'deal', 'partnership', 'msa']);
 
 /**
  * A quote or proposal to buy from, not one to look at: "a formal quote", "a quote for 120 seats",
@@ -98,13 +98,13 @@ const SIDE_TAKING = new Set(['sign', 'go', 'choose', 'pick', 'select', 'renew', 
 const FIRM_OFFER = / (?:formal|final|official|signed|binding) (?:quote|quotation|proposal) | (?:quote|quotation|proposal) for (?:the |a |an |our |\S*\d\S* )?(?:\S+ )?(?:seat|licen[cs]e|user|plan|tier|upgrade|renewal|package|add-on|module|subscription|year|expansion|edition|rollout|bundle)s? | (?:quote|quotation|proposal) (?:\S+ ){0,4}?so (?:that )?(?:we|i) can (?:sign|raise|order|buy|purchase|process|proceed|get (?:it|this|the po) (?:approve|sign|raise)) /;
 
 /** Asking for the closing paperwork: "please send the order form", "could you draw up the contract". */
-const PAPER_ASKED = new RegExp(` (?:send|share|issue|get|email|forward|prepare|draw up|put together|generate|drop|mail|provide|supply|raise) (?:\\S+ ){0,3}?(?:formal |final |updated |revised |proforma |pro-forma |pro forma |the |your |a |an |our |me |us )?(?:${CLOSING}|quote|quotation|proposal) `);
+const PAPER_ASKED = new RegExp(` (?:send|share|issue|get|email|forward|prepare|draft|draw up|put together|generate|drop|mail|provide|supply|raise) (?:\\S+ ){0,3}?(?:formal |final |updated |revised |proforma |pro-forma |pro forma |the |your |a |an |our |me |us )?(?:${CLOSING}|quote|quotation|proposal) `);
 
 /** Subordinate conditions that make a step hypothetical: "if we were to buy", "whether we made the right call". */
 const HYPOTHETICAL = ['if', 'unless', 'whether', 'supposing', 'assuming', 'provided', 'providing', 'once', 'when', 'until', 'whenever'];
 
 function hits(s: Sent, earlier = false): Hit[] {
-  const stages = [...STAGES, ...ONBOARDING, ...PLAIN_STEPS, ...ACTS, ...PAPERWORK].flatMap((f) => findAll(s, f.re).filter((h) => !f.ok || f.ok(s, h)));
+  const stages = [...STAGES, ...ONBOARDING, ...PLAIN_STEPS, ...ACTS, ...PAPERWORK, ...MOVES].flatMap((f) => findAll(s, f.re).filter((h) => !f.ok || f.ok(s, h)));
   return [...FRAMES.flatMap((re) => findAll(s, re)), ...stages, ...dealVerdicts(s, earlier), ...findAll(s, PAPER_ASKED).filter((h) => asked(s, h.start) && (findAll(s, FIRM_OFFER).length > 0 || !/ (?:quote|quotation|proposal) $/.test(h.m[0])))];
 }
 

@@ -81,3 +81,31 @@ describe('purchase paperwork', () => {
     expect(said(text)).toBe(false);
   });
 });
+
+describe('the deal moved along their side', () => {
+  it.each([
+    'I have slotted the renewal onto the agenda for the steering committee next week.',
+    'The order form is going through our procurement approval workflow.',
+    'Our buyer is filling in the purchase requisition as we speak.',
+    'Next year\'s budget already covers your platform at today\'s rate.',
+    'Good news: the upgrade is a go.',
+    'We would like to lock in this discount for two years.',
+    'We hope to get this signed off before the holidays.',
+    'We will proceed with the Growth edition.',
+    'Could you draft the order form for the Madrid seats?',
+  ])('reads the step: %s', (text) => {
+    expect(said(text)).toBe(true);
+  });
+
+  it.each([
+    'I have slotted the office move onto the agenda for the board.',
+    'The holiday request is going through our HR approval workflow.',
+    "Next year's budget already covers two extra drivers.",
+    'The barbecue is a go for Saturday!',
+    'Our landlord wants a multi-year agreement, which we are not keen on.',
+    'Can we get a multi-year agreement with Kuehne?',
+    'A proposal was put in front of our CFO by Vantly last week.',
+  ])('not a step: %s', (text) => {
+    expect(said(text)).toBe(false);
+  });
+});

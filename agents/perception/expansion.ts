@@ -194,6 +194,22 @@ function rolloutNamed(s: Sent): string | undefined {
   return live ? (target.cap ? nameSpans(s).find((n) => n.start === h.end)?.name ?? target.text : target.text) : undefined;
 }
 
+/** Verbs of people arriving or being wanted: "another 12 users will need access", "20 more users are joining". */
+const ARRIVING = new Set(['need', 'want', 'require', 'join', 'start', 'come', 'be', 'have', 'get', 'arrive', 'follow']);
+/** "More users" as the subject of what they do ("15 more users logged in", "another 10 users hit the error") counts activity, not capacity wanted. */
+function usersActing(s: Sent, end: number): boolean {
+  let k = end + 1;
+  while (s.toks[k] && ['AUX', 'ADV', 'PART'].includes(s.toks[k].pos)) k += 1;
+  const v = s.toks[k];
+  return Boolean(v) && v.pos === 'VERB' && !ARRIVING.has(v.lemma);
+}
+const MORE_PEOPLE = / (?:more|additional|extra|another) (?:\S+ )?(?:seat|licen[cs]e|licence|user|account|people|person|staff|colleague) /;
+const ASKING = / (?:want|need|would like|ask|request|add|quote|plan|require|could you|can you|can we|please) /;
+
+/** Use of ours going on now, with nothing wanted or changing: "the new team in Leeds is using the platform a lot". */
+const USING_NOW = / be use (?:the|your|it|you) /;
+const AHEAD = / (?:want|need|would|will|plan|start|soon|next|from|too|as well|also|going to|be go to|more|extra|additional|another) /;
+
 /** The place a sentence's people are in: "7 new reps in Stockholm from Jan 4". */
 const placeIn = (s: Sent): string | undefined => nameSpans(s).find((n) => ['in', 'at'].includes(s.toks[n.start - 1]?.lower ?? ''))?.name;
 
@@ -211,7 +227,7 @@ function expansionIn(s: Sent, prev?: Sent, earlier: Sent[] = [], rivals: string[
   if (DISCOUNTED.test(line) || PLAN_GIVEN_UP.test(line) || (OWN_BUSINESS.test(line) && !SEATS_NAMED.test(line))) return undefined;
   if (REFUSED.test(line) || NOT_MORE.test(line) || ONLY_WANTED.test(line) || SOMEONE_ELSE.test(line) || STAYING.test(line) || alreadyDone(s) || stale(s)) return undefined;
   // Capacity in another vendor's tool, a figure taken back, capacity already there, a sandbox, a thing changed, one person provisioned.
-  if (capacityInNamedTool(s, rivals) || featureWanted(s) || seatsAtEvent(s) || replacesPeople(s) || someday(s) || retracted(s) || alreadyInPlace(s) || forTesting(s) || changeWanted(s) || onePerson(s)) return undefined;
+  if ((USING_NOW.test(line) && !AHEAD.test(line)) || (findAll(s, MORE_PEOPLE).some((h) => usersActing(s, h.end)) && !findAll(s, ASKING).some((h) => !negated(s, h.start))) || capacityInNamedTool(s, rivals) || featureWanted(s) || seatsAtEvent(s) || replacesPeople(s) || someday(s) || retracted(s) || alreadyInPlace(s) || forTesting(s) || changeWanted(s) || onePerson(s)) return undefined;
   // Access already had ("our IT team got access to the admin console yesterday") is a fact, not a want.
   // Access to a thing of theirs or a file ("access to the March usage report") is no seat, unless other capacity is named.
   const access = findAll(s, / access /);

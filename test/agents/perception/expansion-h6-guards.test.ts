@@ -133,3 +133,18 @@ describe('expansion said as a noun, a group wanted added, and a bare count in br
     expect(read('the infra team will want logins once the cutover is done, maybe 5.')[0]).toMatchObject({ team: expect.stringMatching(/infra/), seats: 5 });
   });
 });
+
+describe('expansion: more users doing things, and use going on now', () => {
+  it.each([
+    ['more users logging in', 'Adoption is picking up, 12 more users signed in this week than last.'],
+    ['more users complaining', 'More users are grumbling about the slow map view every morning.'],
+    ['extra users on a bill, none added', "Extra seats appeared on the bill and we didn't add anyone."],
+    ['a new team already using it', 'The new crew in Hull is using the platform a lot, they like it.'],
+  ])('%s', (_, text) => {
+    expect(read(text)).toEqual([]);
+  });
+  it('more users arriving or needing access still count', () => {
+    expect(read('Another 9 users will need access from April.')[0]?.seats).toBe(9);
+    expect(read('14 more people are joining the Hull crew in May, can you add them?')[0]?.seats).toBe(14);
+  });
+});

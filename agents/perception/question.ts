@@ -51,7 +51,9 @@ const WANT = new RegExp([
   ' (?:i|we) be go to (?:need|require|want) ',
   ' (?:i|we) would (?:\\S+ )?(?:push|ask) for ',
   // "My main ask is that someone looks at…", "our one request would be…".
-  ' (?:my|our) (?:\\S+ )?(?:ask|request|wish|requirement) (?:would )?be ',
+  ' (?:my|our) (?:\\S+ )?(?:ask|request|wish|requirement|question) (?:would )?be ',
+  // "Be good to get the release notes before the upgrade": the wish with its subject and modal left out.
+  '^ (?:would |will )?be (?:really |very |super |so )?(?:good|great|nice|helpful|useful|handy|ideal) (?:to|if) ',
   // "Grateful if you could send it", "if you could dig that out it'd be appreciated" (not "if you could have fixed it sooner").
   ' (?:grateful|thankful|oblige|obliged) if ',
   ' would be (?:very |really |most |so )?(?:grateful|thankful|oblige|obliged) for ',
@@ -273,7 +275,9 @@ function notAWish(s: Sent, at: number, end: number): boolean {
     // "We'll need to think it over", "…need to sort it out on our side": their own step.
     if (!you && / (?:internally|on our (?:side|end)|our side) /.test(` ${s.text.toLowerCase()} `)) return true;
     // ("…need to check whether you received it" still asks us.)
-    if (!you && t[j]?.lower === 'to' && DELIBERATE.has(t[j + 1]?.lemma ?? '') && !t.slice(j + 2).some((x) => ['you', 'your'].includes(x.lower))) return true;
+    // ("Wanted to check if the slots are confirmed": the polite past of asking, not a step of theirs.)
+    const politeCheck = t[need].lower === 'wanted' && ['check', 'confirm'].includes(t[j + 1]?.lemma ?? '') && ['if', 'whether', 'that', 'on'].includes(t[j + 2]?.lower ?? '');
+    if (!you && !politeCheck && t[j]?.lower === 'to' && DELIBERATE.has(t[j + 1]?.lemma ?? '') && !t.slice(j + 2).some((x) => ['you', 'your'].includes(x.lower))) return true;
     // "I just need to get it through finance": their own gate, not ours.
     if (t[j]?.lower === 'to' && t[j + 1]?.lemma === 'get' && ['it', 'this', 'that', 'them'].includes(t[j + 2]?.lower ?? '') && ['through', 'past'].includes(t[j + 3]?.lower ?? '')) return true;
     // "We'd need more budget", "I need to get sign-off from our CFO": what only their side can give.
@@ -422,7 +426,9 @@ export function requestsOf(signal: Signal, parts: Utterance[], ctx: PerceiveCont
   if (signal.kind === 'note') {
     return parts.flatMap((u) => {
       const sents = analyze(u.text);
-      return sents.filter((s, i) => noteAsk(s) && !answeredNext(sents[i + 1])).map((s) => s.text);
+      // ("Mia: can we get the export at 6am?": a contact's question quoted after their name.)
+      const quoted = (s: Sent) => s.toks[0]?.pos === 'PROPN' && s.toks[1]?.text === ':' && asks(s);
+      return sents.filter((s, i) => (noteAsk(s) || quoted(s)) && !answeredNext(sents[i + 1])).map((s) => s.text);
     });
   }
   // A forwarded message's asks are ours only when passed on to us (request-forward.ts).

@@ -23,7 +23,7 @@ const lowers = (t: Tok[]) => ` ${t.map((x) => x.lower).join(' ')} `;
 
 /** "since, what, September?", "maybe, what, eleven people?": a speaker searching for a number or a time. */
 function estimate(t: Tok[], q: number): boolean {
-  for (let i = Math.max(1, q - 5); i < q - 1; i += 1) {
+  for (let i = Math.max(1, q - 8); i < q - 1; i += 1) {
     if (t[i].lower !== 'what' || !COMMA.has(t[i + 1].text) || !(COMMA.has(t[i - 1].text))) continue;
     const rest = t.slice(i + 2, q);
     if (rest.length && rest.every((x) => ['NUM', 'NOUN', 'PROPN', 'ADJ', 'ADP', 'DET'].includes(x.pos) || /^\d/.test(x.text))) return true;

@@ -309,12 +309,16 @@ export function impliedAsk(s: Sent): boolean {
  */
 export function noteAsk(s: Sent): boolean {
   const t = s.toks;
-  if (noteWant(s)) return true;
+  if (noteWant(s) || namedAsk(t)) return true;
   for (let i = 1; i < t.length; i += 1) {
     const v = t[i];
     const like = v.lemma === 'like' && t[i - 1]?.lemma === 'would';
-    if (!(['ask', 'request'].includes(v.lemma) && v.pos === 'VERB') && !like) continue;
+    // ("Luca wondered whether we could translate the deck": wondering aloud to us is asking.)
+    const wonder = v.lemma === 'wonder' && ['whether', 'if'].includes(t[i + 1]?.lower ?? '') && ['we', 'you'].includes(t[i + 2]?.lower ?? '');
+    if (!(['ask', 'request'].includes(v.lemma) && v.pos === 'VERB') && !like && !wonder) continue;
     if (negated(s, i)) continue;
+    // ("Keiko requested a budget increase from her VP": asked of her own people, not of us.)
+    if (t.slice(i + 2, i + 9).some((x, n, r) => x.lower === 'from' && ['her', 'his', 'their', 'its'].includes(r[n + 1]?.lower ?? ''))) continue;
     const from = clauseStart(t, i);
     const subj = t[from];
     const between = t.slice(from + 1, i).filter((x) => !(x.pos === 'AUX' || x.pos === 'ADV' || x.lemma === 'would'));
@@ -340,6 +344,15 @@ export function noteAsk(s: Sent): boolean {
     if (next && ['for', 'about'].includes(next.lower) && !t.slice(i + 2, i + 5).some((x) => x.lower === 'own')) return true;
   }
   return false;
+}
+
+/** "Raj's ask: a credit for the outage", "Request from Owen: …": a contact's ask labelled in our note. */
+function namedAsk(t: Tok[]): boolean {
+  const colon = t.slice(0, 6).findIndex((x) => x.text === ':');
+  if (colon < 2 || colon + 1 >= t.length) return false;
+  const label = t.slice(0, colon);
+  const named = label.some((x) => x.pos === 'PROPN' || ['he', 'she', 'they', 'their', 'his', 'her'].includes(x.lower));
+  return named && label.some((x) => ['ask', 'asks', 'request', 'requests'].includes(x.lower)) && !t.slice(colon + 1).some((x) => ['done', 'sent', 'resolved', 'closed', 'answered'].includes(x.lower));
 }
 
 /** Their side as a wh-clause's subject: "asked how they should…" is about their own plans. */

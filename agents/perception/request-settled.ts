@@ -123,9 +123,14 @@ function awaitedThing(s: Sent): boolean {
   return !!m && !['team', 'people', 'folks', 'colleagues', 'guys', 'visit', 'presentation', 'talk', 'keynote'].includes(m[1]);
 }
 
+/** "Let's get a call in the diary", "let's set up a session with your engineer": a meeting proposed to us. */
+function letUsMeet(s: Sent): boolean {
+  return /^ (?:\S+ )?let (?:'s|us|s) (?:\S+ ){0,2}?(?:get|set up|book|schedule|arrange|find|have|grab|put|line up|organise|organize|pencil in) (?:\S+ ){0,3}?(?:call|meeting|session|time|chat|catch-up|demo|workshop|review|slot|walkthrough)\b/.test(lowers(words(s)));
+}
+
 /** Any of the asks above. */
 export function askByRole(s: Sent): boolean {
-  return namedRequest(s) || benefitWish(s) || blocking(s) || leaveToAct(s) || onceYouAct(s) || awaitedThing(s);
+  return namedRequest(s) || benefitWish(s) || blocking(s) || leaveToAct(s) || onceYouAct(s) || awaitedThing(s) || letUsMeet(s);
 }
 
 const LAUGH = /(?:^|\s)(?:haha+|hehe+|lol|lmao|rofl|😂|🤣|😅|😆|😄)(?:\s|[.,!?]|$)/iu;
@@ -146,10 +151,18 @@ function newsQuestion(s: Sent): boolean {
     || /^ (?:did|have) (?:you|u|y'all) (?:\S+ )?(?:hear|heard) (?:that|the news) /.test(line);
 }
 
-/** "Our old scheduling system?" before the writer says what became of it: a topic named, then answered. */
+/** "Our old scheduling system?", "The feedback from the depots?" before the writer says what became of it: a topic named, then answered. */
 function ownTopic(s: Sent, next: Sent | undefined): boolean {
   const w = words(s);
-  return !!next && /\?\s*$/.test(s.text) && w.length <= 6 && ['our', 'my'].includes(w[0]?.lower ?? '') && !w.some((x) => x.pos === 'VERB' || x.pos === 'AUX');
+  return !!next && !/\?\s*$/.test(next.text) && /\?\s*$/.test(s.text) && w.length <= 6 && ['our', 'my', 'the', 'that', 'this'].includes(w[0]?.lower ?? '')
+    && !w.some((x) => x.pos === 'VERB' || x.pos === 'AUX' || ['you', 'your', 'u'].includes(x.lower));
+}
+
+/** "Is it perfect? No.": the writer's own one-word answer. */
+function bareAnswer(next: Sent | undefined): boolean {
+  // ("No." may come as one token.)
+  const w = next ? next.toks.filter((x) => x.pos !== 'PUNCT').map((x) => x.lower.replace(/\.$/, '')) : [];
+  return w.length > 0 && w.length <= 2 && ['no', 'nope', 'nah', 'yes', 'yep', 'yeah', 'absolutely', 'definitely', 'hardly', 'rarely', 'never'].includes(w[0]) && (w.length === 1 || ['really', 'way', 'chance', 'quite'].includes(w[1]));
 }
 
 /** "Can you believe it's November already?": wonder put as a question. */
@@ -164,5 +177,5 @@ function quotedNext(next: Sent | undefined): boolean {
 
 /** Whether a question asks nothing, read with the sentence after it (see the header). */
 export function notAskedInContext(s: Sent, next: Sent | undefined): boolean {
-  return joking(s, next) || newsQuestion(s) || ownTopic(s, next) || exclamation(s) || quotedNext(next);
+  return joking(s, next) || newsQuestion(s) || ownTopic(s, next) || exclamation(s) || quotedNext(next) || bareAnswer(next);
 }

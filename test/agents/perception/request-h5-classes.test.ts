@@ -142,3 +142,33 @@ group('questions that wonder or quote rather than ask', [
   'Can you believe it is December next week?',
   'Should we move everything to one tool? That is what our CFO asked at the offsite.',
 ]);
+
+group('notes: wondering aloud, a labelled ask, an ask of their own people', [
+  'Keiko wondered whether we could add a Dutch template to the invoice run.',
+  "Owen's request: a second SSO connection for the contractors.",
+  'Ask from Siobhan: a health-score walkthrough for her team leads.',
+], [
+  'Keiko wondered whether they should move the depot to Antwerp.',
+  'Owen requested more headcount from his CIO.',
+  "Siobhan's ask: done, shared the deck on Monday.",
+], noteAsks);
+
+group('asks said as a question of mine, a polite past, a wish with its subject left out, a meeting proposed', [
+  'I suppose my question is whether the archive survives the migration.',
+  'Wanted to check if the Friday slot still works for your engineers.',
+  'Be great to get the API changelog before the upgrade.',
+  "Let's get a review session booked with your data team.",
+], [
+  'Wanted to say thanks for turning the fix around so quickly.',
+  "Let's see how December goes before we talk numbers.",
+  'We need to check whether our proxy is at fault.',
+]);
+
+group('questions the writer answers at once', [
+  'Is the export fixed? Please confirm.',
+  'The renewal date? Can you remind me?',
+], [
+  'Is it flawless? No. Is it better than the spreadsheets? Absolutely.',
+  'The response from the drivers? Really positive so far.',
+  "So that's, what, the fourth timeout this month?",
+]);

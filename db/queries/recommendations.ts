@@ -113,6 +113,36 @@ export async function upsertOpenRecommendation(
   return { recommendation: RecommendationRow.parse(row), inserted: Boolean(inserted) };
 }
 
+// The same upsert for a whole assessment's proposals in one statement (each statement through pg →
+// PGlite costs about a millisecond of CPU whatever its size).
+const UPSERT_OPEN_MANY = `
+  insert into recommendations (account_id, assessment_id, kind, target, title, rationale, evidence, priority, due_at, draft, factors)
+  select $1, $2, v.kind, v.target, v.title, v.rationale, v.evidence, v.priority, v.due_at, v.draft,
+         array(select jsonb_array_elements_text(v.factors))
+  from jsonb_to_recordset($3::jsonb) as v(kind text, target text, title text, rationale text, evidence jsonb, priority numeric, due_at timestamptz, draft jsonb, factors jsonb)
+  on conflict (account_id, kind, target) where status in ('proposed', 'snoozed') do update set
+    assessment_id = excluded.assessment_id, title = excluded.title, rationale = excluded.rationale,
+    evidence = excluded.evidence, priority = excluded.priority, due_at = excluded.due_at,
+    draft = excluded.draft, factors = excluded.factors, updated_at = now()
+  returning id`;
+
+/**
+ * Upserts every proposal of one assessment (as upsertOpenRecommendation does each). A (kind, target)
+ * proposed twice keeps the later one: one statement may not update the same row twice.
+ */
+export async function upsertOpenRecommendations(
+  db: Queryable, accountId: string, assessmentId: string | null, recs: ProposedRecommendation[],
+): Promise<number> {
+  const byKey = new Map(recs.map((r) => [`${r.kind}\u0000${r.target}`, r] as const));
+  if (byKey.size === 0) return 0;
+  const rows = [...byKey.values()].map((r) => ({
+    kind: r.kind, target: r.target, title: r.title, rationale: r.rationale, evidence: r.evidence, priority: r.priority,
+    due_at: r.dueAt ?? null, draft: r.draft ?? null, factors: r.factors,
+  }));
+  const res = await db.query(UPSERT_OPEN_MANY, [accountId, assessmentId, JSON.stringify(rows)]);
+  return res.rowCount ?? 0;
+}
+
 /** The agent withdraws what no longer applies: open ones whose (kind, target) it did not propose again. */
 export async function expireRecommendations(db: Queryable, accountId: string, ids: string[], reason: string): Promise<number> {
   if (ids.length === 0) return 0;

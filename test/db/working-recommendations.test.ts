@@ -1,9 +1,10 @@
-// An assessment reads its own past advice in one statement: every open recommendation (proposed or
+// An assessment reads its own past advice in one statement, and writes its proposals in one: every open recommendation (proposed or
 // snoozed, however old) first, then those decided within the decision memory, each part by priority;
 // older decisions and other accounts' rows stay out. The same rows the two separate reads returned.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/connection.js';
-import { listRecommendationsForAccount, listWorkingRecommendations } from '../../db/queries/recommendations.js';
+import { listRecommendationsForAccount, listWorkingRecommendations, upsertOpenRecommendations } from '../../db/queries/recommendations.js';
+import type { ProposedRecommendation } from '../../agents/recommendation.js';
 import { freshDatabase } from '../helpers/db.js';
 import { seedAccount } from '../helpers/seed.js';
 
@@ -41,5 +42,29 @@ describe('listWorkingRecommendations', () => {
       ...await listRecommendationsForAccount(db.pool, 'tarn', { statuses: ['approved', 'edited', 'rejected', 'done', 'failed'], since }),
     ];
     expect(one).toEqual(two);
+  });
+});
+
+describe('upsertOpenRecommendations', () => {
+  const proposal = (target: string, title: string, priority: number): ProposedRecommendation => ({
+    kind: 'follow_up', target, title, rationale: `because ${target}`, priority, dueAt: ago(-2), factors: ['silence'],
+    evidence: [{ signalId: 's1', excerpt: 'quiet since the pilot' }], draft: { channel: 'email', to: [`${target}@moss.example`], subject: 'Checking in', body: 'Hi' },
+  }) as ProposedRecommendation;
+
+  it('inserts new ones, refreshes an open one in place, leaves a decided one, and keeps the later of a repeated key', async () => {
+    const open = await rec('moss', 'ana', 'proposed', 10, 2);
+    const decided = await rec('moss', 'ben', 'rejected', 10, 2);
+    const n = await upsertOpenRecommendations(db.pool, 'moss', null, [
+      proposal('ana', 'Follow up with Ana', 61), proposal('ben', 'Follow up with Ben', 55),
+      proposal('cy', 'first title', 20), proposal('cy', 'Follow up with Cy', 44),
+    ]);
+    expect(n).toBe(3);
+    const rows = await listRecommendationsForAccount(db.pool, 'moss', { statuses: ['proposed'] });
+    const byTarget = new Map(rows.map((r) => [r.target, r]));
+    expect(byTarget.get('ana')).toMatchObject({ id: open, title: 'Follow up with Ana', priority: 61, factors: ['silence'], draft: { to: ['ana@moss.example'] } });
+    expect(byTarget.get('ben')?.id).not.toBe(decided);
+    expect(byTarget.get('cy')).toMatchObject({ title: 'Follow up with Cy', priority: 44, evidence: [{ signalId: 's1', excerpt: 'quiet since the pilot' }] });
+    expect(Date.parse(byTarget.get('cy')!.dueAt!)).toBeGreaterThan(Date.now());
+    expect(await upsertOpenRecommendations(db.pool, 'moss', null, [])).toBe(0);
   });
 });

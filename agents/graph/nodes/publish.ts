@@ -1,7 +1,7 @@
 import type { Runtime } from '@langchain/langgraph';
 import { withTransaction } from '../../../db/tx.js';
 import { insertAssessment } from '../../../db/queries/assessments.js';
-import { countOpenRecommendations, expireRecommendations, upsertOpenRecommendation } from '../../../db/queries/recommendations.js';
+import { countOpenRecommendations, expireRecommendations, upsertOpenRecommendations } from '../../../db/queries/recommendations.js';
 import { markRememberedProcessed } from '../../../db/queries/signals.js';
 import { updateAccountRisk } from '../../../db/queries/accounts.js';
 import type { GraphDeps } from '../deps.js';
@@ -22,7 +22,7 @@ export function makePublishNode(deps: GraphDeps) {
         signalCount: s.signals.length,
       });
       if (created) {
-        for (const r of s.review.publish) await upsertOpenRecommendation(tx, accountId, record.id, r);
+        await upsertOpenRecommendations(tx, accountId, record.id, s.review.publish);
         await expireRecommendations(tx, accountId, s.review.expire, 'the situation changed: the agent no longer sees the reason for it');
         await markRememberedProcessed(tx, accountId);
         await updateAccountRisk(tx, accountId, { score: record.score, level: record.level, assessedAt: asOf });

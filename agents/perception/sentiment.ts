@@ -5,7 +5,7 @@
 // vendor or about one's own side, a fixed or falling problem, and the churn frames (a calm "we won't
 // be renewing" carries no angry word and is the strongest signal there is). Per sentence in about
 // [-3, 3]; per signal in [-1, 1], with the sentence that drove a negative score.
-import vader from 'vader-sentiment';
+import { vaderCompound } from './shared-h8-vader.js';
 import { analyze, type Sent } from './nlp.js';
 import { churnFrame } from './churn.js';
 import { rightSizing, someoneElses } from './churn-frames.js';
@@ -61,7 +61,7 @@ function plainFault(s: Sent, text: string): boolean {
   const l = line(s);
   if (COMPLAINT.test(l) || DOMAIN.some(([re, v]) => v <= -0.8 && re.test(l))) return false;
   const rest = text.replace(FAULT, 'x');
-  return vader.SentimentIntensityAnalyzer.polarity_scores(rest).compound > -0.05;
+  return vaderCompound(rest) > -0.05;
 }
 
 /** Things of the account's own, or of a third party, that a complaint can be about without being about us. */
@@ -146,7 +146,7 @@ function sentencePolarity(s: Sent, churn = churnFrame(s)): number {
   // Only the opening verbs are neutralised: the rest of the sentence ("fix this mess") still counts.
   const said = verbs.reduce((acc, verb) => acc.replace(new RegExp(`\\b${verb}\\b`), 'x'), s.text);
   const text = said.replace(NEUTRAL, 'x');
-  const compound = vader.SentimentIntensityAnalyzer.polarity_scores(text).compound;
+  const compound = vaderCompound(text);
   let p = 1.5 * compound + domainScore(s);
   if (NOT_ABOUT_US.test(s.text) || (p < 0 && (ownChurnFalling(s) || aboutOthers(s) || APOLOGY.test(line(s)) || SELF.test(line(s)) || rightSizing(s) || someoneElses(s)))) p = Math.max(0, p);
   else if (p < 0 && HANDLED.test(line(s))) p *= 0.3;

@@ -101,6 +101,7 @@ const CUES: Record<Exclude<Intent, 'search'>, Cue[]> = {
     [/\bupdates?\b/, 1],
   ],
   successor: [
+    [/\bfill(s|ing|ed)? .{0,20}\bshoes\b|\bstep(s|ping|ped)? into .{0,20}\b(shoes|role|seat)\b/, 4],
     [/\b(takes?|taking|took|taken) over\b|\bsuccessor\b|\bhand(s|ing|ed)? (\w+ )?(over|off)\b|\bhand-?(over|off)\b|\binherit(s|ing|ed)?\b/, 4],
     [/\bwho\b.*\breplac(e|es|ed|ing|ement)\b|\breplac(es|ed|ing|ement) (for )?[a-z]+'s?\b/, 4],
     [/\bwho\b.*\b(step(s|ping|ped)? in|fill(s|ing)? in for|cover(s|ing)? for|pick(s|ing|ed)? (it |things |that )?up)\b/, 4],
@@ -130,6 +131,7 @@ const CUES: Record<Exclude<Intent, 'search'>, Cue[]> = {
     [/\b(other|another|different) (vendors?|tools?|providers?|suppliers?|solutions?|options?|platforms?|products?|companies|company)\b/, 3],
     [/\bup against\b|\bwho else\b|\bin the (running|mix|frame)\b|\b(looking at|evaluating|considering|talking to|trialling|trialing|piloting|testing) (anyone|anybody|someone|something|anything)? ?(else|other)\b/, 3],
     [/\bcompar(e|ed|es|ing|ison)\b|\bswitch(ing)? (to|away)\b|\b(leav|replac)ing us\b|\bvendors\b/, 2],
+    [/\bcompet(e|es|ed|ing)\b|\bshop(s|ping|ped)? around\b|\blook(s|ing|ed)? around\b|\b(test|explor|sound)(s|ing|ed)? (out )?the market\b|\bother (offers|quotes|bids|proposals)\b/, 3],
   ],
   champion: [
     [/\bchampions?\b|\badvocates?\b|\bally\b|\ballies\b|\binternal (sponsor|supporter|coach)\b|\bon our side\b|\bin our corner\b/, 3],
@@ -138,7 +140,7 @@ const CUES: Record<Exclude<Intent, 'search'>, Cue[]> = {
   stakeholders: [
     [/\bstakeholders?\b|\bbuying (group|committee)\b|\bcommittee\b|\bdecision makers\b|\bwho (is|are) involved\b|\borg chart\b|\b(multi|single)-?thread/, 3],
     [/\b(our|the|their|which|what) contacts\b|\bwho (else )?(do|should) (we|i) (know|talk to|reach)\b|\bwho (do|did) we (talk|speak) to\b|\bwho (are we|have we been) (talking|speaking)\b|\bwho have we\b/, 3],
-    [/\bsilent\b|\bgone (quiet|dark)\b|\bgo(ne|ing) dark\b|\bghost(ed|ing)?\b|\bunresponsive\b|\bno (reply|response|answer)\b/, 3],
+    [/\bsilent\b|\b(go|goes|gone|going|went|fell|fallen|falling) (quiet|dark|silent|cold)\b|\bghost(s|ed|ing)?\b|\bunresponsive\b|\bno (reply|response|answer)\b/, 3],
     [/\b(not|stopped|quit) (responding|replying|answering|engaging|engaged|writing)\b|\bhave not (heard|replied|responded)\b/, 3],
   ],
   last_contact: [
@@ -146,6 +148,7 @@ const CUES: Record<Exclude<Intent, 'search'>, Cue[]> = {
     [/\blast (heard|spoke|talked|emailed|met|called)\b|\bwhen (did|have) (we|they|anyone) last\b|\bwhen was (the|our) last\b/, 3],
     [/\bhow long (since|has it been)\b|\bbeen a while\b|\b(been|get|got|getting) in touch\b|\b(heard|hear) from them\b/, 3],
     [/\blast (email|meeting|call|message|reply|response)\b/, 2],
+    [/\blast time (we|they|anyone|somebody|someone)\b|\blast time\b.*\b(contact|touch|talk(ed)?|spoke|heard|wrote|met|emailed|called)\b/, 3],
   ],
   what_said: [
     [SPEECH, 1],

@@ -15,16 +15,16 @@ const people = [
 const intent = (q: string) => classifyQuestion(q, people).intent;
 
 const CASES: Array<[Intent, string[]]> = [
-  ['competitors', ['Is some other company courting them?', 'which vendors are we being compared with', 'Are they weighing other options?', 'anyone else in the running for this deal?']],
+  ['competitors', ['Is some other company courting them?', 'which vendors are we being compared with', 'Are they weighing other options?', 'anyone else in the running for this deal?', 'Is Hollow sounding out the market?', 'who do we compete against on this one']],
   ['why_at_risk', ['Should I be worried about this one?', "What's the trouble here?", 'Is this account in danger?', 'give me the red flags']],
   ['next_steps', ['What do I need to do this week on Hollow?', 'Any action items for me?', 'what would you suggest I tackle first', 'How should we proceed?']],
   ['commitments', ["What's still outstanding from our side?", 'Did we promise them anything?', 'what are we on the hook for']],
-  ['stakeholders', ['Who is on their buying committee?', 'Who has gone dark on us?', "which people haven't replied"]],
-  ['last_contact', ['When did anyone last talk to them?', "How long has it been since we've been in touch?", 'last touchpoint with this customer?']],
+  ['stakeholders', ['Who is on their buying committee?', 'Who has gone dark on us?', "which people haven't replied", 'Has anybody gone cold?']],
+  ['last_contact', ['When did anyone last talk to them?', "How long has it been since we've been in touch?", 'last touchpoint with this customer?', 'When was the last time someone spoke with Hollow?']],
   ['usage', ['Are they actually using the product?', 'How much are they logging in these days?', 'utilisation this quarter?']],
   ['renewal', ['When is their contract up?', 'is the renewal safe?', 'When does the subscription expire?']],
   ['champion', ['Who is our internal champion?', 'who is in our corner over there']],
-  ['successor', ["Who's stepping in for Ida?", 'Who inherits the account from Ida?']],
+  ['successor', ["Who's stepping in for Ida?", 'Who inherits the account from Ida?', "Who is stepping into Ida's seat?"]],
   ['summary', ['Give me the big picture on this customer', 'fill me in on Hollow']],
   ['recent_changes', ['What did I miss this week?', 'any developments lately?']],
   ['what_said', ["What's Wen's view on the price increase?", 'Anything from purchasing about the payment terms?', 'What did Ida tell us about the rollout?', 'Has Bo said anything about the MSA?']],

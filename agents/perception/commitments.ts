@@ -90,7 +90,7 @@ const ACTION_ITEM = / (?:will|to|owe|agree to|promise to|commit to|be go to|offe
 const HEDGE = / (?:no promise|could|might|may|would|should|happy to|glad to|feel free|would you like|do you want|if (?:you|that|it) (?:think|would|help|want|need|like)|if help|whenever|try to) /;
 /** Hedges that take back even a plain "we'll": "we'll probably look at it", "no promises". */
 // (A free-choice object is a standing arrangement, not a deliverable: "I will route anything urgent to you".)
-const STRONG_HEDGE = / (?:no promise|not promise|probably|possibly|maybe|perhaps|in theory|at some point|some day|someday|(?:anything|whatever|any (?:\S+ )?(?:question|issue|problem|request)s?) (?:urgent|else|that|which|come|you|they)) /;
+const STRONG_HEDGE = / (?:no promise|not promise|probably|possibly|maybe|perhaps|in theory|at some point|some day|someday|as usual|as always|as ever|(?:anything|whatever|any (?:\S+ )?(?:question|issue|problem|request)s?) (?:urgent|else|that|which|come|you|they)) /;
 /** A past time that turns "we committed to X" into a report, not an open promise. */
 const PAST_TIME = / (?:last|ago|yesterday|previously|already|back in|earlier this) /;
 const SELF_REFUSAL = / (?:not|never|unable|can not|cannot) (?:be able to |promise )?/;
@@ -171,7 +171,11 @@ function actAfter(s: Sent, cue: Hit, owner: 'us' | 'them'): boolean {
   if (['finish', 'wrap', 'end'].includes(x.lemma) && s.toks[k + 1]?.lower === 'up' && !nounPhrase(s, k + 2)) return false;
   if (x.lemma === 'be' && ['finish', 'wrap', 'end'].includes(s.toks[k + 1]?.lemma ?? '') && s.toks[k + 2]?.lower === 'up' && !nounPhrase(s, k + 3)) return false;
   // ("We'll be looking for a new vendor": a search of one's own, not an act for the other side.)
-  if (x.lemma === 'be') return s.toks[k + 1]?.pos === 'VERB' && ACTS.has(s.toks[k + 1].lemma) && !(s.toks[k + 1].lemma === 'look' && s.toks[k + 2]?.lower === 'for');
+  // ("Mia will be working from the Hamburg office": where one works, not work done for anyone.)
+  const where = s.toks[k + 1]?.lemma === 'work' && ['from', 'at', 'in', 'remotely', 'remote', 'with', 'for', 'part-time', 'full-time'].includes(s.toks[k + 2]?.lower ?? '');
+  if (x.lemma === 'be') return s.toks[k + 1]?.pos === 'VERB' && ACTS.has(s.toks[k + 1].lemma) && !where && !(s.toks[k + 1].lemma === 'look' && s.toks[k + 2]?.lower === 'for');
+  // ("We'll have 40 new drivers starting in February": a number of people or things to come is a state, not a deed.)
+  if (x.lemma === 'have' && (s.toks[k + 1]?.pos === 'NUM' || ['more', 'fewer', 'less', 'plenty', 'lots'].includes(s.toks[k + 1]?.lower ?? ''))) return false;
   if (/ (?:commit|promise) to $/.test(cue.m[0])) return true;
   if (seeToIt(s, k) !== undefined) return true;
   if (x.lemma === 'make' && s.toks[k + 1]?.lower !== 'sure') return false;

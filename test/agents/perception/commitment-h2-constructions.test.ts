@@ -171,3 +171,12 @@ describe('reported words in our notes', () => {
     expect(note('Freight audit moved in-house last quarter; Piet says all carriers will be re-rated by spring.')).toEqual([]);
   });
 });
+
+describe('states and habits under will', () => {
+  it('a number to come, where one works, what happens as usual', () => {
+    expect(theirs("We'll have 35 new pickers starting after New Year.")).toEqual([]);
+    expect(theirs('Piet will be working from the Gdansk site next month.')).toEqual([]);
+    expect(ours('Our help desk will be reachable over the break as usual.')).toEqual([]);
+    expect(theirs('Piet will be sending the signed annex over this afternoon.')[0]).toMatchObject({ owner: 'them' });
+  });
+});

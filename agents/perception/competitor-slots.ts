@@ -20,7 +20,7 @@
 // rival's stand as a landmark ("your booth next to X's"), a language ("prefers English").
 import type { Sent, Tok } from './nlp.js';
 import { negated, type NameSpan } from './frames.js';
-import { bracketedVendor, calledIn, comingToShow, offCategory, ourPerson, passiveOffer, preferredOverUs, productPreferred, promisedUs, rankedAboveUs, referencesOf, talkedAbout } from './competitor-stance.js';
+import { bracketedVendor, calledIn, comingToShow, offCategory, ourPerson, passiveOffer, preferredOverUs, productPreferred, promisedUs, rankedAboveUs, referencesOf, talkedAbout, wooing } from './competitor-stance.js';
 
 const US = new Set(['you', 'your', 'yours', 'u', 'ur', 'yourselves', 'yourself']);
 const FILLER = new Set(['you', 'know', 'like', 'uh', 'um', 'er', 'erm', 'kind', 'sort', 'of', 'basically', 'actually', 'already', 'also', 'just', 'really', 'even', 'still', 'now', 'recently', 'apparently', 'i', 'think', 'guess', ',']);
@@ -63,7 +63,7 @@ const USE_VERB = new Set(['use', 'run', 'pay', 'try', 'buy', 'license', 'subscri
 const WORK = new Set(['work', 'plan', 'build', 'do', 'keep', 'track', 'manage', 'store', 'log', 'handle', 'schedule']);
 const HOLDING = new Set(['account', 'login', 'logins', 'licence', 'license', 'seat', 'seats', 'tenant', 'instance', 'workspace', 'access', 'subscription']);
 /** Buying processes one is invited into. */
-const PROCESS = new Set(['tender', 'rfp', 'rfi', 'rfq', 'bid', 'bidding', 'pitch', 'quote', 'proposal', 'process', 'competition', 'shortlist', 'evaluation', 'selection', 'procurement', 'bake-off']);
+const PROCESS = new Set(['tender', 'rfp', 'rfi', 'rfq', 'bid', 'bidding', 'pitch', 'quote', 'proposal', 'process', 'competition', 'shortlist', 'evaluation', 'selection', 'procurement', 'bake-off', 'round']);
 const INVITE = new Set(['invite', 'solicit', 'shortlist', 'include', 'approach', 'bring', 'add']);
 /** Others on a tool: peers, the group, sister companies. */
 const PEERS = new Set(['peer', 'peers', 'parent', 'group', 'sister', 'subsidiary', 'subsidiaries', 'competitor', 'competitors', 'others', 'everyone', 'everybody', 'counterpart', 'counterparts', 'holding', 'affiliate']);
@@ -325,7 +325,7 @@ export function moreSlots(s: Sent, span: NameSpan): boolean {
   return courting(t, span) || planningOurMove(t, span) || possessiveAgainstOurs(t, span) || caseAgainst(t, span) || triedOnTheSide(t, span)
     || invitedIntoProcess(s, span) || peersOnIt(t, span) || keptOrChosen(t, span) || reviewedVendor(t, span) || offeringAgainstUs(t, span)
     || preferredInstead(t, span) || preferredOverUs(s, span) || bracketedVendor(s, span) || passiveOffer(s, span) || productPreferred(s, span)
-    || rankedAboveUs(s, span) || calledIn(s, span) || comingToShow(s, span) || promisedUs(s, span) || referencesOf(s, span);
+    || rankedAboveUs(s, span) || calledIn(s, span) || comingToShow(s, span) || promisedUs(s, span) || referencesOf(s, span) || wooing(s, span);
 }
 
 /** The sentence weighs the one name it holds through a relative clause ("…that's one of the tools we are looking at"). */

@@ -63,7 +63,7 @@ export function calledIn(s: Sent, span: NameSpan): boolean {
   return rest[0]?.lower === 'for' ? rest.some((x) => SHOWN.has(x.lemma)) : rest[0]?.lower === 'to' && ['pitch', 'present', 'demo', 'quote', 'bid'].includes(rest[1]?.lemma ?? '');
 }
 
-/** A word is a misspelling of one the model knows: a letter dropped or doubled, two swapped, a vowel changed or left out ("posible", "procurment"). */
+/** A word is a misspelling of one the model knows: a letter dropped or doubled, two swapped, a vowel left out ("posible", "procurment"). */
 function typo(w: string): boolean {
   const known = (x: string) => x.length > 2 && inVocabulary(x);
   for (let i = 0; i < w.length; i += 1) {
@@ -71,14 +71,15 @@ function typo(w: string): boolean {
     if (i < w.length - 1 && known(w.slice(0, i) + w.slice(i + 1))) return true;
     if (known(w.slice(0, i) + w[i] + w.slice(i))) return true;
     if (i + 1 < w.length && known(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2))) return true;
-    for (const v of 'aeiou') {
-      if ('aeiou'.includes(w[i]) && v !== w[i] && known(w.slice(0, i) + v + w.slice(i + 1))) return true;
-      if (known(w.slice(0, i) + v + w.slice(i))) return true;
-    }
+    // (A vowel changed is not looked for: "ferrow" is a name, not a misspelt "farrow".)
+    for (const v of 'aeiou') if (known(w.slice(0, i) + v + w.slice(i))) return true;
   }
   for (const v of 'aeiou') if (known(w + v)) return true;
   return false;
 }
+
+/** What a name may modify and still be the vendor: "a tallybird sandbox", "the hubzy guys". */
+const VENDOR_OWN = new Set(['demo', 'trial', 'pilot', 'quote', 'sandbox', 'rep', 'team', 'guy', 'people', 'folk', 'pricing', 'price', 'app', 'platform', 'product', 'tool', 'offer', 'proposal', 'poc', 'account']);
 
 /**
  * Lower-case words that may name an organisation (chat writes "tallybird", "hubzy"): never seen by the model, at least four
@@ -92,6 +93,9 @@ export function lowerNameSpans(s: Sent, taken: NameSpan[]): NameSpan[] {
     // Inside a noun phrase ("the rollout", "a walkthrough", "the rep leaderboard", "6 devs") it is a common noun the model lacks.
     const prev = s.toks[k - 1];
     if (prev && ((['DET', 'NUM', 'ADJ', 'NOUN'].includes(prev.pos) && prev.known) || ['my', 'our', 'your', 'their', 'his', 'her', 'its'].includes(prev.lower))) continue;
+    // Nor one that modifies a common noun after it ("get admin access"), unless that noun is something a vendor offers.
+    const next = s.toks[k + 1];
+    if (next && next.pos === 'NOUN' && next.known && !next.cap && !VENDOR_OWN.has(next.lemma)) continue;
     if (typo(x.lower) || (x.lower.endsWith('s') && inVocabulary(x.lower.slice(0, -1)))) continue;
     out.push({ name: x.text, start: k, end: k });
   }
@@ -152,8 +156,8 @@ export function passiveOffer(s: Sent, span: NameSpan): boolean {
   return !!verb && !negated(s, verb.i) && at >= 0 && !subject.slice(at + 1).some((x) => ['VERB', 'PRON', 'CCONJ'].includes(x.pos));
 }
 
-const PRODUCT = new Set(['app', 'application', 'platform', 'product', 'tool', 'ui', 'interface', 'dashboard', 'software', 'suite', 'module']);
-const BETTER = new Set(['nicer', 'better', 'slicker', 'easier', 'faster', 'simpler', 'cleaner', 'smoother', 'cheaper', 'prettier']);
+const PRODUCT = new Set(['app', 'application', 'platform', 'product', 'tool', 'ui', 'interface', 'dashboard', 'software', 'suite', 'module', 'pricing', 'price', 'offer', 'proposal', 'quote', 'roadmap', 'demo']);
+const BETTER = new Set(['nicer', 'better', 'slicker', 'easier', 'faster', 'simpler', 'cleaner', 'smoother', 'cheaper', 'prettier', 'good', 'great', 'attractive', 'compelling', 'impressive', 'sharp', 'competitive']);
 /** "the Brambl mobile app is just nicer for the drivers": the rival's product judged better, in the customer's voice. */
 export function productPreferred(s: Sent, span: NameSpan): boolean {
   const t = s.toks;
@@ -275,4 +279,31 @@ export function talkedAbout(s: Sent, span: NameSpan): boolean {
 export function referencesOf(s: Sent, span: NameSpan): boolean {
   const t = s.toks;
   return ['customer', 'client', 'user'].includes(t[span.end + 1]?.lemma ?? '') && t.some((x) => /^referenc/.test(x.lower) && !negated(s, x.i));
+}
+
+const ACQUIRE = new Set(['quote', 'quotation', 'proposal', 'bid', 'offer', 'pricing', 'alternative', 'comparison', 'benchmark']);
+const HUNGRY = new Set(['aggressive', 'hungry', 'pushy', 'flexible', 'persistent']);
+/** A vendor after our business, or we after theirs: "we've asked X" after wanting another quote, "X has been aggressive on price with
+ * us", "X is pitching to the board", "hear them out", "X keeps coming up as an option", "a lot of noise about X", "for you to match X". */
+export function wooing(s: Sent, span: NameSpan): boolean {
+  const t = s.toks;
+  const before = t[span.start - 1];
+  const after = t[span.end + 1];
+  const marketed = t.some((x) => ['price', 'pricing', 'discount', 'deal', 'rate', 'cost'].includes(x.lemma));
+  // "Procurement wants one alternative quote, so we've asked X": the ask's object is said earlier in the sentence.
+  if (before && ['ask', 'approach', 'contact', 'invite'].includes(before.lemma) && before.pos === 'VERB' && !negated(s, before.i) && t.slice(0, before.i).some((x) => ACQUIRE.has(x.lemma)) && t.slice(span.end + 1).every((x) => x.pos === 'PUNCT' || ['too', 'as', 'well', 'also'].includes(x.lower))) return true;
+  // "hear them out".
+  if (before?.lemma === 'hear' && after?.lower === 'out' && !negated(s, before.i)) return true;
+  const be = t.slice(span.end + 1, span.end + 4).find((x) => x.lemma === 'be' || x.lemma === 'have');
+  if (be && marketed && !negated(s, be.i) && t.slice(be.i + 1, be.i + 5).some((x) => HUNGRY.has(x.lower))) return true;
+  const v = t.slice(span.end + 1, span.end + 4).find((x) => x.pos === 'VERB');
+  if (v && v.lemma === 'pitch' && t[v.i + 1]?.lower === 'to' && !negated(s, v.i)) return true;
+  // "keeps coming up … as an option".
+  const rest = ` ${t.slice(span.end + 1, span.end + 12).map((x) => x.lower).join(' ')} `;
+  if (/ as (?:an? )?(?:option|alternative|replacement|contender|candidate|possibility) /.test(rest) && !t.slice(0, span.start).some((x) => x.neg)) return true;
+  // "a lot of noise internally about X", "real buzz around X".
+  const lead = t.slice(Math.max(0, span.start - 7), span.start);
+  if (['about', 'around', 'over'].includes(before?.lower ?? '') && lead.some((x) => ['noise', 'buzz', 'chatter', 'excitement', 'hype', 'enthusiasm'].includes(x.lemma))) return true;
+  // "for you to match X", "can you beat X": we are asked to meet the rival.
+  return !!before && ['match', 'beat', 'undercut'].includes(before.lemma) && t.slice(Math.max(0, before.i - 3), before.i).some((x) => ['you', 'u'].includes(x.lower));
 }

@@ -115,3 +115,25 @@ describe('an answer to who else is weighed', () => {
     expect(got.map((c) => c.name)).toEqual(['Wexford']);
   });
 });
+
+cases('a vendor after our business', [
+  ['Finance wants a second quote on file, so we have asked Calloway.', 'Calloway'],
+  ['Calloway has been very aggressive on pricing with us lately.', 'Calloway'],
+  ['Calloway is pitching to our exec committee next month.', 'Calloway'],
+  ['Calloway keeps coming up in planning meetings as an alternative.', 'Calloway'],
+  ["There's a real buzz in the ops team about Calloway.", 'Calloway'],
+  ['What would it take for you to match Calloway?', 'Calloway'],
+  ['We have invited Calloway to the final round.', 'Calloway'],
+  ['Calloway is firmly on our radar.', 'Calloway'],
+  ["calloway's pricing is looking really good tbh", 'calloway'],
+], [
+  "We're due to get admin access to the new reporting workspace on Friday.",
+  'The Lisbon team is looking really good this quarter.',
+]);
+
+describe('a pronoun for the name said just before', () => {
+  it.each([
+    'Calloway got in touch in October. We have agreed to hear them out.',
+    'Have you run into Calloway? Our CFO is quite taken with them.',
+  ])('%s', (text) => expect(inPlay(text)).toEqual(['Calloway']));
+});

@@ -292,7 +292,9 @@ export function withoutFrame(s: Sent): boolean {
   // Reading the way out of an agreement in force; not a clause being drafted into a new one ("add a termination clause").
   // (A person's notice period, "until his notice period ends", is a leaver's, not the account's.)
   if (/ (?:exit|termination|break|cancellation|cancelation|cancel|notice) (?:provision|clause|term|option|right|fee|process|plan|strategy|period|policy|step|checklist|playbook|runbook)s? /.test(line)
-    && !/ (?:add|include|insert|draft|negotiate|standard|template|redline|propose) /.test(line) && !/ (?:his|her) (?:\S+ )?(?:notice|exit|termination) /.test(line)) return true;
+    && !/ (?:add|include|insert|draft|negotiate|standard|template|redline|propose) /.test(line) && !/ (?:his|her) (?:\S+ )?(?:notice|exit|termination) /.test(line)
+    // (Asked for the records, not for a way out: "for our vendor register", "just curious", "for the audit".)
+    && !/ (?:register|record|audit|compliance|due diligence|documentation|board pack|curious|all (?:our |of our )?(?:vendor|supplier)s|every (?:vendor|supplier)) /.test(line)) return true;
   // Back to the manual way: "moving the reps back to spreadsheets", "reverting to Excel".
   // Only a move under way ("we've started moving", "are going back"), not a past trial that did not take ("tried it once and went back").
   if (/ (?:move|go|revert|fall|switch|return|migrate) (?:\S+ ){0,4}?(?:back )?to (?:an? |the |their |our |his |her |my )?(?:own )?(?:spreadsheet|excel|sheet|google sheet|pen and paper|paper|manual|email|the old way|our own|in-house|homegrown|home-grown|internal build|whiteboard|clipboard|notebook|post-it|sticky note)/.test(line)) {
@@ -462,7 +464,7 @@ export function turnedAround(s: Sent): boolean {
   const before = t.slice(0, but);
   const past = before.some((x) => PAST.has(x.lower)) || / (?:back in|last (?:year|quarter|month|spring|summer|autumn|fall|winter)|earlier|ago|nearly|almost|once|at first|initially|originally) /.test(lemmas(before));
   const after = lemmas(t.slice(but + 1));
-  const better = / (?:turn (?:it |things |that )?around|fix|resolve|sort|win (?:us|me|them|him|her|everyone|everybody) (?:back|over)|come (?:round|around)|change (?:our|my) mind|now (?:happy|great|good|fine)|good place|recover|bounce back|pick (?:back )?up|(?:be|feel) (?:happy|great|good|fine)|complete opposite|opposite|love|improve|exceed|much better|great) /.test(after);
+  const better = / (?:(?:long |well |firmly )?behind us|in the past|water under the bridge|off the table|no longer (?:a |an )?(?:issue|concern|worry|problem)|turn (?:it |things |that )?around|fix|resolve|sort|win (?:us|me|them|him|her|everyone|everybody) (?:back|over)|come (?:round|around)|change (?:our|my) mind|now (?:happy|great|good|fine)|good place|recover|bounce back|pick (?:back )?up|(?:be|feel) (?:happy|great|good|fine)|complete opposite|opposite|love|improve|exceed|much better|great) /.test(after);
   return past && better && !/ (?:still|again|anymore|any more|not|n't|never) /.test(after);
 }
 
@@ -473,6 +475,6 @@ export function someoneElses(s: Sent): boolean {
   const head = s.toks.slice(0, v < 0 ? 6 : Math.min(v, 8));
   // "The other half (of the team)" is the account's own people; "other customers", "another firm" are not.
   const headLine = lemmas(head).replace(/ the other (?:half|team|group|user|manager|planner|rep|member|one|people|person|site|depot|office)s? /, ' ');
-  return (OTHERS.test(headLine) || / (?:last|previous|old|former) (?:company|job|employer|firm|role|vendor|provider|supplier|system|tool|platform|partner) | (?:our|their) (?:own )?(?:customer|client|member|user)s? /.test(lemmas(head)))
+  return (OTHERS.test(headLine) || / (?:last|previous|old|former) (?:company|job|employer|firm|role|vendor|provider|supplier|system|tool|platform|partner) | (?:our|their) (?:own )?(?:customer|client|member|user|shipper|consignee|buyer|retailer|merchant|dealer|tenant|subscriber|patient|student|franchisee|account holder)s? /.test(lemmas(head)))
     && !head.some((x) => ['we', 'i', 'us'].includes(x.lower));
 }

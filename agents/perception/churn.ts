@@ -164,6 +164,7 @@ function personsContract(s: Sent): boolean {
 }
 
 const OUR_NOUNS = new Set(['licence', 'license', 'seat', 'subscription', 'contract', 'agreement', 'plan', 'tier', 'platform', 'tool', 'product', 'software', 'service', 'solution', 'renewal', 'account', 'relationship', 'partnership', 'term', 'count', 'number']);
+const MAILING = new Set(['newsletter', 'mailing', 'email', 'digest', 'notification', 'alert', 'webinar', 'blog', 'update', 'channel', 'podcast', 'feed', 'bulletin']);
 /** Things renewed that are not what we sell: credentials, certificates, leases, permits. */
 const RENEWABLE = new Set(['certificate', 'cert', 'ssl', 'tls', 'token', 'key', 'password', 'credential', 'passport', 'visa', 'lease', 'domain', 'insurance', 'permit', 'badge', 'registration', 'accreditation', 'certification', 'warranty', 'mortgage', 'loan', 'tenancy', 'card', 'membership', 'secret']);
 const MESSAGE = new Set(['line', 'note', 'message', 'email', 'mail', 'text', 'ping', 'msg', 'shout', 'call']);
@@ -207,6 +208,8 @@ function offFrame(s: Sent, start: number, end: number, words: string): boolean {
   if (/ away $/.test(words) && t[end + 1]?.lower === 'from' && thirdPartyObject(s, end + 1)) return true;
   // "leave the renewal decision to Raj": the frame's noun modifies another that is not ours.
   if (t[end].pos === 'NOUN' && t[end + 1]?.pos === 'NOUN' && !OUR_NOUNS.has(t[end + 1].lemma)) return true;
+  // "cancelling my subscription to your newsletter": a mailing, not the contract.
+  if (t[end].lemma === 'subscription' && t[end + 1]?.lower === 'to' && t.slice(end + 2, end + 5).some((x) => MAILING.has(x.lemma))) return true;
   // "terminate the contract with our old courier": an agreement with someone other than us.
   if (CONTRACTS.has(t[end].lemma) && t[end + 1]?.lower === 'with' && !['you', 'your', 'us', 'ourco'].includes(t[end + 2]?.lower ?? '')) return true;
   if (/ (?:other|alternative|different) /.test(words)) {
@@ -278,6 +281,9 @@ export function churnFrame(said: Sent): boolean {
   const s = mendTypos(said);
   // A near-miss told as the past and turned around, or someone else's ending, is no intent of this account's.
   if (turnedAround(s) || someoneElses(s) || rightSizing(s)) return false;
+  // Intent denied outright ("no plans to cancel, just curious how the notice period works", "no intention of leaving").
+  const all = lemmasOf(s, 0, s.toks.length - 1);
+  if (/ (?:no (?:\S+ )?(?:plan|intention|desire|wish)s? (?:whatsoever )?(?:to|of)|not (?:plan|planning|look|looking|think|thinking) (?:to|of|about)) (?:\S+ )?(?:cancel|leave|terminate|switch|churn|move|exit|go anywhere|end|drop|quit)/.test(all)) return false;
   // The ending denied as a claim: "nobody is talking about leaving", "I didn't mean to suggest we won't renew".
   if (/ (?:not|n't|never) mean to (?:suggest|say|imply) | (?:nobody|no one) (?:be |have |have be )?(?:talk|think|suggest|say|discuss) (?:about |of )?/.test(lemmasOf(s, 0, s.toks.length - 1))) return false;
   // A person's contract ("dmitri's contract ran out and they didn't extend") is a job, whichever frame reads it.

@@ -285,7 +285,7 @@ function setPhraseWant(s: Sent): boolean {
   // "We're keen on a demo of the add-on" (not "keen on the new layout": what they have).
   if (/ (?:i|we) (?:am|'m|are|'re) (?:really |very |quite |also )?(?:keen on|interested in) (?:a|an|some|getting|seeing|having|hearing) /.test(line)) return true;
   if (/ (?:grateful|thankful|obliged) to (?:receive|get|have|hear|know|see|learn) /.test(line)) return true;
-  if (/ would (?:really |very much |greatly |so )?(?:appreciate|welcome) (?:a|an|the|your|some|any|it|help) /.test(line)) return true;
+  if (/ would (?:really |very much |greatly |so )?(?:appreciate|welcome) (?:a|an|the|your|some|any|it|help|if) /.test(line)) return true;
   if (/(?:^| )ideally (?:the|it|this|that|your|each|every|all|we|i) (?:\S+ ){0,4}(?:would|could|should) (?!have )/.test(line)) return true;
   if (/ worth (?:you|your \S+|you guys|someone on your \S+) (?:looking|checking|having|taking|investigating|reviewing|digging) /.test(line)) return true;
   if (/ could do with (?:a|an|some|your) (?:\S+ )?(?:hand|help|steer|pointer|pointers|guidance|advice|input|walkthrough|call|review) /.test(line)) return true;

@@ -128,8 +128,24 @@ function letUsMeet(s: Sent): boolean {
   return /^ (?:\S+ )?let (?:'s|us|s) (?:\S+ ){0,2}?(?:get|set up|book|schedule|arrange|find|have|grab|put|line up|organise|organize|pencil in) (?:\S+ ){0,3}?(?:call|meeting|session|time|chat|catch-up|demo|workshop|review|slot|walkthrough)\b/.test(lowers(words(s)));
 }
 
+/** Troubles that outlast a fix: "still seeing the duplicate alerts", "we're still getting 503s" (not "still seeing great results"). */
+const TROUBLE = /^(?:errors?|issues?|problems?|duplicates?|duplicated|timeouts?|failures?|failed|crash(?:es)?|bugs?|glitch(?:es)?|\d{3}s|same|delays?|gaps?|outages?|lag)$/;
+
+function stillTroubled(s: Sent): boolean {
+  const t = words(s);
+  for (let i = 0; i + 1 < t.length; i += 1) {
+    if (t[i].lower !== 'still' || !['seeing', 'getting', 'having', 'hitting', 'experiencing'].includes(t[i + 1].lower)) continue;
+    // (Their side or nobody as the subject: "still seeing…", "we're still getting…", not "the drivers are still getting used to it".)
+    const subj = t.slice(0, i).filter((x) => x.pos !== 'AUX' && x.pos !== 'ADV' && !['ok', 'so', 'and', 'but', 'hmm', 'hi', 'hey'].includes(x.lower));
+    if (subj.length > 0 && !subj.every((x) => ['i', 'we', 'users', 'our', 'the', 'some', 'all'].includes(x.lower) || x.pos === 'NOUN')) continue;
+    if (t.slice(i + 2, i + 6).some((x) => TROUBLE.test(x.lower))) return true;
+  }
+  return false;
+}
+
 /** Any of the asks above. */
 export function askByRole(s: Sent): boolean {
+  if (stillTroubled(s)) return true;
   return namedRequest(s) || benefitWish(s) || blocking(s) || leaveToAct(s) || onceYouAct(s) || awaitedThing(s) || letUsMeet(s);
 }
 

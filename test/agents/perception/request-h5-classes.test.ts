@@ -172,3 +172,13 @@ group('questions the writer answers at once', [
   'The response from the drivers? Really positive so far.',
   "So that's, what, the fourth timeout this month?",
 ]);
+
+group('troubles that outlast a fix, and a softened appreciation', [
+  'still getting the same 502s on the webhook after your patch',
+  "We're still seeing duplicated stops on the Tuesday routes.",
+  'Would appreciate if somebody could check ticket 5120, no reply since Monday.',
+], [
+  "We're still seeing strong adoption in the Gdansk hub.",
+  'The dispatchers are still getting used to the new layout.',
+  'Really appreciated the quick turnaround on the export last week.',
+]);

@@ -106,6 +106,8 @@ export function thingPromise(s: Sent, side: 'us' | 'them'): ThingPromise | undef
     if (!x) continue;
     let kind: ThingPromise['kind'] | undefined;
     if (arrivesAt(s, v)) kind = 'arrival';
+    // ("Should be with you by Thursday": the handover phrase, said by the sender.)
+    else if (should && x.lemma === 'be' && t[v + 1]?.lower === 'with' && t[v + 2]?.lower === 'you') kind = 'arrival';
     else if (should) continue;
     else if (x.lemma === 'be') {
       const y = t[v + 1];
@@ -119,8 +121,9 @@ export function thingPromise(s: Sent, side: 'us' | 'them'): ThingPromise | undef
     if (!kind && side === 'us' && releasedAt(s, v)) kind = 'release';
     if (!kind) continue;
     const found = promiseAt(s, k, kind);
-    // "Should" promises only the speaker's own thing ("our markup should reach you"); "the number should hit your inbox" is a forecast.
-    if (should && found && !['our', 'my'].includes(s.toks[found.subjectAt]?.lower ?? '')) continue;
+    // "Should" promises only the speaker's own thing ("our markup should reach you", "the signed form should be with you");
+    // "the number should hit your inbox" is a forecast.
+    if (should && found && !['our', 'my'].includes(s.toks[found.subjectAt]?.lower ?? '') && !(t[v + 1]?.lower === 'with' && s.toks[found.subjectAt]?.lower === 'the')) continue;
     if (found) return found;
   }
   return onItsWay(s, side);
@@ -180,7 +183,7 @@ function onItsWay(s: Sent, side: 'us' | 'them'): ThingPromise | undefined {
     if (x.lemma !== 'be' || ['was', 'were', 'been'].includes(x.lower)) continue;
     const y = t[k + 1];
     if (y && ARRIVE.has(y.lemma) && y.lower.endsWith('ing') && arrivesAt(s, k + 1)) { const p = promiseAt(s, k, 'arrival'); if (p) return p; }
-    if (y?.lower === 'on' && ['its', 'their'].includes(t[k + 2]?.lower ?? '') && t[k + 3]?.lower === 'way') { const p = promiseAt(s, k, 'arrival'); if (p) return p; }
+    if (y?.lower === 'on' && ['its', 'their', 'the'].includes(t[k + 2]?.lower ?? '') && t[k + 3]?.lower === 'way') { const p = promiseAt(s, k, 'arrival'); if (p) return p; }
     // "is scheduled for release / to ship": ours only, of an act of delivering.
     // (The tagger lemmatises "slated" as "slat".)
     if (side === 'us' && y && (SCHEDULED.has(y.lemma) || y.lower === 'slated') && isParticiple(y) && ['for', 'to'].includes(t[k + 2]?.lower ?? '')) {

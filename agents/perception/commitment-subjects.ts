@@ -61,7 +61,9 @@ const EXPECT_VERB = /^ (?:expect|look out for|watch (?:out )?for|keep an eye out
 export function expectFrom(s: Sent, ours: (name: string) => boolean): { cue: Hit; objectAt: number } | undefined {
   const t = s.toks;
   for (let k = 0; k < t.length; k += 1) {
-    if (k > 0 && !['PUNCT', 'CCONJ', 'INTJ'].includes(t[k - 1].pos) && t[k - 1].lower !== 'so') continue;
+    // (Or told to the reader: "you can expect the PO number from Mårten".)
+    const told = k >= 2 && t[k - 2].lower === 'you' && ['can', 'will', 'should', "'ll"].includes(t[k - 1].lower);
+    if (k > 0 && !told && !['PUNCT', 'CCONJ', 'INTJ'].includes(t[k - 1].pos) && t[k - 1].lower !== 'so') continue;
     const m = EXPECT_VERB.exec(` ${t.slice(k, k + 6).map((x) => x.lemma).join(' ')} `);
     if (!m) continue;
     const at = k + m[0].trim().split(' ').length;

@@ -59,6 +59,18 @@ const SELF_DOING = / (?:i|we) be (?:just |now |currently |already )?(?=\S+ )/;
 const BARE_WILL = /^ (?:(?:on it|sure|ok|okay|noted|yes|will do) )?(?:\S+ (?:[,-] )?)?will (?!you |be able)/;
 /** "You'll have X from me", "you'll get it from us". */
 const YOU_WILL_HAVE = / you will (?:have|get|receive|see) .*? from (?:me|us|our|my) /;
+/** "I've asked / I'll get <one of ours> to <hand something over>": the cue is the "to" before the act (a deed of the speaker's side). */
+function delegated(s: Sent, side: 'us' | 'them', ctx: CommitmentContext): Hit | undefined {
+  const hit = findAll(s, / (?:i|we) (?:have |will |just )?(?:ask|tell|get|instruct) (?=\S+ to )/)[0];
+  if (!hit) return undefined;
+  const who = s.toks[hit.end + 1];
+  const v = s.toks[hit.end + 3];
+  if (!who || !v || who.pos !== 'PROPN' || !ACTS.has(v.lemma) || WEAK.has(v.lemma) || v.lower !== v.lemma) return undefined;
+  const theirs = Boolean(contactByName(who.text, ctx.contacts));
+  if ((side === 'them') !== theirs) return undefined;
+  return { start: hit.end + 2, end: hit.end + 2, m: hit.m };
+}
+
 /** The account's deed told back to it by us: "you'll send over the signed DPA", "you will get us the user list". */
 const YOU_WILL_SEND = / you will (?:also )?(?=(?:send|share|return|provide|forward|sign|countersign|upload|complete|get us|get me) )/;
 const AGREED = / as (?:discuss|agree|promise|confirm)|per our (?:call|conversation|chat|meeting)| so you will /;
@@ -290,6 +302,9 @@ function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext, prior?: string
     const p = found('self', restated, 'them', undefined);
     if (p && !cues.some(([, c]) => c && c.start < restated.start)) return p;
   }
+  // A task handed to a colleague of the speaker's side: "I've asked Jordan to send you the checklist today".
+  const handed = side ? delegated(s, side, ctx) : undefined;
+  if (handed) cues.push(['self', handed]);
   // Taking a task on ("consider it done, the sandbox will be ready…") names nothing: any other cue first.
   const order = ([kind, c]: [Promised['kind'], Hit | undefined]) => (c?.start ?? 1e9) + (kind === 'on-it' ? 1e6 : 0);
   cues.sort((a, b) => order(a) - order(b));
@@ -444,7 +459,7 @@ function reportedPast(s: Sent, cue: Hit): boolean {
   if (!pastCue) return false;
   // "The fix we committed to was deployed": a relative clause, its verb's object named before it, the main verb after.
   const next = s.toks[cue.end + 1];
-  if (next && (next.pos === 'AUX' || (next.pos === 'VERB' && next.lower !== next.lemma))) return true;
+  if (next && (next.pos === 'AUX' || (next.pos === 'VERB' && next.lower !== next.lemma && !next.lower.endsWith('ing')))) return true;
   if (PAST_TIME.test(` ${s.toks.map((t) => t.lemma).join(' ')} `)) return true;
   // "… and we met it": the deed done in the same breath.
   return s.toks.some((t, k) => k > cue.end && t.lower === 'and' && ['we', 'i'].includes(s.toks[k + 1]?.lower ?? '') && s.toks[k + 2]?.pos === 'VERB' && s.toks[k + 2].lower !== s.toks[k + 2].lemma && !s.toks[k + 2].lower.endsWith('ing'));
@@ -465,12 +480,14 @@ function namedSubject(s: Sent, side: 'us' | 'them' | undefined, ctx: CommitmentC
     // The name is the clause's subject: first in the sentence or after a clause break, and not someone's possession ("Raj's team").
     const prev = s.toks[n.start - 1];
     if (prev && ![',', ';', ':', 'and', 'so', 'but', '-', '–'].includes(prev.text.toLowerCase())) continue;
-    const rest = s.toks.slice(n.end + 1, n.end + 5);
+    // ("Owen's team will map…": the person's own people as the subject.)
+    const team = s.toks[n.end + 1]?.text === "'s" && PEOPLE_WORD.test(s.toks[n.end + 2]?.lower ?? '') ? 2 : 0;
+    const rest = s.toks.slice(n.end + 1 + team, n.end + 5 + team);
     const tail = ` ${rest.map((t) => t.lemma).join(' ')} `;
     const m = NAMED_MODAL.exec(tail);
     if (!m) continue;
     const len = m[0].trim().split(' ').length;
-    const cue: Hit = { start: n.end + 1, end: n.end + len, m: m as unknown as RegExpExecArray };
+    const cue: Hit = { start: n.end + 1 + team, end: n.end + team + len, m: m as unknown as RegExpExecArray };
     const contact = contactByName(n.name, ctx.contacts) ?? n.name.split(' ').map((w) => contactByName(w, ctx.contacts)).find(Boolean);
     return { cue, owner: contact ? 'them' : side, who: contact?.name ?? n.name };
   }

@@ -180,3 +180,25 @@ describe('states and habits under will', () => {
     expect(theirs('Piet will be sending the signed annex over this afternoon.')[0]).toMatchObject({ owner: 'them' });
   });
 });
+
+describe('more subjects and arrivals', () => {
+  it('a task handed to a colleague of the speaker\'s side', () => {
+    expect(ours("I've asked Ingrid to send you the load-plan template today.")[0]).toMatchObject({ owner: 'us', deliverable: 'the load-plan template' });
+    expect(theirs("I've asked Piet to return the signed annex by Friday.")[0]).toMatchObject({ owner: 'them' });
+    // Asking their person is a request, not our deed.
+    expect(ours("I've asked Dana to send the signed annex by Friday.")).toEqual([]);
+  });
+
+  it("a person's own team as the subject, a gerund after 'committed to'", () => {
+    expect(ours("Dana's team will map the legacy lane codes by Friday.")[0]).toMatchObject({ owner: 'them' });
+    expect(theirs('Piet has committed to sending the volume forecast by month end.')[0]).toMatchObject({ owner: 'them', deliverable: 'the volume forecast' });
+    expect(ours("We're committed to getting the label fix into your hands this week.")[0]).toMatchObject({ owner: 'us' });
+  });
+
+  it('arrivals: "should be with you", "on the way", "you can expect X from <name>"', () => {
+    expect(theirs('The countersigned schedule should be with you by Thursday.')[0]).toMatchObject({ owner: 'them', deliverable: 'The countersigned schedule' });
+    expect(ours('A corrected statement is on the way.')[0]).toMatchObject({ owner: 'us', deliverable: 'A corrected statement' });
+    expect(theirs('You can expect the cost-centre codes from Piet tomorrow.')[0]).toMatchObject({ owner: 'them', deliverable: 'the cost-centre codes' });
+    expect(ours('The usage figure should hit your inbox on Monday.')).toEqual([]);
+  });
+});

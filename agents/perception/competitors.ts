@@ -57,6 +57,8 @@ export interface CompetitorOptions {
   accountName?: string;
   /** Our notes report what the account said. */
   reported?: boolean;
+  /** Our own people (the signal's senders and recipients on our side): "a demo from Lee" names our rep, not a vendor. */
+  ourPeople?: string[];
 }
 
 /** How the account relates to a name here; undefined when it is dismissed (a settled or negated evaluation: "we chose you over X", "nobody is looking at X"). */
@@ -124,7 +126,9 @@ function contrasted(before: Sent | undefined, s: Sent, span: NameSpan): boolean 
 export function findCompetitors(parts: Utterance[], names: string[], opts: CompetitorOptions = {}): CompetitorMention[] {
   const patterns = names.filter((n) => n.trim()).map((name) => ({ name, re: nameRegex(name.trim()), lower: /^\p{Lu}/u.test(name.trim()) ? new RegExp(`(?<![\\w.])${escape(name.trim().toLowerCase())}(?![\\w])`) : undefined }));
   const listed = new Set(names.map((n) => n.trim().toLowerCase()));
-  const people = new Set((opts.contacts ?? []).flatMap((c) => (c.name ?? '').toLowerCase().split(/\s+/)).filter((w) => w.length > 1));
+  // Our own speakers in the signal count as our people too ("Sam Whitaker" on a call).
+  const ourSpeakers = parts.filter((p) => p.side === 'us' && p.speaker).map((p) => p.speaker as string);
+  const people = new Set([...(opts.contacts ?? []).map((c) => c.name ?? ''), ...(opts.ourPeople ?? []), ...ourSpeakers].flatMap((n) => n.toLowerCase().split(/\s+/)).filter((w) => w.length > 1 && !w.includes('@')));
   const account = (opts.accountName ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   const out: CompetitorMention[] = [];
   let previous: NameSpan[] = [];

@@ -137,3 +137,10 @@ describe('a pronoun for the name said just before', () => {
     'Have you run into Calloway? Our CFO is quite taken with them.',
   ])('%s', (text) => expect(inPlay(text)).toEqual(['Calloway']));
 });
+
+describe('our own people', () => {
+  it('are not vendors, named by the caller or speaking in the signal', () => {
+    expect(findCompetitors([{ side: 'them', text: "Tobiah's demo of the new reports was great." }], LIST, { ourPeople: ['Tobiah Marsh'] })).toEqual([]);
+    expect(findCompetitors([{ side: 'us', speaker: 'Tobiah Marsh', text: 'Anything else?' }, { side: 'them', text: 'The pilot with Tobiah went really well.' }], LIST)).toEqual([]);
+  });
+});

@@ -58,6 +58,13 @@ function csvHeader(line: string): boolean {
   return ['date', 'day', 'timestamp'].some((c) => cols.includes(c)) && cols.some((c) => c === 'metric' || c === 'metric_name') && cols.some((c) => c === 'value' || c === 'count');
 }
 
+/** A wide usage export: a date column first, metric columns after it, and a date opening the next line. */
+function wideCsv(header: string, next: string | undefined): boolean {
+  const cols = header.toLowerCase().split(/[,;\t]/).map((c) => c.trim().replace(/^"|"$/g, '').trim());
+  return cols.length >= 2 && /^(date|day|timestamp|date_utc|event_date|period_start|ds)$/.test(cols[0].replace(/[\s-]+/g, '_'))
+    && /^"?(\d{4}-\d{2}-\d{2}|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|[a-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2}[ -][a-z]{3,9}[ -]\d{4})/i.test((next ?? '').trim());
+}
+
 function byName(filename: string): Format | null {
   const ext = filename.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1] ?? '';
   return ({ eml: 'eml', mbox: 'mbox', mbx: 'mbox', vtt: 'vtt', srt: 'srt', csv: 'usage_csv' } as Record<string, Format>)[ext] ?? null;
@@ -85,7 +92,7 @@ export function detectFormat(bytes: Buffer, filename = ''): Format | null {
   if (/^\d+[ \t]*\r?\n[ \t]*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->/.test(start)) return 'srt';
   const lines = head.split(/\r?\n/);
   if (HEADER_LINE.test(lines[0]) && KNOWN_HEADERS.test(lines.slice(0, 40).join('\n'))) return 'eml';
-  if (csvHeader(lines[0])) return 'usage_csv';
+  if (csvHeader(lines[0]) || wideCsv(lines[0], lines[1])) return 'usage_csv';
   return byName(filename);
 }
 

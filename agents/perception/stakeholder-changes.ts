@@ -164,12 +164,12 @@ const MONTHS = '(?:january|february|march|april|may|june|july|august|september|o
 /** News long past: "left two years ago", "joined us about five years ago and has run security ever since". */
 const OLD_NEWS = / (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|a few|a couple of) year ago | year back | ever since | long before /;
 /** A time-bounded absence, or an event about a meeting or a trip: not a departure. */
-const ABSENCE = new RegExp(String.raw` (?:holiday|vacation|pto|sick|sabbatical|secondment|maternity|paternity|parental|dentist|doctor|airport|early|tonight|lunch|offsite|out of (?:the )?office|back (?:on|online|next|from|to|monday|tuesday|wednesday|thursday|friday|tomorrow|tmrw|after|later|soon)|back in(?! (?:${MONTHS}|spring|summer|autumn|fall|winter|\d{4}|the (?:spring|summer|autumn|fall|winter|day|\d{4}s?)))|until(?! then)|for (?:a|an|the|ten|two|five|\d+) (?:minute|hour|day|week|bit|moment)s?|skiing|off (?:this|next|today|tomorrow|for)|(?:the|this|a|our|that) (?:\S+ ){0,2}?(?:call|meeting|session|room|thread|chat|workshop|webinar|demo|conference|summit|offsite|off-site|trade show|expo|fair|course|training|trip|roadshow|site visit|event|retreat|bootcamp))`);
+const ABSENCE = new RegExp(String.raw` (?:holiday|vacation|pto|sick|sabbatical|secondment|maternity|paternity|parental|dentist|doctor|airport|early|tonight|lunch|offsite|out of (?:the )?office|back (?:on|online|next|from|to|monday|tuesday|wednesday|thursday|friday|tomorrow|tmrw|after|later|soon)|back in(?! (?:${MONTHS}|spring|summer|autumn|fall|winter|\d{4}|the (?:spring|summer|autumn|fall|winter|day|\d{4}s?)))|until(?! then)|for (?:a|an|the|ten|two|five|\d+) (?:minute|hour|day|week|bit|moment)s?|skiing|off (?:this|next|today|tomorrow|for)|(?:the|this|a|our|that) (?:\S+ ){0,2}?(?:call|meeting|session|room|thread|chat|workshop|webinar|demo|conference|summit|offsite|off-site|trade show|expo|fair|course|training|trip|roadshow|site visit|event|retreat|bootcamp)|(?:to |a |for a )visit )`);
 /** Things one leaves, moves on to or takes over that are not a job: "left a comment", "moved on to the next phase". */
 const THING = /^(?:a|an|the|some|few|his|her|their|my|our|your|it|this|that|these|those)?\s*(?:\S+\s+){0,2}(?:comment|note|feedback|message|voicemail|review|state|decision|field|form|workspace|doc|document|draft|agenda|phase|step|topic|item|question|job|sync|ticket|room|call|meeting|deck|slide|setting|option|spreadsheet|data|export|import|process|intake|page|seat|licen[cs]e|queue|task|project board)s?\b/i;
 
 /** Hand-over frames: who takes over. */
-const SUCCESSOR_SUBJECT = / (?:take over|take care of|fill (?:his|her|their) shoes|be take over|cover|look after|pick (?:\S+ )?up|step (?:in|up)|fill (?:in )?|own|will be your|be your|be now your|be (?:the|our) new|replace|succeed|assume|step into|inherit|lead|handle|manage|oversee|run|carry|act as|take (?:it|this|that|things?|everything) (?:from here|forward|on)|be in touch|take (?:the reins?|the helm|the lead|charge|ownership|responsibility|point|on)|be (?:the|our|your) (?:\S+ ){0,3}?(?:person|one|contact|lead|owner|go-to|holder|approver|signatory|sponsor|champion)|be (?:name |appoint |confirm |announce )?(?:as )?(?:his|her|their|the) (?:\S+ )?(?:suc+es+or|replace?ment|backfill|stand-in)|be (?:the |our |now |also )?(?:acting|act|interim)(?! as)|be responsible for|be in charge of|be now in charge of) /;
+const SUCCESSOR_SUBJECT = / (?:take over|take care of|fill (?:his|her|their) shoes|be take over|cover|look after|pick (?:\S+ )?up|step (?:in|up)|fill in(?! (?:the|this|that|your|our|a|an|out) )|own|will be your|be your|be now your|be (?:the|our) new|replace|succeed|assume|step into|inherit|lead|handle|manage|oversee|run|carry|act as|take (?:it|this|that|things?|everything|(?:the |our |your )?(?:\S+ )?(?:relationship|account|project|rollout|renewal|programme|program)) (?:from here|forward|on)|be in touch|take (?:the reins?|the helm|the lead|charge|ownership|responsibility|point|on)|be (?:the|our|your) (?:\S+ ){0,3}?(?:person|one|contact|lead|owner|go-to|holder|approver|signatory|sponsor|champion)|be (?:name |appoint |confirm |announce )?(?:as )?(?:his|her|their|the) (?:\S+ )?(?:suc+es+or|replace?ment|backfill|stand-in)|be (?:the |our |now |also )?(?:acting|act|interim)(?! as)|be responsible for|be in charge of|be now in charge of) /;
 const SUCCESSOR_OBJECT = new RegExp([
   String.raw` (?:hand|pass|transfer|reassign|give|handover|direct|send|address|forward|route) (?:\S+ ){0,4}?(?:over )?to | in (?:his|her|their) (?:place|stead) (?:, )?(?:we (?:now )?have |we've get |there be |be |come )?| move (?!to )(?:\S+ ){1,4}?(?:over )?to | reach out to | (?:deal|work|speak|talk|liaise) with `,
   String.raw` it be (?:now )?(?=\S+ (?:\S+ )?(?:you|who|that) )| it will be (?:now )?|^ (?:\S+ )?over to `,
@@ -185,7 +185,7 @@ const SUCCESSOR_OBJECT = new RegExp([
   String.raw` (?:role|position|job|seat|remit|responsibility|portfolio|account|work|duty|territory|spot|place) (?:\S+ ){0,3}?be (?:being |be )?\S+ (?:up |over )?by `,
   // The new holder named with a copula, an equals sign or a colon (notes): "new exec sponsor = Adaeze", "main contact: Luca".
   String.raw` (?:new |best |right |main )?(?:owner|holder|contact|point of contact|poc|lead|sponsor|champion|person|admin|approver|signatory|decision maker|go-to|suc+es+or|replace?ment) (?:\S+ ){0,4}?(?:be|=|:) `,
-  String.raw` (?:copy|cc) (?=\S+ (?:\S+ )?(?:on|in) )|replace by | succeed by | fill by | backfill by | take over by | (?:replace?ment|suc+es+or|backfill|stand-in|cover)(?: be| , | :)? | (?:appoint|hire|name|bring in|promote|loop in|cc|copy in|include) `,
+  String.raw` (?:copy|cc|loop) (?=\S+ (?:\S+ )?(?:on|in) )|replace by | succeed by | fill by | backfill by | take over by | (?:replace?ment|suc+es+or|backfill|stand-in|cover)(?: be| , | :)? | (?:appoint|hire|name|bring in|promote|loop in|cc|copy in|include) `,
 ].join('|'));
 
 // (Also the successor named as a noun or as the one brought in: "her replacement, Dana", "we've appointed Marcus", "loop in Luca".)
@@ -368,6 +368,8 @@ function unrealised(s: Sent, hit: Hit): boolean {
   if (before.some((x, k) => ['think', 'talk', 'dream'].includes(x.lemma) && ['about', 'of'].includes(before[k + 1]?.lower ?? ''))) return true;
   // Speculation: "we might lose Tomasz", "Raj could leave".
   if (before.some((x) => ['might', 'could', 'may'].includes(x.lower))) return true;
+  // Some day, not a date: "will leave eventually", "sooner or later", "at some point".
+  if (/ (?:eventually|someday|some day|one day|sooner or later|at some point) /.test(` ${t.slice(hit.start, hit.end + 6).map((x) => x.lower).join(' ')} `)) return true;
   // A consequent: "would" before the event and a condition anywhere in the sentence, or "would have" (it did not happen).
   const would = before.findIndex((x) => x.lemma === 'would' || x.lower === "'d");
   if (would >= 0 && (before[would + 1]?.lemma === 'have' || t.some((x) => ['if', 'unless', 'otherwise'].includes(x.lower)))) return true;
@@ -416,7 +418,8 @@ function falseEvent(s: Sent, hit: Hit, kind: Change, accountWords: string[] = []
   }
   if (thingObject(s, hit)) return true;
   // "took over the spreadsheet from Luca": a thing taken over, not someone's post.
-  if (/ take over (?:\S+ ){1,5}?from $/.test(hit.m[0]) && THING.test(s.toks.slice(hit.start + 2, hit.end).map((x) => x.text).join(' '))) return true;
+  const taken = s.toks.slice(hit.start + 2, hit.end).map((x) => x.text).join(' ');
+  if (/ take over (?:\S+ ){1,5}?from $/.test(hit.m[0]) && (THING.test(taken) || /\b(?:report|forecast|minutes|dashboard|invoice|analysis|summary|presentation)s?\b/i.test(taken))) return true;
   const lemma = hit.m[0];
   const rest = s.toks.slice(hit.end + 1).map((x) => x.text).join(' ');
   const tail = ` ${s.toks.slice(hit.start).map((x) => x.lemma).join(' ')} `;
@@ -503,7 +506,7 @@ function successorIn(s: Sent, departed: string | undefined, names: NameSpan[], c
     if (/ replace /.test(h.m[0]) && s.toks[h.start - 1]?.lemma === 'be') continue;
     const before = nameBefore(s, h.start, names);
     // "Mia, who some of you met at the kickoff, is taking the reins": the relative clause is no gap.
-    const gap = before ? s.toks.slice(before.end + 1, h.start).map((x) => x.lower).join(' ').replace(/^, (?:who|whom|whose|which) [^,]*,/, '').split(' ').filter(Boolean) : [];
+    const gap = before ? s.toks.slice(before.end + 1, h.start).map((x) => x.lower).join(' ').replace(/^, (?:who|whom|whose|which|our|the|their|your|a|an) [^,]*,/, '').split(' ').filter(Boolean) : [];
     // ("Tomasz knows the estate inside out and will take the reins": a second predicate shares its subject.)
     const sharedAnd = before ? sharedSubjectAnd(s, before.end, h.start) : false;
     if (before && ok(before) && (gap.length <= 5 || sharedAnd) && !gap.some((w) => ['.', ';', 'but', 'when', 'after'].includes(w) || (w === 'and' && !sharedAnd))) return before.name;
@@ -562,7 +565,7 @@ function scopedOut(sents: Sent[], si: number, hit: Hit, kind: Change, ctx: Ctx):
   if (thingHandedOn(sents, si, hit, ctx.contacts.map((c) => c.name ?? '').filter(Boolean))) return true;
   // A departure from the organisation is a change whatever else is said; a new post, a move or stepping down from a side role is not, when the remit stays or lies outside our deal.
   const fromPost = kind === 'left' && / (?:step|stand) down /.test(hit.m[0]);
-  return (kind !== 'left' || fromPost) && (keepsRemit(s, sents[si + 1]) || outsideDeal(s));
+  return (kind !== 'left' || fromPost) && (keepsRemit(s, sents[si + 1]) || outsideDeal(s, kind === 'joined'));
 }
 
 function changesIn(u: Utterance, ctx: Ctx, accountWords: string[]): PerceivedChange[] {
@@ -584,6 +587,8 @@ function changesIn(u: Utterance, ctx: Ctx, accountWords: string[]): PerceivedCha
             // Our side introducing someone who is not the account's ("let me introduce Priyanka, our new solutions engineer")
             // is our arrival; a note of ours reports the customer's, and "your new CFO" is theirs.
             if (c && u.side === 'us' && !ctx.note && !(c.name && contactByName(c.name, ctx.contacts)) && !YOUR_ARRIVAL.test(s.text)) c.side = 'us';
+            // The account congratulating us on a hire ("Congrats on hiring Halvard") tells of our arrival, not theirs.
+            if (c && u.side !== 'us' && /\bcongrat\w*\b[^.!?]*\b(?:on|for) (?:hiring|your|bringing)\b/i.test(s.text)) c.side = 'us';
             if (c) { found = c; break; }
             continue;
           }

@@ -163,6 +163,8 @@ export function moreHitHolds(s: Sent, hit: Hit, accountWords: string[]): boolean
     const o = t[hit.end + 1];
     return Boolean(o && (o.lower === 'us' || (o.cap && o.pos === 'PROPN') || (['the', 'our'].includes(o.lower) && /^(?:company|business|firm|organisation|organization|group)$/.test(t[hit.end + 2]?.lemma ?? ''))));
   }
+  // A desk one sits at ("moving to a new desk on the third floor") is furniture, not the Nordic sales desk.
+  if (/ desk /.test(line) && t.some((x) => /^(?:floor|building|window|room|kitchen|corner|seat)$/.test(x.lemma))) return false;
   // Filling a seat in a form or a meeting is no arrival ("fill the seat in the booking form").
   if (/ fill /.test(line)) return !t.slice(hit.end + 1, hit.end + 4).some((x) => ['form', 'sheet', 'field', 'template', 'booking'].includes(x.lemma));
   return true;

@@ -36,8 +36,12 @@ export function keepsRemit(s: Sent, next?: Sent): boolean {
 }
 
 /** A change said to lie outside our deal: "separate from your platform", "nothing to do with you". */
-export function outsideDeal(s: Sent): boolean {
-  return / (?:separate from|unrelated to|nothing to do with|(?:not|n't) (?:affect|change|touch|concern|involve|relate to)|no (?:impact|effect) on|no change for) (?:\S+ ){0,2}?(?:you|your|us|our (?:work|project|deal|contract|relationship|account)|the (?:platform|project|renewal|rollout|contract|deal|account)) /.test(lemmaLine(s).line);
+export function outsideDeal(s: Sent, arrival = false): boolean {
+  const line = lemmaLine(s).line;
+  // "…she won't be using your platform": a newcomer or a move that never reaches our product.
+  // (Only for an arrival: someone who moves and stops using it has changed for us.)
+  if (arrival && / (?:not|n't) (?:be )?(?:use|using|touch) (?:your|the|our) (?:\S+ )?(?:platform|tool|product|software|system|project|account|rollout) /.test(line)) return true;
+  return / (?:separate from|unrelated to|nothing to do with|(?:not|n't) (?:affect|change|touch|concern|involve|relate to)|no (?:impact|effect) on|no change for) (?:\S+ ){0,2}?(?:you|your|us|our (?:work|project|deal|contract|relationship|account)|the (?:platform|project|renewal|rollout|contract|deal|account)) /.test(line);
 }
 
 /** Hearsay that frames the change: "the rumours that I'm leaving are exaggerated", "speculation about Raj quitting". */

@@ -111,5 +111,24 @@ describe('stakeholder constructions (recall)', () => {
       'Heard from Li that the pallets arrived; Dana is out as usual on Fridays.',
     ]) expect(read(text), text).toEqual([]);
   });
+
+  it('successors: filling in, a relationship taken forward after an appositive, looped in', () => {
+    expect(one('Dana has left Acme. Oskar is filling in until we hire.').successor?.name).toBe('Oskar');
+    expect(one('Dana has left Acme. Oskar Lind, our plant controller, will take the relationship forward.').successor?.name).toBe('Oskar Lind');
+    expect(one('Dana has left Acme. Please loop Oskar in on everything instead.').successor?.name).toBe('Oskar');
+    expect(one('Dana has left Acme. Oskar will fill in the leaver form for her.').successor).toBeUndefined();
+  });
 });
 
+describe('stakeholder scopes, second round (precision)', () => {
+  it('a newcomer who never reaches our product, our own hire congratulated, some day, a desk, a report, a visit', () => {
+    for (const text of [
+      'Our new apprentice, Timo, starts Friday in the canteen team; he will not be using your platform.',
+      'Congratulations on hiring Bettina, she was brilliant on the demo.',
+      'Dana will move on eventually, as everybody does.',
+      'Dana is moving to a new desk by the window on the second floor.',
+      'Li is taking over the weekly margin report from Dana, just this once.',
+      'Dana leaves for Lisbon on Monday to visit the cold store.',
+    ]) expect(read(text).filter((c) => c.side !== 'us'), text).toEqual([]);
+  });
+});

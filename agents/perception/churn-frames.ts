@@ -468,8 +468,15 @@ export function turnedAround(s: Sent): boolean {
   return past && better && !/ (?:still|again|anymore|any more|not|n't|never) /.test(after);
 }
 
+/** The account beaten in its own market: "Kestrel just undercut us on the Gdansk lane", "we lost the tender to a rival haulier". */
+const OWN_MARKET = / (?:beat|undercut|outbid|underbid|outprice|poach\S*|steal|stole|win|won) (?:us|our) | lose (?:the |a |an |our |that |this )?(?:\S+ )?(?:tender|bid|deal|lane|customer|client|account|pitch|contract|route|load|shipment)s? to /;
+const MENTIONS_US = / (?:you|your|platform|tool|app|software|product|dashboard|report|sync|integration|subscription|licence|license|seat|renewal) /;
+
 /** The act is someone else's: "a friend at another firm cancelled you", "other customers are leaving". */
 export function someoneElses(s: Sent): boolean {
+  // (The account's own market: a rival of theirs beating them is no grievance with us, for churn or for sentiment.)
+  const all = lemmas(s.toks);
+  if (OWN_MARKET.test(all) && !MENTIONS_US.test(all)) return true;
   // The subject: the words before the first verb.
   const v = s.toks.findIndex((x) => x.pos === 'VERB');
   const head = s.toks.slice(0, v < 0 ? 6 : Math.min(v, 8));

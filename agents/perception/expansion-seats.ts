@@ -65,7 +65,7 @@ export function seatsIn(s: Sent, estimate = false): number | undefined {
     const n = numberAt(s, k);
     if (n === undefined) continue;
     // "the existing 80 seats" is what they hold; "…plus 15", "on top of that, 10" is what they add, counted by the noun before.
-    if (['existing', 'current'].includes(t[k - 1]?.lower ?? '')) continue;
+    if (['existing', 'current'].includes(t[k - 1]?.lower ?? '') || (['has', 'have', 'had'].includes(t[k - 1]?.lower ?? '') && t[k - 2]?.lower === 'already')) continue;
     // "Dmitri + 3", "Mårten Lindqvist plus 5 category managers": the named person and the others.
     if (['plus', '+'].includes(t[k - 1]?.lower ?? '') && t[k - 2]?.pos === 'PROPN' && t[k - 2].cap && !/^\p{Lu}+$/u.test(t[k - 2].text)) return n + 1;
     if (t[k - 1]?.lower === 'plus' && t.slice(0, k).some((x) => CAPACITY.test(` ${x.lemma} `))) return n;

@@ -138,6 +138,9 @@ function grownBefore(t: Tok[], k: number): boolean {
   return v.pos === 'VERB' && ['grow', 'expand', 'open', 'launch', 'build', 'form', 'create', 'double', 'triple'].includes(v.lemma);
 }
 
+/** Adverbs that open a new clause before its subject. */
+const LINKS = new Set(['now', 'also', 'then', 'so', 'and', 'but']);
+
 /** Which unit wants it: the one the rollout goes to, else the first unit or department named. */
 export function unitIn(s: Sent): string | undefined {
   const t = s.toks;
@@ -158,11 +161,12 @@ export function unitIn(s: Sent): string | undefined {
     // Named as a department, so capitalised ("Legal", "IT", "Sales ops"): not the pronoun "it" or "security" in passing.
     // Or, in lower case, a department as the subject of its verb ("customer service wants access too", "engineering goes from 40 to 70").
     // A clause may open after a label ("Mia: night ops want…").
-    const opens = (j: number) => j === 0 || (t[j - 1]?.pos === 'PUNCT' && [':', ';', '-', '–', '—'].includes(t[j - 1].text));
+    // Or after a clause's linking adverb: "…, now customer care wants in too".
+    const opens = (j: number) => j === 0 || (t[j - 1]?.pos === 'PUNCT' && [':', ';', '-', '–', '—'].includes(t[j - 1].text)) || LINKS.has(t[j - 1]?.lower ?? '');
     const lowerCompound = k >= 1 && opens(k - 1) && t[k - 1].pos === 'NOUN' && t[k - 1].lower !== 'it' && ['AUX', 'VERB'].includes(t[k + 1]?.pos ?? '');
     // The subject's verb may come after its place: "sales in Benelux would like…".
     const verbAt = placeTail(t, k) + 1;
-    const lowerSubject = t[k].lower !== 'it' && t[k].pos === 'NOUN' && ['AUX', 'VERB'].includes(t[verbAt]?.pos ?? '') && (k === 0 || ['PUNCT', 'CCONJ', 'SCONJ'].includes(t[k - 1].pos) || (t[k - 1].pos === 'VERB' && t[k - 1].lemma !== 'be'));
+    const lowerSubject = t[k].lower !== 'it' && t[k].pos === 'NOUN' && ['AUX', 'VERB'].includes(t[verbAt]?.pos ?? '') && (k === 0 || ['PUNCT', 'CCONJ', 'SCONJ'].includes(t[k - 1].pos) || LINKS.has(t[k - 1].lower) || (t[k - 1].pos === 'VERB' && t[k - 1].lemma !== 'be'));
     // "It" opening a sentence is the pronoun; the department is written "IT".
     if (t[k].lower === 'it' && t[k].text !== 'IT') continue;
     // Where the growth is: "a headcount increase of 80 in customer operations".
@@ -178,7 +182,9 @@ export function unitIn(s: Sent): string | undefined {
     if (!(DEPARTMENT.has(t[k].lower) || (lowerCompound && ['service', 'services', 'care', 'relations'].includes(t[k].lower))) || !(t[k].cap || t[k - 1]?.cap || lowerCompound || lowerSubject)) continue;
     // Only as the one asking (a subject: "Legal is keen", "Sales ops asked"), not as a modifier ("the data processing addendum").
     const after = t[k + 1];
-    if (after && !(after.pos === 'AUX' || after.pos === 'VERB' || DEPARTMENT.has(after.lower) || after.lower === 'in' || after.text === ',')) continue;
+    // An adverb may sit between the department and its verb: "Marketing already has…".
+    const verbNext = after?.pos === 'ADV' && ['AUX', 'VERB'].includes(t[k + 2]?.pos ?? '');
+    if (after && !(after.pos === 'AUX' || after.pos === 'VERB' || verbNext || DEPARTMENT.has(after.lower) || after.lower === 'in' || after.text === ',')) continue;
     let a = k;
     while (a - 1 >= 0 && (t[a - 1].cap || DEPARTMENT.has(t[a - 1].lower) || (lowerCompound && a - 1 === k - 1)) && !['PRON', 'PUNCT'].includes(t[a - 1].pos) && !['the', 'our', 'their'].includes(t[a - 1].lower)) a -= 1;
     let b = k;

@@ -223,7 +223,9 @@ function expansionIn(s: Sent, prev?: Sent, earlier: Sent[] = [], rivals: string[
   const line = ` ${s.toks.map((x) => (x.lemma.length > 1 ? x.lemma.replace(/\.$/, '') : x.lemma)).join(' ')} `;
   // "at the end of the month", "before year end" are dates, not endings.
   const dateEnd = (k: number) => s.toks[k].lemma === 'end' && ['the', 'year', 'month', 'quarter', 'week', 'day', 'term', 'fiscal', 'financial', 'period', 'q1', 'q2', 'q3', 'q4'].includes(s.toks[k - 1]?.lower ?? '');
-  if (findAll(s, CONTRACTION).some((h) => !endsOtherVendor(s, h.end) && !dateEnd(h.start)) || PERSON_MOVING.test(line) || NEW_THING.test(line) || UNDERWAY.test(line) || /\bfewer\b/i.test(s.text)) return undefined;
+  // "Marketing already has 10 seats; they want 5 more": what is held, then more wanted.
+  const heldThenMore = (h: { start: number }) => s.toks[h.start].lower === 'already' && findAll(s, / (?:want|need|would like|ask|request|add) (?:\S+ ){0,3}(?:more|extra|additional|another) /, h.start).some((w) => !negated(s, w.start));
+  if (findAll(s, CONTRACTION).some((h) => !endsOtherVendor(s, h.end) && !dateEnd(h.start) && !heldThenMore(h)) || PERSON_MOVING.test(line) || NEW_THING.test(line) || UNDERWAY.test(line) || /\bfewer\b/i.test(s.text)) return undefined;
   if (DISCOUNTED.test(line) || PLAN_GIVEN_UP.test(line) || (OWN_BUSINESS.test(line) && !SEATS_NAMED.test(line))) return undefined;
   if (REFUSED.test(line) || NOT_MORE.test(line) || ONLY_WANTED.test(line) || SOMEONE_ELSE.test(line) || STAYING.test(line) || alreadyDone(s) || stale(s)) return undefined;
   // Capacity in another vendor's tool, a figure taken back, capacity already there, a sandbox, a thing changed, one person provisioned.

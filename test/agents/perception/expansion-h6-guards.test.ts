@@ -146,3 +146,13 @@ describe('expansion: more users doing things, and use going on now', () => {
     expect(read('14 more people are joining the Hull crew in May, can you add them?')[0]?.seats).toBe(14);
   });
 });
+
+describe('expansion: capacity held, then more wanted', () => {
+  it('what a department already has is not the count it asks for', () => {
+    expect(read('Legal already has 6 seats; they want 2 more.')[0]).toMatchObject({ team: 'Legal', seats: 2 });
+    expect(read('Legal already has seats, they only want the new clause library.')).toEqual([]);
+  });
+  it('a lower-case unit after a linking adverb', () => {
+    expect(read('Dispatch already uses it every day, now customer care wants in too.')[0]?.team).toMatch(/customer care/);
+  });
+});

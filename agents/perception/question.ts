@@ -231,6 +231,9 @@ function nounSubject(s: Sent, k: number): boolean {
   return false;
 }
 
+/** How an outcome moves: "see adoption double", "see usage grow". */
+const OUTCOME = new Set(['double', 'triple', 'grow', 'improve', 'rise', 'drop', 'fall', 'increase', 'decrease', 'climb', 'go', 'take', 'pick', 'stick']);
+
 /** Why a desiderative hit is not a request: a plan, a wish about others, a condition, a resource of their own, a settled question. */
 function notAWish(s: Sent, at: number, end: number): boolean {
   const t = s.toks;
@@ -255,6 +258,13 @@ function notAWish(s: Sent, at: number, end: number): boolean {
   // (…and what follows such an opening explains why it cannot be said: "Would love to say we're ready, but we need another quarter".)
   const lead = t.slice(0, 5).findIndex((x) => ['love', 'like'].includes(x.lemma));
   if (lead >= 0 && t[lead - 1]?.lemma === 'would' && t[lead + 1]?.lower === 'to' && TELL.has(t[lead + 2]?.lemma ?? '')) return true;
+  // "Our COO would like to see adoption double by Q2": a hope for an outcome of theirs, not a thing to be shown.
+  const see = t.findIndex((x, i) => i >= at && i <= end + 1 && x.lemma === 'see' && t[i - 1]?.lower === 'to');
+  if (see >= 0 && ['like', 'love', 'want'].includes(t[see - 2]?.lemma ?? '')) {
+    const clause = t.slice(see + 1, see + 6);
+    const verb = clause.findIndex((x, i) => i > 0 && (OUTCOME.has(x.lemma) || (x.pos === 'VERB' && x.lower === x.lemma)));
+    if (verb > 0 && !clause.slice(0, verb).some((x) => ['you', 'your', 'u'].includes(x.lower))) return true;
+  }
   const whether = t.findIndex((x, i) => i >= at && i <= end + 2 && ['whether', 'if'].includes(x.lower));
   if (span.some((x) => x.lemma === 'wonder') && whether >= 0 && !t.slice(whether).some((x) => x.lower === 'you' || x.lower === 'your')) {
     const c = t.slice(whether + 1, whether + 5);
@@ -278,6 +288,8 @@ function notAWish(s: Sent, at: number, end: number): boolean {
     // ("Wanted to check if the slots are confirmed": the polite past of asking, not a step of theirs.)
     const politeCheck = t[need].lower === 'wanted' && ['check', 'confirm'].includes(t[j + 1]?.lemma ?? '') && ['if', 'whether', 'that', 'on'].includes(t[j + 2]?.lower ?? '');
     if (!you && !politeCheck && t[j]?.lower === 'to' && DELIBERATE.has(t[j + 1]?.lemma ?? '') && !t.slice(j + 2).some((x) => ['you', 'your'].includes(x.lower))) return true;
+    // "We need to get our house in order", "need to sort our data out first": work on their own things.
+    if (!you && t[j]?.lower === 'to' && ['get', 'sort', 'put', 'clean', 'tidy', 'fix', 'finish'].includes(t[j + 1]?.lemma ?? '') && ['our', 'my'].includes(t[j + 2]?.lower ?? '') && !t.slice(j + 3).some((x) => ['you', 'your', 'u'].includes(x.lower))) return true;
     // "I just need to get it through finance": their own gate, not ours.
     if (t[j]?.lower === 'to' && t[j + 1]?.lemma === 'get' && ['it', 'this', 'that', 'them'].includes(t[j + 2]?.lower ?? '') && ['through', 'past'].includes(t[j + 3]?.lower ?? '')) return true;
     // "We'd need more budget", "I need to get sign-off from our CFO": what only their side can give.

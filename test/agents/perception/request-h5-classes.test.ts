@@ -182,3 +182,12 @@ group('troubles that outlast a fix, and a softened appreciation', [
   'The dispatchers are still getting used to the new layout.',
   'Really appreciated the quick turnaround on the export last week.',
 ]);
+
+group('hopes for their own outcomes and work on their own things', [
+  "We'd love to see a walkthrough of the approvals module.",
+  'I need to get our invoices from your portal, where are they?',
+], [
+  'Our COO would like to see usage double across the depots by spring.',
+  'We need to get our own master data in order before adding anyone.',
+  'We need to sort our carrier codes out before the import.',
+]);

@@ -275,7 +275,7 @@ const HISTORY = /(?<! as) last (?:year|quarter) | from last (?:month|quarter|yea
 export const historical = (line: string) => HISTORY.test(line);
 
 /** What marks a step as stuck: concerns, delays, a far-off date. A marker after "no"/"nothing"/"without" does not count. */
-const STALL = new Set(['stall', 'stuck', 'delay', 'slip', 'drag', 'concern', 'objection', 'halt', 'cancel', 'scrap', 'abandon', 'reject', 'deprioritise', 'deprioritize', 'block', 'slow']);
+const STALL = new Set(['stall', 'stuck', 'delay', 'slip', 'drag', 'concern', 'objection', 'halt', 'cancel', 'scrap', 'abandon', 'reject', 'deprioritise', 'deprioritize', 'block', 'slow', 'refuse', 'veto', 'balk', 'reluctant', 'unwilling']);
 export function stalled(s: Sent): boolean {
   return s.toks.some((t, k) => STALL.has(t.lemma) && !t.neg && !s.toks.slice(Math.max(0, k - 4), k).some((p) => ['no', 'nothing', 'without', 'never', 'zero', 'any'].includes(p.lower)));
 }

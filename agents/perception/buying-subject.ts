@@ -85,7 +85,11 @@ function predicate(s: Sent, from: number, colon: boolean): number {
 
 /** What a deal "for" something buys when it is ours: the product, its seats, its renewal. */
 const FOR_OURS = new Set(['platform', 'tool', 'renewal', 'licence', 'license', 'seat', 'user', 'subscription', 'upgrade', 'rollout', 'module', 'add-on', 'addon', 'plan', 'tier',
-  'edition', 'product', 'service', 'software', 'solution', 'expansion', 'you', 'it', 'this', 'that', 'purchase', 'contract', 'order', 'deal', 'term', 'year']);
+  'edition', 'product', 'service', 'software', 'solution', 'expansion', 'you', 'it', 'this', 'that', 'purchase', 'contract', 'order', 'deal', 'term', 'year',
+  // The people, places and periods it is bought for: "the licences for the Lisbon team", "the spend for Q1".
+  'team', 'office', 'department', 'site', 'region', 'branch', 'unit', 'group', 'staff', 'people', 'analyst', 'agent', 'planner', 'rep', 'manager', 'developer', 'dev', 'engineer',
+  'month', 'quarter', 'q1', 'q2', 'q3', 'q4', 'fy', 'period', 'cycle', 'them', 'us', 'signature', 'approval', 'review', 'sign-off', 'price', 'pricing', 'access', 'workspace', 'account',
+  'package', 'bundle', 'option', 'proposal', 'quote', 'agreement', 'msa', 'paperwork', 'payment', 'invoice', 'period', 'everyone', 'all', 'both', 'each', 'one', 'two', 'three']);
 
 /**
  * The subject's own tail is about our deal: not "the deal with the Danish retailer", not "the budget for
@@ -95,6 +99,12 @@ export function oursAfter(s: Sent, from: number, to: number): boolean {
   const tail = s.toks.slice(from, to);
   const w = tail.findIndex((t) => t.lower === 'with');
   if (w >= 0 && !['you', 'your', 'us'].includes(tail[w + 1]?.lower ?? '')) return false;
+  return forOurs(s, from, to);
+}
+
+/** A "for" phrase in tokens from..to, if any, ends on something of ours or names "your". */
+export function forOurs(s: Sent, from: number, to: number): boolean {
+  const tail = s.toks.slice(from, to);
   const f = tail.findIndex((t) => t.lower === 'for');
   if (f < 0 || tail.slice(f).some((t) => t.lower === 'your')) return true;
   // The head of the noun phrase after "for": its last word before anything that is not a determiner, modifier or noun.

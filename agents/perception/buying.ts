@@ -9,7 +9,7 @@ import { conditionBefore, findAll, lemmaLine, negated, type Hit } from './frames
 import type { Utterance } from './utterances.js';
 import { ONBOARDING, PLAIN_STEPS, STAGES, asked, beforeOurStep, historical, notOurDeal, otherPurchase, stalled } from './buying-stages.js';
 import { ACTS, nothingLeft } from './buying-acts.js';
-import { dealVerdicts, namesDeal, othersGoods } from './buying-subject.js';
+import { dealVerdicts, forOurs, namesDeal, othersGoods } from './buying-subject.js';
 import { MOVES, PAPERWORK } from './buying-paperwork.js';
 
 export interface BuyingCue { text: string }
@@ -100,6 +100,12 @@ const FIRM_OFFER = / (?:formal|final|official|signed|binding) (?:quote|quotation
 /** Asking for the closing paperwork: "please send the order form", "could you draw up the contract". */
 const PAPER_ASKED = new RegExp(` (?:send|share|issue|get|email|forward|prepare|draft|draw up|put together|generate|drop|mail|provide|supply|raise) (?:\\S+ ){0,3}?(?:formal |final |updated |revised |proforma |pro-forma |pro forma |the |your |a |an |our |me |us )?(?:${CLOSING}|quote|quotation|proposal) `);
 
+/** Paper and money whose "for" phrase says what is bought: "our quote for the Oslo lanes", "the budget for two more drivers". */
+const BOUGHT_FOR = new Set(['quote', 'quotation', 'proposal', 'budget', 'funding', 'spend', 'money', 'po', 'order', 'purchase', 'contract', 'requisition', 'deal', 'agreement', 'approval', 'sign-off']);
+
+const NDA = / (?:nda|mnda|non-disclosure|confidentiality agreement|confidentiality undertaking) /;
+const OUR_PAPER = / (?:order form|msa|po|purchase order|invoice|quote|proposal|renewal|subscription|dpa|sow) /;
+
 /** Subordinate conditions that make a step hypothetical: "if we were to buy", "whether we made the right call". */
 const HYPOTHETICAL = ['if', 'unless', 'whether', 'supposing', 'assuming', 'provided', 'providing', 'once', 'when', 'until', 'whenever'];
 
@@ -117,12 +123,16 @@ const adding = (s: Sent) => { const line = lemmaLine(s).line; return / add /.tes
 function buyingIn(s: Sent, expanding = false, earlier = false): boolean {
   const line = ` ${s.toks.map((t) => t.lemma).join(' ')} `;
   if (STANDING.test(line)) return false;
+  // An NDA precedes any evaluation: signing or sending one is no step towards buying, unless our paper rides along.
+  if (NDA.test(line) && !OUR_PAPER.test(line)) return false;
   if (VETO.test(line.replace(PLAN_SIGN_UP, ' ').replace(DEADLINE, ' ')) || PAPER_TOPIC.test(line) || WITH_OTHERS.test(line) || otherPurchase(line) || notOurDeal(line) || historical(line) || stalled(s) || signedWithOthers(s) || othersGoods(s) || (/\bsign-in\b|\bsign up\b/i.test(s.text) && !PLAN_SIGN_UP.test(line))) return false;
   // Nothing left against the paper ("no further comments on the contract"): the negation is the news.
   if (nothingLeft(line) && !stalled(s)) return true;
   if (!expanding && NEXT_STEP.test(line) && !negated(s, findAll(s, NEXT_STEP)[0].start)) return true;
   for (const h of hits(s, earlier)) {
     if (negated(s, h.start) || negated(s, h.end)) continue;
+    // A deal "for" other goods ("accepted our quote for the Oslo lanes", "got the budget for two more drivers").
+    if (s.toks[h.end + 1]?.lower === 'for' && BOUGHT_FOR.has(s.toks[h.end].lemma) && !forOurs(s, h.end + 1, s.toks.length)) continue;
     // Adding seats, users or a team is expansion (its own concept), not a purchase of something new.
     if (/ add /.test(h.m[0]) && CAPACITY.test(line)) continue;
     // A choice made in the past ("we chose the annual plan last year") is history, not intent.

@@ -109,3 +109,24 @@ describe('the deal moved along their side', () => {
     expect(said(text)).toBe(false);
   });
 });
+
+describe('no step towards buying from us', () => {
+  it.each([
+    // An NDA, alone.
+    'Could you send over the mutual NDA so we can sign it before the workshop?',
+    // A refusal is no step.
+    'Our CFO refused to approve the spend.',
+    // Paper or money for other goods.
+    'The client accepted our quote for the Tallinn lanes.',
+    'We have the budget for three more forklift drivers.',
+  ])('not a step: %s', (text) => {
+    expect(said(text)).toBe(false);
+  });
+
+  it.each([
+    'Please send the order form and the NDA together, we will sign both today.',
+    'We have the budget for the forecasting module.',
+  ])('still a step: %s', (text) => {
+    expect(said(text)).toBe(true);
+  });
+});

@@ -164,7 +164,8 @@ say says said saying last latest most recent recently lately tell told me my i y
 this that these those it its they them their there he she his her him from for at by as or and but so just now here over then please
 mention mentions mentioned regarding concerning re position stance view views take opinion opinions comment comments commented feedback thoughts
 think thinks feel feels word words message messages note notes thing things heard hear wrote write written asked ask raise raised
-team side folks people person guy one ones chief boss would could should will can may might know let get got give go going lately`.split(/\s+/));
+team side folks people person guy one ones chief boss
+email emails mail mails call calls meeting meetings chat chats ticket tickets slack voicemail would could should will can may might know let get got give go going lately`.split(/\s+/));
 
 function scores(q: string, people: Contact[]): Map<Intent, number> {
   const out = new Map<Intent, number>();

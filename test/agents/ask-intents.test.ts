@@ -45,6 +45,7 @@ describe('question intents, in words the cues were not written from', () => {
   it('the topic keeps what the question is about and drops names, possessives and the words of asking', () => {
     expect(classifyQuestion("What's Wen's view on the price increase?", people).topic).toBe('price increase');
     expect(classifyQuestion('latest from Ida?', people).topic).toBe('');
+    expect(classifyQuestion("Bo's last mail said what?", people).topic).toBe(''); // the channel is not the topic
   });
 
   it('nothing to go on: memory search', () => {

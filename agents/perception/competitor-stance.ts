@@ -64,7 +64,7 @@ export function calledIn(s: Sent, span: NameSpan): boolean {
 }
 
 /** A word is a misspelling of one the model knows: a letter dropped or doubled, two swapped, a vowel left out ("posible", "procurment"). */
-function typo(w: string): boolean {
+export function typo(w: string): boolean {
   const known = (x: string) => x.length > 2 && inVocabulary(x);
   for (let i = 0; i < w.length; i += 1) {
     // (Not the last letter: names are often a word and one more letter, "zestr", "tallyo".)
@@ -83,7 +83,8 @@ const VENDOR_OWN = new Set(['demo', 'trial', 'pilot', 'quote', 'sandbox', 'rep',
 
 /**
  * Lower-case words that may name an organisation (chat writes "tallybird", "hubzy"): never seen by the model, at least four
- * letters, read as a noun, and not a misspelt English word. They count only where they fill a slot of the frame.
+ * letters, not inside a noun phrase. They count only where they fill a slot of the frame and are not a misspelt English word
+ * (looked up last: the lookup costs a few dozen vocabulary reads).
  */
 export function lowerNameSpans(s: Sent, taken: NameSpan[]): NameSpan[] {
   const out: NameSpan[] = [];
@@ -96,7 +97,7 @@ export function lowerNameSpans(s: Sent, taken: NameSpan[]): NameSpan[] {
     // Nor one that modifies a common noun after it ("get admin access"), unless that noun is something a vendor offers.
     const next = s.toks[k + 1];
     if (next && next.pos === 'NOUN' && next.known && !next.cap && !VENDOR_OWN.has(next.lemma)) continue;
-    if (typo(x.lower) || (x.lower.endsWith('s') && inVocabulary(x.lower.slice(0, -1)))) continue;
+    if (x.lower.endsWith('s') && inVocabulary(x.lower.slice(0, -1))) continue;
     out.push({ name: x.text, start: k, end: k });
   }
   return out;

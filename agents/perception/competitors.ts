@@ -11,7 +11,7 @@ import { analyze, type Sent } from './nlp.js';
 import { conditionBefore, findAll, negated, type NameSpan } from './frames.js';
 import { VENDOR_PEOPLE, coordinated, dismissed, inFrame, inUse, orgSpans, pronounInFrame, related, settled } from './competitor-frame.js';
 import { asksForRivals, switchedOnto, elidedAgainstOurs, forwardedVendor, lowerPossessiveSpans, modifiesThing, namesAnAnswer, outOfPlay, spanAt, weighedByRelative } from './competitor-slots.js';
-import { deniesEvaluation, lowerNameSpans, makersOf, movedThere, singledOut } from './competitor-stance.js';
+import { deniesEvaluation, lowerNameSpans, makersOf, movedThere, singledOut, typo } from './competitor-stance.js';
 import type { Utterance } from './utterances.js';
 
 export type CompetitorContext = 'evaluation' | 'replacing' | 'integration' | 'mention';
@@ -171,20 +171,19 @@ export function findCompetitors(parts: Utterance[], names: string[], opts: Compe
         return !related(s, span) && !outOfPlay(s, span);
       });
       candidates.push(...lowerPossessiveSpans(s, candidates));
-      // A lower-case word counts only where it fills a slot of the frame, never by a looser cue.
+      // A lower-case word counts only where it fills a slot of the frame, never by a looser cue (nor as the name a later pronoun means).
       const lower = new Set(lowerNameSpans(s, candidates).filter((span) => !related(s, span) && !outOfPlay(s, span) && !people.has(span.name) && !account.includes(span.name)));
-      candidates.push(...lower);
-      const makers = makersOf(s.toks, candidates);
+      const makers = makersOf(s.toks, [...candidates, ...lower]);
       // Our own words only name the organisation a pronoun in the answer may stand for ("Still talking to Ardent?" "Yes, they came in cheaper").
       const answering = asked;
       asked = asksForRivals(s);
       if (ours) { previous = candidates; continue; }
       const inPlay: NameSpan[] = [];
-      for (const span of candidates) {
+      for (const span of [...candidates, ...lower]) {
         const index = s.text.indexOf(s.toks[span.start].text);
         const context = contextAt(s, s.text, index < 0 ? 0 : index, span.name.length, span);
         // "Is it true you can't do multi-currency? Ferrix can.": the name's own ability set against what we lack, one sentence on.
-        if (lower.has(span) ? context !== 'evaluation' : context !== 'evaluation' && !(context === 'mention' && (contrasted(last, s, span) || elidedAgainstOurs(last, s, span) || singledOut(last, s, span) || (candidates.length === 1 && movedThere(s, span)) || (candidates.length === 1 && !settled(s) && weighedByRelative(s)) || (answering && namesAnAnswer(s, span))))) continue;
+        if (lower.has(span) ? context !== 'evaluation' || typo(span.name.toLowerCase()) : context !== 'evaluation' && !(context === 'mention' && (contrasted(last, s, span) || elidedAgainstOurs(last, s, span) || singledOut(last, s, span) || (candidates.length === 1 && movedThere(s, span)) || (candidates.length === 1 && !settled(s) && weighedByRelative(s)) || (answering && namesAnAnswer(s, span))))) continue;
         inPlay.push(span);
       }
       // Names listed together share the slot: "quotes came from X and Y".

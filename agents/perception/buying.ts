@@ -98,7 +98,7 @@ const SIDE_TAKING = new Set(['sign', 'go', 'choose', 'pick', 'select', 'renew', 
 const FIRM_OFFER = / (?:formal|final|official|signed|binding) (?:quote|quotation|proposal) | (?:quote|quotation|proposal) for (?:the |a |an |our |\S*\d\S* )?(?:\S+ )?(?:seat|licen[cs]e|user|plan|tier|upgrade|renewal|package|add-on|module|subscription|year|expansion|edition|rollout|bundle)s? | (?:quote|quotation|proposal) (?:\S+ ){0,4}?so (?:that )?(?:we|i) can (?:sign|raise|order|buy|purchase|process|proceed|get (?:it|this|the po) (?:approve|sign|raise)) /;
 
 /** Asking for the closing paperwork: "please send the order form", "could you draw up the contract". */
-const PAPER_ASKED = new RegExp(` (?:send|share|issue|get|email|forward|prepare|draft|draw up|put together|generate|drop|mail|provide|supply|raise) (?:\\S+ ){0,3}?(?:formal |final |updated |revised |proforma |pro-forma |pro forma |the |your |a |an |our |me |us )?(?:${CLOSING}|quote|quotation|proposal) `);
+const PAPER_ASKED = new RegExp(` (?:send|share|issue|get|email|forward|prepare|draft|draw up|put together|generate|drop(?= (?:me|us|it|them|over|across) )|mail|provide|supply|raise) (?:\\S+ ){0,3}?(?:formal |final |updated |revised |proforma |pro-forma |pro forma |the |your |a |an |our |me |us )?(?:${CLOSING}|quote|quotation|proposal) `);
 
 /** Paper and money whose "for" phrase says what is bought: "our quote for the Oslo lanes", "the budget for two more drivers". */
 const BOUGHT_FOR = new Set(['quote', 'quotation', 'proposal', 'budget', 'funding', 'spend', 'money', 'po', 'order', 'purchase', 'contract', 'requisition', 'deal', 'agreement', 'approval', 'sign-off']);
@@ -131,6 +131,8 @@ function buyingIn(s: Sent, expanding = false, earlier = false): boolean {
   if (!expanding && NEXT_STEP.test(line) && !negated(s, findAll(s, NEXT_STEP)[0].start)) return true;
   for (const h of hits(s, earlier)) {
     if (negated(s, h.start) || negated(s, h.end)) continue;
+    // The alternative set aside: "add them to our contract rather than signing something separate".
+    if (s.toks.slice(Math.max(0, h.start - 3), h.end).some((t, k, xs) => (t.lower === 'rather' || t.lower === 'instead') && ['than', 'of'].includes(xs[k + 1]?.lower ?? ''))) continue;
     // A deal "for" other goods ("accepted our quote for the Oslo lanes", "got the budget for two more drivers").
     if (s.toks[h.end + 1]?.lower === 'for' && BOUGHT_FOR.has(s.toks[h.end].lemma) && !forOurs(s, h.end + 1, s.toks.length)) continue;
     // Adding seats, users or a team is expansion (its own concept), not a purchase of something new.

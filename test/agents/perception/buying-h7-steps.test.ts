@@ -130,3 +130,15 @@ describe('no step towards buying from us', () => {
     expect(said(text)).toBe(true);
   });
 });
+
+describe('an alternative set aside, a bill dropped', () => {
+  it.each([
+    'Could we add them to the current order rather than signing a new contract?',
+    'Can we drop the paper invoices and get them by email?',
+  ])('not a step: %s', (text) => {
+    expect(said(text)).toBe(false);
+  });
+  it('still asks for the paper: drop me the order form', () => {
+    expect(said('Could you drop me the order form?')).toBe(true);
+  });
+});

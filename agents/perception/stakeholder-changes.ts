@@ -91,7 +91,7 @@ const MOVED: RegExp[] = [
   /(?<= (?:as of|starting|effective|from) (?:\S+ ){1,5}?)(?<! to )(?:head|lead|run|manage|oversee) (?!to |the call|the meeting)/,
   // Handing one's remit over: "I'll be handing the relationship over to Luca", "I'm handing this over to Dmitri as of Monday".
   / hand over to | (?:hand|pass|transfer) (?:over )?(?:this|it|everything|things|the (?:\S+ )?(?:account|relationship|rollout|project|programme|program|day-to-day|reins|rein|baton|renewal|remit|portfolio|workstream)|my (?:\S+ )?(?:account|relationship|remit|portfolio|responsibility|work)s?) (?:over )?to /,
-  new RegExp(` (?:move|transfer|switch|pull|second|shift|transition)(?:ed)? (?:from (?:the )?\\S+ (?:\\S+ )?)?(?:over |across )?(?:in|on)?to (?:(?:a|an|the|our|another|their) (?:\\S+ ){0,3}${UNIT_OR_POST}|(?!it |people |purchase |support |finance (?:the|a|an|our|their|it) )${FUNCTION} )`),
+  new RegExp(` (?:move|transfer|switch|pull|second|shift|transition)(?:ed)? (?:from (?:the )?\\S+ (?:\\S+ )?)?(?:over |across )?(?:in|on)?to (?:(?:a|an|the|our|another|their) (?:\\S+ ){0,3}${UNIT_OR_POST}|(?:group |corporate |regional |global |central )?(?!it |people |purchase |support |finance (?:the|a|an|our|their|it) )${FUNCTION} )`),
   // Someone moved by the organisation: "The reorg moved Raj into the treasury team" (the one moved follows the verb).
   new RegExp(` (?:move|transfer|shift) (?=\\S+ (?:\\S+ )?(?:over |across )?(?:in|on)?to (?:a|an|the|our|another|their) (?:\\S+ ){0,3}${UNIT_OR_POST})`),
   // Where someone now sits: "Raj now sits in the finance org", "is now part of the platform group".
@@ -129,7 +129,7 @@ const MOVED: RegExp[] = [
   / (?:'s|his|her) (?:responsibilit(?:y|ie)|remit|portfolio|account|duty|dutie|role|territory|book)s? (?:\S+ ){0,3}?(?:transfer|pass|go|move|be hand|be reassign|be transfer|be pass|be move) (?:over )?to /,
 ];
 const ROLE: RegExp[] = [
-  / be (?:appoint|name|elevate|make) (?:as |to )?(?:the |our |a |their )?(?:new )?(?:\S+ )?(?:cfo|ceo|cto|coo|cio|cro|ciso|vp|head|director|manager|lead|chief|president|partner|svp|evp|officer|controller|counsel) /,
+  / be (?:appoint|name|elevate|make) (?:as |to )?(?:the |our |a |their )?(?:new )?(?:\S+ )?(?:cfo|ceo|cto|coo|cio|cro|ciso|vp|head|director|manager|lead|chief|president|partner|svp|evp|officer|controller|counsel|board) /,
   / (?:be |get )?promote /,
   / new (?:title|job title) /,
   / step (?:up )?into (?:the|a) /,
@@ -295,7 +295,12 @@ function subjectOf(s: Sent, hit: Hit, names: NameSpan[], prevName: string | unde
     const owner = names.find((n) => n.end === hit.start - 1);
     return owner ? { name: owner.name } : undefined;
   }
-  if (/ (?:lose|poach|headhunt|part (?:way|ways|company) with) /.test(hit.m[0]) && t[hit.start - 1]?.lemma !== 'be' && t[hit.start - 1]?.lemma !== 'get') {
+  // "The CFO role has passed from Adaeze to Erik": the one the post passed from.
+  if (/ (?:pass|move|transfer|go|shift|switch) from $/.test(hit.m[0])) {
+    const after = nameAfter(s, hit.end, names);
+    return after && after.start === hit.end + 1 ? { name: after.name } : undefined;
+  }
+  if (/ (?:lose|poach|headhunt|part (?:way|ways|company) with|part with) /.test(hit.m[0]) && t[hit.start - 1]?.lemma !== 'be' && t[hit.start - 1]?.lemma !== 'get') {
     const after = nameAfter(s, hit.start, names);
     if (after && after.start <= Math.max(hit.start + 2, hit.end + 1)) return { name: after.name };
   }

@@ -17,7 +17,16 @@ const REMIT = '(?:side|team|role|function|region|department|division|unit|portfo
 
 export const LEFT_MORE: RegExp[] = [
   // The organisation separating from a person: "we parted ways with Anders", "Anders and the company parted company".
-  / part (?:way|ways|company) (?:with )?/,
+  / part (?:(?:way|ways|company) (?:with )?|with )/,
+  // A leaver, the noun of HR tickets: "remove access for Owen Pratt (leaver, effective 13/11)" (not "the leaver form", not leavers in general: checked).
+  / (?:a |be |\( )?leaver (?!form|process|checklist|list|survey|interview|party|card|pack|date)/,
+  // Non-native "no more" without "not": "Mia is no more working for Northwind".
+  / no more (?:be )?(?:work|working|employ|employed) (?:for|at|with|by|in) /,
+  // A working relationship ended by the person: "Mr. Iyer has terminated his collaboration with our company".
+  / (?:terminate|end|conclude|finish) (?:his|her|their|my) (?:collaboration|employment|contract|time|work|tenure|cooperation|engagement) (?:with|at|here) /,
+  / be on (?:his|her|their|my) way out (?!of the (?:office|building|door|room))| (?:his|her|their|my) notice (?:run|end|expire|be up|period end) /,
+  // Named as someone's successor: "Tomasz will be Owen's successor from December" (the possessor goes).
+  / 's (?:suc+es+or|replace?ment) (?=from |as of |starting |effective |when |once |after |[.,;!] |$)/,
   // The last day, with a word between: "last working day 06/11", "her final business day".
   / (?:last|final) (?:working|work|business|official) (?:day|week) /,
   // A job that ends: "his tenure with us concludes on the 27th", "employment ended 31/10", "her role just went away".
@@ -65,6 +74,8 @@ export const LEFT_MORE: RegExp[] = [
 ];
 
 export const MOVED_MORE: RegExp[] = [
+  // A post passed from one person to another: "The CFO role has passed from Adaeze to Erik Dahl" (the one named after "from" changes).
+  / (?:role|position|job|seat|post|remit|portfolio|responsibility|ownership) (?:\S+ ){0,2}?(?:pass|move|transfer|go|shift|switch) from /,
   // Moved to do another job inside: "has been moved over to run our Benelux operations".
   / (?:move|transfer|shift|second|reassign|rotate|switch) (?:over |across )?to (?:run|lead|head|manage|oversee|look after|build|set up|take charge of) /,
   // The last word in a post: "this is my last email as Procurement Lead".
@@ -104,7 +115,7 @@ export const JOINED_MORE: RegExp[] = [
 ];
 
 /** Who takes over, in more constructions: "Fatima acting until further notice", "His tasks makes now Mrs. Ewa", "for reporting ask to Keiko". */
-export const SUCCESSOR_SUBJECT_MORE = String.raw` be in as| (?:get|inherit|receive|take) (?:over )?(?:my|his|her|their|all (?:my|his|her|their)) (?:\S+ )?(?:a?c+ounts?|clients?|customers?|portfolio|territory|book|tasks?|work|dut(?:y|ie)s?|responsibilit(?:y|ie)s?|reports?)| act (?:until|as|head|lead|interim|for now|in the meantime|meanwhile|cfo|ceo|cto|coo|cio|director|manager)| sign off (?:on )?| follow (?:your|the|this|our) (?:account|project|relationship|rollout|renewal)| be your (?:man|woman|guy|person|go-to)| hold the fort| keep (?:the|her|his) seat warm| (?:'s|be now) (?:the|our|your) (?:\S+ ){0,3}?(?:person|one|contact|go-to|owner|lead|champion|sponsor|approver|holder|signatory)`;
+export const SUCCESSOR_SUBJECT_MORE = String.raw` be in as| be \S+ 's (?:suc+es+or|replace?ment)| (?:get|inherit|receive|take) (?:over )?(?:my|his|her|their|all (?:my|his|her|their)) (?:\S+ )?(?:a?c+ounts?|clients?|customers?|portfolio|territory|book|tasks?|work|dut(?:y|ie)s?|responsibilit(?:y|ie)s?|reports?)| act (?:until|as|head|lead|interim|for now|in the meantime|meanwhile|cfo|ceo|cto|coo|cio|director|manager)| sign off (?:on )?| follow (?:your|the|this|our) (?:account|project|relationship|rollout|renewal)| be your (?:man|woman|guy|person|go-to)| hold the fort| keep (?:the|her|his) seat warm| (?:'s|be now) (?:the|our|your) (?:\S+ ){0,3}?(?:person|one|contact|go-to|owner|lead|champion|sponsor|approver|holder|signatory)`;
 export const SUCCESSOR_OBJECT_MORE = [
   String.raw` (?:his|her|their|'s) (?:task|duty|dutie|work|job|responsibility|responsibilitie|account)s? (?:now )?(?:make|do|handle|take over|take|cover|be do|be handle|be take over|be cover|be now do|be now handle)(?: now)? `,
   String.raw` for (?:\S+ ){1,4}?(?:please )?(?:ask|contact|ping|email|write to|speak to|talk to|go to|reach out to|turn to) (?:to )?`,
@@ -113,6 +124,7 @@ export const SUCCESSOR_OBJECT_MORE = [
   String.raw` (?:split|divide|share|spread) (?:\S+ )?(?:between|among) `,
   // Who we hear from now: "you'll be hearing from Tomasz from now on".
   String.raw` (?:will|be|will be) (?:hear|hearing) from `,
+  String.raw` (?:pass|move|transfer|go|shift|switch) from \S+ (?:\S+ )?to `,
   // Replaced in a post by someone: "was replaced as CFO by Erik Dahl".
   String.raw` (?:replace|succeed) (?:as|in|on) (?:\S+ ){1,4}?by `,
   // The stand-in named as the subject of a copula: "Interim is their CFO Adaeze", "acting lead: Mia".
@@ -146,6 +158,10 @@ export function moreHitHolds(s: Sent, hit: Hit, accountWords: string[]): boolean
     if ((stop < 0 ? object : object.slice(0, stop)).some((x) => /^(?:pilot|review|evaluation|meeting|call|sync|standup|workshop|demo|session|qbr|training|test|trial|audit|kickoff|agenda|presentation|webinar|poc)$/.test(x.lemma))) return false;
     if (/ for (?:a|an|the next|two|three|four|\d+|a couple of|a few) (?:\S+ )?(?:day|week|month)s? /.test(lemmaLine(s).line)) return false;
   }
+  // One leaver, not leavers in general ("joiners and leavers get access within a day").
+  if (/ leaver $/.test(line)) return t[hit.end]?.lower === 'leaver';
+  // A post passed on for a while ("for the duration of Owen's holiday") is cover, not a change.
+  if (/ from $/.test(line) && / (?:holiday|vacation|leave|absence|duration|temporarily|while|until|cover|for now|in the meantime|sick) /.test(lemmaLine(s).line)) return false;
   if (/ up to $/.test(line)) return t.slice(hit.end + 1, hit.end + 5).some((x) => TITLE.test(x.lower));
   // Leaving a place of the working day ("I leave the office now") is no departure; leaving it "to join…" or "for good" is.
   if (/ (?:leave|quit) $/.test(line) && /^(?:the |my |our |his |her )?(?:office|building|desk|house|site|premises|depot|warehouse|room)\b(?! (?:to join|for good|for a new))/.test(t.slice(hit.end + 1, hit.end + 6).map((x) => x.lower).join(' '))) return false;

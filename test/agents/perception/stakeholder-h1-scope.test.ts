@@ -132,3 +132,35 @@ describe('stakeholder scopes, second round (precision)', () => {
     ]) expect(read(text).filter((c) => c.side !== 'us'), text).toEqual([]);
   });
 });
+
+describe('stakeholder constructions, fourth round', () => {
+  it('HR and non-native phrasings of a departure', () => {
+    for (const text of [
+      'Offboarding: please revoke badge access for Dana Ruiz (leaver, effective 02/03).',
+      'Dana is no more working for Acme since Monday.',
+      'Dana is on her way out; her notice runs until the 28th.',
+      'We had to part with Dana last month.',
+    ]) expect(one(text), text).toMatchObject({ contactEmail: 'dana@acme.com', change: 'left' });
+    expect(one('I inform you that Mrs. Ruiz has terminated her collaboration with our company.')).toMatchObject({ change: 'left' });
+  });
+
+  it('a post passed from one to another, a named successor, a move into a group function, elevated to the board', () => {
+    expect(one('The controller role has passed from Dana to Oskar Lind.')).toMatchObject({ contactEmail: 'dana@acme.com' });
+    const named = one("Oskar will be Dana's successor from April.");
+    expect(named).toMatchObject({ contactEmail: 'dana@acme.com', change: 'left' });
+    expect(named.successor?.name).toBe('Oskar');
+    expect(one('Dana moving to group treasury (March).')).toMatchObject({ contactEmail: 'dana@acme.com' });
+    expect(one('Dana has been elevated to the board as chief operating officer.')).toMatchObject({ contactEmail: 'dana@acme.com', change: 'role_changed' });
+  });
+
+  it('the same words for leavers in general, forms, money, a building, or cover', () => {
+    for (const text of [
+      'New starters and leavers should gain or lose access the same day.',
+      'Dana will fill in the leaver form for the temp.',
+      'We are not ready to part with that much budget for add-ons.',
+      'Dana is on her way out of the building, she will ring you from the car.',
+      'The admin role passed from Dana to Li for the length of her holiday.',
+    ]) expect(read(text), text).toEqual([]);
+  });
+});
+

@@ -31,6 +31,13 @@ function recipientsOf(signal: Signal, ctx: PerceiveContext): { us: string[]; the
   return { us: all.filter((e) => !atAccount(e)), them: all.filter(atAccount) };
 }
 
+/** Our people on an email (sender and recipients not at the account), by name: "the pilot with Jordan" is not a rival. */
+function ourPeopleOf(signal: Signal, ctx: PerceiveContext): string[] {
+  if (signal.kind !== 'email') return [];
+  const atAccount = (e: string) => matchesDomain(e, ctx.account.domains) || ctx.contacts.some((c) => c.email === e);
+  return [signal.from, ...signal.to, ...signal.cc].filter((p) => p.name && !atAccount(p.email)).map((p) => p.name!);
+}
+
 /** The message a reply answers (its quoted part), for "I'll send it" to name what "it" is. */
 function quotedOf(signal: Signal): string | undefined {
   if (signal.kind !== 'email') return undefined;
@@ -65,7 +72,7 @@ export function perceiveSignal(signal: Signal, ctx: PerceiveContext): Insights {
   const { sentiment, negativeText, churnText } = sentimentOf(parts);
   // Our notes report what the customer said ("Raj told me they plan to downgrade"): churn intent, not our mood.
   const churn = churnText ?? (signal.kind === 'note' ? sentimentOf(parts, { reported: true }).churnText : undefined);
-  const competitors = findCompetitors(parts, ctx.competitors, { contacts: ctx.contacts, accountName: ctx.account.name, reported: signal.kind === 'note' });
+  const competitors = findCompetitors(parts, ctx.competitors, { contacts: ctx.contacts, accountName: ctx.account.name, reported: signal.kind === 'note', ourPeople: ourPeopleOf(signal, ctx) });
   return Insights.parse({
     commitments: findCommitments(parts, signal.occurredAt, {
       recipients: recipientsOf(signal, ctx), actionItems: signal.kind === 'note', contacts: ctx.contacts, due: { timeZone: timeZoneOf(ctx) }, before: quotedOf(signal),
@@ -76,7 +83,8 @@ export function perceiveSignal(signal: Signal, ctx: PerceiveContext): Insights {
     ...(negativeText ? { negativeText } : {}),
     ...(churn ? { churnIntent: { text: churn } } : {}),
     // A rival perceived here is someone else's tool: seats in it are not our expansion ("Clari gave the SDRs 20 logins").
-    expansion: findExpansion(parts, { reported: signal.kind === 'note', stage: ctx.account.stage, rivals: competitors.map((c) => c.name) }),
+    // The message it answers lets a count answer our how-many question ("12" under "how many seats will the new team need?").
+    expansion: findExpansion(parts, { reported: signal.kind === 'note', stage: ctx.account.stage, rivals: competitors.map((c) => c.name), before: quotedOf(signal) }),
     buying: [...findBuying(parts, { reported: signal.kind === 'note' }), ...engagementBuying(signal)],
     question: isQuestionForUs(signal, parts, ctx),
     ...(requests.length ? { requests: requests.map((text) => ({ text })) } : {}),

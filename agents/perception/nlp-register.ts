@@ -44,7 +44,8 @@ const KEY_WORDS = new Set(`
   tomorrow tonight morning afternoon tuesday wednesday thursday friday saturday monday sunday january february september october november december week month quarter
   please thanks thank because definitely probably really actually already would could should have will with about going want need know about without through
   unfortunately disappointed frustrated frustrating unhappy issue issues problem problems support ticket urgent deadline confirm confirmed attached
-  receive received review reviewed reviewing decision decided decide considering consider recommend follow following update updated`.split(/\s+/).filter(Boolean));
+  receive received review reviewed reviewing decision decided decide considering consider recommend follow following update updated
+  authorise authorised authorize authorized authorisation authorization payment countersign countersigned upgrade spend subscription requisition paperwork execute executed finance`.split(/\s+/).filter(Boolean));
 
 /** A key word one edit away from an unknown word, if exactly one is (a dropped or swapped letter before a mistyped one). */
 function nearKeyWord(w: string): string | undefined {

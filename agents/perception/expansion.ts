@@ -188,6 +188,9 @@ function rolloutNamed(s: Sent): string | undefined {
   const line = lemmaLine(s).line;
   const h = findAll(s, NOMINAL)[0];
   if (!h || negated(s, h.start)) return undefined;
+  // The rollout as the time of something else ("Ahead of the rollout to the second plant I'd need the SAML guide"): not the want itself.
+  const lead = s.toks.slice(Math.max(0, h.start - 3), h.start).map((x) => x.lower).filter((w) => !['the', 'our', 'this', 'that', 'a'].includes(w)).join(' ');
+  if (/(?:^| )(?:ahead of|before|after|during|for|prior to|until|till|since|in time for|in preparation for|as part of|around)$/.test(lead)) return undefined;
   const target = s.toks[h.end];
   const named = target.cap || UNIT.has(target.lemma) || s.toks.slice(h.end, h.end + 4).some((x) => UNIT.has(x.lemma));
   const live = named && / (?:should|will|would|next|plan|soon|from|in q[1-4]|make sense) /.test(line) && !/ (?:be|was|were) (?:complete|completed|done|finish|finished|delay|delayed|cancel|cancelled|postpone|postponed)| (?:went|go) live | last /.test(line);

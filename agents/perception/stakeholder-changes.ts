@@ -85,7 +85,7 @@ const MOVED: RegExp[] = [
   // A change of team or job said as the swap itself: "switched teams", "changed roles".
   / (?:switch|change|swap) (?:team|role|job|department|group|position|function)s? /,
   // Not involved or not the contact any more: "won't be involved in the tooling any more", "he's not our legal contact anymore".
-  / (?:not|n't) (?:go to )?(?:be )?(?:involved?|on|part of|work on|handle|own|run|lead|look after|responsible for|in charge of|(?:the|our|your) (?:\S+ ){0,2}?(?:contact|person|owner|lead|champion|sponsor)) (?:\S+ ){0,5}?(?:anymore|any more|any longer|no more) /,
+  / (?:not|n't) (?:go to )?(?:be )?(?:involved?|on|part of|work on|handle|own|run|lead|look after|responsible for|in charge of|(?:the|our|your) (?:\S+ ){0,2}?(?:contact|person|owner|lead|champion|sponsor)) (?:\S+ ){0,5}?(?:anymore|any more|any longer|no more|from here on|from now on|from this point on|(?:go|going|move|moving) forward|henceforth) /,
   // Leading something else from a stated moment: "As of this week Dmitri heads security for the group".
   // (Not after "to": "brought in from DHL to run IT" states a purpose, not who runs what.)
   /(?<= (?:as of|starting|effective|from) (?:\S+ ){1,5}?)(?<! to )(?:head|lead|run|manage|oversee) (?!to |the call|the meeting)/,

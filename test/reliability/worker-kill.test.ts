@@ -204,9 +204,20 @@ describe(`the worker SIGKILLed ${LOOPS}×2 times while signals keep arriving`, (
     const runsCounted: Array<{ account: string; rows: number; workflow: number }> = [];
     for (const a of accounts) {
       // The workflow's own count, by its state query (retried: a query can time out while a busy worker replays the history).
-      const state = await until(`the workflow state of ${a}`, async () => (await (await call(`/v1/accounts/${a}`)).json()).agent?.state, 60_000, 500);
-      const [{ n: rowsN }] = await q<{ n: number }>(`select count(*)::int as n from assessments where account_id = $1`, [a]);
-      runsCounted.push({ account: a, rows: rowsN, workflow: state?.assessments ?? -1 });
+      // Read at a still moment: a cycle can finish between the query and the count (an email sent is a new
+      // outbound signal, assessed again), so both are read until the workflow's count holds across the row
+      // count and agrees with it. A run written twice never agrees, and fails after the minute.
+      const stateOf = async () => (await until(`the workflow state of ${a}`, async () => (await (await call(`/v1/accounts/${a}`)).json()).agent?.state, 60_000, 500))?.assessments ?? -1;
+      let seen = { rows: -1, workflow: -2 };
+      for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
+        const before = await stateOf();
+        const [{ n: rowsN }] = await q<{ n: number }>(`select count(*)::int as n from assessments where account_id = $1`, [a]);
+        const after = await stateOf();
+        seen = { rows: rowsN, workflow: after };
+        if (before === after && rowsN === after) break;
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+      runsCounted.push({ account: a, ...seen });
     }
 
     // Emails: one outbox row, one outbound signal and one Message-ID per approval; redeliveries of the same Message-ID counted.

@@ -93,13 +93,15 @@ export async function getRecommendation(db: Queryable, id: string): Promise<Reco
 }
 
 // One open recommendation per (account, kind, target): a new proposal refreshes the open one.
-const UPSERT_OPEN = `
-  insert into recommendations (account_id, assessment_id, kind, target, title, rationale, evidence, priority, due_at, draft, factors)
-  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+const REFRESH_OPEN = `
   on conflict (account_id, kind, target) where status in ('proposed', 'snoozed') do update set
     assessment_id = excluded.assessment_id, title = excluded.title, rationale = excluded.rationale,
     evidence = excluded.evidence, priority = excluded.priority, due_at = excluded.due_at,
-    draft = excluded.draft, factors = excluded.factors, updated_at = now()
+    draft = excluded.draft, factors = excluded.factors, updated_at = now()`;
+const UPSERT_OPEN = `
+  insert into recommendations (account_id, assessment_id, kind, target, title, rationale, evidence, priority, due_at, draft, factors)
+  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+  ${REFRESH_OPEN}
   returning *, (xmax = 0) as inserted`;
 
 export async function upsertOpenRecommendation(
@@ -120,10 +122,7 @@ const UPSERT_OPEN_MANY = `
   select $1, $2, v.kind, v.target, v.title, v.rationale, v.evidence, v.priority, v.due_at, v.draft,
          array(select jsonb_array_elements_text(v.factors))
   from jsonb_to_recordset($3::jsonb) as v(kind text, target text, title text, rationale text, evidence jsonb, priority numeric, due_at timestamptz, draft jsonb, factors jsonb)
-  on conflict (account_id, kind, target) where status in ('proposed', 'snoozed') do update set
-    assessment_id = excluded.assessment_id, title = excluded.title, rationale = excluded.rationale,
-    evidence = excluded.evidence, priority = excluded.priority, due_at = excluded.due_at,
-    draft = excluded.draft, factors = excluded.factors, updated_at = now()
+  ${REFRESH_OPEN}
   returning id`;
 
 /**

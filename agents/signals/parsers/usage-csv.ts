@@ -163,8 +163,9 @@ export function parseUsageCsv(content: string | Buffer, _opts: ParseOptions = {}
   for (const { line, fields } of rows) {
     const position = `row ${line}`;
     const cell = (k: string) => (col[k] >= 0 ? (fields[col[k]] ?? '').trim() : '');
-    const loose = usageDate(cell('date')) ? null : looseDate(cell('date'), order.order);
-    const date = usageDate(cell('date')) ?? loose;
+    const iso = usageDate(cell('date'));
+    const loose = iso ? null : looseDate(cell('date'), order.order);
+    const date = iso ?? loose;
     if (!date) { out.rejected.push({ position, reason: `bad date "${cell('date')}"` }); continue; }
     if (loose && order.guessed && orderOf(cell('date')) === null && NUMERIC.test(cell('date'))) guessed = true;
     const account = cell('account');

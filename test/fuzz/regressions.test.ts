@@ -37,6 +37,21 @@ describe('parsers (pure)', () => {
     expect(sf.rejected[0]).toMatchObject({ position: 'change 1', reason: expect.stringMatching(/unreadable record/) });
   });
 
+  it('a CRM property named like an Object method is an unread property, not a function carried to the store', async () => {
+    const { parseHubspot, crmStage, crmRole } = await import('../../agents/signals/parsers/crm.js');
+    for (const name of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) {
+      const contact = parseHubspot([{ eventId: 1, subscriptionType: 'contact.propertyChange', objectId: 7, propertyName: name, propertyValue: 'x', occurredAt: 1795500000000 }]);
+      expect(contact.contactUpdates).toEqual([]);
+      expect(contact.rejected[0].reason).toMatch(/not a contact change the agent reads/);
+      const deal = parseHubspot([{ eventId: 2, subscriptionType: 'deal.propertyChange', objectId: 7, propertyName: name, propertyValue: 'x', occurredAt: 1795500000000 }]);
+      expect(deal.rejected[0].reason).toMatch(/not a change the agent reads/);
+      expect(crmStage(name)).toBe(name);
+      expect(crmRole(name)).toBeUndefined();
+      const opp = parseSalesforce([{ ChangeEventHeader: { entityName: 'Opportunity', changeType: 'UPDATE', recordIds: ['006A'], commitTimestamp: 1795500000000, changedFields: [name] }, [name]: 'x' }]);
+      expect(opp.items.map((i) => typeof (i.signal as { change?: unknown }).change)).not.toContain('function');
+    }
+  });
+
   it('an empty .ics is rejected, not thrown', () => {
     expect(parseIcs('')).toEqual({ items: [], rejected: [{ position: 'file', reason: expect.stringMatching(/VCALENDAR/) }] });
   });

@@ -2,6 +2,7 @@
 // stage change's `to` with the account's stage, so known CRM stages are stored as DESIGN stages
 // (the CRM's own value stays in the signal's text); unknown values pass through unchanged.
 import { CONTACT_ROLES, STAGES, type ContactRole } from '../../vocabulary.js';
+import { lookup } from './result.js';
 
 const STAGE_VALUES: Record<string, string> = {
   // HubSpot's default sales pipeline (internal stage ids).
@@ -31,7 +32,7 @@ export function crmStage(value: string, overrides: Record<string, string> = {}):
   const custom = Object.entries(overrides).find(([k]) => k.trim().toLowerCase() === key)?.[1];
   if (custom) return custom;
   if ((STAGES as readonly string[]).includes(key)) return key;
-  return STAGE_VALUES[key] ?? value.trim();
+  return lookup(STAGE_VALUES, key) ?? value.trim();
 }
 
 /** CRM stage ids → DESIGN stages: for every portal (`all`) and per HubSpot portal id (`byPortal`). */
@@ -99,5 +100,5 @@ const ROLE_VALUES: Record<string, ContactRole> = {
 
 export function crmRole(value: string): ContactRole | undefined {
   const key = value.trim().toLowerCase().replace(/_/g, ' ');
-  return ROLE_VALUES[key] ?? (CONTACT_ROLES as readonly string[]).find((r) => r === key.replace(/ /g, '_')) as ContactRole | undefined;
+  return lookup(ROLE_VALUES, key) ?? (CONTACT_ROLES as readonly string[]).find((r) => r === key.replace(/ /g, '_')) as ContactRole | undefined;
 }

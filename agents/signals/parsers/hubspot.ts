@@ -9,7 +9,7 @@
 //         lifecyclestage changes → contactUpdates (ref hubspot:contact:<id>; HubSpot sends no
 //         email with them); an email change is also a contact record.
 import { crmStage } from './crm-vocabulary.js';
-import { addContact, addSignal, routeByEmail, toIso } from './result.js';
+import { addContact, addSignal, lookup, routeByEmail, toIso } from './result.js';
 import type { ContactUpdate, ParseOptions, ParseResult } from './types.js';
 import type { CRM_CHANGES } from '../schema.js';
 
@@ -29,7 +29,7 @@ const CONTACT_PROPERTIES: Record<string, ContactUpdate['field']> = {
 const OBJECT_TYPES: Record<string, string> = { '0-1': 'contact', '0-3': 'deal', '0-2': 'company', '0-5': 'ticket' };
 
 function dealChange(property: string): Change | undefined {
-  return DEAL_PROPERTIES[property] ?? (/renewal.*date|contract_end_date/.test(property) ? 'renewal_date' : undefined);
+  return lookup(DEAL_PROPERTIES, property) ?? (/renewal.*date|contract_end_date/.test(property) ? 'renewal_date' : undefined);
 }
 
 export function parseHubspot(payload: unknown, opts: ParseOptions = {}): ParseResult {
@@ -40,18 +40,18 @@ export function parseHubspot(payload: unknown, opts: ParseOptions = {}): ParseRe
     const position = `event ${i + 1}${e.eventId !== undefined ? ` (${e.eventId})` : ''}`;
     const reject = (reason: string) => { out.rejected.push({ position, reason }); };
     const [kind, action = ''] = String(e.subscriptionType ?? '').split('.');
-    const object = kind === 'object' ? OBJECT_TYPES[e.objectTypeId ?? ''] ?? `object ${e.objectTypeId ?? '?'}` : kind;
+    const object = kind === 'object' ? lookup(OBJECT_TYPES, String(e.objectTypeId ?? '')) ?? `object ${e.objectTypeId ?? '?'}` : kind;
     const occurredAt = toIso(e.occurredAt);
     if (e.eventId === undefined || e.eventId === null || e.eventId === '') return reject('no eventId');
     if (!occurredAt) return reject('no readable occurredAt (epoch milliseconds)');
     if (e.objectId === undefined || e.objectId === null) return reject('no objectId');
-    const property = e.propertyName ?? '';
+    const property = String(e.propertyName ?? '');
     const value = e.propertyValue === undefined || e.propertyValue === null || e.propertyValue === '' ? null : String(e.propertyValue);
     const externalId = String(e.eventId);
 
     if (object === 'contact') {
       const ref = `hubspot:contact:${e.objectId}`;
-      const field = action === 'creation' ? 'created' : action === 'deletion' ? 'deleted' : action === 'propertyChange' ? CONTACT_PROPERTIES[property] : undefined;
+      const field = action === 'creation' ? 'created' : action === 'deletion' ? 'deleted' : action === 'propertyChange' ? lookup(CONTACT_PROPERTIES, property) : undefined;
       if (!field) return reject(`${e.subscriptionType}${property ? ` ${property}` : ''} is not a contact change the agent reads`);
       out.contactUpdates!.push({ ref, field, value: action === 'propertyChange' ? value : null, occurredAt, source: 'hubspot', externalId });
       if (field === 'email' && value && value.includes('@')) addContact(out, { email: value.toLowerCase(), ref, route: routeByEmail(value) });

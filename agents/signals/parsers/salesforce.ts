@@ -12,7 +12,7 @@
 // routed by the opportunity (externalRef salesforce:<OpportunityId>).
 import { z } from 'zod';
 import { crmRole, crmStage } from './crm-vocabulary.js';
-import { addContact, addSignal, readRecord, toIso } from './result.js';
+import { addContact, addSignal, lookup, readRecord, toIso } from './result.js';
 import type { ParseOptions, ParseResult } from './types.js';
 import type { CRM_CHANGES } from '../schema.js';
 
@@ -31,7 +31,7 @@ const EMAIL = z.email();
 /** The change a field reads as; a new opportunity's CloseDate is when it should close, not a renewal. */
 function opportunityChange(field: string, changeType = 'UPDATE'): Change | undefined {
   if (changeType === 'CREATE' && field === 'CloseDate') return undefined;
-  return OPPORTUNITY_FIELDS[field] ?? (/renewal.*date/i.test(field) ? 'renewal_date' : undefined);
+  return lookup(OPPORTUNITY_FIELDS, field) ?? (/renewal.*date/i.test(field) ? 'renewal_date' : undefined);
 }
 
 function normalise(raw: unknown): Normalised {

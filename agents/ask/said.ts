@@ -102,7 +102,7 @@ export function topicTerms(topic: string, drop: string[] = []): TopicTerms {
   const dropped = new Set(drop.flatMap((d) => terms(d)));
   const core = new Set(terms(topic).filter((w) => !dropped.has(w)));
   // Relatedness runs both ways: "money" is listed under budget, so a question about money finds budget.
-  const related = new Set([...core].flatMap((w) => [...(RELATED[w] ?? []), ...Object.keys(RELATED).filter((k) => RELATED[k].includes(w))]).filter((w) => !core.has(w)));
+  const related = new Set([...core].flatMap((w) => [...(Object.hasOwn(RELATED, w) ? RELATED[w] : []), ...Object.keys(RELATED).filter((k) => RELATED[k].includes(w))]).filter((w) => !core.has(w)));
   return { core, related };
 }
 

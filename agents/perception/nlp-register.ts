@@ -111,7 +111,7 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’]*(?:\/[\p{L}\p{N}]*)?/gu;
 function reading(w: string, prev: string | undefined, next: string | undefined, gapBefore: string, gapAfter: string, known: (lower: string) => boolean): string | undefined {
   const lower = w.toLowerCase();
   const tight = gapAfter === ' ';
-  if (w === lower && lower in FIXED) {
+  if (w === lower && Object.hasOwn(FIXED, lower)) {
     // "u" and "r" alone are letters in a list or a label unless a sentence goes on around them.
     if ((lower === 'u') && (next === undefined && prev === undefined)) return undefined;
     return FIXED[lower];

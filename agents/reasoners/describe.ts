@@ -111,7 +111,7 @@ export function scopeFromText(text: string): { team?: string; seats?: number } {
     if (/^\d+$/.test(w)) seats = Number(w);
     else {
       const [tens, ones] = w.split('-');
-      seats = (TENS[tens] ?? 0) + (ones ? ONES[ones] ?? 0 : 0);
+      seats = (Object.hasOwn(TENS, tens) ? TENS[tens] : 0) + (ones && Object.hasOwn(ONES, ones) ? ONES[ones] : 0);
     }
   }
   const det = g?.[1].toLowerCase();
@@ -147,7 +147,7 @@ export function requestedAction(sentence: string): string | undefined {
   if (q) {
     const rest = cutTail(q[2]);
     const head = q[1].toLowerCase().replace(/\s+/g, ' ');
-    const lead = INDIRECT[head];
+    const lead = Object.hasOwn(INDIRECT, head) ? INDIRECT[head] : undefined;
     if (lead && rest.split(/\s+/).length <= 16) return `tell them ${lead} ${flip(rest)}`;
   }
   const tell = ASK_TELL.exec(s);

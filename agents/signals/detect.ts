@@ -67,17 +67,19 @@ function wideCsv(header: string, next: string | undefined): boolean {
 
 function byName(filename: string): Format | null {
   const ext = filename.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1] ?? '';
-  return ({ eml: 'eml', mbox: 'mbox', mbx: 'mbox', vtt: 'vtt', srt: 'srt', csv: 'usage_csv' } as Record<string, Format>)[ext] ?? null;
+  return ({ eml: 'eml', mbox: 'mbox', mbx: 'mbox', vtt: 'vtt', srt: 'srt', csv: 'usage_csv', ics: 'ics', ical: 'ics' } as Record<string, Format>)[ext] ?? null;
 }
 
 /** The format of an upload from its first bytes; the file name decides only when the content does not. */
 export function detectFormat(bytes: Buffer, filename = ''): Format | null {
   const bom = bomEncoding(bytes);
-  const head = bom?.startsWith('utf-16') ? decodeText(bytes.subarray(0, HEAD_BYTES)).text : bytes.subarray(0, HEAD_BYTES).toString('utf8').replace(/^\uFEFF/, '');
+  const head = bom && bom !== 'utf-8' ? decodeText(bytes.subarray(0, HEAD_BYTES)).text : bytes.subarray(0, HEAD_BYTES).toString('utf8').replace(/^\uFEFF/, '');
   const start = head.replace(/^\s+/, '');
   if (/^WEBVTT(?:[ \t]|\r?\n|$)/.test(head)) return 'vtt';
   if (/^From (?:\S|[ \t]*\r?\n)/.test(head)) return 'mbox'; // an envelope line, or a bare "From " separator
-  if (/^BEGIN:VCALENDAR\r?$/im.test(start.slice(0, 200).split('\n')[0])) return 'ics';
+  // A calendar, or a component written without the calendar around it (an exported event, a time
+  // zone): "BEGIN:VTIMEZONE" then "X-LIC-LOCATION:" looked like a mail header.
+  if (/^BEGIN:V[A-Z-]+\r?$/i.test(start.slice(0, 200).split('\n')[0])) return 'ics';
   // A zip of JSON files: the only archive the importer reads is a Slack export.
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04 && /\.json/.test(bytes.subarray(0, HEAD_BYTES).toString('latin1'))) return 'slack_export';
   if (/^[[{]/.test(start)) {
@@ -89,9 +91,12 @@ export function detectFormat(bytes: Buffer, filename = ''): Format | null {
       return jsonKeys(head);
     }
   }
-  if (/^\d+[ \t]*\r?\n[ \t]*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->/.test(start)) return 'srt';
+  // SRT: a cue number, then its timing; exporters also leave out the number, or the milliseconds.
+  if (/^(?:\d+[ \t]*\r?\n[ \t]*)?\d{1,2}:\d{2}:\d{2}(?:[,.]\d{1,3})?[ \t]*-->/.test(start)) return 'srt';
   const lines = head.split(/\r?\n/);
-  if (HEADER_LINE.test(lines[0]) && KNOWN_HEADERS.test(lines.slice(0, 40).join('\n'))) return 'eml';
+  // A message may open with a blank line (a stray newline or a line of spaces before its header).
+  const headerLines = head.replace(/^(?:[ \t]*\r?\n)+/, '').split(/\r?\n/);
+  if (HEADER_LINE.test(headerLines[0]) && KNOWN_HEADERS.test(headerLines.slice(0, 40).join('\n'))) return 'eml';
   if (csvHeader(lines[0]) || wideCsv(lines[0], lines[1])) return 'usage_csv';
   return byName(filename);
 }
@@ -130,10 +135,16 @@ export async function* parseUpload(bytes: Buffer, format: Format, opts: ParseOpt
   }
 }
 
+/** Why an upload of no known format is refused: an empty file is said to be empty. */
+export function unrecognisedReason(bytes: Buffer): string {
+  if (!bytes.subarray(0, 4096).toString('utf8').replace(/^\uFEFF/, '').trim() && bytes.length <= 4096) return 'the file is empty';
+  return 'unrecognised format: expected .eml, mbox, WebVTT, SRT, Gong JSON, usage CSV, Segment, HubSpot, Salesforce, signals JSON, iCalendar (.ics) or a Slack export (.zip)';
+}
+
 /** Detects the format (unless given) and parses everything into one result. */
 export async function parseAny(bytes: Buffer, opts: ParseOptions & { filename?: string; format?: Format } = {}): Promise<ParseResult & { format: Format | null }> {
   const format = opts.format ?? detectFormat(bytes, opts.filename);
-  if (!format) return { format, ...rejectedOnly(opts.filename || 'file', 'unrecognised format: expected .eml, mbox, WebVTT, SRT, Gong JSON, usage CSV, Segment, HubSpot, Salesforce, signals JSON, iCalendar (.ics) or a Slack export (.zip)') };
+  if (!format) return { format, ...rejectedOnly(opts.filename || 'file', unrecognisedReason(bytes)) };
   const out = emptyResult();
   for await (const r of parseUpload(bytes, format, opts)) mergeResults(out, r);
   return { format, ...out };

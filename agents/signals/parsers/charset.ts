@@ -1,5 +1,5 @@
 // Text files whose encoding the file does not declare (subtitles, transcripts, CSV): a byte-order
-// mark decides (UTF-8, UTF-16 LE/BE); else bytes that are valid UTF-8 are UTF-8; else chardet
+// mark decides (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE); else bytes that are valid UTF-8 are UTF-8; else chardet
 // guesses a legacy encoding (Windows-1252, ISO-8859-x, Shift_JIS, …) and iconv-lite decodes it,
 // and the guess is reported so the upload says its text may be off.
 import { analyse } from 'chardet';
@@ -16,8 +16,11 @@ export interface DecodedText {
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The encoding a byte-order mark names, when the bytes start with one. */
-export function bomEncoding(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' | null {
+export function bomEncoding(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be' | null {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  // UTF-32's marks first: the little-endian one starts with UTF-16 LE's (FF FE), and was read as UTF-16.
+  if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) return 'utf-32le';
+  if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) return 'utf-32be';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   return null;

@@ -9,7 +9,9 @@ import { Person } from '../schema.js';
 import { matchesDomain } from '../direction.js';
 import { isForwardSubject, stripQuotedReply } from './quoted-reply.js';
 import { addSignal, rejectedOnly, routeByEmail, toIso } from './result.js';
+import iconv from 'iconv-lite';
 import { decodeText } from './charset.js';
+import { relabelTextParts } from './mime-charset.js';
 import type { ParseOptions, ParseResult, RouteHint } from './types.js';
 
 export { stripQuotedReply } from './quoted-reply.js';
@@ -183,9 +185,10 @@ const LATIN = /^(iso-8859-1|latin1|windows-1252|cp1252|iso-8859-15|us-ascii|asci
  * letter became U+FFFD; text declared Latin-1 that is really UTF-8 became mojibake ("cafÃ©"). The
  * body's own bytes decide: not UTF-8 → the detector's guess (as for transcripts, charset.ts); valid
  * UTF-8 with 8-bit bytes under a Latin-1 label → UTF-8. Either way the upload says so in a warning.
- * Bodies in quoted-printable or base64, and multipart messages, are left to mailparser as declared.
+ * Bodies in quoted-printable or base64, and the parts of multipart messages, are checked in mime-charset.ts.
  */
-export function plausibleCharset(original: Buffer): { raw: Buffer; warning?: string } {
+export function plausibleCharset(input: Buffer): { raw: Buffer; warning?: string } {
+  const original = withoutLeadingBlankLines(input);
   const headerEnd = /\r?\n\r?\n/.exec(original.subarray(0, 65_536).toString('latin1'));
   if (!headerEnd) return { raw: original };
   // Raw 8-bit header values are read as UTF-8 (RFC 6532); Latin-1 bytes there became U+FFFD.
@@ -196,14 +199,42 @@ export function plausibleCharset(original: Buffer): { raw: Buffer; warning?: str
     try {
       UTF8_STRICT.decode(headerBytes);
     } catch {
-      const decoded = decodeText(headerBytes);
-      raw = Buffer.concat([Buffer.from(decoded.text, 'utf8'), original.subarray(headerEnd.index)]);
-      headerWarning = `8-bit headers that are not UTF-8: decoded as ${decoded.encoding} (a guess)`;
+      // The header alone is a few bytes to guess from (a German subject read as Shift_JIS lost its
+      // umlaut): the guess reads the body's bytes too. Raw bytes inside a Q-encoded word belong to
+      // that word's own charset, so they are escaped first and decoded by it, not by the guess.
+      const escaped = Buffer.from(qWordBytesEscaped(headerBytes.toString('latin1')), 'latin1');
+      const rest = original.subarray(headerEnd.index);
+      if (escaped.every((b) => b < 0x80)) raw = Buffer.concat([escaped, rest]);
+      else {
+        // The message's own 8-bit charset, when it declares one, is the header's too (Outlook wrote both).
+        const declared = /charset\s*=\s*"?([^";\s]+)/i.exec(/^content-type:[^\r\n]*(?:\r?\n[ \t][^\r\n]*)*/im.exec(escaped.toString('latin1'))?.[0] ?? '')?.[1];
+        const encoding = declared && !/^(utf-?8|us-ascii|ascii)$/i.test(declared) && iconv.encodingExists(declared) ? declared.toLowerCase() : decodeText(original.subarray(0, 65_536)).encoding;
+        raw = Buffer.concat([Buffer.from(iconv.decode(escaped, encoding), 'utf8'), rest]);
+        headerWarning = `8-bit headers that are not UTF-8: decoded as ${encoding} (${encoding === declared?.toLowerCase() ? 'the charset the message declares' : 'a guess'})`;
+      }
     }
   }
   const body = plausibleBody(raw);
-  const warning = [headerWarning, body.warning].filter(Boolean).join('; ') || undefined;
-  return { raw: body.raw, ...(warning ? { warning } : {}) };
+  const parts = relabelTextParts(body.raw);
+  const warning = [headerWarning, body.warning, ...parts.warnings].filter(Boolean).join('; ') || undefined;
+  return { raw: parts.raw, ...(warning ? { warning } : {}) };
+}
+
+/**
+ * Blank (or space-only) lines written before the header: the first blank line ends the header, so the
+ * message read as one with no header at all ("no From address"). Dropped when a header line follows.
+ */
+function withoutLeadingBlankLines(raw: Buffer): Buffer {
+  const lead = /^(?:[ \t]*\r?\n)+(?=[!-9;-~]+:)/.exec(raw.subarray(0, 4096).toString('latin1'));
+  return lead ? raw.subarray(lead[0].length) : raw;
+}
+
+/**
+ * Eudora and others wrote 8-bit bytes unescaped inside Q-encoded words ("=?iso-8859-1?Q?Fr\xF6sche?=");
+ * each becomes "=XX", so the word's declared charset decodes it (text in latin1, one char a byte).
+ */
+function qWordBytesEscaped(header: string): string {
+  return header.replace(/=\?[^?\s]+\?[Qq]\?[^?]*\?=/g, (word) => word.replace(/[\x80-\xff]/g, (c) => `=${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`));
 }
 
 function plausibleBody(raw: Buffer): { raw: Buffer; warning?: string } {

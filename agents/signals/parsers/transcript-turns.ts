@@ -88,7 +88,8 @@ export function readCues(content: string): { cues: Cue[]; rejected: Rejection[] 
     }
     const [a, b = ''] = block[t].split('-->');
     const startSec = timestampSeconds(a);
-    const endSec = timestampSeconds(b.trim().split(/\s+/)[0] ?? '');
+    // The end time is the timestamp the line opens with: cue settings may follow it without a space.
+    const endSec = timestampSeconds(/^\s*(\d+:\d+(?::\d+)?(?:[.,]\d+)?)/.exec(b)?.[1] ?? b.trim());
     if (startSec === null || endSec === null) {
       rejected.push({ position: `line ${startLine + t + 1}`, reason: `unreadable cue timing "${block[t].trim().slice(0, 80)}"` });
       continue;

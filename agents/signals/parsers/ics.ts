@@ -9,6 +9,8 @@ import { createHash } from 'node:crypto';
 import ICAL from 'ical.js';
 import { domainOf } from '../direction.js';
 import { addSignal, emptyResult, rejectedOnly, routeByEmail } from './result.js';
+import { repairedIcs } from './ics-repair.js';
+import { instantOf } from './ics-zones.js';
 import type { ParseOptions, ParseResult } from './types.js';
 
 /** Recurrences are expanded from this many days before now to this many after. */
@@ -34,7 +36,8 @@ function timeOf(c: Component, name: string): Time | undefined {
   return v instanceof ICAL.Time ? v : undefined;
 }
 
-const iso = (t: Time) => t.toJSDate().toISOString();
+/** A time as an ISO instant; `tzid` names the zone of a recurrence's occurrences, which ical.js leaves unnamed. */
+const iso = (t: Time, tzid?: string) => instantOf(t, tzid).toISOString();
 
 function mailto(v: unknown): string | undefined {
   const s = String(v ?? '').trim().replace(/^mailto:/i, '').trim().toLowerCase();
@@ -81,6 +84,8 @@ interface Candidate {
   start: Time;
   end?: Time;
   sequence: number;
+  /** The series' zone, for occurrences that lost it (see iso). */
+  tzid?: string;
 }
 
 /**
@@ -88,25 +93,34 @@ interface Candidate {
  * kept; without, each event is routed by its first attendee outside `ourDomains`.
  */
 export function parseIcs(bytes: Buffer | string, opts: ParseOptions = {}): ParseResult {
-  const raw = (typeof bytes === 'string' ? bytes : bytes.toString('utf8')).replace(/^\uFEFF/, '');
+  const { text: raw, warnings } = repairedIcs((typeof bytes === 'string' ? bytes : bytes.toString('utf8')).replace(/^\uFEFF/, ''));
   let calendars: Component[];
   try {
     const jcal = ICAL.parse(raw);
     const list = (Array.isArray(jcal[0]) ? jcal : [jcal]) as unknown[];
     calendars = list.map((j) => new ICAL.Component(j as never));
   } catch (err) {
-    return rejectedOnly('file', `not a readable iCalendar file (${(err as Error).message})`);
+    return { ...rejectedOnly('file', `not a readable iCalendar file (${(err as Error).message})`), ...(warnings.length ? { warnings } : {}) };
   }
   // An empty file parses to an empty component, which ical.js then fails on (found by fuzzing).
-  calendars = calendars.filter((c) => Array.isArray(c.jCal) && c.name === 'vcalendar');
-  if (calendars.length === 0) return rejectedOnly('file', 'no BEGIN:VCALENDAR … END:VCALENDAR in the file');
+  calendars = calendars.filter((c) => Array.isArray(c.jCal) && typeof c.name === 'string');
+  const outside = [...new Set(calendars.map((c) => c.name.toUpperCase()).filter((n) => n !== 'VCALENDAR' && n !== 'VEVENT'))];
+  // Events written without the VCALENDAR around them (an exported single event) are read as one calendar.
+  const bare = calendars.filter((c) => c.name === 'vevent');
+  calendars = calendars.filter((c) => c.name === 'vcalendar');
+  if (bare.length) {
+    const cal = new ICAL.Component('vcalendar');
+    for (const ev of bare) cal.addSubcomponent(ev);
+    calendars.push(cal);
+  }
+  if (calendars.length === 0) return rejectedOnly('file', outside.length ? `no VEVENT: the file holds ${outside.join(', ')} outside a VCALENDAR, which are not read` : 'no BEGIN:VCALENDAR … END:VCALENDAR in the file');
   const now = (opts.now?.() ?? new Date()).getTime();
   const from = ICAL.Time.fromJSDate(new Date(now - ICS_WINDOW.pastDays * DAY), true);
   const until = ICAL.Time.fromJSDate(new Date(now + ICS_WINDOW.aheadDays * DAY), true);
   const nowIso = new Date(now).toISOString();
   const accountDomains = (opts.accountDomains ?? []).map((d) => d.toLowerCase());
   const ourDomains = new Set((opts.ourDomains ?? []).map((d) => d.toLowerCase()));
-  const out = emptyResult();
+  const out: ParseResult = { ...emptyResult(), ...(warnings.length ? { warnings } : {}) };
 
   for (const cal of calendars) {
     for (const tz of cal.getAllSubcomponents('vtimezone')) {
@@ -134,6 +148,11 @@ export function parseIcs(bytes: Buffer | string, opts: ParseOptions = {}): Parse
       const statusOf = (c: Component): Candidate['event'] | null => (cancelAll || text(c, 'status')?.toUpperCase() === 'CANCELLED' ? 'cancelled' : null);
       const seqOf = (c: Component) => Number(c.getFirstPropertyValue('sequence') ?? 0) || 0;
       try {
+        // A series without a DTSTART failed inside ical.js ("reading 'toUnixTime'"); its own overrides still stand.
+        if (g.master && !timeOf(g.master, 'dtstart')) {
+          out.rejected.push({ position: `event ${uid}`, reason: 'no DTSTART' });
+          g.master = undefined;
+        }
         const master = g.master;
         if (master && master.hasProperty('rrule')) {
           // Exceptions passed explicitly: without them ical.js scans every VEVENT of the file for each event.
@@ -143,15 +162,27 @@ export function parseIcs(bytes: Buffer | string, opts: ParseOptions = {}): Parse
           // years ago must still reach this month, while a rule repeating every minute stays bounded.
           let kept = 0;
           let scanned = 0;
-          let next = it.next();
-          for (; next && next.compare(until) < 0 && kept < MAX_OCCURRENCES && scanned < MAX_SCANNED; next = it.next(), scanned++) {
+          // The iterator yields an RDATE period as an ICAL.Period, which occurrence details cannot read
+          // ("convertToZone is not a function" rejected the whole series): its start is the occurrence.
+          const tzParam = master.getFirstProperty('dtstart')?.getParameter('tzid');
+          const seriesZone = typeof tzParam === 'string' ? tzParam : undefined;
+          const periods = new Map<string, InstanceType<typeof ICAL.Period>>();
+          const startOf = (t: Time | InstanceType<typeof ICAL.Period> | null | undefined): Time | undefined => {
+            if (!(t instanceof ICAL.Period)) return t ?? undefined;
+            periods.set(t.start.toString(), t);
+            return t.start;
+          };
+          let next = startOf(it.next());
+          for (; next && next.compare(until) < 0 && kept < MAX_OCCURRENCES && scanned < MAX_SCANNED; next = startOf(it.next()), scanned++) {
             const d = event.getOccurrenceDetails(next);
             if (d.endDate.compare(from) < 0 && d.startDate.compare(from) < 0) continue;
             kept += 1;
             const comp = d.item.component;
             const moved = comp !== master && d.startDate.compare(d.recurrenceId) !== 0;
+            // An RDATE given as a period (start/end or start/duration) lasts that long, not the series' length.
+            const period = periods.get(next.toString());
             candidates.push({
-              eventId: `${uid}#${iso(d.recurrenceId)}`, comp, start: d.startDate, end: d.endDate, sequence: seqOf(comp),
+              eventId: `${uid}#${iso(d.recurrenceId, seriesZone)}`, comp, start: d.startDate, end: comp === master && period ? period.getEnd() : d.endDate, sequence: seqOf(comp), tzid: seriesZone,
               event: statusOf(comp) ?? statusOf(master) ?? (moved || seqOf(comp) > 0 ? 'updated' : 'scheduled'),
             });
           }
@@ -170,8 +201,7 @@ export function parseIcs(bytes: Buffer | string, opts: ParseOptions = {}): Parse
           }
         } else {
           if (master) {
-            const start = timeOf(master, 'dtstart');
-            if (!start) { out.rejected.push({ position: `event ${uid}`, reason: 'no DTSTART' }); continue; }
+            const start = timeOf(master, 'dtstart')!;
             const ev = new ICAL.Event(master, { exceptions: [] });
             candidates.push({ eventId: uid, comp: master, start, end: ev.endDate, sequence: seqOf(master), event: statusOf(master) ?? (seqOf(master) > 0 ? 'updated' : 'scheduled') });
           }
@@ -180,8 +210,9 @@ export function parseIcs(bytes: Buffer | string, opts: ParseOptions = {}): Parse
             const rid = timeOf(o, 'recurrence-id');
             const start = timeOf(o, 'dtstart') ?? rid;
             if (!rid || !start) continue;
-            const ev = new ICAL.Event(o, { exceptions: [] });
-            candidates.push({ eventId: `${uid}#${iso(rid)}`, comp: o, start, end: ev.endDate, sequence: seqOf(o), event: statusOf(o) ?? (start.compare(rid) !== 0 || seqOf(o) > 0 ? 'updated' : 'scheduled') });
+            // An override with no DTSTART of its own keeps the occurrence's start and has no known end.
+            const end = o.hasProperty('dtstart') ? new ICAL.Event(o, { exceptions: [] }).endDate : undefined;
+            candidates.push({ eventId: `${uid}#${iso(rid)}`, comp: o, start, end, sequence: seqOf(o), event: statusOf(o) ?? (start.compare(rid) !== 0 || seqOf(o) > 0 ? 'updated' : 'scheduled') });
           }
         }
       } catch (err) {
@@ -209,8 +240,8 @@ export function parseIcs(bytes: Buffer | string, opts: ParseOptions = {}): Parse
             continue;
           }
         }
-        const startsAt = iso(c.start);
-        const endsAt = c.end && c.end.compare(c.start) > 0 ? iso(c.end) : undefined;
+        const startsAt = iso(c.start, c.tzid);
+        const endsAt = c.end && c.end.compare(c.start) > 0 ? iso(c.end, c.tzid) : undefined;
         addSignal(out, position, {
           kind: 'calendar', occurredAt: writtenAt(c.comp, nowIso), source: 'calendar',
           externalId: key([c.eventId, String(c.sequence), startsAt, endsAt ?? '', c.event]),

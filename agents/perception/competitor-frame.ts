@@ -16,6 +16,7 @@
 import type { Sent, Tok } from './nlp.js';
 import { conditionBefore, findAll, nameSpans, negated, type NameSpan } from './frames.js';
 import { moreSlots } from './competitor-slots.js';
+import { backOfficeMove } from './competitor-outsiders.js';
 
 /** Evaluating acts and things whose argument is the thing weighed (lemmas; hyphenated forms as the tokeniser keeps them). The
  * trailing space is looked at, not taken, so that heads in a row are all found ("the reps prefer X"). */
@@ -23,7 +24,7 @@ const EVAL_HEAD = / (?:trial|pilot|demo|demonstration|walkthrough|walk-through|p
 /** Of those, the ones an organisation can sell rather than perform: "X's demo", "the Zentrio trial". */
 const VENDOR_THING = new Set(['trial', 'pilot', 'demo', 'demonstration', 'walkthrough', 'walk-through', 'presentation', 'sandbox', 'poc', 'quote', 'quotation', 'proposal', 'bid', 'offer', 'pricing', 'price', 'pitch', 'rep', 'representative', 'salesperson', 'discount', 'paper', 'terms', 'counteroffer', 'counter-offer', 'form', 'evaluation', 'eval', 'webinar', 'webinars', 'roadshow', 'term']);
 /** The vendor's people and products, which a name may modify and still be the one weighed: "the Nexora guys", "the Quorra platform". */
-export const VENDOR_PEOPLE = new Set(['guy', 'guys', 'people', 'folk', 'folks', 'crowd', 'lot', 'rep', 'salespeople', 'salesperson', 'platform', 'product', 'tool', 'app', 'application', 'software', 'solution', 'suite', 'offering', 'company', 'firm', 'corporation', 'vendor']);
+export const VENDOR_PEOPLE = new Set(['guy', 'guys', 'people', 'folk', 'folks', 'crowd', 'lot', 'rep', 'salespeople', 'salesperson', 'platform', 'product', 'tool', 'app', 'application', 'software', 'solution', 'suite', 'offering', 'company', 'firm', 'corporation', 'vendor', 'interface', 'ui', 'ux']);
 /** A person's move ("she moved to Lisbon", "moving to a role at Maersk") is no switch of vendor. */
 const PERSONAL = new Set(['he', 'she', 'his', 'her', 'him', 'role', 'job', 'position', 'join', 'relocate', 'gone', 'career', 'promotion', 'promote']);
 const SWITCH = /^(?:switch|move|migrate|go)/;
@@ -52,7 +53,7 @@ const SENT_THING = new Set(['paper', 'paperwork', 'form', 'order', 'proposal', '
 /** Choosing among vendors: the cue that turns "you and X" into a set being weighed. */
 const CHOOSING = / (?:vendor|supplier|provider|shortlist|finalist|bake-off|shootout|rfp|rfi|tender|evaluate|evaluation|assess|review|compare|comparison|choose|pick|select|decide|decision|whichever|between|option|final round|against|alongside|versus|vs|side by side|side-by-side|head-to-head|pilot|piloting|trial|run-off|frame|running|mix|final|standing)s? /;
 /** Settled or long past: the evaluation is over, not in play. */
-const SETTLED = / (?:stay with|stick with) (?:you|us)(?! or)|no plan to (?:revisit|look|switch)|years? ago|original selection|settle|shut (?:that |it |this )?down|stay put|never look back|not go back|no appetite to reopen/;
+const SETTLED = / (?:stay with|stick with) (?:you|us)(?! or)|no plan to (?:revisit|look|switch)|years? ago|original selection|settle|shut (?:that |it |this )?down|stay put|never look back|not go back|no appetite to reopen| (?:you|u) win(?! back)| decide against | rule out /;
 /** Choosing us settles an evaluation that is long past ("back in 2021 we went with you"); a choice just made still names the rival in it. */
 const CHOSE_US = / (?:choose|pick|go with|select) (?:you|us)(?! or)/;
 const LONG_PAST = / (?:back|originally|initially|previously|ago|first) /;
@@ -94,7 +95,7 @@ function listEnd(s: Sent, k: number): number {
 /** Those who already serve the customer: "our pen test vendor, X" (not "a new vendor, X", not "other vendors, X and Y"). */
 const SUPPLIER = new Set(['vendor', 'supplier', 'provider', 'forwarder', 'contractor', 'host', 'processor']);
 /** Whom the customer names as theirs: their customer, partner, reseller, bank, auditor. */
-const RELATION = new Set(['customer', 'client', 'partner', 'reseller', 'distributor', 'auditor', 'accountant', 'bank', 'parent', 'subsidiary', 'affiliate', 'consultant', 'consultancy', 'agency', 'integrator', 'insurer', 'lawyer', 'counsel', 'carrier', 'shipper', 'landlord', 'tester', 'investor']);
+const RELATION = new Set(['customer', 'client', 'partner', 'reseller', 'distributor', 'auditor', 'accountant', 'bank', 'parent', 'subsidiary', 'affiliate', 'consultant', 'consultancy', 'agency', 'integrator', 'insurer', 'lawyer', 'counsel', 'carrier', 'shipper', 'landlord', 'tester', 'investor', 'haulier']);
 /** Words that close a company name though the name finder leaves them out ("Marlowe Data", "Bramwell Security"). */
 const NAME_TAIL = new Set(['data', 'security', 'research', 'design', 'analytics', 'cloud', 'labs', 'systems', 'software', 'solutions', 'technologies', 'tech', 'group', 'ai', 'inc', 'ltd', 'llc', 'gmbh', 'co', 'works', 'health', 'logistics', 'consulting', 'digital', 'partners', 'metrics', 'logic', 'software']);
 const SUBJECT = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'can', 'could', 'will', 'would', 'to', "'ll", 'please']);
@@ -203,7 +204,8 @@ export function related(s: Sent, span: NameSpan): boolean {
   if (be >= 0 && after.slice(be + 1).some((x) => RELATION.has(x.lemma) && ['our', 'my'].some((p) => after.slice(be + 1).some((y) => y.lower === p)))) return true;
   // "our Growth and Scale tiers", "your Pro plan": a name of ours or of yours.
   if (['our', 'your', 'my'].includes(t[span.start - 1]?.lower ?? '')) return true;
-  return t[span.end + 1]?.text === ',' && ['our', 'my'].includes(t[span.end + 2]?.lower ?? '') && t.slice(span.end + 3, span.end + 6).some((x) => RELATION.has(x.lemma));
+  // "X, our reseller", "X (our 3PL)".
+  return [',', '(', '—', '–'].includes(t[span.end + 1]?.text ?? '') && ['our', 'my'].includes(t[span.end + 2]?.lower ?? '') && (t.slice(span.end + 3, span.end + 6).some((x) => RELATION.has(x.lemma) || RELATION.has(x.lower)) || /^3pl/.test(t.slice(span.end + 3, span.end + 5).map((x) => x.lower).join('')));
 }
 
 /** What a selling verb at k is about: us ("offered us", "pitched our CFO"), a price or a thing vendors sell, or a seller's
@@ -274,7 +276,7 @@ export function inFrame(s: Sent, span: NameSpan): boolean {
   for (const hit of findAll(s, EVAL_HEAD)) {
     if (hit.end >= span.start || modifier) break;
     if (hit.start === hit.end && !EVAL_HEAD.test(` ${stem(t[hit.start])} `)) continue;
-    if (SWITCH.test(hit.m[0].trim()) && (personal || moverIsPerson(s, hit.start))) continue;
+    if (SWITCH.test(hit.m[0].trim()) && (personal || moverIsPerson(s, hit.start) || backOfficeMove(s, hit.start))) continue;
     // "accepted an offer from X" is a job, not a bid.
     if (t.slice(Math.max(0, hit.start - 3), hit.start).some((x) => ['accept', 'take', 'decline'].includes(x.lemma))) continue;
     // A particle verb takes the name itself ("switch to X", "look at X"), a noun head may reach it through "of/from/with" ("a demo from X").
@@ -309,6 +311,8 @@ export function inFrame(s: Sent, span: NameSpan): boolean {
     if (['in', 'over', 'along'].includes(rest[0]?.lower ?? '') && ['have', 'get', 'invite', 'bring'].includes(asked.lemma)) rest.shift();
     if (rest[0]?.lower === 'for' && rest.some((x) => VENDOR_THING.has(stem(x)) || SHOWING.has(x.lemma))) return true;
     if (rest[0]?.lower === 'to' && rest[1] && (SELL.has(rest[1].lemma) || PRESENT.has(rest[1].lemma) || EVAL_HEAD.test(` ${stem(rest[1])} `))) return true;
+    // "asked X to submit pricing", "invited X to put together a proposal": preparing what vendors sell.
+    if (rest[0]?.lower === 'to' && rest[1] && PREPARE.has(rest[1].lemma) && t.slice(span.end + 3, span.end + 9).some((x) => VENDOR_THING.has(stem(x)))) return true;
   }
   // SOURCE: "a quote has been requested from X", "the one we received from X", in a sentence about what vendors sell.
   if (t[span.start - 1]?.lower === 'from' && sells) {
@@ -335,7 +339,8 @@ export function inFrame(s: Sent, span: NameSpan): boolean {
     if (verb.lemma === 'send' && t.slice(verb.i + 1, verb.i + 4).some((x) => SENT_THING.has(x.lemma))) return true;
     // "X came in 20% under / cheaper / at 38 a seat": a price landing (not "the X team is coming in Thursday").
     if (verb.lemma === 'come' && t[verb.i + 1]?.lower === 'in' && t.slice(verb.i + 2, verb.i + 6).some((x) => ['under', 'below', 'above', 'over', 'at', 'cheaper', 'lower', 'higher', 'less', 'more', 'price', 'first', 'second', 'low', 'high', 'cheap', 'way', 'well', 'about', 'roughly', 'around'].includes(x.lower) || x.pos === 'NUM' || /^[$£€]|%$/.test(x.text))) return true;
-    if (PREPARE.has(verb.lemma) && t.slice(verb.i + 1, verb.i + 9).some((x) => VENDOR_THING.has(stem(x)) || (x.lower === 'one' && sells))) return true;
+    // "X is preparing one", "…two competing bids, and X has already sent theirs".
+    if (PREPARE.has(verb.lemma) && t.slice(verb.i + 1, verb.i + 9).some((x) => VENDOR_THING.has(stem(x)) || (['one', 'theirs'].includes(x.lower) && sells))) return true;
   }
   // "approached by X", "quoted by X".
   if (t[span.start - 1]?.lower === 'by') {

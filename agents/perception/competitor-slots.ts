@@ -20,6 +20,8 @@
 // rival's stand as a landmark ("your booth next to X's"), a language ("prefers English").
 import type { Sent, Tok } from './nlp.js';
 import { negated, type NameSpan } from './frames.js';
+import { notAVendor } from './competitor-outsiders.js';
+import { weighedSlot } from './competitor-weighed.js';
 import { bracketedVendor, calledIn, comingToShow, offCategory, ourPerson, passiveOffer, preferredOverUs, productPreferred, promisedUs, rankedAboveUs, referencesOf, talkedAbout, wooing } from './competitor-stance.js';
 
 const US = new Set(['you', 'your', 'yours', 'u', 'ur', 'yourselves', 'yourself']);
@@ -49,7 +51,7 @@ const BESIDE = new Set(['next', 'beside', 'alongside', 'against', 'with', 'versu
 /** A case made against a vendor: "an ROI case against X", "the business case versus X". */
 const CASE = new Set(['case', 'roi', 'scorecard', 'matrix', 'comparison', 'benchmark', 'number', 'numbers', 'figure', 'figures', 'price', 'pricing', 'quote', 'offer', 'proposal', 'bid']);
 /** Use on trial or out of sight: the cue that a tool in use is being tried. */
-const TRYING = /^(?:test|testing|trial|trail|trialling|trialing|pilot|piloting|experiment|eval|evaluation|poc|sandbox)$/;
+const TRYING = /^(?:test|testing|trial|trail|trialling|trialing|pilot|piloting|experiment|eval|evaluation|poc|sandbox|staging)$/;
 const SHADOW: Array<(t: Tok[], k: number) => boolean> = [
   (t, k) => t[k].lower === 'side' && t[k - 1]?.lower === 'the' && t[k - 2]?.lower === 'on',
   (t, k) => t[k].lower === 'card' && t[k - 1]?.lower === 'own',
@@ -78,7 +80,7 @@ const LONG_PAST = /^(?:ago|originally|initially|back|previously|once)$/;
 const ENDED = new Set(['end', 'stop', 'close', 'kill', 'wrap', 'cancel', 'abandon', 'finish', 'conclude', 'terminate', 'expire', 'lapse']);
 const EMPLOYER = new Set(['join', 'joining', 'hire', 'employ', 'work', 'intern', 'recruit', 'poach', 'offer']);
 const NEWS = new Set(['ad', 'ads', 'advert', 'advertisement', 'billboard', 'commercial', 'acquire', 'acquired', 'acquisition', 'ipo', 'layoff', 'layoffs', 'raise', 'funding', 'merger', 'merge', 'announce', 'rebrand', 'news', 'headline', 'headlines', 'valuation']);
-const TURNED_AWAY = [/ (?:i|we) (?:say|said) no /, / turn(?:ed)? (?:it|them|him|her) down /, / lock(?:ed)? in with (?:you|us) /, / take us off /, / off (?:his|her|their) list /, / not interested /, / tell (?:him|her|them|he|she|they) (?:that )?(?:we|i) (?:be |will be |would be |'re |are )?(?:very |really |perfectly )?(?:happy|content|fine|committed|staying|stay|sticking|stick|sign|signed|renew|renewed|commit|lock|locked|choose|chose) /, / under contract with you /, / unsubscribe /];
+const TURNED_AWAY = [/ (?:i|we) (?:say|said) no /, / turn(?:ed)? (?:it|them|him|her) down /, / lock(?:ed)? in with (?:you|us) /, / take us off /, / off (?:his|her|their) list /, / not interested /, / tell (?:him|her|them|he|she|they) (?:that )?(?:we|i) (?:be |will be |would be |'re |are )?(?:very |really |perfectly )?(?:happy|content|fine|committed|staying|stay|sticking|stick|sign|signed|renew|renewed|commit|lock|locked|choose|chose) /, / under contract with you /, / unsubscribe /, / not (?:even )?take (?:the|a|their|his|her) (?:meeting|call) /];
 const IRRELEVANT = [/ no overlap /, / no impact on (?:us|you|our work|the account) /, / nothing to do with (?:you|us|your \w+|what you) /, / (?:do|does) not (?:affect|impact|touch) (?:you|us) /, / unrelated to (?:you|us) /];
 const LANGUAGE = new Set(['english', 'spanish', 'german', 'french', 'italian', 'dutch', 'polish', 'portuguese', 'swedish', 'danish', 'norwegian', 'finnish', 'czech', 'turkish', 'arabic', 'chinese', 'mandarin', 'japanese', 'korean', 'hindi', 'russian', 'greek', 'hungarian', 'romanian']);
 const SEPS = new Set([',', ';', ':', '.', '!', '?', '—', '–', '(', ')']);
@@ -204,7 +206,7 @@ function triedOnTheSide(t: Tok[], span: NameSpan): boolean {
   const window = t.slice(Math.max(0, span.start - 6), span.start - 1);
   const used = (before && USED_VIA.has(before.lower) && (before.lower === 'on' ? window.slice(-2).some((x) => x.lemma === 'be') || window.some((x) => USE_VERB.has(x.lemma)) : window.some((x) => x.pos === 'VERB' && (USE_VERB.has(x.lemma) || WORK.has(x.lemma)))))
     || (before && (USE_VERB.has(before.lemma) || (before.lower === 'for' && USE_VERB.has(t[span.start - 2]?.lemma ?? ''))))
-    || (before && ['with', 'to'].includes(before.lower) && HOLDING.has(t[span.start - 2]?.lower ?? ''))
+    || (before && ['with', 'to', 'on'].includes(before.lower) && (HOLDING.has(t[span.start - 2]?.lower ?? '') || HOLDING.has(t[span.start - 2]?.lemma ?? '')))
     || (after && (HOLDING.has(after.lower) || TRYING.test(after.lower)));
   if (!used) return false;
   const cue = t.some((x, k) => (TRYING.test(x.lower) && x.lower !== 'test' ? true : x.lower === 'test' && (['as', 'a', 'we', 'to'].includes(t[k - 1]?.lower ?? '') || t[k - 1]?.pos === 'PRON')) || SHADOW.some((f) => f(t, k)));
@@ -325,7 +327,8 @@ export function moreSlots(s: Sent, span: NameSpan): boolean {
   return courting(t, span) || planningOurMove(t, span) || possessiveAgainstOurs(t, span) || caseAgainst(t, span) || triedOnTheSide(t, span)
     || invitedIntoProcess(s, span) || peersOnIt(t, span) || keptOrChosen(t, span) || reviewedVendor(t, span) || offeringAgainstUs(t, span)
     || preferredInstead(t, span) || preferredOverUs(s, span) || bracketedVendor(s, span) || passiveOffer(s, span) || productPreferred(s, span)
-    || rankedAboveUs(s, span) || calledIn(s, span) || comingToShow(s, span) || promisedUs(s, span) || referencesOf(s, span) || wooing(s, span);
+    || rankedAboveUs(s, span) || calledIn(s, span) || comingToShow(s, span) || promisedUs(s, span) || referencesOf(s, span) || wooing(s, span)
+    || weighedSlot(s, span);
 }
 
 /** The sentence weighs the one name it holds through a relative clause ("…that's one of the tools we are looking at"). */
@@ -376,7 +379,7 @@ const THEIRS_FOR_SALE = new Set(['trial', 'pilot', 'demo', 'sandbox', 'quote', '
 /** The name is not a vendor in play here, whatever words sit near it. */
 export function outOfPlay(s: Sent, span: NameSpan): boolean {
   const t = s.toks;
-  if (ownTrade(s)) return true;
+  if (ownTrade(s) || notAVendor(s, span)) return true;
   if (LANGUAGE.has(t[span.start].lower) && span.start === span.end) return true;
   const line = lemmaLine(t);
   const lower = ` ${t.map((x) => x.lower).join(' ')} `;

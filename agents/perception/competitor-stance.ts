@@ -122,7 +122,7 @@ export function makersOf(t: Tok[], spans: NameSpan[]): Map<NameSpan, string> {
 
 /** What stands for a vendor, its product or an offer: the head a parenthesised name or a passive's subject may be. */
 const VENDORISH = new Set(['tool', 'vendor', 'platform', 'product', 'option', 'alternative', 'supplier', 'provider', 'competitor', 'solution', 'system', 'app', 'software', 'suite']);
-const WEIGHING = /^(?:evaluat|trial|pilot|test|compar|consider|assess|benchmark|shortlist|demo|look|alongside|against|versus|vs|talk|speak|meet|weigh)/;
+const WEIGHING = /^(?:evaluat|trial|pilot|test|compar|consider|assess|benchmark|shortlist|demo|look|alongside|against|versus|vs|talk|speak|meet|weigh|mix|running|contention|frame)/;
 const SEPS = new Set([',', ';', ':', '.', '!', '?', '—', '–']);
 
 /** "the tool we're evaluating alongside yours (Octavo)": the name in brackets after a vendor noun that is being weighed. */
@@ -131,7 +131,16 @@ export function bracketedVendor(s: Sent, span: NameSpan): boolean {
   // Back over the list the name is in ("…: Nordtek, Fieldly") to the bracket or colon that opens it.
   let open = span.start - 1;
   while (open >= 0 && (t[open].text === ',' || ['and', 'or', 'maybe', 'possibly', 'perhaps'].includes(t[open].lower) || (t[open].cap && t[open].pos === 'PROPN'))) open -= 1;
-  if (!['(', ':'].includes(t[open]?.text ?? '')) return false;
+  // …or a comma that sets the name (or the list of names) off in apposition: "The tool we trialled last month, Cindral, had it".
+  // (Or a list that ends the sentence: "Two other vendors are in the mix, Hartwell and Oxbury.")
+  const closes = (k: number) => [',', ')', '—', '–', '.', '!'].includes(t[k]?.text ?? '') || k >= t.length;
+  let last = span.end;
+  while (t[last + 1] && ([',', 'and', 'or'].includes(t[last + 1].lower) || (t[last + 1].cap && t[last + 1].pos === 'PROPN')) && t[last + 2]) last += 1;
+  if (!['(', ':'].includes(t[open]?.text ?? '') && (closes(span.end + 1) || closes(last + 1))) {
+    open = span.start - 1;
+    while (open > 0 && !(t[open].text === ',' && !(t[open - 1].cap && t[open - 1].pos === 'PROPN')) && (t[open].text === ',' || ['and', 'or'].includes(t[open].lower) || (t[open].cap && t[open].pos === 'PROPN'))) open -= 1;
+    if (t[open]?.text !== ',') return false;
+  } else if (!['(', ':'].includes(t[open]?.text ?? '')) return false;
   const left: Tok[] = [];
   for (let k = open - 1; k >= 0 && !SEPS.has(t[k].text) && left.length < 12; k -= 1) left.unshift(t[k]);
   // (A sentence-initial plural is read as a proper noun and keeps its ending: "Suppliers we are meeting: …".)
@@ -172,8 +181,12 @@ export function productPreferred(s: Sent, span: NameSpan): boolean {
 
 /** "No evaluation going on", "we're not shopping", "not in the market": the speaker denies any evaluation. */
 const DENIAL = / (?:no|not|n't|never) (?:an? |really |currently |actively )?(?:evaluation|eval|rfp|tender|shop|shopping|look around|looking around|in the market) /;
+/** "Nobody's pitching us", "no one is chasing our business": no seller at work. */
+const NO_SELLER = / (?:nobody|no one|noone|no vendor|no other vendor) (?:be |have be |'s |is |has been |really )*(?:pitch|sell|chase|court|approach|quote|woo|offer|bid)/;
 export function deniesEvaluation(s: Sent): boolean {
-  return DENIAL.test(` ${s.toks.map((x) => x.lower).join(' ')} `) || DENIAL.test(` ${s.toks.map((x) => x.lemma).join(' ')} `);
+  const lower = ` ${s.toks.map((x) => x.lower).join(' ')} `;
+  const lemmas = ` ${s.toks.map((x) => x.lemma).join(' ')} `;
+  return DENIAL.test(lower) || DENIAL.test(lemmas) || NO_SELLER.test(lemmas);
 }
 
 const MOVE = new Set(['move', 'switch', 'migrate', 'shift', 'transfer', 'port']);
@@ -242,7 +255,9 @@ export function promisedUs(s: Sent, span: NameSpan): boolean {
   if (!v || negated(s, v.i)) return false;
   const rest = t.slice(v.i + 1, v.i + 12);
   const deal = rest.some((x) => DEAL.has(x.lower) || DEAL.has(x.lemma));
-  if (['say', 'claim', 'promise', 'reckon', 'tell', 'guarantee'].includes(v.lemma)) return deal && rest.some((x) => ['our', 'us', 'we'].includes(x.lower));
+  // "X reckon they can have us live in six weeks", "X say they'd get us migrated by March": our move, promised by them.
+  const moved = / (?:have|get) us (?:live|up and running|migrate|move|switch|onboard|over) /.test(` ${rest.map((x) => x.lemma).join(' ')} `);
+  if (['say', 'claim', 'promise', 'reckon', 'tell', 'guarantee'].includes(v.lemma)) return (deal && rest.some((x) => ['our', 'us', 'we'].includes(x.lower))) || moved;
   return v.lemma === 'cost' && rest[0]?.lower === 'us' && deal && t.some((x) => ['you', 'your', 'yours'].includes(x.lower));
 }
 
@@ -257,7 +272,7 @@ export function offCategory(s: Sent): boolean {
 
 /** Talk about the company, not a sale: sponsorship, media, layoffs, someone met socially. */
 const MEDIA = new Set(['sponsor', 'sponsoring', 'sponsored', 'podcast', 'article', 'interview', 'keynote', 'conference', 'dinner', 'party', 'meetup', 'blog', 'linkedin', 'layoffs', 'laid']);
-const SELLING = new Set(['rep', 'exec', 'executive', 'chase', 'ring', 'pitch', 'court', 'approach', 'quote', 'trial', 'pilot', 'demo', 'proposal', 'offer', 'discount', 'pricing', 'price', 'evaluate', 'evaluation', 'switch', 'rfp', 'shortlist', 'cheaper', 'better']);
+const SELLING = new Set(['meeting', 'rep', 'exec', 'executive', 'chase', 'ring', 'pitch', 'court', 'approach', 'quote', 'trial', 'pilot', 'demo', 'proposal', 'offer', 'discount', 'pricing', 'price', 'evaluate', 'evaluation', 'switch', 'rfp', 'shortlist', 'cheaper', 'better']);
 const USED_BY = new Set(['customer', 'client', 'user', 'shop', 'house']);
 const COEXIST = new Set(['work', 'sit', 'coexist', 'play', 'live', 'run']);
 /** The name is talked about without anything of it in play: the company in the news or at an event, a person's years there, a
@@ -279,7 +294,11 @@ export function talkedAbout(s: Sent, span: NameSpan): boolean {
 /** "reference calls with two X customers": the vendor's customers offered as proof. */
 export function referencesOf(s: Sent, span: NameSpan): boolean {
   const t = s.toks;
-  return ['customer', 'client', 'user'].includes(t[span.end + 1]?.lemma ?? '') && t.some((x) => /^referenc/.test(x.lower) && !negated(s, x.i));
+  // Past "'s" and what qualifies them: "one of X's existing customers".
+  let k = span.end + 1;
+  if (t[k]?.text === "'s" || t[k]?.text === "'") k += 1;
+  while (t[k] && ['ADJ', 'VERB'].includes(t[k].pos) && /(?:ing|ed|ent|ant|ual|ous|ive|al|y)$/.test(t[k].lower) && k - span.end < 4) k += 1;
+  return ['customer', 'client', 'user'].includes(t[k]?.lemma ?? '') && t.some((x) => /^referenc/.test(x.lower) && !negated(s, x.i));
 }
 
 const ACQUIRE = new Set(['quote', 'quotation', 'proposal', 'bid', 'offer', 'pricing', 'alternative', 'comparison', 'benchmark']);

@@ -12,6 +12,7 @@ import { conditionBefore, findAll, negated, type NameSpan } from './frames.js';
 import { VENDOR_PEOPLE, coordinated, dismissed, inFrame, inUse, orgSpans, pronounInFrame, related, settled } from './competitor-frame.js';
 import { asksForRivals, switchedOnto, elidedAgainstOurs, forwardedVendor, lowerPossessiveSpans, modifiesThing, namesAnAnswer, outOfPlay, spanAt, weighedByRelative } from './competitor-slots.js';
 import { deniesEvaluation, lowerNameSpans, makersOf, movedThere, singledOut, typo } from './competitor-stance.js';
+import { calledAPerson, pronounInOurPlace, weighsBoth } from './competitor-weighed.js';
 import type { Utterance } from './utterances.js';
 
 export type CompetitorContext = 'evaluation' | 'replacing' | 'integration' | 'mention';
@@ -140,8 +141,10 @@ export function findCompetitors(parts: Utterance[], names: string[], opts: Compe
     const vendor = u.side !== 'us' || opts.reported ? forwardedVendor(u.text, (w) => people.has(w) || account.includes(w) || listed.has(w)) : undefined;
     if (vendor && !out.some((c) => c.name.toLowerCase() === vendor.toLowerCase())) out.push({ name: vendor, text: u.text, replacing: false, context: 'evaluation' });
     // "No evaluation going on", "we're not shopping": said anywhere in the message, a listed name's bare mention is not in play.
-    const denied = analyze(u.text).some(deniesEvaluation);
-    for (const s of analyze(u.text)) {
+    // …or "No." said to "Are you looking at anyone else?".
+    const denied = analyze(u.text).some(deniesEvaluation) || (asked && /^\W*(?:no|nope|nah|not really)\b/i.test(u.text));
+    const sents = analyze(u.text);
+    for (const [si, s] of sents.entries()) {
       const seen = new Set<string>();
       for (const { name, re, lower } of patterns) {
         // Each place the name stands ("our Gong admin says Gong can do health scores now"): the one in play wins.
@@ -184,12 +187,19 @@ export function findCompetitors(parts: Utterance[], names: string[], opts: Compe
         const context = contextAt(s, s.text, index < 0 ? 0 : index, span.name.length, span);
         // "Is it true you can't do multi-currency? Ferrix can.": the name's own ability set against what we lack, one sentence on.
         if (lower.has(span) ? context !== 'evaluation' || typo(span.name.toLowerCase()) : context !== 'evaluation' && !(context === 'mention' && (contrasted(last, s, span) || elidedAgainstOurs(last, s, span) || singledOut(last, s, span) || (candidates.length === 1 && movedThere(s, span)) || (candidates.length === 1 && !settled(s) && weighedByRelative(s)) || (answering && namesAnAnswer(s, span))))) continue;
+        // "spoke to Giulia from the Turin branch. she wants…": a name the text goes on to call "she" is a person.
+        if (calledAPerson(sents, si, span)) continue;
         inPlay.push(span);
       }
       // Names listed together share the slot: "quotes came from X and Y".
       for (const span of candidates) if (!inPlay.includes(span) && inPlay.some((o) => coordinated(s, o, span))) inPlay.push(span);
       // "…the founder of Skellig and came back very keen on them": a pronoun after the one name of the sentence.
       if (inPlay.length === 0 && candidates.length === 1 && !settled(s) && pronounInFrame(s, candidates[0].end + 1)) inPlay.push(candidates[0]);
+      // "…using X for planning, and the group is considering standardising on it instead of your platform": "it" is the one name
+      // a verb took as its object (not "Poland" in "managers in Poland").
+      const objects = candidates.filter((c) => s.toks[c.start - 1]?.pos === 'VERB');
+      const tool = candidates.length === 1 ? candidates[0] : objects.length === 1 ? objects[0] : undefined;
+      if (inPlay.length === 0 && tool && !settled(s) && pronounInOurPlace(s, tool.end + 1)) inPlay.push(tool);
       for (const found of inPlay) {
         // A product stands for its maker: "Sparrowline's Pipeline Pro trial" weighs Sparrowline.
         const span = makers.has(found) ? { ...found, name: makers.get(found) as string } : found;
@@ -200,7 +210,7 @@ export function findCompetitors(parts: Utterance[], names: string[], opts: Compe
       }
       const found = inPlay.length > 0;
       // "Have you run into Tidewell? They've offered us a trial.": the pronoun stands for the name just before.
-      if (!found && candidates.length === 0 && previous.length === 1 && !settled(s) && pronounInFrame(s)) {
+      if (!found && candidates.length === 0 && previous.length === 1 && !settled(s) && (pronounInFrame(s) || (weighsBoth(s) && seen.size === 0))) {
         const name = previous[0].name;
         if (!out.some((c) => c.name.toLowerCase() === name.toLowerCase())) out.push({ name, text: s.text, replacing: false, context: 'evaluation' });
       }

@@ -175,6 +175,8 @@ export function replacementSought(s: Sent): boolean {
       if (next && (next.pos === 'NOUN' || next.pos === 'PROPN')) continue;
       const prev = t[i - 1];
       if (prev && ['his', 'her', 'their', 'my'].includes(prev.lower)) continue;
+      // A post filled ("until a permanent replacement is found", "an interim replacement starts Monday"): a person's successor.
+      if (/ (?:be|get) (?:\S+ )?(?:find|hire|appoint|recruit|name|confirm|announce|onboard|in place) | (?:start|join|arrive)s? /.test(lemmas(t.slice(i + 1, i + 5))) || ['permanent', 'interim', 'temporary', 'acting'].includes(prev?.lower ?? '')) continue;
       // What it replaces: ours only ("a replacement for your platform", "alternatives to you").
       if (next && ['for', 'to', 'of'].includes(next.lower)) {
         if (oursFrom(s, i + 2) < 0 && !['you', 'this', 'it'].includes(t[i + 2]?.lower ?? '')) continue;

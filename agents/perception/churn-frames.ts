@@ -8,7 +8,7 @@ import type { Sent, Tok } from './nlp.js';
 import { negated } from './frames.js';
 
 /** Head nouns that name what a customer buys from us (lemmas). */
-const OURS = new Set(['licence', 'license', 'seat', 'subscription', 'contract', 'agreement', 'plan', 'tier', 'platform', 'tool', 'product', 'software', 'service', 'solution', 'renewal', 'user', 'you', 'vendor']);
+const OURS = new Set(['licence', 'license', 'seat', 'subscription', 'contract', 'agreement', 'plan', 'tier', 'platform', 'tool', 'product', 'software', 'service', 'solution', 'renewal', 'user', 'you', 'vendor', 'module', 'add-on', 'addon']);
 /** Nouns that count: one of them is not the account. */
 const COUNTED = new Set(['licence', 'license', 'seat', 'user']);
 /** Money nouns: cutting them is churn only when the sentence also names what of ours is cut. */
@@ -45,7 +45,8 @@ export function oursAt(s: Sent, k: number): boolean {
   const next = s.toks[k + 1];
   if (t.lemma === 'line') {
     const det = s.toks[k - 1]?.lower;
-    return ['this', 'that', 'your'].includes(det ?? '') || (next?.lower === 'for' && ['us', 'you', 'this', 'the'].includes(s.toks[k + 2]?.lower ?? ''));
+    // ("The line for our platform" is ours in our own notes; the account's own platform has no line in its vendor budget.)
+    return ['this', 'that', 'your'].includes(det ?? '') || (next?.lower === 'for' && ['us', 'you', 'this', 'the', 'your', 'our'].includes(s.toks[k + 2]?.lower ?? ''));
   }
   if (!OURS.has(t.lemma)) return false;
   if (t.lemma === 'you') return t.pos === 'PRON';
@@ -57,6 +58,8 @@ export function oursAt(s: Sent, k: number): boolean {
   // An agreement "with" someone other than us ("our framework agreement with the courier") is theirs.
   if (['contract', 'agreement', 'subscription', 'partnership', 'relationship'].includes(t.lemma) && next?.lower === 'with'
     && !['you', 'your', 'us', 'ourco'].includes(s.toks[k + 2]?.lower ?? '')) return false;
+  // Every supplier alike ("every vendor is getting this note", "all our vendors") is not us in particular.
+  if (['vendor', 'supplier', 'provider'].includes(t.lemma) && s.toks.slice(Math.max(0, k - 3), k).some((x) => ['every', 'all', 'each', 'any', 'other', 'others'].includes(x.lower))) return false;
   // A third party's contract or tool ("our Gong contract", "the courier's service") is not ours.
   const before = s.toks.slice(Math.max(0, k - 3), k);
   return !before.some((x) => x.pos === 'PROPN' && x.cap && !['I'].includes(x.text));
@@ -144,7 +147,10 @@ export function reductionFrame(s: Sent): boolean {
   for (let i = 0; i < t.length; i += 1) {
     if (!['include', 'cover', 'fund', 'allow', 'have'].includes(t[i].lemma) || !negated(s, i)) continue;
     if (!t.slice(0, i).some((x) => ['budget', 'plan', 'forecast', 'spend', 'plans'].includes(x.lemma))) continue;
-    if (t.slice(i + 1, i + 6).some((_, n) => oursAt(s, i + 1 + n))) return true;
+    // What is not covered is the verb's own object ("doesn't include your platform"), not a noun further on
+    // ("won't have an answer on the renewal": the answer is what is missing).
+    const obj = t.slice(i + 1, i + 6).findIndex((x) => x.pos === 'NOUN' || x.pos === 'PROPN' || x.lower === 'you');
+    if (obj >= 0 && (oursAt(s, i + 1 + obj) || (['line', 'room', 'money', 'provision', 'space'].includes(t[i + 1 + obj].lemma) && t.slice(i + 2 + obj, i + 6 + obj).some((_, n) => oursAt(s, i + 2 + obj + n))))) return true;
   }
   // "Finance wants this line gone": something of ours wanted gone.
   for (let i = 0; i + 2 < t.length; i += 1) {
@@ -200,6 +206,8 @@ export function trustFrame(s: Sent): boolean {
     // The verb "trust"/"rely on"/"believe" negated, with "anymore"/"any more" or an object of ours.
     if (['trust', 'rely', 'believe'].includes(t[i].lemma) && t[i].pos === 'VERB' && negated(s, i)) {
       const after = lemmas(t.slice(i + 1, i + 9));
+      // Trust not earned yet ("doesn't trust it yet") is a new user's caution, not trust lost.
+      if (/ yet /.test(lemmas(t.slice(i + 1, clauseOf(s, i).end + 1)))) continue;
       if (/ (?:anymore|any more|number|figure|datum|data|dashboard|report|forecast|you|your|it|platform|tool|product|output|result) /.test(after)) return true;
     }
   }
@@ -250,6 +258,8 @@ export function promisedFrame(s: Sent): boolean {
     if (be?.lemma !== 'be' || !subj || !['we', 'i'].includes(subj.lower)) continue;
     if (['what', 'than', 'as', 'that', 'how', 'if'].includes(t[i - 3]?.lower ?? '')) continue;
     if (t[i].lemma === 'tell' && ['that', 'to'].includes(t[i + 1]?.lower ?? '')) continue;
+    // Hearsay in the present ("I'm told your team can…", "we are told the COO has dinner with…"): news passed on, not a claim held against us.
+    if (t[i].lemma === 'tell' && ['am', "'m", 'is', "'s", 'are', "'re"].includes(be.lower)) continue;
     // "I was told you could set up a sandbox, is that still on the table": what was said, asked after, not held against us.
     if (['tell', 'promise', 'show'].includes(t[i].lemma) && ['you', 'they', 'it', 'we'].includes(t[i + 1]?.lower ?? '') && ['could', 'can', 'would', 'will', "'d", 'might'].includes(t[i + 2]?.lower ?? '')
       && (t[t.length - 1]?.text === '?' || / (?:still|is that|be that|any update|on the table) /.test(line))) continue;
@@ -291,7 +301,7 @@ export function withoutFrame(s: Sent): boolean {
   }
   // Reading the way out of an agreement in force; not a clause being drafted into a new one ("add a termination clause").
   // (A person's notice period, "until his notice period ends", is a leaver's, not the account's.)
-  if (/ (?:exit|termination|break|cancellation|cancelation|cancel|notice) (?:provision|clause|term|option|right|fee|process|plan|strategy|period|policy|step|checklist|playbook|runbook)s? /.test(line)
+  if (/ (?:exit|termination|break|cancellation|cancelation|cancel|notice|offboarding|off-boarding) (?:provision|clause|term|option|right|fee|process|plan|strategy|period|policy|step|checklist|playbook|runbook)s? /.test(line)
     && !/ (?:add|include|insert|draft|negotiate|standard|template|redline|propose) /.test(line) && !/ (?:his|her) (?:\S+ )?(?:notice|exit|termination) /.test(line)
     // (Asked for the records, not for a way out: "for our vendor register", "just curious", "for the audit".)
     && !/ (?:register|record|audit|compliance|due diligence|documentation|board pack|curious|all (?:our |of our )?(?:vendor|supplier)s|every (?:vendor|supplier)) /.test(line)) return true;
@@ -307,7 +317,8 @@ export function withoutFrame(s: Sent): boolean {
   }
   // Consolidating onto another system: what we do moved into someone else's.
   // (Not merging its own workspaces "into one".)
-  if (/ consolidate (?:onto|into|on to) (?!one |a single )/.test(line)) return true;
+  // (Nor a count of seats or one of our own workspaces: "consolidated onto 40 seats", "into our EMEA instance".)
+  if (/ consolidate (?:onto|into|on to) (?!one |a single |\d+ |(?:a |the |our |your |one )?(?:\S+ )?(?:seat|licence|license|user|workspace|account|plan|tier|instance|team|region)s? )/.test(line)) return true;
   return false;
 }
 
@@ -330,7 +341,7 @@ export function goOnAside(s: Sent, v: number, c0: number, c1: number): boolean {
   return t.slice(c0, v).filter((x) => NEGATOR.has(x.lower) || (x.lower === 'no' && (t[x.i + 1]?.lower === 'one' || t[x.i + 1]?.pos === 'NOUN'))).length >= 2;
 }
 
-const GO_ON = new Set(['continue', 'carry', 'stay', 'proceed', 'happen', 'extend', 'renew', 'stick', 'keep']);
+const GO_ON = new Set(['continue', 'carry', 'stay', 'proceed', 'happen', 'extend', 'renew', 'stick', 'keep', 'take']);
 /**
  * Not going on with us, said of the relationship: "we've made the call not to carry on with you", "the
  * renewal isn't happening", "we won't proceed with another term". Not a meeting or a project, not a
@@ -341,6 +352,8 @@ export function stopFrame(s: Sent): boolean {
   for (let i = 0; i < t.length; i += 1) {
     if (!GO_ON.has(t[i].lemma) || t[i].pos !== 'VERB' || !negated(s, i)) continue;
     if (t[i].lemma === 'carry' && t[i + 1]?.lower !== 'on') continue;
+    // "won't be taking up the add-on again next year": taken up again, not taken.
+    if (t[i].lemma === 'take' && !(t[i + 1]?.lower === 'up' && / (?:again|next|another|from) /.test(lemmas(t.slice(i + 2, clauseOf(s, i).end + 1))))) continue;
     // "did not extend our Gong contract": a third party's paper; "you don't need to extend anything": no need, and our act.
     if (thirdPartyObject(s, i)) continue;
     if (t[i - 1]?.lower === 'to' && ['need', 'have'].includes(t[i - 2]?.lemma ?? '')) continue;
@@ -461,11 +474,19 @@ export function turnedAround(s: Sent): boolean {
   const t = s.toks;
   const but = t.findIndex((x) => ['but', 'however', 'though', 'although'].includes(x.lower));
   if (but <= 0) return false;
-  const before = t.slice(0, but);
-  const past = before.some((x) => PAST.has(x.lower)) || / (?:back in|last (?:year|quarter|month|spring|summer|autumn|fall|winter)|earlier|ago|nearly|almost|once|at first|initially|originally) /.test(lemmas(before));
   const after = lemmas(t.slice(but + 1));
-  const better = / (?:(?:long |well |firmly )?behind us|in the past|water under the bridge|off the table|no longer (?:a |an )?(?:issue|concern|worry|problem)|turn (?:it |things |that )?around|fix|resolve|sort|win (?:us|me|them|him|her|everyone|everybody) (?:back|over)|come (?:round|around)|change (?:our|my) mind|now (?:happy|great|good|fine)|good place|recover|bounce back|pick (?:back )?up|(?:be|feel) (?:happy|great|good|fine)|complete opposite|opposite|love|improve|exceed|much better|great) /.test(after);
-  return past && better && !/ (?:still|again|anymore|any more|not|n't|never) /.test(after);
+  return toldAsPast(t.slice(0, but)) && betterSince(after);
+}
+
+/** Words that put what they say in the past ("back in the spring we were…", "last year I told you…", "we nearly…"). */
+export function toldAsPast(ts: Tok[]): boolean {
+  return ts.some((x) => PAST.has(x.lower)) || / (?:back in|last (?:year|quarter|month|spring|summer|autumn|fall|winter)|earlier|ago|nearly|almost|once|at first|initially|originally) /.test(lemmas(ts));
+}
+
+/** A lemma line saying things are better now: turned around, off the table, behind us, fixed, happy now. */
+export function betterSince(line: string): boolean {
+  return / (?:(?:long |well |firmly )?behind us|in the past|water under the bridge|off the table|no longer (?:a |an )?(?:issue|concern|worry|problem)|turn (?:it |things |that )?around|fix|resolve|sort|win (?:us|me|them|him|her|everyone|everybody) (?:back|over)|come (?:round|around)|change (?:our|my) mind|now (?:happy|great|good|fine)|good place|recover|bounce back|pick (?:back )?up|(?:be|feel) (?:happy|great|good|fine)|complete opposite|opposite|love|improve|exceed|much better|great|make (?:it|this|that) work) /.test(line)
+    && !/ (?:still|again|anymore|any more|not|n't|never) /.test(line);
 }
 
 /** The account beaten in its own market: "Kestrel just undercut us on the Gdansk lane", "we lost the tender to a rival haulier". */

@@ -12,6 +12,7 @@ import { clauseOf, goOnAside, ourDocument, oursAt, rightSizing, roleFrames, thir
 import { churnMoves } from './churn-moves.js';
 import { churnEnds, mendTypos, usedOtherwise } from './churn-ends.js';
 import { churnExits } from './churn-exits.js';
+import { churnDrift } from './churn-drift.js';
 
 /** A frame and whether its negation is what makes it churn (true) or cancels it (false). */
 const FRAMES: Array<{ re: RegExp; needsNegation?: boolean | 'inside' }> = [
@@ -57,7 +58,7 @@ const FRAMES: Array<{ re: RegExp; needsNegation?: boolean | 'inside' }> = [
   // Value not seen: "struggling to see the value", "not getting any value", "the value isn't there".
   { re: / (?:see|get|find|deliver|realise|realize|show) (?:(?:the|any|much|enough|real|promised|meaningful|measurable) ){0,2}(?:value|roi|return|result|benefit|impact|point) /, needsNegation: true },
   // Looking at replacements: "look at alternatives", "a business case for replacing you", "consolidating vendors", "in case we leave".
-  { re: / (?:look at|look into|explore|consider|evaluate|research|assess|investigate|scope) (?:some |other |the |possible |cheap |cheaper )?(?:alternative|replacement)s? | replace (?:you|your (?:platform|tool|product|system|service)|the platform|this tool) | consolidat\S* (?:our |the )?(?:vendor|tool|supplier|platform|stack)s? | in case we (?:leave|switch|cancel|move|churn|decide to) /},
+  { re: / (?:look at|look into|explore|consider|evaluate|research|assess|investigate|scope) (?:some |other |the |possible |cheap |cheaper )?(?:alternative|replacement)s? | replace (?:you|us|your (?:platform|tool|product|system|service)|the platform|this tool) | consolidat\S* (?:our |the )?(?:vendor|tool|supplier|platform|stack)s? | in case we (?:leave|switch|cancel|move|churn|decide to) /},
   { re: / be (?:done|do) (?:chase|chasing|deal with|dealing with|with you|with your) /},
   { re: / (?:struggle|fail|hard|difficult|unable) to (?:see|find|justify|get|show) (?:the |any |much )?(?:value|roi|return) | value (?:be )?(?:not there|lacking|miss|yet to|never) | (?:little|no|zero|very little|hardly any) (?:real )?value /, needsNegation: 'inside' },
   // Paying for less than was expected: "we expected much more for what we pay", "not getting what we pay for".
@@ -68,6 +69,7 @@ const FRAMES: Array<{ re: RegExp; needsNegation?: boolean | 'inside' }> = [
 /** Not about us: a meeting, an invoice, a previous vendor, our own customers. */
 const NOT_US = / (?:meeting|call|check-in|invite|session|demo|review|sync|lunch|appointment|webinar|invoice|order|duplicate|ticket|request|job|export|import|training)s? | (?:previous|old|former|legacy|prior|current) (?:\S+ )?(?:provider|vendor|system|tool|platform|supplier|solution)| (?:previous|old|former|legacy|prior) (?:\S+ )?(?:contract|agreement|subscription)| nothing to do with (?:you|your)/;
 
+const OWN_BOOK = / (?:\d+ ?%|\d+ percent|half|a third|a quarter|most|many|some|several|\d+) of (?:our |their |the |my )?(?:customer|client|account|shipper|member|subscriber|consignee|merchant)s? /;
 const WHEN = new Set(['before', 'after', 'by', 'until', 'till', 'at', 'on', 'next', 'this', 'when', 'once', 'since', 'during', 'ahead']);
 const ENDING = new Set(['end', 'drop', 'cancel', 'exit', 'leave', 'stop', 'terminate']);
 const lemmasOf = (s: Sent, a: number, b: number) => ` ${s.toks.slice(a, b + 1).map((t) => t.lemma).join(' ')} `;
@@ -198,6 +200,10 @@ function offFrame(s: Sent, start: number, end: number, words: string): boolean {
   if (/ (?:leave|exit) $/.test(words) && (['at', 'early', 'now', 'soon', 'today', 'tonight', 'for', 'by', 'in'].includes(t[end + 1]?.lower ?? '') || ['office', 'meeting', 'call', 'building', 'channel', 'room', 'site', 'chat', 'thread', 'group', 'team'].includes(t[end + 2]?.lemma ?? ''))) return true;
   // "downgrade two admin users to viewers": a role changed, not the plan.
   if (/ downgrade $/.test(words) && t.slice(end + 1, c1 + 1).some((x, n, a) => x.lower === 'to' && /^(?:viewer|reader|read-only|guest|member|editor|commenter|contributor|standard|regular|basic user|user)s?$/.test(a[n + 1]?.lower ?? ''))) return true;
+  // "leave it with me", "leave that to us": a task handed over, not anything ended.
+  if (t[start].lemma === 'leave' && ['it', 'this', 'that', 'them'].includes(t[start + 1]?.lower ?? '') && ['with', 'to'].includes(t[start + 2]?.lower ?? '') && ['me', 'us', 'him', 'her', 'them'].includes(t[start + 3]?.lower ?? '')) return true;
+  // "We parted ways last week" with nobody of ours named: a person or another party already gone (we would not be told we had been left).
+  if (/ part (?:way|company) /.test(words) && t.slice(start, end + 1).some((x) => /ed$/.test(x.lower)) && !/ (?:you|your|platform|tool|product|subscription|contract) /.test(lemmasOf(s, 0, t.length - 1))) return true;
   // "cancel my own Pro trial", "my personal card": someone's own purchase.
   if (ENDING.has(t[start].lemma) || / (?:terminate|cancel|downgrade) $/.test(words)) {
     if (t.slice(end + 1, end + 5).some((x) => ['own', 'personal', 'private'].includes(x.lower))) return true;
@@ -281,6 +287,8 @@ export function churnFrame(said: Sent): boolean {
   const s = mendTypos(said);
   // A near-miss told as the past and turned around, or someone else's ending, is no intent of this account's.
   if (turnedAround(s) || someoneElses(s) || rightSizing(s)) return false;
+  // The account's own customers counted ("14% of accounts didn't renew", "half our clients cancelled"): its business, not ours.
+  if (OWN_BOOK.test(lemmasOf(s, 0, s.toks.length - 1))) return false;
   // Intent denied outright ("no plans to cancel, just curious how the notice period works", "no intention of leaving").
   const all = lemmasOf(s, 0, s.toks.length - 1);
   if (/ (?:no (?:\S+ )?(?:plan|intention|desire|wish)s? (?:whatsoever )?(?:to|of)|not (?:plan|planning|look|looking|think|thinking) (?:to|of|about)) (?:\S+ )?(?:cancel|leave|terminate|switch|churn|move|exit|go anywhere|end|drop|quit)/.test(all)) return false;
@@ -288,7 +296,7 @@ export function churnFrame(said: Sent): boolean {
   if (/ (?:not|n't|never) mean to (?:suggest|say|imply) | (?:nobody|no one) (?:be |have |have be )?(?:talk|think|suggest|say|discuss) (?:about |of )?/.test(lemmasOf(s, 0, s.toks.length - 1))) return false;
   // A person's contract ("dmitri's contract ran out and they didn't extend") is a job, whichever frame reads it.
   if (personsContract(s) && !/ (?:platform|tool|subscription|licen[cs]e|seat|you|your) /.test(lemmasOf(s, 0, s.toks.length - 1))) return false;
-  return lexicalFrame(s) || roleFrames(s) || churnMoves(s) || churnEnds(s) || churnExits(s);
+  return lexicalFrame(s) || roleFrames(s) || churnMoves(s) || churnEnds(s) || churnExits(s) || churnDrift(s);
 }
 
 function lexicalFrame(s: Sent): boolean {
@@ -300,7 +308,11 @@ function lexicalFrame(s: Sent): boolean {
       // ("Asking if we should move" is an embedded question, not a condition.)
       if (offFrame(s, hit.start, hit.end, words)) continue;
       const cond = conditionBefore(s, hit.start);
-      if (needsNegation === undefined && cond?.word === 'if' && !s.toks.slice(cond.at + 1, hit.start).some((t) => t.pos === 'PUNCT')
+      // (A condition that something of ours fails, "if the fix isn't in by the 20th … we pull the plug", is an ultimatum, not a hypothesis.)
+      // (The tagger's negation runs on from the condition into the main clause: the main clause starts at its own subject.)
+      const notAt = cond?.word === 'if' ? s.toks.findIndex((t, k) => k > cond.at && k < hit.start && ['not', "n't"].includes(t.lower)) : -1;
+      const ultimatum = notAt > 0 && s.toks.slice(notAt + 1, hit.start).some((t) => ['i', 'we'].includes(t.lower));
+      if (needsNegation === undefined && !ultimatum && cond?.word === 'if' && !s.toks.slice(cond.at + 1, hit.start).some((t) => t.pos === 'PUNCT')
         && !['ask', 'wonder', 'question', 'know', 'see', 'sure', 'debate', 'decide', 'discuss', 'consider', 'check'].includes(s.toks[cond.at - 1]?.lemma ?? '')) continue;
       // Planned non-use ("staff who'll never touch your software") is no abandonment.
       if (/ (?:never|rarely|barely|hardly) /.test(words) && ['will', 'would', "'ll"].includes(s.toks[hit.start - 1]?.lemma ?? '')) continue;
@@ -323,7 +335,7 @@ function lexicalFrame(s: Sent): boolean {
       if (s.toks[hit.end]?.pos === 'NOUN' && ['NOUN', 'VERB'].includes(s.toks[hit.end + 1]?.pos ?? '') && s.toks[hit.end + 2]?.pos === 'NOUN') continue;
       // Leaving a named vendor ("we left Clari for you") is a competitor left, not us.
       if (ENDING.has(s.toks[hit.start].lemma) && (endsThirdParty(s, hit.start) || unknownName(s.toks[hit.start + 1]))) continue;
-      const neg = (needsNegation !== 'inside' && negativeSubject(s, hit.start)) || negated(s, hit.start) || negated(s, hit.end) || /\b(?:unlikely|hesitant|reluctant|hard to|difficult to|unable to|no longer)\b/.test(s.toks.slice(Math.max(0, hit.start - 4), hit.start).map((t) => t.lower).join(' '));
+      const neg = ultimatum ? s.toks.slice(hit.start - 3, hit.end + 1).some((t) => ['not', "n't", 'never'].includes(t.lower)) : (needsNegation !== 'inside' && negativeSubject(s, hit.start)) || negated(s, hit.start) || negated(s, hit.end) || /\b(?:unlikely|hesitant|reluctant|hard to|difficult to|unable to|no longer)\b/.test(s.toks.slice(Math.max(0, hit.start - 4), hit.start).map((t) => t.lower).join(' '));
       // Renewing early, upgrading or locking in a price is the opposite of churn, whatever frame it sits in.
       if (/ (?:renew|renewal) early | lock in | upgrade | expand /.test(line)) continue;
       // "Not what I expected: the dashboards are much faster": the frame's words turned to praise.

@@ -8,7 +8,8 @@
 import { vaderCompound } from './shared-h8-vader.js';
 import { analyze, type Sent } from './nlp.js';
 import { churnFrame } from './churn.js';
-import { rightSizing, someoneElses } from './churn-frames.js';
+import { churnAcross } from './churn-drift.js';
+import { betterSince, rightSizing, someoneElses, toldAsPast } from './churn-frames.js';
 import type { Utterance } from './utterances.js';
 
 /** Business nouns and courtesies VADER scores as feelings: read them as neutral. */
@@ -35,6 +36,8 @@ const NOT_ABOUT_US = /\b(old|previous|former|legacy|prior) (system|tool|vendor|p
 /** The account's own churn said to be falling ("churn in our client base … is why it is falling"): good news. */
 function ownChurnFalling(s: Sent): boolean {
   const l = line(s);
+  // Its own customers' churn ("our churn numbers are ugly") is its business's trouble, not a grievance with us.
+  if (/ (?:our|their|customer|client|logo|revenue) churn /.test(l) && !/ (?:we|i) (?:be |will |might )?(?:churn|go to churn) /.test(l) && !/ (?:you|your) /.test(l)) return true;
   const at = l.indexOf(' churn ');
   return at >= 0 && RELIEF.test(l.slice(at + 6)) && !/ (?:we|i) (?:be |will |might )?(?:churn|go to churn) /.test(l);
 }
@@ -73,15 +76,22 @@ const ABOUT_US = /\b(?:you|your|yours|you're|you've|y'all|platform|product|tool|
 function aboutOthers(s: Sent): boolean {
   if (!THEIR_OWN.test(s.text)) return false;
   const rest = s.text.replace(THEIR_OWN, ' ');
-  return !ABOUT_US.test(rest.replace(/\bIT\b/g, ' ').replace(/\bit\b/gi, ' '));
+  if (!ABOUT_US.test(rest.replace(/\bIT\b/g, ' ').replace(/\bit\b/gi, ' '))) return true;
+  // Clause by clause: every negative clause is about their own things ("the printer hates me today, anyway the report is done").
+  // (A relative "which is infuriating" belongs to the clause before it.)
+  const clauses = s.text.split(/[;:\u2013\u2014]|,(?!\s*(?:which|that|so it|and it)\b)|\b(?:but|anyway|and)\b(?!\s*it\b)/i).filter((c) => c.trim());
+  const negative = clauses.filter((c) => vaderCompound(c.replace(NEUTRAL, 'x')) < -0.05);
+  // (A lower-case "it is" is no IT department: only "IT" names their own.)
+  const theirs = (c: string) => THEIR_OWN.test(c.replace(/\bit\b/g, ' '));
+  return negative.length > 0 && negative.every((c) => theirs(c) && !ABOUT_US.test(c.replace(THEIR_OWN, ' ').replace(/\bIT\b/g, ' ').replace(/\bit\b/gi, ' ')));
 }
 
 /** The problem is being dealt with: a fix under way, a known incident, someone on it. Frustration then is not dissatisfaction. */
 const HANDLED = / (?:(?:you|your (?:\S+ )?(?:team|engineer|engineers|people|side)|they|support) (?:be |have )?(?:already )?(?:on it|look into|work on|fix|investigate|have a fix|patch|resolve|sort)|be (?:already (?:be |being )?|be |being )(?:work on|look at|look into|investigate|being fix|address|handle)|(?:a |the )?(?:fix|patch|hotfix) (?:\S+ ){0,2}?(?:in progress|in staging|roll out|on the way|come|deploy|ready|look good)|known (?:issue|incident|bug|problem)|thank(?:s)? for (?:jump|look|get|fix|sort|the quick) )/;
 /** The problem already over: closed, resolved, nothing lost, working again. */
-const RESOLVED = / (?:close (?:this|it|the ticket)|closing|(?:be|get|now) (?:resolve|fix|sort)|all (?:good|sorted|fine) now|nothing (?:be |get )?(?:lose|lost|break|damage)|no (?:data )?(?:be )?lose|no impact|no harm|work (?:again|fine now|now)|back to normal|panic over|false alarm) /;
+const RESOLVED = / (?:close (?:this|it|the ticket)|closing|(?:be|get|now) (?:resolve|fix|sort)|(?:resolve|fix|sort|solve) now|turn (?:it|things|that|this) (?:a)?round|(?:long |well )?behind us|off the table|make (?:it|this|that) work|all (?:good|sorted|fine) now|nothing (?:be |get )?(?:lose|lost|break|damage)|no (?:data )?(?:be )?lose|no impact|no harm|work (?:again|fine now|now)|back to normal|panic over|false alarm) /;
 /** A writer saying their complaint is not about us ("nothing to do with your app", "not you lot", "not your fault"). */
-const DISCLAIMS = /\b(?:nothing to do with (?:you|your)|not (?:you|you lot|you guys|your (?:fault|problem|side|app|tool|platform))|no fault of (?:yours|your)|(?:you|your \w+) (?:is|are|was|were) (?:fine|great|not the problem))\b/i;
+const DISCLAIMS = /\b(?:nothing to do with (?:you|your|u|ur)|not (?:you|u|you lot|you guys|(?:your|ur) (?:fault|problem|issue|side|app|tool|platform))|no fault of (?:yours|your)|(?:you|your \w+) (?:is|are|was|were) (?:fine|great|not the problem))\b/i;
 
 /** The speaker apologising for their own words ("I was frustrated on Tuesday's call and I want to apologise"). */
 const APOLOGY = / (?:apologise|apologize|apology|my apology|sorry for (?:my|the noise|being|snap|the rant)) /;
@@ -140,6 +150,19 @@ function clauseImperatives(s: Sent): string[] {
   return out;
 }
 
+/**
+ * What makes negative words a grievance with us rather than tone: a feeling about it (frustrated, let
+ * down, fed up), a verdict (unacceptable, a mess, useless), a cost to the business (costing us money,
+ * paying for), persistence that is counted (the fourth time, three weeks in a row, for two weeks), or
+ * trust and promises. A bare "still fails" or "again" is a fault report; a mad month is a mood.
+ */
+const GRIEVANCE = / (?:frustrat\S*|disappoint\S*|unacceptable|annoy\S*|infuriat\S*|upset|angry|furious|unhappy|fed up|sick of|tired of|let down|letdown|hate|worst|terrible|awful|horrible|useless|ridiculous|mess|nightmare|shambles|disaster|joke|poor|appalling|pathetic|embarrass\S*|not happy|not satisfied|dissatisf\S*|waste|unusable|cost (?:us|we|me)|lose (?:us |we )?(?:money|deal|customer|client|business|revenue|time|hour|day)s?|pay for|paying|value|promise|expect (?:much |a lot |far |so much )?(?:more|better)|than (?:we |i )?(?:expect|hope)|trust|confidence|credibility|can not (?:work|use|do|rely)|(?:not|n't) work|nobody (?:\S+ ){0,3}?(?:care|listen|respond|read|answer)|no one (?:\S+ ){0,3}?(?:care|listen|respond|read|answer)|ignore|(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|umpteenth|another) time|in a row|every (?:day|time|week|morning|month|single)|constantly|repeatedly|for (?:\S+ )?(?:day|week|month|year)s?|since (?:\S+ )?(?:week|month)s?|after (?:\S+ )?(?:week|month|year)s?|(?:two|three|four|five|six|several|\d+) (?:day|week|month)s?|escalat\S*) /;
+function grievance(s: Sent, text: string): boolean {
+  if (GRIEVANCE.test(line(s)) || DOMAIN.some(([re, v]) => v <= -0.8 && re.test(line(s)))) return true;
+  // Strong words of VADER's own count when they are aimed at us ("your rollout has been dreadful"), not at a brutal month.
+  return ABOUT_US.test(text) && vaderCompound(text.replace(FAULT, 'x')) <= -0.6;
+}
+
 function sentencePolarity(s: Sent, churn = churnFrame(s)): number {
   if (churn) return -2.5;
   const verbs = [imperativeVerb(s), ...clauseImperatives(s)].filter((v): v is string => Boolean(v));
@@ -153,6 +176,8 @@ function sentencePolarity(s: Sent, churn = churnFrame(s)): number {
   else if (p < 0 && (MILD.test(s.text) || STALL.test(line(s)))) p /= 3;
   // A fault reported or a limit asked about, without feeling, cost or persistence, is mild.
   else if (p < 0 && plainFault(s, text)) p = Math.max(-0.2, p * 0.35);
+  // Tone alone is no dissatisfaction with us: without a grievance the sentence stays mildly negative.
+  if (p < 0 && !grievance(s, text)) p = Math.max(p * 0.3, -0.15);
   return p;
 }
 
@@ -178,14 +203,17 @@ export function sentimentOf(parts: Utterance[], opts: { reported?: boolean } = {
   // "We're replacing Gong. The team never really adopted it…": once a named tool of someone else's is
   // being dropped, a later "it" without "you/your" is that tool, and the complaint is about it.
   let replacedTool = false;
+  // A churn moment told as the past and turned around in a later sentence ("Last spring I told you we were
+  // considering other options. That's off the table now."): no intent now, and no grievance.
+  const overcome = new Set(said.filter((s, k) => toldAsPast(s.toks) && said.slice(k + 1).some((n) => betterSince(line(n)))));
   for (const s of said) {
     const l = line(s);
     const aboutReplaced = replacedTool && / (?:it|they|them|that tool|the tool) /.test(l) && !/ (?:you|your) /.test(l);
     const drops = s.toks.findIndex((t, i) => DROP.has(t.lemma) && s.toks[i + 1]?.pos === 'PROPN' && !['you', 'your'].includes(s.toks[i + 1]!.lower));
     if (drops >= 0) replacedTool = true;
-    const churn = !aboutReplaced && churnFrame(s);
+    const churn = !aboutReplaced && !overcome.has(s) && churnFrame(s);
     if (churn && !churnText) churnText = s.text;
-    const raw = aboutReplaced ? Math.max(0, sentencePolarity(s, false)) : sentencePolarity(s, churn);
+    const raw = aboutReplaced || overcome.has(s) ? Math.max(0, sentencePolarity(s, false)) : sentencePolarity(s, churn);
     let p = handled && !churn && raw < 0 ? raw * 0.3 : raw;
     if (!churn && p < 0 && disclaimed && !ABOUT_US.test(s.text.replace(DISCLAIMS, ' '))) p = 0;
     else if (!churn && p < 0 && mild) p /= 3;
@@ -194,6 +222,11 @@ export function sentimentOf(parts: Utterance[], opts: { reported?: boolean } = {
     if (p < 0 && (!worst || p < worst.p)) worst = { text: s.text, p };
   }
   if (n === 0) return { sentiment: 0 };
+  // The champion who backed us before and will not again, said over two sentences.
+  if (!churnText) {
+    const across = churnAcross(said);
+    if (across) { churnText = across.text; total -= 2.5; if (!worst || worst.p > -2.5) worst = { text: across.text, p: -2.5 }; }
+  }
   const sentiment = Math.max(-1, Math.min(1, total / Math.max(2, Math.sqrt(n) * 1.5)));
   return { sentiment, ...(sentiment < 0 && worst ? { negativeText: worst.text } : {}), ...(churnText ? { churnText } : {}) };
 }

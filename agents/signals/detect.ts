@@ -75,7 +75,8 @@ export function detectFormat(bytes: Buffer, filename = ''): Format | null {
   const bom = bomEncoding(bytes);
   const head = bom && bom !== 'utf-8' ? decodeText(bytes.subarray(0, HEAD_BYTES)).text : bytes.subarray(0, HEAD_BYTES).toString('utf8').replace(/^\uFEFF/, '');
   const start = head.replace(/^\s+/, '');
-  if (/^WEBVTT(?:[ \t]|\r?\n|$)/.test(head)) return 'vtt';
+  // Old Mac tools end lines with a bare CR.
+  if (/^WEBVTT(?:[ \t\r\n]|$)/.test(head)) return 'vtt';
   if (/^From (?:\S|[ \t]*\r?\n)/.test(head)) return 'mbox'; // an envelope line, or a bare "From " separator
   // A calendar, or a component written without the calendar around it (an exported event, a time
   // zone): "BEGIN:VTIMEZONE" then "X-LIC-LOCATION:" looked like a mail header.
@@ -92,10 +93,10 @@ export function detectFormat(bytes: Buffer, filename = ''): Format | null {
     }
   }
   // SRT: a cue number, then its timing; exporters also leave out the number, or the milliseconds.
-  if (/^(?:\d+[ \t]*\r?\n[ \t]*)?\d{1,2}:\d{2}:\d{2}(?:[,.]\d{1,3})?[ \t]*-->/.test(start)) return 'srt';
+  if (/^(?:\d+[ \t]*(?:\r\n?|\n)[ \t]*)?\d{1,2}:\d{2}:\d{2}(?:[,.]\d{1,3})?[ \t]*-->/.test(start)) return 'srt';
   const lines = head.split(/\r?\n/);
-  // A message may open with a blank line (a stray newline or a line of spaces before its header).
-  const headerLines = head.replace(/^(?:[ \t]*\r?\n)+/, '').split(/\r?\n/);
+  // A message may open with a blank line (a stray newline or a line of spaces before its header), or indented.
+  const headerLines = start.split(/\r?\n/);
   if (HEADER_LINE.test(headerLines[0]) && KNOWN_HEADERS.test(headerLines.slice(0, 40).join('\n'))) return 'eml';
   if (csvHeader(lines[0]) || wideCsv(lines[0], lines[1])) return 'usage_csv';
   return byName(filename);

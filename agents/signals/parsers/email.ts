@@ -222,11 +222,12 @@ export function plausibleCharset(input: Buffer): { raw: Buffer; warning?: string
 
 /**
  * Blank (or space-only) lines written before the header: the first blank line ends the header, so the
- * message read as one with no header at all ("no From address"). Dropped when a header line follows.
+ * message read as one with no header at all ("no From address"). Dropped when a header line follows,
+ * as is indentation before the first header line (which otherwise reads as a continuation of nothing).
  */
 function withoutLeadingBlankLines(raw: Buffer): Buffer {
-  const lead = /^(?:[ \t]*\r?\n)+(?=[!-9;-~]+:)/.exec(raw.subarray(0, 4096).toString('latin1'));
-  return lead ? raw.subarray(lead[0].length) : raw;
+  const lead = /^(?:[ \t]*\r?\n)*[ \t]*(?=[!-9;-~]+:)/.exec(raw.subarray(0, 4096).toString('latin1'));
+  return lead?.[0] ? raw.subarray(lead[0].length) : raw;
 }
 
 /**

@@ -1,6 +1,7 @@
 // iCalendar text as calendar programs really write it, made readable by ical.js before it parses:
 // ical.js reads a file whole, so one flaw failed every event in it. Repaired: a date written without
-// VALUE=DATE ("DTSTART:20220101", which ical.js read as a broken date-time), and text after the last
+// VALUE=DATE ("DTSTART:20220101", or "VALUE=DATE-TIME:20220101", which ical.js read as a broken
+// date-time), and text after the last
 // END:VCALENDAR (a cache comment). A line ical.js cannot read at all (a parameter without a value,
 // a quote left open, an RRULE with an unknown frequency) is left out, and the upload says which,
 // so the rest of the calendar stands; an event that loses its DTSTART is then rejected for it.
@@ -22,9 +23,12 @@ function unfolded(raw: string): Line[] {
 /** A date-valued property holding bare dates and no VALUE parameter. */
 const BARE_DATE = /^((?:DTSTART|DTEND|DUE|EXDATE|RDATE|RECURRENCE-ID)(?:;[^:]*)?):(\d{8}(?:,\d{8})*)[ \t]*$/i;
 
+/** A bare date gets VALUE=DATE, added or in place of a VALUE=DATE-TIME it contradicts. */
 function withDateValue(text: string): string {
   const m = BARE_DATE.exec(text);
-  return m && !/;VALUE=/i.test(m[1]) ? `${m[1]};VALUE=DATE:${m[2]}` : text;
+  if (!m) return text;
+  if (/;VALUE=DATE-TIME(?=;|$)/i.test(m[1])) return `${m[1].replace(/;VALUE=DATE-TIME(?=;|$)/i, ';VALUE=DATE')}:${m[2]}`;
+  return /;VALUE=/i.test(m[1]) ? text : `${m[1]};VALUE=DATE:${m[2]}`;
 }
 
 function readable(lines: Line[]): string {

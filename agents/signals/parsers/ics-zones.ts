@@ -4,6 +4,7 @@
 // looked up in the runtime's IANA database (Intl), Outlook's Windows zone names through the table
 // below; a name neither knows stays floating (read as UTC, as before).
 import ICAL from 'ical.js';
+import { lookup } from './result.js';
 
 type Time = InstanceType<typeof ICAL.Time>;
 
@@ -48,12 +49,21 @@ function offsetAt(f: Intl.DateTimeFormat, instant: number): number {
   return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) - Math.floor(instant / 1000) * 1000;
 }
 
-/** The IANA zone a TZID names: itself, its Windows name's zone, or null. Quotes and a leading "/" are dropped. */
+/**
+ * The IANA zone a TZID names: itself, its Windows name's zone, or null. Quotes are dropped, and a
+ * vendor prefix ("/mozilla.org/20050126_1/America/New_York", "/softwarestudio.org/Olson_…/Europe/Rome")
+ * by trying the shorter tails of the path.
+ */
 export function ianaZone(tzid: string): string | null {
-  const name = tzid.trim().replace(/^"|"$/g, '').replace(/^\//, '');
-  const windows = WINDOWS_ZONES[name.toLowerCase()];
+  const name = tzid.trim().replace(/^"|"$/g, '');
+  const windows = lookup(WINDOWS_ZONES, name.toLowerCase());
   if (windows) return windows;
-  return formatter(name) ? name : null;
+  const segments = name.split('/').filter(Boolean);
+  for (let k = 0; k < segments.length; k += 1) {
+    const tail = segments.slice(k).join('/');
+    if (formatter(tail)) return tail;
+  }
+  return null;
 }
 
 /** The instant a time stands for, reading a floating time in the zone its TZID names when the file left that zone out. */

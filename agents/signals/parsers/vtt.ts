@@ -58,7 +58,7 @@ function unrolled(cues: Array<{ lines: string[]; startSec: number }>): Array<{ l
 
 export function parseVtt(content: string | Buffer, opts: ParseOptions = {}): ParseResult {
   const { text, warning } = decodeText(content);
-  if (!/^WEBVTT(?:[ \t]|\r?\n|$)/.test(text)) return rejectedOnly('line 1', 'not a WebVTT file (no WEBVTT header)');
+  if (!/^WEBVTT(?:[ \t\r\n]|$)/.test(text)) return rejectedOnly('line 1', 'not a WebVTT file (no WEBVTT header)');
   const { cues, rejected } = readCues(text);
   const out = meetingResult({
     source: 'vtt', content: text, rejected,

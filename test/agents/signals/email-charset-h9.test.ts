@@ -74,4 +74,11 @@ describe('a blank line before the header', () => {
     expect(r.rejected).toEqual([]);
     expect(as('email', r.items[0].signal)).toMatchObject({ subject: 'Leading blank', from: { email: 'jose@acmefreight.com' } });
   });
+
+  it('nor does indentation before the first header line (pasted mail)', async () => {
+    const raw = Buffer.from(`  ${head('Subject: Pasted')}\r\n\r\nForwarding the thread.\r\n`);
+    expect(detectFormat(raw)).toBe('eml');
+    const r = await parseAny(raw, opts);
+    expect(as('email', r.items[0]?.signal)).toMatchObject({ subject: 'Pasted', from: { email: 'jose@acmefreight.com' } });
+  });
 });

@@ -36,6 +36,11 @@ describe('iCalendar: a zone the file names but does not define', () => {
     expect(s.endsAt).toBe('2026-03-05T17:00:00.000Z');
   });
 
+  it('reads a zone behind a vendor prefix (old Evolution and Lightning exports)', () => {
+    const r = parseIcs(cal(...event('ev-1', 'DTSTART;TZID=/tzdist.example/Olson_2004_3/Asia/Tokyo:20260305T090000')), ours);
+    expect(starts(r)).toEqual(['2026-03-05T00:00:00.000Z']);
+  });
+
   it('leaves a zone nobody knows as it was (floating, read as UTC), and a zone the file defines to that definition', () => {
     const unknown = parseIcs(cal(...event('x-1', 'DTSTART;TZID=Harbour Local:20260305T080000')), ours);
     expect(starts(unknown)).toEqual(['2026-03-05T08:00:00.000Z']);
@@ -50,6 +55,12 @@ describe('iCalendar: values written loosely', () => {
     const r = parseIcs(cal(...event('offsite', 'DTSTART:20260320', 'DTEND:20260321')), ours);
     expect(r.rejected).toEqual([]);
     expect(as('calendar', r.items[0].signal).startsAt).toBe('2026-03-20T00:00:00.000Z');
+  });
+
+  it('a date marked VALUE=DATE-TIME is still read as the date it is', () => {
+    const r = parseIcs(cal(...event('fair', 'DTSTART;VALUE=DATE-TIME;TZID=Europe/Madrid:20260312', 'DTEND;VALUE=DATE-TIME:20260313')), ours);
+    expect(r.rejected).toEqual([]);
+    expect(as('calendar', r.items[0].signal).startsAt).toBe('2026-03-12T00:00:00.000Z');
   });
 
   it('an RDATE period is an occurrence with the period\'s own length', () => {

@@ -1,6 +1,7 @@
 // Subtitle files as other tools write them (classes found by running the importer over other
 // projects' subtitle test suites): UTF-32 with a byte-order mark, SRT without cue numbers or without
-// milliseconds, WebVTT cue settings written right after the end time, and an empty upload.
+// milliseconds, WebVTT cue settings written right after the end time, lines ended by a bare CR,
+// and an empty upload.
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { detectFormat, parseAny } from '../../../agents/signals/detect.js';
@@ -10,7 +11,9 @@ const srt = ['1', '00:00:02,000 --> 00:00:05,500', 'Marta: We signed the pilot o
 const turns = async (bytes: Buffer, filename?: string) => {
   const r = await parseAny(bytes, { filename, occurredAt: '2026-03-02T10:00:00.000Z' });
   expect(r.rejected).toEqual([]);
-  return { format: r.format, turns: as('meeting', r.items[0]?.signal).transcript };
+  const transcript = as('meeting', r.items[0]?.signal).transcript;
+  if (typeof transcript === 'string') throw new Error('expected turns');
+  return { format: r.format, turns: transcript };
 };
 
 describe('UTF-32 with a byte-order mark', () => {
@@ -50,6 +53,17 @@ describe('WebVTT cue settings', () => {
     const m = as('meeting', r.items[0].signal);
     expect(m.transcript).toEqual([{ speaker: 'Ines', text: 'Can we move the demo?', startSec: 0 }]);
     expect(m.durationSec).toBe(2.5);
+  });
+});
+
+describe('lines ended by a bare CR (old Mac tools)', () => {
+  it('WebVTT and SRT are detected and read', async () => {
+    const vtt = Buffer.from('WEBVTT\r\r00:00:01.000 --> 00:00:02.000\rHalima: The invoice is paid.\r');
+    expect(detectFormat(vtt)).toBe('vtt');
+    expect((await turns(vtt)).turns).toEqual([{ speaker: 'Halima', text: 'The invoice is paid.', startSec: 1 }]);
+    const cr = Buffer.from('1\r00:00:03,000 --> 00:00:04,000\rThanks, all.\r');
+    expect(detectFormat(cr)).toBe('srt');
+    expect((await turns(cr)).turns[0].text).toBe('Thanks, all.');
   });
 });
 

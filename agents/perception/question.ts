@@ -8,17 +8,19 @@
 import type { Signal } from '../signals/schema.js';
 import { matchesDomain } from '../signals/direction.js';
 import { stripQuotedReply } from '../memory/strip-quotes.js';
-import { analyze, type Sent } from './nlp.js';
+import { analyze, type Sent, type Tok } from './nlp.js';
 import { conditionBefore, first, lemmaLine, negated } from './frames.js';
 import { rhetorical, stillAsking } from './request-discourse.js';
 import { anyWay, impliedAsk, noteAsk, openAsk, settledAfter } from './request-implicit.js';
 import { forwardedParts } from './request-forward.js';
 import { askInOtherForm, expectedStep, notAnInstruction, notAQuestion, notAsking } from './request-forms.js';
 import { answeredNext, askByRole, leaveToAct, NOTHING_FOR_US } from './request-settled.js';
+import { askedOfOwnPeople, fromAnotherVendor, vocativeOf } from './request-addressee.js';
+import { askInPhrasing } from './request-phrasings.js';
 import type { PerceiveContext, Utterance } from './utterances.js';
 
 /** Sign-offs that invite questions are not questions: "let me know if you have any questions". */
-const CLOSING = /\b(let (me|us) know if (you )?(have|need|there('s| is| are)|any)|if you have any (questions|concerns)|any questions\?|feel free to|how are you\??|how('s| is) it going\??|hope (you|all|this|the)\b|have a (great|good|nice)|no need to (reply|respond)|no action (needed|required)|talk (soon|next week|then|tomorrow)|happy to (hop|jump|chat|help|discuss)|see you\b)/i;
+const CLOSING = /\b(let (me|us) know if (you )?(have|need|there('s| is| are)|any)|(let (me|us) know|lmk) if (you|u)('d| would)? (want|like|need|prefer) (me|us) to|if you have any (questions|concerns)|any questions\?|feel free to|how are you\??|how('s| is) it going\??|hope (you|all|this|the)\b|have a (great|good|nice)|no need to (reply|respond)|no action (needed|required)|talk (soon|next week|then|tomorrow)|happy to (hop|jump|chat|help|discuss)|see you\b)/i;
 /** Sign-offs that take back the rest of the sentence: "…, but it's fine for now, no action needed". */
 const WITHDRAWN = /\b(no action (needed|required)|no need to (reply|respond)|nothing (else |more |further )?(needed|required))\b/i;
 const URL = /\bhttps?:\/\/\S+/g;
@@ -29,7 +31,7 @@ const AUX = new Set(['can', 'could', 'would', 'will', 'do', 'does', 'did', 'is',
 const OPENER = new Set(['good', 'morning', 'afternoon', 'evening', 'all', 'everyone', 'folks', 'team', 'guys', 'hi', 'hey', 'hello', 'also', 'so', 'and', 'but', 'ok', 'okay', 'quick', 'q', 'question', 'one', 'more', 'thing', 'btw', 'fyi', 'then', 'oh', 'sorry', 'now', 'tbh', 'honestly', 'just']);
 /** Imperatives that are not requests: "thanks", "have a good one", "see you". */
 // (Nor is telling the reader what to expect or believe: "so expect an email from her", "believe me", "appreciate the help".)
-const NOT_ASKING = new Set(['thank', 'thanks', 'hope', 'see', 'talk', 'enjoy', 'have', 'welcome', 'congrats', 'congratulate', 'cheer', 'feel', 'note', 'keep', 'ignore', 'disregard', 'consider', 'appreciate', 'expect', 'believe', 'trust', 'imagine', 'guess', 'excuse', 'forgive', 'pardon', 'understand', 'rest']);
+const NOT_ASKING = new Set(['thank', 'thanks', 'hope', 'see', 'talk', 'enjoy', 'have', 'welcome', 'congrats', 'congratulate', 'cheer', 'feel', 'note', 'ignore', 'disregard', 'consider', 'appreciate', 'expect', 'believe', 'trust', 'imagine', 'guess', 'excuse', 'forgive', 'pardon', 'understand', 'rest']);
 /** What a reader is given rather than asked for: "please find attached…", "please treat this as notice…", "please be advised". */
 const NOTICE = / (?:please |kindly )?(?:find|see) (?:attach|enclose|below|above|the attach|herewith)| (?:please |kindly )?find (?:\S+ ){1,4}(?:attach|enclose)| (?:please |kindly )?(?:treat|accept|take|consider) (?:this|it|the \S+|our \S+) (?:\S+ ){0,3}as | (?:please |kindly )?be (?:advise|aware|inform)/;
 /** What the customer can only give itself: "we'd need more budget", "we'd need sign-off first". */
@@ -163,15 +165,31 @@ function clauseRequest(s: Sent): boolean {
     const contactName = w.pos === 'NOUN' && CONTACT_VERB.has(w.lemma) && t[j + 1]?.pos === 'PROPN';
     // ("The alternative we looked at, building it ourselves, was shelved": a gerund, no imperative.)
     if (w.lower.endsWith('ing') && w.lower === w.lemma && w.lower.length > 5) continue;
-    const verbLike = w.pos === 'VERB' || contactName || (w.pos === 'NOUN' && ['it', 'them', 'me', 'us'].includes(t[j + 1]?.lower ?? ''));
+    const verbLike = w.pos === 'VERB' || contactName || (w.pos === 'NOUN' && ['it', 'them', 'me', 'us'].includes(t[j + 1]?.lower ?? '')) || particleVerb(s, j);
     const next = t[j + 1];
-    if (verbLike && w.lower === w.lemma && !NOT_ASKING.has(w.lemma) && !notAnInstruction(s, j) && next && (OBJECT.has(next.lower) || (next.pos === 'PROPN' && j > k - 1 && (w.pos === 'VERB' || contactName)))) {
+    if (verbLike && w.lower === w.lemma && !NOT_ASKING.has(w.lemma) && !notAnInstruction(s, j) && next && (OBJECT.has(next.lower) || particleVerb(s, j) || (next.pos === 'PROPN' && j > k - 1 && (w.pos === 'VERB' || contactName)))) {
       // "…, let me know" asks; "…, let me check with the team first" is the writer's own step.
       if (w.lemma === 'let' && !(['me', 'us'].includes(next.lower) && t[j + 2]?.lower === 'know')) continue;
       return rest(j);
     }
   }
   return false;
+}
+
+/** Particles of a phrasal verb: "pencil in", "set up", "sign off". */
+const PARTICLE = new Set(['in', 'up', 'out', 'down', 'over', 'off', 'through', 'back']);
+
+/**
+ * "…, so, yeah, pencil in eight more seats": a phrasal verb the tagger reads as a noun, its particle then its
+ * object, and no verb of its own after ("…, time in the office is short" is a subject).
+ */
+function particleVerb(s: Sent, j: number): boolean {
+  const t = s.toks;
+  const w = t[j];
+  if (w.pos !== 'NOUN' || w.lower !== w.lemma || !PARTICLE.has(t[j + 1]?.lower ?? '') || !['DET', 'NUM', 'PRON'].includes(t[j + 2]?.pos ?? '')) return false;
+  // (Up to a clause break or a subordinate clause: "…, pencil in twelve seats when we renew".)
+  const end = t.findIndex((x, i) => i > j && ((x.pos === 'PUNCT' && x.text !== '-') || x.pos === 'SCONJ' || ['when', 'once', 'if', 'after', 'before'].includes(x.lower)));
+  return !t.slice(j + 2, end < 0 ? t.length : end).some((x) => x.pos === 'VERB' || x.pos === 'AUX');
 }
 
 /** "please"/"pls" inside a sentence before a verb, or closing it: "Going forward please direct…", "…, just reassign pls". */
@@ -231,6 +249,8 @@ function nounSubject(s: Sent, k: number): boolean {
   return false;
 }
 
+const isParticiple = (x?: Tok) => !!x && x.pos === 'VERB' && x.lower !== x.lemma && /(?:ed|en|wn|ne|ght|ld|id|ft|pt|nt)$/.test(x.lower);
+
 /** How an outcome moves: "see adoption double", "see usage grow". */
 const OUTCOME = new Set(['double', 'triple', 'grow', 'improve', 'rise', 'drop', 'fall', 'increase', 'decrease', 'climb', 'go', 'take', 'pick', 'stick']);
 
@@ -239,6 +259,9 @@ function notAWish(s: Sent, at: number, end: number): boolean {
   const t = s.toks;
   const span = t.slice(at, end + 1);
   if (span.some((x) => x.lower === 'wondered' || x.lower === 'asked')) return true;
+  if (fromAnotherVendor(s, at)) return true;
+  // "If you'd asked me a year ago…": 'd before a participle is "had", an unreal past, not "would".
+  if (span.some((x) => x.lower === "'d" && isParticiple(t[x.i + 1]))) return true;
   if (notAsking(s, at, end)) return true;
   // "no one is asking for it back", "nobody requests it": a negated asker.
   if (span.some((x) => ['ask', 'request'].includes(x.lemma)) && t.slice(Math.max(0, at - 2), at + 1).some((x) => ['nobody', 'noone', 'none'].includes(x.lower) || (x.lower === 'one' && t[x.i - 1]?.lower === 'no'))) return true;
@@ -384,7 +407,7 @@ export function asks(s: Sent): boolean {
   // ("Kindly note I have been reassigned…": a notice.)
   if ((head.lower === 'please' || head.lower === 'kindly') && !notAnInstruction(s, k + 1) && !NOT_ASKING.has(t[k + 1]?.lemma ?? '')) return true;
   if (clauseRequest(s) || passiveAsk(s) || pleaseAnywhere(s)) return true;
-  if (askInOtherForm(s)) return true;
+  if (askInOtherForm(s) || askInPhrasing(s)) return true;
   if (anyWay(s) || askByRole(s)) return true;
   // A desiderative or indirect request, unless it reports someone's past asking.
   const want = first(s, WANT);
@@ -415,8 +438,8 @@ function requestsForUs(signal: Signal, asked: string[], ctx: PerceiveContext): s
   const theirNames = new Set(ctx.contacts.map((c) => firstName(c.name)).filter(Boolean));
   if (signal.kind !== 'email') {
     return asked.filter((q) => {
-      const vocative = /^(?:hi |hey )?(\p{Lu}\p{Ll}+)\s*,/u.exec(q.trim())?.[1]?.toLowerCase();
-      return !(vocative && theirNames.has(vocative));
+      const vocative = vocativeOf(q);
+      return !(vocative && theirNames.has(vocative)) && !askedOfOwnPeople(q);
     });
   }
   const ours = (email: string) => !matchesDomain(email, ctx.account.domains);
@@ -424,9 +447,9 @@ function requestsForUs(signal: Signal, asked: string[], ctx: PerceiveContext): s
   const ourNames = new Set(people.filter((p) => ours(p.email)).map((p) => firstName(p.name ?? p.email)));
   for (const p of people) if (!ours(p.email)) theirNames.add(firstName(p.name ?? p.email));
   return asked.filter((q) => {
-    const vocative = /^(?:hi |hey )?(\p{Lu}\p{Ll}+)\s*,/u.exec(q.trim())?.[1]?.toLowerCase();
+    const vocative = vocativeOf(q);
     if (vocative && ourNames.has(vocative)) return true;
-    if (vocative && theirNames.has(vocative)) return false;
+    if ((vocative && theirNames.has(vocative)) || askedOfOwnPeople(q)) return false;
     return signal.to.length === 0 || signal.to.some((p) => ours(p.email));
   });
 }

@@ -38,6 +38,8 @@ export function rhetorical(s: Sent, head: number): boolean {
   if (!h) return false;
   // "Why would anyone ship on a Friday?": a question nobody is meant to answer.
   if (h.lower === 'why' && ['would', 'will', 'do', 'does', 'did'].includes(t[head + 1]?.lower ?? '') && ['anyone', 'anybody'].includes(t[head + 2]?.lower ?? '')) return true;
+  // "Why did we ever put up with spreadsheets?": the writer wondering at their own past.
+  if (h.lower === 'why' && ['did', 'do', 'would'].includes(t[head + 1]?.lower ?? '') && ['we', 'i'].includes(t[head + 2]?.lower ?? '') && t[head + 3]?.lower === 'ever') return true;
   if (h.lower === 'who' && (t.slice(head + 1, head + 4).some((x) => NEG_AUX.has(x.lower)) || ['even', 'cares', 'knows'].includes(t[head + 1]?.lower ?? ''))) return true;
   // "Who has time for that anyway?": a question closed by "anyway" expects no answer.
   if (t[t.length - 2]?.lower === 'anyway' && t[t.length - 1]?.text === '?') return true;
@@ -62,6 +64,12 @@ function verbless(s: Sent): boolean {
 function leadIn(s: Sent): boolean {
   const words = s.toks.filter((x) => x.pos !== 'PUNCT' && x.pos !== 'INTJ' && !LEAD.has(x.lower) && !['er', 'erm', 'um', 'uh', 'hmm'].includes(x.lower));
   return words.length === 1 && words[0].pos === 'ADV' && /(?:ly|really)$/.test(words[0].lower) && /\?\s*$/.test(s.text);
+}
+
+/** "Now?", "These days?": a time put as a question, the writer's own pivot before the answer. */
+function pivot(s: Sent): boolean {
+  const w = s.toks.filter((x) => x.pos !== 'PUNCT' && !LEAD.has(x.lower)).map((x) => x.lower).join(' ');
+  return ['now', 'today', 'nowadays', 'these days', 'lately', 'since then', 'this year'].includes(w) && /\?\s*$/.test(s.text);
 }
 
 /** "No, …", "Nope, …": the writer answering. */
@@ -93,6 +101,7 @@ export function stillAsking(sents: Sent[], asking: (s: Sent, i: number) => boole
     const question = /\?\s*$/.test(s.text);
     const next = sents[i + 1];
     if (question && notAskedInContext(s, next)) return;
+    if (question && next && !/\?\s*$/.test(next.text) && pivot(s)) return;
     if (question && next && (answers(next) || echo(s) || (verbless(s) && denial(next)) || (aside(next) && !addressed(s)))) return;
     out.push(s);
   });

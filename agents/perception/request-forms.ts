@@ -60,6 +60,9 @@ export function notAQuestion(s: Sent, k: number): boolean {
   // "How about that for a turnaround?", "Isn't it great when things just work?"
   if (/^ need (?:i|we) /.test(line) || /^ who (?:knew|would have thought|'d have thought|would 've thought|'d 've thought) /.test(line) || /^ how about that\b/.test(line)) return true;
   if (/^ (?:is|was|are) (?:n't|not) (?:it|that|this) (?:just |so |really )?(?:great|nice|amazing|wonderful|funny|ironic|crazy|mad|typical|brilliant|annoying|frustrating|lovely|sad|strange|weird) /.test(line)) return true;
+  // "they were like, why don't we have this?": their own people's words, reported (not "…like, can you add it?").
+  const like = t.findIndex((x, i) => i < end && x.lower === 'like' && t[i - 1]?.lemma === 'be' && COMMA.has(t[i + 1]?.text ?? ''));
+  if (like > 0 && !t.slice(like, end).some((x) => ['you', 'your', 'u'].includes(x.lower))) return true;
   // "would it kill the carriers to send…": a complaint, not a question.
   return /^ (?:would|will|does|did) it kill /.test(line);
 }
@@ -92,6 +95,12 @@ export function notAnInstruction(s: Sent, v: number): boolean {
   const and = t.findIndex((x, i) => i > v && x.lower === 'and');
   if (and > 0 && ['they', 'you', 'it', 'everyone', 'anyone', 'nobody'].includes(t[and + 1]?.lower ?? '') && ['will', "'ll"].includes(t[and + 2]?.lower ?? '') && !t.slice(v, and).some((x) => ['me', 'us'].includes(x.lower))) return true;
   if (w.lemma === 'remember' && ['when', 'how'].includes(next)) return true;
+  // "Leave it with me", "leave that one with us": the writer taking the thing on.
+  if (w.lemma === 'leave' && /^ (?:it|this|that|those|these|them)(?: \S+)? with (?:me|us)\b/.test(rest)) return true;
+  // "Keep up the good work", "keep it up", "keep in mind…": encouragement or a notice ("keep an engineer on standby" asks).
+  // ("…, so keep our licence count as is": nothing to change, the status quo confirmed.)
+  // ("Keep doing what you're doing", "keep an eye out for the PO": praise, or the reader told what to expect.)
+  if (w.lemma === 'keep' && (/^ (?:up|it up|going|at it|safe|well|warm|calm|smiling|in mind|that in mind|this in mind|the faith|doing|an eye out|your eyes peeled)\b/.test(rest) || / (?:as (?:it )?is|as they are|the same|unchanged|where (?:it|they) (?:is|are)) /.test(rest))) return true;
   if (w.lemma === 'say' && GREETING.has(next)) return true;
   // Good wishes and thanks passed on: "wish us luck", "pass my thanks on to…", "tell your engineers they did a great job".
   if (w.lemma === 'wish' && ['us', 'me'].includes(next) && /^ (?:us|me) (?:luck|well)\b/.test(rest)) return true;
@@ -111,7 +120,7 @@ export function notAnInstruction(s: Sent, v: number): boolean {
 }
 
 /** Acts of the writer towards the reader: "introduce you", "give you the numbers", "thank you". */
-const OWN_ACT = new Set(['introduce', 'thank', 'welcome', 'congratulate', 'give', 'send', 'offer', 'show', 'remind', 'update', 'invite', 'inform', 'walk', 'assure', 'reassure', 'extend', 'apologise', 'apologize', 'acknowledge', 'recognise', 'recognize']);
+const OWN_ACT = new Set(['introduce', 'thank', 'welcome', 'congratulate', 'give', 'send', 'offer', 'promise', 'guarantee', 'show', 'remind', 'update', 'invite', 'inform', 'walk', 'assure', 'reassure', 'extend', 'apologise', 'apologize', 'acknowledge', 'recognise', 'recognize']);
 /** States their own people are wished into: "have the tool", "be on it", "use it". */
 const STATE = new Set(['have', 'be', 'use', 'using', 'on', 'enjoy', 'love']);
 const LAUGH = /(?:^|\s)(?:haha+|hehe+|lol|lmao|rofl|😂|🤣|😅|:\))(?:\s|[.,!]|$)/i;
@@ -145,6 +154,10 @@ export function notAsking(s: Sent, at: number, end: number): boolean {
   // "We wanted a Spanish interface, but it turns out nobody needs it, so forget it": a want given up.
   const past = span.findIndex((x) => ['wanted', 'needed', 'required'].includes(x.lower));
   if (past >= 0 && / (?:but|forget it|never mind|nevermind|after all|anymore|any more|no longer) /.test(lowers(t.slice(at + past + 1)))) return true;
+  // "I'd love to get the renewal done early, but it's out of my hands": a wish the writer says is not theirs to get.
+  if (verb >= 0 && / but (?:\S+ ){0,3}(?:out of (?:my|our) hands|not (?:up to|my call|our call|in my gift)|depends on (?:how|whether|what|when|if) (?!you |your ))/.test(lowers(t.slice(at + verb)))) return true;
+  // "What I'd love is to get the whole renewals desk on it": their own people onto the product.
+  if (verb >= 0 && / to (?:get|have) (?:the|our|all|every|my) (?:\S+ ){0,4}(?:on (?:it|board|this|the platform)|onboard|using it) /.test(lowers(t.slice(at + verb))) && !t.slice(at + verb).some((x) => ['you', 'your', 'u'].includes(x.lower))) return true;
   // "We need to get our own house in order", "we require all staff to complete training": their own side's doing.
   if (verb >= 0 && / (?:our|my) own | ourselves /.test(lowers(t.slice(at + verb)))) return true;
   if (verb >= 0 && /^ (?:all|every|each|our) (?:\S+ )?(?:staff|employees|employee|people|drivers|driver|colleagues|members|everyone|managers|agents|reps|users) (?:\S+ )?to /.test(lowers(t.slice(at + verb + 1)))) return true;
@@ -211,9 +224,9 @@ function demand(s: Sent): boolean {
     || / (?:i|we) (?:do |really |fully )?expect (?:something|some \S+|an? \S+|the \S+) (?:\S+ ){0,4}from (?:you|your) /.test(line);
 }
 
-/** "if your guys could have a look", "if someone on your side could…": a condition that is itself the ask. */
+/** "if your guys could have a look", "if someone on your side could…", "if somebody could look into that": a condition that is itself the ask. */
 function ifYourSide(s: Sent): boolean {
-  return / if (?:your (?:\S+ ){0,2}|someone (?:on|from|in) your (?:\S+ ){0,2}|one of your (?:\S+ ){0,2})(?:could|would|can|might) (?!have (?:been|done|known|seen|told|given|sent|made|had|gone|got|gotten|taken|\S+ed) )/.test(lowers(s.toks.filter((x) => x.text !== ',')));
+  return / if (?:your (?:\S+ ){0,2}|someone (?:on|from|in) your (?:\S+ ){0,2}|one of your (?:\S+ ){0,2}|(?:someone|somebody|anyone|anybody) )(?:could|would|can|might) (?!have (?:been|done|known|seen|told|given|sent|made|had|gone|got|gotten|taken|\S+(?:ed|en|wn|ne|ght)) )/.test(lowers(s.toks.filter((x) => x.text !== ',')));
 }
 
 /** "Hoping to grab ten minutes with your product person": a meeting sought with us. */

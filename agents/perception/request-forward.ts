@@ -16,6 +16,16 @@ const ANNOUNCE = /\b(?:fwd|fw|forward(?:ing|ed)?|see below|below)\b/i;
 
 export interface ForwardedParts { own: string; forwarded: string[] }
 
+/** The unquoted lines after the last ">" line of an email ("> …" then "Can you make sure…"), or ''. */
+function ownAfterQuote(raw: string): string {
+  const lines = raw.split('\n');
+  let last = -1;
+  lines.forEach((l, i) => { if (/^\s*>/.test(l)) last = i; });
+  if (last < 0) return '';
+  const tail = lines.slice(last + 1).join('\n').trim();
+  return /wrote:\s*$/m.test(tail) ? '' : tail;
+}
+
 const firstName = (n: string) => n.trim().split(/[\s.@,<]+/)[0]?.toLowerCase() ?? '';
 
 /** Whether a forwarded message was addressed to the customer's own people: a To: line or an opening vocative naming a contact. */
@@ -35,8 +45,12 @@ function toTheirSide(header: Map<string, string>, body: string, contacts: Contac
 export function forwardedParts(fresh: string, raw: string, contacts: Contact[]): ForwardedParts {
   const m = MARKER.exec(fresh);
   if (m) {
-    const own = fresh.slice(0, m.index);
-    const lines = fresh.slice(m.index + m[0].length).replace(/^\s*\n/, '').split('\n');
+    // The forwarder's words under a ">"-quoted forward are theirs, not the forwarded message's.
+    const tail = ownAfterQuote(raw);
+    const rest = fresh.slice(m.index + m[0].length);
+    const cut = tail ? rest.lastIndexOf(tail) : -1;
+    const own = fresh.slice(0, m.index) + (cut >= 0 ? `\n${tail}` : '');
+    const lines = (cut >= 0 ? rest.slice(0, cut) : rest).replace(/^\s*\n/, '').split('\n');
     const header = new Map<string, string>();
     let k = 0;
     for (; k < lines.length; k += 1) {

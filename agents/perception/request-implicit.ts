@@ -10,6 +10,7 @@
 // - Something still missing: "still no access for the new reps", "the only thing missing is…".
 import type { Sent, Tok } from './nlp.js';
 import { negated } from './frames.js';
+import { fromAnotherVendor } from './request-addressee.js';
 
 const BOUNDARY = new Set([',', ';', ':', '-', '–', '—', '(']);
 /** Their own side as the subject of a clause: its plans and decisions are not asks of us. */
@@ -80,7 +81,8 @@ function aboutUs(t: Tok[], j: number): boolean {
   const w = t[j];
   if (!w) return false;
   if (['whether', 'if', 'when', 'how', 'what', 'why', 'where', 'which'].includes(w.lower)) {
-    const subj = t[j + 1];
+    // ("how long I can keep them on it": the subject after a degree word.)
+    const subj = ['long', 'much', 'many', 'often', 'soon', 'far'].includes(t[j + 1]?.lower ?? '') && w.lower === 'how' ? t[j + 2] : t[j + 1];
     if (subj && OWN.has(subj.lower)) return false;
     // "…whether to bring Luca", "…whether it's worth upgrading our laptops": their own choice.
     if (subj?.lower === 'to' || t.slice(j + 1, j + 5).some((x) => x.lower === 'worth')) return false;
@@ -143,7 +145,7 @@ export function blockedUntil(s: Sent): boolean {
     if (!blocked) continue;
     const c = t.slice(i + 1, i + 10);
     const subj = c[0];
-    if (!subj) continue;
+    if (!subj || fromAnotherVendor(s, i + 1)) continue;
     if (subj.lower === 'you' || subj.lower === 'your') return true;
     const receive = c.findIndex((x) => RECEIVE.has(x.lemma) && x.pos === 'VERB');
     if (['we', 'i'].includes(subj.lower) && receive >= 0 && receive <= 3) {
@@ -219,6 +221,8 @@ export function stillMissing(s: Sent): boolean {
       if (v && (['come', 'arrive', 'land', 'reach', 'show'].includes(v.lemma)) && !fromOurs(i) && !atPlace) return true;
     }
   }
+  // "One document is still outstanding: your insurance certificate", "we're still missing your W-9": a thing of ours not yet come.
+  if (/ still (?:missing|outstanding|pending|awaited|to come|lacking) /.test(lower) && / (?:your|from (?:you|u)) /.test(lower) && !/ (?:our|my) own /.test(lower)) return true;
   // Clefts naming what is wanted: "what I'm after is…", "the only thing missing is…", "something I've been wondering is whether…".
   if (/ what (?:i|we) ['’]?(?:m|am|are|re) (?:really )?after /.test(lower)) return true;
   const missing = / (?:only|one|main|last) thing (?:still )?(?:missing|outstanding|lacking|left) (?:is|'s) (.*)$/.exec(lower);
@@ -230,7 +234,8 @@ export function stillMissing(s: Sent): boolean {
 export function theirWant(s: Sent): boolean {
   const t = s.toks;
   for (let i = 1; i < t.length; i += 1) {
-    if (!['want', 'need', 'require', 'expect'].includes(t[i].lemma) || t[i].pos !== 'VERB' || negated(s, i)) continue;
+    if (wouldLikeOfUs(s, i)) return true;
+    if (!['want', 'need', 'require', 'expect'].includes(t[i].lemma) || t[i].pos !== 'VERB' || negated(s, i) || fromAnotherVendor(s, i)) continue;
     const subj = subjectBefore(t, i);
     // A person or group of theirs ("procurement", "our CFO"), not a thing ("every change needs…") nor a forecast about "them";
     // or a clause going on from their own ("…and will need the lanes added").
@@ -253,11 +258,24 @@ export function theirWant(s: Sent): boolean {
   return false;
 }
 
+/** "She'd like half an hour with you", "our controller would love a walkthrough from your team": a colleague's wish put to us. */
+function wouldLikeOfUs(s: Sent, i: number): boolean {
+  const t = s.toks;
+  if (!['like', 'love', 'appreciate', 'welcome'].includes(t[i].lemma) || !['would', "'d"].includes(t[i - 1]?.lower ?? '') || negated(s, i)) return false;
+  const subj = t[i - 2];
+  if (!subj || !(['he', 'she', 'they'].includes(subj.lower) || subj.pos === 'PROPN' || subj.pos === 'NOUN')) return false;
+  // The thing wished for, up to a clause break or an infinitive ("…with you to go through…"); "to thank you" is no ask.
+  const obj: Tok[] = [];
+  for (let k = i + 1; k < t.length && k <= i + 8 && !(t[k].pos === 'PUNCT' && BOUNDARY.has(t[k].text)) && t[k].lower !== 'to'; k += 1) obj.push(t[k]);
+  return obj.length > 1 && ['DET', 'NOUN', 'NUM', 'ADJ'].includes(obj[0].pos) && obj.some((x, k) => (['you', 'u'].includes(x.lower) && ['with', 'from', 'of'].includes(obj[k - 1]?.lower ?? '')) || x.lower === 'your');
+}
+
 /** "…, is that still on the table": a question closing a statement, its question mark left off. */
 export function tagQuestion(s: Sent): boolean {
   const t = s.toks.filter((x) => x.text !== '.');
   for (let k = t.length - 3; k > 0; k -= 1) {
-    if (!(t[k - 1].pos === 'PUNCT' && BOUNDARY.has(t[k - 1].text))) continue;
+    // (An emoji parts clauses too: "budget approved 🎉 can u send the order form".)
+    if (!((t[k - 1].pos === 'PUNCT' && BOUNDARY.has(t[k - 1].text)) || t[k - 1].pos === 'SYM')) continue;
     if (t.slice(k).some((x) => x.pos === 'PUNCT')) return false;
     // ("…, but could you share the matrix first": a conjunction before it.)
     const q = ['but', 'and', 'so'].includes(t[k].lower) ? k + 1 : k;
@@ -315,15 +333,20 @@ export function noteAsk(s: Sent): boolean {
     const like = v.lemma === 'like' && t[i - 1]?.lemma === 'would';
     // ("Luca wondered whether we could translate the deck": wondering aloud to us is asking.)
     const wonder = v.lemma === 'wonder' && ['whether', 'if'].includes(t[i + 1]?.lower ?? '') && ['we', 'you'].includes(t[i + 2]?.lower ?? '');
-    if (!(['ask', 'request'].includes(v.lemma) && v.pos === 'VERB') && !like && !wonder) continue;
+    // ("Priya pushed for a price freeze", "Raj pressed us for a discount": asking hard.)
+    const p = ['ADV', 'ADJ'].includes(t[i + 1]?.pos ?? '') && t[i + 2]?.lower === 'for' ? i + 2 : i + 1;
+    const press = ['push', 'press', 'lobby'].includes(v.lemma) && v.pos === 'VERB' && (t[p]?.lower === 'for' || (['us', 'me'].includes(t[p]?.lower ?? '') && t[p + 1]?.lower === 'for'));
+    if (!(['ask', 'request'].includes(v.lemma) && v.pos === 'VERB') && !like && !wonder && !press) continue;
     if (negated(s, i)) continue;
     // ("Keiko requested a budget increase from her VP": asked of her own people, not of us.)
     if (t.slice(i + 2, i + 9).some((x, n, r) => x.lower === 'from' && ['her', 'his', 'their', 'its'].includes(r[n + 1]?.lower ?? ''))) continue;
     const from = clauseStart(t, i);
     const subj = t[from];
     const between = t.slice(from + 1, i).filter((x) => !(x.pos === 'AUX' || x.pos === 'ADV' || x.lemma === 'would'));
-    if (!subj || !(subj.pos === 'PROPN' || ['he', 'she', 'they'].includes(subj.lower)) || between.length > 0) continue;
+    if (!subj || !(subj.pos === 'PROPN' || ['he', 'she', 'they'].includes(subj.lower)) || (between.length > 0 && !coordinated(t, i))) continue;
     if (settledAfter(s, i)) continue;
+    // (Pressing for a thing: "pushed hard for a price freeze", not "pushed for our own team's budget".)
+    if (press) return !t.slice(p + 1, p + 6).some((x) => ['own', 'internally'].includes(x.lower));
     const next = t[i + 1];
     if (like) {
       const done = t.slice(i + 2, i + 8).some((x) => x.pos === 'VERB' && /(?:ed|en)$/.test(x.lower) && x.lower !== x.lemma);
@@ -332,7 +355,8 @@ export function noteAsk(s: Sent): boolean {
     }
     // ("asked if we'd enjoyed the offsite": about what is past, no ask left.)
     const past = (x?: Tok) => !!x && ((x.pos === 'VERB' && x.lower !== x.lemma && !x.lower.endsWith('ing')) || x.lower === 'had');
-    if (next && ['whether', 'if'].includes(next.lower) && ['we', 'you'].includes(t[i + 2]?.lower ?? '') && !past(t[i + 3]) && !(t[i + 3]?.lower === "'d" && past(t[i + 4]))) return true;
+    // ("asked if our API could…": in our note "our" is us.)
+    if (next && ['whether', 'if'].includes(next.lower) && ['we', 'you', 'our', 'your'].includes(t[i + 2]?.lower ?? '') && !past(t[i + 3]) && !(t[i + 3]?.lower === "'d" && past(t[i + 4]))) return true;
     // "asked during the demo whether forecasts can go to Slack", "asked what makes us different from…":
     // a question about us, after a phrase saying when, or put with a wh-word.
     const wh = whAfter(t, i);
@@ -344,6 +368,26 @@ export function noteAsk(s: Sent): boolean {
     if (next && ['for', 'about'].includes(next.lower) && !t.slice(i + 2, i + 5).some((x) => x.lower === 'own')) return true;
   }
   return false;
+}
+
+/** Verbs that report what a contact said: "Mia mentioned they'd love a refresher". */
+const SAY = new Set(['mention', 'say', 'tell', 'note', 'hint', 'add', 'explain', 'suggest']);
+
+/** "Mia mentioned (that) they…": the reporting verb and the reported subject between a named subject and its wish. */
+function reportFrame(t: Tok[], from: number, x: Tok): boolean {
+  const v = t[from + 1];
+  if (!v || !SAY.has(v.lemma) || v.pos !== 'VERB') return false;
+  const k = t[from + 2]?.lower === 'that' ? from + 3 : from + 2;
+  if (!['he', 'she', 'they'].includes(t[k]?.lower ?? '')) return false;
+  return x.i > from && x.i <= k;
+}
+
+/** A verb joined by "and" to the clause before, sharing its subject: "Keiko called about X and asked whether…", "they lost scans and want a credit". */
+function coordinated(t: Tok[], i: number): boolean {
+  const k = ['then', 'also', 'now'].includes(t[i - 1]?.lower ?? '') ? i - 2 : i - 1;
+  if (t[k]?.lower !== 'and') return false;
+  // (The clause before has a verb of its own, with no subject of its own after the "and".)
+  return t.slice(0, k).some((x) => x.pos === 'VERB' || x.pos === 'AUX');
 }
 
 /** "Raj's ask: a credit for the outage", "Request from Owen: …": a contact's ask labelled in our note. */
@@ -385,15 +429,15 @@ function noteWant(s: Sent): boolean {
     const v = t[i];
     const after = v.lower === 'after' && t[i - 1]?.lemma === 'be';
     // "Siobhan would appreciate a call with our product lead", "Owen would like the export at 6am".
-    const would = ['appreciate', 'like', 'welcome'].includes(v.lemma) && ['would', "'d"].includes(t[i - 1]?.lower ?? '');
+    const would = ['appreciate', 'like', 'love', 'welcome'].includes(v.lemma) && ['would', "'d"].includes(t[i - 1]?.lower ?? '');
     if (!after && !would && !(['want', 'need', 'require'].includes(v.lemma) && v.pos === 'VERB')) continue;
     if (negated(s, i)) continue;
     const from = clauseStart(t, i);
     const subj = t[from];
-    const between = t.slice(from + 1, i).filter((x) => !(x.pos === 'AUX' || x.pos === 'ADV' || x.lemma === 'be' || x.lemma === 'still' || x.lemma === 'really'));
+    const between = t.slice(from + 1, i).filter((x) => !(x.pos === 'AUX' || x.pos === 'ADV' || x.lemma === 'be' || x.lemma === 'still' || x.lemma === 'really') && !reportFrame(t, from, x));
     // The subject named, or carried over a comma from the clause before ("…, wants it before month end").
     const carried = from > 0 && from === i && t.slice(0, from).some((x) => x.pos === 'PROPN' || ['he', 'she', 'they'].includes(x.lower));
-    if (!carried && !(subj && (subj.pos === 'PROPN' || ['he', 'she', 'they'].includes(subj.lower)) && between.length === 0)) continue;
+    if (!carried && !(subj && (subj.pos === 'PROPN' || ['he', 'she', 'they'].includes(subj.lower)) && (between.length === 0 || coordinated(t, i)))) continue;
     if (settledAfter(s, i)) continue;
     const obj = t.slice(i + 1, i + 8);
     const o = obj[0];

@@ -1,0 +1,43 @@
+// Asks put in phrasings the frames in question.ts and request-forms.ts do not cover:
+// - reliance on our act: "we're counting on you to have the connector fixed", "relying on your team to…";
+// - the question named as the reader's: "the question for you is whether the discount carries over";
+// - their step waiting on a state of ours in the passive: "happy to sign once the wording is fixed on your end";
+// - something of ours not seen yet: "I'm not seeing the credit note on our account yet" (not "any errors yet").
+import type { Sent, Tok } from './nlp.js';
+
+const lowers = (t: Tok[]) => ` ${t.map((x) => x.lower).join(' ')} `;
+
+function relianceOnUs(line: string): boolean {
+  return / (?:count|counting|rely|relying|depend|depending|bank|banking) (?:on|upon) (?:you|u|your (?:\S+ )?(?:team|side|end|people|engineers|guys)) to /.test(line);
+}
+
+function questionForYou(line: string): boolean {
+  return / (?:the|my|our|one) (?:\S+ )?(?:question|ask|request) (?:for|to) (?:you|u|your (?:\S+ )?team) (?:is|would be|'s|then is) /.test(line);
+}
+
+/** A participle after "is/are/has been" in a once-clause whose doer is us: "once the wording is fixed on your end". */
+function onceDoneByUs(line: string): boolean {
+  const m = / (?:once|when|as soon as|after) (?:the|your|this|that|it|those|these) (?:\S+ ){0,4}?(?:is|are|'s|has been|have been|gets|get) (\S+) (?:\S+ ){0,2}?(?:on your (?:end|side)|by (?:you|your))\b/.exec(line);
+  return !!m && /(?:ed|en|ne|wn|t)$/.test(m[1]) && / (?:happy|ready|glad|keen) to | (?:i|we) (?:will|'ll|can|shall) (?!not )/.test(line.slice(0, m.index));
+}
+
+/** Troubles and their own things are no thing of ours awaited. */
+const NOT_OURS = new Set(['error', 'errors', 'issue', 'issues', 'problem', 'problems', 'difference', 'improvement', 'benefit', 'results', 'change', 'changes', 'our', 'my', 'much', 'many']);
+
+function notSeenYet(s: Sent): boolean {
+  const t = s.toks;
+  const line = lowers(t);
+  if (!/ (?:yet|still) /.test(line)) return false;
+  for (let i = 1; i + 2 < t.length; i += 1) {
+    if (t[i].lower !== 'seeing' || !['not', "n't"].includes(t[i - 1].lower) || !t.slice(0, i).some((x) => ['i', 'we'].includes(x.lower))) continue;
+    const obj = t[i + 1];
+    if (['the', 'your', 'a', 'an', 'that', 'any'].includes(obj.lower) && !NOT_OURS.has(t[i + 2].lower)) return true;
+  }
+  return false;
+}
+
+/** Any of the asks above. */
+export function askInPhrasing(s: Sent): boolean {
+  const line = lowers(s.toks.filter((x) => x.text !== ','));
+  return relianceOnUs(line) || questionForYou(line) || onceDoneByUs(line) || notSeenYet(s);
+}

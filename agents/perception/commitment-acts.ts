@@ -60,6 +60,8 @@ export function openAct(s: Sent, k: number, directedOnly = false): boolean {
   if (!x || !verb || !bare || STATE.has(x.lemma) || STATE.has(baseAct(x.lemma))) return false;
   let at = k + 1;
   while (at < t.length && PARTICLE.has(t[at].lower)) at += 1;
+  // ("Fill in your questionnaire": "in" before the other side's thing is a particle too.)
+  if (t[at]?.lower === 'in' && t[at + 1]?.lower === 'your') at += 1;
   const np = nounPhrase(s, at);
   if (!np) return false;
   const next = t[np.end + 1]?.lower ?? '';

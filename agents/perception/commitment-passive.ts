@@ -8,6 +8,7 @@
 // afternoon", "it's on its way to you") and a delivery on a schedule ("a patched build is scheduled for
 // release on the 18th"); the subject may be "it" when the clause before named the thing.
 import type { Sent, Tok } from './nlp.js';
+import { negated } from './frames.js';
 
 export interface ThingPromise {
   /** The will/shall token. */
@@ -17,6 +18,8 @@ export interface ThingPromise {
   kind: 'arrival' | 'passive' | 'scheduled' | 'release';
   /** The subject is a pronoun ("it will land in your inbox"): the thing is named earlier. */
   pronoun?: boolean;
+  /** A promise only with a date ("the credentials go out to your team tomorrow"; undated it may be a habit). */
+  dated?: boolean;
 }
 
 const CLAUSE_BREAK = new Set([',', ';', ':', '-', '–', '—', 'and', 'but', 'so', 'that', 'rest', 'assured']);
@@ -35,7 +38,7 @@ const DONE_TO = new Set([
   'fix', 'patch', 'resolve', 'enable', 'activate', 'provision', 'set', 'configure', 'install', 'upload', 'post', 'update', 'correct', 'complete', 'finish', 'finalize',
   'finalise', 'prepare', 'draft', 'write', 'compile', 'produce', 'create', 'build', 'return', 'submit', 'schedule', 'book', 'arrange', 'assign', 'reset', 'extend',
   'grant', 'add', 'migrate', 'turn', 'circulate', 'provide', 'give', 'reverse', 'waive', 'honour', 'honor', 'reconcile', 'reinstate', 'remove', 'delete', 'roll',
-  'generate', 'launch', 'push', 'run', 'confirm', 'upgrade', 'unlock', 'raise',
+  'generate', 'launch', 'push', 'run', 'confirm', 'upgrade', 'unlock', 'raise', 'switch',
 ]);
 
 const isParticiple = (t: Tok | undefined) => Boolean(t && t.pos === 'VERB' && t.lower !== t.lemma);
@@ -99,7 +102,7 @@ export function thingPromise(s: Sent, side: 'us' | 'them'): ThingPromise | undef
     // ("Should reach you" from the sender is an arrival too; "should" with a passive stays a hope.)
     const should = t[k].lower === 'should';
     if (t[k].lemma !== 'will' && t[k].lemma !== 'shall' && !should) continue;
-    if (t[k].neg || t[k + 1]?.neg || ['not', "n't", 'never'].includes(t[k + 1]?.lower ?? '')) continue;
+    if (negated(s, k) || (t[k + 1] && negated(s, k + 1)) || ['not', "n't", 'never'].includes(t[k + 1]?.lower ?? '')) continue;
     let v = k + 1;
     while (v < t.length && t[v].pos === 'ADV' && !['back', 'up'].includes(t[v].lower)) v += 1;
     const x = t[v];
@@ -110,9 +113,12 @@ export function thingPromise(s: Sent, side: 'us' | 'them'): ThingPromise | undef
     else if (should && x.lemma === 'be' && t[v + 1]?.lower === 'with' && t[v + 2]?.lower === 'you') kind = 'arrival';
     else if (should) continue;
     else if (x.lemma === 'be') {
-      const y = t[v + 1];
-      const z = t[v + 2]?.lower ?? '';
-      if (y && ((y.lower === 'with' && z === 'you') || (['in', 'over', 'on'].includes(y.lower) && ['your', 'to', 'its'].includes(z)))) kind = 'arrival';
+      let y = t[v + 1];
+      // ("Will be back with you by Wednesday", "will be over to you": a direction before the handover phrase.)
+      const dir = y && ['back', 'over', 'across'].includes(y.lower) && ['with', 'to', 'in'].includes(t[v + 2]?.lower ?? '') && ['you', 'your'].includes(t[v + 3]?.lower ?? '') ? 1 : 0;
+      if (dir) y = t[v + 2];
+      const z = t[v + 2 + dir]?.lower ?? '';
+      if (y && ((['with', 'to'].includes(y.lower) && z === 'you' && (dir || y.lower === 'with')) || (['in', 'over', 'on'].includes(y.lower) && ['your', 'to', 'its'].includes(z)))) kind = 'arrival';
       else if (y && side === 'us' && STATE.has(y.lower) && y.pos !== 'VERB') kind = 'passive';
       else if (y && side === 'us' && deliveredChain(s, v + 1)) kind = 'passive';
       // The account's passive is its own affair unless the thing comes our way: "will be pulled … and shared with you".
@@ -174,9 +180,13 @@ function onItsWay(s: Sent, side: 'us' | 'them'): ThingPromise | undefined {
   const t = s.toks;
   for (let k = 0; k < t.length; k += 1) {
     const x = t[k];
-    if (x.neg || t[k + 1]?.neg || t[k - 1]?.neg) continue;
+    // (The model's negation may run on past a colon: "so you're not left waiting: the creds go out…".)
+    if (negated(s, k) || (t[k + 1] && negated(s, k + 1))) continue;
     // Present tense only ("goes", "is going"): "went out" is done, not promised.
     const present = x.lower !== x.lemma ? /s$/.test(x.lower) && !/ed$/.test(x.lower) : false;
+    // A plural thing's present ("the credentials go out to your team tomorrow"): a promise with a date, as it may be a habit.
+    const plural = x.lower === x.lemma && x.pos === 'VERB' && t[k - 1]?.pos === 'NOUN' && t[k - 1].lower !== t[k - 1].lemma && /s$/.test(t[k - 1].lower);
+    if (ARRIVE.has(x.lemma) && plural && arrivesAt(s, k)) { const p = promiseAt(s, k, 'arrival'); if (p) return { ...p, dated: true }; }
     if (ARRIVE.has(x.lemma) && present && arrivesAt(s, k)) { const p = promiseAt(s, k, 'arrival'); if (p) return p; }
     // "The patch goes live tomorrow night": ours, dated.
     if (side === 'us' && present && x.lemma !== 'be' && releasedAt(s, k)) { const p = promiseAt(s, k, 'release'); if (p) return p; }
@@ -187,7 +197,8 @@ function onItsWay(s: Sent, side: 'us' | 'them'): ThingPromise | undefined {
     // "is scheduled for release / to ship": ours only, of an act of delivering.
     // (The tagger lemmatises "slated" as "slat".)
     if (side === 'us' && y && (SCHEDULED.has(y.lemma) || y.lower === 'slated') && isParticiple(y) && ['for', 'to'].includes(t[k + 2]?.lower ?? '')) {
-      const z = t[k + 3];
+      // ("Scheduled for Thursday's release": the day's possessive before the delivery.)
+      const z = t[k + 4]?.text === "'s" ? t[k + 5] : t[k + 3];
       if (z && (DONE_TO.has(z.lemma) || ['delivery', 'release', 'rollout', 'deployment', 'go-live', 'launch'].includes(z.lower) || ARRIVE.has(z.lemma))) {
         const p = promiseAt(s, k, 'scheduled');
         if (p) return p;

@@ -17,8 +17,8 @@ const RESTART = /\b([A-Za-z]+(?:['’][a-z]+)?)\s*(?:,|—|–|-|\.\.\.)?\s+\1\b
 const ANNOUNCED = /\bwhat (i|we)(?:['’]ll| will| am going to| are going to|['’]m going to|['’]re going to|['’]m gonna|['’]re gonna) do is,?\s*(?:to\s+)?/gi;
 /** A comma between the modal and its verb once a filler is gone: "I'll, pull". */
 const MODAL_COMMA = /\b((?:i|we|you|they|he|she|it)['’]ll|will|shall|gonna|going to)\s*,\s+/gi;
-/** Chat spellings of the addressee. */
-const CHAT_YOU = /(^|\s)u(?=[\s.,!?]|$)/g;
+/** Chat spellings of the addressee ("u'll" too). */
+const CHAT_YOU = /(^|\s)u(?=[\s.,!?'’]|$)/g;
 
 /** The text with fillers, restarts and announcements taken out; unchanged when it has none. */
 export function unfill(text: string): string {

@@ -10,7 +10,7 @@
 //   you by the 19th": the thing named before the promiser is what is promised.
 import type { Sent, Tok } from './nlp.js';
 import { nounPhrase } from './frames.js';
-import { isCommonWord } from './nlp.js';
+import { inVocabulary, isCommonWord } from './nlp.js';
 
 /** Where a clause may start: after a label, a list comma, a dash or an interjection. */
 const BREAK = new Set([',', ';', ':', '-', '–', '—', '->', '(', ')']);
@@ -60,7 +60,8 @@ function openingThing(s: Sent, a: number, b: number): { start: number; end: numb
   if (['i', 'we', 'you', 'they', 'he', 'she', 'it', 'this', 'that', 'please', 'pls', 'thanks'].includes(first.lower)) return undefined;
   // (A plural head at the clause's start reads as a verb's third person: "redlines back to you…".)
   // (Or, capitalised, as a name: "Comments back to you…".)
-  const plural = ((first.pos === 'VERB' && first.lower === `${first.lemma}s`) || (k === 0 && first.pos === 'PROPN' && /s$/.test(first.lower) && isCommonWord(first.lower))) && ['over', 'back', 'across', 'to', 'by', 'on', 'coming', 'heading'].includes(s.toks[k + 1]?.lower ?? '');
+  // (Or a common word capitalised at the start, read as a name: "Pricing to Owen by Fri".)
+  const plural = ((first.pos === 'VERB' && first.lower === `${first.lemma}s`) || (k === 0 && first.pos === 'PROPN' && ((/s$/.test(first.lower) && isCommonWord(first.lower)) || (first.lower.endsWith('ing') && inVocabulary(first.lower))))) && ['over', 'back', 'across', 'to', 'by', 'on', 'coming', 'heading'].includes(s.toks[k + 1]?.lower ?? '');
   const np = plural ? { start: k, end: k, pronoun: false } : nounPhrase(s, k);
   // (The phrase must open the clause: "Demoed the new view to…" starts on a verb the tagger took for a name.)
   if (!np || np.pronoun || np.end > b || np.start !== k) return undefined;

@@ -7,7 +7,7 @@
 // the sentence before or from the turn the promise answers.
 import type { Contact } from '../../db/queries/contacts.js';
 import { dueDateOf, type DueOptions } from './due-date.js';
-import { analyze, type Sent } from './nlp.js';
+import { analyze, type Sent, type Tok } from './nlp.js';
 import { conditionAfter, conditionBefore, findAll, nameSpans, negated, nounPhrase, type Hit } from './frames.js';
 import { contactByName, type Utterance } from './utterances.js';
 import { antecedentOf } from './nlp-reference.js';
@@ -16,7 +16,9 @@ import { baseAct, deliberation, openAct } from './commitment-acts.js';
 import { unfill } from './commitment-speech.js';
 import { imperativeCondition, invertedCondition, questionClauseStart } from './commitment-clauses.js';
 import { carriedSubject, determined, expectFrom, recipientPromise, seeToIt } from './commitment-subjects.js';
-import { frontedObject, takenThenDated, verblessHandover } from './commitment-verbless.js';
+import { TAKEN, frontedObject, takenThenDated, verblessHandover } from './commitment-verbless.js';
+import { groupBefore, groupOpeningBefore, type GroupRef } from './commitment-groups.js';
+import { pledged } from './commitment-pledge.js';
 
 export interface PerceivedCommitment {
   text: string;
@@ -44,7 +46,7 @@ export interface CommitmentContext {
 /** The speaker's side as subject, then a commitment modality. */
 const MODAL = '(?:will|shall|be go to|be gonna|be about to|plan to|be plan to|intend to|(?:have )?promise to|(?:have )?commit to|be commit to|be commit|aim to|be aim to|(?:have )?undertake to|will be sure to|will make sure to|(?:have )?agree to|be on track to)';
 /** People on the speaker's side: "our team", "my colleague", "our solutions architect", "my manager". */
-const OUR_PEOPLE = '(?:team|desk|unit|squad|department|group|people|engineer|engineers|architect|lawyer|lawyers|counsel|colleague|colleagues|manager|boss|lead|specialist|consultant|pm|csm|assistant|rep|cto|ceo|cfo|coo|vp|head|director|analyst|developer|developers|designer|expert|support|billing|finance|legal|ops|success|crew|folk|folks|staff|partner|partners|dev|devs)';
+const OUR_PEOPLE = '(?:team|desk|unit|squad|department|group|people|engineer|engineers|architect|lawyer|lawyers|counsel|colleague|colleagues|manager|boss|lead|specialist|consultant|pm|csm|assistant|rep|cto|ceo|cfo|coo|vp|head|director|analyst|developer|developers|designer|expert|support|billing|finance|legal|ops|success|crew|folk|folks|staff|partner|partners|dev|devs|guys|guy)';
 /** Departments named bare or with "the" at a clause's start: "Engineering will ship…", "the team will follow up…" (the speaker's own). */
 const BARE_DEPARTMENT = '(?<=^|[,;:-]| and| so) (?:the (?:\\S+ )?(?:team|crew|folks)|engineer(?:ing)?|support|billing|product|finance|legal|security|ops)';
 const SELF_SUBJECT = new RegExp(`(?: (?:i|we|(?:our|my) (?:\\S+ ){0,2}${OUR_PEOPLE})|${BARE_DEPARTMENT}) (?:will also |also |both |all )?${MODAL} `);
@@ -97,7 +99,8 @@ const NOTED_PROMISE = new RegExp([
 /** A to-do of ours in a note, in the base form: "TODO: send the DPA", "Next step: we share the results", "We need to send Mia the quote". */
 const NOTED_TODO = /^ (?:(?:todo|to-do|action|action item|next step|follow-up|followup|ai)(?: \( (?:us|we|me|our side) \)| for us)? (?:: |- ))?(?:we |i )?(?:need to |have to |must |will |should )?(?=(?:send|share|provide|deliver|forward|prepare|draft|write|email|schedule|book|set up|follow up|circle back|get back|chase|confirm|update|fix|issue|reissue|refund|credit|create|build|compile|pull|run|arrange|organise|organize|introduce|loop in|invite) )/;
 /** In our notes: "Dana will send…", "Sam to share…", "Owen agreed to…". */
-const ACTION_ITEM = / (?:will|to|owe|agree to|promise to|commit to|be go to|offer to|volunteer to|(?:take|have|own|grab|pick up|get) (?:the|an|that|this) (?:action|task|to-do|todo|follow-up|ai)(?: item)? (?:to|of)) /;
+// ("Owen agreed on the call to run the import": an agreement reported with where or when it was made.)
+const ACTION_ITEM = / (?:will|to|owe|agree to|promise to|commit to|be go to|offer to|volunteer to|(?:agree|promise|commit|undertake) (?:(?:on|during|in|at|over|after) (?:the|our|this|that|a) \S+|yesterday|today|again|verbally|already) to|(?:take|have|own|grab|pick up|get) (?:the|an|that|this) (?:action|task|to-do|todo|follow-up|ai)(?: item)? (?:to|of)) /;
 
 const HEDGE = / (?:no promise|could|might|may|would|should|happy to|glad to|feel free|would you like|do you want|if (?:you|that|it) (?:think|would|help|want|need|like)|if help|whenever|try to) /;
 /** Hedges that take back even a plain "we'll": "we'll probably look at it", "no promises". */
@@ -125,6 +128,9 @@ function sideOf(u: Utterance): 'us' | 'them' | undefined {
   return u.side === 'unknown' ? undefined : u.side;
 }
 
+/** Acts of telling the other side that something happened. */
+const NOTICE = new Set(['confirm', 'update', 'ping', 'notify', 'tell', 'message', 'shout']);
+
 /** A condition on the other side before or after the promise ("once your…", "if you…", "when they…"). */
 function conditionalOnOthers(s: Sent, owner: 'us' | 'them', cue: Hit): boolean {
   const others = owner === 'us' ? ['you', 'your', 'they', 'their', 'legal', 'the', 'procurement', 'it', 'that'] : ['you', 'your'];
@@ -132,8 +138,10 @@ function conditionalOnOthers(s: Sent, owner: 'us' | 'them', cue: Hit): boolean {
   // The account's own promise under any condition ("once the deal closes, we'll…") is a plan, not yet a promise.
   if (before && before.word !== 'whether' && owner === 'them') return true;
   // "I'll let you know if anything changes": a notice that may never come.
-  const tell = s.toks.findIndex((t, k) => k > cue.end && t.lemma === 'let' && s.toks[k + 2]?.lemma === 'know');
-  if (tell > 0 && ((before && before.word !== 'whether') || s.toks.slice(tell).some((t) => ['if', 'once', 'when', 'whenever', 'unless'].includes(t.lower)))) return true;
+  // (Likewise "I'll confirm here once it's live", "I'll update you when it's deployed": the notice of an event, not a deed.)
+  const notice = (t: Tok, k: number) => k > cue.end && k <= cue.end + 2 && NOTICE.has(t.lemma) && (['you', 'here', 'this', 'the'].includes(s.toks[k + 1]?.lower ?? '') || ['once', 'when', 'as'].includes(s.toks[k + 1]?.lower ?? ''));
+  const tell = s.toks.findIndex((t, k) => (k > cue.end && t.lemma === 'let' && s.toks[k + 2]?.lemma === 'know') || notice(t, k));
+  if (tell > 0 && ((before && before.word !== 'whether') || s.toks.slice(tell).some((t, n, a) => ['if', 'once', 'when', 'whenever', 'unless'].includes(t.lower) || (t.lower === 'as' && a[n + 1]?.lower === 'soon' && a[n + 2]?.lower === 'as')))) return true;
   if (before && before.word !== 'whether') {
     const next = s.toks.slice(before.at + 1, before.at + 3).map((t) => t.lower);
     if (next.some((w) => others.includes(w))) return true;
@@ -146,12 +154,28 @@ function conditionalOnOthers(s: Sent, owner: 'us' | 'them', cue: Hit): boolean {
   if (got >= 0 && ownClause) return true;
   for (let k = cue.end + 1; k < s.toks.length; k += 1) {
     const w = s.toks[k].lower;
-    if (['if', 'unless', 'provided', 'assuming'].includes(w) || ((w === 'once' || w === 'when' || w === 'after') && ['you', 'your', 'they', 'their'].includes(s.toks[k + 1]?.lower ?? ''))) {
+    if (['if', 'unless', 'provided', 'assuming'].includes(w) || ((w === 'once' || w === 'when' || w === 'after') && ['you', 'your', 'they', 'their'].includes(s.toks[k + 1]?.lower ?? '') && !timeAnchor(s, k + 1))) {
       const next = s.toks.slice(k + 1, k + 3).map((t) => t.lower);
       if (next.some((x) => others.includes(x) || x === 'needed' || x === 'necessary' || x === 'useful' || x === 'helpful')) return true;
     }
   }
   return false;
+}
+
+/** Their acts said as nouns: "after your approval" waits on them, "after your cutoff" only names a time. */
+const THEIR_ACT = new Set(['approval', 'sign-off', 'signoff', 'go-ahead', 'confirmation', 'signature', 'ok', 'okay', 'feedback', 'input', 'answer', 'decision', 'review',
+  'payment', 'green', 'po', 'order', 'reply', 'response', 'consent', 'agreement', 'comment', 'data', 'file', 'list', 'details', 'information', 'info']);
+/** "your cutoff", "their standup", "your morning meeting": a possessed thing with no verb after it in the clause and no act of theirs. */
+function timeAnchor(s: Sent, at: number): boolean {
+  const np = nounPhrase(s, at);
+  if (!np || np.pronoun || ['you', 'they'].includes(s.toks[at].lower)) return false;
+  if (s.toks.slice(np.start, np.end + 1).some((x) => THEIR_ACT.has(x.lemma) || THEIR_ACT.has(x.lower))) return false;
+  for (let k = np.end + 1; k < s.toks.length; k += 1) {
+    const x = s.toks[k];
+    if ([',', ';', '.', '!', '?', 'and', 'but', 'so'].includes(x.lower)) return true;
+    if (x.pos === 'VERB' || x.pos === 'AUX') return false;
+  }
+  return true;
 }
 
 /** The acts of delivering something to someone (a deliverable, an answer, a meeting, a fix); "we will be at the conference",
@@ -164,7 +188,7 @@ const ACTS = new Set([
   'investigate', 'answer', 'respond', 'reply', 'call', 'ping', 'invite', 'order', 'add', 'reset', 'extend', 'grant', 'sort', 'handle', 'push', 'release', 'patch',
   'resolve', 'debug', 'test', 'validate', 'verify', 'document', 'record', 'log', 'raise', 'file', 'host', 'demo', 'present', 'train', 'onboard', 'migrate', 'export',
   'import', 'configure', 'install', 'activate', 'restore', 'recover', 'reconcile', 'calculate', 'quote', 'price', 'invoice', 'ask', 'find', 'figure', 'work',
-  'route', 'bring', 'pass', 'process', 'involve', 'apply', 'waive', 'revert', 'post', 'countersign',
+  'route', 'bring', 'pass', 'process', 'involve', 'apply', 'waive', 'revert', 'post', 'countersign', 'nudge', 'remind', 'prod',
 ]);
 
 /** The act a modality introduces: the first verb after it (skipping adverbs), "be" only as "be sending". */
@@ -198,7 +222,9 @@ function actAfter(s: Sent, cue: Hit, owner: 'us' | 'them'): boolean {
   // A coordinated act under the same modality: "I'll talk to procurement and send you the PO number".
   for (let j = k + 1; j < Math.min(s.toks.length, k + 10); j += 1) {
     if (['.', ';', '?', '!', 'if', 'once', 'unless', 'but'].includes(s.toks[j].lower)) break;
-    if (s.toks[j].lower === 'and' && s.toks[j + 1] && s.toks[j + 1].lower === s.toks[j + 1].lemma && isAct(s, j + 1, owner)) return true;
+    // ("… and forward the lot to you": the tagger reads that "forward" as an adverb.)
+    const fwd = s.toks[j + 1]?.lower === 'forward' && ['you', 'it', 'the', 'this', 'that', 'them', 'over', 'on'].includes(s.toks[j + 2]?.lower ?? '');
+    if (s.toks[j].lower === 'and' && s.toks[j + 1] && s.toks[j + 1].lower === s.toks[j + 1].lemma && (fwd || isAct(s, j + 1, owner))) return true;
   }
   return false;
 }
@@ -224,11 +250,13 @@ const TRYING = new Set(['trial', 'pilot', 'evaluate', 'assess', 'benchmark', 'co
 /** The account's deed on a thing of ours ("whitelist your IP ranges", "add your domain") is done for us, unless it ends our use. */
 const ENDING = new Set(['replace', 'cancel', 'terminate', 'drop', 'stop', 'end', 'retire', 'remove', 'switch', 'phase', 'decommission', 'uninstall', 'disable', 'block', 'ditch', 'scrap', 'pause', 'suspend', 'downgrade', 'reduce', 'cut']);
 function yoursAfter(s: Sent, k: number): boolean {
-  return s.toks[k + 1]?.lower === 'your' && !ENDING.has(s.toks[k].lemma) && !ENDING.has(baseAct(s.toks[k].lemma));
+  // ("Fill in your questionnaire", "send back your form": a particle before the possessive.)
+  const at = ['in', 'out', 'up', 'over', 'back', 'through'].includes(s.toks[k + 1]?.lower ?? '') ? k + 2 : k + 1;
+  return s.toks[at]?.lower === 'your' && !ENDING.has(s.toks[k].lemma) && !ENDING.has(baseAct(s.toks[k].lemma));
 }
 
 /** `prior`: the person a sentence-initial he/she stands for, named in an earlier sentence ("Owen confirmed… He'll send the names Friday"). */
-function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext, prior?: string): Promised | undefined {
+function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext, prior?: string, priorGroup?: GroupRef, taskTaken = false): Promised | undefined {
   // A question asks; a promise before it in its own clause ("I'll pull the logs tonight; could you…?") still stands.
   const asked = questionClauseStart(s);
   if (s.text.trim().endsWith('?') && asked < 0) return undefined;
@@ -255,7 +283,8 @@ function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext, prior?: string
     // The account's plans for its own use ("we intend to add the Nordics team", "we'll roll it out to Berlin") deliver nothing to us.
     const act = s.toks.slice(cue.end + 1).find((x) => x.pos !== 'ADV');
     // (A thing of ours as the object is a deed done for us: "we'll add your domain to our allowlist".)
-    const forUs = act && s.toks[act.i + 1]?.lower === 'your';
+    // (Or us, or an address of ours: "we'll add you to the channel", "we will add ourco.com to the allowlist".)
+    const forUs = act && (['your', 'you', 'us'].includes(s.toks[act.i + 1]?.lower ?? '') || /^[\w.-]+@?[\w-]+\.[a-z]{2,}$/i.test(s.toks[act.i + 1]?.text ?? ''));
     if (owner === 'them' && kind === 'self' && act && !forUs && ['add', 'extend', 'expand', 'onboard', 'roll', 'migrate', 'move', 'use', 'adopt', 'bring'].includes(act.lemma)) return undefined;
     // (Nor training or briefing its own people: "we will train our new drivers on the app".)
     if (owner === 'them' && act && ['train', 'coach', 'teach', 'educate', 'brief', 'upskill', 'hire', 'recruit', 'onboard'].includes(act.lemma) && s.toks[act.i + 1]?.lower === 'our') return undefined;
@@ -274,7 +303,11 @@ function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext, prior?: string
     // ("Told Owen we won't be providing…": the negation sits inside the reported promise.)
     const refused = reported && s.toks.slice(reported.start, reported.end + 3).some((t) => negated(s, t.i));
     if (reported && !refused && !conditionalOnOthers(s, 'us', reported)) {
-      return { owner: 'us', explicitOnly: false, cue: reported, kind: 'item', ...(!promised && verb ? { objectAt: verb.i + 1 } : {}) };
+      // ("Promised Mia a walkthrough recording": the thing after the person promised it.)
+      const to = s.toks[(promised?.end ?? 0) + 1];
+      const given = promised && /^ (?:promise|owe) ?$/.test(promised.m[0]) && to && (to.pos === 'PROPN' || ['him', 'her', 'them'].includes(to.lower)) ? promised.end + 1 : undefined;
+      const objectAt = !promised && verb ? verb.i + 1 : given;
+      return { owner: 'us', explicitOnly: false, cue: reported, kind: 'item', ...(objectAt !== undefined ? { objectAt } : {}) };
     }
   }
   if ((hedged && !/ (?:i|we) will /.test(line)) || STRONG_HEDGE.test(line)) return undefined;
@@ -286,11 +319,15 @@ function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext, prior?: string
   // (A word set off by a comma is an address or an interjection, not a subject: "np, will push…", "Greta, will send…".)
   if (bare && !s.toks.slice(0, bare.end).some((t, n) => ['you', 'they', 'he', 'she', 'it'].includes(t.lower) || ((t.pos === 'PROPN' || t.pos === 'NOUN') && ![',', '-'].includes(s.toks[n + 1]?.text ?? '')))) cues.push(['self', bare]);
   cues.push(['you-have', findAll(s, YOU_WILL_HAVE)[0] ?? fromOurSide(s, side, ctx)], ['owe', owed(s)], ['self', findAll(s, RELY)[0]], ['on-it', findAll(s, ON_IT)[0]]);
-  const named = namedSubject(s, side, ctx, prior);
+  const named = namedSubject(s, side, ctx, prior, priorGroup);
   if (named) {
     // "Luca will look after the rollout", "Keiko will be your contact": a handover of a role, not a promise of a thing.
-    const act = s.toks.slice(named.cue.end + 1).find((x) => x.pos !== 'ADV' && x.lemma !== 'be');
-    const p = act && !WEAK.has(act.lemma) && !['handle', 'own', 'cover', 'lead', 'manage', 'run', 'take'].includes(act.lemma) ? found('self', named.cue, named.owner, named.who) : undefined;
+    const role = (lemma: string) => WEAK.has(lemma) || ['handle', 'own', 'cover', 'lead', 'manage', 'run', 'take'].includes(lemma);
+    let act = s.toks.slice(named.cue.end + 1).find((x) => x.pos !== 'ADV' && x.lemma !== 'be');
+    // ("They'll run the tests and share the numbers": the coordinated act hands something over.)
+    const next = act && role(act.lemma) ? coordinatedAct(s, act.i, (at) => ACTS.has(s.toks[at].lemma) && !role(s.toks[at].lemma)) : undefined;
+    if (next !== undefined) act = s.toks[next];
+    const p = act && !role(act.lemma) ? found('self', named.cue, named.owner, named.who) : undefined;
     if (p && (!cues.some(([, c]) => c && c.start < named.cue.start))) return p;
   }
   const expect = findAll(s, EXPECT)[0];
@@ -314,7 +351,7 @@ function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext, prior?: string
   }
   // A promise said as a noun or a task taken as one's own: "my commitment to you is a written report", "what you'll get from us is…",
   // "getting the mapping fixed is our job".
-  const stated = !hedged && side ? statedPromise(s) ?? ourLabel(s) : undefined;
+  const stated = !hedged && side ? statedPromise(s) ?? ourLabel(s) ?? pledged(s) : undefined;
   if (stated) {
     const p = found('ready', stated.cue);
     if (p) return { ...p, objectAt: stated.objectAt };
@@ -332,7 +369,7 @@ function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext, prior?: string
   if (thing) {
     const cue: Hit = { start: thing.at, end: thing.at, m: / will /.exec(' will ')! };
     // A release ("the fix will ship on Thursday") is a promise when it is dated; undated it may be a roadmap.
-    const p = found('ready', cue, side, u.speaker, thing.kind === 'release');
+    const p = found('ready', cue, side, u.speaker, thing.kind === 'release' || thing.dated === true);
     if (p) return { ...p, objectAt: thing.subjectAt };
   }
   // A note's or chat's subjectless progressive with a date: "Pricing q's from Raj - sending revised tiers tmrw".
@@ -349,6 +386,12 @@ function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext, prior?: string
     const p = found('offer', present.cue, side, u.speaker, true);
     if (p) return { ...p, ...(present.objectAt !== undefined ? { objectAt: present.objectAt } : {}) };
   }
+  // "Next steps: she sends the success criteria by Friday": a named person's (or he/she's) plain present for the future, dated.
+  const theirs = !hedged && side && !HABIT.test(line) ? personPresent(s, side, ctx, prior) : undefined;
+  if (theirs) {
+    const p = found('offer', theirs.cue, theirs.owner, theirs.who, true);
+    if (p) return { ...p, objectAt: theirs.objectAt };
+  }
   const doing = findAll(s, SELF_DOING).find((h) => {
     const v = s.toks[h.end + 1];
     const reason = s.toks.slice(0, h.start).some((x) => ['since', 'because', 'as', 'while', 'when', 'if'].includes(x.lower));
@@ -358,7 +401,8 @@ function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext, prior?: string
   // "You'll get the file on Friday" from the side that delivers: a promise when a date is said.
   // (From the account only for its own thing: "you'll have our answer by Friday", "you can expect my comments on the 15th".)
   const got = !hedged && side ? findAll(s, YOU_WILL_GET)[0] ?? (side === 'them' ? findAll(s, EXPECT)[0] : undefined) : undefined;
-  const dated = got && (side === 'us' || ['our', 'my'].includes(s.toks[got.end + 1]?.lower ?? '')) ? got : undefined;
+  // ("On it. You'll have the depot codes before lunch": after taking the task, the thing is theirs to deliver.)
+  const dated = got && (side === 'us' || taskTaken || ['our', 'my'].includes(s.toks[got.end + 1]?.lower ?? '')) ? got : undefined;
   if (dated) { const p = found('you-have', dated, side, u.speaker, true); if (p) return p; }
   // "Redlines back to you by the 18th", "sandbox creds coming your way thurs": the thing sent toward the reader, dated.
   const sent = side ? verblessHandover(s, Boolean(ctx.actionItems)) : undefined;
@@ -397,6 +441,26 @@ function presentForFuture(s: Sent): { cue: Hit; objectAt?: number } | undefined 
   return undefined;
 }
 
+/** "Priya sends the criteria by Friday", "…: she sends…" at a clause's start: the person, their side and the thing. */
+function personPresent(s: Sent, side: 'us' | 'them', ctx: CommitmentContext, prior?: string): { cue: Hit; owner: 'us' | 'them'; who: string; objectAt: number } | undefined {
+  const t = s.toks;
+  const names = nameSpans(s).filter((n) => !NOT_A_NAME.has(n.name.toLowerCase()));
+  for (let k = 0; k < t.length; k += 1) {
+    if (k > 0 && !['PUNCT', 'CCONJ', 'INTJ'].includes(t[k - 1].pos)) continue;
+    const n = names.find((x) => x.start === k);
+    const who = n?.name ?? (['he', 'she'].includes(t[k].lower) ? [...names].reverse().find((x) => x.end < k)?.name ?? (k === 0 ? prior : undefined) : undefined);
+    const end = n ? n.end : k;
+    const v = t[end + 1];
+    if (!who || !v || v.pos !== 'VERB' || !HANDOVER.has(v.lemma) || ['get', 'put'].includes(v.lemma) || ![`${v.lemma}s`, `${v.lemma}es`].includes(v.lower)) continue;
+    const np = thingPhrase(s, end + 2);
+    if (!np || np.pronoun || isPerson(s, np.end)) continue;
+    const owner = sideOfName(who, side, ctx);
+    const contact = contactByName(who, ctx.contacts);
+    return { cue: { start: end + 1, end: end + 1, m: WILL_CUE }, owner, who: contact?.name ?? who, objectAt: end + 2 };
+  }
+  return undefined;
+}
+
 /** "ill sign it tonight": I'll typed without its apostrophe, at a clause's start before an act. */
 function illTypo(s: Sent): Hit | undefined {
   const k = s.toks.findIndex((x, n) => x.text.toLowerCase() === 'ill' && (n === 0 || ['PUNCT', 'CCONJ', 'INTJ'].includes(s.toks[n - 1].pos)) && ACTS.has(s.toks[n + 1]?.lemma ?? ''));
@@ -404,7 +468,7 @@ function illTypo(s: Sent): Hit | undefined {
 }
 
 /** A list of our own open items under a label: "Still on our list: X", "Pending on our side: X", "Our action: send X". */
-const OUR_LABEL = /^ (?:still )?(?:on our (?:list|plate|side)|pending (?:on|from) (?:our side|us)|outstanding (?:on our side|from us)|(?:our|my) (?:action|action item|next step|to-do|todo)s?|(?:action|action item|next step)s? (?:on|for) (?:us|me|our side)) (?=[:-] )/;
+const OUR_LABEL = /^ (?:(?:ok|okay|right|alright|so|sure) (?:, )?)?(?:still )?(?:on our (?:list|plate|side)|pending (?:on|from) (?:our side|us)|outstanding (?:on our side|from us)|(?:our|my) (?:action|action item|next step|to-do|todo)s?|(?:action|action item|next step)s? (?:on|for) (?:us|me|our side)) (?=[:-] )/;
 function ourLabel(s: Sent): { cue: Hit; objectAt: number } | undefined {
   const hit = findAll(s, OUR_LABEL)[0];
   if (!hit) return undefined;
@@ -461,6 +525,8 @@ function reportedPast(s: Sent, cue: Hit): boolean {
   const next = s.toks[cue.end + 1];
   if (next && (next.pos === 'AUX' || (next.pos === 'VERB' && next.lower !== next.lemma && !next.lower.endsWith('ing')))) return true;
   if (PAST_TIME.test(` ${s.toks.map((t) => t.lemma).join(' ')} `)) return true;
+  // "We planned to ship it today but QA found a regression": the plan told as past, then taken back.
+  if (s.toks.some((t, k) => k > cue.end && ['but', 'however', 'unfortunately'].includes(t.lower))) return true;
   // "… and we met it": the deed done in the same breath.
   return s.toks.some((t, k) => k > cue.end && t.lower === 'and' && ['we', 'i'].includes(s.toks[k + 1]?.lower ?? '') && s.toks[k + 2]?.pos === 'VERB' && s.toks[k + 2].lower !== s.toks[k + 2].lemma && !s.toks[k + 2].lower.endsWith('ing'));
 }
@@ -473,7 +539,7 @@ const NAMED_MODAL = new RegExp(`^ ${MODAL} `);
  * "Mårten is going to return the signed form"): the account's when the name is one of its contacts, else the
  * side of whoever says it (one speaks of one's own colleagues by first name).
  */
-function namedSubject(s: Sent, side: 'us' | 'them' | undefined, ctx: CommitmentContext, prior?: string): { cue: Hit; owner: 'us' | 'them'; who: string } | undefined {
+function namedSubject(s: Sent, side: 'us' | 'them' | undefined, ctx: CommitmentContext, prior?: string, priorGroup?: GroupRef): { cue: Hit; owner: 'us' | 'them'; who: string } | undefined {
   if (!side) return undefined;
   for (const n of nameSpans(s)) {
     if (NOT_A_NAME.has(n.name.toLowerCase())) continue;
@@ -491,11 +557,11 @@ function namedSubject(s: Sent, side: 'us' | 'them' | undefined, ctx: CommitmentC
     const contact = contactByName(n.name, ctx.contacts) ?? n.name.split(' ').map((w) => contactByName(w, ctx.contacts)).find(Boolean);
     return { cue, owner: contact ? 'them' : side, who: contact?.name ?? n.name };
   }
-  return pronounSubject(s, side, ctx, prior);
+  return pronounSubject(s, side, ctx, prior, priorGroup);
 }
 
 /** "Looping in Nnamdi from billing, he'll send the statement": he/she standing for the person named just before. */
-function pronounSubject(s: Sent, side: 'us' | 'them', ctx: CommitmentContext, prior?: string): { cue: Hit; owner: 'us' | 'them'; who: string } | undefined {
+function pronounSubject(s: Sent, side: 'us' | 'them', ctx: CommitmentContext, prior?: string, priorGroup?: GroupRef): { cue: Hit; owner: 'us' | 'them'; who: string } | undefined {
   const names = nameSpans(s).filter((n) => !NOT_A_NAME.has(n.name.toLowerCase()));
   for (const [k, x] of s.toks.entries()) {
     // "she'll…", "her team will…" after a person named before; "they'll…" after a group of the speaker's own ("our data team").
@@ -503,9 +569,11 @@ function pronounSubject(s: Sent, side: 'us' | 'them', ctx: CommitmentContext, pr
     // ("Looping in Halvard, who will share the spec": a relative "who" right after the name.)
     const who = x.lower === 'who' && s.toks[k - 1]?.text === ',' && names.some((n) => n.end === k - 2);
     if (!['he', 'she', 'they'].includes(x.lower) && !group && !who) continue;
-    const ours = x.lower === 'they' || x.lower === 'their' ? ourGroupBefore(s, k) : false;
+    const plural = x.lower === 'they' || x.lower === 'their';
+    const grp = plural ? groupBefore(s, k, side, PEOPLE_WORD, (name) => sideOfName(name, side, ctx)) ?? (k === 0 ? priorGroup : undefined) : undefined;
+    const ours = grp?.owner === side && !grp.who;
     const named = [...names].reverse().find((n) => n.end < k) ?? (prior && k === 0 && ['he', 'she'].includes(x.lower) ? { name: prior, start: -1, end: -1 } : undefined);
-    if ((x.lower === 'they' || x.lower === 'their') ? !ours : !named) continue;
+    if (plural ? !grp : !named) continue;
     // The pronoun opens a clause, or reports what the person said ("Tomasz confirmed on the call he'll open the port").
     const reported = named && s.toks.slice(named.end + 1, k).some((t) => REPORTING.has(t.lemma));
     if (k > 0 && ![',', ';', ':', 'and', 'so', '-', '–'].includes(s.toks[k - 1].lower) && !reported) continue;
@@ -516,20 +584,28 @@ function pronounSubject(s: Sent, side: 'us' | 'them', ctx: CommitmentContext, pr
     const m = NAMED_MODAL.exec(after) ?? (reported && !hypothetical ? /^ would /.exec(after) : null);
     if (!m) continue;
     // Only a thing handed over or worked on: "she'll send the statement", not "he'll have less time", "she'll reply after lunch".
-    const v = k + group + m[0].trim().split(' ').length + 1;
-    const lemma = s.toks[v]?.lemma ?? '';
-    const owner: 'us' | 'them' = ours || !named ? side : (contactByName(named.name, ctx.contacts) ?? named.name.split(' ').map((w) => contactByName(w, ctx.contacts)).find(Boolean)) ? 'them' : side;
-    const deed = (ACTS.has(lemma) && !WEAK.has(lemma) && !['have', 'get', 'make', 'give', 'run', 'set', 'turn', 'work', 'find', 'figure'].includes(lemma)) || openAct(s, v, owner === 'them')
-      || causedDelivery(s, v);
+    let v = k + group + m[0].trim().split(' ').length + 1;
+    const owner: 'us' | 'them' = grp ? grp.owner : !named ? side : (contactByName(named.name, ctx.contacts) ?? named.name.split(' ').map((w) => contactByName(w, ctx.contacts)).find(Boolean)) ? 'them' : side;
+    const deedAt = (at: number) => {
+      const lemma = s.toks[at]?.lemma ?? '';
+      return (ACTS.has(lemma) && !WEAK.has(lemma) && !OWN_DOING.has(lemma)) || openAct(s, at, owner === 'them') || causedDelivery(s, at);
+    };
+    // "They'll run them next week and share the numbers": the act that hands something over may be the coordinated one.
+    if (!deedAt(v)) v = coordinatedAct(s, v, deedAt) ?? v;
+    const deed = deedAt(v);
     let at = v + 1;
     while (['up', 'out', 'over', 'back', 'across'].includes(s.toks[at]?.lower ?? '')) at += 1;
     const object = deed ? thingPhrase(s, at) : undefined;
     if (!object || object.pronoun || isPerson(s, object.end)) continue;
-    const contact = named && !ours ? contactByName(named.name, ctx.contacts) ?? named.name.split(' ').map((w) => contactByName(w, ctx.contacts)).find(Boolean) : undefined;
-    return { cue: { start: k + 1 + group, end: k + group + m[0].trim().split(' ').length, m: m as unknown as RegExpExecArray }, owner, who: contact?.name ?? (ours ? '' : named!.name) };
+    const contact = named && !grp ? contactByName(named.name, ctx.contacts) ?? named.name.split(' ').map((w) => contactByName(w, ctx.contacts)).find(Boolean) : undefined;
+    const whoOf = grp ? contactByName(grp.who, ctx.contacts)?.name ?? grp.who ?? '' : contact?.name ?? named!.name;
+    return { cue: { start: k + 1 + group, end: k + group + m[0].trim().split(' ').length, m: m as unknown as RegExpExecArray }, owner, who: ours ? '' : whoOf };
   }
   return undefined;
 }
+
+/** Acts in the list that, said of a third person or group, are as often their own doing as a deed for the reader. */
+const OWN_DOING = new Set(['have', 'get', 'make', 'give', 'run', 'set', 'turn', 'work', 'find', 'figure']);
 
 /** "You'll get the signed forms from Mårten", "…from procurement": from a person or department of the speaker's side. */
 function fromOurSide(s: Sent, side: 'us' | 'them' | undefined, ctx: CommitmentContext): Hit | undefined {
@@ -570,7 +646,9 @@ function causedDelivery(s: Sent, v: number): boolean {
   if (!n) return false;
   const done = (n.pos === 'VERB' || n.pos === 'ADJ') && /(?:ed|en|up|done|set)$/.test(n.lower) && n.lower !== n.lemma || (n.pos === 'ADJ' && n.lower.endsWith('ed'));
   const sent = ['back', 'over', 'across'].includes(n.lower) || (n.lower === 'to' && ['you', 'us'].includes(t[np.end + 2]?.lower ?? ''));
-  return done || sent;
+  // "Have a corrected file ready for you": made ready for the other side.
+  const ready = ['ready', 'available'].includes(n.lower);
+  return done || sent || ready;
 }
 
 /** The person a sentence-initial he/she stands for, named in a sentence before (a contact or a name). */
@@ -599,9 +677,20 @@ function yoursPointedBack(sents: Sent[], si: number): Promised | undefined {
 /** Verbs that report what someone said they would do. */
 const REPORTING = new Set(['confirm', 'say', 'promise', 'tell', 'mention', 'agree', 'assure', 'reckon', 'note', 'write', 'reply', 'explain', 'report']);
 
-/** A group of the speaker's own named before token k: "our data team", "my engineers". */
-function ourGroupBefore(s: Sent, k: number): boolean {
-  return s.toks.some((t, n) => n < k && ['our', 'my'].includes(t.lower) && s.toks.slice(n + 1, n + 4).some((y) => PEOPLE_WORD.test(y.lower)));
+/** The side a named person is on: the account's for its contacts, else the speaker's (one names one's own colleagues). */
+function sideOfName(name: string, speaker: 'us' | 'them', ctx: CommitmentContext): 'us' | 'them' {
+  return contactByName(name, ctx.contacts) ?? name.split(' ').map((w) => contactByName(w, ctx.contacts)).find(Boolean) ? 'them' : speaker;
+}
+
+/** The verb of "… and <act>" after token v in the same clause, when `deed` accepts it. */
+function coordinatedAct(s: Sent, v: number, deed: (at: number) => boolean): number | undefined {
+  for (let j = v + 1; j < Math.min(s.toks.length, v + 10); j += 1) {
+    const w = s.toks[j].lower;
+    if (['.', ';', '?', '!', 'if', 'once', 'unless', 'but'].includes(w)) return undefined;
+    const next = s.toks[j + 1];
+    if (w === 'and' && next && next.lower === next.lemma && deed(j + 1)) return j + 1;
+  }
+  return undefined;
 }
 
 const NOT_A_NAME = new Set(['action', 'next', 'steps', 'step', 'todo', 'to-do', 'owner', 'follow-up', 'followup', 'items', 'item', 'we', 'i']);
@@ -632,6 +721,12 @@ function itemIn(s: Sent, ctx: CommitmentContext): Promised | undefined {
     if (!verb || !['VERB', 'NOUN', 'PROPN', 'ADV'].includes(verb.pos)) continue;
     // "Raj to mull it over": a deliberation, nothing to deliver.
     if (deliberation(verb.lemma)) continue;
+    // "Dmitri will stand in for Owen": a deed is an act on a thing ("they'll run it off the Madrid workspace" is their own affair).
+    const act = (k: number) => ACTS.has(s.toks[k].lemma) || ACTS.has(baseAct(s.toks[k].lemma));
+    // ("Lee owes Greta the timeline": the debt names the thing itself.)
+    const owes = / owe $/.test(hit.m[0]);
+    if (!owes && !act(hit.end + 1) && !openAct(s, hit.end + 1, Boolean(they))) continue;
+    if (they && (OWN_DOING.has(verb.lemma) || WEAK.has(verb.lemma)) && !openAct(s, hit.end + 1, true)) continue;
     // "PO to follow": a thing still to come, not a person's action item.
     if (self && verb.lemma === 'follow' && s.toks[hit.end + 2]?.lower !== 'up') continue;
     if (they) return { owner: 'them', explicitOnly: false, cue: hit, kind: 'item' };
@@ -673,6 +768,9 @@ function deliverableOf(s: Sent, p: Promised): { text: string; pronoun: boolean }
     const np = thingPhrase(s, at) ?? (t[at]?.pos === 'VERB' && p.kind === 'ready' ? { text: t[at].text, start: at, end: at, pronoun: false } : undefined);
     if (np) return withTopic(s, np);
   }
+  // "will do - usage report to u by eod thurs": the task taken, then the thing on its way in the same line.
+  const handed = p.kind === 'on-it' ? verblessHandover(s) : undefined;
+  if (handed) return { text: s.toks.slice(handed.start, handed.end + 1).map((x) => x.text).join(' '), pronoun: false };
   if (p.kind === 'ready') {
     const np = thingPhrase(s, p.cue.start);
     return np ? withTopic(s, np) : undefined;
@@ -712,6 +810,8 @@ function deliverableOf(s: Sent, p: Promised): { text: string; pronoun: boolean }
     let at = k + 1;
     while (at < t.length && ['over', 'across', 'back', 'out', 'up', 'together', 'along', 'in', 'through', 'you', 'us', 'them', 'him', 'her', 'me', 'to'].includes(t[at].lower)
       && !(t[at].lower === 'to' && t[at + 1] && ['you', 'your', 'everyone', 'them', 'the'].includes(t[at + 1].lower) === false && false)) at += 1;
+    // "Arrange for the credits to be rolled over": the thing the arrangement is for.
+    if (['arrange', 'organise', 'organize', 'sort'].includes(x.lemma) && t[at]?.lower === 'for') at += 1;
     // "Come back to you with an answer on the roadmap": what is brought back is the deliverable.
     const w = t.findIndex((y, n) => n >= at && n < at + 4 && y.lower === 'with');
     if (['come', 'get', 'circle', 'follow', 'revert'].includes(x.lemma) && w > 0) {
@@ -720,7 +820,8 @@ function deliverableOf(s: Sent, p: Promised): { text: string; pronoun: boolean }
     }
     // ("Have IT whitelist…": a department's initials read as the pronoun "it".)
     const np = /^[A-Z]{2,}$/.test(t[at]?.text ?? '') && t[at].pos === 'PRON' ? { text: t[at].text, start: at, end: at, pronoun: false } : thingPhrase(s, at);
-    if (!np) continue;
+    // ("Run them next week and share the numbers": a time after a pronoun object is no thing.)
+    if (!np || timeOnly(s, np.start, np.end)) continue;
     // "Have X <base verb>" is causative whatever X is ("have HR update…").
     const causative = ['have', 'get'].includes(x.lemma) && t[np.end + 1]?.pos === 'VERB' && t[np.end + 1].lower === t[np.end + 1].lemma;
     // (The head before "of" decides: "our head of data" is a person, "a list of admins" a thing.)
@@ -734,8 +835,16 @@ function deliverableOf(s: Sent, p: Promised): { text: string; pronoun: boolean }
       // "Get our CTO on a call with your team": the meeting they are brought into.
       const into = ['on', 'into', 'onto'].includes(t[np.end + 1]?.lower ?? '') ? thingPhrase(s, np.end + 2) : undefined;
       if (into && !into.pronoun) candidates.push({ text: into.text, pronoun: false, strong: true, end: into.end });
+      // "Chase our IT guys for the firewall whitelist": what they are chased for.
+      const sought = ['chase', 'nudge', 'ask', 'remind', 'push', 'ping', 'hassle', 'badger'].includes(x.lemma) && t[np.end + 1]?.lower === 'for' ? thingPhrase(s, np.end + 2) : undefined;
+      if (sought && !sought.pronoun) candidates.push({ text: sought.text, pronoun: false, strong: true, end: sought.end });
     }
-    candidates.push({ text: np.text, pronoun: np.pronoun, strong: ARTIFACT.has(x.lemma) && !WEAK.has(x.lemma) && !person, end: np.end, person });
+    // "Add ourco.com to the allowlist": what is added and where, the place being the thing changed.
+    const into = x.lemma === 'add' && !np.pronoun && t[np.end + 1]?.lower === 'to' ? nounPhrase(s, np.end + 2) : undefined;
+    if (into && !into.pronoun && !isPerson(s, into.end)) { candidates.push({ text: `${np.text} to ${into.text}`, pronoun: false, strong: true, end: into.end }); continue; }
+    // (The account's own doing, "they'll run the scripts and share the timings", hands over only what is shared.)
+    const own = p.owner === 'them' && OWN_DOING.has(x.lemma);
+    candidates.push({ text: np.text, pronoun: np.pronoun, strong: ARTIFACT.has(x.lemma) && !WEAK.has(x.lemma) && !person && !own, end: np.end, person });
   }
   // A person is the deliverable only when nothing else is named ("loop in Priya so she can walk you through the findings": the findings).
   // "The offline-mode fix I can promise for Wednesday": the act has no object of its own, the thing was named first.
@@ -747,22 +856,50 @@ function deliverableOf(s: Sent, p: Promised): { text: string; pronoun: boolean }
 
 /** A noun phrase, an acronym the tagger read as a verb kept in it ("the revised SOW", "the signed NDA")… */
 function thingPhrase(s: Sent, i: number): ReturnType<typeof nounPhrase> {
+  // ("Our IT guys", "your IT team": a department's initials read as the pronoun "it" after a possessive.)
+  const initials = ['our', 'my', 'your', 'their'].includes(s.toks[i]?.lower ?? '') && s.toks[i + 1]?.pos === 'PRON' && /^[A-Z]{2,}$/.test(s.toks[i + 1].text);
+  if (initials) {
+    const rest = nounPhrase(s, i + 2);
+    const cut = rest ? s.toks.findIndex((x, n) => n > rest.start && n <= rest.end && x.pos === 'ADP') : -1;
+    // (The people word itself may be tagged a verb: "our IT people".)
+    const end = PEOPLE_WORD.test(s.toks[i + 2]?.lower ?? '') ? i + 2 : rest && !rest.pronoun && rest.start === i + 2 ? (cut > 0 ? cut - 1 : rest.end) : i + 1;
+    return { text: s.toks.slice(i, end + 1).map((x) => x.text).join(' '), start: i, end, pronoun: false };
+  }
   const np = nounPhrase(s, i);
   if (!np || np.pronoun) return np;
   let end = np.end;
   // (A plural head reads as a verb's third person: "the delivery logs for the depot", "the rate cards to you".)
-  const headRead = (x: Sent['toks'][number] | undefined, next: Sent['toks'][number] | undefined) => Boolean(x && x.pos === 'VERB' && (x.lower === x.lemma || x.lower === `${x.lemma}s`)
-    && s.toks[end].pos === 'NOUN' && (!next || next.pos === 'PUNCT' || ['from', 'with', 'later', 'in', 'for', 'to', 'by', 'before', 'tonight', 'today', 'tomorrow'].includes(next.lower)));
+  // (Also after a participle read as a modifier: "the corrected file until Friday", "a corrected file ready for you".)
+  const modifier = (y: Sent['toks'][number]) => y.pos === 'NOUN' || (y.pos === 'VERB' && /ed$/.test(y.lower) && y.i > 0 && ['DET', 'PRON'].includes(s.toks[y.i - 1].pos));
+  // (A gerund noun as the head: "a walkthrough recording of the screen".)
+  const gerund = (x: Sent['toks'][number], next: Sent['toks'][number] | undefined) => x.lower.endsWith('ing') && next?.lower === 'of';
+  const headRead = (x: Sent['toks'][number] | undefined, next: Sent['toks'][number] | undefined) => Boolean(x && x.pos === 'VERB' && (x.lower === x.lemma || x.lower === `${x.lemma}s` || gerund(x, next))
+    && modifier(s.toks[end]) && (!next || next.pos === 'PUNCT' || ['from', 'with', 'later', 'in', 'for', 'to', 'by', 'before', 'until', 'till', 'ready', 'tonight', 'today', 'tomorrow', 'of'].includes(next.lower)));
   // …or a compound's head read as a verb before "from"/"with" ("a calendar invite from our trainers").
-  while (/^[A-Z][A-Z0-9]+s?$/.test(s.toks[end + 1]?.text ?? '') || headRead(s.toks[end + 1], s.toks[end + 2])) end += 1;
+  // …or read as an adjective after a gerund modifier ("the webhook signing secret on Thursday").
+  const afterGerund = (x: Sent['toks'][number] | undefined, next: Sent['toks'][number] | undefined) => Boolean(x && ['ADJ', 'VERB'].includes(x.pos) && s.toks[end].pos === 'VERB'
+    && s.toks[end].lower.endsWith('ing') && !PREDICATIVE.has(x.lower) && (!next || next.pos === 'PUNCT' || next.pos === 'ADP'));
+  // …or the head after a possessive read as a verb ("the ops team's wish list").
+  const possessed = s.toks[end + 1]?.text === "'s" && s.toks[end + 2]?.pos === 'VERB' && s.toks[end + 3]?.pos === 'NOUN' ? 3 : 0;
+  if (possessed) end += possessed;
+  // …or an adjective right after a noun, where English puts the head ("the API key on Friday").
+  const postNoun = (x: Sent['toks'][number] | undefined, next: Sent['toks'][number] | undefined) => Boolean(x && x.pos === 'ADJ' && ['NOUN', 'PROPN'].includes(s.toks[end].pos)
+    && !PREDICATIVE.has(x.lower) && !/(?:ed|en)$/.test(x.lower) && (!next || next.pos === 'PUNCT' || next.pos === 'ADP'));
+  while (/^[A-Z][A-Z0-9]+s?$/.test(s.toks[end + 1]?.text ?? '') || headRead(s.toks[end + 1], s.toks[end + 2]) || afterGerund(s.toks[end + 1], s.toks[end + 2]) || postNoun(s.toks[end + 1], s.toks[end + 2])) end += 1;
   // ("Send the names Friday": a bare day after the thing is its date, not part of it.)
   if (end === np.end && end > np.start && TIME_WORD.has(s.toks[end].lower)) {
-    const cut = s.toks.slice(np.start, end).map((x) => x.text).join(' ');
-    return { ...np, end: end - 1, text: cut };
+    // (With the words that went with the day: "their decision the same afternoon", "the list next Monday".)
+    let last = end - 1;
+    while (last > np.start && TIME_DETERMINER.has(s.toks[last].lower)) last -= 1;
+    const cut = s.toks.slice(np.start, last + 1).map((x) => x.text).join(' ');
+    return { ...np, end: last, text: cut };
   }
   if (end === np.end) return np;
-  return { ...np, end, text: `${np.text} ${s.toks.slice(np.end + 1, end + 1).map((x) => x.text).join(' ')}` };
+  return { ...np, end, text: `${np.text}${s.toks.slice(np.end + 1, end + 1).map((x) => (x.text === "'s" ? x.text : ` ${x.text}`)).join('')}` };
 }
+/** Adjectives that say what state a thing is in, after it: "the file ready", "the report available". */
+const PREDICATIVE = new Set(['ready', 'available', 'live', 'done', 'complete', 'final', 'due', 'late', 'overdue', 'signed', 'open', 'closed', 'clean', 'safe', 'correct',
+  'right', 'wrong', 'accurate', 'current', 'free', 'possible', 'good', 'fine', 'better', 'ok', 'okay', 'valid', 'active', 'visible', 'enabled', 'back', 'out', 'up', 'away']);
 
 /** A person, not a thing: one of "our engineers", "your CTO", a name. */
 function isPerson(s: Sent, i: number): boolean {
@@ -793,8 +930,8 @@ function antecedent(sents: Sent[]): string | undefined {
       if (x.pos !== 'VERB' && x.pos !== 'AUX') continue;
       let at = k + 1;
       while (at < s.toks.length && ['over', 'across', 'back', 'out', 'up', 'off', 'you', 'us', 'me', 'them', 'still', 'also', 'to', 'on', 'already'].includes(s.toks[at].lower)) at += 1;
-      const np = nounPhrase(s, at);
-      if (!np || np.pronoun || !s.toks.slice(np.start, np.end + 1).some((y) => y.pos === 'NOUN' || y.pos === 'PROPN')) continue;
+      const np = thingPhrase(s, at);
+      if (!np || np.pronoun || PROFORM.test(np.text) || !s.toks.slice(np.start, np.end + 1).some((y) => y.pos === 'NOUN' || y.pos === 'PROPN')) continue;
       if (PEOPLE_WORD.test(s.toks[np.end].lower) || TIME_WORD.has(s.toks[np.end].lower)) continue;
       found.push({ text: withTopic(s, np).text, strong: ARTIFACT.has(x.lemma) && !WEAK.has(x.lemma) });
     }
@@ -803,6 +940,35 @@ function antecedent(sents: Sent[]): string | undefined {
   }
   return undefined;
 }
+
+/** A phrase made only of words of time: "next week", "this afternoon", "the following Monday". */
+const TIME_DETERMINER = new Set(['next', 'this', 'last', 'every', 'each', 'the', 'following', 'coming', 'same']);
+function timeOnly(s: Sent, start: number, end: number): boolean {
+  const t = s.toks;
+  // (thingPhrase cuts a trailing day off, leaving "next" of "next week".)
+  const span = t.slice(start, end + 2 <= t.length && TIME_WORD.has(t[end + 1]?.lower ?? '') ? end + 2 : end + 1);
+  return span.every((x) => TIME_WORD.has(x.lower) || TIME_DETERMINER.has(x.lower));
+}
+
+/** The date of the promise's own clause when punctuation parts it from another ("authorising the spend today; expect the
+ * paperwork by Friday"), else of the sentence. */
+function dueOfClause(s: Sent, at: number, said: Date, opts?: DueOptions): ReturnType<typeof dueDateOf> {
+  const t = s.toks;
+  // The clause between commas first ("she sends the plans by Friday, we price them next week"), then between semicolons.
+  for (const marks of [[',', ';', ':'], [';']]) {
+    if (!t.some((x) => marks.includes(x.text))) continue;
+    let a = at;
+    while (a > 0 && !marks.includes(t[a - 1].text)) a -= 1;
+    let b = at;
+    while (b < t.length - 1 && !marks.includes(t[b + 1].text)) b += 1;
+    const own = dueDateOf(t.slice(a, b + 1).map((x) => x.text).join(' '), said, opts);
+    if (own.explicit) return own;
+  }
+  return dueDateOf(s.text, said, opts);
+}
+
+/** Phrases that stand in for a thing named elsewhere: "the new one", "the whole lot", "the rest", "everything". */
+const PROFORM = /^(?:(?:the|a|an|this|that) )?(?:\S+ )?(?:one|ones)$|^(?:the )?(?:whole )?lot$|^(?:the rest|everything|all of it|all of them|the same)$/i;
 
 /** Words of time that a noun phrase reader may take for a thing: "sending them to you tmrw". */
 const TIME_WORD = new Set(['today', 'tomorrow', 'tmrw', 'tonight', 'morning', 'afternoon', 'evening', 'week', 'month', 'eod', 'eow', 'asap', 'weekend',
@@ -820,20 +986,25 @@ export function findCommitments(parts: Utterance[], occurredAt: string, ctx: Com
   for (const [i, u] of parts.entries()) {
     const sents = analyze(unfill(u.text));
     for (const [si, s] of sents.entries()) {
-      let p = promiseIn(s, u, ctx, personBefore(sents, si, ctx));
+      const side = sideOf(u);
+      const group = side ? groupOpeningBefore(sents, si, side, PEOPLE_WORD, (name) => sideOfName(name, side, ctx)) : undefined;
+      const taken = si > 0 && TAKEN.test(` ${sents[si - 1].toks.map((t) => t.lemma).join(' ')} `);
+      let p = promiseIn(s, u, ctx, personBefore(sents, si, ctx), group, taken);
       // "Our redlines are nearly done. You'll have them Thursday.": the account's own thing, named in the sentence before.
       if (!p && sideOf(u) === 'them') p = yoursPointedBack(sents, si);
       // "Yep, that one's mine. Fixed version by Friday.": a task taken, then the thing and its date without a verb.
-      const taken = !p && sideOf(u) ? takenThenDated(sents[si - 1], s) : undefined;
-      if (taken) p = { owner: sideOf(u)!, ...(u.speaker ? { who: u.speaker } : {}), explicitOnly: true, cue: { start: taken.end + 1, end: taken.end + 1, m: WILL_CUE }, kind: 'ready', objectAt: taken.start };
+      const dated = !p && sideOf(u) ? takenThenDated(sents[si - 1], s) : undefined;
+      if (dated) p = { owner: sideOf(u)!, ...(u.speaker ? { who: u.speaker } : {}), explicitOnly: true, cue: { start: dated.end + 1, end: dated.end + 1, m: WILL_CUE }, kind: 'ready', objectAt: dated.start };
       if (!p) continue;
       // "On it. The patch will be live Thursday": the bare acknowledgement and the promise after it are one promise.
       const bare = p.kind === 'on-it' && s.toks.filter((t) => t.pos !== 'PUNCT').length <= 3;
-      if (bare && sents.slice(si + 1, si + 3).some((n) => promiseIn(n, u, ctx))) continue;
-      const { dueAt, explicit } = dueDateOf(s.text, said, ctx.due);
+      if (bare && sents.slice(si + 1, si + 3).some((n, j) => promiseIn(n, u, ctx, undefined, undefined, j === 0))) continue;
+      const { dueAt, explicit } = dueOfClause(s, p.cue.start, said, ctx.due);
       if (p.explicitOnly && !explicit) continue;
       const counterparts = counterpartsOf(parts, i, p.owner, ctx);
       let deliverable = p.resolved ? { text: p.resolved, pronoun: false } : deliverableOf(s, p);
+      // ("Post the new one", "forward the whole lot": a word standing in for a thing named before.)
+      if (deliverable && PROFORM.test(deliverable.text)) deliverable = { ...deliverable, pronoun: true };
       // "I'm on the pricing breakdown and you'll have it Friday": "it" is named earlier in the same sentence.
       if (!deliverable || deliverable.pronoun) {
         const head = antecedent([s]);
@@ -845,10 +1016,14 @@ export function findCommitments(parts: Utterance[], occurredAt: string, ctx: Com
         const resolved = antecedent(earlier) ?? (prevTurn ? antecedent(analyze(prevTurn.text)) : undefined) ?? (ctx.before ? antecedent(analyze(ctx.before)) : undefined);
         if (resolved) deliverable = { text: resolved, pronoun: false };
       }
-      out.push({
+      const found: PerceivedCommitment = {
         text: s.text, owner: p.owner, ...(p.who ? { who: p.who } : {}), ...(deliverable && !deliverable.pronoun ? { deliverable: deliverable.text } : {}),
         dueAt: dueAt.toISOString(), ...(explicit ? {} : { dueDefaulted: true as const }), ...(counterparts.length ? { counterparts } : {}),
-      });
+      };
+      // "We'll sign the renewal. … I'll get it back to you signed by Friday": one promise said twice, the second time with its date.
+      const again = out.findIndex((c) => c.owner === found.owner && c.deliverable && c.deliverable === found.deliverable && (c.dueDefaulted || found.dueDefaulted));
+      if (again < 0) out.push(found);
+      else if (out[again].dueDefaulted) out[again] = found;
     }
   }
   return out;

@@ -89,7 +89,7 @@ function relativeWeek(sentence: string, said: Wall): Date | undefined {
   }
   if (/\b(eod|end of (the )?day)\b/.test(s) && /\btomorrow\b/.test(s)) return said.plusDays(1).endOfBusiness();
   // Said after hours, "today" runs to midnight (the caller moves a past moment there). ("By eod thurs" is Thursday's end.)
-  if (/\b(eod|end of (the )?day|today|tonight|this (afternoon|evening))\b/.test(s) && !/\b(eod|end of (the )?day) (on )?(mon|tue|wed|thu|fri)/.test(s)) return said.endOfBusiness();
+  if (/\b(eod|end of (the )?day|today|tonight|this (afternoon|evening)|(by|before) (lunch|lunchtime))\b/.test(s) && !/\b(eod|end of (the )?day) (on )?(mon|tue|wed|thu|fri)/.test(s)) return said.endOfBusiness();
   // "By the 20th": that day of this month, or of the next when it has passed.
   // ("No later than the 19th", "wk of 16th": the same day of the month.)
   const ordinal = /\b(?:by|before|on|until|till|due|ahead of|in time for|no later than|(?:week|wk) of)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b(?!\s+of\b)/.exec(s);
@@ -128,8 +128,11 @@ const mendWeekdays = (t: string) => t.replace(/\b[A-Za-z]{5,10}\b/g, (w) => {
   return WEEKDAYS.find((d) => oneEdit(low, d)) ?? w;
 });
 
+/** Dates said only to be ruled out ("not today, but tomorrow for sure") and "the same afternoon" (the day named elsewhere). */
+const RULED_OUT = /\bnot (?:(?:by|before|on|until|till) )?(?:today|tonight|tomorrow|this week|next week|(?:mon|tues|wednes|thurs|fri)day)\b|\b(?:the )?same (?:day|morning|afternoon|evening|night)\b/gi;
+
 export function dueDateOf(written: string, said: Date, opts: DueOptions = {}): DueDate {
-  const sentence = mendWeekdays(SHORTHAND.reduce((t, [re, day]) => t.replace(re, day), written));
+  const sentence = mendWeekdays(SHORTHAND.reduce((t, [re, day]) => t.replace(re, day), written)).replace(RULED_OUT, ' ');
   const wall = Wall.of(said, opts.timeZone);
   const week = relativeWeek(sentence, wall);
   if (week) return { dueAt: week < said ? wall.at(23, 59) : week, explicit: true };

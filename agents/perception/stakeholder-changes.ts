@@ -11,7 +11,11 @@ import { analyze, inVocabulary, type Sent } from './nlp.js';
 import { findAll, first, lemmaLine, nameAfter, nameBefore, nameSpans, negated, conditionBefore, nounPhrase, type Hit, type NameSpan } from './frames.js';
 import { contactByName, type Utterance } from './utterances.js';
 import { antecedentOf } from './nlp-reference.js';
-import { settledLongAgo, keepsRemit, outsideDeal, hearsay, headsUpNoun, thingHandedOn, promotedToThing, leavesEmployer } from './stakeholder-scope.js';
+import { settledLongAgo, keepsRemit, outsideDeal, hearsay, headsUpNoun, thingHandedOn, promotedToThing, leavesEmployer, quitsAThing } from './stakeholder-scope.js';
+import { HANDOVER_MOVED, HANDOVER_ROLE, JOINS_UNIT, possessorAfter, reportsToSomeoneJustNamed, speakerTakesOver } from './stakeholder-handover.js';
+import { forwardedParts, passiveView } from './stakeholder-reading.js';
+import { ARRIVALS_JOINED, namedInNext } from './stakeholder-arrivals.js';
+import { ENDS_LEFT, ENDS_MOVED, endHolds } from './stakeholder-ends.js';
 import { LEFT_MORE, MOVED_MORE, ROLE_MORE, JOINED_MORE, SUCCESSOR_OBJECT_MORE, SUCCESSOR_SUBJECT_MORE, moreHitHolds, notAPerson, lowerCaseNames, contactByAddress, conditionScoped, pastRelativeClause, toMe, sharedSubjectAnd } from './stakeholder-frames.js';
 
 type Change = 'left' | 'moved' | 'role_changed' | 'bounced' | 'joined';
@@ -171,7 +175,7 @@ const THING = /^(?:a|an|the|some|few|his|her|their|my|our|your|it|this|that|thes
 /** Hand-over frames: who takes over. */
 const SUCCESSOR_SUBJECT = / (?:take over|take care of|fill (?:his|her|their) shoes|be take over|cover|look after|pick (?:\S+ )?up|step (?:in|up)|fill in(?! (?:the|this|that|your|our|a|an|out) )|own|will be your|be your|be now your|be (?:the|our) new|replace|succeed|assume|step into|inherit|lead|handle|manage|oversee|run|carry|act as|take (?:it|this|that|things?|everything|(?:the |our |your )?(?:\S+ )?(?:relationship|account|project|rollout|renewal|programme|program)) (?:from here|forward|on)|be in touch|take (?:the reins?|the helm|the lead|charge|ownership|responsibility|point|on)|be (?:the|our|your) (?:\S+ ){0,3}?(?:person|one|contact|lead|owner|go-to|holder|approver|signatory|sponsor|champion)|be (?:name |appoint |confirm |announce )?(?:as )?(?:his|her|their|the) (?:\S+ )?(?:suc+es+or|replace?ment|backfill|stand-in)|be (?:the |our |now |also )?(?:acting|act|interim)(?! as)|be responsible for|be in charge of|be now in charge of) /;
 const SUCCESSOR_OBJECT = new RegExp([
-  String.raw` (?:hand|pass|transfer|reassign|give|handover|direct|send|address|forward|route) (?:\S+ ){0,4}?(?:over )?to | in (?:his|her|their) (?:place|stead) (?:, )?(?:we (?:now )?have |we've get |there be |be |come )?| move (?!to )(?:\S+ ){1,4}?(?:over )?to | reach out to | (?:deal|work|speak|talk|liaise) with `,
+  String.raw` (?:hand|pass|transfer|reassign|give|handover|direct|send|address|forward|route) (?:\S+ ){0,4}?(?:over )?to | in (?:his|her|their) (?:place|stead) (?:, )?(?:we (?:now )?have |we've get |there be |be |come )?| move (?!to |up )(?:\S+ ){1,4}?(?:over )?to | reach out to | (?:deal|work|speak|talk|liaise) with `,
   String.raw` it be (?:now )?(?=\S+ (?:\S+ )?(?:you|who|that) )| it will be (?:now )?|^ (?:\S+ )?over to `,
   // Told where to turn, with words between: "please for security topics write to Fatima", "you can send invoices to Raj".
   String.raw`(?:^|,|;|:|\.|-) (?:contact|email|e-mail|write to|ping|call|message|reach out to|speak to|talk to|turn to) |(?:please|kindly|you can|you should|feel free to|best to) (?:\S+ ){0,5}?(?:contact|email|e-mail|write to|ping|call|message|reach out to|speak to|talk to|go to|turn to) `,
@@ -196,6 +200,14 @@ const OUR_ROLE = /\b(our|your)(?: own)? (csm|customer success manager|account (m
 const SELF = new Set(['i', 'my', 'me', 'myself']);
 const THIRD = new Set(['he', 'she', 'his', 'her', 'him']);
 const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/g;
+
+/** Said by the account of one of ours: "who replaced Jana on your support team?" (the name right before "on/in/from your … team"). */
+function onYourSide(s: Sent, names: NameSpan[], name: string | undefined): boolean {
+  const n = name ? names.find((x) => x.name === name || name.startsWith(x.name)) : undefined;
+  const t = s.toks;
+  return Boolean(n && ['on', 'in', 'from', 'of', 'at'].includes(t[n.end + 1]?.lower ?? '') && t[n.end + 2]?.lower === 'your'
+    && t.slice(n.end + 3, n.end + 6).some((x) => /^(?:team|side|company|end|support|staff|crew|org|organisation|organization|squad|desk)$/.test(x.lemma)));
+}
 
 /** The known contact a sentence names (by address, full name or a first name only they have). */
 export function contactIn(sentence: string, contacts: Contact[]): Contact | undefined {
@@ -236,7 +248,7 @@ function people(s: Sent, ctx: Ctx): NameSpan[] {
     if (UNIT.test(s.toks[n.end + 1]?.lemma ?? '') || n.name.split(' ').some((w) => !/^\p{Lu}[\p{Ll}'’.]+$/u.test(w))) return false;
     const prev = s.toks[n.start - 1]?.lower;
     // "our client Baltic Haulage", "the carrier Nordfrakt": an organisation, so its hires and exits are not the account's.
-    if (prev && /^(?:client|customer|supplier|vendor|partner|carrier|competitor|rival|subcontractor|contractor|shipper|forwarder|broker|agency|insurer|bank|parent)s?$/.test(s.toks[n.start - 1].lemma) && !contactByName(n.name, ctx.contacts)) return false;
+    if (prev && /^(?:client|customer|supplier|vendor|partner|carrier|competitor|rival|subcontractor|contractor|shipper|forwarder|broker|agency|insurer|bank|parent|driver|courier|picker|packer|loader|cleaner)s?$/.test(s.toks[n.start - 1].lemma) && !contactByName(n.name, ctx.contacts)) return false;
     // "the new Warsaw hires": a name between a determiner or adjective and a common noun modifies the noun.
     const after = s.toks[n.end + 1];
     // (The light model tags "hires" in "the new Warsaw hires started" a verb: a verb right before another verb is the noun.)
@@ -266,6 +278,9 @@ function personReferent(sents: Sent[], si: number, k: number, ctx: Ctx): string 
 /** The person an event at token i is about: the nearest name, "I" or "he/she" before it; for "we lost X to…" the name after. */
 function subjectOf(s: Sent, hit: Hit, names: NameSpan[], prevName: string | undefined, pronoun?: (k: number) => string | undefined): Who | undefined {
   const t = s.toks;
+  // "Tomasz has taken over Owen's role": the change is Owen's.
+  const owner = possessorAfter(s, hit, names);
+  if (owner) return { name: owner.name };
   // "Keiko has taken over from Greta", "Luca has replaced Greta": the change is Greta's.
   if (/ (?:take over (?:\S+ ){0,5}?from|replace|succeed) (?!me )/.test(hit.m[0]) && / take over (?:\S+ ){0,5}?from | (?:replace|succeed) $/.test(hit.m[0].endsWith(' ') ? hit.m[0] : `${hit.m[0]} `)) {
     const after = nameAfter(s, hit.end, names);
@@ -393,6 +408,9 @@ function condition(s: Sent, i: number): boolean {
   return !(k > c.at + 2 && (s.toks[k].pos === 'PUNCT' || ['PRON', 'PROPN'].includes(s.toks[k].pos)));
 }
 
+/** The lemmas of the event's own clause: "Dmitri has moved on; a contractor is covering until they hire" bounds the cover, not the departure. */
+const ownClause = (tail: string) => tail.split(/ (?:;|:|but|so|while|whereas) /)[0]!;
+
 /** Whether the event is about a thing or an absence rather than a person's job. */
 function falseEvent(s: Sent, hit: Hit, kind: Change, accountWords: string[] = []): boolean {
   // "joined Northwind as…" needs the organisation's name after the verb ("joined the project last week" is no arrival).
@@ -407,9 +425,11 @@ function falseEvent(s: Sent, hit: Hit, kind: Change, accountWords: string[] = []
   // "Has Dmitri left?": asked, not told.
   if (s.text.trim().endsWith('?') && ['AUX'].includes(s.toks[0]?.pos ?? '') && ['have', 'be', 'do', 'will'].includes(s.toks[0].lemma)) return true;
   // A frame that carries its own negation ("isn't with us anymore") is read as said.
-  if (!/^ (?:not|n't|no more) /.test(hit.m[0]) && (negated(s, hit.start) || negated(s, hit.end))) return true;
+  // (Also one carried inside it: "Keiko's contract was not renewed", "never came back".)
+  if (!/(?:^| )(?:not|n't|never|no more) /.test(hit.m[0]) && (negated(s, hit.start) || negated(s, hit.end))) return true;
   // Quitting or leaving an activity ("quit using the app", "stopped leaving notes") is no departure.
   if (kind === 'left' && / (?:leave|quit|stop) $/.test(hit.m[0].trimEnd() + ' ') && s.toks[hit.end + 1]?.pos === 'VERB' && /ing$/.test(s.toks[hit.end + 1].lower)) return true;
+  if (kind === 'left' && quitsAThing(s, hit, accountWords)) return true;
   if (condition(s, hit.start)) return true;
   if (unrealised(s, hit)) return true;
   if (OLD_NEWS.test(lemmaLine(s).line)) return true;
@@ -439,7 +459,7 @@ function falseEvent(s: Sent, hit: Hit, kind: Change, accountWords: string[] = []
     if (!o || !(o.cap || o.lower === 'us' || (['the', 'our'].includes(o.lower) && new RegExp(`^${ORG_NOUN}$`).test(o2?.lemma ?? '')))) return true;
   }
   if (kind === 'left' || kind === 'moved') {
-    if (/ (?:leave|move on|move|step away|head off|quit) /.test(lemma) && ABSENCE.test(tail.slice(0, 80)) && !leavesEmployer(s, hit, accountWords)) return true;
+    if (/ (?:leave|move on|move|step away|head off|quit) /.test(lemma) && ABSENCE.test(ownClause(tail).slice(0, 80)) && !leavesEmployer(s, hit, accountWords)) return true;
     // "Owen's last day at the conference is tomorrow, he'll be back Thursday": the last day of an event or a trip.
     if (/ (?:last|final) (?:day|week) /.test(lemma) && ABSENCE.test(tail)) return true;
     if (/ (?:last|final) (?:day|week) /.test(lemma) && / (?:last|final) (?:day|week) of (?!(?:my|his|her|their) (?:time|employment|work))/.test(lemma + rest.slice(0, 3).toLowerCase())) return true;
@@ -474,6 +494,8 @@ function thingObject(s: Sent, hit: Hit): boolean {
   // People retire without an object: "retired the legacy VPN" retires a thing, even one with a name.
   const retire = / retire(?:d)? $/.test(hit.m[0]);
   for (; k < t.length && ['DET', 'ADJ', 'NOUN', 'NUM', 'PROPN', 'PRON'].includes(t[k].pos); k += 1) {
+    // "retired the old reporting tool last month": the time after the object is not part of it.
+    if (k > hit.end + 1 && ['last', 'next', 'this', 'every', 'yesterday', 'today'].includes(t[k].lower)) break;
     if (!retire && (t[k].pos === 'PROPN' || (t[k].cap && k > hit.end + 1))) return false;
     if (t[k].pos === 'NOUN' || t[k].pos === 'PROPN') head = t[k].lemma;
   }
@@ -494,7 +516,7 @@ function joinIsLeaving(s: Sent, hit: Hit, accountWords: string[]): boolean {
 
 /** "I'm covering…", "I'll be taking over…": the speaker takes over. */
 function selfSuccessor(s: Sent): boolean {
-  return findAll(s, / i (?:be |will |will be |have be |have )?(?:take over|cover|covering|look after|pick up|step in|fill in|own|inherit|be your) /).some((h) => !negated(s, h.start)) || toMe(s);
+  return findAll(s, / i (?:be |will |will be |have be |have )?(?:take over|cover|covering|look after|pick up|step in|fill in|own|inherit|be your) /).some((h) => !negated(s, h.start)) || toMe(s) || speakerTakesOver(s);
 }
 
 function successorIn(s: Sent, departed: string | undefined, names: NameSpan[], contacts: Contact[] = []): string | undefined {
@@ -507,7 +529,7 @@ function successorIn(s: Sent, departed: string | undefined, names: NameSpan[], c
     if (c?.name && ok({ name: c.name, start: 0, end: 0 })) return c.name;
   }
   for (const h of findAll(s, SUCCESSOR_SUBJECT_ALL)) {
-    if (negated(s, h.start)) continue;
+    if (negated(s, h.start) || inNounPhrase(s, h.start) || purposeOfMove(s, h.start)) continue;
     if (/ replace /.test(h.m[0]) && s.toks[h.start - 1]?.lemma === 'be') continue;
     const before = nameBefore(s, h.start, names);
     // "Mia, who some of you met at the kickoff, is taking the reins": the relative clause is no gap.
@@ -527,6 +549,21 @@ function successorIn(s: Sent, departed: string | undefined, names: NameSpan[], c
     }
   }
   return undefined;
+}
+
+/** "went on to run the Nordics", "left to lead sales at a bank": what the one who moved does next, not who takes over. */
+function purposeOfMove(s: Sent, i: number): boolean {
+  const t = s.toks;
+  // ("Ama's going to pick that up" is the future, not a purpose.)
+  if (t[i - 2]?.lower === 'going' && (t[i - 3]?.lemma === 'be' || ["'s", "'re", "'m"].includes(t[i - 3]?.lower ?? ''))) return false;
+  return t[i - 1]?.lower === 'to' && (['on', 'off', 'over', 'across'].includes(t[i - 2]?.lower ?? '') || ['go', 'leave', 'move', 'head', 'transfer', 'shift', 'switch'].includes(t[i - 2]?.lemma ?? ''));
+}
+
+/** A verb-like word heading a noun phrase: "their security lead Dmitri", "the account manager" (a title, not who takes over). */
+function inNounPhrase(s: Sent, i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && ['NOUN', 'ADJ'].includes(s.toks[k].pos)) k -= 1;
+  return k < i - 1 && k >= 0 && (s.toks[k].pos === 'DET' || ['their', 'our', 'his', 'her', 'my', 'your', 'its'].includes(s.toks[k].lower));
 }
 
 /** The he/she that is the subject of a verb at token i ("she has taken over", "he'll be covering"), if any. */
@@ -559,7 +596,7 @@ function resolve(who: Who, u: Utterance, ctx: Ctx): { contactEmail?: string; nam
   return c ? { contactEmail: c.email, name: c.name ?? who.name, ours: false } : { name: who.name, ours: false };
 }
 
-const FAMILIES: Array<[Change, RegExp[]]> = [['role_changed', [...ROLE, ...ROLE_MORE]], ['left', [...LEFT, ...LEFT_MORE]], ['moved', [...MOVED, ...MOVED_MORE]], ['joined', [...JOINED, ...JOINED_MORE]]];
+const FAMILIES: Array<[Change, RegExp[]]> = [['role_changed', [...ROLE, ...ROLE_MORE, ...HANDOVER_ROLE]], ['left', [...LEFT, ...LEFT_MORE, ...ENDS_LEFT]], ['moved', [...MOVED, ...MOVED_MORE, ...ENDS_MOVED, ...HANDOVER_MOVED]], ['joined', [...JOINED, ...JOINED_MORE, ...ARRIVALS_JOINED]]];
 const SUCCESSOR_SUBJECT_ALL = new RegExp(`${SUCCESSOR_SUBJECT.source}|${SUCCESSOR_SUBJECT_MORE} `);
 const SUCCESSOR_OBJECT_ALL = new RegExp(`${SUCCESSOR_OBJECT.source}|${SUCCESSOR_OBJECT_MORE}`);
 
@@ -575,26 +612,33 @@ function scopedOut(sents: Sent[], si: number, hit: Hit, kind: Change, ctx: Ctx):
 
 function changesIn(u: Utterance, ctx: Ctx, accountWords: string[]): PerceivedChange[] {
   const out: PerceivedChange[] = [];
-  const sents = analyze(u.text);
+  const sents = analyze(u.text).map(passiveView);
   let prevName: string | undefined;
   for (const [si, s] of sents.entries()) {
     const names = people(s, ctx);
-    let found: PerceivedChange | undefined;
+    // Two people may change in one sentence ("he got bumped up to director when Irene went on to run the Nordics"): each is read once.
+    const foundHere: PerceivedChange[] = [];
+    const add = (c: PerceivedChange) => {
+      const known = (n?: string) => n && foundHere.some((f) => samePerson(f, { change: c.change, text: '', name: n }) || (f.successor?.name && samePerson({ change: c.change, text: '', name: f.successor.name }, { change: c.change, text: '', name: n })));
+      if (!foundHere.length || (!known(c.name) && !foundHere.some((f) => f.name && c.successor?.name && samePerson(f, { change: c.change, text: '', name: c.successor.name })))) foundHere.push(c);
+    };
     for (const [kind0, res] of FAMILIES) {
       for (const re of res) {
         for (const hit of findAll(s, re)) {
           let kind = kind0;
           if (kind === 'joined' && / join /.test(hit.m[0]) && joinIsLeaving(s, hit, accountWords)) kind = 'left';
-          if (falseEvent(s, hit, kind, accountWords) || !moreHitHolds(s, hit, accountWords) || scopedOut(sents, si, hit, kind, ctx)) continue;
+          if (falseEvent(s, hit, kind, accountWords) || !moreHitHolds(s, hit, accountWords) || !endHolds(s, hit) || reportsToSomeoneJustNamed(s, hit) || scopedOut(sents, si, hit, kind, ctx)) continue;
           kind = internalOrNot(s, hit, kind, accountWords);
           if (kind === 'joined') {
-            const c = joinedIn(s, hit, names, u, ctx);
+            // A new post whose holder is named in the next sentence ("We have a new Head of IT. His name is Erik Lund.").
+            const later = / new /.test(hit.m[0]) && !names.length ? namedInNext(sents[si + 1], sents[si + 1] ? people(sents[si + 1], ctx) : []) : undefined;
+            const c = joinedIn(s, hit, names, u, ctx, prevName, (k) => personReferent(sents, si, k, ctx)) ?? (later ? { name: later, change: contactByName(later, ctx.contacts) ? 'role_changed' as const : 'joined' as const, text: s.text } : undefined);
             // Our side introducing someone who is not the account's ("let me introduce Priyanka, our new solutions engineer")
             // is our arrival; a note of ours reports the customer's, and "your new CFO" is theirs.
             if (c && u.side === 'us' && !ctx.note && !(c.name && contactByName(c.name, ctx.contacts)) && !YOUR_ARRIVAL.test(s.text)) c.side = 'us';
             // The account congratulating us on a hire ("Congrats on hiring Halvard") tells of our arrival, not theirs.
             if (c && u.side !== 'us' && /\bcongrat\w*\b[^.!?]*\b(?:on|for) (?:hiring|your|bringing)\b/i.test(s.text)) c.side = 'us';
-            if (c) { found = c; break; }
+            if (c) add(c);
             continue;
           }
           // A ticket names the person by address ("Deprovision user owen.pratt@…: employment ended").
@@ -603,6 +647,8 @@ function changesIn(u: Utterance, ctx: Ctx, accountWords: string[]): PerceivedCha
           const ourRole = OUR_ROLE.test(s.text);
           if (!who && !ourRole) continue;
           const r = who ? resolve(who, u, ctx) : { name: names[0]?.name, ours: true };
+          // Joining another unit is a move of someone the account already has; a newcomer's is an arrival, read elsewhere.
+          if (JOINS_UNIT.test(hit.m[0]) && !('contactEmail' in r && r.contactEmail)) continue;
           const departed = r.name;
           const self = (x: Sent | undefined) => (x && selfSuccessor(x) && !('self' in (who ?? {})) ? resolve({ self: true }, u, ctx).name : undefined);
           // The successor is often named a sentence or two later ("Bruno handed in his notice. It's been a week. Mia will be covering his work.").
@@ -610,21 +656,20 @@ function changesIn(u: Utterance, ctx: Ctx, accountWords: string[]): PerceivedCha
           const successorName = successorIn(s, departed, names, ctx.contacts) ?? self(s) ?? later(sents[si + 1]) ?? later(sents[si + 2]);
           const succ = successorName ? contactByName(successorName, ctx.contacts) : undefined;
           const newRole = kind === 'role_changed' || kind === 'moved' ? newRoleOf(s, hit) : undefined;
-                    found = {
+          add({
             ...(r.contactEmail ? { contactEmail: r.contactEmail } : {}), ...(r.name ? { name: r.name } : {}), change: kind, text: s.text,
-            ...(r.ours || (ourRole && !r.contactEmail) ? { side: 'us' as const } : {}),
+            ...(r.ours || (ourRole && !r.contactEmail) || (u.side === 'them' && !r.contactEmail && onYourSide(s, names, departed)) ? { side: 'us' as const } : {}),
             ...(successorName ? { successor: { name: succ?.name ?? successorName, ...(succ ? { email: succ.email } : {}) } } : {}),
             ...(newRole ? { newRole } : {}),
-          };
-          break;
+          });
         }
-        if (found) break;
       }
-      if (found) break;
     }
     // One person told of twice ("Pieter doesn't work here anymore. He took a job at a bank.") is one change; a later sentence may name the successor.
-    const same = found && out.find((c) => samePerson(c, found));
-    if (same && found) { if (!same.successor && found.successor) same.successor = found.successor; } else if (found) out.push(found);
+    for (const found of foundHere) {
+      const same = out.find((c) => samePerson(c, found));
+      if (same) { if (!same.successor && found.successor) same.successor = found.successor; } else out.push(found);
+    }
     const lastNamed = names[names.length - 1]?.name;
     if (lastNamed) prevName = lastNamed;
   }
@@ -649,7 +694,7 @@ function internalOrNot(s: Sent, hit: Hit, kind: Change, accountWords: string[]):
 }
 
 /** Someone new: a name after "welcome/introduce/loop in", or before "joined/is taking over", an address, or the speaker ("I'm the new…"). */
-function joinedIn(s: Sent, hit: Hit, names: NameSpan[], u: Utterance, ctx: Ctx): PerceivedChange | undefined {
+function joinedIn(s: Sent, hit: Hit, names: NameSpan[], u: Utterance, ctx: Ctx, prevName?: string, pronoun?: (k: number) => string | undefined): PerceivedChange | undefined {
   const known = new Set(ctx.contacts.map((c) => c.email.toLowerCase()));
   const email = (s.text.match(EMAIL) ?? []).map((e) => e.toLowerCase()).find((e) => !known.has(e));
   const lemma = hit.m[0];
@@ -667,11 +712,14 @@ function joinedIn(s: Sent, hit: Hit, names: NameSpan[], u: Utterance, ctx: Ctx):
     name = n.name;
   }
   else {
-    const who = subjectOf(s, hit, names, undefined);
+    // ("Please add Yusuf Demir. He joined us last month": the he/she of a second sentence is the one named before.)
+    const who = subjectOf(s, hit, names, prevName, pronoun);
     if (who && 'self' in who) {
       const r = resolve(who, u, ctx);
       const newRole = newRoleOf(s, hit);
-      return { ...(r.contactEmail ? { contactEmail: r.contactEmail } : {}), ...(r.name ? { name: r.name } : {}), change: 'joined', text: s.text, ...(newRole ? { newRole } : {}) };
+      // A contact of the account saying "I'm the new head of…" has a new post, not a new seat.
+      const change = r.contactEmail && ctx.contacts.some((c) => c.email === r.contactEmail) && / new /.test(lemma) && !/ join /.test(lemma) ? 'role_changed' : 'joined';
+      return { ...(r.contactEmail ? { contactEmail: r.contactEmail } : {}), ...(r.name ? { name: r.name } : {}), change, text: s.text, ...(newRole ? { newRole } : {}) };
     }
     name = who?.name ?? nameAfter(s, hit.start, names)?.name;
   }
@@ -686,7 +734,7 @@ function joinedIn(s: Sent, hit: Hit, names: NameSpan[], u: Utterance, ctx: Ctx):
 /** "X is taking over the rollout" with nobody said to leave: X arrives. */
 function takingOver(u: Utterance, ctx: Ctx, already: PerceivedChange[]): PerceivedChange[] {
   const out: PerceivedChange[] = [];
-  for (const s of analyze(u.text)) {
+  for (const s of analyze(u.text).map(passiveView)) {
     if (already.some((c) => c.text === s.text)) continue;
     const h = first(s, / (?:will be|be|will) take over /);
     if (!h || negated(s, h.start)) continue;
@@ -720,7 +768,7 @@ export function findStakeholderChanges(signal: Signal, parts: Utterance[], conta
   const year = new Date(signal.occurredAt).getUTCFullYear() || new Date().getUTCFullYear();
   const ctx: Ctx = { contacts, year, note: signal.kind === 'note', orgNames: [...accountWords, (opts.accountName ?? '').toLowerCase(), ...(opts.competitors ?? []).map((x) => x.toLowerCase())] };
   const out: PerceivedChange[] = [];
-  for (const u of parts) {
+  for (const u of parts.flatMap((p) => forwardedParts(p, contacts))) {
     const found = changesIn(u, ctx, accountWords);
     out.push(...found, ...takingOver(u, ctx, found));
   }

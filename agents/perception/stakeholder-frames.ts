@@ -59,7 +59,7 @@ export const LEFT_MORE: RegExp[] = [
   // A post taken at another organisation: "has accepted the General Counsel role at Baltic Shipping Group" (checked: the organisation is not the account).
   / (?:accept|take|take up|start|get|land) (?:the|a|an) (?:\S+ ){0,4}?(?:role|job|position|post|offer|seat) (?:at|with) /,
   // Now at another organisation (checked: a name that is not the account): "our former finance director is now at Maersk".
-  / be now (?:at|with|work (?:at|for)) /,
+  / be now (?:at|with|work (?:at|for)) | now work at /,
   / hang up (?:his|her|their|my) (?:boots|boot|hat|gloves|glove) /,
   // Off to an employer named by its trade: "going to a shipping line".
   / (?:go|move|head|jump|switch|defect) (?:over |across )?to (?:a|an|another|one of the) (?:\S+ ){0,2}?(?:ship|shipping|container|ferry|cruise|rail|freight|logistics|haulage|trucking|parcel) (?:line|company|firm|carrier|group|operator|provider|outfit)s? /,
@@ -115,7 +115,7 @@ export const JOINED_MORE: RegExp[] = [
 ];
 
 /** Who takes over, in more constructions: "Fatima acting until further notice", "His tasks makes now Mrs. Ewa", "for reporting ask to Keiko". */
-export const SUCCESSOR_SUBJECT_MORE = String.raw` be in as| be \S+ 's (?:suc+es+or|replace?ment)| (?:get|inherit|receive|take) (?:over )?(?:my|his|her|their|all (?:my|his|her|their)) (?:\S+ )?(?:a?c+ounts?|clients?|customers?|portfolio|territory|book|tasks?|work|dut(?:y|ie)s?|responsibilit(?:y|ie)s?|reports?)| act (?:until|as|head|lead|interim|for now|in the meantime|meanwhile|cfo|ceo|cto|coo|cio|director|manager)| sign off (?:on )?| follow (?:your|the|this|our) (?:account|project|relationship|rollout|renewal)| be your (?:man|woman|guy|person|go-to)| hold the fort| keep (?:the|her|his) seat warm| (?:'s|be now) (?:the|our|your) (?:\S+ ){0,3}?(?:person|one|contact|go-to|owner|lead|champion|sponsor|approver|holder|signatory)`;
+export const SUCCESSOR_SUBJECT_MORE = String.raw` will (?:now )?(?:be )?\S+ (?:\S+ ){0,4}?(?:from here|from now on|from this point|go forward|instead)(?= )| be in as| be \S+ 's (?:suc+es+or|replace?ment)| (?:get|inherit|receive|take) (?:over )?(?:my|his|her|their|all (?:my|his|her|their)) (?:\S+ )?(?:a?c+ounts?|clients?|customers?|portfolio|territory|book|tasks?|work|dut(?:y|ie)s?|responsibilit(?:y|ie)s?|reports?)| act (?:until|as|head|lead|interim|for now|in the meantime|meanwhile|cfo|ceo|cto|coo|cio|director|manager)| sign off (?:on )?| follow (?:your|the|this|our) (?:account|project|relationship|rollout|renewal)| be your (?:man|woman|guy|person|go-to)| hold the fort| keep (?:the|her|his) seat warm| (?:'s|be now) (?:the|our|your) (?:\S+ ){0,3}?(?:person|one|contact|go-to|owner|lead|champion|sponsor|approver|holder|signatory)`;
 export const SUCCESSOR_OBJECT_MORE = [
   String.raw` (?:his|her|their|'s) (?:task|duty|dutie|work|job|responsibility|responsibilitie|account)s? (?:now )?(?:make|do|handle|take over|take|cover|be do|be handle|be take over|be cover|be now do|be now handle)(?: now)? `,
   String.raw` for (?:\S+ ){1,4}?(?:please )?(?:ask|contact|ping|email|write to|speak to|talk to|go to|reach out to|turn to) (?:to )?`,
@@ -138,7 +138,7 @@ export const SUCCESSOR_OBJECT_MORE = [
 export function moreHitHolds(s: Sent, hit: Hit, accountWords: string[]): boolean {
   const line = hit.m[0];
   const t = s.toks;
-  if (/ (?:role|job|position|post|offer|seat) (?:at|with) $| be now (?:at|with|work (?:at|for)) $/.test(line)) {
+  if (/ (?:role|job|position|post|offer|seat) (?:at|with) $| be now (?:at|with|work (?:at|for)) $| now work at $/.test(line)) {
     // "the role at Baltic Shipping Group" leaves; "a role with us", "the role at Northwind" does not.
     const org = t[hit.end + 1];
     // "Mia is now at Heathrow for the night", "Raj is now at Leeds depot": a place for a while, not an employer.
@@ -158,6 +158,8 @@ export function moreHitHolds(s: Sent, hit: Hit, accountWords: string[]): boolean
     if ((stop < 0 ? object : object.slice(0, stop)).some((x) => /^(?:pilot|review|evaluation|meeting|call|sync|standup|workshop|demo|session|qbr|training|test|trial|audit|kickoff|agenda|presentation|webinar|poc)$/.test(x.lemma))) return false;
     if (/ for (?:a|an|the next|two|three|four|\d+|a couple of|a few) (?:\S+ )?(?:day|week|month)s? /.test(lemmaLine(s).line)) return false;
   }
+  // Replaced on a list or an invite, not in a post: "was replaced on the invite list by Tomasz".
+  if (/ be (?:replace|succeed) (?:as|in|on) /.test(line) && t.slice(hit.start, hit.end).some((x) => /^(?:list|invite|invitation|rota|roster|schedule|agenda|thread|channel|cc|distribution|slide|deck|photo|call|meeting|panel|form)$/.test(x.lemma))) return false;
   // One leaver, not leavers in general ("joiners and leavers get access within a day").
   if (/ leaver $/.test(line)) return t[hit.end]?.lower === 'leaver';
   // A post passed on for a while ("for the duration of Owen's holiday") is cover, not a change.

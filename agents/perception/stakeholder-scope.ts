@@ -18,7 +18,7 @@ function pastYear(line: string, year: number): boolean {
 /** News long past: years back, "last year", a past year, or a perfect that has run "since" (then). */
 export function settledLongAgo(s: Sent, year: number): boolean {
   const line = lemmaLine(s).line;
-  if (/ (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|a few|a couple of|some) year ago | year back | ever since | since then | long (?:before|ago) | last year | a year ago /.test(line)) return true;
+  if (/ (?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|a few|a couple of|some) )?year ago | year back | ever since | since then | long (?:before|ago) | last year | a year ago /.test(line)) return true;
   // "…has been running sales ops since.": the perfect continuing to now, the change its start.
   if (/ have be \S+ (?:\S+ ){0,5}?since (?:[.!]\s)?$/.test(line)) return true;
   return pastYear(line, year);
@@ -48,7 +48,10 @@ export function outsideDeal(s: Sent, arrival = false): boolean {
 export function hearsay(s: Sent, hit: Hit): boolean {
   const t = s.toks;
   const at = t.slice(0, hit.start).findLastIndex((x) => /^(?:rumou?r|speculation|gossip|whisper|hearsay)$/.test(x.lemma));
-  if (at < 0 || !['that', 'about', 'of', 'is', 'are', "'s", 'say', 'says'].includes(t[at + 1]?.lower ?? '')) return false;
+  if (at < 0) return false;
+  // The noun's own phrase may come first: "speculation in the trade press about Adaeze moving".
+  const link = t.slice(at + 1, hit.start).findIndex((x) => ['that', 'about', 'of', 'is', 'are', "'s", 'say', 'says'].includes(x.lower));
+  if (link < 0 || t.slice(at + 1, at + 1 + link).some((x) => ['VERB', 'AUX', 'PUNCT'].includes(x.pos))) return false;
   // "The rumours are true: Raj is leaving" confirms it.
   return !t.some((x) => /^(?:true|confirm|confirmed|correct|official)$/.test(x.lower));
 }
@@ -100,4 +103,15 @@ export function leavesEmployer(s: Sent, hit: Hit, accountWords: string[]): boole
   const next = s.toks[hit.end + 1];
   const next2 = s.toks[hit.end + 2];
   return Boolean(next && (accountWords.includes(next.lower) || next.lower === 'us' || (['the', 'our'].includes(next.lower) && /^(?:company|business|firm|organisation|organization|group)$/.test(next2?.lemma ?? ''))));
+}
+
+const WHEN_WORD = /^(?:yesterday|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|morning|afternoon|evening|january|february|march|april|may|june|july|august|september|october|november|december|abruptly|suddenly)$/;
+
+/** "quit excel for good", "quit Gong last year": a tool or a habit quit, named bare; "quit Northwind", "quit us", "quit yesterday" are not. */
+export function quitsAThing(s: Sent, hit: Hit, accountWords: string[]): boolean {
+  if (!/ quit $/.test(hit.m[0])) return false;
+  const o = s.toks[hit.end + 1];
+  // (The light model tags a bare tool name a verb: "quit excel".)
+  if (!o || !(['NOUN', 'PROPN', 'X'].includes(o.pos) || (o.pos === 'VERB' && o.lower === o.lemma)) || WHEN_WORD.test(o.lemma)) return false;
+  return !accountWords.includes(o.lower) && o.lower !== 'us' && !/^(?:company|business|firm|job|role|position|team|organisation|organization|group)$/.test(o.lemma);
 }

@@ -103,7 +103,7 @@ export const ACTS: StageFrame[] = [
   // A longer commitment on the same account: "switch from the monthly plan to annual billing".
   { re: / (?:switch|move|change|upgrade|convert|go) (?:\S+ ){0,4}?to (?:an |the |a )?(?:annual|yearly|multi-year|\S+-year) (?:plan|billing|contract|term|subscription|licen[cs]e|commitment|prepay|prepayment)/ },
   // Money set aside for us: "we've earmarked sixty thousand for your platform".
-  { re: new RegExp(` (?:earmark|allocate|set aside|ring-fence|ringfence|reserve|put aside) (?:\\S+ ){0,4}?for (?:you|your (?:\\S+ )?${PRODUCT}|the (?:\\S+ )?(?:platform|tool|renewal|licen[cs]es|subscription|upgrade|rollout)) `) },
+  { re: new RegExp(` (?:earmark|allocate|set aside|ring-fence|ringfence|ring-fenced|ringfenced|reserve|put aside) (?:\\S+ ){0,4}?for (?:you|your (?:\\S+ )?${PRODUCT}|the (?:\\S+ )?(?:platform|tool|renewal|licen[cs]es|subscription|upgrade|rollout)) `) },
   // A review of us cleared: "SOC 2 report checked out", "pen test summary accepted", "IT sign-off done", "Infosec box ticked".
   { re: new RegExp(` ${CHECKER} (?:\\d+ )?(?:[^\\s,.;:!?]+ ){0,2}?(?:sign-off|sign off|signoff|approval|clearance|review|check|assessment|vetting|due diligence|box|report|summary|result|questionnaire) (?:be |have be |'s |get )?(?:now |all |finally )?(?:do|done|complete|tick|accept|pass|clear|check out|come back clean|come back fine|approve|sign off|green)(?: |$)`), ok: reviewOfUs },
   // The supplier side set up: "the supplier record is created", "you've got a vendor number", "you're through".

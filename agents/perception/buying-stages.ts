@@ -165,11 +165,11 @@ const WHEN = new Set(['yesterday', 'today', 'tonight', 'last', 'this', 'morning'
 /** Who speaks for the buyer's approvals and reviews, as the subject of a verdict: "our lawyers accepted…". */
 export const APPROVER = '(?:finance|board|legal|lawyer|counsel|attorney|procurement|purchasing|security|infosec|privacy|compliance|cfo|ceo|coo|cio|cto|exec|executive|leadership|management|committee|steering|budget holder|controller|ap|accounts payable|sponsor|investment committee)';
 /** A verdict that lets a purchase go on. */
-const VERDICT = '(?:release|fund|rubber-stamp|rubber-stamped|approve|authorise|authorize|sanction|ratify|okay|ok|sign off|green-light|greenlight|greenlit|green-lit|bless|clear|pass|accept|endorse|agree to|give (?:\\S+ )?(?:the |a |their |its |her |his )?(?:yes|nod|go-ahead|thumb up|green light|blessing|ok|okay|sign-off|sign off|all clear|all-clear|clearance))';
+const VERDICT = '(?:back(?= (?:the|your|our|it|this|that) )|release|fund|rubber-stamp|rubber-stamped|approve|authorise|authorize|sanction|ratify|okay|ok|sign off|green-light|greenlight|greenlit|green-lit|bless|clear|pass|accept|endorse|agree to|give (?:\\S+ )?(?:the |a |their |its |her |his )?(?:yes|nod|go-ahead|thumb up|green light|blessing|ok|okay|sign-off|sign off|all clear|all-clear|clearance))';
 /** Signing, said plainly or figuratively: "put my name to", "inked", "initialled". */
 const SIGN = '(?:sign|countersign|e-sign|execute|ink|initial|put (?:my|our|his|her|their) (?:name|signature) (?:to|on))';
 /** The buyer's paper and approvals, as nouns. */
-const PAPERISH = '(?:contract|msa|agreement|order form|dpa|sow|paperwork|paper|term|terms|redline|redlines|renewal|po|purchase order|business case|proposal)';
+const PAPERISH = '(?:contract|msa|agreement|order form|dpa|sow|paperwork|paper|term|terms|redline|redlines|renewal|po|purchase order|purchase request|purchase requisition|requisition|business case|proposal)';
 
 /**
  * Steps told in plainer words than the stage frames: a verdict by the people who approve, money
@@ -183,9 +183,9 @@ export const PLAIN_STEPS: StageFrame[] = [
   { re: new RegExp(` ${SIGN} (?:\\S+ ){0,2}?(?:the |our |your |this |that )?${PAPERISH} `) },
   // The paper on its way through the buyer's side: "contract back from legal", "the MSA is with procurement now".
   { re: new RegExp(` ${PAPERISH} (?:be |'s |have |now |back |still |sit |currently |just |already |come |go |get )*(?:with|back from|from|at|in|over to|through|thru|past) (?:our |their |the )?${APPROVER} `), ok: paperAsSubject },
-  { re: new RegExp(` (?:redline|mark up|markup|mark-up|comment|edits?|tracked change)s? (?:\\S+ ){0,2}?(?:to|on|of|for)? ?(?:the |your |our )?(?:msa|contract|agreement|order form|dpa|sow|paperwork|term|terms) `) },
+  { re: new RegExp(` (?:redline|mark up|markup|mark-up|comment|edits?|tracked change)s? (?:\\S+ ){0,2}?(?:to|on|of|for)? ?(?:the |your |our )?(?:master |service |services |subscription |framework |main )?(?:msa|contract|agreement|order form|dpa|sow|paperwork|term|terms) `) },
   // The buyer's reviewers at work on it now: "legal is going through the MSA", "procurement are reviewing your terms".
-  { re: new RegExp(` ${APPROVER} (?:team |group |department )?(?:be|have be) (?:now |currently |already )?(?:review|go (?:through|thru)|look at|look over|redline|mark up|work (?:through|thru)) (?:the |your |our )?(?:\\S+ )?(?:msa|contract|agreement|order form|dpa|sow|paperwork|term|terms|proposal|quote|questionnaire|security pack|documentation) `) },
+  { re: new RegExp(` ${APPROVER} (?:team |group |department )?(?:be|have be) (?:now |currently |already )?(?:review|go (?:through|thru)|look at|look over|redline|mark up|work (?:through|thru)) (?:the |your |our )?(?:\\S+ ){0,4}?(?:msa|contract|agreement|order form|dpa|sow|paperwork|term|terms|proposal|quote|questionnaire|security pack|documentation) `), ok: (s, h) => ourPaper(s, h) },
   // What is left before signing: "legal is the last hurdle", "it's just paperwork from here", "ready for signature".
   { re: new RegExp(` ${APPROVER} (?:team )?be (?:the )?(?:next|last|final|only)(?: (?:step|hurdle|hoop|gate|stop|box|thing))?(?: |$)| (?:last|final|only|remaining) (?:step|hurdle|hoop|gate|box) be ${APPROVER} | (?:just|only) (?:the )?(?:paperwork|signature|formality|formalities)(?: \\S+)? (?:from here|left|now|to go|remain) | (?:ready|clear|cleared|good|set) (?:for|to) (?:signature|sign|signing|execute|execution|countersign|countersignature|proceed|purchase) `) },
   // The decision or award for us: "your platform came out on top", "the award letter goes out Friday", "a verbal yes".
@@ -243,6 +243,18 @@ function purposeOurs(s: Sent, h: Hit): boolean {
   while (k + 1 < s.toks.length && s.toks[k].pos === 'NOUN' && s.toks[k + 1].pos === 'NOUN') k += 1;
   const t = s.toks[k];
   return !t || !['NOUN', 'PROPN', 'PRON'].includes(t.pos) || PURPOSE_OBJECTS.has(t.lemma);
+}
+
+/**
+ * The paper under review is ours, not "a contract for one of our shippers" (an indefinite paper) or
+ * "Quadrant's order form" (owned by another party).
+ */
+function ourPaper(s: Sent, h: Hit): boolean {
+  const span = s.toks.slice(h.start, h.end + 1);
+  const v = span.findIndex((t) => t.pos === 'VERB');
+  const np = span.slice(v + 1);
+  if (['a', 'an'].includes([...np].reverse().find((t) => t.pos === 'DET')?.lower ?? '')) return false;
+  return !np.some((t, k) => ["'s", '’s'].includes(t.text) && !['your', 'our'].includes(np[k - 1]?.lower ?? ''));
 }
 
 /** Things bought that are not software: "the PO for the new forklifts", "the office cleaning contract", "the lease". */

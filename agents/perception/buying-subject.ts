@@ -17,7 +17,7 @@ const MODIFIED: Record<string, Set<string>> = {
   case: new Set(['business']),
   request: new Set(['budget', 'purchase', 'spend', 'funding', 'approval']),
   order: new Set(['purchase']),
-  review: new Set(['security', 'infosec', 'vendor', 'supplier', 'legal', 'procurement', 'risk', 'compliance', 'privacy', 'contract']),
+  review: new Set(['security', 'infosec', 'vendor', 'supplier', 'legal', 'procurement', 'risk', 'compliance', 'privacy', 'contract', 'test', 'pentest']),
   assessment: new Set(['security', 'risk', 'vendor', 'supplier', 'privacy']),
   report: new Set(['soc', '2', 'soc2', 'test', 'pentest']),
 };
@@ -26,7 +26,7 @@ const MODIFIED: Record<string, Set<string>> = {
 const VERDICTS = new Set(['approve', 'raise', 'sign', 'countersign', 'execute', 'clear', 'pass', 'grant', 'agree', 'accept', 'release', 'submit', 'ring-fenced', 'ringfenced', 'ring-fence',
   'ringfence', 'earmark', 'allocate', 'secure', 'authorise', 'authorize', 'sanction', 'greenlight', 'green-lit', 'greenlit', 'rubber-stamp', 'rubber-stamped', 'finalise', 'finalize', 'sort', 'okay']);
 /** Intransitives that need their particle: "came through", "went in", "got through". */
-const PHRASAL: Record<string, Set<string>> = { come: new Set(['through', 'thru']), go: new Set(['through', 'thru', 'in']), get: new Set(['through', 'thru']) };
+const PHRASAL: Record<string, Set<string>> = { come: new Set(['through', 'thru']), go: new Set(['through', 'thru', 'in']), get: new Set(['through', 'thru']), sail: new Set(['through', 'thru']) };
 
 /** Clause openers: after these a new subject may start ("Luca says the request was granted", "…, and it cleared"). */
 const OPENERS = new Set(['and', 'but', 'so', 'that', 'also', 'now', 'then', 'yes', 'yeah', 'good', 'news', 'update', 'fyi', 'btw', 'ok', 'okay']);
@@ -68,6 +68,9 @@ function clauseStart(s: Sent, k: number): number {
 }
 
 /** The predicate after a subject ending at k: auxiliaries, adverbs, "been", a colon; then the verdict. */
+/** Who a deal goes through on the buyer's side. */
+const BODIES = new Set(['board', 'committee', 'finance', 'legal', 'procurement', 'approval', 'process', 'chain', 'review', 'security', 'exec', 'leadership', 'cfo', 'ceo', 'coo', 'purchasing', 'counsel']);
+
 function predicate(s: Sent, from: number, colon: boolean): number {
   let j = from;
   if (colon && [':', '-', '–', '—'].includes(s.toks[j]?.text ?? '')) j += 1;
@@ -79,7 +82,9 @@ function predicate(s: Sent, from: number, colon: boolean): number {
   // Said of the deal, not done by it: "it cleared nothing up", "that sorted itself out" have objects of their own.
   const next = s.toks[v + 1];
   const when = next?.pos === 'DET' && ['morning', 'afternoon', 'evening', 'week', 'month', 'quarter', 'time'].includes(s.toks[v + 2]?.lemma ?? '');
-  if (v >= 0 && next && !when && (['DET', 'PRON'].includes(next.pos) || ['up', 'out', 'nothing'].includes(next.lower))) return -1;
+  // "went through the board", "sailed through the steering committee": the particle's object is who approves.
+  const past = v > j && next?.pos === 'DET' && s.toks.slice(v + 2, v + 5).some((t) => BODIES.has(t.lemma));
+  if (v >= 0 && next && !when && !past && (['DET', 'PRON'].includes(next.pos) || ['up', 'out', 'nothing'].includes(next.lower))) return -1;
   return v >= 0 ? j : -1;
 }
 
@@ -123,7 +128,7 @@ const hit = (s: Sent, start: number, end: number): Hit => {
  * Deal nouns as the subject of a verdict, and pronouns for a deal named before (earlier says whether an
  * earlier sentence of the message named one). Questions ("has the PO been raised?") are ours to ask.
  */
-export function dealVerdicts(s: Sent, earlier: boolean): Hit[] {
+export function dealVerdicts(s: Sent, earlier: boolean, goods = false): Hit[] {
   if (s.toks.some((t) => t.text === '?')) return [];
   const out: Hit[] = [];
   const named = (k: number) => earlier || s.toks.slice(0, k).some((_, j) => dealHead(s, j));
@@ -151,6 +156,11 @@ export function dealVerdicts(s: Sent, earlier: boolean): Hit[] {
       const before = s.toks[k - 1];
       if (before && verdictAt(s, k - 1) >= 0 && (s.toks[k + 1]?.lower === 'off' || before.lemma !== 'sort')) out.push(hit(s, k - 1, k));
       else if (before?.lemma === 'consider' && verdictAt(s, k + 1) >= 0) out.push(hit(s, k - 1, k + 1));
+    }
+    // "Raj signed off on it!!": a verdict on the pronoun, where the message names what is bought even after it.
+    if (PRONOUNS.has(t.lower) && t.pos === 'PRON' && (named(k) || goods) && s.toks[k - 1]?.lower === 'on' && s.toks[k - 2]?.lower === 'off' && verdictAt(s, k - 3) >= 0) {
+      const next = s.toks[k + 1];
+      if (!next || next.pos === 'PUNCT' || ['and', 'so', 'yesterday', 'today', 'this', 'last'].includes(next.lower)) out.push(hit(s, k - 3, k));
     }
   }
   return out;

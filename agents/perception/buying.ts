@@ -11,6 +11,8 @@ import { ONBOARDING, PLAIN_STEPS, STAGES, asked, beforeOurStep, historical, notO
 import { ACTS, nothingLeft } from './buying-acts.js';
 import { dealVerdicts, forOurs, namesDeal, othersGoods } from './buying-subject.js';
 import { MOVES, PAPERWORK } from './buying-paperwork.js';
+import { AGAINST_US, duty, needAsked, othersReady, skill, wishTakenBack } from './buying-duty.js';
+import { SPOKEN } from './buying-spoken.js';
 
 export interface BuyingCue { text: string }
 
@@ -24,7 +26,7 @@ const CLOSE = '(?:upgrade|renew|sign|countersign|e-sign|execute|proceed|buy|purc
 const FRAMES: RegExp[] = [
   new RegExp(` (?:ready|decide|prepared|in a position|agree) (?:\\S+ )?to (?:${CLOSE}|move forward|go ahead|get start|get go|go|roll|kick off|start)`),
   // Glad to close, not merely to start using it: "happy to proceed", "keen to sign".
-  new RegExp(` (?:happy|keen|glad|willing|eager) (?:\\S+ )?to (?:${CLOSE}|move forward|go ahead) `),
+  new RegExp(` (?:happy|keen|glad|willing|eager) (?:\\S+ |for (?:us|me|you|them) )?to (?:${CLOSE}|move forward|go ahead) `),
   // Readiness said as an idiom: "we're good to go", "count us in", "let's get this done", "let's make it happen".
   / (?:good|clear|all set) to go | count (?:us|me) in | (?:let 's|let us) (?:finalise|finalize|close|sign|proceed|go ahead|wrap (?:this|it) up)(?: |$)| (?:let 's|let us) (?:get (?:this|it|the deal|things) (?:do|done|sign|over the line|across the line|wrap up)|make (?:it|this) happen|do (?:this|it)) | we (?:have|have get) a deal | it be a deal | over the (?:finish )?line /,
   // Bringing the deal to a close: "finalise the agreement", "wrap up the paperwork", "agreed to the three-year deal".
@@ -37,7 +39,7 @@ const FRAMES: RegExp[] = [
   / (?:let 's|let us) (?:sign|proceed|(?:move|go|get) (?:forward|ahead|start))/,
   / sign (?:it |this |the \S+ )?(?:on|by|next|this|before) (?:monday|tuesday|wednesday|thursday|friday|week|month|the \d)/,
   // The paperwork is all that is left: "we just need the final paperwork", "where do we sign?".
-  new RegExp(`(?:^ | we | i | just | only )(?:just |only |now |still )?need (?:the |your )?(?:final |signed |formal )?${PAPER} | where (?:do|should|can) (?:we|i) sign | (?:happy|fine|ok|okay|good) with the (?:terms|pricing|price|proposal|quote|contract|offer|numbers) `),
+  new RegExp(`(?:^ | we | i | just | only )(?:will |would |'d |be go to )?(?:just |only |now |still )?need (?:the |your )?(?:final |signed |formal )?${PAPER} | where (?:do|should|can) (?:we|i) sign | (?:happy|fine|ok|okay|good) with the (?:terms|pricing|price|proposal|quote|contract|offer|numbers) `),
   // Choosing an edition: "we'll take the premium package", "book us in for the annual plan", "add the analytics module to our subscription".
   / (?:take|go for|opt for|choose|pick|select|book (?:us|me) (?:in )?for|sign (?:us|me) up for|put (?:us|me) down for) (?:the |a |an )?(?:\S+ ){0,2}?(?:plan|tier|package|bundle|edition|subscription|licen[cs]e|add-on|module|option) | add (?:the |a |an )?(?:\S+ ){0,2}?(?:module|add-on|package|tier|feature) to (?:our|the) (?:subscription|plan|contract|account|order|licen[cs]e) /,
   // Approval of the purchase as a noun: "got the green light from legal" (with a purchase in the sentence).
@@ -109,9 +111,9 @@ const OUR_PAPER = / (?:order form|msa|po|purchase order|invoice|quote|proposal|r
 /** Subordinate conditions that make a step hypothetical: "if we were to buy", "whether we made the right call". */
 const HYPOTHETICAL = ['if', 'unless', 'whether', 'supposing', 'assuming', 'provided', 'providing', 'once', 'when', 'until', 'whenever'];
 
-function hits(s: Sent, earlier = false): Hit[] {
-  const stages = [...STAGES, ...ONBOARDING, ...PLAIN_STEPS, ...ACTS, ...PAPERWORK, ...MOVES].flatMap((f) => findAll(s, f.re).filter((h) => !f.ok || f.ok(s, h)));
-  return [...FRAMES.flatMap((re) => findAll(s, re)), ...stages, ...dealVerdicts(s, earlier), ...findAll(s, PAPER_ASKED).filter((h) => asked(s, h.start) && (findAll(s, FIRM_OFFER).length > 0 || !/ (?:quote|quotation|proposal) $/.test(h.m[0])))];
+function hits(s: Sent, c: Reading): Hit[] {
+  const stages = [...STAGES, ...ONBOARDING, ...PLAIN_STEPS, ...ACTS, ...PAPERWORK, ...MOVES, ...SPOKEN].flatMap((f) => findAll(s, f.re).filter((h) => !f.ok || f.ok(s, h)));
+  return [...FRAMES.flatMap((re) => findAll(s, re)), ...stages, ...dealVerdicts(s, c.earlier === true, c.goods === true), ...findAll(s, PAPER_ASKED).filter((h) => asked(s, h.start) && (findAll(s, FIRM_OFFER).length > 0 || !/ (?:quote|quotation|proposal) $/.test(h.m[0])))];
 }
 
 /** "What are the next steps?": after a decision it asks how to buy; after asking to add a team it is expansion's question. */
@@ -120,17 +122,26 @@ const NEXT_STEP = / what be (?:the )?next step /;
 /** Adding seats, users or a team: expansion, its own concept. */
 const adding = (s: Sent) => { const line = lemmaLine(s).line; return / add /.test(line) && CAPACITY.test(line); };
 
-function buyingIn(s: Sent, expanding = false, earlier = false): boolean {
+/**
+ * What the rest of the message tells a sentence: expanding (it adds seats or a team), earlier (an earlier
+ * sentence named a deal), goods (the message names something of ours to buy), reported (our note's words).
+ */
+interface Reading { expanding?: boolean; earlier?: boolean; goods?: boolean; reported?: boolean }
+
+function buyingIn(s: Sent, c: Reading = {}): boolean {
+  const { expanding = false, reported = false } = c;
   const line = ` ${s.toks.map((t) => t.lemma).join(' ')} `;
-  if (STANDING.test(line)) return false;
+  if (STANDING.test(line) || AGAINST_US.test(line)) return false;
   // An NDA precedes any evaluation: signing or sending one is no step towards buying, unless our paper rides along.
   if (NDA.test(line) && !OUR_PAPER.test(line)) return false;
   if (VETO.test(line.replace(PLAN_SIGN_UP, ' ').replace(DEADLINE, ' ')) || PAPER_TOPIC.test(line) || WITH_OTHERS.test(line) || otherPurchase(line) || notOurDeal(line) || historical(line) || stalled(s) || signedWithOthers(s) || othersGoods(s) || (/\bsign-in\b|\bsign up\b/i.test(s.text) && !PLAN_SIGN_UP.test(line))) return false;
   // Nothing left against the paper ("no further comments on the contract"): the negation is the news.
   if (nothingLeft(line) && !stalled(s)) return true;
   if (!expanding && NEXT_STEP.test(line) && !negated(s, findAll(s, NEXT_STEP)[0].start)) return true;
-  for (const h of hits(s, earlier)) {
+  for (const h of hits(s, c)) {
     if (negated(s, h.start) || negated(s, h.end)) continue;
+    // A duty ("now signs off on tooling spend") or a wish taken back ("I'd love to promise you the signature, but…").
+    if (duty(s, h) || wishTakenBack(s, h) || needAsked(s, h) || skill(s, h) || (!reported && othersReady(s, h))) continue;
     // The alternative set aside: "add them to our contract rather than signing something separate".
     if (s.toks.slice(Math.max(0, h.start - 3), h.end).some((t, k, xs) => (t.lower === 'rather' || t.lower === 'instead') && ['than', 'of'].includes(xs[k + 1]?.lower ?? ''))) continue;
     // A deal "for" other goods ("accepted our quote for the Oslo lanes", "got the budget for two more drivers").
@@ -177,7 +188,7 @@ const askingLeave = (s: Sent, at: number) => s.toks[at].lower === 'if' && LEAVE.
 /** A freeze or cut named as the deadline ("before the budget freeze on the 15th") is no stall. */
 const DEADLINE = / before (?:the |our |a )?(?:\S+ )?(?:freeze|cut-off|cutoff|cut) /g;
 /** A standing duty ("Adaeze signs off on spend from now on"): who approves, not a step taken. */
-const STANDING = / from now(?: on)? | henceforth | from then on | in (?:the )?future | from here on /;
+const STANDING = / from now(?: on)? | henceforth | from then on | in (?:the )?future | from here on | going forward | until (?:we|they) (?:appoint|hire|find|name|recruit) | will be \S+ (?:\S+ ){0,4}?from here(?: [.!,;]| $)/;
 
 /**
  * A step said with "would" under an if-clause in the past tense ("we'd sign tomorrow if the price came
@@ -193,7 +204,7 @@ function unreal(s: Sent, i: number): boolean {
 }
 
 /** Our own acts in a note ("Sent Adaeze the contract", "we chased twice") are not the account's. */
-const OUR_ACTS = new Set(['send', 'email', 'share', 'chase', 'forward', 'ping', 'nudge', 'remind', 'follow', 'call', 'offer', 'propose', 'walk', 'give', 'resend', 'draft', 'prepare']);
+const OUR_ACTS = new Set(['tell', 'send', 'email', 'share', 'chase', 'forward', 'ping', 'nudge', 'remind', 'follow', 'call', 'offer', 'propose', 'walk', 'give', 'resend', 'draft', 'prepare']);
 
 /** A note's sentence about what the account did or said, not about what we did: not led by "we"/"I" or by our act in the past tense. */
 function reporter(s: Sent): boolean {
@@ -205,41 +216,87 @@ function reporter(s: Sent): boolean {
 
 /** In our notes the account names us in the first person ("they have chosen us", "they picked our proposal"):
  * read as the account speaking to us, so the frames see "you"/"your". */
-function reportedBuying(s: Sent, earlier = false): boolean {
+function reportedBuying(s: Sent, c: Reading): boolean {
   if (!reporter(s)) return false;
-  if (buyingIn(s, false, earlier)) return true;
+  if (buyingIn(s, { ...c, reported: true })) return true;
   if (!s.toks.some((t) => t.lower === 'us' || t.lower === 'our')) return false;
   const toks = s.toks.map((t) => (t.lower === 'us' ? { ...t, text: 'you', lower: 'you', lemma: 'you' } : t.lower === 'our' ? { ...t, text: 'your', lower: 'your', lemma: 'your' } : t));
-  return buyingIn({ text: s.text, toks }, false, earlier);
+  return buyingIn({ text: s.text, toks }, { ...c, reported: true });
+}
+
+/** Verbs after which "you …" opens a clause of its own: "great to hear you have signed". */
+const HEARD = new Set(['hear', 'see', 'know', 'understand', 'note', 'confirm', 'say', 'mention', 'notice', 'learn']);
+
+/** What makes our sentence to them an ask, a duty, a condition or an offer rather than their step told back. */
+const NOT_TOLD = new Set(['if', 'once', 'when', 'unless', 'whenever', 'until', 'whether', 'need', 'must', 'should', 'please', 'can', 'could', 'would', 'may', 'might', 'let', 'want', 'like', 'ready', 'happy', 'feel', 'free', 'hope', 'wish']);
+
+/**
+ * Our message telling their step back to them ("as discussed, you'll send over the signed DPA this week", "glad
+ * your board approved the budget"): read with "you" as the speaker's "we", so the account's frames apply.
+ * Only a declarative with "you" or "your …" as a clause subject; an ask, an obligation or a condition is ours.
+ */
+function toldBack(s: Sent, c: Reading): boolean {
+  if (s.toks.some((t) => t.text === '?')) return false;
+  const told = (t: Sent['toks'][number]) => NOT_TOLD.has(t.lemma) || NOT_TOLD.has(t.lower);
+  // The subject and its verb, with nothing before them or in the verb group that makes it an ask or a condition.
+  const subject = s.toks.findIndex((t, k) => ['you', 'your'].includes(t.lower) && s.toks[k - 1]?.pos !== 'ADP' && (s.toks[k - 1]?.pos !== 'VERB' || HEARD.has(s.toks[k - 1].lemma))
+    && s.toks.slice(k + 1, k + 4).some((x) => x.pos === 'VERB' || x.pos === 'AUX'));
+  if (subject < 0 || s.toks.slice(0, subject + 4).some(told)) return false;
+  const toks = s.toks.map((t) => (t.lower === 'you' ? { ...t, text: 'we', lower: 'we', lemma: 'we' } : t.lower === 'your' ? { ...t, text: 'our', lower: 'our', lemma: 'our' } : t));
+  return buyingIn({ text: s.text, toks }, { ...c, reported: true });
 }
 
 /** The account's sentences (or what our notes report they said) that show intent to buy. */
 export function findBuying(parts: Utterance[], opts: { reported?: boolean } = {}): BuyingCue[] {
   return parts.flatMap((u, k) => {
-    if (!(u.side === 'them' || (opts.reported && u.side === 'us'))) return [];
     const sents = analyze(u.text);
+    // Our own words to them: only their step told back counts.
+    if (u.side === 'us' && !opts.reported) return sents.filter((s) => toldBack(s, {})).map((s) => ({ text: s.text }));
+    if (u.side !== 'them' && !(opts.reported && u.side === 'us')) return [];
     const expanding = sents.some(adding);
     // A pronoun may stand for a deal named in an earlier sentence ("We ran your SOC 2 report past them. It cleared.").
     const ours = sents.map((s) => { const line = lemmaLine(s).line; return !notOurDeal(line) && !otherPurchase(line) && !WITH_OTHERS.test(line) && !signedWithOthers(s); });
-    const found = sents.filter((s, i) => { const earlier = i > 0 && namesDeal(sents.slice(0, i).filter((_, j) => ours[j])); return u.side === 'them' ? buyingIn(s, expanding, earlier) : reportedBuying(s, earlier); }).map((s) => ({ text: s.text }));
+    const goods = sents.some((s) => s.toks.some((t) => GOODS.has(t.lemma)));
+    const found = sents.filter((s, i) => {
+      const earlier = i > 0 && namesDeal(sents.slice(0, i).filter((_, j) => ours[j]));
+      return u.side === 'them' ? buyingIn(s, { expanding, earlier, goods }) : reportedBuying(s, { earlier, goods });
+    }).map((s) => ({ text: s.text }));
     if (found.length || u.side !== 'them' || k === 0 || parts[k - 1].side !== 'us' || !sents.length) return found;
     return yesToAStep(parts[k - 1].text, sents[0]) ? [{ text: sents[0].text }] : [];
   });
 }
+
+/** What the account buys from us, named anywhere in the message: "Raj signed off on it!! deal desk gets their 4 seats". */
+const GOODS = new Set(['seat', 'licence', 'license', 'plan', 'tier', 'upgrade', 'renewal', 'subscription', 'module', 'add-on', 'edition', 'package']);
 
 /** Our question about a step of the purchase: "Has legal signed off?", "Did the PO go in?", "Where did the committee land?". */
 const STEP_ASKED = / (?:budget|spend|funding|approve|approval|sign|sign off|sign-off|signature|legal|procurement|po|purchase order|contract|paperwork|msa|order form|decision|decide|committee|board|security review|infosec|go ahead|go-ahead|land|renewal|requisition|move forward|move ahead|proceed|security questionnaire|vendor review|supplier review) /;
 /** A reply that says yes: "Yep, Friday.", "Done!", "It has, yesterday." */
 const AFFIRM = new Set(['yes', 'yep', 'yeah', 'yup', 'correct', 'done', 'absolutely', 'definitely', 'sure', 'indeed', 'affirmative', 'signed', 'approved', 'confirmed', 'passed', 'cleared', 'agreed', 'good', 'perfect', 'great']);
 
+const PLAIN_YES = new Set(['yes', 'yep', 'yeah', 'yup', 'sure', 'correct', 'absolutely', 'definitely', 'indeed', 'affirmative', 'good', 'perfect', 'great']);
+
 /** Nothing wrong, said with a negator: "no changes", "no issues from our side". */
 const NOTHING_WRONG = / no (?:further |more |other )?(?:change|issue|problem|concern|comment|objection|finding|question)s? /g;
+
+/**
+ * A question a yes does not answer with the step: a wh-question ("where did the committee land?") or one asking
+ * whether there is anything ("anything we should know ahead of the renewal?", "any news on the PO?").
+ */
+function openQuestion(q: Sent): boolean {
+  const first = q.toks.find((t) => t.pos !== 'PUNCT' && !['so', 'and', 'ok', 'okay', 'great', 'right'].includes(t.lower));
+  if (first !== undefined && ['what', 'where', 'how', 'when', 'who', 'which', 'why'].includes(first.lower)) return true;
+  return q.toks.some((t) => ['anything', 'something'].includes(t.lower)) && q.toks.some((t) => ['know', 'aware', 'flag', 'mention', 'raise', 'worry', 'concern', 'share'].includes(t.lemma));
+}
 
 /** Their short reply affirming a step we asked about is the step itself, said in one word. */
 function yesToAStep(question: string, reply: Sent): boolean {
   const q = analyze(question).filter((s) => s.toks.some((t) => t.text === '?'));
-  if (!q.some((s) => STEP_ASKED.test(lemmaLine(s).line) && !otherPurchase(lemmaLine(s).line) && !notOurDeal(lemmaLine(s).line))) return false;
+  const steps = q.filter((s) => STEP_ASKED.test(lemmaLine(s).line) && !otherPurchase(lemmaLine(s).line) && !notOurDeal(lemmaLine(s).line));
+  if (!steps.length) return false;
   const first = reply.toks.find((t) => t.pos !== 'PUNCT');
+  // A bare yes to an open question says there is something to tell, not that the step happened.
+  if (steps.every(openQuestion) && first && PLAIN_YES.has(first.lower)) return false;
   // The yes may open the reply or follow a word that names the choice ("Annual, yes."); "It has, …" and "We are." say it too.
   const opens = first !== undefined && (AFFIRM.has(first.lower) || (first.lower === 'all' && AFFIRM.has(reply.toks[first.i + 1]?.lower ?? '')) || reply.toks.slice(first.i + 1, first.i + 3).some((t) => ['yes', 'yep', 'yeah', 'yup'].includes(t.lower)) || (['it', 'they', 'we', 'she', 'he'].includes(first.lower) && ['have', 'has', 'did', 'do', 'does', 'be', 'is', 'are'].includes(reply.toks[first.i + 1]?.lower ?? '') && reply.toks.length <= first.i + 12));
   // "No changes from their side" and "no issues" are a yes; any other negation is not.

@@ -1,0 +1,67 @@
+// Buying steps said without the paperwork's words, as people say them in calls and chats: a verdict with
+// its subject left out, approval from someone as a noun, the paper handed back signed, the deal in the
+// budget, the paper in the approvers' hands or put before them, "it's you"; our own message telling
+// their step back to them. And the look-alikes: a duty, a skill, a wish taken back, a purchase made to
+// replace us, a bare yes to an open question, readiness of a third party, a question about licensing.
+import { describe, expect, it } from 'vitest';
+import { findBuying } from '../../../agents/perception/buying.js';
+
+const said = (text: string) => findBuying([{ side: 'them', text }]).length > 0;
+const ours = (text: string) => findBuying([{ side: 'us', text }]).length > 0;
+const replied = (question: string, text: string) => findBuying([{ side: 'us', text: question }, { side: 'them', text }]).length > 0;
+
+describe('buying steps said in everyday words', () => {
+  it.each([
+    'Countersigned yesterday, you should have it in your inbox.',
+    'ok so, all authorised on our side',
+    'Thumbs up from Adaeze this afternoon.',
+    'The purchase sailed through the steering committee.',
+    'Procurement has done their part, over to you.',
+    'Honestly we went round in circles, but the verdict is in and it\'s your platform.',
+    'Executed copy enclosed for your records and ours.',
+    'The renewal is already in next year\'s budget.',
+    'Our counsel has the order form now.',
+    'Ama will take the business case for your platform to the exec team next week.',
+    'Our lawyers are working through both sets of terms.',
+    'She\'s glad for us to go ahead.',
+    'The finance committee backed the renewal on Monday.',
+  ])('reads the step: %s', (text) => {
+    expect(said(text)).toBe(true);
+  });
+
+  it('reads their step told back in our words', () => {
+    expect(ours('Per our call, your procurement team has approved the purchase and the PO follows on Monday.')).toBe(true);
+    expect(ours('Great to hear you have signed the order form, welcome aboard.')).toBe(true);
+  });
+
+  it.each([
+    // A duty, a skill, a wish taken back.
+    'Since the reorg Keiko approves software spend for the sales team.',
+    'Owen is better with the contract numbers than I am.',
+    'I\'d love to say the board approved it, but they haven\'t even met yet.',
+    // A purchase made to replace us, a third party ready to start, a licensing question.
+    'Finance approved the budget to replace your platform next spring.',
+    'The Porto crew are ready to go whenever the accounts exist.',
+    'Would we need to purchase extra licences for the interns?',
+    // The verdict on something else, a wait, an approval requested.
+    'Signed up for your onboarding webinar.',
+    'Still waiting on a nod from Raj.',
+    'Agreed.',
+  ])('no step: %s', (text) => {
+    expect(said(text)).toBe(false);
+  });
+
+  it.each([
+    // Our own asks, conditions and duties to them are not their step.
+    'Once you sign, we will switch the new region on.',
+    'You will need to sign the DPA before we can turn on EU hosting.',
+    'Let me know when your finance team has approved it.',
+  ])('no step in our words: %s', (text) => {
+    expect(ours(text)).toBe(false);
+  });
+
+  it('a bare yes to an open question is no step', () => {
+    expect(replied('Anything I should be aware of before the renewal?', 'Yes. Our new COO wants to see usage numbers first.')).toBe(false);
+    expect(replied('Has procurement signed off on the renewal?', 'Yes, on Friday.')).toBe(true);
+  });
+});

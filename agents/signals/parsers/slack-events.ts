@@ -3,7 +3,7 @@
 // (message_changed) is stored as the message's new words at the time of the edit, when the words
 // changed; joins, topics, bots and deletions are not someone talking and are skipped with a reason.
 import { addSignal, emptyResult, rejectedOnly } from './result.js';
-import { notTalking, slackText, slackTs, slackUser, type SlackUsers } from './slack-text.js';
+import { messageText, notTalking, slackTs, slackUser, type SlackUsers } from './slack-text.js';
 import type { ParseResult } from './types.js';
 
 export type SlackDelivery =
@@ -42,7 +42,7 @@ export function parseSlackEvent(body: unknown, users: SlackUsers = new Map()): S
   const profile = obj(msg.user_profile);
   const user = (typeof msg.user === 'string' ? users.get(msg.user) : undefined)
     ?? (profile ? slackUser({ id: msg.user, ...profile }) : null);
-  const text = typeof msg.text === 'string' ? slackText(msg.text, users) : '';
+  const text = messageText(msg, users);
   if (!text) return skip('no text');
 
   const out = emptyResult();

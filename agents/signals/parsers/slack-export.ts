@@ -4,7 +4,7 @@
 // signal routed by its channel (id and #name), its author resolved to an email through users.json.
 import { unzipSync } from 'fflate';
 import { addSignal, emptyResult, rejectedOnly } from './result.js';
-import { notTalking, slackText, slackTs, slackUser, type SlackUsers } from './slack-text.js';
+import { messageText, notTalking, slackTs, slackUser, type SlackUsers } from './slack-text.js';
 import type { ParseResult } from './types.js';
 
 /** Relative path → bytes, as a zip or a folder holds them. */
@@ -82,7 +82,7 @@ export function parseSlackExport(files: ExportFiles): ParseResult {
       const profile = msg.user_profile && typeof msg.user_profile === 'object' ? slackUser({ id: msg.user, ...(msg.user_profile as object) }) : null;
       const user = (typeof msg.user === 'string' ? users.get(msg.user) : undefined) ?? profile ?? undefined;
       if (user?.bot) return;
-      const text = typeof msg.text === 'string' ? slackText(msg.text, users) : '';
+      const text = messageText(msg, users);
       if (!text) return;
       addSignal(out, position, {
         kind: 'chat', occurredAt, source: 'slack', externalId: `slack:${channelId ?? channel}:${String(msg.ts)}`,

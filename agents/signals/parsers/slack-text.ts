@@ -29,6 +29,19 @@ export function slackText(text: string, users: SlackUsers): string {
     .trim();
 }
 
+/**
+ * What a message says: its text, or, for files shared without a comment (Slack writes those with an
+ * empty text and a `files` list), the files' names, so a customer sending a document is not lost.
+ */
+export function messageText(m: Record<string, unknown>, users: SlackUsers): string {
+  const text = typeof m.text === 'string' ? slackText(m.text, users) : '';
+  if (text || !Array.isArray(m.files)) return text;
+  const names = m.files.map((f) => (f && typeof f === 'object' ? f as Record<string, unknown> : {}))
+    .map((f) => [f.title, f.name].find((v): v is string => typeof v === 'string' && v.trim() !== '')?.trim())
+    .filter((n): n is string => Boolean(n));
+  return names.length ? `Shared ${names.length === 1 ? 'a file' : `${names.length} files`}: ${names.join(', ')}` : '';
+}
+
 /** A users.json entry (or an event's `user_profile`) as the author we store. */
 export function slackUser(u: Record<string, unknown>): SlackUser | null {
   const id = typeof u.id === 'string' ? u.id : undefined;

@@ -44,11 +44,21 @@ export function changeWanted(s: Sent): boolean {
 export function onePerson(s: Sent): boolean {
   const line = lemmaLine(s).line;
   return / (?:access|login|account|licen[cs]e|seat) for (?:our |my |the |a )?new (?:hire|starter|joiner|colleague|analyst|manager|employee) , /.test(line)
-    || / (?:access|login|account|licen[cs]e|seat) for (?:him|her) /.test(line);
+    || / (?:access|login|account|licen[cs]e|seat) for (?:him|her) /.test(line)
+    // "the new hire in finance needs access": one newcomer, in the singular as written.
+    || (/\b(?:the|our|a|my|one) new (?:hire|starter|joiner|colleague|employee|analyst)\b(?!s)/i.test(s.text) && / (?:need|want|get|have) (?:\S+ ){0,2}(?:access|login|account|licen[cs]e|seat) /.test(line))
+    // One person as the one set up: "create her a login", "give him access", "add her to the Reporting group".
+    || / (?:create|give|get|issue|grant|provision|set) (?:him|her) (?:a |an |the |access|logins? |account|licen\S* |seat|up) | add (?:him|her) (?:to|on|as) /.test(line);
 }
 
-/** The writer disclaims any plan: "just for budgeting, no plans yet", "nothing concrete", "a 2027 conversation at the earliest". */
-export const noPlans = (s: Sent): boolean => / (?:no (?:plan|plans)|not plan|not planning|hypothetical|hypothetically|out of curiosity|just curious|purely curious|just (?:for|to) (?:budget|budgeting|planning|understand|model)|nothing (?:concrete|firm|decided)|at the earl\S*) /.test(lemmaLine(s).line);
+/** Capacity already obtained: "the 10 extra seats we bought in June", "the 15 Madrid users we added last week". */
+export const obtained = (s: Sent): boolean => /\b(?:seats?|licen[cs]es?|users?|accounts?|logins?|workspaces?) (?:that |which )?(?:we|they|you|I)(?:'ve|’ve| have| had)? (?:already |just )?(?:bought|purchased|added|ordered|got|received|paid for|signed for)\b/i.test(s.text);
+
+/** The need met by what is there: "they'll run it off the Madrid workspace with existing users", "covered by our current licences". */
+export const coveredByExisting = (s: Sent): boolean => / (?:with|off|from|using|within|out of|by) (?:the |our |their |its )?(?:existing|current) (?:\S+ ){0,2}(?:user|seat|licen[cs]e|licence|logins?|account|workspace|instance)s? | run (?:it|them|that|this) (?:off|from|out of) /.test(lemmaLine(s).line);
+
+/** The writer disclaims any plan: "just for budgeting, no plans yet", "if we ever opened a US office … not on the cards", "nothing concrete", "a 2027 conversation at the earliest". */
+export const noPlans = (s: Sent): boolean => / (?:no (?:plan|plans)|not plan|not planning|not on the (?:card|table|agenda|roadmap)s?|if (?:we|they|i) ever|hypothetical|hypothetically|out of curiosity|just curious|purely curious|just (?:for|to) (?:budget|budgeting|planning|understand|model)|nothing (?:concrete|firm|decided)|at the earl\S*) /.test(lemmaLine(s).line);
 
 /** Seats at a table, not in the product: "more seats for the offsite dinner". */
 export const seatsAtEvent = (s: Sent): boolean => / seat (?:\S+ ){0,2}(?:for|at|on|in) (?:the|our|a|an) (?:\S+ ){0,2}(?:session|class|dinner|offsite|off-site|event|table|restaurant|venue|room|bus|coach|flight|train|workshop|conference|webinar|meeting|party|lunch|course|gala|match|game) /.test(lemmaLine(s).line);
@@ -72,3 +82,17 @@ export const someday = (s: Sent): boolean => {
   const line = lemmaLine(s).line;
   return / (?:might|may) (?:\S+ ){0,3}(?:need|want|add|look at) /.test(line) && / (?:at some point|eventually|one day|some day|someday|down the (?:line|road)|in the future|in future) /.test(line);
 };
+
+/** The ask already met, in the same sentence: "asked for access in the spring and we set them up in May". */
+export const fulfilled = (s: Sent): boolean => /\b(?:we|you|they|I|Owen|IT)\s+(?:already\s+)?(?:set (?:them|him|her|it|everyone) up|gave (?:them|him|her|everyone) (?:access|logins?|accounts?|seats?|licen[cs]es?)|added (?:them|him|her|everyone)|provisioned (?:them|him|her|it|everyone)|onboarded (?:them|him|her|everyone))\b/i.test(s.text);
+
+/** A service wanted for people, not capacity for them: "a refresher training for the 12 people who joined", "a workshop for the new starters". */
+const SERVICE = / (?:training|refresher|session|workshop|webinar|demo|walkthrough|walk-through|call|meeting|report|breakdown|copy|summary|invoice|deck|course|intro|introduction|onboarding session) /;
+export function serviceForPeople(s: Sent): boolean {
+  const line = lemmaLine(s).line;
+  if (/ (?:seat|licen[cs]e|licence|logins?|access|account|workspace|instance|more user|new user) /.test(line)) return false;
+  return findAll(s, / (?:want|need|would like|like|ask for|request|love|book|schedule|set up|organi[sz]e|arrange) (?:\S+ ){0,3}?/).some((h) => {
+    const rest = s.toks.slice(h.end, h.end + 5).map((x) => x.lemma).join(' ');
+    return SERVICE.test(` ${rest} `) && / for /.test(` ${s.toks.slice(h.end).map((x) => x.lemma).join(' ')} `);
+  });
+}

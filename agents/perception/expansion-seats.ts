@@ -16,6 +16,8 @@ const ROLES = new Set(['admin', 'clerk', 'tech', 'dev', 'guard', 'pilot', 'chef'
 /** Roles ending in "-ent"/"-ant" that are people. */
 const PEOPLE_ENT = new Set(['agent', 'client', 'student', 'resident', 'patient', 'president', 'parent', 'respondent', 'correspondent', 'superintendent', 'regent', 'dependent',
   'assistant', 'accountant', 'consultant', 'attendant', 'applicant', 'merchant', 'servant', 'lieutenant', 'sergeant', 'participant', 'entrant', 'inhabitant', 'occupant', 'claimant', 'informant', 'descendant', 'migrant', 'immigrant', 'emigrant', 'tenant', 'analyst']);
+/** Things whose names end like a role's ("numbers", "folders", "scanners"): never people. */
+const THINGS_ER = new Set(['number', 'order', 'folder', 'paper', 'letter', 'filter', 'container', 'trailer', 'computer', 'server', 'scanner', 'printer', 'quarter', 'matter', 'error', 'sensor', 'monitor', 'meter', 'center', 'chapter', 'border', 'factor', 'sector', 'indicator', 'calendar', 'header', 'footer', 'marker', 'trigger', 'banner', 'counter', 'buffer', 'layer', 'register', 'poster', 'sticker', 'router', 'cluster', 'parameter', 'semester', 'corridor', 'elevator', 'generator', 'tractor', 'motor', 'reminder', 'answer', 'character', 'cover', 'tower', 'power']);
 /** People who are new: "25 graduates", "a dozen new starters". */
 const NEWCOMERS = new Set(['hire', 'graduate', 'grad', 'intern', 'trainee', 'starter', 'joiner', 'recruit', 'apprentice', 'newcomer', 'associate']);
 
@@ -26,7 +28,7 @@ export function countsPeople(x: Tok): boolean {
   if (CAPACITY.test(` ${x.lemma} `) || CAPACITY.test(` ${singular} `) || NEWCOMERS.has(singular) || ['ppl', 'folk', 'folks', 'fte', 'ftes', 'heads', 'strong'].includes(lower)) return true;
   // "-ent"/"-ant" make things as often as people ("incidents", "shipments", "plants"): only the people among them count.
   if (/(?:ent|ant)$/.test(singular)) return x.pos === 'NOUN' && lower !== singular && PEOPLE_ENT.has(singular);
-  return x.pos === 'NOUN' && lower !== singular && (/(?:er|or|ist|ian|nurse|staff|hire|lead|rep)$/.test(singular) || ROLES.has(singular));
+  return x.pos === 'NOUN' && lower !== singular && !THINGS_ER.has(singular) && (/(?:er|or|ist|ian|nurse|staff|hire|lead|rep)$/.test(singular) || ROLES.has(singular));
 }
 
 function numberAt(s: Sent, k: number): number | undefined {
@@ -116,4 +118,23 @@ export function headcountOnly(s: Sent): number | undefined {
   // A fragment may open with a filler or a quantifier: "like 9 of them", "All thirty-one of them.", "est. 12".
   if (!['they', 'there', 'that', 'it', 'which', 'i', 'we', 'probably', 'maybe', 'roughly', 'about', 'around', 'approximately', 'approx', 'approx.', 'est', 'est.', 'so', 'likely', 'perhaps', 'like', 'all', 'what', 'some', 'just', 'only', 'ca.'].includes(subject ?? '') && t[0]?.pos !== 'NUM') return undefined;
   return seatsIn(s, true);
+}
+
+/** A count of capacity raised: "raise our seat cap to 135 (currently 120)", "bump the licence count by 20", "our seat count needs to go from 80 to 110". */
+// A count of users is usage ("our active user count went up"); only their cap or limit is capacity.
+const COUNT_OF = / (?:seat|licen[cs]e|licence|logins?) (?:count|cap|limit|number|total|allowance|pool|allocation|quota|ceiling) | user (?:cap|limit|allowance|quota|ceiling) | (?:number|count) of (?:seat|licen[cs]e|licence|logins?) /;
+const RAISED = / (?:raise|increase|bump|lift|up|grow|expand|extend|top up|go up|go from|take) /;
+/** Raised already ("we increased the seat count in June"): a past form of the raising verb. */
+const PAST_RAISE = /\b(?:raised|increased|bumped|lifted|upped|grew|expanded|extended|topped up|went up|went from|took)\b/i;
+/** The seats a raised count adds, when its figures say ("by 20", "from 80 to 110", "to 135 (currently 120)"); null when it rises by an amount unsaid. */
+export function countRaised(s: Sent, line: string): number | null | undefined {
+  if (!COUNT_OF.test(line) || !RAISED.test(line) || (PAST_RAISE.test(s.text) && !/\b(?:to be|be|need|want|would|will|please|could|can)\b/i.test(s.text))) return undefined;
+  const by = / by (\d+) /.exec(line);
+  if (by) return Number(by[1]);
+  const fromTo = / from (\d+) to (\d+) /.exec(line);
+  if (fromTo) return Number(fromTo[2]) > Number(fromTo[1]) ? Number(fromTo[2]) - Number(fromTo[1]) : undefined;
+  const to = / to (\d+) /.exec(line);
+  const now = / (?:currently|now|today|from) (?:at )?(\d+) /.exec(line);
+  if (to && now) return Number(to[1]) > Number(now[1]) ? Number(to[1]) - Number(now[1]) : undefined;
+  return to ? null : undefined;
 }

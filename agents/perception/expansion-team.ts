@@ -14,6 +14,8 @@ export const UNIT = new Set(['studio', 'campus', 'school', 'location', 'staff', 
   'pod', 'agency', 'crew', 'cell', 'bureau', 'station', 'operation', 'operations']);
 const DEPARTMENT = new Set(['legal', 'marketing', 'hr', 'qa', 'facilities', 'finance', 'sales', 'security', 'procurement', 'support', 'engineering', 'operations', 'ops', 'it', 'design',
   'treasury', 'research', 'product', 'recruiting', 'compliance', 'accounting', 'payroll', 'logistics', 'purchasing', 'partnerships', 'success', 'analytics', 'data', 'audit', 'risk', 'tax', 'revops']);
+/** A department ("it" only when written "IT"), or an operations function written as one word with a capital inside ("SecOps", "DevOps", "FinOps"). */
+export const isDepartment = (x: Tok): boolean => (DEPARTMENT.has(x.lower) && (x.lower !== 'it' || x.text === 'IT')) || /^\p{Lu}\p{Ll}+Ops$/u.test(x.text);
 const MONTH = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|q[1-4])$/;
 /** People counted but not a group of their own: new starters, users in general. */
 const NOT_A_GROUP = new Set(['hire', 'hires', 'user', 'users', 'people', 'person', 'persons', 'member', 'members', 'employee', 'employees', 'seat', 'seats', 'licence', 'licences', 'license', 'licenses', 'account', 'accounts', 'head', 'heads', 'customer', 'customers', 'others', 'ppl', 'folks', 'folk',
@@ -154,7 +156,9 @@ export function unitIn(s: Sent): string | undefined {
   for (let k = 0; k < t.length; k += 1) if (UNIT.has(t[k].lemma) && !(t[k].lemma === 'business' && t[k + 1]?.lower !== 'unit')) {
     if (notTheGrower(t, k) || modifies(t, k)) continue;
     const phrase = unitPhrase(s, k);
-    if (phrase.split(' ').length > 1 || t[k - 1]?.pos === 'DET' || t[k - 1]?.pos === 'PRON') return phrase;
+    // "her whole team", "their entire department": a unit owned by someone, whole.
+    const whole = ['whole', 'entire', 'own'].includes(t[k - 1]?.lower ?? '') && ['DET', 'PRON'].includes(t[k - 2]?.pos ?? '');
+    if (phrase.split(' ').length > 1 || t[k - 1]?.pos === 'DET' || t[k - 1]?.pos === 'PRON' || whole) return phrase;
   }
   // A department named as the one asking: "Legal is keen…", "Sales ops asked…", "Customer success in Madrid has asked…".
   for (let k = 0; k < t.length; k += 1) {
@@ -179,7 +183,9 @@ export function unitIn(s: Sent): string | undefined {
     if (ACRONYM.test(t[k].text) && !NOT_A_UNIT.has(t[k].text) && grownBefore(t, k)) return spanText(s, k, placeTail(t, k));
     // An acronym as the one asking: "R&D want in", "HR needs access".
     if (ACRONYM.test(t[k].text) && !NOT_A_UNIT.has(t[k].text) && ['AUX', 'VERB'].includes(t[k + 1]?.pos ?? '') && !['DET', 'ADP'].includes(t[k - 1]?.pos ?? '')) return t[k].text;
-    if (!(DEPARTMENT.has(t[k].lower) || (lowerCompound && ['service', 'services', 'care', 'relations'].includes(t[k].lower))) || !(t[k].cap || t[k - 1]?.cap || lowerCompound || lowerSubject)) continue;
+    // A department in a person's title ("our new Head of IT asked me…") names a person, not a unit.
+    if (t[k - 1]?.lower === 'of' && /^(?:head|director|vp|svp|evp|chief|manager|lead|leader)$/.test(t[k - 2]?.lower ?? '')) continue;
+    if (!(isDepartment(t[k]) || (lowerCompound && ['service', 'services', 'care', 'relations'].includes(t[k].lower))) || !(t[k].cap || t[k - 1]?.cap || lowerCompound || lowerSubject)) continue;
     // Only as the one asking (a subject: "Legal is keen", "Sales ops asked"), not as a modifier ("the data processing addendum").
     const after = t[k + 1];
     // An adverb may sit between the department and its verb: "Marketing already has…".

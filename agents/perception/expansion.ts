@@ -10,19 +10,21 @@
 import { analyze, type Sent, type Tok } from './nlp.js';
 import { findAll, lemmaLine, nameSpans, negated } from './frames.js';
 import type { Utterance } from './utterances.js';
-import { CAPACITY, countsPeople, headcountOnly, seatsIn } from './expansion-seats.js';
+import { CAPACITY, countRaised, countsPeople, headcountOnly, seatsIn } from './expansion-seats.js';
+import { groupBroughtOver, takenToUnit } from './expansion-moves.js';
 import { answerToHowMany } from './expansion-answers.js';
+import { framed } from './expansion-lemmas.js';
 import { UNIT, groupBefore, modifies, pointsBack, teamIn, unitIn } from './expansion-team.js';
-import { alreadyInPlace, capacityInNamedTool, changeWanted, featureWanted, forTesting, heldFlat, noPlans, nothingWanted, onePerson, replacesPeople, retracted, seatsAtEvent, someday } from './expansion-guards.js';
+import { alreadyInPlace, capacityInNamedTool, changeWanted, featureWanted, forTesting, heldFlat, noPlans, nothingWanted, onePerson, obtained, coveredByExisting, fulfilled, serviceForPeople, replacesPeople, retracted, seatsAtEvent, someday } from './expansion-guards.js';
 
 const PRE_SALE = new Set(['lead', 'qualified', 'discovery', 'demo', 'proposal', 'negotiation']);
 
 export interface ExpansionCue { text: string; speaker?: string; email?: string; team?: string; seats?: number }
 
 /** Asking for more: the verbs and phrases of wanting, adding and rolling out. */
-const GROW = / (?:include|standardi[sz]e on|plus \d+|want|beg|pester|nag|clamou?r|lobby|push for|badger|hound|bug|would like|love|benefit (?:\S+ )?from|could use|need|ask|request|keen|interested|eager|hope|plan|intend|add|extend|expand|roll (?:\S+ ){0,3}out|onboard\S*|provision|spin up|bring (?:\S+ ){0,5}onto|come onto|get access|join the rollout|start use|start using|in as well|want in|be onboard|extra|more|additional|another|its own|of its own|their own|of their own|separate|too|as well|migrate|move (?:\S+ ){0,4}onto|out of|get (?:\S+ ){0,3}(?:seat|licen[cs]e|licence|workspace|access|account|instance|logins?)|(?:create|set up) (?:\S+ ){0,3}(?:seat|licen[cs]e|licence|workspace|account|instance|logins?)|(?:bump|increase|raise|top) (?:\S+ ){0,3}by) /;
+const GROW = / (?:enable|activate|switch on|turn on|include|standardi[sz]e on|plus \d+|want|beg|pester|nag|clamou?r|lobby|push for|badger|hound|bug|would like|love|benefit (?:\S+ )?from|could use|need|ask|request|keen|interested|eager|hope|plan|intend|add|extend|expand|roll (?:\S+ ){0,3}out|onboard\S*|provision|spin up|bring (?:\S+ ){0,5}onto|come onto|get access|join the rollout|start use|start using|in as well|want in|be onboard|extra|more|additional|another|its own|of its own|their own|of their own|separate|too|as well|migrate|move (?:\S+ ){0,4}onto|out of|get (?:\S+ ){0,3}(?:seat|licen[cs]e|licence|workspace|access|account|instance|logins?)|(?:create|set up) (?:\S+ ){0,3}(?:seat|licen[cs]e|licence|workspace|account|instance|logins?)|(?:bump|increase|raise|top) (?:\S+ ){0,3}by) /;
 /** Shrinking, moving people, or capacity already in place. */
-const CONTRACTION = / (?:reduce|reduction|cut|cutting|remove|removal|drop|shrink|shrinking|downsize|downsizing|fewer|less|consolidate|consolidating|cancel|decrease|lower|trim|scale back|scale down|offboard|end|reassign|transfer|free up|save licen[cs]e|save seat|go back to|went back|share the existing|already licen[cs]e|already license|already have|all licen[cs]ed|off the table|let go|lay off|same total|stay at|flat|switch off|turn off|phase out|retire|retiring|sunset|decommission) | (?:office|team|site|store|branch|unit|department|division|hub) (?:be )?(?:close|closing|shut|wind down) /;
+const CONTRACTION = / (?:reduce|reduction|cut|cutting|remove|removal|delete|deactivate|revoke|drop|shrink|shrinking|downsize|downsizing|fewer|less|consolidate|consolidating|cancel|decrease|lower|trim|scale back|scale down|offboard|end|reassign|transfer|free up|save licen[cs]e|save seat|go back to|went back|share the existing|already licen[cs]e|already license|already have|all licen[cs]ed|off the table|let go|lay off|same total|stay at|flat|switch off|turn off|(?:switch|turn|shut) (?:it|them|this|that|everything) off|phase out|retire|retiring|sunset|decommission) | (?:office|team|site|store|branch|unit|department|division|hub) (?:be )?(?:close|closing|shut|wind down) /;
 const PERSON_MOVING = / (?:i|she|he|they|\S+) (?:just )?(?:move|moved|moving|transfer|transferred|relocate|relocated) to (?:our|the|a) /;
 /** A rollout already agreed: "we are on track to bring the second plant onto the platform". */
 const UNDERWAY = / (?:on track|as plan|as planned|as agreed|already (?:plan|agree|contract|include)|per the contract|on schedule) /;
@@ -40,7 +42,8 @@ const SOMEONE_ELSE = / (?:supplier|vendor|competitor|other customer|other client
 /** The ask turned out smaller: "…whether they could get access, but they just wanted to see one report". */
 const ONLY_WANTED = / (?:but|though|although) (?:\S+ ){0,4}(?:just|only|really just) (?:\S+ )?(?:want|need) /;
 /** Capacity not growing: "quote for the same 120 seats", temporary access ("read-only access for two weeks"). */
-const NOT_MORE = / same (?:\S+ )?(?:seat|licen[cs]e|licence|user|number|headcount) | (?:vendor|supplier|partner)s? (?:\S+ ){0,2}onboard\S* | (?:we|you|i) be on it | (?:temporary|temporarily|read-only|guest|one-off) | for (?:a |the |two |three |\S+ )?(?:day|week|couple of day|couple of week) /;
+// A counted duration bounds the access only right after it ("a login for two weeks"); "asking for logins for weeks" is how long they waited. What it would have cost is no plan. Read-only access is still access for more people.
+const NOT_MORE = / same (?:\S+ )?(?:seat|licen[cs]e|licence|user|number|headcount) | (?:vendor|supplier|partner)s? (?:\S+ ){0,2}onboard\S* | (?:we|you|i) be on it | (?:temporary|temporarily|guest|one-off) | (?:access|login|log-in|seat|licen[cs]e|licence|account|user|workspace|instance)s? (?:\S+ ){0,4}for (?:(?:a|an|another|the|one|two|three|four|five|six|\d+|next|first|extra|more|further|couple|few|of) ){1,4}(?:day|week) | would have (?:cost|be|need|want|take) /;
 /** Staying where they are: "their staff would stay on their own systems". */
 const STAYING = / stay (?:on|with) /;
 /** A rollout to the whole account, not one unit: "company-wide", "to every office", "the whole business". */
@@ -48,9 +51,9 @@ const WIDE = / (?:company-wide|companywide|company wide|org-wide|organisation-wi
 /** Headcount growth: hiring, a team doubling or growing. */
 const HEADCOUNT_GROWS = / (?:hire|hiring|grow|growing|double|triple|scale up|new hire|new starter|headcount go up|staff up) /;
 /** Capacity handed to a group: "give the compliance folks access", "love for them to have the tool". */
-const GIVE = / (?:give|have|get|provide|grant|issue) (?:\S+ ){0,5}(?:access|the (?:tool|platform|app|product)|your (?:tool|platform|app|product)|seat|licen[cs]e|licence|logins?|account) /;
+const GIVE = / (?:give|have|get|provide|grant|issue) (?:\S+ ){0,5}(?:access|the (?:tool|platform|app|product)|your (?:tool|platform|app|product)|seat|licen[cs]e|licence|logins?|account|(?:their|its) own [.,;!?]) /;
 /** Said as a wish, a cost or a plan, not as a fact. */
-const WISHED = / (?:want|would|love|like|need|could|can|cost|will|plan|keen|how|what) /;
+const WISHED = / (?:want|would|love|like|need|could|can|should|must|cost|will|plan|keen|how|what) /;
 /** A unit set up as a whole: "can we get Iberia set up?", "get them going". */
 const SET_UP = / (?:get|have) (?:\S+ ){1,5}(?:set up|going|up and run|add|onboard\S*|on board) /;
 /** Long past: "asked about access ages ago", "wanted it last year". */
@@ -65,10 +68,12 @@ function endsOtherVendor(s: Sent, from: number): boolean {
   return false;
 }
 
+/** Use as a habit: "every morning", "daily", "part of the routine". */
+const HABIT = / (?:every|each) (?:morning|day|week|shift|night|evening) | daily | routine /;
 /** Words that make "X is on it" a change rather than the state things are in. */
 const CHANGE = / (?:now|soon|next|also|too|as well|as of|from (?:monday|tuesday|wednesday|thursday|friday|next|the|this)|start|plan|new|newly|finally|going to|be about to) /;
 /** Moving a group onto our product: "bringing 120 of their dispatchers onto your platform", "migrating onto our tools", "put all four regions on it". */
-const ONTO_US = / (?:onto|on to|on|over to) (?:your|the|our) (?:platform|tool|system|product|app|application|software|instance|workspace|solution|stack)s? | (?:onto|on to|on) your (?:thing|stuff|service|system|\S+ (?:app|platform|tool)) | (?:put|get|have|bring) (?:\S+ ){1,4}on (?:it|you|board) | include you | (?:onto|on to) (?:it|you) | (?:be|get) on (?:it|the same system) | use (?:the|your) (?:platform|tool|product|system|app|application|software) /;
+const ONTO_US = / (?:onto|on to|on|over to) (?:your|the|our) (?:platform|tool|system|product|app|application|software|instance|workspace|solution|stack)s? | (?:onto|on to|on) your (?:thing|stuff|service|system|\S+ (?:app|platform|tool)) | (?:put|get|have|bring) (?:\S+ ){1,4}on (?:it|you|board) | include you | (?:onto|on to) (?:it|you) | (?:be|get) on (?:it|the same system) | (?:be|get|run|running|work|working) on the same (?:stack|system|platform|tool|setup|instance)s? as (?:us|ours|we|our) | use (?:the|your) (?:platform|tool|product|system|app|application|software) /;
 /** Work done in our product: "in your mobile app", "through your platform". */
 const USE_IN_OURS = / (?:in|on|through|via|with|into) your (?:\S+ )?(?:app|application|platform|tool|product|system|software|portal)s? /;
 /** The work moving there from somewhere else or starting: "rather than on paper", "instead of spreadsheets", "start logging". */
@@ -84,7 +89,7 @@ function seatsRise(s: Sent): boolean {
   const m = / from (\d+) to (\d+) (?:seat|licen[cs]e|licence|user|account) /.exec(lemmaLine(s).line);
   return Boolean(m && Number(m[2]) > Number(m[1]));
 }
-const ACTION = / (?:add|roll (?:\S+ ){0,3}out|onboard\S*|provision|bring|extend|expand|open up|license|deploy|migrate|move|be on) /;
+const ACTION = / (?:take (?:it|this|you) |add|roll (?:\S+ ){0,3}out|onboard\S*|provision|bring|extend|expand|open up|license|deploy|migrate|move|be on) /;
 /** A past form, unless it is the participle of a wish or a question ("asked to be added", "can they get added?"). */
 const isPast = (s: Sent, t: Tok) => ((t.pos === 'VERB' && t.lower !== t.lemma && /ed$/.test(t.lower)) || IRREGULAR_PAST.has(t.lower)) && !presentPassive(s.toks[t.i - 1]);
 /** A participle after a present or infinitive be/get is a passive still to happen ("gets added", "is being added", "to be added"); after was/were/been/got it is done. */
@@ -142,6 +147,15 @@ function modifierOnly(s: Sent, k: number): boolean {
 const HELD = new Set(['got', 'gotten', 'had', 'received', 'has', 'have', 'given']);
 const MODAL = new Set(['to', 'would', 'could', 'can', 'will', 'might', 'should', 'may', 'must', "'d", "'ll", 'wo']);
 /** Capacity held or received as a fact ("got their logins last week", "has 40 seats"), not wished for ("would love to have a few seats"). */
+/** "15 euros a seat", "£9 per user": a capacity noun that prices a unit, not capacity wanted. */
+const CURRENCY = /^(?:euros?|eur|dollars?|usd|pounds?|gbp|bucks|quid|kr|sek|nok|dkk|chf|[$€£]|\d+k?)$/;
+function priceOf(s: Sent, k: number): boolean {
+  const before = s.toks[k - 1]?.lower ?? '';
+  return ['a', 'per', 'each', '/'].includes(before) && CURRENCY.test(s.toks[k - 2]?.lower ?? '');
+}
+/** "Head of IT", "our new head of data": a title, not a head counted. */
+const titleOf = (s: Sent, k: number): boolean => s.toks[k].lemma === 'head' && s.toks[k + 1]?.lower === 'of';
+
 function capacityHeld(s: Sent): boolean {
   const t = s.toks;
   return t.some((x, k) => HELD.has(x.lower) && !MODAL.has(t[k - 1]?.lower ?? '') && !(x.lower === 'given' && !['was', 'were', 'been'].includes(t[k - 1]?.lower ?? ''))
@@ -159,10 +173,19 @@ function toSomethingElse(s: Sent, from: number): boolean {
   return head.pos === 'NOUN' && !GROWN.test(` ${head.lemma} `) && !UNIT.has(head.lemma) && !CAPACITY.test(` ${head.lemma} `) && !['it', 'you', 'us'].includes(head.lower);
 }
 
+/** "as a location", "as an option": the unit added as a value of something, unless as users or seats. */
+function asValue(s: Sent, k: number): boolean {
+  const t = s.toks;
+  if (t[k + 1]?.lower !== 'as') return false;
+  const head = t.slice(k + 2, k + 5).find((x) => x.pos === 'NOUN');
+  return Boolean(head) && !CAPACITY.test(` ${head!.lemma} `) && !countsPeople(head!);
+}
+
 /** "add the Oslo crew", "include our Riga branch": a unit as the object of adding. */
 function addsUnit(s: Sent, v: number): boolean {
   for (let k = v + 1; k < Math.min(s.toks.length, v + 6); k += 1) {
-    if (UNIT.has(s.toks[k].lemma)) return !modifies(s.toks, k) && !toSomethingElse(s, k);
+    // "add our Gdansk depot as a location in the filters" adds a value, not the depot's people.
+    if (UNIT.has(s.toks[k].lemma)) return !modifies(s.toks, k) && !toSomethingElse(s, k) && !asValue(s, k);
     if (!['DET', 'PRON', 'ADJ', 'NOUN', 'PROPN', 'X'].includes(s.toks[k].pos) || ['it', 'them', 'you', 'us'].includes(s.toks[k].lower)) return false;
   }
   return false;
@@ -232,11 +255,13 @@ function expansionIn(s: Sent, prev?: Sent, earlier: Sent[] = [], rivals: string[
   if (DISCOUNTED.test(line) || PLAN_GIVEN_UP.test(line) || (OWN_BUSINESS.test(line) && !SEATS_NAMED.test(line))) return undefined;
   if (REFUSED.test(line) || NOT_MORE.test(line) || ONLY_WANTED.test(line) || SOMEONE_ELSE.test(line) || STAYING.test(line) || alreadyDone(s) || stale(s)) return undefined;
   // Capacity in another vendor's tool, a figure taken back, capacity already there, a sandbox, a thing changed, one person provisioned.
-  if ((USING_NOW.test(line) && !AHEAD.test(line)) || (findAll(s, MORE_PEOPLE).some((h) => usersActing(s, h.end)) && !findAll(s, ASKING).some((h) => !negated(s, h.start))) || capacityInNamedTool(s, rivals) || featureWanted(s) || seatsAtEvent(s) || replacesPeople(s) || someday(s) || retracted(s) || alreadyInPlace(s) || forTesting(s) || changeWanted(s) || onePerson(s)) return undefined;
+  if ((USING_NOW.test(line) && !AHEAD.test(line)) || (findAll(s, MORE_PEOPLE).some((h) => usersActing(s, h.end)) && !findAll(s, ASKING).some((h) => !negated(s, h.start))) || capacityInNamedTool(s, rivals) || featureWanted(s) || seatsAtEvent(s) || replacesPeople(s) || someday(s) || retracted(s) || alreadyInPlace(s) || forTesting(s) || changeWanted(s) || onePerson(s) || obtained(s) || coveredByExisting(s) || fulfilled(s) || serviceForPeople(s)) return undefined;
   // Access already had ("our IT team got access to the admin console yesterday") is a fact, not a want.
   // Access to a thing of theirs or a file ("access to the March usage report") is no seat, unless other capacity is named.
   const access = findAll(s, / access /);
-  if (access.length && access.every((h) => toSomethingElse(s, h.start)) && !/ (?:seat|licen[cs]e|licence|logins?|user|account|workspace|your (?:platform|tool|product|app|system)) /.test(line)) return undefined;
+  // Capacity named only to be set aside ("access to the shared drive, not your tool") names none.
+  const otherCapacity = findAll(s, / (?:seat|licen[cs]e|licence|logins?|user|account|workspace|your (?:platform|tool|product|app|system)) /).some((h) => !['not', 'rather', 'instead'].includes(s.toks[h.start - 1]?.lower ?? ''));
+  if (access.length && access.every((h) => toSomethingElse(s, h.start)) && !otherCapacity) return undefined;
   // Still undecided: "we'll decide whether they need the tool at all".
   if (/ (?:decide|see|figure out|work out|assess|evaluate|unsure|not sure|sure|depend on|depends on) (?:whether|if) /.test(line) || / at all /.test(line) && / (?:whether|if) /.test(line)) return undefined;
   if (capacityHeld(s) && !/ (?:want|would like|love|like|need|ask|request|keen|more|extra|additional|another|own) /.test(line)) return undefined;
@@ -255,7 +280,8 @@ function expansionIn(s: Sent, prev?: Sent, earlier: Sent[] = [], rivals: string[
     && / (?:want|need|would like|plan|ask|use|seat|licen[cs]e|licence|access|workspace|roll|onboard\S*|add|extend|expand|user|account) /.test(line);
   const wide = WIDE.test(line) && !(/ already /.test(line) && !/ (?:want|need|would|will|plan|next|soon) /.test(line)) && / (?:roll (?:\S+ ){0,3}out|rollout|extend|deploy|want|on it|onto it|on to it|use|standardi[sz]e on) /.test(line);
   // "The practices are on it" states who already uses it; only a change ("now", "soon", "too", a plan) makes it growth.
-  const alreadyOn = / be on (?:it|the same system|(?:the|your) (?:platform|tool|system|app|product)) /.test(line) && !/ (?:bring|move|migrate|put|get|onboard\S*|will|need|want) /.test(line) && !CHANGE.test(line);
+  // A habit ("on it every morning now") is the state things are in, whatever "now" says.
+  const alreadyOn = / be on (?:it|the same system|(?:the|your) (?:platform|tool|system|app|product)) /.test(line) && !/ (?:bring|move|migrate|put|get|onboard\S*|will|need|want) /.test(line) && (!CHANGE.test(line) || HABIT.test(line));
   // "onto the group stack …, and your platform is part of that stack": a modified stack or platform that the sentence ties to us.
   const ontoOurs = ONTO_US.test(line) || (/ (?:onto|on to) (?:the|our) \p{Ll}\S* (?:platform|system|stack|tool|suite)s? /u.test(` ${s.toks.map((x) => x.text).join(' ')} `) && / (?:your|you) /.test(line));
   const onto = ontoOurs && / (?:bring|move|migrate|put|get|onboard\S*|will|need|want|be) /.test(line) && !alreadyOn;
@@ -263,7 +289,10 @@ function expansionIn(s: Sent, prev?: Sent, earlier: Sent[] = [], rivals: string[
   const given = findAll(s, GIVE).some((h) => !modifierOnly(s, h.end)) && WISHED.test(line);
   const setUp = findAll(s, SET_UP).some((h) => !(/^onboarding$/.test(s.toks[h.end].lower) && s.toks[h.end + 1]?.pos === 'NOUN'));
   const rise = seatsRise(s);
-  if (!newUse && !workMoves && !wide && !onto && !growsIntoCapacity && !given && !setUp && !rise && !grow.length) return undefined;
+  const broughtOver = groupBroughtOver(s);
+  const taken = takenToUnit(s);
+  const raised = countRaised(s, line);
+  if (!newUse && !workMoves && !wide && !onto && !growsIntoCapacity && !given && !setUp && !rise && !broughtOver && !taken && raised === undefined && !grow.length) return undefined;
   // Not wanted, needed, used or joined: unless the growth is asked for in another clause ("I don't want to get ahead of myself, but … would like to come onto the platform").
   const refused = s.toks.filter((x) => ['use', 'need', 'want', 'join', 'ask', 'request'].includes(x.lemma) && (x.neg || (x.pos === 'VERB' && negated(s, x.i))));
   if (refused.length && !grow.some((h) => refused.every((x) => conceded(s, x.i, h.start)))) return undefined;
@@ -282,9 +311,9 @@ function expansionIn(s: Sent, prev?: Sent, earlier: Sent[] = [], rivals: string[
   const recipient = team ?? (pointed || grewBefore ? groupBefore(prev!) ?? (headcountBefore !== undefined ? placeIn(prev!) : undefined) : undefined);
   // A group known only by role ("our analysts") asks for the product by name, not for "it" (a report, an invoice).
   const byRole = Boolean(team) && !unitIn(s) && !there && !(prev && pointsBack(s));
-  const seats = seatsIn(s, true) ?? (pointed || grewBefore ? headcountBefore : undefined);
+  const seats = typeof raised === 'number' ? raised : seatsIn(s, true) ?? (pointed || grewBefore ? headcountBefore : undefined);
   const capacity = findAll(s, CAPACITY).some((h) => {
-    if (negated(s, h.start) || modifierOnly(s, h.start)) return false;
+    if (negated(s, h.start) || modifierOnly(s, h.start) || priceOf(s, h.start) || titleOf(s, h.start)) return false;
     const before = s.toks[h.start - 1];
     return before && (before.pos === 'NUM' || before.pos === 'NOUN' || ['more', 'extra', 'additional', 'another', 'own', 'new', 'separate', 'a', 'its', 'their', 'few', 'dozen', 'in', 'access', 'get'].includes(before.lower)
       || ['add', 'need', 'create', 'require', 'request', 'want'].includes(before.lemma));
@@ -293,7 +322,7 @@ function expansionIn(s: Sent, prev?: Sent, earlier: Sent[] = [], rivals: string[
   // The unit asks for the product itself (it, access, a place of its own, to use or join it), not for a quote or a favour.
   // "want in" ends the wish ("they want in.", "want in too"); "needs a mutual NDA in place" wants no way in.
   const wantIn = line.replace(/ in (?!(?:[.,;!?]|too|as well|now|on|\))(?: |$)|$)/g, ' in_ ');
-  const unitAsks = Boolean(team) && ((!byRole && / (?:want|ask|request|keen|interested|eager|need|would like|beg|pester|nag|clamou?r|lobby|push for|badger|hound|bug) (?:\S+ ){0,3}?it /.test(line)) || / (?:want|ask|request|keen|interested|eager|need|would like|beg|pester|nag|clamou?r|lobby|push for|badger|hound|bug) (?:\S+ ){0,3}?(?:access|in|to use|to join|to be onboard\S*|to be add|to be include|to be set up|to come|to start|to get access|to get on|(?:their|its) own (?:\S+ ){0,2}?(?:seat|licen\S*|workspace|space|instance|logins?|account|tenant|environment|setup|access)|(?:their|its) own [.,;!?]|a workspace|the tool|the platform|the product|licen\S*|seat|account|logins?|log-ins?|on board|onboard|too|as well) /.test(wantIn)
+  const unitAsks = Boolean(team) && ((!byRole && / (?:want|ask|request|keen|interested|eager|need|would like|beg|pester|nag|clamou?r|lobby|push for|badger|hound|bug) (?:\S+ ){0,3}?it /.test(line)) || / (?:want|ask|request|keen|interested|eager|need|would like|beg|pester|nag|clamou?r|lobby|push for|badger|hound|bug) (?:(?!(?:from|by|about|than) |with (?!the |your ))\S+ ){0,3}?(?:access|in|to use|to join|to be onboard\S*|to be add|to be include|to be set up|to come|to start|to get access|to get on|(?:their|its) own (?:\S+ ){0,2}?(?:seat|licen\S*|workspace|space|instance|logins?|account|tenant|environment|setup|access)|(?:their|its) own [.,;!?]|a workspace|the tool|the platform|the product|licen\S*|seat|account|logins?|log-ins?|on board|onboard|too|as well) /.test(wantIn)
     || / (?:want|ask|keen|eager) (?:\S+ ){0,6}(?:get on it|on it|on the platform|on board|onboard\S*) /.test(line)
     // "Priya wants RevOps added before the QBR".
     || / (?:want|need|would like) (?!to )(?:\S+ ){1,4}(?:add|onboard\S*|include|provision|set up) /.test(line)
@@ -305,12 +334,14 @@ function expansionIn(s: Sent, prev?: Sent, earlier: Sent[] = [], rivals: string[
     || / (?:get|be) (?:add|onboard\S*|include|provision|set up) /.test(line));
   // "price per additional user" asks a rate, not for users.
   const moreCapacity = findAll(s, / (?:more|additional|extra|another) (?:\S+ )?(?:seat|licen[cs]e|licence|user|account|workspace) | (?:bump|increase|raise|top) (?:\S+ ){0,3}by (?:\S+ ){1,2}(?:seat|licen[cs]e|licence|user|account) /).some((h) => !negated(s, h.start) && s.toks[h.start - 1]?.lower !== 'per')
+    // A count of new capacity: "40 new users", "12 new licences".
+    || findAll(s, / new (?:\S+ )?(?:seat|licen[cs]e|licence|user|account|logins?) /).some((h) => s.toks[h.start - 1]?.pos === 'NUM' && !negated(s, h.start))
     // A bare number counts seats only where capacity is named, here or just before ("the bottleneck is licences. … maybe fifteen more").
     || (seats !== undefined && findAll(s, / (?:add|more|additional|extra|another|new|plus) /).some((h) => !negated(s, h.start))
       && [s, ...earlier].some((x) => SEATS_NAMED.test(lemmaLine(x).line) || x.toks.some(countsPeople)));
   // Handing capacity over or moving people onto us says who gets it: a unit, a headcount or "them".
   const toWhom = Boolean(team) || seats !== undefined || / (?:they|them|everyone|everybody|staff|people|user) /.test(line);
-  if (!((recipient && capacity) || (grewBefore && capacity && seats !== undefined) || (workMoves && toWhom) || unitAsks || moreCapacity || newUse || wide || (onto && toWhom) || growsIntoCapacity || (given && toWhom) || rise || (setUp && toWhom))) return undefined;
+  if (!((recipient && capacity) || broughtOver || taken || raised !== undefined || (grewBefore && capacity && seats !== undefined) || (workMoves && toWhom) || unitAsks || moreCapacity || newUse || wide || (onto && toWhom) || growsIntoCapacity || (given && toWhom) || rise || (setUp && toWhom))) return undefined;
   return { ...(recipient ? { team: recipient } : {}), ...(seats !== undefined ? { seats } : {}) };
 }
 
@@ -325,7 +356,7 @@ export function findExpansion(parts: Utterance[], opts: { reported?: boolean; st
     if (!(u.side === 'them' || (opts.reported && u.side === 'us'))) return [];
     const out: ExpansionCue[] = [];
     let prev: { at: number; cue: ExpansionCue } | undefined;
-    const sents = analyze(u.text);
+    const sents = framed(analyze(u.text));
     // A message that says nothing is wanted ("No action needed") or that the count stays ("We're staying at 65") asks for no growth.
     if (sents.some((s) => nothingWanted(s) || heldFlat(s) || noPlans(s))) return out;
     for (const [i, s] of sents.entries()) {

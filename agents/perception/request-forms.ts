@@ -154,6 +154,11 @@ export function notAsking(s: Sent, at: number, end: number): boolean {
   // "We wanted a Spanish interface, but it turns out nobody needs it, so forget it": a want given up.
   const past = span.findIndex((x) => ['wanted', 'needed', 'required'].includes(x.lower));
   if (past >= 0 && / (?:but|forget it|never mind|nevermind|after all|anymore|any more|no longer) /.test(lowers(t.slice(at + past + 1)))) return true;
+  // "Would be nice if the budget stretched further, but that's our problem": a wish taken back as their own.
+  if (/ but (?:\S+ ){0,2}(?:that|it|this) (?:is|'s) (?:our|my) (?:problem|issue|concern|lookout|headache)\b/.test(lowers(t.slice(at)))) return true;
+  // "We're curious to see how the depots take to it": waiting to see an outcome of theirs (not "how you handle…").
+  const see = span.findIndex((x) => ['curious', 'keen', 'interested', 'eager'].includes(x.lower));
+  if (see >= 0 && t[at + see + 1]?.lower === 'to' && t[at + see + 2]?.lemma === 'see' && ['how', 'whether', 'if', 'what'].includes(t[at + see + 3]?.lower ?? '') && !t.slice(at).some((x) => ['you', 'your', 'u'].includes(x.lower))) return true;
   // "I'd love to get the renewal done early, but it's out of my hands": a wish the writer says is not theirs to get.
   if (verb >= 0 && / but (?:\S+ ){0,3}(?:out of (?:my|our) hands|not (?:up to|my call|our call|in my gift)|depends on (?:how|whether|what|when|if) (?!you |your ))/.test(lowers(t.slice(at + verb)))) return true;
   // "What I'd love is to get the whole renewals desk on it": their own people onto the product.
@@ -236,7 +241,11 @@ function hopingToMeet(s: Sent): boolean {
 
 /** "We ask you to tell us the price", "I kindly request that you…": the ask performed in so many words. */
 function performedAsk(s: Sent): boolean {
-  return / (?:i|we) (?:would |hereby |kindly |therefore |also )*(?:ask|request|beg|urge) (?:you|u|that you|your) /.test(lowers(s.toks));
+  // ("We'd ask that all admin access be logged": the subjunctive that-clause is the thing asked.)
+  // ("I'd ask you for more dashboards, but the team barely uses them": what the writer would ask, taken back.)
+  const line = lowers(s.toks);
+  const m = / (?:i|we) ((?:would |'d |hereby |kindly |therefore |also )*)(?:ask|request|beg|urge) (?:you|u|that you|your|that) /.exec(line);
+  return !!m && !(/(?:would|'d) /.test(m[1]) && / but /.test(line.slice(m.index)));
 }
 
 /** "Happy to renew, provided you can hold the price": the condition put on us is the ask. */

@@ -12,6 +12,7 @@ import type { Sent, Tok } from './nlp.js';
 import { negated } from './frames.js';
 import { fromAnotherVendor } from './request-addressee.js';
 
+const lowers = (t: Tok[]) => ` ${t.map((x) => x.lower).join(' ')} `;
 const BOUNDARY = new Set([',', ';', ':', '-', '–', '—', '(']);
 /** Their own side as the subject of a clause: its plans and decisions are not asks of us. */
 const OWN = new Set(['i', 'we', 'me', 'us', 'our', 'my', 'they', 'their', 'he', 'she', 'his', 'her']);
@@ -247,6 +248,8 @@ export function theirWant(s: Sent): boolean {
     if (['it', 'them', 'this'].includes(obj[0]?.lower ?? '') && obj.slice(1, 3).some((x) => participle(x)) && / (?:by|from) (?:you|u|your) /.test(` ${t.slice(i).map((x) => x.lower).join(' ')} `)) return true;
     if (!obj.length || ['that', 'us', 'me', 'them', 'it'].includes(obj[0].lower)) continue;
     if (!carried && obj.some((x) => x.lower === 'your')) return true;
+    // "My team needs assurance that the cap holds", "Finance wants clarity on the overage": an answer of ours.
+    if (ASSURANCE.has(obj[0].lemma) || (['some', 'more', 'an', 'a', 'written', 'formal', 'firm'].includes(obj[0].lower) && ASSURANCE.has(obj[1]?.lemma ?? ''))) return true;
     // "The security team would need a pen test report before approving": what their side would require of a supplier.
     const modal = ['would', "'d"].includes(t[i - 1]?.lower ?? '');
     const head = obj.slice(0, Math.max(1, obj.findIndex((x) => ['before', 'until', 'by', 'so', 'because', 'if', 'when'].includes(x.lower))));
@@ -257,6 +260,9 @@ export function theirWant(s: Sent): boolean {
   }
   return false;
 }
+
+/** Answers only the supplier can give: "assurance that…", "clarity on…". */
+const ASSURANCE = new Set(['assurance', 'reassurance', 'confirmation', 'clarity', 'clarification', 'guarantee', 'commitment', 'explanation', 'answer', 'proof', 'evidence']);
 
 /** "She'd like half an hour with you", "our controller would love a walkthrough from your team": a colleague's wish put to us. */
 function wouldLikeOfUs(s: Sent, i: number): boolean {
@@ -428,6 +434,12 @@ function noteWant(s: Sent): boolean {
   for (let i = 1; i + 1 < t.length; i += 1) {
     const v = t[i];
     const after = v.lower === 'after' && t[i - 1]?.lemma === 'be';
+    // ("Tomasz is waiting on the sandbox credentials from us", "still waiting on us for the DPA"; the corpus reads
+    // "they're waiting on our order form" as their step, not an ask.)
+    if (v.lemma === 'wait' && ['on', 'for'].includes(t[i + 1]?.lower ?? '') && (['us', 'me'].includes(t[i + 2]?.lower ?? '') || / from (?:us|me|our \S+) /.test(lowers(t.slice(i + 2, i + 10)))) && !negated(s, i)) {
+      const subj = t[clauseStart(t, i)];
+      if (subj && (subj.pos === 'PROPN' || ['he', 'she', 'they'].includes(subj.lower)) && !settledAfter(s, i)) return true;
+    }
     // "Siobhan would appreciate a call with our product lead", "Owen would like the export at 6am".
     const would = ['appreciate', 'like', 'love', 'welcome'].includes(v.lemma) && ['would', "'d"].includes(t[i - 1]?.lower ?? '');
     if (!after && !would && !(['want', 'need', 'require'].includes(v.lemma) && v.pos === 'VERB')) continue;

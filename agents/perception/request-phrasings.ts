@@ -2,7 +2,8 @@
 // - reliance on our act: "we're counting on you to have the connector fixed", "relying on your team to…";
 // - the question named as the reader's: "the question for you is whether the discount carries over";
 // - their step waiting on a state of ours in the passive: "happy to sign once the wording is fixed on your end";
-// - something of ours not seen yet: "I'm not seeing the credit note on our account yet" (not "any errors yet").
+// - something of ours not seen yet: "I'm not seeing the credit note on our account yet" (not "any errors yet");
+// - what we should do, said to us: "you guys should really add a bulk edit" (not "you should receive the PO").
 import type { Sent, Tok } from './nlp.js';
 
 const lowers = (t: Tok[]) => ` ${t.map((x) => x.lower).join(' ')} `;
@@ -36,8 +37,29 @@ function notSeenYet(s: Sent): boolean {
   return false;
 }
 
+/** What "you should" tells the reader to expect, feel or have done, rather than asks: "you should receive the PO", "you should have seen it". */
+const NOT_ADVICE = new Set(['be', 'have', 'receive', 'get', 'hear', 'see', 'expect', 'know', 'find', 'feel', 'notice', 'come', 'visit', 'join', 'enjoy', 'try', 'check']);
+
+/** "You guys should really add a bulk edit", "your team ought to fix the export": what we should do, said to us. */
+function adviceToUs(s: Sent): boolean {
+  const t = s.toks;
+  for (let i = 0; i + 1 < t.length; i += 1) {
+    if (!['you', 'u'].includes(t[i].lower) || (i > 0 && !(t[i - 1].pos === 'PUNCT' || ['so', 'and', 'but', 'honestly', 'really', 'then'].includes(t[i - 1].lower)) && t[i - 1].lower !== 'if')) continue;
+    if (t[i - 1]?.lower === 'if') continue;
+    let k = i + 1;
+    if (['guys', 'lot', 'all', 'folks'].includes(t[k]?.lower ?? '')) k += 1;
+    if (!['should', 'must'].includes(t[k]?.lower ?? '') && !(t[k]?.lower === 'ought' && t[k + 1]?.lower === 'to')) continue;
+    k += t[k].lower === 'ought' ? 2 : 1;
+    while (['really', 'seriously', 'definitely', 'also', 'probably', 'just'].includes(t[k]?.lower ?? '')) k += 1;
+    const v = t[k];
+    if (!v || v.pos !== 'VERB' || v.lower !== v.lemma || NOT_ADVICE.has(v.lemma) || ['probably', 'maybe'].includes(t[k - 1]?.lower ?? '')) continue;
+    return true;
+  }
+  return false;
+}
+
 /** Any of the asks above. */
 export function askInPhrasing(s: Sent): boolean {
   const line = lowers(s.toks.filter((x) => x.text !== ','));
-  return relianceOnUs(line) || questionForYou(line) || onceDoneByUs(line) || notSeenYet(s);
+  return relianceOnUs(line) || questionForYou(line) || onceDoneByUs(line) || notSeenYet(s) || adviceToUs(s);
 }

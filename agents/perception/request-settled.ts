@@ -117,15 +117,22 @@ function onceYouAct(s: Sent): boolean {
   return / (?:happy|ready|glad|keen) to | (?:i|we) (?:will|'ll|can|shall) (?!not )/.test(main) && !/ (?:you|u) (?:sent|shared|gave|confirmed|fixed)\b/.test(line);
 }
 
+/** What we send that a customer waits for. */
+const DELIVERABLE = new Set(['proposal', 'quote', 'quotation', 'reply', 'response', 'answer', 'feedback', 'thoughts', 'confirmation', 'draft', 'offer', 'plan', 'recommendation', 'recommendations', 'findings', 'report', 'figures', 'numbers', 'comments', 'estimate', 'invoice', 'contract', 'timeline', 'roadmap', 'pricing']);
+
 /** "Looking forward to receiving the revised quote": something of ours awaited (not "to seeing you", "hearing from you"). */
 function awaitedThing(s: Sent): boolean {
-  const m = / look(?:ing)? forward to (?:receiving|getting|seeing|reading|reviewing) (?:the|your|a|an|some) (\S+)/.exec(lowers(s.toks));
+  const line = lowers(s.toks);
+  // ("Looking forward to your proposal": a thing of ours named straight after, not "to your visit".)
+  const named = / look(?:ing)? forward to (?:your|the) (?:revised |updated |final |new )?(\S+)/.exec(line);
+  if (named && DELIVERABLE.has(named[1])) return true;
+  const m = / look(?:ing)? forward to (?:receiving|getting|seeing|reading|reviewing) (?:the|your|a|an|some) (\S+)/.exec(line);
   return !!m && !['team', 'people', 'folks', 'colleagues', 'guys', 'visit', 'presentation', 'talk', 'keynote'].includes(m[1]);
 }
 
 /** "Let's get a call in the diary", "let's set up a session with your engineer": a meeting proposed to us. */
 function letUsMeet(s: Sent): boolean {
-  return /^ (?:\S+ )?let (?:'s|us|s) (?:\S+ ){0,2}?(?:get|set up|book|schedule|arrange|find|have|grab|put|line up|organise|organize|pencil in) (?:\S+ ){0,3}?(?:call|meeting|session|time|chat|catch-up|demo|workshop|review|slot|walkthrough)\b/.test(lowers(words(s)));
+  return /^ (?:\S+ )?let (?:'s|us|s) (?:\S+ ){0,2}?(?:get|set up|book|schedule|arrange|find|have|grab|put|line up|organise|organize|pencil in) (?:\S+ ){0,3}?(?:call|meeting|session|time|chat|catch-up|demo|workshop|review|slot|walkthrough|minutes|mins|hour|half-hour)\b/.test(lowers(words(s)));
 }
 
 /** Troubles that outlast a fix: "still seeing the duplicate alerts", "we're still getting 503s" (not "still seeing great results"). */

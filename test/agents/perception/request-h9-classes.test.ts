@@ -152,3 +152,24 @@ group('our notes: a contact pressing or a wish reported', [
 ], [
   'Priya pushed back on the idea internally and dropped it.',
 ], noteAsks);
+
+group('more asks: a subjunctive ask, a meeting, a thing of ours awaited, an answer needed, advice to us', [
+  "We'd ask that every schema change is announced a fortnight ahead.",
+  "Let's find forty minutes on Thursday to walk through the overage.",
+  'Looking forward to your revised quote for the Bergen depot.',
+  'Our auditors need confirmation that the backups stay in the EU.',
+  'Honestly, you should add a dark mode for the night dispatchers.',
+], [
+  "I'd ask you for a Spanish version, but nobody here would read it.",
+  'Looking forward to your visit to the Gdansk depot.',
+  'You should receive our PO by Wednesday.',
+  'You should have seen the planners when the map loaded.',
+  'We are curious to see how the night shift takes to it.',
+  "Would be great if the budget stretched to it, but that's our problem.",
+]);
+
+group('our notes: waiting on us', [
+  'Tomasz is still waiting on the sandbox credentials from us.',
+], [
+  'Tomasz is waiting on his own security team for the sign-off.',
+], noteAsks);

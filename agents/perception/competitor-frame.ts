@@ -45,13 +45,13 @@ const VERSUS_OURS = / (?:below|under|beneath|cheap|cheaper|less|lower|better|bea
 const ALONGSIDE = / (?:in parallel|side by side|side-by-side|head to head|head-to-head|to (?:try|test|evaluate|trial|pilot|compare|play with)) /;
 
 /** Standing in an evaluation: "X is on our shortlist", "X is in the running". */
-const STANDING = new Set(['shortlist', 'running', 'mix', 'finalist', 'contention', 'frame', 'race', 'final', 'deal', 'picture', 'contender', 'frontrunner', 'front-runner', 'challenger', 'radar']);
+const STANDING = new Set(['shortlist', 'longlist', 'long-list', 'short-list', 'running', 'mix', 'finalist', 'contention', 'frame', 'race', 'final', 'deal', 'picture', 'contender', 'frontrunner', 'front-runner', 'challenger', 'radar']);
 /** Selling acts whose subject is the vendor. */
 const SELL = new Set(['quote', 'offer', 'pitch', 'propose', 'price', 'bid', 'tender', 'woo', 'undercut', 'beat', 'outbid', 'underbid', 'outprice', 'approach', 'contact', 'court', 'reach', 'discount', 'match', 'claim', 'promise', 'cold-call']);
 /** Things a vendor sends: "X sent their paper / proposal over". */
 const SENT_THING = new Set(['paper', 'paperwork', 'form', 'order', 'proposal', 'quote', 'quotation', 'bid', 'offer', 'pricing', 'terms', 'contract', 'deck']);
 /** Choosing among vendors: the cue that turns "you and X" into a set being weighed. */
-const CHOOSING = / (?:vendor|supplier|provider|shortlist|finalist|bake-off|shootout|rfp|rfi|tender|evaluate|evaluation|assess|review|compare|comparison|choose|pick|select|decide|decision|whichever|between|option|final round|against|alongside|versus|vs|side by side|side-by-side|head-to-head|pilot|piloting|trial|run-off|frame|running|mix|final|standing)s? /;
+const CHOOSING = / (?:vendor|supplier|provider|shortlist|finalist|bake-off|shootout|rfp|rfi|tender|evaluate|evaluation|assess|review|compare|comparison|choose|pick|select|decide|decision|whichever|between|option|final round|against|alongside|versus|vs|side by side|side-by-side|head-to-head|pilot|piloting|trial|run-off|frame|running|mix|final|standing|consolidate|overlap)s? | one of (?:you|them|the two) /;
 /** Settled or long past: the evaluation is over, not in play. */
 const SETTLED = / (?:stay with|stick with) (?:you|us)(?! or)|no plan to (?:revisit|look|switch)|years? ago|original selection|settle|shut (?:that |it |this )?down|stay put|never look back|not go back|no appetite to reopen| (?:you|u) win(?! back)| decide against | rule out /;
 /** Choosing us settles an evaluation that is long past ("back in 2021 we went with you"); a choice just made still names the rival in it. */
@@ -181,7 +181,9 @@ export function settled(s: Sent): boolean {
 
 /** Not negated, and not inside an if-clause: "if X ever came knocking" is hypothetical, "If I'm honest, X's price…" is not (the comma closes the clause). */
 function live(s: Sent, at: number): boolean {
-  const cond = conditionBefore(s, at);
+  // "whether to stay with you or go with X" weighs a choice: no condition on it.
+  const found = conditionBefore(s, at);
+  const cond = found?.word === 'whether' ? undefined : found;
   // "Is there a reason we shouldn't go with X?", "any reason not to…": a suggestion, not a negation.
   const suggestion = s.toks.at(-1)?.text === '?' && s.toks.slice(0, at).some((x) => x.lemma === 'reason');
   return (suggestion || !negated(s, at)) && !(cond && !s.toks.slice(cond.at + 1, at).some((x) => SEP.has(x.text)));
@@ -324,6 +326,8 @@ export function inFrame(s: Sent, span: NameSpan): boolean {
   // STANDING: "X is on our shortlist", "X is still in the running".
   const be = t.slice(span.end + 1, span.end + 4).find((x) => x.lemma === 'be');
   if (be && live(s, be.i) && t.slice(be.i + 1, be.i + 6).some((x) => STANDING.has(stem(x)))) return true;
+  // Placed on the list: "procurement put X on the longlist".
+  if (['on', 'onto'].includes(t[span.end + 1]?.lower ?? '') && t.slice(span.end + 2, span.end + 5).some((x) => STANDING.has(stem(x)) && x.pos === 'NOUN') && live(s, span.end + 1)) return true;
   // On trial: "using X on a trial basis", "X is in a pilot with ops".
   const after = t.slice(phraseEnd(s, span) + 1, phraseEnd(s, span) + 6);
   if (['on', 'in', 'for', 'as'].includes(after[0]?.lower ?? '') && after.slice(1).some((x) => ['trial', 'pilot', 'poc', 'evaluation'].includes(stem(x)))) return true;
@@ -340,7 +344,11 @@ export function inFrame(s: Sent, span: NameSpan): boolean {
     // "X came in 20% under / cheaper / at 38 a seat": a price landing (not "the X team is coming in Thursday").
     if (verb.lemma === 'come' && t[verb.i + 1]?.lower === 'in' && t.slice(verb.i + 2, verb.i + 6).some((x) => ['under', 'below', 'above', 'over', 'at', 'cheaper', 'lower', 'higher', 'less', 'more', 'price', 'first', 'second', 'low', 'high', 'cheap', 'way', 'well', 'about', 'roughly', 'around'].includes(x.lower) || x.pos === 'NUM' || /^[$£€]|%$/.test(x.text))) return true;
     // "X is preparing one", "…two competing bids, and X has already sent theirs".
-    if (PREPARE.has(verb.lemma) && t.slice(verb.i + 1, verb.i + 9).some((x) => VENDOR_THING.has(stem(x)) || (['one', 'theirs'].includes(x.lower) && sells))) return true;
+    // (A presentation only with something on sale in it: anyone gives one to a board.)
+    const onSale = (x: Tok) => VENDOR_THING.has(stem(x)) && (x.lemma !== 'presentation' || t.some((y) => MARKET.has(stem(y)) && y.lemma !== 'presentation'));
+    if (PREPARE.has(verb.lemma) && t.slice(verb.i + 1, verb.i + 9).some((x) => onSale(x) || (['one', 'theirs'].includes(x.lower) && sells))) return true;
+    // "X did a really slick demo for our CFO": a tryout put on for the customer (not a presentation: anyone gives those).
+    if (['do', 'deliver', 'host'].includes(verb.lemma) && t.slice(verb.i + 1, verb.i + 6).some((x) => (TRYOUT.has(stem(x)) && x.lemma !== 'workshop') || x.lemma === 'pitch') && t.slice(verb.i + 2, verb.i + 9).some((x, j, xs) => ['for', 'to'].includes(x.lower) && ['our', 'us', 'me'].includes(xs[j + 1]?.lower ?? ''))) return true;
   }
   // "approached by X", "quoted by X".
   if (t[span.start - 1]?.lower === 'by') {
@@ -373,6 +381,8 @@ function appositionHead(s: Sent, span: NameSpan): NameSpan | undefined {
   if (['called', 'named', 'like', 'including', ','].includes(t[k]?.lower ?? '') || (t[k]?.lower === 'as' && t[k - 1]?.lower === 'such')) k -= t[k]?.lower === 'as' ? 2 : 1;
   // "options, including X": the comma before the joining word.
   if (t[k]?.text === ',' && ['including', 'like'].includes(t[k + 1]?.lower ?? '')) k -= 1;
+  // "something called X", "a company called X": the pronoun stands for a vendor it does not name.
+  if (k >= 0 && ['something', 'someone', 'somebody'].includes(t[k].lower) && ['called', 'named'].includes(t[k + 1]?.lower ?? '')) return { name: t[k].text, start: k, end: k };
   if (k < 0 || t[k].pos !== 'NOUN' || !VENDOR_NOUN.has(t[k].lemma)) return undefined;
   let start = k;
   while (start > 0 && ['DET', 'ADJ', 'NUM'].includes(t[start - 1].pos)) start -= 1;
@@ -386,7 +396,8 @@ function usAt(s: Sent, k: number, back: boolean): boolean {
   const x = s.toks[k];
   if (!x) return false;
   if (US.has(x.lower)) return true;
-  return back ? x.pos === 'NOUN' && s.toks[k - 1]?.lower === 'your' : x.lower === 'your';
+  // ("your routing": the light model tags some gerunds as verbs.)
+  return back ? (x.pos === 'NOUN' || /ing$/.test(x.lower)) && s.toks[k - 1]?.lower === 'your' : x.lower === 'your';
 }
 /** The span is joined to us by a conjunction or a comparison, with only other names between: "you, Cadence Loop and Ravelin". */
 function member(s: Sent, span: NameSpan): boolean {

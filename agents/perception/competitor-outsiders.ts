@@ -7,6 +7,7 @@
 // - a person's acquaintance or old boss there: "my old boss from X", "a friend at X";
 // - an evaluation closed ("the X trial ended in May") or run at someone's previous employer ("she
 //   evaluated X at her last company");
+// - a person by their title: "Dr Hansen";
 // - a piece of a word the tokeniser cut at a letter it does not know ("Gda" of "Gdańsk");
 // - a move made by a back-office function, whose tools are not in our category ("Procurement
 //   moved to X", "finance is switching to X").
@@ -93,9 +94,13 @@ function fragment(s: Sent, span: NameSpan): boolean {
   return at >= 0 && (/\p{L}/u.test(s.text[at - 1] ?? '') || /\p{L}/u.test(s.text[at + span.name.length] ?? ''));
 }
 
+/** A title before a name makes it a person: "Dr Hansen", "Ms. Obi". */
+const HONORIFIC = new Set(['dr', 'mr', 'mrs', 'ms', 'miss', 'prof', 'sir', 'dame', 'dr.', 'mr.', 'mrs.', 'ms.', 'prof.']);
+
 /** The name is no vendor of our kind in play here. */
 export function notAVendor(s: Sent, span: NameSpan): boolean {
   const t = s.toks;
+  if (HONORIFIC.has(t[span.start - 1]?.lower ?? '') || (span.end > span.start && HONORIFIC.has(t[span.start].lower.replace(/\.$/, ''))) || (t[span.start - 1]?.text === '.' && HONORIFIC.has(t[span.start - 2]?.lower ?? ''))) return true;
   return fragment(s, span) || partOfCustomer(span) || screenLabel(t, span) || ownRival(t, span) || acquaintanceThere(t, span) || closedTrial(t, span) || evaluatedElsewhere(t);
 }
 

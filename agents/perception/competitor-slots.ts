@@ -295,7 +295,8 @@ export function switchedOnto(s: Sent, span: NameSpan): boolean {
   if (modifiesThing(s, span)) return false;
   const prep = t[span.start - 1];
   if (!prep || !['onto', 'to', 'into', 'on'].includes(prep.lower)) return false;
-  for (let k = span.start - 2; k >= Math.max(0, span.start - 8); k -= 1) {
+  // (Far enough back for "moving our forecasting out of your tool and into X".)
+  for (let k = span.start - 2; k >= Math.max(0, span.start - 12); k -= 1) {
     const x = t[k];
     if (SEPS.has(x.text)) return false;
     if (!(MOTION.has(x.lemma) || MOTION.has(x.lower)) || x.pos !== 'VERB' || x.neg) continue;

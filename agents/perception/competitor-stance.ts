@@ -176,7 +176,10 @@ export function productPreferred(s: Sent, span: NameSpan): boolean {
   while (t[k] && ['ADJ', 'NOUN'].includes(t[k].pos) && !PRODUCT.has(t[k].lemma) && k - span.end < 4) k += 1;
   if (!t[k] || !PRODUCT.has(t[k].lemma)) return false;
   const be = t.slice(k + 1, k + 3).find((x) => x.lemma === 'be');
-  return !!be && !negated(s, be.i) && t.slice(be.i + 1, be.i + 4).some((x) => BETTER.has(x.lower));
+  if (!be || negated(s, be.i)) return false;
+  // "…is what the drivers prefer".
+  if (t[be.i + 1]?.lower === 'what' && t.slice(be.i + 2, be.i + 7).some((x) => ['prefer', 'want', 'like', 'love', 'choose', 'pick', 'ask'].includes(x.lemma) && x.pos === 'VERB')) return true;
+  return t.slice(be.i + 1, be.i + 4).some((x) => BETTER.has(x.lower));
 }
 
 /** "No evaluation going on", "we're not shopping", "not in the market": the speaker denies any evaluation. */
@@ -231,6 +234,10 @@ export function ourPerson(s: Sent, span: NameSpan): boolean {
 }
 
 const SHOW = new Set(['show', 'demo', 'present', 'pitch', 'walk', 'demonstrate', 'run', 'give']);
+/** What only a seller comes in for (a training session or a workshop anyone may come in for). */
+const PITCHED = new Set(['demo', 'pitch', 'walkthrough', 'walk-through', 'poc', 'pilot', 'trial', 'bid', 'quote', 'proposal']);
+/** The customer's own bodies a vendor presents to. */
+const BODY = new Set(['exec', 'execs', 'executive', 'executives', 'leadership', 'board', 'committee', 'steerco', 'management', 'cfo', 'ceo', 'coo', 'cro', 'cio', 'cto']);
 /** "I've got X coming in on Friday to show us their forecasting", "X's team is presenting to our exec team". */
 export function comingToShow(s: Sent, span: NameSpan): boolean {
   const t = s.toks;
@@ -241,9 +248,15 @@ export function comingToShow(s: Sent, span: NameSpan): boolean {
   const stop = acts.findIndex((x) => ['.', ';', '!', '?'].includes(x.text));
   const clause = stop < 0 ? acts : acts.slice(0, stop);
   const arrive = clause.findIndex((x) => x.lemma === 'come' && ['in', 'over', 'by', 'round', 'along'].includes(t[x.i + 1]?.lower ?? ''));
+  // "We've got X coming in for a demo on the 18th".
+  if (arrive >= 0 && clause[arrive + 2]?.lower === 'for' && clause.slice(arrive + 3, arrive + 6).some((x) => PITCHED.has(x.lemma)) && !negated(s, clause[arrive].i)) return true;
   const shows = clause.findIndex((x) => SHOW.has(x.lemma) && x.pos === 'VERB' && !negated(s, x.i));
   if (shows < 0) return false;
-  const toUs = clause.slice(shows + 1, shows + 4).some((x) => ['us', 'our', 'me'].includes(x.lower));
+  // To us, or to a body of ours: "presenting to the exec team", "demoing to the board".
+  const after = clause.slice(shows + 1, shows + 5);
+  // (To a body, only with a buyer's word in the sentence: "Dr Hansen is presenting to the board on the depot results" is no pitch.)
+  const offered = t.some((x) => ['number', 'quote', 'price', 'pricing', 'proposal', 'offer', 'alternative', 'option', 'platform', 'tool', 'software', 'vendor', 'solution', 'bid', 'opinion', 'demo'].includes(x.lemma));
+  const toUs = after.some((x) => ['us', 'our', 'me'].includes(x.lower)) || (offered && after[0]?.lower === 'to' && after.slice(1, 4).some((x) => BODY.has(x.lower)));
   return toUs && (arrive >= 0 || clause[shows].lemma !== 'run');
 }
 
@@ -251,13 +264,15 @@ const DEAL = new Set(['free', 'less', 'cheaper', 'half', 'discount', 'beat', 'un
 /** "X said they'd migrate our data for free", "X would cost us about half of what we pay you": its offer to us. */
 export function promisedUs(s: Sent, span: NameSpan): boolean {
   const t = s.toks;
-  const v = t.slice(span.end + 1, span.end + 4).find((x) => x.pos === 'VERB');
+  // Past "keep"/"have been" to the saying: "The X guys keep telling Raj they can do it cheaper".
+  const first = t.slice(span.end + 1, span.end + 5).find((x) => x.pos === 'VERB');
+  const v = first && ['keep', 'always'].includes(first.lemma) && t[first.i + 1]?.pos === 'VERB' ? t[first.i + 1] : first;
   if (!v || negated(s, v.i)) return false;
   const rest = t.slice(v.i + 1, v.i + 12);
   const deal = rest.some((x) => DEAL.has(x.lower) || DEAL.has(x.lemma));
   // "X reckon they can have us live in six weeks", "X say they'd get us migrated by March": our move, promised by them.
   const moved = / (?:have|get) us (?:live|up and running|migrate|move|switch|onboard|over) /.test(` ${rest.map((x) => x.lemma).join(' ')} `);
-  if (['say', 'claim', 'promise', 'reckon', 'tell', 'guarantee'].includes(v.lemma)) return (deal && rest.some((x) => ['our', 'us', 'we'].includes(x.lower))) || moved;
+  if (['say', 'claim', 'promise', 'reckon', 'tell', 'guarantee'].includes(v.lemma)) return (deal && rest.some((x) => ['our', 'us', 'we'].includes(x.lower) || (v.lemma === 'tell' && x.cap && x.pos === 'PROPN'))) || moved;
   return v.lemma === 'cost' && rest[0]?.lower === 'us' && deal && t.some((x) => ['you', 'your', 'yours'].includes(x.lower));
 }
 
@@ -315,7 +330,9 @@ export function wooing(s: Sent, span: NameSpan): boolean {
   // "hear them out".
   if (before?.lemma === 'hear' && after?.lower === 'out' && !negated(s, before.i)) return true;
   const be = t.slice(span.end + 1, span.end + 4).find((x) => x.lemma === 'be' || x.lemma === 'have');
-  if (be && marketed && !negated(s, be.i) && t.slice(be.i + 1, be.i + 5).some((x) => HUNGRY.has(x.lower))) return true;
+  // (Its people pressing us need no price word: "X's people have been very persistent with Raj".)
+  const people = ['people', 'folk', 'folks', 'guys', 'rep', 'reps', 'sales'].includes(t[span.end + 1]?.text === "'s" ? t[span.end + 2]?.lower ?? '' : after?.lower ?? '');
+  if (be && (marketed || people) && !negated(s, be.i) && t.slice(be.i + 1, be.i + 5).some((x) => HUNGRY.has(x.lower))) return true;
   const v = t.slice(span.end + 1, span.end + 4).find((x) => x.pos === 'VERB');
   if (v && v.lemma === 'pitch' && t[v.i + 1]?.lower === 'to' && !negated(s, v.i)) return true;
   // "keeps coming up … as an option".
@@ -326,4 +343,12 @@ export function wooing(s: Sent, span: NameSpan): boolean {
   if (['about', 'around', 'over'].includes(before?.lower ?? '') && lead.some((x) => ['noise', 'buzz', 'chatter', 'excitement', 'hype', 'enthusiasm'].includes(x.lemma))) return true;
   // "for you to match X", "can you beat X": we are asked to meet the rival.
   return !!before && ['match', 'beat', 'undercut'].includes(before.lemma) && t.slice(Math.max(0, before.i - 3), before.i).some((x) => ['you', 'u'].includes(x.lower));
+}
+
+/** What a tool at work does on its own: flags, alerts, transcribes, reads data in. */
+const TOOL_ACT = new Set(['flag', 'alert', 'notify', 'transcribe', 'detect', 'predict', 'surface', 'log', 'capture', 'record', 'track', 'read', 'pull', 'ingest', 'fetch', 'sync', 'score', 'auto-log', 'tag']);
+/** "Gong flagged that the renewal call went badly", "Clari reads it from Snowflake": the name is a tool in use doing its work. */
+export function toolAct(s: Sent, span: NameSpan): boolean {
+  const v = s.toks[span.end + 1];
+  return !!v && v.pos === 'VERB' && TOOL_ACT.has(v.lemma) && !['us', 'me'].includes(s.toks[span.end + 2]?.lower ?? '');
 }

@@ -7,7 +7,8 @@
 // - NAMED UNDER A LABEL that says what it is, as notes write it: "Comp: X", "Competitors: X, Y";
 // - SELLING WITHOUT AN OBJECT: "X are pitching too", "X is bidding as well";
 // - PUTTING ON THE SAME SHOW as us: "X were in the day after, doing the same session";
-// - one of BOTH weighed: "…the X team next week? We want to see how both platforms would fit".
+// - one of BOTH weighed: "…the X team next week? We want to see how both platforms would fit";
+// - asked the SAME AS US: "we need your SOC 2 report; X already sent theirs".
 import type { Sent, Tok } from './nlp.js';
 import { negated, type NameSpan } from './frames.js';
 import { antecedentOf } from './nlp-reference.js';
@@ -56,6 +57,10 @@ function comparedWithUs(s: Sent, span: NameSpan): boolean {
     if (SEPS.has(t[k].text)) return false;
     const than = comparativeThan(t, k);
     if (than >= 0) return US.has(t[than + 1]?.lower ?? '') && !negated(s, k);
+    // "whether X would be cheaper": a price or a quality asked about, the comparison with us left implied.
+    if (t[k].lemma === 'be' && ['would', 'could', 'might'].includes(t[k - 1]?.lower ?? '') && ['whether', 'if'].includes(t[span.start - 1]?.lower ?? '')) {
+      return (t[k + 1]?.lower === 'cheaper' || (t[k + 1]?.lower === 'better' && t.some((x) => MARKET.has(x.lemma)))) && !negated(s, k);
+    }
   }
   return false;
 }
@@ -124,9 +129,32 @@ function sameShow(s: Sent, span: NameSpan): boolean {
   return t.slice(span.end + 1, span.end + 16).some((x, j, xs) => x.lower === 'same' && xs.slice(j + 1, j + 3).some((y) => SHOW.has(y.lemma) && y.pos === 'NOUN'));
 }
 
+/** What a buyer asks of each vendor it weighs (not an invoice: every supplier sends those). */
+const EVAL_DOC = new Set(['soc', 'iso', 'questionnaire', 'proposal', 'quote', 'pricing', 'bid', 'offer', 'certificate', 'certification', 'pentest', 'pen', 'dpa', 'references', 'reference', 'roadmap', 'deck', 'answers', 'response', 'rfp', 'demo', 'security']);
+/** Words that make "better" a buyer's comparison. */
+const MARKET = new Set(['price', 'pricing', 'cost', 'tool', 'platform', 'vendor', 'software', 'product', 'option', 'fit', 'deal', 'you', 'your']);
+/** "We need your SOC 2 report; X already sent theirs": the same thing asked of us, already given by them. */
+function theirsToo(s: Sent, span: NameSpan): boolean {
+  const t = s.toks;
+  const theirs = t.slice(span.end + 1, span.end + 5).findIndex((x) => x.lower === 'theirs');
+  if (theirs < 0) return false;
+  const v = t.slice(span.end + 1, span.end + 1 + theirs).find((x) => x.pos === 'VERB');
+  return !!v && !negated(s, v.i) && t.slice(0, span.start).some((x, k) => x.lower === 'your' && t.slice(k + 1, k + 4).some((y) => EVAL_DOC.has(y.lower) || EVAL_DOC.has(y.lemma)));
+}
+
+/** "Our ops director is pushing for X, says it does everything yours does": advocacy for a vendor, with us in the sentence. */
+function advocated(s: Sent, span: NameSpan): boolean {
+  const t = s.toks;
+  const prep = t[span.start - 1];
+  const verb = t[span.start - 2];
+  if (prep?.lower !== 'for' || !verb || !['push', 'lobby', 'argue', 'campaign'].includes(verb.lemma) || negated(s, verb.i)) return false;
+  // (Not a purpose: "pushing for Hamburg to go live first".)
+  return t[span.end + 1]?.lower !== 'to' && t.some((x) => US.has(x.lower));
+}
+
 /** The name fills one of these slots. */
 export function weighedSlot(s: Sent, span: NameSpan): boolean {
-  return comparedWithUs(s, span) || receivedOurPapers(s, span) || askedForNumbers(s, span) || underLabel(s, span) || sellingAlone(s, span) || sameShow(s, span);
+  return comparedWithUs(s, span) || receivedOurPapers(s, span) || askedForNumbers(s, span) || underLabel(s, span) || sellingAlone(s, span) || sameShow(s, span) || theirsToo(s, span) || advocated(s, span);
 }
 
 /** "We want to see how both platforms would sit alongside our TMS": two vendors weighed, the one just named and us. */

@@ -11,7 +11,7 @@ import { analyze, type Sent } from './nlp.js';
 import { conditionBefore, findAll, negated, type NameSpan } from './frames.js';
 import { VENDOR_PEOPLE, coordinated, dismissed, inFrame, inUse, orgSpans, pronounInFrame, related, settled } from './competitor-frame.js';
 import { asksForRivals, switchedOnto, elidedAgainstOurs, forwardedVendor, lowerPossessiveSpans, modifiesThing, namesAnAnswer, outOfPlay, spanAt, weighedByRelative } from './competitor-slots.js';
-import { deniesEvaluation, lowerNameSpans, makersOf, movedThere, singledOut, typo } from './competitor-stance.js';
+import { deniesEvaluation, lowerNameSpans, makersOf, movedThere, singledOut, toolAct, typo } from './competitor-stance.js';
 import { calledAPerson, pronounInOurPlace, weighsBoth } from './competitor-weighed.js';
 import type { Utterance } from './utterances.js';
 
@@ -19,7 +19,7 @@ export type CompetitorContext = 'evaluation' | 'replacing' | 'integration' | 'me
 export interface CompetitorMention { name: string; text: string; replacing: boolean; context?: CompetitorContext }
 
 /** Cues before the name: "replacing X", "moving off X", "instead of X", "we used to use X", "nobody misses X". */
-const REPLACING_BEFORE = /\b(replac(e|es|ed|ing)|dropp(ed|ing)|ditch(ed|ing)?|scrapp(ed|ing)|binned|offboard(ed|ing)?|churn(ed|ing)? (off|from)|(nobody|no one|don't|do not|never)( here| else| really)? miss(es|ed)?|stop(ped|ping)? using|(do not|don't|no longer) need|moving (off( of)?|away from|from)|move[sd]? (off( of)?|away from)|migrat(e|ed|ing) (away )?(off|from)|switch(ed|ing)? (away )?from|sunset(ting)?|get(ting)? rid of|rip(ping|ped)? out|ripped|instead of|leav(e|ing)|left|retir(e|ing)|consolidat(e|ing) (off|away from)|done with|used to (use|run|be on|have)|previously (used|ran|on)|coming from|phas(e|ing|ed) out|cancel(l?(ing|ed))? our|import(ing|ed)? (our \w+ |the \w+ |\w+ )?from|export(ing|ed)? (our \w+ |\w+ )?from|off of|from our old|our old|our previous|our former|our legacy)\b/i;
+const REPLACING_BEFORE = /\b(replac(e|es|ed|ing)|dropp(ed|ing)|ditch(ed|ing)?|scrapp(ed|ing)|binned|offboard(ed|ing)?|churn(ed|ing)? (off|from)|(nobody|no one|don't|do not|never)( here| else| really)? miss(es|ed)?|stop(ped|ping)? (using|paying for|renewing)|swap(ped|ping)?( out)?|(migrat|mov|port)\w* (\w+ ){0,3}out of|(do not|don't|no longer) need|moving (off( of)?|away from|from)|move[sd]? (off( of)?|away from)|migrat(e|ed|ing) (away )?(off|from)|switch(ed|ing)? (away )?from|sunset(ting)?|get(ting)? rid of|rip(ping|ped)? out|ripped|instead of|leav(e|ing)|left|retir(e|ing)|consolidat(e|ing) (off|away from)|done with|used to (use|run|be on|have)|previously (used|ran|on)|coming from|phas(e|ing|ed) out|cancel(l?(ing|ed))? our|import(ing|ed)? (our \w+ |the \w+ |\w+ )?from|export(ing|ed)? (our \w+ |\w+ )?from|off of|from our old|our old|our previous|our former|our legacy)\b/i;
 /** Cues after the name: "X is being replaced", "X goes away", "our X contract ends and we won't renew" (not "…won't be renewing with you": that is us). */
 const REPLACING_AFTER = /^[^.;]{0,40}?\b((is|are|was|were|got) (being )?(dropped|ditched|cancell?ed|removed|replaced|retired|sunset|phased out|switched off|turned off|decommissioned|going away|shut down)|goes away|contract (?:[^.;]{0,40} )?(ends|ended|expires|expired|lapsed|is up|was up|ran out|runs out)|(won't|will not|not) (be )?renew(ing|ed)?(?! with (?:you|your|us)\b)|is being switched|was (a nightmare|painful)|days are (numbered|over|behind us|gone))\b/i;
 /** Where a clause ends; "to" only as a destination ("from Gong to Clari"), not a verb's ("going to replace"). */
@@ -68,7 +68,8 @@ function contextAt(s: Sent, text: string, index: number, length: number, span: N
   const clause = before.split(CLAUSE_BREAK).pop() ?? '';
   const after = text.slice(index + length);
   // "We're ex-Gainsight customers": a former tool.
-  if (REPLACING_BEFORE.test(clause) || REPLACING_AFTER.test(after) || /\bex-$/i.test(before)) return 'replacing';
+  // ("We stopped paying for X": "for" closes no clause here.)
+  if (REPLACING_BEFORE.test(clause) || REPLACING_AFTER.test(after) || /\bex-$/i.test(before) || /\bstop(?:ped|ping|s)? paying for\s*$/i.test(before)) return 'replacing';
   // Moving a team or a job onto a listed rival ("move the CS team onto X", "moving our forecasting into X") is a switch, not a
   // sync. (Not for any capitalised destination: an unlisted one is as often a system of the customer's own.)
   const moved = span ? undefined : spanAt(s, text, index, length);
@@ -79,8 +80,9 @@ function contextAt(s: Sent, text: string, index: number, length: number, span: N
     if (at && (outOfPlay(s, at) || related(s, at))) return undefined;
     if (at && (evaluation(s, at, true) || movedThere(s, at))) return 'evaluation';
     if (dismissed(s)) return undefined;
-    // The name modifies a thing of the tool in use ("Clari forecasts", "the Salesloft sequence data", "Gong's conference").
-    if (at && modifiesThing(s, at)) return 'integration';
+    // The name modifies a thing of the tool in use ("Clari forecasts", "the Salesloft sequence data", "Gong's conference"), or
+    // does what a tool in use does ("Gong flagged that the call went badly", "Clari reads it from there").
+    if (at && (modifiesThing(s, at) || toolAct(s, at))) return 'integration';
     // "If X ever launched a dispatch product, we'd look at it": a mention under a condition puts nothing in play.
     // (Not when the condition weighs it against us: "If X can match the price they quoted us, I'd find it hard to renew with you".)
     if (at && conditionBefore(s, at.start) && !s.toks.some((x) => ['you', 'your', 'yours', 'u', 'ur'].includes(x.lower))) return undefined;
@@ -104,6 +106,8 @@ function evaluation(s: Sent, span: NameSpan, listed: boolean): boolean {
   const right = ` ${s.toks.slice(span.end + 1, hi).map((t) => t.lemma).join(' ')} `;
   if (VERSUS_US.test(line) && CAN_DO.test(right.slice(0, 24))) return true;
   if (!listed) return false;
+  // "match the Clari format": a thing of the tool in use, whatever word stands near it.
+  if (modifiesThing(s, span)) return false;
   const lo = Math.max(0, span.start - 8);
   const left = ` ${s.toks.slice(lo, span.start).map((t) => t.lemma).join(' ')} `;
   const hitL = findAll({ text: left, toks: s.toks.slice(lo, span.start) }, EVAL_BEFORE)[0];

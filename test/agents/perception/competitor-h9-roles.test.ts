@@ -58,6 +58,18 @@ cases('the same show as ours, one of both weighed, a trial environment', [
   'Could you join a call with our IT lead and the Hamburg planners? We want to see how both depots use the new release.',
 ]);
 
+cases('weighed against us in a buyer\'s words', [
+  ['Raj wants a second quote before he signs, so Ellery Data are presenting to the leadership team on Monday.', ['Ellery Data']],
+  ['We are trimming vendors. Your tool and Brisco both do route planning, so one of you will go.', ['Brisco']],
+  ['Adaeze asked me whether Brisco would be cheaper for the same seats.', ['Brisco']],
+  ['Owen spent the week testing your routing against Brisco on the Hull lanes.', ['Brisco']],
+  ['Still waiting on your completed security questionnaire; Brisco returned theirs on Monday.', ['Brisco']],
+], [
+  'Dr Lindgren is presenting to the board on the depot results.',
+  'Still waiting on your invoice; Bexley sent theirs on Monday.',
+  'Maybe Hull would be better for the launch.',
+]);
+
 cases('names that are no vendor of ours', [], [
   // the customer's own rival, department, region, a label on our screen, a word cut at a letter the tokeniser lacks
   'Kestrel Freight, our biggest competitor, quoted the Gdańsk lane at half our rate.',

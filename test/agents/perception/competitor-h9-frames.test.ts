@@ -1,0 +1,39 @@
+// More of the evaluation frame in a buyer's everyday words (competitor-frame.ts, competitor-stance.ts,
+// competitor-weighed.ts), and listed rivals that are only a tool in use or one already left.
+import { describe, expect, it } from 'vitest';
+import { findCompetitors } from '../../../agents/perception/competitors.js';
+
+const LIST = ['Gong', 'Clari', 'Gainsight', 'Salesloft'];
+const inPlay = (text: string) =>
+  findCompetitors([{ side: 'them', text }], LIST).filter((c) => c.context === 'evaluation' || c.context === 'mention').map((c) => c.name);
+
+describe('a vendor weighed, in everyday words', () => {
+  it.each([
+    ['Tomasz has been kicking the tyres on something called Lodestar.', 'Lodestar'],
+    ['Our COO keeps pushing for Brantwood, says it covers everything yours does.', 'Brantwood'],
+    ['Purchasing added Brantwood to the longlist, and then put Oakshott on the longlist too.', 'Oakshott'],
+    ['We have Oakshott coming in for a demo next Wednesday.', 'Oakshott'],
+    ['The board is deciding whether to renew with you or go with Oakshott.', 'Oakshott'],
+    ["Oakshott's sales people have been very pushy with Adaeze.", 'Oakshott'],
+    ['Oakshott ran a slick demo for our planners on Monday.', 'Oakshott'],
+    ['The Oakshott folks keep telling Raj they could do it for less.', 'Oakshott'],
+    ["Honestly Oakshott's route app is what the dispatchers want.", 'Oakshott'],
+    ["We're shifting our forecasting out of your platform and over into Clari.", 'Clari'],
+  ])('%s', (text, name) => expect(inPlay(text)).toContain(name));
+});
+
+describe('not a vendor weighed', () => {
+  it.each([
+    'The ops team is pushing for Hull to go live before Leeds.',
+    'We have Priyanka coming in for a training session next Wednesday.',
+    'Bea gave a great presentation for our board on the quarter.',
+    "The Hull team's been very persistent about the label bug.",
+    // a listed tool in use, or left
+    'Could the weekly export follow the Gainsight layout? Finance built a model on it.',
+    'Gong flagged that the pricing call went sideways, so I am on it.',
+    'Our warehouse data sits in BigQuery and Clari reads it from there.',
+    'We moved all our playbooks out of Gainsight in the spring.',
+    'We stopped paying for Salesloft back in March.',
+    'We swapped Salesloft for a cheaper dialler last year.',
+  ])('%s', (text) => expect(inPlay(text)).toEqual([]));
+});

@@ -25,8 +25,8 @@ const HELD_FLAT = / (?:stay|staying|remain|keep (?:it|us|them|things)|stick) (?:
 export const retracted = (s: Sent): boolean => RETRACTED.test(lemmaLine(s).line);
 export const heldFlat = (s: Sent): boolean => HELD_FLAT.test(lemmaLine(s).line) && !/ (?:more|extra|additional|add) /.test(lemmaLine(s).line);
 
-/** Capacity already in place: "it's already set up", "they're already covered". */
-export const alreadyInPlace = (s: Sent): boolean => / already (?:\S+ )?(?:set up|in place|enable|enabled|cover|covered|sort|sorted|provision|provisioned|include|included|live|there) /.test(lemmaLine(s).line);
+/** Capacity already in place: "it's already set up", "they're already covered", "should have access already". */
+export const alreadyInPlace = (s: Sent): boolean => / already (?:\S+ )?(?:set up|in place|enable|enabled|cover|covered|sort|sorted|provision|provisioned|include|included|live|there) | (?:have|has|get) (?:\S+ ){0,2}(?:access|logins?|account|seat|licen[cs]e|licence) already /.test(lemmaLine(s).line);
 
 /** Seats in a test copy, not for people at work: "more seats on the sandbox". (A tenant of its own "for testing" is still a new one.) */
 export const forTesting = (s: Sent): boolean => / (?:to|in|on|into) the (?:sandbox|staging|test environment|test instance|uat) /.test(lemmaLine(s).line);
@@ -53,6 +53,12 @@ export function onePerson(s: Sent): boolean {
 
 /** Capacity already obtained: "the 10 extra seats we bought in June", "the 15 Madrid users we added last week". */
 export const obtained = (s: Sent): boolean => /\b(?:seats?|licen[cs]es?|users?|accounts?|logins?|workspaces?) (?:that |which )?(?:we|they|you|I)(?:'ve|’ve| have| had)? (?:already |just )?(?:bought|purchased|added|ordered|got|received|paid for|signed for)\b/i.test(s.text);
+
+/** More capacity ruled out in so many words: "no new seats", "without adding licences", "we don't need extra users". */
+export const noMoreCapacity = (s: Sent): boolean => / (?:no|without (?:add|buy)\S*|n't need|not need|not want|n't want) (?:any )?(?:new|extra|additional|more) (?:seat|licen[cs]e|licence|user|logins?|account)s? /.test(lemmaLine(s).line);
+
+/** Capacity already ordered and awaited: "we've been waiting for the extra seats for weeks". */
+export const awaited = (s: Sent): boolean => / wait (?:\S+ ){0,2}for (?:the|our|those|these) (?:\S+ )?(?:seat|licen[cs]e|licence|logins?|account)s? /.test(lemmaLine(s).line);
 
 /** The need met by what is there: "they'll run it off the Madrid workspace with existing users", "covered by our current licences". */
 export const coveredByExisting = (s: Sent): boolean => / (?:with|off|from|using|within|out of|by) (?:the |our |their |its )?(?:existing|current) (?:\S+ ){0,2}(?:user|seat|licen[cs]e|licence|logins?|account|workspace|instance)s? | run (?:it|them|that|this) (?:off|from|out of) /.test(lemmaLine(s).line);

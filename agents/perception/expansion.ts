@@ -15,7 +15,7 @@ import { groupBroughtOver, takenToUnit } from './expansion-moves.js';
 import { answerToHowMany } from './expansion-answers.js';
 import { framed } from './expansion-lemmas.js';
 import { UNIT, groupBefore, modifies, pointsBack, teamIn, unitIn } from './expansion-team.js';
-import { alreadyInPlace, capacityInNamedTool, changeWanted, featureWanted, forTesting, heldFlat, noPlans, nothingWanted, onePerson, obtained, coveredByExisting, fulfilled, serviceForPeople, replacesPeople, retracted, seatsAtEvent, someday } from './expansion-guards.js';
+import { alreadyInPlace, capacityInNamedTool, changeWanted, featureWanted, forTesting, heldFlat, noPlans, nothingWanted, onePerson, obtained, awaited, noMoreCapacity, coveredByExisting, fulfilled, serviceForPeople, replacesPeople, retracted, seatsAtEvent, someday } from './expansion-guards.js';
 
 const PRE_SALE = new Set(['lead', 'qualified', 'discovery', 'demo', 'proposal', 'negotiation']);
 
@@ -53,9 +53,10 @@ const HEADCOUNT_GROWS = / (?:hire|hiring|grow|growing|double|triple|scale up|new
 /** Capacity handed to a group: "give the compliance folks access", "love for them to have the tool". */
 const GIVE = / (?:give|have|get|provide|grant|issue) (?:\S+ ){0,5}(?:access|the (?:tool|platform|app|product)|your (?:tool|platform|app|product)|seat|licen[cs]e|licence|logins?|account|(?:their|its) own [.,;!?]) /;
 /** Said as a wish, a cost or a plan, not as a fact. */
-const WISHED = / (?:want|would|love|like|need|could|can|should|must|cost|will|plan|keen|how|what) /;
+const WISHED = / (?:want|would|love|like|need|could|can|cost|will|plan|keen|how|what) /;
 /** A unit set up as a whole: "can we get Iberia set up?", "get them going". */
-const SET_UP = / (?:get|have) (?:\S+ ){1,5}(?:set up|going|up and run|add|onboard\S*|on board) /;
+// "on board with the new invoice format" is agreeing to something, not joining us.
+const SET_UP = / (?:get|have) (?:\S+ ){1,5}(?:set up|going|up and run|add|onboard\S*|on board(?! with (?!us |you |it |your |the (?:platform|tool|product|app|system) ))) /;
 /** Long past: "asked about access ages ago", "wanted it last year". */
 const LONG_AGO = / (?:year|month|age|quarter)s? ago | at one point | originally | initially | at first | last (?:year|quarter|spring|summer|autumn|fall|winter) | back (?:in|when) | previously | at the time | a while back | (?:sort|sorted|resolve|resolved|settle|settled) it /;
 /** Something ended "with" a named other party: "ending the pilot with Tallyhub" shrinks no use of ours. */
@@ -73,7 +74,7 @@ const HABIT = / (?:every|each) (?:morning|day|week|shift|night|evening) | daily 
 /** Words that make "X is on it" a change rather than the state things are in. */
 const CHANGE = / (?:now|soon|next|also|too|as well|as of|from (?:monday|tuesday|wednesday|thursday|friday|next|the|this)|start|plan|new|newly|finally|going to|be about to) /;
 /** Moving a group onto our product: "bringing 120 of their dispatchers onto your platform", "migrating onto our tools", "put all four regions on it". */
-const ONTO_US = / (?:onto|on to|on|over to) (?:your|the|our) (?:platform|tool|system|product|app|application|software|instance|workspace|solution|stack)s? | (?:onto|on to|on) your (?:thing|stuff|service|system|\S+ (?:app|platform|tool)) | (?:put|get|have|bring) (?:\S+ ){1,4}on (?:it|you|board) | include you | (?:onto|on to) (?:it|you) | (?:be|get) on (?:it|the same system) | (?:be|get|run|running|work|working) on the same (?:stack|system|platform|tool|setup|instance)s? as (?:us|ours|we|our) | use (?:the|your) (?:platform|tool|product|system|app|application|software) /;
+const ONTO_US = / (?:onto|on to|on|over to) (?:your|the|our) (?:platform|tool|system|product|app|application|software|instance|workspace|solution|stack)s? | (?:onto|on to|on) your (?:thing|stuff|service|system|\S+ (?:app|platform|tool)) | (?:put|get|have|bring) (?:\S+ ){1,4}on (?:it|you|board(?! with (?!us |you |it |your |the (?:platform|tool|product|app|system) ))) | include you | (?:onto|on to) (?:it|you) | (?:be|get) on (?:it|the same system) | (?:be|get|run|running|work|working) on the same (?:stack|system|platform|tool|setup|instance)s? as (?:us|ours|we|our) | use (?:the|your) (?:platform|tool|product|system|app|application|software) /;
 /** Work done in our product: "in your mobile app", "through your platform". */
 const USE_IN_OURS = / (?:in|on|through|via|with|into) your (?:\S+ )?(?:app|application|platform|tool|product|system|software|portal)s? /;
 /** The work moving there from somewhere else or starting: "rather than on paper", "instead of spreadsheets", "start logging". */
@@ -255,7 +256,7 @@ function expansionIn(s: Sent, prev?: Sent, earlier: Sent[] = [], rivals: string[
   if (DISCOUNTED.test(line) || PLAN_GIVEN_UP.test(line) || (OWN_BUSINESS.test(line) && !SEATS_NAMED.test(line))) return undefined;
   if (REFUSED.test(line) || NOT_MORE.test(line) || ONLY_WANTED.test(line) || SOMEONE_ELSE.test(line) || STAYING.test(line) || alreadyDone(s) || stale(s)) return undefined;
   // Capacity in another vendor's tool, a figure taken back, capacity already there, a sandbox, a thing changed, one person provisioned.
-  if ((USING_NOW.test(line) && !AHEAD.test(line)) || (findAll(s, MORE_PEOPLE).some((h) => usersActing(s, h.end)) && !findAll(s, ASKING).some((h) => !negated(s, h.start))) || capacityInNamedTool(s, rivals) || featureWanted(s) || seatsAtEvent(s) || replacesPeople(s) || someday(s) || retracted(s) || alreadyInPlace(s) || forTesting(s) || changeWanted(s) || onePerson(s) || obtained(s) || coveredByExisting(s) || fulfilled(s) || serviceForPeople(s)) return undefined;
+  if ((USING_NOW.test(line) && !AHEAD.test(line)) || (findAll(s, MORE_PEOPLE).some((h) => usersActing(s, h.end)) && !findAll(s, ASKING).some((h) => !negated(s, h.start))) || capacityInNamedTool(s, rivals) || featureWanted(s) || seatsAtEvent(s) || replacesPeople(s) || someday(s) || retracted(s) || alreadyInPlace(s) || forTesting(s) || changeWanted(s) || onePerson(s) || obtained(s) || awaited(s) || noMoreCapacity(s) || coveredByExisting(s) || fulfilled(s) || serviceForPeople(s)) return undefined;
   // Access already had ("our IT team got access to the admin console yesterday") is a fact, not a want.
   // Access to a thing of theirs or a file ("access to the March usage report") is no seat, unless other capacity is named.
   const access = findAll(s, / access /);

@@ -51,6 +51,11 @@ const LOOK_ALIKES: Array<[string, string]> = [
   ['switched off', 'Honestly the room is asking what we would save by turning it off.'],
   ['accounts deleted', 'There were 30 new accounts created by the sync bug, please delete them.'],
   ['what it would have cost', 'Raj wanted to know what the extra seats would have cost last year, just for the records.'],
+  ['read-only access with more seats ruled out', 'The compliance team only needs read-only access to the existing reports, no new seats.'],
+  ['seats awaited, already ordered', "We've been waiting for the extra seats for weeks, when will they show up in the admin panel?"],
+  ['on board with a format', "I'll get the finance team on board with the new invoice format."],
+  ['access expected already', "The Leeds team should have access already, can you check why they can't log in?"],
+  ['an expectation, not a wish', 'They should have their logins by now, IT sent the invites on Monday.'],
 ];
 
 describe('expansion look-alikes of those constructions', () => {

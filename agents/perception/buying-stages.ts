@@ -39,7 +39,7 @@ function reviewStep(s: Sent, h: Hit): boolean {
 /** What a buyer approves, reviews or signs when the purchase is ours. */
 export const DEAL = '(?:budget|spend|funding|purchase|investment|po|purchase order|purchase request|requisition|contract|msa|agreement|order form|order|renewal|deal|dpa|sow|proposal|paperwork|expansion|upgrade|rollout|subscription|vendor onboarding|supplier onboarding)';
 /** A purchase order in its many names. */
-const PO = '(?:po|purchase order|purchase request|purchase requisition|requisition|pr)';
+const PO = '(?:po|purchase order|purchase request|purchase requisition|purchase req|requisition|pr)';
 /** Who approves or reviews a purchase on the buyer's side. */
 const BODY = '(?:finance|board|legal|counsel|procurement|purchasing|security|infosec|cfo|ceo|coo|cio|exec|executive|leadership|management|committee|steering|budget holder|controller|director|vp|it)';
 /** The reviews a supplier goes through before a purchase. */
@@ -253,13 +253,14 @@ function ourPaper(s: Sent, h: Hit): boolean {
   const span = s.toks.slice(h.start, h.end + 1);
   const v = span.findIndex((t) => t.pos === 'VERB');
   const np = span.slice(v + 1);
+  if (np.some((t) => ['your', 'our'].includes(t.lower))) return true;
   if (['a', 'an'].includes([...np].reverse().find((t) => t.pos === 'DET')?.lower ?? '')) return false;
   return !np.some((t, k) => ["'s", '’s'].includes(t.text) && !['your', 'our'].includes(np[k - 1]?.lower ?? ''));
 }
 
 /** Things bought that are not software: "the PO for the new forklifts", "the office cleaning contract", "the lease". */
 const NOT_OURS = '(?:acquisition|merger|partnership|employment|settlement|lease|tenancy|mortgage|loan|car|van|truck|lorry|forklift|trailer|vehicle|fleet|building|warehouse|office|furniture|laptop|printer|phone|hardware|equipment|machine|uniform|fuel|cleaning|catering|payroll|travel|hotel|venue|flight|insurance|forwarder|expense|expense report|account|accounts|timesheet|holiday|leave|hire|salary)s?';
-const OTHER_THING = new RegExp(` (?:purchase|buy|budget|po|order|contract|paperwork|agreement|deal|spend|capex|renewal) (?:of|for|on|with) (?:a |an |the |our |my |his |her |their |some |three |two |\\S*\\d\\S* )?(?:new )?(?:\\S+ )?${NOT_OURS} | ${NOT_OURS} (?:purchase|po|order|contract|paperwork|agreement|deal|renewal) | (?:sign|approve|sign off|sign off on) (?:the |our |my )?(?:annual )?(?:lease|account|accounts|expense|expense report|timesheet)s? | for (?:my|his|her|their) new | (?:annual|overall|operating|operate|departmental|company|company-wide|group|quarterly|yearly|monthly|q[1-4]) budget (?!for (?:you|your|this|the (?:platform|tool|renewal|licen)))`);
+const OTHER_THING = new RegExp(` (?:purchase|buy|budget|po|order|contract|paperwork|agreement|deal|spend|capex|renewal) (?:of|for|on|with) (?:a |an |the |our |my |his |her |their |some |three |two |\\S*\\d\\S* )?(?:new )?(?:\\S+ )?${NOT_OURS} | ${NOT_OURS} (?:purchase|po|order|contract|paperwork|agreement|deal|renewal|budget|spend) | (?:sign|approve|sign off|sign off on) (?:the |our |my )?(?:annual )?(?:lease|account|accounts|expense|expense report|timesheet)s? | for (?:my|his|her|their) new | (?:annual|overall|operating|operate|departmental|company|company-wide|group|quarterly|yearly|monthly|q[1-4]) budget (?!for (?:you|your|this|the (?:platform|tool|renewal|licen)))`);
 /** Another vendor's deal: "our last vendor made us sign…", "the previous provider's contract". */
 const OTHER_VENDOR = / (?:last|previous|old|former|prior) (?:vendor|supplier|provider|tool|platform|system) /;
 /** A deal with "a" or "an" someone is never with us: "closed a big deal with a Danish retailer". */

@@ -37,11 +37,13 @@ const FRAMES: RegExp[] = [
   / (?:prefer|preferred|chosen|selected|winning) (?:vendor|supplier|partner|provider|option|solution) | (?:you|your (?:team|proposal|bid|offer)) (?:have )?(?:win|won|be the winner|come out on top|come out ahead) /,
   / (?:move|go) (?:forward|ahead) (?:with|on)? /,
   / (?:let 's|let us) (?:sign|proceed|(?:move|go|get) (?:forward|ahead|start))/,
-  / sign (?:it |this |the \S+ )?(?:on|by|next|this|before) (?:monday|tuesday|wednesday|thursday|friday|week|month|the \d)/,
+  / sign (?:it |this |the \S+ )?(?:(?:on|by|next|this|before) (?:monday|tuesday|wednesday|thursday|friday|week|month|the \d)|tomorrow|today|tonight)/,
+  // Where or how the money goes: "where do I send the deposit?".
+  / where (?:do|should|can) (?:we|i) (?:send|wire|transfer|pay) (?:the )?(?:deposit|payment|money|fund|funds|wire|remittance|first payment) /,
   // The paperwork is all that is left: "we just need the final paperwork", "where do we sign?".
   new RegExp(`(?:^ | we | i | just | only )(?:will |would |'d |be go to )?(?:just |only |now |still )?need (?:the |your )?(?:final |signed |formal )?${PAPER} | where (?:do|should|can) (?:we|i) sign | (?:happy|fine|ok|okay|good) with the (?:terms|pricing|price|proposal|quote|contract|offer|numbers) `),
   // Choosing an edition: "we'll take the premium package", "book us in for the annual plan", "add the analytics module to our subscription".
-  / (?:take|go for|opt for|choose|pick|select|book (?:us|me) (?:in )?for|sign (?:us|me) up for|put (?:us|me) down for) (?:the |a |an )?(?:\S+ ){0,2}?(?:plan|tier|package|bundle|edition|subscription|licen[cs]e|add-on|module|option) | add (?:the |a |an )?(?:\S+ ){0,2}?(?:module|add-on|package|tier|feature) to (?:our|the) (?:subscription|plan|contract|account|order|licen[cs]e) /,
+  / (?:take|go for|opt for|choose|pick|select|(?:let 's|let us) do|book (?:us|me) (?:in )?for|sign (?:us|me) up for|put (?:us|me) down for) (?:the |a |an )?(?:\S+ ){0,2}?(?:plan|tier|package|bundle|edition|subscription|licen[cs]e|add-on|module|option) | add (?:the |a |an )?(?:\S+ ){0,2}?(?:module|add-on|package|tier|feature) to (?:our|the) (?:subscription|plan|contract|account|order|licen[cs]e) /,
   // Approval of the purchase as a noun: "got the green light from legal" (with a purchase in the sentence).
   new RegExp(` (?:get|have|give|receive|grant) (?:the |a |our |us the |us a )?(?:green light|go-ahead|go ahead|sign-off|nod|thumbs up)(?= .*(?:${PAPER_WORDS}|purchase|buy|deal|seat|plan|licen|budget|spend|finalise|finalize|sign|proceed)| .*let 's)`),
   // Their own signing as the condition: "how soon can we get started once we sign?".
@@ -103,7 +105,7 @@ const FIRM_OFFER = / (?:formal|final|official|signed|binding) (?:quote|quotation
 const PAPER_ASKED = new RegExp(` (?:send|share|issue|get|email|forward|prepare|draft|draw up|put together|generate|drop(?= (?:me|us|it|them|over|across) )|mail|provide|supply|raise) (?:\\S+ ){0,3}?(?:formal |final |updated |revised |proforma |pro-forma |pro forma |the |your |a |an |our |me |us )?(?:${CLOSING}|quote|quotation|proposal) `);
 
 /** Paper and money whose "for" phrase says what is bought: "our quote for the Oslo lanes", "the budget for two more drivers". */
-const BOUGHT_FOR = new Set(['quote', 'quotation', 'proposal', 'budget', 'funding', 'spend', 'money', 'po', 'order', 'purchase', 'contract', 'requisition', 'deal', 'agreement', 'approval', 'sign-off']);
+const BOUGHT_FOR = new Set(['quote', 'quotation', 'proposal', 'budget', 'funding', 'fund', 'funds', 'spend', 'money', 'po', 'order', 'purchase', 'contract', 'requisition', 'deal', 'agreement', 'approval', 'sign-off']);
 
 const NDA = / (?:nda|mnda|non-disclosure|confidentiality agreement|confidentiality undertaking) /;
 const OUR_PAPER = / (?:order form|msa|po|purchase order|invoice|quote|proposal|renewal|subscription|dpa|sow) /;
@@ -211,6 +213,8 @@ function reporter(s: Sent): boolean {
   const first = s.toks.find((t) => t.pos !== 'PUNCT');
   if (!first) return false;
   if (['we', 'i'].includes(first.lower) && !s.toks.some((t) => ['they', 'he', 'she'].includes(t.lower))) return false;
+  // "Told me the PO went in": their words reported with the subject left out; "Told Raj we can…" is ours.
+  if (first.lemma === 'tell' && ['me', 'us'].includes(s.toks[first.i + 1]?.lower ?? '')) return true;
   return !(first.pos === 'VERB' && OUR_ACTS.has(first.lemma) && first.lower !== first.lemma);
 }
 

@@ -25,6 +25,13 @@ describe('buying steps said in everyday words', () => {
     'Our lawyers are working through both sets of terms.',
     'She\'s glad for us to go ahead.',
     'The finance committee backed the renewal on Monday.',
+    // A decider's verdict said as news, the approval or the money in, a supplier record opened, the payment routed.
+    'Rafael signed this morning.',
+    'Sign-off is finally in.',
+    'Adaeze agreed to free up the money for the licences.',
+    'Our buyer will create the supplier record tomorrow.',
+    'Where should we wire the first payment?',
+    'The COO gave the go-ahead.',
   ])('reads the step: %s', (text) => {
     expect(said(text)).toBe(true);
   });
@@ -47,6 +54,11 @@ describe('buying steps said in everyday words', () => {
     'Signed up for your onboarding webinar.',
     'Still waiting on a nod from Raj.',
     'Agreed.',
+    // A verdict whose own clause or agent says it is something else.
+    'Signed off by the fire marshal, the depot reopens Monday.',
+    'Okayed by QA this morning.',
+    'Keiko freed up the budget for the summer party.',
+    'The purchase req for the new forklifts is open.',
   ])('no step: %s', (text) => {
     expect(said(text)).toBe(false);
   });

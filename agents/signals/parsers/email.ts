@@ -11,7 +11,7 @@ import { isForwardSubject, stripQuotedReply } from './quoted-reply.js';
 import { addSignal, rejectedOnly, routeByEmail, toIso } from './result.js';
 import iconv from 'iconv-lite';
 import { decodeText } from './charset.js';
-import { relabelTextParts } from './mime-charset.js';
+import { decodeEncodedWords, relabelEncodedWords, relabelTextParts } from './mime-charset.js';
 import type { ParseOptions, ParseResult, RouteHint } from './types.js';
 
 export { stripQuotedReply } from './quoted-reply.js';
@@ -54,7 +54,7 @@ function atAddresses(raw: string): Array<{ email: string; name?: string }> {
   return raw.split(',').flatMap((part) => {
     const m = AT_ADDRESS.exec(part);
     if (!m) return [];
-    const name = (m[1] ?? m[6] ?? '').trim();
+    const name = decodeEncodedWords((m[1] ?? m[6] ?? '').trim());
     return [{ email: m[2] ? `${m[2]}@${m[3]}` : `${m[4]}@${m[5]}`, ...(name ? { name } : {}) }];
   });
 }
@@ -191,27 +191,25 @@ export function plausibleCharset(input: Buffer): { raw: Buffer; warning?: string
   const original = withoutLeadingBlankLines(input);
   const headerEnd = /\r?\n\r?\n/.exec(original.subarray(0, 65_536).toString('latin1'));
   if (!headerEnd) return { raw: original };
-  // Raw 8-bit header values are read as UTF-8 (RFC 6532); Latin-1 bytes there became U+FFFD.
-  const headerBytes = original.subarray(0, headerEnd.index);
-  let raw = original;
+  // Raw bytes inside a Q-encoded word belong to that word's own charset: they are escaped, so the
+  // word's charset decodes them, not the guess below; a word labelled UTF-8 that is not gets a guess.
+  const headerText = original.subarray(0, headerEnd.index).toString('latin1');
+  const header = Buffer.from(relabelEncodedWords(qWordBytesEscaped(headerText)), 'latin1');
+  const rest = original.subarray(headerEnd.index);
+  let raw = header.toString('latin1') === headerText ? original : Buffer.concat([header, rest]);
   let headerWarning: string | undefined;
-  if (headerBytes.some((b) => b >= 0x80)) {
+  // Raw 8-bit header values are read as UTF-8 (RFC 6532); Latin-1 bytes there became U+FFFD.
+  if (header.some((b) => b >= 0x80)) {
     try {
-      UTF8_STRICT.decode(headerBytes);
+      UTF8_STRICT.decode(header);
     } catch {
-      // The header alone is a few bytes to guess from (a German subject read as Shift_JIS lost its
-      // umlaut): the guess reads the body's bytes too. Raw bytes inside a Q-encoded word belong to
-      // that word's own charset, so they are escaped first and decoded by it, not by the guess.
-      const escaped = Buffer.from(qWordBytesEscaped(headerBytes.toString('latin1')), 'latin1');
-      const rest = original.subarray(headerEnd.index);
-      if (escaped.every((b) => b < 0x80)) raw = Buffer.concat([escaped, rest]);
-      else {
-        // The message's own 8-bit charset, when it declares one, is the header's too (Outlook wrote both).
-        const declared = /charset\s*=\s*"?([^";\s]+)/i.exec(/^content-type:[^\r\n]*(?:\r?\n[ \t][^\r\n]*)*/im.exec(escaped.toString('latin1'))?.[0] ?? '')?.[1];
-        const encoding = declared && !/^(utf-?8|us-ascii|ascii)$/i.test(declared) && iconv.encodingExists(declared) ? declared.toLowerCase() : decodeText(original.subarray(0, 65_536)).encoding;
-        raw = Buffer.concat([Buffer.from(iconv.decode(escaped, encoding), 'utf8'), rest]);
-        headerWarning = `8-bit headers that are not UTF-8: decoded as ${encoding} (${encoding === declared?.toLowerCase() ? 'the charset the message declares' : 'a guess'})`;
-      }
+      // The message's own 8-bit charset, when it declares one, is the header's too (Outlook wrote
+      // both); else the guess reads the body's bytes too (a header alone is a few bytes to guess
+      // from: a German subject read as Shift_JIS lost its umlaut).
+      const declared = /charset\s*=\s*"?([^";\s]+)/i.exec(/^content-type:[^\r\n]*(?:\r?\n[ \t][^\r\n]*)*/im.exec(header.toString('latin1'))?.[0] ?? '')?.[1];
+      const encoding = declared && !/^(utf-?8|us-ascii|ascii)$/i.test(declared) && iconv.encodingExists(declared) ? declared.toLowerCase() : decodeText(original.subarray(0, 65_536)).encoding;
+      raw = Buffer.concat([Buffer.from(iconv.decode(header, encoding), 'utf8'), rest]);
+      headerWarning = `8-bit headers that are not UTF-8: decoded as ${encoding} (${encoding === declared?.toLowerCase() ? 'the charset the message declares' : 'a guess'})`;
     }
   }
   const body = plausibleBody(raw);

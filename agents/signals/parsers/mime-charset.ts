@@ -5,6 +5,7 @@
 // (or not labelled) whose decoded bytes are not UTF-8 is relabelled with the detector's guess; a
 // part labelled Latin-1 whose bytes are valid 8-bit UTF-8 is relabelled UTF-8. Each change is
 // reported. (A single unencoded body is settled before this, in email.ts.)
+import iconv from 'iconv-lite';
 import { decodeText } from './charset.js';
 
 const UTF8_STRICT = new TextDecoder('utf-8', { fatal: true });
@@ -84,4 +85,45 @@ export function relabelTextParts(raw: Buffer): { raw: Buffer; warnings: string[]
     warnings.push(fixed.warning);
   }
   return warnings.length ? { raw: Buffer.from(out + text.slice(last), 'latin1'), warnings } : { raw, warnings };
+}
+
+const ENCODED_WORD = /=\?([^?\s*]+)(?:\*[^?\s]*)?\?([BbQq])\?([^?\s]*)\?=/g;
+
+function wordBytes(enc: string, data: string): Buffer {
+  return /b/i.test(enc) ? Buffer.from(data, 'base64')
+    : Buffer.from(data.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1');
+}
+
+/**
+ * The charset an encoded word's bytes are in: its label, unless it says UTF-8 and they are not. Then
+ * Windows-1252: a word is too few bytes for the detector (one "ñ" read as Polish "ń"), and writers
+ * that mislabel a word are almost always writing Latin-1.
+ */
+function wordCharset(label: string, bytes: Buffer): string {
+  if (!/^utf-?8$/i.test(label)) return label;
+  try { UTF8_STRICT.decode(bytes); return label; } catch { return 'windows-1252'; }
+}
+
+/**
+ * Encoded words labelled UTF-8 whose bytes are not ("=?UTF-8?Q?Luc=EDa?=", a Latin-1 byte) relabelled
+ * (see wordCharset), so the header decoder does not turn the letter into U+FFFD.
+ */
+export function relabelEncodedWords(header: string): string {
+  return header.replace(ENCODED_WORD, (word, label: string, enc: string, data: string) => {
+    const charset = wordCharset(label, wordBytes(enc, data));
+    return charset === label ? word : `=?${charset}?${enc}?${data}?=`;
+  });
+}
+
+/**
+ * RFC 2047 encoded words ("=?ISO-8859-1?Q?G=F6ran?=") decoded, for header text mailparser leaves raw
+ * (the names of mailing-list archive addresses, "ana at example.com (=?UTF-8?Q?Ana_R=C3=ADos?=)").
+ * Adjacent words join without the space between them; a charset iconv-lite lacks leaves the word as written.
+ */
+export function decodeEncodedWords(s: string): string {
+  return s.replace(/(=\?[^?\s]+\?[BbQq]\?[^?\s]*\?=)\s+(?==\?[^?\s]+\?[BbQq]\?)/g, '$1').replace(ENCODED_WORD, (word, label: string, enc: string, data: string) => {
+    const bytes = wordBytes(enc, data);
+    const charset = wordCharset(label, bytes);
+    return iconv.encodingExists(charset) ? iconv.decode(bytes, charset) : word;
+  });
 }

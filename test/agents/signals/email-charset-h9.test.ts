@@ -1,5 +1,6 @@
 // Mail whose bytes and labels disagree (classes found by running the importer over other projects'
-// MIME test suites): raw 8-bit bytes inside a Q-encoded word, 8-bit headers in the charset the message
+// MIME test suites and mailing-list archives): raw 8-bit bytes inside a Q-encoded word, an encoded word
+// labelled UTF-8 over Latin-1, encoded names in archive addresses, 8-bit headers in the charset the message
 // declares, text parts labelled UTF-8 over Latin-1 bytes in quoted-printable, base64 or any part of a
 // multipart message, and a blank line written before the header. None may come out garbled or empty.
 import { describe, expect, it } from 'vitest';
@@ -27,6 +28,20 @@ describe('headers', () => {
     const { r, mail } = await read(raw);
     expect(mail.subject).toBe('Gr\u00fc\u00dfe aus M\u00fcnchen');
     expect(r.warnings?.[0].reason).toMatch(/decoded as iso-8859-1 \(the charset the message declares\)/);
+  });
+});
+
+describe('encoded words', () => {
+  it('a word labelled UTF-8 over a Latin-1 byte is read with a guess, not as U+FFFD', async () => {
+    const raw = Buffer.from(`${head('Subject: =?utf-8?Q?Contrase=F1a_y_acceso?=')}\r\n\r\nHola.\r\n`);
+    const { mail } = await read(raw);
+    expect(mail.subject).toBe('Contrase\u00f1a y acceso');
+  });
+
+  it('the name of a mailing-list archive address ("x at y (name)") is decoded', async () => {
+    const raw = Buffer.from(['From: tomas.novak at lumenport.example (=?ISO-8859-2?Q?Tom=E1=B9_Nov=E1k?=)', 'Date: Wed, 04 Mar 2026 10:15:00 +0100', 'Subject: [users] Export question', '', 'Is the export weekly?', ''].join('\n'));
+    const { mail } = await read(raw);
+    expect(mail.from).toEqual({ email: 'tomas.novak@lumenport.example', name: 'Tom\u00e1\u0161 Nov\u00e1k' });
   });
 });
 

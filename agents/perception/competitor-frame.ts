@@ -146,6 +146,8 @@ function linked(s: Sent, from: number, to: number, particle: boolean): boolean {
   for (let k = from; k < to; k += 1) if (s.toks[k].pos === 'ADP') last = k;
   // "trial the forecasting module with Anders' team": after an object of its own, "with" names who takes part, not what is tried.
   if (s.toks[last]?.lower === 'with' && s.toks.slice(from, last).some((x) => x.pos === 'NOUN' && !x.cap && x.known && !TIME.has(x.lemma) && !VENDOR_THING.has(stem(x)))) return false;
+  // "a pilot of your API with X": what is tried is ours (or theirs), so X only takes part.
+  if (s.toks[last]?.lower === 'with' && s.toks.slice(from, last).some((x) => ['your', 'our', 'ur'].includes(x.lower))) return false;
   if (s.toks.slice(last + 1, to).some((x) => x.pos === 'NOUN' && !x.cap && x.known && !TIME.has(x.lemma) && !VENDOR_THING.has(stem(x)))) return false;
   // "to" and "at" belong to particle verbs ("talk to", "look at"), never to a noun head: "a demo to Luca's team" names the audience.
   return adp <= 2 || particle;

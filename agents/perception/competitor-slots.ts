@@ -81,7 +81,9 @@ const ENDED = new Set(['end', 'stop', 'close', 'kill', 'wrap', 'cancel', 'abando
 const EMPLOYER = new Set(['join', 'joining', 'hire', 'employ', 'work', 'intern', 'recruit', 'poach', 'offer']);
 const NEWS = new Set(['ad', 'ads', 'advert', 'advertisement', 'billboard', 'commercial', 'acquire', 'acquired', 'acquisition', 'ipo', 'layoff', 'layoffs', 'raise', 'funding', 'merger', 'merge', 'announce', 'rebrand', 'news', 'headline', 'headlines', 'valuation']);
 const TURNED_AWAY = [/ (?:i|we) (?:say|said) no /, / turn(?:ed)? (?:it|them|him|her) down /, / lock(?:ed)? in with (?:you|us) /, / take us off /, / off (?:his|her|their) list /, / not interested /, / tell (?:him|her|them|he|she|they) (?:that )?(?:we|i) (?:be |will be |would be |'re |are )?(?:very |really |perfectly )?(?:happy|content|fine|committed|staying|stay|sticking|stick|sign|signed|renew|renewed|commit|lock|locked|choose|chose) /, / under contract with you /, / unsubscribe /, / not (?:even )?take (?:the|a|their|his|her) (?:meeting|call) /];
-const IRRELEVANT = [/ no overlap /, / no impact on (?:us|you|our work|the account) /, / nothing to do with (?:you|us|your \w+|what you) /, / (?:do|does) not (?:affect|impact|touch) (?:you|us) /, / unrelated to (?:you|us) /];
+const IRRELEVANT = [/ no overlap /, / no impact on (?:us|you|our work|the account) /, / nothing to do with (?:you|us|your \w+|what you) /, / (?:do|does) not (?:affect|impact|touch) (?:you|us) /, / unrelated to (?:you|us) /,
+  // Apart from us, or beside us: "completely separate from your project", "might be useful with your export".
+  / (?:separate|independent) (?:from|of) (?:you|your|yours) /, / (?:useful|handy|work|fit|sit) (?:well |nicely |fine )?(?:with|alongside|next to|on top of) (?:you|your|yours) /];
 const LANGUAGE = new Set(['english', 'spanish', 'german', 'french', 'italian', 'dutch', 'polish', 'portuguese', 'swedish', 'danish', 'norwegian', 'finnish', 'czech', 'turkish', 'arabic', 'chinese', 'mandarin', 'japanese', 'korean', 'hindi', 'russian', 'greek', 'hungarian', 'romanian']);
 const SEPS = new Set([',', ';', ':', '.', '!', '?', '—', '–', '(', ')']);
 
@@ -451,4 +453,11 @@ export function namesAnAnswer(s: Sent, span: NameSpan): boolean {
   // A negation after the name is about something else: "Ferrow and one other I can't remember".
   if (t.slice(0, span.end + 1).some((x) => x.neg || ['not', 'no', 'never', 'nobody', 'none', 'nothing', 'noone'].includes(x.lower))) return false;
   return !/ (?:rule out|ago|drop|retire|replace|leave|left) /.test(lemmaLine(t));
+}
+
+/** A rep turned away or a tie to us affirmed: "I told them we're locked in with you until 2028". */
+export function turnedAway(s: Sent): boolean {
+  const line = lemmaLine(s.toks);
+  const lower = ` ${s.toks.map((x) => x.lower).join(' ')} `;
+  return TURNED_AWAY.some((re) => re.test(lower) || re.test(line));
 }

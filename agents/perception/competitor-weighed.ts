@@ -20,15 +20,20 @@ const GRADED = new Set(['more', 'less']);
 /** Words in -er before "than" that compare nothing: "other than", "rather than", "sooner than later". */
 const NOT_COMPARATIVE = new Set(['other', 'rather', 'sooner', 'later', 'either', 'whether', 'never', 'ever', 'over', 'under', 'after', 'number', 'order', 'paper', 'quarter', 'customer', 'partner', 'provider', 'supplier', 'user', 'manager', 'member', 'offer', 'letter', 'matter', 'water', 'computer', 'server', 'folder', 'filter', 'driver', 'trailer', 'container', 'carrier', 'center', 'centre']);
 
-/** A comparative at k: "pricier", "slower", "more expensive", "less reliable"; returns the index of "than" after it, or -1. */
-function comparativeThan(t: Tok[], k: number): number {
+/** Whether a comparative starts at k ("pricier", "slower", "better", "more expensive"), and how many tokens it takes. */
+function comparativeAt(t: Tok[], k: number): number {
   const x = t[k];
-  if (!x) return -1;
+  if (!x) return 0;
+  if (GRADED.has(x.lower) && ['ADJ', 'ADV'].includes(t[k + 1]?.pos ?? '')) return 2;
   // (The light model does not know every comparative: "clunkier", "dearer" come back unlemmatised, even as nouns.)
   const inflected = ['ADJ', 'ADV', 'NOUN'].includes(x.pos) && /[a-z]{2}er$/.test(x.lower) && !NOT_COMPARATIVE.has(x.lower);
-  const graded = GRADED.has(x.lower) && ['ADJ', 'ADV'].includes(t[k + 1]?.pos ?? '');
-  const at = graded ? k + 2 : k + 1;
-  return (inflected || graded || ['better', 'worse', 'cheaper'].includes(x.lower)) && t[at]?.lower === 'than' ? at : -1;
+  return inflected || ['better', 'worse'].includes(x.lower) ? 1 : 0;
+}
+
+/** A comparative at k followed by "than": the index of "than", or -1. */
+function comparativeThan(t: Tok[], k: number): number {
+  const n = comparativeAt(t, k);
+  return n > 0 && t[k + n]?.lower === 'than' ? k + n : -1;
 }
 
 /** The clause a token sits in: from the separator before it to the one after it. */
@@ -198,4 +203,15 @@ export function calledAPerson(sents: Sent[], si: number, span: NameSpan): boolea
     }
   }
   return false;
+}
+
+const OFFERED = new Set(['demo', 'quote', 'proposal', 'pricing', 'price', 'offer', 'bid', 'pitch', 'presentation', 'trial', 'pilot', 'poc', 'deck', 'terms', 'contract']);
+/** "Thanks for the demo yesterday, Sam. X's was much weaker.": the name's elided thing, the one just named, judged against ours. */
+export function elidedComparison(before: Sent | undefined, s: Sent, span: NameSpan): boolean {
+  const t = s.toks;
+  if (!(t[span.end + 1]?.text === "'s" || t[span.end + 1]?.text === "'")) return false;
+  const be = t[span.end + 2];
+  if (!be || be.lemma !== 'be' || negated(s, be.i)) return false;
+  const judged = [1, 2, 3].some((j) => comparativeAt(t, be.i + j) > 0);
+  return judged && [...(before?.toks ?? []), ...t].some((x) => OFFERED.has(x.lemma) && x.pos === 'NOUN');
 }

@@ -10,9 +10,9 @@ import type { Contact } from '../../db/queries/contacts.js';
 import { analyze, type Sent } from './nlp.js';
 import { conditionBefore, findAll, negated, type NameSpan } from './frames.js';
 import { VENDOR_PEOPLE, coordinated, dismissed, inFrame, inUse, orgSpans, pronounInFrame, related, settled } from './competitor-frame.js';
-import { asksForRivals, switchedOnto, elidedAgainstOurs, forwardedVendor, lowerPossessiveSpans, modifiesThing, namesAnAnswer, outOfPlay, spanAt, weighedByRelative } from './competitor-slots.js';
+import { asksForRivals, turnedAway, switchedOnto, elidedAgainstOurs, forwardedVendor, lowerPossessiveSpans, modifiesThing, namesAnAnswer, outOfPlay, spanAt, weighedByRelative } from './competitor-slots.js';
 import { deniesEvaluation, lowerNameSpans, makersOf, movedThere, singledOut, toolAct, typo } from './competitor-stance.js';
-import { calledAPerson, pronounInOurPlace, weighsBoth } from './competitor-weighed.js';
+import { calledAPerson, elidedComparison, pronounInOurPlace, weighsBoth } from './competitor-weighed.js';
 import type { Utterance } from './utterances.js';
 
 export type CompetitorContext = 'evaluation' | 'replacing' | 'integration' | 'mention';
@@ -190,9 +190,10 @@ export function findCompetitors(parts: Utterance[], names: string[], opts: Compe
         const index = s.text.indexOf(s.toks[span.start].text);
         const context = contextAt(s, s.text, index < 0 ? 0 : index, span.name.length, span);
         // "Is it true you can't do multi-currency? Ferrix can.": the name's own ability set against what we lack, one sentence on.
-        if (lower.has(span) ? context !== 'evaluation' || typo(span.name.toLowerCase()) : context !== 'evaluation' && !(context === 'mention' && (contrasted(last, s, span) || elidedAgainstOurs(last, s, span) || singledOut(last, s, span) || (candidates.length === 1 && movedThere(s, span)) || (candidates.length === 1 && !settled(s) && weighedByRelative(s)) || (answering && namesAnAnswer(s, span))))) continue;
-        // "spoke to Giulia from the Turin branch. she wants…": a name the text goes on to call "she" is a person.
-        if (calledAPerson(sents, si, span)) continue;
+        if (lower.has(span) ? context !== 'evaluation' || typo(span.name.toLowerCase()) : context !== 'evaluation' && !(context === 'mention' && (contrasted(last, s, span) || elidedAgainstOurs(last, s, span) || elidedComparison(last, s, span) || singledOut(last, s, span) || (candidates.length === 1 && movedThere(s, span)) || (candidates.length === 1 && !settled(s) && weighedByRelative(s)) || (answering && namesAnAnswer(s, span))))) continue;
+        // "spoke to Giulia from the Turin branch. she wants…": a name the text goes on to call "she" is a person; "X's sales team
+        // called me again. I told them we're locked in with you": turned away in the next sentence.
+        if (calledAPerson(sents, si, span) || (sents[si + 1] && turnedAway(sents[si + 1]) && !lower.has(span))) continue;
         inPlay.push(span);
       }
       // Names listed together share the slot: "quotes came from X and Y".

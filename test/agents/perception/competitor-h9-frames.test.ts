@@ -19,6 +19,7 @@ describe('a vendor weighed, in everyday words', () => {
     ['The Oakshott folks keep telling Raj they could do it for less.', 'Oakshott'],
     ["Honestly Oakshott's route app is what the dispatchers want.", 'Oakshott'],
     ["We're shifting our forecasting out of your platform and over into Clari.", 'Clari'],
+    ["Thanks for the proposal, Lee. Pembury's was a lot vaguer.", 'Pembury'],
   ])('%s', (text, name) => expect(inPlay(text)).toContain(name));
 });
 
@@ -28,6 +29,11 @@ describe('not a vendor weighed', () => {
     'We have Priyanka coming in for a training session next Wednesday.',
     'Bea gave a great presentation for our board on the quarter.',
     "The Hull team's been very persistent about the label bug.",
+    // apart from us, beside us, turned away in the next sentence, taking part in a trial of ours
+    'We are trialling Verrat for the forklift sensors, entirely separate from your rollout.',
+    "We saw a demo of Pictor's new heatmaps, it could sit nicely on top of your export.",
+    "Halloway's sales team rang Raj twice this week. He told them we're under contract with you for three more years.",
+    'We ran a pilot of your new API with Brennan Foods in the spring.',
     // a listed tool in use, or left
     'Could the weekly export follow the Gainsight layout? Finance built a model on it.',
     'Gong flagged that the pricing call went sideways, so I am on it.',

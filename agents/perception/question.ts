@@ -110,6 +110,8 @@ const WANT = new RegExp([
   // Someone on their side who wants to know or to have something of ours: "Finance wants to know how…", "our AP team needs your bank details".
   ' (?:want|need|require) to (?:know|understand|find out) ',
   ' (?:want|need|require) (?:your|a copy|copies) ',
+  // "…rolled back on our side but need you to confirm what changed": us sent to act, the subject left out.
+  ' need (?:you|u) to ',
   ' (?:still )?(?:wait|be wait) (?:on|for) (?:your|you|an? (?:answer|reply|response|update|decision)|the \\S+ (?:\\S+ )?from you)',
   '(?:^|[,;:.!-]) over to you(?: |$)',
 ].join('|'));
@@ -380,7 +382,7 @@ export function asks(s: Sent): boolean {
   // An interrogative without its question mark: "Could you confirm…", "is there a way…", "could u check…".
   // "Should you need anything…", "Were we to acquire…" open a condition, not a question.
   const subj = t[k + 1];
-  if (AUX.has(head.lower) && subj && (subj.pos === 'PRON' || subj.pos === 'PROPN' || subj.pos === 'DET' || ['there', 'u'].includes(subj.lower))) {
+  if (AUX.has(head.lower) && subj && (subj.pos === 'PRON' || subj.pos === 'PROPN' || subj.pos === 'DET' || ['there', 'u', 'that', 'this'].includes(subj.lower))) {
     if (['should', 'were', 'had'].includes(head.lower) && t.slice(k + 2).some((x) => x.text === ',')) return false;
     return !(head.lower === 'do' && subj.pos === 'VERB');
   }

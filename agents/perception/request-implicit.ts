@@ -203,6 +203,25 @@ export function hypotheticalWish(s: Sent): boolean {
   return false;
 }
 
+const FORTUNE = new Set(['luck', 'sleep', 'weather', 'time', 'week', 'day', 'month', 'holiday', 'break', 'coffee', 'rest', 'miracle', 'headcount', 'budget']);
+
+/** "A slower, hands-on version would really help": a thing wished for by the help it would be (not "it would help", "our own…"). */
+export function wouldHelp(s: Sent): boolean {
+  const t = s.toks;
+  for (let i = 2; i + 1 < t.length; i += 1) {
+    if (!['would', "'d"].includes(t[i].lower)) continue;
+    let k = i + 1;
+    while (['really', 'definitely', 'massively', 'hugely', 'genuinely', 'also', 'so'].includes(t[k]?.lower ?? '')) k += 1;
+    if (t[k]?.lemma !== 'help' || negated(s, k) || ['them', 'him', 'her'].includes(t[k + 1]?.lower ?? '')) continue;
+    // The subject: a noun phrase opened by an article, back to the clause start (commas inside it allowed).
+    let b = i - 1;
+    while (b > 0 && (['ADJ', 'NOUN', 'ADV', 'NUM'].includes(t[b].pos) || t[b].text === ',' || t[b].text === '-') && t[b - 1]) b -= 1;
+    // (Not a stroke of fortune or time of their own: "a bit of luck would help", "a few more weeks would help".)
+    if (['a', 'an', 'some', 'another'].includes(t[b].lower) && !t.slice(b, i).some((x) => OWN.has(x.lower) || FORTUNE.has(x.lemma))) return true;
+  }
+  return false;
+}
+
 /** "Still no access for the new reps", "it still hasn't come through", "the only thing missing is…", "what I'm after is…". */
 export function stillMissing(s: Sent): boolean {
   const t = s.toks;
@@ -322,7 +341,7 @@ export function notKnowing(s: Sent): boolean {
 
 /** Any of the asks above. */
 export function impliedAsk(s: Sent): boolean {
-  return relayedAsk(s) || blockedUntil(s) || hypotheticalWish(s) || stillMissing(s) || theirWant(s) || tagQuestion(s) || notKnowing(s);
+  return relayedAsk(s) || blockedUntil(s) || hypotheticalWish(s) || wouldHelp(s) || stillMissing(s) || theirWant(s) || tagQuestion(s) || notKnowing(s);
 }
 
 /**
@@ -399,9 +418,11 @@ function coordinated(t: Tok[], i: number): boolean {
 /** "Raj's ask: a credit for the outage", "Request from Owen: …": a contact's ask labelled in our note. */
 function namedAsk(t: Tok[]): boolean {
   const colon = t.slice(0, 6).findIndex((x) => x.text === ':');
-  if (colon < 2 || colon + 1 >= t.length) return false;
+  if (colon < 1 || colon + 1 >= t.length) return false;
   const label = t.slice(0, colon);
-  const named = label.some((x) => x.pos === 'PROPN' || ['he', 'she', 'they', 'their', 'his', 'her'].includes(x.lower));
+  // (A bare "Asks: (1) …, (2) …" in our note of a call lists theirs; "Our asks:" would be ours of them.)
+  const bare = label.length === 1 && ['asks', 'requests'].includes(label[0].lower);
+  const named = bare || label.some((x) => x.pos === 'PROPN' || ['he', 'she', 'they', 'their', 'his', 'her'].includes(x.lower));
   return named && label.some((x) => ['ask', 'asks', 'request', 'requests'].includes(x.lower)) && !t.slice(colon + 1).some((x) => ['done', 'sent', 'resolved', 'closed', 'answered'].includes(x.lower));
 }
 
@@ -460,7 +481,9 @@ function noteWant(s: Sent): boolean {
     // "Tomasz wants us to promise a fix date": us sent to act.
     if (o?.lower === 'us' && obj[1]?.lower === 'to' && obj[2]?.pos === 'VERB' && !DELIBERATION.has(obj[2].lemma)) return true;
     if (!o || o.lower === 'to' || obj.some((x) => x.lower === 'own')) continue;
-    if (obj.some((x, k) => ['on', 'using', 'onboard', 'aboard', 'in'].includes(x.lower) && k > 0 && ['the', 'platform', 'it', 'this', 'board', 'tool'].includes(obj[k + 1]?.lower ?? ''))) continue;
+    // ("wants the depot on the platform" is their people's state; "wants an engineer on the next call" asks.)
+    const onto = (k: number) => ['platform', 'it', 'this', 'board', 'tool', 'app', 'system', 'product'].includes(obj[k + 1]?.lower ?? '') || (obj[k + 1]?.lower === 'the' && ['platform', 'tool', 'app', 'system', 'product', 'new'].includes(obj[k + 2]?.lower ?? ''));
+    if (obj.some((x, k) => ['on', 'using', 'onboard', 'aboard', 'in'].includes(x.lower) && k > 0 && onto(k))) continue;
     if (['it', 'them', 'this', 'that'].includes(o.lower)) {
       if (obj.slice(1, 3).some((x) => participle(x))) return true;
       if (carried && obj.slice(1, 3).some((x) => ['before', 'by', 'asap', 'today', 'tomorrow'].includes(x.lower))) return true;

@@ -78,11 +78,13 @@ function benefitWish(s: Sent): boolean {
   const clause = subject.slice(Math.max(subject.lastIndexOf('but'), subject.lastIndexOf('and'), subject.lastIndexOf('so')) + 1);
   const head = clause[0] ?? '';
   if (!['a', 'an', 'some', 'any', 'another', 'your', 'the'].includes(head)) return false;
-  return !clause.some((x) => ['our', 'my', 'we', 'i', 'own'].includes(x));
+  // (Their own act is no thing of ours: "if we could get our data clean"; "the value we got" only names the thing.)
+  return !clause.some((x) => ['our', 'my', 'own'].includes(x)) && !/(?:^| )(?:we|i) (?:could|can|would|might|'d) /.test(clause.join(' '));
 }
 
-/** "This is blocking our quarterly access review", "it's blocking onboarding": a problem stopping their work. */
+/** "This is blocking our quarterly access review", "it's blocking onboarding": a problem stopping their work; "so this is fairly urgent". */
 function blocking(s: Sent): boolean {
+  if (/ (?:this|it|that) (?:is|'s) (?:now |fairly |quite |very |pretty |really |rather |extremely |super |somewhat )?(?:urgent|time-critical|time-sensitive|critical for us)\b/.test(lowers(s.toks)) && !negated(s, s.toks.findIndex((x) => /^(?:urgent|time-|critical)/.test(x.lower)))) return true;
   return / (?:this|it|that|which) (?:is|'s|has been|'s been) (?:now |currently |completely |totally |still |really )?blocking (?:our|us|the|all|any|everyone|onboarding|payroll|invoicing|month-end|go-live)\b/.test(lowers(s.toks));
 }
 

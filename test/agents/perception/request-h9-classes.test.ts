@@ -173,3 +173,22 @@ group('our notes: waiting on us', [
 ], [
   'Tomasz is waiting on his own security team for the sign-off.',
 ], noteAsks);
+
+group('asks read from a message in context', [
+  'quick q, the lisbon team sees dates in US format. is that a setting somewhere',
+  'Nightly export to SFTP failed twice this week and payroll runs on Thursday, so this is fairly urgent.',
+  'Last time the course was too fast; a slower, hands-on version would really help.',
+  'Rolled the change back on our side but need you to confirm what your release changed.',
+  'A one-page summary of the savings we made this year would make my life much easier.',
+], [
+  'The export failed once this week. Not urgent, we reran it by hand.',
+  'A bit of luck with the weather would help the depots this week.',
+  'If we could get our own data clean, that would save us hours.',
+]);
+
+group('our notes: labelled asks, a want for one of ours on a call', [
+  'QBR with Priya and Adaeze. Asks: (1) usage by region, (2) a preview of the mobile roadmap.',
+  'Call with Tomasz. He raised the export timeout again and wants an engineer on the next call.',
+], [
+  'Call with Tomasz. He loves the new exports and wants the whole IT team on the platform by March.',
+], noteAsks);

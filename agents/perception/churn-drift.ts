@@ -90,6 +90,31 @@ export function churnDrift(s: Sent): boolean {
   // (A move away said as a hypothesis, "if we ever did move away from you, it would not be…", is no plan.)
   const away = AWAY.exec(line);
   const supposed = away && / if (?:\S+ ){0,3}?$/.test(line.slice(0, away.index + 1));
-  return exitPrepared(s) || COSTED.test(line) || Boolean(away && !supposed) || rivalRun(s) || backToOldTools(s) || anotherTermRefused(s);
+  return exitPrepared(s) || COSTED.test(line) || Boolean(away && !supposed) || rivalRun(s) || backToOldTools(s) || anotherTermRefused(s) || churnHints(s);
 }
 
+
+/** Our work moved to a rival named just before: "pushing for us to move our cadences over there". */
+const OVER_THERE = / (?:move|switch|migrate|shift|take|put) (?:our (?:\S+ ){0,2}?|everything |it |them )?(?:over|across) (?:there|to them|to it) /;
+/** Why not the other thing instead: "the board keeps asking why we don't just use what comes bundled with our CRM". */
+const WHY_NOT_JUST = / why (?:do )?(?:we )?(?:not |n't |do not )?(?:we )?(?:not )?just (?:use|go with|switch to|move to|buy|stick with) (?:what|something|the (?:free|built-in|bundled|native|included)|our own|another|one of|the other) /;
+/** The champion will not resist the exit: "I'm not going to argue against it", "I won't stand in the way". */
+const NOT_RESIST = / (?:not|n't) (?:\S+ ){0,3}?(?:argue against|fight|push back on|stand in the way|object|resist|defend you|block) /;
+const EXIT_WORD = / (?:replac\S*|switch\S*|move away|migrat\S*|leav\S*|cancel\S*|terminat\S*|alternative|option paper|options paper|another vendor|other vendor) /;
+/** A veiled threat: "I don't need to explain what that means for the renewal", "that's a problem for you". */
+const VEILED = / (?:guess|imagine|work out|explain|spell out|tell you|need to say) what (?:that|this|it) (?:mean|bode|do) for (?:the |our |your )?renewal | (?:that|this|it) be (?:a problem|bad news|a worry|not good news|not good) for you(?: ,| \.| not|$) /;
+const REVIEW_DONE = / until (?:\S+ ){0,4}?(?:question|decision|review|evaluation|assessment) (?:['"‘’“”] )?(?:be |have be )?(?:settle|make|do|done|complete|finish|over|conclude)/;
+/** Work with us held pending a decision about us: "frozen all new work on our integration until the platform question is settled". */
+function heldPending(s: Sent): boolean {
+  const line = lemmas(s.toks);
+  if (!REVIEW_DONE.test(line) || / (?:security|legal|compliance|budget|procurement|privacy|dpia|it) (?:review|assessment|question) /.test(line)) return false;
+  const hold = s.toks.findIndex((x, k) => ['freeze', 'pause', 'halt', 'suspend', 'stop'].includes(x.lemma) || (x.lemma === 'hold' && ['off', 'back'].includes(s.toks[k + 1]?.lower ?? '')) || (x.lower === 'on' && s.toks[k + 1]?.lower === 'hold'));
+  return hold >= 0 && !negated(s, hold) && / (?:platform|vendor|tool|them|you|your|integration|rollout|renewal|anything with) /.test(line);
+}
+
+/** The softer exits: the rival "over there", why not just the other thing, not resisting a replacement, a veiled threat, work held. */
+export function churnHints(s: Sent): boolean {
+  const line = lemmas(s.toks);
+  return (OVER_THERE.test(line) && s.toks.some((x) => x.pos === 'PROPN' && x.cap && !x.known))
+    || WHY_NOT_JUST.test(line) || (NOT_RESIST.test(line) && EXIT_WORD.test(line)) || VEILED.test(line) || heldPending(s);
+}

@@ -443,10 +443,12 @@ export function thirdPartyObject(s: Sent, v: number): boolean {
   if (['out', 'off', 'down', 'away'].includes(t[k]?.lower ?? '')) k += 1;
   // Modifiers, then the noun run; what follows the nouns ("…the licences past March") is no longer the object.
   while (k < t.length && ['DET', 'PRON', 'ADJ', 'NUM'].includes(t[k].pos) && !['you', 'it', 'them', 'this', 'that', 'us'].includes(t[k].lower)) { np.push(k); k += 1; }
-  while (k < t.length && ['NOUN', 'PROPN'].includes(t[k].pos)) { np.push(k); k += 1; }
+  // (The tagger reads "add-on" as a verb: it is the noun of what we sell.)
+  const nounish = (x: Tok) => ['NOUN', 'PROPN'].includes(x.pos) || /^add-?ons?$/.test(x.lower);
+  while (k < t.length && nounish(t[k])) { np.push(k); k += 1; }
   if (np.length === 0) return false;
   const head = t[np[np.length - 1]];
-  if (head.pos !== 'NOUN' && head.pos !== 'PROPN') return false;
+  if (!nounish(head)) return false;
   if (!OURS.has(head.lemma) && !['term', 'relationship', 'partnership', 'package', 'module', 'workspace'].includes(head.lemma)) return true;
   // "the contract with our old courier": an agreement with someone other than us.
   if (['contract', 'agreement', 'subscription', 'partnership', 'relationship'].includes(head.lemma) && t[k]?.lower === 'with' && !['you', 'your', 'us', 'ourco'].includes(t[k + 1]?.lower ?? '')) return true;

@@ -5,7 +5,7 @@
 // we still pay), lost trust or patience, a broken promise ("not what we were sold"), quiet
 // abandonment ("stopped using it") and escalation over our heads. Not about a meeting, an invoice
 // or a previous vendor.
-import vader from 'vader-sentiment';
+import { vaderCompound } from './shared-h8-vader.js';
 import type { Sent, Tok } from './nlp.js';
 import { conditionBefore, findAll, negated } from './frames.js';
 import { clauseOf, goOnAside, ourDocument, oursAt, rightSizing, roleFrames, thirdPartyObject, turnedAround, someoneElses } from './churn-frames.js';
@@ -98,7 +98,7 @@ function praiseAfter(s: Sent, end: number): boolean {
   // (The tagger's negation scope runs on past a colon; an explicit negator after the frame is what counts here.)
   if (!negator && rest.some((t) => IMPROVED.has(t.lower)) && rest.some((t) => t.lower === 'than')) return true;
   if (negator || rest.some((t) => t.neg)) return false;
-  return vader.SentimentIntensityAnalyzer.polarity_scores(rest.map((t) => t.text).join(' ')).compound >= 0.4;
+  return vaderCompound(rest.map((t) => t.text).join(' ')) >= 0.4;
 }
 const IMPROVED = new Set(['faster', 'quicker', 'better', 'easier', 'cheaper', 'smoother', 'simpler', 'clearer', 'more']);
 

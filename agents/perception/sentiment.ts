@@ -26,6 +26,10 @@ const DOMAIN: Array<[RegExp, number]> = [
   [/ (?:frustrat\S*|disappoint\S*|annoy\S*|upset|angry|furious) /, -1],
   // (Not "costs us a day" or "we lose deals": in discovery that is the customer's pain, not a complaint about us.)
   [/ (?:waste (?:of )?(?:time|money)|can not (?:do our|do my|get any) (?:job|work)) /, -1.2],
+  // Paid for and not given: "paying for premium support and waiting five days for a reply".
+  [/ pay (?:for )?(?:\S+ ){1,4}?(?:and|but|yet|while) (?:still |then |we )?(?:wait|get nothing|get no|never get|can not get|do not get) /, -1.2],
+  // The account answering for us: "my team is taking the heat for your product", "it makes us look bad".
+  [/ (?:take|taking) (?:the )?(?:heat|blame|flak|fall) for (?:you|your) | make (?:us|me) look (?:bad|stupid|foolish|incompetent|unprofessional) /, -1.2],
   [/ (?:(?:nobody|no one) (?:(?:on your (?:side|end|team) |at your end |from your (?:side|team) )(?:seem to |ever |really |even )?|seem to (?:even )?)(?:care|listen|respond|bother)|let down|letdown|fed up|(?:not|n't|do not) work(?! (?:here|there|at|with us|for (?:us|them) anymore|anymore|any more) )|lose patience|run out of patience|not happy|not satisfied|sick of|tired of) /, -1.5],
   [/ (?:resolve|resolved|fix|fixed|sort (?:it|this|that|everything|things|them) |sort out|smooth|smoothly|work perfectly|work well|work great|work for (?:us|me)|no complaint|breath of fresh air|exceed|exceeded|above and beyond) /, 1],
 ];
@@ -156,7 +160,7 @@ function clauseImperatives(s: Sent): string[] {
  * paying for), persistence that is counted (the fourth time, three weeks in a row, for two weeks), or
  * trust and promises. A bare "still fails" or "again" is a fault report; a mad month is a mood.
  */
-const GRIEVANCE = / (?:frustrat\S*|disappoint\S*|unacceptable|annoy\S*|infuriat\S*|upset|angry|furious|unhappy|fed up|sick of|tired of|let down|letdown|hate|worst|terrible|awful|horrible|useless|ridiculous|mess|nightmare|shambles|disaster|joke|poor|appalling|pathetic|embarrass\S*|not happy|not satisfied|dissatisf\S*|waste|unusable|cost (?:us|we|me)|lose (?:us |we )?(?:money|deal|customer|client|business|revenue|time|hour|day)s?|pay for|paying|value|promise|expect (?:much |a lot |far |so much )?(?:more|better)|than (?:we |i )?(?:expect|hope)|trust|confidence|credibility|can not (?:work|use|do|rely)|(?:not|n't) work|nobody (?:\S+ ){0,3}?(?:care|listen|respond|read|answer)|no one (?:\S+ ){0,3}?(?:care|listen|respond|read|answer)|ignore|(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|umpteenth|another) time|in a row|every (?:day|time|week|morning|month|single)|constantly|repeatedly|for (?:\S+ )?(?:day|week|month|year)s?|since (?:\S+ )?(?:week|month)s?|after (?:\S+ )?(?:week|month|year)s?|(?:two|three|four|five|six|several|\d+) (?:day|week|month)s?|escalat\S*) /;
+const GRIEVANCE = / (?:frustrat\S*|disappoint\S*|unacceptable|annoy\S*|infuriat\S*|upset|angry|furious|unhappy|fed up|sick of|tired of|let down|letdown|hate|worst|terrible|awful|horrible|useless|ridiculous|mess|nightmare|shambles|disaster|joke|poor|appalling|pathetic|embarrass\S*|not happy|not satisfied|dissatisf\S*|waste|unusable|cost (?:us|we|me)|lose (?:us |we )?(?:money|deal|customer|client|business|revenue|time|hour|day)s?|pay for|paying|take the heat|look bad|value|promise|expect (?:much |a lot |far |so much )?(?:more|better)|than (?:we |i )?(?:expect|hope)|trust|confidence|credibility|can not (?:work|use|do|rely)|(?:not|n't) work|nobody (?:\S+ ){0,3}?(?:care|listen|respond|read|answer)|no one (?:\S+ ){0,3}?(?:care|listen|respond|read|answer)|ignore|(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|umpteenth|another) time|in a row|every (?:day|time|week|morning|month|single)|constantly|repeatedly|for (?:\S+ )?(?:day|week|month|year)s?|since (?:\S+ )?(?:week|month)s?|after (?:\S+ )?(?:week|month|year)s?|(?:two|three|four|five|six|several|\d+) (?:day|week|month)s?|escalat\S*) /;
 function grievance(s: Sent, text: string): boolean {
   if (GRIEVANCE.test(line(s)) || DOMAIN.some(([re, v]) => v <= -0.8 && re.test(line(s)))) return true;
   // Strong words of VADER's own count when they are aimed at us ("your rollout has been dreadful"), not at a brutal month.
@@ -171,7 +175,7 @@ function sentencePolarity(s: Sent, churn = churnFrame(s)): number {
   const text = said.replace(NEUTRAL, 'x');
   const compound = vaderCompound(text);
   let p = 1.5 * compound + domainScore(s);
-  if (NOT_ABOUT_US.test(s.text) || (p < 0 && (ownChurnFalling(s) || aboutOthers(s) || APOLOGY.test(line(s)) || SELF.test(line(s)) || rightSizing(s) || someoneElses(s)))) p = Math.max(0, p);
+  if (NOT_ABOUT_US.test(s.text) || (p < 0 && (ownChurnFalling(s) || aboutOthers(s) || APOLOGY.test(line(s)) || SELF.test(line(s)) || rightSizing(s) || (someoneElses(s) && !/\byour?\b/i.test(s.text))))) p = Math.max(0, p);
   else if (p < 0 && HANDLED.test(line(s))) p *= 0.3;
   else if (p < 0 && (MILD.test(s.text) || STALL.test(line(s)))) p /= 3;
   // A fault reported or a limit asked about, without feeling, cost or persistence, is mild.

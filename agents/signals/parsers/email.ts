@@ -28,10 +28,16 @@ export interface MessageContext { position?: string; envelopeDate?: string }
 function rawHeaders(m: ParsedMail): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const { key, line } of m.headerLines) {
-    const value = line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+    const value = asUtf8(line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim());
     out.set(key, [...(out.get(key) ?? []), value]);
   }
   return out;
+}
+
+/** mailparser gives raw header lines one char a byte: 8-bit text there is UTF-8 (plausibleCharset made it so). */
+function asUtf8(v: string): string {
+  if (!/[\x80-\xff]/.test(v) || /[^\x00-\xff]/.test(v)) return v;
+  try { return UTF8_STRICT.decode(Buffer.from(v, 'latin1')); } catch { return v; }
 }
 
 function people(a: AddressObject | AddressObject[] | undefined, raw?: string): Person[] {

@@ -43,6 +43,12 @@ describe('encoded words', () => {
     const { mail } = await read(raw);
     expect(mail.from).toEqual({ email: 'tomas.novak@lumenport.example', name: 'Tom\u00e1\u0161 Nov\u00e1k' });
   });
+
+  it('an archive address written with raw 8-bit bytes keeps its letters', async () => {
+    const raw = latin1(['From: jurgen.weiss at lumenport.example (J\xfcrgen Wei\xdf)', 'Date: Wed, 04 Mar 2026 10:15:00 +0100', 'Subject: [users] Renewal', '', 'See you in M\xfcnchen.', ''].join('\n'));
+    const { mail } = await read(raw);
+    expect(mail.from).toEqual({ email: 'jurgen.weiss@lumenport.example', name: 'J\u00fcrgen Wei\u00df' });
+  });
 });
 
 describe('text parts whose label their bytes contradict', () => {

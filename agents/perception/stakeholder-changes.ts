@@ -11,11 +11,12 @@ import { analyze, inVocabulary, type Sent } from './nlp.js';
 import { findAll, first, lemmaLine, nameAfter, nameBefore, nameSpans, negated, conditionBefore, nounPhrase, type Hit, type NameSpan } from './frames.js';
 import { contactByName, type Utterance } from './utterances.js';
 import { antecedentOf } from './nlp-reference.js';
-import { settledLongAgo, keepsRemit, outsideDeal, hearsay, headsUpNoun, thingHandedOn, promotedToThing, leavesEmployer, quitsAThing } from './stakeholder-scope.js';
+import { settledLongAgo, keepsRemit, outsideDeal, hearsay, headsUpNoun, thingHandedOn, promotedToThing, leavesEmployer, quitsAThing, inTheSoftware } from './stakeholder-scope.js';
 import { HANDOVER_MOVED, HANDOVER_ROLE, JOINS_UNIT, possessorAfter, reportsToSomeoneJustNamed, speakerTakesOver } from './stakeholder-handover.js';
 import { forwardedParts, passiveView } from './stakeholder-reading.js';
 import { ARRIVALS_JOINED, namedInNext } from './stakeholder-arrivals.js';
-import { ENDS_LEFT, ENDS_MOVED, endHolds } from './stakeholder-ends.js';
+import { postHolder } from './stakeholder-titles.js';
+import { ENDS_LEFT, ENDS_MOVED, endHolds, objectOfFarewell } from './stakeholder-ends.js';
 import { LEFT_MORE, MOVED_MORE, ROLE_MORE, JOINED_MORE, SUCCESSOR_OBJECT_MORE, SUCCESSOR_SUBJECT_MORE, moreHitHolds, notAPerson, lowerCaseNames, contactByAddress, conditionScoped, pastRelativeClause, toMe, sharedSubjectAnd } from './stakeholder-frames.js';
 
 type Change = 'left' | 'moved' | 'role_changed' | 'bounced' | 'joined';
@@ -170,7 +171,7 @@ const OLD_NEWS = / (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|m
 /** A time-bounded absence, or an event about a meeting or a trip: not a departure. */
 const ABSENCE = new RegExp(String.raw` (?:holiday|vacation|pto|sick|sabbatical|secondment|maternity|paternity|parental|dentist|doctor|airport|early|tonight|lunch|offsite|out of (?:the )?office|back (?:on|online|next|from|to|monday|tuesday|wednesday|thursday|friday|tomorrow|tmrw|after|later|soon)|back in(?! (?:${MONTHS}|spring|summer|autumn|fall|winter|\d{4}|the (?:spring|summer|autumn|fall|winter|day|\d{4}s?)))|until(?! then)|for (?:a|an|the|ten|two|five|\d+) (?:minute|hour|day|week|bit|moment)s?|skiing|off (?:this|next|today|tomorrow|for)|(?:the|this|a|our|that) (?:\S+ ){0,2}?(?:call|meeting|session|room|thread|chat|workshop|webinar|demo|conference|summit|offsite|off-site|trade show|expo|fair|course|training|trip|roadshow|site visit|event|retreat|bootcamp)|(?:to |a |for a )visit )`);
 /** Things one leaves, moves on to or takes over that are not a job: "left a comment", "moved on to the next phase". */
-const THING = /^(?:a|an|the|some|few|his|her|their|my|our|your|it|this|that|these|those)?\s*(?:\S+\s+){0,2}(?:comment|note|feedback|message|voicemail|review|state|decision|field|form|workspace|doc|document|draft|agenda|phase|step|topic|item|question|job|sync|ticket|room|call|meeting|deck|slide|setting|option|spreadsheet|data|export|import|process|intake|page|seat|licen[cs]e|queue|task|project board)s?\b/i;
+const THING = /^(?:a|an|the|some|few|his|her|their|my|our|your|it|this|that|these|those)?\s*(?:\S+\s+){0,2}(?:comment|note|feedback|message|voicemail|review|state|decision|field|form|workspace|doc|document|draft|agenda|phase|step|topic|item|question|job|sync|ticket|room|call|meeting|deck|slide|setting|option|spreadsheet|data|export|import|process|intake|page|seat|licen[cs]e|queue|task|project board|channel|group chat|mailing list|distribution list|server)s?\b/i;
 
 /** Hand-over frames: who takes over. */
 const SUCCESSOR_SUBJECT = / (?:take over|take care of|fill (?:his|her|their) shoes|be take over|cover|look after|pick (?:\S+ )?up|step (?:in|up)|fill in(?! (?:the|this|that|your|our|a|an|out) )|own|will be your|be your|be now your|be (?:the|our) new|replace|succeed|assume|step into|inherit|lead|handle|manage|oversee|run|carry|act as|take (?:it|this|that|things?|everything|(?:the |our |your )?(?:\S+ )?(?:relationship|account|project|rollout|renewal|programme|program)) (?:from here|forward|on)|be in touch|take (?:the reins?|the helm|the lead|charge|ownership|responsibility|point|on)|be (?:the|our|your) (?:\S+ ){0,3}?(?:person|one|contact|lead|owner|go-to|holder|approver|signatory|sponsor|champion)|be (?:name |appoint |confirm |announce )?(?:as )?(?:his|her|their|the) (?:\S+ )?(?:suc+es+or|replace?ment|backfill|stand-in)|be (?:the |our |now |also )?(?:acting|act|interim)(?! as)|be responsible for|be in charge of|be now in charge of) /;
@@ -279,7 +280,7 @@ function personReferent(sents: Sent[], si: number, k: number, ctx: Ctx): string 
 function subjectOf(s: Sent, hit: Hit, names: NameSpan[], prevName: string | undefined, pronoun?: (k: number) => string | undefined): Who | undefined {
   const t = s.toks;
   // "Tomasz has taken over Owen's role": the change is Owen's.
-  const owner = possessorAfter(s, hit, names);
+  const owner = possessorAfter(s, hit, names) ?? objectOfFarewell(s, hit, names);
   if (owner) return { name: owner.name };
   // "Keiko has taken over from Greta", "Luca has replaced Greta": the change is Greta's.
   if (/ (?:take over (?:\S+ ){0,5}?from|replace|succeed) (?!me )/.test(hit.m[0]) && / take over (?:\S+ ){0,5}?from | (?:replace|succeed) $/.test(hit.m[0].endsWith(' ') ? hit.m[0] : `${hit.m[0]} `)) {
@@ -340,7 +341,8 @@ function subjectOf(s: Sent, hit: Hit, names: NameSpan[], prevName: string | unde
       const resolved = pronoun?.(k);
       return resolved ? { name: resolved } : prevName ? { name: prevName } : undefined;
     }
-    if (['we', 'they', 'you', 'it', 'user', 'users', 'nobody', 'everyone', 'team', 'group'].includes(w)) return undefined;
+    // (A noun is the subject only right before its verb: "will report to the group CIO and won't be involved" is Owen's.)
+    if (['we', 'they', 'you', 'it', 'nobody', 'everyone'].includes(w) || (['user', 'users', 'team', 'group'].includes(w) && ['AUX', 'VERB'].includes(t[k + 1]?.pos ?? ''))) return undefined;
     // "Mateus now reports into finance and is no longer part of…": a conjunct without its own subject shares the first one's.
     if (w === 'and' && k < hit.start && (['AUX', 'VERB', 'ADV'].includes(t[k + 1]?.pos ?? '') || (t[k + 1]?.lower === 'no' && t[k + 2]?.lower === 'longer'))) { conjunct = true; continue; }
     if (['.', ';', ':'].includes(t[k].text) || ['and', 'but', 'so', 'because', 'then'].includes(w)) break;
@@ -405,7 +407,9 @@ function condition(s: Sent, i: number): boolean {
   if (!c || !['after', 'when'].includes(c.word) || s.toks[c.at + 1]?.lower !== 'the') return Boolean(c);
   let k = c.at + 2;
   while (k < i && ['NOUN', 'ADJ', 'PROPN'].includes(s.toks[k].pos)) k += 1;
-  return !(k > c.at + 2 && (s.toks[k].pos === 'PUNCT' || ['PRON', 'PROPN'].includes(s.toks[k].pos)));
+  // "After the merger Owen will report…": a name after the noun opens the main clause (the scan ran past it).
+  const subjectAfterNoun = k - 2 > c.at + 1 && s.toks[k - 1].pos === 'PROPN' && s.toks[k - 1].cap && s.toks[k - 2].pos === 'NOUN' && ['AUX', 'VERB'].includes(s.toks[k]?.pos ?? '');
+  return !(subjectAfterNoun || (k > c.at + 2 && (s.toks[k].pos === 'PUNCT' || ['PRON', 'PROPN'].includes(s.toks[k].pos))));
 }
 
 /** The lemmas of the event's own clause: "Dmitri has moved on; a contractor is covering until they hire" bounds the cover, not the departure. */
@@ -466,7 +470,7 @@ function falseEvent(s: Sent, hit: Hit, kind: Change, accountWords: string[] = []
     if (/ (?:leave|quit|move on) /.test(lemma) && THING.test(rest) && !new RegExp(`^\\s*(?:the |our |your )?${ORG_NOUN}`, 'i').test(rest)) return true;
   }
   // "no longer on the call / on this thread": presence in a conversation, not a post.
-  if (/ (?:no longer|not|n't) (?:be )?(?:on |in |part of )?(?:\S+ ){0,2}?(?:call|meeting|thread|cc|line|invite|chat|channel|zoom|email|room)\b/i.test(`${lemma}${rest.toLowerCase()}`)) return true;
+  if (/ (?:no longer|not|n't) (?:be )?(?:on |in |part of )?(?:\S+ ){0,2}?(?:call|meeting|thread|cc|line|invite|chat|channel|zoom|email|room|list|rota|roster|calendar|loop|slack|teams|group chat)\b/i.test(`${lemma}${rest.toLowerCase()}`)) return true;
   if (/ (?:join|welcome|meet|introduce) /.test(lemma) && /^(?:us )?(?:for |to )?(?:the |a |our |this |that )?(?:\S+ )?(?:call|meeting|session|webinar|demo|thread|channel|chat|workshop)\b/i.test(rest)) return true;
   // "New starters since Tuesday get a 403": newcomers in general, nobody in particular.
   if (kind === 'joined' && / new (?:starter|joiner|hire|colleague|team member|recruit|arrival) /.test(lemma) && s.toks[hit.end].lower !== s.toks[hit.end].lemma) return true;
@@ -495,7 +499,8 @@ function thingObject(s: Sent, hit: Hit): boolean {
   const retire = / retire(?:d)? $/.test(hit.m[0]);
   for (; k < t.length && ['DET', 'ADJ', 'NOUN', 'NUM', 'PROPN', 'PRON'].includes(t[k].pos); k += 1) {
     // "retired the old reporting tool last month": the time after the object is not part of it.
-    if (k > hit.end + 1 && ['last', 'next', 'this', 'every', 'yesterday', 'today'].includes(t[k].lower)) break;
+    if (k > hit.end + 1 && (['yesterday', 'today'].includes(t[k].lower) || (['last', 'next', 'this', 'every'].includes(t[k].lower) && t[k - 1].pos !== 'DET'
+      && /^(?:week|month|year|quarter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december)$/.test(t[k + 1]?.lemma ?? '')))) break;
     if (!retire && (t[k].pos === 'PROPN' || (t[k].cap && k > hit.end + 1))) return false;
     if (t[k].pos === 'NOUN' || t[k].pos === 'PROPN') head = t[k].lemma;
   }
@@ -604,6 +609,7 @@ const SUCCESSOR_OBJECT_ALL = new RegExp(`${SUCCESSOR_OBJECT.source}|${SUCCESSOR_
 function scopedOut(sents: Sent[], si: number, hit: Hit, kind: Change, ctx: Ctx): boolean {
   const s = sents[si];
   if (settledLongAgo(s, ctx.year) || hearsay(s, hit) || headsUpNoun(s, hit) || promotedToThing(s, hit)) return true;
+  if (kind !== 'left' && inTheSoftware(s, hit, kind === 'joined')) return true;
   if (thingHandedOn(sents, si, hit, ctx.contacts.map((c) => c.name ?? '').filter(Boolean))) return true;
   // A departure from the organisation is a change whatever else is said; a new post, a move or stepping down from a side role is not, when the remit stays or lies outside our deal.
   const fromPost = kind === 'left' && / (?:step|stand) down /.test(hit.m[0]);
@@ -643,7 +649,8 @@ function changesIn(u: Utterance, ctx: Ctx, accountWords: string[]): PerceivedCha
           }
           // A ticket names the person by address ("Deprovision user owen.pratt@…: employment ended").
           const byAddress = contactByAddress(s, ctx.contacts, 0, hit.start);
-          const who = subjectOf(s, hit, names, prevName, (k) => personReferent(sents, si, k, ctx)) ?? (byAddress?.name ? { name: byAddress.name } : undefined);
+          // (Or by the post: "Our Finance Director is leaving" is the contact with that title.)
+          const who = subjectOf(s, hit, names, prevName, (k) => personReferent(sents, si, k, ctx)) ?? (byAddress?.name ? { name: byAddress.name } : undefined) ?? postHolder(s, hit, ctx.contacts);
           const ourRole = OUR_ROLE.test(s.text);
           if (!who && !ourRole) continue;
           const r = who ? resolve(who, u, ctx) : { name: names[0]?.name, ours: true };

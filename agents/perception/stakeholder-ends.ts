@@ -4,7 +4,7 @@
 // move, unless it is said to be short). Frames over lemmas like every other family; the caller applies
 // the person, negation, condition and absence scopes. `longEnough` is the check for the secondment.
 import type { Sent } from './nlp.js';
-import type { Hit } from './frames.js';
+import type { Hit, NameSpan } from './frames.js';
 
 /** What a return may be bounded by: a time, a place of the working day, or a reply ("come back to you on this"). */
 const RETURN_BOUND = /^(?:until|till|before|by|today|tonight|tomorrow|tmrw|this|next|later|soon|online|in|on|at|from|to|after|for|with|when|once|yet)$/;
@@ -19,7 +19,15 @@ export const ENDS_LEFT: RegExp[] = [
   / walk out (?!of )| (?:get|be give|be show|receive) (?:the )?(?:boot|sack|axe|chop|push|door) | show (?=\S+ (?:\S+ )?the door )/,
   // "I'm out the door on Friday", "she's out of the door by Christmas".
   / (?:be|'s) out (?:of )?the door /,
+  // Seen off: "we're sad to see Dmitri go", "sorry to lose Raj" (the one named right after: objectOfFarewell).
+  / (?:sad|sorry|hate|shame|pity|hard|gutted|miss) to (?:see|watch) (?=\S+ (?:\S+ )?go )| (?:sad|sorry|hate|shame|pity|hard|gutted) to lose /,
 ];
+
+/** The one seen off in "sad to see Dmitri go", "sorry to lose Raj". */
+export function objectOfFarewell(s: Sent, hit: Hit, names: NameSpan[]): NameSpan | undefined {
+  if (!/ to (?:see|watch|lose) $/.test(hit.m[0])) return undefined;
+  return names.find((n) => n.start === hit.end + 1);
+}
 
 export const ENDS_MOVED: RegExp[] = [
   // A secondment elsewhere for a long time: "going on a twelve-month secondment to our parent company".
@@ -67,5 +75,7 @@ export function endHolds(s: Sent, hit: Hit): boolean {
     return k >= 0 && ((t[k].cap && t[k].pos === 'PROPN') || ['he', 'she', 'i'].includes(t[k].lower));
   }
   if (/ secondment /.test(line)) return longEnough(s);
+  // "We'd hate to see Raj go": wished against, not told.
+  if (/ to (?:see|watch|lose) $/.test(line)) return !t.slice(Math.max(0, hit.start - 3), hit.start).some((x) => ['would', "'d", 'will', "'ll"].includes(x.lower));
   return true;
 }

@@ -20,6 +20,8 @@ export const HANDOVER_MOVED: RegExp[] = [
   / (?:take over|step into|fill|inherit|take on|assume|pick up) (?=\S+ (?:\S+ )?'s (?:\S+ )?(?:role|job|position|post|shoe|seat|duty|responsibility|remit|portfolio|account|territory|book|desk)s? )/,
   // A known contact joining another unit (checked by the caller: a contact, not a newcomer).
   / join (?:the|our) (?!(?:project|pilot|steering|working|implementation|rollout|evaluation|selection|review|tiger|war|call) )(?:\S+ ){1,2}?(?:team|department|division|group|unit|org|function|office|business|subsidiary) /,
+  // A part of the business given to someone: "has been given the EMEA region".
+  / be give (?:the |a |an )?(?:\S+ ){0,2}?(?:region|territory|market|patch|division|department|business unit|p&l)s? /,
   / (?:move|transfer|second|relocate|reassign) (?:\S+ly )?(?:over |across )?to (?:head office|hq|headquarters|(?:the |our )?parent(?: company| group)?) /,
 ];
 

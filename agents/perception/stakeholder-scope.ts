@@ -115,3 +115,18 @@ export function quitsAThing(s: Sent, hit: Hit, accountWords: string[]): boolean 
   if (!o || !(['NOUN', 'PROPN', 'X'].includes(o.pos) || (o.pos === 'VERB' && o.lower === o.lemma)) || WHEN_WORD.test(o.lemma)) return false;
   return !accountWords.includes(o.lower) && o.lower !== 'us' && !/^(?:company|business|firm|job|role|position|team|organisation|organization|group)$/.test(o.lemma);
 }
+
+/** Where a role, a team or an owner is a setting of a tool: "promoted to admin in your tool", "switched teams in the app to test permissions". */
+const SOFTWARE = /\b(?:in|on|within|inside) (?:the|your|our|their|this) (?:[\w-]+ )?(?:tool|app|platform|system|workspace|portal|product|dashboard|sandbox|crm|instance|console|software)\b(?! (?:team|group|department|division|org|unit|squad|side|function|business)\b)|\bpermissions?\b/i;
+/** What an owner of a thing owns: "the new owner of the budget spreadsheet". */
+const OWNED_THING = /^(?:spreadsheet|sheet|report|dashboard|file|document|doc|folder|workspace|channel|ticket|list|board|template|deck|calendar|repo|repository|page|form|mailbox|inbox)$/;
+
+/** A change of role that is a software setting or the keeping of a thing, not a post: the frame's own sentence says so. */
+export function inTheSoftware(s: Sent, hit: Hit, arrival: boolean): boolean {
+  // (Read on the words: "tooling" lemmatises to "tool". A newcomer may well be told with the tool they will use.)
+  if (!arrival && SOFTWARE.test(s.text)) return true;
+  // "Adaeze is the new owner of the budget spreadsheet".
+  const after = s.toks.slice(hit.end + 1, hit.end + 8);
+  const of = after.findIndex((x) => x.lower === 'of');
+  return / new $/.test(hit.m[0]) && of >= 0 && of <= 2 && after.slice(of + 1).some((x) => OWNED_THING.test(x.lemma));
+}

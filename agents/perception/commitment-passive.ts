@@ -75,6 +75,8 @@ function thingSubject(s: Sent, i: number): number | undefined {
   let from = clauseStart(s, i);
   // "… is being finalised and will reach you": the subject is carried from the clause before.
   if (from === i && s.toks[i - 1]?.lower === 'and') from = clauseStart(s, i - 1);
+  // ("That'll be with you tomorrow": a demonstrative opening the clause is its subject, not a "that" before one.)
+  if (from === i && s.toks[i - 1]?.lower === 'that' && (i === 1 || s.toks[i - 2].pos === 'PUNCT')) return i - 1;
   let span = s.toks.slice(from, i);
   if (span.length === 1 && THING_PRONOUN.has(span[0].lower)) return from;
   // "… is being finalised as we speak and will…": a subordinate clause inside the subject's clause says nothing of the thing.
@@ -90,6 +92,8 @@ function thingSubject(s: Sent, i: number): number | undefined {
   if (span.some((t) => ['says', 'said', 'reckons', 'thinks', 'believes', 'hopes', 'expects'].includes(t.lower))) return undefined;
   if (!span.length || span.some((t, n) => PERSON.has(t.lower) || (t.pos === 'VERB' && !isParticiple(t) && t.lemma !== 'be' && !modifier(t, n)))) return undefined;
   if (!span.some((t) => t.pos === 'NOUN' || (t.pos === 'PROPN' && !t.known))) return undefined;
+  // ("Greta will be out until Monday": a bare name is a person away, not a thing released.)
+  if (span.every((t) => t.pos === 'PROPN' && t.cap && /^\p{Lu}\p{Ll}+$/u.test(t.text))) return undefined;
   // A clause that opens on a subordinator is not the main statement ("when the form will be …").
   if (['if', 'when', 'once', 'whether', 'unless', 'until', 'before', 'after', 'because', 'since'].includes(span[0].lower)) return undefined;
   return from;
@@ -111,6 +115,8 @@ export function thingPromise(s: Sent, side: 'us' | 'them'): ThingPromise | undef
     if (arrivesAt(s, v)) kind = 'arrival';
     // ("Should be with you by Thursday": the handover phrase, said by the sender.)
     else if (should && x.lemma === 'be' && t[v + 1]?.lower === 'with' && t[v + 2]?.lower === 'you') kind = 'arrival';
+    // ("Should be back to you by Friday", "should be over with you": the same with a direction.)
+    else if (should && x.lemma === 'be' && ['back', 'over'].includes(t[v + 1]?.lower ?? '') && ['with', 'to'].includes(t[v + 2]?.lower ?? '') && t[v + 3]?.lower === 'you') kind = 'arrival';
     else if (should) continue;
     else if (x.lemma === 'be') {
       let y = t[v + 1];
@@ -120,6 +126,8 @@ export function thingPromise(s: Sent, side: 'us' | 'them'): ThingPromise | undef
       const z = t[v + 2 + dir]?.lower ?? '';
       if (y && ((['with', 'to'].includes(y.lower) && z === 'you' && (dir || y.lower === 'with')) || (['in', 'over', 'on'].includes(y.lower) && ['your', 'to', 'its'].includes(z)))) kind = 'arrival';
       else if (y && side === 'us' && STATE.has(y.lower) && y.pos !== 'VERB') kind = 'passive';
+      // ("The new SSO settings will be in place by Wednesday.")
+      else if (y && side === 'us' && y.lower === 'in' && z === 'place') kind = 'passive';
       else if (y && side === 'us' && deliveredChain(s, v + 1)) kind = 'passive';
       // The account's passive is its own affair unless the thing comes our way: "will be pulled … and shared with you".
       else if (y && isParticiple(y) && toReader(s, v + 1)) kind = 'arrival';
@@ -129,7 +137,8 @@ export function thingPromise(s: Sent, side: 'us' | 'them'): ThingPromise | undef
     const found = promiseAt(s, k, kind);
     // "Should" promises only the speaker's own thing ("our markup should reach you", "the signed form should be with you");
     // "the number should hit your inbox" is a forecast.
-    if (should && found && !['our', 'my'].includes(s.toks[found.subjectAt]?.lower ?? '') && !(t[v + 1]?.lower === 'with' && s.toks[found.subjectAt]?.lower === 'the')) continue;
+    const handover = t[v + 1]?.lower === 'with' || ['back', 'over'].includes(t[v + 1]?.lower ?? '');
+    if (should && found && !['our', 'my'].includes(s.toks[found.subjectAt]?.lower ?? '') && !(handover && s.toks[found.subjectAt]?.lower === 'the')) continue;
     if (found) return found;
   }
   return onItsWay(s, side);

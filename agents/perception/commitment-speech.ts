@@ -20,6 +20,9 @@ const MODAL_COMMA = /\b((?:i|we|you|they|he|she|it)['’]ll|will|shall|gonna|goi
 /** Chat spellings of the addressee ("u'll" too). */
 const CHAT_YOU = /(^|\s)u(?=[\s.,!?'’]|$)/g;
 
+/** Chat's "w/" or "w" for "with" before a person: "share it w u tmrw". */
+const CHAT_WITH = /\bw\/?(?= (?:you|u|me|us|them|the team)\b)/gi;
+
 /** The text with fillers, restarts and announcements taken out; unchanged when it has none. */
 export function unfill(text: string): string {
   let t = text.replace(FILLER, '$1');
@@ -27,7 +30,9 @@ export function unfill(text: string): string {
   // ("What I'll do is, I'll send…" says the subject twice: the second one stays.)
   t = t.replace(ANNOUNCED, (_m, who: string, at: number, all: string) => (/^(?:i|we)(?:['’]ll| will)\b/i.test(all.slice(at + _m.length)) ? '' : `${who} will `));
   t = t.replace(RESTART, (m, w: string) => (/^(?:that|had|very|so|bye|no|yes|ha)$/i.test(w) ? m : w));
-  t = t.replace(MODAL_COMMA, '$1 ').replace(CHAT_YOU, '$1you');
+  t = t.replace(MODAL_COMMA, '$1 ').replace(CHAT_YOU, '$1you').replace(CHAT_WITH, 'with');
+  // ("No later than Friday you will receive…": a deadline, which the negation reader would take for a "no".)
+  t = t.replace(/\bno later than\b/gi, 'by');
   // "Keiko's gonna clean up…": the "'s" is "is" (the tagger takes it for a possessive), "gonna" is "going to".
   t = t.replace(/\b(\w+)['’]s (?=gonna\b|going to\b)/gi, '$1 is ').replace(/\bgonna\b/gi, 'going to');
   // (Fillers gone leave doubled commas and spaces: "so, , I'll" reads as "so, I'll".)

@@ -98,11 +98,13 @@ export function recipientPromise(s: Sent, theirs: (name: string) => boolean): { 
   return undefined;
 }
 
-/** "see to it that X is…", "make certain that X…": where X starts. */
+/** "see to it that X is…", "see that X goes…": where X starts. */
 export function seeToIt(s: Sent, from: number): number | undefined {
   const t = s.toks;
   for (let k = from; k < Math.min(t.length, from + 3); k += 1) {
     if (t[k].lemma === 'see' && t[k + 1]?.lower === 'to' && t[k + 2]?.lower === 'it') return t[k + 3]?.lower === 'that' ? k + 4 : k + 3;
+    // ("I will see that the refund goes through": the same without "to it".)
+    if (t[k].lemma === 'see' && t[k + 1]?.lower === 'that' && ['DET', 'PRON'].includes(t[k + 2]?.pos ?? '') && !['you', 'i', 'we', 'they', 'he', 'she'].includes(t[k + 2].lower)) return k + 2;
   }
   return undefined;
 }

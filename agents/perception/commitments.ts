@@ -19,6 +19,7 @@ import { carriedSubject, determined, expectFrom, recipientPromise, seeToIt } fro
 import { TAKEN, frontedObject, takenThenDated, verblessHandover } from './commitment-verbless.js';
 import { groupBefore, groupOpeningBefore, type GroupRef } from './commitment-groups.js';
 import { pledged } from './commitment-pledge.js';
+import { scheduledThing } from './commitment-schedule.js';
 
 export interface PerceivedCommitment {
   text: string;
@@ -44,21 +45,22 @@ export interface CommitmentContext {
 
 // ── The frame's parts, as lemma patterns ───────────────────────────────────────────────────────────
 /** The speaker's side as subject, then a commitment modality. */
-const MODAL = '(?:will|shall|be go to|be gonna|be about to|plan to|be plan to|intend to|(?:have )?promise to|(?:have )?commit to|be commit to|be commit|aim to|be aim to|(?:have )?undertake to|will be sure to|will make sure to|(?:have )?agree to|be on track to)';
+const MODAL = '(?:will|shall|be (?:\\S+ly )?go to|be gonna|be about to|plan to|be plan to|intend to|(?:have )?promise to|(?:have )?commit to|be commit to|be commit|aim to|be aim to|(?:have )?undertake to|will be sure to|will make sure to|(?:have )?agree to|be on track to)';
 /** People on the speaker's side: "our team", "my colleague", "our solutions architect", "my manager". */
 const OUR_PEOPLE = '(?:team|desk|unit|squad|department|group|people|engineer|engineers|architect|lawyer|lawyers|counsel|colleague|colleagues|manager|boss|lead|specialist|consultant|pm|csm|assistant|rep|cto|ceo|cfo|coo|vp|head|director|analyst|developer|developers|designer|expert|support|billing|finance|legal|ops|success|crew|folk|folks|staff|partner|partners|dev|devs|guys|guy)';
 /** Departments named bare or with "the" at a clause's start: "Engineering will ship…", "the team will follow up…" (the speaker's own). */
-const BARE_DEPARTMENT = '(?<=^|[,;:-]| and| so) (?:the (?:\\S+ )?(?:team|crew|folks)|engineer(?:ing)?|support|billing|product|finance|legal|security|ops)';
+const BARE_DEPARTMENT = '(?<=^|[,;:-]| and| so) (?:the (?:\\S+ )?(?:team|crew|folks)|engineer(?:ing)?|support|billing|product|finance|legal|security|ops|procurement|purchasing|accounting|accounts|compliance|infosec)';
 const SELF_SUBJECT = new RegExp(`(?: (?:i|we|(?:our|my) (?:\\S+ ){0,2}${OUR_PEOPLE})|${BARE_DEPARTMENT}) (?:will also |also |both |all )?${MODAL} `);
 /** The subject carried into a second clause, after a task in progress: "We're working on the fix and will have it deployed",
  * "Our team is preparing the plan and will share it Monday" (our people as well as I and we). */
 const SELF_AND_WILL = new RegExp(` (?:i|we|(?:our|my) (?:\\S+ ){0,2}${OUR_PEOPLE}) be (?:\\S+ing|work|look|dig|review|investigate|test|check|prepare|put) (?:\\S+ ){0,6}?and (?:will|shall) (?!you )`);
 /** Acts of handing a thing over, for the progressive ("I'm sending…"), where most acts ("I'm presenting") promise nothing. */
-const HANDOVER = new Set(['send', 'share', 'forward', 'email', 'deliver', 'prepare', 'draft', 'write', 'compile', 'upload', 'post', 'resend', 'submit', 'return', 'put', 'get']);
+const HANDOVER = new Set(['send', 'share', 'forward', 'email', 'deliver', 'prepare', 'draft', 'write', 'compile', 'upload', 'post', 'resend', 'submit', 'return', 'put', 'get', 'push', 'deploy', 'ship']);
 /** A delivery in progress with a time: "I'm sending the proposal over this afternoon" (counted with a date only). */
 const SELF_DOING = / (?:i|we) be (?:just |now |currently |already )?(?=\S+ )/;
 /** A chat or note that drops the subject: "will get the invoice corrected…", "on it, will send…". */
-const BARE_WILL = /^ (?:(?:on it|sure|ok|okay|noted|yes|will do) )?(?:\S+ (?:[,-] )?)?will (?!you |be able)/;
+// ("gonna share the file w u tmrw": the chat's subjectless "going to" as well.)
+const BARE_WILL = /^ (?:(?:on it|sure|ok|okay|noted|yes|will do) )?(?:\S+ (?:[,-] )?)?(?:will|go to) (?!you |be able)/;
 /** "You'll have X from me", "you'll get it from us". */
 const YOU_WILL_HAVE = / you will (?:have|get|receive|see) .*? from (?:me|us|our|my) /;
 /** "I've asked / I'll get <one of ours> to <hand something over>": the cue is the "to" before the act (a deed of the speaker's side). */
@@ -86,6 +88,8 @@ const EXPECT = /(?:(?:^|,|;|:) (?=expect (?:it |that |them |this |those |.* from
 const ON_IT = / (?:i be|we be|i 'm|we 're) (?:already )?on (?:it|this|that|the case) | leave (?:it|this|that) with (?:me|us) |^ (?:on it|will do)(?= [.!,;:-] | ?$)| (?:i|we) will (?:take|own|grab) (?:that|this|it)(?: one)?(?: on)?(?= [.!,;:-] | ?$)| consider (?:it|that|this) do /;
 /** Trust asked for a deed: "count on us to have it ready", "you can rely on me to chase legal". */
 const RELY = / (?:count|rely|depend|bank) on (?:me|us|our \S+) to /;
+/** "You can count on a written summary from me": the thing itself relied on, from the speaker's side. */
+const RELY_ON_THING = / (?:count|rely) on (?=(?:a|an|the|my|our) (?:\S+ ){0,3}?from (?:me|us|our) )/;
 /** "Consider it done", "X will be ready/live on Friday" said by the side that delivers it. */
 const READY = / (?:the|your|a|an|our) (?:\S+ ){0,3}will be (?:ready|available|live|deliver|send|ship|deploy|fix|done|in your inbox|enable|provision|set up) /;
 /** Offers: count only with a date. */
@@ -265,7 +269,7 @@ function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext, prior?: string
   // "You should receive it tomorrow" is a delivery said by the side that sends it, not a hedge.
   // ("The markup should reach you by Friday": an arrival said by the sender, likewise.)
   // ("Dmitri said he'd have the diagram back to us": reported speech backshifts will to would.)
-  const hedged = HEDGE.test(line.replace(/ you should (?:have|get|receive|see|expect) /g, ' ').replace(/ (?:say|confirm|promise|mention|tell \S+|assure \S+) (?:that )?(?:he|she|they) would (?!have \S+ed )/g, ' ').replace(/ should (?:reach|arrive|land|hit|be with) (?:you|in your|with you|on your)/g, ' '));
+  const hedged = HEDGE.test(line.replace(/ you should (?:have|get|receive|see|expect) /g, ' ').replace(/ (?:say|confirm|promise|mention|tell \S+|assure \S+) (?:that )?(?:he|she|they) would (?!have \S+ed )/g, ' ').replace(/ should (?:reach|arrive|land|hit|be with|be back (?:to|with)|be over (?:to|with)) (?:you|in your|with you|on your)/g, ' '));
   const found = (kind: Promised['kind'], cue: Hit | undefined, owner = side, who = u.speaker, explicitOnly = false): Promised | undefined => {
     if (!cue || !owner) return undefined;
     if (negated(s, cue.end) || negated(s, cue.start) || SELF_REFUSAL.test(` ${s.toks.slice(cue.start, cue.end + 3).map((t) => t.lemma).join(' ')} `)) return undefined;
@@ -351,7 +355,8 @@ function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext, prior?: string
   }
   // A promise said as a noun or a task taken as one's own: "my commitment to you is a written report", "what you'll get from us is…",
   // "getting the mapping fixed is our job".
-  const stated = !hedged && side ? statedPromise(s) ?? ourLabel(s) ?? pledged(s) : undefined;
+  const relied = findAll(s, RELY_ON_THING)[0];
+  const stated = !hedged && side ? statedPromise(s) ?? ourLabel(s) ?? pledged(s) ?? (relied ? { cue: relied, objectAt: relied.end + 1 } : undefined) : undefined;
   if (stated) {
     const p = found('ready', stated.cue);
     if (p) return { ...p, objectAt: stated.objectAt };
@@ -371,6 +376,13 @@ function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext, prior?: string
     // A release ("the fix will ship on Thursday") is a promise when it is dated; undated it may be a roadmap.
     const p = found('ready', cue, side, u.speaker, thing.kind === 'release' || thing.dated === true);
     if (p) return { ...p, objectAt: thing.subjectAt };
+  }
+  // A schedule of the speaker's side, dated: "ETA for the fix is Friday", "the signed SOW will follow by Friday".
+  // (Not in our notes, where "PO to follow" may be the account's.)
+  const scheduled = !hedged && side && !ctx.actionItems ? scheduledThing(s) : undefined;
+  if (scheduled) {
+    const p = found('ready', scheduled.cue, side, u.speaker, true);
+    if (p) return { ...p, objectAt: scheduled.objectAt };
   }
   // A note's or chat's subjectless progressive with a date: "Pricing q's from Raj - sending revised tiers tmrw".
   const bareDoing = findAll(s, BARE_DOING).find((h) => HANDOVER.has(s.toks[h.end].lemma) && s.toks[h.end].lower.endsWith('ing'));
@@ -395,7 +407,9 @@ function promiseIn(s: Sent, u: Utterance, ctx: CommitmentContext, prior?: string
   const doing = findAll(s, SELF_DOING).find((h) => {
     const v = s.toks[h.end + 1];
     const reason = s.toks.slice(0, h.start).some((x) => ['since', 'because', 'as', 'while', 'when', 'if'].includes(x.lower));
-    return v && v.pos === 'VERB' && v.lower.endsWith('ing') && HANDOVER.has(v.lemma) && !reason;
+    // ("I'm taking care of the billing correction today": a task in hand, dated.)
+    const caring = v?.lemma === 'take' && s.toks[h.end + 2]?.lower === 'care';
+    return v && v.pos === 'VERB' && v.lower.endsWith('ing') && (HANDOVER.has(v.lemma) || caring) && !reason;
   });
   if (doing && !hedged) { const p = found('self', doing, side, u.speaker, true); if (p) return p; }
   // "You'll get the file on Friday" from the side that delivers: a promise when a date is said.
@@ -468,7 +482,7 @@ function illTypo(s: Sent): Hit | undefined {
 }
 
 /** A list of our own open items under a label: "Still on our list: X", "Pending on our side: X", "Our action: send X". */
-const OUR_LABEL = /^ (?:(?:ok|okay|right|alright|so|sure) (?:, )?)?(?:still )?(?:on our (?:list|plate|side)|pending (?:on|from) (?:our side|us)|outstanding (?:on our side|from us)|(?:our|my) (?:action|action item|next step|to-do|todo)s?|(?:action|action item|next step)s? (?:on|for) (?:us|me|our side)) (?=[:-] )/;
+const OUR_LABEL = /^ (?:(?:ok|okay|right|alright|so|sure) (?:, )?)?(?:still )?(?:on (?:our|my) (?:list|plate|side)(?: for (?:today|tomorrow|this week|monday|tuesday|wednesday|thursday|friday))?|pending (?:on|from) (?:our side|us)|outstanding (?:on our side|from us)|(?:our|my) (?:action|action item|next step|to-do|todo)s?|(?:action|action item|next step)s? (?:on|for) (?:us|me|our side)) (?=[:-] )/;
 function ourLabel(s: Sent): { cue: Hit; objectAt: number } | undefined {
   const hit = findAll(s, OUR_LABEL)[0];
   if (!hit) return undefined;
@@ -588,7 +602,9 @@ function pronounSubject(s: Sent, side: 'us' | 'them', ctx: CommitmentContext, pr
     const owner: 'us' | 'them' = grp ? grp.owner : !named ? side : (contactByName(named.name, ctx.contacts) ?? named.name.split(' ').map((w) => contactByName(w, ctx.contacts)).find(Boolean)) ? 'them' : side;
     const deedAt = (at: number) => {
       const lemma = s.toks[at]?.lemma ?? '';
-      return (ACTS.has(lemma) && !WEAK.has(lemma) && !OWN_DOING.has(lemma)) || openAct(s, at, owner === 'them') || causedDelivery(s, at);
+      // ("He'll get us API keys": get/give to the reader is a delivery.)
+      const toReader = ['get', 'give'].includes(lemma) && ['us', 'you', 'me'].includes(s.toks[at + 1]?.lower ?? '');
+      return (ACTS.has(lemma) && !WEAK.has(lemma) && !OWN_DOING.has(lemma)) || toReader || openAct(s, at, owner === 'them') || causedDelivery(s, at);
     };
     // "They'll run them next week and share the numbers": the act that hands something over may be the coordinated one.
     if (!deedAt(v)) v = coordinatedAct(s, v, deedAt) ?? v;
@@ -718,7 +734,8 @@ function itemIn(s: Sent, ctx: CommitmentContext): Promised | undefined {
     if (!n && !they && !self) continue;
     if (negated(s, hit.start) || negated(s, hit.end)) continue;
     const verb = s.toks[hit.end + 1];
-    if (!verb || !['VERB', 'NOUN', 'PROPN', 'ADV'].includes(verb.pos)) continue;
+    // ("Greta owes us the signed DPA": after "owe" comes who is owed, not a verb.)
+    if (!verb || (!['VERB', 'NOUN', 'PROPN', 'ADV'].includes(verb.pos) && !/ owe $/.test(hit.m[0]))) continue;
     // "Raj to mull it over": a deliberation, nothing to deliver.
     if (deliberation(verb.lemma)) continue;
     // "Dmitri will stand in for Owen": a deed is an act on a thing ("they'll run it off the Madrid workspace" is their own affair).
@@ -744,13 +761,19 @@ function itemIn(s: Sent, ctx: CommitmentContext): Promised | undefined {
  * A contact's name before a bare colon may be a quote of what they said ("Raj: send us the PO"), so only after an action label. */
 function labelledItem(s: Sent, names: ReturnType<typeof nameSpans>, ctx: CommitmentContext): Promised | undefined {
   const t = s.toks;
+  // "Me: send pricing options to Raj": the note's writer labelled as the owner.
+  if (['me', 'us'].includes(t[0]?.lower ?? '') && t[1]?.text === ':' && t[2] && t[2].lower === t[2].lemma && ACTS.has(t[2].lemma) && !WEAK.has(t[2].lemma)) {
+    return { owner: 'us', explicitOnly: false, cue: { start: 1, end: 1, m: WILL_CUE }, kind: 'item', objectAt: 3 };
+  }
   for (const n of names) {
     const arrow = t[n.end + 1]?.text === '-' && t[n.end + 2]?.text === '>';
     const colon = t[n.end + 1]?.text === ':';
     const labelled = n.start > 0 && ['ai', 'action', 'todo', 'owner'].includes(t[n.start - 1].lower);
     const contact = contactByName(n.name, ctx.contacts) ?? n.name.split(' ').map((w) => contactByName(w, ctx.contacts)).find(Boolean);
-    if (!arrow && !(colon && (labelled || !contact))) continue;
-    const v = n.end + (arrow ? 3 : 2);
+    // ("Raj: will send signed renewal by 15th": what a contact said they will do, quoted in our note.)
+    const quotedWill = colon && contact && t[n.end + 2]?.lemma === 'will';
+    if (!arrow && !(colon && (labelled || !contact)) && !quotedWill) continue;
+    const v = n.end + (arrow ? 3 : 2) + (quotedWill ? 1 : 0);
     const verb = t[v];
     if (!verb || verb.lower !== verb.lemma || !ACTS.has(verb.lemma) || WEAK.has(verb.lemma) || negated(s, v)) continue;
     return { owner: contact ? 'them' : 'us', who: contact?.name ?? n.name, explicitOnly: false, cue: { start: v - 1, end: v - 1, m: WILL_CUE }, kind: 'item', objectAt: v + 1 };
@@ -791,6 +814,9 @@ function deliverableOf(s: Sent, p: Promised): { text: string; pronoun: boolean }
     const seen = that !== undefined ? thingPhrase(s, that) : undefined;
     if (seen && !seen.pronoun) { candidates.push({ text: seen.text, pronoun: false, strong: true, end: seen.end }); break; }
     if (x.lemma === 'make' && t[k + 1]?.lower === 'sure') {
+      // "Make sure the updated contract reaches you": a thing as the clause's subject is what is promised.
+      const subj = thingPhrase(s, t[k + 2]?.lower === 'that' ? k + 3 : k + 2);
+      if (subj && !subj.pronoun && !isPerson(s, subj.end) && ['VERB', 'AUX'].includes(t[subj.end + 1]?.pos ?? '')) { candidates.push({ text: subj.text, pronoun: false, strong: true, end: subj.end }); break; }
       const rest = t.slice(k + 2).filter((y) => !['that'].includes(y.lower));
       const cut = rest.findIndex((y) => ['on', 'by', 'before', 'this', 'next', 'today', 'tomorrow', '.', ','].includes(y.lower));
       const words = (cut < 0 ? rest : rest.slice(0, cut)).map((y) => y.text);
@@ -810,6 +836,17 @@ function deliverableOf(s: Sent, p: Promised): { text: string; pronoun: boolean }
     let at = k + 1;
     while (at < t.length && ['over', 'across', 'back', 'out', 'up', 'together', 'along', 'in', 'through', 'you', 'us', 'them', 'him', 'her', 'me', 'to'].includes(t[at].lower)
       && !(t[at].lower === 'to' && t[at + 1] && ['you', 'your', 'everyone', 'them', 'the'].includes(t[at + 1].lower) === false && false)) at += 1;
+    // "Walk your planners through the new reports": what they are walked through, whoever they are.
+    if (['walk', 'talk', 'take'].includes(x.lemma)) {
+      const who = thingPhrase(s, k + 1);
+      const through = who && t[who.end + 1]?.lower === 'through' ? thingPhrase(s, who.end + 2) : undefined;
+      if (through && !through.pronoun) { candidates.push({ text: through.text, pronoun: false, strong: true, end: through.end }); continue; }
+    }
+    // "Take care of the PO": what is taken care of.
+    if (x.lemma === 'take' && t[k + 1]?.lower === 'care' && t[k + 2]?.lower === 'of') {
+      const cared = thingPhrase(s, k + 3);
+      if (cared && !cared.pronoun) { candidates.push({ text: cared.text, pronoun: false, strong: true, end: cared.end }); continue; }
+    }
     // "Arrange for the credits to be rolled over": the thing the arrangement is for.
     if (['arrange', 'organise', 'organize', 'sort'].includes(x.lemma) && t[at]?.lower === 'for') at += 1;
     // "Come back to you with an answer on the roadmap": what is brought back is the deliverable.
@@ -833,7 +870,7 @@ function deliverableOf(s: Sent, p: Promised): { text: string; pronoun: boolean }
       const made = t[v] && t[v].lower === t[v].lemma && ['VERB', 'NOUN'].includes(t[v].pos) ? thingPhrase(s, v + 1) : undefined;
       if (made && !made.pronoun) candidates.push({ text: made.text, pronoun: false, strong: true, end: made.end });
       // "Get our CTO on a call with your team": the meeting they are brought into.
-      const into = ['on', 'into', 'onto'].includes(t[np.end + 1]?.lower ?? '') ? thingPhrase(s, np.end + 2) : undefined;
+      const into = ['on', 'into', 'onto', 'through'].includes(t[np.end + 1]?.lower ?? '') ? thingPhrase(s, np.end + 2) : undefined;
       if (into && !into.pronoun) candidates.push({ text: into.text, pronoun: false, strong: true, end: into.end });
       // "Chase our IT guys for the firewall whitelist": what they are chased for.
       const sought = ['chase', 'nudge', 'ask', 'remind', 'push', 'ping', 'hassle', 'badger'].includes(x.lemma) && t[np.end + 1]?.lower === 'for' ? thingPhrase(s, np.end + 2) : undefined;
@@ -865,7 +902,7 @@ function thingPhrase(s: Sent, i: number): ReturnType<typeof nounPhrase> {
     const end = PEOPLE_WORD.test(s.toks[i + 2]?.lower ?? '') ? i + 2 : rest && !rest.pronoun && rest.start === i + 2 ? (cut > 0 ? cut - 1 : rest.end) : i + 1;
     return { text: s.toks.slice(i, end + 1).map((x) => x.text).join(' '), start: i, end, pronoun: false };
   }
-  const np = nounPhrase(s, i);
+  const np = nounPhrase(s, i) ?? taggedAway(s, i);
   if (!np || np.pronoun) return np;
   let end = np.end;
   // (A plural head reads as a verb's third person: "the delivery logs for the depot", "the rate cards to you".)
@@ -901,6 +938,20 @@ function thingPhrase(s: Sent, i: number): ReturnType<typeof nounPhrase> {
 const PREDICATIVE = new Set(['ready', 'available', 'live', 'done', 'complete', 'final', 'due', 'late', 'overdue', 'signed', 'open', 'closed', 'clean', 'safe', 'correct',
   'right', 'wrong', 'accurate', 'current', 'free', 'possible', 'good', 'fine', 'better', 'ok', 'okay', 'valid', 'active', 'visible', 'enabled', 'back', 'out', 'up', 'away']);
 
+/** A phrase after a determiner whose words the tagger read as adverbs and verbs ("the new/ADV routing/VERB file/VERB with you"):
+ * the words up to a preposition, punctuation or a time, when the last could be a noun and none takes an object of its own. */
+function taggedAway(s: Sent, i: number): ReturnType<typeof nounPhrase> {
+  const t = s.toks;
+  if (!t[i] || !(t[i].pos === 'DET' || ['our', 'my', 'your', 'their'].includes(t[i].lower))) return undefined;
+  let k = i + 1;
+  while (k < t.length && ['ADJ', 'ADV', 'NOUN', 'PROPN', 'VERB', 'NUM'].includes(t[k].pos) && !TIME_WORD.has(t[k].lower)
+    && !(t[k].pos === 'VERB' && ['DET', 'PRON'].includes(t[k + 1]?.pos ?? ''))) k += 1;
+  const last = t[k - 1];
+  if (k - 1 <= i || !last || !(['NOUN', 'PROPN'].includes(last.pos) || (last.pos === 'VERB' && last.lower === last.lemma))) return undefined;
+  if (t[k] && !['ADP', 'PUNCT', 'CCONJ'].includes(t[k].pos) && !TIME_WORD.has(t[k].lower)) return undefined;
+  return { text: t.slice(i, k).map((x) => x.text).join(' '), start: i, end: k - 1, pronoun: false };
+}
+
 /** A person, not a thing: one of "our engineers", "your CTO", a name. */
 function isPerson(s: Sent, i: number): boolean {
   const x = s.toks[i];
@@ -916,7 +967,9 @@ function withTopic(s: Sent, np: { text: string; end: number; pronoun: boolean })
   const prep = s.toks[np.end + 1];
   if (!head || !GENERIC.has(head.lemma) || !prep || !['on', 'about', 'regarding', 're', 'for', 'around'].includes(prep.lower)) return { text: np.text, pronoun: np.pronoun };
   const topic = nounPhrase(s, np.end + 2);
-  return topic && !topic.pronoun ? { text: `${np.text} ${prep.text} ${topic.text}`, pronoun: false } : { text: np.text, pronoun: np.pronoun };
+  // ("A decision on Monday": a day is when, not what about.)
+  const when = topic && timeOnly(s, topic.start, topic.end);
+  return topic && !topic.pronoun && !when ? { text: `${np.text} ${prep.text} ${topic.text}`, pronoun: false } : { text: np.text, pronoun: np.pronoun };
 }
 
 const PEOPLE_WORD = new RegExp(`^${OUR_PEOPLE}$`);
@@ -929,7 +982,7 @@ function antecedent(sents: Sent[]): string | undefined {
       const x = s.toks[k];
       if (x.pos !== 'VERB' && x.pos !== 'AUX') continue;
       let at = k + 1;
-      while (at < s.toks.length && ['over', 'across', 'back', 'out', 'up', 'off', 'you', 'us', 'me', 'them', 'still', 'also', 'to', 'on', 'already'].includes(s.toks[at].lower)) at += 1;
+      while (at < s.toks.length && ['over', 'across', 'back', 'out', 'up', 'off', 'you', 'us', 'me', 'them', 'still', 'also', 'to', 'on', 'already', 'together'].includes(s.toks[at].lower)) at += 1;
       const np = thingPhrase(s, at);
       if (!np || np.pronoun || PROFORM.test(np.text) || !s.toks.slice(np.start, np.end + 1).some((y) => y.pos === 'NOUN' || y.pos === 'PROPN')) continue;
       if (PEOPLE_WORD.test(s.toks[np.end].lower) || TIME_WORD.has(s.toks[np.end].lower)) continue;
@@ -964,8 +1017,23 @@ function dueOfClause(s: Sent, at: number, said: Date, opts?: DueOptions): Return
     const own = dueDateOf(t.slice(a, b + 1).map((x) => x.text).join(' '), said, opts);
     if (own.explicit) return own;
   }
+  // ("Adaeze approved it yesterday; the org chart will follow": another clause's past is not this promise's date.)
+  if (t.some((x) => x.text === ';')) {
+    const kept: string[] = [];
+    let a = 0;
+    for (let k = 0; k <= t.length; k += 1) {
+      if (k < t.length && t[k].text !== ';') continue;
+      const part = t.slice(a, k);
+      if ((at >= a && at < k) || !part.some((x) => ['yesterday', 'last', 'ago', 'earlier'].includes(x.lower))) kept.push(part.map((x) => x.text).join(' '));
+      a = k + 1;
+    }
+    return dueDateOf(kept.join(' ; '), said, opts);
+  }
   return dueDateOf(s.text, said, opts);
 }
+
+/** A draft or version with nothing said of what it is of. */
+const DRAFT = /^(?:\S+ ){0,3}(?:draft|version|copy|iteration|revision|cut|pass)$/i;
 
 /** Phrases that stand in for a thing named elsewhere: "the new one", "the whole lot", "the rest", "everything". */
 const PROFORM = /^(?:(?:the|a|an|this|that) )?(?:\S+ )?(?:one|ones)$|^(?:the )?(?:whole )?lot$|^(?:the rest|everything|all of it|all of them|the same)$/i;
@@ -1015,6 +1083,13 @@ export function findCommitments(parts: Utterance[], occurredAt: string, ctx: Com
         const prevTurn = parts.slice(0, i).reverse().find((x) => x.side !== u.side);
         const resolved = antecedent(earlier) ?? (prevTurn ? antecedent(analyze(prevTurn.text)) : undefined) ?? (ctx.before ? antecedent(analyze(ctx.before)) : undefined);
         if (resolved) deliverable = { text: resolved, pronoun: false };
+      }
+      // "You'll see a first draft", "fixed version by Friday": a draft or version of the thing named before.
+      if (deliverable && !deliverable.pronoun && DRAFT.test(deliverable.text)) {
+        const asked = parts.slice(0, i).reverse().find((x) => x.side !== u.side);
+        const of = [antecedent([s]), antecedent(sents.slice(0, si)), asked ? antecedent(analyze(asked.text)) : undefined, ctx.before ? antecedent(analyze(ctx.before)) : undefined]
+          .find((a) => a && a !== deliverable!.text && !DRAFT.test(a));
+        if (of) deliverable = { text: `${deliverable.text} of ${of}`, pronoun: false };
       }
       const found: PerceivedCommitment = {
         text: s.text, owner: p.owner, ...(p.who ? { who: p.who } : {}), ...(deliverable && !deliverable.pronoun ? { deliverable: deliverable.text } : {}),

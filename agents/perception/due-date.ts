@@ -105,7 +105,7 @@ const DEADLINE_WORD = /\b(by|before|until|till|no later than|due|ahead of|in tim
 const ON_WORD = /\b(on|this|next)\s*(the\s+)?$/i;
 
 /** Chat and note shorthand for days chrono does not read: "tmrw", "2moro", "tomoz". */
-const SHORTHAND: Array<[RegExp, string]> = [[/\b(?:tmrw|tmw|tmrrw|tomoz|2moro|2morrow)\b/gi, 'tomorrow'], [/\b(?:tdy)\b/gi, 'today']];
+const SHORTHAND: Array<[RegExp, string]> = [[/\b(?:tmrw|tmw|tmrrw|tomoz|2moro|2morrow)\b/gi, 'tomorrow'], [/\b(?:tdy)\b/gi, 'today'], [/\bweds\b/gi, 'Wednesday']];
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 

@@ -5,18 +5,7 @@
 // present in next steps, a promise said twice, a notice of an event that is no deed of its own, and the
 // fields: "the new one", "the whole lot", a thing chased for, a date ruled out, "the same afternoon".
 import { describe, expect, it } from 'vitest';
-import { Story, contact } from '../risk/builders.js';
-
-const dana = contact('dana@acme.com', 'Dana Ruiz', 'champion');
-const piet = contact('piet@acme.com', 'Piet Varga', 'procurement');
-const story = () => new Story({ contacts: [dana, piet] });
-const TUESDAY = '2026-11-17T10:00:00.000Z';
-const FRIDAY = '2026-11-20T17:00:00.000Z';
-const THURSDAY = '2026-11-19T17:00:00.000Z';
-const ours = (text: string) => story().email(TUESDAY, { from: 'sam@ourco.com', to: 'dana@acme.com', text }).insights!.commitments;
-const theirs = (text: string) => story().email(TUESDAY, { from: 'dana@acme.com', to: 'sam@ourco.com', text }).insights!.commitments;
-const chat = (from: string, text: string) => story().chat(TUESDAY, from, text).insights!.commitments;
-const note = (text: string) => story().note(TUESDAY, text).insights!.commitments;
+import { FRIDAY, THURSDAY, chat, note, ours, theirs } from './commitment-h9-story.js';
 
 describe('"they" as the promiser', () => {
   it('a group of ours that opened the sentence before', () => {

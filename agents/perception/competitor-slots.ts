@@ -278,6 +278,8 @@ function offeringAgainstUs(t: Tok[], span: NameSpan): boolean {
   const { end } = ownPhraseEnd(t, span);
   const v = actsAfter(t, end, 4)[0];
   if (t[span.start - 1]?.lower === 'what' && v && ['offer', 'do', 'quote', 'propose', 'bring', 'give'].includes(v.lemma) && !v.neg) return true;
+  // "Finance wants to see what X comes back with first": its answer to the buyer, awaited.
+  if (t[span.start - 1]?.lower === 'what' && v && v.lemma === 'come' && t[v.i + 1]?.lower === 'back' && t[v.i + 2]?.lower === 'with' && !v.neg) return true;
   // "X would save us about 20k a year".
   if (v && !v.neg && ['save', 'cut'].includes(v.lemma) && t[v.i + 1]?.lower === 'us' && t.slice(v.i + 2, v.i + 6).some((x) => x.pos === 'NUM' || /^[$£€]|%$|\d+k$/.test(x.text))) return true;
   const clause = lemmaLine(t.slice(end + 1, end + 12));
@@ -444,7 +446,7 @@ export function asksForRivals(s: Sent): boolean {
   if (t.at(-1)?.text !== '?') return false;
   const line = lemmaLine(t);
   const who = / (?:who|which|what|any|anyone|anybody|other|else|competitor|alternative|vendor|supplier|provider|option) /.test(line);
-  return who && / (?:look at|look into|consider|evaluate|talk to|talk with|speak to|speak with|in the mix|in the running|shortlist|compare|weigh|trial|pilot|demo|quote|competitor|alternative|vendor|supplier|provider) /.test(line);
+  return who && / (?:look at|look into|consider|evaluate|talk to|talk with|speak to|speak with|in the mix|in the running|in the picture|in the frame|on the table|on (?:your|the) radar|shortlist|compare|weigh|trial|pilot|demo|quote|competitor|alternative|vendor|supplier|provider) /.test(line);
 }
 
 /** A name given as the answer: not negated, and not "nobody"/"none". */

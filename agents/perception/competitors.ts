@@ -37,7 +37,7 @@ const VERSUS_US = / (?:which|that) you (?:can not|do not|can n't|do n't|don 't|l
 const CAN_DO = / (?:can|do|does|offer|have|support|include|provide) /;
 
 /** Things one gets from a vendor under evaluation: "a Vellum sandbox", "the Quorra trial". */
-const EVAL_NOUN = new Set(['sandbox', 'trial', 'demo', 'pilot', 'quote', 'proposal', 'bid', 'offer', 'poc', 'pitch', 'rep', 'pricing', 'price', 'evaluation', 'eval', 'team', 'folk']);
+const EVAL_NOUN = new Set(['sandbox', 'trial', 'demo', 'pilot', 'quote', 'proposal', 'bid', 'offer', 'poc', 'pitch', 'rep', 'pricing', 'price', 'evaluation', 'eval', 'team', 'folk', 'walkthrough', 'walk-through', 'presentation', 'webinar']);
 /** A tool in daily use: "we use X", "in X", "X for call recording", "our X account". */
 const USING_BEFORE = /\b(?:use|uses|using|run|runs|running|in|inside|on|into|via|our)\s*$/i;
 const USING_AFTER = /^\s*(?:(?:and \w+ )?every day|daily|for (?:call|our|the|recording|tracking|logging|notes|sequences|email)|account|instance|workspace|recordings?|calls?|licen[cs]es?|seats?|login|admin)\b/i;
@@ -139,6 +139,8 @@ export function findCompetitors(parts: Utterance[], names: string[], opts: Compe
   let previous: NameSpan[] = [];
   // Whether the sentence before asked who else is being looked at ("Who else is in the mix?" "Just Tandem and Orrel.").
   let asked = false;
+  // Sentences since a name was last seen.
+  let stale = 0;
   for (const u of parts) {
     let last: Sent | undefined;
     // A vendor's own offer forwarded to us names that vendor as in play.
@@ -146,8 +148,10 @@ export function findCompetitors(parts: Utterance[], names: string[], opts: Compe
     if (vendor && !out.some((c) => c.name.toLowerCase() === vendor.toLowerCase())) out.push({ name: vendor, text: u.text, replacing: false, context: 'evaluation' });
     // "No evaluation going on", "we're not shopping": said anywhere in the message, a listed name's bare mention is not in play.
     // …or "No." said to "Are you looking at anyone else?".
-    const denied = analyze(u.text).some(deniesEvaluation) || (asked && /^\W*(?:no|nope|nah|not really)\b/i.test(u.text));
+    const denied = analyze(u.text).some(deniesEvaluation) || (asked && /^\W*(?:no|nope|nah|not|none|nobody|nothing|never)\b/i.test(u.text));
     const sents = analyze(u.text);
+    // The whole turn after a question about rivals answers it ("Um, honestly, yeah. Brightwell."), unless it starts with "no".
+    const answerTurn = asked && u.side !== 'us' && !denied;
     for (const [si, s] of sents.entries()) {
       const seen = new Set<string>();
       for (const { name, re, lower } of patterns) {
@@ -170,8 +174,8 @@ export function findCompetitors(parts: Utterance[], names: string[], opts: Compe
         const first = lower.split(' ')[0];
         // A greeting names the reader: "Hi Sam,".
         if (['hi', 'hello', 'hey', 'dear', 'thanks', 'cheers'].includes(s.toks[span.start - 1]?.lower ?? '')) return false;
-        // …or a line of its own: "Sam," above the message.
-        if (span.start === 0 && s.toks.slice(span.end + 1).every((x) => x.pos === 'PUNCT')) return false;
+        // …or a line of its own: "Sam," above the message (not a name given as the answer to who else is in play).
+        if (span.start === 0 && s.toks.slice(span.end + 1).every((x) => x.pos === 'PUNCT') && !answerTurn) return false;
         if (seen.has(lower) || listed.has(lower) || people.has(first) || account.includes(first) || DAYS.test(first) || DAYS.test(first.split('-')[0])) return false;
         // A street or a place ("a new building on Wacker Drive") is no organisation.
         if (/\s(?:drive|street|st|road|rd|avenue|ave|lane|boulevard|blvd|way|square|park|plaza|place|tower|centre|center|campus)$/i.test(lower)) return false;
@@ -182,9 +186,13 @@ export function findCompetitors(parts: Utterance[], names: string[], opts: Compe
       const lower = new Set(lowerNameSpans(s, candidates).filter((span) => !related(s, span) && !outOfPlay(s, span) && !people.has(span.name) && !account.includes(span.name)));
       const makers = makersOf(s.toks, [...candidates, ...lower]);
       // Our own words only name the organisation a pronoun in the answer may stand for ("Still talking to Ardent?" "Yes, they came in cheaper").
-      const answering = asked;
+      const answering = asked || answerTurn;
       asked = asksForRivals(s);
-      if (ours) { previous = candidates; continue; }
+      // A name stays the one a pronoun may mean across a sentence or two without names ("How did the X demo go?" "Meh. It was
+      // fine. Their reporting is nicer than yours.").
+      const named = candidates.length > 0 ? candidates : stale < 2 ? previous : [];
+      stale = candidates.length > 0 ? 0 : stale + 1;
+      if (ours) { previous = named; continue; }
       const inPlay: NameSpan[] = [];
       for (const span of [...candidates, ...lower]) {
         const index = s.text.indexOf(s.toks[span.start].text);
@@ -219,7 +227,7 @@ export function findCompetitors(parts: Utterance[], names: string[], opts: Compe
         const name = previous[0].name;
         if (!out.some((c) => c.name.toLowerCase() === name.toLowerCase())) out.push({ name, text: s.text, replacing: false, context: 'evaluation' });
       }
-      previous = candidates;
+      previous = found ? candidates : named;
       last = s;
     }
   }

@@ -43,3 +43,23 @@ describe('not a vendor weighed', () => {
     'We swapped Salesloft for a cheaper dialler last year.',
   ])('%s', (text) => expect(inPlay(text)).toEqual([]));
 });
+
+/** What a call turn perceives after our question. */
+const answered = (question: string, answer: string) =>
+  findCompetitors([{ side: 'us', text: question }, { side: 'them', text: answer }], LIST)
+    .filter((c) => c.context === 'evaluation' || c.context === 'mention').map((c) => c.name);
+
+describe('a turn that answers our question', () => {
+  it('names a rival on a line of its own after a filler sentence', () => {
+    expect(answered('Anyone else on the table at the moment?', 'Well, er, yes. Dunmore. They have been quite pushy on price.')).toEqual(['Dunmore']);
+  });
+  it('keeps the name of our question for a pronoun two sentences on', () => {
+    expect(answered('How was the Dunmore walkthrough?', 'Hm. Okay, I suppose. Their dashboards are slicker than yours, to be fair.')).toEqual(['Dunmore']);
+  });
+  it('reads what a rival will come back with as awaited', () => {
+    expect(answered('What is holding up the signature?', 'Raj wants to see what Dunmore comes back with before he signs.')).toEqual(['Dunmore']);
+  });
+  it('takes a turn that opens with a denial as no answer', () => {
+    expect(answered('Anyone else on the table at the moment?', 'Not as far as I know. Hull is the priority this quarter.')).toEqual([]);
+  });
+});

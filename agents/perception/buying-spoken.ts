@@ -69,7 +69,9 @@ function byDecider(s: Sent, h: Hit): boolean {
   const v = s.toks[h.start];
   const subject = s.toks[h.start - 1];
   if (!subject || s.toks.some((t) => t.text === '?') || v.lower === v.lemma || v.lower.endsWith('ing')) return false;
-  return subject.pos === 'PROPN' || new RegExp(` ${APPROVER} `).test(` ${subject.lemma} `);
+  // "she signed it there and then": a pronoun for the decider when the verdict takes "it".
+  const onIt = ['it', 'this'].includes(s.toks[h.start + 1]?.lower ?? '') && ['she', 'he', 'they'].includes(subject.lower);
+  return onIt || subject.pos === 'PROPN' || new RegExp(` ${APPROVER} `).test(` ${subject.lemma} `);
 }
 
 export const SPOKEN: StageFrame[] = [
@@ -84,7 +86,7 @@ export const SPOKEN: StageFrame[] = [
   // The choice said as "it's you": "we've decided, it's you", "the committee picked: it's your platform".
   { re: / it be (?:you|your (?:\S+ )?(?:platform|tool|proposal|product|team|solution|offer|bid))(?: guys)?(?: [.!,;]| $)/, ok: (s) => s.toks.some((t) => ['decide', 'decision', 'choose', 'choice', 'pick', 'winner', 'vote', 'verdict', 'land'].includes(t.lemma)) },
   // A named person or an approver's verdict with nothing after it: "Adaeze signed.", "Ama approved this morning".
-  { re: / (?:sign|approve|countersign|okay|authorise|authorize)(?: off)?(?: it| this)?(?: [.!,;]| $| this morning| yesterday| today| last night| on \S+ [.!]| on \S+ $)/, ok: byDecider },
+  { re: / (?:sign|approve|countersign|okay|authorise|authorize)(?: off)?(?: it| this)?(?: [.!,;]| $| this morning| yesterday| today| last night| there and then| on the spot| right away| straight away| on \S+ [.!]| on \S+ $)/, ok: byDecider },
   // The approval or the money in: "the approval is in", "the PO's in", "sign-off is finally in".
   { re: / (?:approval|sign-off|signoff|signature|green light|go-ahead|po|purchase order|budget|funding|money) (?:be|have be|'s) (?:now |finally |officially |all )?in\.?(?: [.!,;]| $)/ },
   // The money freed for it: "I've asked Raj to release the funds", "finance unlocked the budget".

@@ -266,7 +266,7 @@ export function findBuying(parts: Utterance[], opts: { reported?: boolean } = {}
       return u.side === 'them' ? buyingIn(s, { expanding, earlier, goods }) : reportedBuying(s, { earlier, goods });
     }).map((s) => ({ text: s.text }));
     if (found.length || u.side !== 'them' || k === 0 || parts[k - 1].side !== 'us' || !sents.length) return found;
-    return yesToAStep(parts[k - 1].text, sents[0]) ? [{ text: sents[0].text }] : [];
+    return yesToAStep(parts[k - 1].text, sents[0]) || assentToAsked(parts[k - 1].text, sents[0]) ? [{ text: sents[0].text }] : [];
   });
 }
 
@@ -274,9 +274,28 @@ export function findBuying(parts: Utterance[], opts: { reported?: boolean } = {}
 const GOODS = new Set(['seat', 'licence', 'license', 'plan', 'tier', 'upgrade', 'renewal', 'subscription', 'module', 'add-on', 'edition', 'package']);
 
 /** Our question about a step of the purchase: "Has legal signed off?", "Did the PO go in?", "Where did the committee land?". */
-const STEP_ASKED = / (?:budget|spend|funding|approve|approval|sign|sign off|sign-off|signature|legal|procurement|po|purchase order|contract|paperwork|msa|order form|decision|decide|committee|board|security review|infosec|go ahead|go-ahead|land|renewal|requisition|move forward|move ahead|proceed|security questionnaire|vendor review|supplier review) /;
+const STEP_ASKED = / (?:budget|spend|funding|approve|approval|sign|sign off|sign-off|signature|legal|procurement|po|purchase order|contract|paperwork|msa|order form|decision|decide|committee|board|security review|infosec|go ahead|go-ahead|land|renewal|renew|buy|purchase|upgrade|on board|requisition|move forward|move ahead|proceed|security questionnaire|vendor review|supplier review) /;
 /** A reply that says yes: "Yep, Friday.", "Done!", "It has, yesterday." */
-const AFFIRM = new Set(['yes', 'yep', 'yeah', 'yup', 'correct', 'done', 'absolutely', 'definitely', 'sure', 'indeed', 'affirmative', 'signed', 'approved', 'confirmed', 'passed', 'cleared', 'agreed', 'good', 'perfect', 'great']);
+const AFFIRM = new Set(['mhm', 'mm-hmm', 'uh-huh', 'yes', 'yep', 'yeah', 'yup', 'correct', 'done', 'absolutely', 'definitely', 'sure', 'indeed', 'affirmative', 'signed', 'approved', 'confirmed', 'passed', 'cleared', 'agreed', 'good', 'perfect', 'great']);
+
+/** A reply that is only when it happened ("This morning.", "Yesterday, actually."): the step said done by its time. */
+const WHEN_WORDS = new Set(['yesterday', 'today', 'tonight', 'morning', 'afternoon', 'evening', 'week', 'earlier', 'ago', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'weekend']);
+const whenOnly = (reply: Sent) => {
+  const words = reply.toks.filter((t) => t.pos !== 'PUNCT');
+  return words.length > 0 && words.length <= 5 && words.some((t) => WHEN_WORDS.has(t.lower)) && !words.some((t) => t.pos === 'VERB' || t.neg);
+};
+
+const FILLERS = new Set(['oh', 'uh', 'um', 'erm', 'er', 'ah', 'hmm', 'well', 'so']);
+
+/** Our question about the terms and their assent to "them": "Did finance look at the numbers?" "They're fine with them." */
+const TERMS_ASKED = / (?:number|pricing|price|term|terms|quote|proposal|offer|contract|commercial|commercials|figure|discount) /;
+const ASSENT = / (?:happy|fine|ok|okay|comfortable|good|content|satisfied) with (?:it|them|that|those|this|these)(?: [.!,;]| $| and| too| now)/;
+function assentToAsked(question: string, reply: Sent): boolean {
+  const q = analyze(question).filter((s) => s.toks.some((t) => t.text === '?'));
+  if (!q.some((s) => TERMS_ASKED.test(lemmaLine(s).line))) return false;
+  const line = lemmaLine(reply).line;
+  return ASSENT.test(line) && !reply.toks.some((t) => t.neg || t.text === '?') && !/ (?:not|n't|never|but|except|apart from|other than|if) /.test(line);
+}
 
 const PLAIN_YES = new Set(['yes', 'yep', 'yeah', 'yup', 'sure', 'correct', 'absolutely', 'definitely', 'indeed', 'affirmative', 'good', 'perfect', 'great']);
 
@@ -298,11 +317,12 @@ function yesToAStep(question: string, reply: Sent): boolean {
   const q = analyze(question).filter((s) => s.toks.some((t) => t.text === '?'));
   const steps = q.filter((s) => STEP_ASKED.test(lemmaLine(s).line) && !otherPurchase(lemmaLine(s).line) && !notOurDeal(lemmaLine(s).line));
   if (!steps.length) return false;
-  const first = reply.toks.find((t) => t.pos !== 'PUNCT');
+  // Fillers before the answer ("Oh, absolutely, yeah.", "Uh, yes") are not the answer.
+  const first = reply.toks.find((t) => t.pos !== 'PUNCT' && !FILLERS.has(t.lower));
   // A bare yes to an open question says there is something to tell, not that the step happened.
   if (steps.every(openQuestion) && first && PLAIN_YES.has(first.lower)) return false;
   // The yes may open the reply or follow a word that names the choice ("Annual, yes."); "It has, …" and "We are." say it too.
-  const opens = first !== undefined && (AFFIRM.has(first.lower) || (first.lower === 'all' && AFFIRM.has(reply.toks[first.i + 1]?.lower ?? '')) || reply.toks.slice(first.i + 1, first.i + 3).some((t) => ['yes', 'yep', 'yeah', 'yup'].includes(t.lower)) || (['it', 'they', 'we', 'she', 'he'].includes(first.lower) && ['have', 'has', 'did', 'do', 'does', 'be', 'is', 'are'].includes(reply.toks[first.i + 1]?.lower ?? '') && reply.toks.length <= first.i + 12));
+  const opens = first !== undefined && (AFFIRM.has(first.lower) || whenOnly(reply) || (first.lower === 'all' && AFFIRM.has(reply.toks[first.i + 1]?.lower ?? '')) || reply.toks.slice(first.i + 1, first.i + 3).some((t) => ['yes', 'yep', 'yeah', 'yup'].includes(t.lower)) || (['it', 'they', 'we', 'she', 'he'].includes(first.lower) && ['have', 'has', 'did', 'do', 'does', 'be', 'is', 'are'].includes(reply.toks[first.i + 1]?.lower ?? '') && reply.toks.length <= first.i + 12));
   // "No changes from their side" and "no issues" are a yes; any other negation is not.
   const whole = lemmaLine(reply).line;
   const line = whole.replace(NOTHING_WRONG, ' ');

@@ -72,6 +72,16 @@ describe('buying steps said in everyday words', () => {
     expect(ours(text)).toBe(false);
   });
 
+  it('reads a short spoken reply to our question about a step or the terms', () => {
+    expect(replied('Has the requisition gone in yet?', 'Mm-hmm, this morning.')).toBe(true);
+    expect(replied('Are you still looking to upgrade in January?', 'Oh, definitely.')).toBe(true);
+    expect(replied('Did your CFO go through the figures?', 'She did, and she is comfortable with them.')).toBe(true);
+    expect(replied('How was the meeting with Raj?', 'Good, he countersigned it on the spot.')).toBe(true);
+    expect(replied('Did your CFO go through the figures?', 'She is fine with them apart from the uplift.')).toBe(false);
+    expect(replied('Did the drivers like the new app?', 'Oh, definitely.')).toBe(false);
+    expect(replied('Has the requisition gone in yet?', 'Mm-hmm, not yet though.')).toBe(false);
+  });
+
   it('a bare yes to an open question is no step', () => {
     expect(replied('Anything I should be aware of before the renewal?', 'Yes. Our new COO wants to see usage numbers first.')).toBe(false);
     expect(replied('Has procurement signed off on the renewal?', 'Yes, on Friday.')).toBe(true);

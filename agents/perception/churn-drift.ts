@@ -90,7 +90,7 @@ export function churnDrift(s: Sent): boolean {
   // (A move away said as a hypothesis, "if we ever did move away from you, it would not be…", is no plan.)
   const away = AWAY.exec(line);
   const supposed = away && / if (?:\S+ ){0,3}?$/.test(line.slice(0, away.index + 1));
-  return exitPrepared(s) || COSTED.test(line) || Boolean(away && !supposed) || rivalRun(s) || backToOldTools(s) || anotherTermRefused(s) || churnHints(s);
+  return exitPrepared(s) || COSTED.test(line) || Boolean(away && !supposed) || rivalRun(s) || backToOldTools(s) || anotherTermRefused(s) || churnHints(s) || cheaperSought(s);
 }
 
 
@@ -117,4 +117,11 @@ export function churnHints(s: Sent): boolean {
   const line = lemmas(s.toks);
   return (OVER_THERE.test(line) && s.toks.some((x) => x.pos === 'PROPN' && x.cap && !x.known))
     || WHY_NOT_JUST.test(line) || (NOT_RESIST.test(line) && EXIT_WORD.test(line)) || VEILED.test(line) || heldPending(s);
+}
+
+/** Something cheaper or better than us sought: "pressure to find something cheaper than you". */
+const CHEAPER = / (?:find|look for|get|source|go for|buy) (?:\S+ ){0,3}?(?:cheap|cheaper|better|less expensive|more affordable) than (?:you|your) /;
+export function cheaperSought(s: Sent): boolean {
+  const line = lemmas(s.toks);
+  return CHEAPER.test(line) && !/ (?:not|n't|never|no need|no plan) /.test(line);
 }

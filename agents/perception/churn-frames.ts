@@ -310,7 +310,7 @@ export function withoutFrame(s: Sent): boolean {
   if (/ (?:move|go|revert|fall|switch|return|migrate) (?:\S+ ){0,4}?(?:back )?to (?:an? |the |their |our |his |her |my )?(?:own )?(?:spreadsheet|excel|sheet|google sheet|pen and paper|paper|manual|email|the old way|our own|in-house|homegrown|home-grown|internal build|whiteboard|clipboard|notebook|post-it|sticky note)/.test(line)) {
     const at = t.findIndex((x) => ['move', 'go', 'revert', 'fall', 'switch', 'return', 'migrate'].includes(x.lemma));
     // Under way or done and standing ("have gone back", "went back to paper this morning"), not a trial that did not take.
-    const done = at >= 0 && (t.slice(Math.max(0, at - 4), at).some((x) => x.lemma === 'have') || /ed$|^went$/.test(t[at].lower))
+    const done = at >= 0 && (t.slice(Math.max(0, at - 4), at).some((x) => x.lemma === 'have') || /ed$|^went$|^gone$/.test(t[at].lower))
       && !/ (?:try|once|at first|initially|briefly|trial|pilot|test|for a (?:day|week)|for the day|ago|last year|year ago|outage|downtime|while|during|until|down) /.test(line);
     const underWay = at >= 0 && (/ing$/.test(t[at].lower) || ['will', "'ll", 'to'].includes(t[at - 1]?.lower ?? '') || done);
     if (underWay && !negated(s, at) && !/ never /.test(line)) return true;
@@ -487,7 +487,7 @@ export function toldAsPast(ts: Tok[]): boolean {
 
 /** A lemma line saying things are better now: turned around, off the table, behind us, fixed, happy now. */
 export function betterSince(line: string): boolean {
-  return / (?:(?:long |well |firmly )?behind us|in the past|water under the bridge|off the table|no longer (?:a |an )?(?:issue|concern|worry|problem)|turn (?:it |things |that )?around|fix|resolve|sort|win (?:us|me|them|him|her|everyone|everybody) (?:back|over)|come (?:round|around)|change (?:our|my) mind|now (?:happy|great|good|fine)|good place|recover|bounce back|pick (?:back )?up|(?:be|feel) (?:happy|great|good|fine)|complete opposite|opposite|love|improve|exceed|much better|great|make (?:it|this|that) work) /.test(line)
+  return / (?:(?:long |well |firmly )?behind us|in the past|water under the bridge|off the table|no longer (?:a |an )?(?:issue|concern|worry|problem)|turn (?:it |things |that )?around|fix|resolve|sort|win (?:us|me|them|him|her|everyone|everybody) (?:back|over)|come (?:round|around)|change (?:our|my) mind|now (?:happy|great|good|fine)|good place|recover|bounce back|pick (?:back )?up|(?:be|feel) (?:happy|great|good|fine)|complete opposite|opposite|love|improve|exceed|much better|great|make (?:it|this|that) work|get (?:use|used) to|settle (?:down|in)) /.test(line)
     && !/ (?:still|again|anymore|any more|not|n't|never) /.test(line);
 }
 

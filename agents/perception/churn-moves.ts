@@ -140,7 +140,7 @@ export function lapsedUse(s: Sent): boolean {
 
 /** The champion has given up on us: "she has given up pushing it", "I've given up championing this internally". */
 export function givenUp(s: Sent): boolean {
-  return / give up (?:on )?(?:push|promote|champion|defend|sell|advocate|make the case|try to get people|us(?:e|ing) (?:it|the|your))/.test(lemmas(s.toks));
+  return / give up (?:on )?(?:push|promote|champion|defend|sell|advocate|make the case|try to get people|us(?:e|ing) (?:it|the|your)|you |your |the (?:tool|platform|app|system|product) )/.test(lemmas(s.toks));
 }
 
 const LEAVE = / if we (?:\S+ ){0,2}?(?:leave|cancel|do not renew|don't renew|terminate|exit|churn|switch|move away|go elsewhere|decide to (?:leave|move|switch|go)) /;

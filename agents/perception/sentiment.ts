@@ -9,7 +9,7 @@ import { vaderCompound } from './shared-h8-vader.js';
 import { analyze, type Sent } from './nlp.js';
 import { churnFrame } from './churn.js';
 import { churnAcross } from './churn-drift.js';
-import { betterSince, rightSizing, someoneElses, toldAsPast } from './churn-frames.js';
+import { betterSince, rightSizing, someoneElses, toldAsPast, turnedAround } from './churn-frames.js';
 import type { Utterance } from './utterances.js';
 
 /** Business nouns and courtesies VADER scores as feelings: read them as neutral. */
@@ -36,7 +36,7 @@ const DOMAIN: Array<[RegExp, number]> = [
 /** A bad thing that went away or down: "churn is down", "the blocker is cleared". */
 const RELIEF = / (?:down|drop|fall|fallen|decrease|reduce|lower|fewer|fix|fixed|resolve|resolved|clear|cleared|gone|zero|approve|approved) /;
 /** Complaints about what came before, or about one's own side, are not about us. */
-const NOT_ABOUT_US = /\b(old|previous|former|legacy|prior) (system|tool|vendor|platform|process|solution|setup|provider|supplier)|\bafter years of\b|\byears ago\b|\bused to be\b|\bbefore (you|we switched|we moved)\b|\bon our (side|end)\b|\bour (fault|mistake|firewall|bad)\b|\bnothing to do with (you|your)\b|\bnothing (you|your team) (can|could) (do|have done)\b|\bnot (your|you guys'?) fault\b|\b(?:to|for) all (?:our )?(?:suppliers|vendors|partners|providers)\b|\bno fault of (yours|your)\b/i;
+const NOT_ABOUT_US = /\b(old|previous|former|legacy|prior) (system|tool|vendor|platform|process|solution|setup|provider|supplier|crm|erp|tms|wms|software|app|spreadsheets?)|\bafter years of\b|\byears ago\b|\bused to be\b|\bbefore (you|we switched|we moved)\b|\bon our (side|end)\b|\bour (fault|mistake|firewall|bad)\b|\bnothing to do with (you|your)\b|\bnothing (you|your team) (can|could) (do|have done)\b|\bnot (your|you guys'?) fault\b|\b(?:to|for) all (?:our )?(?:suppliers|vendors|partners|providers)\b|\bno fault of (yours|your)\b/i;
 /** The account's own churn said to be falling ("churn in our client base … is why it is falling"): good news. */
 function ownChurnFalling(s: Sent): boolean {
   const l = line(s);
@@ -77,17 +77,24 @@ const THEIR_OWN = /\b(?:(?:our|my) own (?:\w+ )?(?:numbers|results|figures|quart
 const ABOUT_US = /\b(?:you|your|yours|you're|you've|y'all|platform|product|tool|app|software|service|support|integration|connector|dashboard|dashboards|report|reports|reporting|sync|export|exports|import|api|contract|subscription|licen[cs]es?|renewal|invoice|invoices|billing|onboarding|rollout|implementation)\b/i;
 
 /** A complaint aimed at the account's own tools, process or people, or at a third party, and not at us. */
+const OWN_LOSS = /\blos(?:e|ing|t) (?:\w+ )?(?:customers?|clients?|business|deals?|tenders?|bids?|accounts?|shippers?|volume) to\b/i;
 function aboutOthers(s: Sent): boolean {
-  if (!THEIR_OWN.test(s.text)) return false;
+  const own = THEIR_OWN.test(s.text) || OWN_LOSS.test(s.text);
+  if (!own && !s.toks.some((t) => t.cap && t.pos === 'PROPN')) return false;
   const rest = s.text.replace(THEIR_OWN, ' ');
-  if (!ABOUT_US.test(rest.replace(/\bIT\b/g, ' ').replace(/\bit\b/gi, ' '))) return true;
+  if (own && !ABOUT_US.test(rest.replace(/\bIT\b/g, ' ').replace(/\bit\b/gi, ' '))) return true;
   // Clause by clause: every negative clause is about their own things ("the printer hates me today, anyway the report is done").
   // (A relative "which is infuriating" belongs to the clause before it.)
   const clauses = s.text.split(/[;:\u2013\u2014]|,(?!\s*(?:which|that|so it|and it)\b)|\b(?:but|anyway|and)\b(?!\s*it\b)/i).filter((c) => c.trim());
-  const negative = clauses.filter((c) => vaderCompound(c.replace(NEUTRAL, 'x')) < -0.05);
+  const negative = clauses.filter((c) => vaderCompound(c.replace(NEUTRAL, 'x')) < -0.05 || DOMAIN.some(([re, v]) => v < 0 && re.test(` ${c.toLowerCase().replace(/[^\w\s'-]/g, ' ').replace(/\s+/g, ' ')} `)));
   // (A lower-case "it is" is no IT department: only "IT" names their own.)
-  const theirs = (c: string) => THEIR_OWN.test(c.replace(/\bit\b/g, ' '));
-  return negative.length > 0 && negative.every((c) => theirs(c) && !ABOUT_US.test(c.replace(THEIR_OWN, ' ').replace(/\bIT\b/g, ' ').replace(/\bit\b/gi, ' ')));
+  // A clause naming someone else (a named firm or tool: "Kestrel has been terrible") or the account's own market is theirs too.
+  // (A name is a capitalised word, not an acronym like ETA or SSO; the product nouns in its clause are its own: "Clari's support".)
+  const named = (t: Sent['toks'][number], k: number) => /^[A-Z][a-z]/.test(t.text) && t.pos === 'PROPN' && (s.toks[k + 1]?.lower === "'s" || (!t.known && k > 0));
+  const names = s.toks.filter(named).map((t) => t.text);
+  const theirs = (c: string) => (THEIR_OWN.test(c.replace(/\bit\b/g, ' ')) || OWN_LOSS.test(c)) && !ABOUT_US.test(c.replace(THEIR_OWN, ' ').replace(/\bIT\b/g, ' ').replace(/\bit\b/gi, ' '));
+  const named3rd = (c: string) => names.some((n) => c.includes(n)) && !/\b(?:you|your|yours)\b/i.test(c);
+  return negative.length > 0 && negative.every((c) => theirs(c) || named3rd(c));
 }
 
 /** The problem is being dealt with: a fix under way, a known incident, someone on it. Frustration then is not dissatisfaction. */
@@ -104,7 +111,7 @@ const APOLOGY = / (?:apologise|apologize|apology|my apology|sorry for (?:my|the 
 const DROP = new Set(['replace', 'retire', 'sunset', 'drop', 'ditch', 'decommission', 'cancel', 'phase']);
 
 /** A feeling about one's own absence ("disappointed to miss the webinar"). */
-const SELF = / (?:disappointed|sad|gutted|bummed|annoyed|upset|frustrated|sorry) (?:to|that (?:i|we)) (?:miss|have miss|be away|be out|not make|not be able) /;
+const SELF = / (?:disappointed|sad|gutted|bummed|annoyed|upset|frustrated|sorry) (?:to|that (?:i|we)|i|we) (?:miss|have miss|will miss|be away|be out|not make|can not make|can not attend|can not be there|not be able) /;
 
 const line = (s: Sent) => ` ${s.toks.map((t) => t.lemma).join(' ')} `;
 
@@ -175,7 +182,7 @@ function sentencePolarity(s: Sent, churn = churnFrame(s)): number {
   const text = said.replace(NEUTRAL, 'x');
   const compound = vaderCompound(text);
   let p = 1.5 * compound + domainScore(s);
-  if (NOT_ABOUT_US.test(s.text) || (p < 0 && (ownChurnFalling(s) || aboutOthers(s) || APOLOGY.test(line(s)) || SELF.test(line(s)) || rightSizing(s) || (someoneElses(s) && !/\byour?\b/i.test(s.text))))) p = Math.max(0, p);
+  if (NOT_ABOUT_US.test(s.text) || (p < 0 && (ownChurnFalling(s) || aboutOthers(s) || APOLOGY.test(line(s)) || SELF.test(line(s)) || rightSizing(s) || turnedAround(s) || (someoneElses(s) && !/\byour?\b/i.test(s.text))))) p = Math.max(0, p);
   else if (p < 0 && HANDLED.test(line(s))) p *= 0.3;
   else if (p < 0 && (MILD.test(s.text) || STALL.test(line(s)))) p /= 3;
   // A fault reported or a limit asked about, without feeling, cost or persistence, is mild.

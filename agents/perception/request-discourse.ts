@@ -72,6 +72,13 @@ function pivot(s: Sent): boolean {
   return ['now', 'today', 'nowadays', 'these days', 'lately', 'since then', 'this year'].includes(w) && /\?\s*$/.test(s.text);
 }
 
+/** "I showed them the offline mode", "We told him it's on the roadmap": the writer answering the asker themselves. */
+function answeredThem(next: Sent): boolean {
+  const w = next.toks.filter((x) => x.pos !== 'PUNCT').map((x) => x.lower);
+  const k = ['i', 'we'].includes(w[0] ?? '') ? (['already', 'just'].includes(w[1] ?? '') ? 2 : 1) : -1;
+  return k > 0 && ['showed', 'told', 'explained', 'walked', 'pointed', 'sent', 'gave', 'answered'].includes(w[k] ?? '') && ['them', 'him', 'her'].includes(w[k + 1] ?? '');
+}
+
 /** "No, …", "Nope, …": the writer answering. */
 function denial(s: Sent): boolean {
   const t = s.toks;
@@ -102,6 +109,8 @@ export function stillAsking(sents: Sent[], asking: (s: Sent, i: number) => boole
     const next = sents[i + 1];
     if (question && notAskedInContext(s, next)) return;
     if (question && next && !/\?\s*$/.test(next.text) && pivot(s)) return;
+    // "Two managers asked me whether it works offline. I showed them the offline mode.": relayed, and answered by the writer.
+    if (next && answeredThem(next)) return;
     if (question && next && (answers(next) || echo(s) || (verbless(s) && denial(next)) || (aside(next) && !addressed(s)))) return;
     out.push(s);
   });

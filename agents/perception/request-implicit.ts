@@ -470,7 +470,10 @@ function noteWant(s: Sent): boolean {
     const between = t.slice(from + 1, i).filter((x) => !(x.pos === 'AUX' || x.pos === 'ADV' || x.lemma === 'be' || x.lemma === 'still' || x.lemma === 'really') && !reportFrame(t, from, x));
     // The subject named, or carried over a comma from the clause before ("…, wants it before month end").
     const carried = from > 0 && from === i && t.slice(0, from).some((x) => x.pos === 'PROPN' || ['he', 'she', 'they'].includes(x.lower));
-    if (!carried && !(subj && (subj.pos === 'PROPN' || ['he', 'she', 'they'].includes(subj.lower)) && (between.length === 0 || coordinated(t, i)))) continue;
+    // ("Greta on the phone: depot managers want to know if…": a group of theirs wanting to know about us.)
+    const group = i > from && t.slice(from, i).every((x) => ['DET', 'ADJ', 'NOUN'].includes(x.pos) && !['our', 'my'].includes(x.lower)) && t[i - 1].pos === 'NOUN'
+      && t[i + 1]?.lower === 'to' && ['know', 'understand'].includes(t[i + 2]?.lemma ?? '');
+    if (!carried && !group && !(subj && (subj.pos === 'PROPN' || ['he', 'she', 'they'].includes(subj.lower)) && (between.length === 0 || coordinated(t, i)))) continue;
     if (settledAfter(s, i)) continue;
     const obj = t.slice(i + 1, i + 8);
     const o = obj[0];

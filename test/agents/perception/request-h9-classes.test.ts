@@ -192,3 +192,28 @@ group('our notes: labelled asks, a want for one of ours on a call', [
 ], [
   'Call with Tomasz. He loves the new exports and wants the whole IT team on the platform by March.',
 ], noteAsks);
+
+group('their step waiting on us, where things go, what our documents must say, easing terms, troubles that last', [
+  'Only the signing certificate. Once we get it from your side, the switch takes five minutes.',
+  'The September usage report went to Raj only. Going forward it should go to Mia and me as well.',
+  'PO 5120 is approved. The invoice must reference it or our AP team will reject it.',
+  'Quarterly billing would make this far easier to get through our finance committee.',
+  'still cant open the depot map on ipads, same blank screen as monday',
+], [
+  'Once we have the budget from our board, the switch takes five minutes.',
+  'Our own invoices must reference the job number from January.',
+  'Moving our data in-house would make things easier for the analysts.',
+  'we still can not decide which depot goes first',
+]);
+
+group('a relayed question the writer answered', [
+  'Two of the planners asked me whether routes can be exported to Excel. I could not find it in the docs.',
+], [
+  'Two of the planners asked me whether routes can be exported to Excel. I showed them the export button and they were happy.',
+]);
+
+group('our notes: a group of theirs that wants to know', [
+  'Keiko on the phone: the sales managers want to know if forecasts can go to Slack. Said I would check.',
+], [
+  'Keiko on the phone: the sales managers want to keep the weekly forecast meeting.',
+], noteAsks);

@@ -14,7 +14,8 @@ const LEADING = /(^|[.!?;:]\s*|,\s*)(?:like|you know|i mean),\s*/gi;
 /** A word said twice across a restart: "I'll, I'll", "we — we". */
 const RESTART = /\b([A-Za-z]+(?:['’][a-z]+)?)\s*(?:,|—|–|-|\.\.\.)?\s+\1\b/gi;
 /** An announced action: "what I'll do is (,) I'll send…", "what we're going to do is send…". */
-const ANNOUNCED = /\bwhat (i|we)(?:['’]ll| will| am going to| are going to|['’]m going to|['’]re going to|['’]m gonna|['’]re gonna) do is,?\s*(?:to\s+)?/gi;
+// ("What we'll do on our side is, get the sign-off sorted": a few words may sit between "do" and "is".)
+const ANNOUNCED = /\bwhat (i|we)(?:['’]ll| will| am going to| are going to|['’]m going to|['’]re going to|['’]m gonna|['’]re gonna) do(?: [\w'’]+){0,4}? is,?\s*(?:to\s+)?/gi;
 /** A comma between the modal and its verb once a filler is gone: "I'll, pull". */
 const MODAL_COMMA = /\b((?:i|we|you|they|he|she|it)['’]ll|will|shall|gonna|going to)\s*,\s+/gi;
 /** Chat spellings of the addressee ("u'll" too). */

@@ -220,7 +220,8 @@ function actAfter(s: Sent, cue: Hit, owner: 'us' | 'them'): boolean {
   if (seeToIt(s, k) !== undefined) return true;
   if (x.lemma === 'make' && s.toks[k + 1]?.lower !== 'sure') return false;
   if (x.lemma === 'keep' || (x.lemma === 'look' && s.toks[k + 1]?.lower === 'forward')) return false;
-  if (x.lemma === 'take') return s.toks[k + 1]?.lower === 'care';
+  // ("I'll take the feedback to our product team and come back to you with a timeline": the coordinated act may promise.)
+  if (x.lemma === 'take' && s.toks[k + 1]?.lower === 'care') return true;
   // ("will have it deployed": the tagger reads that "have" as an auxiliary.)
   if (isAct(s, k, owner)) return true;
   // A coordinated act under the same modality: "I'll talk to procurement and send you the PO number".
@@ -902,7 +903,7 @@ function thingPhrase(s: Sent, i: number): ReturnType<typeof nounPhrase> {
     const end = PEOPLE_WORD.test(s.toks[i + 2]?.lower ?? '') ? i + 2 : rest && !rest.pronoun && rest.start === i + 2 ? (cut > 0 ? cut - 1 : rest.end) : i + 1;
     return { text: s.toks.slice(i, end + 1).map((x) => x.text).join(' '), start: i, end, pronoun: false };
   }
-  const np = nounPhrase(s, i) ?? taggedAway(s, i);
+  const np = nounPhrase(s, i) ?? taggedAway(s, i) ?? barePlural(s, i);
   if (!np || np.pronoun) return np;
   let end = np.end;
   // (A plural head reads as a verb's third person: "the delivery logs for the depot", "the rate cards to you".)
@@ -952,6 +953,17 @@ function taggedAway(s: Sent, i: number): ReturnType<typeof nounPhrase> {
   return { text: t.slice(i, k).map((x) => x.text).join(' '), start: i, end: k - 1, pronoun: false };
 }
 
+/** A bare plural the tagger read as a verb's third person: "send you comments by Friday", "sending logs now". */
+function barePlural(s: Sent, i: number): ReturnType<typeof nounPhrase> {
+  const t = s.toks;
+  let k = i;
+  while (['you', 'us', 'me', 'over', 'back'].includes(t[k]?.lower ?? '')) k += 1;
+  const x = t[k];
+  const next = t[k + 1];
+  if (!x || x.pos !== 'VERB' || x.lower !== `${x.lemma}s` || (next && !['ADP', 'PUNCT'].includes(next.pos) && !TIME_WORD.has(next.lower))) return undefined;
+  return { text: x.text, start: k, end: k, pronoun: false };
+}
+
 /** A person, not a thing: one of "our engineers", "your CTO", a name. */
 function isPerson(s: Sent, i: number): boolean {
   const x = s.toks[i];
@@ -985,7 +997,8 @@ function antecedent(sents: Sent[]): string | undefined {
       while (at < s.toks.length && ['over', 'across', 'back', 'out', 'up', 'off', 'you', 'us', 'me', 'them', 'still', 'also', 'to', 'on', 'already', 'together'].includes(s.toks[at].lower)) at += 1;
       const np = thingPhrase(s, at);
       if (!np || np.pronoun || PROFORM.test(np.text) || !s.toks.slice(np.start, np.end + 1).some((y) => y.pos === 'NOUN' || y.pos === 'PROPN')) continue;
-      if (PEOPLE_WORD.test(s.toks[np.end].lower) || TIME_WORD.has(s.toks[np.end].lower)) continue;
+      // (Nor a person named: "have Mia pull that together" leaves the thing to an earlier sentence.)
+      if (PEOPLE_WORD.test(s.toks[np.end].lower) || TIME_WORD.has(s.toks[np.end].lower) || timeOnly(s, np.start, np.end) || (np.start === np.end && isPerson(s, np.end))) continue;
       found.push({ text: withTopic(s, np).text, strong: ARTIFACT.has(x.lemma) && !WEAK.has(x.lemma) });
     }
     const pick = found.find((f) => f.strong) ?? found[0];
@@ -1000,6 +1013,8 @@ function timeOnly(s: Sent, start: number, end: number): boolean {
   const t = s.toks;
   // (thingPhrase cuts a trailing day off, leaving "next" of "next week".)
   const span = t.slice(start, end + 2 <= t.length && TIME_WORD.has(t[end + 1]?.lower ?? '') ? end + 2 : end + 1);
+  // ("First thing tomorrow": a time, whatever "thing" says.)
+  if (span.length >= 2 && span[0].lower === 'first' && span[1].lower === 'thing') return true;
   return span.every((x) => TIME_WORD.has(x.lower) || TIME_DETERMINER.has(x.lower));
 }
 

@@ -63,3 +63,20 @@ describe('the thing', () => {
     expect(ours("We're on the hook for the carrier mapping, and you'll see a first draft by Friday.")[0]).toMatchObject({ deliverable: expect.stringContaining('carrier mapping') });
   });
 });
+
+describe('spoken and shorthand shapes of the same promise', () => {
+  it('an announced action with words between "do" and "is"', () => {
+    expect(theirs("Right, what we'll do at our end is get the audit sign-off sorted by Friday.")[0]).toMatchObject({ owner: 'them', deliverable: 'the audit sign-off', dueAt: FRIDAY });
+  });
+
+  it('a person made to do it leaves the thing to the sentence before; "first thing" is a time', () => {
+    expect(theirs("Piet needs the pallet forecast. I'll have Dana pull that together and send it over this week.")[0]).toMatchObject({ owner: 'them', deliverable: 'the pallet forecast' });
+    expect(ours("We drafted the cutover checklist. We'll get it to you first thing Thursday.")[0]).toMatchObject({ deliverable: 'the cutover checklist', dueAt: THURSDAY });
+  });
+
+  it('an act that promises nothing, then one that does; a plural read as a verb', () => {
+    expect(ours("I'll take your notes to our design team and come back to you with an estimate by Friday.")[0]).toMatchObject({ owner: 'us', deliverable: 'an estimate', dueAt: FRIDAY });
+    expect(ours("I'll take your notes to our design team.")).toEqual([]);
+    expect(theirs("The draft is with Piet; he'll send you remarks by Friday.")[0]).toMatchObject({ owner: 'them', deliverable: 'remarks', dueAt: FRIDAY });
+  });
+});

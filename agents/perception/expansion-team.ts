@@ -94,6 +94,8 @@ export function peopleGroup(s: Sent): string | undefined {
     if (t[k - 1]?.pos === 'NUM' || ['for', 'to', 'with'].includes(t[k - 1]?.lower ?? '')) continue;
     let a = k;
     while (a - 1 >= 0 && (['ADJ', 'NOUN', 'PROPN', 'X'].includes(t[a - 1].pos) || (t[a - 1].pos === 'VERB' && t[a - 1].lower.endsWith('ing'))) && !['new', 'other', 'same', 'more', 'extra', 'additional'].includes(t[a - 1].lower)) a -= 1;
+    // A group owned by a department or a place keeps its owner: "purchasing's contract managers".
+    if (["'s", '’s'].includes(t[a - 1]?.lower ?? '') && t[a - 2] && (isDepartment(t[a - 2]) || t[a - 2]?.pos === 'PROPN')) return spanText(s, a - 2, placeTail(t, k));
     const owned = ['our', 'the', 'their', 'my', 'her', 'his'].includes(t[a - 1]?.lower ?? '') || a === 0;
     if (!owned && a === k) continue;
     return spanText(s, a, placeTail(t, k));
@@ -115,6 +117,11 @@ function notTheGrower(t: Tok[], k: number): boolean {
   }
   return false;
 }
+
+/** A group in a directory ("SSO group nw-vilnius", "the AD group", "a distribution group") holds logins, not a unit of the account. */
+const DIRECTORY = /^(?:sso|ad|ldap|azure|entra|okta|security|distribution|mailing|email|user|access|saml|scim)$/;
+// A directory group named for a team ("the 'Fleet Maintenance' AD group") still names the team.
+const directoryGroup = (t: Tok[], k: number): boolean => t[k].lemma === 'group' && DIRECTORY.test(t[k - 1]?.lower ?? '') && !QUOTE.test(t[k - 2]?.text ?? '') && t[k - 2]?.pos !== 'PROPN';
 
 /** A unit word modifying another noun names no unit ("the group stack", "the office wifi"); a unit's capacity still does ("the sales team workspace"). */
 export function modifies(t: Tok[], k: number): boolean {
@@ -154,7 +161,7 @@ export function unitIn(s: Sent): string | undefined {
     }
   }
   for (let k = 0; k < t.length; k += 1) if (UNIT.has(t[k].lemma) && !(t[k].lemma === 'business' && t[k + 1]?.lower !== 'unit')) {
-    if (notTheGrower(t, k) || modifies(t, k)) continue;
+    if (notTheGrower(t, k) || modifies(t, k) || directoryGroup(t, k)) continue;
     const phrase = unitPhrase(s, k);
     // "her whole team", "their entire department": a unit owned by someone, whole.
     const whole = ['whole', 'entire', 'own'].includes(t[k - 1]?.lower ?? '') && ['DET', 'PRON'].includes(t[k - 2]?.pos ?? '');

@@ -346,6 +346,31 @@ function expansionIn(s: Sent, prev?: Sent, earlier: Sent[] = [], rivals: string[
   return { ...(recipient ? { team: recipient } : {}), ...(seats !== undefined ? { seats } : {}) };
 }
 
+/**
+ * Where a cue's group is, once the message is read: a group with no place takes the place its sentence
+ * names ("the customs team, six people in Felixstowe"); a cue with no group takes the place of its
+ * sentence, else the group or place of the sentence before ("once the Oslo people saw the dashboards… So
+ * that's another seven seats").
+ */
+function placeCue(cue: ExpansionCue, sents: Sent[], i: number): void {
+  const here = placeIn(sents[i]);
+  // A bare unit word ("her whole team", "the team of Naples") says which group only with its place or the unit before.
+  if (cue.team && UNIT.has(cue.team)) {
+    const t = sents[i].toks;
+    const of = t.findIndex((x, k) => UNIT.has(x.lemma) && t[k + 1]?.lower === 'of' && t[k + 2]?.pos === 'PROPN');
+    const named = of >= 0 ? t[of + 2].text : here ?? (i > 0 ? teamIn(sents[i - 1]) ?? placeIn(sents[i - 1]) : undefined);
+    if (named) cue.team = named;
+    return;
+  }
+  if (cue.team) {
+    if (here && !cue.team.includes(here) && !/\p{Lu}/u.test(cue.team.replace(/^\p{Lu}/u, ''))) cue.team = `${cue.team} in ${here}`;
+    return;
+  }
+  const before = i > 0 ? sents[i - 1] : undefined;
+  const team = here ?? (before ? teamIn(before) ?? placeIn(before) : undefined);
+  if (team) cue.team = team;
+}
+
 /** Words of a group arriving or taking the product on: the sentence after a teamless ask that names them. */
 const JOINING = / (?:join|start|take (?:it|this|them) on|new|grow|hire|onboard\S*|be for|move onto|come onto) /;
 
@@ -358,6 +383,7 @@ export function findExpansion(parts: Utterance[], opts: { reported?: boolean; st
     const out: ExpansionCue[] = [];
     let prev: { at: number; cue: ExpansionCue } | undefined;
     const sents = framed(analyze(u.text));
+    const at = new Map<ExpansionCue, number>();
     // A message that says nothing is wanted ("No action needed") or that the count stays ("We're staying at 65") asks for no growth.
     if (sents.some((s) => nothingWanted(s) || heldFlat(s) || noPlans(s))) return out;
     for (const [i, s] of sents.entries()) {
@@ -382,8 +408,10 @@ export function findExpansion(parts: Utterance[], opts: { reported?: boolean; st
       }
       const cue: ExpansionCue = { text: s.text, ...(u.speaker ? { speaker: u.speaker } : {}), ...(u.email ? { email: u.email } : {}), ...e };
       out.push(cue);
+      at.set(cue, i);
       prev = { at: i, cue };
     }
+    for (const cue of out) placeCue(cue, sents, at.get(cue)!);
     // Our "how many of them would need access?" answered with a count (the question is our turn before, or the quoted message).
     const question = p > 0 && parts[p - 1].side === 'us' ? parts[p - 1].text : p === 0 ? opts.before : undefined;
     const answer = out.length || u.side !== 'them' ? undefined : answerToHowMany(question, u.text);

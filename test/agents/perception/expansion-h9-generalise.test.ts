@@ -58,6 +58,22 @@ const LOOK_ALIKES: Array<[string, string]> = [
   ['an expectation, not a wish', 'They should have their logins by now, IT sent the invites on Monday.'],
 ];
 
+const GROUPS: Array<[string, string, string]> = [
+  ['the place said beside the group', 'The returns crew, about eight people in Ghent, keep asking when they can have logins.', 'Ghent'],
+  ['a group in the sentence before the count', "Once the Porto folks saw the route board they got really excited. I think we're looking at another nine seats from March.", 'Porto'],
+  ['a bare team "of" a place', 'the team of Brescia is now 5 reps and they all want to use the tool like Verona', 'Brescia'],
+  ["a group in a department's possession", "Legal's contract reviewers (3 of them) want to be added at renewal.", 'Legal'],
+  ['an SSO group is no unit', 'Please enable the mobile app for the Tartu couriers - 20 new users, SSO group nw-tartu already exists.', 'Tartu couriers'],
+];
+
+describe('which group an expansion is for', () => {
+  it.each(GROUPS)('%s', (_, text, team) => {
+    const got = read(text);
+    expect(got).toHaveLength(1);
+    expect(got[0].team).toContain(team);
+  });
+});
+
 describe('expansion look-alikes of those constructions', () => {
   it.each(LOOK_ALIKES)('%s', (_, text) => { expect(read(text)).toEqual([]); });
 });

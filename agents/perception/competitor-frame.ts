@@ -20,7 +20,7 @@ import { backOfficeMove } from './competitor-outsiders.js';
 
 /** Evaluating acts and things whose argument is the thing weighed (lemmas; hyphenated forms as the tokeniser keeps them). The
  * trailing space is looked at, not taken, so that heads in a row are all found ("the reps prefer X"). */
-const EVAL_HEAD = / (?:trial|pilot|demo|demonstration|walkthrough|walk-through|presentation|sandbox|poc|proof of (?:concept|value)|evaluate|evaluation|assess|assessment|test|test-drive|try|try out|benchmark|compare|comparison|shortlist|consider|weigh|explore|quote|quotation|proposal|bid|offer|pricing|price|pitch|rep|representative|account exec|account executive|salesperson|sales team|sales rep|alternative|look (?:at|into)|take a look at|check out|kick the (?:tire|tyre)s? on|play (?:around )?with|mess (?:around |about )?with|tinker with|fiddle with|spin up|sit in on|talk (?:to|with)|speak (?:to|with)|session with|call with|switch (?:over )?to|move (?:over )?to|go with|migrate to|opinion from|bake-off|shootout|shoot-out|head-to-head|stack up (?:against|to)|measure up (?:against|to)|compare (?:to|with)|(?:lean|tilt|edge) (?:towards?|toward)|(?:get|ask for|request|want|need|expect) (?:a|an) (?:number|figure|ballpark) from|keen on|prefer|favour|favor|tempt by|impressed (?:by|with)|(?:quite|very|really|so|be|seem) take with|(?:get|be) show|in (?:talks|discussions?|conversations?|negotiations?) with|negotiat(?:e|ing) with|warm (?:up )?to)(?= )/;
+const EVAL_HEAD = / (?:trial|pilot|demo|demonstration|walkthrough|walk-through|presentation|sandbox|poc|proof of (?:concept|value)|evaluate|evaluation|assess|assessment|test|test-drive|try|try out|benchmark|compare (?:to|with|against)|compare|comparison|shortlist|consider|weigh|explore|quote|quotation|proposal|bid|offer|pricing|price|pitch|rep|representative|account exec|account executive|salesperson|sales team|sales rep|alternative|look (?:at|into)|take a look at|check out|kick the (?:tire|tyre)s? on|play (?:around )?with|mess (?:around |about )?with|tinker with|fiddle with|spin up|sit in on|talk (?:to|with)|speak (?:to|with)|session with|call with|switch (?:over )?to|move (?:over )?to|go with|migrate to|opinion from|bake-off|shootout|shoot-out|head-to-head|stack up (?:against|to)|measure up (?:against|to)|(?:lean|tilt|edge) (?:towards?|toward)|(?:get|ask for|request|want|need|expect) (?:a|an) (?:number|figure|ballpark) from|keen on|prefer|favour|favor|tempt by|impressed (?:by|with)|(?:quite|very|really|so|be|seem) take with|(?:get|be) show|in (?:talks|discussions?|conversations?|negotiations?) with|negotiat(?:e|ing) with|warm (?:up )?to)(?= )/;
 /** Of those, the ones an organisation can sell rather than perform: "X's demo", "the Zentrio trial". */
 const VENDOR_THING = new Set(['trial', 'pilot', 'demo', 'demonstration', 'walkthrough', 'walk-through', 'presentation', 'sandbox', 'poc', 'quote', 'quotation', 'proposal', 'bid', 'offer', 'pricing', 'price', 'pitch', 'rep', 'representative', 'salesperson', 'discount', 'paper', 'terms', 'counteroffer', 'counter-offer', 'form', 'evaluation', 'eval', 'webinar', 'webinars', 'roadshow', 'term']);
 /** The vendor's people and products, which a name may modify and still be the one weighed: "the Nexora guys", "the Quorra platform". */
@@ -288,7 +288,8 @@ export function inFrame(s: Sent, span: NameSpan): boolean {
     const reaches = particle ? linkedDirect(s, hit.end + 1, span.start) : linked(s, hit.end + 1, span.start, t[hit.end].pos === 'VERB');
     // Comparing names with one another is about vendors only when something in the sentence is bought or sold: "comparing
     // Hamburg and Antwerp on on-time rates" weighs two depots; "comparing X's pricing with Y's" weighs vendors.
-    if (reaches && COMPARE.test(hit.m[0].trim()) && !member(s, span) && !t.some((x) => MARKET.has(stem(x)) && x.pos !== 'VERB')) continue;
+    // (Or with us: "how you compare with X on support hours".)
+    if (reaches && COMPARE.test(hit.m[0].trim()) && !member(s, span) && !t.some((x) => (MARKET.has(stem(x)) && x.pos !== 'VERB') || ['you', 'your', 'yours', 'u', 'ur'].includes(x.lower))) continue;
     if (reaches && live(s, hit.start)) return true;
   }
   for (let k = 0; k < span.start && !modifier; k += 1) {
@@ -423,7 +424,9 @@ function member(s: Sent, span: NameSpan): boolean {
 export function coordinated(s: Sent, a: NameSpan, b: NameSpan): boolean {
   const [x, y] = a.start < b.start ? [a, b] : [b, a];
   const between = s.toks.slice(x.end + 1, y.start);
-  return between.length > 0 && between.some((t) => [',', 'and', 'or', '&'].includes(t.lower)) && between.every((t) => [',', 'and', 'or', '&'].includes(t.lower) || (t.cap && t.pos === 'PROPN'));
+  // (Notes join names with "+" and "/": "X + Y both in the RFP".)
+  const joint = (t: Tok) => [',', 'and', 'or', '&', '+', '/'].includes(t.lower);
+  return between.length > 0 && between.some(joint) && between.every((t) => joint(t) || (t.cap && t.pos === 'PROPN'));
 }
 
 /** Ranked against us: "you came second behind X", "your bid landed ahead of X". */

@@ -102,12 +102,12 @@ function askedForNumbers(s: Sent, span: NameSpan): boolean {
 }
 
 /** Labels a note puts before the names it lists. */
-const LABEL = new Set(['comp', 'comps', 'competitor', 'competitors', 'competition', 'rival', 'rivals', 'vs']);
+const LABEL = new Set(['comp', 'comps', 'competitor', 'competitors', 'competition', 'competitive', 'rival', 'rivals', 'vs']);
 /** "Comp: X", "Competitors: X, Y": the label opens the sentence and the name is in its list. */
 function underLabel(s: Sent, span: NameSpan): boolean {
   const t = s.toks;
   let k = span.start - 1;
-  while (k >= 0 && (t[k].text === ',' || ['and', 'or', '&', 'maybe'].includes(t[k].lower) || (t[k].cap && t[k].pos === 'PROPN'))) k -= 1;
+  while (k >= 0 && (t[k].text === ',' || ['and', 'or', '&', '+', '/', 'maybe'].includes(t[k].lower) || (t[k].cap && t[k].pos === 'PROPN'))) k -= 1;
   return t[k]?.text === ':' && k === 1 && LABEL.has(t[0].lower);
 }
 
@@ -214,4 +214,18 @@ export function elidedComparison(before: Sent | undefined, s: Sent, span: NameSp
   if (!be || be.lemma !== 'be' || negated(s, be.i)) return false;
   const judged = [1, 2, 3].some((j) => comparativeAt(t, be.i + j) > 0);
   return judged && [...(before?.toks ?? []), ...t].some((x) => OFFERED.has(x.lemma) && x.pos === 'NOUN');
+}
+
+/** "Lost the Hamburg depot to X" in our notes, "you lost the Leeds lanes to X": business of ours won by a rival (not the
+ * customer's own loss, "we lost the tender to X", said by the customer). */
+export function lostToRival(s: Sent, span: NameSpan, reported: boolean): boolean {
+  const t = s.toks;
+  if (t[span.start - 1]?.lower !== 'to') return false;
+  for (let k = span.start - 2; k >= Math.max(0, span.start - 8); k -= 1) {
+    if (SEPS.has(t[k].text)) return false;
+    if (t[k].lemma !== 'lose' || t[k].pos !== 'VERB' || negated(s, k)) continue;
+    const who = t[k - 1]?.lower;
+    return US.has(who ?? '') || (reported && (k === 0 || who === 'we'));
+  }
+  return false;
 }

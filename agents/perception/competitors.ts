@@ -12,7 +12,7 @@ import { conditionBefore, findAll, negated, type NameSpan } from './frames.js';
 import { VENDOR_PEOPLE, coordinated, dismissed, inFrame, inUse, orgSpans, pronounInFrame, related, settled } from './competitor-frame.js';
 import { asksForRivals, turnedAway, switchedOnto, elidedAgainstOurs, forwardedVendor, lowerPossessiveSpans, modifiesThing, namesAnAnswer, outOfPlay, spanAt, weighedByRelative } from './competitor-slots.js';
 import { deniesEvaluation, lowerNameSpans, makersOf, movedThere, singledOut, toolAct, typo } from './competitor-stance.js';
-import { calledAPerson, elidedComparison, pronounInOurPlace, weighsBoth } from './competitor-weighed.js';
+import { calledAPerson, elidedComparison, lostToRival, pronounInOurPlace, weighsBoth } from './competitor-weighed.js';
 import type { Utterance } from './utterances.js';
 
 export type CompetitorContext = 'evaluation' | 'replacing' | 'integration' | 'mention';
@@ -197,6 +197,7 @@ export function findCompetitors(parts: Utterance[], names: string[], opts: Compe
       for (const span of [...candidates, ...lower]) {
         const index = s.text.indexOf(s.toks[span.start].text);
         const context = contextAt(s, s.text, index < 0 ? 0 : index, span.name.length, span);
+        if (!lower.has(span) && lostToRival(s, span, !!opts.reported)) { inPlay.push(span); continue; }
         // "Is it true you can't do multi-currency? Ferrix can.": the name's own ability set against what we lack, one sentence on.
         if (lower.has(span) ? context !== 'evaluation' || typo(span.name.toLowerCase()) : context !== 'evaluation' && !(context === 'mention' && (contrasted(last, s, span) || elidedAgainstOurs(last, s, span) || elidedComparison(last, s, span) || singledOut(last, s, span) || (candidates.length === 1 && movedThere(s, span)) || (candidates.length === 1 && !settled(s) && weighedByRelative(s)) || (answering && namesAnAnswer(s, span))))) continue;
         // "spoke to Giulia from the Turin branch. she wants…": a name the text goes on to call "she" is a person; "X's sales team

@@ -63,3 +63,20 @@ describe('a turn that answers our question', () => {
     expect(answered('Anyone else on the table at the moment?', 'Not as far as I know. Hull is the priority this quarter.')).toEqual([]);
   });
 });
+
+/** What our note perceives (it reports the account). */
+const noted = (text: string) =>
+  findCompetitors([{ side: 'us', text }], LIST, { reported: true }).filter((c) => c.context === 'evaluation' || c.context === 'mention').map((c) => c.name);
+
+describe('our notes', () => {
+  it.each([
+    ['Ops review: Adaeze asked how you compare with Vantry on support hours.', ['Vantry']],
+    ['Competitive: Vantry + Moorcroft both answered the RFI, shortlist in Feb.', ['Vantry', 'Moorcroft']],
+    ['Lost the Antwerp lanes to Vantry, the other depots renew as planned.', ['Vantry']],
+  ])('%s', (text, names) => expect(noted(text).sort()).toEqual([...names].sort()));
+  it.each([
+    'Greta says they lost the Baltic tender to Kessler Freight last month.',
+    'We compared Hull to Leeds on dwell time during the review.',
+    'Mia + Owen on the call, Hull / Leeds rollout discussed.',
+  ])('not in play: %s', (text) => expect(noted(text)).toEqual([]));
+});

@@ -301,7 +301,9 @@ function notAWish(s: Sent, at: number, end: number): boolean {
   // "…doing what we need", "…everything we want": a relative clause (but "What I'd love is…" and "…that we need you to answer" ask).
   const rel = t[at - 1]?.lower ?? '';
   const cleft = rel === 'what' && (at - 1 === start(s) || t[at - 2]?.pos === 'PUNCT');
-  if (['what', 'that', 'which', 'everything', 'all', 'whatever'].includes(rel) && !cleft && !you) return true;
+  // ("A quote for that would be appreciated": 'that' after a preposition is the thing pointed at, not a relative.)
+  const pointed = rel === 'that' && t[at - 2]?.pos === 'ADP';
+  if (['what', 'that', 'which', 'everything', 'all', 'whatever'].includes(rel) && !cleft && !you && !pointed) return true;
   if (zeroRelative(s, at)) return true;
   if (need >= 0) {
     let j = need + (you ? 2 : 1);

@@ -217,3 +217,9 @@ group('our notes: a group of theirs that wants to know', [
 ], [
   'Keiko on the phone: the sales managers want to keep the weekly forecast meeting.',
 ], noteAsks);
+
+group("'that' after a preposition points at the thing, it opens no relative clause", [
+  "We'll add nine seats for the Tallinn office in spring; a quote for that would be appreciated.",
+], [
+  'The depots got everything that they asked for, which was much appreciated.',
+]);

@@ -64,7 +64,7 @@ function reviewOfUs(s: Sent, h: Hit): boolean {
 /** Papers signed outside a purchase: an NDA, a visitor log, a consent form, a timesheet. */
 const NOT_PURCHASE_PAPER = new Set(['nda', 'non-disclosure', 'confidentiality', 'visitor', 'waiver', 'consent', 'timesheet', 'log', 'book', 'card', 'petition', 'guestbook', 'expense', 'leave']);
 
-const purchasePaper = (s: Sent) => !s.toks.some((t) => NOT_PURCHASE_PAPER.has(t.lemma));
+export const purchasePaper = (s: Sent) => !s.toks.some((t) => NOT_PURCHASE_PAPER.has(t.lemma));
 
 export const ACTS: StageFrame[] = [
   // Authority or intent to acquire: "the internal authorisation to acquire the licences", "trying to pay for the upgrade".

@@ -5,6 +5,7 @@
 // a frame over lemmas with a check on the tokens; negation, condition and whose deal it is stay with
 // the caller.
 import { APPROVER, type StageFrame } from './buying-stages.js';
+import { purchasePaper } from './buying-acts.js';
 import type { Hit } from './frames.js';
 import type { Sent } from './nlp.js';
 
@@ -84,7 +85,7 @@ export const SPOKEN: StageFrame[] = [
   // The approvers' part done: "legal's done their bit", "procurement has finished with the paperwork".
   { re: new RegExp(` ${APPROVER} (?:team )?(?:be|have|'s) (?:now |all |finally |already )?(?:do|done|finish|through)(?: their (?:bit|part|side|piece|review)| with (?:it|the (?:\\S+ )?(?:msa|contract|agreement|paperwork|order form|dpa|redline|redlines|review|term|terms))| [.!,;]| $)`) },
   // The choice said as "it's you": "we've decided, it's you", "the committee picked: it's your platform".
-  { re: / it be (?:you|your (?:\S+ )?(?:platform|tool|proposal|product|team|solution|offer|bid))(?: guys)?(?: [.!,;]| $)/, ok: (s) => s.toks.some((t) => ['decide', 'decision', 'choose', 'choice', 'pick', 'winner', 'vote', 'verdict', 'land'].includes(t.lemma)) },
+  { re: / it be (?:you|your (?:\S+ )?(?:platform|tool|proposal|product|team|solution|offer|bid))(?: guys)?(?: [.!,;]| $)/, ok: (s) => s.toks.some((t) => ['decide', 'decision', 'choose', 'choice', 'pick', 'winner', 'vote', 'verdict', 'land', 'verbal', 'verbally'].includes(t.lemma)) },
   // A named person or an approver's verdict with nothing after it: "Adaeze signed.", "Ama approved this morning".
   { re: / (?:sign|approve|countersign|okay|authorise|authorize)(?: off)?(?: it| this)?(?: [.!,;]| $| this morning| yesterday| today| last night| there and then| on the spot| right away| straight away| on \S+ [.!]| on \S+ $)/, ok: byDecider },
   // The approval or the money in: "the approval is in", "the PO's in", "sign-off is finally in".
@@ -93,6 +94,8 @@ export const SPOKEN: StageFrame[] = [
   { re: / (?:release|free up|unlock) (?:the |our )?(?:\S+ )?(?:fund|funds|money|budget|funding|spend) / },
   // Their buyers creating our supplier record: "Mårten will set up the vendor record this week".
   { re: / (?:create|set up|open|add|register) (?:the |a |our |your )?(?:new )?(?:supplier|vendor) (?:record|number|id|account|profile|code|registration|entry) / },
+  // An action item on their decider: "Next step: Adaeze to sign", "Raj to raise the PO on Monday".
+  { re: / to (?:sign|countersign|approve|sign off|raise the po|raise the purchase order|release the po|issue the po)(?: [.!,;]| $| it | the | by | on | this | next | once )/, ok: (s, h) => purchasePaper(s) && (s.toks[h.start - 1]?.pos === 'PROPN' || new RegExp(` ${APPROVER} `).test(` ${s.toks[h.start - 1]?.lemma ?? ''} `)) },
   // Set up as a supplier, in the order people say it: "let's get you set up as a supplier", "get you onboarded as a vendor".
   { re: / get (?:you|your company|you guys|your firm) (?:set up|onboard|onboarded|register|approve|add) (?:as|in|on|to) / },
   // The signature done and the paper sent back: "signed and returned", "signed copy attached", "attached is the signed order form".

@@ -97,7 +97,7 @@ const notAChange = (s: Sent) => !s.toks.some((t) => ['change', 'update', 'amend'
  * on the paperwork, the supplier forms. Read when asked of us or stated as their step.
  */
 export const ONBOARDING: StageFrame[] = [
-  { re: / your (?:\S+ ){0,2}?(?:vat|tax|duns|ein|tin|bank|banking|remit-to|remittance|w-9|w9|w-8ben|w-8|iban|swift|insurance certificate|certificate of insurance|company registration|supplier|vendor) /, ok: notAChange },
+  { re: / your (?:\S+ ){0,2}?(?:vat|tax|duns|ein|tin|bank|banking|remit-to|remittance|w-9|w9|w-8ben|w-8|iban|swift|insurance certificate|insurance cert|certificate of insurance|coi|company registration|supplier|vendor) /, ok: notAChange },
   { re: / (?:supplier|vendor) (?:form|questionnaire|onboarding|set-up|setup|registration|portal|master|number|id|application) /, ok: (s, h) => notAChange(s) && (asked(s, h.start) || s.toks.some((t) => t.lower === 'your' || PAYS.has(t.lemma))) },
   { re: / (?:set|setting) (?:you|your company|your business|you guys) up (?:as|in|on) | (?:set|setting) up (?:you|your company|your business) (?:as|in|on) | approve (?:vendor|supplier) list | so (?:that )?(?:we|i) can pay you /, ok: notAChange },
   { re: new RegExp(` (?:remit-to|remittance|invoicing detail|invoice detail|billing detail)s? | (?:legal )?entity (?:\\S+ ){0,3}?(?:on|in) the (?:${PO}|invoice|contract|order form|quote|paperwork) | make (?:the |your )?(?:quote|invoice|${PO}|contract|order form) out to `), ok: notAChange },

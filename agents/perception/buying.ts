@@ -41,7 +41,7 @@ const FRAMES: RegExp[] = [
   // Where or how the money goes: "where do I send the deposit?".
   / where (?:do|should|can) (?:we|i) (?:send|wire|transfer|pay) (?:the )?(?:deposit|payment|money|fund|funds|wire|remittance|first payment) /,
   // The paperwork is all that is left: "we just need the final paperwork", "where do we sign?".
-  new RegExp(`(?:^ | we | i | just | only )(?:will |would |'d |be go to )?(?:just |only |now |still )?need (?:the |your )?(?:final |signed |formal )?${PAPER} | where (?:do|should|can) (?:we|i) sign | (?:happy|fine|ok|okay|good) with the (?:terms|pricing|price|proposal|quote|contract|offer|numbers) `),
+  new RegExp(`(?:^ | we | i | just | only )(?:will |would |'d |be go to )?(?:just |only |now |still )?(?:need|want) (?:the |your )?(?:final |signed |formal )?${PAPER} | where (?:do|should|can) (?:we|i) sign | (?:happy|fine|ok|okay|good) with the (?:terms|pricing|price|proposal|quote|contract|offer|numbers) `),
   // Choosing an edition: "we'll take the premium package", "book us in for the annual plan", "add the analytics module to our subscription".
   / (?:take|go for|opt for|choose|pick|select|(?:let 's|let us) do|book (?:us|me) (?:in )?for|sign (?:us|me) up for|put (?:us|me) down for) (?:the |a |an )?(?:\S+ ){0,2}?(?:plan|tier|package|bundle|edition|subscription|licen[cs]e|add-on|module|option) | add (?:the |a |an )?(?:\S+ ){0,2}?(?:module|add-on|package|tier|feature) to (?:our|the) (?:subscription|plan|contract|account|order|licen[cs]e) /,
   // Approval of the purchase as a noun: "got the green light from legal" (with a purchase in the sentence).
@@ -223,9 +223,13 @@ function reporter(s: Sent): boolean {
 function reportedBuying(s: Sent, c: Reading): boolean {
   if (!reporter(s)) return false;
   if (buyingIn(s, { ...c, reported: true })) return true;
-  if (!s.toks.some((t) => t.lower === 'us' || t.lower === 'our')) return false;
   const toks = s.toks.map((t) => (t.lower === 'us' ? { ...t, text: 'you', lower: 'you', lemma: 'you' } : t.lower === 'our' ? { ...t, text: 'your', lower: 'your', lemma: 'your' } : t));
-  return buyingIn({ text: s.text, toks }, { ...c, reported: true });
+  if (s.toks.some((t) => t.lower === 'us' || t.lower === 'our') && buyingIn({ text: s.text, toks }, { ...c, reported: true })) return true;
+  // "they'll sign by EOM": in our note "they" are the account, so their words are read in the first person.
+  if (!s.toks.some((t) => t.lower === 'they')) return false;
+  const SWAP: Record<string, string> = { they: 'we', their: 'our', we: 'you', us: 'you', our: 'your' };
+  const theirs = s.toks.map((t) => (SWAP[t.lower] ? { ...t, text: SWAP[t.lower], lower: SWAP[t.lower], lemma: SWAP[t.lower] } : t));
+  return buyingIn({ text: s.text, toks: theirs }, { ...c, reported: true });
 }
 
 /** Verbs after which "you …" opens a clause of its own: "great to hear you have signed". */

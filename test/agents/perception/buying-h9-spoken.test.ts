@@ -82,6 +82,15 @@ describe('buying steps said in everyday words', () => {
     expect(replied('Has the requisition gone in yet?', 'Mm-hmm, not yet though.')).toBe(false);
   });
 
+  it('reads the account as "they" in our notes, and action items on their decider', () => {
+    const noted = (text: string) => findBuying([{ side: 'us', text }], { reported: true }).length > 0;
+    expect(noted('Spoke to Ama: they will countersign before the holidays.')).toBe(true);
+    expect(noted('Action: Rafael to sign once the redlines are merged.')).toBe(true);
+    expect(noted('They will sign the NDA first, then we talk pricing.')).toBe(false);
+    expect(noted('They went with Gong in the end.')).toBe(false);
+    expect(said('I asked Keiko to sign the guestbook at reception.')).toBe(false);
+  });
+
   it('a bare yes to an open question is no step', () => {
     expect(replied('Anything I should be aware of before the renewal?', 'Yes. Our new COO wants to see usage numbers first.')).toBe(false);
     expect(replied('Has procurement signed off on the renewal?', 'Yes, on Friday.')).toBe(true);

@@ -116,6 +116,8 @@ export function endsOurs(s: Sent): boolean {
     if (denied(s, i) || nearMiss(s, i) || hypothesis(s, i)) continue;
     const head = oursFrom(s, k);
     if (head < 0) continue;
+    // "cancel our subscription to the weekly digest": a mailing, not the contract.
+    if (t[head].lemma === 'subscription' && t[head + 1]?.lower === 'to' && / (?:newsletter|digest|email|mail|mailing|notification|alert|webinar|blog|update|bulletin|feed|podcast|list) /.test(lemmas(t.slice(head + 2, head + 6)))) continue;
     // "Leave the module aside", "leave you alone", "leave you to it": not leaving us.
     if (t[i].lemma === 'leave' && ['aside', 'alone', 'to', 'be', 'with', 'in'].includes(t[head + 1]?.lower ?? '')) continue;
     // "Stop your app from crashing", "stop the scanners beeping": prevention, not an end.

@@ -487,7 +487,7 @@ export function toldAsPast(ts: Tok[]): boolean {
 
 /** A lemma line saying things are better now: turned around, off the table, behind us, fixed, happy now. */
 export function betterSince(line: string): boolean {
-  return / (?:(?:long |well |firmly )?behind us|in the past|water under the bridge|off the table|no longer (?:a |an )?(?:issue|concern|worry|problem)|turn (?:it |things |that )?around|fix|resolve|sort|win (?:us|me|them|him|her|everyone|everybody) (?:back|over)|come (?:round|around)|change (?:our|my) mind|now (?:happy|great|good|fine)|good place|recover|bounce back|pick (?:back )?up|(?:be|feel) (?:happy|great|good|fine)|complete opposite|opposite|love|improve|exceed|much better|great|make (?:it|this|that) work|get (?:use|used) to|settle (?:down|in)) /.test(line)
+  return / (?:(?:long |well |firmly )?behind us|in the past|water under the bridge|off the table|no longer (?:a |an )?(?:issue|concern|worry|problem)|turn (?:it |things |that )?around|fix|resolve|sort|win (?:us|me|them|him|her|everyone|everybody) (?:back|over)|come (?:round|around)|change (?:our|my) mind|now (?:happy|great|good|fine)|good place|recover|bounce back|pick (?:back )?up|(?:be|feel) (?:happy|great|good|fine)|complete opposite|opposite|love|improve|exceed|much better|great|make (?:it|this|that) work|get (?:use|used) to|settle (?:down|in)|smooth|smoothly|plain sailing) /.test(line)
     && !/ (?:still|again|anymore|any more|not|n't|never) /.test(line);
 }
 

@@ -69,6 +69,8 @@ const FRAMES: Array<{ re: RegExp; needsNegation?: boolean | 'inside' }> = [
 /** Not about us: a meeting, an invoice, a previous vendor, our own customers. */
 const NOT_US = / (?:meeting|call|check-in|invite|session|demo|review|sync|lunch|appointment|webinar|invoice|order|duplicate|ticket|request|job|export|import|training)s? | (?:previous|old|former|legacy|prior|current) (?:\S+ )?(?:provider|vendor|system|tool|platform|supplier|solution)| (?:previous|old|former|legacy|prior) (?:\S+ )?(?:contract|agreement|subscription)| nothing to do with (?:you|your)/;
 
+/** Purchases of another kind than ours: a switch of provider for these is not a switch away from us. */
+const OTHER_PURCHASE = / (?:payroll|bank|banking|insurance|insurer|telecom|phone|mobile|broadband|isp|energy|electricity|cleaning|catering|caterer|courier|haulier|carrier|freight forwarder|fuel card|fuel|travel|recruitment|recruiter|accountant|accountancy|auditor|law firm|lawyer|landlord|office space|printing|printer|hosting|pension|benefit|health insurance|canteen|security guard|forklift|pallet|packaging|truck|van|lease|leasing) /;
 const OWN_BOOK = / (?:\d+ ?%|\d+ percent|half|a third|a quarter|most|many|some|several|\d+) of (?:our |their |the |my )?(?:customer|client|account|shipper|member|subscriber|consignee|merchant)s? /;
 const WHEN = new Set(['before', 'after', 'by', 'until', 'till', 'at', 'on', 'next', 'this', 'when', 'once', 'since', 'during', 'ahead']);
 const ENDING = new Set(['end', 'drop', 'cancel', 'exit', 'leave', 'stop', 'terminate']);
@@ -215,7 +217,9 @@ function offFrame(s: Sent, start: number, end: number, words: string): boolean {
   // "leave the renewal decision to Raj": the frame's noun modifies another that is not ours.
   if (t[end].pos === 'NOUN' && t[end + 1]?.pos === 'NOUN' && !OUR_NOUNS.has(t[end + 1].lemma)) return true;
   // "cancelling my subscription to your newsletter": a mailing, not the contract.
-  if (t[end].lemma === 'subscription' && t[end + 1]?.lower === 'to' && t.slice(end + 2, end + 5).some((x) => MAILING.has(x.lemma))) return true;
+  // (Also after the verb of an intent frame: "need to cancel our subscription to the weekly digest".)
+  const sub = t.findIndex((x, n) => n >= start && n <= end + 3 && x.lemma === 'subscription');
+  if (sub >= 0 && t[sub + 1]?.lower === 'to' && t.slice(sub + 2, sub + 6).some((x) => MAILING.has(x.lemma))) return true;
   // "terminate the contract with our old courier": an agreement with someone other than us.
   if (CONTRACTS.has(t[end].lemma) && t[end + 1]?.lower === 'with' && !['you', 'your', 'us', 'ourco'].includes(t[end + 2]?.lower ?? '')) return true;
   if (/ (?:other|alternative|different) /.test(words)) {
@@ -226,6 +230,8 @@ function offFrame(s: Sent, start: number, end: number, words: string): boolean {
     if (t.slice(Math.max(0, o - 5), o).some((x) => ['compare', 'benchmark', 'versus', 'vs', 'against', 'than', 'among'].includes(x.lemma))) return true;
     if (/ (?:before|when) (?:\S+ ){0,2}?(?:settle|choose|chose|pick|select|sign|go|land) (?:on |with )?(?:you|your)| year ago | years ago | back then | at the time /.test(lemmasOf(s, 0, t.length - 1))) return true;
   }
+  // "moving our payroll to a different provider": another kind of purchase named in the sentence, not what we sell.
+  if (/ (?:other|alternative|different) /.test(words) && OTHER_PURCHASE.test(lemmasOf(s, 0, t.length - 1))) return true;
   // "other options for the offsite venue": another purchase.
   if (/ (?:other|alternative|different) /.test(words) && (lookingForOther(s, end) || (/ other $/.test(words) && t[end + 1]?.pos === 'NOUN' && lookingForOther(s, end + 1)))) return true;
   if (ENDING.has(t[start].lemma) && ['you', 'me', 'us', 'him', 'her', 'them'].includes(t[start + 1]?.lower ?? '') && ['a', 'an'].includes(t[start + 2]?.lower ?? '') && MESSAGE.has(t[start + 3]?.lemma ?? '')) return true;

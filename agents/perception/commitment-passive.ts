@@ -127,7 +127,8 @@ export function thingPromise(s: Sent, side: 'us' | 'them'): ThingPromise | undef
       if (y && ((['with', 'to'].includes(y.lower) && z === 'you' && (dir || y.lower === 'with')) || (['in', 'over', 'on'].includes(y.lower) && ['your', 'to', 'its'].includes(z)))) kind = 'arrival';
       else if (y && side === 'us' && STATE.has(y.lower) && y.pos !== 'VERB') kind = 'passive';
       // ("The new SSO settings will be in place by Wednesday.")
-      else if (y && side === 'us' && y.lower === 'in' && z === 'place') kind = 'passive';
+      // (Not a state lasting "until March", which tells how long, not by when.)
+      else if (y && side === 'us' && y.lower === 'in' && z === 'place' && !['until', 'till', 'through'].includes(t[v + 3]?.lower ?? '')) kind = 'passive';
       else if (y && side === 'us' && deliveredChain(s, v + 1)) kind = 'passive';
       // The account's passive is its own affair unless the thing comes our way: "will be pulled … and shared with you".
       else if (y && isParticiple(y) && toReader(s, v + 1)) kind = 'arrival';

@@ -141,6 +141,8 @@ function conditionalOnOthers(s: Sent, owner: 'us' | 'them', cue: Hit): boolean {
   const before = conditionBefore(s, cue.start);
   // The account's own promise under any condition ("once the deal closes, we'll…") is a plan, not yet a promise.
   if (before && before.word !== 'whether' && owner === 'them') return true;
+  // "Pushing the meeting to Thursday if that's ok": a proposal waiting on the other side's yes.
+  if (/ if (?:that|this|it) (?:be|'s) (?:ok|okay|fine|alright|all right) | if (?:that|this|it) work /.test(` ${s.toks.map((t) => t.lemma).join(' ')} `)) return true;
   // "I'll let you know if anything changes": a notice that may never come.
   // (Likewise "I'll confirm here once it's live", "I'll update you when it's deployed": the notice of an event, not a deed.)
   const notice = (t: Tok, k: number) => k > cue.end && k <= cue.end + 2 && NOTICE.has(t.lemma) && (['you', 'here', 'this', 'the'].includes(s.toks[k + 1]?.lower ?? '') || ['once', 'when', 'as'].includes(s.toks[k + 1]?.lower ?? ''));
@@ -640,6 +642,7 @@ function fromOurSide(s: Sent, side: 'us' | 'them' | undefined, ctx: CommitmentCo
 
 /** Gratitude and apologies are owed, not delivered: "we owe you a lot", "we owe you an apology", "we owe our success to…". */
 const OWED_THANKS = new Set(['lot', 'apology', 'thanks', 'thank', 'gratitude', 'debt', 'favour', 'favor', 'beer', 'drink', 'coffee', 'lunch', 'dinner', 'one', 'success', 'everything', 'much']);
+const OWED_THANKS_RE = new RegExp(` (?:${[...OWED_THANKS].join('|')}) `);
 function owed(s: Sent): Hit | undefined {
   const hit = findAll(s, OWE)[0];
   if (!hit) return undefined;
@@ -743,6 +746,8 @@ function itemIn(s: Sent, ctx: CommitmentContext): Promised | undefined {
     const act = (k: number) => ACTS.has(s.toks[k].lemma) || ACTS.has(baseAct(s.toks[k].lemma));
     // ("Lee owes Greta the timeline": the debt names the thing itself.)
     const owes = / owe $/.test(hit.m[0]);
+    // ("Owen owes me a coffee": gratitude and treats are owed, not delivered.)
+    if (owes && owed(s) === undefined && OWED_THANKS_RE.test(` ${s.toks.slice(hit.end + 1, hit.end + 5).map((x) => x.lemma).join(' ')} `)) continue;
     if (!owes && !act(hit.end + 1) && !openAct(s, hit.end + 1, Boolean(they))) continue;
     if (they && (OWN_DOING.has(verb.lemma) || WEAK.has(verb.lemma)) && !openAct(s, hit.end + 1, true)) continue;
     // "PO to follow": a thing still to come, not a person's action item.

@@ -80,3 +80,11 @@ describe('spoken and shorthand shapes of the same promise', () => {
     expect(theirs("The draft is with Piet; he'll send you remarks by Friday.")[0]).toMatchObject({ owner: 'them', deliverable: 'remarks', dueAt: FRIDAY });
   });
 });
+
+describe('near-misses of the shapes above', () => {
+  it('a treat owed, a proposal waiting on a yes, a state that lasts until a date', () => {
+    expect(note('Piet owes me a beer after that workshop.')).toEqual([]);
+    expect(chat('dana@acme.com', 'pushing our sync to friday if that works')).toEqual([]);
+    expect(ours('As announced, the old importer will be in place until June and then switched off.')).toEqual([]);
+  });
+});

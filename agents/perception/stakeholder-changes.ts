@@ -11,7 +11,7 @@ import { analyze, inVocabulary, type Sent } from './nlp.js';
 import { findAll, first, lemmaLine, nameAfter, nameBefore, nameSpans, negated, conditionBefore, nounPhrase, type Hit, type NameSpan } from './frames.js';
 import { contactByName, type Utterance } from './utterances.js';
 import { antecedentOf } from './nlp-reference.js';
-import { settledLongAgo, keepsRemit, outsideDeal, hearsay, headsUpNoun, thingHandedOn, promotedToThing, leavesEmployer, quitsAThing, inTheSoftware } from './stakeholder-scope.js';
+import { settledLongAgo, keepsRemit, outsideDeal, hearsay, headsUpNoun, thingHandedOn, promotedToThing, leavesEmployer, quitsAThing, inTheSoftware, taskObject, relativeBackground } from './stakeholder-scope.js';
 import { HANDOVER_MOVED, HANDOVER_ROLE, JOINS_UNIT, possessorAfter, reportsToSomeoneJustNamed, speakerTakesOver } from './stakeholder-handover.js';
 import { forwardedParts, passiveView } from './stakeholder-reading.js';
 import { ARRIVALS_JOINED, namedInNext } from './stakeholder-arrivals.js';
@@ -609,7 +609,8 @@ const SUCCESSOR_OBJECT_ALL = new RegExp(`${SUCCESSOR_OBJECT.source}|${SUCCESSOR_
 function scopedOut(sents: Sent[], si: number, hit: Hit, kind: Change, ctx: Ctx): boolean {
   const s = sents[si];
   if (settledLongAgo(s, ctx.year) || hearsay(s, hit) || headsUpNoun(s, hit) || promotedToThing(s, hit)) return true;
-  if (kind !== 'left' && inTheSoftware(s, hit, kind === 'joined')) return true;
+  if (kind !== 'left' && (inTheSoftware(s, hit, kind === 'joined') || taskObject(s, hit))) return true;
+  if (kind === 'joined' && relativeBackground(s, hit)) return true;
   if (thingHandedOn(sents, si, hit, ctx.contacts.map((c) => c.name ?? '').filter(Boolean))) return true;
   // A departure from the organisation is a change whatever else is said; a new post, a move or stepping down from a side role is not, when the remit stays or lies outside our deal.
   const fromPost = kind === 'left' && / (?:step|stand) down /.test(hit.m[0]);

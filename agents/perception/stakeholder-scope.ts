@@ -130,3 +130,26 @@ export function inTheSoftware(s: Sent, hit: Hit, arrival: boolean): boolean {
   const of = after.findIndex((x) => x.lower === 'of');
   return / new $/.test(hit.m[0]) && of >= 0 && of <= 2 && after.slice(of + 1).some((x) => OWNED_THING.test(x.lemma));
 }
+
+/** Pieces of work and things one is put on: "now handles the weekly exports", "the new point of contact for the questionnaire", "stepping into the QBR". */
+const TASK_OR_THING = /^(?:export|paperwork|questionnaire|invoice|ticket|form|report|spreadsheet|sheet|review|audit|qbr|call|meeting|session|workshop|demo|agenda|presentation|training|webinar|minute|slide|deck|rota|schedule|booking|order|shipment|delivery|survey|rfp|rfi|poc|pilot|test|trial|upload|backup|import|migration|configuration|setup|kickoff|kick-off)s?$/;
+
+/** The frame's object is a piece of work or a thing, not a post: read up to the first clause break after the frame. */
+export function taskObject(s: Sent, hit: Hit): boolean {
+  // (Giving a task up is told with a move more often than not: "has moved to the Lyon plant and no longer runs the weekly reports".)
+  if (/ (?:no longer|not|n't) /.test(hit.m[0])) return false;
+  const after = s.toks.slice(hit.end + 1, hit.end + 8);
+  const stop = after.findIndex((x) => (x.pos === 'PUNCT' && x.text !== '-') || ['and', 'but', 'so', 'because', 'while', 'until', 'from', 'as'].includes(x.lower));
+  return (stop < 0 ? after : after.slice(0, stop)).some((x) => ['NOUN', 'PROPN'].includes(x.pos) && TASK_OR_THING.test(x.lower));
+}
+
+/** Background in a relative clause on a known person: "Greta, who joined us from Gainsight, loves your product". */
+export function relativeBackground(s: Sent, hit: Hit): boolean {
+  const t = s.toks;
+  const who = t.slice(Math.max(0, hit.start - 4), hit.start).findLastIndex((x) => x.lower === 'who');
+  if (who < 0) return false;
+  const at = Math.max(0, hit.start - 4) + who;
+  // The clause closes with a comma and the main verb follows: the news is not the clause's.
+  const verbAfter = (k: number, xs: typeof t) => { let j = k + 1; while (xs[j]?.pos === 'ADV') j += 1; return ['VERB', 'AUX'].includes(xs[j]?.pos ?? ''); };
+  return t[at - 1]?.text === ',' && t.slice(hit.end + 1).some((x, k, xs) => x.text === ',' && verbAfter(k, xs));
+}

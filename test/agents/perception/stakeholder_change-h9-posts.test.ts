@@ -49,3 +49,19 @@ describe('stakeholder changes: settings of a tool and things owned are no post',
     expect(one('Dana has moved into a new role in the platform team.')).toMatchObject({ change: 'moved' });
   });
 });
+
+describe('stakeholder changes: a piece of work taken on, background in a relative clause', () => {
+  it('now handling a task, in charge of paperwork, stepping into a review, contact for a survey: no post', () => {
+    for (const text of [
+      'Dana will now handle the monthly backups.',
+      'Dana is now in charge of the customs paperwork.',
+      'Dana will be stepping into the pricing review to give the finance view.',
+      'Dana is the new point of contact for the carrier survey.',
+    ]) expect(read(text), text).toEqual([]);
+    expect(one('Dana will now handle procurement for the whole group.')).toMatchObject({ change: 'moved', name: 'Dana Ruiz' });
+  });
+
+  it('a known person introduced with how they once joined is no arrival', () => {
+    expect(read('Dana, who joined us from a port operator, really likes the new map view.')).toEqual([]);
+  });
+});

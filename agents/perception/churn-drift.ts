@@ -84,12 +84,18 @@ export function churnAcross(said: Sent[]): Sent | undefined {
   return undefined;
 }
 
+/** The last stretch named: "this will be our last quarter with you", "the final invoice from you". */
+const LAST_WITH_US = / (?:our|the) (?:very )?(?:last|final) (?:quarter|year|month|term|invoice|renewal|period|week|cycle)s? (?:with|on|from) (?:you|your|the platform|the tool) /;
+/** People taken off what we sell: "pulling the dispatch team off your app next month". */
+const TAKEN_OFF = / (?:move|pull|take|migrate|shift|get) (?:\S+ ){0,3}?off (?:of )?(?:your (?:\S+ )?(?:platform|tool|app|application|system|product|software)|the (?:platform|tool|app|application)) /;
+
 /** Any of the sentence-level drifts above. */
 export function churnDrift(s: Sent): boolean {
   const line = lemmas(s.toks);
   // (A move away said as a hypothesis, "if we ever did move away from you, it would not be…", is no plan.)
   const away = AWAY.exec(line);
   const supposed = away && / if (?:\S+ ){0,3}?$/.test(line.slice(0, away.index + 1));
+  if ((LAST_WITH_US.test(line) || TAKEN_OFF.test(line)) && !/ (?:not|n't|never) /.test(line)) return true;
   return exitPrepared(s) || COSTED.test(line) || Boolean(away && !supposed) || rivalRun(s) || backToOldTools(s) || anotherTermRefused(s) || churnHints(s) || cheaperSought(s);
 }
 

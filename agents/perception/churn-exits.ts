@@ -21,8 +21,8 @@ function lossIfWeLeave(line: string): boolean {
 
 /** Another vendor chosen and "it won't be you": "consolidating onto a single vendor, and it won't be you". */
 function notYou(line: string): boolean {
-  return / (?:it|that|the answer|the winner|the choice) (?:will not|would not|be not|be n't|will n't) be (?:you|your) /.test(line)
-    && / (?:vendor|supplier|provider|partner|platform|tool|consolidate|choose|pick|select|go with|decide|decision) /.test(line);
+  return / (?:it|that|the answer|the winner|the choice) (?:(?:will not|would not|be not|be n't|will n't) be|be (?:not|n't)(?: go to be)?) (?:you|your) /.test(line)
+    && / (?:vendor|supplier|provider|partner|platform|tool|consolidate|standardise|standardize|choose|pick|select|go with|decide|decision) /.test(line);
 }
 
 /** The relationship's wind-down named: "your contact for the wind-down", "during the wind down". Not a depot's or office's. */

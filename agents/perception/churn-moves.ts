@@ -173,10 +173,11 @@ export function notCustomer(s: Sent): boolean {
   const line = lemmas(t);
   for (let i = 1; i < t.length; i += 1) {
     if (!['customer', 'client', 'user'].includes(t[i].lemma)) continue;
-    const before = t.slice(Math.max(0, i - 4), i);
+    // ("we'll be around as a customer": the copula a few words back.)
+    const before = t.slice(Math.max(0, i - 6), i);
     if (!before.some((x) => x.lemma === 'be') || !before.some((x) => ['we', "we'll", 'us'].includes(x.lower) || x.lower === "'ll")) continue;
     if (!/ (?:will|next|after|by|come|still|in a year) /.test(line)) continue;
-    if (negated(s, i) || before.some((x) => x.neg) || / (?:doubt|not sure|unsure|unlikely|wonder whether|wonder if) /.test(line)) return true;
+    if (negated(s, i) || before.some((x) => x.neg) || / (?:doubt|not sure|unsure|unlikely|wonder whether|wonder if|(?:not|n't) think) /.test(line)) return true;
   }
   return false;
 }

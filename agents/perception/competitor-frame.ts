@@ -45,13 +45,14 @@ const VERSUS_OURS = / (?:below|under|beneath|cheap|cheaper|less|lower|better|bea
 const ALONGSIDE = / (?:in parallel|side by side|side-by-side|head to head|head-to-head|to (?:try|test|evaluate|trial|pilot|compare|play with)) /;
 
 /** Standing in an evaluation: "X is on our shortlist", "X is in the running". */
+const LISTS = new Set(['shortlist', 'longlist', 'long-list', 'short-list']);
 const STANDING = new Set(['shortlist', 'longlist', 'long-list', 'short-list', 'running', 'mix', 'finalist', 'contention', 'frame', 'race', 'final', 'deal', 'picture', 'contender', 'frontrunner', 'front-runner', 'challenger', 'radar']);
 /** Selling acts whose subject is the vendor. */
 const SELL = new Set(['quote', 'offer', 'pitch', 'propose', 'price', 'bid', 'tender', 'woo', 'undercut', 'beat', 'outbid', 'underbid', 'outprice', 'approach', 'contact', 'court', 'reach', 'discount', 'match', 'claim', 'promise', 'cold-call']);
 /** Things a vendor sends: "X sent their paper / proposal over". */
 const SENT_THING = new Set(['paper', 'paperwork', 'form', 'order', 'proposal', 'quote', 'quotation', 'bid', 'offer', 'pricing', 'terms', 'contract', 'deck']);
 /** Choosing among vendors: the cue that turns "you and X" into a set being weighed. */
-const CHOOSING = / (?:vendor|supplier|provider|shortlist|finalist|bake-off|shootout|rfp|rfi|tender|evaluate|evaluation|assess|review|compare|comparison|choose|pick|select|decide|decision|whichever|between|option|final round|against|alongside|versus|vs|side by side|side-by-side|head-to-head|pilot|piloting|trial|run-off|frame|running|mix|final|standing|consolidate|overlap)s? | one of (?:you|them|the two) /;
+const CHOOSING = / (?:vendor|supplier|provider|shortlist|finalist|bake-off|shootout|rfp|rfi|tender|evaluate|evaluation|assess|review|compare|comparison|choose|pick|select|decide|decision|whichever|between|option|final round|against|alongside|versus|vs|side by side|side-by-side|head-to-head|pilot|piloting|trial|run-off|frame|running|mix|final|standing|consolidate)s? | one of (?:you|them|the two) /;
 /** Settled or long past: the evaluation is over, not in play. */
 const SETTLED = / (?:stay with|stick with) (?:you|us)(?! or)|no plan to (?:revisit|look|switch)|years? ago|original selection|settle|shut (?:that |it |this )?down|stay put|never look back|not go back|no appetite to reopen| (?:you|u) win(?! back)| decide against | rule out /;
 /** Choosing us settles an evaluation that is long past ("back in 2021 we went with you"); a choice just made still names the rival in it. */
@@ -329,8 +330,8 @@ export function inFrame(s: Sent, span: NameSpan): boolean {
   // STANDING: "X is on our shortlist", "X is still in the running".
   const be = t.slice(span.end + 1, span.end + 4).find((x) => x.lemma === 'be');
   if (be && live(s, be.i) && t.slice(be.i + 1, be.i + 6).some((x) => STANDING.has(stem(x)))) return true;
-  // Placed on the list: "procurement put X on the longlist".
-  if (['on', 'onto'].includes(t[span.end + 1]?.lower ?? '') && t.slice(span.end + 2, span.end + 5).some((x) => STANDING.has(stem(x)) && x.pos === 'NOUN') && live(s, span.end + 1)) return true;
+  // Placed on the list: "procurement put X on the longlist" (a list only: "working with X on the deal" is no standing).
+  if (['on', 'onto'].includes(t[span.end + 1]?.lower ?? '') && t.slice(span.end + 2, span.end + 5).some((x) => LISTS.has(stem(x)) && x.pos === 'NOUN') && live(s, span.end + 1)) return true;
   // On trial: "using X on a trial basis", "X is in a pilot with ops".
   const after = t.slice(phraseEnd(s, span) + 1, phraseEnd(s, span) + 6);
   if (['on', 'in', 'for', 'as'].includes(after[0]?.lower ?? '') && after.slice(1).some((x) => ['trial', 'pilot', 'poc', 'evaluation'].includes(stem(x)))) return true;

@@ -135,7 +135,7 @@ function sameShow(s: Sent, span: NameSpan): boolean {
 }
 
 /** What a buyer asks of each vendor it weighs (not an invoice: every supplier sends those). */
-const EVAL_DOC = new Set(['soc', 'iso', 'questionnaire', 'proposal', 'quote', 'pricing', 'bid', 'offer', 'certificate', 'certification', 'pentest', 'pen', 'dpa', 'references', 'reference', 'roadmap', 'deck', 'answers', 'response', 'rfp', 'demo', 'security']);
+const EVAL_DOC = new Set(['soc', 'iso', 'questionnaire', 'proposal', 'quote', 'pricing', 'bid', 'offer', 'certificate', 'certification', 'pentest', 'pen', 'dpa', 'references', 'roadmap', 'deck', 'rfp', 'demo']);
 /** Words that make "better" a buyer's comparison. */
 const MARKET = new Set(['price', 'pricing', 'cost', 'tool', 'platform', 'vendor', 'software', 'product', 'option', 'fit', 'deal', 'you', 'your']);
 /** "We need your SOC 2 report; X already sent theirs": the same thing asked of us, already given by them. */

@@ -37,7 +37,7 @@ const VERSUS_US = / (?:which|that) you (?:can not|do not|can n't|do n't|don 't|l
 const CAN_DO = / (?:can|do|does|offer|have|support|include|provide) /;
 
 /** Things one gets from a vendor under evaluation: "a Vellum sandbox", "the Quorra trial". */
-const EVAL_NOUN = new Set(['sandbox', 'trial', 'demo', 'pilot', 'quote', 'proposal', 'bid', 'offer', 'poc', 'pitch', 'rep', 'pricing', 'price', 'evaluation', 'eval', 'team', 'folk', 'walkthrough', 'walk-through', 'presentation', 'webinar']);
+const EVAL_NOUN = new Set(['sandbox', 'trial', 'demo', 'pilot', 'quote', 'proposal', 'bid', 'offer', 'poc', 'pitch', 'rep', 'pricing', 'price', 'evaluation', 'eval', 'team', 'folk']);
 /** A tool in daily use: "we use X", "in X", "X for call recording", "our X account". */
 const USING_BEFORE = /\b(?:use|uses|using|run|runs|running|in|inside|on|into|via|our)\s*$/i;
 const USING_AFTER = /^\s*(?:(?:and \w+ )?every day|daily|for (?:call|our|the|recording|tracking|logging|notes|sequences|email)|account|instance|workspace|recordings?|calls?|licen[cs]es?|seats?|login|admin)\b/i;
@@ -139,8 +139,9 @@ export function findCompetitors(parts: Utterance[], names: string[], opts: Compe
   let previous: NameSpan[] = [];
   // Whether the sentence before asked who else is being looked at ("Who else is in the mix?" "Just Tandem and Orrel.").
   let asked = false;
-  // Sentences since a name was last seen.
+  // Sentences since our question named the organisation, and whether the name a pronoun may mean is still that one.
   let stale = 0;
+  let fromUs = false;
   for (const u of parts) {
     let last: Sent | undefined;
     // A vendor's own offer forwarded to us names that vendor as in play.
@@ -148,7 +149,7 @@ export function findCompetitors(parts: Utterance[], names: string[], opts: Compe
     if (vendor && !out.some((c) => c.name.toLowerCase() === vendor.toLowerCase())) out.push({ name: vendor, text: u.text, replacing: false, context: 'evaluation' });
     // "No evaluation going on", "we're not shopping": said anywhere in the message, a listed name's bare mention is not in play.
     // …or "No." said to "Are you looking at anyone else?".
-    const denied = analyze(u.text).some(deniesEvaluation) || (asked && /^\W*(?:no|nope|nah|not|none|nobody|nothing|never)\b/i.test(u.text));
+    const denied = analyze(u.text).some(deniesEvaluation) || (asked && /^\W*(?:no|nope|nah|not|none|nobody|nothing|never|(?:just|only|honestly,? (?:just|only)) (?:you|yours|u))\b/i.test(u.text));
     const sents = analyze(u.text);
     // The whole turn after a question about rivals answers it ("Um, honestly, yeah. Brightwell."), unless it starts with "no".
     const answerTurn = asked && u.side !== 'us' && !denied;
@@ -186,13 +187,14 @@ export function findCompetitors(parts: Utterance[], names: string[], opts: Compe
       const lower = new Set(lowerNameSpans(s, candidates).filter((span) => !related(s, span) && !outOfPlay(s, span) && !people.has(span.name) && !account.includes(span.name)));
       const makers = makersOf(s.toks, [...candidates, ...lower]);
       // Our own words only name the organisation a pronoun in the answer may stand for ("Still talking to Ardent?" "Yes, they came in cheaper").
-      const answering = asked || answerTurn;
+      // (Later in the turn, only a verbless fragment gives a name as the answer: "Um, yes. Brightwell.", not "Hamburg goes live first".)
+      const answering = asked || (answerTurn && !s.toks.some((x) => x.pos === 'VERB' || x.pos === 'AUX'));
       asked = asksForRivals(s);
-      // A name stays the one a pronoun may mean across a sentence or two without names ("How did the X demo go?" "Meh. It was
-      // fine. Their reporting is nicer than yours.").
-      const named = candidates.length > 0 ? candidates : stale < 2 ? previous : [];
+      // The name in our question stays the one a pronoun may mean across a sentence or two of the answer without names ("How
+      // did the X demo go?" "Meh. It was fine. Their reporting is nicer than yours.").
+      if (ours) { previous = candidates; fromUs = true; stale = 0; continue; }
+      const named = candidates.length > 0 || !fromUs || stale >= 2 ? candidates : previous;
       stale = candidates.length > 0 ? 0 : stale + 1;
-      if (ours) { previous = named; continue; }
       const inPlay: NameSpan[] = [];
       for (const span of [...candidates, ...lower]) {
         const index = s.text.indexOf(s.toks[span.start].text);
@@ -228,6 +230,7 @@ export function findCompetitors(parts: Utterance[], names: string[], opts: Compe
         const name = previous[0].name;
         if (!out.some((c) => c.name.toLowerCase() === name.toLowerCase())) out.push({ name, text: s.text, replacing: false, context: 'evaluation' });
       }
+      fromUs = fromUs && candidates.length === 0;
       previous = found ? candidates : named;
       last = s;
     }

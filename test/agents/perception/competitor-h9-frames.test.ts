@@ -34,6 +34,9 @@ describe('not a vendor weighed', () => {
     "We saw a demo of Pictor's new heatmaps, it could sit nicely on top of your export.",
     "Halloway's sales team rang Raj twice this week. He told them we're under contract with you for three more years.",
     'We ran a pilot of your new API with Brennan Foods in the spring.',
+    'We are working with Brennan Foods on the deal for the Baltic lanes.',
+    'Your team and Brennan Foods overlap on Tuesdays for the delivery window.',
+    'We need your answers by Friday; Brennan Foods already sent theirs on the freight audit.',
     // a listed tool in use, or left
     'Could the weekly export follow the Gainsight layout? Finance built a model on it.',
     'Gong flagged that the pricing call went sideways, so I am on it.',
@@ -54,10 +57,17 @@ describe('a turn that answers our question', () => {
     expect(answered('Anyone else on the table at the moment?', 'Well, er, yes. Dunmore. They have been quite pushy on price.')).toEqual(['Dunmore']);
   });
   it('keeps the name of our question for a pronoun two sentences on', () => {
-    expect(answered('How was the Dunmore walkthrough?', 'Hm. Okay, I suppose. Their dashboards are slicker than yours, to be fair.')).toEqual(['Dunmore']);
+    expect(answered('How was the Dunmore demo?', 'Hm. Okay, I suppose. Their dashboards are slicker than yours, to be fair.')).toEqual(['Dunmore']);
   });
   it('reads what a rival will come back with as awaited', () => {
     expect(answered('What is holding up the signature?', 'Raj wants to see what Dunmore comes back with before he signs.')).toEqual(['Dunmore']);
+  });
+  it('gives no name as the answer in a later sentence with a verb of its own, or after "just you"', () => {
+    expect(answered('Who else did you look at?', 'We looked at a couple. Leeds was the first site to try it.')).toEqual([]);
+    expect(answered('Anyone else in the mix?', 'Just you. Hull goes live first though.')).toEqual([]);
+  });
+  it('keeps no customer name for a pronoun two sentences on', () => {
+    expect(answered('How was the week?', 'We met Kessler Foods on Monday. Great people. They offered us a tour of the new depot.')).toEqual([]);
   });
   it('takes a turn that opens with a denial as no answer', () => {
     expect(answered('Anyone else on the table at the moment?', 'Not as far as I know. Hull is the priority this quarter.')).toEqual([]);
@@ -75,6 +85,7 @@ describe('our notes', () => {
     ['Lost the Antwerp lanes to Vantry, the other depots renew as planned.', ['Vantry']],
   ])('%s', (text, names) => expect(noted(text).sort()).toEqual([...names].sort()));
   it.each([
+    'Loved the Hull presentation. They offered us a tour next month.',
     'Greta says they lost the Baltic tender to Kessler Freight last month.',
     'We compared Hull to Leeds on dwell time during the review.',
     'Mia + Owen on the call, Hull / Leeds rollout discussed.',

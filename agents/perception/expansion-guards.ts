@@ -94,9 +94,14 @@ export const fulfilled = (s: Sent): boolean => /\b(?:we|you|they|I|Owen|IT)\s+(?
 
 /** A service wanted for people, not capacity for them: "a refresher training for the 12 people who joined", "a workshop for the new starters". */
 const SERVICE = / (?:training|refresher|session|workshop|webinar|demo|walkthrough|walk-through|call|meeting|report|breakdown|copy|summary|invoice|deck|course|intro|introduction|onboarding session) /;
+/** Services people attend: "it" after one of them is the session. (A demo shows the product, so "saw the demo … want it" wants the product.) */
+const TAUGHT = / (?:training|refresher|session|workshop|webinar|course|induction|call|meeting|newsletter) /;
 export function serviceForPeople(s: Sent): boolean {
   const line = lemmaLine(s).line;
   if (/ (?:seat|licen[cs]e|licence|logins?|access|account|workspace|instance|more user|new user) /.test(line)) return false;
+  // "ran the refresher herself and wants the whole team on it": "it" is the service named before it.
+  const it = findAll(s, / (?:on|want|need|like|love) it /)[0];
+  if (it && TAUGHT.test(` ${s.toks.slice(0, it.start).map((x) => x.lemma).join(' ')} `)) return true;
   return findAll(s, / (?:want|need|would like|like|ask for|request|love|book|schedule|set up|organi[sz]e|arrange) (?:\S+ ){0,3}?/).some((h) => {
     const rest = s.toks.slice(h.end, h.end + 5).map((x) => x.lemma).join(' ');
     return SERVICE.test(` ${rest} `) && / for /.test(` ${s.toks.slice(h.end).map((x) => x.lemma).join(' ')} `);

@@ -13,7 +13,9 @@ function verbOf(t: Tok, before?: Tok): string | undefined {
   // A gerund the tagger calls a noun is one ("Provisioning for the Madrid users failed"), unless a progressive's
   // auxiliary or "keep" comes before it ("have been pestering", "keeps nagging").
   const progressive = Boolean(before) && ['be', 'keep'].includes(before!.lemma);
-  if (t.lemma !== t.lower || !(['VERB', 'ADJ'].includes(t.pos) || (t.pos === 'NOUN' && progressive))) return undefined;
+  // A verb in -ing left as it is stays as read ("it's blocking onboarding for the new depot" has no one onboarding).
+  const verbIng = t.pos === 'VERB' && t.lower.endsWith('ing');
+  if (t.lemma !== t.lower || verbIng || !(['VERB', 'ADJ'].includes(t.pos) || (t.pos === 'NOUN' && progressive))) return undefined;
   const m = /^(\p{Ll}+?)(?:ing|ed)$/u.exec(t.lower);
   if (!m) return undefined;
   const stem = m[1];

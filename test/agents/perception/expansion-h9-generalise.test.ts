@@ -56,6 +56,8 @@ const LOOK_ALIKES: Array<[string, string]> = [
   ['on board with a format', "I'll get the finance team on board with the new invoice format."],
   ['access expected already', "The Leeds team should have access already, can you check why they can't log in?"],
   ['an expectation, not a wish', 'They should have their logins by now, IT sent the invites on Monday.'],
+  ['a gerund object of another verb', "The sync error is back and it's stalling onboarding for the new hub."],
+  ['"it" is the training named before it', 'Mia ran the induction session herself and wants the whole crew on it by spring.'],
 ];
 
 const GROUPS: Array<[string, string, string]> = [

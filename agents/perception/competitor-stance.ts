@@ -249,7 +249,9 @@ export function comingToShow(s: Sent, span: NameSpan): boolean {
   const clause = stop < 0 ? acts : acts.slice(0, stop);
   const arrive = clause.findIndex((x) => x.lemma === 'come' && ['in', 'over', 'by', 'round', 'along'].includes(t[x.i + 1]?.lower ?? ''));
   // "We've got X coming in for a demo on the 18th".
-  if (arrive >= 0 && clause[arrive + 2]?.lower === 'for' && clause.slice(arrive + 3, arrive + 6).some((x) => PITCHED.has(x.lemma)) && !negated(s, clause[arrive].i)) return true;
+  // (Not a demo of ours: "Priyanka is coming in for a demo of your reporting".)
+  const ofOurs = clause.slice(arrive + 3, arrive + 9).some((x, j, xs) => x.lower === 'of' && ['your', 'our', 'ur'].includes(xs[j + 1]?.lower ?? ''));
+  if (arrive >= 0 && clause[arrive + 2]?.lower === 'for' && clause.slice(arrive + 3, arrive + 6).some((x) => PITCHED.has(x.lemma)) && !ofOurs && !negated(s, clause[arrive].i)) return true;
   const shows = clause.findIndex((x) => SHOW.has(x.lemma) && x.pos === 'VERB' && !negated(s, x.i));
   if (shows < 0) return false;
   // To us, or to a body of ours: "presenting to the exec team", "demoing to the board".

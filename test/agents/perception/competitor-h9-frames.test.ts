@@ -27,6 +27,7 @@ describe('not a vendor weighed', () => {
   it.each([
     'The ops team is pushing for Hull to go live before Leeds.',
     'We have Priyanka coming in for a training session next Wednesday.',
+    'We have Priyanka coming in for a demo of your reporting next Wednesday.',
     'Bea gave a great presentation for our board on the quarter.',
     "The Hull team's been very persistent about the label bug.",
     // apart from us, beside us, turned away in the next sentence, taking part in a trial of ours

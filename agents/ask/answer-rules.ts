@@ -12,7 +12,7 @@ import { shortDate, daysBetween, personName, deliverableOf } from '../reasoners/
 import { classifyQuestion, type Intent } from './intent.js';
 import { Cites, ago, describeSignal as describe, label, whereSaid, type Citation } from './cites.js';
 import { nextSteps, recentChanges, summary, type OpenRecommendationView } from './overview.js';
-import { HANDOVER, bestSentences, clip, reported, sentencesBy, topicTerms } from './said.js';
+import { ASKED_FOR, HANDOVER, asksIn, bestSentences, clip, lastOwnSentence, reported, sentencesBy, topicTerms } from './said.js';
 
 const firstNameOf = (name: string) => name.split(/\s+/)[0];
 import { usageSlidesFor, usageTrendsFor } from '../risk/model.js';
@@ -166,15 +166,23 @@ const HANDLERS: Record<Intent, Handler> = {
   async what_said(ctx, byId, cites, people, topic) {
     const nameWords = people.flatMap((p) => [p.name ?? '', p.title ?? '', p.role?.replace(/_/g, ' ') ?? '']);
     const ROLE_AND_TITLE = ['procurement', 'purchasing', 'security', 'legal', 'counsel', 'cfo', 'ceo', 'cto', 'cio', 'coo', 'ciso', 'vp', 'head', 'director', 'champion', 'buyer', 'sponsor', 'evaluator', 'team', 'recently', 'lately', 'think', 'thinks', 'feel', 'feels'];
-    const want = topicTerms(topic, [...nameWords, ...ROLE_AND_TITLE]);
+    // "What did the CFO ask for?": the asking is the question, not its topic.
+    const askedFor = ASKED_FOR.test(ctx.question.toLowerCase());
+    const want = topicTerms(askedFor ? topic.replace(new RegExp(ASKED_FOR.source, 'g'), ' ') : topic, [...nameWords, ...ROLE_AND_TITLE]);
     const who = people.length ? people.map((p) => personName(p)).join(' / ') : 'They';
     const said = sentencesBy(ctx.signals, people.length ? people : null, { domains: ctx.account.domains });
+    const asks = askedFor && want.core.size === 0 ? asksIn(said).slice(-2).reverse() : [];
+    if (asks.length) {
+      for (const a of asks) cites.addQuote(a.signal, clip(a.sentence));
+      return asks.map((a, i) => `${i === 0 ? `${who} asked` : 'Before that,'} ${whereSaid(a.signal)} on ${shortDate(a.signal.occurredAt)} (${ago(a.signal.occurredAt, ctx.asOf)}): "${clip(a.sentence)}"`).join(' ');
+    }
     if (want.core.size === 0) {
-      // No topic ("what did Nina say last?"): the latest messages themselves.
+      // No topic ("what did Nina say last?"): the latest messages, in their own words (their turn of a call, not its opening).
       const latest = [...new Set(said.map((x) => x.signal))].slice(-2).reverse();
       if (latest.length === 0) return `I found nothing from ${people.length ? people.map(label).join(', ') : ctx.account.name} in the account's memory.`;
-      for (const s of latest) cites.addQuote(s, openingExcerpt(s));
-      return latest.map((s, i) => `${i === 0 ? `${who} last said` : 'Before that'} (${shortDate(s.occurredAt)}, ${describe(s)}): "${openingExcerpt(s)}"`).join(' ');
+      const quote = (s: Signal) => (s.kind === 'meeting' ? clip(lastOwnSentence(said, s)?.sentence ?? openingExcerpt(s)) : openingExcerpt(s));
+      for (const s of latest) cites.addQuote(s, quote(s));
+      return latest.map((s, i) => `${i === 0 ? `${who} last said` : 'Before that'} (${shortDate(s.occurredAt)}, ${describe(s)}): "${quote(s)}"`).join(' ');
     }
     // Memory retrieval ranks the signals about the topic; the sentence is chosen within them by its words.
     const hits = await ctx.retrieve({ accountId: ctx.account.id, query: topic, k: 8, before: ctx.asOf });

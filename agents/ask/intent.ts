@@ -37,6 +37,8 @@ const ROLE_GROUPS: Array<{ asked: RegExp; title: RegExp; roles: string[] }> = [
   { asked: /\bdecision makers?\b/, title: /$^/, roles: ['decision_maker'] },
 ];
 
+const IT_GROUP = { asked: /$^/, title: /\b(it|information technology|infrastructure|systems|technology)\b/, roles: [] as string[] };
+
 const TITLE_WORDS = ['ceo', 'cfo', 'cto', 'cio', 'coo', 'ciso', 'cro', 'vp', 'head of', 'director'];
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -63,8 +65,10 @@ export function resolvePeople(question: string, contacts: Contact[]): Contact[] 
     const named = (n: string) => (n.length >= 3 ? new RegExp(`\\b${escape(n.toLowerCase())}\\b`).test(q) : n.length === 2 && new RegExp(`\\b${escape(n)}\\b`).test(question));
     if (names.some(named) || q.includes(c.email.toLowerCase())) found.set(c.email, c);
   }
-  for (const g of ROLE_GROUPS) {
-    if (!g.asked.test(q)) continue;
+  // "IT" is a function only as written in capitals: "it" in lower case is the pronoun.
+  const groups = /\bIT\b/.test(question) ? [...ROLE_GROUPS, IT_GROUP] : ROLE_GROUPS;
+  for (const g of groups) {
+    if (!g.asked.test(q) && g !== IT_GROUP) continue;
     for (const c of contacts) if ((c.role && g.roles.includes(c.role)) || g.title.test((c.title ?? '').toLowerCase())) found.set(c.email, c);
   }
   for (const t of TITLE_WORDS) {
@@ -78,7 +82,7 @@ export function resolvePeople(question: string, contacts: Contact[]): Contact[] 
 type Cue = [RegExp, number];
 
 /** Words that ask about someone's words: with a person named, the question is about what they said. */
-const SPEECH = /\b(say|says|said|saying|mention(s|ed)?|tell|told|wr[io]te|write|ask(s|ed)?|raise[ds]?|think(s|ing)?|feel(s|ing)?|position|stance|views?|take on|opinions?|comments?|commented|feedback|thoughts|word (from|on)|latest from|news from|hear(d)? from|message|messages|note|react(ed|ion)?|respon(d|ded|se)|reply|replied)\b/;
+const SPEECH = /\b(say|says|said|saying|mention(s|ed)?|tell|told|wr[io]te|write|ask(s|ed)?|raise[ds]?|think(s|ing)?|feel(s|ing)?|position|stance|views?|take on|opinions?|comments?|commented|feedback|thoughts|word (from|on)|latest from|news from|hear(d)? from|message|messages|note|react(ed|ion)?|respon(d|ded|se)|reply|replied|wants?|wanted|needs?|needed|request(s|ed)?|requir(e|es|ed)|looking for)\b/;
 
 const CUES: Record<Exclude<Intent, 'search'>, Cue[]> = {
   next_steps: [

@@ -137,6 +137,27 @@ export function clip(sentence: string, max = 300): string {
   return sentence.length <= max ? sentence : sentence.slice(0, max);
 }
 
+/** A question that asks what someone asked of us: "what did the CFO ask for?", "what does IT need?". */
+export const ASKED_FOR = /\b(?:ask(?:s|ed)? (?:us )?(?:for|about)|asked|want(?:s|ed)?|need(?:s|ed)?|request(?:s|ed)?|requir(?:e|es|ed)|looking for|expect(?:s|ed)?)\b/;
+
+/** The words of wanting in a sentence: a need, a wish, a condition or a direct ask. */
+const ASKING = /\b(?:need|needs|needed|require[sd]?|want|wants|would like|'d like|must|have to|has to|expect|can you|could you|would you|will you|please|unless|otherwise|before we)\b|\?\s*$/i;
+
+/**
+ * What these people asked of us, oldest first: sentences perception read as a request put to us,
+ * or that carry the words of wanting.
+ */
+export function asksIn(said: Said[]): Said[] {
+  return said.filter((x) => (x.signal.insights?.requests ?? []).some((r) => r.text.includes(x.sentence) || x.sentence.includes(r.text)) || ASKING.test(x.sentence));
+}
+
+/** Their last sentence of substance in one signal (a call turn of theirs, not the meeting's opening nor a sign-off). */
+export function lastOwnSentence(said: Said[], signal: Signal): Said | undefined {
+  const mine = said.filter((x) => x.signal === signal);
+  const courtesy = (x: string) => /\b(?:thanks|thank you|cheers|bye|see you|talk soon|welcome)\b/i.test(x) && x.split(/\s+/).length < 10;
+  return [...mine].reverse().find((x) => x.sentence.split(/\s+/).length >= 6 && !courtesy(x.sentence)) ?? mine[mine.length - 1];
+}
+
 /** Someone handing over: "Felix will be picking up the relationship", "Lee takes over from Dana". */
 export const HANDOVER = /\b(?:tak(?:e|es|ing)|took|taken) over\b|\bpick(?:s|ing|ed)? up\b|\breplac(?:e|es|ing|ed|ement)\b|\bsuccessor\b|\bhand(?:s|ing|ed)?\s+(?:\w+\s+)?over\b|\b(?:new|main|primary) (?:point of )?contact\b|\bin charge\b|\bcover(?:s|ing)? for\b|\bstep(?:s|ping)? in\b|\bwill (?:own|lead|run|manage)\b|\bfill(?:s|ing)? in for\b|\binherit/i;
 

@@ -92,10 +92,12 @@ const BUILDERS: Partial<Record<FactorName, (f: Factor, ctx: Ctx) => Built | null
     const minutes = riskConfigFor(ctx.account.settings).newLead.responseMinutes;
     const late = first ? Date.parse(ctx.asOf) >= Date.parse(first.occurredAt) + minutes * 60_000 : true;
     const channel = s?.kind === 'engagement' ? 'form' : s?.kind === 'chat' ? 'chat message' : 'email';
+    // What they want to know, in our words, so the title and rationale name the thing and not only the quote.
+    const action = [...asked].reverse().map(requestedAction).find(Boolean);
     return {
       title: `Reply to new lead ${name ?? who.email ?? ctx.account.name}${late ? ` now: the ${minutesTarget(minutes)} first-response target has passed` : `: the draft is ready, answer within the ${minutesTarget(minutes)} target`}`,
       target: who.email ?? 'lead',
-      rationale: `${f.explanation}. Speed to first response decides whether a new lead converts; every hour of delay costs meetings.${asked.length ? ` Their ${channel} asks: ${asked.map((q) => `"${truncate(q, 200)}"`).join(' ')}` : ''}`,
+      rationale: `${f.explanation}. Speed to first response decides whether a new lead converts; every hour of delay costs meetings.${action ? ` To answer: ${action}.` : ''}${asked.length ? ` Their ${channel} asks: ${asked.map((q) => `"${truncate(q, 200)}"`).join(' ')}` : ''}`,
       dueInMs: late ? 15 * 60_000 : Math.max(60_000, (first ? Date.parse(first.occurredAt) + minutes * 60_000 : Date.parse(ctx.asOf)) - Date.parse(ctx.asOf)),
       draft: {
         channel: 'email', to: who.email ? [who.email] : [],

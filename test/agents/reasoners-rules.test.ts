@@ -206,4 +206,13 @@ describe('a new lead gets its reply at once', () => {
     expect(r.draft?.body).toContain('> I would need pricing for 15 dispatchers before our budget meeting.');
     expect(r.draft?.body).toMatch(/^Hi there,/); // no name on the address: no invented one
   });
+
+  it('the rationale says in our words what to answer, not only the quote', () => {
+    const s = lead();
+    s.engagement('2026-11-20T16:39:00Z', 'form_submitted', { contactEmail: 'ola@ternlogistics.com', contactName: 'Ola Berg', text: 'Can you send me a price list for the telematics add-on? We have 60 vans.' });
+    expect(one(plan(s), 'reply').rationale).toContain('To answer: send a price list for the telematics add-on.');
+    const y = lead();
+    y.engagement('2026-11-20T16:39:00Z', 'form_submitted', { contactEmail: 'ola@ternlogistics.com', contactName: 'Ola Berg', text: 'Does your routing work offline in the cab?' });
+    expect(one(plan(y), 'reply').rationale).toContain('To answer: tell them whether our routing work offline in the cab.');
+  });
 });

@@ -60,6 +60,9 @@ function quotedAsks(signal: Signal, ctx: PerceiveContext): string[] {
   return quoted ? questionSentences(quoted) : [];
 }
 
+/** Words that put our deal in a sentence: with them, a person's move and a threat to the contract can share it. */
+const OUR_DEAL = /\b(?:renew\w*|contracts?|subscriptions?|cancel\w*|licen[cs]es?|vendors?|platform|product|tool|switch\w*|budget)\b/i;
+
 export function perceiveSignal(signal: Signal, ctx: PerceiveContext): Insights {
   const auto = automatedKind(signal);
   if (auto) {
@@ -69,15 +72,22 @@ export function perceiveSignal(signal: Signal, ctx: PerceiveContext): Insights {
   }
   const parts = utterances(signal, ctx);
   const requests = [...requestsOf(signal, parts, ctx), ...quotedAsks(signal, ctx)];
-  const { sentiment, negativeText, churnText } = sentimentOf(parts);
+  const stakeholderChanges = findStakeholderChanges(signal, parts, ctx.contacts, { accountName: ctx.account.name, competitors: ctx.competitors });
+  // A person leaving or moving is a stakeholder change, not the account leaving us: "I'm no longer running
+  // operations" ends a role, not the contract, and a farewell's regret is not the account's mood.
+  const aboutAPerson = (text: string | undefined) => Boolean(text) && !OUR_DEAL.test(text!) && stakeholderChanges.some((c) => c.text.includes(text!) || text!.includes(c.text));
+  const read = sentimentOf(parts);
+  const { sentiment } = read;
+  const negativeText = aboutAPerson(read.negativeText) ? undefined : read.negativeText;
   // Our notes report what the customer said ("Raj told me they plan to downgrade"): churn intent, not our mood.
-  const churn = churnText ?? (signal.kind === 'note' ? sentimentOf(parts, { reported: true }).churnText : undefined);
+  const said = read.churnText ?? (signal.kind === 'note' ? sentimentOf(parts, { reported: true }).churnText : undefined);
+  const churn = aboutAPerson(said) ? undefined : said;
   const competitors = findCompetitors(parts, ctx.competitors, { contacts: ctx.contacts, accountName: ctx.account.name, reported: signal.kind === 'note', ourPeople: ourPeopleOf(signal, ctx) });
   return Insights.parse({
     commitments: findCommitments(parts, signal.occurredAt, {
       recipients: recipientsOf(signal, ctx), actionItems: signal.kind === 'note', contacts: ctx.contacts, due: { timeZone: timeZoneOf(ctx) }, before: quotedOf(signal),
     }),
-    stakeholderChanges: findStakeholderChanges(signal, parts, ctx.contacts, { accountName: ctx.account.name, competitors: ctx.competitors }),
+    stakeholderChanges,
     competitors,
     sentiment,
     ...(negativeText ? { negativeText } : {}),

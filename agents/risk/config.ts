@@ -90,6 +90,10 @@ export const RiskConfig = z.strictObject({
     lookbackDays: days,
     /** A later message from the same person at or above this settles it. */
     resolvedAt: z.number().min(0).max(1),
+    /** How long a stated intent not to renew or to leave counts: a decision outlasts a mood. */
+    churnLookbackDays: days,
+    /** The weight of a stated churn intent, as a multiple of the factor's weight. */
+    churnMultiplier: z.number().min(1).max(4),
   }),
   competitor: z.strictObject({ lookbackDays: days }),
   expansion: z.strictObject({ lookbackDays: days }),
@@ -118,7 +122,7 @@ export const DEFAULT_RISK_CONFIG: RiskConfig = {
     slide: { weeks: 6, minWeeks: 4, dropPct: 20, agreement: 0.7, latestShare: 0.5 },
   },
   renewal: { windowsDays: [120, 90, 60], multipliers: [0.6, 1, 1.3], noConversationExtra: 5, daysAfter: 30 },
-  sentiment: { threshold: -0.25, lookbackDays: 14, resolvedAt: 0.5 },
+  sentiment: { threshold: -0.25, lookbackDays: 14, resolvedAt: 0.5, churnLookbackDays: 90, churnMultiplier: 2 },
   competitor: { lookbackDays: 60 },
   expansion: { lookbackDays: 60 },
   buying: { lookbackDays: 14, minProposalViews: 2 },

@@ -15,7 +15,7 @@ import { settledLongAgo, keepsRemit, outsideDeal, hearsay, headsUpNoun, thingHan
 import { HANDOVER_MOVED, HANDOVER_ROLE, JOINS_UNIT, possessorAfter, reportsToSomeoneJustNamed, speakerTakesOver } from './stakeholder-handover.js';
 import { forwardedParts, passiveView } from './stakeholder-reading.js';
 import { ARRIVALS_JOINED, namedInNext } from './stakeholder-arrivals.js';
-import { postHolder } from './stakeholder-titles.js';
+import { POST_CHANGED, postHolder } from './stakeholder-titles.js';
 import { ENDS_LEFT, ENDS_MOVED, endHolds, objectOfFarewell } from './stakeholder-ends.js';
 import { LEFT_MORE, MOVED_MORE, ROLE_MORE, JOINED_MORE, SUCCESSOR_OBJECT_MORE, SUCCESSOR_SUBJECT_MORE, moreHitHolds, notAPerson, lowerCaseNames, contactByAddress, conditionScoped, pastRelativeClause, toMe, sharedSubjectAnd } from './stakeholder-frames.js';
 
@@ -601,7 +601,7 @@ function resolve(who: Who, u: Utterance, ctx: Ctx): { contactEmail?: string; nam
   return c ? { contactEmail: c.email, name: c.name ?? who.name, ours: false } : { name: who.name, ours: false };
 }
 
-const FAMILIES: Array<[Change, RegExp[]]> = [['role_changed', [...ROLE, ...ROLE_MORE, ...HANDOVER_ROLE]], ['left', [...LEFT, ...LEFT_MORE, ...ENDS_LEFT]], ['moved', [...MOVED, ...MOVED_MORE, ...ENDS_MOVED, ...HANDOVER_MOVED]], ['joined', [...JOINED, ...JOINED_MORE, ...ARRIVALS_JOINED]]];
+const FAMILIES: Array<[Change, RegExp[]]> = [['role_changed', [...ROLE, ...ROLE_MORE, ...HANDOVER_ROLE]], ['left', [...LEFT, ...LEFT_MORE, ...ENDS_LEFT]], ['moved', [...MOVED, ...MOVED_MORE, ...ENDS_MOVED, ...HANDOVER_MOVED, POST_CHANGED]], ['joined', [...JOINED, ...JOINED_MORE, ...ARRIVALS_JOINED]]];
 const SUCCESSOR_SUBJECT_ALL = new RegExp(`${SUCCESSOR_SUBJECT.source}|${SUCCESSOR_SUBJECT_MORE} `);
 const SUCCESSOR_OBJECT_ALL = new RegExp(`${SUCCESSOR_OBJECT.source}|${SUCCESSOR_OBJECT_MORE}`);
 
@@ -651,9 +651,9 @@ function changesIn(u: Utterance, ctx: Ctx, accountWords: string[]): PerceivedCha
           // A ticket names the person by address ("Deprovision user owen.pratt@…: employment ended").
           const byAddress = contactByAddress(s, ctx.contacts, 0, hit.start);
           // (Or by the post: "Our Finance Director is leaving" is the contact with that title.)
-          const who = subjectOf(s, hit, names, prevName, (k) => personReferent(sents, si, k, ctx)) ?? (byAddress?.name ? { name: byAddress.name } : undefined) ?? postHolder(s, hit, ctx.contacts);
+          const who = POST_CHANGED.test(hit.m[0]) ? postHolder(s, hit, ctx.contacts) : subjectOf(s, hit, names, prevName, (k) => personReferent(sents, si, k, ctx)) ?? (byAddress?.name ? { name: byAddress.name } : undefined) ?? postHolder(s, hit, ctx.contacts);
           const ourRole = OUR_ROLE.test(s.text);
-          if (!who && !ourRole) continue;
+          if (!who && (!ourRole || POST_CHANGED.test(hit.m[0]))) continue;
           const r = who ? resolve(who, u, ctx) : { name: names[0]?.name, ours: true };
           // Joining another unit is a move of someone the account already has; a newcomer's is an arrival, read elsewhere.
           if (JOINS_UNIT.test(hit.m[0]) && !('contactEmail' in r && r.contactEmail)) continue;

@@ -19,6 +19,8 @@ export const ENDS_LEFT: RegExp[] = [
   / walk out (?!of )| (?:get|be give|be show|receive) (?:the )?(?:boot|sack|axe|chop|push|door) | show (?=\S+ (?:\S+ )?the door )/,
   // "I'm out the door on Friday", "she's out of the door by Christmas".
   / (?:be|'s) out (?:of )?the door /,
+  // Off to a new job: "is heading to a new job in January" (a new role may be inside: not here).
+  / (?:go|head|move|leave|be off) (?:off )?(?:to|for) (?:a|an) new (?:job|employer|company|challenge|opportunity|adventure) /,
   // Seen off: "we're sad to see Dmitri go", "sorry to lose Raj" (the one named right after: objectOfFarewell).
   / (?:sad|sorry|hate|shame|pity|hard|gutted|miss) to (?:see|watch) (?=\S+ (?:\S+ )?go )| (?:sad|sorry|hate|shame|pity|hard|gutted) to lose /,
 ];
@@ -34,6 +36,8 @@ export const ENDS_MOVED: RegExp[] = [
   / (?:go|be|start|begin|head) (?:off )?on (?:a|an|his|her|their|my) (?:\S+ ){0,3}?secondment (?:to|with|at|in) /,
   // Gone on to a post: "when Irene went on to run the Nordics business", "is off to chair the audit committee".
   / go on to (?:run|lead|head|manage|oversee|chair|take over|become) | be off to (?:run|lead|head|manage|oversee|chair|take over|become) /,
+  // A move said to be for good: "owen's moving to the Berlin office permanently".
+  / (?:move|relocate|transfer) (?:\S+ ){0,5}?permanently | permanently (?:move|relocate|transfer) /,
   // The speaker's last exchange with us: "this is my last call with you".
   / (?:my|his|her) (?:last|final) (?:call|email|meeting|qbr|check-in|message|sync|note) (?:with|to) (?:you|your|this|the) /,
 ];

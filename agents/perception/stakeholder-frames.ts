@@ -125,6 +125,8 @@ export const SUCCESSOR_OBJECT_MORE = [
   // Who we hear from now: "you'll be hearing from Tomasz from now on".
   String.raw` (?:will|be|will be) (?:hear|hearing) from `,
   String.raw` (?:pass|move|transfer|go|shift|switch) from \S+ (?:\S+ )?to `,
+  // The new holder said after the post changed: "our procurement lead changed; it's now Sara Lind".
+  String.raw` it be now (?=\S+ (?:\S+ )?[.!;,] )`,
   // Replaced in a post by someone: "was replaced as CFO by Erik Dahl".
   String.raw` (?:replace|succeed) (?:as|in|on) (?:\S+ ){1,4}?by `,
   // The stand-in named as the subject of a copula: "Interim is their CFO Adaeze", "acting lead: Mia".

@@ -60,13 +60,18 @@ export function postHolder(s: Sent, hit: Hit, contacts: Contact[]): { name: stri
   let k = hit.start - 1;
   while (k >= 0 && (['AUX', 'ADV', 'PART'].includes(t[k].pos) || ["'s", "'ll", 'will', 'has', 'have'].includes(t[k].lower))) k -= 1;
   const end = k;
-  // (An acronym is tagged anything: "IT" reads as a pronoun.)
-  while (k >= 0 && (['NOUN', 'PROPN', 'ADJ'].includes(t[k].pos) || /^[A-Z]{2,5}$/.test(t[k].text) || ['of', '&', 'and'].includes(t[k].lower)) && end - k < 6) k -= 1;
+  // (An acronym is tagged anything, and so is a post word: "IT" reads as a pronoun, "lead" as a verb.)
+  while (k >= 0 && (['NOUN', 'PROPN', 'ADJ'].includes(t[k].pos) || /^[A-Z]{2,5}$/.test(t[k].text) || POST_WORD.test(t[k].lower) || ['of', '&', 'and'].includes(t[k].lower)) && end - k < 6) k -= 1;
   if (k < 0 || !['our', 'the', 'their', 'your', 'my'].includes(t[k].lower) || k === end) return undefined;
   // The clause opens here: nothing but a connective or punctuation before the determiner.
   if (k > 0 && !(t[k - 1].pos === 'PUNCT' || ['and', 'but', 'so', 'that', 'fyi', 'btw', 'also', 'sadly', 'unfortunately', 'meanwhile'].includes(t[k - 1].lower) || t[k - 1].pos === 'ADV')) return undefined;
   const words = t.slice(k + 1, end + 1).map((x) => x.text);
   if (!words.some((w) => POST_WORD.test(w.toLowerCase()))) return undefined;
   const c = holderOf(words, contacts);
+  // A post with no remit ("my manager", "the director") names nobody in particular.
+  if (!c && !postOf(words).over.size) return undefined;
   return { name: c?.name ?? words.join(' ') };
 }
+
+/** A post whose holder changed, said of the post: "Our procurement lead changed last week" (the subject must be a post: postHolder). */
+export const POST_CHANGED = / (?:change|have change|be change) (?=last |this |on |recently |again |[.,;:] |$)/;

@@ -65,3 +65,15 @@ describe('stakeholder changes: a piece of work taken on, background in a relativ
     expect(read('Dana, who joined us from a port operator, really likes the new map view.')).toEqual([]);
   });
 });
+
+describe('stakeholder changes: a post whose holder changed, a new job, a move for good', () => {
+  it('"our treasury director changed; it\'s now X" is the holder\'s change with X after them; a date or a plan that changed is nothing', () => {
+    expect(byPost("Our treasury director changed last month; it's now Pia Holt.")).toEqual([expect.objectContaining({ change: 'moved', contactEmail: 'bo@acme.com', successor: expect.objectContaining({ name: 'Pia Holt' }) })]);
+    expect(byPost('Kai said the cutover date changed again.')).toEqual([]);
+  });
+
+  it('off to a new job, moving somewhere permanently', () => {
+    expect(one('Apparently Dana is off to a new job after the summer.')).toMatchObject({ change: 'left', name: 'Dana Ruiz' });
+    expect(one('Dana is relocating to the Porto site permanently.')).toMatchObject({ change: 'moved', name: 'Dana Ruiz' });
+  });
+});

@@ -38,7 +38,7 @@ function dealHead(s: Sent, k: number): boolean {
   const t = s.toks[k];
   if (t.pos !== 'NOUN' && t.pos !== 'PROPN' && t.pos !== 'VERB') return false;
   if (DEAL_HEADS.has(t.lemma)) return t.pos !== 'VERB' || s.toks[k - 1]?.pos === 'DET';
-  const mod = MODIFIED[t.lemma];
+  const mod = Object.hasOwn(MODIFIED, t.lemma) ? MODIFIED[t.lemma] : undefined;
   return Boolean(mod && k > 0 && mod.has(s.toks[k - 1].lemma));
 }
 
@@ -54,7 +54,7 @@ function verdictAt(s: Sent, k: number): number {
   const done = (t.lower !== t.lemma || t.lower.endsWith('ed')) && !t.lower.endsWith('ing');
   if (!done) return -1;
   if (VERDICTS.has(t.lemma)) return ['off'].includes(s.toks[k + 1]?.lower ?? '') ? k + 1 : k;
-  if (PHRASAL[t.lemma]?.has(s.toks[k + 1]?.lower ?? '')) return k + 1;
+  if (Object.hasOwn(PHRASAL, t.lemma) && PHRASAL[t.lemma].has(s.toks[k + 1]?.lower ?? '')) return k + 1;
   return -1;
 }
 

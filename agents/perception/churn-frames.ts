@@ -68,7 +68,7 @@ export function oursAt(s: Sent, k: number): boolean {
 function reductionVerb(s: Sent, i: number): boolean {
   const t = s.toks[i];
   if (!REDUCE.has(t.lemma) || t.pos === 'NOUN' || t.pos === 'ADJ') return false;
-  const parts = PARTICLE[t.lemma];
+  const parts = Object.hasOwn(PARTICLE, t.lemma) ? PARTICLE[t.lemma] : undefined;
   if (!parts) return true;
   return s.toks.slice(i + 1, i + 6).some((x) => parts.includes(x.lower));
 }

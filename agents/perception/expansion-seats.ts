@@ -38,8 +38,10 @@ function numberAt(s: Sent, k: number): number | undefined {
   const digits = /^(?:~|≈|approx\.?|est\.?|ca\.?|c\.)?(\d{1,5})\+?$/.exec(t.lower.replace(/,/g, ''));
   if (digits) return Number(digits[1]);
   const compound = /^([a-z]+)-([a-z]+)$/.exec(t.lower);
-  if (compound && NUMBER_WORDS[compound[1]] >= 20 && NUMBER_WORDS[compound[2]] < 10) return NUMBER_WORDS[compound[1]] + NUMBER_WORDS[compound[2]];
-  const w = NUMBER_WORDS[t.lower];
+  const number = (word: string) => (Object.hasOwn(NUMBER_WORDS, word) ? NUMBER_WORDS[word] : undefined);
+  const [tens, ones] = compound ? [number(compound[1]), number(compound[2])] : [];
+  if (tens !== undefined && ones !== undefined && tens >= 20 && ones < 10) return tens + ones;
+  const w = number(t.lower);
   if (w === undefined) return undefined;
   // "half a dozen": six.
   if (t.lower === 'dozen' && s.toks[k - 1]?.lower === 'a' && s.toks[k - 2]?.lower === 'half') return 6;

@@ -29,11 +29,11 @@ function postOf(words: string[]): Post {
   const over = new Set<string>();
   for (const raw of words.map((w) => w.toLowerCase())) {
     if (FILLER.has(raw)) continue;
-    const a = ACRONYM[raw];
+    const a = Object.hasOwn(ACRONYM, raw) ? ACRONYM[raw] : undefined;
     if (a) { level.add(a[0]); over.add(a[1]); continue; }
     if (LEVEL.has(raw)) { level.add(raw === 'vice' || raw === 'president' ? 'vp' : raw); continue; }
     // "Chief Financial Officer": the adjective of what it is over.
-    over.add(OVER[raw] ?? raw);
+    over.add(Object.hasOwn(OVER, raw) ? OVER[raw] : raw);
   }
   if (level.has('chief') && words.some((w) => /^officer$/i.test(w)) && over.has('security')) over.delete('it');
   return { level, over };

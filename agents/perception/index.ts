@@ -42,7 +42,12 @@ function ourPeopleOf(signal: Signal, ctx: PerceiveContext): string[] {
 function quotedOf(signal: Signal): string | undefined {
   if (signal.kind !== 'email') return undefined;
   const fresh = stripQuotedReply(signal.text);
-  if (!signal.text.includes(fresh)) return undefined; // the quote was a forward, kept unquoted in the fresh text
+  if (!signal.text.includes(fresh)) {
+    // Either a forward, kept unquoted in the fresh text (no "> " lines), or a reply written between the
+    // quoted paragraphs: then the quoted lines are the message it answers.
+    const interleaved = signal.text.split('\n').filter((l) => /^\s*>/.test(l)).map((l) => l.replace(/^\s*>+\s?/, '')).join('\n').trim();
+    return interleaved || undefined;
+  }
   const rest = signal.text.slice(fresh.length);
   const quoted = rest.split('\n').filter((l) => !/wrote:\s*$/.test(l)).map((l) => l.replace(/^\s*>+\s?/, '')).join('\n').trim();
   return quoted || undefined;
@@ -61,7 +66,7 @@ function quotedAsks(signal: Signal, ctx: PerceiveContext): string[] {
 }
 
 /** Words that put our deal in a sentence: with them, a person's move and a threat to the contract can share it. */
-const OUR_DEAL = /\b(?:renew\w*|contracts?|subscriptions?|cancel\w*|licen[cs]es?|vendors?|platform|product|tool|switch\w*|budget)\b/i;
+const OUR_DEAL = /\b(?:renew\w*|contracts?|subscriptions?|cancel\w*|licen[cs]es?|vendors?|platforms?|products?|tools?|apps?|systems?|switch\w*|budget)\b/i;
 
 export function perceiveSignal(signal: Signal, ctx: PerceiveContext): Insights {
   const auto = automatedKind(signal);

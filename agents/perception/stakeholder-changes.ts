@@ -94,8 +94,8 @@ const MOVED: RegExp[] = [
   // Leading something else from a stated moment: "As of this week Dmitri heads security for the group".
   // (Not after "to": "brought in from DHL to run IT" states a purpose, not who runs what.)
   /(?<= (?:as of|starting|effective|from) (?:\S+ ){1,5}?)(?<! to )(?:head|lead|run|manage|oversee) (?!to |the call|the meeting)/,
-  // Handing one's remit over: "I'll be handing the relationship over to Luca", "I'm handing this over to Dmitri as of Monday".
-  / hand over to | (?:hand|pass|transfer) (?:over )?(?:this|it|everything|things|the (?:\S+ )?(?:account|relationship|rollout|project|programme|program|day-to-day|reins|rein|baton|renewal|remit|portfolio|workstream)|my (?:\S+ )?(?:account|relationship|remit|portfolio|responsibility|work)s?) (?:over )?to /,
+  // Handing one's remit over: "I'll be handing the relationship over to Luca", "I'm handing this over to Dmitri as of Monday"; a bare "passing it to procurement" hands on a document.
+  / hand over to | (?:hand|pass|transfer) (?:this|it) over to | (?:hand|pass|transfer) (?:over )?(?:everything|things|the (?:\S+ )?(?:account|relationship|rollout|project|programme|program|day-to-day|reins|rein|baton|renewal|remit|portfolio|workstream)|my (?:\S+ )?(?:account|relationship|remit|portfolio|responsibility|work)s?) (?:over )?to /,
   new RegExp(` (?:move|transfer|switch|pull|second|shift|transition)(?:ed)? (?:from (?:the )?\\S+ (?:\\S+ )?)?(?:over |across )?(?:in|on)?to (?:(?:a|an|the|our|another|their) (?:\\S+ ){0,3}${UNIT_OR_POST}|(?:group |corporate |regional |global |central )?(?!it |people |purchase |support |finance (?:the|a|an|our|their|it) )${FUNCTION} )`),
   // Someone moved by the organisation: "The reorg moved Raj into the treasury team" (the one moved follows the verb).
   new RegExp(` (?:move|transfer|shift) (?=\\S+ (?:\\S+ )?(?:over |across )?(?:in|on)?to (?:a|an|the|our|another|their) (?:\\S+ ){0,3}${UNIT_OR_POST})`),

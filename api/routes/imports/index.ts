@@ -11,7 +11,7 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { detectFormat, parseUpload } from '../../../agents/signals/detect.js';
+import { detectFormat, parseUpload, unrecognisedReason } from '../../../agents/signals/detect.js';
 import { parseMbox } from '../../../agents/signals/parsers/mbox.js';
 import { listUnmatched } from '../../../db/queries/unmatched.js';
 import { createIngest } from '../../ingest.js';
@@ -81,7 +81,7 @@ const imports: FastifyPluginAsyncZod<ImportOptions> = async (app, opts) => {
       const format = detectFormat(head, part.filename);
       if (!format) {
         part.file.resume();
-        yield { items: [], rejected: [{ position: part.filename || 'file', reason: 'unrecognised format: expected .eml, mbox, WebVTT, SRT, Gong JSON, usage CSV, Segment, HubSpot or Salesforce JSON' }] };
+        yield { items: [], rejected: [{ position: part.filename || 'file', reason: unrecognisedReason(head) }] }; // the importer's own wording: every format it reads, an empty file said to be empty
         continue;
       }
       formats.push(format);

@@ -182,7 +182,7 @@ const HANDLERS: Record<Intent, Handler> = {
       if (latest.length === 0) return `I found nothing from ${people.length ? people.map(label).join(', ') : ctx.account.name} in the account's memory.`;
       const quote = (s: Signal) => (s.kind === 'meeting' ? clip(lastOwnSentence(said, s)?.sentence ?? openingExcerpt(s)) : openingExcerpt(s));
       for (const s of latest) cites.addQuote(s, quote(s));
-      return latest.map((s, i) => `${i === 0 ? `${who} last said` : 'Before that'} (${shortDate(s.occurredAt)}, ${describe(s)}): "${quote(s)}"`).join(' ');
+      return latest.map((s, i) => `${i === 0 ? `${who} last said` : 'Before that'} (${shortDate(s.occurredAt)}, ${ago(s.occurredAt, ctx.asOf)}, ${describe(s)}): "${quote(s)}"`).join(' ');
     }
     // Memory retrieval ranks the signals about the topic; the sentence is chosen within them by its words.
     const hits = await ctx.retrieve({ accountId: ctx.account.id, query: topic, k: 8, before: ctx.asOf });

@@ -105,6 +105,8 @@ const RESOLVED = / (?:close (?:this|it|the ticket)|closing|(?:be|get|now) (?:res
 const DISCLAIMS = /\b(?:nothing to do with (?:you|your|u|ur)|not (?:you|u|you lot|you guys|(?:your|ur) (?:fault|problem|issue|side|app|tool|platform))|no fault of (?:yours|your)|(?:you|your \w+) (?:is|are|was|were) (?:fine|great|not the problem))\b/i;
 
 /** The speaker apologising for their own words ("I was frustrated on Tuesday's call and I want to apologise"). */
+/** A loss only imagined, to keep something: "we would hate to lose the discount", "wouldn't want to miss the window". */
+const AVERSION = / (?:would|'d) (?:\S+ )?(?:hate|want|like|care) to (?:lose|miss|forfeit|give up|see (?:\S+ )?go) /;
 const APOLOGY = / (?:apologise|apologize|apology|my apology|sorry for (?:my|the noise|being|snap|the rant)) /;
 
 /** Verbs that drop a tool: their named object is a product being left, not us. */
@@ -182,7 +184,7 @@ function sentencePolarity(s: Sent, churn = churnFrame(s)): number {
   const text = said.replace(NEUTRAL, 'x');
   const compound = vaderCompound(text);
   let p = 1.5 * compound + domainScore(s);
-  if (NOT_ABOUT_US.test(s.text) || (p < 0 && (ownChurnFalling(s) || aboutOthers(s) || APOLOGY.test(line(s)) || SELF.test(line(s)) || rightSizing(s) || turnedAround(s) || (someoneElses(s) && !/\byour?\b/i.test(s.text))))) p = Math.max(0, p);
+  if (NOT_ABOUT_US.test(s.text) || (p < 0 && (ownChurnFalling(s) || aboutOthers(s) || APOLOGY.test(line(s)) || AVERSION.test(line(s)) || SELF.test(line(s)) || rightSizing(s) || turnedAround(s) || (someoneElses(s) && !/\byour?\b/i.test(s.text))))) p = Math.max(0, p);
   else if (p < 0 && HANDLED.test(line(s))) p *= 0.3;
   else if (p < 0 && (MILD.test(s.text) || STALL.test(line(s)))) p /= 3;
   // A fault reported or a limit asked about, without feeling, cost or persistence, is mild.

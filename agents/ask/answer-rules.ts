@@ -5,7 +5,7 @@ import type { Contact } from '../../db/queries/contacts.js';
 import type { Signal } from '../signals/schema.js';
 import type { Assessment, Factor } from '../risk/types.js';
 import type { MemoryHit, RetrieveQuery } from '../graph/deps.js';
-import { excerptFor, excerptIsIn, keywords, openingExcerpt } from '../evidence.js';
+import { excerptFor, excerptIsIn, keywords, openingExcerpt, signalText } from '../evidence.js';
 import { stakeholderMap, participants } from '../stakeholders.js';
 import { commitmentsOf } from '../commitments.js';
 import { shortDate, daysBetween, personName, deliverableOf } from '../reasoners/describe.js';
@@ -38,6 +38,25 @@ function factorLine(f: Factor, i: number): string {
 }
 
 type Handler = (ctx: AskContext, byId: Map<string, Signal>, cites: Cites, people: Contact[], topic: string) => Promise<string> | string;
+
+const PRONOUN = /\b(she|he|her|him|hers|his)\b/i;
+
+/** The person a pronoun in an excerpt stands for: the last contact, or full name, named before it in the same signal. */
+function personBefore(excerpt: string, s: Signal | undefined, contacts: Contact[]): { name: string; pronoun: string } | undefined {
+  const pronoun = PRONOUN.exec(excerpt)?.[1];
+  if (!pronoun || !s) return undefined;
+  const text = signalText(s);
+  const at = text.indexOf(excerpt);
+  if (at <= 0) return undefined;
+  const before = text.slice(Math.max(0, at - 400), at);
+  const named = contacts.filter((c) => c.name && before.includes(c.name)).sort((a, b) => before.lastIndexOf(b.name!) - before.lastIndexOf(a.name!))[0]?.name;
+  const full = [...before.matchAll(/\b([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)? [A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)\b(?! (?:Inc|Ltd|LLC|GmbH)\b)/g)].map((m) => m[1]).filter((n) => !/^(?:Hi|Hello|Dear|Thanks|Meet|Best|Kind|Many|Good|Happy)\b/.test(n)).pop();
+  const name = named && (!full || before.lastIndexOf(named) >= before.lastIndexOf(full)) ? named : full;
+  return name ? { name, pronoun } : undefined;
+}
+
+/** Paper a renewal turns on, in a promise of ours. */
+const RENEWAL_PAPER = /\b(?:renew\w*|quote|order form|contract|proposal|invoice|pricing|price|terms|msa|dpa)\b/i;
 
 const HANDLERS: Record<Intent, Handler> = {
   why_at_risk(ctx, byId, cites) {
@@ -124,7 +143,15 @@ const HANDLERS: Record<Intent, Handler> = {
       : `${a.name} has no renewal date on record`;
     const risk = f ? ` ${f.explanation.replace(/\.$/, '')}.` : '';
     const talk = mentions.length ? ` Last renewal mention: ${shortDate(mentions[mentions.length - 1].occurredAt)}.` : ' No renewal conversation is on record.';
-    return `${base}; current risk ${ctx.assessment.level} (score ${ctx.assessment.score}).${risk}${talk}`;
+    // Where it stands, in their words: the latest step towards renewing or away from it, and what we owe for it.
+    const stance = ctx.signals.filter((s) => s.direction !== 'outbound' && (s.insights?.churnIntent || (s.insights?.buying.length ?? 0) > 0)).slice(-1)[0];
+    const stanceText = stance ? stance.insights!.churnIntent?.text ?? stance.insights!.buying[0].text : undefined;
+    if (stance && stanceText) cites.addQuote(stance, stanceText);
+    const said = stance && stanceText ? ` Latest from them (${describe(stance)}, ${shortDate(stance.occurredAt)}): ${stance.insights!.churnIntent ? 'they may not stay' : 'a step towards buying'}, "${stanceText}"` : '';
+    const owed = commitmentsOf(ctx.signals, ctx.asOf).filter((c) => c.owner === 'us' && c.status !== 'done' && RENEWAL_PAPER.test(c.text));
+    for (const c of owed) cites.add(byId.get(c.signalId), c.text);
+    const owes = owed.length ? ` We owe them: ${owed.map((c) => `${deliverableOf({ text: c.text, deliverable: c.deliverable }, byId.get(c.signalId))}${c.dueAt ? ` (due ${shortDate(c.dueAt)}, ${c.status})` : ` (${c.status})`}`).join('; ')}.` : '';
+    return `${base}; current risk ${ctx.assessment.level} (score ${ctx.assessment.score}).${risk}${talk}${said}${owes}`;
   },
   usage(ctx, _byId, cites) {
     const usage = ctx.signals.filter((s) => s.kind === 'usage');
@@ -245,13 +272,16 @@ const HANDLERS: Record<Intent, Handler> = {
   recent_changes(ctx, byId, cites) {
     return recentChanges(ctx, byId, cites);
   },
-  async search(ctx, _byId, cites, _people, topic) {
+  async search(ctx, byId, cites, _people, topic) {
     const want = keywords(topic);
     const hits = await ctx.retrieve({ accountId: ctx.account.id, query: ctx.question, k: 5, before: ctx.asOf });
     const relevant = hits.filter((h) => want.length === 0 || keywords(h.excerpt).some((w) => want.includes(w)));
     if (relevant.length === 0) return `I found nothing about that in ${ctx.account.name}'s memory.`;
     for (const h of relevant.slice(0, 3)) cites.addHit(h);
-    return `From ${ctx.account.name}'s memory: ${relevant.slice(0, 3).map((h) => `"${h.excerpt}" (${h.kind}, ${shortDate(h.occurredAt)})`).join('; ')}.`;
+    const found = `From ${ctx.account.name}'s memory: ${relevant.slice(0, 3).map((h) => `"${h.excerpt}" (${h.kind}, ${shortDate(h.occurredAt)})`).join('; ')}.`;
+    // "Who holds the budget?" answered by "it sits with her now": the person is the one named just before.
+    const who = /^\s*who\b/i.test(ctx.question) ? personBefore(relevant[0].excerpt, byId.get(relevant[0].signalId), ctx.contacts) : undefined;
+    return who ? `Most likely ${who.name} ("${who.pronoun}" in the sentence below is ${who.name}, named just before it). ${found}` : found;
   },
 };
 

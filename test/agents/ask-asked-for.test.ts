@@ -2,10 +2,9 @@
 // their turn of the call; "what does IT need?" finds the contact whose title is IT; and with no topic,
 // "what did X say last" quotes X's own turn, not the opening of the meeting they spoke in.
 import { describe, expect, it } from 'vitest';
-import { answerWithRules } from '../../agents/ask/answer-rules.js';
 import { classifyQuestion } from '../../agents/ask/intent.js';
-import type { MemoryHit } from '../../agents/graph/deps.js';
-import { Story, at, contact, NOW } from './risk/builders.js';
+import { Story, at, contact } from './risk/builders.js';
+import { askStory } from './ask-story.js';
 
 const people = [
   contact('ines@tallow.com', 'Ines Duarte', 'champion', { title: 'Head of Field Service' }),
@@ -25,10 +24,7 @@ function story() {
   return s;
 }
 
-async function ask(s: Story, question: string) {
-  const hits: MemoryHit[] = [];
-  return answerWithRules({ question, account: s.account, contacts: s.contacts, signals: s.signals, assessment: s.assess(), asOf: NOW, retrieve: async () => hits });
-}
+const ask = askStory;
 
 describe('what someone asked of us', () => {
   it('quotes the ask from their own turn of the call', async () => {

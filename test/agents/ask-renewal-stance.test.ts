@@ -1,16 +1,13 @@
 // "Where is the renewal?" answers with where it stands in the customer's words (the latest step
 // towards renewing, or away from it) and what we owe for it, not only the date and the risk score.
 import { describe, expect, it } from 'vitest';
-import { answerWithRules } from '../../agents/ask/answer-rules.js';
 import type { MemoryHit } from '../../agents/graph/deps.js';
-import { Story, at, contact, NOW } from './risk/builders.js';
+import { Story, at, contact } from './risk/builders.js';
+import { askStory } from './ask-story.js';
 
 const hana = contact('hana@lowfield.com', 'Hana Berg', 'champion', { title: 'Head of Planning' });
 const story = () => new Story({ account: { name: 'Lowfield', domains: ['lowfield.com'], stage: 'customer', renewalDate: at(60) }, contacts: [hana] });
-async function ask(s: Story, question: string) {
-  const hits: MemoryHit[] = [];
-  return answerWithRules({ question, account: s.account, contacts: s.contacts, signals: s.signals, assessment: s.assess(), asOf: NOW, retrieve: async () => hits });
-}
+const ask = askStory;
 
 describe('the renewal, where it stands', () => {
   it('quotes their latest step and names what we owe for it', async () => {
@@ -37,7 +34,7 @@ describe('a "who" question answered by a sentence that says "her"', () => {
     const e = s.email(at(-2), { from: 'hana@lowfield.com', to: 'sam@ourco.com', subject: 'Changes', text: 'We have hired Petra Novak as our new Head of Finance. Sign-off on software now rests with her, so please copy her on the quote.' });
     const excerpt = 'Sign-off on software now rests with her, so please copy her on the quote.';
     const hit: MemoryHit = { signalId: e.id, kind: 'email', occurredAt: e.occurredAt, text: excerpt, excerpt, score: 0.9 };
-    const out = await answerWithRules({ question: 'Who signs off on software purchases?', account: s.account, contacts: s.contacts, signals: s.signals, assessment: s.assess(), asOf: NOW, retrieve: async () => [hit] });
+    const out = await askStory(s, 'Who signs off on software purchases?', [hit]);
     expect(out.intent).toBe('search');
     expect(out.answer).toMatch(/^Most likely Petra Novak/);
   });

@@ -33,9 +33,11 @@ function recipientsOf(signal: Signal, ctx: PerceiveContext): { us: string[]; the
 
 /** Our people on an email (sender and recipients not at the account), by name: "the pilot with Jordan" is not a rival. */
 function ourPeopleOf(signal: Signal, ctx: PerceiveContext): string[] {
-  if (signal.kind !== 'email') return [];
+  // Our company by its domain's name ("OurCo" for ourco.com): the vendor under review is us, never a rival.
+  const ourNames = (ctx.ourDomains ?? []).map((d) => d.split('.')[0]).filter((n) => n.length > 2);
+  if (signal.kind !== 'email') return ourNames;
   const atAccount = (e: string) => matchesDomain(e, ctx.account.domains) || ctx.contacts.some((c) => c.email === e);
-  return [signal.from, ...signal.to, ...signal.cc].filter((p) => p.name && !atAccount(p.email)).map((p) => p.name!);
+  return [...ourNames, ...[signal.from, ...signal.to, ...signal.cc].filter((p) => p.name && !atAccount(p.email)).map((p) => p.name!)];
 }
 
 /** The message a reply answers (its quoted part), for "I'll send it" to name what "it" is. */

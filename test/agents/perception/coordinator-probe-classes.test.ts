@@ -20,6 +20,11 @@ describe('probe classes', () => {
     expect(read("From March I'm handing the relationship over to Raul, as I'm moving to our Madrid office.").stakeholderChanges.length).toBeGreaterThan(0);
   });
 
+  it('our own company, named by its domain, is never a rival', () => {
+    expect(read('Our risk team finished the vendor assessment of OurCo and scored you low risk.').competitors).toEqual([]);
+    expect(read('We are also evaluating Tandemly against OurCo this month.').competitors.map((c) => c.name)).toEqual(['Tandemly']);
+  });
+
   it("a person's move is a stakeholder change, not the account's churn", () => {
     const moved = read("Quick note: I've switched to the strategy team this week, so I'm no longer looking after procurement.");
     expect(moved.stakeholderChanges.length).toBeGreaterThan(0);

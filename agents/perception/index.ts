@@ -89,7 +89,10 @@ export function perceiveSignal(signal: Signal, ctx: PerceiveContext): Insights {
   // Our notes report what the customer said ("Raj told me they plan to downgrade"): churn intent, not our mood.
   const said = read.churnText ?? (signal.kind === 'note' ? sentimentOf(parts, { reported: true }).churnText : undefined);
   const churn = aboutAPerson(said) ? undefined : said;
-  const competitors = findCompetitors(parts, ctx.competitors, { contacts: ctx.contacts, accountName: ctx.account.name, reported: signal.kind === 'note', ourPeople: ourPeopleOf(signal, ctx) });
+  const found = findCompetitors(parts, ctx.competitors, { contacts: ctx.contacts, accountName: ctx.account.name, reported: signal.kind === 'note', ourPeople: ourPeopleOf(signal, ctx) });
+  // A rival written in lower case in a chat ("trialling qualix") is named as a name in what we write: "Qualix".
+  const listed = new Set(ctx.competitors.map((n) => n.toLowerCase()));
+  const competitors = found.map((c) => (c.name === c.name.toLowerCase() && !listed.has(c.name) ? { ...c, name: c.name.replace(/(^|[\s-])(\p{Ll})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase()) } : c));
   return Insights.parse({
     commitments: findCommitments(parts, signal.occurredAt, {
       recipients: recipientsOf(signal, ctx), actionItems: signal.kind === 'note', contacts: ctx.contacts, due: { timeZone: timeZoneOf(ctx) }, before: quotedOf(signal),

@@ -23,6 +23,8 @@ describe('probe classes', () => {
   it('our own company, named by its domain, is never a rival', () => {
     expect(read('Our risk team finished the vendor assessment of OurCo and scored you low risk.').competitors).toEqual([]);
     expect(read('We are also evaluating Tandemly against OurCo this month.').competitors.map((c) => c.name)).toEqual(['Tandemly']);
+    // Written in lower case in a chat, it is still named as a name.
+    expect(read("fyi we're also trialling brightpath next week, their audit module is cheaper").competitors.map((c) => c.name)).toEqual(['Brightpath']);
   });
 
   it("a person's move is a stakeholder change, not the account's churn", () => {

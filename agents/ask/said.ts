@@ -9,6 +9,7 @@ import { terms } from '../memory/local-embedder.js';
 import { stripQuotedReply } from '../memory/strip-quotes.js';
 import { plainTranscriptTurns } from '../perception/utterances.js';
 import { matchesDomain } from '../signals/direction.js';
+import { lookup } from '../lookup.js';
 
 export interface Said {
   signal: Signal;
@@ -102,7 +103,7 @@ export function topicTerms(topic: string, drop: string[] = []): TopicTerms {
   const dropped = new Set(drop.flatMap((d) => terms(d)));
   const core = new Set(terms(topic).filter((w) => !dropped.has(w)));
   // Relatedness runs both ways: "money" is listed under budget, so a question about money finds budget.
-  const related = new Set([...core].flatMap((w) => [...(Object.hasOwn(RELATED, w) ? RELATED[w] : []), ...Object.keys(RELATED).filter((k) => RELATED[k].includes(w))]).filter((w) => !core.has(w)));
+  const related = new Set([...core].flatMap((w) => [...(lookup(RELATED, w) ?? []), ...Object.keys(RELATED).filter((k) => RELATED[k].includes(w))]).filter((w) => !core.has(w)));
   return { core, related };
 }
 

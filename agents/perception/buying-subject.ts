@@ -7,6 +7,7 @@
 // is one reading; whose deal it is, negation and conditions stay with the caller.
 import type { Hit } from './frames.js';
 import type { Sent } from './nlp.js';
+import { lookup } from '../lookup.js';
 
 /** The heads of a deal as a noun: the paper, the money, the approval, the purchase. */
 const DEAL_HEADS = new Set(['quote', 'quotation', 'proposal', 'contract', 'msa', 'agreement', 'po', 'requisition', 'budget', 'funding', 'spend', 'sign-off', 'signoff',
@@ -38,7 +39,7 @@ function dealHead(s: Sent, k: number): boolean {
   const t = s.toks[k];
   if (t.pos !== 'NOUN' && t.pos !== 'PROPN' && t.pos !== 'VERB') return false;
   if (DEAL_HEADS.has(t.lemma)) return t.pos !== 'VERB' || s.toks[k - 1]?.pos === 'DET';
-  const mod = Object.hasOwn(MODIFIED, t.lemma) ? MODIFIED[t.lemma] : undefined;
+  const mod = lookup(MODIFIED, t.lemma);
   return Boolean(mod && k > 0 && mod.has(s.toks[k - 1].lemma));
 }
 
@@ -54,7 +55,7 @@ function verdictAt(s: Sent, k: number): number {
   const done = (t.lower !== t.lemma || t.lower.endsWith('ed')) && !t.lower.endsWith('ing');
   if (!done) return -1;
   if (VERDICTS.has(t.lemma)) return ['off'].includes(s.toks[k + 1]?.lower ?? '') ? k + 1 : k;
-  if (Object.hasOwn(PHRASAL, t.lemma) && PHRASAL[t.lemma].has(s.toks[k + 1]?.lower ?? '')) return k + 1;
+  if (lookup(PHRASAL, t.lemma)?.has(s.toks[k + 1]?.lower ?? '')) return k + 1;
   return -1;
 }
 

@@ -13,6 +13,7 @@ import { dealVerdicts, forOurs, namesDeal, othersGoods } from './buying-subject.
 import { MOVES, PAPERWORK } from './buying-paperwork.js';
 import { AGAINST_US, duty, needAsked, othersReady, skill, wishTakenBack } from './buying-duty.js';
 import { SPOKEN } from './buying-spoken.js';
+import { lookup } from '../lookup.js';
 
 export interface BuyingCue { text: string }
 
@@ -228,7 +229,7 @@ function reportedBuying(s: Sent, c: Reading): boolean {
   // "they'll sign by EOM": in our note "they" are the account, so their words are read in the first person.
   if (!s.toks.some((t) => t.lower === 'they')) return false;
   const SWAP: Record<string, string> = { they: 'we', their: 'our', we: 'you', us: 'you', our: 'your' };
-  const theirs = s.toks.map((t) => (Object.hasOwn(SWAP, t.lower) ? { ...t, text: SWAP[t.lower], lower: SWAP[t.lower], lemma: SWAP[t.lower] } : t));
+  const theirs = s.toks.map((t) => { const to = lookup(SWAP, t.lower); return to ? { ...t, text: to, lower: to, lemma: to } : t; });
   return buyingIn({ text: s.text, toks: theirs }, { ...c, reported: true });
 }
 

@@ -6,6 +6,7 @@
 // same act ("trim the seat count", "halve our licences", "bring the users down to 80") needs no new line.
 import type { Sent, Tok } from './nlp.js';
 import { negated } from './frames.js';
+import { lookup } from '../lookup.js';
 
 /** Head nouns that name what a customer buys from us (lemmas). */
 const OURS = new Set(['licence', 'license', 'seat', 'subscription', 'contract', 'agreement', 'plan', 'tier', 'platform', 'tool', 'product', 'software', 'service', 'solution', 'renewal', 'user', 'you', 'vendor', 'module', 'add-on', 'addon']);
@@ -68,7 +69,7 @@ export function oursAt(s: Sent, k: number): boolean {
 function reductionVerb(s: Sent, i: number): boolean {
   const t = s.toks[i];
   if (!REDUCE.has(t.lemma) || t.pos === 'NOUN' || t.pos === 'ADJ') return false;
-  const parts = Object.hasOwn(PARTICLE, t.lemma) ? PARTICLE[t.lemma] : undefined;
+  const parts = lookup(PARTICLE, t.lemma);
   if (!parts) return true;
   return s.toks.slice(i + 1, i + 6).some((x) => parts.includes(x.lower));
 }

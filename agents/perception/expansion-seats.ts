@@ -2,6 +2,7 @@
 // ten users", "a dozen people", "two hundred licences", "they're 5 ppl"), or an estimate of the
 // capacity just named ("licences of their own; a dozen would do", "I'd estimate 16", "need 20 more").
 import type { Sent, Tok } from './nlp.js';
+import { lookup } from '../lookup.js';
 
 const NUMBER_WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
@@ -38,7 +39,7 @@ function numberAt(s: Sent, k: number): number | undefined {
   const digits = /^(?:~|≈|approx\.?|est\.?|ca\.?|c\.)?(\d{1,5})\+?$/.exec(t.lower.replace(/,/g, ''));
   if (digits) return Number(digits[1]);
   const compound = /^([a-z]+)-([a-z]+)$/.exec(t.lower);
-  const number = (word: string) => (Object.hasOwn(NUMBER_WORDS, word) ? NUMBER_WORDS[word] : undefined);
+  const number = (word: string) => lookup(NUMBER_WORDS, word);
   const [tens, ones] = compound ? [number(compound[1]), number(compound[2])] : [];
   if (tens !== undefined && ones !== undefined && tens >= 20 && ones < 10) return tens + ones;
   const w = number(t.lower);

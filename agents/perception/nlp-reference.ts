@@ -6,6 +6,7 @@
 // say so, and may veto candidates (an organisation they read as "us").
 import type { Sent, Tok } from './nlp.js';
 import { nameSpans } from './frames.js';
+import { lookup } from '../lookup.js';
 
 export type ReferentKind = 'person' | 'org' | 'thing' | 'group' | 'name';
 
@@ -96,7 +97,7 @@ function agrees(r: Referent, kind: 'it' | 'they' | 'person' | 'that'): boolean {
 /** Whether token i is a pronoun this resolver reads ("that"/"this" only standing alone, not before their noun). */
 export function isReferring(s: Sent, i: number): boolean {
   const t = s.toks[i];
-  if (!t || !Object.hasOwn(PRONOUN_KIND, t.lower)) return false;
+  if (!t || !lookup(PRONOUN_KIND, t.lower)) return false;
   if ((t.lower === 'that' || t.lower === 'this') && (t.pos !== 'PRON' && t.pos !== 'DET' || ['NOUN', 'ADJ', 'PROPN', 'NUM'].includes(s.toks[i + 1]?.pos ?? ''))) return false;
   if (t.lower === 'that' && t.pos === 'SCONJ') return false;
   // "her" before a noun is a possessive and still a person; "it" in "make it", "it's raining" stays a pronoun: the caller decides use.
@@ -164,6 +165,6 @@ export function elidedSubject(sents: Sent[], si: number, opts: ReferenceOptions 
   if (!hasVerb && !s.toks.some((x) => x.pos === 'ADJ' || (x.pos === 'ADV' && x.lower === 'too'))) return undefined;
   if (subjectOf(s, si, opts)) return undefined;
   const prev = subjectOf(sents[si - 1], si - 1, opts);
-  if (prev && prev.kind === 'pronoun' && Object.hasOwn(PRONOUN_KIND, prev.text.toLowerCase())) return antecedentOf(sents, si - 1, prev.start, opts) ?? prev;
+  if (prev && prev.kind === 'pronoun' && lookup(PRONOUN_KIND, prev.text.toLowerCase())) return antecedentOf(sents, si - 1, prev.start, opts) ?? prev;
   return prev;
 }

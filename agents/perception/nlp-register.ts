@@ -6,6 +6,7 @@
 // in their context are rewritten: "ill" stays ill after "fell", "id" stays an id after "order",
 // "were" is we're only where a clause starts and a predicate follows. The caller maps offsets back,
 // so the sentence quoted as evidence is the one written.
+import { lookup } from '../lookup.js';
 
 /** Always the same word, whatever is around it (lower case only: "U" or "R" may be an initial). */
 const FIXED: Record<string, string> = {
@@ -111,10 +112,11 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’]*(?:\/[\p{L}\p{N}]*)?/gu;
 function reading(w: string, prev: string | undefined, next: string | undefined, gapBefore: string, gapAfter: string, known: (lower: string) => boolean): string | undefined {
   const lower = w.toLowerCase();
   const tight = gapAfter === ' ';
-  if (w === lower && Object.hasOwn(FIXED, lower)) {
+  const fixed = w === lower ? lookup(FIXED, lower) : undefined;
+  if (fixed !== undefined) {
     // "u" and "r" alone are letters in a list or a label unless a sentence goes on around them.
     if ((lower === 'u') && (next === undefined && prev === undefined)) return undefined;
-    return FIXED[lower];
+    return fixed;
   }
   if (lower === 'im' && w !== 'IM' && next !== undefined && tight) return "I'm";
   if (w === 'r' && ['we', 'you', 'they', 'u'].includes(prev ?? '') && next !== undefined) return 'are';

@@ -5,6 +5,7 @@
 import type { Contact } from '../../db/queries/contacts.js';
 import type { Sent } from './nlp.js';
 import type { Hit } from './frames.js';
+import { lookup } from '../lookup.js';
 
 /** Words that say how senior a post is; the rest say what it is over. */
 const LEVEL = new Set(['head', 'lead', 'leader', 'director', 'vp', 'vice', 'president', 'manager', 'chief', 'officer', 'senior', 'svp', 'evp', 'executive', 'principal', 'global', 'group', 'interim', 'acting', 'new', 'deputy']);
@@ -29,11 +30,11 @@ function postOf(words: string[]): Post {
   const over = new Set<string>();
   for (const raw of words.map((w) => w.toLowerCase())) {
     if (FILLER.has(raw)) continue;
-    const a = Object.hasOwn(ACRONYM, raw) ? ACRONYM[raw] : undefined;
+    const a = lookup(ACRONYM, raw);
     if (a) { level.add(a[0]); over.add(a[1]); continue; }
     if (LEVEL.has(raw)) { level.add(raw === 'vice' || raw === 'president' ? 'vp' : raw); continue; }
     // "Chief Financial Officer": the adjective of what it is over.
-    over.add(Object.hasOwn(OVER, raw) ? OVER[raw] : raw);
+    over.add(lookup(OVER, raw) ?? raw);
   }
   if (level.has('chief') && words.some((w) => /^officer$/i.test(w)) && over.has('security')) over.delete('it');
   return { level, over };

@@ -1,6 +1,7 @@
 // Small phrases the reasoners share: names, dates, and "what changed since the last touch".
 import type { Contact } from '../../db/queries/contacts.js';
 import type { Signal } from '../signals/schema.js';
+import { lookup } from '../lookup.js';
 
 const DAY = 86_400_000;
 
@@ -111,7 +112,7 @@ export function scopeFromText(text: string): { team?: string; seats?: number } {
     if (/^\d+$/.test(w)) seats = Number(w);
     else {
       const [tens, ones] = w.split('-');
-      seats = (Object.hasOwn(TENS, tens) ? TENS[tens] : 0) + (ones && Object.hasOwn(ONES, ones) ? ONES[ones] : 0);
+      seats = (lookup(TENS, tens) ?? 0) + (ones ? lookup(ONES, ones) ?? 0 : 0);
     }
   }
   const det = g?.[1].toLowerCase();
@@ -147,7 +148,7 @@ export function requestedAction(sentence: string): string | undefined {
   if (q) {
     const rest = cutTail(q[2]);
     const head = q[1].toLowerCase().replace(/\s+/g, ' ');
-    const lead = Object.hasOwn(INDIRECT, head) ? INDIRECT[head] : undefined;
+    const lead = lookup(INDIRECT, head);
     if (lead && rest.split(/\s+/).length <= 16) return `tell them ${lead} ${flip(rest)}`;
   }
   const tell = ASK_TELL.exec(s);
@@ -157,4 +158,9 @@ export function requestedAction(sentence: string): string | undefined {
     if (words.length >= 2 && words.length <= 16 && /^(?:if|whether|what|when|who|how|which|where|why)\b/i.test(what)) return `tell them ${flip(what)}`;
   }
   return undefined;
+}
+
+/** What the latest of their asks wants of us, in our words; undefined when none reads as an act. */
+export function latestRequestedAction(asked: string[]): string | undefined {
+  return [...asked].reverse().map(requestedAction).find(Boolean);
 }

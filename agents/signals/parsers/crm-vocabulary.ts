@@ -2,7 +2,7 @@
 // stage change's `to` with the account's stage, so known CRM stages are stored as DESIGN stages
 // (the CRM's own value stays in the signal's text); unknown values pass through unchanged.
 import { CONTACT_ROLES, STAGES, type ContactRole } from '../../vocabulary.js';
-import { lookup } from './result.js';
+import { lookup } from '../../lookup.js';
 
 const STAGE_VALUES: Record<string, string> = {
   // HubSpot's default sales pipeline (internal stage ids).

@@ -9,7 +9,8 @@
 //         lifecyclestage changes → contactUpdates (ref hubspot:contact:<id>; HubSpot sends no
 //         email with them); an email change is also a contact record.
 import { crmStage } from './crm-vocabulary.js';
-import { addContact, addSignal, lookup, routeByEmail, toIso } from './result.js';
+import { addContact, addSignal, routeByEmail, toIso } from './result.js';
+import { lookup } from '../../lookup.js';
 import type { ContactUpdate, ParseOptions, ParseResult } from './types.js';
 import type { CRM_CHANGES } from '../schema.js';
 

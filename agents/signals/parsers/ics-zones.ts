@@ -4,7 +4,7 @@
 // looked up in the runtime's IANA database (Intl), Outlook's Windows zone names through the table
 // below; a name neither knows stays floating (read as UTC, as before).
 import ICAL from 'ical.js';
-import { lookup } from './result.js';
+import { lookup } from '../../lookup.js';
 
 type Time = InstanceType<typeof ICAL.Time>;
 

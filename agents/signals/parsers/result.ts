@@ -4,14 +4,6 @@ import { SignalInput } from '../schema.js';
 import { domainOf } from '../direction.js';
 import { zodReason, type ContactRecord, type ParseResult, type ParsedItem, type RouteHint } from './types.js';
 
-/**
- * A value a table maps a key to, own keys only: a key from a payload ("constructor", "toString",
- * "__proto__") must not reach the prototype and come back as a function or an object.
- */
-export function lookup<V>(table: Readonly<Record<string, V>>, key: string): V | undefined {
-  return Object.hasOwn(table, key) ? table[key] : undefined;
-}
-
 export function emptyResult(): ParseResult {
   return { items: [], rejected: [] };
 }

@@ -12,7 +12,8 @@
 // routed by the opportunity (externalRef salesforce:<OpportunityId>).
 import { z } from 'zod';
 import { crmRole, crmStage } from './crm-vocabulary.js';
-import { addContact, addSignal, lookup, readRecord, toIso } from './result.js';
+import { addContact, addSignal, readRecord, toIso } from './result.js';
+import { lookup } from '../../lookup.js';
 import type { ParseOptions, ParseResult } from './types.js';
 import type { CRM_CHANGES } from '../schema.js';
 

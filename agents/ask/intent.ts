@@ -26,7 +26,8 @@ export interface ParsedQuestion {
  * Groups of people a question may name by function rather than by name: the words a question uses,
  * and what a contact's title or role must hold to be one of them.
  */
-const ROLE_GROUPS: Array<{ asked: RegExp; title: RegExp; roles: string[] }> = [
+/** `raw`: asked is matched on the question as written ("IT" is a function only in capitals; "it" is the pronoun). */
+const ROLE_GROUPS: Array<{ asked: RegExp; title: RegExp; roles: string[]; raw?: boolean }> = [
   { asked: /\b(procurement|purchasing|sourcing|vendor management)\b/, title: /\b(procurement|purchasing|sourcing|buyer)\b/, roles: ['procurement'] },
   { asked: /\b(security|infosec|ciso)\b/, title: /\b(security|infosec|ciso)\b/, roles: ['security'] },
   { asked: /\b(legal|counsel|lawyers?|attorneys?)\b/, title: /\b(legal|counsel|attorney|lawyer)\b/, roles: ['legal'] },
@@ -35,9 +36,8 @@ const ROLE_GROUPS: Array<{ asked: RegExp; title: RegExp; roles: string[] }> = [
   { asked: /\b(executive sponsor|exec sponsor)\b/, title: /$^/, roles: ['executive_sponsor'] },
   { asked: /\b(technical evaluator|engineering lead|tech lead)\b/, title: /\b(engineering lead|tech lead|architect)\b/, roles: ['technical_evaluator'] },
   { asked: /\bdecision makers?\b/, title: /$^/, roles: ['decision_maker'] },
+  { asked: /\bIT\b/, title: /\b(it|information technology|infrastructure|systems|technology)\b/, roles: [], raw: true },
 ];
-
-const IT_GROUP = { asked: /$^/, title: /\b(it|information technology|infrastructure|systems|technology)\b/, roles: [] as string[] };
 
 const TITLE_WORDS = ['ceo', 'cfo', 'cto', 'cio', 'coo', 'ciso', 'cro', 'vp', 'head of', 'director'];
 
@@ -65,10 +65,8 @@ export function resolvePeople(question: string, contacts: Contact[]): Contact[] 
     const named = (n: string) => (n.length >= 3 ? new RegExp(`\\b${escape(n.toLowerCase())}\\b`).test(q) : n.length === 2 && new RegExp(`\\b${escape(n)}\\b`).test(question));
     if (names.some(named) || q.includes(c.email.toLowerCase())) found.set(c.email, c);
   }
-  // "IT" is a function only as written in capitals: "it" in lower case is the pronoun.
-  const groups = /\bIT\b/.test(question) ? [...ROLE_GROUPS, IT_GROUP] : ROLE_GROUPS;
-  for (const g of groups) {
-    if (!g.asked.test(q) && g !== IT_GROUP) continue;
+  for (const g of ROLE_GROUPS) {
+    if (!g.asked.test(g.raw ? question : q)) continue;
     for (const c of contacts) if ((c.role && g.roles.includes(c.role)) || g.title.test((c.title ?? '').toLowerCase())) found.set(c.email, c);
   }
   for (const t of TITLE_WORDS) {

@@ -5,7 +5,7 @@ import type { Signal } from '../signals/schema.js';
 import type { Factor } from '../risk/types.js';
 import type { Evidence, ProposedRecommendation } from '../recommendation.js';
 import type { FactorName, RecommendationKind } from '../vocabulary.js';
-import { lastTouch, personName, firstName, shortDate, daysBetween, deliverableOf, successorName, expansionScope, scopeFromText, requestedAction } from './describe.js';
+import { lastTouch, personName, firstName, shortDate, daysBetween, deliverableOf, successorName, expansionScope, scopeFromText, latestRequestedAction } from './describe.js';
 import { signalText } from '../evidence.js';
 import { nextMeetingOf } from '../risk/timeline.js';
 import { riskConfigFor } from '../risk/config.js';
@@ -93,7 +93,7 @@ const BUILDERS: Partial<Record<FactorName, (f: Factor, ctx: Ctx) => Built | null
     const late = first ? Date.parse(ctx.asOf) >= Date.parse(first.occurredAt) + minutes * 60_000 : true;
     const channel = s?.kind === 'engagement' ? 'form' : s?.kind === 'chat' ? 'chat message' : 'email';
     // What they want to know, in our words, so the title and rationale name the thing and not only the quote.
-    const action = [...asked].reverse().map(requestedAction).find(Boolean);
+    const action = latestRequestedAction(asked);
     return {
       title: `Reply to new lead ${name ?? who.email ?? ctx.account.name}${late ? ` now: the ${minutesTarget(minutes)} first-response target has passed` : `: the draft is ready, answer within the ${minutesTarget(minutes)} target`}`,
       target: who.email ?? 'lead',
@@ -116,7 +116,7 @@ const BUILDERS: Partial<Record<FactorName, (f: Factor, ctx: Ctx) => Built | null
     const perceived = (s?.insights?.requests ?? []).map((r) => r.text.trim()).filter(Boolean);
     const asked = perceived.length ? perceived.slice(-2) : s ? questionSentences(signalText(s)).filter((q) => !/^re:/i.test(q)).slice(-2) : [];
     // What they want from us, in our words ("send the SAML metadata for their workspace"); else the subject.
-    const action = [...asked].reverse().map(requestedAction).find(Boolean);
+    const action = latestRequestedAction(asked);
     return {
       title: `Reply to ${who.name ?? who.email ?? 'the customer'}${action ? `: ${action}` : subject ? `: "${subject}"` : ''}`,
       target: who.email ?? 'inbound',

@@ -11,6 +11,7 @@ import { domainOf } from '../direction.js';
 import { addSignal, emptyResult, rejectedOnly, routeByEmail } from './result.js';
 import { repairedIcs } from './ics-repair.js';
 import { instantOf } from './ics-zones.js';
+import { decodeText } from './charset.js';
 import type { ParseOptions, ParseResult } from './types.js';
 
 /** Recurrences are expanded from this many days before now to this many after. */
@@ -93,7 +94,11 @@ interface Candidate {
  * kept; without, each event is routed by its first attendee outside `ourDomains`.
  */
 export function parseIcs(bytes: Buffer | string, opts: ParseOptions = {}): ParseResult {
-  const { text: raw, warnings } = repairedIcs((typeof bytes === 'string' ? bytes : bytes.toString('utf8')).replace(/^\uFEFF/, ''));
+  // Windows Calendar writes UTF-16 (read as UTF-8 it was one NUL between every letter, and failed
+  // whole); bytes that are not UTF-8 are read as charset.ts guesses, and the upload says so.
+  const decoded = decodeText(bytes);
+  const { text: raw, warnings } = repairedIcs(decoded.text);
+  if (decoded.warning) warnings.unshift({ position: 'file', reason: decoded.warning });
   let calendars: Component[];
   try {
     const jcal = ICAL.parse(raw);

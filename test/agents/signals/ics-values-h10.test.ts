@@ -1,0 +1,60 @@
+// iCalendar values as exporters really write them (classes found by running the importer over other
+// projects' calendar test files, third pass): a date that is no date ("None", "TBD", a 32nd day), a
+// date in ISO 8601's extended form or without seconds, and a calendar saved as UTF-16. Each gives
+// the right times, or a reason naming the value as written, never a whole event lost to a mangled
+// "None--T::" or a file failed for one NUL between every letter.
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { parseIcs } from '../../../agents/signals/parsers/ics.js';
+import { parseAny } from '../../../agents/signals/detect.js';
+import { as } from './helpers.js';
+
+const now = () => new Date('2026-05-04T09:00:00Z');
+const cal = (...lines: string[]) => ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//h10 test//EN', ...lines, 'END:VCALENDAR', ''].join('\r\n');
+const event = (...lines: string[]) => cal('BEGIN:VEVENT', 'UID:board-7', 'SUMMARY:Board prep', 'ATTENDEE;CN=Jo Imari:mailto:jo@harbourline.example', ...lines, 'END:VEVENT');
+
+describe('iCalendar: date values that are not dates', () => {
+  it('keeps an event whose end is a word, without the end, and names the value', () => {
+    const r = parseIcs(event('DTSTART:20260512T133000Z', 'DTEND:None'), { now });
+    expect(r.rejected).toEqual([]);
+    const s = as('calendar', r.items[0].signal);
+    expect(s.startsAt).toBe('2026-05-12T13:30:00.000Z');
+    expect(s.endsAt).toBeUndefined();
+    expect(r.warnings).toEqual([{ position: 'line 9', reason: 'unreadable DTEND value "None", left out' }]);
+  });
+
+  it('rejects an event whose start is no real day, saying which value could not be read', () => {
+    const r = parseIcs(event('DTSTART:20260431T090000', 'DTEND:20260501T100000'), { now });
+    expect(r.items).toEqual([]);
+    expect(r.rejected).toEqual([{ position: 'event board-7', reason: 'no DTSTART' }]);
+    expect(r.warnings?.[0].reason).toBe('unreadable DTSTART value "20260431T090000", left out');
+    expect(JSON.stringify(r)).not.toMatch(/--T::/);
+  });
+});
+
+describe('iCalendar: dates written in other shapes', () => {
+  it('reads ISO 8601 extended dates and times', () => {
+    const r = parseIcs(event('DTSTART:2026-05-12T13:30:00Z', 'DTEND:2026-05-12T14:15:00Z'), { now });
+    const s = as('calendar', r.items[0].signal);
+    expect([s.startsAt, s.endsAt]).toEqual(['2026-05-12T13:30:00.000Z', '2026-05-12T14:15:00.000Z']);
+  });
+
+  it('reads a time written without its seconds, in its zone', () => {
+    const r = parseIcs(event('DTSTART;TZID=Europe/Berlin:20260512T0930', 'DTEND;TZID=Europe/Berlin:20260512T1000'), { now });
+    const s = as('calendar', r.items[0].signal);
+    expect([s.startsAt, s.endsAt]).toEqual(['2026-05-12T07:30:00.000Z', '2026-05-12T08:00:00.000Z']);
+  });
+});
+
+describe('iCalendar: a calendar saved as UTF-16', () => {
+  it('is detected and read, its text intact', async () => {
+    const text = event('DTSTART:20260512T133000Z', 'DTEND:20260512T140000Z').replace('Board prep', 'Réunion budgétaire');
+    for (const bytes of [Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf-16le')]), Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(text, 'utf-16be')])]) {
+      const r = await parseAny(bytes, { now });
+      expect(r.format).toBe('ics');
+      expect(r.rejected).toEqual([]);
+      const s = as('calendar', r.items[0].signal);
+      expect([s.title, s.startsAt]).toEqual(['Réunion budgétaire', '2026-05-12T13:30:00.000Z']);
+    }
+  });
+});

@@ -11,6 +11,7 @@ import { looksLikeSegment, parseSegment } from './parsers/segment.js';
 import { parseIcs } from './parsers/ics.js';
 import { parseSlackZip } from './parsers/slack-export.js';
 import { parseHubspot, parseSalesforce } from './parsers/crm.js';
+import { changeEventOf } from './parsers/salesforce.js';
 import { bomEncoding, decodeText } from './parsers/charset.js';
 import { addSignal, emptyResult, mergeResults, rejectedOnly } from './parsers/result.js';
 import type { ParseOptions, ParseResult } from './parsers/types.js';
@@ -32,8 +33,7 @@ function jsonShape(v: unknown): Format | null {
   if (!first || typeof first !== 'object') return null;
   if (first.callData || (first.metaData && first.transcript)) return 'gong';
   if (typeof first.subscriptionType === 'string' && 'eventId' in first) return 'hubspot';
-  const payload = ((first.data as Record<string, unknown> | undefined)?.payload ?? first.payload ?? first) as Record<string, unknown>;
-  if (payload?.ChangeEventHeader || (typeof first.sobject === 'string' && 'Id' in first)) return 'salesforce';
+  if (changeEventOf(first).ChangeEventHeader || (typeof first.sobject === 'string' && 'Id' in first)) return 'salesforce';
   if (typeof first.kind === 'string' && KINDS.has(first.kind) && 'occurredAt' in first) return 'signals_json';
   if (looksLikeSegment(v)) return 'segment';
   return null;

@@ -21,10 +21,10 @@ type Change = (typeof CRM_CHANGES)[number];
 type Fields = Record<string, unknown>;
 
 interface ChangeEventHeader { entityName?: string; changeType?: string; changedFields?: string[]; nulledFields?: string[]; recordIds?: string[]; commitTimestamp?: number; transactionKey?: string }
-interface SalesforceChange { ChangeEventHeader?: ChangeEventHeader; sobject?: string; Id?: string; occurredAt?: string; changes?: Fields; [field: string]: unknown }
+export interface SalesforceChange { ChangeEventHeader?: ChangeEventHeader; sobject?: string; Id?: string; occurredAt?: string; changes?: Fields; [field: string]: unknown }
 
 /** One change, whatever shape it came in: entity, records, time, key, and each field's new (and old) value. */
-interface Normalised { entity?: string; changeType: string; recordIds: string[]; occurredAt: string | null; key?: string; fields: Map<string, { to: unknown; from?: unknown }>; body: Fields }
+interface Normalised { entity?: string; changeType: string; recordIds: string[]; occurredAt: string | null; key?: string; fields: Map<string, { to: unknown; from?: unknown }>; body: Fields; bitmaps?: boolean }
 
 const OPPORTUNITY_FIELDS: Record<string, Change> = { StageName: 'stage', OwnerId: 'owner', CloseDate: 'renewal_date', Amount: 'amount', NextStep: 'next_step' };
 const EMAIL = z.email();
@@ -35,22 +35,42 @@ function opportunityChange(field: string, changeType = 'UPDATE'): Change | undef
   return lookup(OPPORTUNITY_FIELDS, field) ?? (/renewal.*date/i.test(field) ? 'renewal_date' : undefined);
 }
 
+const obj = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? v as Record<string, unknown> : undefined);
+
+/**
+ * The change event inside the envelope it came in: CometD ({ data: { payload } }), a bare
+ * { payload }, a CloudEvent ({ specversion, data }) or an AWS EventBridge event ({ detail:
+ * { payload } }); the first that holds a ChangeEventHeader, else the payload as sent.
+ */
+export function changeEventOf(raw: unknown): SalesforceChange {
+  const o = obj(raw);
+  const inner = [obj(obj(o?.data)?.payload), obj(o?.payload), obj(obj(o?.detail)?.payload), obj(o?.detail), obj(o?.data)];
+  return (inner.find((e) => e?.ChangeEventHeader) ?? inner[0] ?? inner[1] ?? o ?? {}) as SalesforceChange;
+}
+
+/** Pub/Sub API events name their fields by bit positions in the schema ("0x400002", "3-0x01"), not by name. */
+const BITMAP = /^(\d+-)?0x[0-9a-f]+$/i;
+const hasValue = (v: unknown) => v !== null && v !== undefined && v !== '';
+
 function normalise(raw: unknown): Normalised {
-  const wrapped = raw as { data?: { payload?: unknown }; payload?: unknown };
-  const e = (wrapped?.data?.payload ?? wrapped?.payload ?? raw ?? {}) as SalesforceChange;
+  const e = changeEventOf(raw);
   const h = e.ChangeEventHeader;
   if (h) {
     const { ChangeEventHeader: _, ...body } = e;
     const changeType = (h.changeType ?? 'UPDATE').toUpperCase();
-    const names = changeType === 'UPDATE' && h.changedFields?.length ? h.changedFields : Object.keys(body);
+    const named = (list: unknown) => (Array.isArray(list) ? list.filter((f): f is string => typeof f === 'string' && !BITMAP.test(f)) : []);
+    // Without the schema a bitmap cannot be decoded; Pub/Sub sends every field and leaves the
+    // unchanged ones null, so the fields that carry a value are the ones that changed.
+    const bitmaps = Array.isArray(h.changedFields) && h.changedFields.length > 0 && named(h.changedFields).length === 0;
+    const names = changeType === 'UPDATE' && named(h.changedFields).length ? named(h.changedFields) : Object.keys(body);
     // A CREATE's facts are the fields it set: an empty field was never cleared, only left unset.
-    const set = (f: string) => changeType !== 'CREATE' || (body[f] !== null && body[f] !== undefined && body[f] !== '');
+    const set = (f: string) => (changeType !== 'CREATE' && !bitmaps) || hasValue(body[f]);
     const fields = new Map<string, { to: unknown }>(names.filter((f) => f in body && set(f)).map((f) => [f, { to: body[f] }]));
-    if (changeType !== 'CREATE') for (const f of h.nulledFields ?? []) fields.set(f, { to: null });
+    if (changeType !== 'CREATE') for (const f of named(h.nulledFields)) fields.set(f, { to: null });
     // A list, or nothing: a string here was walked character by character (300,000 one-letter "records"
     // from one field, seconds of work; found by test/fuzz/parsers.test.ts).
     const recordIds = Array.isArray(h.recordIds) ? h.recordIds.filter((id) => typeof id === 'string' || typeof id === 'number').map(String) : [];
-    return { entity: h.entityName, changeType, recordIds, occurredAt: toIso(h.commitTimestamp), key: h.transactionKey, fields, body };
+    return { entity: h.entityName, changeType, recordIds, occurredAt: toIso(h.commitTimestamp), key: h.transactionKey, fields, body, bitmaps };
   }
   const changes = e.changes ?? {};
   const fields = new Map(Object.entries(changes).map(([f, v]) => [f, v && typeof v === 'object' && 'new' in v ? { to: (v as { new: unknown }).new, from: (v as { old?: unknown }).old } : { to: v }]));
@@ -104,6 +124,7 @@ export function parseSalesforce(payload: unknown, opts: ParseOptions = {}): Pars
     if (c.entity !== 'Opportunity') return reject(`${c.entity} changes are not read`);
     const known = [...c.fields.keys()].filter((f) => opportunityChange(f, c.changeType));
     if (known.length === 0) return reject(`none of ${[...c.fields.keys()].join(', ') || 'its fields'} is a change the agent reads`);
+    if (c.bitmaps && c.changeType === 'UPDATE') (out.warnings ??= []).push({ position, reason: 'changedFields are bitmaps (Pub/Sub API): read the fields that carry a value; a field cleared to empty is not seen' });
     for (const id of c.recordIds) {
       for (const f of known) {
         const change = opportunityChange(f, c.changeType)!;

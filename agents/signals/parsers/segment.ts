@@ -64,7 +64,8 @@ const SPEC_TYPES = ['track', 'page', 'screen', 'identify', 'group', 'alias'];
 export function segmentType(raw: unknown): string | undefined {
   if (!raw || typeof raw !== 'object') return undefined;
   const e = raw as SegmentEvent & { previousId?: string };
-  if (typeof e.type === 'string') return e.type;
+  // Segment-compatible senders (RudderStack, some server libraries) write the type capitalised: "Track".
+  if (typeof e.type === 'string') return e.type.trim().toLowerCase();
   if (!e.userId && !e.anonymousId) return e.event ? 'track' : undefined;
   if (e.event) return 'track';
   if (e.previousId) return 'alias';

@@ -42,3 +42,46 @@ export function decodeText(content: string | Buffer): DecodedText {
     return { text: iconv.decode(content, encoding), encoding, warning: `not UTF-8 and no byte-order mark: decoded as ${encoding} (a guess)` };
   }
 }
+
+/** The length of the UTF-8 sequence a lead byte opens (1 for ASCII and for bytes that open none). */
+function sequenceLength(b: number): number {
+  return b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 1;
+}
+
+/** The bytes cut into ASCII bytes, whole multi-byte UTF-8 sequences, and stray bytes that belong to none. */
+function* utf8Pieces(bytes: Uint8Array): Generator<{ piece: Uint8Array; kind: 'ascii' | 'sequence' | 'stray' }> {
+  for (let i = 0; i < bytes.length;) {
+    const n = sequenceLength(bytes[i]);
+    const seq = bytes.subarray(i, i + n);
+    if (bytes[i] < 0x80) yield { piece: seq, kind: 'ascii' };
+    else if (n > 1 && seq.length === n && validSequence(seq)) yield { piece: seq, kind: 'sequence' };
+    else { yield { piece: bytes.subarray(i, i + 1), kind: 'stray' }; i += 1; continue; }
+    i += n;
+  }
+}
+
+function validSequence(seq: Uint8Array): boolean {
+  try { UTF8.decode(seq); return true; } catch { return false; }
+}
+
+/**
+ * UTF-8 with a few stray bytes in it (a Latin-1 letter pasted among UTF-8 ones, a byte cut off by a
+ * client): at least as many whole UTF-8 sequences as stray bytes. Read in any single legacy charset
+ * such text turns every one of its letters into mojibake ("Ð®Ð½"), to save the one stray byte.
+ */
+export function mostlyUtf8(bytes: Uint8Array): boolean {
+  let sequences = 0;
+  let strays = 0;
+  for (const { kind } of utf8Pieces(bytes)) {
+    if (kind === 'sequence') sequences += 1;
+    else if (kind === 'stray') strays += 1;
+  }
+  return sequences > 0 && strays <= sequences;
+}
+
+/** UTF-8 sequences read as UTF-8, every stray byte as Windows-1252 (see mostlyUtf8). */
+export function utf8WithStrays(bytes: Uint8Array): string {
+  let out = '';
+  for (const { piece, kind } of utf8Pieces(bytes)) out += kind === 'stray' ? iconv.decode(Buffer.from(piece), 'windows-1252') : UTF8.decode(piece);
+  return out;
+}

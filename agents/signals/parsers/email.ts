@@ -10,7 +10,7 @@ import { matchesDomain } from '../direction.js';
 import { isForwardSubject, stripQuotedReply } from './quoted-reply.js';
 import { addSignal, rejectedOnly, routeByEmail, toIso } from './result.js';
 import iconv from 'iconv-lite';
-import { decodeText } from './charset.js';
+import { decodeText, mostlyUtf8, utf8WithStrays } from './charset.js';
 import { decodeEncodedWords, relabelEncodedWords, relabelTextParts } from './mime-charset.js';
 import type { ParseOptions, ParseResult, RouteHint } from './types.js';
 
@@ -206,22 +206,47 @@ export function plausibleCharset(input: Buffer): { raw: Buffer; warning?: string
   let headerWarning: string | undefined;
   // Raw 8-bit header values are read as UTF-8 (RFC 6532); Latin-1 bytes there became U+FFFD.
   if (header.some((b) => b >= 0x80)) {
-    try {
-      UTF8_STRICT.decode(header);
-    } catch {
-      // The message's own 8-bit charset, when it declares one, is the header's too (Outlook wrote
-      // both); else the guess reads the body's bytes too (a header alone is a few bytes to guess
-      // from: a German subject read as Shift_JIS lost its umlaut).
-      const declared = /charset\s*=\s*"?([^";\s]+)/i.exec(/^content-type:[^\r\n]*(?:\r?\n[ \t][^\r\n]*)*/im.exec(header.toString('latin1'))?.[0] ?? '')?.[1];
-      const encoding = declared && !/^(utf-?8|us-ascii|ascii)$/i.test(declared) && iconv.encodingExists(declared) ? declared.toLowerCase() : decodeText(original.subarray(0, 65_536)).encoding;
-      raw = Buffer.concat([Buffer.from(iconv.decode(header, encoding), 'utf8'), rest]);
-      headerWarning = `8-bit headers that are not UTF-8: decoded as ${encoding} (${encoding === declared?.toLowerCase() ? 'the charset the message declares' : 'a guess'})`;
+    const read = eightBitHeader(header, original);
+    if (read.warning) {
+      raw = Buffer.concat([read.header, rest]);
+      headerWarning = read.warning;
     }
   }
   const body = plausibleBody(raw);
   const parts = relabelTextParts(body.raw);
   const warning = [headerWarning, body.warning, ...parts.warnings].filter(Boolean).join('; ') || undefined;
   return { raw: parts.raw, ...(warning ? { warning } : {}) };
+}
+
+/**
+ * A header block with raw 8-bit bytes, each field read on its own (a Latin-1 field an old relay
+ * added does not turn the sender's UTF-8 Subject into mojibake): a field that is UTF-8 stays; one
+ * that is mostly UTF-8 keeps it, its stray bytes read as Windows-1252 (charset.ts); any other is
+ * read in the message's own 8-bit charset when it declares one (Outlook wrote both), else as the
+ * detector guesses from the message's bytes (a header alone is a few bytes to guess from: a German
+ * subject read as Shift_JIS lost its umlaut). The header comes back as UTF-8, with what was done.
+ */
+function eightBitHeader(header: Buffer, message: Buffer): { header: Buffer; warning?: string } {
+  const text = header.toString('latin1');
+  const declared = /charset\s*=\s*"?([^";\s]+)/i.exec(/^content-type:[^\r\n]*(?:\r?\n[ \t][^\r\n]*)*/im.exec(text)?.[0] ?? '')?.[1];
+  let legacy: string | undefined;
+  let strays = false;
+  const fields = text.split(/(?<=\n)(?=[^ \t])/).map((field) => {
+    const bytes = Buffer.from(field, 'latin1');
+    if (!bytes.some((b) => b >= 0x80)) return bytes;
+    try { UTF8_STRICT.decode(bytes); return bytes; } catch { /* read below */ }
+    if (mostlyUtf8(bytes)) {
+      strays = true;
+      return Buffer.from(utf8WithStrays(bytes), 'utf8');
+    }
+    legacy ??= declared && !/^(utf-?8|us-ascii|ascii)$/i.test(declared) && iconv.encodingExists(declared) ? declared.toLowerCase() : decodeText(message.subarray(0, 65_536)).encoding;
+    return Buffer.from(iconv.decode(bytes, legacy), 'utf8');
+  });
+  const said = [
+    legacy ? `8-bit headers that are not UTF-8: decoded as ${legacy} (${legacy === declared?.toLowerCase() ? 'the charset the message declares' : 'a guess'})` : '',
+    strays ? '8-bit headers in UTF-8 with stray bytes that are not: those read as windows-1252' : '',
+  ].filter(Boolean).join('; ');
+  return said ? { header: Buffer.concat(fields), warning: said } : { header };
 }
 
 /**

@@ -6,7 +6,7 @@
 // part labelled Latin-1 whose bytes are valid 8-bit UTF-8 is relabelled UTF-8. Each change is
 // reported. (A single unencoded body is settled before this, in email.ts.)
 import iconv from 'iconv-lite';
-import { decodeText } from './charset.js';
+import { decodeText, mostlyUtf8 } from './charset.js';
 
 const UTF8_STRICT = new TextDecoder('utf-8', { fatal: true });
 const LATIN = /^(iso-?8859-?1|latin-?1|windows-1252|cp-?1252|iso-?8859-?15)$/i;
@@ -21,17 +21,45 @@ function transferDecoded(body: string, cte: string): Buffer {
   return Buffer.from(body, 'latin1');
 }
 
-/** The charset a text part's bytes call for instead of its label, with the reason; null when the label stands. */
-function betterCharset(label: string | undefined, bytes: Buffer): { charset: string; warning: string } | null {
+/** ISO-2022 escape sequences (JIS X 0208, JIS-Roman): 7-bit Japanese mail, which reads as gibberish in ASCII. */
+const ISO_2022_ESCAPE = /\x1b(?:\$[@B(]|\([BJ])/;
+
+/**
+ * The charset a text part's bytes call for instead of its label, with the reason; null when the
+ * label stands. `declared` is the 8-bit charset the message names elsewhere (its multipart's
+ * charset parameter, its encoded words), which an unlabelled part is most likely written in: the
+ * detector, guessing from a few lines, read Thai as Big5.
+ */
+function betterCharset(label: string | undefined, bytes: Buffer, declared: string | undefined): { charset: string; warning: string } | null {
+  if (!label && ISO_2022_ESCAPE.test(bytes.toString('latin1'))) {
+    const charset = declared && /^iso-2022-/i.test(declared) ? declared : 'iso-2022-jp';
+    return { charset, warning: `a text part with no charset holds ISO-2022 escape sequences: read as ${charset}` };
+  }
   if (!bytes.some((b) => b >= 0x80)) return null;
   let utf8 = true;
   try { UTF8_STRICT.decode(bytes); } catch { utf8 = false; }
+  if (!utf8 && label && /^utf-?8$/i.test(label) && mostlyUtf8(bytes)) {
+    // A damaged UTF-8 part (a byte lost in transit) keeps its label: any other charset garbles all of it.
+    return { charset: label, warning: `a text part declared ${label} has a few bytes that are not UTF-8: kept as ${label}` };
+  }
+  if (!utf8 && !label && declared && !/^iso-2022-/i.test(declared)) {
+    return { charset: declared, warning: `a text part with no charset is not UTF-8: decoded as ${declared} (the charset the message declares)` };
+  }
   if (!utf8 && (!label || UTF8_OR_ASCII.test(label))) {
     const { encoding } = decodeText(bytes);
     return { charset: encoding, warning: `a text part ${label ? `declared ${label}` : 'with no charset'} is not UTF-8: decoded as ${encoding} (a guess)` };
   }
   if (utf8 && label && LATIN.test(label)) return { charset: 'utf-8', warning: `a text part declared ${label} is UTF-8: read as UTF-8` };
   return null;
+}
+
+/** The first 8-bit charset the message names, in a Content-Type or an encoded word, that can be read. */
+function declaredCharset(text: string): string | undefined {
+  const named = [
+    ...[...text.matchAll(/^content-type:[^\r\n]*(?:\r?\n[ \t][^\r\n]*)*/gim)].map((m) => /charset\s*=\s*"?([^";\s]+)/i.exec(m[0])?.[1]),
+    ...[...text.slice(0, /\r?\n\r?\n/.exec(text)?.index ?? 0).matchAll(/=\?([^?*\s]+)(?:\*[^?\s]*)?\?[BbQq]\?/g)].map((m) => m[1]),
+  ];
+  return named.find((c): c is string => !!c && !UTF8_OR_ASCII.test(c) && (iconv.encodingExists(c) || /^iso-2022-jp$/i.test(c)))?.toLowerCase();
 }
 
 /** One part's header block with its charset label replaced (or added). */
@@ -45,7 +73,7 @@ function relabelled(headers: string, charset: string): string {
  * block relabelled, and why. A message that is a single part has no default type and is only
  * checked here when encoded (quoted-printable or base64); unencoded, email.ts has settled it.
  */
-function fixedPart(part: string, single: boolean): { headers: string; relabelled: string; warning: string } | null {
+function fixedPart(part: string, single: boolean, declared?: string): { headers: string; relabelled: string; warning: string } | null {
   const split = /\r?\n\r?\n/.exec(part.slice(0, 65_536));
   if (!split) return null;
   const headers = part.slice(0, split.index);
@@ -54,7 +82,7 @@ function fixedPart(part: string, single: boolean): { headers: string; relabelled
   const cte = (/^content-transfer-encoding:[ \t]*([^\r\n;]*)/im.exec(flat)?.[1] ?? '').trim().toLowerCase();
   if (!/^\s*text\//i.test(type) || (single && !['quoted-printable', 'base64'].includes(cte))) return null;
   const label = /charset\s*=\s*"?([^";\s]+)"?/i.exec(type)?.[1];
-  const better = betterCharset(label, transferDecoded(part.slice(split.index + split[0].length), cte));
+  const better = betterCharset(label, transferDecoded(part.slice(split.index + split[0].length), cte), declared);
   return better ? { headers, relabelled: relabelled(headers, better.charset), warning: better.warning } : null;
 }
 
@@ -70,6 +98,7 @@ export function relabelTextParts(raw: Buffer): { raw: Buffer; warnings: string[]
     const fixed = fixedPart(text, true);
     return fixed ? { raw: Buffer.from(fixed.relabelled + text.slice(fixed.headers.length), 'latin1'), warnings: [fixed.warning] } : { raw, warnings: [] };
   }
+  const declared = declaredCharset(text);
   const escaped = boundaries.map((b) => b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
   const delimiter = new RegExp(`^--(?:${escaped})(?:--)?[ \\t]*\\r?$`, 'gm');
   const cuts = [...text.matchAll(delimiter)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
@@ -78,7 +107,7 @@ export function relabelTextParts(raw: Buffer): { raw: Buffer; warnings: string[]
   let last = 0;
   for (let i = 0; i < cuts.length - 1 && i < MAX_PARTS; i += 1) {
     const from = cuts[i].end + (text[cuts[i].end] === '\n' ? 1 : 0);
-    const fixed = fixedPart(text.slice(from, cuts[i + 1].start), false);
+    const fixed = fixedPart(text.slice(from, cuts[i + 1].start), false, declared);
     if (!fixed) continue;
     out += text.slice(last, from) + fixed.relabelled;
     last = from + fixed.headers.length;

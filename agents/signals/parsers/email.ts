@@ -252,10 +252,12 @@ function eightBitHeader(header: Buffer, message: Buffer): { header: Buffer; warn
 /**
  * Blank (or space-only) lines written before the header: the first blank line ends the header, so the
  * message read as one with no header at all ("no From address"). Dropped when a header line follows,
- * as is indentation before the first header line (which otherwise reads as a continuation of nothing).
+ * as is indentation before the first header line (which otherwise reads as a continuation of nothing),
+ * and a byte-order mark.
  */
 function withoutLeadingBlankLines(raw: Buffer): Buffer {
-  const lead = /^(?:[ \t]*\r?\n)*[ \t]*(?=[!-9;-~]+:)/.exec(raw.subarray(0, 4096).toString('latin1'));
+  // A UTF-8 byte-order mark (a message saved by a Windows editor) made the first header, often From, unreadable.
+  const lead = /^(?:\xef\xbb\xbf)?(?:[ \t]*\r?\n)*[ \t]*(?=[!-9;-~]+:)/.exec(raw.subarray(0, 4096).toString('latin1'));
   return lead?.[0] ? raw.subarray(lead[0].length) : raw;
 }
 

@@ -58,3 +58,11 @@ describe('a UTF-8 part with a damaged byte', () => {
     expect(mail.text).toMatch(/^Дякую за зустріч, надішлю рахунок завтра/);
   });
 });
+
+describe('a byte-order mark before the header', () => {
+  it('is dropped: the From line after it is read', async () => {
+    const raw = Buffer.from(`\uFEFF${head}\r\nSubject: Abuse report\r\n\r\nSee attached.\r\n`, 'utf8');
+    const { mail } = await read(raw);
+    expect(mail.from.email).toBe('oksana@brightmill.example');
+  });
+});

@@ -14,12 +14,21 @@ const column = <T>(doc: Document, prop: unknown): T[] => doc.tokens().out(prop a
 /** The model's vocabulary size: words it has never seen get ids from here on (product and person names mostly). */
 const VOCABULARY = Number(wink.readDoc('qzxvbnmwkj').tokens().out(its.uniqueId as never)[0]);
 
+/**
+ * The model's tokeniser knows letters up to Latin-1 only: any other ("ł", "ń", "ș", "ğ") splits its
+ * word in three ("Bartłomiej" → "Bart", "ł", "omiej"). Such a letter is read as a Latin-1 letter of
+ * the same case that no English word has, so the word stays one unknown word (a name, mostly); the
+ * tokens get their letters back by position.
+ */
+const FOREIGN_LETTER = /(?![\u0000-\u00ff])\p{L}/gu;
+const asLatin1 = (text: string): string => text.replace(FOREIGN_LETTER, (c) => (c === c.toLowerCase() ? '\u00fe' : '\u00de').repeat(c.length));
+
 const vocabulary = new Map<string, boolean>();
 /** Whether the model's vocabulary has a word (in lower case): "clause" yes, "zendesk" no. */
 export function inVocabulary(lower: string): boolean {
   let hit = vocabulary.get(lower);
   if (hit === undefined) {
-    hit = Number(wink.readDoc(lower).tokens().out(its.uniqueId as never)[0]) < VOCABULARY;
+    hit = Number(wink.readDoc(asLatin1(lower)).tokens().out(its.uniqueId as never)[0]) < VOCABULARY;
     if (vocabulary.size < 5000) vocabulary.set(lower, hit);
   }
   return hit;
@@ -86,13 +95,69 @@ function joinInnerDots(toks: Tok[]): void {
   }
 }
 
+/** Titles a name follows ("Dr. Weiss"): their full stop never ends a sentence. */
+const TITLE = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'sr', 'jr', 'messrs', 'mt', 'rev', 'gen', 'capt', 'sgt', 'hon']);
+/** Abbreviations a sentence goes on after in lower case ("approx. fifteen", "logins etc. and", "in Jan. and"). */
+const RUNNING = new Set(['approx', 'appr', 'est', 'eff', 'incl', 'excl', 'vs', 'etc', 'ca', 'cf', 'viz', 'resp', 'dept', 'min', 'max', 'avg', 'ext', 'tel', 'no', 'nr',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun']);
+const dotted = new Map<string, boolean>();
+/** Whether the model keeps a word and its full stop as one token, an abbreviation it knows ("in." for inches, "no.", "Nov."). */
+function keepsDot(word: string): boolean {
+  let hit = dotted.get(word);
+  if (hit === undefined) {
+    hit = wink.readDoc(`${word}.`).tokens().length() === 1;
+    if (dotted.size < 5000) dotted.set(word, hit);
+  }
+  return hit;
+}
+/** A word, its full stop and what follows it: the end of the line, or a space and a word. */
+const WORD_DOT = /(?<![\p{L}\p{N}.'’@/\\-])(\p{L}+)\.(?=["'”’)\]]*(?:\s*$|\s+["'“‘(]?(\p{L})))/gu;
+/** Stands in for a full stop the model must read as the end of a sentence (it splits "!" off any word). */
+const STOP = '!';
+
+/**
+ * The model reads "in.", "no.", "reps." or "Nov." as abbreviations even where they end a sentence
+ * ("ok we're in. send me the link", "Not yet, no. Honestly…", "stopped on 8 Nov. Calls since…"), which
+ * runs two sentences into one and tags the word a noun. Such a full stop ends the sentence at the end of
+ * a line or before another word, unless the word is a title or an initial, or an abbreviation a
+ * sentence runs on after and a lower-case word follows.
+ */
+function endSentences(line: string): string {
+  return line.replace(WORD_DOT, (m: string, word: string, next: string | undefined) => {
+    const lower = word.toLowerCase();
+    if (word.length < 2 || TITLE.has(lower) || (RUNNING.has(lower) && next !== undefined && next === next.toLowerCase()) || !keepsDot(word)) return m;
+    return `${word}${STOP}`;
+  });
+}
+
+/** The tokens as written: each found in what the model read, from where the one before ended, and read back from the marked line. */
+function asWritten(seen: string[], line: string, marked: string): string[] {
+  if (line === marked) return seen;
+  let at = 0;
+  return seen.map((t) => {
+    const k = line.indexOf(t, at);
+    if (k < 0) return t;
+    at = k + t.length;
+    return marked.slice(k, at);
+  });
+}
+
+/** A lemma read from a stand-in spelling, given back its letters: the whole word, or the stem it starts with. */
+function lemmaAsWritten(lemma: string, seen: string, shown: string): string {
+  if (lemma === seen) return shown;
+  return seen.startsWith(lemma) ? shown.slice(0, lemma.length) : lemma;
+}
+
 function parseLine(raw: string): Sent[] {
   // Chat shorthand, apostrophe-less contractions and fillers are read as what they stand for; the
   // sentence text stays as written (offsets mapped back), so evidence quotes the writer.
   const read = normaliseRegister(raw, inVocabulary);
-  const line = read.text.replace(/\S+/g, (w) => (w.includes('@') || w.includes('://') ? w : w.replace(INNER_DOT, DOT).replace(INNER_HYPHEN, HYPHEN))).replace(ABBREVIATION_DOT, ABBR);
+  const marked = read.text.replace(/\S+/g, (w) => (w.includes('@') || w.includes('://') ? w : w.replace(INNER_DOT, DOT).replace(INNER_HYPHEN, HYPHEN))).replace(ABBREVIATION_DOT, ABBR);
+  // What the model reads has the same length as what was marked, so each token is found again by position.
+  const line = endSentences(asLatin1(marked));
   const doc = wink.readDoc(line);
-  const text = doc.tokens().out() as string[];
+  const seen = doc.tokens().out() as string[];
+  const text = asWritten(seen, line, marked);
   const pos = column<string>(doc, its.pos);
   const lemma = column<string>(doc, its.lemma);
   const neg = column<boolean>(doc, its.negationFlag);
@@ -108,11 +173,14 @@ function parseLine(raw: string): Sent[] {
       const t = text[j];
       // The light model lemmatises a capitalised common word as a proper noun ("Leaving", "Quick"):
       // sentence-initial words keep their part of speech but get their lower-case lemma.
-      toks.push({ text: t, lower: t.toLowerCase(), lemma: (lemma[j] ?? t).toLowerCase(), pos: pos[j] ?? 'X', neg: Boolean(neg[j]), cap: /^\p{Lu}/u.test(t), known: (ids[j] ?? 0) < VOCABULARY, i: k });
+      const base = (lemma[j] ?? t).toLowerCase();
+      const shown = t === seen[j] ? base : lemmaAsWritten(base, seen[j].toLowerCase(), t.toLowerCase());
+      toks.push({ text: t, lower: t.toLowerCase(), lemma: shown, pos: pos[j] ?? 'X', neg: Boolean(neg[j]), cap: /^\p{Lu}/u.test(t), known: (ids[j] ?? 0) < VOCABULARY, i: k });
     }
     at += n;
     splitContractions(toks);
     joinInnerDots(toks);
+    mendTags(toks);
     toks.forEach((t, i) => { t.i = i; });
     const said = s.out();
     const from = line.indexOf(said, cursor);
@@ -140,12 +208,54 @@ function splitContractions(toks: Tok[]): void {
   toks.forEach((t, i) => { t.i = i; });
 }
 
+/** Words before a noun that own or pick it out ("our tooling", "the hiring"); not "'s", which is mostly "is" ("she's heading out"). */
+const DETERMINER = new Set(['the', 'a', 'an', 'these', 'those', 'any', 'some', 'no', 'every', 'each', 'another', 'whose', 'our', 'your', 'their', 'my', 'his', 'its']);
+/** Particles that stand as a predicate after be: "we're in", "I'm out", "the numbers are back". */
+const PARTICLE = new Set(['in', 'out', 'on', 'off', 'up', 'down', 'over', 'back', 'through', 'aboard', 'away', 'around']);
+const OBJECT_PRONOUN = new Set(['me', 'us', 'him', 'them']);
+
+/**
+ * Tags the light model gets wrong in a whole class of sentences:
+ * - "being" after be ("is being replaced") keeps the lemma "being"; it is be, like "is" and "been".
+ * - an -ing word owned or picked out by a determiner, at the head of its phrase ("our tooling is
+ *   old", "the new hiring stopped"), is tagged a verb; it names a thing (the lemma, "tool", "hire",
+ *   stays the model's).
+ * - a particle standing as the predicate of be ("we're in.", "I'm out") is an adverb, not a preposition
+ *   waiting for its object.
+ * - a word the model took for a noun that takes an object pronoun ("Count us in", "Loop me in") is a verb.
+ */
+function mendTags(toks: Tok[]): void {
+  toks.forEach((t, k) => {
+    if (t.lower === 'being' && t.pos !== 'NOUN') t.lemma = 'be';
+    if (t.pos === 'VERB' && /\p{L}{3}ing$/u.test(t.lower)) {
+      let j = k - 1;
+      while (j >= 0 && toks[j].pos === 'ADJ') j -= 1;
+      const owner = toks[j];
+      // Before a noun it may be a participle modifying it ("Acme's existing customers"): left as read.
+      // Before a determiner or a pronoun it has an object, so it is a verb after all.
+      const head = !['NOUN', 'PROPN', 'ADJ', 'NUM', 'DET', 'PRON'].includes(toks[k + 1]?.pos ?? '');
+      if (head && owner && DETERMINER.has(owner.lower) && (owner.pos === 'DET' || owner.pos === 'PRON')) t.pos = 'NOUN';
+    }
+    if (t.pos === 'ADP' && PARTICLE.has(t.lower)) {
+      let j = k - 1;
+      while (j >= 0 && (toks[j].pos === 'ADV' || ['all', 'both'].includes(toks[j].lower))) j -= 1;
+      const next = toks[k + 1];
+      if (toks[j]?.lemma === 'be' && (!next || ['PUNCT', 'CCONJ'].includes(next.pos) || (next.pos === 'ADV' && !PARTICLE.has(next.lower)))) t.pos = 'ADV';
+    }
+    const next = toks[k + 1];
+    if ((t.pos === 'NOUN' || (t.pos === 'PROPN' && k === 0 && inVocabulary(t.lower))) && /^\p{L}{2,}$/u.test(t.text) && next && OBJECT_PRONOUN.has(next.lower)) {
+      t.pos = 'VERB';
+      t.lemma = t.lemma.toLowerCase();
+    }
+  });
+}
+
 const common = new Map<string, boolean>();
 /** Whether a word, read on its own in lower case, is an ordinary English word (inflected, or not a noun): "Users", "Quick". */
 export function isCommonWord(lower: string): boolean {
   let hit = common.get(lower);
   if (hit === undefined) {
-    const doc = wink.readDoc(lower);
+    const doc = wink.readDoc(asLatin1(lower));
     const pos = column<string>(doc, its.pos)[0] ?? '';
     const lemma = column<string>(doc, its.lemma)[0] ?? lower;
     // A word the model has never seen is a name, whatever its ending suggests ("Harbinly" is no adverb).

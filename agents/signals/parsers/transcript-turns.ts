@@ -15,14 +15,25 @@ export function timestampSeconds(ts: string): number | null {
   return Number(m[1] ?? 0) * 3600 + Number(m[2]) * 60 + Number(m[3]) + Number((m[4] ?? '0').padEnd(3, '0')) / 1000;
 }
 
+/** A word of a name in a cased script: a capital first ("Sam", "O'Neil", "DANA"); diarisers' "SPEAKER_02" too. */
+const CASED_WORD = String.raw`\p{Lu}[\p{L}\p{M}.'’-]*(?:_\d{1,3})?`;
+/** A word in a script without capitals (Chinese, Japanese, Korean, Arabic, Hebrew, Thai, Devanagari): "田中", "أحمد". */
+const UNCASED_WORD = String.raw`\p{Lo}[\p{Lo}\p{M}]{0,7}`;
+const NAME_WORD = `(?:${CASED_WORD}|${UNCASED_WORD})`;
 /**
- * "Sam Patel: Did the pricing work?", "DANA: …", "[Sam Patel] …" or "[Sam Patel]: …" → speaker and
- * text (one to four capitalised words, or a bracketed label).
+ * One to four name words (particles such as "van" and a diariser's number, "Speaker 2", may follow
+ * the first), then a colon and a space, or a full-width colon (Chinese and Japanese write "田中：").
+ */
+const LABEL = new RegExp(String.raw`^\s*(?:-\s*)?(${NAME_WORD}(?:\s+(?:${NAME_WORD}|de|van|von|der|da|di|le|la|\d{1,3})){0,3}|\[[^\]]{1,60}\])\s*(?::\s+|：\s*)(.*)$`, 'u');
+
+/**
+ * "Sam Patel: Did the pricing work?", "DANA: …", "Speaker 2: …", "田中：…", "[Sam Patel] …" or
+ * "[Sam Patel]: …" → speaker and text (one to four name words, or a bracketed label).
  */
 export function speakerPrefix(line: string): { speaker: string; text: string } | null {
   const bracket = /^\s*(?:-\s*)?\[([^\]\d][^\]]{0,59})\]\s*:?\s+(\S.*)$/u.exec(line);
   if (bracket && !/^(music|applause|laughter|inaudible|crosstalk|silence|noise)$/i.test(bracket[1].trim())) return { speaker: bracket[1].trim(), text: bracket[2] };
-  const m = /^\s*(?:-\s*)?((?:\p{Lu}[\p{L}\p{M}.'’-]*)(?:\s+(?:\p{Lu}[\p{L}\p{M}.'’-]*|de|van|von|der|da|di|le|la)){0,3}|\[[^\]]{1,60}\])\s*:\s+(.*)$/u.exec(line);
+  const m = LABEL.exec(line);
   if (!m) return null;
   return { speaker: m[1].replace(/^\[|\]$/g, '').trim(), text: m[2] };
 }

@@ -1,0 +1,42 @@
+// Speaker labels as meeting tools and people outside English write them (classes found by reading
+// other projects' transcript samples, third pass): a diariser's numbered "Speaker 2:" or
+// "SPEAKER_01:", a name in a script without capitals (Japanese, Chinese, Arabic, Hindi), and the
+// full-width colon of Chinese and Japanese. Each speaker must be kept, never folded into "Unknown"
+// with the label left in the text.
+import { describe, expect, it } from 'vitest';
+import { parseVtt } from '../../../agents/signals/parsers/vtt.js';
+import { parseSrt } from '../../../agents/signals/parsers/srt.js';
+import { as } from './helpers.js';
+
+const now = () => new Date('2026-06-01T10:00:00Z');
+const vtt = (...cues: string[]) => ['WEBVTT', '', ...cues.flatMap((c, i) => [`00:00:0${i}.000 --> 00:00:0${i + 1}.000`, c, ''])].join('\n');
+const turns = (r: ReturnType<typeof parseVtt>) => {
+  const t = as('meeting', r.items[0]?.signal).transcript;
+  if (typeof t === 'string') throw new Error('expected turns');
+  return t;
+};
+
+describe('numbered speakers from diarisation', () => {
+  it('"Speaker 1:" and "SPEAKER_02:" are speakers', () => {
+    expect(turns(parseVtt(vtt('Speaker 1: Can you share the renewal numbers?', 'SPEAKER_02: Yes, after the call.'), { now }))).toEqual([
+      { speaker: 'Speaker 1', text: 'Can you share the renewal numbers?', startSec: 0 },
+      { speaker: 'SPEAKER_02', text: 'Yes, after the call.', startSec: 1 },
+    ]);
+  });
+});
+
+describe('names in scripts without capitals', () => {
+  it('Japanese names with a full-width or an ASCII colon', () => {
+    expect(turns(parseVtt(vtt('山本：来週までに見積もりを送ります。', '小林ゆかり: ありがとうございます。'), { now }))).toEqual([
+      { speaker: '山本', text: '来週までに見積もりを送ります。', startSec: 0 },
+      { speaker: '小林ゆかり', text: 'ありがとうございます。', startSec: 1 },
+    ]);
+    // A long line with a colon late in it is text, not a speaker.
+    expect(turns(parseVtt(vtt('次回の打ち合わせで確認する項目は以下の通りです: 価格と納期'), { now }))[0].speaker).toBe('Unknown');
+  });
+
+  it('Arabic and Hindi names in SubRip', () => {
+    const srt = '1\n00:00:01,000 --> 00:00:03,000\nخالد: سنوقع العقد الشهر القادم\n\n2\n00:00:03,000 --> 00:00:05,000\nअनिता शर्मा: धन्यवाद\n';
+    expect(turns(parseSrt(srt, { now })).map((t) => t.speaker)).toEqual(['خالد', 'अनिता शर्मा']);
+  });
+});

@@ -165,6 +165,16 @@ async function attachedForward(content: Buffer): Promise<{ full: string; strippe
   }
 }
 
+/**
+ * A message/rfc822 part sent inline (Netscape's and Thunderbird's "forward inline"): mailparser writes
+ * it into the text under its own From/Subject/Date lines, which read as a quoted reply's header block
+ * and were stripped, forward and all. Such a part is a forward, whatever the subject says.
+ */
+function forwardsInline(raw: Buffer | string, m: ParsedMail): boolean {
+  if (m.attachments.some((a) => a.contentType === 'message/rfc822')) return false;
+  return /^content-type:[ \t]*message\/rfc822/im.test(typeof raw === 'string' ? raw : raw.toString('latin1'));
+}
+
 /** Inbound when the sender is at the account, outbound when at our side, else left to the importer. */
 function directionOf(fromEmail: string, opts: ParseOptions): 'inbound' | 'outbound' | undefined {
   if (opts.accountDomains?.length && matchesDomain(fromEmail, opts.accountDomains)) return 'inbound';
@@ -316,7 +326,7 @@ export async function parseEmail(raw: Buffer | string, opts: ParseOptions = {}, 
   const subject = (m.subject ?? '').slice(0, 1000);
   const auto = automatedKind(h, from.email, subject);
   const body = bodyOf(m);
-  let text = stripQuotedReply(body, { forwarded: isForwardSubject(subject) });
+  let text = stripQuotedReply(body, { forwarded: isForwardSubject(subject) || (auto !== 'bounce' && forwardsInline(fixed.raw, m)) });
   let full = body;
   const attachments: Array<{ name: string; size: number; contentType?: string }> = [];
   for (const a of m.attachments) {

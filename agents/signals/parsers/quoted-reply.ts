@@ -188,7 +188,7 @@ function strip(text: string, opts: StripOptions, quotedForwards: boolean): strin
   return out.join('\n').replace(/\n(?:[ \t]*\n){2,}/g, '\n\n').trim();
 }
 
-/** True when a subject says the message is a forward. */
+/** True when a subject says the message is a forward: "Fwd: …", Netscape's "[Fwd: …]", Pine's "… (fwd)". */
 export function isForwardSubject(subject: string): boolean {
-  return /^\s*(fwd?|fw|wg|tr|rv|enc|doorst)\s*:/i.test(subject);
+  return /^\s*\[?\s*(fwd?|fw|wg|tr|rv|enc|doorst)\s*:/i.test(subject) || /\(fwd\)\s*$/i.test(subject);
 }

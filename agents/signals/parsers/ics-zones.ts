@@ -2,7 +2,9 @@
 // write "DTSTART;TZID=America/New_York:…" with no VTIMEZONE block; ical.js then reads the time as
 // floating, and a 08:00 meeting in New York was stored as 08:00 UTC, four hours early. The zone is
 // looked up in the runtime's IANA database (Intl), Outlook's Windows zone names through the table
-// below; a name neither knows stays floating (read as UTC, as before).
+// below, Outlook's display names ("(UTC+01:00) Amsterdam, Berlin, …") by their cities; a name that
+// only states an offset ("GMT-05.00/-04.00") is read at that offset, and a name nothing knows is
+// read as UTC. Either way the upload says so (zoneWarnings): the time may be off.
 import ICAL from 'ical.js';
 import { lookup } from '../../lookup.js';
 
@@ -58,6 +60,8 @@ export function ianaZone(tzid: string): string | null {
   const name = tzid.trim().replace(/^"|"$/g, '');
   const windows = lookup(WINDOWS_ZONES, name.toLowerCase());
   if (windows) return windows;
+  const display = /\b(?:GMT|UTC)\s*[+-]/i.test(name) ? displayNameZone(name) : null;
+  if (display) return display;
   const segments = name.split('/').filter(Boolean);
   for (let k = 0; k < segments.length; k += 1) {
     const tail = segments.slice(k).join('/');
@@ -66,15 +70,74 @@ export function ianaZone(tzid: string): string | null {
   return null;
 }
 
+/** US zones as Outlook's display names call them, which name no city. */
+const DISPLAY_REGIONS: Readonly<Record<string, string>> = {
+  'eastern time': 'America/New_York', 'central time': 'America/Chicago', 'mountain time': 'America/Denver', 'pacific time': 'America/Los_Angeles',
+  'alaska': 'America/Anchorage', 'hawaii': 'Pacific/Honolulu', 'arizona': 'America/Phoenix', 'atlantic time': 'America/Halifax',
+};
+const CITY_REGIONS = ['Europe', 'America', 'Asia', 'Australia', 'Africa', 'Pacific', 'Atlantic', 'Indian'];
+/** "(UTC-05:00)", "GMT+01.00", "UTC+0530", "GMT-5": the offset a zone name states, in minutes. */
+const STATED_OFFSET = /(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?:[:.]?(\d{2}))?/i;
+
+function statedOffset(name: string): number | null {
+  const m = STATED_OFFSET.exec(name);
+  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : null;
+}
+
+/** The zone's standard offset (the lesser of January's and July's), in minutes. */
+function standardOffset(f: Intl.DateTimeFormat): number {
+  const year = new Date().getUTCFullYear();
+  return Math.min(offsetAt(f, Date.UTC(year, 0, 15)), offsetAt(f, Date.UTC(year, 6, 15))) / 60_000;
+}
+
+/**
+ * The zone an Outlook display name stands for: "(UTC-05:00) Eastern Time (US & Canada)" by its
+ * region, "(UTC+01:00) Brussels, Copenhagen, Madrid, Paris" by the first city that is an IANA zone
+ * whose standard offset is the one stated.
+ */
+function displayNameZone(name: string): string | null {
+  const stated = statedOffset(name);
+  const rest = name.replace(/^\(?\s*(?:GMT|UTC)[^)]*\)?\s*/i, '');
+  const region = Object.keys(DISPLAY_REGIONS).find((r) => rest.toLowerCase().startsWith(r));
+  if (region) return DISPLAY_REGIONS[region];
+  for (const city of rest.split(/[,/;]|\s-\s/).map((c) => c.trim().replace(/\.$/, '').replace(/\s+/g, '_')).filter((c) => /^[A-Z][\w'-]+$/.test(c))) {
+    for (const zone of CITY_REGIONS.map((r) => `${r}/${city}`)) {
+      const f = formatter(zone);
+      if (f && (stated === null || standardOffset(f) === stated)) return zone;
+    }
+  }
+  return null;
+}
+
+/**
+ * What the upload says about the TZIDs its times name without a VTIMEZONE block for them: nothing
+ * for a zone that is known; else the stated offset used, or that the times are read as UTC.
+ */
+export function zoneWarnings(tzids: Iterable<string>): string[] {
+  const out: string[] = [];
+  for (const tzid of new Set(tzids)) {
+    if (ianaZone(tzid)) continue;
+    const offset = statedOffset(tzid);
+    const clock = offset === null ? '' : `UTC${offset < 0 ? '-' : '+'}${String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0')}:${String(Math.abs(offset) % 60).padStart(2, '0')}`;
+    out.push(offset === null
+      ? `time zone "${tzid.slice(0, 80)}" is neither defined in the file nor known: its times are read as UTC`
+      : `time zone "${tzid.slice(0, 80)}" is neither defined in the file nor known: its times are read at the offset it states, ${clock}, without daylight saving`);
+  }
+  return out;
+}
+
 /** The instant a time stands for, reading a floating time in the zone its TZID names when the file left that zone out. */
 export function instantOf(t: Time, fallbackTzid?: string): Date {
   const tzid = (t as Time & { timezone?: string }).timezone ?? fallbackTzid;
   if (t.isDate || !tzid || t.zone?.tzid !== 'floating') return t.toJSDate();
   const zone = ianaZone(tzid);
   const f = zone ? formatter(zone) : null;
-  if (!f) return t.toJSDate();
-  // The wall time read as UTC, moved by the zone's offset there, then once more if that crossed a change of offset.
   const wall = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
+  if (!f) {
+    const stated = statedOffset(tzid);
+    return stated === null ? t.toJSDate() : new Date(wall - stated * 60_000);
+  }
+  // The wall time read as UTC, moved by the zone's offset there, then once more if that crossed a change of offset.
   const first = wall - offsetAt(f, wall);
   return new Date(wall - offsetAt(f, first));
 }

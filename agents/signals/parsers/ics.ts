@@ -10,7 +10,7 @@ import ICAL from 'ical.js';
 import { domainOf } from '../direction.js';
 import { addSignal, emptyResult, rejectedOnly, routeByEmail } from './result.js';
 import { repairedIcs } from './ics-repair.js';
-import { instantOf } from './ics-zones.js';
+import { instantOf, zoneWarnings } from './ics-zones.js';
 import { decodeText } from './charset.js';
 import type { ParseOptions, ParseResult } from './types.js';
 
@@ -131,6 +131,11 @@ export function parseIcs(bytes: Buffer | string, opts: ParseOptions = {}): Parse
     for (const tz of cal.getAllSubcomponents('vtimezone')) {
       try { ICAL.TimezoneService.register(tz); } catch { /* an unreadable zone: its times read as floating */ }
     }
+    // A zone the events name that the file does not define is looked up (ics-zones.ts); one that cannot be is said.
+    const defined = new Set(cal.getAllSubcomponents('vtimezone').map((tz) => String(tz.getFirstPropertyValue('tzid') ?? '')));
+    const named = cal.getAllSubcomponents('vevent').flatMap((ev) => ev.getAllProperties().map((p) => p.getParameter('tzid')))
+      .filter((z): z is string => typeof z === 'string' && !defined.has(z));
+    for (const reason of zoneWarnings(named)) (out.warnings ??= []).push({ position: 'file', reason });
     // Only events are read: a calendar of to-dos, journals or free/busy blocks says so rather than nothing.
     const events = cal.getAllSubcomponents('vevent');
     if (events.length === 0) {

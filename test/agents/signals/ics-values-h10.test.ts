@@ -1,6 +1,7 @@
 // iCalendar values as exporters really write them (classes found by running the importer over other
 // projects' calendar test files, third pass): a date that is no date ("None", "TBD", a 32nd day), a
-// date in ISO 8601's extended form or without seconds, and a calendar saved as UTF-16. Each gives
+// date in ISO 8601's extended form or without seconds, a calendar saved as UTF-16, and zone names
+// the file does not define given as Outlook display names or offsets, or unknown. Each gives
 // the right times, or a reason naming the value as written, never a whole event lost to a mangled
 // "None--T::" or a file failed for one NUL between every letter.
 import iconv from 'iconv-lite';
@@ -56,5 +57,28 @@ describe('iCalendar: a calendar saved as UTF-16', () => {
       const s = as('calendar', r.items[0].signal);
       expect([s.title, s.startsAt]).toEqual(['Réunion budgétaire', '2026-05-12T13:30:00.000Z']);
     }
+  });
+});
+
+describe('iCalendar: a zone named but not defined, in other spellings', () => {
+  const at = (tzid: string) => parseIcs(event(`DTSTART;TZID=${tzid}:20260714T100000`), { now });
+
+  it('reads an Outlook display name by its region or its cities, with daylight saving', () => {
+    expect(as('calendar', at('"(UTC-06:00) Central Time (US & Canada)"').items[0].signal).startsAt).toBe('2026-07-14T15:00:00.000Z');
+    const paris = at('"(UTC+01:00) Brussels, Copenhagen, Madrid, Paris"');
+    expect(as('calendar', paris.items[0].signal).startsAt).toBe('2026-07-14T08:00:00.000Z');
+    expect(paris.warnings ?? []).toEqual([]);
+  });
+
+  it('reads a name that only states an offset at that offset, and says so', () => {
+    const r = at('"GMT+05.30"');
+    expect(as('calendar', r.items[0].signal).startsAt).toBe('2026-07-14T04:30:00.000Z');
+    expect(r.warnings?.[0].reason).toMatch(/"GMT\+05\.30".*read at the offset it states, UTC\+05:30/);
+  });
+
+  it('says when a zone is unknown and its times are read as UTC', () => {
+    const r = at('Head-Office');
+    expect(as('calendar', r.items[0].signal).startsAt).toBe('2026-07-14T10:00:00.000Z');
+    expect(r.warnings?.[0].reason).toMatch(/"Head-Office" is neither defined in the file nor known: its times are read as UTC/);
   });
 });

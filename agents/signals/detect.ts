@@ -6,7 +6,7 @@ import { SIGNAL_KINDS } from '../vocabulary.js';
 import { parseEmail } from './parsers/email.js';
 import { parseMbox } from './parsers/mbox.js';
 import { parseGong, parseSrt, parseVtt } from './parsers/transcripts.js';
-import { parseUsageCsv } from './parsers/usage-csv.js';
+import { parseUsageCsv, withoutPreamble } from './parsers/usage-csv.js';
 import { looksLikeSegment, parseSegment } from './parsers/segment.js';
 import { parseIcs } from './parsers/ics.js';
 import { parseSlackZip } from './parsers/slack-export.js';
@@ -62,7 +62,7 @@ function csvHeader(line: string): boolean {
 function wideCsv(header: string, next: string | undefined): boolean {
   const cols = header.toLowerCase().split(/[,;\t]/).map((c) => c.trim().replace(/^"|"$/g, '').trim());
   return cols.length >= 2 && /^(date|day|timestamp|date_utc|event_date|period_start|ds)$/.test(cols[0].replace(/[\s-]+/g, '_'))
-    && /^"?(\d{4}-\d{2}-\d{2}|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|[a-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2}[ -][a-z]{3,9}[ -]\d{4})/i.test((next ?? '').trim());
+    && /^"?(\d{4}-\d{2}-\d{2}|(?:19|2\d)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\b|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|[a-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2}[ -][a-z]{3,9}[ -]\d{4})/i.test((next ?? '').trim());
 }
 
 function byName(filename: string): Format | null {
@@ -94,11 +94,12 @@ export function detectFormat(bytes: Buffer, filename = ''): Format | null {
   }
   // SRT: a cue number, then its timing; exporters also leave out the number, or the milliseconds.
   if (/^(?:\d+[ \t]*(?:\r\n?|\n)[ \t]*)?\d{1,2}:\d{2}:\d{2}(?:[,.]\d{1,3})?[ \t]*-->/.test(start)) return 'srt';
-  const lines = head.split(/\r?\n/);
   // A message may open with a blank line (a stray newline or a line of spaces before its header), or indented.
   const headerLines = start.split(/\r?\n/);
   if (HEADER_LINE.test(headerLines[0]) && KNOWN_HEADERS.test(headerLines.slice(0, 40).join('\n'))) return 'eml';
-  if (csvHeader(lines[0]) || wideCsv(lines[0], lines[1])) return 'usage_csv';
+  // A usage export may open with notes ("# Start date: 20260501") above its header.
+  const table = withoutPreamble(head).text.split(/\r?\n/);
+  if (csvHeader(table[0]) || wideCsv(table[0], table[1])) return 'usage_csv';
   return byName(filename);
 }
 

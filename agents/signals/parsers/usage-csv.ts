@@ -11,23 +11,47 @@
 // day), dots read day first, and a file where every date could be either is read month first with
 // a warning. A row with a bad date or value is rejected with its row number (the line it starts on;
 // the header is row 1). The key `${account||domain}:${date}:${metric}` (source 'csv') makes a
-// re-import idempotent.
+// re-import idempotent; a second value for one key in a file is rejected rather than dropped.
+// Exports also carry: "#" notes or a title line above the header (skipped), days written 20260531,
+// text columns in the wide form (campaign, plan: they name the series, "clicks (Spring / EU)"),
+// local number notation (usage-value.ts), and a second table after a blank line (reported once).
 import { parse } from 'csv-parse/sync';
 import { addSignal } from './result.js';
 import { decodeText } from './charset.js';
+import { decimalMark, measuredValue } from './usage-value.js';
+
+export { usageValue } from './usage-value.js';
 import type { ParseOptions, ParseResult } from './types.js';
 
 export interface CsvRecord { line: number; fields: string[] }
+/** A record with the line it ends on (a blank line after it shows as a gap before the next). */
+type Spanned = CsvRecord & { end: number };
 
-/** The delimiter the header line uses most: comma, semicolon or tab. */
+/** The delimiter the first line that has one uses most: comma, semicolon or tab (a title line above the header has none). */
 function delimiterOf(text: string): string {
-  const first = text.slice(0, Math.max(0, text.search(/\r?\n/)) || text.length);
-  const counts = [',', ';', '\t'].map((d) => [d, first.split(d).length] as const);
-  return counts.reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+  for (const line of text.split(/\r\n|\n|\r/, 20)) {
+    const counts = [',', ';', '\t'].map((d) => [d, line.split(d).length] as const);
+    const best = counts.reduce((a, b) => (b[1] > a[1] ? b : a));
+    if (best[1] > 1) return best[0];
+  }
+  return ',';
+}
+
+/**
+ * The text after the notes some tools write above the table (GA4: "# Start date: 20260501", lines
+ * of "# ----"), and how many lines that was: lines at the top that are blank or start with "#".
+ */
+export function withoutPreamble(text: string): { text: string; lines: number } {
+  const m = /^(?:[ \t]*(?:#[^\r\n]*)?(?:\r\n|\n|\r))*/.exec(text)?.[0] ?? '';
+  return { text: text.slice(m.length), lines: m.match(/\r\n|\n|\r/g)?.length ?? 0 };
 }
 
 /** RFC 4180 records (csv-parse) with the line each starts on; blank lines are skipped. */
 export function csvRows(text: string, delimiter = delimiterOf(text)): CsvRecord[] {
+  return spannedRows(text, delimiter).map(({ line, fields }) => ({ line, fields }));
+}
+
+function spannedRows(text: string, delimiter: string): Spanned[] {
   const records = parse(text, {
     delimiter, record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true, relax_quotes: true, skip_empty_lines: true,
     info: true, raw: true,
@@ -35,12 +59,13 @@ export function csvRows(text: string, delimiter = delimiterOf(text)): CsvRecord[
   return records.filter((r) => r.record.some((f) => f.trim())).map((r) => {
     // info.lines is the line the record ends on; its own line breaks (inside quoted fields) say where it began.
     const body = r.raw.replace(/^[\r\n]+/, '').replace(/(\r\n|\n|\r)$/, '');
-    return { line: r.info.lines - (body.match(/\r\n|\n|\r/g)?.length ?? 0), fields: r.record };
+    return { line: r.info.lines - (body.match(/\r\n|\n|\r/g)?.length ?? 0), fields: r.record, end: r.info.lines };
   });
 }
 
 const ALIASES: Record<string, string[]> = {
-  date: ['date', 'day', 'timestamp', 'time', 'occurred_at', 'date_utc', 'event_date', 'period_start', 'ds'],
+  // with the word for a date in the languages European exports are often written in (de/nl, es, it/pt, fr)
+  date: ['date', 'day', 'timestamp', 'time', 'occurred_at', 'date_utc', 'event_date', 'period_start', 'ds', 'datum', 'fecha', 'data', 'jour', 'dia', 'día'],
   metric: ['metric', 'metric_name', 'event', 'event_name', 'measure', 'kpi'],
   value: ['value', 'count', 'amount', 'quantity'],
   account: ['account', 'account_id'],
@@ -52,7 +77,7 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?
 
 /** The instant and the key part of a date cell: YYYY-MM-DD for a day, the ISO instant for a time. */
 export function usageDate(cell: string): { iso: string; key: string } | null {
-  const s = cell.trim();
+  const s = cell.trim().replace(/^((?:19|2\d)\d\d)(\d\d)(\d\d)$/, '$1-$2-$3'); // GA4 and BigQuery write a day as 20260531
   const m = ISO.exec(s);
   if (!m) return null;
   const [, y, mo, d, hh] = m;
@@ -130,67 +155,107 @@ export function looseDate(cell: string, order: 'dmy' | 'mdy' = 'mdy'): { iso: st
   return null;
 }
 
-/** A number: plain, signed, decimal, exponent, or with thousands commas (1,380.5). */
-export function usageValue(cell: string): number | null {
-  const s = cell.trim();
-  const plain = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s) ? s : /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s) ? s.replace(/,/g, '') : null;
-  const n = plain === null ? Number.NaN : Number(plain);
-  return Number.isFinite(n) ? n : null;
+
+/** Cells that say a value is missing rather than naming something. */
+const MISSING = /^(n\/?a|null|none|nan|-+|\u2013|\u2014|\?)$/i;
+
+/** Header cells as column keys: lower case, runs of spaces and dashes as "_". */
+const columnKey = (h: string) => h.trim().toLowerCase().replace(/[\s-]+/g, '_');
+
+/**
+ * Where the header is: the first of the opening records with a date column (a title line, "===
+ * Daily Trends ===", can stand above it), else the first record.
+ */
+function headerIndex(records: CsvRecord[]): number {
+  const at = records.slice(0, 20).findIndex((r) => r.fields.some((f) => ALIASES.date.includes(columnKey(f))));
+  return Math.max(0, at);
 }
 
 export function parseUsageCsv(content: string | Buffer, _opts: ParseOptions = {}): ParseResult {
-  const { text, warning } = decodeText(content);
-  let parsed: CsvRecord[];
+  const { text: decoded, warning } = decodeText(content);
+  const { text, lines: notes } = withoutPreamble(decoded);
+  const delimiter = delimiterOf(text);
+  let parsed: Spanned[];
   try {
-    parsed = csvRows(text);
+    parsed = spannedRows(text, delimiter).map((r) => ({ ...r, line: r.line + notes, end: r.end + notes }));
   } catch (err) {
     return { items: [], rejected: [{ position: 'file', reason: `not readable CSV (${(err as Error).message.slice(0, 200)})` }] };
   }
-  const [head, ...rows] = parsed;
-  const header = (head?.fields ?? []).map((h) => h.trim().toLowerCase().replace(/[\s-]+/g, '_'));
+  const at = headerIndex(parsed);
+  const [head, ...rows] = parsed.slice(at);
+  const header = (head?.fields ?? []).map(columnKey);
   const col = Object.fromEntries(Object.entries(ALIASES).map(([k, names]) => [k, header.findIndex((h) => names.includes(h))]));
   // Wide form: a date column and metric columns, no metric or value column.
   const known = new Set(Object.values(col).filter((i) => i >= 0));
-  const wide = col.date >= 0 && col.metric < 0 && col.value < 0
+  const columns = col.date >= 0 && col.metric < 0 && col.value < 0
     ? header.map((h, i) => ({ i, metric: h.replace(/[^\p{L}\p{N}]+/gu, '_').replace(/^_+|_+$/g, '') })).filter((c) => !known.has(c.i) && c.metric)
     : [];
-  const missing = wide.length ? [] : ['date', 'metric', 'value'].filter((k) => col[k] < 0);
-  if (missing.length) return { items: [], rejected: [{ position: 'row 1', reason: `the header needs ${missing.map((k) => `a "${k}"`).join(', ')} column (has: ${header.join(', ') || 'nothing'})` }] };
+  const missing = columns.length ? [] : ['date', 'metric', 'value'].filter((k) => col[k] < 0);
+  if (missing.length) return { items: [], rejected: [{ position: `row ${head?.line ?? 1}`, reason: `the header needs ${missing.map((k) => `a "${k}"`).join(', ')} column (has: ${header.join(', ') || 'nothing'})` }] };
 
   const out: ParseResult = { items: [], rejected: [], ...(warning ? { warnings: [{ position: 'file', reason: warning }] } : {}) };
+  if (at > 0) (out.warnings ??= []).push({ position: `rows ${parsed[0].line}-${parsed[at - 1].line}`, reason: 'lines above the header (a title or notes) were skipped' });
+  const cellsOf = (i: number) => rows.map((r) => (r.fields[i] ?? '').trim()).filter(Boolean);
+  const mark = decimalMark((columns.length ? columns.map((c) => c.i) : [col.value]).flatMap(cellsOf), delimiter);
+  // A text column in a wide export (campaign, source, page) names a series, not a measurement:
+  // its values go into the metric's name, so two campaigns on one day are two series, not one key.
+  const isDimension = (i: number) => {
+    const cells = cellsOf(i);
+    return cells.some((c) => !MISSING.test(c)) && cells.every((c) => measuredValue(c, mark) === null);
+  };
+  const dimensions = columns.filter((c) => isDimension(c.i));
+  const wide = columns.filter((c) => !dimensions.includes(c));
+  if (columns.length && !wide.length) return { ...out, rejected: [{ position: `row ${head.line}`, reason: `no column holds numbers (has: ${header.join(', ')})` }] };
+
   const order = dateOrder(rows.map((r) => (r.fields[col.date] ?? '').trim()));
+  const seen = new Map<string, number>();
   let guessed = false;
-  for (const { line, fields } of rows) {
+  const dated = (r: Spanned) => { const c = (r.fields[col.date] ?? '').trim(); return Boolean(usageDate(c) ?? looseDate(c, order.order)); };
+  for (const [n, { line, fields }] of rows.entries()) {
     const position = `row ${line}`;
     const cell = (k: string) => (col[k] >= 0 ? (fields[col[k]] ?? '').trim() : '');
     const iso = usageDate(cell('date'));
     const loose = iso ? null : looseDate(cell('date'), order.order);
     const date = iso ?? loose;
+    // After a blank line, undated rows to the end are another table or notes: said once, not row by row.
+    const previous = n > 0 ? rows[n - 1] : head;
+    if (!date && line > previous.end + 1 && !rows.slice(n).some(dated)) {
+      const last = rows[rows.length - 1].line;
+      out.rejected.push({ position: last > line ? `rows ${line}-${last}` : position, reason: `after a blank line "${fields.join(' ').trim().slice(0, 80)}" starts no dated row: the rest of the file (another table or notes) was not read` });
+      break;
+    }
     if (!date) { out.rejected.push({ position, reason: `bad date "${cell('date')}"` }); continue; }
     if (loose && order.guessed && orderOf(cell('date')) === null && NUMERIC.test(cell('date'))) guessed = true;
     const account = cell('account');
     const domain = cell('domain').toLowerCase();
-    const unit = cell('unit');
     const route = { accountId: account || undefined, domain: domain || undefined };
-    const measured = (metric: string, value: number) => addSignal(out, position, {
-      kind: 'usage', occurredAt: date.iso, metric, value, ...(unit ? { unit } : {}),
-      source: 'csv', externalId: `${account || domain}:${date.key}:${metric}`,
-    }, route);
+    const series = dimensions.map((d) => (fields[d.i] ?? '').trim()).filter(Boolean).join(' / ');
+    const measured = (where: string, name: string, m: { value: number; unit?: string }) => {
+      const metric = (series ? `${name} (${series})` : name).slice(0, 200);
+      const externalId = `${account || domain}:${date.key}:${metric}`;
+      // One value a metric, day and account: a second one would be dropped as a re-import of the first.
+      const first = seen.get(externalId);
+      if (first !== undefined) { out.rejected.push({ position: where, reason: `a second "${metric}" for ${date.key}${account || domain ? ` and ${account || domain}` : ''} (row ${first} has one)` }); return; }
+      seen.set(externalId, line);
+      const unit = m.unit ?? cell('unit');
+      addSignal(out, where, { kind: 'usage', occurredAt: date.iso, metric, value: m.value, ...(unit ? { unit } : {}), source: 'csv', externalId }, route);
+    };
     if (wide.length) {
       for (const c of wide) {
         const raw = (fields[c.i] ?? '').trim();
         if (!raw) continue; // no measurement that day
-        const value = usageValue(raw);
-        if (value === null) out.rejected.push({ position: `${position}, column "${header[c.i]}"`, reason: `bad value "${raw}"` });
-        else measured(c.metric, value);
+        const m = measuredValue(raw, mark);
+        const where = `${position}, column "${header[c.i]}"`;
+        if (m === null) out.rejected.push({ position: where, reason: `bad value "${raw}"` });
+        else measured(where, c.metric, m);
       }
       continue;
     }
-    const value = usageValue(cell('value'));
-    if (value === null) { out.rejected.push({ position, reason: `bad value "${cell('value')}"` }); continue; }
+    const m = measuredValue(cell('value'), mark);
+    if (m === null) { out.rejected.push({ position, reason: `bad value "${cell('value')}"` }); continue; }
     const metric = cell('metric');
     if (!metric) { out.rejected.push({ position, reason: 'no metric' }); continue; }
-    measured(metric, value);
+    measured(position, metric, m);
   }
   if (guessed) (out.warnings ??= []).push({ position: 'file', reason: 'every numeric date could be read either way (like 03/04/2026): read month first; write dates as YYYY-MM-DD to be sure' });
   return out;

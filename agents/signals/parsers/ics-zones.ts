@@ -126,11 +126,19 @@ export function zoneWarnings(tzids: Iterable<string>): string[] {
   return out;
 }
 
-/** The instant a time stands for, reading a floating time in the zone its TZID names when the file left that zone out. */
+/**
+ * The instant a time stands for. A floating time is read in the zone its TZID names when the file
+ * left that zone out (or, with `fallbackTzid`, in the zone of the event's other times). A time in a
+ * zone the file defines under an IANA name is read by the IANA rules: exporters embed cut-down
+ * copies (Apple wrote Moscow at its 1880 offset, +02:30:17), and the name, not the copy, says
+ * which zone the organiser meant.
+ */
 export function instantOf(t: Time, fallbackTzid?: string): Date {
-  const tzid = (t as Time & { timezone?: string }).timezone ?? fallbackTzid;
-  if (t.isDate || !tzid || t.zone?.tzid !== 'floating') return t.toJSDate();
-  const zone = ianaZone(tzid);
+  if (t.isDate) return t.toJSDate();
+  const own = t.zone?.tzid;
+  const tzid = own && own !== 'floating' ? own : (t as Time & { timezone?: string }).timezone ?? fallbackTzid;
+  if (!tzid || own === 'UTC' || (own !== 'floating' && !formatter(tzid))) return t.toJSDate();
+  const zone = own === 'floating' ? ianaZone(tzid) : tzid;
   const f = zone ? formatter(zone) : null;
   const wall = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
   if (!f) {

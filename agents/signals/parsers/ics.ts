@@ -67,6 +67,15 @@ function organizerOf(c: Component): string | undefined {
   return (mailto(p.getFirstValue()) ?? (Array.isArray(cn) ? cn[0] : cn))?.slice(0, 200);
 }
 
+/** The zone an event's start or end names, for its times written without one. */
+function zoneOf(c: Component): string | undefined {
+  for (const name of ['dtstart', 'dtend', 'due']) {
+    const tzid = c.getFirstProperty(name)?.getParameter('tzid');
+    if (typeof tzid === 'string') return tzid;
+  }
+  return undefined;
+}
+
 /** When this version of the event was written: LAST-MODIFIED, else DTSTAMP, else CREATED. */
 function writtenAt(c: Component, fallback: string): string {
   const t = timeOf(c, 'last-modified') ?? timeOf(c, 'dtstamp') ?? timeOf(c, 'created');
@@ -250,8 +259,11 @@ export function parseIcs(bytes: Buffer | string, opts: ParseOptions = {}): Parse
             continue;
           }
         }
-        const startsAt = iso(c.start, c.tzid);
-        const endsAt = c.end && c.end.compare(c.start) > 0 ? iso(c.end, c.tzid) : undefined;
+        // A floating start beside a zoned end (or the reverse) is in the event's zone, not UTC (it ended before it began).
+        const zone = c.tzid ?? zoneOf(c.comp);
+        const startsAt = iso(c.start, zone);
+        const end = c.end ? iso(c.end, zone) : undefined;
+        const endsAt = end && Date.parse(end) > Date.parse(startsAt) ? end : undefined;
         addSignal(out, position, {
           kind: 'calendar', occurredAt: writtenAt(c.comp, nowIso), source: 'calendar',
           externalId: key([c.eventId, String(c.sequence), startsAt, endsAt ?? '', c.event]),

@@ -12,6 +12,7 @@ import { as } from './helpers.js';
 
 const now = () => new Date('2026-05-04T09:00:00Z');
 const cal = (...lines: string[]) => ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//h10 test//EN', ...lines, 'END:VCALENDAR', ''].join('\r\n');
+const span = (r: ReturnType<typeof parseIcs>) => { const s = as('calendar', r.items[0].signal); return [s.startsAt, s.endsAt]; };
 const event = (...lines: string[]) => cal('BEGIN:VEVENT', 'UID:board-7', 'SUMMARY:Board prep', 'ATTENDEE;CN=Jo Imari:mailto:jo@harbourline.example', ...lines, 'END:VEVENT');
 
 describe('iCalendar: date values that are not dates', () => {
@@ -35,15 +36,11 @@ describe('iCalendar: date values that are not dates', () => {
 
 describe('iCalendar: dates written in other shapes', () => {
   it('reads ISO 8601 extended dates and times', () => {
-    const r = parseIcs(event('DTSTART:2026-05-12T13:30:00Z', 'DTEND:2026-05-12T14:15:00Z'), { now });
-    const s = as('calendar', r.items[0].signal);
-    expect([s.startsAt, s.endsAt]).toEqual(['2026-05-12T13:30:00.000Z', '2026-05-12T14:15:00.000Z']);
+    expect(span(parseIcs(event('DTSTART:2026-05-12T13:30:00Z', 'DTEND:2026-05-12T14:15:00Z'), { now }))).toEqual(['2026-05-12T13:30:00.000Z', '2026-05-12T14:15:00.000Z']);
   });
 
   it('reads a time written without its seconds, in its zone', () => {
-    const r = parseIcs(event('DTSTART;TZID=Europe/Berlin:20260512T0930', 'DTEND;TZID=Europe/Berlin:20260512T1000'), { now });
-    const s = as('calendar', r.items[0].signal);
-    expect([s.startsAt, s.endsAt]).toEqual(['2026-05-12T07:30:00.000Z', '2026-05-12T08:00:00.000Z']);
+    expect(span(parseIcs(event('DTSTART;TZID=Europe/Berlin:20260512T0930', 'DTEND;TZID=Europe/Berlin:20260512T1000'), { now }))).toEqual(['2026-05-12T07:30:00.000Z', '2026-05-12T08:00:00.000Z']);
   });
 });
 
@@ -80,5 +77,17 @@ describe('iCalendar: a zone named but not defined, in other spellings', () => {
     const r = at('Head-Office');
     expect(as('calendar', r.items[0].signal).startsAt).toBe('2026-07-14T10:00:00.000Z');
     expect(r.warnings?.[0].reason).toMatch(/"Head-Office" is neither defined in the file nor known: its times are read as UTC/);
+  });
+});
+
+describe('iCalendar: an event whose times disagree about their zone', () => {
+  it('reads a floating start in the zone its end names: the meeting does not end before it starts', () => {
+    expect(span(parseIcs(event('DTSTART:20260714T150000', 'DTEND;TZID=Europe/Madrid:20260714T160000'), { now }))).toEqual(['2026-07-14T13:00:00.000Z', '2026-07-14T14:00:00.000Z']);
+  });
+
+  it('reads a zone defined under an IANA name by the IANA rules, not a cut-down copy at an old offset', () => {
+    const r = parseIcs(cal('BEGIN:VTIMEZONE', 'TZID:Asia/Tokyo', 'BEGIN:STANDARD', 'DTSTART:19700101T000000', 'TZOFFSETFROM:+091859', 'TZOFFSETTO:+091859', 'END:STANDARD', 'END:VTIMEZONE',
+      'BEGIN:VEVENT', 'UID:tok-1', 'SUMMARY:Tokyo sync', 'ATTENDEE:mailto:jo@harbourline.example', 'DTSTART;TZID=Asia/Tokyo:20260714T100000', 'END:VEVENT'), { now });
+    expect(as('calendar', r.items[0].signal).startsAt).toBe('2026-07-14T01:00:00.000Z');
   });
 });

@@ -36,6 +36,9 @@ export interface ReferenceOptions {
 const ORG_WORD = new Set(['inc', 'inc.', 'ltd', 'ltd.', 'llc', 'gmbh', 'ag', 'sa', 'plc', 'corp', 'corp.', 'co', 'co.', 'group', 'systems', 'labs', 'logistics', 'software', 'technologies', 'solutions', 'partners', 'holdings', 'bank', 'ventures', 'analytics', 'health', 'foods', 'freight', 'capital', 'consulting', 'media', 'networks']);
 /** Nouns for a person (he/she can point at them). */
 const PERSON_NOUN = new Set(['manager', 'director', 'colleague', 'boss', 'lead', 'head', 'ceo', 'cfo', 'cto', 'coo', 'cio', 'vp', 'founder', 'owner', 'champion', 'admin', 'administrator', 'engineer', 'analyst', 'controller', 'buyer', 'rep', 'guy', 'woman', 'man', 'person', 'contact', 'successor', 'predecessor', 'replacement', 'hire', 'consultant', 'officer', 'president', 'chair', 'coordinator', 'specialist', 'architect', 'developer', 'recruiter', 'assistant', 'supervisor']);
+/** Officers' titles as acronyms ("CRO", "CMO", "CISO", "SVP", "GM"): a person, as "manager" is. */
+const OFFICER = /^(?:c[a-z]o|ciso|chro|[aes]?vp|gm|md)$/;
+const personNoun = (lemma: string) => PERSON_NOUN.has(lemma) || OFFICER.test(lemma);
 /** Nouns for a body of people or an organisation (they can point at them in the singular). */
 const GROUP_NOUN = new Set(['team', 'company', 'vendor', 'provider', 'supplier', 'department', 'board', 'people', 'folks', 'guys', 'staff', 'management', 'leadership', 'committee', 'finance', 'procurement', 'legal', 'it', 'security', 'partner', 'customer', 'client', 'agency', 'firm', 'startup', 'competitor', 'rival', 'parent', 'subsidiary', 'business', 'organisation', 'organization', 'group', 'office', 'site', 'branch', 'division', 'unit']);
 /** Nouns that only place a thing in time: never what "it" is about. */
@@ -65,16 +68,17 @@ function candidates(s: Sent, si: number, opts: ReferenceOptions): Referent[] {
   for (let k = 0; k < t.length; k += 1) {
     const x = t[k];
     // A capitalised department or role ("Procurement", "Legal") is tagged a proper noun but is a common one.
-    const common = x.pos === 'NOUN' || (x.pos === 'PROPN' && (GROUP_NOUN.has(x.lemma) || PERSON_NOUN.has(x.lemma)));
+    const common = x.pos === 'NOUN' || (x.pos === 'PROPN' && (GROUP_NOUN.has(x.lemma) || personNoun(x.lemma)));
     if (!common || names.some((n) => n.start <= k && k <= n.end)) continue;
-    if (t[k + 1] && t[k + 1].pos === 'NOUN') continue;
+    // Not the head when a noun follows, unless that noun only places it in time ("the vendor yesterday").
+    if (t[k + 1] && t[k + 1].pos === 'NOUN' && !TIME_NOUN.has(t[k + 1].lemma)) continue;
     if (TIME_NOUN.has(x.lemma) || TIME_NOUN.has(x.lower)) continue;
     let a = k;
     while (a > 0 && ['NOUN', 'ADJ', 'DET', 'NUM', 'PROPN'].includes(t[a - 1].pos) && !names.some((n) => n.end === a - 1 && t[a - 1].pos === 'PROPN' && n.start < a - 1)) a -= 1;
     while (a > 0 && (['our', 'your', 'my', 'their', 'his', 'her', 'its'].includes(t[a - 1].lower) || t[a - 1].text === "'s")) a -= t[a - 1].text === "'s" ? 2 : 1;
     a = Math.max(0, a);
     const plural = x.lower !== x.lemma && /s$/.test(x.lower);
-    const kind: ReferentKind = PERSON_NOUN.has(x.lemma) ? 'person' : GROUP_NOUN.has(x.lemma) ? 'group' : 'thing';
+    const kind: ReferentKind = personNoun(x.lemma) ? 'person' : GROUP_NOUN.has(x.lemma) ? 'group' : 'thing';
     out.push({ text: text(t, a, k), kind, plural, sent: si, start: a, end: k });
   }
   return out.sort((p, q) => p.end - q.end || q.start - p.start);
@@ -114,6 +118,12 @@ export function antecedentOf(sents: Sent[], si: number, i: number, opts: Referen
   if (!s || !isReferring(s, i)) return undefined;
   const kind = PRONOUN_KIND[s.toks[i].lower];
   const window = opts.window ?? 3;
+  // "She ran it at her last company": a pronoun of the same kind (and sex) earlier in the sentence, with
+  // nothing agreeing in between, is the same one; it carries the referent.
+  const before = kind === 'that' ? -1 : sameEarlierPronoun(s, i);
+  if (before >= 0 && !candidates(s, si, opts).some((r) => r.start > before && r.end < i && agrees(r, kind) && !(opts.reject?.(r)))) {
+    return antecedentOf(sents, si, before, opts);
+  }
   // A pronoun subject at the head of its clause continues the topic: the subject before it, if that agrees, beats a later object.
   const head = ['it', 'they', 'he', 'she'].includes(s.toks[i].lower) && (i === 0 || s.toks[i - 1].pos === 'PUNCT' || s.toks[i - 1].pos === 'CCONJ');
   for (let k = si; k >= 0 && k >= si - window; k -= 1) {
@@ -128,12 +138,25 @@ export function antecedentOf(sents: Sent[], si: number, i: number, opts: Referen
   return undefined;
 }
 
+const FEMALE = new Set(['she', 'her', 'hers', 'herself']);
+/** The last pronoun before token i of a sentence that reads as the same kind and sex, or -1. */
+function sameEarlierPronoun(s: Sent, i: number): number {
+  const kind = PRONOUN_KIND[s.toks[i].lower];
+  const female = FEMALE.has(s.toks[i].lower);
+  for (let j = i - 1; j >= 0; j -= 1) {
+    const x = s.toks[j].lower;
+    if (isReferring(s, j) && PRONOUN_KIND[x] === kind && (kind !== 'person' || FEMALE.has(x) === female)) return j;
+  }
+  return -1;
+}
+
 /** A candidate right before the pronoun in its own clause with no clause break, as the pronoun's subject: "the deck mentions it". */
 function sameClauseObject(s: Sent, r: Referent, i: number): boolean {
   const between = s.toks.slice(r.end + 1, i);
   if (between.some((x) => x.pos === 'PUNCT' || ['and', 'but', 'so', 'because', 'if', 'when', 'once', 'since', 'that', 'which', 'who'].includes(x.lower))) return false;
-  const possessive = ['its', 'their', 'his', 'her'].includes(s.toks[i].lower);
-  return !possessive && between.some((x) => x.pos === 'VERB');
+  // A possessive, or a subject ("Ana said she would sign"), opens a phrase of its own: no object of that verb.
+  const own = ['its', 'their', 'his', 'her', 'he', 'she', 'they'].includes(s.toks[i].lower);
+  return !own && between.some((x) => x.pos === 'VERB');
 }
 
 /** The subject of a sentence: the name, noun phrase or pronoun before its first verb (undefined when it opens with its verb). */

@@ -136,6 +136,21 @@ function reading(w: string, prev: string | undefined, next: string | undefined, 
   return undefined;
 }
 
+/**
+ * Where a false start before the hesitation at k begins: the one to three words before it said again
+ * right after it ("we've been, uh, we've been"; "they, uh, they've"). Undefined when nothing repeats.
+ */
+function falseStart(ws: Array<{ w: string; at: number; end: number }>, k: number): number | undefined {
+  for (let n = Math.min(3, k); n >= 1; n -= 1) {
+    const before = ws.slice(k - n, k).map((x) => x.w.toLowerCase());
+    const after = ws.slice(k + 1, k + 1 + n).map((x) => x.w.toLowerCase());
+    if (after.length < n) continue;
+    const same = before.every((w, j) => w === after[j] || (j === n - 1 && after[j].startsWith(`${w}'`)));
+    if (same) return ws[k - n].at;
+  }
+  return undefined;
+}
+
 /** Whether the characters around a word, up to whitespace, make an address or a link. */
 function inAddress(raw: string, at: number, end: number): boolean {
   let a = at;
@@ -163,6 +178,13 @@ export function normaliseRegister(raw: string, known: (lower: string) => boolean
     // Set off by commas on both sides ("I'll, uh, pull them"), the commas go with it: the clause reads on.
     const setOff = (to: number) => Boolean(prev) && /,\s*$/.test(gapBefore) && /^\s*,/.test(raw.slice(to));
     if (FILLER.has(lower)) {
+      // A restart across the hesitation ("we'll, uh, we'll sign", "the, er, the Zentrix guys"): the false start goes with it.
+      const from = falseStart(ws, k);
+      if (from !== undefined && next) {
+        for (let e = edits.length - 1; e >= 0 && edits[e].from >= from; e -= 1) edits.pop();
+        edits.push({ from, to: next.at, rep: '' });
+        continue;
+      }
       const tail = /^\s*[,.…-]*\s*/.exec(raw.slice(end))?.[0] ?? '';
       edits.push(setOff(end) ? { from: prev!.end, to: end + tail.length, rep: ' ' } : { from: at, to: end + tail.length, rep: '' });
       continue;

@@ -213,9 +213,25 @@ const DETERMINER = new Set(['the', 'a', 'an', 'these', 'those', 'any', 'some', '
 /** Particles that stand as a predicate after be: "we're in", "I'm out", "the numbers are back". */
 const PARTICLE = new Set(['in', 'out', 'on', 'off', 'up', 'down', 'over', 'back', 'through', 'aboard', 'away', 'around']);
 const OBJECT_PRONOUN = new Set(['me', 'us', 'him', 'them']);
+const SUBJECT_PRONOUN = new Set(['i', 'we', 'he', 'she', 'they']);
+
+const verbs = new Map<string, string>();
+/** The lemma of an -ing or -ed word read as a verb after a subject ("we were closing it" → close), or undefined when even there it is no verb. */
+function verbLemma(lower: string): string | undefined {
+  let hit = verbs.get(lower);
+  if (hit === undefined) {
+    const doc = wink.readDoc(lower.endsWith('ing') ? `we were ${lower} it` : `we ${lower} it`);
+    const k = doc.tokens().length() - 2;
+    hit = column<string>(doc, its.pos)[k] === 'VERB' ? column<string>(doc, its.lemma)[k].toLowerCase() : '';
+    if (verbs.size < 5000) verbs.set(lower, hit);
+  }
+  return hit || undefined;
+}
 
 /**
  * Tags the light model gets wrong in a whole class of sentences:
+ * - a capitalised -ing or -ed word opening a sentence before its object ("Closing this from our side",
+ *   "Chased Raj again") is read as a name; it is the verb it is after a subject.
  * - "being" after be ("is being replaced") keeps the lemma "being"; it is be, like "is" and "been".
  * - an -ing word owned or picked out by a determiner, at the head of its phrase ("our tooling is
  *   old", "the new hiring stopped"), is tagged a verb; it names a thing (the lemma, "tool", "hire",
@@ -225,7 +241,14 @@ const OBJECT_PRONOUN = new Set(['me', 'us', 'him', 'them']);
  * - a word the model took for a noun that takes an object pronoun ("Count us in", "Loop me in") is a verb.
  */
 function mendTags(toks: Tok[]): void {
+  const first = toks.findIndex((x) => x.pos !== 'PUNCT');
   toks.forEach((t, k) => {
+    // Its object follows: not a subject pronoun, which opens a clause of its own ("Disappointed I can't come").
+    const object = ['DET', 'PRON', 'PROPN', 'NUM'].includes(toks[k + 1]?.pos ?? '') && !SUBJECT_PRONOUN.has(toks[k + 1].lower);
+    if (k === first && t.pos === 'PROPN' && /^\p{Lu}\p{Ll}+(?:ing|ed)$/u.test(t.text) && object && inVocabulary(t.lower)) {
+      const lemma = verbLemma(t.lower);
+      if (lemma) Object.assign(t, { pos: 'VERB', lemma });
+    }
     if (t.lower === 'being' && t.pos !== 'NOUN') t.lemma = 'be';
     if (t.pos === 'VERB' && /\p{L}{3}ing$/u.test(t.lower)) {
       let j = k - 1;

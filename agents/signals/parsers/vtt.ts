@@ -3,6 +3,7 @@
 // rolling captions are de-duplicated; the bytes' encoding is read from a BOM or guessed (charset.ts);
 // consecutive cues of one speaker become one turn. The file has no title, time or id: they come
 // from the options (the id defaults to the sha256 of the content).
+import { decodeHTML } from 'entities';
 import type { TranscriptTurn } from '../schema.js';
 import { UNKNOWN_SPEAKER, cueText, meetingResult, readCues, speakerPrefix } from './transcript-turns.js';
 import { rejectedOnly } from './result.js';
@@ -20,7 +21,8 @@ function voiced(payload: string[], startSec: number): TranscriptTurn[] {
     const pieces: Array<{ speaker: string | null; text: string }> = [];
     for (const m of line.matchAll(VOICE)) {
       pieces.push({ speaker, text: line.slice(last, m.index) });
-      speaker = m[1]?.trim() || null;
+      // The name is the tag's annotation, whose character references WebVTT decodes (Teams writes "Far&#237;as").
+      speaker = decodeHTML(m[1] ?? '').replace(/\s+/g, ' ').trim() || null;
       last = m.index + m[0].length;
     }
     pieces.push({ speaker, text: line.slice(last) });

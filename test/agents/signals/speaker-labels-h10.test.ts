@@ -1,7 +1,8 @@
 // Speaker labels as meeting tools and people outside English write them (classes found by reading
 // other projects' transcript samples, third pass): a diariser's numbered "Speaker 2:" or
 // "SPEAKER_01:", a name in a script without capitals (Japanese, Chinese, Arabic, Hindi), and the
-// full-width colon of Chinese and Japanese. Each speaker must be kept, never folded into "Unknown"
+// full-width colon of Chinese and Japanese, and a Teams voice tag whose name holds character
+// references ("<v Far&#237;as>"). Each speaker must be kept, never folded into "Unknown"
 // with the label left in the text.
 import { describe, expect, it } from 'vitest';
 import { parseVtt } from '../../../agents/signals/parsers/vtt.js';
@@ -38,5 +39,13 @@ describe('names in scripts without capitals', () => {
   it('Arabic and Hindi names in SubRip', () => {
     const srt = '1\n00:00:01,000 --> 00:00:03,000\nخالد: سنوقع العقد الشهر القادم\n\n2\n00:00:03,000 --> 00:00:05,000\nअनिता शर्मा: धन्यवाद\n';
     expect(turns(parseSrt(srt, { now })).map((t) => t.speaker)).toEqual(['خالد', 'अनिता शर्मा']);
+  });
+});
+
+describe('Teams voice tags', () => {
+  it('decode character references in the speaker name, as WebVTT says', () => {
+    const r = parseVtt('WEBVTT\n\n6b1f0c2e-aaaa-bbbb-cccc-000011112222/4-0\n00:00:01.000 --> 00:00:02.500\n<v Mar&#237;a Sol&iacute;s>Revisamos el contrato.</v>\n\n6b1f0c2e-aaaa-bbbb-cccc-000011112222/5-0\n00:00:03.000 --> 00:00:04.000\n<v O&apos;Neill, Ray (Guest)>Thanks.</v>\n', { now });
+    expect(turns(r).map((t) => t.speaker)).toEqual(['María Solís', "O'Neill, Ray (Guest)"]);
+    expect(as('meeting', r.items[0].signal).attendees.map((a) => a.name)).toEqual(['María Solís', "O'Neill, Ray (Guest)"]);
   });
 });

@@ -1,5 +1,6 @@
 // A Slack export (Workspace settings → Import/Export): users.json, channels.json (groups.json,
-// mpims.json for private ones) and a folder per channel with one JSON array of messages a day.
+// mpims.json for private ones, dms.json for direct messages, whose folders are named by their id)
+// and a folder per channel with one JSON array of messages a day.
 // Read from a .zip (fflate) or from a folder's files; each message a person wrote becomes a chat
 // signal routed by its channel (id and #name), its author resolved to an email through users.json.
 import { unzipSync } from 'fflate';
@@ -51,10 +52,11 @@ export function parseSlackExport(files: ExportFiles): ParseResult {
     if (user) users.set(user.id, user);
   }
   const channelIds = new Map<string, string>();
-  for (const name of ['channels.json', 'groups.json', 'mpims.json']) {
+  // A direct message has no name: its folder is named by its id (dms.json lists them).
+  for (const name of ['channels.json', 'groups.json', 'mpims.json', 'dms.json']) {
     for (const c of read(name, name)) {
       const o = c as { id?: unknown; name?: unknown };
-      if (typeof o?.id === 'string' && typeof o.name === 'string') channelIds.set(o.name, o.id);
+      if (typeof o?.id === 'string') channelIds.set(typeof o.name === 'string' ? o.name : o.id, o.id);
     }
   }
 

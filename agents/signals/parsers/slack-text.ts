@@ -9,9 +9,12 @@ export interface SlackUser { id: string; name: string; email?: string; bot: bool
 export type SlackUsers = Map<string, SlackUser>;
 
 /** Why a message is not stored, or null when it is someone talking. */
+/** Slackbot (reminders, auto-responses) writes as a user, and users.json does not mark it a bot. */
+const SLACKBOT = 'USLACKBOT';
+
 export function notTalking(m: Record<string, unknown>): string | null {
   const subtype = typeof m.subtype === 'string' ? m.subtype : '';
-  if (m.bot_id || subtype === 'bot_message') return 'a bot message, not a person';
+  if (m.bot_id || subtype === 'bot_message' || m.user === SLACKBOT) return 'a bot message, not a person';
   if (!TALKING.has(subtype)) return `a ${subtype} event, not a message from a person`;
   return null;
 }
@@ -50,7 +53,7 @@ export function slackUser(u: Record<string, unknown>): SlackUser | null {
   const name = pick(p.real_name, u.real_name, p.display_name, u.name, id);
   if (!id || !name) return null;
   const email = pick(p.email);
-  return { id, name: name.slice(0, 200), ...(email && /^[^@\s]+@[^@\s]+$/.test(email) ? { email: email.toLowerCase() } : {}), bot: Boolean(u.is_bot || u.is_app_user) };
+  return { id, name: name.slice(0, 200), ...(email && /^[^@\s]+@[^@\s]+$/.test(email) ? { email: email.toLowerCase() } : {}), bot: Boolean(u.is_bot || u.is_app_user || id === SLACKBOT) };
 }
 
 /** Slack's `ts` ("1767225600.000200", seconds) as ISO 8601. */

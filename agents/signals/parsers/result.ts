@@ -86,12 +86,21 @@ export function routeByEmail(email: string | undefined): RouteHint {
 /** Epoch numbers below this are seconds (as milliseconds they would fall before March 1973). */
 const EPOCH_SECONDS_BELOW = 1e11;
 
-/** An ISO 8601 instant from epoch seconds or milliseconds, an ISO string or a date; null when unreadable. */
+/** An ISO date and time without an offset ("2026-02-25T12:00:00.123456", as naive server clocks write it). */
+const NAIVE_ISO = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+
+/**
+ * An ISO 8601 instant from epoch seconds or milliseconds, an ISO string or a date; null when
+ * unreadable. A date or date-time without an offset is UTC: JavaScript would read a date-time in the
+ * server's own zone, so the same payload stored different instants on differently configured hosts.
+ */
 export function toIso(v: unknown): string | null {
   if (v === null || v === undefined || v === '') return null;
   const epoch = (n: number) => new Date(Math.abs(n) < EPOCH_SECONDS_BELOW ? n * 1000 : n);
-  const d = typeof v === 'number' || (typeof v === 'string' && /^\d{10,}$/.test(v.trim())) ? epoch(Number(v))
-    : typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v.trim()) ? new Date(`${v.trim()}T00:00:00Z`)
-      : typeof v === 'string' ? new Date(v.trim()) : v instanceof Date ? v : null;
+  const s = typeof v === 'string' ? v.trim() : '';
+  const d = typeof v === 'number' || /^\d{10,}$/.test(s) ? epoch(Number(v))
+    : /^\d{4}-\d{2}-\d{2}$/.test(s) ? new Date(`${s}T00:00:00Z`)
+      : NAIVE_ISO.test(s) ? new Date(`${s.replace(' ', 'T')}Z`)
+        : typeof v === 'string' ? new Date(s) : v instanceof Date ? v : null;
   return d && !Number.isNaN(d.getTime()) ? d.toISOString() : null;
 }

@@ -11,6 +11,7 @@ import { churnFrame } from './churn.js';
 import { churnAcross } from './churn-drift.js';
 import { betterSince, rightSizing, someoneElses, toldAsPast, turnedAround } from './churn-frames.js';
 import type { Utterance } from './utterances.js';
+import { withoutLetterFormulas } from './letter-formulas.js';
 
 /** Business nouns and courtesies VADER scores as feelings: read them as neutral. */
 const NEUTRAL = /\b(like crazy|limitation of liability|liability|liabilities|governing law|indemnity|indemnities|indemnification|redlines?|support|supported|supporting|agreement|agreements|credit|credits|credited|share|shared|shares|free|ready|please|trust|value|values|well|like|pretty|interest|interested|promise|promised|promises|sorry|party|care|save|saves|saved|yes|ok|okay|kind|kindly|sure|fine|true|cancel|cancelled|canceled|lost|miss|missed|hard|honestly|no action|no need|no rush|po|pos|out sick|off sick|sick leave|sick day|sadly|sad news|bittersweet|laid off|let go|made redundant|eliminated|retire|retiring|retirement|farewell|goodbye|miss (?:her|him|them)|on (?:[\w-]+ )?leave|no worries|no worry|no problem|no problems|not a problem|no issue|no issues|no trouble|no bother|never mind|nevermind|don't worry|do not worry|no stress|nothing (?:that |which )?(?:should |will |would |could )?(?:slow|hold|block|stop|delay)s? (?:\w+ )?(?:down|up|back)|nothing (?:was|is|has been|got|were) (?:lost|broken|missing|wrong|damaged|affected|corrupted|deleted)|crazy (?:few |busy |couple of )?(?:week|weeks|day|days|month|months|time|times|quarter)|modern slavery|fir(?:e|ed|es|ing) off|(?:the )?least of (?:my|our|his|her|their) worries|panic over|false alarm|ill(?= (?:sign|send|do|get|have|check|call|be|let|take|look|make|try|ping|share|forward)\b))\b/gi;
@@ -207,7 +208,7 @@ export function sentimentOf(parts: Utterance[], opts: { reported?: boolean } = {
   let n = 0;
   let worst: { text: string; p: number } | undefined;
   let churnText: string | undefined;
-  const said = parts.filter((u) => u.side === 'them' || (opts.reported && u.side === 'us')).flatMap((u) => analyze(u.text));
+  const said = parts.filter((u) => u.side === 'them' || (opts.reported && u.side === 'us')).flatMap((u) => analyze(withoutLetterFormulas(u.text)));
   // A fault said in the same breath as "you're on it" or "the fix is rolling out" is a report, not a grievance.
   const handled = said.some((s) => HANDLED.test(line(s)) || RESOLVED.test(line(s)));
   // The writer's own framing holds for the whole message: a complaint called minor, or said not to be about us.

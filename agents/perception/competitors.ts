@@ -14,6 +14,7 @@ import { asksForRivals, turnedAway, switchedOnto, elidedAgainstOurs, forwardedVe
 import { deniesEvaluation, lowerNameSpans, makersOf, movedThere, singledOut, toolAct, typo } from './competitor-stance.js';
 import { calledAPerson, elidedComparison, lostToRival, pronounInOurPlace, weighsBoth } from './competitor-weighed.js';
 import type { Utterance } from './utterances.js';
+import { asWritten, caseBlind } from './case-blind.js';
 
 export type CompetitorContext = 'evaluation' | 'replacing' | 'integration' | 'mention';
 export interface CompetitorMention { name: string; text: string; replacing: boolean; context?: CompetitorContext }
@@ -135,6 +136,8 @@ export function findCompetitors(parts: Utterance[], names: string[], opts: Compe
   const ourSpeakers = parts.filter((p) => p.side === 'us' && p.speaker).map((p) => p.speaker as string);
   const people = new Set([...(opts.contacts ?? []).map((c) => c.name ?? ''), ...(opts.ourPeople ?? []), ...ourSpeakers].flatMap((n) => n.toLowerCase().split(/\s+/)).filter((w) => w.length > 1 && !w.includes('@')));
   const account = (opts.accountName ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  // The people known here are read as names in a message typed all in lower case (listed rivals that are English words, "gong", only in the frame).
+  const known = new Set([...people].filter((w) => !w.includes(' ')));
   const out: CompetitorMention[] = [];
   let previous: NameSpan[] = [];
   // Whether the sentence before asked who else is being looked at ("Who else is in the mix?" "Just Tandem and Orrel.").
@@ -150,7 +153,7 @@ export function findCompetitors(parts: Utterance[], names: string[], opts: Compe
     // "No evaluation going on", "we're not shopping": said anywhere in the message, a listed name's bare mention is not in play.
     // …or "No." said to "Are you looking at anyone else?".
     const denied = analyze(u.text).some(deniesEvaluation) || (asked && /^\W*(?:no|nope|nah|not|none|nobody|nothing|never|(?:just|only|honestly,? (?:just|only)) (?:you|yours|u))\b/i.test(u.text));
-    const sents = analyze(u.text);
+    const sents = analyze(u.text).map((s) => caseBlind(s, known));
     // The whole turn after a question about rivals answers it ("Um, honestly, yeah. Brightwell."), unless it starts with "no".
     const answerTurn = asked && u.side !== 'us' && !denied;
     for (const [si, s] of sents.entries()) {
@@ -164,7 +167,7 @@ export function findCompetitors(parts: Utterance[], names: string[], opts: Compe
         if (contexts.length === 0) continue;
         seen.add(name.toLowerCase());
         const context = contexts.find((c) => c === 'evaluation') ?? (denied ? undefined : contexts.find((c) => c === 'mention')) ?? contexts.find((c) => c !== 'mention');
-        if (context) out.push({ name, text: s.text, replacing: context === 'replacing', context });
+        if (context) out.push({ name, text: asWritten(s), replacing: context === 'replacing', context });
       }
       // An unlisted name counts only when the account says it (or our notes report it), and not as a modifier ("the Osaka plant").
       const ours = u.side === 'us' && !opts.reported;
@@ -222,13 +225,13 @@ export function findCompetitors(parts: Utterance[], names: string[], opts: Compe
         seen.add(span.name.toLowerCase());
         // One rival named in two sentences is one competitor in the signal.
         if (out.some((c) => c.context === 'evaluation' && (c.name.toLowerCase() === span.name.toLowerCase() || span.name.toLowerCase().startsWith(`${c.name.toLowerCase()} `)))) continue;
-        out.push({ name: span.name, text: s.text, replacing: false, context: 'evaluation' });
+        out.push({ name: span.name, text: asWritten(s), replacing: false, context: 'evaluation' });
       }
       const found = inPlay.length > 0;
       // "Have you run into Tidewell? They've offered us a trial.": the pronoun stands for the name just before.
       if (!found && candidates.length === 0 && previous.length === 1 && !settled(s) && (pronounInFrame(s) || (weighsBoth(s) && seen.size === 0))) {
         const name = previous[0].name;
-        if (!out.some((c) => c.name.toLowerCase() === name.toLowerCase())) out.push({ name, text: s.text, replacing: false, context: 'evaluation' });
+        if (!out.some((c) => c.name.toLowerCase() === name.toLowerCase())) out.push({ name, text: asWritten(s), replacing: false, context: 'evaluation' });
       }
       fromUs = fromUs && candidates.length === 0;
       previous = found ? candidates : named;

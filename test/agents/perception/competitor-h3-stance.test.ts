@@ -25,8 +25,8 @@ cases('a rival preferred over us', [
 ]);
 
 cases('names in lower case', [
-  ['got a walk-through from quibbly on thursday, not bad', 'quibbly'],
-  ['quibbly quoted us way under ur price', 'quibbly'],
+  ['got a walk-through from quibbly on thursday, not bad', 'Quibbly'],
+  ['quibbly quoted us way under ur price', 'Quibbly'],
   ['the ops team is moving to clari for forecasting next quarter', 'Clari'],
 ], [
   'we got a walkthrough of the new rollout plan yesterday',
@@ -125,7 +125,7 @@ cases('a vendor after our business', [
   ['What would it take for you to match Calloway?', 'Calloway'],
   ['We have invited Calloway to the final round.', 'Calloway'],
   ['Calloway is firmly on our radar.', 'Calloway'],
-  ["calloway's pricing is looking really good tbh", 'calloway'],
+  ["calloway's pricing is looking really good tbh", 'Calloway'],
 ], [
   "We're due to get admin access to the new reporting workspace on Friday.",
   'The Lisbon team is looking really good this quarter.',

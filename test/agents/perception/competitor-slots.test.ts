@@ -62,7 +62,7 @@ describe('competitor slots read from roles', () => {
   });
 
   it('a name set against ours in the question before: "does yours do X? wrenly\'s does"', () => {
-    expect(inPlay("can your planner split loads by weight? wrenly's does it out of the box")).toEqual(['wrenly']);
+    expect(inPlay("can your planner split loads by weight? wrenly's does it out of the box")).toEqual(['Wrenly']);
   });
 
   it.each([

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../agents/perception/nlp.js';
+import { asWritten, caseBlind } from '../../../agents/perception/case-blind.js';
+import { findCompetitors } from '../../../agents/perception/competitors.js';
+import type { Utterance } from '../../../agents/perception/utterances.js';
+
+const them = (text: string): Utterance[] => [{ side: 'them', text }];
+const rivals = (text: string) => findCompetitors(them(text), ['Clari', 'Salesloft']).filter((c) => c.context === 'evaluation').map((c) => c.name);
+
+describe('messages typed all in lower case', () => {
+  it('an unknown word in the evaluation frame is read as the name it would be with a capital', () => {
+    expect(rivals('ran a two week pilot with zephyrix, their routing felt faster than yours tbh')).toEqual(['Zephyrix']);
+    expect(rivals('procurement wants a quote from trelloway before we sign anything')).toEqual(['Trelloway']);
+    // A list shares the slot, and a name before the thing evaluated is the vendor's (both missed when read by case).
+    expect(rivals('the shortlist is down to you, corvane and ashgrove')).toEqual(['Corvane', 'Ashgrove']);
+    expect(rivals('honestly the tarnby trial went well, their mobile app is nicer')).toEqual(['Tarnby']);
+    // A listed rival typed in lower case is the listed one.
+    expect(rivals('we are comparing you against salesloft this quarter')).toEqual(['Salesloft']);
+  });
+
+  it('quotes the sentence as it was typed', () => {
+    const [mention] = findCompetitors(them('ran a two week pilot with zephyrix last month'), []);
+    expect(mention?.text).toBe('ran a two week pilot with zephyrix last month');
+  });
+
+  it('common nouns the model does not know, acronyms and determined phrases stay words', () => {
+    expect(rivals('can u resend the pdf, the old link is dead')).toEqual([]);
+    expect(rivals('the leadership team has lost faith in the roadmap you showed us')).toEqual([]);
+    const s = caseBlind(analyze('we want your dashboards and the leaderboard compared with what we had')[0]);
+    expect(s.toks.filter((t) => t.cap).map((t) => t.text)).toEqual([]);
+  });
+
+  it('a sentence with any capital is read as written', () => {
+    const s = analyze('We had a demo from zephyrix')[0];
+    expect(caseBlind(s)).toBe(s);
+    const lower = caseBlind(analyze('we had a demo from zephyrix')[0]);
+    expect(lower.text).toBe('we had a demo from Zephyrix');
+    expect(asWritten(lower)).toBe('we had a demo from zephyrix');
+  });
+});

@@ -181,6 +181,7 @@ function parseLine(raw: string): Sent[] {
     splitContractions(toks);
     joinInnerDots(toks);
     mendTags(toks);
+    mendNegation(toks);
     toks.forEach((t, i) => { t.i = i; });
     const said = s.out();
     const from = line.indexOf(said, cursor);
@@ -270,6 +271,25 @@ function mendTags(toks: Tok[]): void {
       t.pos = 'VERB';
       t.lemma = t.lemma.toLowerCase();
     }
+  });
+}
+
+/** Words of doubt and reluctance: negated, they assert what follows ("no doubt we'll renew", "won't hesitate to sign"). */
+const RELUCTANCE = new Set(['doubt', 'hesitate', 'worry', 'fail', 'mind', 'problem', 'wait']);
+const NEGATOR = new Set(['not', "n't", 'no', 'never']);
+
+/**
+ * The model's negation runs from the negator to the clause's end. After a negated word of doubt or
+ * reluctance it stops: "No doubt we'll renew", "We won't hesitate to sign", "can't wait to roll it
+ * out" say the renewal, the signing and the rollout are wanted ("wait" only after can: "we won't wait"
+ * is no eagerness).
+ */
+function mendNegation(toks: Tok[]): void {
+  toks.forEach((t, k) => {
+    if (!t.neg || !RELUCTANCE.has(t.lemma)) return;
+    const negator = toks.slice(Math.max(0, k - 3), k).findLast((x) => NEGATOR.has(x.lemma) || NEGATOR.has(x.lower));
+    if (!negator || (t.lemma === 'wait' && toks[negator.i - 1]?.lemma !== 'can')) return;
+    for (let j = k + 1; j < toks.length && toks[j].neg && !NEGATOR.has(toks[j].lower); j += 1) toks[j].neg = false;
   });
 }
 

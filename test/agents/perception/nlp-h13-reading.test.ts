@@ -49,6 +49,21 @@ describe('a capitalised -ing or -ed word opening a sentence before its object', 
   });
 });
 
+describe('negation of a word of doubt or reluctance', () => {
+  const negatedWords = (t: string) => analyze(t).flatMap((x) => x.toks).filter((x) => x.neg).map((x) => x.lower);
+
+  it('asserts what follows it', () => {
+    expect(negatedWords('No doubt the board will approve the upgrade.')).toEqual(['doubt']);
+    expect(negatedWords("We won't hesitate to countersign it.")).toEqual(['hesitate']);
+    expect(negatedWords("The depot can't wait to start on the new app.")).toEqual(['wait']);
+  });
+
+  it('but a plain negation, or "won\'t wait", keeps its scope', () => {
+    expect(negatedWords("We won't wait for the quote to cancel.")).toContain('cancel');
+    expect(negatedWords("We won't renew at this price.")).toContain('renew');
+  });
+});
+
 describe('reference', () => {
   it('an officer written as an acronym is a person', () => {
     expect(referent('The CRO wants a comparison with Clari. She used it before.', 'she')).toBe('The CRO');

@@ -45,16 +45,18 @@ async function* chunksOf(input: MboxInput): AsyncGenerator<Buffer> {
   for await (const c of input as AsyncIterable<Buffer | Uint8Array | string>) yield typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c.buffer, c.byteOffset, c.byteLength);
 }
 
-/** A bare separator: "From " with no envelope sender or date (some exporters write only that). */
-const BARE_ENVELOPE = /^From\s*$/;
+/** A bare separator: "From " with no envelope sender or date (some exporters write only that; Netscape wrote "From - "). */
+const BARE_ENVELOPE = /^From(?:\s+-)?\s*$/;
 const CONTENT_LENGTH = /^Content-Length:\s*(\d+)\s*$/i;
+const HEADER_LINE = /^[!-9;-~]+:/;
 
 /**
  * Splits an mbox into raw messages as the input arrives. Bytes are handled as latin1 (one byte,
  * one character, both ways), so messages in any charset reach the MIME parser unchanged.
  * Variants: a "From " line is a separator on the first line, or after a blank line when it is an
  * envelope (sender, weekday, time) or bare; mboxo/mboxrd ">From " lines lose one ">"; in
- * mboxcl/mboxcl2 a Content-Length header measures the body, and no line inside it separates.
+ * mboxcl/mboxcl2 a Content-Length header measures the body and no line inside it separates. An
+ * envelope line with no blank line before it separates when a header line follows it.
  */
 export async function* splitMbox(input: MboxInput): AsyncGenerator<MboxMessage> {
   let carry: string[] = [];
@@ -67,6 +69,9 @@ export async function* splitMbox(input: MboxInput): AsyncGenerator<MboxMessage> 
   let contentLength: number | null = null;
   /** Bytes of a Content-Length body still to come (separators are not looked for inside it). */
   let bodyLeft = 0;
+  /** An envelope-shaped "From " line with no blank line before it: a separator if a header line follows. */
+  type Held = { line: string; rawLength: number; lineNo: number };
+  let held = null as Held | null;
   function* flush(): Generator<MboxMessage> {
     if (lines.length && lines[lines.length - 1] === '') lines.pop(); // the blank line before the next "From "
     if (start || lines.some((l) => l.trim())) {
@@ -76,20 +81,19 @@ export async function* splitMbox(input: MboxInput): AsyncGenerator<MboxMessage> 
     }
     lines = [];
   }
-  function* take(line: string, rawLength: number): Generator<MboxMessage> {
-    lineNo += 1;
+  function* begin(line: string, at: number): Generator<MboxMessage> {
+    yield* flush();
+    start = { line: at, envelope: line };
+    previousBlank = false;
+    inHeaders = true;
+    contentLength = null;
+    bodyLeft = 0;
+  }
+  function append(line: string, rawLength: number): void {
     if (bodyLeft > 0) {
       bodyLeft -= rawLength;
       previousBlank = line.trim() === '';
       lines.push(line);
-      return;
-    }
-    if (line.startsWith('From') && (lineNo === 1 ? /^From\s/.test(line) || BARE_ENVELOPE.test(line) : previousBlank && (BARE_ENVELOPE.test(line) || ENVELOPE.test(line)))) {
-      yield* flush();
-      start = { line: lineNo, envelope: line };
-      previousBlank = false;
-      inHeaders = true;
-      contentLength = null;
       return;
     }
     if (inHeaders) {
@@ -103,6 +107,27 @@ export async function* splitMbox(input: MboxInput): AsyncGenerator<MboxMessage> 
     }
     previousBlank = line.trim() === '';
     lines.push(/^>+From /.test(line) ? line.slice(1) : line);
+  }
+  function* take(line: string, rawLength: number): Generator<MboxMessage> {
+    lineNo += 1;
+    if (held) {
+      const h = held;
+      held = null;
+      if (HEADER_LINE.test(line)) yield* begin(h.line, h.lineNo);
+      else append(h.line, h.rawLength);
+    }
+    const envelope = line.startsWith('From') && (BARE_ENVELOPE.test(line) || ENVELOPE.test(line));
+    if (bodyLeft <= 0 && line.startsWith('From') && (lineNo === 1 ? /^From\s/.test(line) || BARE_ENVELOPE.test(line) : previousBlank && envelope)) {
+      yield* begin(line, lineNo);
+      return;
+    }
+    // Netscape wrote no blank line before its "From - " lines, and its Content-Length headers were
+    // off (a body measured short or long): whole messages were read as the one before's text.
+    if (envelope && !inHeaders) {
+      held = { line, rawLength, lineNo };
+      return;
+    }
+    append(line, rawLength);
   }
   // Each chunk is searched for line ends once: the unfinished line is kept as pieces and joined when
   // its end arrives. Searching carry + chunk again for every chunk was quadratic in a long line (a
@@ -120,6 +145,8 @@ export async function* splitMbox(input: MboxInput): AsyncGenerator<MboxMessage> 
   }
   const last = carry.join('');
   if (last) yield* take(last.replace(/\r$/, ''), last.length);
+  const unsettled = held as Held | null; // set inside take(), which TypeScript does not follow
+  if (unsettled) append(unsettled.line, unsettled.rawLength);
   yield* flush();
 }
 

@@ -14,7 +14,8 @@
 // re-import idempotent; a second value for one key in a file is rejected rather than dropped.
 // Exports also carry: "#" notes or a title line above the header (skipped), days written 20260531,
 // text columns in the wide form (campaign, plan: they name the series, "clicks (Spring / EU)"),
-// local number notation (usage-value.ts), and a second table after a blank line (reported once).
+// local number notation (usage-value.ts), a second table after a blank line (reported once), and
+// chart exports with the days across the header (each row a series named by its label cells).
 import { parse } from 'csv-parse/sync';
 import { addSignal } from './result.js';
 import { decodeText } from './charset.js';
@@ -65,7 +66,7 @@ function spannedRows(text: string, delimiter: string): Spanned[] {
 
 const ALIASES: Record<string, string[]> = {
   // with the word for a date in the languages European exports are often written in (de/nl, es, it/pt, fr)
-  date: ['date', 'day', 'timestamp', 'time', 'occurred_at', 'date_utc', 'event_date', 'period_start', 'ds', 'datum', 'fecha', 'data', 'jour', 'dia', 'día'],
+  date: ['date', 'day', 'timestamp', 'time', 'occurred_at', 'date_utc', 'event_date', 'period_start', 'ds', 'week', 'week_of', 'week_start', 'period', 'datum', 'fecha', 'data', 'jour', 'dia', 'día'],
   metric: ['metric', 'metric_name', 'event', 'event_name', 'measure', 'kpi'],
   value: ['value', 'count', 'amount', 'quantity'],
   account: ['account', 'account_id'],
@@ -167,8 +168,48 @@ const columnKey = (h: string) => h.trim().toLowerCase().replace(/[\s-]+/g, '_');
  * Daily Trends ===", can stand above it), else the first record.
  */
 function headerIndex(records: CsvRecord[]): number {
-  const at = records.slice(0, 20).findIndex((r) => r.fields.some((f) => ALIASES.date.includes(columnKey(f))));
+  const at = records.slice(0, 20).findIndex((r) => r.fields.some((f) => ALIASES.date.includes(columnKey(f))) || datesAcross(r.fields) !== null);
   return Math.max(0, at);
+}
+
+/**
+ * Chart exports (Amplitude, PostHog, Mixpanel) put the days across the header: label columns, then
+ * one column a day. The first date column, when every header cell from there on is a date.
+ */
+function datesAcross(fields: string[]): number | null {
+  const cells = fields.map((f) => f.trim());
+  const order = dateOrder(cells).order;
+  const isDate = (c: string) => Boolean(c && (usageDate(c) ?? looseDate(c, order)));
+  const first = cells.findIndex(isDate);
+  const rest = cells.slice(first).filter(Boolean);
+  return first >= 0 && rest.length >= 2 && rest.every(isDate) ? first : null;
+}
+
+/** A table with the days across the header: each row a series named by its label cells, each cell a day's value. */
+function readDatesAcross(out: ParseResult, head: Spanned, rows: Spanned[], first: number, delimiter: string): ParseResult {
+  const dates = head.fields.map((f) => f.trim());
+  const order = dateOrder(dates.slice(first));
+  const mark = decimalMark(rows.flatMap((r) => r.fields.slice(first).map((c) => c.trim()).filter(Boolean)), delimiter);
+  const seen = new Map<string, number>();
+  for (const { line, fields } of rows) {
+    const label = fields.slice(0, first).map((f) => f.trim()).filter(Boolean).join(' / ');
+    const metric = label.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '_').replace(/^_+|_+$/g, '').slice(0, 200);
+    if (!metric) { out.rejected.push({ position: `row ${line}`, reason: 'no series name in the label columns' }); continue; }
+    for (let i = first; i < fields.length; i += 1) {
+      const raw = (fields[i] ?? '').trim();
+      const date = usageDate(dates[i] ?? '') ?? looseDate(dates[i] ?? '', order.order);
+      if (!raw || !date) continue;
+      const where = `row ${line}, column "${dates[i]}"`;
+      const m = measuredValue(raw, mark);
+      if (m === null) { out.rejected.push({ position: where, reason: `bad value "${raw}"` }); continue; }
+      const externalId = `:${date.key}:${metric}`;
+      if (seen.has(externalId)) { out.rejected.push({ position: where, reason: `a second "${metric}" for ${date.key} (row ${seen.get(externalId)} has one)` }); continue; }
+      seen.set(externalId, line);
+      addSignal(out, where, { kind: 'usage', occurredAt: date.iso, metric, value: m.value, ...(m.unit ? { unit: m.unit } : {}), source: 'csv', externalId });
+    }
+  }
+  if (order.guessed) (out.warnings ??= []).push({ position: `row ${head.line}`, reason: 'every numeric date could be read either way (like 03/04/2026): read month first; write dates as YYYY-MM-DD to be sure' });
+  return out;
 }
 
 export function parseUsageCsv(content: string | Buffer, _opts: ParseOptions = {}): ParseResult {
@@ -191,10 +232,12 @@ export function parseUsageCsv(content: string | Buffer, _opts: ParseOptions = {}
     ? header.map((h, i) => ({ i, metric: h.replace(/[^\p{L}\p{N}]+/gu, '_').replace(/^_+|_+$/g, '') })).filter((c) => !known.has(c.i) && c.metric)
     : [];
   const missing = columns.length ? [] : ['date', 'metric', 'value'].filter((k) => col[k] < 0);
-  if (missing.length) return { items: [], rejected: [{ position: `row ${head?.line ?? 1}`, reason: `the header needs ${missing.map((k) => `a "${k}"`).join(', ')} column (has: ${header.join(', ') || 'nothing'})` }] };
-
   const out: ParseResult = { items: [], rejected: [], ...(warning ? { warnings: [{ position: 'file', reason: warning }] } : {}) };
   if (at > 0) (out.warnings ??= []).push({ position: `rows ${parsed[0].line}-${parsed[at - 1].line}`, reason: 'lines above the header (a title or notes) were skipped' });
+  const across = missing.length && head ? datesAcross(head.fields) : null;
+  if (across !== null) return readDatesAcross(out, head, rows, across, delimiter);
+  if (missing.length) return { items: [], rejected: [{ position: `row ${head?.line ?? 1}`, reason: `the header needs ${missing.map((k) => `a "${k}"`).join(', ')} column (has: ${header.join(', ') || 'nothing'})` }] };
+
   const cellsOf = (i: number) => rows.map((r) => (r.fields[i] ?? '').trim()).filter(Boolean);
   const mark = decimalMark((columns.length ? columns.map((c) => c.i) : [col.value]).flatMap(cellsOf), delimiter);
   // A text column in a wide export (campaign, source, page) names a series, not a measurement:

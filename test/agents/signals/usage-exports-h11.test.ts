@@ -70,3 +70,20 @@ describe('what follows the table', () => {
     expect(r.rejected).toEqual([{ position: 'rows 5-7', reason: 'after a blank line "Top referrers" starts no dated row: the rest of the file (another table or notes) was not read' }]);
   });
 });
+
+describe('chart exports with the days across the header', () => {
+  it('reads each row as a series named by its labels, each day column as that day, below a title row', () => {
+    const csv = 'Retention chart,,,\nCohort,Action,2026-04-06,2026-04-13,2026-04-20\nTrial users,Workspace Created,31,,27\nTrial users,Invite Sent,9,12,oops\n';
+    const r = parseUsageCsv(csv);
+    expect(rows(r)).toEqual([
+      ['2026-04-06', 'trial_users_workspace_created', 31, undefined], ['2026-04-20', 'trial_users_workspace_created', 27, undefined],
+      ['2026-04-06', 'trial_users_invite_sent', 9, undefined], ['2026-04-13', 'trial_users_invite_sent', 12, undefined],
+    ]);
+    expect(r.rejected).toEqual([{ position: 'row 4, column "2026-04-20"', reason: 'bad value "oops"' }]);
+    expect(r.warnings?.[0]?.reason).toBe('lines above the header (a title or notes) were skipped');
+  });
+
+  it('a weekly export whose date column is called Week is read like a Date column', () => {
+    expect(rows(parseUsageCsv('Week,Seats used\n2026-04-06,48\n'))).toEqual([['2026-04-06', 'seats_used', 48, undefined]]);
+  });
+});

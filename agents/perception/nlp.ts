@@ -148,10 +148,14 @@ function lemmaAsWritten(lemma: string, seen: string, shown: string): string {
   return seen.startsWith(lemma) ? shown.slice(0, lemma.length) : lemma;
 }
 
+const APOSTROPHE = /[\u2018\u2019\u02bc]/g;
+
 function parseLine(raw: string): Sent[] {
   // Chat shorthand, apostrophe-less contractions and fillers are read as what they stand for; the
   // sentence text stays as written (offsets mapped back), so evidence quotes the writer.
-  const read = normaliseRegister(raw, inVocabulary);
+  // Typographic apostrophes and single quotes ("don’t", "it’s") are read as typed ones, so every
+  // contraction and possessive is one token whatever the writer's mail client did; the quoted sentence keeps them.
+  const read = normaliseRegister(raw.replace(APOSTROPHE, "'"), inVocabulary);
   const marked = read.text.replace(/\S+/g, (w) => (w.includes('@') || w.includes('://') ? w : w.replace(INNER_DOT, DOT).replace(INNER_HYPHEN, HYPHEN))).replace(ABBREVIATION_DOT, ABBR);
   // What the model reads has the same length as what was marked, so each token is found again by position.
   const line = endSentences(asLatin1(marked));

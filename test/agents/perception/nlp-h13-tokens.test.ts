@@ -46,6 +46,28 @@ describe('letters outside Latin-1', () => {
   });
 });
 
+describe('typographic apostrophes', () => {
+  const shape = (t: string) => analyze(t).flatMap((x) => x.toks).map((x) => `${x.lower}/${x.lemma}/${x.pos}/${x.neg}`);
+
+  it('read as typed ones, while the sentence keeps them', () => {
+    for (const typed of ["We won't renew; we've signed with another vendor.", "I'll send Mia's numbers once it's approved.", "They're in, and she'd like 'a quick call' first."]) {
+      const curly = typed.replace(/'/g, '’');
+      expect(shape(curly), curly).toEqual(shape(typed));
+      expect(analyze(curly).map((x) => x.text).join(' ')).toContain('’');
+    }
+  });
+
+  it('so perception reads a message the same either way', async () => {
+    const c = corpusContext();
+    const typed = "I'm afraid we won't renew - we're moving to Clari in May.";
+    const read = async (text: string) => {
+      const item = { id: 'h13-apostrophe', register: 'email' as const, from: c.contacts[0].email, text, expect: [] };
+      return JSON.stringify(await perceiveSignal(signalOf(item, c), perceiveContext(c)), (k, v) => (['text', 'evidence', 'negativeText'].includes(k) ? undefined : v));
+    };
+    expect(await read(typed.replace(/'/g, '’'))).toBe(await read(typed));
+  });
+});
+
 describe('a full stop after a word the model knows as an abbreviation', () => {
   it('ends the sentence before another word or at the end of the line', () => {
     expect(texts("ok we're in. send over the signing link")).toEqual(["ok we're in.", 'send over the signing link']);

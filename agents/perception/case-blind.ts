@@ -6,6 +6,8 @@
 import { isCommonWord, type Sent, type Tok } from './nlp.js';
 
 const written = new WeakMap<Sent, string>();
+/** Recased text → as typed, for readers that copy a sentence's text into what they found. */
+const typed = new Map<string, string>();
 const recased = new Map<string, Sent>();
 const CACHE_MAX = 512;
 
@@ -61,6 +63,8 @@ export function caseBlind(s: Sent, names: ReadonlySet<string> = new Set()): Sent
   });
   const out = { text, toks };
   written.set(out, s.text);
+  if (typed.size >= CACHE_MAX) typed.delete(typed.keys().next().value as string);
+  typed.set(text, s.text);
   if (recased.size >= CACHE_MAX) recased.delete(recased.keys().next().value as string);
   recased.set(key, out);
   return out;
@@ -68,3 +72,6 @@ export function caseBlind(s: Sent, names: ReadonlySet<string> = new Set()): Sent
 
 /** The sentence's text as the writer typed it. */
 export const asWritten = (s: Sent): string => written.get(s) ?? s.text;
+
+/** A text taken from a recased sentence, as the writer typed it (any other text unchanged). */
+export const typedText = (text: string): string => typed.get(text) ?? text;

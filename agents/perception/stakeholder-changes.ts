@@ -14,6 +14,7 @@ import { antecedentOf } from './nlp-reference.js';
 import { settledLongAgo, keepsRemit, outsideDeal, hearsay, headsUpNoun, thingHandedOn, promotedToThing, leavesEmployer, quitsAThing, inTheSoftware, taskObject, relativeBackground } from './stakeholder-scope.js';
 import { HANDOVER_MOVED, HANDOVER_ROLE, JOINS_UNIT, possessorAfter, reportsToSomeoneJustNamed, speakerTakesOver } from './stakeholder-handover.js';
 import { forwardedParts, passiveView } from './stakeholder-reading.js';
+import { caseBlind, typedText } from './case-blind.js';
 import { ARRIVALS_JOINED, namedInNext } from './stakeholder-arrivals.js';
 import { POST_CHANGED, postHolder } from './stakeholder-titles.js';
 import { ENDS_LEFT, ENDS_MOVED, endHolds, objectOfFarewell } from './stakeholder-ends.js';
@@ -224,7 +225,7 @@ export function contactIn(sentence: string, contacts: Contact[]): Contact | unde
 const IMPERATIVE = /^(?:contact|email|e-mail|ping|call|ask|message|welcome|meet|cc|loop|say|please|reach|speak|talk)$/;
 const UNIT = /^(?:team|office|group|department|division|branch|site|region|hub|unit|org|organisation|organization|business|entity|subsidiary|depot|warehouse|plant|factory|store|facility|campus|lab|hq|terminal|yard)$/;
 
-interface Ctx { contacts: Contact[]; orgNames: string[]; note?: boolean; year: number }
+interface Ctx { contacts: Contact[]; orgNames: string[]; note?: boolean; year: number; /** The account's people, in lower case: names even in a message typed without capitals. */ names: ReadonlySet<string> }
 
 /** Names that are people: not the account, a configured competitor, or a place after "in/at/to". */
 function people(s: Sent, ctx: Ctx): NameSpan[] {
@@ -619,7 +620,7 @@ function scopedOut(sents: Sent[], si: number, hit: Hit, kind: Change, ctx: Ctx):
 
 function changesIn(u: Utterance, ctx: Ctx, accountWords: string[]): PerceivedChange[] {
   const out: PerceivedChange[] = [];
-  const sents = analyze(u.text).map(passiveView);
+  const sents = analyze(u.text).map((s) => passiveView(caseBlind(s, ctx.names)));
   let prevName: string | undefined;
   for (const [si, s] of sents.entries()) {
     const names = people(s, ctx);
@@ -742,7 +743,7 @@ function joinedIn(s: Sent, hit: Hit, names: NameSpan[], u: Utterance, ctx: Ctx, 
 /** "X is taking over the rollout" with nobody said to leave: X arrives. */
 function takingOver(u: Utterance, ctx: Ctx, already: PerceivedChange[]): PerceivedChange[] {
   const out: PerceivedChange[] = [];
-  for (const s of analyze(u.text).map(passiveView)) {
+  for (const s of analyze(u.text).map((s) => passiveView(caseBlind(s, ctx.names)))) {
     if (already.some((c) => c.text === s.text)) continue;
     const h = first(s, / (?:will be|be|will) take over /);
     if (!h || negated(s, h.start)) continue;
@@ -774,12 +775,13 @@ export function findStakeholderChanges(signal: Signal, parts: Utterance[], conta
   }
   const accountWords = (opts.accountName ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   const year = new Date(signal.occurredAt).getUTCFullYear() || new Date().getUTCFullYear();
-  const ctx: Ctx = { contacts, year, note: signal.kind === 'note', orgNames: [...accountWords, (opts.accountName ?? '').toLowerCase(), ...(opts.competitors ?? []).map((x) => x.toLowerCase())] };
+  const names = new Set(contacts.flatMap((c) => (c.name ?? '').toLowerCase().split(/\s+/)).filter((w) => w.length > 1));
+  const ctx: Ctx = { contacts, year, note: signal.kind === 'note', orgNames: [...accountWords, (opts.accountName ?? '').toLowerCase(), ...(opts.competitors ?? []).map((x) => x.toLowerCase())], names };
   const out: PerceivedChange[] = [];
   for (const u of parts.flatMap((p) => forwardedParts(p, contacts))) {
     const found = changesIn(u, ctx, accountWords);
     out.push(...found, ...takingOver(u, ctx, found));
   }
-  // The one who takes over from someone is told as that change's successor, not as a change of their own.
-  return out.filter((c) => c.change === 'left' || !out.some((d) => d !== c && d.successor?.name && samePerson({ change: c.change, text: '', name: d.successor.name, ...(d.successor.email ? { contactEmail: d.successor.email } : {}) }, c)));
+  // The one who takes over from someone is told as that change's successor, not as a change of their own; quotes as typed.
+  return out.map((c) => ({ ...c, text: typedText(c.text) })).filter((c) => c.change === 'left' || !out.some((d) => d !== c && d.successor?.name && samePerson({ change: c.change, text: '', name: d.successor.name, ...(d.successor.email ? { contactEmail: d.successor.email } : {}) }, c)));
 }

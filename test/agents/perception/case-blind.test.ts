@@ -3,6 +3,7 @@ import { analyze } from '../../../agents/perception/nlp.js';
 import { asWritten, caseBlind } from '../../../agents/perception/case-blind.js';
 import { findCompetitors } from '../../../agents/perception/competitors.js';
 import type { Utterance } from '../../../agents/perception/utterances.js';
+import { Story, at, contact } from '../risk/builders.js';
 
 const them = (text: string): Utterance[] => [{ side: 'them', text }];
 const rivals = (text: string) => findCompetitors(them(text), ['Clari', 'Salesloft']).filter((c) => c.context === 'evaluation').map((c) => c.name);
@@ -36,5 +37,22 @@ describe('messages typed all in lower case', () => {
     const lower = caseBlind(analyze('we had a demo from zephyrix')[0]);
     expect(lower.text).toBe('we had a demo from Zephyrix');
     expect(asWritten(lower)).toBe('we had a demo from zephyrix');
+  });
+});
+
+describe('people in a message typed all in lower case', () => {
+  const s = new Story({ account: { stage: 'customer', domains: ['halberd.io'] }, contacts: [contact('oona@halberd.io', 'Oona Falk', 'champion'), contact('teo@halberd.io', 'Teo Brandl', 'economic_buyer')] });
+  const read = (text: string) => s.email(at(-1), { from: 'teo@halberd.io', to: 'sam@ourco.com', text }).insights!.stakeholderChanges;
+
+  it('a known contact or an unknown name leaving, moving or arriving is read, and quoted as typed', () => {
+    const [gone] = read("heads up, oona handed in her notice, friday is her last day with us");
+    expect(gone).toMatchObject({ contactEmail: 'oona@halberd.io', change: 'left', text: 'heads up, oona handed in her notice, friday is her last day with us' });
+    expect(read('fyi wendeline quit last week, she went to a competitor').map((c) => [c.name, c.change])).toEqual([['Wendeline', 'left']]);
+    expect(read('we just hired a new head of data, kasimir olander, he starts monday').map((c) => c.change)).toEqual(['joined']);
+  });
+
+  it('the look-alikes stay none', () => {
+    expect(read('oona is leaving early today, dentist')).toEqual([]);
+    expect(read("oona left a few comments on the draft, can u take a look")).toEqual([]);
   });
 });

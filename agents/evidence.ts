@@ -28,15 +28,24 @@ export function keywords(text: string): string[] {
   return (text.toLowerCase().match(/[a-z0-9][a-z0-9'-]+/g) ?? []).filter((w) => !STOP.has(w) && w.length > 2);
 }
 
+/**
+ * A sentence ends at a full stop, ! or ? followed by a space or the line's end: the dot inside an
+ * address, a web link or a number ("dana.ruiz@acme.com", "acme.com/pricing", "2.5") ends nothing.
+ */
+const SENTENCE_END = /[.!?]+["')\]]*(?=\s|$)/g;
+
 /** Sentences (or transcript lines) of a text, each verbatim. */
 export function sentences(text: string): string[] {
   const out: string[] = [];
   for (const line of text.split(/\n+/)) {
-    const parts = line.match(/[^.!?]+[.!?]+["')\]]*|[^.!?]+$/g) ?? [line];
-    for (const p of parts) {
-      const t = p.trim();
+    let start = 0;
+    const push = (end: number) => {
+      const t = line.slice(start, end).trim();
       if (t) out.push(t);
-    }
+      start = end;
+    };
+    for (const m of line.matchAll(SENTENCE_END)) push(m.index + m[0].length);
+    push(line.length);
   }
   return out;
 }

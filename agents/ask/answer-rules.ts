@@ -5,17 +5,21 @@ import type { Contact } from '../../db/queries/contacts.js';
 import type { Signal } from '../signals/schema.js';
 import type { Assessment, Factor } from '../risk/types.js';
 import type { MemoryHit, RetrieveQuery } from '../graph/deps.js';
-import { excerptFor, excerptIsIn, keywords, openingExcerpt, signalText } from '../evidence.js';
+import { excerptFor, excerptIsIn, openingExcerpt, signalText } from '../evidence.js';
 import { stakeholderMap, participants } from '../stakeholders.js';
 import { commitmentsOf } from '../commitments.js';
-import { shortDate, daysBetween, personName, deliverableOf } from '../reasoners/describe.js';
+import { shortDate, daysBetween, personName, deliverableOf, requestedAction } from '../reasoners/describe.js';
 import { classifyQuestion, type Intent } from './intent.js';
 import { Cites, ago, describeSignal as describe, label, whereSaid, type Citation } from './cites.js';
 import { nextSteps, recentChanges, summary, type OpenRecommendationView } from './overview.js';
-import { ASKED_FOR, HANDOVER, asksIn, bestSentences, clip, lastOwnSentence, reported, sentencesBy, topicTerms } from './said.js';
+import { ASKED_FOR, HANDOVER, asksIn, bestSentences, clip, lastOwnSentence, reported, sentencesBy, topicScore, topicTerms, type TopicTerms } from './said.js';
+import { terms } from '../memory/local-embedder.js';
+import { recordInWords } from './records.js';
 
 const firstNameOf = (name: string) => name.split(/\s+/)[0];
 import { usageSlidesFor, usageTrendsFor } from '../risk/model.js';
+import { nextMeetingOf } from '../risk/timeline.js';
+import { matchesDomain } from '../signals/direction.js';
 
 export type { Citation } from './cites.js';
 export type { OpenRecommendationView } from './overview.js';
@@ -57,6 +61,9 @@ function personBefore(excerpt: string, s: Signal | undefined, contacts: Contact[
 
 /** Paper a renewal turns on, in a promise of ours. */
 const RENEWAL_PAPER = /\b(?:renew\w*|quote|order form|contract|proposal|invoice|pricing|price|terms|msa|dpa)\b/i;
+
+/** Signal kinds made of someone's words (not records). */
+const WORDS = ['email', 'meeting', 'chat', 'ticket', 'note', 'engagement', 'news'];
 
 const HANDLERS: Record<Intent, Handler> = {
   why_at_risk(ctx, byId, cites) {
@@ -112,6 +119,17 @@ const HANDLERS: Record<Intent, Handler> = {
     if (lastIn) { cites.add(lastIn); parts.push(`last from them: ${describe(lastIn)} ${ago(lastIn.occurredAt, ctx.asOf)} (${shortDate(lastIn.occurredAt)})`); }
     if (lastOut) { cites.add(lastOut); parts.push(`last from us: ${describe(lastOut)} ${ago(lastOut.occurredAt, ctx.asOf)} (${shortDate(lastOut.occurredAt)})`); }
     return `${ctx.account.name} — ${parts.join('; ')}.`;
+  },
+  next_meeting(ctx, _byId, cites) {
+    const next = nextMeetingOf(ctx.signals, ctx.account, ctx.contacts, Date.parse(ctx.asOf));
+    if (!next) {
+      const last = [...ctx.signals].reverse().find((s) => s.kind === 'meeting' && s.occurredAt <= ctx.asOf);
+      if (last) cites.add(last);
+      return `Nothing is booked with ${ctx.account.name}${last ? `; the last meeting was "${last.kind === 'meeting' ? last.title : ''}" on ${shortDate(last.occurredAt)}` : ''}.`;
+    }
+    cites.add(next);
+    const theirs = next.attendees.filter((a) => a.email && matchesDomain(a.email, ctx.account.domains));
+    return `The next meeting with ${ctx.account.name} is "${next.title}" on ${shortDate(next.startsAt)} (in ${daysBetween(ctx.asOf, next.startsAt)} days)${theirs.length ? `, with ${theirs.map((a) => a.name ?? a.email).join(', ')}` : ''}.`;
   },
   commitments(ctx, byId, cites) {
     const all = commitmentsOf(ctx.signals, ctx.asOf);
@@ -201,7 +219,8 @@ const HANDLERS: Record<Intent, Handler> = {
     const asks = askedFor && want.core.size === 0 ? asksIn(said).slice(-2).reverse() : [];
     if (asks.length) {
       for (const a of asks) cites.addQuote(a.signal, clip(a.sentence));
-      return asks.map((a, i) => `${i === 0 ? `${who} asked` : 'Before that,'} ${whereSaid(a.signal)} on ${shortDate(a.signal.occurredAt)} (${ago(a.signal.occurredAt, ctx.asOf)}): "${clip(a.sentence)}"`).join(' ');
+      const gist = reported(asks[0].sentence);
+      return `${asks.map((a, i) => `${i === 0 ? `${who} asked` : 'Before that,'} ${whereSaid(a.signal)} on ${shortDate(a.signal.occurredAt)} (${ago(a.signal.occurredAt, ctx.asOf)}): "${clip(a.sentence)}"`).join(' ')}${gist ? ` In short: ${gist}.` : ''}`;
     }
     if (want.core.size === 0) {
       // No topic ("what did Nina say last?"): the latest messages, in their own words (their turn of a call, not its opening).
@@ -273,17 +292,59 @@ const HANDLERS: Record<Intent, Handler> = {
     return recentChanges(ctx, byId, cites);
   },
   async search(ctx, byId, cites, _people, topic) {
-    const want = keywords(topic);
-    const hits = await ctx.retrieve({ accountId: ctx.account.id, query: ctx.question, k: 5, before: ctx.asOf });
-    const relevant = hits.filter((h) => want.length === 0 || keywords(h.excerpt).some((w) => want.includes(w)));
+    // The account's own name ("where are we with the Kestrel contract?") says nothing about the topic.
+    const want = topicTerms(topic, [ctx.account.name]);
+    // People's words are searched on their own too: a long run of usage points would fill every slot.
+    const found = [
+      ...await ctx.retrieve({ accountId: ctx.account.id, query: ctx.question, k: 8, before: ctx.asOf }),
+      ...await ctx.retrieve({ accountId: ctx.account.id, query: ctx.question, k: 5, before: ctx.asOf, kinds: WORDS }),
+    ];
+    const hits = found.filter((h, i) => found.findIndex((x) => x.signalId === h.signalId && x.excerpt === h.excerpt) === i);
+    // Ranked by the topic's words and their kin, compared as stems ("export problem fixed" meets
+    // "exports running again"), memory's order breaking ties: a record sharing one word of its name
+    // must not crowd out the messages that answer.
+    const relevant = want.core.size === 0 ? hits : hits
+      .map((h, i) => ({ h, i, score: topicScore(h.excerpt, want) }))
+      .filter((x) => x.score > 0)
+      .sort((a, b) => b.score - a.score || a.i - b.i)
+      .map((x) => x.h);
     if (relevant.length === 0) return `I found nothing about that in ${ctx.account.name}'s memory.`;
-    for (const h of relevant.slice(0, 3)) cites.addHit(h);
-    const found = `From ${ctx.account.name}'s memory: ${relevant.slice(0, 3).map((h) => `"${h.excerpt}" (${h.kind}, ${shortDate(h.occurredAt)})`).join('; ')}.`;
+    const shown = relevant.slice(0, 3);
+    for (const h of shown) cites.addHit(h);
+    // A record (usage, calendar, CRM, a view) is stated; someone's words are quoted.
+    const line = (h: MemoryHit) => {
+      const s = byId.get(h.signalId);
+      const own = s && recordInWords(s, ctx.contacts, ctx.asOf);
+      return own ? `${own} (${h.kind})` : `"${h.excerpt}" (${h.kind}, ${shortDate(h.occurredAt)})`;
+    };
+    const answer = `From ${ctx.account.name}'s memory: ${shown.map(line).join('; ')}.${gistOf(ctx, byId, shown, want)}`;
     // "Who holds the budget?" answered by "it sits with her now": the person is the one named just before.
     const who = /^\s*who\b/i.test(ctx.question) ? personBefore(relevant[0].excerpt, byId.get(relevant[0].signalId), ctx.contacts) : undefined;
-    return who ? `Most likely ${who.name} ("${who.pronoun}" in the sentence below is ${who.name}, named just before it). ${found}` : found;
+    return who ? `Most likely ${who.name} ("${who.pronoun}" in the sentence below is ${who.name}, named just before it). ${answer}` : answer;
   },
 };
+
+/**
+ * The customer's sentence most about the topic among the hits, in reported speech ("In short, Ana
+ * said they are opening a second site"): what the quotes say, in the answer's own words.
+ */
+function gistOf(ctx: AskContext, byId: Map<string, Signal>, hits: MemoryHit[], want: TopicTerms): string {
+  const rank = new Map(hits.map((h, i) => [h.signalId, i] as const));
+  const signals = hits.map((h) => byId.get(h.signalId)).filter((s): s is Signal => Boolean(s));
+  const theirs = sentencesBy(signals, null, { domains: ctx.account.domains });
+  const fullName = (x: (typeof theirs)[number]) => x.speaker ?? (x.signal.kind === 'email' ? x.signal.from.name ?? x.signal.from.email : x.signal.kind === 'engagement' ? x.signal.contactName : undefined);
+  const whoSaid = (x: (typeof theirs)[number]) => firstNameOf(fullName(x) ?? 'they');
+  // Neither the asking ("want", "need") nor the writer's own name ("what does Gareth want?") is the topic.
+  const notTopic = new Set(terms(`${ctx.question.toLowerCase().match(ASKED_FOR)?.[0] ?? ''} ${theirs.map((x) => fullName(x) ?? '').join(' ')}`));
+  const top = bestSentences(theirs, { core: new Set([...want.core].filter((w) => !notTopic.has(w))), related: want.related }, rank)[0];
+  // Their words, from our side ("we're opening" → "they're opening"); none when nothing needs turning (the quote says it).
+  const gist = top && reported(top.sentence);
+  if (top && gist) return ` In short, ${whoSaid(top)} said ${gist}.`;
+  // "What does Gareth want?" and no sentence about a topic: what they asked of us, as an act of ours.
+  if (!ASKED_FOR.test(ctx.question.toLowerCase())) return '';
+  const ask = [...asksIn(theirs)].reverse().find((x) => requestedAction(x.sentence));
+  return ask ? ` In short, ${whoSaid(ask)} asks us to ${requestedAction(ask.sentence)}.` : '';
+}
 
 export async function answerWithRules(ctx: AskContext): Promise<Answer> {
   const parsed = classifyQuestion(ctx.question, ctx.contacts);

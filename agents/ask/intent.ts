@@ -10,7 +10,7 @@ import type { Contact } from '../../db/queries/contacts.js';
 
 export const INTENTS = [
   'next_steps', 'summary', 'recent_changes', 'successor',
-  'why_at_risk', 'stakeholders', 'champion', 'last_contact', 'commitments', 'renewal', 'usage', 'competitors', 'what_said', 'search',
+  'why_at_risk', 'stakeholders', 'champion', 'last_contact', 'next_meeting', 'commitments', 'renewal', 'usage', 'competitors', 'what_said', 'search',
 ] as const;
 export type Intent = (typeof INTENTS)[number];
 
@@ -126,6 +126,7 @@ const CUES: Record<Exclude<Intent, 'search'>, Cue[]> = {
   usage: [
     [/\busage\b|\badopt(ion|ed|ing)?\b|\bactive users?\b|\blog ?ins?\b|\blogging in\b|\butili[sz]ation\b|\bseats? (used|in use)\b/, 3],
     [/\busing (the product|it|us|our|the platform|the tool|the software)\b|\bhow much (are |do )?(they )?(use|using)\b/, 3],
+    [/\b(how many|number of) (\w+ ){0,2}(users|seats|licen[cs]es|log-?ins|sessions)\b/, 3],
     [/\btrend(s|ing)?\b|\bengagement\b|\bgoing (up|down)\b|\b(up|down) or (up|down)\b/, 2],
   ],
   competitors: [
@@ -152,13 +153,17 @@ const CUES: Record<Exclude<Intent, 'search'>, Cue[]> = {
     [/\blast (email|meeting|call|message|reply|response)\b/, 2],
     [/\blast time (we|they|anyone|somebody|someone)\b|\blast time\b.*\b(contact|touch|talk(ed)?|spoke|heard|wrote|met|emailed|called)\b/, 3],
   ],
+  next_meeting: [
+    [/\bnext (meeting|call|check-?in|catch-?up|sync|session|review|qbr|demo|touchpoint)\b|\bwhen (are|do|will|shall) we next\b|\b(are|do|will) we (meet|see|talk|speak)\w* (them |again )?next\b/, 4],
+    [/\b(anything|something|a (meeting|call)|meetings?|calls?) (booked|scheduled|set up|in the (diary|calendar)|on the calendar)\b/, 4],
+  ],
   what_said: [
     [SPEECH, 1],
   ],
 };
 
 /** Intents that name a subject of their own win a tie over the general ones. */
-const TIE_ORDER: Intent[] = ['successor', 'commitments', 'renewal', 'usage', 'competitors', 'champion', 'why_at_risk', 'stakeholders', 'last_contact', 'next_steps', 'recent_changes', 'summary', 'what_said'];
+const TIE_ORDER: Intent[] = ['successor', 'next_meeting', 'commitments', 'renewal', 'usage', 'competitors', 'champion', 'why_at_risk', 'stakeholders', 'last_contact', 'next_steps', 'recent_changes', 'summary', 'what_said'];
 
 /** Words that carry no topic: question words, pronouns, fillers, and the words of asking itself. */
 const NOT_TOPIC = new Set(`what who whom whose when where why how which did does do doing done is are was were be been being the a an our we us about
@@ -167,7 +172,7 @@ this that these those it its they them their there he she his her him from for a
 mention mentions mentioned regarding concerning re position stance view views take opinion opinions comment comments commented feedback thoughts
 think thinks feel feels word words message messages note notes thing things heard hear wrote write written asked ask raise raised
 team side folks people person guy one ones chief boss
-email emails mail mails call calls meeting meetings chat chats ticket tickets slack voicemail would could should will can may might know let get got give go going lately`.split(/\s+/));
+email emails mail mails call calls meeting meetings chat chats ticket tickets slack voicemail channel channels thread threads dm dms inbox form forms portal would could should will can may might know let get got give go going lately`.split(/\s+/));
 
 function scores(q: string, people: Contact[]): Map<Intent, number> {
   const out = new Map<Intent, number>();

@@ -76,6 +76,8 @@ export function sentencesBy(signals: Signal[], people: Contact[] | null, opts: {
   return out;
 }
 
+const PUSHBACK = ['redlin', 'concern', 'point', 'clause', 'chang', 'accept', 'issu', 'problem', 'objection'];
+
 /** Words that stand for a sales topic when the question names it (stems, as `terms` gives them). */
 const RELATED: Record<string, string[]> = {
   budget: ['cost', 'spend', 'price', 'pric', 'fund', 'money', 'financ', 'afford', 'sign-off', 'approv', 'cap', 'cut'],
@@ -95,6 +97,13 @@ const RELATED: Record<string, string[]> = {
   usage: ['use', 'adoption', 'login', 'active', 'user'],
   hir: ['hire', 'headcount', 'staff', 'recruit'],
   support: ['ticket', 'help', 'respons', 'servic', 'issu', 'outag', 'incident'],
+  // Pushing back ("what did legal push back on?"): what they want changed or object to.
+  push: PUSHBACK, pushback: PUSHBACK, objection: PUSHBACK, object: PUSHBACK,
+  concern: ['worri', 'risk', 'issu', 'problem', 'redlin', 'objection'],
+  // Whether something broken is mended: "is the export problem fixed?" meets "resolved" and "running again".
+  fix: ['resolv', 'solv', 'work', 'running', 'restor', 'mend', 'patch'],
+  problem: ['issu', 'fail', 'error', 'broken', 'outag', 'bug', 'incident', 'down'],
+  talk: ['call', 'meet', 'speak', 'chat', 'discuss', 'demo'],
 };
 
 export interface TopicTerms { core: Set<string>; related: Set<string> }
@@ -139,7 +148,7 @@ export function clip(sentence: string, max = 300): string {
 }
 
 /** A question that asks what someone asked of us: "what did the CFO ask for?", "what does IT need?". */
-export const ASKED_FOR = /\b(?:ask(?:s|ed)? (?:us )?(?:for|about)|asked|want(?:s|ed)?|need(?:s|ed)?|request(?:s|ed)?|requir(?:e|es|ed)|looking for|expect(?:s|ed)?)\b/;
+export const ASKED_FOR = /\b(?:ask(?:s|ed)? (?:us )?(?:for|about)|ask(?:s|ed)? (?:us|me|them) to|asked|want(?:s|ed)?|need(?:s|ed)?|request(?:s|ed)?|requir(?:e|es|ed)|looking for|expect(?:s|ed)?)\b|\bafter(?=\W*$)/;
 
 /** The words of wanting in a sentence: a need, a wish, a condition or a direct ask. */
 const ASKING = /\b(?:need|needs|needed|require[sd]?|want|wants|would like|'d like|must|have to|has to|expect|can you|could you|would you|will you|please|unless|otherwise|before we)\b|\?\s*$/i;
@@ -162,7 +171,7 @@ export function lastOwnSentence(said: Said[], signal: Signal): Said | undefined 
 /** Someone handing over: "Felix will be picking up the relationship", "Lee takes over from Dana". */
 export const HANDOVER = /\b(?:tak(?:e|es|ing)|took|taken) over\b|\bpick(?:s|ing|ed)? up\b|\breplac(?:e|es|ing|ed|ement)\b|\bsuccessor\b|\bhand(?:s|ing|ed)?\s+(?:\w+\s+)?over\b|\b(?:new|main|primary) (?:point of )?contact\b|\bin charge\b|\bcover(?:s|ing)? for\b|\bstep(?:s|ping)? in\b|\bwill (?:own|lead|run|manage)\b|\bfill(?:s|ing)? in for\b|\binherit/i;
 
-const LEAD_INS = /^(?:(?:hi|hello|hey|thanks|thank you)\b[^,.!:]*[,.!:]\s*)?(?:(?:on|re|regarding|about|as for|as to|for)\s+[^,:]{1,40}[:,]\s*|(?:one more thing|quick one|also|so|ok(?:ay)?|well)[:,]?\s+)?/i;
+const LEAD_INS = /^(?:(?:hi|hello|hey|thanks|thank you)\b[^,.!:]*[,.!:]\s*)?(?:(?:on|re|regarding|about|as for|as to|for)\s+[^,:]{1,40}[:,]\s*|(?:one more thing|quick one|(?:quick |a )?heads[- ]up|fyi|also|so|ok(?:ay)?|well)[:,]?\s+)?/i;
 const PERSON: Array<[RegExp, string]> = [[/\bour\b/gi, 'their'], [/\bours\b/gi, 'theirs'], [/\bus\b/g, 'them'], [/\bwe\b/gi, 'they'], [/\bwe're\b/gi, "they're"], [/\bwe've\b/gi, "they've"], [/\bwe'll\b/gi, "they'll"], [/\bwe'd\b/gi, "they'd"], [/\bmy\b/gi, 'their'], [/\bI'm\b/g, 'they are'], [/\bI've\b/g, 'they have'], [/\bI'll\b/g, 'they will'], [/\bI'd\b/g, 'they would'], [/\bI\b/g, 'they'], [/\bme\b/gi, 'them'], [/\byour\b/gi, 'our'], [/\byou\b/gi, 'we']];
 
 /**

@@ -22,6 +22,8 @@ function sideOf(s: Signal): 'us' | 'them' | null {
   // "Already done" on one of our recommendations: we did it outside the product.
   if (isRecordedTouch(s)) return 'us';
   if (s.kind === 'chat' || s.kind === 'engagement') return 'them';
+  // A ticket marked solved is support's act: our side saying the issue is dealt with.
+  if (s.kind === 'ticket' && (s.status === 'solved' || s.status === 'closed')) return 'us';
   return null;
 }
 

@@ -122,6 +122,7 @@ export function scopeFromText(text: string): { team?: string; seats?: number } {
 
 const ASK_SEND = /\b(?:could|can|would|will)\s+(?:you|someone|one of you)\s+(?:please\s+)?(?:send|share|provide|forward|resend|give|get)\s+(?:(?:us|me|them|him|her|over)\s+)?(.+)$|\b(?:please|kindly)\s+(?:send|share|provide|forward|resend)\s+(?:(?:us|me|over)\s+)?(.+)$|\bi(?:'d| would) need\s+(.+)$|\b(?:we|i) (?:still )?need\s+(.+?)\s+(?:from you|before)\b/i;
 const ASK_TELL = /\b(?:let (?:me|us) know|(?:could|can|would) you (?:please )?(?:confirm|tell (?:me|us)|advise|check)|wondering|i wonder|(?:please )?confirm)\s+(.+)$/i;
+const ASK_NEWS = /\b(?:any|what(?:'s| is) the) (?:news|update|updates|movement|progress|word|joy|luck|eta|status)\s+(?:on|of|with|about|for|re)\s+(.+)$/i;
 const OWN: Array<[RegExp, string]> = [[/\bour\b/gi, 'their'], [/\bus\b/gi, 'them'], [/\bwe\b/gi, 'they'], [/\bmy\b/gi, 'their'], [/\bI\b/g, 'they'], [/\bme\b/gi, 'them'], [/\byour\b/gi, 'our'], [/\byou\b/gi, 'we']];
 const flip = (x: string) => OWN.reduce((acc, [re, to]) => acc.replace(re, to), x);
 const cutTail = (x: string) => x.replace(/[?!.;:]+.*$/, '').replace(/,\s.*$/, '').replace(/\s+(?:and|so|because|as|since)\s+(?:let|we|i|our|it|they|then)\b.*$/i, '').trim();
@@ -150,6 +151,13 @@ export function requestedAction(sentence: string): string | undefined {
     const head = q[1].toLowerCase().replace(/\s+/g, ' ');
     const lead = lookup(INDIRECT, head);
     if (lead && rest.split(/\s+/).length <= 16) return `tell them ${lead} ${flip(rest)}`;
+  }
+  // A chaser: "any movement on the SLA addendum?" wants news of that thing.
+  const news = ASK_NEWS.exec(s);
+  if (news) {
+    const thing = cutTail(news[1]);
+    const words = thing.split(/\s+/).filter(Boolean);
+    if (words.length && words.length <= 10 && !PRONOUN.test(thing)) return `update them on ${flip(thing)}`;
   }
   const tell = ASK_TELL.exec(s);
   if (tell) {

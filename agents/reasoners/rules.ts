@@ -133,6 +133,10 @@ const BUILDERS: Partial<Record<FactorName, (f: Factor, ctx: Ctx) => Built | null
     // Silence from a champion who has left is explained: finding a new champion is the action.
     const gone = new Set(ctx.assessment.factors.filter((x) => x.factor === 'champion_change').flatMap((x) => x.contacts ?? []));
     if (cs.length > 0 && cs.every((c) => gone.has(c.email))) return null;
+    // We owe them an overdue promise: keeping it is the follow-up; "did my note reach you?" would
+    // ask them to move while the next move is ours.
+    const owed = ctx.assessment.factors.find((x) => x.factor === 'overdue_commitment');
+    if (owed && (cs.length === 0 || cs.some((c) => (owed.contacts ?? []).includes(c.email)))) return null;
     const to = cs.filter((c) => c.email).map((c) => c.email);
     const lastOut = [...ctx.signals].reverse().find((s) => s.kind === 'email' && s.direction === 'outbound');
     const subject = lastOut?.kind === 'email' ? lastOut.subject : undefined;
@@ -209,7 +213,12 @@ const BUILDERS: Partial<Record<FactorName, (f: Factor, ctx: Ctx) => Built | null
         channel: 'email', to: [heirEmail],
         subject: `Introduction: carrying on ${firstName(cs[0]?.name) ?? 'the'} work with us at ${ctx.account.name}`,
         body: `Hi ${firstName(heirContact?.name ?? change?.successor?.name) ?? 'there'},\n\nI understand you are taking over from ${cs[0] ? personName(cs[0]) : 'your colleague'}${moved}. I would love to introduce myself and walk you through what we have been doing together at ${ctx.account.name}. Would a short call this week or next work?${signature(ctx)}`,
-      } : cs[0]?.email ? {
+      } : cs[0]?.email && unreachable(cs[0], ctx) ? (others.length ? {
+        // Their address is gone: ask the people still there, not a mailbox that bounces.
+        channel: 'email', to: others.slice(0, 2).map((c) => c.email),
+        subject: `Who should we work with at ${ctx.account.name} now?`,
+        body: `Hi ${others.slice(0, 2).map((c) => firstName(c.name) ?? c.email).join(' and ')},\n\nI understand ${personName(cs[0])} has left ${ctx.account.name}. Who is the best person for us to work with on what ${firstName(cs[0].name) ?? 'they'} looked after? A short introduction would mean a lot.${signature(ctx)}`,
+      } : undefined) : cs[0]?.email ? {
         channel: 'email', to: [cs[0].email],
         subject: 'Congratulations — and who should we work with now?',
         body: `Hi ${firstName(cs[0].name) ?? 'there'},\n\nCongratulations on the move. Thank you for championing us at ${ctx.account.name}. Who would be the best person to carry the work forward on your old team? A short introduction would mean a lot.${signature(ctx)}`,
@@ -254,10 +263,12 @@ const BUILDERS: Partial<Record<FactorName, (f: Factor, ctx: Ctx) => Built | null
     };
   },
   renewal_approaching(f, ctx) {
+    const people = renewalPeople(ctx);
+    const champion = people.find((p) => p.role === 'champion');
     return {
-      title: `Build the renewal plan for ${ctx.account.name}${ctx.account.renewalDate ? ` (renews ${shortDate(ctx.account.renewalDate)})` : ''}`,
+      title: `Build the renewal plan for ${ctx.account.name}${ctx.account.renewalDate ? ` (renews ${shortDate(ctx.account.renewalDate)})` : ''}${champion ? ` with ${personName(champion)}` : ''}`,
       target: 'renewal',
-      rationale: `${f.explanation}. Agree the renewal path now: confirm the decision maker, the value delivered and any risks before procurement starts the clock.`,
+      rationale: `${f.explanation}. Agree the renewal path now: confirm the decision maker, the value delivered and any risks before procurement starts the clock.${people.length ? ` Work it with ${names(people)}${renewalSilence(people, ctx)}.` : ' No champion or buyer is on record: find out who signs the renewal.'}`,
     };
   },
   competitor_mention(f, ctx) {
@@ -319,6 +330,30 @@ const leadAsks = (s: Signal) => asksOf(s).slice(0, 3);
 /** A perceived list from the factor's evidence signals, newest last. */
 function perceivedIn<T>(f: Factor, ctx: Ctx, pick: (s: Signal) => T[]): T[] {
   return f.evidence.map((id) => ctx.byId.get(id)).filter((s): s is Signal => Boolean(s)).flatMap(pick);
+}
+
+/** Who a renewal is worked with: the active champion first, then whoever signs or decides. */
+const RENEWAL_ROLES = ['champion', 'economic_buyer', 'decision_maker', 'executive_sponsor'];
+function renewalPeople(ctx: Ctx): Contact[] {
+  return ctx.contacts
+    .filter((c) => c.status === 'active' && c.role && RENEWAL_ROLES.includes(c.role) && !unreachable(c, ctx))
+    .sort((a, b) => RENEWAL_ROLES.indexOf(a.role!) - RENEWAL_ROLES.indexOf(b.role!))
+    .slice(0, 3);
+}
+
+/** "; Desmond has never been in a conversation with us": the people a renewal needs who have never talked to us. */
+function renewalSilence(people: Contact[], ctx: Ctx): string {
+  const heard = new Set(ctx.signals.flatMap((s) => (s.kind === 'email' && s.direction === 'inbound' ? [s.from.email.toLowerCase()] : s.kind === 'chat' && s.author.email ? [s.author.email.toLowerCase()] : s.kind === 'meeting' ? s.attendees.map((a) => a.email?.toLowerCase() ?? '') : [])));
+  const never = people.filter((p) => !heard.has(p.email.toLowerCase())).map((p) => firstName(p.name) ?? p.email);
+  return never.length ? `; ${never.join(' and ')} ${never.length === 1 ? 'has' : 'have'} never been in a conversation with us` : '';
+}
+
+/** A contact we can no longer write to: left the company (CRM or contact status) or their address bounces. */
+function unreachable(c: Contact, ctx: Ctx): boolean {
+  const email = c.email.toLowerCase();
+  if (c.status === 'left') return true;
+  return ctx.signals.some((s) => (s.kind === 'crm' && s.change === 'contact_left' && s.contactEmail?.toLowerCase() === email)
+    || (s.insights?.stakeholderChanges ?? []).some((ch) => ch.change === 'bounced' && ch.contactEmail?.toLowerCase() === email));
 }
 
 /** The latest perceived departure of one of these people (who replaces them, their new role). */

@@ -43,7 +43,8 @@ function delimiterOf(text: string): string {
  * of "# ----"), and how many lines that was: lines at the top that are blank or start with "#".
  */
 export function withoutPreamble(text: string): { text: string; lines: number } {
-  const m = /^(?:[ \t]*(?:#[^\r\n]*)?(?:\r\n|\n|\r))*/.exec(text)?.[0] ?? '';
+  // Excel also writes the delimiter on a first line of its own ("sep=;"); the header line says it too.
+  const m = /^(?:sep=[^\r\n]?[ \t]*(?:\r\n|\n|\r))?(?:[ \t]*(?:#[^\r\n]*)?(?:\r\n|\n|\r))*/i.exec(text)?.[0] ?? '';
   return { text: text.slice(m.length), lines: m.match(/\r\n|\n|\r/g)?.length ?? 0 };
 }
 
@@ -66,7 +67,7 @@ function spannedRows(text: string, delimiter: string): Spanned[] {
 
 const ALIASES: Record<string, string[]> = {
   // with the word for a date in the languages European exports are often written in (de/nl, es, it/pt, fr)
-  date: ['date', 'day', 'timestamp', 'time', 'occurred_at', 'date_utc', 'event_date', 'period_start', 'ds', 'week', 'week_of', 'week_start', 'period', 'datum', 'fecha', 'data', 'jour', 'dia', 'día'],
+  date: ['date', 'day', 'timestamp', 'time', 'occurred_at', 'date_utc', 'event_date', 'period_start', 'ds', 'event_time', 'datetime', 'week', 'week_of', 'week_start', 'period', 'datum', 'fecha', 'data', 'jour', 'dia', 'día'],
   metric: ['metric', 'metric_name', 'event', 'event_name', 'measure', 'kpi'],
   value: ['value', 'count', 'amount', 'quantity'],
   account: ['account', 'account_id'],
@@ -78,7 +79,9 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?
 
 /** The instant and the key part of a date cell: YYYY-MM-DD for a day, the ISO instant for a time. */
 export function usageDate(cell: string): { iso: string; key: string } | null {
-  const s = cell.trim().replace(/^((?:19|2\d)\d\d)(\d\d)(\d\d)$/, '$1-$2-$3'); // GA4 and BigQuery write a day as 20260531
+  const s = cell.trim()
+    .replace(/^((?:19|2\d)\d\d)(\d\d)(\d\d)$/, '$1-$2-$3') // GA4 and BigQuery write a day as 20260531
+    .replace(/(\d\d:\d\d(?::\d\d(?:\.\d+)?)?)\s+(?:UTC|GMT)$/i, '$1Z'); // and a time as "2026-05-31 09:00:00 UTC"
   const m = ISO.exec(s);
   if (!m) return null;
   const [, y, mo, d, hh] = m;

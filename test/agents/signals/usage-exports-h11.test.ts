@@ -26,6 +26,14 @@ describe('what stands above the header', () => {
   });
 });
 
+describe('what Excel and warehouse exports add', () => {
+  it('skips Excel\'s "sep=;" line and reads a time written with UTC after it', () => {
+    const r = parseUsageCsv('sep=;\r\nevent_time;metric;value\r\n2026-03-09 14:05:00 UTC;api_calls;1200\r\n');
+    expect(r.rejected).toEqual([]);
+    expect(r.items.map((i) => [i.signal.occurredAt, as('usage', i.signal).metric])).toEqual([['2026-03-09T14:05:00.000Z', 'api_calls']]);
+  });
+});
+
 describe('text columns in a wide export', () => {
   it('name the series: two plans on one day are two metrics, not one key read twice, and nothing is refused', () => {
     const r = parseUsageCsv('Date,Plan,Region,Logins\n2026-03-09,Team,EU,30\n2026-03-09,Enterprise,EU,55\n2026-03-09,Enterprise,US,n/a\n');

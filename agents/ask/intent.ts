@@ -95,6 +95,7 @@ const CUES: Record<Exclude<Intent, 'search'>, Cue[]> = {
     [/\bsummar(y|ise|ize)\b|\boverview\b|\bbrief(ing)? me\b|\bcatch me up\b|\bfill me in\b|\brun-?down\b|\bsnapshot\b|\btl;?dr\b/, 3],
     [/\blay of the land\b|\bbig picture\b|\bstate of play\b|\bwhat (do|should) i know about\b|\btell me about (this|the) (account|customer|deal)\b/, 3],
     [/\b(where|how) (do|are) (we|things) stand\b|\bstatus of (the|this|our) (account|deal|relationship)\b|\baccount (status|overview)\b/, 2],
+    [/\bwhere (are|do) we (stand |at )?(with|on)\b|\bwhere (does|do|is) (the|this|our) (deal|contract|paperwork|order|negotiation)( stand| at)?\b|\bhow (is|are) (the|this|our) (deal|contract|paperwork|negotiation) (going|coming along|progressing)\b/, 3],
   ],
   recent_changes: [
     [/\bwhat (is|has|have) (changed|happened|been happening|been going on)\b|\bwhat changed\b|\bwhat is new\b|\banything new\b|\bwhat did i miss\b|\bmissed anything\b/, 3],

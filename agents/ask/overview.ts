@@ -69,6 +69,20 @@ export function nextSteps(ctx: AskContext, byId: Map<string, Signal>, cites: Cit
   return `${planned ? 'What the agent recommends' : 'Open recommendations'} for ${ctx.account.name}, most important first${more}: ${lines.join(' ')}`;
 }
 
+/** The paper a deal moves on, named in a buying step ("expect the signed order form by Friday"). */
+const PAPER = /\b(order form|purchase order|po|msa|dpa|sow|contract|quote|proposal|invoice|redlines?|signature|budget)\b/i;
+const PAPER_NAME: Record<string, string> = { po: 'purchase order', msa: 'MSA', dpa: 'DPA', sow: 'SOW', redline: 'redlines' };
+
+/** Their latest step towards buying from us, within a month: who took it, the paper it moves, their words. */
+function latestBuyingStep(ctx: AskContext): { s: Signal; text: string; paper?: string } | undefined {
+  const since = new Date(Date.parse(ctx.asOf) - 30 * DAY).toISOString();
+  const s = ctx.signals.filter((x) => x.occurredAt > since && x.occurredAt <= ctx.asOf && x.direction !== 'outbound' && (x.insights?.buying.length ?? 0) > 0).slice(-1)[0];
+  const text = s?.insights!.buying.map((b) => b.text).find((t) => excerptIsIn(s, t));
+  if (!s || !text) return undefined;
+  const found = PAPER.exec(text)?.[1].toLowerCase();
+  return { s, text, ...(found ? { paper: PAPER_NAME[found] ?? found } : {}) };
+}
+
 export function summary(ctx: AskContext, byId: Map<string, Signal>, cites: Cites): string {
   const a = ctx.account;
   const risk = ctx.assessment;
@@ -80,11 +94,16 @@ export function summary(ctx: AskContext, byId: Map<string, Signal>, cites: Cites
   const meeting = nextMeetingOf(ctx.signals, a, ctx.contacts, Date.parse(ctx.asOf));
   if (lastIn) cites.add(lastIn);
   if (meeting) cites.add(meeting);
+  // Where the deal stands, in their words, with the paper it is on named in ours.
+  const step = latestBuyingStep(ctx);
+  if (step) cites.addQuote(step.s, step.text);
+  const stepLine = step ? `Latest step towards buying${step.paper ? `, on the ${step.paper}` : ''} (${describeSignal(step.s)}, ${shortDate(step.s.occurredAt)}): "${step.text}".` : '';
   const deal = [`${a.stage.replace(/_/g, ' ')} stage`, a.arr ? `${money(a.arr)} ARR` : ''].filter(Boolean).join(', ');
   const parts = [
     `${a.name}: ${deal}.`,
     `Risk: ${risk.level} (score ${risk.score}/100)${top.length ? `; top factors: ${top.map((f, i) => `${i + 1}) ${f.explanation.replace(/\.$/, '')} [${f.factor}]`).join('; ')}` : '; no risk factor is flagged'}.`,
     risk.opportunities.length ? `Opportunities: ${risk.opportunities.map((o) => o.factor.replace(/_/g, ' ')).join(', ')}.` : '',
+    stepLine,
     lastIn || lastOut ? `Last touch: ${[lastIn ? `from them, ${describeSignal(lastIn)} ${ago(lastIn.occurredAt, ctx.asOf)}` : '', lastOut ? `from us, ${describeSignal(lastOut)} ${ago(lastOut.occurredAt, ctx.asOf)}` : ''].filter(Boolean).join('; ')}.` : 'No two-way contact on record.',
     meeting ? `Next meeting: "${meeting.title}" on ${shortDate(meeting.startsAt)}.` : 'No meeting is booked.',
     a.renewalDate ? `Renewal: ${shortDate(a.renewalDate)} (${daysBetween(ctx.asOf, a.renewalDate)} days from now).` : a.stage === 'customer' ? 'No renewal date on record.' : '',

@@ -89,3 +89,17 @@ describe('where a question points', () => {
     expect(out.answer).toContain('auto-renewal clause');
   });
 });
+
+describe('where a deal stands', () => {
+  it('names the paper their latest buying step is on, and quotes it', async () => {
+    const s = story('negotiation');
+    s.email(at(-3), { from: 'marek@quayside.io', to: 'sam@ourco.com', subject: 'Paperwork', text: 'Hi Sam,\n\nGood news: procurement has raised the purchase order, you should have it by Wednesday.\n\nMarek' });
+    for (const q of ['Where are we with the Quayside deal?', 'How is the paperwork coming along?']) {
+      const out = await askStory(s, q);
+      expect(out.intent, q).toBe('summary');
+      expect(out.answer, q).toContain('Latest step towards buying, on the purchase order (email "Paperwork" from Marek Zielinski, Tue, Nov 17)');
+      expect(out.citations.some((c) => c.excerpt.includes('raised the purchase order')), q).toBe(true);
+    }
+  });
+});
+

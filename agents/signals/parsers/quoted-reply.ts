@@ -9,10 +9,18 @@
 // forwarded message:" marker or a Fwd: subject over the quote): it is kept unquoted under a forward
 // marker, with its attribution as a From: line, so a second pass over the result keeps it as well.
 
-/** The opening word of an attribution line in the languages we recognise. */
-const ATTRIBUTION_START = /^(On|Le|Am|El|Il|Op|Em|Den|-{2,3}\s*On|\*)\s/;
+/** "wrote" as mail clients write it in the languages recognised, Slavic, Nordic, Baltic and others included. */
+const WROTE = String.raw`(?:wrote|schrieb|a\s+écrit|escribió|ha\s+scritto|schreef|escreveu|skrev|написал(?:а|\(а\))?|пишет|написав|napisał(?:a|\(a\))?|napsal(?:a|\(a\))?|napisal(?:a)?|kirjoitti|írta|scrise|yazdı|rašė|rakstīja|kirjutas|έγραψε)`;
+/** A date first ("02.04.2012 14:20 …", "2026-03-04 …", "4/3/26 …"), as Android and Russian, Polish or Czech clients start an attribution. */
+const DATE_FIRST = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}[ ,]/;
+/** The opening word of an attribution line in the languages we recognise, or its date. */
+const ATTRIBUTION_START = new RegExp(String.raw`^(On|Le|Am|El|Il|Op|Em|Den|-{2,3}\s*On|\*)\s|${DATE_FIRST.source}`);
+/** "02.04.2012 14:20 пользователь "Bob" <bob@x.com> написал:" (a date, someone, "wrote"), over up to three lines. */
+const DATED_ATTRIBUTION = new RegExp(String.raw`${DATE_FIRST.source}.{0,240}(?:\s|>)${WROTE}\s*:$`, 'iu');
+/** A dated line that ends with the sender's bracketed address and a colon (Yandex, Mail.ru): '26.06.2026, 14:41, "Ana" <ana@x.com>:'. */
+const ADDRESSED_ATTRIBUTION = /^(?=.*\b(?:19|20)\d{2}\b)(?=.*\b\d{1,2}:\d{2}\b).{0,200}[<[][^\s<>[\]@]+@[^\s<>[\]]+[>\]]\s*:$/;
 const ATTRIBUTION = [
-  /^On\s.+\swrote:?$/i,
+  /^On\s.+(?:\s|>)wrote:?$/i, // Gmail wraps before the address and glues the rest: "<addr>wrote:"
   /^Le\s.+\sa\s+écrit\s*:?$/i,
   /^Am\s.+\sschrieb\b.*:$/i,
   /^El\s.+\sescribió\s*:?$/i,
@@ -21,17 +29,26 @@ const ATTRIBUTION = [
   /^Em\s.+\sescreveu\s*:?$/i,
   /^Den\s.+\sskrev\b.*:$/i,
   /^-{2,3}\s*On\s.+\swrote:?$/i, // Yahoo: "--- On Mon, 11/16/26, Name <addr> wrote:"
+  DATED_ATTRIBUTION,
+  ADDRESSED_ATTRIBUTION,
   /^\*\s+.{0,200}<?[^\s<>]+@[^\s<>]+>?\s\[[^\]]*\d{2}[^\]]{2,60}\]:$/, // mutt (an address and a date, so a bullet is not one): "* Name <addr> [2026-11-16 10:00:00 +0000]:"
 ];
 /** "Sam Patel <sam@ourco.com> wrote:" with no date, as some clients write it. */
-const BARE_ATTRIBUTION = /^.{1,200}\s(wrote|schrieb|a écrit|escribió|ha scritto|schreef|escreveu|skrev)\s*:$/i;
+const BARE_ATTRIBUTION = new RegExp(String.raw`^.{1,200}(?:\s|>)${WROTE}\s*:$`, 'iu');
 
 const FORWARD_MARKER = /^(-{2,}\s*(Forwarded message|Weitergeleitete Nachricht|Message transféré|Mensaje reenviado|Messaggio inoltrato|Doorgestuurd bericht)\s*-{2,}|Begin forwarded message:|Anfang der weitergeleiteten Nachricht:)/i;
-const ORIGINAL_MESSAGE = /^-{2,}\s*(Original Message|Ursprüngliche Nachricht|Message d'origine|Mensaje original|Messaggio originale|Oorspronkelijk bericht)\s*-{2,}$/i;
+const ORIGINAL_MESSAGE = /^-{2,}\s*(Original Message|Ursprüngliche Nachricht|Message d'origine|Mensaje original|Messaggio originale|Oorspronkelijk bericht|Исходное сообщение|Oryginalna wiadomość|Původní zpráva|Ursprungligt meddelande|Oprindelig meddelelse|Opprinnelig melding|Alkuperäinen viesti|Orijinal İleti|元のメッセージ|原始邮件)\s*-{2,}$/iu;
 const SEPARATOR = /^_{10,}$/;
-const HEADER_FROM = /^\*?(From|Von|De|Van|Da):\*?\s/i;
-const HEADER_DATE = /^\*?(Sent|Date|Gesendet|Datum|Envoyé|Enviado|Verzonden|Inviato|Data):\*?\s/i;
-const HEADER_ANY = /^\*?(From|To|Cc|Bcc|Subject|Sent|Date|Reply-To|Von|An|Betreff|Gesendet|Datum|De|À|Objet|Envoyé|Para|Asunto|Enviado|Van|Aan|Onderwerp|Verzonden|Da|A|Oggetto|Inviato|Data):\*?\s/i;
+const RULE = /^\s*(?:[-_=*]\s*){10,}$/;
+// Outlook's header block in the languages recognised; also Russian, Polish, Czech, the Nordic
+// languages, Finnish, Turkish, Japanese and Chinese, whose Outlook writes its own names.
+const FROM_NAMES = 'From|Von|De|Van|Da|От|Od|Från|Fra|Lähettäjä|Kimden|差出人|发件人|寄件者';
+const DATE_NAMES = 'Sent|Date|Gesendet|Datum|Envoyé|Enviado|Verzonden|Inviato|Data|Отправлено|Дата|Wysłano|Odesláno|Skickat|Sendt|Lähetetty|Gönderildi|Tarih|送信日時|发送时间|傳送時間|日時';
+const OTHER_NAMES = 'To|Cc|Bcc|Subject|Reply-To|An|Betreff|À|Objet|Para|Asunto|Aan|Onderwerp|A|Oggetto|Кому|Копия|Тема|Do|DW|Temat|Komu|Kopie|Předmět|Till|Kopia|Ämne|Til|Emne|Vastaanottaja|Kopio|Aihe|Kime|Bilgi|Konu|宛先|件名|收件人|抄送|主题|收件者|主旨';
+const header = (names: string) => new RegExp(String.raw`^\*?(?:${names})\*?[:：]\*?\s`, 'iu');
+const HEADER_FROM = header(FROM_NAMES);
+const HEADER_DATE = header(DATE_NAMES);
+const HEADER_ANY = header(`${FROM_NAMES}|${DATE_NAMES}|${OTHER_NAMES}`);
 
 /**
  * The sender's own words announcing a forward. Reply history under an "X wrote:" line is a forward only
@@ -69,13 +86,19 @@ function attributionAt(lines: string[], i: number): number {
   return 0;
 }
 
-/** True when an Outlook-style header block ("From:" then "Sent:"/"Date:" within four lines) starts at i. */
+/**
+ * True when an Outlook-style header block starts at i: consecutive header lines, five at most, with a
+ * From and a Sent/Date among them (Outlook starts with From; Hotmail wrote Date, Subject, From, To).
+ */
 function headerBlockAt(lines: string[], i: number): boolean {
-  if (!HEADER_FROM.test(lines[i].trim())) return false;
-  for (let j = i + 1; j < Math.min(lines.length, i + 5); j += 1) {
+  let from = false;
+  let date = false;
+  for (let j = i; j < Math.min(lines.length, i + 5); j += 1) {
     const l = lines[j].trim();
-    if (HEADER_DATE.test(l)) return true;
     if (!HEADER_ANY.test(l)) return false;
+    from ||= HEADER_FROM.test(l);
+    date ||= HEADER_DATE.test(l);
+    if (from && date) return true;
   }
   return false;
 }
@@ -94,7 +117,7 @@ const FORWARD_LINE = '---------- Forwarded message ---------';
 
 /** Who an attribution names ("On Mon, 9 Nov 2026, Owen Pratt <owen@x.com> wrote:" → "Owen Pratt <owen@x.com>"). */
 function attributedTo(attribution: string): string | undefined {
-  const m = /(?:^|,)\s*([^,]+?)\s+(?:wrote|schrieb|a\s+écrit|escribió|ha\s+scritto|schreef|escreveu|skrev)\b/i.exec(attribution.replace(/^-{2,3}\s*|^\*\s+/, ''));
+  const m = new RegExp(String.raw`(?:^|,)\s*([^,]+?)\s+${WROTE}(?![\p{L}])`, 'iu').exec(attribution.replace(/^-{2,3}\s*|^\*\s+/, ''));
   const who = m?.[1].replace(/^(?:On|Le|Am|El|Il|Op|Em|Den)\s.*\d.*\s(?=\S+\s*<)/, '').trim();
   return who && !/^\d/.test(who) ? who : undefined;
 }
@@ -185,6 +208,8 @@ function strip(text: string, opts: StripOptions, quotedForwards: boolean): strin
     }
     out.push(line);
   }
+  // A rule drawn above the history that was cut (Outlook's dashes, an <hr> as text) is not the sender's words.
+  while (out.length && (!out[out.length - 1].trim() || RULE.test(out[out.length - 1]))) out.pop();
   return out.join('\n').replace(/\n(?:[ \t]*\n){2,}/g, '\n\n').trim();
 }
 

@@ -6,6 +6,8 @@
 import { isCommonWord, type Sent, type Tok } from './nlp.js';
 
 const written = new WeakMap<Sent, string>();
+/** The words a recased sentence capitalised, each with its spelling as typed. */
+const words = new WeakMap<Sent, Map<string, string>>();
 /** Recased text → as typed, for readers that copy a sentence's text into what they found. */
 const typed = new Map<string, string>();
 const recased = new Map<string, Sent>();
@@ -17,6 +19,9 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'your', 'ur', 'our', 'their', 'my
 /** Nouns a name stands in apposition to: "your competitor vantora", "the company veltraxa". */
 const APPOSITION = new Set(['competitor', 'rival', 'vendor', 'supplier', 'provider', 'company', 'firm', 'startup', 'platform', 'tool', 'product', 'partner', 'agency', 'consultancy', 'called', 'named']);
 
+/** "revised", "updated": a past participle, which may stand before a noun as an adjective does. */
+const participle = (t: Tok) => t.pos === 'VERB' && /ed$/.test(t.lower);
+
 /**
  * The word heads a noun phrase with a determiner (over the adjectives and nouns in between). As a
  * modifier it may still be a name: "the nexora guys", "a kestrel quote".
@@ -24,8 +29,11 @@ const APPOSITION = new Set(['competitor', 'rival', 'vendor', 'supplier', 'provid
 function determined(toks: Tok[], k: number): boolean {
   if (toks[k + 1]?.pos === 'NOUN' || APPOSITION.has(toks[k - 1]?.lemma ?? '')) return false;
   let j = k - 1;
-  while (j >= 0 && ['NOUN', 'ADJ', 'PROPN', 'NUM'].includes(toks[j].pos) && !DETERMINERS.has(toks[j].lower)) j -= 1;
-  return j >= 0 && DETERMINERS.has(toks[j].lower);
+  while (j >= 0 && (['NOUN', 'ADJ', 'PROPN', 'NUM'].includes(toks[j].pos) || participle(toks[j])) && !DETERMINERS.has(toks[j].lower)) j -= 1;
+  if (j >= 0 && DETERMINERS.has(toks[j].lower)) return true;
+  // "- revised rota to u": a participle with no subject before it modifies the word ("we evaluated zephyrix" has one).
+  const before = toks[k - 1];
+  return !!before && (before.pos === 'ADJ' || (participle(before) && !['NOUN', 'PROPN', 'PRON'].includes(toks[k - 2]?.pos ?? '')));
 }
 
 /**
@@ -63,6 +71,7 @@ export function caseBlind(s: Sent, names: ReadonlySet<string> = new Set()): Sent
   });
   const out = { text, toks };
   written.set(out, s.text);
+  words.set(out, new Map(toks.flatMap((t, k) => (t !== s.toks[k] ? [[t.text, s.toks[k].text] as [string, string]] : []))));
   if (typed.size >= CACHE_MAX) typed.delete(typed.keys().next().value as string);
   typed.set(text, s.text);
   if (recased.size >= CACHE_MAX) recased.delete(recased.keys().next().value as string);
@@ -75,3 +84,10 @@ export const asWritten = (s: Sent): string => written.get(s) ?? s.text;
 
 /** A text taken from a recased sentence, as the writer typed it (any other text unchanged). */
 export const typedText = (text: string): string => typed.get(text) ?? text;
+
+/** A phrase built from the words of these sentences ("revised Rota"), with every word they capitalised as typed ("revised rota"). */
+export function typedWords(phrase: string, sents: readonly Sent[]): string {
+  const typedAs = new Map(sents.flatMap((x) => [...(words.get(x) ?? [])]));
+  if (typedAs.size === 0) return phrase;
+  return phrase.replace(/[\p{L}\p{N}'’-]+/gu, (w) => typedAs.get(w) ?? w);
+}

@@ -20,6 +20,7 @@ import { TAKEN, frontedObject, takenThenDated, verblessHandover } from './commit
 import { groupBefore, groupOpeningBefore, type GroupRef } from './commitment-groups.js';
 import { pledged } from './commitment-pledge.js';
 import { scheduledThing } from './commitment-schedule.js';
+import { caseBlind, typedText, typedWords } from './case-blind.js';
 
 export interface PerceivedCommitment {
   text: string;
@@ -1071,8 +1072,10 @@ function counterpartsOf(parts: Utterance[], i: number, owner: 'us' | 'them', ctx
 export function findCommitments(parts: Utterance[], occurredAt: string, ctx: CommitmentContext): PerceivedCommitment[] {
   const said = new Date(occurredAt);
   const out: PerceivedCommitment[] = [];
+  // The account's people are names even in a message typed without capitals ("owen to confirm the cutover by thu").
+  const names = new Set(ctx.contacts.flatMap((c) => (c.name ?? '').toLowerCase().split(/\s+/)).filter((w) => w.length > 1));
   for (const [i, u] of parts.entries()) {
-    const sents = analyze(unfill(u.text));
+    const sents = analyze(unfill(u.text)).map((x) => caseBlind(x, names));
     for (const [si, s] of sents.entries()) {
       const side = sideOf(u);
       const group = side ? groupOpeningBefore(sents, si, side, PEOPLE_WORD, (name) => sideOfName(name, side, ctx)) : undefined;
@@ -1112,7 +1115,7 @@ export function findCommitments(parts: Utterance[], occurredAt: string, ctx: Com
         if (of) deliverable = { text: `${deliverable.text} of ${of}`, pronoun: false };
       }
       const found: PerceivedCommitment = {
-        text: s.text, owner: p.owner, ...(p.who ? { who: p.who } : {}), ...(deliverable && !deliverable.pronoun ? { deliverable: deliverable.text } : {}),
+        text: typedText(s.text), owner: p.owner, ...(p.who ? { who: p.who } : {}), ...(deliverable && !deliverable.pronoun ? { deliverable: typedWords(deliverable.text, sents) } : {}),
         dueAt: dueAt.toISOString(), ...(explicit ? {} : { dueDefaulted: true as const }), ...(counterparts.length ? { counterparts } : {}),
       };
       // "We'll sign the renewal. … I'll get it back to you signed by Friday": one promise said twice, the second time with its date.

@@ -56,3 +56,18 @@ describe('people in a message typed all in lower case', () => {
     expect(read("oona left a few comments on the draft, can u take a look")).toEqual([]);
   });
 });
+
+describe('promises in a message typed all in lower case', () => {
+  const s = new Story({ account: { stage: 'customer', domains: ['halberd.io'] }, contacts: [contact('oona@halberd.io', 'Oona Falk', 'champion'), contact('teo@halberd.io', 'Teo Brandl', 'economic_buyer')] });
+  const promises = (text: string) => s.email(at(-1), { from: 'teo@halberd.io', to: 'sam@ourco.com', text }).insights!.commitments;
+
+  it('a named person of theirs taking an action, quoted as typed', () => {
+    const [p] = promises('oona will send over the signed security addendum by friday');
+    expect(p).toMatchObject({ owner: 'them', text: 'oona will send over the signed security addendum by friday' });
+    expect(p.deliverable?.toLowerCase()).toBe('the signed security addendum');
+  });
+
+  it('no promise where the person only has a plan of her own', () => {
+    expect(promises('oona will be out of office on friday')).toEqual([]);
+  });
+});

@@ -316,21 +316,31 @@ export function isCommonWord(lower: string): boolean {
 const OPEN_END = /\b(?:the|a|an|to|of|and|or|with|for|on|in|at|by|from|our|your|their|my|his|her|its|will|would|be|is|are|was|were|that|this|these|those|we|i|you|they|not|if|as|than)$/i;
 const BULLET = /^(?:[-*•>]|\d+[.)]|[a-z][.)]\s)/;
 
+/** A line that reads as the rest of a sentence, not a name or a title signing off: it has a word in lower case, or ends one. */
+const SENTENCE_REST = /\s(?!(?:of|and|the|for|at|&)\b)\p{Ll}|[.!?]$/u;
+
 /**
  * The lines of a text, a hard-wrapped email line joined to the line it continues: a long line with no
- * closing punctuation followed by one starting in lower case, or a line ending in a word no sentence
- * ends with. A blank line, a bullet or a quoted line always starts afresh.
+ * closing punctuation (or a long one ending in a comma or semicolon, or one ending in a title) followed by one starting in lower case or
+ * reading as the rest of a sentence ("…has asked" + "Tessaly to quote for the same seats."), or a line
+ * ending in a word no sentence ends with. A blank line, a bullet or a quoted line always starts afresh;
+ * a capitalised short line after a long one ("Marta", "Head of Operations") is a signature, not a wrap.
  */
 function unwrap(text: string): string[] {
   const out: string[] = [];
   let open = false;
+  let comma = false;
   for (const raw of text.split('\n')) {
     const line = raw.trim();
     if (!line) { open = false; continue; }
-    if (open && out.length && !BULLET.test(line) && (/^\p{Ll}/u.test(line) || OPEN_END.test(out[out.length - 1]))) out[out.length - 1] += ` ${line}`;
+    const goesOn = /^\p{Ll}/u.test(line) || (!comma && (OPEN_END.test(out[out.length - 1] ?? '') || SENTENCE_REST.test(line)));
+    if (open && out.length && !BULLET.test(line) && goesOn) out[out.length - 1] += ` ${line}`;
     else out.push(line);
     const last = out[out.length - 1];
-    open = !/^>/.test(line) && !/[.!?:;,"')\]]$/.test(last) && (last.length >= 40 || OPEN_END.test(last));
+    comma = /[,;]$/.test(line) && line.length >= 40;
+    // A title ends a line only when the name it goes with was wrapped onto the next ("… Mrs." + "Ewa Zielinska").
+    const title = TITLE.has(/(\p{L}+)\.$/u.exec(line)?.[1]?.toLowerCase() ?? '');
+    open = !/^>/.test(line) && (comma || title || (!/[.!?:;,"')\]]$/.test(last) && (last.length >= 40 || OPEN_END.test(last))));
   }
   return out;
 }

@@ -20,6 +20,24 @@ function referent(text: string, pronoun: string, n = 0): string | undefined {
   return undefined;
 }
 
+describe('a hard-wrapped email', () => {
+  const texts = (t: string) => analyze(t).map((x) => x.text);
+
+  it('joins a line to the rest of its sentence on the next, capitalised or not', () => {
+    expect(texts('Before Monday you should know that finance has invited\nCorvane to bid for the same 80 seats.')).toHaveLength(1);
+    expect(texts('The shortlist is down to two: you and Brask\nAnalytics.')).toHaveLength(1);
+    expect(texts('The DPA came back from our lawyers this morning with comments;\nnone of them block signature.')).toHaveLength(1);
+    expect(texts('We asked whether the export could cope with our month-end load,\nand it did, comfortably.')).toHaveLength(1);
+    expect(texts('From December the integration is owned by Mrs.\nIrena Kowal in our Gdynia office.')).toHaveLength(1);
+  });
+
+  it('but a signature, a title or a greeting after a long line stays a line of its own', () => {
+    expect(texts('Thanks again for taking the time to walk us through the roadmap\nPetra')).toHaveLength(2);
+    expect(texts('Thanks again for taking the time to walk us through the roadmap,\nHead of Operations')).toHaveLength(2);
+    expect(texts('Hi Sam,\nthe invoice is attached.')).toHaveLength(2);
+  });
+});
+
 describe('a restart across a hesitation', () => {
   it('drops the false start with the filler', () => {
     expect(normaliseRegister("We'll, uh, we'll send the order form Friday.").text).toBe("we'll send the order form Friday.");

@@ -10,7 +10,8 @@ export function vocativeOf(q: string): string | undefined {
   const s = q.trim();
   const at = /^@([\p{L}][\p{L}.'-]*)/u.exec(s)?.[1];
   if (at) return at.split('.')[0].toLowerCase();
-  return /^(?:hi |hey )?(\p{Lu}\p{Ll}+)\s*,/u.exec(s)?.[1]?.toLowerCase();
+  // In a message typed all in lower case the name has no capital ("owen, could you pull…"); callers compare it with names.
+  return (/\p{Lu}/u.test(s) ? /^(?:hi |hey )?(\p{Lu}\p{Ll}+)\s*,/u : /^(?:hi |hey )?(\p{Ll}+)\s*,/u).exec(s)?.[1]?.toLowerCase();
 }
 
 /** "anyone on our side", "somebody in our team", "one of you here at Northwind": the writer's own people asked. */

@@ -41,7 +41,7 @@ describe('messages typed all in lower case', () => {
 });
 
 describe('people in a message typed all in lower case', () => {
-  const s = new Story({ account: { stage: 'customer', domains: ['halberd.io'] }, contacts: [contact('oona@halberd.io', 'Oona Falk', 'champion'), contact('teo@halberd.io', 'Teo Brandl', 'economic_buyer')] });
+  const s = new Story({ account: { stage: 'customer', domains: ['halberd.io'] }, contacts: [contact('oona@halberd.io', 'Oona Falk', 'champion'), contact('teo@halberd.io', 'teo@halberd.io', 'economic_buyer')] });
   const read = (text: string) => s.email(at(-1), { from: 'teo@halberd.io', to: 'sam@ourco.com', text }).insights!.stakeholderChanges;
 
   it('a known contact or an unknown name leaving, moving or arriving is read, and quoted as typed', () => {
@@ -58,7 +58,7 @@ describe('people in a message typed all in lower case', () => {
 });
 
 describe('promises in a message typed all in lower case', () => {
-  const s = new Story({ account: { stage: 'customer', domains: ['halberd.io'] }, contacts: [contact('oona@halberd.io', 'Oona Falk', 'champion'), contact('teo@halberd.io', 'Teo Brandl', 'economic_buyer')] });
+  const s = new Story({ account: { stage: 'customer', domains: ['halberd.io'] }, contacts: [contact('oona@halberd.io', 'Oona Falk', 'champion'), contact('teo@halberd.io', 'teo@halberd.io', 'economic_buyer')] });
   const promises = (text: string) => s.email(at(-1), { from: 'teo@halberd.io', to: 'sam@ourco.com', text }).insights!.commitments;
 
   it('a named person of theirs taking an action, quoted as typed', () => {
@@ -69,5 +69,20 @@ describe('promises in a message typed all in lower case', () => {
 
   it('no promise where the person only has a plan of her own', () => {
     expect(promises('oona will be out of office on friday')).toEqual([]);
+  });
+});
+
+describe('asks in a message typed all in lower case', () => {
+  const s = new Story({ account: { stage: 'customer', domains: ['halberd.io'] }, contacts: [contact('oona@halberd.io', 'Oona Falk', 'champion'), contact('teo@halberd.io', 'teo@halberd.io', 'economic_buyer')] });
+
+  it('a question put to their own colleague by name is not put to us', () => {
+    const asked = s.chat(at(-1), 'teo@halberd.io', 'oona, can you send sam the list of users who need their access removed?').insights!;
+    expect(asked.requests ?? []).toEqual([]);
+    expect(s.chat(at(-1), 'teo@halberd.io', 'sam, can you send me the list of users who still have admin access?').insights!.requests?.length).toBe(1);
+  });
+
+  it('our note reporting what a named person of theirs asked, quoted as typed', () => {
+    const note = s.note(at(-1), 'call w/ teo. oona asked whether we could move the admin training to tuesday').insights!;
+    expect(note.requests?.map((r) => r.text)).toEqual(['oona asked whether we could move the admin training to tuesday']);
   });
 });

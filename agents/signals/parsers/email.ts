@@ -146,8 +146,27 @@ function htmlToText(html: string): string {
 }
 
 function bodyOf(m: ParsedMail): string {
-  if (m.text?.trim()) return m.text;
+  if (m.text?.trim()) return withoutPlainHtml(m.text);
   return typeof m.html === 'string' ? htmlText(m.html) : '';
+}
+
+/** A line that opens an HTML document or block: where HTML labelled text/plain starts. */
+const HTML_START = /^[ \t]*<(?:!doctype|html|head|body|div|p|table|span|font|meta)\b[^>]*>/im;
+
+/**
+ * Text that is HTML labelled text/plain (a mailer that labels both alternatives text/plain; mailparser
+ * then joins them): from the first line that opens an HTML block, the markup is read as HTML. When
+ * that is the text above it again (the other alternative), it is left out; else its text is kept.
+ */
+function withoutPlainHtml(text: string): string {
+  const start = HTML_START.exec(text);
+  if (!start) return text;
+  const tail = text.slice(start.index);
+  if ((tail.match(/<\/?[a-z][^>]*>/gi) ?? []).length < 3) return text;
+  const head = text.slice(0, start.index).trim();
+  const html = htmlText(tail);
+  const words = (s: string) => s.replace(/\[[^\]]*\]/g, ' ').replace(/\W+/g, ' ').trim().toLowerCase();
+  return head && words(html) === words(head) ? head : `${head}\n\n${html}`.trim();
 }
 
 /** A message attached as message/rfc822 (a forward "as attachment"): its header and its own new text. */

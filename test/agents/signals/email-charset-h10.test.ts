@@ -66,3 +66,20 @@ describe('a byte-order mark before the header', () => {
     expect(mail.from.email).toBe('oksana@brightmill.example');
   });
 });
+
+describe('HTML labelled text/plain', () => {
+  const alternative = (second: string) => bytes(head, '\r\nSubject: Pilot\r\nMIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary="alt-3"\r\n\r\n',
+    '--alt-3\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nThe pilot starts Monday.\r\n\r\nThanks,\r\nOksana\r\n',
+    `--alt-3\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n${second}\r\n--alt-3--\r\n`);
+
+  it('the HTML copy of the text is left out, not stored as markup', async () => {
+    const { mail } = await read(alternative('<div dir="ltr"><div>The pilot starts Monday.</div><div><br></div><div>Thanks,</div><div>Oksana</div></div>'));
+    expect(mail.text).toBe('The pilot starts Monday.\n\nThanks,\nOksana');
+  });
+
+  it('HTML that says more is read as HTML', async () => {
+    const { mail } = await read(alternative('<div>Legal signed off too &amp; the PO is <b>attached</b>.</div>'));
+    expect(mail.text).toContain('Legal signed off too & the PO is attached.');
+    expect(mail.text).not.toMatch(/<div|&amp;/);
+  });
+});

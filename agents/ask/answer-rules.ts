@@ -179,7 +179,8 @@ const HANDLERS: Record<Intent, Handler> = {
     const lines = trends.map((u) => {
       cites.add(u.latest);
       cites.add(u.firstBaseline);
-      return `${u.metric}: ${fmt(u.recent)} over the last 7 days vs ${fmt(u.baseline)} over the 28 days before (${u.changePct >= 0 ? '+' : ''}${Math.round(u.changePct)}%)`;
+      // The level now ("how many seats are in use?") as well as the trend.
+      return `${u.metric}: ${fmt(u.recent)} over the last 7 days vs ${fmt(u.baseline)} over the 28 days before (${u.changePct >= 0 ? '+' : ''}${Math.round(u.changePct)}%), latest ${u.latest.value} on ${shortDate(u.latest.occurredAt)}`;
     });
     // A steady slide the 7-day window does not show on its own.
     const slides = usageSlidesFor({ account: ctx.account, contacts: ctx.contacts, signals: ctx.signals, asOf: ctx.asOf });
@@ -219,7 +220,9 @@ const HANDLERS: Record<Intent, Handler> = {
     const asks = askedFor && want.core.size === 0 ? asksIn(said).slice(-2).reverse() : [];
     if (asks.length) {
       for (const a of asks) cites.addQuote(a.signal, clip(a.sentence));
-      const gist = reported(asks[0].sentence);
+      // What they want, as an act of ours ("update them on the revised SOW"), else their words from our side.
+      const act = requestedAction(asks[0].sentence);
+      const gist = act ? `they want us to ${act}` : reported(asks[0].sentence);
       return `${asks.map((a, i) => `${i === 0 ? `${who} asked` : 'Before that,'} ${whereSaid(a.signal)} on ${shortDate(a.signal.occurredAt)} (${ago(a.signal.occurredAt, ctx.asOf)}): "${clip(a.sentence)}"`).join(' ')}${gist ? ` In short: ${gist}.` : ''}`;
     }
     if (want.core.size === 0) {

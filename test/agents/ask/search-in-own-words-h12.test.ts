@@ -77,7 +77,22 @@ describe('where a question points', () => {
     expect(classifyQuestion('What did Ottilie post in the channel?', people).topic).toBe('post');
     const out = await askStory(s, 'What did Ottilie ask us to do?');
     expect(out.answer).toMatch(/^Ottilie Brandt asked in chat/);
-    expect(out.answer).toContain('In short: could we send the updated rate card');
+    expect(out.answer).toContain('In short: they want us to send the updated rate card for the Baltic routes before Thursday.');
+  });
+
+  it('a chaser asked of us is put as the act it wants', async () => {
+    const s = story('proposal');
+    s.email(at(-1), { from: 'ottilie@quayside.io', to: 'sam@ourco.com', subject: 'Pilot plan', text: 'Hi Sam, any movement on the pilot plan for the Rostock yard? Ottilie' });
+    const out = await askStory(s, 'What is Ottilie after?');
+    expect(out.answer).toContain('In short: they want us to update them on the pilot plan for the Rostock yard.');
+  });
+
+  it('how many are in use now: the latest point beside the trend', async () => {
+    const s = story('customer');
+    s.usage('seats_in_use', [88, 90, 89, 91, 90, 92, 91, 90, 89, 91, 90, 93, 94, 96, 97, 95, 96, 98, 97, 99, 98, 97, 99, 100, 101, 99, 100, 102, 101, 103, 104, 103, 105, 104, 106]);
+    const out = await askStory(s, 'How many seats are in use right now?');
+    expect(out.intent).toBe('usage');
+    expect(out.answer).toMatch(/latest 106 on Thu, Nov 19/);
   });
 
   it('what someone pushed back on finds their objections', async () => {

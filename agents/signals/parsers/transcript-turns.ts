@@ -31,7 +31,9 @@ const LABEL = new RegExp(String.raw`^\s*(?:-\s*)?(${NAME_WORD}(?:\s+(?:${NAME_WO
  * "[Sam Patel]: …" → speaker and text (one to four name words, or a bracketed label).
  */
 export function speakerPrefix(line: string): { speaker: string; text: string } | null {
-  const bracket = /^\s*(?:-\s*)?\[([^\]\d][^\]]{0,59})\]\s*:?\s+(\S.*)$/u.exec(line);
+  // A label in brackets names a speaker when it starts like a name; subtitles write sounds and manners
+  // in lower case ("[laughs]", "[risita]", "[sighs] Fine."), which are not people.
+  const bracket = /^\s*(?:-\s*)?\[(?!\p{Ll})([^\]\d][^\]]{0,59})\]\s*:?\s+(\S.*)$/u.exec(line);
   if (bracket && !/^(music|applause|laughter|inaudible|crosstalk|silence|noise)$/i.test(bracket[1].trim())) return { speaker: bracket[1].trim(), text: bracket[2] };
   const m = LABEL.exec(line);
   if (!m) return null;
@@ -47,6 +49,8 @@ export function speakerPrefix(line: string): { speaker: string; text: string } |
 export function cueText(s: string): string {
   return decodeHTML(s.replace(/<[^>]*>/g, ''))
     .replace(/[\u200E\u200F]/g, '')
+    // Broadcast captions mark a change of speaker with ">>" (">> DANA: …"): a marker, not words.
+    .replace(/^\s*>{2,3}\s*/, '')
     .replace(/\s+/g, ' ').trim();
 }
 

@@ -49,3 +49,17 @@ describe('Teams voice tags', () => {
     expect(as('meeting', r.items[0].signal).attendees.map((a) => a.name)).toEqual(['María Solís', "O'Neill, Ray (Guest)"]);
   });
 });
+
+describe('caption conventions that are not speakers', () => {
+  it('">>" marks a change of speaker; the label after it is the speaker, the chevrons are not text', () => {
+    expect(turns(parseVtt(vtt('&gt;&gt; NADIA: We can sign this week.', '>> Then send it over.'), { now }))).toEqual([
+      { speaker: 'NADIA', text: 'We can sign this week.', startSec: 0 },
+      { speaker: 'Unknown', text: 'Then send it over.', startSec: 1 },
+    ]);
+  });
+
+  it('a sound or manner in lower-case brackets ("[laughs]", "[risita]") is not a speaker', () => {
+    const t = turns(parseVtt(vtt('[Marco] Ready when you are.', '[laughs] Fair enough.', '[risita] Vale.'), { now }));
+    expect(t.map((x) => x.speaker)).toEqual(['Marco', 'Unknown']);
+  });
+});

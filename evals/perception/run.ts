@@ -2,6 +2,7 @@
 // reads it in the shared account context, and the reading is scored per concept.
 //   npm run evals -- --perception [--half test|dev|val|both|all] [--perceiver rules|llm] [--json <file>]
 //                                 [--write-results [--baseline <json>]] [--show-test-misses]
+//   npm run evals -- --perception --robustness [--half dev|val|test]   (robustness.ts: rewrites that keep the meaning)
 // `both` is the test and dev halves, `all` every half that exists. Misses (the items, what was expected
 // and what was read) are printed for the dev half only: the test half stays held out from whoever tunes
 // perception unless --show-test-misses is given, and the validation half (val) is measured in aggregate
@@ -16,6 +17,7 @@ import { perceiveContextOf, signalOf } from './signal.js';
 import { conceptScores, detections, scoreItem, type ItemScore } from './score.js';
 import { loadPerceiver, type EvalPerceiver } from './perceiver.js';
 import { formatHalf, formatMisses, missesOf, writeResultsFile, type EvalReport, type HalfReport } from './report.js';
+import { formatRobustness, robustness } from './robustness.js';
 
 export const RESULTS_FILE = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -62,6 +64,15 @@ export async function evaluateHalf(half: Half, perceiver: EvalPerceiver, opts: {
   };
 }
 
+/** The robustness table of one half; its examples only for a half whose misses may be shown. */
+export async function robustnessOf(half: Half, perceiver: EvalPerceiver, dir?: string): Promise<string> {
+  const ctx = loadContext(dir);
+  const pctx = perceiveContextOf(ctx);
+  const items = loadHalf(half, ctx, dir).flatMap((f) => f.items);
+  const scores = await robustness(items, async (item, i) => new Set(detections(await perceiver.perceive(signalOf(item, ctx, i), pctx), pctx.contacts).map((d) => d.concept)));
+  return formatRobustness(half, scores, keepsMisses(half, false));
+}
+
 function git(args: string[]): string | undefined {
   try { return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(); } catch { return undefined; }
 }
@@ -91,7 +102,7 @@ export function formatReport(r: EvalReport): string {
   return out.join('\n\n');
 }
 
-const USAGE = 'usage: --perception [--half test|dev|val|both|all] [--perceiver rules|llm] [--json <file>] [--write-results [--baseline <json>]] [--show-test-misses]';
+const USAGE = 'usage: --perception [--half test|dev|val|both|all] [--perceiver rules|llm] [--json <file>] [--write-results [--baseline <json>]] [--show-test-misses] | --perception --robustness [--half dev|val|test]';
 
 export async function main(argv: string[]): Promise<number> {
   let args;
@@ -101,6 +112,7 @@ export async function main(argv: string[]): Promise<number> {
       options: {
         half: { type: 'string', default: 'both' }, perceiver: { type: 'string', default: 'rules' }, json: { type: 'string' },
         'write-results': { type: 'boolean', default: false }, baseline: { type: 'string' }, 'show-test-misses': { type: 'boolean', default: false },
+        robustness: { type: 'boolean', default: false },
       },
     }).values;
   } catch (err) {
@@ -111,6 +123,13 @@ export async function main(argv: string[]): Promise<number> {
   if (!(HALVES as readonly string[]).includes(half) && half !== 'both' && half !== 'all') { console.error(`--half must be test, dev, val, both or all, not ${half}\n${USAGE}`); return 2; }
   if (kind !== 'rules' && kind !== 'llm') { console.error(`--perceiver must be rules or llm, not ${kind}\n${USAGE}`); return 2; }
   if (args.baseline && !args['write-results']) { console.error(`--baseline only goes with --write-results\n${USAGE}`); return 2; }
+  if (args.robustness) {
+    const one = half === 'both' ? 'dev' : half;
+    if (!(HALVES as readonly string[]).includes(one)) { console.error(`--robustness reads one half: --half dev, val or test\n${USAGE}`); return 2; }
+    const table = await robustnessOf(one as Half, await loadPerceiver(kind));
+    console.log(table);
+    return 0;
+  }
   let halves: Half[] = half === 'both' ? ['test', 'dev'] : half === 'all' ? [...HALVES] : [half as Half];
   if (half === 'both' || half === 'all') halves = halves.filter((h) => halfExists(h, CORPUS_DIR));
   try {

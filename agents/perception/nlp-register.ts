@@ -94,6 +94,8 @@ const WERE_PREDICATE = new Set(['going', 'gonna', 'looking', 'planning', 'thinki
 /** Words after which a clause starts: "were"/"well" there has no subject before it. */
 const CLAUSE_OPENER = new Set(['and', 'but', 'so', 'ok', 'okay', 'yes', 'yeah', 'yep', 'also', 'now', 'btw', 'fyi', 'honestly', 'tbh', 'actually', 'anyway', 'then', 'sure', 'thanks', 'hi', 'hey', 'update', 'because', 'since', 'as']);
 const FILLER = new Set(['um', 'umm', 'uh', 'uhh', 'uhm', 'erm', 'er', 'hmm', 'mm']);
+/** Words that open a turn without being part of its clause when a comma sets them off: "So, um, Raj asked…", "Okay, so, we'll…" ("Anyway," is no such word: it dismisses what came before). */
+const OPENER = new Set(['so', 'well', 'okay', 'ok', 'right', 'alright', 'oh', 'now']);
 /** A word that can legitimately be said twice ("that that", "had had", "is is" in a quote is still a stutter). */
 const DOUBLE_OK = new Set(['that', 'had', 'very', 'really', 'so', 'no', 'bye', 'ha', 'there', 'more', 'many', 'much', 'far', 'long', 'again', 'over', 'and', 'yes', 'yeah']);
 
@@ -177,6 +179,21 @@ export function normaliseRegister(raw: string, known: (lower: string) => boolean
     // Hesitations: the word and the comma or dash that sets it off.
     // Set off by commas on both sides ("I'll, uh, pull them"), the commas go with it: the clause reads on.
     const setOff = (to: number) => Boolean(prev) && /,\s*$/.test(gapBefore) && /^\s*,/.test(raw.slice(to));
+    // A turn's opener set off by a comma, with the hesitations after it: the clause starts after them (only when one follows).
+    if (OPENER.has(lower) && (prev === undefined || /[.!?;:]\s*$/.test(gapBefore)) && /^\s*,/.test(gapAfter)) {
+      const past = (e: number) => e + (/^\s*,\s*/.exec(raw.slice(e))?.[0].length ?? 0);
+      let j = k;
+      let to = past(end);
+      while (ws[j + 1] && ws[j + 1].at === to && (FILLER.has(ws[j + 1].w.toLowerCase()) || OPENER.has(ws[j + 1].w.toLowerCase())) && /^\s*,/.test(raw.slice(ws[j + 1].end))) {
+        j += 1;
+        to = past(ws[j].end);
+      }
+      if (ws[j + 1]) {
+        edits.push({ from: at, to, rep: '' });
+        k = j;
+        continue;
+      }
+    }
     if (FILLER.has(lower)) {
       // A restart across the hesitation ("we'll, uh, we'll sign", "the, er, the Zentrix guys"): the false start goes with it.
       const from = falseStart(ws, k);

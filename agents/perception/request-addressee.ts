@@ -6,8 +6,11 @@
 import type { Sent, Tok } from './nlp.js';
 
 /** The person a sentence opens by addressing: "Sam, …", "Hi Sam, …", "@sam can you…", "@Tomasz: …". */
+/** A turn's opener and hesitations before the name it addresses: "Okay, so, Ines, could you…". */
+const OPENING = /^(?:(?:so|well|okay|ok|right|alright|oh|now|um+|uh+|erm)\s*,\s*)+/i;
+
 export function vocativeOf(q: string): string | undefined {
-  const s = q.trim();
+  const s = q.trim().replace(OPENING, '');
   const at = /^@([\p{L}][\p{L}.'-]*)/u.exec(s)?.[1];
   if (at) return at.split('.')[0].toLowerCase();
   // In a message typed all in lower case the name has no capital ("owen, could you pull…"); callers compare it with names.

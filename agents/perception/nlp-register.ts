@@ -94,6 +94,14 @@ const WERE_PREDICATE = new Set(['going', 'gonna', 'looking', 'planning', 'thinki
 /** Words after which a clause starts: "were"/"well" there has no subject before it. */
 const CLAUSE_OPENER = new Set(['and', 'but', 'so', 'ok', 'okay', 'yes', 'yeah', 'yep', 'also', 'now', 'btw', 'fyi', 'honestly', 'tbh', 'actually', 'anyway', 'then', 'sure', 'thanks', 'hi', 'hey', 'update', 'because', 'since', 'as']);
 const FILLER = new Set(['um', 'umm', 'uh', 'uhh', 'uhm', 'erm', 'er', 'hmm', 'mm']);
+/** A capitalised clause opener after a lower-case word and a space. */
+const RUN_ON = /(?<=\p{Ll}{2}) (?=(?:We|You|They|He|She|Our|Your|Their|This|These|Those|Thanks|Please|Let's|Can|Could|Would|Will|I'm|I'll|I've|I'd)\b)/gu;
+/** Words after which such a word goes on the same clause. */
+const LEADS_ON = new Set(['for', 'to', 'of', 'with', 'on', 'in', 'at', 'by', 'from', 'about', 'and', 'or', 'but', 'nor', 'that', 'if', 'when', 'because', 'so', 'than', 'as', 'what', 'which', 'who', 'whom', 'whether', 'thank', 'thanks', 'see', 'meet', 'tell', 'ask', 'call', 'email', 'send', 'let', 'said', 'says', 'say', 'told', 'mean', 'means', 'think', 'thinks', 'hope', 'know']);
+
+/** A subordinate clause or a verb of saying, thinking or promising, after which a clause follows without a break. */
+const WAITS = /\b(?:if|when|whenever|once|unless|until|till|before|after|because|since|while|whether|as soon as|so that|in case|told|tell|said|say|says|asked|ask|promised|promise|mentioned|mention|think|thought|hope|hoped|guess|know|knew|believe|feel|felt|sure|assume|expect|reckon|mean|meant)\b/i;
+
 /** Words that open a turn without being part of its clause when a comma sets them off: "So, um, Raj asked…", "Okay, so, we'll…" ("Anyway," is no such word: it dismisses what came before). */
 const OPENER = new Set(['so', 'well', 'okay', 'ok', 'right', 'alright', 'oh', 'now']);
 /** A word that can legitimately be said twice ("that that", "had had", "is is" in a quote is still a stutter). */
@@ -232,6 +240,16 @@ export function normaliseRegister(raw: string, known: (lower: string) => boolean
   for (const m of raw.matchAll(/(?<=\p{Ll}{2})\.(?=\p{Lu}\p{Ll})/gu)) {
     const before = raw.slice(0, m.index);
     if (!/\S+@\S*$|:\/\/\S*$/.test(before)) edits.push({ from: m.index + 1, to: m.index + 1, rep: ' ' });
+  }
+  // Sentences typed without their full stop ("the redlines are nearly done You'll have them Thursday"): a word that can
+  // only open a clause, capitalised after a lower-case word mid-line, starts a new sentence (not after a word that
+  // leads into what follows: "a plan for Your Team", "thank You").
+  // (Nor inside a clause that is waiting for its main clause or reports speech: "if the board approved it I'd push for…",
+  // "told Raj I'd redo the model".)
+  for (const m of raw.matchAll(RUN_ON)) {
+    const sofar = raw.slice(0, m.index).split(/[.!?;:]\s/).pop() ?? '';
+    const lead = /(\p{L}+)$/u.exec(sofar)?.[1]?.toLowerCase() ?? '';
+    if (!LEADS_ON.has(lead) && !WAITS.test(sofar)) edits.push({ from: m.index, to: m.index, rep: '.' });
   }
   if (!edits.length) return { text: raw, toRaw: (o) => o };
   edits.sort((a, b) => a.from - b.from);

@@ -106,6 +106,16 @@ function afterClauseBreak(s: Sent, i: number): boolean {
 }
 
 /** Whether a token is negated: the model's negation scope, or a negator just before it ("no longer" is its own word, not a negation). */
+/** Words of reluctance or doubt that a negator turns into eagerness: "won't hesitate to sign", "can't wait to roll it out", "no doubt we'll renew". */
+const RELUCTANCE = new Set(['hesitate', 'wait', 'mind', 'doubt', 'delay']);
+
+/** The negator at k denies reluctance, so what follows is said the more: the act after it is not negated. */
+function litotes(s: Sent, k: number): boolean {
+  let j = k + 1;
+  while (s.toks[j] && (s.toks[j].pos === 'ADV' || s.toks[j].pos === 'AUX')) j += 1;
+  return RELUCTANCE.has(s.toks[j]?.lemma ?? '') && s.toks[j]?.lower !== 'waiting';
+}
+
 export function negated(s: Sent, i: number): boolean {
   // "Why don't we just switch…", "why not…": a suggestion, not a negation.
   if (s.toks.slice(Math.max(0, i - 6), i).some((t) => t.lower === 'why')) return false;
@@ -115,7 +125,7 @@ export function negated(s: Sent, i: number): boolean {
   if (s.toks[i]?.neg && !noLonger && !afterClauseBreak(s, i)) return true;
   // A negator before a clause break ("No problem, I'll send it") negates its own clause only.
   const clause = (k: number) => !s.toks.slice(k + 1, i).some((t) => t.pos === 'PUNCT' && [',', ';', ':', '-', '–', '—'].includes(t.text));
-  for (let k = Math.max(0, i - 3); k < i; k += 1) if (['not', 'never', 'no', 'nobody', 'nothing'].includes(s.toks[k].lemma) && s.toks[k + 1]?.lower !== 'longer' && clause(k)) return true;
+  for (let k = Math.max(0, i - 3); k < i; k += 1) if (['not', 'never', 'no', 'nobody', 'nothing'].includes(s.toks[k].lemma) && s.toks[k + 1]?.lower !== 'longer' && clause(k) && !litotes(s, k)) return true;
   return negativeSubject(s, i);
 }
 

@@ -94,8 +94,8 @@ const WERE_PREDICATE = new Set(['going', 'gonna', 'looking', 'planning', 'thinki
 /** Words after which a clause starts: "were"/"well" there has no subject before it. */
 const CLAUSE_OPENER = new Set(['and', 'but', 'so', 'ok', 'okay', 'yes', 'yeah', 'yep', 'also', 'now', 'btw', 'fyi', 'honestly', 'tbh', 'actually', 'anyway', 'then', 'sure', 'thanks', 'hi', 'hey', 'update', 'because', 'since', 'as']);
 const FILLER = new Set(['um', 'umm', 'uh', 'uhh', 'uhm', 'erm', 'er', 'hmm', 'mm']);
-/** A capitalised clause opener after a lower-case word and a space. */
-const RUN_ON = /(?<=\p{Ll}{2}) (?=(?:We|You|They|He|She|Our|Your|Their|This|These|Those|Thanks|Please|Let's|Can|Could|Would|Will|I'm|I'll|I've|I'd)\b)/gu;
+/** A capitalised clause opener after a lower-case word and a space (not "I'll" and its kin, which follow a name in "told Raj I'd…", nor "Will", a name). */
+const RUN_ON = /(?<=\p{Ll}{2}) (?=(?:We|You|They|He|She|Our|Your|Their|This|These|Those|Thanks|Please|Let's|Can|Could|Would)\b)/gu;
 /** Words after which such a word goes on the same clause. */
 const LEADS_ON = new Set(['for', 'to', 'of', 'with', 'on', 'in', 'at', 'by', 'from', 'about', 'and', 'or', 'but', 'nor', 'that', 'if', 'when', 'because', 'so', 'than', 'as', 'what', 'which', 'who', 'whom', 'whether', 'thank', 'thanks', 'see', 'meet', 'tell', 'ask', 'call', 'email', 'send', 'let', 'said', 'says', 'say', 'told', 'mean', 'means', 'think', 'thinks', 'hope', 'know']);
 

@@ -171,6 +171,8 @@ const OUR_NOUNS = new Set(['licence', 'license', 'seat', 'subscription', 'contra
 const MAILING = new Set(['newsletter', 'mailing', 'email', 'digest', 'notification', 'alert', 'webinar', 'blog', 'update', 'channel', 'podcast', 'feed', 'bulletin']);
 /** Things renewed that are not what we sell: credentials, certificates, leases, permits. */
 const RENEWABLE = new Set(['certificate', 'cert', 'ssl', 'tls', 'token', 'key', 'password', 'credential', 'passport', 'visa', 'lease', 'domain', 'insurance', 'permit', 'badge', 'registration', 'accreditation', 'certification', 'warranty', 'mortgage', 'loan', 'tenancy', 'card', 'membership', 'secret']);
+/** People engaged for a term, whose term is renewed or not: contractors, interns, temps, placements. */
+const ENGAGED = new Set(['contractor', 'contractors', 'intern', 'interns', 'internship', 'temp', 'temps', 'consultant', 'consultants', 'freelancer', 'freelancers', 'secondment', 'placement', 'apprentice', 'apprenticeship', 'locum', 'fellowship', 'trainee', 'trainees']);
 const MESSAGE = new Set(['line', 'note', 'message', 'email', 'mail', 'text', 'ping', 'msg', 'shout', 'call']);
 const LANDMARK = new Set(['before', 'until', 'till', 'after', 'ahead', 'around', 'by', 'at', 'near', 'towards', 'toward']);
 const OTHER_GOAL = new Set(['thing', 'stuff', 'issue', 'matter', 'project', 'topic', 'item', 'priority', 'task', 'work', 'idea', 'question', 'part', 'area', 'team', 'department', 'site', 'depot', 'office', 'lane', 'route', 'market', 'way', 'people', 'candidate', 'hire', 'role', 'customer', 'client', 'carrier']);
@@ -191,6 +193,8 @@ function offFrame(s: Sent, start: number, end: number, words: string): boolean {
     if (t.slice(start, c1 + 1).some((x) => x.lower === 'yet')) return true;
     // A credential or someone else's paper renewed ("our SSL certificate wasn't renewed", "the lease won't be renewed").
     if (t.slice(c0, c1 + 1).some((x) => RENEWABLE.has(x.lemma))) return true;
+    // A person's engagement renewed ("the contractor who built our dashboards won't be renewed", "we're not extending the intern"): staffing, not us.
+    if (t.slice(c0, c1 + 1).some((x) => ENGAGED.has(x.lemma) || ENGAGED.has(x.lower))) return true;
     if (renewalAside(s, start, end, c0, c1)) return true;
   }
   // "we already have enough (scanners)": having enough of something, not having had enough of us.

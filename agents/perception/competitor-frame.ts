@@ -57,6 +57,8 @@ const CHOOSING = / (?:vendor|supplier|provider|shortlist|finalist|bake-off|shoot
 const SETTLED = / (?:stay with|stick with) (?:you|us)(?! or)|no plan to (?:revisit|look|switch)|years? ago|original selection|settle|shut (?:that |it |this )?down|stay put|never look back|not go back|no appetite to reopen| (?:you|u) win(?! back)| decide against | rule out /;
 /** Choosing us settles an evaluation that is long past ("back in 2021 we went with you"); a choice just made still names the rival in it. */
 const CHOSE_US = / (?:choose|pick|go with|select) (?:you|us)(?! or)/;
+/** An evaluation told as before the choice of us, or the choice said to stand: "we looked at X before we chose you", "I'd make the same call today". */
+const CHOSEN_SINCE = /\bbefore (?:we|they|i) (?:finally )?(?:chose|picked|went with|selected|signed with|bought) (?:you|u|us)\b|\b(?:make|made) the same (?:call|choice|decision)\b|\b(?:choose|pick|go with|select) (?:you|u|us) again\b/i;
 const LONG_PAST = / (?:back|originally|initially|previously|ago|first) /;
 const SELLER = new Set(['guy', 'rep', 'team', 'person', 'people', 'folk', 'manager', 'director', 'lead', 'exec', 'executive', 'woman', 'man', 'lady', 'chap', 'contact']);
 const COMPARE = /^(?:compar|benchmark)/;
@@ -179,7 +181,7 @@ export function settled(s: Sent): boolean {
   const line = ` ${s.toks.map((t) => t.lemma).join(' ')} `;
   // "Why should we stay with you when X does all this?" questions the choice.
   if (/^ why /.test(line)) return false;
-  return SETTLED.test(line) || (CHOSE_US.test(line) && (LONG_PAST.test(line) || s.toks.some((t) => /^(?:19|20)\d\d$/.test(t.text))));
+  return SETTLED.test(line) || CHOSEN_SINCE.test(s.text) || (CHOSE_US.test(line) && (LONG_PAST.test(line) || s.toks.some((t) => /^(?:19|20)\d\d$/.test(t.text))));
 }
 
 /** Not negated, and not inside an if-clause: "if X ever came knocking" is hypothetical, "If I'm honest, X's price…" is not (the comma closes the clause). */

@@ -867,7 +867,9 @@ function deliverableOf(s: Sent, p: Promised): { text: string; pronoun: boolean }
     // ("Run them next week and share the numbers": a time after a pronoun object is no thing.)
     if (!np || timeOnly(s, np.start, np.end)) continue;
     // "Have X <base verb>" is causative whatever X is ("have HR update…").
-    const causative = ['have', 'get'].includes(x.lemma) && t[np.end + 1]?.pos === 'VERB' && t[np.end + 1].lower === t[np.end + 1].lemma;
+    // ("Get engineering to confirm…": with "to" before the act too.)
+    const base = (k: number) => t[k]?.pos === 'VERB' && t[k].lower === t[k].lemma;
+    const causative = ['have', 'get'].includes(x.lemma) && (base(np.end + 1) || (t[np.end + 1]?.lower === 'to' && base(np.end + 2)));
     // (The head before "of" decides: "our head of data" is a person, "a list of admins" a thing.)
     const of = t.findIndex((y, n) => n > np.start && n <= np.end && y.lower === 'of');
     const person = !np.pronoun && (isPerson(s, of > 0 ? of - 1 : np.end) || causative || (np.start === np.end && t[np.end].pos === 'PRON'));

@@ -81,7 +81,9 @@ describe('approve', () => {
     const res = await decide(rec.id, { decision: 'approve' });
     expect(res.statusCode, res.body).toBe(200);
     const after: Rec = res.json();
-    expect(after).toMatchObject({ id: rec.id, status: 'approved', decidedBy: 'sam' });
+    expect(after).toMatchObject({ id: rec.id, decidedBy: 'sam' });
+    // Read after the decision: the approved action may already have run ('done'); the audit row below is the decision.
+    expect(['approved', 'done']).toContain(after.status);
     expect(Date.parse(after.decidedAt!)).toBeGreaterThanOrEqual(t0 - 1000);
 
     const audit = await auditRows(rec.id);
@@ -173,10 +175,12 @@ describe('snooze', () => {
     expect(again.statusCode, again.body).toBe(200);
     expect(Date.parse(again.json().snoozedUntil)).toBe(Date.parse(later));
     expect((await auditRows(rec.id)).map((a) => a.action)).toEqual(['recommendation.snooze', 'recommendation.snooze']);
-    // A snoozed item can still be decided.
+    // A snoozed item can still be decided. The reply is the recommendation read after the decision, and the approved
+    // action may already have run by then ('done', seen once in CI on a loaded machine); the audit row is the decision itself.
     const approved = await decide(rec.id, { decision: 'approve' });
     expect(approved.statusCode, approved.body).toBe(200);
-    expect(approved.json().status).toBe('approved');
+    expect(['approved', 'done']).toContain(approved.json().status);
+    expect((await auditRows(rec.id)).at(-1)).toMatchObject({ action: 'recommendation.approve', details: { after: { status: 'approved' } } });
   });
 });
 

@@ -52,6 +52,16 @@ describe('parsers (pure)', () => {
     }
   });
 
+  it('a HubSpot field holding an object whose toString is no function is read as text, not thrown (FUZZ_SEED=2131092167: 500)', async () => {
+    const { parseHubspot } = await import('../../agents/signals/parsers/crm.js');
+    const odd = JSON.parse('{"toString": 1, "valueOf": []}');
+    for (const field of ['eventId', 'subscriptionType', 'objectId', 'propertyName', 'propertyValue', 'portalId', 'changeSource']) {
+      const event = { eventId: 3, subscriptionType: 'deal.propertyChange', objectId: 8, propertyName: 'dealstage', propertyValue: 'closedwon', occurredAt: 1795500000000, [field]: odd };
+      const r = parseHubspot([event]);
+      expect(r.items.length + r.rejected.length, field).toBe(1);
+    }
+  });
+
   it('an empty .ics is rejected, not thrown', () => {
     expect(parseIcs('')).toEqual({ items: [], rejected: [{ position: 'file', reason: expect.stringMatching(/VCALENDAR/) }] });
   });

@@ -9,7 +9,7 @@
 //         lifecyclestage changes → contactUpdates (ref hubspot:contact:<id>; HubSpot sends no
 //         email with them); an email change is also a contact record.
 import { crmStage } from './crm-vocabulary.js';
-import { addContact, addSignal, routeByEmail, toIso } from './result.js';
+import { addContact, addSignal, routeByEmail, scalarFields, toIso } from './result.js';
 import { lookup } from '../../lookup.js';
 import type { ContactUpdate, ParseOptions, ParseResult } from './types.js';
 import type { CRM_CHANGES } from '../schema.js';
@@ -37,7 +37,7 @@ export function parseHubspot(payload: unknown, opts: ParseOptions = {}): ParseRe
   const events: unknown[] = Array.isArray(payload) ? payload : [payload];
   const out: ParseResult = { items: [], rejected: [], contacts: [], contactUpdates: [] };
   events.forEach((raw, i) => {
-    const e = (raw && typeof raw === 'object' ? raw : {}) as HubspotEvent;
+    const e = scalarFields<HubspotEvent>(raw);
     const position = `event ${i + 1}${e.eventId !== undefined ? ` (${e.eventId})` : ''}`;
     const reject = (reason: string) => { out.rejected.push({ position, reason }); };
     const [kind, action = ''] = String(e.subscriptionType ?? '').split('.');

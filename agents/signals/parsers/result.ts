@@ -104,3 +104,16 @@ export function toIso(v: unknown): string | null {
         : typeof v === 'string' ? new Date(s) : v instanceof Date ? v : null;
   return d && !Number.isNaN(d.getTime()) ? d.toISOString() : null;
 }
+
+/**
+ * A payload's fields as plain values: an object or array where a scalar belongs becomes its JSON text,
+ * so String() and template literals cannot throw on it ({"toString": 1} has no callable toString: a 500).
+ */
+export function scalarFields<T>(raw: unknown): T {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return {} as T;
+  return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v !== null && typeof v === 'object' ? jsonText(v) : v])) as T;
+}
+
+function jsonText(v: object): string {
+  try { return JSON.stringify(v); } catch { return '[unreadable]'; }
+}

@@ -8,8 +8,6 @@ import { isCommonWord, type Sent, type Tok } from './nlp.js';
 const written = new WeakMap<Sent, string>();
 /** The words a recased sentence capitalised, each with its spelling as typed. */
 const words = new WeakMap<Sent, Map<string, string>>();
-/** Recased text → as typed, for readers that copy a sentence's text into what they found. */
-const typed = new Map<string, string>();
 const recased = new Map<string, Sent>();
 const CACHE_MAX = 512;
 
@@ -72,8 +70,6 @@ export function caseBlind(s: Sent, names: ReadonlySet<string> = new Set()): Sent
   const out = { text, toks };
   written.set(out, s.text);
   words.set(out, new Map(toks.flatMap((t, k) => (t !== s.toks[k] ? [[t.text, s.toks[k].text] as [string, string]] : []))));
-  if (typed.size >= CACHE_MAX) typed.delete(typed.keys().next().value as string);
-  typed.set(text, s.text);
   if (recased.size >= CACHE_MAX) recased.delete(recased.keys().next().value as string);
   recased.set(key, out);
   return out;
@@ -82,8 +78,10 @@ export function caseBlind(s: Sent, names: ReadonlySet<string> = new Set()): Sent
 /** The sentence's text as the writer typed it. */
 export const asWritten = (s: Sent): string => written.get(s) ?? s.text;
 
-/** A text taken from a recased sentence, as the writer typed it (any other text unchanged). */
-export const typedText = (text: string): string => typed.get(text) ?? text;
+/** The words of the account's people's names, in lower case: names even in a message typed without capitals. */
+export function nameWords(people: ReadonlyArray<{ name?: string | null }>): Set<string> {
+  return new Set(people.flatMap((c) => (c.name ?? '').toLowerCase().split(/\s+/)).filter((w) => w.length > 1));
+}
 
 /** A phrase built from the words of these sentences ("revised Rota"), with every word they capitalised as typed ("revised rota"). */
 export function typedWords(phrase: string, sents: readonly Sent[]): string {

@@ -20,7 +20,7 @@ import { TAKEN, frontedObject, takenThenDated, verblessHandover } from './commit
 import { groupBefore, groupOpeningBefore, type GroupRef } from './commitment-groups.js';
 import { pledged } from './commitment-pledge.js';
 import { scheduledThing } from './commitment-schedule.js';
-import { caseBlind, typedText, typedWords } from './case-blind.js';
+import { asWritten, caseBlind, nameWords, typedWords } from './case-blind.js';
 
 export interface PerceivedCommitment {
   text: string;
@@ -1075,7 +1075,7 @@ export function findCommitments(parts: Utterance[], occurredAt: string, ctx: Com
   const said = new Date(occurredAt);
   const out: PerceivedCommitment[] = [];
   // The account's people are names even in a message typed without capitals ("owen to confirm the cutover by thu").
-  const names = new Set(ctx.contacts.flatMap((c) => (c.name ?? '').toLowerCase().split(/\s+/)).filter((w) => w.length > 1));
+  const names = nameWords(ctx.contacts);
   for (const [i, u] of parts.entries()) {
     const sents = analyze(unfill(u.text)).map((x) => caseBlind(x, names));
     for (const [si, s] of sents.entries()) {
@@ -1117,7 +1117,7 @@ export function findCommitments(parts: Utterance[], occurredAt: string, ctx: Com
         if (of) deliverable = { text: `${deliverable.text} of ${of}`, pronoun: false };
       }
       const found: PerceivedCommitment = {
-        text: typedText(s.text), owner: p.owner, ...(p.who ? { who: p.who } : {}), ...(deliverable && !deliverable.pronoun ? { deliverable: typedWords(deliverable.text, sents) } : {}),
+        text: asWritten(s), owner: p.owner, ...(p.who ? { who: p.who } : {}), ...(deliverable && !deliverable.pronoun ? { deliverable: typedWords(deliverable.text, sents) } : {}),
         dueAt: dueAt.toISOString(), ...(explicit ? {} : { dueDefaulted: true as const }), ...(counterparts.length ? { counterparts } : {}),
       };
       // "We'll sign the renewal. … I'll get it back to you signed by Friday": one promise said twice, the second time with its date.

@@ -18,7 +18,7 @@ import { answeredNext, askByRole, leaveToAct, NOTHING_FOR_US } from './request-s
 import { askedOfOwnPeople, fromAnotherVendor, vocativeOf } from './request-addressee.js';
 import { askInPhrasing } from './request-phrasings.js';
 import type { PerceiveContext, Utterance } from './utterances.js';
-import { asWritten, caseBlind } from './case-blind.js';
+import { asWritten, caseBlind, nameWords } from './case-blind.js';
 
 /** Sign-offs that invite questions are not questions: "let me know if you have any questions". */
 const CLOSING = /\b(let (me|us) know if (you )?(have|need|there('s| is| are)|any)|(let (me|us) know|lmk) if (you|u)('d| would)? (want|like|need|prefer) (me|us) to|if you have any (questions|concerns)|any questions\?|feel free to|how are you\??|how('s| is) it going\??|hope (you|all|this|the)\b|have a (great|good|nice)|no need to (reply|respond)|no action (needed|required)|talk (soon|next week|then|tomorrow)|happy to (hop|jump|chat|help|discuss)|see you\b)/i;
@@ -464,7 +464,7 @@ export function requestsOf(signal: Signal, parts: Utterance[], ctx: PerceiveCont
   // Our notes carry the account's asks as reports: "Raj asked whether we could…".
   // (Not one the next sentence says we dealt with: "Sent it over during the call.")
   if (signal.kind === 'note') {
-    const names = new Set(ctx.contacts.flatMap((c) => (c.name ?? '').toLowerCase().split(/\s+/)).filter((w) => w.length > 1));
+    const names = nameWords(ctx.contacts);
     return parts.flatMap((u) => {
       const sents = analyze(u.text).map((s) => caseBlind(s, names));
       // ("Mia: can we get the export at 6am?": a contact's question quoted after their name.)

@@ -14,7 +14,7 @@ import { antecedentOf } from './nlp-reference.js';
 import { settledLongAgo, keepsRemit, outsideDeal, hearsay, headsUpNoun, thingHandedOn, promotedToThing, leavesEmployer, quitsAThing, inTheSoftware, taskObject, relativeBackground } from './stakeholder-scope.js';
 import { HANDOVER_MOVED, HANDOVER_ROLE, JOINS_UNIT, possessorAfter, reportsToSomeoneJustNamed, speakerTakesOver } from './stakeholder-handover.js';
 import { forwardedParts, passiveView } from './stakeholder-reading.js';
-import { caseBlind, typedText } from './case-blind.js';
+import { caseBlind, nameWords } from './case-blind.js';
 import { ARRIVALS_JOINED, namedInNext } from './stakeholder-arrivals.js';
 import { POST_CHANGED, postHolder } from './stakeholder-titles.js';
 import { ENDS_LEFT, ENDS_MOVED, endHolds, objectOfFarewell } from './stakeholder-ends.js';
@@ -775,13 +775,16 @@ export function findStakeholderChanges(signal: Signal, parts: Utterance[], conta
   }
   const accountWords = (opts.accountName ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   const year = new Date(signal.occurredAt).getUTCFullYear() || new Date().getUTCFullYear();
-  const names = new Set(contacts.flatMap((c) => (c.name ?? '').toLowerCase().split(/\s+/)).filter((w) => w.length > 1));
+  const names = nameWords(contacts);
   const ctx: Ctx = { contacts, year, note: signal.kind === 'note', orgNames: [...accountWords, (opts.accountName ?? '').toLowerCase(), ...(opts.competitors ?? []).map((x) => x.toLowerCase())], names };
   const out: PerceivedChange[] = [];
+  // A change quotes its sentence as the frames read it, recased when typed all in lower case: this maps it back as typed.
+  const typed = new Map<string, string>();
   for (const u of parts.flatMap((p) => forwardedParts(p, contacts))) {
+    for (const s of analyze(u.text)) typed.set(caseBlind(s, names).text, s.text);
     const found = changesIn(u, ctx, accountWords);
     out.push(...found, ...takingOver(u, ctx, found));
   }
   // The one who takes over from someone is told as that change's successor, not as a change of their own; quotes as typed.
-  return out.map((c) => ({ ...c, text: typedText(c.text) })).filter((c) => c.change === 'left' || !out.some((d) => d !== c && d.successor?.name && samePerson({ change: c.change, text: '', name: d.successor.name, ...(d.successor.email ? { contactEmail: d.successor.email } : {}) }, c)));
+  return out.map((c) => ({ ...c, text: typed.get(c.text) ?? c.text })).filter((c) => c.change === 'left' || !out.some((d) => d !== c && d.successor?.name && samePerson({ change: c.change, text: '', name: d.successor.name, ...(d.successor.email ? { contactEmail: d.successor.email } : {}) }, c)));
 }

@@ -96,8 +96,8 @@ const CLAUSE_OPENER = new Set(['and', 'but', 'so', 'ok', 'okay', 'yes', 'yeah', 
 const FILLER = new Set(['um', 'umm', 'uh', 'uhh', 'uhm', 'erm', 'er', 'hmm', 'mm']);
 /** A capitalised clause opener after a lower-case word and a space (not "I'll" and its kin, which follow a name in "told Raj I'd…", nor "Will", a name). */
 const RUN_ON = /(?<=\p{Ll}{2}) (?=(?:We|You|They|He|She|Our|Your|Their|This|These|Those|Thanks|Please|Let's|Can|Could|Would)\b)/gu;
-/** Words after which such a word goes on the same clause. */
-const LEADS_ON = new Set(['for', 'to', 'of', 'with', 'on', 'in', 'at', 'by', 'from', 'about', 'and', 'or', 'but', 'nor', 'that', 'if', 'when', 'because', 'so', 'than', 'as', 'what', 'which', 'who', 'whom', 'whether', 'thank', 'thanks', 'see', 'meet', 'tell', 'ask', 'call', 'email', 'send', 'let', 'said', 'says', 'say', 'told', 'mean', 'means', 'think', 'thinks', 'hope', 'know']);
+/** Words after which such a word goes on the same clause (those of WAITS hold it anywhere before, so they are not repeated here). */
+const LEADS_ON = new Set(['for', 'to', 'of', 'with', 'on', 'in', 'at', 'by', 'from', 'about', 'and', 'or', 'but', 'nor', 'that', 'so', 'than', 'as', 'what', 'which', 'who', 'whom', 'thank', 'thanks', 'see', 'meet', 'call', 'email', 'send', 'let', 'means', 'thinks']);
 
 /** A subordinate clause or a verb of saying, thinking or promising, after which a clause follows without a break. */
 const WAITS = /\b(?:if|when|whenever|once|unless|until|till|before|after|because|since|while|whether|as soon as|so that|in case|told|tell|said|say|says|asked|ask|promised|promise|mentioned|mention|think|thought|hope|hoped|guess|know|knew|believe|feel|felt|sure|assume|expect|reckon|mean|meant)\b/i;
